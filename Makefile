@@ -1,0 +1,45 @@
+# Entry points. `make demo` and `make test` work on a fresh Debian 12 machine:
+# both install what is missing, build, and run.
+BUILD      ?= build
+BUILD_SAN  ?= build-san
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+PYTHON     ?= /usr/bin/python3
+
+.PHONY: all deps build build-san test demo bench model samples clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+build-san: deps
+	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=Debug -DDS_SANITIZE=ON -DDS_BENCH=OFF >/dev/null
+	cmake --build $(BUILD_SAN) -j $(JOBS)
+
+# Every test, under AddressSanitizer and UndefinedBehaviorSanitizer, then the
+# command-line golden cases against the release build.
+test: build build-san
+	cd $(BUILD_SAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS)
+	bash tests/golden/run.sh $(BUILD)/docscreen
+
+demo: build
+	@bash scripts/demo.sh $(BUILD)/docscreen
+
+bench: build
+	bash bench/run.sh $(BUILD)
+
+# Rebuilds the committed model from the font (needs python3-numpy, python3-pil).
+model: deps
+	$(PYTHON) models/train_ocrb.py --out models/ocrb-mrz.bin
+
+# Regenerates the committed sample pages and their ground truth.
+samples: deps
+	$(PYTHON) samples/generate.py --out samples --count 12 --seed 1
+
+clean:
+	rm -rf $(BUILD) $(BUILD_SAN)

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages docscreen needs to build, test and run,
+# skipping the ones already present. Safe to run repeatedly.
+set -euo pipefail
+pkgs=(build-essential cmake pkg-config
+      libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
+      libjansson-dev
+      fonts-ocr-b fonts-dejavu-core python3 python3-pil python3-numpy)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "installing: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq "${missing[@]}"

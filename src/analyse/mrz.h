@@ -1,0 +1,104 @@
+/*
+ * mrz: the ICAO 9303 machine-readable zone as text.
+ *
+ * Parses the recognised lines of an MRZ (TD1, TD2, TD3, MRV-A, MRV-B),
+ * verifies every check digit including the composite, and repairs OCR
+ * confusions only where the field grammar or a check digit proves the
+ * repair. It must never turn a tampered MRZ into a valid one: a wrong check
+ * digit that no known OCR confusion explains is left wrong.
+ * Input is untrusted text; every length is bounded.
+ */
+#ifndef DS_MRZ_H
+#define DS_MRZ_H
+
+#include <stdbool.h>
+#include "docscreen/docscreen.h"
+
+#define DS_MRZ_MAX_LINES 3
+#define DS_MRZ_MAX_LINE 44
+
+typedef enum ds_mrz_type {
+    DS_MRZ_UNKNOWN = 0,
+    DS_MRZ_TD1,  /* 3 x 30 */
+    DS_MRZ_TD2,  /* 2 x 36 */
+    DS_MRZ_TD3,  /* 2 x 44 */
+    DS_MRZ_MRVA, /* 2 x 44, visa */
+    DS_MRZ_MRVB  /* 2 x 36, visa */
+} ds_mrz_type;
+
+/* The checks a format may carry; a check the format lacks is DS_CHECK_ABSENT. */
+typedef enum ds_check_state { DS_CHECK_ABSENT = 0, DS_CHECK_OK, DS_CHECK_FAIL } ds_check_state;
+
+typedef struct ds_mrz_checks {
+    ds_check_state document_number, birth_date, expiry_date, optional_data, composite;
+} ds_mrz_checks;
+
+/* One character of a recognised line with the recogniser's second choice. */
+typedef struct ds_mrz_char {
+    char c;        /* best guess */
+    float p;       /* its probability, 0..1 */
+    char alt;      /* second guess, 0 when none */
+    float alt_p;   /* its probability */
+} ds_mrz_char;
+
+/* Maximum number of repaired positions recorded. */
+#define DS_MRZ_MAX_REPAIRS 16
+
+typedef struct ds_mrz_repair {
+    int line, pos;    /* 0-based */
+    char from, to;
+} ds_mrz_repair;
+
+typedef struct ds_mrz {
+    ds_mrz_type type;
+    int nlines;
+    char lines[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE + 1]; /* after repair */
+    ds_mrz_checks checks;
+    bool valid; /* every check the format carries is OK and the format is sound */
+    bool format_ok; /* every position follows the field grammar (digits where digits belong, ...) */
+
+    /* Fields, decoded: '<' filler removed, names with single spaces, dates ISO. */
+    char document_code[3];
+    char issuing_state[4];
+    char surname[48];
+    char given_names[48];
+    bool name_truncated; /* the name field is full: the name may be cut */
+    char document_number[32]; /* including the TD1 long-number extension */
+    char nationality[4];
+    char birth_date[11];  /* YYYY-MM-DD, or the raw YYMMDD with '<' when unknown parts */
+    char sex[2];          /* M, F or X ('<' reads as X) */
+    char expiry_date[11];
+    char optional_data[32];  /* TD3 personal number, or TD1/TD2 optional data */
+    char optional_data2[16]; /* TD1 line 2 optional data */
+
+    int nrepairs;
+    ds_mrz_repair repairs[DS_MRZ_MAX_REPAIRS];
+    /* 1 where no check digit covers the position (names, codes, sex ...). */
+    unsigned char uncovered[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+} ds_mrz;
+
+/* The ICAO 9303 check digit of s[0..n): weights 7,3,1; '<' = 0, A = 10.
+ * Returns -1 if s holds a character outside 0-9, A-Z, '<'. */
+int ds_mrz_check_digit(const char *s, int n);
+
+/*
+ * Parses nlines lines (each NUL-terminated) as one MRZ. today_year is the
+ * 4-digit current year used to give two-digit years a century: birth dates
+ * are never in the future, expiry dates up to 20 years ahead.
+ * Fails with DS_ERR_MRZ_LENGTH when the line count and lengths fit no format.
+ */
+ds_error ds_mrz_parse(const char *const *lines, int nlines, int today_year, ds_mrz *out /* OUT */);
+
+/*
+ * Like ds_mrz_parse, from recognised characters with second choices. Applies
+ * grammar repairs (letters in digit-only positions and the reverse) and then
+ * check-digit repairs: a failing check is repaired only when exactly one
+ * change among known OCR confusions and the recogniser's second choices makes
+ * it pass. Every repair is listed in out->repairs.
+ */
+ds_error ds_mrz_parse_ocr(const ds_mrz_char *const *lines, const int *lens, int nlines,
+                          int today_year, ds_mrz *out /* OUT */);
+
+const char *ds_mrz_type_name(ds_mrz_type t); /* "TD1" ... "OTHER" */
+
+#endif

@@ -39,7 +39,7 @@ model: deps
 
 # Regenerates the committed sample pages and their ground truth.
 samples: deps
-	$(PYTHON) samples/generate.py --out samples --count 12 --seed 1
+	$(PYTHON) samples/generate.py --out samples/pages --count 12 --seed 1 --degrade mild --clean
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN)

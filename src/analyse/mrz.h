@@ -41,8 +41,16 @@ typedef struct ds_mrz_char {
     float alt_p;   /* its probability */
 } ds_mrz_char;
 
-/* Maximum number of repaired positions recorded. */
+/* Maximum number of repaired positions; no repair is made beyond it. */
 #define DS_MRZ_MAX_REPAIRS 16
+
+/* The least probability a recogniser's second choice needs to be used in a
+ * repair; a rarer second choice is ignored. */
+#define DS_MRZ_ALT_MIN_P 0.05f
+
+/* The range of today_year the parsers accept (DS_ERR_USAGE outside). */
+#define DS_MRZ_MIN_YEAR 1900
+#define DS_MRZ_MAX_YEAR 9899
 
 typedef struct ds_mrz_repair {
     int line, pos;    /* 0-based */
@@ -78,14 +86,21 @@ typedef struct ds_mrz {
 } ds_mrz;
 
 /* The ICAO 9303 check digit of s[0..n): weights 7,3,1; '<' = 0, A = 10.
- * Returns -1 if s holds a character outside 0-9, A-Z, '<'. */
+ * Returns -1 if s holds a character outside 0-9, A-Z, '<', and for s NULL
+ * or n < 1 (an empty field has no check digit). */
 int ds_mrz_check_digit(const char *s, int n);
 
 /*
- * Parses nlines lines (each NUL-terminated) as one MRZ. today_year is the
- * 4-digit current year used to give two-digit years a century: birth dates
- * are never in the future, expiry dates up to 20 years ahead.
- * Fails with DS_ERR_MRZ_LENGTH when the line count and lengths fit no format.
+ * Parses nlines lines (each NUL-terminated) as one MRZ, exactly as written:
+ * plain text is never repaired. today_year is the 4-digit current year used
+ * to give two-digit years a century: birth dates are never in the future,
+ * expiry dates up to 20 years ahead. The format follows from the line count
+ * and lengths (a first character 'V' on 2x36 and 2x44 makes a visa).
+ * Fails with DS_ERR_MRZ_LENGTH when the line count and lengths fit no
+ * format, DS_ERR_MRZ_FORMAT when a line holds a byte outside printable
+ * ASCII, DS_ERR_USAGE for NULL pointers or a today_year out of range.
+ * Printable characters outside the MRZ alphabet (lower case, spaces) parse
+ * with format_ok false and the checks over them failing.
  */
 ds_error ds_mrz_parse(const char *const *lines, int nlines, int today_year, ds_mrz *out /* OUT */);
 
@@ -94,7 +109,8 @@ ds_error ds_mrz_parse(const char *const *lines, int nlines, int today_year, ds_m
  * grammar repairs (letters in digit-only positions and the reverse) and then
  * check-digit repairs: a failing check is repaired only when exactly one
  * change among known OCR confusions and the recogniser's second choices makes
- * it pass. Every repair is listed in out->repairs.
+ * it pass. Every repair is listed in out->repairs. lens[i] is the number of
+ * characters in lines[i]. The repair rule in full is in mrz.c's header.
  */
 ds_error ds_mrz_parse_ocr(const ds_mrz_char *const *lines, const int *lens, int nlines,
                           int today_year, ds_mrz *out /* OUT */);

@@ -18,8 +18,26 @@
 #define DS_OCRB_CLASSES 37 /* "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<" */
 extern const char ds_ocrb_alphabet[DS_OCRB_CLASSES + 1];
 
-/* Size of the feature vector ds_ocrb_features writes. */
-#define DS_OCRB_FEATURES 324
+/*
+ * The feature vector ds_ocrb_features writes: the ink of the central
+ * character, cut to its bounding box and scaled uniformly (aspect ratio kept,
+ * centred, area-averaged) into a DS_OCRB_GRID_W x DS_OCRB_GRID_H grid of
+ * ink coverage 0..1, followed by DS_OCRB_SCALARS scalars measured in cap
+ * heights (box height, width, top and bottom against the expected cap line
+ * and baseline, horizontal offset, ink density, aspect, an "empty" flag).
+ * DS_OCRB_FEATURE_VERSION names this layout; a model trained on another
+ * layout is rejected.
+ */
+#define DS_OCRB_GRID_W 16
+#define DS_OCRB_GRID_H 20
+#define DS_OCRB_SCALARS 8
+#define DS_OCRB_FEATURES (DS_OCRB_GRID_W * DS_OCRB_GRID_H + DS_OCRB_SCALARS)
+#define DS_OCRB_FEATURE_VERSION 1
+
+/* Largest cell measured at full resolution; bigger cells are box-averaged
+ * down by an integer factor first. */
+#define DS_OCRB_CELL_MAX_W 96
+#define DS_OCRB_CELL_MAX_H 128
 
 typedef struct ds_ocrb ds_ocrb;
 
@@ -32,7 +50,11 @@ typedef struct ds_ocrb ds_ocrb;
  * the neighbouring characters may show at its left and right edges.
  * ink_threshold is the gray level below which a pixel is ink (the caller
  * picks it for the whole line); cap_height is the line's measured height of
- * a capital letter in pixels. out receives DS_OCRB_FEATURES floats.
+ * a capital letter in pixels (the ink height of H, E, ...; OCR-B digits are
+ * about 8% taller); the model tolerates an error of about 7% in it.
+ * out receives DS_OCRB_FEATURES floats. Reads only the w x h cell, never
+ * allocates, uses about 64 KB of stack, and accepts any w and h: a cell with
+ * w < 1, h < 1, stride < w or gray NULL gives the "empty" vector.
  */
 void ds_ocrb_features(const uint8_t *gray, int w, int h, int stride, int ink_threshold,
                       float cap_height, float *out /* OUT */);

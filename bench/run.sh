@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# `make bench`: docscreen's MRZ reader against stock Tesseract on the same
+# images, in one run. Usage: bench/run.sh BUILD_DIR
+#
+# Generates the benchmark pages (samples/generate.py, fixed seed), runs
+# ds_bench_mrz (docscreen, then decode-only) and ds_bench_tess (Tesseract)
+# one after the other, each in its own process, then bench/score.py prints
+# the table. Everything it writes goes under bench/out/ (git-ignored).
+#
+# Knobs (environment): BENCH_COUNT generated images (default 100),
+# BENCH_TESS_COUNT how many of them, first by file name, Tesseract also reads
+# (default: all), BENCH_REAL_DIR the real specimens folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD=${1:-build}
+COUNT=${BENCH_COUNT:-100}
+TESS_COUNT=${BENCH_TESS_COUNT:-$COUNT}
+REAL_DIR=${BENCH_REAL_DIR:-../shared/realdata/mrz-images}
+PY=/usr/bin/python3
+OUT=bench/out
+GEN=$OUT/gen
+MRZ_BIN=$BUILD/bench/ds_bench_mrz
+TESS_BIN=$BUILD/bench/ds_bench_tess
+
+for b in "$MRZ_BIN" "$TESS_BIN"; do
+  if [ ! -x "$b" ]; then
+    echo "bench: $b is missing; build with: cmake -S . -B $BUILD -DDS_BENCH=ON && cmake --build $BUILD" >&2
+    exit 2
+  fi
+done
+if [ ! -f samples/generate.py ]; then
+  echo "bench: samples/generate.py is missing: cannot generate the benchmark pages" >&2
+  exit 2
+fi
+
+# Tesseract's LSTM uses OpenMP threads; one thread per engine, as docscreen
+# runs one scanner per thread, so per-page times compare like with like.
+export OMP_THREAD_LIMIT=1
+
+stamp() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+t_start=$(stamp)
+mkdir -p "$OUT"
+rm -rf "$GEN"
+echo "bench: generating $COUNT pages (seed 42, --degrade full) into $GEN"
+t0=$(stamp)
+"$PY" samples/generate.py --out "$GEN" --count "$COUNT" --seed 42 --degrade full >"$OUT/generate.log" 2>&1 || {
+  echo "bench: samples/generate.py failed; see $OUT/generate.log" >&2
+  tail -20 "$OUT/generate.log" >&2
+  exit 1
+}
+t_gen=$(secs "$t0" "$(stamp)")
+
+"$PY" bench/score.py list "$GEN" >"$OUT/gen.list" || {
+  echo "bench: no truth JSON with images found under $GEN" >&2
+  exit 1
+}
+head -n "$TESS_COUNT" "$OUT/gen.list" >"$OUT/gen.tess.list"
+n_all=$(wc -l <"$OUT/gen.list")
+n_tess=$(wc -l <"$OUT/gen.tess.list")
+
+echo "bench: decode only on $n_all images"
+t0=$(stamp)
+"$MRZ_BIN" --decode-only --list "$OUT/gen.list" >"$OUT/gen.decode.jsonl" 2>"$OUT/gen.decode.log"
+t_dec=$(secs "$t0" "$(stamp)")
+
+echo "bench: docscreen on $n_all images"
+t0=$(stamp)
+"$MRZ_BIN" --list "$OUT/gen.list" >"$OUT/gen.docscreen.jsonl" 2>"$OUT/gen.docscreen.log"
+t_ds=$(secs "$t0" "$(stamp)")
+
+echo "bench: tesseract eng on $n_tess of them (about 0.2-3 s a page)"
+t0=$(stamp)
+"$TESS_BIN" --list "$OUT/gen.tess.list" >"$OUT/gen.tesseract.jsonl" 2>"$OUT/gen.tesseract.log"
+t_ts=$(secs "$t0" "$(stamp)")
+
+real_args=()
+t_real=0
+if [ -d "$REAL_DIR" ]; then
+  find "$REAL_DIR" -maxdepth 1 -type f \( -iname '*.png' -o -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.tif' -o -iname '*.tiff' \) \
+    | LC_ALL=C sort >"$OUT/real.list"
+  n_real=$(wc -l <"$OUT/real.list")
+  echo "bench: real specimens: docscreen and tesseract on $n_real images of $REAL_DIR"
+  t0=$(stamp)
+  "$MRZ_BIN" --list "$OUT/real.list" >"$OUT/real.docscreen.jsonl" 2>"$OUT/real.docscreen.log"
+  "$TESS_BIN" --list "$OUT/real.list" >"$OUT/real.tesseract.jsonl" 2>"$OUT/real.tesseract.log"
+  t_real=$(secs "$t0" "$(stamp)")
+  real_args=(--real-dir "$REAL_DIR" --real-docscreen "$OUT/real.docscreen.jsonl"
+             --real-tesseract "$OUT/real.tesseract.jsonl" --real-tsv "$OUT/real.tsv")
+else
+  echo "bench: SKIPPING the real specimens: $REAL_DIR is absent"
+fi
+
+"$PY" bench/score.py table --truth "$GEN" \
+  --docscreen "$OUT/gen.docscreen.jsonl" --tesseract "$OUT/gen.tesseract.jsonl" \
+  --decode "$OUT/gen.decode.jsonl" --json "$OUT/results.json" ${real_args[@]+"${real_args[@]}"} \
+  | tee "$OUT/table.txt"
+
+echo
+echo "wall time: generate ${t_gen}s, decode-only ${t_dec}s, docscreen ${t_ds}s, tesseract ${t_ts}s, real specimens ${t_real}s; total $(secs "$t_start" "$(stamp)")s"
+echo "raw results: $OUT/ (*.jsonl per engine, results.json, table.txt, real.tsv)"
+echo "reproduce:   make bench   (or: BENCH_COUNT=$COUNT BENCH_TESS_COUNT=$TESS_COUNT bash bench/run.sh $BUILD)"
+echo "host:        $(nproc) cores, $(uname -m), $(tesseract --version 2>&1 | head -1), OMP_THREAD_LIMIT=1"

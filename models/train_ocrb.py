@@ -1,0 +1,496 @@
+#!/usr/bin/python3
+"""Trains the OCR-B MRZ character classifier and writes models/ocrb-mrz.bin.
+
+Renders MRZ-like lines from Debian's fonts-ocr-b at the ICAO pitch (2.54 mm)
+and 130..650 dpi, degrades them (stroke weight, rotation, blur, background
+texture, contrast, noise, JPEG), cuts one cell per character exactly as the
+MRZ locator does (one pitch wide, +-15% centre error, 0.2 cap height margins
++-10%), and turns each cell into features with the C function
+ds_ocrb_features from src/analyse/ocrb.c, loaded through ctypes, so training
+and inference share one implementation. Trains a small ReLU MLP with Adam in
+numpy and writes the versioned, CRC-checked model file described in
+models/README.md. Deterministic for a given --seed (and --jobs).
+
+Needs Debian's /usr/bin/python3 with python3-numpy and python3-pil, a C
+compiler, and /usr/share/fonts/opentype/ocr-b/OCRB.otf.
+"""
+import argparse
+import ctypes
+import io
+import math
+import multiprocessing
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<"
+CLS = {c: i for i, c in enumerate(ALPHABET)}
+FONT = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MAGIC = b"DSOCRB\r\n"
+FORMAT_VERSION = 1
+FEATURE_VERSION = 1          # must equal DS_OCRB_FEATURE_VERSION in ocrb.h
+GRID_W, GRID_H, N_SCALARS = 16, 20, 8
+N_FEATURES = GRID_W * GRID_H + N_SCALARS
+PITCH_MM = 2.54
+CAP_EM = 0.723               # OCRB.otf: cap height of H = 723/1000 em, advance 723
+LEVELS = ["clean", "mild", "medium", "heavy"]
+
+# ---------------------------------------------------------------- C features
+
+_lib = None
+_lib_path = None
+
+
+def build_lib(tmpdir):
+    path = os.path.join(tmpdir, "libocrb_train.so")
+    cmd = ["cc", "-shared", "-fPIC", "-O2", "-DDS_OCRB_NO_BUILTIN",
+           "-I" + os.path.join(ROOT, "include"), "-I" + os.path.join(ROOT, "src"),
+           os.path.join(ROOT, "src/analyse/ocrb.c"), os.path.join(ROOT, "src/base/error.c"),
+           "-lm", "-o", path]
+    subprocess.run(cmd, check=True)
+    return path
+
+
+def lib():
+    global _lib
+    if _lib is None:
+        _lib = ctypes.CDLL(_lib_path)
+        _lib.ds_ocrb_features.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_int,
+                                          ctypes.c_int, ctypes.c_float, ctypes.c_void_p]
+        _lib.ds_ocrb_features.restype = None
+    return _lib
+
+
+def features(cell, thr, cap):
+    cell = np.ascontiguousarray(cell, dtype=np.uint8)
+    out = np.zeros(N_FEATURES, dtype=np.float32)
+    h, w = cell.shape
+    lib().ds_ocrb_features(cell.ctypes.data, w, h, w, int(thr), float(cap), out.ctypes.data)
+    return out
+
+
+def init_worker(path):
+    global _lib_path
+    _lib_path = path
+
+# ----------------------------------------------------------------- rendering
+
+_fonts = {}
+
+
+def font(px):
+    if px not in _fonts:
+        _fonts[px] = ImageFont.truetype(FONT, px)
+    return _fonts[px]
+
+
+def mrz_text(rng, n):
+    """Random MRZ-like text: runs of letters, digits and '<' fillers."""
+    out = []
+    letters, digits = ALPHABET[10:36], ALPHABET[:10]
+    while len(out) < n:
+        k = rng.integers(4)
+        if k == 0:
+            out += [letters[i] for i in rng.integers(26, size=rng.integers(1, 10))]
+        elif k == 1:
+            out += [digits[i] for i in rng.integers(10, size=rng.integers(1, 9))]
+        elif k == 2:
+            out += ["<"] * int(rng.integers(1, 8))
+        else:
+            out += [ALPHABET[i] for i in rng.integers(37, size=rng.integers(1, 8))]
+    return "".join(out[:n])
+
+
+def level_params(rng, level):
+    u = rng.uniform
+    p = {}
+    if level == 0:
+        p.update(blur=u(0.0, 0.35), noise=u(0, 2), jpeg=None if u() < 0.5 else int(u(88, 96)),
+                 rot=u(-0.3, 0.3), ink=u(0, 50), paper=u(215, 255), texture=0.0,
+                 stroke=int(rng.choice([-1, 0, 0, 0, 1])))
+    elif level == 1:
+        p.update(blur=u(0.3, 0.65), noise=u(1, 5), jpeg=int(u(65, 96)), rot=u(-0.8, 0.8),
+                 ink=u(0, 70), paper=u(190, 250), texture=u(0, 12),
+                 stroke=int(rng.choice([-1, 0, 0, 1, 2])))
+    elif level == 2:
+        p.update(blur=u(0.5, 0.95), noise=u(3, 8), jpeg=int(u(42, 80)), rot=u(-1.5, 1.5),
+                 ink=u(10, 90), paper=u(165, 245), texture=u(5, 22),
+                 stroke=int(rng.choice([-2, -1, 0, 1, 2])))
+    else:
+        p.update(blur=u(0.75, 1.2), noise=u(4, 9), jpeg=int(u(30, 50)), rot=u(-1.5, 1.5),
+                 ink=u(20, 95), paper=u(160, 240), texture=u(8, 22),
+                 stroke=int(rng.choice([-2, -1, 0, 1, 2, 3])))
+    return p
+
+
+def render_line(rng, text, dpi, level):
+    """Renders text as one MRZ line; returns the gray image, per-character
+    centres (x, y) in pixels, the cap height in pixels and the line's ink
+    threshold, all in the final image."""
+    p = level_params(rng, level)
+    pitch = dpi * PITCH_MM / 25.4                      # px per character
+    cap = pitch * rng.uniform(0.86, 0.98)              # px, real MRZs: ~2.2-2.5 mm
+    ss = max(1, int(round(140.0 / pitch)))            # supersampling factor
+    P, C = pitch * ss, cap * ss
+    em = int(round(C / CAP_EM))
+    C = em * CAP_EM
+    n = len(text)
+    margin_x, margin_y = 1.5 * P, 1.2 * C
+    W = int(math.ceil((n * P + 2 * margin_x) / ss)) * ss
+    H = int(math.ceil((C + 2 * margin_y) / ss)) * ss
+    ink = Image.new("L", (W, H), 0)
+    d = ImageDraw.Draw(ink)
+    f = font(em)
+    base = margin_y + C
+    adv = f.getlength("H")
+    for i, ch in enumerate(text):
+        x = margin_x + i * P + (P - adv) / 2 + rng.normal(0, 0.01 * P)
+        d.text((x, base + rng.normal(0, 0.01 * C)), ch, font=f, fill=255, anchor="ls")
+    # Stroke weight: blur at the supersampled scale and re-threshold below
+    # (bolder) or above (thinner) the middle; about 1.5% of the cap a step.
+    if p["stroke"] != 0:
+        ink = ink.filter(ImageFilter.GaussianBlur(0.03 * C))
+        t = 0.5 - 0.13 * p["stroke"] + rng.uniform(-0.04, 0.04)
+        lut = [int(255 * min(1.0, max(0.0, (v / 255.0 - t) / 0.25 + 0.5))) for v in range(256)]
+        ink = ink.point(lut)
+    cx0, cy0 = W / 2, H / 2
+    ink = ink.rotate(p["rot"], resample=Image.BILINEAR, center=(cx0, cy0), fillcolor=0)
+    ink = ink.resize((W // ss, H // ss), Image.BOX)
+    a = math.radians(p["rot"])
+    centres = []
+    for i in range(n):
+        x = margin_x + (i + 0.5) * P - cx0
+        y = base - C / 2 - cy0
+        # PIL rotates counter-clockwise on screen (y down).
+        xr = x * math.cos(a) + y * math.sin(a) + cx0
+        yr = -x * math.sin(a) + y * math.cos(a) + cy0
+        centres.append((xr / ss, yr / ss))
+    w, h = ink.size
+    m = np.asarray(ink, dtype=np.float32) / 255.0
+    paper = np.full((h, w), p["paper"], dtype=np.float32)
+    if p["texture"] > 0:
+        # Smooth blotches plus faint guilloche-like waves.
+        lo = rng.normal(0, 1, size=(max(2, h // 8), max(2, w // 8))).astype(np.float32)
+        lo = np.asarray(Image.fromarray(lo).resize((w, h), Image.BICUBIC))
+        yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+        per = rng.uniform(0.5, 2.0) * pitch
+        wav = np.sin((xx * math.cos(rng.uniform(0, 3.14)) + yy * rng.uniform(-1, 1)) * 2 * math.pi / per
+                     + rng.uniform(0, 6.28) + 2.0 * np.sin(xx / (3 * per)))
+        paper = paper - p["texture"] * (0.6 * np.abs(lo) + 0.4 * (wav > 0.7))
+    g = paper - (paper - p["ink"]) * m
+    img = Image.fromarray(np.clip(g, 0, 255).astype(np.uint8))
+    if p["blur"] > 0.05:
+        img = img.filter(ImageFilter.GaussianBlur(p["blur"]))
+    g = np.asarray(img, dtype=np.float32)
+    if p["noise"] > 0:
+        g = g + rng.normal(0, p["noise"], size=g.shape)
+    img = Image.fromarray(np.clip(np.round(g), 0, 255).astype(np.uint8))
+    if p["jpeg"]:
+        buf = io.BytesIO()
+        img.save(buf, "JPEG", quality=p["jpeg"])
+        img = Image.open(io.BytesIO(buf.getvalue())).convert("L")
+    g = np.asarray(img, dtype=np.uint8)
+    # The locator's line threshold: between the ink and paper levels.
+    band = g[int(h / 2 - cap / 2):int(h / 2 + cap / 2) + 1]
+    lo_v, hi_v = np.percentile(band, 3), np.percentile(band, 60)
+    thr = int(round(lo_v + (hi_v - lo_v) * rng.uniform(0.4, 0.6)))
+    return g, centres, cap, thr
+
+
+def cut_cell(rng, g, cx, cy, pitch, cap, jitter=True):
+    """Cuts one cell per the contract in ocrb.h, with the locator's errors."""
+    w = max(1, int(round(pitch)))
+    jx = rng.uniform(-0.15, 0.15) if jitter else 0.0
+    jy = rng.uniform(-0.07, 0.07) if jitter else 0.0
+    mt = 0.2 + (rng.uniform(-0.05, 0.05) if jitter else 0.0)
+    mb = 0.2 + (rng.uniform(-0.05, 0.05) if jitter else 0.0)
+    x0 = int(round(cx + jx * pitch - w / 2))
+    y0 = int(round(cy + jy * cap - cap / 2 - mt * cap))
+    y1 = int(round(cy + jy * cap + cap / 2 + mb * cap))
+    H, W = g.shape
+    x0 = min(max(0, x0), W - w)
+    y0, y1 = max(0, y0), min(H, y1)
+    return g[y0:y1, x0:x0 + w]
+
+
+def make_chunk(args):
+    seed, nlines, level, dpis, extra = args
+    rng = np.random.default_rng(seed)
+    X, Y, L = [], [], []
+    cells = []
+    for li in range(nlines):
+        lv = level if level is not None else int(rng.choice(4, p=[0.2, 0.3, 0.3, 0.2]))
+        dpi = dpis[li % len(dpis)] if dpis else float(np.exp(rng.uniform(np.log(130), np.log(650))))
+        text = mrz_text(rng, 22)
+        g, centres, cap, thr = render_line(rng, text, dpi, lv)
+        pitch = dpi * PITCH_MM / 25.4
+        for i in range(1, len(text) - 1):
+            cell = cut_cell(rng, g, centres[i][0], centres[i][1], pitch, cap)
+            capm = cap * rng.uniform(0.93, 1.07)
+            X.append(features(cell, thr, capm))
+            Y.append(CLS[text[i]])
+            L.append(lv)
+            if extra:
+                cells.append((cell.copy(), text[i], thr, capm))
+    return np.array(X, np.float32), np.array(Y, np.int64), np.array(L, np.int64), cells
+
+
+def make_set(pool, seed, nlines, level=None, chunk=40):
+    jobs = []
+    for k in range(0, nlines, chunk):
+        jobs.append((seed * 1000003 + k, min(chunk, nlines - k), level, None, False))
+    parts = pool.map(make_chunk, jobs)
+    return (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]),
+            np.concatenate([p[2] for p in parts]))
+
+
+def read_pgm(path):
+    return np.asarray(Image.open(path).convert("L"), dtype=np.uint8)
+
+
+def load_extra(path):
+    X, Y = [], []
+    base = os.path.dirname(os.path.abspath(path))
+    with open(path) as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            p, lab, thr, cap = line.split("\t")[:4]
+            if lab not in CLS:
+                raise SystemExit("extra cell %s: label %r is not an MRZ character" % (p, lab))
+            cell = read_pgm(p if os.path.isabs(p) else os.path.join(base, p))
+            X.append(features(cell, int(thr), float(cap)))
+            Y.append(CLS[lab])
+    return np.array(X, np.float32).reshape(-1, N_FEATURES), np.array(Y, np.int64)
+
+# ------------------------------------------------------------------------ MLP
+
+
+def init_params(rng, sizes):
+    ps = []
+    for a, b in zip(sizes[:-1], sizes[1:]):
+        ps.append([(rng.normal(0, math.sqrt(2.0 / a), size=(a, b))).astype(np.float32),
+                   np.zeros(b, np.float32)])
+    return ps
+
+
+def forward(ps, x):
+    acts = [x]
+    for i, (w, b) in enumerate(ps):
+        x = x @ w + b
+        if i + 1 < len(ps):
+            x = np.maximum(x, 0)
+        acts.append(x)
+    return acts
+
+
+def predict(ps, x, bs=4096):
+    out = []
+    for k in range(0, len(x), bs):
+        out.append(forward(ps, x[k:k + bs])[-1])
+    return np.concatenate(out)
+
+
+def train(ps, X, Y, rng, epochs, lr0, bs=256, wd=1e-5, label_smooth=0.02, log=print):
+    m = [[np.zeros_like(t) for t in layer] for layer in ps]
+    v = [[np.zeros_like(t) for t in layer] for layer in ps]
+    b1, b2, eps, step = 0.9, 0.999, 1e-8, 0
+    n = len(X)
+    ncls = ps[-1][1].shape[0]
+    for ep in range(epochs):
+        lr = lr0 * 0.5 * (1 + math.cos(math.pi * ep / epochs))
+        perm = rng.permutation(n)
+        tot = 0.0
+        for k in range(0, n, bs):
+            idx = perm[k:k + bs]
+            x, y = X[idx], Y[idx]
+            acts = forward(ps, x)
+            z = acts[-1]
+            z = z - z.max(1, keepdims=True)
+            e = np.exp(z)
+            prob = e / e.sum(1, keepdims=True)
+            t = np.full_like(prob, label_smooth / ncls)
+            t[np.arange(len(y)), y] += 1 - label_smooth
+            tot += float(-(t * np.log(prob + 1e-12)).sum())
+            grad = (prob - t) / len(y)
+            step += 1
+            for i in range(len(ps) - 1, -1, -1):
+                w, b = ps[i]
+                gw = acts[i].T @ grad + wd * w
+                gb = grad.sum(0)
+                if i > 0:
+                    grad = (grad @ w.T) * (acts[i] > 0)
+                for j, gr in enumerate((gw, gb)):
+                    m[i][j] = b1 * m[i][j] + (1 - b1) * gr
+                    v[i][j] = b2 * v[i][j] + (1 - b2) * gr * gr
+                    mh = m[i][j] / (1 - b1 ** step)
+                    vh = v[i][j] / (1 - b2 ** step)
+                    ps[i][j] -= (lr * mh / (np.sqrt(vh) + eps)).astype(np.float32)
+        acc = (predict(ps, X[:20000]).argmax(1) == Y[:20000]).mean()
+        log("epoch %2d lr %.5f loss %.4f train-acc %.4f" % (ep + 1, lr, tot / n, acc))
+    return ps
+
+# ---------------------------------------------------------------- model file
+
+
+def fold_normalisation(ps, mu, sd):
+    """Folds (x - mu) / sd on the inputs into the first layer."""
+    w, b = ps[0]
+    w2 = (w / sd[:, None]).astype(np.float32)
+    b2 = (b - (mu / sd) @ w).astype(np.float32)
+    return [[w2, b2]] + [[w.copy(), b.copy()] for w, b in ps[1:]]
+
+
+def write_model(path, ps):
+    sizes = [w.shape[1] for w, _ in ps]
+    hdr = MAGIC + struct.pack("<5I", FORMAT_VERSION, FEATURE_VERSION, N_FEATURES, len(ALPHABET), len(ps))
+    hdr += struct.pack("<%dI" % len(sizes), *sizes)
+    alpha = ALPHABET.encode()
+    alpha += b"\0" * ((4 - len(alpha) % 4) % 4)
+    body = hdr + alpha
+    for w, b in ps:
+        body += w.astype("<f4").tobytes() + b.astype("<f4").tobytes()
+    body += struct.pack("<I", zlib.crc32(body) & 0xffffffff)
+    with open(path, "wb") as f:
+        f.write(body)
+    return len(body)
+
+
+def read_model(path):
+    data = open(path, "rb").read()
+    assert data[:8] == MAGIC and zlib.crc32(data[:-4]) & 0xffffffff == struct.unpack("<I", data[-4:])[0]
+    ver, fver, nin, ncls, nl = struct.unpack("<5I", data[8:28])
+    assert ver == FORMAT_VERSION and fver == FEATURE_VERSION and nin == N_FEATURES
+    sizes = struct.unpack("<%dI" % nl, data[28:28 + 4 * nl])
+    pos = 28 + 4 * nl + ((ncls + 3) // 4) * 4
+    ps, prev = [], nin
+    for s in sizes:
+        w = np.frombuffer(data, "<f4", prev * s, pos).reshape(prev, s).astype(np.float32)
+        pos += 4 * prev * s
+        b = np.frombuffer(data, "<f4", s, pos).astype(np.float32)
+        pos += 4 * s
+        ps.append([w, b])
+        prev = s
+    return ps
+
+# ---------------------------------------------------------------- evaluation
+
+
+def report(ps, X, Y, L, log=print):
+    pred = predict(ps, X).argmax(1)
+    ok = pred == Y
+    log("held-out accuracy: %.4f%% (%d/%d cells)" % (100 * ok.mean(), ok.sum(), len(ok)))
+    for lv, name in enumerate(LEVELS):
+        s = L == lv
+        if s.any():
+            log("  %-7s %.4f%% (%d errors / %d)" % (name, 100 * ok[s].mean(), (~ok[s]).sum(), s.sum()))
+    conf = {}
+    for y, p in zip(Y[~ok], pred[~ok]):
+        conf[(ALPHABET[y], ALPHABET[p])] = conf.get((ALPHABET[y], ALPHABET[p]), 0) + 1
+    top = sorted(conf.items(), key=lambda kv: -kv[1])[:12]
+    log("top confusions (truth -> read: count): " +
+        ", ".join("%s->%s: %d" % (a, b, c) for (a, b), c in top))
+    return ok.mean()
+
+
+def dump_test_cells(outdir, seed, dpis=(150, 300)):
+    """Writes one cell per character at each resolution (mild degradation,
+    real neighbours, locator jitter), as one vertical strip PGM per
+    resolution plus cells.tsv (file, row, label, ink threshold, cap)."""
+    rng = np.random.default_rng(seed)
+    os.makedirs(outdir, exist_ok=True)
+    rows = []
+    for dpi in dpis:
+        pitch = dpi * PITCH_MM / 25.4
+        cells = []
+        for ch in ALPHABET:
+            text = mrz_text(rng, 9)
+            text = text[:4] + ch + text[5:]
+            g, centres, cap, thr = render_line(rng, text, dpi, 1)
+            cell = cut_cell(rng, g, centres[4][0], centres[4][1], pitch, cap)
+            cells.append((cell, ch, thr, cap))
+        cw = max(c[0].shape[1] for c in cells)
+        chh = max(c[0].shape[0] for c in cells)
+        strip = np.full((chh * len(cells), cw), 255, np.uint8)
+        name = "cells_%d.pgm" % dpi
+        for r, (cell, ch, thr, cap) in enumerate(cells):
+            # Pad at the bottom with paper if a cell came out a pixel short.
+            strip[r * chh:r * chh + cell.shape[0], :cell.shape[1]] = cell
+            rows.append("%s\t%d\t%s\t%d\t%.2f" % (name, r, ch, thr, cap))
+        Image.fromarray(strip).save(os.path.join(outdir, name))
+        print("wrote %s (%dx%d cells)" % (name, cw, chh))
+    with open(os.path.join(outdir, "cells.tsv"), "w") as f:
+        f.write("# file\trow\tlabel\tink_threshold\tcap_height (cells are equal-height rows)\n")
+        f.write("\n".join(rows) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", default=os.path.join(ROOT, "models/ocrb-mrz.bin"))
+    ap.add_argument("--train-lines", type=int, default=4000)
+    ap.add_argument("--test-lines", type=int, default=300, help="held-out lines per degradation level")
+    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--hidden", default="160", help="hidden layer sizes, e.g. 160 or 192,96")
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--extra-cells", action="append", default=[],
+                    help="TSV: PGM cell path, label, ink_threshold, cap_height")
+    ap.add_argument("--eval-only", action="store_true", help="evaluate --out instead of training")
+    ap.add_argument("--dump-test-cells", metavar="DIR", help="write the unit-test cells and exit")
+    a = ap.parse_args()
+
+    t0 = time.time()
+    global _lib_path
+    with tempfile.TemporaryDirectory() as tmp:
+        _lib_path = build_lib(tmp)
+        if a.dump_test_cells:
+            dump_test_cells(a.dump_test_cells, a.seed)
+            return
+        with multiprocessing.get_context("fork").Pool(a.jobs, initializer=init_worker,
+                                                      initargs=(_lib_path,)) as pool:
+            # Held-out data uses its own seeds, never the training ones.
+            tests = [make_set(pool, 10_000_000 + 7919 * a.seed + lv, a.test_lines, level=lv)
+                     for lv in range(4)]
+            Xt = np.concatenate([t[0] for t in tests])
+            Yt = np.concatenate([t[1] for t in tests])
+            Lt = np.concatenate([t[2] for t in tests])
+            if a.eval_only:
+                report(read_model(a.out), Xt, Yt, Lt)
+                return
+            X, Y, _ = make_set(pool, a.seed, a.train_lines)
+        for path in a.extra_cells:
+            Xe, Ye = load_extra(path)
+            print("extra cells from %s: %d" % (path, len(Ye)))
+            X, Y = np.concatenate([X, Xe]), np.concatenate([Y, Ye])
+        print("rendered %d training and %d held-out cells in %.0f s" % (len(Y), len(Yt), time.time() - t0))
+        counts = np.bincount(Y, minlength=len(ALPHABET))
+        print("per class: min %d (%s) max %d (%s)" % (counts.min(), ALPHABET[counts.argmin()],
+                                                      counts.max(), ALPHABET[counts.argmax()]))
+    rng = np.random.default_rng(a.seed)
+    mu = np.zeros(N_FEATURES, np.float32)
+    sd = np.ones(N_FEATURES, np.float32)
+    s = slice(GRID_W * GRID_H, N_FEATURES)   # only the scalars are standardised
+    mu[s] = X[:, s].mean(0)
+    sd[s] = np.maximum(X[:, s].std(0), 1e-3)
+    hidden = [int(v) for v in a.hidden.split(",") if v]
+    ps = init_params(rng, [N_FEATURES] + hidden + [len(ALPHABET)])
+    ps = train(ps, (X - mu) / sd, Y, rng, a.epochs, a.lr)
+    ps = fold_normalisation(ps, mu, sd)
+    n = write_model(a.out, ps)
+    print("wrote %s: %d bytes, layers %s" % (a.out, n, [N_FEATURES] + hidden + [len(ALPHABET)]))
+    report(read_model(a.out), Xt, Yt, Lt)
+    print("total time %.0f s" % (time.time() - t0))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1315 @@
+#!/usr/bin/python3
+"""
+generate.py: synthetic identity-document scans with ground truth.
+
+Writes scans of invented passports (TD3), identity cards (TD1, TD2) and
+visas (MRV-A, MRV-B) with a correct ICAO 9303 machine-readable zone, printed
+visual-zone fields in the holder's native spelling, and a JSON ground truth
+per file. The same --seed always gives the same files (for one Pillow and
+libjpeg build). Every person, number and document here is invented; the
+output must never be mistaken for, or used as, a real document.
+
+Usage:
+  /usr/bin/python3 samples/generate.py --out DIR --count N --seed S
+      [--formats TD3,TD1,TD2,MRVA,MRVB] [--degrade none|mild|full]
+      [--multipage K] [--dpi D] [--clean]
+
+Needs Debian's python3-pil and python3-numpy, fonts-ocr-b and
+fonts-dejavu-core. See samples/README.md for the ground-truth format.
+"""
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import math
+import os
+import random
+import re
+import sys
+import unicodedata
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+OCRB_PATH = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
+DEJAVU = "/usr/share/fonts/truetype/dejavu/"
+REF_DATE = dt.date(2026, 11, 23)  # "today" for expiry decisions
+FORMATS = ("TD1", "TD2", "TD3", "MRVA", "MRVB")
+
+# ---------------------------------------------------------------------------
+# ICAO 9303 geometry (millimetres). Card sizes from Parts 4-7; the MRZ is
+# OCR-B size 1 at 10 characters per inch.
+# ---------------------------------------------------------------------------
+DOC_SIZE_MM = {  # width, height, upright as read
+    "TD1": (85.6, 53.98),
+    "TD2": (105.0, 74.0),
+    "TD3": (125.0, 88.0),
+    "MRVA": (120.0, 80.0),
+    "MRVB": (105.0, 74.0),
+}
+MRZ_SHAPE = {"TD1": (3, 30), "TD2": (2, 36), "TD3": (2, 44), "MRVA": (2, 44), "MRVB": (2, 36)}
+MRZ_PITCH_MM = 2.54          # 10 characters per inch
+MRZ_CAP_MM = 2.40            # height of a capital (H) on paper
+MRZ_LINE_MM = 4.23           # distance between baselines (6 lines per inch)
+MRZ_BOTTOM_MM = {            # last baseline above the bottom edge
+    "TD1": 3.9, "TD2": 5.0, "TD3": 5.3, "MRVA": 5.3, "MRVB": 5.0}
+OCRB_CAP_EM = 0.722          # cap height of OCRB.otf in em (measured on H)
+OCRB_ADV_EM = 0.723          # advance width of OCRB.otf in em
+DEJAVU_CAP_EM = 0.729
+
+# ---------------------------------------------------------------------------
+# Countries: ICAO code -> (English name, national name, label language).
+# ---------------------------------------------------------------------------
+COUNTRIES = {
+    "D":   ("FEDERAL REPUBLIC OF GERMANY", "BUNDESREPUBLIK DEUTSCHLAND", "de"),
+    "AUT": ("REPUBLIC OF AUSTRIA", "REPUBLIK ÖSTERREICH", "de"),
+    "CHE": ("SWITZERLAND", "SCHWEIZERISCHE EIDGENOSSENSCHAFT", "de"),
+    "FRA": ("FRENCH REPUBLIC", "RÉPUBLIQUE FRANÇAISE", "fr"),
+    "BEL": ("KINGDOM OF BELGIUM", "ROYAUME DE BELGIQUE", "fr"),
+    "ESP": ("KINGDOM OF SPAIN", "REINO DE ESPAÑA", "es"),
+    "MEX": ("UNITED MEXICAN STATES", "ESTADOS UNIDOS MEXICANOS", "es"),
+    "ARG": ("ARGENTINE REPUBLIC", "REPÚBLICA ARGENTINA", "es"),
+    "POL": ("REPUBLIC OF POLAND", "RZECZPOSPOLITA POLSKA", "pl"),
+    "TUR": ("REPUBLIC OF TÜRKİYE", "TÜRKİYE CUMHURİYETİ", "tr"),
+    "CZE": ("CZECH REPUBLIC", "ČESKÁ REPUBLIKA", "cs"),
+    "SWE": ("KINGDOM OF SWEDEN", "KONUNGARIKET SVERIGE", "sv"),
+    "NOR": ("KINGDOM OF NORWAY", "KONGERIKET NORGE", "no"),
+    "DNK": ("KINGDOM OF DENMARK", "KONGERIGET DANMARK", "da"),
+    "GBR": ("UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND", "UNITED KINGDOM", "en"),
+    "USA": ("UNITED STATES OF AMERICA", "UNITED STATES OF AMERICA", "en"),
+    "CAN": ("CANADA", "CANADA", "en"),
+    "IRL": ("IRELAND", "ÉIRE", "en"),
+    "PRT": ("PORTUGUESE REPUBLIC", "REPÚBLICA PORTUGUESA", "pt"),
+    "BRA": ("FEDERATIVE REPUBLIC OF BRAZIL", "REPÚBLICA FEDERATIVA DO BRASIL", "pt"),
+    "ITA": ("ITALIAN REPUBLIC", "REPUBBLICA ITALIANA", "it"),
+    "NLD": ("KINGDOM OF THE NETHERLANDS", "KONINKRIJK DER NEDERLANDEN", "nl"),
+    "IND": ("REPUBLIC OF INDIA", "REPUBLIC OF INDIA", "en"),
+    "NGA": ("FEDERAL REPUBLIC OF NIGERIA", "FEDERAL REPUBLIC OF NIGERIA", "en"),
+    "PHL": ("REPUBLIC OF THE PHILIPPINES", "REPUBLIKA NG PILIPINAS", "en"),
+    "UKR": ("UKRAINE", "UKRAINE", "en"),
+    "SYR": ("SYRIAN ARAB REPUBLIC", "SYRIAN ARAB REPUBLIC", "en"),
+    "VNM": ("SOCIALIST REPUBLIC OF VIET NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "en"),
+}
+# The name pool each nationality draws from.
+NAME_LANG = {
+    "D": "de", "AUT": "de", "CHE": "de", "FRA": "fr", "BEL": "fr", "ESP": "es",
+    "MEX": "es", "ARG": "es", "POL": "pl", "TUR": "tr", "CZE": "cs", "SWE": "sv",
+    "NOR": "no", "DNK": "no", "GBR": "en", "USA": "en", "CAN": "en", "IRL": "en",
+    "PRT": "pt", "BRA": "pt", "ITA": "it", "NLD": "nl", "IND": "in", "NGA": "ng",
+    "PHL": "ph", "UKR": "ua", "SYR": "ar", "VNM": "vi",
+}
+
+# (surnames, female given names, male given names). Native spellings.
+NAMES = {
+    "de": (["Müller", "Schröder", "Weiß", "Köhler", "Schäfer", "Großmann", "Straße",
+            "Bäcker", "Jäger", "Hoffmann", "Fuß", "Krüger", "Schmidt", "Meyer-Lüdenscheid",
+            "Wolfeschlegelsteinhausenbergerdorff", "Zimmermann", "Öztürk-Bauer"],
+           ["Käthe", "Anna-Lena", "Jürgen", "Sophie", "Hannelore", "Lieselotte", "Maren", "Jutta"],
+           ["Jürgen", "Björn", "Günther", "Hans-Jürgen", "Lukas", "Maximilian", "Sören", "Jörg"]),
+    "fr": (["Lefèvre", "Dubois", "Bélanger", "D'Artagnan", "Gagné", "Le Saux", "Thévenot",
+            "Château-Giron", "Moreau", "Lemaître", "De La Fontaine-Beauséjour"],
+           ["Anaïs", "Hélène", "Zoé", "Marie-Thérèse", "Léa", "Éloïse", "Françoise"],
+           ["François", "Jean-Baptiste", "Jérôme", "Loïc", "Noël", "Benoît", "Théo"]),
+    "es": (["Núñez", "García", "Peña", "Muñoz", "Ibáñez", "Fernández", "Martínez-Sánchez",
+            "García de la Cruz", "Fernández de Córdoba y Figueroa de la Cerda", "Gutiérrez", "Ortíz"],
+           ["María José", "Begoña", "Lucía", "Inés", "María de los Ángeles", "Nuria", "Ximena"],
+           ["José María", "Iñigo", "Ángel", "Joaquín", "Rubén", "Sebastián", "Óscar"]),
+    "pl": (["Wójcik", "Szczęsny", "Kowalczyk", "Żółkiewski", "Wiśniewska", "Łącki", "Kołodziej",
+            "Brzęczyszczykiewicz", "Nowak", "Dąbrowska"],
+           ["Małgorzata", "Bożena", "Agnieszka", "Łucja", "Jadwiga", "Zofia"],
+           ["Łukasz", "Grzegorz", "Paweł", "Wojciech", "Michał", "Jędrzej"]),
+    "tr": (["Çelik", "Öztürk", "Şahin", "Yılmaz", "Güneş", "Doğan", "Kılıç", "Aydın", "Karaçam"],
+           ["Ayşe", "Gülşen", "Çiğdem", "Özlem", "Şule", "Ebru"],
+           ["Çağrı", "İbrahim", "Şükrü", "Mehmet", "Oğuz", "Ümit"]),
+    "cs": (["Dvořák", "Novotná", "Černý", "Procházka", "Růžička", "Kříž", "Svobodová", "Veselý"],
+           ["Kateřina", "Lucie", "Markéta", "Zdeňka", "Jana"],
+           ["Jiří", "Tomáš", "Radim", "Ondřej", "Vojtěch"]),
+    "sv": (["Ålund", "Åkesson", "Sjöberg", "Lindström", "Öberg", "Ängström", "Söderholm", "Svensson"],
+           ["Åsa", "Märta", "Linnéa", "Ingrid", "Maja", "Ebba"],
+           ["Björn", "Måns", "Göran", "Nils", "Olle", "Pär"]),
+    "no": (["Øster", "Østergaard", "Bjørnstad", "Kjærgaard", "Sørensen", "Ærø", "Haugen", "Dahl"],
+           ["Åse", "Sølvi", "Kirsten", "Ingeborg", "Tove"],
+           ["Søren", "Bjørn", "Ørjan", "Håkon", "Jens", "Morten"]),
+    "en": (["O'Brien", "Smith", "Johnson", "MacDonald", "Fitzgerald-Wright", "Brown", "Taylor",
+            "St. John-Smythe", "Williamson"],
+           ["Mary Ann", "Elizabeth", "Sarah Jane", "Chloe", "Siobhán", "Emily"],
+           ["John", "Michael James", "Oliver", "Seán", "William Henry", "Jack"]),
+    "pt": (["Gonçalves", "Simões", "Conceição", "Araújo", "da Silva", "dos Santos",
+            "Gonçalves Conceição dos Santos Araújo", "Magalhães", "Sebastião"],
+           ["Inês", "Conceição", "Maria da Conceição Aparecida Fernanda", "Luísa", "Graça"],
+           ["João", "Sebastião", "António", "Estêvão", "Gonçalo"]),
+    "it": (["Di Marco", "D'Angelo", "Rossi", "Esposito", "Niccolò", "Dell'Acqua", "Bianchi", "Lo Cascio"],
+           ["Chiara", "Giulia", "Maria Grazia", "Annalisa"],
+           ["Niccolò", "Giuseppe", "Luca", "Gianluca", "Fabrizio"]),
+    "nl": (["van der Berg", "de Vries", "Bakker", "van 't Hoff", "IJsselmuiden", "Jansen"],
+           ["Maaike", "Sanne", "Anouk", "Eline"],
+           ["Sjoerd", "Daan", "Joost", "Ruud"]),
+    "in": (["Sharma", "Venkataraghavan", "Patel", "Subramanian", "Reddy", "Krishnamurthy"],
+           ["Priya", "Lakshmi", "Ananya", "Deepika"],
+           ["Rahul", "Arjun", "Venkatesh", "Sanjay Kumar"]),
+    "ng": (["Okonkwo", "Adeyemi", "Oluwaseun", "Chukwuemeka", "Balogun"],
+           ["Ngozi", "Chiamaka", "Folake", "Adaeze"],
+           ["Chinedu", "Oluwadamilare", "Emeka", "Tunde"]),
+    "ph": (["Dela Cruz", "Santos", "Reyes", "Bautista", "Villanueva"],
+           ["Maria Cristina", "Ma. Theresa", "Jasmine"],
+           ["Juan Carlos", "Rodel", "Jose Rizal"]),
+    "ua": (["Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko", "Melnyk"],
+           ["Oksana", "Olena", "Yuliia"],
+           ["Oleksandr", "Dmytro", "Andrii"]),
+    "ar": (["Al-Hassan", "Al Khatib", "Haddad", "Abu-Zaid", "Al-Masri"],
+           ["Fatima", "Layla", "Nour"],
+           ["Mohammed", "Ahmad", "Khaled"]),
+    "vi": (["Nguyễn", "Trần", "Lê", "Phạm", "Đặng"],
+           ["Thị Hương", "Thị Mai", "Ngọc Anh"],
+           ["Văn Minh", "Đức Anh", "Quốc Bảo"]),
+}
+DIACRITIC_LANGS = ("de", "es", "pl", "tr", "cs", "sv", "no", "fr", "pt")
+
+PLACES = {
+    "de": ["BERLIN", "MÜNCHEN", "KÖLN", "DÜSSELDORF", "NÜRNBERG"],
+    "fr": ["PARIS", "LYON", "NÎMES", "ORLÉANS"], "es": ["MADRID", "CÓRDOBA", "MÁLAGA", "LEÓN"],
+    "pl": ["ŁÓDŹ", "KRAKÓW", "GDAŃSK", "WROCŁAW"], "tr": ["İSTANBUL", "İZMİR", "MUĞLA", "ÇORUM"],
+    "cs": ["PRAHA", "BRNO", "ČESKÉ BUDĚJOVICE"], "sv": ["GÖTEBORG", "MALMÖ", "UMEÅ"],
+    "no": ["TROMSØ", "BODØ", "OSLO"], "en": ["LONDON", "DUBLIN", "NEW YORK", "TORONTO"],
+    "pt": ["SÃO PAULO", "LISBOA", "BELÉM"], "it": ["ROMA", "NAPOLI", "FORLÌ"],
+    "nl": ["AMSTERDAM", "UTRECHT"], "in": ["CHENNAI", "MUMBAI"], "ng": ["LAGOS", "ABUJA"],
+    "ph": ["MANILA", "CEBU"], "ua": ["KYIV", "LVIV"], "ar": ["DAMASCUS", "ALEPPO"],
+    "vi": ["HÀ NỘI", "HUẾ"],
+}
+
+# Field labels: language -> key -> text. English and French always follow
+# the national form, as most issuers do.
+LABELS = {
+    "en": {"surname": "Surname", "given": "Given names", "nat": "Nationality", "dob": "Date of birth",
+           "sex": "Sex", "pob": "Place of birth", "doi": "Date of issue", "doe": "Date of expiry",
+           "auth": "Authority", "docno": "Document no.", "passno": "Passport No.", "type": "Type",
+           "code": "Code", "sig": "Holder's signature", "pers": "Personal No.",
+           "passport": "PASSPORT", "idcard": "IDENTITY CARD", "resid": "RESIDENCE PERMIT",
+           "visa": "VISA", "valid_from": "Valid from", "until": "Until", "entries": "Number of entries",
+           "duration": "Duration of stay", "issued_at": "Issued in", "remarks": "Remarks",
+           "address": "Address", "height": "Height", "eyes": "Colour of eyes"},
+    "fr": {"surname": "Nom", "given": "Prénoms", "nat": "Nationalité", "dob": "Date de naissance",
+           "sex": "Sexe", "pob": "Lieu de naissance", "doi": "Date de délivrance", "doe": "Date d'expiration",
+           "auth": "Autorité", "docno": "N° du document", "passno": "N° du passeport", "type": "Type",
+           "code": "Code", "sig": "Signature du titulaire", "pers": "N° personnel",
+           "passport": "PASSEPORT", "idcard": "CARTE D'IDENTITÉ", "resid": "TITRE DE SÉJOUR",
+           "visa": "VISA", "valid_from": "Valable du", "until": "au", "entries": "Nombre d'entrées",
+           "duration": "Durée du séjour", "issued_at": "Délivré à", "remarks": "Remarques",
+           "address": "Adresse", "height": "Taille", "eyes": "Couleur des yeux"},
+    "de": {"surname": "Name", "given": "Vornamen", "nat": "Staatsangehörigkeit", "dob": "Geburtstag",
+           "sex": "Geschlecht", "pob": "Geburtsort", "doi": "Ausstellungsdatum", "doe": "Gültig bis",
+           "auth": "Behörde", "docno": "Ausweisnummer", "passno": "Pass-Nr.", "type": "Typ",
+           "code": "Kode", "sig": "Unterschrift", "pers": "Persönliche Nr.",
+           "passport": "REISEPASS", "idcard": "PERSONALAUSWEIS", "resid": "AUFENTHALTSTITEL",
+           "visa": "VISUM", "valid_from": "Gültig vom", "until": "bis", "entries": "Anzahl der Einreisen",
+           "duration": "Aufenthaltsdauer", "issued_at": "Ausgestellt in", "remarks": "Anmerkungen",
+           "address": "Anschrift", "height": "Größe", "eyes": "Augenfarbe"},
+    "es": {"surname": "Apellidos", "given": "Nombre", "nat": "Nacionalidad", "dob": "Fecha de nacimiento",
+           "sex": "Sexo", "pob": "Lugar de nacimiento", "doi": "Fecha de expedición", "doe": "Fecha de caducidad",
+           "auth": "Autoridad", "docno": "Núm. documento", "passno": "N.º pasaporte", "type": "Tipo",
+           "code": "Código", "sig": "Firma del titular", "pers": "N.º personal",
+           "passport": "PASAPORTE", "idcard": "DOCUMENTO NACIONAL DE IDENTIDAD", "resid": "PERMISO DE RESIDENCIA",
+           "visa": "VISADO", "valid_from": "Válido desde", "until": "hasta", "entries": "Número de entradas",
+           "duration": "Duración de la estancia", "issued_at": "Expedido en", "remarks": "Observaciones",
+           "address": "Domicilio", "height": "Estatura", "eyes": "Color de ojos"},
+    "pl": {"surname": "Nazwisko", "given": "Imiona", "nat": "Obywatelstwo", "dob": "Data urodzenia",
+           "sex": "Płeć", "pob": "Miejsce urodzenia", "doi": "Data wydania", "doe": "Data ważności",
+           "auth": "Organ wydający", "docno": "Nr dokumentu", "passno": "Nr paszportu", "type": "Typ",
+           "code": "Kod", "sig": "Podpis posiadacza", "pers": "Nr PESEL",
+           "passport": "PASZPORT", "idcard": "DOWÓD OSOBISTY", "resid": "KARTA POBYTU",
+           "visa": "WIZA", "valid_from": "Ważna od", "until": "do", "entries": "Liczba wjazdów",
+           "duration": "Okres pobytu", "issued_at": "Wydana w", "remarks": "Uwagi",
+           "address": "Adres", "height": "Wzrost", "eyes": "Kolor oczu"},
+    "tr": {"surname": "Soyadı", "given": "Adı", "nat": "Uyruğu", "dob": "Doğum tarihi",
+           "sex": "Cinsiyeti", "pob": "Doğum yeri", "doi": "Veriliş tarihi", "doe": "Geçerlilik tarihi",
+           "auth": "Makam", "docno": "Belge no", "passno": "Pasaport no", "type": "Tipi",
+           "code": "Kodu", "sig": "Hamilin imzası", "pers": "T.C. Kimlik no",
+           "passport": "PASAPORT", "idcard": "KİMLİK KARTI", "resid": "İKAMET İZNİ",
+           "visa": "VİZE", "valid_from": "Geçerlilik başlangıcı", "until": "bitişi", "entries": "Giriş sayısı",
+           "duration": "Kalış süresi", "issued_at": "Verildiği yer", "remarks": "Açıklamalar",
+           "address": "Adres", "height": "Boy", "eyes": "Göz rengi"},
+    "cs": {"surname": "Příjmení", "given": "Jméno", "nat": "Státní občanství", "dob": "Datum narození",
+           "sex": "Pohlaví", "pob": "Místo narození", "doi": "Datum vydání", "doe": "Platnost do",
+           "auth": "Úřad", "docno": "Číslo dokladu", "passno": "Číslo pasu", "type": "Typ",
+           "code": "Kód", "sig": "Podpis držitele", "pers": "Rodné číslo",
+           "passport": "CESTOVNÍ PAS", "idcard": "OBČANSKÝ PRŮKAZ", "resid": "POVOLENÍ K POBYTU",
+           "visa": "VÍZUM", "valid_from": "Platné od", "until": "do", "entries": "Počet vstupů",
+           "duration": "Doba pobytu", "issued_at": "Vydáno v", "remarks": "Poznámky",
+           "address": "Adresa", "height": "Výška", "eyes": "Barva očí"},
+    "sv": {"surname": "Efternamn", "given": "Förnamn", "nat": "Nationalitet", "dob": "Födelsedatum",
+           "sex": "Kön", "pob": "Födelseort", "doi": "Utfärdandedatum", "doe": "Sista giltighetsdag",
+           "auth": "Myndighet", "docno": "Dokumentnummer", "passno": "Passnummer", "type": "Typ",
+           "code": "Kod", "sig": "Innehavarens namnteckning", "pers": "Personnummer",
+           "passport": "PASS", "idcard": "IDENTITETSKORT", "resid": "UPPEHÅLLSTILLSTÅND",
+           "visa": "VISERING", "valid_from": "Giltig från", "until": "till", "entries": "Antal inresor",
+           "duration": "Vistelsens längd", "issued_at": "Utfärdad i", "remarks": "Anmärkningar",
+           "address": "Adress", "height": "Längd", "eyes": "Ögonfärg"},
+    "no": {"surname": "Etternavn", "given": "Fornavn", "nat": "Nasjonalitet", "dob": "Fødselsdato",
+           "sex": "Kjønn", "pob": "Fødested", "doi": "Utstedelsesdato", "doe": "Utløpsdato",
+           "auth": "Myndighet", "docno": "Dokumentnr.", "passno": "Passnr.", "type": "Type",
+           "code": "Kode", "sig": "Innehaverens underskrift", "pers": "Fødselsnummer",
+           "passport": "PASS", "idcard": "NASJONALT ID-KORT", "resid": "OPPHOLDSKORT",
+           "visa": "VISUM", "valid_from": "Gyldig fra", "until": "til", "entries": "Antall innreiser",
+           "duration": "Oppholdets varighet", "issued_at": "Utstedt i", "remarks": "Merknader",
+           "address": "Adresse", "height": "Høyde", "eyes": "Øyenfarge"},
+    "da": {},
+    "pt": {"surname": "Apelido", "given": "Nome", "nat": "Nacionalidade", "dob": "Data de nascimento",
+           "sex": "Sexo", "pob": "Local de nascimento", "doi": "Data de emissão", "doe": "Válido até",
+           "auth": "Autoridade", "docno": "N.º documento", "passno": "N.º passaporte", "type": "Tipo",
+           "code": "Código", "sig": "Assinatura do titular", "pers": "N.º pessoal",
+           "passport": "PASSAPORTE", "idcard": "CARTÃO DE CIDADÃO", "resid": "TÍTULO DE RESIDÊNCIA",
+           "visa": "VISTO", "valid_from": "Válido de", "until": "até", "entries": "Número de entradas",
+           "duration": "Duração da estada", "issued_at": "Emitido em", "remarks": "Observações",
+           "address": "Morada", "height": "Altura", "eyes": "Cor dos olhos"},
+    "it": {"surname": "Cognome", "given": "Nome", "nat": "Cittadinanza", "dob": "Data di nascita",
+           "sex": "Sesso", "pob": "Luogo di nascita", "doi": "Data di rilascio", "doe": "Data di scadenza",
+           "auth": "Autorità", "docno": "N. documento", "passno": "Passaporto N.", "type": "Tipo",
+           "code": "Codice", "sig": "Firma del titolare", "pers": "Codice fiscale",
+           "passport": "PASSAPORTO", "idcard": "CARTA D'IDENTITÀ", "resid": "PERMESSO DI SOGGIORNO",
+           "visa": "VISTO", "valid_from": "Valido dal", "until": "al", "entries": "Numero di ingressi",
+           "duration": "Durata del soggiorno", "issued_at": "Rilasciato a", "remarks": "Annotazioni",
+           "address": "Indirizzo", "height": "Statura", "eyes": "Colore degli occhi"},
+    "nl": {"surname": "Naam", "given": "Voornamen", "nat": "Nationaliteit", "dob": "Geboortedatum",
+           "sex": "Geslacht", "pob": "Geboorteplaats", "doi": "Datum van afgifte", "doe": "Geldig tot",
+           "auth": "Instantie", "docno": "Documentnummer", "passno": "Paspoortnr.", "type": "Soort",
+           "code": "Code", "sig": "Handtekening houder", "pers": "Persoonsnummer",
+           "passport": "PASPOORT", "idcard": "IDENTITEITSKAART", "resid": "VERBLIJFSDOCUMENT",
+           "visa": "VISUM", "valid_from": "Geldig van", "until": "tot", "entries": "Aantal binnenkomsten",
+           "duration": "Duur van verblijf", "issued_at": "Afgegeven te", "remarks": "Opmerkingen",
+           "address": "Adres", "height": "Lengte", "eyes": "Kleur ogen"},
+}
+LABELS["da"] = LABELS["no"]
+
+MONTHS = {
+    "en": "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(),
+    "fr": "JANV FÉVR MARS AVR MAI JUIN JUIL AOÛT SEPT OCT NOV DÉC".split(),
+    "es": "ENE FEB MAR ABR MAY JUN JUL AGO SEP OCT NOV DIC".split(),
+    "de": "JAN FEB MÄR APR MAI JUN JUL AUG SEP OKT NOV DEZ".split(),
+}
+
+# ---------------------------------------------------------------------------
+# MRZ text
+# ---------------------------------------------------------------------------
+_SPECIAL = {
+    "Ä": "AE", "Ö": "OE", "Ü": "UE", "Ø": "OE", "Å": "AA", "Æ": "AE", "Œ": "OE",
+    "ß": "SS", "ẞ": "SS", "Þ": "TH", "Ł": "L", "Đ": "D", "Ð": "D", "Ħ": "H", "ı": "I",
+    "Ñ": "N", "Ç": "C",
+}
+
+
+def mrz_name_part(text):
+    """ICAO 9303 Part 3 transliteration of one name to MRZ characters.
+
+    Apostrophes are omitted; spaces, hyphens and other punctuation become
+    the filler; repeated fillers collapse to one."""
+    out = []
+    for ch in text.upper():
+        if ch in _SPECIAL:
+            out.append(_SPECIAL[ch])
+            continue
+        if ch in "'’`´":
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+        for b in base:
+            if "A" <= b <= "Z":
+                out.append(b)
+            elif b == "I" or b == "İ":
+                out.append("I")
+            else:
+                out.append("<")
+    s = re.sub("<+", "<", "".join(out)).strip("<")
+    return s
+
+
+def mrz_name_field(surname, given, width):
+    """Name field (primary<<secondary), truncated to width and padded.
+    Returns (field, truncated)."""
+    prim = mrz_name_part(surname)
+    sec = mrz_name_part(given)
+    full = prim + ("<<" + sec if sec else "")
+    truncated = len(full) > width
+    if truncated:
+        cut = full[:width]
+        if len(prim) + 2 >= width:
+            # The surname alone fills the field: keep it, no given names.
+            cut = prim[:width]
+        cut = cut.rstrip("<")
+        full = cut
+    return full.ljust(width, "<"), truncated
+
+
+def check_digit(s):
+    w = (7, 3, 1)
+    total = 0
+    for i, c in enumerate(s):
+        if c.isdigit():
+            v = ord(c) - 48
+        elif "A" <= c <= "Z":
+            v = ord(c) - 55
+        elif c == "<":
+            v = 0
+        else:
+            raise ValueError("bad MRZ character %r" % c)
+        total += v * w[i % 3]
+    return str(total % 10)
+
+
+def yymmdd(d):
+    return d.strftime("%y%m%d")
+
+
+def pad(s, n):
+    if len(s) > n:
+        raise ValueError("field %r longer than %d" % (s, n))
+    return s + "<" * (n - len(s))
+
+
+def read_name(field):
+    """The name as a reader decodes it: (surname, given names)."""
+    f = field.rstrip("<")
+    if "<<" in f:
+        p, s = f.split("<<", 1)
+    else:
+        p, s = f, ""
+    clean = lambda x: " ".join(t for t in x.split("<") if t)
+    return clean(p), clean(s)
+
+
+def build_mrz(doc):
+    """Builds the MRZ lines of doc (a dict) and fills doc['fields']."""
+    fmt = doc["format"]
+    nlines, width = MRZ_SHAPE[fmt]
+    code = pad(doc["document_code"], 2)
+    state = pad(doc["issuing_state"], 3)
+    nat = pad(doc["nationality"], 3)
+    dob = yymmdd(doc["birth_date"])
+    exp = yymmdd(doc["expiry_date"])
+    sex = {"M": "M", "F": "F", "X": "<"}[doc["sex"]]
+    number = doc["document_number"]
+    opt = doc["optional_data"]
+    opt2 = doc.get("optional_data2", "")
+    name_w = {"TD1": 30, "TD2": 31, "TD3": 39, "MRVA": 39, "MRVB": 31}[fmt]
+    name, truncated = mrz_name_field(doc["surname"], doc["given_names"], name_w)
+    num9 = pad(number[:9], 9)
+    ncd = check_digit(pad(number, max(9, len(number))))
+    dcd, ecd = check_digit(dob), check_digit(exp)
+
+    if fmt == "TD1":
+        if len(number) > 9:
+            l1opt = pad(number[9:] + ncd + "<" + opt, 15)
+            l1 = code + state + num9 + "<" + l1opt
+        else:
+            l1 = code + state + num9 + ncd + pad(opt, 15)
+        l2 = dob + dcd + sex + exp + ecd + nat + pad(opt2, 11)
+        comp = l1[5:30] + l2[0:7] + l2[8:15] + l2[18:29]
+        l2 += check_digit(comp)
+        lines = [l1, l2, name]
+    elif fmt == "TD2":
+        l1 = code + state + name
+        l2 = num9 + ncd + nat + dob + dcd + sex + exp + ecd + pad(opt, 7)
+        l2 += check_digit(l2[0:10] + l2[13:20] + l2[21:35])
+        lines = [l1, l2]
+    elif fmt == "TD3":
+        l1 = code + state + name
+        pn = pad(opt, 14)
+        pcd = check_digit(pn) if opt else doc.get("empty_pn_check", "<")
+        l2 = num9 + ncd + nat + dob + dcd + sex + exp + ecd + pn + pcd
+        l2 += check_digit(l2[0:10] + l2[13:20] + l2[21:43])
+        lines = [l1, l2]
+    elif fmt == "MRVA":
+        l1 = code + state + name
+        l2 = num9 + ncd + nat + dob + dcd + sex + exp + ecd + pad(opt, 16)
+        lines = [l1, l2]
+    else:  # MRVB
+        l1 = code + state + name
+        l2 = num9 + ncd + nat + dob + dcd + sex + exp + ecd + pad(opt, 8)
+        lines = [l1, l2]
+    assert len(lines) == nlines and all(len(l) == width for l in lines), lines
+    assert all(re.fullmatch("[0-9A-Z<]+", l) for l in lines), lines
+    sn, gn = read_name(name)
+    doc["mrz_lines"] = lines
+    doc["fields"] = {
+        "document_code": doc["document_code"].replace("<", ""),
+        "issuing_state": doc["issuing_state"].replace("<", ""),
+        "surname": sn,
+        "given_names": gn,
+        "document_number": number,
+        "nationality": doc["nationality"].replace("<", ""),
+        "birth_date": doc["birth_date"].isoformat(),
+        "sex": doc["sex"],
+        "expiry_date": doc["expiry_date"].isoformat(),
+        "optional_data": opt,
+    }
+    if fmt == "TD1":
+        doc["fields"]["optional_data2"] = opt2
+    doc["name_truncated"] = truncated
+
+
+# ---------------------------------------------------------------------------
+# Random identity
+# ---------------------------------------------------------------------------
+GERMAN_NUM = "CFGHJKLMNPRTVWXYZ"
+
+
+def rand_date(r, lo, hi):
+    return lo + dt.timedelta(days=r.randrange((hi - lo).days + 1))
+
+
+def add_years(d, n):
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + n, day=28)
+
+
+def doc_number(r, state, fmt):
+    if state == "D":
+        first = "C" if fmt == "TD3" else r.choice("LT")
+        return first + "".join(r.choice(GERMAN_NUM + "0123456789") for _ in range(8))
+    style = r.random()
+    if style < 0.35:
+        return r.choice("ABCDEFGHJKLMNPRSTUVXYZ") + "".join(r.choice("0123456789") for _ in range(8))
+    if style < 0.55:
+        return "".join(r.choice("ABCDEFGHJKLMNPRSTUVXYZ") for _ in range(2)) + \
+            "".join(r.choice("0123456789") for _ in range(7))
+    if style < 0.8:
+        return "".join(r.choice("0123456789") for _ in range(9))
+    return "".join(r.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(9))
+
+
+def pick_name(r, lang, long_name=False):
+    surnames, fem, male = NAMES[lang]
+    if long_name:
+        longs = [s for s in surnames if len(mrz_name_part(s)) > 18]
+        surname = r.choice(longs) if longs else r.choice(surnames)
+    else:
+        surname = r.choice(surnames)
+    return surname, fem, male
+
+
+def make_identity(r, fmt, idx, force):
+    """Draws one document's data. force: set of coverage features to impose."""
+    germans = "german" in force or (r.random() < 0.12)
+    if fmt in ("MRVA", "MRVB"):
+        issuer = "D" if germans else r.choice([c for c in COUNTRIES if c not in ("D",)])
+        nat = r.choice([c for c in COUNTRIES if c != issuer])
+    elif fmt == "TD1" and "german" not in force and r.random() < 0.25:
+        # Residence card: issued to a foreign national.
+        issuer = "D" if germans else r.choice(["FRA", "ESP", "ITA", "NLD", "POL", "SWE", "CZE", "AUT", "GBR"])
+        nat = r.choice([c for c in COUNTRIES if c != issuer])
+        force = set(force) | {"residence"}
+    else:
+        issuer = "D" if germans else r.choice(list(COUNTRIES))
+        nat = issuer
+    lang = NAME_LANG[nat]
+    if "diacritics" in force and lang not in DIACRITIC_LANGS:
+        nat = r.choice(["POL", "CZE", "TUR", "ESP", "SWE", "NOR"])
+        if issuer not in ("D",) and fmt not in ("MRVA", "MRVB") and "residence" not in force:
+            issuer = nat
+        lang = NAME_LANG[nat]
+    long_name = "long_name" in force or r.random() < 0.12
+    surname, fem, male = pick_name(r, lang, long_name)
+    sex = r.choices("MFX", weights=(47, 47, 6))[0]
+    pool = fem if sex == "F" else male if sex == "M" else fem + male
+    ngiven = r.choices((1, 2, 3), weights=(60, 30, 10))[0]
+    given = []
+    for _ in range(ngiven):
+        g = r.choice(pool)
+        if g not in given:
+            given.append(g)
+    if long_name and r.random() < 0.5:
+        given.append(r.choice(pool))
+    given = " ".join(dict.fromkeys(given))
+    if "diacritics" in force and mrz_name_part(surname) == surname.upper() and \
+            mrz_name_part(given) == given.upper():
+        surname = r.choice([s for s in NAMES[lang][0] if mrz_name_part(s) != s.upper()])
+
+    birth = rand_date(r, dt.date(1940, 1, 1), dt.date(2010, 12, 31))
+    # Code and validity.
+    if fmt == "TD3":
+        code = r.choices(["P<", "PP", "PD", "PO"], weights=(88, 4, 4, 4))[0]
+        years = r.choice((5, 10)) if birth.year <= 2006 else 5
+    elif fmt in ("MRVA", "MRVB"):
+        code = "V<"
+        years = 0
+    else:
+        if "residence" in force:
+            code = r.choice(["AR", "IR", "A<"])
+            years = r.choice((1, 2, 3, 5))
+        else:
+            code = "ID" if issuer == "D" else r.choices(["I<", "ID", "AC", "C<"], weights=(62, 28, 5, 5))[0]
+            years = r.choice((5, 10))
+    expired = "expired" in force or r.random() < 0.15
+    if years:
+        span = dt.timedelta(days=int(years * 365.25))
+        if expired:
+            issue = rand_date(r, REF_DATE - span - dt.timedelta(days=3000), REF_DATE - span - dt.timedelta(days=2))
+        else:
+            issue = rand_date(r, REF_DATE - span + dt.timedelta(days=2), REF_DATE - dt.timedelta(days=1))
+        expiry = add_years(issue, years) - dt.timedelta(days=1)
+    else:
+        days = r.choice((30, 90, 180, 365, 730))
+        if expired:
+            issue = rand_date(r, dt.date(2018, 1, 1), REF_DATE - dt.timedelta(days=days + 2))
+        else:
+            issue = rand_date(r, REF_DATE - dt.timedelta(days=days - 2), REF_DATE - dt.timedelta(days=1))
+        expiry = issue + dt.timedelta(days=days - 1)
+    if issue < birth + dt.timedelta(days=30):
+        # Nobody holds a document before birth: move the birth back.
+        birth = issue - dt.timedelta(days=r.randrange(200, 6000))
+        if birth.year < 1940:
+            birth = dt.date(1940, 3, 1)
+
+    number = doc_number(r, issuer, fmt)
+    opt = ""
+    opt2 = ""
+    if fmt == "TD1" and issuer != "D" and r.random() < 0.25:
+        number += "".join(r.choice("0123456789") for _ in range(r.randint(1, 4)))
+    if fmt == "TD3":
+        if r.random() < 0.55:
+            opt = "".join(r.choice("0123456789") for _ in range(r.choice((8, 10, 11, 14))))
+            if r.random() < 0.2:
+                opt = opt[:-2] + r.choice("ABCDEFGHJKLMNPRSTUVXYZ") + opt[-1]
+    elif fmt == "TD1":
+        room = 15 - (len(number) - 9 + 2 if len(number) > 9 else 0)
+        if r.random() < 0.4 and room >= 6:
+            opt = "".join(r.choice("0123456789") for _ in range(min(room, r.choice((6, 9, 11)))))
+        if r.random() < 0.25:
+            opt2 = "".join(r.choice("0123456789ABCDEFGHJKLMNPRSTUVXYZ") for _ in range(r.choice((3, 6, 11))))
+    elif fmt == "TD2":
+        if r.random() < 0.3:
+            opt = "".join(r.choice("0123456789") for _ in range(r.choice((4, 7))))
+    elif fmt == "MRVA":
+        if r.random() < 0.5:
+            opt = "".join(r.choice("0123456789ABCDEFGHJKLMNPRSTUVXYZ") for _ in range(r.choice((6, 10, 16))))
+    elif fmt == "MRVB":
+        if r.random() < 0.5:
+            opt = "".join(r.choice("0123456789") for _ in range(r.choice((4, 8))))
+
+    doc = {
+        "format": fmt,
+        "document_code": code,
+        "issuing_state": issuer,
+        "nationality": nat,
+        "surname": surname,
+        "given_names": given,
+        "sex": sex,
+        "birth_date": birth,
+        "issue_date": issue,
+        "expiry_date": expiry,
+        "document_number": number,
+        "optional_data": opt,
+        "optional_data2": opt2,
+        "empty_pn_check": r.choice("<0"),
+        "residence": "residence" in force,
+        "lang": COUNTRIES[issuer][2],
+        "name_lang": lang,
+        "place_of_birth": r.choice(PLACES[lang]),
+    }
+    if fmt in ("MRVA", "MRVB"):
+        doc["visa_passport_number"] = doc_number(r, nat, "TD3")
+        doc["entries"] = r.choice(["1", "2", "MULT"])
+        doc["duration"] = str(r.choice((15, 30, 90, 180)))
+        doc["visa_type"] = r.choice(["C", "D", "D", "C"])
+    build_mrz(doc)
+    return doc
+
+
+# ---------------------------------------------------------------------------
+# Rendering helpers
+# ---------------------------------------------------------------------------
+_font_cache = {}
+
+
+def font(path, px):
+    key = (path, int(round(px)))
+    f = _font_cache.get(key)
+    if f is None:
+        f = ImageFont.truetype(path, max(4, key[1]))
+        _font_cache[key] = f
+    return f
+
+
+class Canvas:
+    """A document face drawn in millimetre coordinates at a given dpi."""
+
+    def __init__(self, w_mm, h_mm, dpi, bg):
+        self.dpi = dpi
+        self.s = dpi / 25.4
+        self.w = int(round(w_mm * self.s))
+        self.h = int(round(h_mm * self.s))
+        self.w_mm, self.h_mm = w_mm, h_mm
+        self.im = bg
+        self.d = ImageDraw.Draw(self.im)
+
+    def px(self, mm):
+        return mm * self.s
+
+    def text(self, x, y, s, cap_mm, fill, bold=False, serif=False, max_w=None, anchor="ls"):
+        name = ("DejaVuSerif" if serif else "DejaVuSans") + ("-Bold" if bold else "") + ".ttf"
+        size = cap_mm / DEJAVU_CAP_EM * self.s
+        f = font(DEJAVU + name, size)
+        if max_w is not None:
+            wpx = self.d.textlength(s, font=f)
+            if wpx > self.px(max_w):
+                f = font(DEJAVU + name, size * self.px(max_w) / wpx)
+        self.d.text((self.px(x), self.px(y)), s, font=f, fill=fill, anchor=anchor)
+
+    def label_value(self, x, y, label, value, lab_cap, val_cap, max_w, lab_fill, val_fill):
+        self.text(x, y, label, lab_cap, lab_fill, max_w=max_w)
+        self.text(x, y + val_cap + lab_cap * 0.75, value, val_cap, val_fill, bold=True, max_w=max_w)
+
+
+def palette(r):
+    hues = [(205, 225, 240), (220, 235, 215), (240, 225, 230), (235, 230, 210), (225, 220, 240),
+            (215, 235, 235)]
+    base = r.choice(hues)
+    line1 = tuple(max(0, c - r.randint(40, 80)) for c in base)
+    line2 = tuple(max(0, c - r.randint(20, 60)) for c in reversed(base))
+    return base, line1, line2
+
+
+def guilloche(w, h, dpi, r, colors, mrz_top_px):
+    """A pale background: tinted gradient, two families of wavy lines and a
+    rosette. Computed at no more than 150 dpi and scaled up."""
+    base, c1, c2 = colors
+    f = min(1.0, 150.0 / dpi)
+    sw, sh = max(8, int(w * f)), max(8, int(h * f))
+    mm = 25.4 / (dpi * f)
+    y, x = np.mgrid[0:sh, 0:sw].astype(np.float32)
+    x *= mm
+    y *= mm
+    img = np.empty((sh, sw, 3), np.float32)
+    grad = (x / (sw * mm))[..., None]
+    tint2 = np.array([min(255, c + 12) for c in reversed(base)], np.float32)
+    img[:] = np.array(base, np.float32) * (1 - grad) + tint2 * grad
+    img = img * 0.35 + 255 * 0.65 + 0  # pale paper
+    lw = 0.09 * max(1.0, 1.6 * mm / 0.13)  # line half-width in periods, wide enough to survive scaling
+
+    def draw(phase, col, strength):
+        d = np.abs((phase % 1.0) - 0.5)
+        a = np.clip((d - (0.5 - lw)) / (lw * 0.8), 0, 1) * strength
+        img[:] = img * (1 - a[..., None]) + np.array(col, np.float32) * a[..., None]
+
+    sp = r.uniform(0.9, 1.4)
+    amp, lam, ph = r.uniform(1.5, 4), r.uniform(15, 40), r.uniform(0, 6.28)
+    draw((y + amp * np.sin(2 * np.pi * x / lam + ph)) / sp, c1, 0.35)
+    amp2, lam2 = r.uniform(2, 5), r.uniform(20, 50)
+    draw((y * 0.6 + x * 0.8 + amp2 * np.sin(2 * np.pi * y / lam2)) / (sp * 1.7), c2, 0.25)
+    cx, cy = r.uniform(0.45, 0.8) * sw * mm, r.uniform(0.3, 0.6) * sh * mm
+    rr = np.hypot(x - cx, y - cy)
+    th = np.arctan2(y - cy, x - cx)
+    n = r.choice((9, 12, 16, 24))
+    ros = (rr + 1.5 * np.sin(n * th + rr / 3.0)) / 1.1
+    draw(ros, c1, 0.3 * np.clip(1 - rr / (0.35 * sw * mm), 0, 1))
+    # The MRZ band stays nearly clear, as ICAO asks.
+    band = y >= (mrz_top_px * f) * mm
+    img[band] = img[band] * 0.25 + 252 * 0.75
+    out = Image.fromarray(np.clip(img, 0, 255).astype(np.uint8), "RGB")
+    if f < 1.0:
+        out = out.resize((w, h), Image.BILINEAR)
+    return out
+
+
+def portrait(cv, x, y, w, h, r, ghost=False):
+    """A grey silhouette in a frame at (x, y) mm, w x h mm."""
+    pw, ph = int(cv.px(w)), int(cv.px(h))
+    bgc = r.choice([(200, 210, 225), (215, 215, 215), (205, 220, 230), (230, 230, 225)])
+    im = Image.new("RGB", (pw, ph), bgc)
+    d = ImageDraw.Draw(im)
+    tone = r.randint(70, 130)
+    skin = (tone, tone, tone + 5)
+    cx = pw / 2 + r.uniform(-0.04, 0.04) * pw
+    hw, hh = pw * r.uniform(0.21, 0.26), ph * r.uniform(0.2, 0.24)
+    hy = ph * 0.40
+    # shoulders, neck, head, hair
+    d.ellipse([cx - pw * 0.55, ph * 0.78, cx + pw * 0.55, ph * 1.35], fill=(tone - 30, tone - 30, tone - 25))
+    d.rectangle([cx - hw * 0.45, hy + hh * 0.6, cx + hw * 0.45, ph * 0.85], fill=skin)
+    d.ellipse([cx - hw, hy - hh, cx + hw, hy + hh], fill=skin)
+    hair = max(0, tone - r.randint(40, 70))
+    d.chord([cx - hw * 1.05, hy - hh * 1.12, cx + hw * 1.05, hy + hh * 0.5], 180, 360, fill=(hair,) * 3)
+    im = im.filter(ImageFilter.GaussianBlur(max(0.5, cv.s * 0.15)))
+    if ghost:
+        g = im.convert("L").point(lambda v: 255 - (255 - v) * 0.3)
+        im = Image.merge("RGB", (g, g, g))
+    cv.im.paste(im, (int(cv.px(x)), int(cv.px(y))))
+    if not ghost:
+        cv.d.rectangle([cv.px(x), cv.px(y), cv.px(x + w), cv.px(y + h)], outline=(90, 90, 90),
+                       width=max(1, int(cv.s * 0.12)))
+
+
+def signature(cv, x, y, w, h, r):
+    pts = []
+    n = r.randint(14, 26)
+    for i in range(n):
+        t = i / (n - 1)
+        pts.append((cv.px(x + t * w + r.uniform(-1.5, 1.5)),
+                    cv.px(y + h * (0.5 + 0.45 * math.sin(t * r.uniform(8, 18) + r.uniform(0, 3))))))
+    cv.d.line(pts, fill=(25, 30, 80), width=max(1, int(cv.s * 0.25)), joint="curve")
+
+
+def fmt_date(d, style, lang):
+    if style == "dots":
+        return d.strftime("%d.%m.%Y")
+    if style == "slash":
+        return d.strftime("%d/%m/%Y")
+    if style == "space":
+        return d.strftime("%d %m %Y")
+    mon = MONTHS["en"][d.month - 1]
+    if style == "bimonth" and lang in MONTHS and lang != "en":
+        nat = MONTHS[lang][d.month - 1]
+        if nat != mon:
+            return "%02d %s/%s %04d" % (d.day, nat, mon, d.year)
+    return "%02d %s %04d" % (d.day, mon, d.year)
+
+
+def lab(doc, key):
+    """Label in the issuer's language, then English (and French for passports)."""
+    lang = doc["lang"]
+    parts = []
+    for l in (lang, "en", "fr"):
+        t = LABELS[l].get(key)
+        if t and t not in parts:
+            parts.append(t)
+    return " / ".join(parts[:3 if doc["format"] == "TD3" else 2])
+
+
+def render_mrz(cv, doc, r, x_jit, y_jit):
+    """Prints the MRZ in OCR-B at ICAO size onto the canvas. Returns the ink
+    box [x0, y0, x1, y1] in canvas pixels, the pitch and the cap height."""
+    fmt = doc["format"]
+    nlines, width = MRZ_SHAPE[fmt]
+    pitch = MRZ_PITCH_MM * cv.s
+    size = MRZ_CAP_MM / OCRB_CAP_EM * cv.s
+    f = ImageFont.truetype(OCRB_PATH, int(round(size)))
+    adv = f.getlength("H")
+    left = (cv.w_mm - width * MRZ_PITCH_MM) / 2 + x_jit
+    base_last = cv.h_mm - MRZ_BOTTOM_MM[fmt] + y_jit
+    top_mm = base_last - (nlines - 1) * MRZ_LINE_MM - MRZ_CAP_MM * 1.4
+    y0 = int(cv.px(top_mm))
+    bh = int(cv.px(cv.h_mm)) - y0
+    layer = Image.new("L", (cv.w, bh), 0)
+    d = ImageDraw.Draw(layer)
+    for li, line in enumerate(doc["mrz_lines"]):
+        by = cv.px(base_last - (nlines - 1 - li) * MRZ_LINE_MM) - y0
+        for ci, ch in enumerate(line):
+            cx = cv.px(left) + ci * pitch + (pitch - adv) / 2
+            d.text((round(cx), round(by)), ch, font=f, fill=255, anchor="ls")
+    box = layer.getbbox()
+    ink = r.randint(10, 45)
+    colour = Image.new("RGB", layer.size, (ink, ink, ink + r.randint(0, 15)))
+    region = cv.im.crop((0, y0, cv.w, y0 + bh))
+    region.paste(colour, (0, 0), layer)
+    cv.im.paste(region, (0, y0))
+    return [box[0], box[1] + y0, box[2], box[3] + y0], pitch, MRZ_CAP_MM * cv.s
+
+
+def header(cv, doc, title_key, colors, r):
+    en, nat_name, _ = COUNTRIES[doc["issuing_state"]]
+    c = tuple(max(0, v - 150) for v in colors[1])
+    w = cv.w_mm
+    big = 2.3 if doc["format"] in ("TD3", "MRVA") else 1.9 if doc["format"] in ("TD2", "MRVB") else 1.5
+    cv.text(w / 2, big + 2.5, nat_name, big, c, bold=True, serif=True, max_w=w - 8, anchor="ms")
+    titles = []
+    for l in (doc["lang"], "en", "fr"):
+        t = LABELS[l][title_key]
+        if t not in titles:
+            titles.append(t)
+    y2 = big + 2.5 + big * 1.05 + 1.0
+    cv.text(w / 2, y2, " / ".join(titles), big * 0.6, c, serif=True, max_w=w - 8, anchor="ms")
+    if nat_name != en:
+        cv.text(w / 2, y2 + big * 0.75, en, big * 0.45, c, max_w=w - 8, anchor="ms")
+
+
+def render_document(doc, dpi, r):
+    """Renders the document face(s). Returns (image RGB, mask L, mrz box in
+    image pixels, pitch px, cap px). TD1 yields front and back side by side
+    vertically in one sheet (front on top)."""
+    fmt = doc["format"]
+    w_mm, h_mm = DOC_SIZE_MM[fmt]
+    colors = palette(r)
+    nlines, _ = MRZ_SHAPE[fmt]
+    lab_fill = tuple(max(0, v - 130) for v in colors[1])
+    val_fill = (15, 15, 20)
+    ds = r.choice(["dots", "month", "bimonth", "slash"]) if doc["issuing_state"] != "D" else "dots"
+    fd = lambda d: fmt_date(d, ds, doc["lang"])
+    x_jit, y_jit = r.uniform(-0.6, 0.6), r.uniform(-0.4, 0.4)
+    mrz_top_mm = h_mm - MRZ_BOTTOM_MM[fmt] - (nlines - 1) * MRZ_LINE_MM - 4.5
+    s = dpi / 25.4
+
+    def face(has_mrz=True):
+        W, H = int(round(w_mm * s)), int(round(h_mm * s))
+        top = mrz_top_mm * s if has_mrz else H + 1
+        return Canvas(w_mm, h_mm, dpi, guilloche(W, H, dpi, r, colors, top))
+
+    sexv = {"M": "M", "F": "F", "X": "X"}[doc["sex"]]
+    natv = doc["nationality"].replace("<", "")
+    if natv == "D":
+        natv = "DEUTSCH" if doc["lang"] == "de" else "D"
+    num = doc["document_number"]
+
+    if fmt == "TD3":
+        cv = face()
+        header(cv, doc, "passport", colors, r)
+        portrait(cv, 5, 17, 32, 41, r)
+        portrait(cv, 111, 44, 10, 13, r, ghost=True)
+        X, c2, c3 = 42, 66, 92
+        L, V = 1.05, 2.0
+        row = lambda i: 15 + i * 6.1
+        cv.label_value(X, row(0), lab(doc, "type"), doc["document_code"][0], L, V, 20, lab_fill, val_fill)
+        cv.label_value(c2, row(0), lab(doc, "code"), doc["issuing_state"].replace("<", ""), L, V, 24, lab_fill, val_fill)
+        cv.label_value(c3, row(0), lab(doc, "passno"), num, L, V, 30, lab_fill, val_fill)
+        cv.label_value(X, row(1), lab(doc, "surname"), doc["surname"].upper(), L, V, 80, lab_fill, val_fill)
+        cv.label_value(X, row(2), lab(doc, "given"), doc["given_names"].upper(), L, V, 80, lab_fill, val_fill)
+        cv.label_value(X, row(3), lab(doc, "nat"), natv, L, V, 50, lab_fill, val_fill)
+        cv.label_value(X, row(4), lab(doc, "dob"), fd(doc["birth_date"]), L, V, 48, lab_fill, val_fill)
+        if doc["optional_data"]:
+            cv.label_value(c3, row(4), lab(doc, "pers"), doc["optional_data"], L, V, 30, lab_fill, val_fill)
+        cv.label_value(X, row(5), lab(doc, "sex"), sexv, L, V, 18, lab_fill, val_fill)
+        cv.label_value(c2, row(5), lab(doc, "pob"), doc["place_of_birth"], L, V, 40, lab_fill, val_fill)
+        cv.label_value(X, row(6), lab(doc, "doi"), fd(doc["issue_date"]), L, V, 40, lab_fill, val_fill)
+        cv.label_value(c3 - 8, row(6), lab(doc, "auth"), ("STADT " + doc["place_of_birth"]) if doc["issuing_state"] == "D" and doc["name_lang"] == "de" else "MFA " + doc["issuing_state"].replace("<", ""), L, V, 26, lab_fill, val_fill)
+        cv.label_value(X, row(7), lab(doc, "doe"), fd(doc["expiry_date"]), L, V, 40, lab_fill, val_fill)
+        cv.text(c3 - 8, row(7), lab(doc, "sig"), L, lab_fill, max_w=30)
+        signature(cv, c3 - 6, row(7) + 0.3, 22, 4.5, r)
+        box, pitch, cap = render_mrz(cv, doc, r, x_jit, y_jit)
+        faces = [cv]
+    elif fmt in ("TD2", "MRVB", "MRVA"):
+        visa = fmt != "TD2"
+        cv = face()
+        header(cv, doc, "visa" if visa else ("resid" if doc["residence"] else "idcard"), colors, r)
+        big = fmt == "MRVA"
+        pw, ph = (30, 38) if big else (25, 32)
+        portrait(cv, 4, 13 if big else 12, pw, ph, r)
+        X = pw + 8
+        L, V = (1.0, 1.9) if big else (0.9, 1.65)
+        step = 5.6 if big else 5.1
+        row = lambda i: 12.5 + i * step
+        col2 = X + (w_mm - X) / 2
+        half = (w_mm - X) / 2 - 2
+        if visa:
+            cv.label_value(X, row(0), lab(doc, "valid_from"), fd(doc["issue_date"]), L, V, half, lab_fill, val_fill)
+            cv.label_value(col2, row(0), lab(doc, "until"), fd(doc["expiry_date"]), L, V, half, lab_fill, val_fill)
+            cv.label_value(X, row(1), lab(doc, "type"), doc["visa_type"], L, V, half * 0.3, lab_fill, val_fill)
+            cv.label_value(X + half * 0.32, row(1), lab(doc, "entries"), doc["entries"], L, V, half * 0.68 + 1.5, lab_fill, val_fill)
+            cv.label_value(col2, row(1), lab(doc, "duration"), doc["duration"], L, V, half, lab_fill, val_fill)
+            cv.label_value(X, row(2), lab(doc, "issued_at"), PLACES[doc["lang"] if doc["lang"] in PLACES else "en"][0], L, V, half, lab_fill, val_fill)
+            cv.label_value(col2, row(2), lab(doc, "doi"), fd(doc["issue_date"]), L, V, half, lab_fill, val_fill)
+            cv.label_value(X, row(3), lab(doc, "passno"), doc["visa_passport_number"], L, V, half, lab_fill, val_fill)
+            cv.label_value(col2, row(3), lab(doc, "docno"), num, L, V, half, lab_fill, val_fill)
+            cv.label_value(X, row(4), lab(doc, "surname") + ", " + lab(doc, "given"),
+                           doc["surname"].upper() + ", " + doc["given_names"].upper(), L, V, w_mm - X - 3, lab_fill, val_fill)
+            cv.label_value(X, row(5), lab(doc, "dob"), fd(doc["birth_date"]), L, V, half / 1.3, lab_fill, val_fill)
+            cv.label_value(X + half / 1.3 + 2, row(5), lab(doc, "sex"), sexv, L, V, 10, lab_fill, val_fill)
+            cv.label_value(col2 + 4, row(5), lab(doc, "nat"), natv, L, V, half - 4, lab_fill, val_fill)
+            if big:
+                cv.text(X, row(6) + 1, lab(doc, "remarks"), L, lab_fill, max_w=half)
+                cv.text(X, row(6) + 1 + V * 1.6, "ERWERBSTÄTIGKEIT NICHT GESTATTET" if doc["lang"] == "de"
+                        else "EMPLOYMENT NOT PERMITTED", V * 0.8, val_fill, max_w=w_mm - X - 3)
+        else:
+            cv.label_value(X, row(0), lab(doc, "surname"), doc["surname"].upper(), L, V, w_mm - X - 3, lab_fill, val_fill)
+            cv.label_value(X, row(1), lab(doc, "given"), doc["given_names"].upper(), L, V, w_mm - X - 3, lab_fill, val_fill)
+            cv.label_value(X, row(2), lab(doc, "dob"), fd(doc["birth_date"]), L, V, half, lab_fill, val_fill)
+            cv.label_value(col2, row(2), lab(doc, "sex"), sexv, L, V, half, lab_fill, val_fill)
+            cv.label_value(X, row(3), lab(doc, "nat"), natv, L, V, half, lab_fill, val_fill)
+            cv.label_value(col2, row(3), lab(doc, "pob"), doc["place_of_birth"], L, V, half, lab_fill, val_fill)
+            cv.label_value(X, row(4), lab(doc, "doi"), fd(doc["issue_date"]), L, V, half, lab_fill, val_fill)
+            cv.label_value(col2, row(4), lab(doc, "doe"), fd(doc["expiry_date"]), L, V, half, lab_fill, val_fill)
+            cv.label_value(X, row(5), lab(doc, "docno"), num, L, V, half, lab_fill, val_fill)
+            signature(cv, col2, row(5) - 1, 25, 4, r)
+        box, pitch, cap = render_mrz(cv, doc, r, x_jit, y_jit)
+        faces = [cv]
+    else:  # TD1: front and back
+        front = face(has_mrz=False)
+        header(front, doc, "resid" if doc["residence"] else "idcard", colors, r)
+        portrait(front, 3, 11, 22, 29, r)
+        X = 28
+        L, V = 0.8, 1.5
+        row = lambda i: 11 + i * 4.55
+        half = (w_mm - X) / 2 - 1.5
+        col2 = X + half + 2
+        front.label_value(X, row(0), lab(doc, "surname"), doc["surname"].upper(), L, V, w_mm - X - 2, lab_fill, val_fill)
+        front.label_value(X, row(1), lab(doc, "given"), doc["given_names"].upper(), L, V, w_mm - X - 2, lab_fill, val_fill)
+        front.label_value(X, row(2), lab(doc, "dob"), fd(doc["birth_date"]), L, V, half, lab_fill, val_fill)
+        front.label_value(col2, row(2), lab(doc, "sex"), sexv, L, V, half, lab_fill, val_fill)
+        front.label_value(X, row(3), lab(doc, "nat"), natv, L, V, half, lab_fill, val_fill)
+        front.label_value(col2, row(3), lab(doc, "pob"), doc["place_of_birth"], L, V, half, lab_fill, val_fill)
+        front.label_value(X, row(4), lab(doc, "doe"), fd(doc["expiry_date"]), L, V, half, lab_fill, val_fill)
+        front.label_value(col2, row(4), lab(doc, "docno"), num[:9] if len(num) <= 9 else num, L, V, half, lab_fill, val_fill)
+        signature(front, X, row(5) - 2.2, 22, 3.5, r)
+        back = face()
+        back.label_value(4, 5, lab(doc, "address"), "%d %s" % (r.randint(1, 120), r.choice(
+            ["HAUPTSTRASSE", "RUE DE LA PAIX", "CALLE MAYOR", "ULICA DŁUGA", "MAIN STREET"])), 0.8, 1.4, 50, lab_fill, val_fill)
+        back.label_value(4, 11.5, lab(doc, "doi"), fd(doc["issue_date"]), 0.8, 1.4, 35, lab_fill, val_fill)
+        back.label_value(45, 11.5, lab(doc, "auth"), "CITY OF " + PLACES[doc["name_lang"]][0], 0.8, 1.4, 38, lab_fill, val_fill)
+        back.label_value(4, 18, lab(doc, "height"), "%d cm" % r.randint(150, 198), 0.8, 1.4, 35, lab_fill, val_fill)
+        back.label_value(45, 18, lab(doc, "eyes"), r.choice(["BRAUN", "BLUE", "GRÜN", "GRIS"]), 0.8, 1.4, 35, lab_fill, val_fill)
+        portrait(back, 68, 4, 12, 15, r, ghost=True)
+        box, pitch, cap = render_mrz(back, doc, r, x_jit, y_jit)
+        faces = [front, back]
+
+    # Assemble faces on a transparent sheet with rounded-corner masks.
+    gap = int(round(r.uniform(4, 12) * s)) if len(faces) > 1 else 0
+    W = max(f.w for f in faces)
+    H = sum(f.h for f in faces) + gap * (len(faces) - 1)
+    sheet = Image.new("RGB", (W, H), (255, 255, 255))
+    mask = Image.new("L", (W, H), 0)
+    md = ImageDraw.Draw(mask)
+    rad = (3.18 if fmt in ("TD1", "TD2") else 2.0) * s
+    yoff = 0
+    mrz_box = None
+    for i, f in enumerate(faces):
+        sheet.paste(f.im, (0, yoff))
+        md.rounded_rectangle([0, yoff, f.w - 1, yoff + f.h - 1], radius=rad, fill=255)
+        if i == len(faces) - 1:
+            mrz_box = [box[0], box[1] + yoff, box[2], box[3] + yoff]
+        yoff += f.h + gap
+    # Card edge: a thin darker rim as a scanner sees it.
+    sd = ImageDraw.Draw(sheet)
+    yoff = 0
+    for f in faces:
+        sd.rounded_rectangle([0, yoff, f.w - 1, yoff + f.h - 1], radius=rad, outline=(200, 200, 200))
+        yoff += f.h + gap
+    return sheet, mask, mrz_box, pitch, cap
+
+
+# ---------------------------------------------------------------------------
+# Scanning and degradation
+# ---------------------------------------------------------------------------
+def choose_scan(r, mode, fmt, forced_rot, dpi_fixed):
+    if mode == "none":
+        dpi = dpi_fixed or 300
+        return dict(dpi=dpi, rotation=0, skew_deg=0.0, blur=0.0, noise=0.0, brightness=0.0,
+                    contrast=1.0, illumination=0.0, bed="card", bed_grey=255, out="png",
+                    jpeg_quality=None, gray=False)
+    if mode == "mild":
+        dpi = dpi_fixed or r.choices((150, 200, 300), weights=(25, 35, 40))[0]
+        rot = forced_rot if forced_rot is not None else 0
+        return dict(dpi=dpi, rotation=rot, skew_deg=round(r.uniform(-2.5, 2.5), 2),
+                    blur=round(r.uniform(0, 0.5) * dpi / 300, 2), noise=round(r.uniform(1, 3), 2),
+                    brightness=round(r.uniform(-6, 6), 1), contrast=round(r.uniform(0.92, 1.02), 3),
+                    illumination=round(r.uniform(0, 0.08), 3), bed="card",
+                    bed_grey=r.randint(238, 255), out="jpg", jpeg_quality=r.randint(78, 90), gray=False)
+    dpi = dpi_fixed or r.choices((150, 200, 300, 400, 600), weights=(8, 12, 60, 8, 12))[0]
+    rot = forced_rot if forced_rot is not None else r.choices((0, 90, 180, 270), weights=(55, 15, 15, 15))[0]
+    skew = max(-10.0, min(10.0, r.gauss(0, 4)))
+    out = r.choices(("jpg", "png", "tif"), weights=(75, 13, 12))[0]
+    # Lossless scans come mostly in 8-bit grey and on card-sized beds.
+    a4 = out == "jpg" and r.random() < (0.03 if dpi >= 600 else 0.1 if dpi >= 400 else 0.35)
+    gray = r.random() < (0.6 if out != "jpg" else 0.1)
+    dark = r.random() < 0.08
+    return dict(dpi=dpi, rotation=rot, skew_deg=round(skew, 2),
+                blur=round(r.uniform(0, 1.2) * dpi / 300, 2), noise=round(r.uniform(2, 8), 2),
+                brightness=round(r.uniform(-15, 15), 1), contrast=round(r.uniform(0.8, 1.1), 3),
+                illumination=round(r.uniform(0, 0.25), 3), bed="a4" if a4 else "card",
+                bed_grey=r.randint(25, 70) if dark else r.randint(215, 255), out=out,
+                jpeg_quality=r.randint(35, 95) if out == "jpg" else None, gray=gray)
+
+
+def _normal_quantiles():
+    p = (np.arange(256) + 0.5) / 256.0
+    # Inverse normal CDF by bisection on erf (no SciPy needed).
+    lo, hi = np.full(256, -6.0), np.full(256, 6.0)
+    erf = np.vectorize(math.erf)
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        below = 0.5 * (1 + erf(mid / math.sqrt(2))) < p
+        lo = np.where(below, mid, lo)
+        hi = np.where(below, hi, mid)
+    return (lo + hi) / 2
+
+
+_NORMAL_Q = _normal_quantiles()
+
+
+def place(sheet, mask, mrz_box, sc, r, nprng):
+    """Turns the sheet by rotation+skew (clockwise), lays it on the scanner
+    bed and degrades the result. Returns (image, mrz_bbox, doc_quad)."""
+    dpi = sc["dpi"]
+    theta = math.radians(sc["rotation"] + sc["skew_deg"])
+    W, H = sheet.size
+    c, s_ = math.cos(theta), math.sin(theta)
+    corners = [(0, 0), (W, 0), (W, H), (0, H)]
+
+    def fwd(p):  # clockwise turn about the sheet centre, y down
+        x, y = p[0] - W / 2, p[1] - H / 2
+        return (x * c - y * s_, x * s_ + y * c)
+
+    rc = [fwd(p) for p in corners]
+    minx, miny = min(p[0] for p in rc), min(p[1] for p in rc)
+    OW = int(math.ceil(max(p[0] for p in rc) - minx))
+    OH = int(math.ceil(max(p[1] for p in rc) - miny))
+    rgba = sheet.copy()
+    rgba.putalpha(mask)
+    if sc["rotation"] % 360 == 0 and sc["skew_deg"] == 0:
+        rot = rgba
+        OW, OH, minx, miny = W, H, -W / 2, -H / 2
+    elif sc["skew_deg"] == 0:
+        op = {90: Image.ROTATE_270, 180: Image.ROTATE_180, 270: Image.ROTATE_90}[sc["rotation"]]
+        rot = rgba.transpose(op)
+        OW, OH = rot.size
+        minx, miny = -OW / 2, -OH / 2
+    else:
+        # Inverse map: output (u, v) -> input (x, y).
+        data = (c, s_, minx * c + miny * s_ + W / 2, -s_, c, -minx * s_ + miny * c + H / 2)
+        rot = rgba.transform((OW, OH), Image.AFFINE, data, resample=Image.BILINEAR, fillcolor=(255, 255, 255, 0))
+    rmask = rot.getchannel("A")
+
+    def to_out(p):
+        q = fwd(p)
+        return (q[0] - minx, q[1] - miny)
+
+    # Scanner bed.
+    s = dpi / 25.4
+    if sc["bed"] == "a4":
+        bw, bh = int(210 * s), int(297 * s)
+        if OW > bw or OH > bh:
+            bw, bh = max(bw, OW + 10), max(bh, OH + 10)
+        if OW > OH and r.random() < 0.5:
+            bw, bh = bh, bw
+    else:
+        m = r.uniform(6, 25) * s
+        bw, bh = int(OW + m * r.uniform(1, 2.2)), int(OH + m * r.uniform(1, 2.2))
+    px = r.randint(0, max(0, bw - OW))
+    py = r.randint(0, max(0, bh - OH))
+    g = sc["bed_grey"]
+    bed = Image.new("RGB", (bw, bh), (g, g, min(255, g + 2)))
+    if g > 128:  # soft shadow of the card edge on a light bed, computed at 1/4 scale
+        small = rmask.resize((max(1, OW // 4), max(1, OH // 4)), Image.BILINEAR)
+        small = small.filter(ImageFilter.GaussianBlur(max(0.5, s * 0.1)))
+        sh = small.resize((OW, OH), Image.BILINEAR).point(lambda v: v * 2 // 5)
+        bed.paste((max(0, g - 60),) * 3, (px + int(s * 0.2), py + int(s * 0.3)), sh)
+    bed.paste(rot, (px, py), rmask)
+
+    q = [to_out(p) for p in [(mrz_box[0], mrz_box[1]), (mrz_box[2], mrz_box[1]),
+                             (mrz_box[2], mrz_box[3]), (mrz_box[0], mrz_box[3])]]
+    q = [(x + px, y + py) for x, y in q]
+    x0, y0 = math.floor(min(p[0] for p in q)), math.floor(min(p[1] for p in q))
+    x1, y1 = math.ceil(max(p[0] for p in q)), math.ceil(max(p[1] for p in q))
+    bbox = [max(0, x0), max(0, y0), min(bw, x1) - max(0, x0), min(bh, y1) - max(0, y0)]
+    dq = [to_out(p) for p in corners]
+    dq = [[round(x + px, 1), round(y + py, 1)] for x, y in dq]
+    mq = [[round(x, 1), round(y, 1)] for x, y in q]
+
+    img = bed.convert("L") if sc["gray"] else bed
+    if sc["blur"] > 0.05:
+        # Only the card and its shadow hold detail; the rest of the bed is flat.
+        m = int(4 * sc["blur"] + s * 1.0) + 2
+        box = (max(0, px - m), max(0, py - m), min(bw, px + OW + m), min(bh, py + OH + m))
+        img.paste(img.crop(box).filter(ImageFilter.GaussianBlur(sc["blur"])), box[:2])
+    if sc["noise"] > 0 or sc["illumination"] > 0 or sc["brightness"] or sc["contrast"] != 1.0:
+        a = np.asarray(img, dtype=np.float32)
+        hh, ww = a.shape[:2]
+        # One gain map (contrast x illumination) and one offset map (brightness + noise).
+        ang = r.uniform(0, 2 * math.pi)
+        gx = np.linspace(-0.5, 0.5, ww, dtype=np.float32) * math.cos(ang)
+        gy = np.linspace(-0.5, 0.5, hh, dtype=np.float32) * math.sin(ang)
+        gain = (sc["contrast"] * (1.0 - sc["illumination"] * (0.5 + gy[:, None] + gx[None, :]))).astype(np.float32)
+        # Gaussian noise through a 256-entry quantile table: random bytes are
+        # far cheaper to draw than normal deviates.
+        table = (_NORMAL_Q * sc["noise"]).astype(np.float32)
+        idx = np.frombuffer(nprng.bytes(hh * ww), dtype=np.uint8).reshape(hh, ww)
+        off = table[idx]
+        off += np.float32(128.0 * (1 - sc["contrast"]) + sc["brightness"] + 0.5)
+        if a.ndim == 3:
+            a *= gain[..., None]
+            a += off[..., None]
+        else:
+            a *= gain
+            a += off
+        np.clip(a, 0, 255, out=a)
+        img = Image.fromarray(a.astype(np.uint8), "L" if a.ndim == 2 else "RGB")
+    return img, bbox, mq, dq
+
+
+# ---------------------------------------------------------------------------
+# Driver
+# ---------------------------------------------------------------------------
+def sub_rng(seed, *tags):
+    h = hashlib.sha256(("%s|" % seed + "|".join(map(str, tags))).encode()).digest()
+    return random.Random(int.from_bytes(h[:8], "big")), np.random.default_rng(int.from_bytes(h[8:16], "big"))
+
+
+def plan(count, formats, seed, mode, multipage):
+    """Decides format, coverage features and page grouping for every document.
+    The first documents of every run cover: a German document, a name with
+    diacritics, a long (truncated) name, an expired document and, unless the
+    mode is 'none', rotations of 90 and 180 degrees."""
+    r, _ = sub_rng(seed, "plan")
+    fmts = []
+    while len(fmts) < count:
+        block = list(formats)
+        r.shuffle(block)
+        fmts.extend(block)
+    fmts = fmts[:count]
+    force = [set() for _ in range(count)]
+    rot = [None] * count
+    slots = ["diacritics", "long_name", "expired"]
+    for i, s in enumerate(slots):
+        if i + 1 < count:
+            force[i + 1].add(s)
+    # The German slot goes to the first non-visa document so that issuing
+    # state and nationality both read D.
+    nonvisa = [i for i in range(count) if fmts[i] in ("TD1", "TD2", "TD3")]
+    force[nonvisa[0] if nonvisa else 0].add("german")
+    if mode != "none":
+        if count > 4:
+            rot[4] = 90
+        if count > 5:
+            rot[5] = 180
+        if mode == "full" and count > 6:
+            rot[6] = 270
+    # Multi-page groups: the last documents, 2-3 per file.
+    groups = []
+    i = count
+    for _ in range(multipage):
+        k = 3 if r.random() < 0.5 else 2
+        if i - k < 0:
+            break
+        groups.append(list(range(i - k, i)))
+        i -= k
+    groups.reverse()
+    return fmts, force, rot, groups
+
+
+def truth_for(doc, sc, name, fname, page, bbox, mq, dq, pitch, cap, size):
+    t = {
+        "file": fname,
+        "page": page,
+        "format": doc["format"],
+        "mrz_lines": doc["mrz_lines"],
+        "fields": doc["fields"],
+        "native": {"surname": doc["surname"], "given_names": doc["given_names"]},
+        "name_truncated": doc["name_truncated"],
+        "issue_date": doc["issue_date"].isoformat(),
+        "expired": doc["expiry_date"] < REF_DATE,
+        "dpi": sc["dpi"],
+        "rotation": sc["rotation"],
+        "skew_deg": sc["skew_deg"],
+        "jpeg_quality": sc["jpeg_quality"],
+        "blur": sc["blur"],
+        "noise": sc["noise"],
+        "brightness": sc["brightness"],
+        "contrast": sc["contrast"],
+        "illumination": sc["illumination"],
+        "grayscale": sc["gray"],
+        "bed": sc["bed"],
+        "image_size": list(size),
+        "mrz_bbox": bbox,
+        "mrz_quad": mq,
+        "doc_quad": dq,
+        "mrz_pitch_px": round(pitch, 3),
+        "mrz_cap_height_px": round(cap, 3),
+        "viz": {
+            "place_of_birth": doc["place_of_birth"],
+            "document_number": doc["document_number"],
+        },
+    }
+    return t
+
+
+def degradation_str(sc):
+    parts = ["dpi=%d" % sc["dpi"], "rot=%d" % sc["rotation"], "skew=%.2f" % sc["skew_deg"],
+             "blur=%.2f" % sc["blur"], "noise=%.1f" % sc["noise"], "bed=%s" % sc["bed"]]
+    if sc["jpeg_quality"]:
+        parts.append("q=%d" % sc["jpeg_quality"])
+    if sc["gray"]:
+        parts.append("gray")
+    return " ".join(parts)
+
+
+def save_image(img, path, sc):
+    dpi = (sc["dpi"], sc["dpi"])
+    if sc["out"] == "jpg":
+        img.save(path, "JPEG", quality=sc["jpeg_quality"], dpi=dpi)
+    elif sc["out"] == "png":
+        img.save(path, "PNG", dpi=dpi, compress_level=1 if sc["noise"] > 0 else 6)
+    else:
+        img.save(path, "TIFF", compression="tiff_adobe_deflate", dpi=dpi)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="Synthetic identity-document scans with ground truth.")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--count", type=int, default=12, help="number of documents")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--formats", default="TD3,TD1,TD2,MRVA,MRVB")
+    ap.add_argument("--degrade", choices=("none", "mild", "full"), default="full")
+    ap.add_argument("--multipage", type=int, default=None,
+                    help="number of multi-page TIFF files (2-3 documents each); "
+                         "default 1 when count >= 6, else 0")
+    ap.add_argument("--dpi", type=int, default=None, help="fix the scan resolution")
+    ap.add_argument("--clean", action="store_true",
+                    help="first delete files this generator wrote earlier in --out")
+    ap.add_argument("--quiet", action="store_true")
+    a = ap.parse_args(argv)
+    formats = [f.strip().upper() for f in a.formats.split(",") if f.strip()]
+    for f in formats:
+        if f not in FORMATS:
+            ap.error("unknown format %s" % f)
+    if a.count < 1:
+        ap.error("--count must be positive")
+    if a.dpi is not None and not 72 <= a.dpi <= 1200:
+        ap.error("--dpi must lie in 72..1200")
+    multipage = a.multipage if a.multipage is not None else (1 if a.count >= 6 else 0)
+    os.makedirs(a.out, exist_ok=True)
+    if a.clean:
+        pat = re.compile(r"^\d{4}-(td1|td2|td3|mrva|mrvb|multi)\.(jpg|png|tif|json)$")
+        for fn in os.listdir(a.out):
+            if pat.match(fn) or fn == "index.tsv":
+                os.remove(os.path.join(a.out, fn))
+
+    fmts, force, rots, groups = plan(a.count, formats, a.seed, a.degrade, multipage)
+    in_group = {i: g for g in groups for i in g}
+    rows = ["name\tfile\tformat\tdegradations\tpage"]
+    done = set()
+    for i in range(a.count):
+        if i in done:
+            continue
+        members = in_group.get(i, [i])
+        r_scan, _ = sub_rng(a.seed, "scan", members[0])
+        pages, truths = [], []
+        group_sc = None
+        multi = len(members) > 1
+        name = "%04d-%s" % (members[0], "multi" if multi else fmts[i].lower())
+        for pi, j in enumerate(members):
+            r, nprng = sub_rng(a.seed, "doc", j)
+            doc = make_identity(r, fmts[j], j, force[j])
+            sc = choose_scan(r, a.degrade, fmts[j], rots[j], a.dpi)
+            if multi:
+                if group_sc is None:
+                    group_sc = sc
+                sc["dpi"] = group_sc["dpi"]
+                sc["out"] = "tif"
+                sc["jpeg_quality"] = None
+                sc["gray"] = group_sc["gray"] if a.degrade == "full" else True
+            sheet, mask, mbox, pitch, cap = render_document(doc, sc["dpi"], r)
+            img, bbox, mq, dq = place(sheet, mask, mbox, sc, r, nprng)
+            ext = {"jpg": "jpg", "png": "png", "tif": "tif"}[sc["out"]]
+            fname = name + "." + ext
+            pages.append((img, sc))
+            truths.append(truth_for(doc, sc, name, fname, pi, bbox, mq, dq, pitch, cap, img.size))
+            rows.append("%s\t%s\t%s\t%s\t%d" % (name, fname, doc["format"], degradation_str(sc), pi))
+            done.add(j)
+        path = os.path.join(a.out, truths[0]["file"])
+        if multi:
+            first, rest = pages[0][0], [p[0] for p in pages[1:]]
+            first.save(path, "TIFF", compression="tiff_adobe_deflate", dpi=(pages[0][1]["dpi"],) * 2,
+                       save_all=True, append_images=rest)
+            truth = {"file": truths[0]["file"], "pages": truths}
+        else:
+            save_image(pages[0][0], path, pages[0][1])
+            truth = truths[0]
+        with open(os.path.join(a.out, name + ".json"), "w", encoding="utf-8") as fh:
+            json.dump(truth, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+        if not a.quiet:
+            print("%s  %s" % (truths[0]["file"], ", ".join(t["format"] for t in truths)), file=sys.stderr)
+    with open(os.path.join(a.out, "index.tsv"), "w", encoding="utf-8") as fh:
+        fh.write("\n".join(rows) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,381 @@
+/*
+ * The pipeline for one file: decode, locate the MRZ, recognise it, parse it,
+ * check it, and write the report.
+ *
+ * For each page the locator proposes candidate regions; each is cut out both
+ * ways up and recognised, and the reading that parses best wins (a valid
+ * MRZ first, then the recogniser's confidence). The report is the contract
+ * of DESIGN.md and only ever grows. Nothing here writes to a log: document
+ * content goes into the report and nowhere else.
+ */
+#include "scan.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "analyse/mrz.h"
+#include "analyse/ocrb.h"
+#include "base/base.h"
+#include "check/check.h"
+#include "prep/mrzband.h"
+
+struct ds_scanner {
+    ds_scan_options opt;
+    ds_ocrb *ocrb;
+};
+
+void ds_scan_options_default(ds_scan_options *out)
+{
+    memset(out, 0, sizeof *out);
+    ds_limits_default(&out->limits);
+}
+
+ds_error ds_scanner_create(const ds_scan_options *opt, ds_scanner **out)
+{
+    ds_error err = DS_OK;
+    ds_scanner *s = calloc(1, sizeof *s);
+    if (!s)
+        return DS_ERR_NOMEM;
+    if (opt)
+        s->opt = *opt;
+    else
+        ds_scan_options_default(&s->opt);
+    if (s->opt.today_year == 0) {
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        s->opt.today_year = tm.tm_year + 1900;
+    }
+    err = ds_ocrb_create_builtin(&s->ocrb);
+    if (err != DS_OK)
+        goto out;
+    *out = s;
+    s = NULL;
+out:
+    ds_scanner_free(s);
+    return err;
+}
+
+void ds_scanner_free(ds_scanner *s)
+{
+    if (!s)
+        return;
+    ds_ocrb_free(s->ocrb);
+    free(s);
+}
+
+/* One recognised MRZ with the evidence that ranks it among the others. */
+typedef struct reading {
+    ds_mrzband band;
+    ds_mrz mrz;
+    ds_mrz_char chars[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+    double mean_logp;
+    float min_p;
+    int parsed;
+} reading;
+
+static void recognise(const ds_scanner *s, reading *r)
+{
+    float feat[DS_OCRB_FEATURES];
+    PIX *band = r->band.band;
+    double sum = 0;
+    int n = 0;
+    r->min_p = 1;
+    for (int l = 0; l < r->band.nlines; l++) {
+        for (int k = 0; k < r->band.nchars[l]; k++) {
+            const ds_cell *c = &r->band.cell[l][k];
+            /* Leptonica stores 8 bpp pixels in 32-bit words, most significant
+             * byte first; ds_ocrb_features wants plain bytes, so the cell is
+             * copied out row by row. */
+            uint8_t buf[160 * 200];
+            int w = c->w < 160 ? c->w : 160, h = c->h < 200 ? c->h : 200;
+            const l_uint32 *data = pixGetData(band);
+            int wpl = pixGetWpl(band);
+            for (int y = 0; y < h; y++) {
+                const l_uint32 *line = data + (size_t)(c->y + y) * wpl;
+                for (int x = 0; x < w; x++)
+                    buf[y * w + x] = (uint8_t)GET_DATA_BYTE(line, c->x + x);
+            }
+            ds_ocrb_features(buf, w, h, w, r->band.ink_threshold[l], r->band.cap_height[l], feat);
+            ds_ocrb_classify(s->ocrb, feat, &r->chars[l][k]);
+            float p = r->chars[l][k].p;
+            sum += log(p > 1e-6f ? p : 1e-6f);
+            if (p < r->min_p)
+                r->min_p = p;
+            n++;
+        }
+    }
+    r->mean_logp = n ? sum / n : -100;
+}
+
+/* Better readings sort first: valid, then sound format, then confidence. */
+static int better(const reading *a, const reading *b)
+{
+    if (a->parsed != b->parsed)
+        return a->parsed > b->parsed;
+    if (a->parsed) {
+        if (a->mrz.valid != b->mrz.valid)
+            return a->mrz.valid;
+        if (a->mrz.format_ok != b->mrz.format_ok)
+            return a->mrz.format_ok;
+    }
+    return a->mean_logp > b->mean_logp;
+}
+
+/*
+ * Finds and reads the MRZ on one page. *found is 0 when nothing that splits
+ * into MRZ lines was found; otherwise best holds the reading.
+ */
+static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *found,
+                          double *t_locate, double *t_ocr, double *t_parse)
+{
+    ds_error err = DS_OK;
+    ds_mrz_candidate cand[DS_MRZ_MAX_CANDIDATES];
+    int nc = 0;
+    reading *cur = calloc(1, sizeof *cur);
+    double t0 = ds_now_ms();
+    *found = 0;
+    if (!cur)
+        return DS_ERR_NOMEM;
+    err = ds_mrz_locate(page, cand, &nc);
+    *t_locate += ds_now_ms() - t0;
+    if (err != DS_OK)
+        goto out;
+    for (int i = 0; i < nc; i++) {
+        for (int flip = 0; flip < 2; flip++) {
+            double t1 = ds_now_ms();
+            memset(cur, 0, sizeof *cur);
+            if (ds_mrzband_extract(page, &cand[i], flip != 0, &cur->band) != DS_OK) {
+                *t_locate += ds_now_ms() - t1;
+                continue;
+            }
+            double t2 = ds_now_ms();
+            *t_locate += t2 - t1;
+            recognise(s, cur);
+            double t3 = ds_now_ms();
+            *t_ocr += t3 - t2;
+            const ds_mrz_char *lines[DS_MRZ_MAX_LINES];
+            int lens[DS_MRZ_MAX_LINES];
+            for (int l = 0; l < cur->band.nlines; l++) {
+                lines[l] = cur->chars[l];
+                lens[l] = cur->band.nchars[l];
+            }
+            cur->parsed = ds_mrz_parse_ocr(lines, lens, cur->band.nlines, s->opt.today_year,
+                                           &cur->mrz) == DS_OK;
+            *t_parse += ds_now_ms() - t3;
+            if (!*found || better(cur, best)) {
+                ds_mrzband_free(&best->band);
+                *best = *cur;
+                memset(&cur->band, 0, sizeof cur->band);
+                *found = 1;
+            } else {
+                ds_mrzband_free(&cur->band);
+            }
+        }
+        /* A valid, confident reading ends the search. */
+        if (*found && best->parsed && best->mrz.valid && best->mean_logp > -0.1)
+            break;
+    }
+out:
+    if (cur)
+        ds_mrzband_free(&cur->band);
+    free(cur);
+    return err;
+}
+
+static json_t *check_json(ds_check_state st)
+{
+    return st == DS_CHECK_ABSENT ? json_null() : json_boolean(st == DS_CHECK_OK);
+}
+
+static json_t *mrz_json(const reading *r)
+{
+    const ds_mrz *m = &r->mrz;
+    json_t *o = json_object();
+    json_t *lines = json_array();
+    for (int l = 0; l < r->band.nlines; l++) {
+        char text[DS_MRZ_MAX_LINE + 1];
+        if (r->parsed) {
+            snprintf(text, sizeof text, "%s", m->lines[l]);
+        } else {
+            int n = r->band.nchars[l];
+            for (int k = 0; k < n; k++)
+                text[k] = r->chars[l][k].c;
+            text[n] = 0;
+        }
+        json_array_append_new(lines, json_string(text));
+    }
+    json_object_set_new(o, "lines", lines);
+    json_object_set_new(o, "valid", json_boolean(r->parsed && m->valid));
+    if (r->parsed) {
+        json_t *checks = json_object();
+        json_object_set_new(checks, "document_number", check_json(m->checks.document_number));
+        json_object_set_new(checks, "birth_date", check_json(m->checks.birth_date));
+        json_object_set_new(checks, "expiry_date", check_json(m->checks.expiry_date));
+        json_object_set_new(checks, "optional_data", check_json(m->checks.optional_data));
+        json_object_set_new(checks, "composite", check_json(m->checks.composite));
+        json_object_set_new(o, "checks", checks);
+        json_object_set_new(o, "format_ok", json_boolean(m->format_ok));
+
+        json_t *f = json_object();
+        json_object_set_new(f, "document_code", json_string(m->document_code));
+        json_object_set_new(f, "issuing_state", json_string(m->issuing_state));
+        json_object_set_new(f, "surname", json_string(m->surname));
+        json_object_set_new(f, "given_names", json_string(m->given_names));
+        json_object_set_new(f, "document_number", json_string(m->document_number));
+        json_object_set_new(f, "nationality", json_string(m->nationality));
+        json_object_set_new(f, "birth_date", json_string(m->birth_date));
+        json_object_set_new(f, "sex", json_string(m->sex));
+        json_object_set_new(f, "expiry_date", json_string(m->expiry_date));
+        json_object_set_new(f, "optional_data", json_string(m->optional_data));
+        if (m->optional_data2[0])
+            json_object_set_new(f, "optional_data_2", json_string(m->optional_data2));
+        json_object_set_new(o, "fields", f);
+        json_object_set_new(o, "name_truncated", json_boolean(m->name_truncated));
+
+        json_t *reps = json_array();
+        for (int i = 0; i < m->nrepairs; i++) {
+            const ds_mrz_repair *rp = &m->repairs[i];
+            char from[2] = {rp->from, 0}, to[2] = {rp->to, 0};
+            json_array_append_new(reps, json_pack("{s:i,s:i,s:s,s:s}", "line", rp->line, "pos",
+                                                  rp->pos, "from", from, "to", to));
+        }
+        json_object_set_new(o, "repairs", reps);
+        /* Positions no check digit protects, one mask per line ('^' = unprotected). */
+        json_t *unc = json_array();
+        for (int l = 0; l < m->nlines; l++) {
+            char mask[DS_MRZ_MAX_LINE + 1];
+            int n = (int)strlen(m->lines[l]);
+            for (int k = 0; k < n; k++)
+                mask[k] = m->uncovered[l][k] ? '^' : '.';
+            mask[n] = 0;
+            json_array_append_new(unc, json_string(mask));
+        }
+        json_object_set_new(o, "unchecked_positions", unc);
+    }
+    double conf = exp(r->mean_logp);
+    json_object_set_new(o, "confidence", json_real(round(conf * 1000) / 1000));
+    json_object_set_new(o, "min_char_confidence", json_real(round(r->min_p * 1000) / 1000));
+    json_object_set_new(o, "bbox", json_pack("[i,i,i,i]", r->band.bbox[0], r->band.bbox[1],
+                                             r->band.bbox[2], r->band.bbox[3]));
+    return o;
+}
+
+static json_t *flag_json(const ds_flag *f)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "code", json_string(f->code));
+    json_object_set_new(o, "severity", json_string(ds_severity_name(f->severity)));
+    json_object_set_new(o, "page", json_integer(f->page));
+    if (f->field[0])
+        json_object_set_new(o, "field", json_string(f->field));
+    if (f->expected[0])
+        json_object_set_new(o, "expected", json_string(f->expected));
+    if (f->found[0])
+        json_object_set_new(o, "found", json_string(f->found));
+    json_object_set_new(o, "source", json_string(f->source));
+    json_object_set_new(o, "message", json_string(f->message));
+    return o;
+}
+
+static json_t *error_report(const char *path, ds_error err)
+{
+    json_t *r = json_object();
+    json_object_set_new(r, "file", json_string(path));
+    json_object_set_new(r, "error", json_pack("{s:s,s:s}", "code", ds_error_name(err), "message",
+                                              ds_error_message(err)));
+    json_object_set_new(r, "documents", json_array());
+    json_object_set_new(r, "flags", json_array());
+    json_object_set_new(r, "verdict", json_string("error"));
+    return r;
+}
+
+static double ms3(double v) { return round(v * 1000) / 1000; }
+
+ds_error ds_scan_file(ds_scanner *s, const char *path, json_t **out_report)
+{
+    ds_error err = DS_OK;
+    ds_pages *pages = NULL;
+    ds_flags *flags = NULL;
+    reading *best = NULL;
+    json_t *report = NULL, *docs = NULL;
+    double t_start = ds_now_ms(), t_locate = 0, t_ocr = 0, t_parse = 0, t_decode = 0;
+
+    if (!s || !path || !out_report)
+        return DS_ERR_USAGE;
+    err = ds_decode_file(path, &s->opt.limits, &pages);
+    t_decode = ds_now_ms() - t_start;
+    if (err != DS_OK) {
+        *out_report = error_report(path, err);
+        return err;
+    }
+    flags = calloc(1, sizeof *flags);
+    best = calloc(1, sizeof *best);
+    report = json_object();
+    docs = json_array();
+    if (!flags || !best || !report || !docs) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    json_object_set_new(report, "file", json_string(path));
+    json_object_set_new(report, "format", json_string(ds_format_name(pages->format)));
+    json_object_set_new(report, "pages", json_integer(pages->count));
+    for (int p = 0; p < pages->count; p++) {
+        int found = 0;
+        memset(best, 0, sizeof *best);
+        err = read_page(s, pages->page[p].gray, best, &found, &t_locate, &t_ocr, &t_parse);
+        if (err != DS_OK)
+            goto out;
+        json_t *doc = json_object();
+        json_object_set_new(doc, "page", json_integer(p));
+        int usable = found && best->parsed;
+        json_object_set_new(doc, "type",
+                            json_string(usable ? ds_mrz_type_name(best->mrz.type) : "OTHER"));
+        json_object_set_new(doc, "width", json_integer(pixGetWidth(pages->page[p].gray)));
+        json_object_set_new(doc, "height", json_integer(pixGetHeight(pages->page[p].gray)));
+        if (pages->page[p].dpi > 0)
+            json_object_set_new(doc, "dpi", json_integer(pages->page[p].dpi));
+        if (found) {
+            json_object_set_new(doc, "mrz", mrz_json(best));
+            json_object_set_new(doc, "orientation",
+                                json_pack("{s:i,s:f}", "rotation", best->band.rotation, "skew_deg",
+                                          round(best->band.skew_deg * 10) / 10));
+        } else {
+            json_object_set_new(doc, "mrz", json_null());
+        }
+        json_object_set_new(doc, "viz", json_pack("{s:{}}", "fields"));
+        json_object_set_new(doc, "barcodes", json_array());
+        json_array_append_new(docs, doc);
+        ds_check_mrz(usable ? &best->mrz : NULL, p, flags);
+        ds_mrzband_free(&best->band);
+    }
+    json_object_set(report, "documents", docs);
+    json_t *fl = json_array();
+    for (int i = 0; i < flags->count; i++)
+        json_array_append_new(fl, flag_json(&flags->item[i]));
+    json_object_set_new(report, "flags", fl);
+    json_object_set_new(report, "verdict", json_string(ds_check_verdict(flags)));
+    json_object_set_new(report, "timing_ms",
+                        json_pack("{s:f,s:f,s:f,s:f,s:f}", "total", ms3(ds_now_ms() - t_start),
+                                  "decode", ms3(t_decode), "locate", ms3(t_locate), "ocr",
+                                  ms3(t_ocr), "parse", ms3(t_parse)));
+    *out_report = report;
+    report = NULL;
+out:
+    if (err != DS_OK && report) {
+        json_decref(report);
+        report = NULL;
+        *out_report = error_report(path, err);
+    }
+    json_decref(report);
+    json_decref(docs);
+    if (best)
+        ds_mrzband_free(&best->band);
+    free(best);
+    free(flags);
+    ds_pages_free(pages);
+    return err;
+}

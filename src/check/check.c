@@ -1,0 +1,85 @@
+/*
+ * Rules over the MRZ reading of a page. A failing check digit is high
+ * severity: after the recogniser's proven repairs, a digit that still does
+ * not match is either a forgery or a scan an officer must look at. Flags
+ * carry evidence, never more document content than the field in question.
+ */
+#include "check.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *ds_severity_name(ds_severity s)
+{
+    switch (s) {
+    case DS_SEV_HIGH:
+        return "high";
+    case DS_SEV_WARNING:
+        return "warning";
+    default:
+        return "info";
+    }
+}
+
+static ds_flag *add(ds_flags *flags, int page, const char *code, ds_severity sev,
+                    const char *source, const char *field, const char *fmt, ...)
+{
+    if (flags->count >= DS_MAX_FLAGS) {
+        flags->dropped++;
+        return NULL;
+    }
+    ds_flag *f = &flags->item[flags->count++];
+    memset(f, 0, sizeof *f);
+    f->page = page;
+    f->code = code;
+    f->severity = sev;
+    f->source = source;
+    if (field)
+        snprintf(f->field, sizeof f->field, "%s", field);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->message, sizeof f->message, fmt, ap);
+    va_end(ap);
+    return f;
+}
+
+static void check_digit(const ds_mrz *m, int page, ds_flags *flags, ds_check_state st,
+                        const char *field, const char *what)
+{
+    if (st != DS_CHECK_FAIL)
+        return;
+    add(flags, page, "MRZ_CHECK_DIGIT", DS_SEV_HIGH, "mrz", field,
+        "The check digit of the %s in the MRZ does not match its digits: the MRZ was misprinted, "
+        "altered or misread.",
+        what);
+    (void)m;
+}
+
+void ds_check_mrz(const ds_mrz *m, int page, ds_flags *flags)
+{
+    if (!m) {
+        add(flags, page, "MRZ_NOT_FOUND", DS_SEV_WARNING, "mrz", NULL,
+            "No machine-readable zone could be read on this page; inspect the document or rescan "
+            "it.");
+        return;
+    }
+    check_digit(m, page, flags, m->checks.document_number, "document_number", "document number");
+    check_digit(m, page, flags, m->checks.birth_date, "birth_date", "date of birth");
+    check_digit(m, page, flags, m->checks.expiry_date, "expiry_date", "date of expiry");
+    check_digit(m, page, flags, m->checks.optional_data, "optional_data",
+                "personal number or optional data");
+    check_digit(m, page, flags, m->checks.composite, "composite", "whole MRZ (composite)");
+    if (!m->format_ok)
+        add(flags, page, "MRZ_FORMAT", DS_SEV_WARNING, "mrz", NULL,
+            "The MRZ breaks the ICAO 9303 layout (a letter where a digit belongs, an impossible "
+            "date or a bad filler).");
+}
+
+const char *ds_check_verdict(const ds_flags *flags)
+{
+    for (int i = 0; i < flags->count; i++)
+        if (flags->item[i].severity >= DS_SEV_WARNING)
+            return "review";
+    return flags->dropped ? "review" : "clear";
+}

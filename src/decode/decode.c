@@ -1,0 +1,547 @@
+/*
+ * decode: turns the bytes of an uploaded or scanned file into 8-bit grayscale
+ * pages.
+ *
+ * This file is the only place where untrusted image bytes meet the codec
+ * libraries (libjpeg, libpng, libtiff through Leptonica). It identifies the
+ * format from magic bytes alone, parses each page's header itself to learn
+ * the claimed width and height, and refuses any page over the pixel limit
+ * before a codec is asked to allocate a pixel buffer. It also walks the TIFF
+ * directory chain itself so the page limit holds before any page is decoded,
+ * and checks the container structure of PNG and JPEG so that truncated files
+ * are refused by this code rather than half-decoded by a codec.
+ *
+ * It must never: trust the file name or extension; allocate in proportion to
+ * a size the file claims before that size has passed the limits; print
+ * anything (Leptonica and libtiff are silenced; the caller reports errors);
+ * crash, hang or hand back a partial result when the input is hostile.
+ */
+#include "decode/decode.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+
+#ifndef RTLD_DEFAULT /* a GNU name in glibc before POSIX 2024 adopted it */
+#define RTLD_DEFAULT ((void *)0)
+#endif
+
+/* Any side of any page may not exceed this, whatever lim->max_pixels says. */
+#define DS_DECODE_MAX_SIDE 65535u
+/* Declared resolutions outside [DPI_MIN, DPI_MAX] are reported as unknown. */
+#define DS_DECODE_DPI_MIN 10
+#define DS_DECODE_DPI_MAX 10000
+/*
+ * A progressive JPEG re-reads the whole coefficient buffer once per scan; a
+ * tiny file with thousands of scans costs minutes of CPU. Real encoders emit
+ * at most a few dozen.
+ */
+#define DS_DECODE_JPEG_MAX_SCANS 100
+
+/* ---------------------------------------------------------------- silence */
+
+typedef void (*ds_tiff_handler_fn)(const char *module, const char *fmt, va_list ap);
+typedef ds_tiff_handler_fn (*ds_tiff_set_handler_fn)(ds_tiff_handler_fn);
+
+static pthread_once_t quiet_once = PTHREAD_ONCE_INIT;
+
+static void drop_message(const char *msg) { (void)msg; }
+
+/*
+ * Leptonica's message threshold, its stderr handler (a few of its messages,
+ * e.g. from the TIFF memory reader, ignore the threshold) and libtiff's
+ * handlers are process globals. They are set once, under pthread_once, before
+ * the first decode; this takes over Leptonica's messages for the whole
+ * process, which is what the CLI and the daemon want. libtiff is
+ * reached through the symbol table because it is loaded as Leptonica's
+ * dependency rather than linked by this library; when it cannot be found the
+ * handlers are left alone (libtiff may then print, nothing else changes).
+ */
+static void quiet_init(void)
+{
+    setMsgSeverity(L_SEVERITY_NONE);
+    leptSetStderrHandler(drop_message);
+    ds_tiff_set_handler_fn set_warning = NULL, set_error = NULL;
+    *(void **)&set_warning = dlsym(RTLD_DEFAULT, "TIFFSetWarningHandler");
+    *(void **)&set_error = dlsym(RTLD_DEFAULT, "TIFFSetErrorHandler");
+    if (set_warning)
+        set_warning(NULL);
+    if (set_error)
+        set_error(NULL);
+}
+
+static void quiet(void) { pthread_once(&quiet_once, quiet_init); }
+
+/* ------------------------------------------------------------------ sniff */
+
+ds_format ds_decode_sniff(const uint8_t *data, size_t len)
+{
+    static const uint8_t png_sig[8] = {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a};
+    if (!data)
+        return DS_FORMAT_UNKNOWN;
+    if (len >= 3 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff)
+        return DS_FORMAT_JPEG;
+    if (len >= 8 && memcmp(data, png_sig, 8) == 0)
+        return DS_FORMAT_PNG;
+    if (len >= 4 && ((data[0] == 'I' && data[1] == 'I' && data[2] == 42 && data[3] == 0) ||
+                     (data[0] == 'M' && data[1] == 'M' && data[2] == 0 && data[3] == 42)))
+        return DS_FORMAT_TIFF;
+    return DS_FORMAT_UNKNOWN;
+}
+
+const char *ds_format_name(ds_format f)
+{
+    switch (f) {
+    case DS_FORMAT_JPEG: return "jpeg";
+    case DS_FORMAT_PNG: return "png";
+    case DS_FORMAT_TIFF: return "tiff";
+    default: return "unknown";
+    }
+}
+
+void ds_limits_default(ds_limits *out)
+{
+    if (!out)
+        return;
+    out->max_file_bytes = (size_t)64 << 20;
+    out->max_pixels = 50000000u;
+    out->max_pages = 64;
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+static uint32_t be32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static uint16_t be16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
+
+/*
+ * Refuses a page whose claimed size is zero, over DS_DECODE_MAX_SIDE on a
+ * side, or over lim->max_pixels in area. Zero is corruption; anything too big
+ * is a pixel-limit refusal, whether a bomb or an honest huge scan.
+ */
+static ds_error check_dims(uint64_t w, uint64_t h, const ds_limits *lim)
+{
+    if (w == 0 || h == 0)
+        return DS_ERR_CORRUPT;
+    if (w > DS_DECODE_MAX_SIDE || h > DS_DECODE_MAX_SIDE)
+        return DS_ERR_PIXEL_LIMIT;
+    if (w * h > lim->max_pixels)
+        return DS_ERR_PIXEL_LIMIT;
+    return DS_OK;
+}
+
+/* ------------------------------------------------------------------- PNG */
+
+static uint32_t crc_table[256];
+static pthread_once_t crc_once = PTHREAD_ONCE_INIT;
+
+static void crc_init(void)
+{
+    for (uint32_t n = 0; n < 256; n++) {
+        uint32_t c = n;
+        for (int k = 0; k < 8; k++)
+            c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
+        crc_table[n] = c;
+    }
+}
+
+static uint32_t crc32_png(const uint8_t *p, size_t n)
+{
+    uint32_t c = 0xffffffffu;
+    pthread_once(&crc_once, crc_init);
+    for (size_t i = 0; i < n; i++)
+        c = crc_table[(c ^ p[i]) & 0xff] ^ (c >> 8);
+    return c ^ 0xffffffffu;
+}
+
+static int png_critical(const uint8_t *type)
+{
+    return memcmp(type, "IHDR", 4) == 0 || memcmp(type, "PLTE", 4) == 0 ||
+           memcmp(type, "IDAT", 4) == 0 || memcmp(type, "IEND", 4) == 0;
+}
+
+/*
+ * Checks the chunk structure of a PNG: IHDR first with a valid CRC and sane
+ * fields, every chunk inside the data, critical chunks with valid CRCs, at
+ * least one IDAT, and an IEND. Sets *w and *h from IHDR. Ancillary chunks
+ * with a bad CRC are left for libpng to discard. Reading stops at IEND, so
+ * trailing bytes after it are allowed.
+ */
+static ds_error png_scan(const uint8_t *d, size_t len, uint32_t *w, uint32_t *h)
+{
+    size_t pos = 8;
+    int seen_idat = 0, seen_iend = 0;
+
+    if (len < 8 + 12 + 13)
+        return DS_ERR_CORRUPT;
+    if (be32(d + 8) != 13 || memcmp(d + 12, "IHDR", 4) != 0)
+        return DS_ERR_CORRUPT;
+    if (crc32_png(d + 12, 4 + 13) != be32(d + 12 + 4 + 13))
+        return DS_ERR_CORRUPT;
+    *w = be32(d + 16);
+    *h = be32(d + 20);
+    {
+        uint8_t depth = d[24], ctype = d[25];
+        int ok = 0;
+        switch (ctype) {
+        case 0: ok = depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16; break;
+        case 3: ok = depth == 1 || depth == 2 || depth == 4 || depth == 8; break;
+        case 2: case 4: case 6: ok = depth == 8 || depth == 16; break;
+        default: ok = 0;
+        }
+        if (!ok || d[26] != 0 || d[27] != 0 || d[28] > 1)
+            return DS_ERR_CORRUPT;
+    }
+    while (!seen_iend) {
+        if (len - pos < 12)
+            return DS_ERR_CORRUPT;
+        uint32_t clen = be32(d + pos);
+        const uint8_t *type = d + pos + 4;
+        if (clen > 0x7fffffffu || clen > len - pos - 12)
+            return DS_ERR_CORRUPT;
+        if (png_critical(type) && crc32_png(type, 4 + (size_t)clen) != be32(type + 4 + clen))
+            return DS_ERR_CORRUPT;
+        if (memcmp(type, "IDAT", 4) == 0)
+            seen_idat = 1;
+        else if (memcmp(type, "IEND", 4) == 0)
+            seen_iend = 1;
+        pos += 12 + (size_t)clen;
+    }
+    return seen_idat ? DS_OK : DS_ERR_CORRUPT;
+}
+
+/* ------------------------------------------------------------------ JPEG */
+
+/*
+ * Walks the JPEG marker segments up to the first frame header (SOFn) and sets
+ * *w and *h from it. The walk is stricter than libjpeg's: a byte that is not
+ * a marker where one must be is corruption, so libjpeg cannot find a
+ * different frame header than the one checked here. It then requires an EOI
+ * marker after the first scan (a truncated file has none) and counts scans.
+ */
+static ds_error jpeg_scan(const uint8_t *d, size_t len, uint32_t *w, uint32_t *h)
+{
+    size_t pos = 2, sos = 0;
+    int have_sof = 0;
+
+    while (!sos) {
+        if (pos >= len || d[pos] != 0xff)
+            return DS_ERR_CORRUPT;
+        while (pos < len && d[pos] == 0xff)
+            pos++;
+        if (pos >= len)
+            return DS_ERR_CORRUPT;
+        uint8_t m = d[pos++];
+        if (m == 0x01 || (m >= 0xd0 && m <= 0xd7))
+            continue; /* TEM and RSTn carry no length */
+        if (m == 0x00 || m == 0xd8 || m == 0xd9)
+            return DS_ERR_CORRUPT;
+        if (len - pos < 2)
+            return DS_ERR_CORRUPT;
+        uint16_t seglen = be16(d + pos);
+        if (seglen < 2 || seglen > len - pos)
+            return DS_ERR_CORRUPT;
+        int is_sof = m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc;
+        if (is_sof) {
+            if (have_sof || seglen < 8)
+                return DS_ERR_CORRUPT;
+            *h = be16(d + pos + 3);
+            *w = be16(d + pos + 5);
+            have_sof = 1;
+        } else if (m == 0xda) {
+            if (!have_sof)
+                return DS_ERR_CORRUPT;
+            sos = pos;
+        }
+        pos += seglen;
+    }
+
+    /* Inside entropy-coded data 0xFF is always followed by 0x00 or RSTn, so
+     * every FF DA / FF D9 from here on is a real SOS / EOI marker. */
+    int scans = 1, eoi = 0;
+    for (size_t i = pos; i + 1 < len && !eoi; i++) {
+        if (d[i] != 0xff)
+            continue;
+        if (d[i + 1] == 0xd9)
+            eoi = 1;
+        else if (d[i + 1] == 0xda && ++scans > DS_DECODE_JPEG_MAX_SCANS)
+            return DS_ERR_CORRUPT;
+    }
+    return eoi ? DS_OK : DS_ERR_CORRUPT;
+}
+
+/* ------------------------------------------------------------------ TIFF */
+
+typedef struct tiff_reader {
+    const uint8_t *d;
+    size_t len;
+    int big_endian;
+} tiff_reader;
+
+static int tiff_u16(const tiff_reader *t, uint64_t off, uint32_t *v)
+{
+    if (off > t->len || t->len - off < 2)
+        return 0;
+    const uint8_t *p = t->d + off;
+    *v = t->big_endian ? (uint32_t)(p[0] << 8 | p[1]) : (uint32_t)(p[1] << 8 | p[0]);
+    return 1;
+}
+
+static int tiff_u32(const tiff_reader *t, uint64_t off, uint32_t *v)
+{
+    if (off > t->len || t->len - off < 4)
+        return 0;
+    const uint8_t *p = t->d + off;
+    *v = t->big_endian ? be32(p)
+                       : (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+    return 1;
+}
+
+/*
+ * Counts the image file directories of a classic TIFF by walking the chain of
+ * next-IFD offsets, stopping at an offset of 0, an offset outside the data or
+ * an offset already visited (a cycle). Fails with DS_ERR_TOO_MANY_PAGES as
+ * soon as more than max_pages directories are found, so the walk is bounded
+ * by max_pages whatever the file says, and with DS_ERR_CORRUPT when even the
+ * first directory is unreadable or when directories overlap (more of them
+ * than the data has room for).
+ */
+static ds_error tiff_count(const uint8_t *d, size_t len, int max_pages, int *out)
+{
+    tiff_reader t = {d, len, d[0] == 'M'};
+    uint32_t off = 0, n = 0;
+    uint32_t *seen = NULL;
+    int count = 0;
+    ds_error err = DS_OK;
+
+    /* An IFD takes at least 18 bytes, so the file bounds the walk too. */
+    size_t cap = len / 18 < (size_t)max_pages ? len / 18 : (size_t)max_pages;
+    seen = malloc(sizeof *seen * (cap + 1));
+    if (!seen) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    if (!tiff_u32(&t, 4, &off) || off < 8) {
+        err = DS_ERR_CORRUPT;
+        goto out;
+    }
+    while (off != 0) {
+        int cycle = 0;
+        for (int i = 0; i < count; i++)
+            cycle |= seen[i] == off;
+        if (cycle || !tiff_u16(&t, off, &n) || n == 0 ||
+            !tiff_u32(&t, (uint64_t)off + 2 + 12 * (uint64_t)n, &(uint32_t){0}))
+            break;
+        if (count == max_pages) {
+            err = DS_ERR_TOO_MANY_PAGES;
+            goto out;
+        }
+        if ((size_t)count > cap) { /* directories overlap each other */
+            err = DS_ERR_CORRUPT;
+            goto out;
+        }
+        seen[count++] = off;
+        tiff_u32(&t, (uint64_t)off + 2 + 12 * (uint64_t)n, &off);
+    }
+    if (count == 0) {
+        err = DS_ERR_CORRUPT;
+        goto out;
+    }
+    *out = count;
+out:
+    free(seen);
+    return err;
+}
+
+/* ------------------------------------------------------------ conversion */
+
+/*
+ * Returns a new 8 bpp grayscale PIX with no colormap made from src, or NULL.
+ * Transparent pixels are composited over white first: a document scan saved
+ * with transparency must not turn into a black page.
+ */
+static PIX *to_gray8(PIX *src)
+{
+    PIX *a = NULL, *b = NULL, *g = NULL;
+
+    if (pixGetColormap(src))
+        a = pixRemoveColormap(src, REMOVE_CMAP_BASED_ON_SRC);
+    else
+        a = pixClone(src);
+    if (!a)
+        goto out;
+    if (pixGetDepth(a) == 32 && pixGetSpp(a) == 4)
+        b = pixAlphaBlendUniform(a, 0xffffff00);
+    else
+        b = pixClone(a);
+    if (!b)
+        goto out;
+    switch (pixGetDepth(b)) {
+    case 8: g = pixCopy(NULL, b); break;
+    case 16: g = pixConvert16To8(b, L_MS_BYTE); break;
+    case 32: g = pixConvertRGBToLuminance(b); break;
+    default: g = pixConvertTo8(b, FALSE); break;
+    }
+    if (g && (pixGetDepth(g) != 8 || pixGetColormap(g)))
+        pixDestroy(&g);
+out:
+    pixDestroy(&b);
+    pixDestroy(&a);
+    return g;
+}
+
+static int sane_dpi(PIX *pix)
+{
+    l_int32 x = pixGetXRes(pix);
+    return x >= DS_DECODE_DPI_MIN && x <= DS_DECODE_DPI_MAX ? (int)x : 0;
+}
+
+/* ---------------------------------------------------------------- decode */
+
+/*
+ * Decodes page n of data, already identified as format f, after checking its
+ * header against lim. *out is set to an 8 bpp page on success.
+ */
+static ds_error decode_page(const uint8_t *data, size_t len, ds_format f, int n,
+                            const ds_limits *lim, ds_page *out)
+{
+    ds_error err = DS_OK;
+    PIX *raw = NULL, *gray = NULL;
+    uint32_t w = 0, h = 0;
+    l_int32 nwarn = 0;
+
+    switch (f) {
+    case DS_FORMAT_PNG:
+        err = png_scan(data, len, &w, &h);
+        break;
+    case DS_FORMAT_JPEG:
+        err = jpeg_scan(data, len, &w, &h);
+        break;
+    case DS_FORMAT_TIFF: {
+        l_int32 tw = 0, th = 0, bps = 0, spp = 0, res = 0, cmap = 0, fmt = 0;
+        if (readHeaderMemTiff(data, len, n, &tw, &th, &bps, &spp, &res, &cmap, &fmt) != 0 ||
+            tw < 0 || th < 0)
+            err = DS_ERR_CORRUPT;
+        w = (uint32_t)tw;
+        h = (uint32_t)th;
+        break;
+    }
+    default:
+        err = DS_ERR_FORMAT_UNKNOWN;
+    }
+    if (err == DS_OK)
+        err = check_dims(w, h, lim);
+    if (err != DS_OK)
+        goto out;
+
+    switch (f) {
+    case DS_FORMAT_PNG: raw = pixReadMemPng(data, len); break;
+    /* Leptonica 1.82 fails on any libjpeg warning unless told to continue
+     * (L_JPEG_CONTINUE_WITH_BAD_DATA), so leaving that bit out refuses
+     * damaged data. Only the luminance is decoded: the pipeline works in
+     * grayscale, and skipping chroma makes decoding markedly faster. */
+    case DS_FORMAT_JPEG:
+        raw = pixReadMemJpeg(data, len, 0, 1, &nwarn, L_JPEG_READ_LUMINANCE);
+        break;
+    case DS_FORMAT_TIFF: raw = pixReadMemTiff(data, len, n); break;
+    default: break;
+    }
+    /* A codec may apply an orientation tag, so the sides may come back
+     * swapped; any other size is not the image the header described. */
+    if (!raw || nwarn > 0 ||
+        !(((uint32_t)pixGetWidth(raw) == w && (uint32_t)pixGetHeight(raw) == h) ||
+          ((uint32_t)pixGetWidth(raw) == h && (uint32_t)pixGetHeight(raw) == w))) {
+        err = DS_ERR_CORRUPT;
+        goto out;
+    }
+    gray = to_gray8(raw);
+    if (!gray) {
+        err = DS_ERR_CORRUPT;
+        goto out;
+    }
+    out->dpi = sane_dpi(raw);
+    out->gray = gray;
+    gray = NULL;
+out:
+    pixDestroy(&gray);
+    pixDestroy(&raw);
+    return err;
+}
+
+ds_error ds_decode_mem(const uint8_t *data, size_t len, const ds_limits *lim, ds_pages **out)
+{
+    ds_error err = DS_OK;
+    ds_pages *pages = NULL;
+    ds_format f;
+    int count = 1;
+
+    if (!lim || !out || (!data && len > 0) || lim->max_pages < 1)
+        return DS_ERR_USAGE;
+    quiet();
+    if (len == 0) {
+        err = DS_ERR_EMPTY;
+        goto out;
+    }
+    if (len > lim->max_file_bytes) {
+        err = DS_ERR_TOO_LARGE;
+        goto out;
+    }
+    f = ds_decode_sniff(data, len);
+    if (f == DS_FORMAT_UNKNOWN) {
+        err = DS_ERR_FORMAT_UNKNOWN;
+        goto out;
+    }
+    if (f == DS_FORMAT_TIFF && (err = tiff_count(data, len, lim->max_pages, &count)) != DS_OK)
+        goto out;
+
+    pages = calloc(1, sizeof *pages);
+    if (!pages || !(pages->page = calloc((size_t)count, sizeof *pages->page))) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    pages->format = f;
+    for (int i = 0; i < count; i++) {
+        if ((err = decode_page(data, len, f, i, lim, &pages->page[i])) != DS_OK)
+            goto out;
+        pages->count = i + 1;
+    }
+    *out = pages;
+    pages = NULL;
+out:
+    ds_pages_free(pages);
+    return err;
+}
+
+ds_error ds_decode_file(const char *path, const ds_limits *lim, ds_pages **out)
+{
+    ds_error err = DS_OK;
+    uint8_t *data = NULL;
+    size_t len = 0;
+
+    if (!path || !lim || !out)
+        return DS_ERR_USAGE;
+    err = ds_read_file(path, lim->max_file_bytes, &data, &len);
+    if (err == DS_OK)
+        err = ds_decode_mem(data, len, lim, out);
+    free(data);
+    return err;
+}
+
+void ds_pages_free(ds_pages *pages)
+{
+    if (!pages)
+        return;
+    if (pages->page) {
+        for (int i = 0; i < pages->count; i++)
+            pixDestroy(&pages->page[i].gray);
+        free(pages->page);
+    }
+    free(pages);
+}

@@ -21,11 +21,11 @@ build-san: deps
 	cmake --build $(BUILD_SAN) -j $(JOBS)
 
 # Every test, under AddressSanitizer and UndefinedBehaviorSanitizer, then the
-# command-line golden cases against the release build.
+# command-line golden cases against the sanitizer build of docscreen.
 test: build build-san
 	cd $(BUILD_SAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
-	bash tests/golden/run.sh $(BUILD)/docscreen
+	ASAN_OPTIONS=detect_leaks=1 bash tests/golden/run.sh $(BUILD_SAN)/docscreen
 
 demo: build
 	@bash scripts/demo.sh $(BUILD)/docscreen

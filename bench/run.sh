@@ -34,6 +34,9 @@ if [ ! -f samples/generate.py ]; then
   exit 2
 fi
 
+CORES=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo "?")
+GEN_CMD="$PY samples/generate.py --out $GEN --count $COUNT --seed 42 --degrade full"
+
 # Tesseract's LSTM uses OpenMP threads; one thread per engine, as docscreen
 # runs one scanner per thread, so per-page times compare like with like.
 export OMP_THREAD_LIMIT=1
@@ -46,7 +49,7 @@ mkdir -p "$OUT"
 rm -rf "$GEN"
 echo "bench: generating $COUNT pages (seed 42, --degrade full) into $GEN"
 t0=$(stamp)
-"$PY" samples/generate.py --out "$GEN" --count "$COUNT" --seed 42 --degrade full >"$OUT/generate.log" 2>&1 || {
+$GEN_CMD >"$OUT/generate.log" 2>&1 || {
   echo "bench: samples/generate.py failed; see $OUT/generate.log" >&2
   tail -20 "$OUT/generate.log" >&2
   exit 1
@@ -93,7 +96,7 @@ else
   echo "bench: SKIPPING the real specimens: $REAL_DIR is absent"
 fi
 
-"$PY" bench/score.py table --truth "$GEN" \
+"$PY" bench/score.py table --truth "$GEN" --gen-cmd "$GEN_CMD" \
   --docscreen "$OUT/gen.docscreen.jsonl" --tesseract "$OUT/gen.tesseract.jsonl" \
   --decode "$OUT/gen.decode.jsonl" --json "$OUT/results.json" ${real_args[@]+"${real_args[@]}"} \
   | tee "$OUT/table.txt"
@@ -102,4 +105,4 @@ echo
 echo "wall time: generate ${t_gen}s, decode-only ${t_dec}s, docscreen ${t_ds}s, tesseract ${t_ts}s, real specimens ${t_real}s; total $(secs "$t_start" "$(stamp)")s"
 echo "raw results: $OUT/ (*.jsonl per engine, results.json, table.txt, real.tsv)"
 echo "reproduce:   make bench   (or: BENCH_COUNT=$COUNT BENCH_TESS_COUNT=$TESS_COUNT bash bench/run.sh $BUILD)"
-echo "host:        $(nproc) cores, $(uname -m), $(tesseract --version 2>&1 | head -1), OMP_THREAD_LIMIT=1"
+echo "host:        $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null), $(uname -m), $(tesseract --version 2>&1 | head -1), OMP_THREAD_LIMIT=1"

@@ -255,13 +255,18 @@ def cmd_table(args):
 
     print()
     print("== MRZ benchmark: generated pages (truth: %s) ==" % args.truth)
+    if args.gen_cmd:
+        print("   pages from: %s" % args.gen_cmd)
     if not truth:
         print("   no truth JSON found under %s: nothing to score" % args.truth)
         return 1
     nfiles_both = len({k[0] for k in both})
     nfiles_all = len({k[0] for k in all_paths})
-    print("   side by side on the SAME %d pages (%d files: the first %d of %d files by name);"
-          % (len(both), nfiles_both, nfiles_both, nfiles_all))
+    if nfiles_both == nfiles_all:
+        print("   side by side on the SAME %d pages (all %d files)." % (len(both), nfiles_all))
+    else:
+        print("   side by side on the SAME %d pages (%d files: the first %d of %d files by name);"
+              % (len(both), nfiles_both, nfiles_both, nfiles_all))
     if ds_only_extra:
         print("   the right-hand column is docscreen alone on all %d generated pages (%d files)."
               % (len(all_paths), nfiles_all))
@@ -402,6 +407,7 @@ def main():
     b.add_argument("--real-tesseract")
     b.add_argument("--real-tsv")
     b.add_argument("--json")
+    b.add_argument("--gen-cmd", help="the generator command, printed with the table")
     args = ap.parse_args()
     return cmd_list(args) if args.cmd == "list" else cmd_table(args)
 

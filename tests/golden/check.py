@@ -1,0 +1,148 @@
+"""Golden cases for `docscreen scan`, run by tests/golden/run.sh.
+
+Two kinds of case:
+- every bundled sample in samples/pages must read exactly as its ground
+  truth (every MRZ line of every page, the document type, the parsed
+  document number and dates), with a valid MRZ, exit status 0 and verdict
+  "clear";
+- every class of bad input (empty, truncated, not an image, a wrong
+  extension, a decompression bomb, a directory, a missing file, bad usage)
+  must give exit status 2 and, with --json, a report whose error code names
+  the problem.
+Prints one line per case and a closing 'N passed, N failed' line.
+"""
+import json
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+passed = failed = 0
+
+
+def report(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print("ok   " + name)
+    else:
+        failed += 1
+        print("FAIL " + name + (": " + detail if detail else ""))
+
+
+def run(binary, args):
+    p = subprocess.run([binary] + args, capture_output=True, text=True, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def sample_cases(binary):
+    pages_dir = os.path.join(ROOT, "samples", "pages")
+    truths = sorted(f for f in os.listdir(pages_dir) if f.endswith(".json"))
+    for tf in truths:
+        with open(os.path.join(pages_dir, tf), encoding="utf-8") as fh:
+            truth = json.load(fh)
+        pages = truth["pages"] if "pages" in truth else [truth]
+        path = os.path.join(pages_dir, truth["file"])
+        code, out, _ = run(binary, ["scan", "--json", path])
+        name = "sample " + truth["file"]
+        try:
+            rep = json.loads(out)
+        except ValueError:
+            report(name, False, "output is not JSON")
+            continue
+        docs = rep.get("documents", [])
+        problems = []
+        if len(docs) != len(pages):
+            problems.append("%d pages reported, %d expected" % (len(docs), len(pages)))
+        for i, (doc, want) in enumerate(zip(docs, pages)):
+            mrz = doc.get("mrz") or {}
+            if mrz.get("lines") != want["mrz_lines"]:
+                problems.append("page %d lines %r != %r" % (i, mrz.get("lines"), want["mrz_lines"]))
+                continue
+            if doc.get("type") != want["format"]:
+                problems.append("page %d type %s != %s" % (i, doc.get("type"), want["format"]))
+            if not mrz.get("valid"):
+                problems.append("page %d MRZ not valid" % i)
+            fields = mrz.get("fields", {})
+            for key in ("document_number", "birth_date", "expiry_date", "surname", "given_names",
+                        "issuing_state", "nationality", "sex"):
+                if fields.get(key) != want["fields"].get(key):
+                    problems.append("page %d %s %r != %r" % (i, key, fields.get(key),
+                                                              want["fields"].get(key)))
+        if code != 0 or rep.get("verdict") != "clear":
+            problems.append("exit %d verdict %s" % (code, rep.get("verdict")))
+        report(name, not problems, "; ".join(problems))
+
+
+def png_chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def bad_input_cases(binary):
+    tmp = tempfile.mkdtemp(prefix="ds-golden-")
+    sample = os.path.join(ROOT, "samples", "pages",
+                          sorted(f for f in os.listdir(os.path.join(ROOT, "samples", "pages"))
+                                 if f.endswith(".jpg"))[0])
+    with open(sample, "rb") as fh:
+        jpeg = fh.read()
+    bomb = (b"\x89PNG\r\n\x1a\n" +
+            png_chunk(b"IHDR", struct.pack(">IIBBBBB", 100000, 100000, 8, 0, 0, 0, 0)) +
+            png_chunk(b"IDAT", zlib.compress(b"\0" * 1000)) + png_chunk(b"IEND", b""))
+    files = {
+        "empty.jpg": (b"", "ERR_EMPTY"),
+        "text.jpg": (b"this is not an image\n" * 10, "ERR_FORMAT_UNKNOWN"),
+        "doc.pdf": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "ERR_FORMAT_UNKNOWN"),
+        "truncated.jpg": (jpeg[: len(jpeg) // 2], "ERR_CORRUPT"),
+        "corrupt.jpg": (jpeg[:600] + b"\x00" * 4000, "ERR_CORRUPT"),
+        "bomb.png": (bomb, "ERR_PIXEL_LIMIT"),
+    }
+    for name, (data, want) in files.items():
+        path = os.path.join(tmp, name)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        code, out, err = run(binary, ["scan", "--json", path])
+        try:
+            got = json.loads(out).get("error", {}).get("code")
+        except ValueError:
+            got = None
+        report("bad input " + name, code == 2 and got == want and name in err,
+               "exit %d, error %s, want %s" % (code, got, want))
+
+    code, out, _ = run(binary, ["scan", "--json", tmp])
+    report("bad input directory", code == 2 and "ERR_IO" in out, "exit %d" % code)
+    code, out, _ = run(binary, ["scan", "--json", os.path.join(tmp, "missing.jpg")])
+    report("bad input missing file", code == 2 and "ERR_IO" in out, "exit %d" % code)
+
+    # A good file next to a bad one: the good one is still reported, exit 2.
+    code, out, _ = run(binary, ["scan", "--json", sample, os.path.join(tmp, "empty.jpg")])
+    lines = out.strip().splitlines()
+    report("good and bad file together", code == 2 and len(lines) == 2 and
+           json.loads(lines[0]).get("verdict") in ("clear", "review"), "exit %d" % code)
+
+    # A wrong extension does not matter: the content decides.
+    renamed = os.path.join(tmp, "really-a-jpeg.png")
+    with open(renamed, "wb") as fh:
+        fh.write(jpeg)
+    code, out, _ = run(binary, ["scan", "--json", renamed])
+    report("wrong extension still decodes", code in (0, 1) and json.loads(out).get("format") == "jpeg",
+           "exit %d" % code)
+
+    for args, label in ((["scan"], "no file"), (["scan", "--bogus", sample], "unknown option"),
+                        (["frobnicate"], "unknown command"), ([], "no command")):
+        code, _, err = run(binary, args)
+        report("usage " + label, code == 2 and "usage" in err, "exit %d" % code)
+
+
+def main():
+    binary = sys.argv[1]
+    sample_cases(binary)
+    bad_input_cases(binary)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

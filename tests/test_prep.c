@@ -1,0 +1,165 @@
+/*
+ * Tests of the MRZ locator and cell splitter: the bundled samples (every
+ * format, turned pages, a multi-page TIFF) split into the right number of
+ * lines and characters, pages without an MRZ give no candidate or a clean
+ * DS_ERR_NOT_FOUND, and degenerate pages never crash.
+ */
+#include <jansson.h>
+#include <string.h>
+
+#include "decode/decode.h"
+#include "prep/mrzband.h"
+#include "t.h"
+
+static int expected_shape(const char *fmt, int *nlines, int *nchars)
+{
+    if (strcmp(fmt, "TD1") == 0) {
+        *nlines = 3;
+        *nchars = 30;
+    } else if (strcmp(fmt, "TD2") == 0 || strcmp(fmt, "MRVB") == 0) {
+        *nlines = 2;
+        *nchars = 36;
+    } else if (strcmp(fmt, "TD3") == 0 || strcmp(fmt, "MRVA") == 0) {
+        *nlines = 2;
+        *nchars = 44;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+/* 1 when one of the candidates on page splits into the expected shape. */
+static int page_splits(PIX *page, int nlines, int nchars)
+{
+    ds_mrz_candidate cand[DS_MRZ_MAX_CANDIDATES];
+    int nc = 0;
+    if (ds_mrz_locate(page, cand, &nc) != DS_OK)
+        return 0;
+    for (int i = 0; i < nc; i++) {
+        for (int flip = 0; flip < 2; flip++) {
+            ds_mrzband b;
+            memset(&b, 0, sizeof b);
+            if (ds_mrzband_extract(page, &cand[i], flip, &b) != DS_OK)
+                continue;
+            int ok = b.nlines == nlines && b.nchars[0] == nchars && b.pitch > 5;
+            for (int l = 0; ok && l < b.nlines; l++)
+                for (int k = 0; k < b.nchars[l]; k++) {
+                    const ds_cell *c = &b.cell[l][k];
+                    ok = ok && c->x >= 0 && c->y >= 0 && c->w > 0 && c->h > 0 &&
+                         c->x + c->w <= (int)pixGetWidth(b.band) &&
+                         c->y + c->h <= (int)pixGetHeight(b.band);
+                }
+            ds_mrzband_free(&b);
+            if (ok)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static void test_samples_split(void)
+{
+    const char *names[] = {"0000-mrvb", "0001-td1", "0002-mrva", "0003-td2", "0004-td3",
+                           "0005-td3", "0006-mrva", "0007-td1", "0008-mrvb", "0009-td2",
+                           "0010-multi"};
+    ds_limits lim;
+    ds_limits_default(&lim);
+    int checked = 0;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char path[512];
+        snprintf(path, sizeof path, DS_SOURCE_DIR "/samples/pages/%s.json", names[i]);
+        json_error_t jerr;
+        json_t *truth = json_load_file(path, 0, &jerr);
+        T_CHECK(truth != NULL);
+        if (!truth)
+            continue;
+        snprintf(path, sizeof path, DS_SOURCE_DIR "/samples/pages/%s",
+                 json_string_value(json_object_get(truth, "file")));
+        json_t *pages = json_object_get(truth, "pages");
+        ds_pages *pg = NULL;
+        T_EQ_INT(ds_decode_file(path, &lim, &pg), DS_OK);
+        for (int p = 0; pg && p < pg->count; p++) {
+            json_t *t = pages ? json_array_get(pages, (size_t)p) : truth;
+            int nl = 0, nch = 0;
+            T_CHECK(expected_shape(json_string_value(json_object_get(t, "format")), &nl, &nch));
+            if (!page_splits(pg->page[p].gray, nl, nch))
+                T_FAIL_("%s page %d does not split into %d x %d", names[i], p, nl, nch);
+            checked++;
+        }
+        ds_pages_free(pg);
+        json_decref(truth);
+    }
+    T_EQ_INT(checked, 12);
+}
+
+static void test_blank_page(void)
+{
+    PIX *page = pixCreate(1200, 900, 8);
+    pixSetAll(page);
+    ds_mrz_candidate cand[DS_MRZ_MAX_CANDIDATES];
+    int nc = -1;
+    T_EQ_INT(ds_mrz_locate(page, cand, &nc), DS_OK);
+    T_EQ_INT(nc, 0);
+    pixDestroy(&page);
+}
+
+static void test_black_and_tiny_pages(void)
+{
+    int sizes[][2] = {{1, 1}, {3, 2000}, {2000, 3}, {40, 40}, {900, 700}};
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        PIX *page = pixCreate(sizes[i][0], sizes[i][1], 8); /* all black */
+        ds_mrz_candidate cand[DS_MRZ_MAX_CANDIDATES];
+        int nc = -1;
+        T_EQ_INT(ds_mrz_locate(page, cand, &nc), DS_OK);
+        T_EQ_INT(nc, 0);
+        pixDestroy(&page);
+    }
+}
+
+/* Horizontal stripes look like text lines but split into no MRZ. */
+static void test_stripes_are_not_an_mrz(void)
+{
+    PIX *page = pixCreate(1500, 1000, 8);
+    pixSetAll(page);
+    for (int y = 400; y < 520; y++)
+        for (int x = 100; x < 1400; x++)
+            if ((y / 20) % 2 == 0)
+                pixSetPixel(page, x, y, 0);
+    ds_mrz_candidate cand[DS_MRZ_MAX_CANDIDATES];
+    int nc = 0;
+    T_EQ_INT(ds_mrz_locate(page, cand, &nc), DS_OK);
+    for (int i = 0; i < nc; i++) {
+        ds_mrzband b;
+        memset(&b, 0, sizeof b);
+        T_CHECK(ds_mrzband_extract(page, &cand[i], 0, &b) == DS_ERR_NOT_FOUND);
+        ds_mrzband_free(&b);
+    }
+    pixDestroy(&page);
+}
+
+static void test_bad_arguments(void)
+{
+    ds_mrz_candidate cand[DS_MRZ_MAX_CANDIDATES];
+    int nc = 0;
+    PIX *rgb = pixCreate(100, 100, 32);
+    T_EQ_INT(ds_mrz_locate(NULL, cand, &nc), DS_ERR_USAGE);
+    T_EQ_INT(ds_mrz_locate(rgb, cand, &nc), DS_ERR_USAGE);
+    ds_mrz_candidate c = {50, 50, 0, 10, 4, 2, 1};
+    ds_mrzband b;
+    memset(&b, 0, sizeof b);
+    T_EQ_INT(ds_mrzband_extract(rgb, &c, 0, &b), DS_ERR_USAGE);
+    ds_mrzband_free(NULL);
+    pixDestroy(&rgb);
+}
+
+int main(int argc, char **argv)
+{
+    static const t_case cases[] = {
+        {"samples_split", test_samples_split},
+        {"blank_page", test_blank_page},
+        {"black_and_tiny_pages", test_black_and_tiny_pages},
+        {"stripes_are_not_an_mrz", test_stripes_are_not_an_mrz},
+        {"bad_arguments", test_bad_arguments},
+    };
+    return T_RUN(cases);
+}

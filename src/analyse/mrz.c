@@ -44,6 +44,17 @@
  *    only from the recogniser's second choice, never from a table: a date
  *    or check digit changed on the document stays failing unless the
  *    recogniser itself doubted that very character.
+ * 3. Joint repairs, when a check still fails: the confusable characters of
+ *    the free-form fields (document number and optional data, where both
+ *    readings of O/0, I/1, Z/2, S/5, G/6, B/8 fit the grammar) and the
+ *    characters whose second choice the recogniser offers (probability at
+ *    least DS_MRZ_ALT_MIN_P) are changed together, at most four at a time
+ *    among the ten least confident such positions. The smallest set of
+ *    changes under which every check of the format passes and both dates
+ *    are valid is applied, and only when it is the only set of its size.
+ *    A tampered date or check digit is no more repairable here than in
+ *    step 2: digit positions change only to the recogniser's own second
+ *    choice.
  * Every repair is recorded in repairs[]; when DS_MRZ_MAX_REPAIRS are
  * recorded no further repair is made and the rest stays as read.
  *
@@ -705,6 +716,112 @@ static void repair_checks(const layout *L, const ds_mrz_char *const *src, ds_mrz
     }
 }
 
+/* A position the joint repair may change, with its alternatives. */
+typedef struct doubt {
+    int line, pos;
+    float p;
+    char alt[2];
+    int nalt;
+} doubt;
+
+#define JOINT_MAX_POS 10
+#define JOINT_MAX_CHANGES 4
+
+/* Tries every way of changing `left` more of doubts[from..] and counts the
+ * ones under which every check of the format passes; stops counting at 2. */
+static void joint_search(const layout *L, ds_mrz *m, const doubt *d, int nd, int from, int left,
+                         int *found, char best[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE + 1])
+{
+    if (*found >= 2)
+        return;
+    if (left == 0) {
+        eval e;
+        evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &e);
+        for (int k = 0; k < K_COUNT; k++)
+            if (e.state[k] == DS_CHECK_FAIL)
+                return;
+        if (!date_ok(m->lines[1] + L->birth.start) || !date_ok(m->lines[1] + L->expiry.start))
+            return;
+        if (++*found == 1)
+            memcpy(best, m->lines, sizeof m->lines);
+        return;
+    }
+    for (int i = from; i < nd && *found < 2; i++) {
+        char cur = m->lines[d[i].line][d[i].pos];
+        for (int j = 0; j < d[i].nalt; j++) {
+            m->lines[d[i].line][d[i].pos] = d[i].alt[j];
+            joint_search(L, m, d, nd, i + 1, left - 1, found, best);
+        }
+        m->lines[d[i].line][d[i].pos] = cur;
+    }
+}
+
+/*
+ * Joint repair (rule 3): when checks still fail after single repairs, the
+ * confusable characters of the free-form fields (document number, optional
+ * data: O/0, I/1 and the like, where both readings fit the grammar) and the
+ * characters whose second choice the recogniser itself offers are changed
+ * together. The smallest set of changes under which every check of the
+ * format passes is applied, and only when no other set of that size does.
+ */
+static void repair_joint(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
+{
+    eval e;
+    evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &e);
+    bool failing = false;
+    for (int k = 0; k < K_COUNT; k++)
+        failing = failing || e.state[k] == DS_CHECK_FAIL;
+    if (!failing)
+        return;
+    unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+    build_classes(L, cls);
+    doubt d[DS_MRZ_MAX_LINES * DS_MRZ_MAX_LINE];
+    int nd = 0;
+    for (int l = 0; l < L->nlines; l++) {
+        for (int p = 0; p < L->width; p++) {
+            char cur = m->lines[l][p];
+            doubt x = {l, p, src[l][p].p, {0, 0}, 0};
+            if (cls[l][p] == CL_ANY) {
+                const char *g = confusion_group(cur);
+                for (; g && *g && x.nalt < 2; g++)
+                    if (*g != cur && (*g == '0' || *g == 'O' || *g == '1' || *g == 'I' ||
+                                      *g == '2' || *g == 'Z' || *g == '5' || *g == 'S' ||
+                                      *g == '6' || *g == 'G' || *g == '8' || *g == 'B'))
+                        x.alt[x.nalt++] = *g;
+            }
+            if (alt_usable(&src[l][p]) && src[l][p].alt != cur && fits(cls[l][p], src[l][p].alt) &&
+                x.nalt < 2 && !memchr(x.alt, src[l][p].alt, (size_t)x.nalt))
+                x.alt[x.nalt++] = src[l][p].alt;
+            if (x.nalt > 0)
+                d[nd++] = x;
+        }
+    }
+    /* Keep the least confident positions. */
+    for (int i = 0; i < nd; i++)
+        for (int j = i + 1; j < nd; j++)
+            if (d[j].p < d[i].p) {
+                doubt t = d[i];
+                d[i] = d[j];
+                d[j] = t;
+            }
+    if (nd > JOINT_MAX_POS)
+        nd = JOINT_MAX_POS;
+    char best[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE + 1];
+    for (int changes = 1; changes <= JOINT_MAX_CHANGES; changes++) {
+        int found = 0;
+        joint_search(L, m, d, nd, 0, changes, &found, best);
+        if (found == 0)
+            continue;
+        if (found > 1 || m->nrepairs + changes > DS_MRZ_MAX_REPAIRS)
+            return;
+        for (int l = 0; l < L->nlines; l++)
+            for (int p = 0; p < L->width; p++)
+                if (best[l][p] != m->lines[l][p])
+                    record(m, l, p, m->lines[l][p], best[l][p]);
+        return;
+    }
+}
+
 static ds_error parse_chars(const ds_mrz_char *const *lines, const int *lens, int nlines,
                             int today_year, bool repair, ds_mrz *out)
 {
@@ -757,6 +874,7 @@ static ds_error parse_chars(const ds_mrz_char *const *lines, const int *lens, in
     if (repair) {
         repair_grammar(L, lines, &m);
         repair_checks(L, lines, &m);
+        repair_joint(L, lines, &m);
     }
     finish(L, today_year, &m);
     *out = m;

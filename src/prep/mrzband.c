@@ -482,36 +482,29 @@ static int line_components(PIX *band, int t, int top, int bottom, comp *out, int
 }
 
 /*
- * Fits centre = a + pitch * k to the components of one line for n characters
- * and returns the mean squared residual in pitch units (lower is better).
+ * Refines centre = a + p * k by least squares over the components that fall
+ * on the grid of n characters, and returns the mean squared residual in
+ * pitch units; a component off the grid (a speck, a mark beside the MRZ)
+ * counts as the worst residual, 0.25.
  */
-static float fit_pitch(const comp *c, int nc, int n, float *a_out, float *p_out)
+static float refine_pitch(const comp *c, int nc, int n, float *a_io, float *p_io)
 {
-    if (nc < 2)
-        return 1e9f;
-    int lo = 0, hi = 0;
-    for (int i = 1; i < nc; i++) {
-        if (c[i].x < c[lo].x)
-            lo = i;
-        if (c[i].x + c[i].w > c[hi].x + c[hi].w)
-            hi = i;
-    }
-    float a = c[lo].cx, p = (c[hi].cx - c[lo].cx) / (float)(n - 1);
-    if (p <= 1)
-        return 1e9f;
-    float err = 0;
+    float a = *a_io, p = *p_io, err = 1e9f;
     for (int iter = 0; iter < 3; iter++) {
-        double sk = 0, sc = 0, skk = 0, skc = 0, m = 0;
-        err = 0;
+        double sk = 0, sc = 0, skk = 0, skc = 0, m = 0, e = 0;
+        int counted = 0;
         for (int i = 0; i < nc; i++) {
             if (c[i].w > 1.3f * p)
                 continue;
+            counted++;
             float kf = (c[i].cx - a) / p;
             int k = (int)lroundf(kf);
-            if (k < 0 || k >= n)
+            if (k < 0 || k >= n) {
+                e += 0.25;
                 continue;
+            }
             float r = kf - (float)k;
-            err += r * r;
+            e += r * r;
             sk += k;
             sc += c[i].cx;
             skk += (double)k * k;
@@ -520,7 +513,7 @@ static float fit_pitch(const comp *c, int nc, int n, float *a_out, float *p_out)
         }
         if (m < 3)
             return 1e9f;
-        err /= (float)m;
+        err = (float)(e / counted);
         double den = m * skk - sk * sk;
         if (den <= 0)
             break;
@@ -531,9 +524,45 @@ static float fit_pitch(const comp *c, int nc, int n, float *a_out, float *p_out)
         p = (float)np;
         a = (float)na;
     }
-    *a_out = a;
-    *p_out = p;
+    *a_io = a;
+    *p_io = p;
     return err;
+}
+
+static int cmp_comp_x(const void *a, const void *b)
+{
+    float xa = ((const comp *)a)->cx, xb = ((const comp *)b)->cx;
+    return (xa > xb) - (xa < xb);
+}
+
+/*
+ * Fits centre = a + pitch * k to the components of one line for n
+ * characters. The first and last character are taken among the three
+ * outermost components on each side, so that a speck beside the MRZ does
+ * not stretch the grid. Returns the residual of refine_pitch (lower is
+ * better). c is sorted by x in place.
+ */
+static float fit_pitch(comp *c, int nc, int n, float *a_out, float *p_out)
+{
+    if (nc < 2)
+        return 1e9f;
+    qsort(c, (size_t)nc, sizeof *c, cmp_comp_x);
+    float best = 1e9f;
+    int ends = nc < 3 ? nc : 3;
+    for (int s = 0; s < ends; s++) {
+        for (int e = nc - 1; e >= nc - ends && e > s; e--) {
+            float a = c[s].cx, p = (c[e].cx - c[s].cx) / (float)(n - 1);
+            if (p <= 1)
+                continue;
+            float err = refine_pitch(c, nc, n, &a, &p);
+            if (err < best) {
+                best = err;
+                *a_out = a;
+                *p_out = p;
+            }
+        }
+    }
+    return best;
 }
 
 /* Mean slope of component centres along the lines (residual skew). */

@@ -633,6 +633,43 @@ static void tampered_birth_date_not_repaired(void)
     T_EQ_INT(m.nrepairs, 0);
 }
 
+/* Two O read for 0 in a TD1 document number: no single change satisfies
+ * the document-number check and the composite, the two changes together
+ * are the only set that does. */
+static void joint_repair_of_confusions(void)
+{
+    ocr o;
+    ds_mrz m;
+    ocr_init(&o, "I<UTOXY7O47K3O8<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<4",
+             "ERIKSSON<<ANNA<MARIA<<<<<<<<<<");
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.valid);
+    T_EQ_STR(m.lines[0], "I<UTOXY7047K308<<<<<<<<<<<<<<<");
+    T_EQ_INT(m.nrepairs, 2);
+    T_EQ_STR(m.document_number, "XY7047K30");
+    /* The same read with a changed birth date is not made valid. */
+    ocr_init(&o, "I<UTOXY7O47K3O8<<<<<<<<<<<<<<<", "7508122F1204159UTO<<<<<<<<<<<4",
+             "ERIKSSON<<ANNA<MARIA<<<<<<<<<<");
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(!m.valid);
+    T_EQ_INT(m.checks.birth_date, DS_CHECK_FAIL);
+}
+
+/* With more confusable characters than the search may weigh, other sets of
+ * changes could satisfy the checks as well: nothing is changed and the
+ * failing check stays visible. */
+static void joint_repair_refused_when_too_open(void)
+{
+    ocr o;
+    ds_mrz m;
+    ocr_init(&o, "I<IRL37383O842006318O78O<<<<<<", "9405136F2710051IRL<<<<<<<<<<<3",
+             "MACDONALD<<MARY<ANN<EMILY<<<<<");
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(!m.valid);
+    T_EQ_INT(m.nrepairs, 0);
+    T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
+}
+
 static void ambiguous_repair_not_applied(void)
 {
     ocr o;
@@ -961,6 +998,8 @@ int main(int argc, char **argv)
         {"repair_digit_from_second_choice_only", repair_digit_from_second_choice_only},
         {"tampered_birth_date_not_repaired", tampered_birth_date_not_repaired},
         {"ambiguous_repair_not_applied", ambiguous_repair_not_applied},
+        {"joint_repair_of_confusions", joint_repair_of_confusions},
+        {"joint_repair_refused_when_too_open", joint_repair_refused_when_too_open},
         {"repair_count_is_bounded", repair_count_is_bounded},
         {"repair_td1_composite_via_optional_data", repair_td1_composite_via_optional_data},
         {"bad_input", bad_input},

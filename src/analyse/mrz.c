@@ -48,8 +48,9 @@
  *    the free-form fields (document number and optional data, where both
  *    readings of O/0, I/1, Z/2, S/5, G/6, B/8 fit the grammar) and the
  *    characters whose second choice the recogniser offers (probability at
- *    least DS_MRZ_ALT_MIN_P) are changed together, at most four at a time
- *    among the ten least confident such positions. The smallest set of
+ *    least DS_MRZ_ALT_MIN_P) are changed together, at most four at a time.
+ *    With more than ten such positions nothing is changed: other sets could
+ *    satisfy the checks too. The smallest set of
  *    changes under which every check of the format passes and both dates
  *    are valid is applied, and only when it is the only set of its size.
  *    A tampered date or check digit is no more repairable here than in
@@ -775,37 +776,29 @@ static void repair_joint(const layout *L, const ds_mrz_char *const *src, ds_mrz 
         return;
     unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
     build_classes(L, cls);
-    doubt d[DS_MRZ_MAX_LINES * DS_MRZ_MAX_LINE];
+    doubt d[JOINT_MAX_POS];
     int nd = 0;
     for (int l = 0; l < L->nlines; l++) {
         for (int p = 0; p < L->width; p++) {
             char cur = m->lines[l][p];
             doubt x = {l, p, src[l][p].p, {0, 0}, 0};
             if (cls[l][p] == CL_ANY) {
-                const char *g = confusion_group(cur);
-                for (; g && *g && x.nalt < 2; g++)
-                    if (*g != cur && (*g == '0' || *g == 'O' || *g == '1' || *g == 'I' ||
-                                      *g == '2' || *g == 'Z' || *g == '5' || *g == 'S' ||
-                                      *g == '6' || *g == 'G' || *g == '8' || *g == 'B'))
-                        x.alt[x.nalt++] = *g;
+                char other = is_digit(cur) ? to_letter(cur) : to_digit(cur);
+                if (other && other != '7' && cur != 'L' && cur != 'Q' && cur != 'D')
+                    x.alt[x.nalt++] = other;
             }
             if (alt_usable(&src[l][p]) && src[l][p].alt != cur && fits(cls[l][p], src[l][p].alt) &&
                 x.nalt < 2 && !memchr(x.alt, src[l][p].alt, (size_t)x.nalt))
                 x.alt[x.nalt++] = src[l][p].alt;
-            if (x.nalt > 0)
+            if (x.nalt > 0) {
+                /* Too many open positions: other sets of changes could
+                 * satisfy the checks as well, so nothing is changed. */
+                if (nd == JOINT_MAX_POS)
+                    return;
                 d[nd++] = x;
+            }
         }
     }
-    /* Keep the least confident positions. */
-    for (int i = 0; i < nd; i++)
-        for (int j = i + 1; j < nd; j++)
-            if (d[j].p < d[i].p) {
-                doubt t = d[i];
-                d[i] = d[j];
-                d[j] = t;
-            }
-    if (nd > JOINT_MAX_POS)
-        nd = JOINT_MAX_POS;
     char best[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE + 1];
     for (int changes = 1; changes <= JOINT_MAX_CHANGES; changes++) {
         int found = 0;

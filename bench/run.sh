@@ -35,21 +35,34 @@ if [ ! -f samples/generate.py ]; then
 fi
 
 CORES=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo "?")
-GEN_CMD="$PY samples/generate.py --out $GEN --count $COUNT --seed 42 --degrade full"
+GEN_CMD=("$PY" samples/generate.py --out "$GEN" --count "$COUNT" --seed 42 --degrade full)
 
 # Tesseract's LSTM uses OpenMP threads; one thread per engine, as docscreen
 # runs one scanner per thread, so per-page times compare like with like.
 export OMP_THREAD_LIMIT=1
 
 stamp() { date +%s.%N; }
+# Runs one driver; a crash or error is reported and the run goes on, so the
+# table still shows what was measured (pages it did not reach count as missing).
+drive() {
+  local log=$1 out=$2
+  shift 2
+  local rc=0
+  "$@" >"$out" 2>"$log" || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    echo "bench: WARNING: $(basename "$1") exited with status $rc; see $log" >&2
+    tail -5 "$log" >&2 || true
+  fi
+}
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 t_start=$(stamp)
 mkdir -p "$OUT"
 rm -rf "$GEN"
+rm -f "$OUT"/*.jsonl "$OUT"/*.list "$OUT"/*.log "$OUT/results.json" "$OUT/table.txt" "$OUT/real.tsv"
 echo "bench: generating $COUNT pages (seed 42, --degrade full) into $GEN"
 t0=$(stamp)
-$GEN_CMD >"$OUT/generate.log" 2>&1 || {
+"${GEN_CMD[@]}" >"$OUT/generate.log" 2>&1 || {
   echo "bench: samples/generate.py failed; see $OUT/generate.log" >&2
   tail -20 "$OUT/generate.log" >&2
   exit 1
@@ -66,20 +79,20 @@ n_tess=$(wc -l <"$OUT/gen.tess.list")
 
 echo "bench: decode only on $n_all images"
 t0=$(stamp)
-"$MRZ_BIN" --decode-only --list "$OUT/gen.list" >"$OUT/gen.decode.jsonl" 2>"$OUT/gen.decode.log"
+drive "$OUT/gen.decode.log" "$OUT/gen.decode.jsonl" "$MRZ_BIN" --decode-only --list "$OUT/gen.list"
 t_dec=$(secs "$t0" "$(stamp)")
 
 echo "bench: docscreen on $n_all images"
 t0=$(stamp)
-"$MRZ_BIN" --list "$OUT/gen.list" >"$OUT/gen.docscreen.jsonl" 2>"$OUT/gen.docscreen.log"
+drive "$OUT/gen.docscreen.log" "$OUT/gen.docscreen.jsonl" "$MRZ_BIN" --list "$OUT/gen.list"
 t_ds=$(secs "$t0" "$(stamp)")
 
-echo "bench: tesseract eng on $n_tess of them (about 0.2-3 s a page)"
+echo "bench: tesseract eng on $n_tess of them (about 0.5-1.5 s a page)"
 t0=$(stamp)
-"$TESS_BIN" --list "$OUT/gen.tess.list" >"$OUT/gen.tesseract.jsonl" 2>"$OUT/gen.tesseract.log"
+drive "$OUT/gen.tesseract.log" "$OUT/gen.tesseract.jsonl" "$TESS_BIN" --list "$OUT/gen.tess.list"
 t_ts=$(secs "$t0" "$(stamp)")
 
-real_args=()
+real_args=(--real-dir "$REAL_DIR")
 t_real=0
 if [ -d "$REAL_DIR" ]; then
   find "$REAL_DIR" -maxdepth 1 -type f \( -iname '*.png' -o -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.tif' -o -iname '*.tiff' \) \
@@ -87,18 +100,18 @@ if [ -d "$REAL_DIR" ]; then
   n_real=$(wc -l <"$OUT/real.list")
   echo "bench: real specimens: docscreen and tesseract on $n_real images of $REAL_DIR"
   t0=$(stamp)
-  "$MRZ_BIN" --list "$OUT/real.list" >"$OUT/real.docscreen.jsonl" 2>"$OUT/real.docscreen.log"
-  "$TESS_BIN" --list "$OUT/real.list" >"$OUT/real.tesseract.jsonl" 2>"$OUT/real.tesseract.log"
+  drive "$OUT/real.docscreen.log" "$OUT/real.docscreen.jsonl" "$MRZ_BIN" --list "$OUT/real.list"
+  drive "$OUT/real.tesseract.log" "$OUT/real.tesseract.jsonl" "$TESS_BIN" --list "$OUT/real.list"
   t_real=$(secs "$t0" "$(stamp)")
-  real_args=(--real-dir "$REAL_DIR" --real-docscreen "$OUT/real.docscreen.jsonl"
+  real_args+=(--real-docscreen "$OUT/real.docscreen.jsonl"
              --real-tesseract "$OUT/real.tesseract.jsonl" --real-tsv "$OUT/real.tsv")
 else
   echo "bench: SKIPPING the real specimens: $REAL_DIR is absent"
 fi
 
-"$PY" bench/score.py table --truth "$GEN" --gen-cmd "$GEN_CMD" \
+"$PY" bench/score.py table --truth "$GEN" --gen-cmd "${GEN_CMD[*]}" \
   --docscreen "$OUT/gen.docscreen.jsonl" --tesseract "$OUT/gen.tesseract.jsonl" \
-  --decode "$OUT/gen.decode.jsonl" --json "$OUT/results.json" ${real_args[@]+"${real_args[@]}"} \
+  --decode "$OUT/gen.decode.jsonl" --json "$OUT/results.json" "${real_args[@]}" \
   | tee "$OUT/table.txt"
 
 echo

@@ -332,7 +332,7 @@ def cmd_table(args):
     print("     the docscreen decode floor is ds_decode_file, timed in its own process.")
     print("   peak RSS is each run's whole process (getrusage ru_maxrss), engine and all its files;")
     if dsa:
-        print("   the docscreen process read all %d images, Tesseract's the %d shown." % (len(all_paths), len(both)))
+        print("   the docscreen process read all %d pages, Tesseract's only the %d side by side." % (len(all_paths), len(both)))
     out["generated"] = {"images_side_by_side": both, "docscreen": _public(ds), "tesseract": _public(ts),
                         "docscreen_all": _public(dsa) if dsa else None,
                         "summaries": {"docscreen": ds_sum, "tesseract": ts_sum, "decode": dec_sum}}
@@ -340,7 +340,7 @@ def cmd_table(args):
     print()
     print("== Real specimens (%s) ==" % (args.real_dir or "../shared/realdata/mrz-images"))
     if not args.real_docscreen and not args.real_tesseract:
-        print("   SKIPPED: the real-specimen folder is absent.")
+        print("   SKIPPED: the real-specimen folder %s is absent." % (args.real_dir or "../shared/realdata/mrz-images"))
     else:
         rds, rds_sum = load_run(args.real_docscreen)
         rts, rts_sum = load_run(args.real_tesseract)

@@ -205,8 +205,30 @@ def render_line(rng, text, dpi, level):
     return g, centres, cap, thr
 
 
-def cut_cell(rng, g, cx, cy, pitch, cap, jitter=True):
-    """Cuts one cell per the contract in ocrb.h, with the locator's errors."""
+def measured_line(g, thr):
+    """The line's extent as src/prep/mrzband.c measures it: the run of rows
+    around the middle whose count of ink pixels exceeds 12% of the largest
+    row count. Returns (top, bottom) inclusive, or None."""
+    prof = (g < thr).sum(1)
+    if prof.max() == 0:
+        return None
+    on = prof > 0.12 * prof.max()
+    mid = g.shape[0] // 2
+    if not on[mid]:
+        idx = np.nonzero(on)[0]
+        mid = int(idx[np.argmin(np.abs(idx - mid))])
+    top = mid
+    while top > 0 and on[top - 1]:
+        top -= 1
+    bot = mid
+    while bot < len(on) - 1 and on[bot + 1]:
+        bot += 1
+    return top, bot
+
+
+def cut_cell(rng, g, cx, cy, pitch, cap, jitter=True, rows=None):
+    """Cuts one cell per the contract in ocrb.h, with the locator's errors.
+    rows=(y0, y1) gives the cell's rows (end exclusive) instead of cy, cap."""
     w = max(1, int(round(pitch)))
     jx = rng.uniform(-0.15, 0.15) if jitter else 0.0
     jy = rng.uniform(-0.07, 0.07) if jitter else 0.0
@@ -215,6 +237,8 @@ def cut_cell(rng, g, cx, cy, pitch, cap, jitter=True):
     x0 = int(round(cx + jx * pitch - w / 2))
     y0 = int(round(cy + jy * cap - cap / 2 - mt * cap))
     y1 = int(round(cy + jy * cap + cap / 2 + mb * cap))
+    if rows is not None:
+        y0, y1 = rows
     H, W = g.shape
     x0 = min(max(0, x0), W - w)
     y0, y1 = max(0, y0), min(H, y1)
@@ -227,14 +251,24 @@ def make_chunk(args):
     X, Y, L = [], [], []
     cells = []
     for li in range(nlines):
-        lv = level if level is not None else int(rng.choice(4, p=[0.2, 0.3, 0.3, 0.2]))
+        lv = level if level is not None else int(rng.choice(4, p=[0.15, 0.25, 0.3, 0.3]))
         dpi = dpis[li % len(dpis)] if dpis else float(np.exp(rng.uniform(np.log(130), np.log(650))))
         text = mrz_text(rng, 22)
         g, centres, cap, thr = render_line(rng, text, dpi, lv)
         pitch = dpi * PITCH_MM / 25.4
+        # Half the lines are cut as src/prep/mrzband.c does: the cap height
+        # is the measured line extent, the rows are that extent +- 0.2 of it,
+        # the same for the whole line; the other half per character from the
+        # true cap height with random errors.
+        meas = measured_line(g, thr) if rng.uniform() < 0.5 else None
         for i in range(1, len(text) - 1):
-            cell = cut_cell(rng, g, centres[i][0], centres[i][1], pitch, cap)
-            capm = cap * rng.uniform(0.93, 1.07)
+            if meas:
+                capm = (meas[1] - meas[0] + 1) * rng.uniform(0.98, 1.02)
+                rows = (int(round(meas[0] - 0.2 * capm)), int(round(meas[1] + 0.2 * capm)) + 1)
+                cell = cut_cell(rng, g, centres[i][0], centres[i][1], pitch, cap, rows=rows)
+            else:
+                cell = cut_cell(rng, g, centres[i][0], centres[i][1], pitch, cap)
+                capm = cap * rng.uniform(0.93, 1.07)
             X.append(features(cell, thr, capm))
             Y.append(CLS[text[i]])
             L.append(lv)
@@ -434,12 +468,13 @@ def dump_test_cells(outdir, seed, dpis=(150, 300)):
 
 
 def main():
+    sys.stdout.reconfigure(line_buffering=True)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", default=os.path.join(ROOT, "models/ocrb-mrz.bin"))
-    ap.add_argument("--train-lines", type=int, default=4000)
+    ap.add_argument("--train-lines", type=int, default=7000)
     ap.add_argument("--test-lines", type=int, default=300, help="held-out lines per degradation level")
-    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--epochs", type=int, default=24)
     ap.add_argument("--hidden", default="160", help="hidden layer sizes, e.g. 160 or 192,96")
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--jobs", type=int, default=2)

@@ -50,8 +50,11 @@ typedef struct ds_ocrb ds_ocrb;
  * the neighbouring characters may show at its left and right edges.
  * ink_threshold is the gray level below which a pixel is ink (the caller
  * picks it for the whole line); cap_height is the line's measured height of
- * a capital letter in pixels (the ink height of H, E, ...; OCR-B digits are
- * about 8% taller); the model tolerates an error of about 7% in it.
+ * a capital letter in pixels: the model is trained both on the ink height
+ * of H, E, ... (+-7%) and on the line's ink extent as src/prep/mrzband.c
+ * measures it (rows above 12% of the peak of the row profile, typically
+ * 1.05-1.2 times the letter height; OCR-B digits are 8% taller than letters),
+ * with the cell's rows then being that extent +- 0.2 of it.
  * out receives DS_OCRB_FEATURES floats. Reads only the w x h cell, never
  * allocates, uses about 64 KB of stack, and accepts any w and h: a cell with
  * w < 1, h < 1, stride < w or gray NULL gives the "empty" vector.

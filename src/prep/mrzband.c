@@ -144,7 +144,7 @@ static int find_bars(PIX *pixb, int hsize, int turned, bar *bars, int max)
         pixDestroy(&comp);
         if (!ok)
             continue;
-        if (b.len < 60 || b.thick < 2.0f || b.len / b.thick < 8 || b.fill < 0.45f ||
+        if (b.len < 60 || b.thick < 2.0f || b.len / b.thick < 5 || b.fill < 0.45f ||
             line_angle_diff(b.angle, want) > 0.3f)
             continue;
         bars[n++] = b;
@@ -194,7 +194,7 @@ static int cmp_cand(const void *a, const void *b)
  * them to cand. Two bars belong together when they are parallel, about as
  * long, side by side along their length, and one to four thicknesses apart.
  */
-static int group_bars(const bar *bars, int nb, ds_mrz_candidate *cand, int nc, int max)
+static int group_bars(const bar *bars, int nb, float ch, ds_mrz_candidate *cand, int nc, int max)
 {
     for (int i = 0; i < nb; i++) {
         const bar *a = &bars[i];
@@ -228,8 +228,17 @@ static int group_bars(const bar *bars, int nb, ds_mrz_candidate *cand, int nc, i
                 break;
             members[nm++] = best;
         }
-        if (nm < 2)
+        if (nm < 2) {
+            /* At low resolution the lines of an MRZ may touch and close into
+             * one thick bar: that is a candidate of its own. */
+            float aspect = a->len / a->thick;
+            if (a->thick >= 2.2f * ch && aspect >= 5 && aspect <= 25 && a->fill >= 0.6f &&
+                nc < max) {
+                ds_mrz_candidate c = {a->cx, a->cy, a->angle, a->len, a->thick, 2, 1.0f + a->fill};
+                cand[nc++] = c;
+            }
             continue;
+        }
         float sx = 0, sy = 0, sl = 0, st = 0, sf = 0;
         for (int k = 0; k < nm; k++) {
             sx += bars[members[k]].cx;
@@ -338,7 +347,7 @@ ds_error ds_mrz_locate(PIX *page, ds_mrz_candidate *out, int *out_count)
     /* Drop blobs thicker than text in both directions (a dark scanner bed,
      * the portrait, a logo): the closing would glue the MRZ lines to them. */
     {
-        int lim = (int)lroundf(2.5f * ch);
+        int lim = (int)lroundf(2.0f * ch);
         PIX *kept = pixSelectBySize(bin, lim, lim, 8, L_SELECT_IF_EITHER, L_SELECT_IF_LTE, NULL);
         if (!kept) {
             err = DS_ERR_NOMEM;
@@ -356,7 +365,7 @@ ds_error ds_mrz_locate(PIX *page, ds_mrz_candidate *out, int *out_count)
     for (int turn = 0; turn < 2; turn++) {
         int nb = find_bars(bin, ksize, turn, bars, MAX_BARS);
         int before = nc;
-        nc = group_bars(bars, nb, cand, nc, (int)(sizeof cand / sizeof cand[0]));
+        nc = group_bars(bars, nb, ch, cand, nc, (int)(sizeof cand / sizeof cand[0]));
         for (int i = before; i < nc; i++) {
             ds_mrz_candidate *c = &cand[i];
             c->cx = (c->cx + 0.5f) * scale - 0.5f;

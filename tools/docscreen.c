@@ -1,7 +1,7 @@
 /*
  * docscreen: the command-line front end.
  *
- *   docscreen scan [--json] FILE...
+ *   docscreen scan [--json] [--case CASE.json] [--today YYYY-MM-DD] FILE...
  *
  * Exit codes are a contract: 0 nothing to review, 1 flagged for review,
  * 2 usage or input error (an input error on any file wins). With --json one
@@ -14,17 +14,20 @@
 #include <string.h>
 
 #include "app/scan.h"
+#include "check/case.h"
 
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: docscreen scan [--json] FILE...\n"
+            "usage: docscreen scan [--json] [--case CASE.json] [--today YYYY-MM-DD] FILE...\n"
             "       docscreen --version\n"
             "\n"
             "Reads the machine-readable zone of each scanned document (JPEG, PNG, TIFF;\n"
             "every page of a multi-page TIFF), checks it and prints a report.\n"
             "\n"
-            "  --json     print the JSON report (one object per file; one per line for several)\n"
+            "  --json          print the JSON report (one object per file; one per line for several)\n"
+            "  --case FILE     compare each document with the applicant's case record (JSON)\n"
+            "  --today DATE    screen as on DATE (YYYY-MM-DD) instead of the system date\n"
             "\n"
             "exit status: 0 nothing to review, 1 flagged for review, 2 usage or input error\n");
 }
@@ -67,8 +70,13 @@ static void print_summary(const char *path, json_t *report)
     }
     json_t *flag;
     json_array_foreach(json_object_get(report, "flags"), i, flag)
-        printf("  [%s] %s%s%s: %s\n", str(flag, "severity"), str(flag, "code"),
+    {
+        printf("  [%s] %s%s%s: %s", str(flag, "severity"), str(flag, "code"),
                json_object_get(flag, "field") ? " " : "", str(flag, "field"), str(flag, "message"));
+        if (json_object_get(flag, "expected") || json_object_get(flag, "found"))
+            printf(" (expected %s, found %s)", str(flag, "expected"), str(flag, "found"));
+        putchar('\n');
+    }
     printf("  verdict: %s (%.0f ms)\n", str(report, "verdict"),
            json_number_value(json_object_get(json_object_get(report, "timing_ms"), "total")));
 }
@@ -78,10 +86,25 @@ static int cmd_scan(int argc, char **argv)
     int as_json = 0, nfiles = 0, status = 0;
     ds_scanner *scanner = NULL;
     ds_scan_options opt;
+    const char *case_path = NULL, *today = NULL;
+    ds_case case_record;
 
+    ds_scan_options_default(&opt);
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0) {
             as_json = 1;
+        } else if (strcmp(argv[i], "--case") == 0 || strcmp(argv[i], "--today") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "docscreen: %s needs a value\n", argv[i]);
+                usage(stderr);
+                return 2;
+            }
+            if (argv[i][2] == 'c')
+                case_path = argv[i + 1];
+            else
+                today = argv[i + 1];
+            argv[i] = argv[i + 1] = (char *)"";
+            i++;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage(stdout);
             return 0;
@@ -101,7 +124,22 @@ static int cmd_scan(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    ds_scan_options_default(&opt);
+    if (today) {
+        if (!ds_date_parse(today, NULL, NULL, NULL)) {
+            fprintf(stderr, "docscreen: --today needs a real date as YYYY-MM-DD\n");
+            return 2;
+        }
+        snprintf(opt.today, sizeof opt.today, "%s", today);
+    }
+    if (case_path) {
+        char msg[256] = "";
+        ds_error cerr = ds_case_load(case_path, &case_record, msg, sizeof msg);
+        if (cerr != DS_OK) {
+            fprintf(stderr, "docscreen: case record %s: %s%s%s\n", case_path, ds_error_message(cerr),
+                    msg[0] ? ": " : "", msg);
+            return 2;
+        }
+    }
     ds_error err = ds_scanner_create(&opt, &scanner);
     if (err != DS_OK) {
         fprintf(stderr, "docscreen: %s\n", ds_error_message(err));
@@ -113,10 +151,10 @@ static int cmd_scan(int argc, char **argv)
             files_only = 1;
             continue;
         }
-        if (!files_only && argv[i][0] == '-' && argv[i][1])
+        if (!files_only && ((argv[i][0] == '-' && argv[i][1]) || !argv[i][0]))
             continue;
         json_t *report = NULL;
-        err = ds_scan_file(scanner, argv[i], &report);
+        err = ds_scan_file_case(scanner, argv[i], case_path ? &case_record : NULL, &report);
         if (err != DS_OK) {
             fprintf(stderr, "docscreen: %s: %s\n", argv[i], ds_error_message(err));
             status = 2;

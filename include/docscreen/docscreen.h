@@ -44,7 +44,9 @@ extern "C" {
     X(ERR_MRZ_FORMAT, "the MRZ does not follow any ICAO 9303 format")           \
     X(ERR_NOT_FOUND, "no machine-readable zone was found")                      \
     X(ERR_JSON, "the JSON input is malformed")                                  \
-    X(ERR_INTERNAL, "internal error")
+    X(ERR_INTERNAL, "internal error")                                           \
+    X(ERR_CASE_FIELD, "a field of the case record is missing, has the wrong type or an invalid value") \
+    X(ERR_TRANSLIT, "the name is not valid UTF-8 or holds a character with no ICAO 9303 transliteration")
 
 typedef enum ds_error {
 #define DS_X_(name, msg) DS_##name,

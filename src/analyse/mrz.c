@@ -48,7 +48,8 @@
  *    the free-form fields (document number and optional data, where both
  *    readings of O/0, I/1, Z/2, S/5, G/6, B/8 fit the grammar) and the
  *    characters whose second choice the recogniser offers (probability at
- *    least DS_MRZ_ALT_MIN_P) are changed together, at most four at a time.
+ *    least DS_MRZ_ALT_MIN_P) are changed together, at most four at a time,
+ *    and only where the recogniser was less than 90% sure of its reading.
  *    With more than ten such positions nothing is changed: other sets could
  *    satisfy the checks too. The smallest set of
  *    changes under which every check of the format passes and both dates
@@ -727,6 +728,7 @@ typedef struct doubt {
 
 #define JOINT_MAX_POS 10
 #define JOINT_MAX_CHANGES 4
+#define JOINT_DOUBT_P 0.9f
 
 /* Tries every way of changing `left` more of doubts[from..] and counts the
  * ones under which every check of the format passes; stops counting at 2. */
@@ -790,7 +792,8 @@ static void repair_joint(const layout *L, const ds_mrz_char *const *src, ds_mrz 
             if (alt_usable(&src[l][p]) && src[l][p].alt != cur && fits(cls[l][p], src[l][p].alt) &&
                 x.nalt < 2 && !memchr(x.alt, src[l][p].alt, (size_t)x.nalt))
                 x.alt[x.nalt++] = src[l][p].alt;
-            if (x.nalt > 0) {
+            /* Only what the recogniser itself doubted is open to change. */
+            if (x.nalt > 0 && src[l][p].p < JOINT_DOUBT_P) {
                 /* Too many open positions: other sets of changes could
                  * satisfy the checks as well, so nothing is changed. */
                 if (nd == JOINT_MAX_POS)

@@ -20,6 +20,7 @@
 #include "analyse/ocrb.h"
 #include "base/base.h"
 #include "check/check.h"
+#include "check/rules.h"
 #include "prep/mrzband.h"
 
 struct ds_scanner {
@@ -43,11 +44,15 @@ ds_error ds_scanner_create(const ds_scan_options *opt, ds_scanner **out)
         s->opt = *opt;
     else
         ds_scan_options_default(&s->opt);
-    if (s->opt.today_year == 0) {
+    if (!s->opt.today[0]) {
         time_t now = time(NULL);
         struct tm tm;
         gmtime_r(&now, &tm);
-        s->opt.today_year = tm.tm_year + 1900;
+        strftime(s->opt.today, sizeof s->opt.today, "%Y-%m-%d", &tm);
+    }
+    if (!ds_date_parse(s->opt.today, &s->opt.today_year, NULL, NULL)) {
+        err = DS_ERR_USAGE;
+        goto out;
     }
     err = ds_ocrb_create_builtin(&s->ocrb);
     if (err != DS_OK)
@@ -180,6 +185,14 @@ static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *fo
             break;
     }
 out:
+    if (getenv("DS_DUMP") && *found) {
+        reading *r = best;
+        for (int l = 0; l < r->band.nlines; l++) {
+            for (int k = 0; k < r->band.nchars[l]; k++)
+                fprintf(stderr, "%c%c%02d ", r->chars[l][k].c, r->chars[l][k].alt ? r->chars[l][k].alt : '.', (int)(r->chars[l][k].p * 99));
+            fprintf(stderr, "\n");
+        }
+    }
     if (cur)
         ds_mrzband_free(&cur->band);
     free(cur);
@@ -297,6 +310,12 @@ static double ms3(double v) { return round(v * 1000) / 1000; }
 
 ds_error ds_scan_file(ds_scanner *s, const char *path, json_t **out_report)
 {
+    return ds_scan_file_case(s, path, NULL, out_report);
+}
+
+ds_error ds_scan_file_case(ds_scanner *s, const char *path, const ds_case *case_record,
+                           json_t **out_report)
+{
     ds_error err = DS_OK;
     ds_pages *pages = NULL;
     ds_flags *flags = NULL;
@@ -323,6 +342,9 @@ ds_error ds_scan_file(ds_scanner *s, const char *path, json_t **out_report)
     json_object_set_new(report, "file", json_string(path));
     json_object_set_new(report, "format", json_string(ds_format_name(pages->format)));
     json_object_set_new(report, "pages", json_integer(pages->count));
+    json_object_set_new(report, "screened_on", json_string(s->opt.today));
+    if (case_record)
+        json_object_set_new(report, "case_id", json_string(case_record->case_id));
     for (int p = 0; p < pages->count; p++) {
         int found = 0;
         memset(best, 0, sizeof *best);
@@ -350,6 +372,8 @@ ds_error ds_scan_file(ds_scanner *s, const char *path, json_t **out_report)
         json_object_set_new(doc, "barcodes", json_array());
         json_array_append_new(docs, doc);
         ds_check_mrz(usable ? &best->mrz : NULL, p, flags);
+        if (usable)
+            ds_check_case(&best->mrz, case_record, s->opt.today, p, flags);
         ds_mrzband_free(&best->band);
     }
     json_object_set(report, "documents", docs);

@@ -11,12 +11,13 @@
 
 #include <jansson.h>
 #include "docscreen/docscreen.h"
+#include "check/case.h"
 #include "decode/decode.h"
 
 typedef struct ds_scan_options {
     ds_limits limits;
     int today_year; /* 0: from the clock; tests pin it */
-    const char *today; /* "YYYY-MM-DD" or NULL: from the clock */
+    char today[11];    /* "YYYY-MM-DD"; empty: from the clock */
 } ds_scan_options;
 
 void ds_scan_options_default(ds_scan_options *out /* OUT */);
@@ -34,5 +35,13 @@ void ds_scanner_free(ds_scanner *s);
  * the return is that error and the report has "error": {"code", "message"}.
  */
 ds_error ds_scan_file(ds_scanner *s, const char *path, json_t **out_report /* OUT */);
+
+/*
+ * As ds_scan_file, and compares what each page says with the applicant's
+ * case record (NULL: no case; the document is still checked against
+ * itself and against today's date).
+ */
+ds_error ds_scan_file_case(ds_scanner *s, const char *path, const ds_case *case_record,
+                           json_t **out_report /* OUT */);
 
 #endif

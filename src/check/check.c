@@ -83,3 +83,43 @@ const char *ds_check_verdict(const ds_flags *flags)
             return "review";
     return flags->dropped ? "review" : "clear";
 }
+
+void ds_copy_utf8(char *dst, size_t cap, const char *src)
+{
+    if (cap == 0)
+        return;
+    size_t n = src ? strlen(src) : 0;
+    if (n >= cap) {
+        n = cap - 1;
+        /* Step back over continuation bytes to the start of the cut sequence. */
+        while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+            n--;
+    }
+    if (n)
+        memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+ds_flag *ds_flags_add(ds_flags *flags, int page, const char *code, ds_severity sev,
+                      const char *source, const char *field, const char *expected,
+                      const char *found, const char *fmt, ...)
+{
+    if (flags->count >= DS_MAX_FLAGS) {
+        flags->dropped++;
+        return NULL;
+    }
+    ds_flag *f = &flags->item[flags->count++];
+    memset(f, 0, sizeof *f);
+    f->page = page;
+    f->code = code;
+    f->severity = sev;
+    f->source = source;
+    ds_copy_utf8(f->field, sizeof f->field, field);
+    ds_copy_utf8(f->expected, sizeof f->expected, expected);
+    ds_copy_utf8(f->found, sizeof f->found, found);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f->message, sizeof f->message, fmt, ap);
+    va_end(ap);
+    return f;
+}

@@ -41,4 +41,22 @@ void ds_check_mrz(const ds_mrz *m, int page, ds_flags *flags);
 /* "review" when any flag is a warning or high, "clear" otherwise. */
 const char *ds_check_verdict(const ds_flags *flags);
 
+/*
+ * Adds one flag with its evidence and returns it, or returns NULL and counts
+ * it in flags->dropped when DS_MAX_FLAGS are already held. code and source
+ * must be static strings; field, expected and found may be NULL (left
+ * empty) and are copied, cut at a UTF-8 character boundary when too long;
+ * the message is formatted from fmt.
+ */
+#if defined(__GNUC__)
+__attribute__((format(printf, 9, 10)))
+#endif
+ds_flag *ds_flags_add(ds_flags *flags, int page, const char *code, ds_severity sev,
+                      const char *source, const char *field, const char *expected,
+                      const char *found, const char *fmt, ...);
+
+/* Copies src into dst[cap] like snprintf("%s"), but never cuts a UTF-8
+ * sequence in two. */
+void ds_copy_utf8(char *dst, size_t cap, const char *src);
+
 #endif

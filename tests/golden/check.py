@@ -3,8 +3,12 @@
 Two kinds of case:
 - every bundled sample in samples/pages must read exactly as its ground
   truth (every MRZ line of every page, the document type, the parsed
-  document number and dates), with a valid MRZ, exit status 0 and verdict
-  "clear";
+  document number and dates), with a valid MRZ; screened on 2026-11-23 it
+  is "clear" (exit 0) unless the truth says it has expired, when exactly
+  DOC_EXPIRED is raised (exit 1);
+- with a case record written as people write it (native spelling with
+  diacritics, ICAO 'DEU' for Germany's 'D') no CASE_* flag is raised; with
+  the birth date, name or document number changed, exactly that flag is;
 - every class of bad input (empty, truncated, not an image, a wrong
   extension, a decompression bomb, a directory, a missing file, bad usage)
   must give exit status 2 and, with --json, a report whose error code names
@@ -19,6 +23,7 @@ import sys
 import tempfile
 import zlib
 
+TODAY = "2026-11-23"
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 passed = failed = 0
 
@@ -46,7 +51,7 @@ def sample_cases(binary):
             truth = json.load(fh)
         pages = truth["pages"] if "pages" in truth else [truth]
         path = os.path.join(pages_dir, truth["file"])
-        code, out, _ = run(binary, ["scan", "--json", path])
+        code, out, _ = run(binary, ["scan", "--json", "--today", TODAY, path])
         name = "sample " + truth["file"]
         try:
             rep = json.loads(out)
@@ -72,9 +77,55 @@ def sample_cases(binary):
                 if fields.get(key) != want["fields"].get(key):
                     problems.append("page %d %s %r != %r" % (i, key, fields.get(key),
                                                               want["fields"].get(key)))
-        if code != 0 or rep.get("verdict") != "clear":
+        expired = any(p.get("expired") for p in pages)
+        codes = sorted(f["code"] for f in rep.get("flags", []))
+        want_codes = ["DOC_EXPIRED"] * sum(1 for p in pages if p.get("expired"))
+        if codes != want_codes:
+            problems.append("flags %s, expected %s" % (codes, want_codes))
+        want_exit, want_verdict = (1, "review") if expired else (0, "clear")
+        if code != want_exit or rep.get("verdict") != want_verdict:
             problems.append("exit %d verdict %s" % (code, rep.get("verdict")))
         report(name, not problems, "; ".join(problems))
+        if len(pages) == 1:
+            case_cases(binary, path, truth)
+
+
+def case_flags(binary, path, record):
+    fd, case_path = tempfile.mkstemp(suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(record, fh, ensure_ascii=False)
+    code, out, err = run(binary, ["scan", "--json", "--today", TODAY, "--case", case_path, path])
+    os.unlink(case_path)
+    try:
+        rep = json.loads(out)
+    except ValueError:
+        return code, None
+    return code, sorted(f["code"] for f in rep.get("flags", []) if f["code"].startswith("CASE_"))
+
+
+def case_cases(binary, path, truth):
+    f = truth["fields"]
+    genuine = {"case_id": "G-" + truth["file"], "surname": truth["native"]["surname"],
+               "given_names": truth["native"]["given_names"], "birth_date": f["birth_date"],
+               "nationality": "DEU" if f["nationality"] == "D" else f["nationality"],
+               "sex": f["sex"] if f["sex"] in ("M", "F") else "X",
+               "document_number": f["document_number"], "application_date": TODAY}
+    code, codes = case_flags(binary, path, genuine)
+    # A truncated MRZ name is accepted with a note (CASE_NAME_VARIANT, info).
+    codes = [c for c in (codes or []) if c != "CASE_NAME_VARIANT"] if codes is not None else None
+    report("case genuine " + truth["file"], codes == [], "flags %s" % codes)
+
+    y, m, d = f["birth_date"].split("-")
+    other = dict(genuine, birth_date="%s-%s-%02d" % (y, m, int(d) % 28 + 1))
+    code, codes = case_flags(binary, path, other)
+    codes = [c for c in (codes or []) if c != "CASE_NAME_VARIANT"] if codes is not None else None
+    report("case other birth date " + truth["file"],
+           codes == ["CASE_BIRTH_DATE_MISMATCH"] and code == 1, "exit %d flags %s" % (code, codes))
+
+    other = dict(genuine, surname="Zzyzx" + genuine["surname"])
+    code, codes = case_flags(binary, path, other)
+    report("case other surname " + truth["file"],
+           codes == ["CASE_NAME_MISMATCH"] and code == 1, "exit %d flags %s" % (code, codes))
 
 
 def png_chunk(kind, data):
@@ -130,10 +181,21 @@ def bad_input_cases(binary):
     report("wrong extension still decodes", code in (0, 1) and json.loads(out).get("format") == "jpeg",
            "exit %d" % code)
 
-    for args, label in ((["scan"], "no file"), (["scan", "--bogus", sample], "unknown option"),
+    bad_case = os.path.join(tmp, "case.json")
+    for text, label in (('{"surname": "X"}', "without case_id"), ('{"case_id": ', "truncated"),
+                        ('{"case_id": "1", "birth_date": "1990-02-30"}', "impossible date"),
+                        ('[1, 2]', "not an object")):
+        with open(bad_case, "w") as fh:
+            fh.write(text)
+        code, out, err = run(binary, ["scan", "--case", bad_case, sample])
+        report("bad case record " + label, code == 2 and "case record" in err and out == "",
+               "exit %d" % code)
+
+    for args, label in ((["scan"], "no file"), (["scan", "--today", "2026-02-30", sample], "bad --today"),
+                        (["scan", sample, "--case"], "--case without a value"), (["scan", "--bogus", sample], "unknown option"),
                         (["frobnicate"], "unknown command"), ([], "no command")):
         code, _, err = run(binary, args)
-        report("usage " + label, code == 2 and "usage" in err, "exit %d" % code)
+        report("usage " + label, code == 2 and ("usage" in err or "--today" in err), "exit %d" % code)
 
 
 def main():

@@ -1,0 +1,327 @@
+/*
+ * The case and document rules (thresholds and severities in rules.h). Each
+ * rule decides on evidence only: when a value is missing on either side or
+ * could not be read, it stays silent. Dates are compared as day numbers of
+ * the Gregorian calendar; two-digit MRZ years are compared as two digits
+ * against the case record, never through a guessed century.
+ */
+#include "rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "codes.h"
+#include "names.h"
+
+/* The parts of an MRZ date: the decoded ISO form, or the raw YYMMDD with
+ * "<<" for an unknown part (-1). Returns false for anything else. */
+static bool mrz_date_parts(const char *s, int *yy, int *mm, int *dd, int *full_year)
+{
+    *full_year = -1;
+    int y, m, d;
+    if (ds_date_parse(s, &y, &m, &d)) {
+        *full_year = y;
+        *yy = y % 100;
+        *mm = m;
+        *dd = d;
+        return true;
+    }
+    if (strlen(s) != 6)
+        return false;
+    int part[3];
+    for (int i = 0; i < 3; i++) {
+        char a = s[2 * i], b = s[2 * i + 1];
+        if (a == '<' && b == '<')
+            part[i] = -1;
+        else if (a >= '0' && a <= '9' && b >= '0' && b <= '9')
+            part[i] = (a - '0') * 10 + (b - '0');
+        else
+            return false;
+    }
+    *yy = part[0];
+    *mm = part[1];
+    *dd = part[2];
+    return true;
+}
+
+static bool day_number(const char *s, long *days)
+{
+    int y, m, d;
+    if (!s || !ds_date_parse(s, &y, &m, &d))
+        return false;
+    *days = ds_date_days(y, m, d);
+    return true;
+}
+
+/* Whole years from birth to the date at. */
+static int age_at(int by, int bm, int bd, int ay, int am, int ad)
+{
+    int age = ay - by;
+    if (am < bm || (am == bm && ad < bd))
+        age--;
+    return age;
+}
+
+void ds_rule_name(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
+{
+    if (!m || !c || (!c->surname[0] && !c->given_names[0]))
+        return;
+    ds_name_match r;
+    ds_names_match(m->surname, m->given_names, m->name_truncated, c->surname, c->given_names, &r);
+    char expected[2 * DS_CASE_STR_MAX + 3], found[sizeof m->surname + sizeof m->given_names + 2];
+    snprintf(expected, sizeof expected, "%s%s%s", c->surname,
+             c->surname[0] && c->given_names[0] ? ", " : "", c->given_names);
+    snprintf(found, sizeof found, "%s%s%s", m->surname, m->surname[0] && m->given_names[0] ? ", " : "",
+             m->given_names);
+    switch (r.result) {
+    case DS_NAME_MISMATCH:
+        ds_flags_add(flags, page, "CASE_NAME_MISMATCH", DS_SEV_HIGH, "case", r.field, expected,
+                     found,
+                     "The name in the MRZ is not the name in the case record (%s), and no ICAO "
+                     "9303 spelling or truncation explains the difference.",
+                     r.reason);
+        break;
+    case DS_NAME_MATCH_WITH_NOTE:
+        ds_flags_add(flags, page, "CASE_NAME_VARIANT", DS_SEV_INFO, "case", "name", expected, found,
+                     "The name matches the case record as ICAO 9303 allows: %s.", r.reason);
+        break;
+    case DS_NAME_UNVERIFIABLE:
+        ds_flags_add(flags, page, "CASE_NAME_UNVERIFIED", DS_SEV_INFO, "case", "name", expected,
+                     found,
+                     "The case record writes the name in characters that have no ICAO 9303 "
+                     "transliteration here; compare the names by eye.");
+        break;
+    default:
+        break;
+    }
+}
+
+void ds_rule_birth_date(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
+{
+    int y, mo, d, yy, mm, dd, fy;
+    if (!m || !c || !ds_date_parse(c->birth_date, &y, &mo, &d))
+        return;
+    if (!mrz_date_parts(m->birth_date, &yy, &mm, &dd, &fy))
+        return;
+    bool differ = (yy >= 0 && yy != y % 100) || (mm >= 0 && mm != mo) || (dd >= 0 && dd != d);
+    if (differ)
+        ds_flags_add(flags, page, "CASE_BIRTH_DATE_MISMATCH", DS_SEV_HIGH, "case", "birth_date",
+                     c->birth_date, m->birth_date,
+                     "The date of birth in the MRZ differs from the one in the case record.");
+}
+
+static void strip_number(const char *s, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (; *s && k + 1 < cap; s++) {
+        char ch = *s;
+        if (ch == '<' || ch == ' ' || ch == '-')
+            continue;
+        if (ch >= 'a' && ch <= 'z')
+            ch = (char)(ch - 'a' + 'A');
+        out[k++] = ch;
+    }
+    out[k] = '\0';
+}
+
+void ds_rule_document_number(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
+{
+    if (!m || !c || !c->document_number[0])
+        return;
+    char a[DS_CASE_DOCNO_MAX + 1], b[sizeof m->document_number];
+    strip_number(c->document_number, a, sizeof a);
+    strip_number(m->document_number, b, sizeof b);
+    if (!b[0] || strcmp(a, b) == 0)
+        return;
+    ds_flags_add(flags, page, "CASE_DOCUMENT_NUMBER_MISMATCH", DS_SEV_HIGH, "case",
+                 "document_number", c->document_number, m->document_number,
+                 "The document number in the MRZ is not the one in the case record.");
+}
+
+void ds_rule_nationality(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
+{
+    char a[4], b[4];
+    if (!m || !c || !ds_icao_code_normalise(c->nationality, a) ||
+        !ds_icao_code_normalise(m->nationality, b))
+        return;
+    if (strcmp(a, b) == 0)
+        return;
+    ds_flags_add(flags, page, "CASE_NATIONALITY_MISMATCH", DS_SEV_WARNING, "case", "nationality",
+                 c->nationality, m->nationality,
+                 "The nationality in the MRZ differs from the case record; check whether the "
+                 "applicant holds another nationality.");
+}
+
+void ds_rule_sex(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
+{
+    if (!m || !c)
+        return;
+    char a = c->sex[0], b = m->sex[0];
+    if ((a != 'M' && a != 'F') || (b != 'M' && b != 'F') || a == b)
+        return;
+    ds_flags_add(flags, page, "CASE_SEX_MISMATCH", DS_SEV_WARNING, "case", "sex", c->sex, m->sex,
+                 "The sex in the MRZ differs from the case record.");
+}
+
+/* The reference date of the expiry rule: the application date, else today. */
+static const char *reference(const ds_case *c, const char *today, const char **what)
+{
+    if (c && ds_date_parse(c->application_date, NULL, NULL, NULL)) {
+        *what = "application date";
+        return c->application_date;
+    }
+    if (today && ds_date_parse(today, NULL, NULL, NULL)) {
+        *what = "screening date";
+        return today;
+    }
+    return NULL;
+}
+
+void ds_rule_expiry(const ds_mrz *m, const ds_case *c, const char *today, int page,
+                    ds_flags *flags)
+{
+    const char *what = NULL;
+    const char *ref = reference(c, today, &what);
+    long e, r;
+    if (!m || !ref || !day_number(m->expiry_date, &e) || !day_number(ref, &r))
+        return;
+    if (e >= r)
+        return;
+    ds_flags_add(flags, page, "DOC_EXPIRED", DS_SEV_WARNING, "mrz", "expiry_date", ref,
+                 m->expiry_date, "The document had expired before the %s (%s).", what, ref);
+}
+
+void ds_rule_validity(const ds_mrz *m, const ds_case *c, const char *today, int page,
+                      ds_flags *flags)
+{
+    if (!m)
+        return;
+    /* The date of birth: the case record's full date when it agrees with the
+     * MRZ's six digits (it has the century), else the MRZ's own. */
+    int by = -1, bm = 0, bd = 0, yy, mm, dd, fy;
+    bool mrz_birth = mrz_date_parts(m->birth_date, &yy, &mm, &dd, &fy);
+    int cy, cm, cd;
+    if (c && mrz_birth && ds_date_parse(c->birth_date, &cy, &cm, &cd) && yy == cy % 100 &&
+        mm == cm && dd == cd) {
+        by = cy, bm = cm, bd = cd;
+    } else if (mrz_birth && fy >= 0) {
+        by = fy, bm = mm, bd = dd;
+    }
+    int ey, em, ed;
+    bool expiry = ds_date_parse(m->expiry_date, &ey, &em, &ed);
+    char birth_s[40] = "";
+    if (by >= 0)
+        snprintf(birth_s, sizeof birth_s, "%04d-%02d-%02d", by, bm, bd);
+
+    if (by >= 0 && expiry && ds_date_days(by, bm, bd) > ds_date_days(ey, em, ed))
+        ds_flags_add(flags, page, "DOC_VALIDITY_ANOMALY", DS_SEV_HIGH, "mrz", "birth_date",
+                     m->expiry_date, birth_s,
+                     "The holder's date of birth is after the document's date of expiry, which "
+                     "no genuine document shows.");
+
+    const char *what = NULL;
+    const char *ref = reference(c, today, &what);
+    int ry, rm, rd;
+    if (by >= 0 && ref && ds_date_parse(ref, &ry, &rm, &rd)) {
+        int age = age_at(by, bm, bd, ry, rm, rd);
+        if (ds_date_days(by, bm, bd) > ds_date_days(ry, rm, rd))
+            ds_flags_add(flags, page, "DOC_VALIDITY_ANOMALY", DS_SEV_HIGH, "mrz", "birth_date",
+                         ref, birth_s, "The holder's date of birth is after the %s (%s).", what,
+                         ref);
+        else if (age > DS_RULE_MAX_AGE) {
+            char bound[32];
+            snprintf(bound, sizeof bound, "age <= %d", DS_RULE_MAX_AGE);
+            ds_flags_add(flags, page, "DOC_VALIDITY_ANOMALY", DS_SEV_WARNING, "mrz", "birth_date",
+                         bound, birth_s,
+                         "The date of birth makes the holder %d years old at the %s, which is "
+                         "implausible.",
+                         age, what);
+        }
+    }
+
+    /* Validity: issued at the latest on the screening date. */
+    const char *issued_by = today && ds_date_parse(today, NULL, NULL, NULL) ? today : NULL;
+    const char *issued_what = "screening date";
+    if (!issued_by && c && ds_date_parse(c->application_date, NULL, NULL, NULL)) {
+        issued_by = c->application_date;
+        issued_what = "application date";
+    }
+    int ty, tm, td;
+    if (expiry && issued_by && ds_date_parse(issued_by, &ty, &tm, &td)) {
+        int limit_y = ty + DS_RULE_MAX_VALIDITY_YEARS;
+        int limit_d = td;
+        if (tm == 2 && td == 29)
+            limit_d = 28; /* 15 years after a 29 February is a 28 February at the latest */
+        if (ds_date_days(ey, em, ed) > ds_date_days(limit_y, tm, limit_d)) {
+            char bound[32];
+            snprintf(bound, sizeof bound, "expiry <= %04d-%02d-%02d", limit_y, tm, limit_d);
+            ds_flags_add(flags, page, "DOC_VALIDITY_ANOMALY", DS_SEV_WARNING, "mrz",
+                         "expiry_date", bound, m->expiry_date,
+                         "The document is valid for more than %d years after the %s, longer "
+                         "than any issuer grants.",
+                         DS_RULE_MAX_VALIDITY_YEARS, issued_what);
+        }
+    }
+}
+
+void ds_rule_specimen(const ds_mrz *m, int page, ds_flags *flags)
+{
+    if (!m)
+        return;
+    const char *field = NULL, *found = NULL, *why = NULL;
+    if (ds_icao_code_is_specimen(m->issuing_state))
+        field = "issuing_state", found = m->issuing_state, why = "the specimen state code UTO";
+    else if (ds_icao_code_is_specimen(m->nationality))
+        field = "nationality", found = m->nationality, why = "the specimen state code UTO";
+    else if (ds_specimen_name(m->surname))
+        field = "surname", found = m->surname, why = "a specimen name";
+    else if (ds_specimen_name(m->given_names))
+        field = "given_names", found = m->given_names, why = "a specimen name";
+    else if (ds_specimen_document_number(m->document_number))
+        field = "document_number", found = m->document_number,
+        why = "the number of a published specimen";
+    if (!field)
+        return;
+    ds_flags_add(flags, page, "SPECIMEN_DOCUMENT", DS_SEV_HIGH, "mrz", field, NULL, found,
+                 "The MRZ carries %s: this is a specimen document, not a travel document.", why);
+}
+
+static void one_code(const char *code, const char *field, const char *what, int page,
+                     ds_flags *flags)
+{
+    char n[4];
+    if (!ds_icao_code_normalise(code, n) && (!code || !code[0]))
+        return; /* empty: the MRZ format rule covers it */
+    if (ds_icao_code_known(code))
+        return;
+    ds_flags_add(flags, page, "MRZ_UNKNOWN_CODE", DS_SEV_WARNING, "mrz", field, NULL, code,
+                 "The %s code in the MRZ is not on the ICAO 9303 list of state and "
+                 "organisation codes.",
+                 what);
+}
+
+void ds_rule_codes(const ds_mrz *m, int page, ds_flags *flags)
+{
+    if (!m)
+        return;
+    one_code(m->issuing_state, "issuing_state", "issuing state", page, flags);
+    one_code(m->nationality, "nationality", "nationality", page, flags);
+}
+
+void ds_check_case(const ds_mrz *m, const ds_case *c, const char *today, int page,
+                   ds_flags *flags)
+{
+    if (!m || !flags)
+        return;
+    if (c) {
+        ds_rule_name(m, c, page, flags);
+        ds_rule_birth_date(m, c, page, flags);
+        ds_rule_document_number(m, c, page, flags);
+        ds_rule_nationality(m, c, page, flags);
+        ds_rule_sex(m, c, page, flags);
+    }
+    ds_rule_expiry(m, c, today, page, flags);
+    ds_rule_validity(m, c, today, page, flags);
+    ds_rule_specimen(m, page, flags);
+    ds_rule_codes(m, page, flags);
+}

@@ -1,7 +1,8 @@
 /*
  * docscreen: the command-line front end.
  *
- *   docscreen scan [--json] [--case CASE.json] [--today YYYY-MM-DD] FILE...
+ *   docscreen scan [--json] [--case CASE.json] [--today YYYY-MM-DD]
+ *                  [--trust-dir DIR] [--no-barcodes] FILE...
  *
  * Exit codes are a contract: 0 nothing to review, 1 flagged for review,
  * 2 usage or input error (an input error on any file wins). With --json one
@@ -19,7 +20,8 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: docscreen scan [--json] [--case CASE.json] [--today YYYY-MM-DD] FILE...\n"
+            "usage: docscreen scan [--json] [--case CASE.json] [--today YYYY-MM-DD]\n"
+            "                      [--trust-dir DIR] [--no-barcodes] FILE...\n"
             "       docscreen --version\n"
             "\n"
             "Reads the machine-readable zone of each scanned document (JPEG, PNG, TIFF;\n"
@@ -28,6 +30,8 @@ static void usage(FILE *f)
             "  --json          print the JSON report (one object per file; one per line for several)\n"
             "  --case FILE     compare each document with the applicant's case record (JSON)\n"
             "  --today DATE    screen as on DATE (YYYY-MM-DD) instead of the system date\n"
+            "  --trust-dir DIR certificates of trusted digital-seal signers (PEM or DER)\n"
+            "  --no-barcodes   do not read barcodes and digital seals (faster)\n"
             "\n"
             "exit status: 0 nothing to review, 1 flagged for review, 2 usage or input error\n");
 }
@@ -93,7 +97,10 @@ static int cmd_scan(int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--json") == 0) {
             as_json = 1;
-        } else if (strcmp(argv[i], "--case") == 0 || strcmp(argv[i], "--today") == 0) {
+        } else if (strcmp(argv[i], "--no-barcodes") == 0) {
+            opt.barcodes = 0;
+        } else if (strcmp(argv[i], "--case") == 0 || strcmp(argv[i], "--today") == 0 ||
+                   strcmp(argv[i], "--trust-dir") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "docscreen: %s needs a value\n", argv[i]);
                 usage(stderr);
@@ -101,8 +108,10 @@ static int cmd_scan(int argc, char **argv)
             }
             if (argv[i][2] == 'c')
                 case_path = argv[i + 1];
-            else
+            else if (argv[i][3] == 'o')
                 today = argv[i + 1];
+            else
+                opt.trust_dir = argv[i + 1];
             argv[i] = argv[i + 1] = (char *)"";
             i++;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {

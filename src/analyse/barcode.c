@@ -347,8 +347,8 @@ static ds_error scan_regions(PIX *page, const ds_barcode_backend *const *backend
     return err;
 }
 
-ds_error ds_barcode_scan_with(PIX *gray8, const ds_barcode_backend *const *backends, int nbackends,
-                              unsigned symbologies, ds_barcodes *out)
+static ds_error scan_variants(PIX *gray8, const ds_barcode_backend *const *backends, int nbackends,
+                              unsigned symbologies, bool thorough, ds_barcodes *out)
 {
     if (!out)
         return DS_ERR_USAGE;
@@ -360,7 +360,7 @@ ds_error ds_barcode_scan_with(PIX *gray8, const ds_barcode_backend *const *backe
     ds_barcodes *found = malloc(sizeof *found);
     if (!found)
         return DS_ERR_NOMEM;
-    for (variant v = V_PAGE; v < V_COUNT && out->n == 0; v++) {
+    for (variant v = V_PAGE; v < (thorough ? V_COUNT : V_PAGE + 1) && out->n == 0; v++) {
         if (v == V_REGIONS) {
             err = scan_regions(gray8, backends, nbackends, symbologies, out, found);
             break;
@@ -373,7 +373,7 @@ ds_error ds_barcode_scan_with(PIX *gray8, const ds_barcode_backend *const *backe
             if (!backends[b] || !backends[b]->scan)
                 continue;
             ds_barcodes_init(found);
-            err = backends[b]->scan(img, symbologies, true, found);
+            err = backends[b]->scan(img, symbologies, thorough, found);
             for (int i = 0; i < found->n && err == DS_OK; i++) {
                 ds_barcode *r = &found->items[i];
                 map_box(v, w, h, r->bbox);
@@ -399,10 +399,22 @@ ds_error ds_barcode_scan_with(PIX *gray8, const ds_barcode_backend *const *backe
     return err;
 }
 
+ds_error ds_barcode_scan_with(PIX *gray8, const ds_barcode_backend *const *backends, int nbackends,
+                              unsigned symbologies, ds_barcodes *out)
+{
+    return scan_variants(gray8, backends, nbackends, symbologies, true, out);
+}
+
+static const ds_barcode_backend *const all_backends[] = {&ds_barcode_zbar, &ds_barcode_zxing};
+
 ds_error ds_barcode_scan(PIX *gray8, ds_barcodes *out)
 {
-    static const ds_barcode_backend *const all[] = {&ds_barcode_zbar, &ds_barcode_zxing};
-    return ds_barcode_scan_with(gray8, all, 2, DS_SYM_ALL, out);
+    return scan_variants(gray8, all_backends, 2, DS_SYM_ALL, true, out);
+}
+
+ds_error ds_barcode_scan_quick(PIX *gray8, ds_barcodes *out)
+{
+    return scan_variants(gray8, all_backends, 2, DS_SYM_ALL, false, out);
 }
 
 /* ----------------------------------------------------------- name folding */

@@ -119,6 +119,15 @@ ds_error ds_barcode_scan_with(PIX *gray8, const ds_barcode_backend *const *backe
 ds_error ds_barcode_scan(PIX *gray8, ds_barcodes *out /* OUT */);
 
 /*
+ * One pass over the page as it is, each decoder at its ordinary effort: for
+ * pages whose main content was read elsewhere (an MRZ page), where a
+ * barcode, if any, is printed cleanly. A few times cheaper than
+ * ds_barcode_scan, which falls back to other scales, a quarter turn and
+ * cut-out regions when the first pass finds nothing.
+ */
+ds_error ds_barcode_scan_quick(PIX *gray8, ds_barcodes *out /* OUT */);
+
+/*
  * For backends: copies an 8 bpp PIX into a fresh packed buffer of *w x *h
  * bytes, one byte per pixel, rows without padding (the caller frees it).
  * DS_ERR_USAGE for a NULL or non-8-bpp PIX, DS_ERR_NOMEM.

@@ -22,16 +22,19 @@
 #include "check/check.h"
 #include "check/rules.h"
 #include "prep/mrzband.h"
+#include "barcodes_report.h"
 
 struct ds_scanner {
     ds_scan_options opt;
     ds_ocrb *ocrb;
+    ds_vds_trust *trust;
 };
 
 void ds_scan_options_default(ds_scan_options *out)
 {
     memset(out, 0, sizeof *out);
     ds_limits_default(&out->limits);
+    out->barcodes = 1;
 }
 
 ds_error ds_scanner_create(const ds_scan_options *opt, ds_scanner **out)
@@ -57,6 +60,12 @@ ds_error ds_scanner_create(const ds_scan_options *opt, ds_scanner **out)
     err = ds_ocrb_create_builtin(&s->ocrb);
     if (err != DS_OK)
         goto out;
+    if (s->opt.trust_dir) {
+        err = ds_vds_trust_load(s->opt.trust_dir, &s->trust);
+        if (err != DS_OK)
+            goto out;
+    }
+    s->opt.trust_dir = NULL; /* the caller's string is not kept */
     *out = s;
     s = NULL;
 out:
@@ -69,6 +78,7 @@ void ds_scanner_free(ds_scanner *s)
     if (!s)
         return;
     ds_ocrb_free(s->ocrb);
+    ds_vds_trust_free(s->trust);
     free(s);
 }
 
@@ -322,6 +332,7 @@ ds_error ds_scan_file_case(ds_scanner *s, const char *path, const ds_case *case_
     reading *best = NULL;
     json_t *report = NULL, *docs = NULL;
     double t_start = ds_now_ms(), t_locate = 0, t_ocr = 0, t_parse = 0, t_decode = 0;
+    double t_barcodes = 0;
 
     if (!s || !path || !out_report)
         return DS_ERR_USAGE;
@@ -369,11 +380,24 @@ ds_error ds_scan_file_case(ds_scanner *s, const char *path, const ds_case *case_
             json_object_set_new(doc, "mrz", json_null());
         }
         json_object_set_new(doc, "viz", json_pack("{s:{}}", "fields"));
-        json_object_set_new(doc, "barcodes", json_array());
-        json_array_append_new(docs, doc);
-        ds_check_mrz(usable ? &best->mrz : NULL, p, flags);
-        if (usable)
+        if (usable) {
+            ds_check_mrz(&best->mrz, p, flags);
             ds_check_case(&best->mrz, case_record, s->opt.today, p, flags);
+        }
+        double t_bc = ds_now_ms();
+        json_t *bcs = s->opt.barcodes
+                          ? ds_report_barcodes(pages->page[p].gray, p, usable ? &best->mrz : NULL,
+                                               case_record, s->trust, s->opt.today_year, flags)
+                          : json_array();
+        t_barcodes += ds_now_ms() - t_bc;
+        if (!usable && json_array_size(bcs) > 0)
+            ds_flags_add(flags, p, "MRZ_NOT_FOUND", DS_SEV_INFO, "mrz", NULL, NULL, NULL,
+                         "This page has no machine-readable zone; its data was read from its "
+                         "barcodes.");
+        else if (!usable)
+            ds_check_mrz(NULL, p, flags);
+        json_object_set_new(doc, "barcodes", bcs);
+        json_array_append_new(docs, doc);
         ds_mrzband_free(&best->band);
     }
     json_object_set(report, "documents", docs);
@@ -383,9 +407,9 @@ ds_error ds_scan_file_case(ds_scanner *s, const char *path, const ds_case *case_
     json_object_set_new(report, "flags", fl);
     json_object_set_new(report, "verdict", json_string(ds_check_verdict(flags)));
     json_object_set_new(report, "timing_ms",
-                        json_pack("{s:f,s:f,s:f,s:f,s:f}", "total", ms3(ds_now_ms() - t_start),
+                        json_pack("{s:f,s:f,s:f,s:f,s:f,s:f}", "total", ms3(ds_now_ms() - t_start),
                                   "decode", ms3(t_decode), "locate", ms3(t_locate), "ocr",
-                                  ms3(t_ocr), "parse", ms3(t_parse)));
+                                  ms3(t_ocr), "parse", ms3(t_parse), "barcodes", ms3(t_barcodes)));
     *out_report = report;
     report = NULL;
 out:

@@ -18,6 +18,8 @@ typedef struct ds_scan_options {
     ds_limits limits;
     int today_year; /* 0: from the clock; tests pin it */
     char today[11];    /* "YYYY-MM-DD"; empty: from the clock */
+    const char *trust_dir; /* certificates of digital-seal signers; NULL: none */
+    int barcodes;      /* 1: read barcodes and seals (the default), 0: skip them */
 } ds_scan_options;
 
 void ds_scan_options_default(ds_scan_options *out /* OUT */);

@@ -16,6 +16,7 @@ Two kinds of case:
 Prints one line per case and a closing 'N passed, N failed' line.
 """
 import json
+import shutil
 import os
 import struct
 import subprocess
@@ -134,6 +135,13 @@ def png_chunk(kind, data):
 
 def bad_input_cases(binary):
     tmp = tempfile.mkdtemp(prefix="ds-golden-")
+    try:
+        bad_inputs_in(binary, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def bad_inputs_in(binary, tmp):
     sample = os.path.join(ROOT, "samples", "pages",
                           sorted(f for f in os.listdir(os.path.join(ROOT, "samples", "pages"))
                                  if f.endswith(".jpg"))[0])
@@ -198,9 +206,37 @@ def bad_input_cases(binary):
         report("usage " + label, code == 2 and ("usage" in err or "--today" in err), "exit %d" % code)
 
 
+def shared_barcode_cases(binary):
+    """Barcode-only documents from ../shared/realdata (skipped when absent)."""
+    base = os.path.join(os.path.dirname(ROOT), "shared", "realdata", "barcodes")
+    seal = os.path.join(base, "datamatrix", "bsi-tr03137_annexF-visa-sticker_page_60_Picture_3.jpeg")
+    licence = os.path.join(base, "pdf417", "dynamsoft_SampleDriversLicense.jpg")
+    if not os.path.exists(seal) or not os.path.exists(licence):
+        print("skip barcode documents: ../shared/realdata absent")
+        return
+    code, out, _ = run(binary, ["scan", "--json", "--today", TODAY, seal])
+    rep = json.loads(out)
+    bcs = rep["documents"][0]["barcodes"]
+    parsed = bcs[0].get("parsed", {}) if bcs else {}
+    flags = {(f["code"], f["severity"]) for f in rep["flags"]}
+    report("visa seal read, signer unknown",
+           code == 1 and parsed.get("type") == "VDS" and parsed.get("document") == "VISA" and
+           parsed.get("signature") == "UNKNOWN_SIGNER" and
+           ("VDS_SIGNATURE_INVALID", "warning") in flags and ("MRZ_NOT_FOUND", "info") in flags,
+           "exit %d parsed %s flags %s" % (code, parsed, flags))
+    code, out, _ = run(binary, ["scan", "--json", "--today", TODAY, licence])
+    rep = json.loads(out)
+    bcs = rep["documents"][0]["barcodes"]
+    aamva = [b["parsed"] for b in bcs if b.get("parsed", {}).get("type") == "AAMVA"]
+    report("driver licence PDF417 parsed",
+           len(aamva) == 1 and aamva[0]["status"] == "OK" and
+           len(aamva[0]["fields"]["birth_date"]) == 10, "barcodes %s" % bcs)
+
+
 def main():
     binary = sys.argv[1]
     sample_cases(binary)
+    shared_barcode_cases(binary)
     bad_input_cases(binary)
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0

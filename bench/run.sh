@@ -119,3 +119,7 @@ echo "wall time: generate ${t_gen}s, decode-only ${t_dec}s, docscreen ${t_ds}s, 
 echo "raw results: $OUT/ (*.jsonl per engine, results.json, table.txt, real.tsv)"
 echo "reproduce:   make bench   (or: BENCH_COUNT=$COUNT BENCH_TESS_COUNT=$TESS_COUNT bash bench/run.sh $BUILD)"
 echo "host:        $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null), $(uname -m), $(tesseract --version 2>&1 | head -1), OMP_THREAD_LIMIT=1"
+
+echo
+echo "== Barcodes: real set (../shared/realdata/barcodes), zbar alone vs the merged decoders =="
+bash bench/barcodes.sh "$BUILD" || echo "bench: barcode benchmark failed"

@@ -46,7 +46,10 @@ extern "C" {
     X(ERR_JSON, "the JSON input is malformed")                                  \
     X(ERR_INTERNAL, "internal error")                                           \
     X(ERR_CASE_FIELD, "a field of the case record is missing, has the wrong type or an invalid value") \
-    X(ERR_TRANSLIT, "the name is not valid UTF-8 or holds a character with no ICAO 9303 transliteration")
+    X(ERR_TRANSLIT, "the name is not valid UTF-8 or holds a character with no ICAO 9303 transliteration") \
+    X(ERR_STORE, "the store could not be read or written")                   \
+    X(ERR_CONFLICT, "the request conflicts with the stored state (a reused idempotency key, a duplicate name or a job not running)") \
+    X(ERR_NO_RECORD, "the requested record does not exist")
 
 typedef enum ds_error {
 #define DS_X_(name, msg) DS_##name,

@@ -22,12 +22,18 @@
 #include "check/check.h"
 #include "check/rules.h"
 #include "prep/mrzband.h"
+#include "analyse/forensics.h"
+#include "analyse/viz.h"
+#include "annotate.h"
 #include "barcodes_report.h"
+#include "check/imagecheck.h"
+#include "check/vizcheck.h"
 
 struct ds_scanner {
     ds_scan_options opt;
     ds_ocrb *ocrb;
     ds_vds_trust *trust;
+    ds_viz_reader *viz; /* created on first use */
 };
 
 void ds_scan_options_default(ds_scan_options *out)
@@ -35,6 +41,8 @@ void ds_scan_options_default(ds_scan_options *out)
     memset(out, 0, sizeof *out);
     ds_limits_default(&out->limits);
     out->barcodes = 1;
+    out->viz = 1;
+    out->forensics = 1;
 }
 
 ds_error ds_scanner_create(const ds_scan_options *opt, ds_scanner **out)
@@ -79,6 +87,7 @@ void ds_scanner_free(ds_scanner *s)
         return;
     ds_ocrb_free(s->ocrb);
     ds_vds_trust_free(s->trust);
+    ds_viz_reader_free(s->viz);
     free(s);
 }
 
@@ -318,6 +327,126 @@ static json_t *error_report(const char *path, ds_error err)
 
 static double ms3(double v) { return round(v * 1000) / 1000; }
 
+/* Reads the printed data page above the MRZ and compares it with the MRZ. */
+static ds_error read_viz(ds_scanner *s, PIX *page, reading *r, ds_viz *viz, int page_no,
+                         ds_flags *flags)
+{
+    ds_error err = DS_OK;
+    PIX *upright = NULL;
+    int mrz_bbox[4];
+    if (!s->viz) {
+        err = ds_viz_reader_create(NULL, &s->viz);
+        if (err != DS_OK)
+            return err;
+    }
+    err = ds_viz_upright(page, &r->band, &upright, mrz_bbox);
+    if (err != DS_OK)
+        goto out;
+    err = ds_viz_read(s->viz, upright, mrz_bbox, r->band.nchars[0], viz);
+    if (err != DS_OK)
+        goto out;
+    /* Boxes go back to page coordinates for the report and the annotation. */
+    for (int i = 0; i < DS_VIZ_FIELD_COUNT; i++) {
+        if (!viz->field[i].found)
+            continue;
+        int b[4];
+        ds_viz_map_to_page(page, &r->band, viz->field[i].bbox, b);
+        memcpy(viz->field[i].bbox, b, sizeof b);
+    }
+    ds_viz_compare(viz, &r->mrz, flags, page_no);
+out:
+    pixDestroy(&upright);
+    return err;
+}
+
+static json_t *viz_json(const ds_viz *viz, PIX *page, const ds_mrzband *band)
+{
+    json_t *o = json_object(), *fields = json_object();
+    (void)page;
+    (void)band;
+    json_object_set_new(o, "read", json_boolean(viz != NULL));
+    for (int i = 0; viz && i < DS_VIZ_FIELD_COUNT; i++) {
+        const ds_viz_field *f = &viz->field[i];
+        if (!f->found)
+            continue;
+        json_t *jf = json_object();
+        json_object_set_new(jf, "value", json_string(f->value));
+        if (f->norm[0])
+            json_object_set_new(jf, "normalized", json_string(f->norm));
+        json_object_set_new(jf, "confidence", json_real(round(f->confidence * 10) / 10));
+        json_object_set_new(jf, "status", json_string(ds_viz_status_name(f->status)));
+        json_object_set_new(jf, "bbox",
+                            json_pack("[i,i,i,i]", f->bbox[0], f->bbox[1], f->bbox[2], f->bbox[3]));
+        json_object_set_new(fields, ds_viz_field_name((ds_viz_field_id)i), jf);
+    }
+    json_object_set_new(o, "fields", fields);
+    return o;
+}
+
+static json_t *forensics_json(const ds_forensics *f, int with_file)
+{
+    json_t *o = json_object();
+    if (with_file) {
+        if (f->software[0])
+            json_object_set_new(o, "software", json_string(f->software));
+        if (f->jpeg_quality > 0)
+            json_object_set_new(o, "jpeg_quality", json_integer(f->jpeg_quality));
+        json_t *ev = json_array();
+        for (int i = 0; i < f->nevidence; i++)
+            json_array_append_new(ev, json_string(f->evidence[i]));
+        json_object_set_new(o, "edit_evidence", ev);
+    }
+    if (f->measured) {
+        json_object_set_new(o, "sharpness", json_real(round(f->sharpness * 1000) / 1000));
+        json_object_set_new(o, "effective_dpi", json_integer((json_int_t)lroundf(f->dpi)));
+        json_object_set_new(o, "glare", json_real(round(f->glare * 1000) / 1000));
+    }
+    return o;
+}
+
+/* Writes the page with the MRZ, each field read and each flagged field boxed. */
+static void annotate_page(const char *path, int page_no, int npages, PIX *page, const reading *r,
+                          const ds_viz *viz, const ds_flags *flags, int first_flag)
+{
+    ds_annotate *a = calloc(1, sizeof *a);
+    char out[4096];
+    if (!a)
+        return;
+    if (npages > 1) {
+        const char *dot = strrchr(path, '.');
+        int stem = dot && !strchr(dot, '/') ? (int)(dot - path) : (int)strlen(path);
+        snprintf(out, sizeof out, "%.*s-%d%s", stem, path, page_no, dot && !strchr(dot, '/') ? dot : "");
+    } else {
+        snprintf(out, sizeof out, "%s", path);
+    }
+    int mrz_flagged = 0;
+    for (int i = first_flag; i < flags->count; i++)
+        if (flags->item[i].page == page_no && strcmp(flags->item[i].source, "mrz") == 0 &&
+            flags->item[i].severity >= DS_SEV_WARNING)
+            mrz_flagged = 1;
+    if (r)
+        ds_annotate_add(a, r->band.bbox[0], r->band.bbox[1], r->band.bbox[2], r->band.bbox[3],
+                        mrz_flagged ? DS_ANNOTATE_FLAGGED : DS_ANNOTATE_MRZ,
+                        mrz_flagged ? "MRZ: flagged" : "MRZ");
+    for (int i = 0; viz && i < DS_VIZ_FIELD_COUNT; i++) {
+        const ds_viz_field *f = &viz->field[i];
+        if (!f->found)
+            continue;
+        const char *name = ds_viz_field_name((ds_viz_field_id)i);
+        int flagged = f->status == DS_VIZ_MISMATCH;
+        for (int k = first_flag; k < flags->count && !flagged; k++)
+            flagged = flags->item[k].page == page_no && flags->item[k].severity >= DS_SEV_WARNING &&
+                      strcmp(flags->item[k].field, name) == 0;
+        char label[DS_ANNOTATE_LABEL_MAX];
+        snprintf(label, sizeof label, "%s: %s", name, ds_viz_status_name(f->status));
+        ds_annotate_add(a, f->bbox[0], f->bbox[1], f->bbox[2], f->bbox[3],
+                        flagged ? DS_ANNOTATE_FLAGGED : DS_ANNOTATE_FIELD, label);
+    }
+    if (ds_annotate_write(out, page, a) != DS_OK)
+        fprintf(stderr, "docscreen: could not write the annotated page %s\n", out);
+    free(a);
+}
+
 ds_error ds_scan_file(ds_scanner *s, const char *path, json_t **out_report)
 {
     return ds_scan_file_case(s, path, NULL, out_report);
@@ -332,21 +461,32 @@ ds_error ds_scan_file_case(ds_scanner *s, const char *path, const ds_case *case_
     reading *best = NULL;
     json_t *report = NULL, *docs = NULL;
     double t_start = ds_now_ms(), t_locate = 0, t_ocr = 0, t_parse = 0, t_decode = 0;
-    double t_barcodes = 0;
+    double t_barcodes = 0, t_viz = 0;
+    uint8_t *bytes = NULL;
+    size_t nbytes = 0;
+    ds_forensics file_forensics;
+    ds_viz *viz = NULL;
 
+    memset(&file_forensics, 0, sizeof file_forensics);
     if (!s || !path || !out_report)
         return DS_ERR_USAGE;
-    err = ds_decode_file(path, &s->opt.limits, &pages);
+    err = ds_read_file(path, s->opt.limits.max_file_bytes, &bytes, &nbytes);
+    if (err == DS_OK)
+        err = ds_decode_mem(bytes, nbytes, &s->opt.limits, &pages);
     t_decode = ds_now_ms() - t_start;
     if (err != DS_OK) {
+        free(bytes);
         *out_report = error_report(path, err);
         return err;
     }
+    if (s->opt.forensics)
+        ds_forensics_scan_bytes(bytes, nbytes, &file_forensics);
     flags = calloc(1, sizeof *flags);
     best = calloc(1, sizeof *best);
+    viz = calloc(1, sizeof *viz);
     report = json_object();
     docs = json_array();
-    if (!flags || !best || !report || !docs) {
+    if (!flags || !best || !viz || !report || !docs) {
         err = DS_ERR_NOMEM;
         goto out;
     }
@@ -379,10 +519,31 @@ ds_error ds_scan_file_case(ds_scanner *s, const char *path, const ds_case *case_
         } else {
             json_object_set_new(doc, "mrz", json_null());
         }
-        json_object_set_new(doc, "viz", json_pack("{s:{}}", "fields"));
+        int first_flag = flags->count;
         if (usable) {
             ds_check_mrz(&best->mrz, p, flags);
             ds_check_case(&best->mrz, case_record, s->opt.today, p, flags);
+        }
+        memset(viz, 0, sizeof *viz);
+        int viz_read = 0;
+        if (usable && s->opt.viz) {
+            double t_v = ds_now_ms();
+            viz_read = read_viz(s, pages->page[p].gray, best, viz, p, flags) == DS_OK;
+            t_viz += ds_now_ms() - t_v;
+        }
+        json_object_set_new(doc, "viz", viz_json(viz_read ? viz : NULL, pages->page[p].gray,
+                                                 &best->band));
+        if (s->opt.forensics) {
+            ds_forensics f = file_forensics;
+            if (found)
+                ds_forensics_quality(pages->page[p].gray, best->band.bbox, best->band.nchars[0],
+                                     best->band.rotation == 90 || best->band.rotation == 270, NULL,
+                                     &f);
+            /* Evidence in the file is reported once, on its first page. */
+            if (p > 0)
+                f.edited = false, f.nevidence = 0;
+            ds_forensics_check(&f, p, flags);
+            json_object_set_new(doc, "image", forensics_json(&f, p == 0));
         }
         double t_bc = ds_now_ms();
         json_t *bcs = s->opt.barcodes
@@ -398,6 +559,9 @@ ds_error ds_scan_file_case(ds_scanner *s, const char *path, const ds_case *case_
             ds_check_mrz(NULL, p, flags);
         json_object_set_new(doc, "barcodes", bcs);
         json_array_append_new(docs, doc);
+        if (s->opt.annotate_path)
+            annotate_page(s->opt.annotate_path, p, pages->count, pages->page[p].gray,
+                          found ? best : NULL, viz_read ? viz : NULL, flags, first_flag);
         ds_mrzband_free(&best->band);
     }
     json_object_set(report, "documents", docs);
@@ -407,9 +571,10 @@ ds_error ds_scan_file_case(ds_scanner *s, const char *path, const ds_case *case_
     json_object_set_new(report, "flags", fl);
     json_object_set_new(report, "verdict", json_string(ds_check_verdict(flags)));
     json_object_set_new(report, "timing_ms",
-                        json_pack("{s:f,s:f,s:f,s:f,s:f,s:f}", "total", ms3(ds_now_ms() - t_start),
-                                  "decode", ms3(t_decode), "locate", ms3(t_locate), "ocr",
-                                  ms3(t_ocr), "parse", ms3(t_parse), "barcodes", ms3(t_barcodes)));
+                        json_pack("{s:f,s:f,s:f,s:f,s:f,s:f,s:f}", "total",
+                                  ms3(ds_now_ms() - t_start), "decode", ms3(t_decode), "locate",
+                                  ms3(t_locate), "ocr", ms3(t_ocr), "parse", ms3(t_parse),
+                                  "viz", ms3(t_viz), "barcodes", ms3(t_barcodes)));
     *out_report = report;
     report = NULL;
 out:
@@ -423,7 +588,9 @@ out:
     if (best)
         ds_mrzband_free(&best->band);
     free(best);
+    free(viz);
     free(flags);
+    free(bytes);
     ds_pages_free(pages);
     return err;
 }

@@ -20,6 +20,10 @@ typedef struct ds_scan_options {
     char today[11];    /* "YYYY-MM-DD"; empty: from the clock */
     const char *trust_dir; /* certificates of digital-seal signers; NULL: none */
     int barcodes;      /* 1: read barcodes and seals (the default), 0: skip them */
+    int viz;           /* 1: read the printed data page and compare it with the MRZ */
+    int forensics;     /* 1: look for editing traces and measure image quality */
+    const char *annotate_path; /* write the annotated page here (NAME-N.EXT per page
+                                  of a multi-page file); NULL: none */
 } ds_scan_options;
 
 void ds_scan_options_default(ds_scan_options *out /* OUT */);

@@ -1,0 +1,531 @@
+/*
+ * forensics.c: metadata traces, quantisation tables and image quality
+ * and image quality (see forensics.h for what counts as evidence).
+ *
+ * The parsers walk untrusted bytes with an explicit remaining length and
+ * must never read past it, loop without progress, or trust a count: JPEG
+ * segments are capped at MAX_SEGMENTS, IFD entries at MAX_IFD_ENTRIES, PNG
+ * chunks at MAX_CHUNKS. zTXt and compressed iTXt are not inflated: their
+ * keyword and the raw bytes are searched, which is enough for "Software"
+ * keywords and stays free of decompression bombs.
+ */
+#include "analyse/forensics.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_SEGMENTS 512
+#define MAX_IFD_ENTRIES 256
+#define MAX_CHUNKS 4096
+
+/* Names of image editors as they appear in Software tags and XMP. Lower
+ * case; a value containing one is evidence. Scanner drivers, cameras and
+ * libraries that only encode (libjpeg, PIL, ImageMagick's convert when
+ * scanning software calls it) are deliberately absent. */
+static const char *const editors[] = {
+    "photoshop", "gimp", "paint.net", "paintshop", "paint shop", "affinity photo", "pixelmator",
+    "lightroom", "snapseed", "canva", "krita", "corel", "acdsee", "fotor", "picsart", "photopea",
+    "photoscape", "luminar", "capture one", "darktable", "rawtherapee", "photo editor",
+    "facetune", "inpaint", "image editor", "adobe imageready", "adobe fireworks",
+    "microsoft paint", "mspaint", "photofiltre", "irfanview", "xnview", "preview",
+};
+
+static void add_evidence(ds_forensics *f, const char *fmt, const char *what, const char *value)
+{
+    if (f->nevidence >= DS_FORENSICS_MAX_EVIDENCE)
+        return;
+    char clean[96];
+    size_t o = 0;
+    for (const char *p = value ? value : ""; *p && o + 1 < sizeof clean; p++)
+        clean[o++] = (*p >= 0x20 && *p < 0x7F) ? *p : '?';
+    clean[o] = 0;
+    snprintf(f->evidence[f->nevidence], DS_FORENSICS_EVIDENCE_LEN, fmt, what, clean);
+    f->nevidence++;
+    f->edited = true;
+}
+
+/* The editor named in s[0..n), or NULL. */
+static const char *find_editor(const uint8_t *s, size_t n)
+{
+    char low[256];
+    size_t m = n < sizeof low - 1 ? n : sizeof low - 1;
+    for (size_t i = 0; i < m; i++)
+        low[i] = (char)tolower(s[i] ? s[i] : ' ');
+    low[m] = 0;
+    for (size_t i = 0; i < sizeof editors / sizeof editors[0]; i++) {
+        const char *e = editors[i];
+        if (strcmp(e, "preview") == 0) {
+            /* macOS Preview writes "Preview" alone; the word inside other
+             * names ("Print Preview") is no editor. */
+            if (strncmp(low, "preview", 7) == 0 && (m == 7 || !isalpha((unsigned char)low[7])))
+                return e;
+            continue;
+        }
+        if (strstr(low, e))
+            return e;
+    }
+    return NULL;
+}
+
+static void note_software(ds_forensics *f, const char *what, const uint8_t *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == 0 || s[n - 1] == ' '))
+        n--;
+    if (n == 0)
+        return;
+    char v[64];
+    size_t m = n < sizeof v - 1 ? n : sizeof v - 1;
+    for (size_t i = 0; i < m; i++)
+        v[i] = (s[i] >= 0x20 && s[i] < 0x7F) ? (char)s[i] : '?';
+    v[m] = 0;
+    if (!f->software[0])
+        snprintf(f->software, sizeof f->software, "%s", v);
+    if (find_editor(s, n))
+        add_evidence(f, "%s names an image editor: %s", what, v);
+}
+
+/* Bounded search of needle in hay[0..n). */
+static const uint8_t *memfind(const uint8_t *hay, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    if (k == 0 || n < k)
+        return NULL;
+    for (size_t i = 0; i + k <= n; i++)
+        if (hay[i] == (uint8_t)needle[0] && memcmp(hay + i, needle, k) == 0)
+            return hay + i;
+    return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* EXIF                                                                      */
+
+static unsigned rd16(const uint8_t *p, bool le)
+{
+    return le ? (unsigned)(p[0] | (p[1] << 8)) : (unsigned)((p[0] << 8) | p[1]);
+}
+
+static uint32_t rd32(const uint8_t *p, bool le)
+{
+    return le ? (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24)
+              : ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | (uint32_t)p[3];
+}
+
+/* Parses a TIFF structure (EXIF payload after "Exif\0\0") and looks at the
+ * ASCII tags of IFD0 that name software. */
+static void parse_exif(const uint8_t *t, size_t n, ds_forensics *f)
+{
+    if (n < 8)
+        return;
+    bool le;
+    if (t[0] == 'I' && t[1] == 'I')
+        le = true;
+    else if (t[0] == 'M' && t[1] == 'M')
+        le = false;
+    else
+        return;
+    if (rd16(t + 2, le) != 42)
+        return;
+    uint32_t ifd = rd32(t + 4, le);
+    if (ifd < 8 || ifd > n - 2)
+        return;
+    unsigned count = rd16(t + ifd, le);
+    if (count > MAX_IFD_ENTRIES)
+        count = MAX_IFD_ENTRIES;
+    for (unsigned i = 0; i < count; i++) {
+        size_t e = (size_t)ifd + 2 + (size_t)i * 12;
+        if (e + 12 > n)
+            break;
+        unsigned tag = rd16(t + e, le), type = rd16(t + e + 2, le);
+        uint32_t cnt = rd32(t + e + 4, le);
+        if (type != 2 || (tag != 0x0131 && tag != 0x000B))
+            continue;
+        const uint8_t *val;
+        if (cnt <= 4) {
+            val = t + e + 8;
+        } else {
+            uint32_t off = rd32(t + e + 8, le);
+            if (off > n || cnt > n - off)
+                continue;
+            val = t + off;
+        }
+        note_software(f, tag == 0x0131 ? "EXIF Software" : "EXIF ProcessingSoftware", val, cnt);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* XMP                                                                       */
+
+/* Finds `key` followed by '="value"' or '>value<' and checks the value. */
+static void xmp_value(const uint8_t *x, size_t n, const char *key, const char *what,
+                      ds_forensics *f)
+{
+    const uint8_t *p = x, *end = x + n;
+    for (int guard = 0; guard < 32 && p < end; guard++) {
+        const uint8_t *k = memfind(p, (size_t)(end - p), key);
+        if (!k)
+            return;
+        const uint8_t *v = k + strlen(key);
+        while (v < end && (*v == ' ' || *v == '=' || *v == '"' || *v == '\'' || *v == '>'))
+            v++;
+        const uint8_t *ve = v;
+        while (ve < end && *ve != '"' && *ve != '\'' && *ve != '<' && ve - v < 120)
+            ve++;
+        if (ve > v)
+            note_software(f, what, v, (size_t)(ve - v));
+        p = ve > k ? ve : k + 1;
+    }
+}
+
+static void parse_xmp(const uint8_t *x, size_t n, ds_forensics *f)
+{
+    xmp_value(x, n, "xmp:CreatorTool", "XMP CreatorTool", f);
+    xmp_value(x, n, "stEvt:softwareAgent", "XMP history softwareAgent", f);
+    if (memfind(x, n, "xmlns:photoshop=") || memfind(x, n, "<photoshop:"))
+        add_evidence(f, "%s%s", "XMP holds Photoshop properties (photoshop: namespace)", "");
+}
+
+/* ------------------------------------------------------------------------ */
+/* JPEG                                                                      */
+
+static const uint8_t zigzag[64] = {
+    0,  1,  8,  16, 9,  2,  3,  10, 17, 24, 32, 25, 18, 11, 4,  5,  12, 19, 26, 33, 40, 48,
+    41, 34, 27, 20, 13, 6,  7,  14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23,
+    30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
+};
+
+/* ITU-T T.81 Annex K tables, natural order. */
+static const uint8_t std_lum[64] = {
+    16, 11, 10, 16, 24,  40,  51,  61,  12, 12, 14, 19, 26,  58,  60,  55,
+    14, 13, 16, 24, 40,  57,  69,  56,  14, 17, 22, 29, 51,  87,  80,  62,
+    18, 22, 37, 56, 68,  109, 103, 77,  24, 35, 55, 64, 81,  104, 113, 92,
+    49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
+};
+static const uint8_t std_chr[64] = {
+    17, 18, 24, 47, 99, 99, 99, 99, 18, 21, 26, 66, 99, 99, 99, 99, 24, 26, 56, 99, 99, 99,
+    99, 99, 47, 66, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+    99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+};
+
+static void scaled_table(const uint8_t *base, int quality, uint16_t out[64])
+{
+    int s = quality < 50 ? 5000 / quality : 200 - 2 * quality;
+    for (int i = 0; i < 64; i++) {
+        long v = ((long)base[i] * s + 50) / 100;
+        out[i] = (uint16_t)(v < 1 ? 1 : v > 255 ? 255 : v);
+    }
+}
+
+static int table_quality(const uint8_t *base, const uint16_t q[64], bool *exact)
+{
+    int best = -1;
+    long bestd = -1;
+    *exact = false;
+    for (int quality = 1; quality <= 100; quality++) {
+        uint16_t t[64];
+        scaled_table(base, quality, t);
+        long d = 0;
+        for (int i = 0; i < 64; i++)
+            d += labs((long)t[i] - (long)q[i]);
+        if (bestd < 0 || d < bestd) {
+            bestd = d;
+            best = quality;
+        }
+    }
+    *exact = bestd == 0;
+    return best;
+}
+
+int ds_forensics_jpeg_quality(const uint16_t q[64], bool *exact)
+{
+    bool ex = false;
+    int r = q ? table_quality(std_lum, q, &ex) : -1;
+    if (exact)
+        *exact = ex;
+    return r;
+}
+
+typedef struct jpeg_info {
+    uint16_t qt[4][64]; /* natural order */
+    bool have[4];
+    int lum_table;      /* table of the first component, -1 unknown */
+    int ncomp;
+} jpeg_info;
+
+static void parse_dqt(const uint8_t *p, size_t n, jpeg_info *ji)
+{
+    size_t i = 0;
+    for (int guard = 0; guard < 8 && i < n; guard++) {
+        int pq = p[i] >> 4, tq = p[i] & 15;
+        i++;
+        if (tq > 3 || pq > 1)
+            return;
+        size_t need = pq ? 128 : 64;
+        if (need > n - i)
+            return;
+        for (int k = 0; k < 64; k++) {
+            unsigned v = pq ? (unsigned)((p[i + 2 * k] << 8) | p[i + 2 * k + 1]) : p[i + k];
+            ji->qt[tq][zigzag[k]] = (uint16_t)v;
+        }
+        ji->have[tq] = true;
+        i += need;
+    }
+}
+
+static void parse_jpeg(const uint8_t *d, size_t n, ds_forensics *f, jpeg_info *ji)
+{
+    memset(ji, 0, sizeof *ji);
+    ji->lum_table = -1;
+    size_t i = 2;
+    for (int seg = 0; seg < MAX_SEGMENTS && i + 4 <= n; seg++) {
+        if (d[i] != 0xFF)
+            return;
+        uint8_t m = d[i + 1];
+        if (m == 0xFF) { /* fill byte */
+            i++;
+            continue;
+        }
+        if (m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || m == 0x01) {
+            i += 2;
+            continue;
+        }
+        if (m == 0xD9 || m == 0xDA)
+            return; /* image data: no metadata after the scan header matters */
+        size_t len = ((size_t)d[i + 2] << 8) | d[i + 3];
+        if (len < 2 || len > n - i - 2)
+            return;
+        const uint8_t *p = d + i + 4;
+        size_t pl = len - 2;
+        if (m == 0xE1 && pl >= 6 && memcmp(p, "Exif\0\0", 6) == 0) {
+            parse_exif(p + 6, pl - 6, f);
+        } else if (m == 0xE1 && pl >= 29 && memcmp(p, "http://ns.adobe.com/xap/1.0/", 29) == 0) {
+            parse_xmp(p + 29, pl - 29, f);
+        } else if (m == 0xED && pl >= 14 && memcmp(p, "Photoshop 3.0", 14) == 0) {
+            add_evidence(f, "%s%s", "a Photoshop resource block (APP13 \"Photoshop 3.0\")", "");
+        } else if (m == 0xDB) {
+            parse_dqt(p, pl, ji);
+        } else if ((m == 0xC0 || m == 0xC1 || m == 0xC2) && pl >= 6) {
+            ji->ncomp = p[5];
+            if (pl >= 9)
+                ji->lum_table = p[8] & 3;
+        } else if (m == 0xFE) {
+            /* A comment naming an editor ("Created with GIMP"). */
+            if (find_editor(p, pl))
+                note_software(f, "JPEG comment", p, pl);
+        }
+        i += 2 + len;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* PNG                                                                       */
+
+static void parse_png(const uint8_t *d, size_t n, ds_forensics *f)
+{
+    size_t i = 8;
+    for (int c = 0; c < MAX_CHUNKS && i + 12 <= n; c++) {
+        uint32_t len = rd32(d + i, false);
+        const uint8_t *type = d + i + 4;
+        if (len > n - i - 12)
+            return;
+        const uint8_t *p = d + i + 8;
+        bool text = memcmp(type, "tEXt", 4) == 0, ztxt = memcmp(type, "zTXt", 4) == 0,
+             itxt = memcmp(type, "iTXt", 4) == 0;
+        if (text || ztxt || itxt) {
+            size_t kl = 0;
+            while (kl < len && kl < 80 && p[kl])
+                kl++;
+            if (kl < len) {
+                char key[81];
+                memcpy(key, p, kl);
+                key[kl] = 0;
+                const uint8_t *v = p + kl + 1;
+                size_t vl = len - kl - 1;
+                if (itxt) {
+                    /* compression flag, method, language\0, translated keyword\0 */
+                    bool compressed = vl >= 1 && v[0] != 0;
+                    size_t k = 2;
+                    for (int z = 0; z < 2 && k < vl; z++) {
+                        while (k < vl && v[k])
+                            k++;
+                        k++;
+                    }
+                    if (k > vl || compressed)
+                        vl = 0;
+                    else {
+                        v += k;
+                        vl -= k;
+                    }
+                } else if (ztxt) {
+                    vl = 0; /* compressed: only the keyword is looked at */
+                }
+                char what[100];
+                snprintf(what, sizeof what, "PNG %.4s %s", (const char *)type, key);
+                if (strcmp(key, "Software") == 0 || strcmp(key, "Comment") == 0 ||
+                    strcmp(key, "Description") == 0 || strcmp(key, "Source") == 0) {
+                    if (vl)
+                        note_software(f, what, v, vl < 200 ? vl : 200);
+                } else if (strcmp(key, "XML:com.adobe.xmp") == 0 && vl) {
+                    parse_xmp(v, vl, f);
+                }
+            }
+        }
+        if (memcmp(type, "IEND", 4) == 0)
+            return;
+        i += 12 + (size_t)len;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+
+ds_error ds_forensics_scan_metadata(const uint8_t *data, size_t len, ds_forensics *out)
+{
+    if (!out || (!data && len))
+        return DS_ERR_USAGE;
+    memset(out, 0, sizeof *out);
+    out->jpeg_quality = -1;
+    if (len >= 4 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) {
+        jpeg_info ji;
+        parse_jpeg(data, len, out, &ji);
+        int t = ji.lum_table >= 0 ? ji.lum_table : 0;
+        if (ji.have[t]) {
+            bool exact = false;
+            out->jpeg_quality = table_quality(std_lum, ji.qt[t], &exact);
+            bool all = exact;
+            for (int k = 0; k < 4; k++) {
+                if (!ji.have[k] || k == t)
+                    continue;
+                bool ex2 = false;
+                if (table_quality(std_chr, ji.qt[k], &ex2) < 0 || !ex2)
+                    all = false;
+            }
+            out->jpeg_standard_tables = all;
+        }
+    } else if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0) {
+        parse_png(data, len, out);
+    }
+    return DS_OK;
+}
+
+ds_error ds_forensics_scan_bytes(const uint8_t *data, size_t len, ds_forensics *out)
+{
+    return ds_forensics_scan_metadata(data, len, out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Quality                                                                   */
+
+ds_error ds_forensics_quality(PIX *page, const int mrz_bbox[4], int mrz_chars, bool vertical,
+                              const int *doc_box, ds_forensics *out)
+{
+    if (!page || !mrz_bbox || !out || pixGetDepth(page) != 8)
+        return DS_ERR_USAGE;
+    int pw = (int)pixGetWidth(page), ph = (int)pixGetHeight(page), wpl = pixGetWpl(page);
+    const l_uint32 *data = pixGetData(page);
+    int x0 = mrz_bbox[0], y0 = mrz_bbox[1], x1 = x0 + mrz_bbox[2], y1 = y0 + mrz_bbox[3];
+    x0 = x0 < 1 ? 1 : x0;
+    y0 = y0 < 1 ? 1 : y0;
+    x1 = x1 > pw - 1 ? pw - 1 : x1;
+    y1 = y1 > ph - 1 ? ph - 1 : y1;
+    if (x1 - x0 < 8 || y1 - y0 < 8)
+        return DS_ERR_USAGE;
+    if (mrz_chars != 30 && mrz_chars != 36 && mrz_chars != 44)
+        mrz_chars = 44;
+    float length = (float)(vertical ? mrz_bbox[3] : mrz_bbox[2]);
+    out->dpi = length / (float)mrz_chars / (2.54f / 25.4f);
+
+    /* Sharpness: variance of the 4-neighbour Laplacian over the MRZ divided
+     * by the intensity variance, so contrast and lighting cancel out; the
+     * Laplacian is taken at a resolution of about 150 dpi (step pixels), so
+     * that a sharp scan at 600 dpi is not called blurred. */
+    int st = (int)lroundf(out->dpi / 150.0f);
+    st = st < 1 ? 1 : st > 4 ? 4 : st;
+    double s1 = 0, s2 = 0, l1 = 0, l2 = 0;
+    long n = 0;
+    for (int y = y0 + st; y < y1 - st; y += st) {
+        const l_uint32 *row = data + (size_t)y * wpl, *up = row - (size_t)st * wpl,
+                       *dn = row + (size_t)st * wpl;
+        for (int x = x0 + st; x < x1 - st; x += st) {
+            double c = GET_DATA_BYTE(row, x);
+            double lap = GET_DATA_BYTE(up, x) + GET_DATA_BYTE(dn, x) + GET_DATA_BYTE(row, x - st) +
+                         GET_DATA_BYTE(row, x + st) - 4 * c;
+            s1 += c;
+            s2 += c * c;
+            l1 += lap;
+            l2 += lap * lap;
+            n++;
+        }
+    }
+    if (n > 16) {
+        double vi = s2 / n - (s1 / n) * (s1 / n), vl = l2 / n - (l1 / n) * (l1 / n);
+        out->sharpness = vi > 1 ? (float)(vl / vi / 16.0) : 0;
+    }
+
+    /* Glare: a reflection washes the ink out. Every stretch of two
+     * characters along an MRZ line holds ink (fillers included), so the
+     * share of such stretches, in the middle 90 % of the MRZ, where no pixel
+     * is darker than the ink bound measures glare over the MRZ. The ink bound
+     * is halfway between the darkest and the median pixel of the MRZ box. */
+    (void)doc_box;
+    int hist[256] = {0};
+    long cnt = 0;
+    for (int y = y0; y < y1; y++) {
+        const l_uint32 *row = data + (size_t)y * wpl;
+        for (int x = x0; x < x1; x++) {
+            hist[GET_DATA_BYTE(row, x)]++;
+            cnt++;
+        }
+    }
+    int dark = 0, med = 0;
+    long acc = 0;
+    for (int v = 0; v < 256; v++) {
+        acc += hist[v];
+        if (acc <= cnt / 200)
+            dark = v;
+        if (acc <= cnt / 2)
+            med = v;
+    }
+    int ink = (dark + med) / 2;
+    float pitch = length / (float)mrz_chars;
+    int stripe = (int)(2 * pitch) > 2 ? (int)(2 * pitch) : 2;
+    int a0 = vertical ? y0 : x0, a1 = vertical ? y1 : x1;
+    int margin = (a1 - a0) / 20;
+    long sat = 0, tot = 0;
+    for (int s0 = a0 + margin; s0 + stripe <= a1 - margin; s0 += stripe) {
+        bool has_ink = false;
+        for (int t = s0; t < s0 + stripe && !has_ink; t++) {
+            if (vertical) {
+                const l_uint32 *row = data + (size_t)t * wpl;
+                for (int x = x0; x < x1 && !has_ink; x++)
+                    has_ink = (int)GET_DATA_BYTE(row, x) <= ink;
+            } else {
+                for (int y = y0; y < y1 && !has_ink; y++)
+                    has_ink = (int)GET_DATA_BYTE(data + (size_t)y * wpl, t) <= ink;
+            }
+        }
+        sat += !has_ink;
+        tot++;
+    }
+    out->glare = tot ? (float)sat / (float)tot : 0;
+    out->measured = true;
+
+    out->quality_low = false;
+    out->quality_reason[0] = 0;
+    if (out->dpi < DS_FORENSICS_MIN_DPI) {
+        out->quality_low = true;
+        snprintf(out->quality_reason, sizeof out->quality_reason,
+                 "The scan resolution (about %.0f dpi at the MRZ) is too low; rescan at 300 dpi.",
+                 out->dpi);
+    } else if (out->sharpness < DS_FORENSICS_MIN_SHARPNESS) {
+        out->quality_low = true;
+        snprintf(out->quality_reason, sizeof out->quality_reason,
+                 "The scan is blurred; rescan with the document flat on the glass.");
+    } else if (out->glare > DS_FORENSICS_MAX_GLARE) {
+        out->quality_low = true;
+        snprintf(out->quality_reason, sizeof out->quality_reason,
+                 "Glare covers part of the document; rescan without reflections.");
+    }
+    return DS_OK;
+}

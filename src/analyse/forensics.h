@@ -1,0 +1,87 @@
+/*
+ * forensics: evidence that an image was edited, and measures of whether it
+ * can be read at all, without any trained model.
+ *
+ * Editing evidence comes from the file bytes: the Software tag (0x0131) and
+ * ProcessingSoftware (0x000B) of EXIF IFD0, XMP CreatorTool and history
+ * agents, a Photoshop resource block (APP13 "Photoshop 3.0"), PNG tEXt,
+ * zTXt and iTXt chunks naming an editor, and a JPEG comment naming one.
+ * Double compression is NOT detected yet (a DCT-histogram detector on the
+ * decoded luminance was tried and did not separate single from double saves
+ * reliably enough; see docs/viz.md). The JPEG quantisation tables are reported
+ * with the quality they correspond to; standard libjpeg tables are what
+ * scanners' software, PIL and most editors write, so tables alone are never
+ * evidence of editing. Image quality comes from the decoded page: blur
+ * (normalised variance of the Laplacian over the MRZ), resolution (the
+ * MRZ's pitch, 2.54 mm by ICAO 9303) and glare (stretches of the MRZ whose
+ * ink is washed out).
+ *
+ * Every parser here reads untrusted bytes: each length is checked against
+ * what remains, segment and entry counts are capped, and nothing is
+ * allocated from a length read from the file. Strings found in the file
+ * are reported cut to a fixed size and with non-printable bytes replaced.
+ */
+#ifndef DS_FORENSICS_H
+#define DS_FORENSICS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <leptonica/allheaders.h>
+#include "docscreen/docscreen.h"
+
+#define DS_FORENSICS_MAX_EVIDENCE 8
+#define DS_FORENSICS_EVIDENCE_LEN 128
+
+typedef struct ds_forensics {
+    /* From the file bytes (ds_forensics_scan_bytes). */
+    bool edited;       /* at least one item of evidence below */
+    int nevidence;
+    char evidence[DS_FORENSICS_MAX_EVIDENCE][DS_FORENSICS_EVIDENCE_LEN];
+    char software[64]; /* the first Software / CreatorTool value seen, "" when none */
+    int jpeg_quality;  /* libjpeg quality (1..100) the luminance table matches, or
+                          the nearest estimate; -1 when not a JPEG / no table */
+    bool jpeg_standard_tables; /* every table is a libjpeg standard table scaled */
+
+    /* From the decoded page (ds_forensics_quality). */
+    bool measured;
+    float sharpness;  /* normalised variance of the Laplacian over the MRZ */
+    float dpi;        /* effective resolution from the MRZ pitch */
+    float glare;      /* share (0..1) of the MRZ whose ink is washed out */
+    bool quality_low;
+    char quality_reason[128]; /* one sentence for the rescan request */
+} ds_forensics;
+
+/* Thresholds, tuned on the generated samples (docs/viz.md). */
+#define DS_FORENSICS_MIN_DPI 140.0f         /* below: MRZ too small to read reliably */
+#define DS_FORENSICS_MIN_SHARPNESS 0.030f   /* below: blurred */
+#define DS_FORENSICS_MAX_GLARE 0.04f        /* above: glare over the MRZ */
+
+/*
+ * Looks for editing traces in the file bytes data[0..len) (JPEG or PNG;
+ * other formats give no evidence). Fills *out (previous content discarded).
+ * Never fails on malformed input: what cannot be parsed gives no evidence.
+ * Fails with DS_ERR_USAGE for NULL pointers.
+ */
+ds_error ds_forensics_scan_bytes(const uint8_t *data, size_t len, ds_forensics *out /* OUT */);
+
+/* The same; kept apart for a pixel-based detector to join scan_bytes. */
+ds_error ds_forensics_scan_metadata(const uint8_t *data, size_t len, ds_forensics *out /* OUT */);
+
+/*
+ * Measures image quality on page (8 bpp) given the MRZ's bbox in page
+ * coordinates (x, y, w, h), the number of characters per MRZ line (30, 36,
+ * 44) and whether the MRZ runs vertically on the page (rotation 90 or 270).
+ * doc_box is reserved (pass NULL): glare is measured on the MRZ, where ink
+ * is known to be. Sets the quality fields of out, leaving the rest as they
+ * are.
+ */
+ds_error ds_forensics_quality(PIX *page, const int mrz_bbox[4], int mrz_chars, bool vertical,
+                              const int *doc_box, ds_forensics *out /* OUT */);
+
+/* The libjpeg quality (1..100) whose scaled standard table is closest to
+ * the 64 luminance entries q (natural order); *exact is set when one
+ * matches exactly. */
+int ds_forensics_jpeg_quality(const uint16_t q[64], bool *exact);
+
+#endif

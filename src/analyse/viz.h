@@ -1,0 +1,130 @@
+/*
+ * viz: the visual inspection zone, the printed data page above the MRZ.
+ *
+ * Reads the labelled fields a person reads (surname, given names, date of
+ * birth, sex, nationality, document number, dates of issue and expiry) with
+ * Tesseract, from labels in many languages ("Surname / Nom", "Apellidos",
+ * "Geburtsdatum", ...) and the value printed below the label or after it on
+ * the same line. The reader only reads: it never decides what is genuine;
+ * check/vizcheck.h compares a reading with the MRZ (the check stage owns
+ * flags and name matching, and this stage must not depend on it).
+ *
+ * One ds_viz_reader holds one Tesseract engine: create it once per worker
+ * thread and reuse it; it is not thread-safe. Recognised text is untrusted
+ * and every value is cut to a fixed size.
+ */
+#ifndef DS_VIZ_H
+#define DS_VIZ_H
+
+#include <stdbool.h>
+#include <leptonica/allheaders.h>
+#include "docscreen/docscreen.h"
+#include "analyse/mrz.h"
+#include "prep/mrzband.h"
+
+typedef enum ds_viz_field_id {
+    DS_VIZ_SURNAME = 0,
+    DS_VIZ_GIVEN_NAMES,
+    DS_VIZ_BIRTH_DATE,
+    DS_VIZ_SEX,
+    DS_VIZ_NATIONALITY,
+    DS_VIZ_DOCUMENT_NUMBER, /* "Document no." (the MRZ number on every format) */
+    DS_VIZ_PASSPORT_NUMBER, /* "Passport No." (the MRZ number on a passport; the
+                               holder's passport on a visa) */
+    DS_VIZ_EXPIRY_DATE,
+    DS_VIZ_ISSUE_DATE,
+    DS_VIZ_FIELD_COUNT
+} ds_viz_field_id;
+
+/* The report name of a field ("surname", "birth_date", ...); never NULL. */
+const char *ds_viz_field_name(ds_viz_field_id id);
+
+typedef enum ds_viz_status {
+    DS_VIZ_NOT_FOUND = 0, /* no label for the field was read */
+    DS_VIZ_MATCH,         /* agrees with the MRZ (allowing transliteration, truncation) */
+    DS_VIZ_MISMATCH,      /* clearly differs: VIZ_MRZ_MISMATCH was raised */
+    DS_VIZ_UNVERIFIABLE   /* read, but too uncertain or too close to OCR noise to judge,
+                             or nothing in the MRZ to compare with */
+} ds_viz_status;
+
+/* "not_found", "match", "mismatch", "unverifiable"; never NULL. */
+const char *ds_viz_status_name(ds_viz_status s);
+
+#define DS_VIZ_VALUE_MAX 96 /* bytes of a value, NUL included, cut at a UTF-8 boundary */
+
+typedef struct ds_viz_field {
+    bool found;                       /* a label and a value were read */
+    char value[DS_VIZ_VALUE_MAX];     /* as printed, UTF-8 */
+    char norm[DS_VIZ_VALUE_MAX];      /* dates YYYY-MM-DD, names upper case with single
+                                         spaces, numbers and codes without spaces; "" when
+                                         the value does not parse (a date that is no date) */
+    float confidence;                 /* 0..100: the lowest Tesseract word confidence of
+                                         the value */
+    int bbox[4];                      /* x, y, w, h of the value in the caller's page frame */
+    int label_bbox[4];                /* the label, same frame */
+    ds_viz_status status;             /* set by ds_viz_compare (check/vizcheck.h) */
+} ds_viz_field;
+
+typedef struct ds_viz {
+    ds_viz_field field[DS_VIZ_FIELD_COUNT];
+    int nwords;        /* words Tesseract read in the data-page region */
+    int region[4];     /* the data-page region read, caller's frame */
+    float scale;       /* the region was resampled by this factor before OCR */
+    double ms;         /* time spent, milliseconds */
+} ds_viz;
+
+typedef struct ds_viz_reader ds_viz_reader;
+
+/*
+ * Creates a reader with its Tesseract engine (language "eng" unless langs
+ * names others, e.g. "eng+fra"; tessdata from Tesseract's default path, or
+ * TESSDATA_PREFIX). Fails with DS_ERR_MODEL when the traineddata cannot be
+ * loaded.
+ */
+ds_error ds_viz_reader_create(const char *langs, ds_viz_reader **out /* OUT */);
+void ds_viz_reader_free(ds_viz_reader *r);
+
+/*
+ * Reads the data page of an upright page (8 bpp or 32 bpp). mrz_bbox is the
+ * MRZ's x, y, w, h in that same upright frame; mrz_chars is the MRZ line
+ * length (30, 36 or 44) used with the bbox width to estimate the resolution
+ * (ICAO pitch 2.54 mm). The region read lies above the MRZ, about as wide,
+ * at most 1.5 MRZ widths tall. Every bbox in out is in the upright frame.
+ * Fields that were not read have found false. Fails with DS_ERR_USAGE on bad
+ * arguments and DS_ERR_NOMEM.
+ */
+ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int mrz_chars,
+                     ds_viz *out /* OUT */);
+
+/*
+ * Turns a page upright as band says (its rotation, then its skew) and gives
+ * the MRZ bbox in the upright frame, for ds_viz_read. *out_upright is a new
+ * PIX owned by the caller (pixDestroy). The upright frame is what the VIZ
+ * bboxes refer to; ds_viz_map_to_page maps them back to the page.
+ */
+ds_error ds_viz_upright(PIX *page, const ds_mrzband *band, PIX **out_upright /* OUT */,
+                        int out_mrz_bbox[4] /* OUT */);
+
+/*
+ * Maps a box of the upright frame made by ds_viz_upright(page, band) back
+ * to the page's frame (the axis-aligned box around the mapped corners).
+ */
+void ds_viz_map_to_page(const PIX *page, const ds_mrzband *band, const int in[4],
+                        int out[4] /* OUT */);
+
+/*
+ * Parses a printed date: "12 AUG 1974", "12 AOUT/AUG 1974", "12 AOÛT 1974"
+ * (English, French, Spanish, German, Italian, Dutch, Portuguese month
+ * abbreviations and full names), "12.08.1974", "12/08/1974", "12-08-1974",
+ * "12 08 1974", "1974-08-12", with the usual OCR digit confusions (O/0, l/1,
+ * S/5, B/8) repaired. Writes YYYY-MM-DD into iso[11] and returns true when
+ * the text is a valid date; day-first is assumed for numeric dates.
+ */
+bool ds_viz_parse_date(const char *text, char iso[11] /* OUT */);
+
+/* Folds UTF-8 text to lower-case ASCII letters and digits separated by
+ * single spaces (accents dropped, every other character a separator), as
+ * labels are compared. out[cap] is always terminated. */
+void ds_viz_fold(const char *in, char *out, size_t cap);
+
+#endif

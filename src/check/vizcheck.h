@@ -1,0 +1,36 @@
+/*
+ * vizcheck: the printed data page against the MRZ.
+ *
+ * Compares what analyse/viz.h read on the data page with the MRZ and raises
+ * VIZ_MRZ_MISMATCH only on clear evidence: OCR of a printed page is noisy,
+ * and a false mismatch accuses a genuine traveller. A field is a mismatch
+ * only when its value was read with at least DS_VIZ_MIN_CONF, the MRZ side
+ * is complete, and the difference is explained neither by ICAO 9303
+ * transliteration or truncation (names.h), nor by OCR noise: a single
+ * confusable digit or day and month swapped in a date, at most two letters
+ * in a name, one character (after folding O/0, I/1, S/5, B/8 ...) in a
+ * document number. Every other read field is "unverifiable". This catches a
+ * forger who rewrote the MRZ with correct check digits while the printed
+ * page keeps the holder's real data.
+ */
+#ifndef DS_VIZCHECK_H
+#define DS_VIZCHECK_H
+
+#include "analyse/viz.h"
+#include "check.h"
+
+/* Confidence (0..100) a value needs before a difference counts as evidence. */
+#define DS_VIZ_MIN_CONF 80.0f
+/* A single character (sex) needs more. */
+#define DS_VIZ_MIN_CONF_CHAR 90.0f
+
+/*
+ * Sets the status of every field of viz (not_found for a field not read)
+ * and raises one VIZ_MRZ_MISMATCH (high, source "viz", field = the field's
+ * report name, expected = the MRZ value, found = the normalised VIZ value)
+ * per clearly differing field. m NULL: every read field is unverifiable.
+ * flags NULL: statuses only. Returns the number of flags raised.
+ */
+int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page);
+
+#endif

@@ -1,0 +1,517 @@
+/*
+ * Tests of image forensics: each editing trace (EXIF Software, XMP
+ * CreatorTool and Photoshop namespace, APP13 Photoshop block, JPEG comment,
+ * PNG tEXt and iTXt) is found when planted into a
+ * real sample and absent from the clean samples; the quantisation-table
+ * quality estimate; blur, low resolution and glare on the samples and on
+ * degraded copies of them; the flags and their evidence. Test inputs are
+ * made here from samples/pages with Leptonica, never committed.
+ *
+ * `test_forensics --measure DIR` prints the measures for every image in DIR.
+ */
+#include <jansson.h>
+#include <dirent.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "analyse/forensics.h"
+#include "check/imagecheck.h"
+#include "t.h"
+
+#define SAMPLE_JPG DS_SOURCE_DIR "/samples/pages/0004-td3.jpg"
+
+static uint8_t *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    uint8_t *b = malloc((size_t)n + 1);
+    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
+        free(b);
+        b = NULL;
+    }
+    fclose(f);
+    *len = (size_t)n;
+    return b;
+}
+
+/* Inserts a segment (marker + payload) right after the SOI of jpeg. */
+static uint8_t *insert_segment(const uint8_t *jpg, size_t len, uint8_t marker, const uint8_t *pl,
+                               size_t pll, size_t *outlen)
+{
+    uint8_t *o = malloc(len + pll + 4);
+    memcpy(o, jpg, 2);
+    o[2] = 0xFF;
+    o[3] = marker;
+    o[4] = (uint8_t)((pll + 2) >> 8);
+    o[5] = (uint8_t)((pll + 2) & 0xFF);
+    memcpy(o + 6, pl, pll);
+    memcpy(o + 6 + pll, jpg + 2, len - 2);
+    *outlen = len + pll + 4;
+    return o;
+}
+
+/* A little-endian TIFF with one IFD0 entry: tag (ASCII) = value. */
+static size_t make_exif(uint8_t *b, uint16_t tag, const char *value, bool big_endian)
+{
+    size_t vl = strlen(value) + 1;
+    memcpy(b, "Exif\0\0", 6);
+    uint8_t *t = b + 6;
+    memset(t, 0, 26 + vl);
+    bool le = !big_endian;
+#define W16(p, v) do { if (le) { (p)[0] = (uint8_t)(v); (p)[1] = (uint8_t)((v) >> 8); } \
+                      else { (p)[1] = (uint8_t)(v); (p)[0] = (uint8_t)((v) >> 8); } } while (0)
+#define W32(p, v) do { if (le) { (p)[0] = (uint8_t)(v); (p)[1] = (uint8_t)((v) >> 8); (p)[2] = (uint8_t)((v) >> 16); (p)[3] = (uint8_t)((v) >> 24); } \
+                      else { (p)[3] = (uint8_t)(v); (p)[2] = (uint8_t)((v) >> 8); (p)[1] = (uint8_t)((v) >> 16); (p)[0] = (uint8_t)((v) >> 24); } } while (0)
+    t[0] = t[1] = le ? 'I' : 'M';
+    W16(t + 2, 42);
+    W32(t + 4, 8);
+    W16(t + 8, 1);
+    W16(t + 10, tag);
+    W16(t + 12, 2);
+    W32(t + 14, (uint32_t)vl);
+    W32(t + 18, 26);
+    W32(t + 22, 0);
+    memcpy(t + 26, value, vl);
+    return 6 + 26 + vl;
+}
+
+static ds_forensics scan(const uint8_t *b, size_t n)
+{
+    ds_forensics f;
+    T_EQ_INT(ds_forensics_scan_bytes(b, n, &f), DS_OK);
+    return f;
+}
+
+static bool has_evidence(const ds_forensics *f, const char *needle)
+{
+    for (int i = 0; i < f->nevidence; i++)
+        if (strstr(f->evidence[i], needle))
+            return true;
+    return false;
+}
+
+static void test_clean_samples(void)
+{
+    DIR *d = opendir(DS_SOURCE_DIR "/samples/pages");
+    if (!d)
+        T_SKIP("samples/pages not available");
+    struct dirent *e;
+    int n = 0;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l < 5 || (strcmp(e->d_name + l - 4, ".jpg") && strcmp(e->d_name + l - 4, ".tif")))
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/samples/pages/%s", DS_SOURCE_DIR, e->d_name);
+        size_t len;
+        uint8_t *b = read_all(path, &len);
+        T_CHECK(b != NULL);
+        if (!b)
+            continue;
+        ds_forensics f = scan(b, len);
+        if (f.edited)
+            T_FAIL_("%s: edited (%s)", e->d_name, f.evidence[0]);
+        if (strcmp(e->d_name + l - 4, ".jpg") == 0) {
+            /* PIL writes libjpeg's standard tables at the generator's quality. */
+            T_CHECK(f.jpeg_standard_tables);
+            T_CHECK(f.jpeg_quality >= 78 && f.jpeg_quality <= 90);
+        }
+        ds_flags fl;
+        memset(&fl, 0, sizeof fl);
+        T_EQ_INT(ds_forensics_check(&f, 0, &fl), 0);
+        free(b);
+        n++;
+    }
+    closedir(d);
+    T_CHECK(n >= 11);
+}
+
+static void test_exif_software(void)
+{
+    size_t len;
+    uint8_t *jpg = read_all(SAMPLE_JPG, &len);
+    if (!jpg)
+        T_SKIP("sample missing");
+    uint8_t exif[256];
+    for (int be = 0; be < 2; be++) {
+        size_t el = make_exif(exif, 0x0131, "Adobe Photoshop 25.0 (Windows)", be);
+        size_t ol;
+        uint8_t *o = insert_segment(jpg, len, 0xE1, exif, el, &ol);
+        ds_forensics f = scan(o, ol);
+        T_CHECK(f.edited);
+        T_CHECK(has_evidence(&f, "EXIF Software"));
+        T_CHECK(has_evidence(&f, "Photoshop 25.0"));
+        T_EQ_STR(f.software, "Adobe Photoshop 25.0 (Windows)");
+        ds_flags fl;
+        memset(&fl, 0, sizeof fl);
+        T_EQ_INT(ds_forensics_check(&f, 2, &fl), 1);
+        T_EQ_STR(fl.item[0].code, "IMAGE_EDITED");
+        T_EQ_STR(fl.item[0].source, "image");
+        T_EQ_INT(fl.item[0].page, 2);
+        T_CHECK(strstr(fl.item[0].found, "Photoshop") != NULL);
+        free(o);
+    }
+    /* A scanner's own software is no evidence; it is still reported. */
+    size_t el = make_exif(exif, 0x0131, "EPSON Scan 2", false);
+    size_t ol;
+    uint8_t *o = insert_segment(jpg, len, 0xE1, exif, el, &ol);
+    ds_forensics f = scan(o, ol);
+    T_CHECK(!f.edited);
+    T_EQ_STR(f.software, "EPSON Scan 2");
+    free(o);
+    /* ProcessingSoftware (0x000B) naming GIMP. */
+    el = make_exif(exif, 0x000B, "GIMP 2.10.34", false);
+    o = insert_segment(jpg, len, 0xE1, exif, el, &ol);
+    f = scan(o, ol);
+    T_CHECK(f.edited && has_evidence(&f, "GIMP"));
+    free(o);
+    free(jpg);
+}
+
+static void test_xmp_and_photoshop_blocks(void)
+{
+    size_t len;
+    uint8_t *jpg = read_all(SAMPLE_JPG, &len);
+    if (!jpg)
+        T_SKIP("sample missing");
+    static const char xmp[] =
+        "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF>"
+        "<rdf:Description xmp:CreatorTool=\"Adobe Photoshop 24.1 (Macintosh)\"/>"
+        "</rdf:RDF></x:xmpmeta>";
+    size_t ol;
+    uint8_t *o = insert_segment(jpg, len, 0xE1, (const uint8_t *)xmp, sizeof xmp - 1, &ol);
+    ds_forensics f = scan(o, ol);
+    T_CHECK(f.edited && has_evidence(&f, "XMP CreatorTool"));
+    free(o);
+
+    static const char hist[] =
+        "http://ns.adobe.com/xap/1.0/\0<rdf:li stEvt:action=\"saved\" "
+        "stEvt:softwareAgent=\"GIMP 2.10 (Linux)\"/>";
+    o = insert_segment(jpg, len, 0xE1, (const uint8_t *)hist, sizeof hist - 1, &ol);
+    f = scan(o, ol);
+    T_CHECK(f.edited && has_evidence(&f, "softwareAgent"));
+    free(o);
+
+    static const char ns[] = "http://ns.adobe.com/xap/1.0/\0<rdf:Description "
+                             "xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\"/>";
+    o = insert_segment(jpg, len, 0xE1, (const uint8_t *)ns, sizeof ns - 1, &ol);
+    f = scan(o, ol);
+    T_CHECK(f.edited && has_evidence(&f, "photoshop: namespace"));
+    free(o);
+
+    static const char irb[] = "Photoshop 3.0\0008BIM\004\004\0\0\0\0\0\0";
+    o = insert_segment(jpg, len, 0xED, (const uint8_t *)irb, sizeof irb - 1, &ol);
+    f = scan(o, ol);
+    T_CHECK(f.edited && has_evidence(&f, "APP13"));
+    free(o);
+
+    static const char com[] = "Created with GIMP";
+    o = insert_segment(jpg, len, 0xFE, (const uint8_t *)com, sizeof com - 1, &ol);
+    f = scan(o, ol);
+    T_CHECK(f.edited && has_evidence(&f, "JPEG comment"));
+    free(o);
+
+    /* A harmless XMP packet (a scanner's) is no evidence. */
+    static const char ok[] = "http://ns.adobe.com/xap/1.0/\0<rdf:Description "
+                             "xmp:CreatorTool=\"Canon CaptureOnTouch\"/>";
+    o = insert_segment(jpg, len, 0xE1, (const uint8_t *)ok, sizeof ok - 1, &ol);
+    f = scan(o, ol);
+    T_CHECK(!f.edited);
+    free(o);
+    free(jpg);
+}
+
+static uint32_t crc32_png(const uint8_t *p, size_t n)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= p[i];
+        for (int k = 0; k < 8; k++)
+            c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1)));
+    }
+    return c ^ 0xFFFFFFFFu;
+}
+
+/* PNG of a small page with one text chunk of the given type inserted after IHDR. */
+static uint8_t *png_with_text(const char *type, const uint8_t *body, size_t bl, size_t *outlen)
+{
+    PIX *p = pixCreate(64, 48, 8);
+    pixSetAll(p);
+    uint8_t *png = NULL;
+    size_t pl = 0;
+    pixWriteMemPng(&png, &pl, p, 0);
+    pixDestroy(&p);
+    size_t at = 8 + 25; /* signature, IHDR chunk */
+    uint8_t *o = malloc(pl + bl + 12);
+    memcpy(o, png, at);
+    uint8_t *c = o + at;
+    c[0] = (uint8_t)(bl >> 24);
+    c[1] = (uint8_t)(bl >> 16);
+    c[2] = (uint8_t)(bl >> 8);
+    c[3] = (uint8_t)bl;
+    memcpy(c + 4, type, 4);
+    memcpy(c + 8, body, bl);
+    uint32_t crc = crc32_png(c + 4, bl + 4);
+    c[8 + bl] = (uint8_t)(crc >> 24);
+    c[9 + bl] = (uint8_t)(crc >> 16);
+    c[10 + bl] = (uint8_t)(crc >> 8);
+    c[11 + bl] = (uint8_t)crc;
+    memcpy(o + at + 12 + bl, png + at, pl - at);
+    *outlen = pl + bl + 12;
+    free(png);
+    return o;
+}
+
+static void test_png_text(void)
+{
+    size_t n;
+    static const char t1[] = "Software\0Adobe ImageReady";
+    uint8_t *o = png_with_text("tEXt", (const uint8_t *)t1, sizeof t1 - 1, &n);
+    ds_forensics f = scan(o, n);
+    T_CHECK(f.edited && has_evidence(&f, "PNG tEXt Software"));
+    /* Leptonica still decodes it: the chunk is well formed. */
+    PIX *p = pixReadMemPng(o, n);
+    T_CHECK(p != NULL);
+    pixDestroy(&p);
+    free(o);
+
+    static const char t2[] = "Software\0\0\0en\0\0GIMP 2.10.36";
+    o = png_with_text("iTXt", (const uint8_t *)t2, sizeof t2 - 1, &n);
+    f = scan(o, n);
+    T_CHECK(f.edited && has_evidence(&f, "PNG iTXt Software"));
+    free(o);
+
+    static const char t3[] = "Software\0SANE scanimage 1.2";
+    o = png_with_text("tEXt", (const uint8_t *)t3, sizeof t3 - 1, &n);
+    f = scan(o, n);
+    T_CHECK(!f.edited);
+    T_EQ_STR(f.software, "SANE scanimage 1.2");
+    free(o);
+
+    static const char t4[] = "Comment\0Created with GIMP";
+    o = png_with_text("tEXt", (const uint8_t *)t4, sizeof t4 - 1, &n);
+    f = scan(o, n);
+    T_CHECK(f.edited);
+    free(o);
+}
+
+static void test_quant_quality(void)
+{
+    static const uint8_t base[64] = {
+        16, 11, 10, 16, 24,  40,  51,  61,  12, 12, 14, 19, 26,  58,  60,  55,
+        14, 13, 16, 24, 40,  57,  69,  56,  14, 17, 22, 29, 51,  87,  80,  62,
+        18, 22, 37, 56, 68,  109, 103, 77,  24, 35, 55, 64, 81,  104, 113, 92,
+        49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
+    };
+    for (int q = 10; q <= 100; q += 15) {
+        uint16_t t[64];
+        int s = q < 50 ? 5000 / q : 200 - 2 * q;
+        for (int i = 0; i < 64; i++) {
+            long v = ((long)base[i] * s + 50) / 100;
+            t[i] = (uint16_t)(v < 1 ? 1 : v > 255 ? 255 : v);
+        }
+        bool exact = false;
+        T_EQ_INT(ds_forensics_jpeg_quality(t, &exact), q);
+        T_CHECK(exact);
+        t[5] += 3; /* a custom table: nearest quality, not exact */
+        T_EQ_INT(ds_forensics_jpeg_quality(t, &exact), q);
+        T_CHECK(!exact);
+    }
+    /* Leptonica's own JPEGs (libjpeg) at a known quality. */
+    PIX *p = pixRead(SAMPLE_JPG);
+    if (!p)
+        T_SKIP("sample missing");
+    uint8_t *b = NULL;
+    size_t n = 0;
+    pixWriteMemJpeg(&b, &n, p, 63, 0);
+    ds_forensics f = scan(b, n);
+    T_EQ_INT(f.jpeg_quality, 63);
+    T_CHECK(f.jpeg_standard_tables);
+    T_CHECK(!f.edited);
+    free(b);
+    pixDestroy(&p);
+}
+
+/* The MRZ bbox of a sample from its truth JSON. */
+static PIX *sample_page(const char *name, int bbox[4], bool *vertical, int *chars)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/samples/pages/%s.json", DS_SOURCE_DIR, name);
+    json_t *t = json_load_file(path, 0, NULL);
+    if (!t)
+        return NULL;
+    json_t *b = json_object_get(t, "mrz_bbox");
+    for (int i = 0; i < 4; i++)
+        bbox[i] = (int)json_integer_value(json_array_get(b, (size_t)i));
+    int rot = (int)json_integer_value(json_object_get(t, "rotation"));
+    *vertical = rot == 90 || rot == 270;
+    const char *fmt = json_string_value(json_object_get(t, "format"));
+    *chars = strcmp(fmt, "TD1") == 0 ? 30 : (strcmp(fmt, "TD2") == 0 || strcmp(fmt, "MRVB") == 0) ? 36 : 44;
+    snprintf(path, sizeof path, "%s/samples/pages/%s", DS_SOURCE_DIR,
+             json_string_value(json_object_get(t, "file")));
+    json_decref(t);
+    PIX *p = pixRead(path);
+    PIX *g = p ? pixConvertTo8(p, 0) : NULL;
+    pixDestroy(&p);
+    return g;
+}
+
+static const char *const quality_samples[] = {"0000-mrvb", "0001-td1", "0002-mrva", "0003-td2",
+                                              "0004-td3", "0005-td3", "0006-mrva", "0007-td1",
+                                              "0008-mrvb", "0009-td2"};
+
+static void test_quality_clean(void)
+{
+    for (size_t i = 0; i < sizeof quality_samples / sizeof quality_samples[0]; i++) {
+        int bb[4], chars;
+        bool vert;
+        PIX *p = sample_page(quality_samples[i], bb, &vert, &chars);
+        if (!p)
+            T_SKIP("samples missing");
+        ds_forensics f;
+        memset(&f, 0, sizeof f);
+        T_EQ_INT(ds_forensics_quality(p, bb, chars, vert, NULL, &f), DS_OK);
+        printf("  %s: %.0f dpi sharpness %.3f glare %.3f\n", quality_samples[i], f.dpi,
+               f.sharpness, f.glare);
+        if (f.quality_low)
+            T_FAIL_("%s: %s", quality_samples[i], f.quality_reason);
+        pixDestroy(&p);
+    }
+}
+
+static void test_quality_degraded(void)
+{
+    int bb[4], chars;
+    bool vert;
+    PIX *p = sample_page("0005-td3", bb, &vert, &chars);
+    if (!p)
+        T_SKIP("samples missing");
+    ds_forensics f;
+    ds_flags fl;
+
+    /* Blur. */
+    PIX *bl = pixBlockconv(p, 3, 3);
+    memset(&f, 0, sizeof f);
+    T_EQ_INT(ds_forensics_quality(bl, bb, chars, vert, NULL, &f), DS_OK);
+    T_CHECK(f.quality_low && strstr(f.quality_reason, "blurred"));
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_forensics_check(&f, 0, &fl), 1);
+    T_EQ_STR(fl.item[0].code, "IMAGE_QUALITY_LOW");
+    pixDestroy(&bl);
+
+    /* Resolution: the page scaled to 60 %, the MRZ box with it. */
+    PIX *sm = pixScaleGrayLI(p, 0.6f, 0.6f);
+    int sb[4] = {(int)(bb[0] * 0.6), (int)(bb[1] * 0.6), (int)(bb[2] * 0.6), (int)(bb[3] * 0.6)};
+    memset(&f, 0, sizeof f);
+    T_EQ_INT(ds_forensics_quality(sm, sb, chars, vert, NULL, &f), DS_OK);
+    T_CHECK(f.quality_low && strstr(f.quality_reason, "resolution"));
+    pixDestroy(&sm);
+
+    /* Glare: a saturated patch over a tenth of the document. */
+    PIX *gl = pixCopy(NULL, p);
+    BOX *box = vert ? boxCreate(bb[0], bb[1] + bb[3] / 3, bb[2], bb[3] / 4)
+                    : boxCreate(bb[0] + bb[2] / 3, bb[1], bb[2] / 4, bb[3]);
+    pixSetInRectArbitrary(gl, box, 255);
+    boxDestroy(&box);
+    memset(&f, 0, sizeof f);
+    T_EQ_INT(ds_forensics_quality(gl, bb, chars, vert, NULL, &f), DS_OK);
+    T_CHECK(f.quality_low && strstr(f.quality_reason, "Glare"));
+    pixDestroy(&gl);
+
+    /* Bad arguments. */
+    int tiny[4] = {0, 0, 3, 3};
+    T_EQ_INT(ds_forensics_quality(p, tiny, 44, false, NULL, &f), DS_ERR_USAGE);
+    T_EQ_INT(ds_forensics_quality(NULL, bb, 44, false, NULL, &f), DS_ERR_USAGE);
+    pixDestroy(&p);
+}
+
+static void test_malformed(void)
+{
+    ds_forensics f;
+    T_EQ_INT(ds_forensics_scan_bytes(NULL, 0, &f), DS_OK);
+    T_EQ_INT(ds_forensics_scan_bytes(NULL, 5, &f), DS_ERR_USAGE);
+    T_EQ_INT(ds_forensics_scan_bytes((const uint8_t *)"x", 1, NULL), DS_ERR_USAGE);
+    /* Truncated segments and an IFD pointing outside the payload. */
+    static const uint8_t j1[] = {0xFF, 0xD8, 0xFF, 0xE1, 0xFF, 0xFF, 'E', 'x'};
+    T_EQ_INT(ds_forensics_scan_bytes(j1, sizeof j1, &f), DS_OK);
+    T_CHECK(!f.edited);
+    static const uint8_t j2[] = {0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x12, 'E', 'x', 'i', 'f', 0, 0,
+                                 'I',  'I',  42,   0,    0xF0, 0xFF, 0xFF, 0x7F, 0, 0};
+    T_EQ_INT(ds_forensics_scan_bytes(j2, sizeof j2, &f), DS_OK);
+    T_CHECK(!f.edited);
+    static const uint8_t p1[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+                                 0xFF, 0xFF, 0xFF, 0xF0, 't', 'E', 'X', 't'};
+    T_EQ_INT(ds_forensics_scan_bytes(p1, sizeof p1, &f), DS_OK);
+    T_CHECK(!f.edited);
+}
+
+static void measure_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    int n = 0, edited = 0, low = 0;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l < 5 || strcmp(e->d_name + l - 5, ".json") == 0 || e->d_name[0] == '.' ||
+            strcmp(e->d_name + l - 4, ".tsv") == 0)
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len;
+        uint8_t *b = read_all(path, &len);
+        if (!b)
+            continue;
+        ds_forensics f = scan(b, len);
+        char jp[1024];
+        snprintf(jp, sizeof jp, "%s/%.*s.json", dir, (int)(l - 4), e->d_name);
+        json_t *t = json_load_file(jp, 0, NULL);
+        if (t && json_object_get(t, "mrz_bbox")) {
+            int bb[4];
+            for (int i = 0; i < 4; i++)
+                bb[i] = (int)json_integer_value(json_array_get(json_object_get(t, "mrz_bbox"), (size_t)i));
+            int rot = (int)json_integer_value(json_object_get(t, "rotation"));
+            const char *fmt = json_string_value(json_object_get(t, "format"));
+            int chars = strcmp(fmt, "TD1") == 0 ? 30 : (strcmp(fmt, "TD2") == 0 || strcmp(fmt, "MRVB") == 0) ? 36 : 44;
+            PIX *p = pixRead(path), *g = p ? pixConvertTo8(p, 0) : NULL;
+            if (g)
+                ds_forensics_quality(g, bb, chars, rot == 90 || rot == 270, NULL, &f);
+            pixDestroy(&p);
+            pixDestroy(&g);
+        }
+        json_decref(t);
+        printf("%-16s q%3d std%d dpi %4.0f sharp %.3f glare %.3f %s%s\n", e->d_name,
+               f.jpeg_quality, f.jpeg_standard_tables, f.dpi, f.sharpness, f.glare,
+               f.edited ? "EDITED " : "", f.quality_low ? f.quality_reason : "");
+        n++;
+        edited += f.edited;
+        low += f.quality_low;
+        free(b);
+    }
+    closedir(d);
+    printf("%d files, %d edited, %d quality low\n", n, edited, low);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 3 && strcmp(argv[1], "--measure") == 0) {
+        measure_dir(argv[2]);
+        return 0;
+    }
+    static const t_case cases[] = {
+        {"clean_samples", test_clean_samples},
+        {"exif_software", test_exif_software},
+        {"xmp_and_photoshop_blocks", test_xmp_and_photoshop_blocks},
+        {"png_text", test_png_text},
+        {"quant_quality", test_quant_quality},
+        {"quality_clean", test_quality_clean},
+        {"quality_degraded", test_quality_degraded},
+        {"malformed", test_malformed},
+    };
+    return T_RUN(cases);
+}

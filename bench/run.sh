@@ -123,3 +123,7 @@ echo "host:        $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg 2>
 echo
 echo "== Barcodes: real set (../shared/realdata/barcodes), zbar alone vs the merged decoders =="
 bash bench/barcodes.sh "$BUILD" || echo "bench: barcode benchmark failed"
+
+echo
+echo "== Flags on labelled cases: recall per code, false positives on genuine documents (issue 3) =="
+bash bench/recall.sh "$BUILD" || echo "bench: recall benchmark failed"

@@ -12,7 +12,11 @@ output must never be mistaken for, or used as, a real document.
 Usage:
   /usr/bin/python3 samples/generate.py --out DIR --count N --seed S
       [--formats TD3,TD1,TD2,MRVA,MRVB] [--degrade none|mild|full]
-      [--multipage K] [--dpi D] [--clean]
+      [--multipage K] [--dpi D] [--clean] [--cases]
+
+--cases adds a case record (cases/NAME.case.json) and a label per document:
+genuine, or exactly one defect named by the flag code that should catch it
+(bench/recall.sh measures docscreen's recall on them).
 
 Needs Debian's python3-pil and python3-numpy, fonts-ocr-b and
 fonts-dejavu-core. See samples/README.md for the ground-truth format.
@@ -21,6 +25,7 @@ fonts-dejavu-core. See samples/README.md for the ground-truth format.
 import argparse
 import datetime as dt
 import hashlib
+import io
 import json
 import math
 import os
@@ -30,7 +35,7 @@ import sys
 import unicodedata
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont, PngImagePlugin
 
 OCRB_PATH = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
 DEJAVU = "/usr/share/fonts/truetype/dejavu/"
@@ -806,7 +811,7 @@ def render_mrz(cv, doc, r, x_jit, y_jit):
 
 
 def header(cv, doc, title_key, colors, r):
-    en, nat_name, _ = COUNTRIES[doc["issuing_state"]]
+    en, nat_name, _ = country(doc["issuing_state"])
     c = tuple(max(0, v - 150) for v in colors[1])
     w = cv.w_mm
     big = 2.3 if doc["format"] in ("TD3", "MRVA") else 1.9 if doc["format"] in ("TD2", "MRVB") else 1.5
@@ -949,6 +954,8 @@ def render_document(doc, dpi, r):
         box, pitch, cap = render_mrz(back, doc, r, x_jit, y_jit)
         faces = [front, back]
 
+    if doc.get("printed_specimen"):
+        stamp_specimen(faces[0], doc["format"])
     # Assemble faces on a transparent sheet with rounded-corner masks.
     gap = int(round(r.uniform(4, 12) * s)) if len(faces) > 1 else 0
     W = max(f.w for f in faces)
@@ -1173,14 +1180,17 @@ def plan(count, formats, seed, mode, multipage):
     return fmts, force, rot, groups
 
 
-def truth_for(doc, sc, name, fname, page, bbox, mq, dq, pitch, cap, size):
+def truth_for(doc, sc, name, fname, page, bbox, mq, dq, pitch, cap, size, printed=None):
+    """printed: the document as its visual zone shows it, when that differs
+    from what the MRZ holds (--cases, VIZ_MRZ_MISMATCH)."""
+    printed = printed or doc
     t = {
         "file": fname,
         "page": page,
         "format": doc["format"],
         "mrz_lines": doc["mrz_lines"],
         "fields": doc["fields"],
-        "native": {"surname": doc["surname"], "given_names": doc["given_names"]},
+        "native": {"surname": printed["surname"], "given_names": printed["given_names"]},
         "name_truncated": doc["name_truncated"],
         "issue_date": doc["issue_date"].isoformat(),
         "expired": doc["expiry_date"] < REF_DATE,
@@ -1202,8 +1212,8 @@ def truth_for(doc, sc, name, fname, page, bbox, mq, dq, pitch, cap, size):
         "mrz_pitch_px": round(pitch, 3),
         "mrz_cap_height_px": round(cap, 3),
         "viz": {
-            "place_of_birth": doc["place_of_birth"],
-            "document_number": doc["document_number"],
+            "place_of_birth": printed["place_of_birth"],
+            "document_number": printed["document_number"],
         },
     }
     return t
@@ -1229,6 +1239,549 @@ def save_image(img, path, sc):
         img.save(path, "TIFF", compression="tiff_adobe_deflate", dpi=dpi)
 
 
+# ---------------------------------------------------------------------------
+# Labelled cases (--cases): a case record per document and a label, genuine
+# or exactly one defect. Everything here draws from its own random stream
+# (sub_rng(seed, "case", j)), so the identity and the scan of document j are
+# the ones the same seed gives without --cases, before the defect is applied.
+# ---------------------------------------------------------------------------
+DEFECTS = (
+    "CASE_NAME_MISMATCH", "CASE_BIRTH_DATE_MISMATCH", "CASE_DOCUMENT_NUMBER_MISMATCH",
+    "CASE_NATIONALITY_MISMATCH", "CASE_SEX_MISMATCH", "DOC_EXPIRED", "DOC_VALIDITY_ANOMALY",
+    "SPECIMEN_DOCUMENT", "MRZ_CHECK_DIGIT", "MRZ_UNKNOWN_CODE", "VIZ_MRZ_MISMATCH",
+    "IMAGE_EDITED", "IMAGE_QUALITY_LOW",
+)
+GENUINE_PER_ROUND = 9  # with the 13 defects: 9 of every 22 documents (41 %) are genuine
+
+# Codes a forger or a careless maker puts where a state code belongs; none is
+# on the ICAO 9303 list (GER for Germany is a classic; SUN and YUG were
+# withdrawn from ISO 3166 before ICAO codes were used on current documents).
+UNKNOWN_CODES = {
+    "GER": ("GERMANY", "DEUTSCHLAND", "de"),
+    "ENG": ("ENGLAND", "ENGLAND", "en"),
+    "SCO": ("SCOTLAND", "ALBA", "en"),
+    "EUR": ("EUROPEAN UNION", "EUROPEAN UNION", "en"),
+    "XYZ": ("REPUBLIC OF XYZ", "REPUBLIC OF XYZ", "en"),
+    "SUN": ("UNION OF SOVIET SOCIALIST REPUBLICS", "USSR", "en"),
+    "YUG": ("FEDERAL REPUBLIC OF YUGOSLAVIA", "JUGOSLAVIJA", "en"),
+}
+SPECIMEN_STATES = {"UTO": ("UTOPIA", "UTOPIA", "en")}
+# Numbers printed on published specimens (ICAO Doc 9303 Utopia documents,
+# German specimen passport and identity cards), by format.
+SPECIMEN_NUMBERS = {
+    "TD3": ["L898902C3", "C01X00T47"], "TD1": ["D23145890", "T22000129", "L01X00T47"],
+    "TD2": ["D23145890"], "MRVA": ["L8988901C"], "MRVB": ["L8988901C"],
+}
+# Software tags: editors (IMAGE_EDITED) and scanner drivers (genuine scans
+# carry these too; they must not count as editing).
+EDITOR_SOFTWARE = ["Adobe Photoshop 24.0 (Windows)", "Adobe Photoshop CC 2019 (Macintosh)",
+                   "Adobe Photoshop 23.5 (Windows)", "Adobe Photoshop Lightroom Classic 12.1 (Windows)"]
+PNG_EDITOR_SOFTWARE = ["GIMP 2.10", "GIMP 2.10.34", "paint.net 5.0.9", "Adobe Photoshop 24.0 (Windows)"]
+SCANNER_EXIF = [("EPSON", "Perfection V39", "EPSON Scan 2"), ("Canon", "CanoScan LiDE 300", "ScanGear 2.3"),
+                ("Canon", "MF743C", "Canon MF Scan Utility 1.21"), ("HP", "ScanJet Pro 2600 f1", "HP Scan"),
+                ("Fujitsu", "fi-7160", "PaperStream IP (TWAIN) 2.7"), ("Plustek", "OpticSlim 2680H", "DocAction")]
+
+
+def country(code):
+    """(English name, national name, language) of an issuing-state code,
+    including the specimen and unknown codes --cases uses."""
+    return COUNTRIES.get(code) or SPECIMEN_STATES.get(code) or UNKNOWN_CODES[code]
+
+
+def stamp_specimen(cv, fmt):
+    """Prints SPECIMEN diagonally across the upper part of a face, as on
+    published specimen documents. Draws no random numbers."""
+    cap = {"TD1": 5.0, "TD2": 6.5, "MRVB": 6.5, "TD3": 8.0, "MRVA": 8.0}[fmt]
+    f = font(DEJAVU + "DejaVuSans-Bold.ttf", cap / DEJAVU_CAP_EM * cv.s)
+    tw = int(f.getlength("SPECIMEN")) + 4
+    th = int(cap * 1.6 * cv.s) + 4
+    layer = Image.new("L", (tw, th), 0)
+    ImageDraw.Draw(layer).text((2, th - int(cap * 0.3 * cv.s)), "SPECIMEN", font=f, fill=120, anchor="ls")
+    layer = layer.rotate(18, resample=Image.BILINEAR, expand=True)
+    x = int((cv.w - layer.size[0]) / 2)
+    y = int(cv.h * 0.42 - layer.size[1] / 2)
+    cv.im.paste(Image.new("RGB", layer.size, (200, 40, 45)), (x, max(0, y)), layer)
+
+
+def plan_labels(count, seed):
+    """The label of every document: the 13 defects and GENUINE_PER_ROUND
+    genuine documents dealt in shuffled rounds; documents 1-3 (diacritics,
+    long name, expired today) are kept genuine when the run allows."""
+    r, _ = sub_rng(seed, "labels")
+    labels = []
+    while len(labels) < count:
+        block = list(DEFECTS) + ["genuine"] * GENUINE_PER_ROUND
+        r.shuffle(block)
+        labels.extend(block)
+    labels = labels[:count]
+    for i in (1, 2, 3):
+        if i < count and labels[i] != "genuine":
+            for k in range(i + 1, count):
+                if labels[k] == "genuine" and k not in (1, 2, 3):
+                    labels[i], labels[k] = labels[k], labels[i]
+                    break
+    return labels
+
+
+def _fold(s):
+    """Accents dropped (Müller -> Muller); letters with no decomposition stay."""
+    return unicodedata.normalize("NFC", "".join(
+        c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c)))
+
+
+def _icao_spelling(s):
+    """The ICAO transliteration in the person's own case and punctuation
+    (Müller -> Mueller, Weiß -> Weiss, Øster -> Oester)."""
+    out = []
+    for i, ch in enumerate(s):
+        t = _SPECIAL.get(ch.upper())
+        if t is None:
+            out.append(_fold(ch))
+            continue
+        if ch.islower() or ch == "ß":
+            t = t.lower()
+        elif len(t) > 1 and not (i + 1 < len(s) and s[i + 1].isupper()):
+            t = t[0] + t[1:].lower()
+        out.append(t)
+    return "".join(out)
+
+
+def name_keys(*names):
+    """The words of names as an MRZ and an accent-folding reader see them."""
+    keys = set()
+    for n in names:
+        for form in (mrz_name_part(n), mrz_name_part(_fold(n))):
+            keys.update(w for w in form.split("<") if w)
+    return keys
+
+
+def unrelated(new, old):
+    """True when no word of new equals, begins or is begun by a word of old:
+    a different name under every 9303 spelling and truncation."""
+    return not any(a.startswith(b) or b.startswith(a) for a in name_keys(new) for b in name_keys(*old))
+
+
+def spell_name(rc, surname, given, allow_swap=True):
+    """The name as a case worker types it: native spelling, capitals, the
+    ICAO spelling, accents dropped, middle names left out, a hyphen as a
+    space, a typographic apostrophe. Returns (surname, given, style)."""
+    style = rc.choices(["native", "upper", "icao", "folded", "lower"], weights=(52, 16, 14, 12, 6))[0]
+    conv = {"native": lambda x: x, "upper": str.upper, "icao": _icao_spelling, "folded": _fold,
+            "lower": str.lower}[style]
+    notes = [style]
+    words = given.split()
+    if len(words) > 1 and len(words[0]) >= 3 and rc.random() < 0.3:
+        given = words[0]
+        notes.append("first given name only")
+    if "-" in given + surname and rc.random() < 0.35:
+        given, surname = given.replace("-", " "), surname.replace("-", " ")
+        notes.append("hyphen as space")
+    if "'" in surname and rc.random() < 0.4:
+        surname = surname.replace("'", "\u2019")
+        notes.append("typographic apostrophe")
+    sn, gn = conv(surname), conv(given)
+    if allow_swap and rc.random() < 0.03:
+        sn, gn = gn, sn
+        notes.append("surname and given names swapped")
+    return sn, gn, ", ".join(notes)
+
+
+def spell_number(rc, number):
+    x = rc.random()
+    if x < 0.07:
+        return number.lower()
+    if x < 0.14 and len(number) >= 8:
+        return number[:4] + " " + number[4:]
+    return number
+
+
+def pick_application_date(rc, doc):
+    """A day the application was made on which the document was valid: from
+    its issue to its expiry, at the latest today, at most 400 days back."""
+    hi = min(REF_DATE, doc["expiry_date"])
+    lo = max(doc["issue_date"], hi - dt.timedelta(days=400))
+    if rc.random() < 0.06:
+        return hi  # the last day: expiry on the application day is still valid
+    return rand_date(rc, lo, hi)
+
+
+def set_dates(rc, doc, expiry, issue=None):
+    """Moves the validity to end on expiry, keeping its length, and moves the
+    birth back when the document would be issued before the holder was 30
+    days old."""
+    span = doc["expiry_date"] - doc["issue_date"]
+    doc["expiry_date"] = expiry
+    doc["issue_date"] = issue if issue is not None else expiry - span
+    if doc["issue_date"] < doc["birth_date"] + dt.timedelta(days=30):
+        doc["birth_date"] = doc["issue_date"] - dt.timedelta(days=rc.randrange(200, 6000))
+        if doc["birth_date"].year < 1940:
+            doc["birth_date"] = dt.date(1940, 3, 1)
+
+
+def shift_date(d, years=0, days=0):
+    return add_years(d, years) + dt.timedelta(days=days)
+
+
+def other_birth_date(rc, birth, not_after):
+    """A different date of birth as a person would give it by mistake or a
+    forger by design: another year, day and month swapped, another day."""
+    for _ in range(50):
+        kind = rc.choices(["year", "swap", "day", "other"], weights=(35, 20, 30, 15))[0]
+        if kind == "year":
+            d = shift_date(birth, years=rc.choice([-1, 1]) * rc.randint(1, 12))
+        elif kind == "swap":
+            if birth.day > 12 or birth.day == birth.month:
+                continue
+            d = dt.date(birth.year, birth.day, birth.month)
+        elif kind == "day":
+            d = birth + dt.timedelta(days=rc.choice([-1, 1]) * rc.randint(1, 40))
+        else:
+            d = rand_date(rc, dt.date(1945, 1, 1), not_after)
+        if yymmdd(d) != yymmdd(birth) and dt.date(1940, 1, 1) <= d <= not_after:
+            return d, kind
+    raise RuntimeError("no other birth date for %s" % birth)
+
+
+def other_number(rc, doc):
+    num = doc["document_number"]
+    kind = rc.choices(["one_char", "transposed", "other_document"], weights=(45, 20, 35))[0]
+    if kind == "transposed":
+        pos = [i for i in range(len(num) - 1) if num[i] != num[i + 1]]
+        if pos:
+            i = rc.choice(pos)
+            return num[:i] + num[i + 1] + num[i] + num[i + 2:], kind
+        kind = "one_char"
+    if kind == "one_char":
+        i = rc.randrange(len(num))
+        pool = "0123456789" if num[i].isdigit() else "ABCDEFGHJKLMNPRSTUVXYZ"
+        return num[:i] + rc.choice([c for c in pool if c != num[i]]) + num[i + 1:], kind
+    while True:
+        new = doc_number(rc, doc["issuing_state"] if doc["issuing_state"] in COUNTRIES else "FRA", doc["format"])
+        if len(doc["document_number"]) > 9 and doc["format"] == "TD1":
+            new += doc["document_number"][9:]
+        if new != num:
+            return new, kind
+
+
+def other_person_name(rc, doc):
+    """A different person's name from the same pool: another surname, other
+    given names (a sibling), or both. The difference is one the MRZ shows:
+    the new words are unrelated to the native name and to the MRZ's (maybe
+    truncated) words, and the given names alone are changed only when the
+    MRZ holds some."""
+    surnames, fem, male = NAMES[doc["name_lang"]]
+    pool = fem if doc["sex"] == "F" else male if doc["sex"] == "M" else fem + male
+    mrz = doc["fields"]
+    old = (doc["surname"], doc["given_names"], mrz["surname"], mrz["given_names"])
+    mode = rc.choices(["surname", "given_names", "both"], weights=(50, 25, 25))[0]
+    if mode == "given_names" and not mrz["given_names"]:
+        mode = "surname"
+    sn, gn = doc["surname"], doc["given_names"]
+    if mode != "surname":
+        cands = [g for g in pool if unrelated(g, old)]
+        if cands:
+            gn = rc.choice(cands)
+        else:
+            mode = "surname"
+    if mode != "given_names":
+        cands = [x for x in surnames if unrelated(x, old)] or \
+            [x for x in NAMES["en"][0] if unrelated(x, old)]
+        sn = rc.choice(cands)
+    return sn, gn, mode
+
+
+TAMPER_CHECK_POS = {  # (line, column) of a field's check digit; composite last
+    "TD1": {"document_number": (0, 14), "birth_date": (1, 6), "expiry_date": (1, 14), "composite": (1, 29)},
+    "TD2": {"document_number": (1, 9), "birth_date": (1, 19), "expiry_date": (1, 27), "composite": (1, 35)},
+    "TD3": {"document_number": (1, 9), "birth_date": (1, 19), "expiry_date": (1, 27), "composite": (1, 43)},
+    "MRVA": {"document_number": (1, 9), "birth_date": (1, 19), "expiry_date": (1, 27)},
+    "MRVB": {"document_number": (1, 9), "birth_date": (1, 19), "expiry_date": (1, 27)},
+}
+
+
+def tamper_with_stale_check(rc, doc):
+    """Changes one digit of a field (printed page and MRZ alike) and keeps the
+    check digits the original value had, as a forger who forgot them does.
+    Returns the defect detail."""
+    fmt = doc["format"]
+    fields = ["birth_date", "expiry_date"]
+    if not (fmt == "TD1" and len(doc["document_number"]) > 9) and \
+            any(c.isdigit() for c in doc["document_number"]):
+        fields.append("document_number")
+    orig_lines = list(doc["mrz_lines"])
+    for _ in range(200):
+        field = rc.choice(fields)
+        saved = {k: doc[k] for k in ("birth_date", "expiry_date", "document_number")}
+        if field == "document_number":
+            num = doc["document_number"]
+            i = rc.choice([k for k, c in enumerate(num) if c.isdigit()])
+            doc["document_number"] = num[:i] + rc.choice([c for c in "0123456789" if c != num[i]]) + num[i + 1:]
+            was, now = num, doc["document_number"]
+        else:
+            d = doc[field]
+            if field == "birth_date":
+                nd = rc.choice([shift_date(d, years=rc.choice([-3, -2, -1, 1, 2, 3])),
+                                d + dt.timedelta(days=rc.choice([-20, -10, -3, 3, 10, 20]))])
+                ok = dt.date(1940, 1, 1) <= nd <= doc["issue_date"] - dt.timedelta(days=30)
+            else:  # a longer validity: the usual motive
+                nd = shift_date(d, years=rc.choice([1, 2, 3]))
+                ok = nd <= shift_date(REF_DATE, years=14)
+            if not ok:
+                continue
+            doc[field] = nd
+            was, now = d.isoformat(), nd.isoformat()
+        build_mrz(doc)
+        line, col = TAMPER_CHECK_POS[fmt][field]
+        if doc["mrz_lines"][line][col] == orig_lines[line][col]:
+            doc.update(saved)  # the new value happens to share the check digit
+            build_mrz(doc)
+            continue
+        lines = [list(l) for l in doc["mrz_lines"]]
+        for key in (field, "composite"):
+            if key in TAMPER_CHECK_POS[fmt]:
+                ln, c = TAMPER_CHECK_POS[fmt][key]
+                lines[ln][c] = orig_lines[ln][c]
+        doc["mrz_lines"] = ["".join(l) for l in lines]
+        return {"variant": field, "field": field, "original": was, "tampered": now,
+                "stale_check_digit": orig_lines[line][col]}
+    raise RuntimeError("could not tamper with %s" % doc["format"])
+
+
+def make_case(rc, doc, sc, label, case_id):
+    """Applies label to doc and sc (in place) and draws the case record.
+    Returns (printed, record, detail, save_opts): printed is the document as
+    the visual zone shows it (doc itself unless the MRZ was rewritten);
+    detail describes the defect; save_opts says how the file is written."""
+    printed = doc
+    detail = {}
+    opts = {}
+    app = None
+    if label == "DOC_EXPIRED":
+        if doc["expiry_date"] < REF_DATE - dt.timedelta(days=1):
+            app = rand_date(rc, doc["expiry_date"] + dt.timedelta(days=1),
+                            min(REF_DATE, doc["expiry_date"] + dt.timedelta(days=900)))
+        else:
+            app = rand_date(rc, REF_DATE - dt.timedelta(days=300), REF_DATE)
+            k = rc.randint(1, 3) if rc.random() < 0.15 else rc.randint(4, 1500)
+            set_dates(rc, doc, app - dt.timedelta(days=k))
+            build_mrz(doc)
+        detail = {"variant": "expired %d days before the application" % (app - doc["expiry_date"]).days}
+    elif label == "DOC_VALIDITY_ANOMALY":
+        kind = rc.choices(["validity_over_15_years", "age_over_120", "born_after_application",
+                           "born_after_expiry"], weights=(35, 20, 20, 25))[0]
+        if kind == "validity_over_15_years":
+            years = rc.choice((18, 20))
+            issue = rand_date(rc, REF_DATE - dt.timedelta(days=1000), REF_DATE - dt.timedelta(days=1))
+            expiry = add_years(issue, years) - dt.timedelta(days=1)
+            while expiry <= add_years(REF_DATE, 15):
+                issue += dt.timedelta(days=30)
+                expiry = add_years(issue, years) - dt.timedelta(days=1)
+            set_dates(rc, doc, expiry, issue)
+        elif kind == "age_over_120":
+            b = doc["birth_date"]
+            doc["birth_date"] = dt.date(rc.randint(1880, 1903), b.month, min(b.day, 28))
+        else:
+            if kind == "born_after_application":
+                app = rand_date(rc, dt.date(2026, 1, 1), REF_DATE - dt.timedelta(days=60))
+                if doc["expiry_date"] < app:
+                    set_dates(rc, doc, add_years(app, 3))
+            else:
+                app = rand_date(rc, dt.date(2025, 6, 1), dt.date(2026, 3, 1))
+                set_dates(rc, doc, app + dt.timedelta(days=rc.randint(0, 60)))
+            lo = max(app, doc["expiry_date"] if kind == "born_after_expiry" else app) + dt.timedelta(days=1)
+            doc["birth_date"] = rand_date(rc, lo, REF_DATE - dt.timedelta(days=1))
+        build_mrz(doc)
+        if kind == "age_over_120":
+            # The MRZ has no century: a reader takes the latest year not after today.
+            yy = doc["birth_date"].year % 100
+            doc["fields"]["birth_date"] = doc["birth_date"].replace(
+                year=(2000 + yy) if 2000 + yy <= REF_DATE.year else (1900 + yy)).isoformat()
+        detail = {"variant": kind, "birth_date": doc["birth_date"].isoformat(),
+                  "issue_date": doc["issue_date"].isoformat(), "expiry_date": doc["expiry_date"].isoformat()}
+    elif label == "SPECIMEN_DOCUMENT":
+        kind = rc.choices(["uto", "name", "number", "printed"], weights=(35, 25, 20, 20))[0]
+        if kind == "uto":
+            if doc["nationality"] == doc["issuing_state"]:
+                doc["nationality"] = "UTO"
+            doc["issuing_state"] = "UTO"
+            doc["lang"] = "en"
+        elif kind == "name":
+            if doc["lang"] == "de":
+                doc["surname"] = "Mustermann"
+                doc["given_names"] = "Erika" if doc["sex"] == "F" else "Max" if doc["sex"] == "M" else "Erika Max"
+            else:
+                doc["surname"] = rc.choice(["Specimen", "Specimen", "Sample"])
+        elif kind == "number":
+            doc["document_number"] = rc.choice(SPECIMEN_NUMBERS[doc["format"]])
+        doc["printed_specimen"] = kind == "printed" or rc.random() < 0.5
+        build_mrz(doc)
+        detail = {"variant": kind, "printed_specimen": doc["printed_specimen"]}
+    elif label == "MRZ_CHECK_DIGIT":
+        detail = tamper_with_stale_check(rc, doc)
+    elif label == "MRZ_UNKNOWN_CODE":
+        code = rc.choice(sorted(UNKNOWN_CODES))
+        detail = {"variant": "issuing_state", "original": doc["issuing_state"], "code": code}
+        doc["issuing_state"] = code
+        doc["lang"] = UNKNOWN_CODES[code][2]
+        build_mrz(doc)
+    elif label == "VIZ_MRZ_MISMATCH":
+        kind = rc.choices(["birth_date", "name", "document_number", "expiry_date"], weights=(35, 30, 20, 15))[0]
+        printed = dict(doc)
+        if kind == "birth_date":
+            doc["birth_date"], how = other_birth_date(rc, doc["birth_date"],
+                                                      doc["issue_date"] - dt.timedelta(days=30))
+            was, now = printed["birth_date"].isoformat(), doc["birth_date"].isoformat()
+        elif kind == "name":
+            doc["surname"], doc["given_names"], how = other_person_name(rc, doc)
+            was = printed["surname"] + ", " + printed["given_names"]
+            now = doc["surname"] + ", " + doc["given_names"]
+        elif kind == "document_number":
+            doc["document_number"], how = other_number(rc, doc)
+            was, now = printed["document_number"], doc["document_number"]
+        else:
+            if printed["expiry_date"] < REF_DATE:
+                set_dates(rc, printed, add_years(REF_DATE, 1) + dt.timedelta(days=rc.randint(0, 300)))
+                doc.update({k: printed[k] for k in ("issue_date", "expiry_date", "birth_date")})
+            doc["expiry_date"] = min(shift_date(printed["expiry_date"], years=rc.choice([2, 5, 10])),
+                                     add_years(REF_DATE, 14))
+            how = "validity extended"
+            was, now = printed["expiry_date"].isoformat(), doc["expiry_date"].isoformat()
+        build_mrz(doc)
+        printed["mrz_lines"] = doc["mrz_lines"]
+        detail = {"variant": kind, "how": how, "printed": was, "mrz": now}
+    elif label == "IMAGE_EDITED":
+        kind = rc.choices(["exif_software", "xmp_creator_tool", "png_software", "jpeg_saved_twice"],
+                          weights=(30, 20, 25, 25))[0]
+        if kind != "png_software" and sc["out"] != "jpg":  # --degrade full: lossless scans
+            sc["out"], sc["jpeg_quality"] = "jpg", rc.randint(80, 92)
+        if kind == "png_software":
+            sc["out"], sc["jpeg_quality"] = "png", None
+            opts["png_software"] = rc.choice(PNG_EDITOR_SOFTWARE)
+            detail = {"variant": kind, "software": opts["png_software"]}
+        elif kind == "jpeg_saved_twice":
+            q1 = sc["jpeg_quality"]
+            q2 = rc.choice([q for q in (60, 65, 70, 92, 95, 98) if abs(q - q1) >= 8])
+            opts["first_quality"] = q1
+            sc["jpeg_quality"] = q2
+            detail = {"variant": kind, "first_quality": q1, "second_quality": q2}
+        else:
+            opts["exif_software" if kind == "exif_software" else "xmp_creator_tool"] = rc.choice(EDITOR_SOFTWARE)
+            detail = {"variant": kind, "software": opts.get("exif_software") or opts["xmp_creator_tool"]}
+    elif label == "IMAGE_QUALITY_LOW":
+        kind = rc.choice(["blur", "dpi_100"])
+        if kind == "blur":
+            # Gaussian sigma of 9-15 % of the MRZ character pitch (2.7-4.5 px at 300 dpi).
+            sc["blur"] = round(rc.uniform(0.09, 0.15) * sc["dpi"] / 10, 2)
+            detail = {"variant": kind, "blur_px": sc["blur"], "dpi": sc["dpi"]}
+        else:
+            sc["blur"] = round(sc["blur"] * 100 / sc["dpi"], 2)
+            sc["dpi"] = 100
+            detail = {"variant": kind, "dpi": 100}
+    if label not in ("IMAGE_EDITED",) and sc["out"] == "jpg" and rc.random() < 0.2:
+        make, model, software = rc.choice(SCANNER_EXIF)
+        opts["scanner"] = (make, model, software)
+        detail["scanner_software"] = software
+
+    if app is None:
+        app = pick_application_date(rc, doc)
+    nat = doc["nationality"].replace("<", "")
+    sn, gn, style = spell_name(rc, doc["surname"], doc["given_names"], allow_swap=label == "genuine")
+    rec = {"case_id": case_id, "surname": sn, "given_names": gn,
+           "birth_date": doc["birth_date"].isoformat(),
+           "nationality": "DEU" if nat == "D" else nat,
+           "sex": doc["sex"],
+           "document_number": spell_number(rc, doc["document_number"]),
+           "application_date": app.isoformat()}
+    if rc.random() < 0.05:
+        rec["nationality"] = rec["nationality"].lower()
+    if doc["sex"] == "X" and rc.random() < 0.3:
+        del rec["sex"]
+    detail["case_spelling"] = style
+
+    if label == "CASE_NAME_MISMATCH":
+        osn, ogn, mode = other_person_name(rc, doc)
+        rec["surname"], rec["given_names"], style = spell_name(rc, osn, ogn, allow_swap=False)
+        detail.update({"variant": mode, "case_spelling": style})
+    elif label == "CASE_BIRTH_DATE_MISMATCH":
+        d, kind = other_birth_date(rc, doc["birth_date"], app - dt.timedelta(days=3650))
+        rec["birth_date"] = d.isoformat()
+        detail["variant"] = kind
+    elif label == "CASE_DOCUMENT_NUMBER_MISMATCH":
+        num, kind = other_number(rc, doc)
+        rec["document_number"] = num
+        detail["variant"] = kind
+    elif label == "CASE_NATIONALITY_MISMATCH":
+        mine = "DEU" if nat == "D" else nat
+        rec["nationality"] = rc.choice(sorted({("DEU" if c == "D" else c) for c in COUNTRIES} - {mine}))
+        detail["variant"] = "another nationality"
+    elif label == "CASE_SEX_MISMATCH":
+        if doc["sex"] == "X":
+            doc["sex"] = rc.choice("MF")
+            build_mrz(doc)
+        rec["sex"] = "F" if doc["sex"] == "M" else "M"
+        detail["variant"] = "the other sex"
+    if label in ("CASE_BIRTH_DATE_MISMATCH", "CASE_DOCUMENT_NUMBER_MISMATCH", "CASE_NATIONALITY_MISMATCH",
+                 "CASE_SEX_MISMATCH", "CASE_NAME_MISMATCH"):
+        detail["case"] = rec[{"CASE_NAME_MISMATCH": "surname", "CASE_BIRTH_DATE_MISMATCH": "birth_date",
+                              "CASE_DOCUMENT_NUMBER_MISMATCH": "document_number",
+                              "CASE_NATIONALITY_MISMATCH": "nationality", "CASE_SEX_MISMATCH": "sex"}[label]]
+    return printed, rec, detail, opts
+
+
+def _xmp_segment(tool):
+    packet = ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+              '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+              '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
+              'xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" '
+              'xmp:CreatorTool="%s" xmp:ModifyDate="2026-10-02T14:21:07+02:00" photoshop:ColorMode="3"/>'
+              '</rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>' % tool).encode("utf-8")
+    body = b"http://ns.adobe.com/xap/1.0/\x00" + packet
+    return b"\xff\xe1" + (len(body) + 2).to_bytes(2, "big") + body
+
+
+def save_case_image(img, path, sc, opts):
+    """save_image with the traces of --cases: editor or scanner metadata, a
+    second JPEG compression."""
+    if not opts:
+        save_image(img, path, sc)
+        return
+    dpi = (sc["dpi"], sc["dpi"])
+    if sc["out"] == "png":
+        info = PngImagePlugin.PngInfo()
+        if "png_software" in opts:
+            info.add_text("Software", opts["png_software"])
+        img.save(path, "PNG", dpi=dpi, compress_level=1 if sc["noise"] > 0 else 6, pnginfo=info)
+        return
+    if sc["out"] != "jpg":
+        save_image(img, path, sc)
+        return
+    if "first_quality" in opts:
+        buf = io.BytesIO()
+        img.save(buf, "JPEG", quality=opts["first_quality"], dpi=dpi)
+        buf.seek(0)
+        img = Image.open(buf)
+        img.load()
+    kw = {}
+    exif = Image.Exif()
+    if "exif_software" in opts:
+        exif[0x0131] = opts["exif_software"]
+        exif[0x0132] = "2026:10:02 14:21:07"
+    if "scanner" in opts:
+        exif[0x010F], exif[0x0110], exif[0x0131] = opts["scanner"]
+    if len(exif):
+        kw["exif"] = exif.tobytes()
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=sc["jpeg_quality"], dpi=dpi, **kw)
+    data = buf.getvalue()
+    if "xmp_creator_tool" in opts:
+        at = 2
+        if data[2:4] == b"\xff\xe0":
+            at = 4 + int.from_bytes(data[4:6], "big")
+        data = data[:at] + _xmp_segment(opts["xmp_creator_tool"]) + data[at:]
+    with open(path, "wb") as fh:
+        fh.write(data)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Synthetic identity-document scans with ground truth.")
     ap.add_argument("--out", required=True)
@@ -1243,6 +1796,9 @@ def main(argv=None):
     ap.add_argument("--clean", action="store_true",
                     help="first delete files this generator wrote earlier in --out")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--cases", action="store_true",
+                    help="labelled cases: a case record per document (cases/NAME.case.json) and a "
+                         "label, genuine or one defect, in the truth JSON; no multi-page files")
     a = ap.parse_args(argv)
     formats = [f.strip().upper() for f in a.formats.split(",") if f.strip()]
     for f in formats:
@@ -1252,17 +1808,29 @@ def main(argv=None):
         ap.error("--count must be positive")
     if a.dpi is not None and not 72 <= a.dpi <= 1200:
         ap.error("--dpi must lie in 72..1200")
-    multipage = a.multipage if a.multipage is not None else (1 if a.count >= 6 else 0)
+    if a.cases and a.multipage:
+        ap.error("--cases writes one document per file (one case record each): drop --multipage")
+    multipage = a.multipage if a.multipage is not None else (1 if a.count >= 6 and not a.cases else 0)
     os.makedirs(a.out, exist_ok=True)
     if a.clean:
         pat = re.compile(r"^\d{4}-(td1|td2|td3|mrva|mrvb|multi)\.(jpg|png|tif|json)$")
         for fn in os.listdir(a.out):
             if pat.match(fn) or fn == "index.tsv":
                 os.remove(os.path.join(a.out, fn))
+        cdir = os.path.join(a.out, "cases")
+        if os.path.isdir(cdir):
+            cpat = re.compile(r"^\d{4}-(td1|td2|td3|mrva|mrvb)\.case\.json$")
+            for fn in os.listdir(cdir):
+                if cpat.match(fn):
+                    os.remove(os.path.join(cdir, fn))
+    labels = None
+    if a.cases:
+        labels = plan_labels(a.count, a.seed)
+        os.makedirs(os.path.join(a.out, "cases"), exist_ok=True)
 
     fmts, force, rots, groups = plan(a.count, formats, a.seed, a.degrade, multipage)
     in_group = {i: g for g in groups for i in g}
-    rows = ["name\tfile\tformat\tdegradations\tpage"]
+    rows = ["name\tfile\tformat\tdegradations\tpage" + ("\tlabel" if a.cases else "")]
     done = set()
     for i in range(a.count):
         if i in done:
@@ -1277,6 +1845,11 @@ def main(argv=None):
             r, nprng = sub_rng(a.seed, "doc", j)
             doc = make_identity(r, fmts[j], j, force[j])
             sc = choose_scan(r, a.degrade, fmts[j], rots[j], a.dpi)
+            printed, case = doc, None
+            if labels is not None:
+                rc, _ = sub_rng(a.seed, "case", j)
+                printed, record, detail, save_opts = make_case(rc, doc, sc, labels[j], "C%d-%04d" % (a.seed, j))
+                case = {"record": record, "label": labels[j], "detail": detail, "save": save_opts}
             if multi:
                 if group_sc is None:
                     group_sc = sc
@@ -1284,13 +1857,27 @@ def main(argv=None):
                 sc["out"] = "tif"
                 sc["jpeg_quality"] = None
                 sc["gray"] = group_sc["gray"] if a.degrade == "full" else True
-            sheet, mask, mbox, pitch, cap = render_document(doc, sc["dpi"], r)
+            sheet, mask, mbox, pitch, cap = render_document(printed, sc["dpi"], r)
             img, bbox, mq, dq = place(sheet, mask, mbox, sc, r, nprng)
             ext = {"jpg": "jpg", "png": "png", "tif": "tif"}[sc["out"]]
             fname = name + "." + ext
             pages.append((img, sc))
-            truths.append(truth_for(doc, sc, name, fname, pi, bbox, mq, dq, pitch, cap, img.size))
-            rows.append("%s\t%s\t%s\t%s\t%d" % (name, fname, doc["format"], degradation_str(sc), pi))
+            t = truth_for(doc, sc, name, fname, pi, bbox, mq, dq, pitch, cap, img.size,
+                          printed=printed if printed is not doc else None)
+            row = "%s\t%s\t%s\t%s\t%d" % (name, fname, doc["format"], degradation_str(sc), pi)
+            if case is not None:
+                t["case"] = case["record"]
+                t["label"] = case["label"]
+                t["defect"] = case["detail"]
+                t["case_file"] = "cases/%s.case.json" % name
+                if printed is not doc:
+                    t["viz_printed"] = {"surname": printed["surname"], "given_names": printed["given_names"],
+                                        "birth_date": printed["birth_date"].isoformat(),
+                                        "expiry_date": printed["expiry_date"].isoformat(),
+                                        "document_number": printed["document_number"]}
+                row += "\t" + case["label"]
+            truths.append(t)
+            rows.append(row)
             done.add(j)
         path = os.path.join(a.out, truths[0]["file"])
         if multi:
@@ -1298,6 +1885,12 @@ def main(argv=None):
             first.save(path, "TIFF", compression="tiff_adobe_deflate", dpi=(pages[0][1]["dpi"],) * 2,
                        save_all=True, append_images=rest)
             truth = {"file": truths[0]["file"], "pages": truths}
+        elif case is not None:
+            save_case_image(pages[0][0], path, pages[0][1], case["save"])
+            truth = truths[0]
+            with open(os.path.join(a.out, "cases", name + ".case.json"), "w", encoding="utf-8") as fh:
+                json.dump(case["record"], fh, ensure_ascii=False, indent=1)
+                fh.write("\n")
         else:
             save_image(pages[0][0], path, pages[0][1])
             truth = truths[0]
@@ -1305,7 +1898,8 @@ def main(argv=None):
             json.dump(truth, fh, ensure_ascii=False, indent=1)
             fh.write("\n")
         if not a.quiet:
-            print("%s  %s" % (truths[0]["file"], ", ".join(t["format"] for t in truths)), file=sys.stderr)
+            print("%s  %s%s" % (truths[0]["file"], ", ".join(t["format"] for t in truths),
+                                "  " + truths[0]["label"] if "label" in truths[0] else ""), file=sys.stderr)
     with open(os.path.join(a.out, "index.tsv"), "w", encoding="utf-8") as fh:
         fh.write("\n".join(rows) + "\n")
     return 0

@@ -6,7 +6,7 @@ pkgs=(build-essential cmake pkg-config
       libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
       libjansson-dev g++ libzbar-dev libzxing-dev libssl-dev openssl
       fonts-ocr-b fonts-dejavu-core python3 python3-pil python3-numpy
-      libsqlite3-dev)
+      libmicrohttpd-dev libcurl4-openssl-dev libsqlite3-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -95,7 +95,8 @@ def case_flags(binary, path, record):
     fd, case_path = tempfile.mkstemp(suffix=".json")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(record, fh, ensure_ascii=False)
-    code, out, err = run(binary, ["scan", "--json", "--today", TODAY, "--case", case_path, path])
+    code, out, err = run(binary, ["scan", "--json", "--today", TODAY, "--no-viz", "--no-barcodes",
+                                  "--case", case_path, path])
     os.unlink(case_path)
     try:
         rep = json.loads(out)
@@ -170,8 +171,22 @@ def bad_inputs_in(binary, tmp):
         report("bad input " + name, code == 2 and got == want and name in err,
                "exit %d, error %s, want %s" % (code, got, want))
 
-    code, out, _ = run(binary, ["scan", "--json", tmp])
-    report("bad input directory", code == 2 and "ERR_IO" in out, "exit %d" % code)
+    empty = os.path.join(tmp, "empty-folder")
+    os.mkdir(empty)
+    code, out, err = run(binary, ["scan", empty])
+    report("empty folder", code == 2 and "no JPEG, PNG or TIFF" in err, "exit %d" % code)
+    folder = os.path.join(tmp, "batch")
+    os.mkdir(folder)
+    for name in sorted(f for f in os.listdir(os.path.join(ROOT, "samples", "pages"))
+                       if f.endswith(".jpg"))[:3]:
+        shutil.copy(os.path.join(ROOT, "samples", "pages", name), folder)
+    with open(os.path.join(folder, "notes.txt"), "w") as fh:
+        fh.write("not an image: left out of the batch\n")
+    code, out, err = run(binary, ["scan", "--no-viz", "--today", TODAY, folder])
+    lines = out.strip().splitlines()
+    report("batch over a folder: table and summary",
+           code in (0, 1) and lines[0].startswith("FILE") and len(lines) == 5 and
+           lines[-1].startswith("3 file(s)"), "exit %d out %r" % (code, out))
     code, out, _ = run(binary, ["scan", "--json", os.path.join(tmp, "missing.jpg")])
     report("bad input missing file", code == 2 and "ERR_IO" in out, "exit %d" % code)
 
@@ -180,6 +195,20 @@ def bad_inputs_in(binary, tmp):
     lines = out.strip().splitlines()
     report("good and bad file together", code == 2 and len(lines) == 2 and
            json.loads(lines[0]).get("verdict") in ("clear", "review"), "exit %d" % code)
+
+    # --annotate writes a PNG of the page (one per page of a multi-page file).
+    ann = os.path.join(tmp, "annotated.png")
+    code, out, _ = run(binary, ["scan", "--json", "--today", TODAY, "--annotate", ann, sample])
+    ok = os.path.exists(ann) and open(ann, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    report("annotate writes a PNG", code in (0, 1) and ok, "exit %d" % code)
+    multi = [f for f in os.listdir(os.path.join(ROOT, "samples", "pages")) if f.endswith(".tif")]
+    if multi:
+        ann2 = os.path.join(tmp, "multi.png")
+        code, out, _ = run(binary, ["scan", "--json", "--no-viz", "--annotate", ann2,
+                                    os.path.join(ROOT, "samples", "pages", multi[0])])
+        report("annotate writes one PNG per page",
+               os.path.exists(os.path.join(tmp, "multi-0.png")) and
+               os.path.exists(os.path.join(tmp, "multi-1.png")), "exit %d" % code)
 
     # A wrong extension does not matter: the content decides.
     renamed = os.path.join(tmp, "really-a-jpeg.png")

@@ -1,0 +1,393 @@
+/*
+ * Hot folders: one inbox per scanning station.
+ *
+ * Contract (docs/daemon.md): a file is taken only once complete: either it
+ * was renamed into the inbox (names starting with '.' and ending in .tmp,
+ * .part or .partial are never taken), or, with hotfolder_require_ready, once
+ * NAME.ready exists beside it. Files directly in the inbox belong to the
+ * case named by the inbox's CASE.json or, without one, by the inbox folder's
+ * name; files in a sub-folder CASE-ID/ belong to that sub-folder's CASE.json
+ * or its name. A taken file is submitted to the store (its bytes, name and
+ * SHA-256 committed, with an idempotency key made of its path and SHA-256)
+ * BEFORE it is moved to .docscreen/JOB--NAME; after its job finishes it
+ * moves to done/ or failed/ as JOB-NAME beside JOB-NAME.report.json. A
+ * restart at any point finishes the moves and never submits a file twice
+ * (the idempotency key answers a repeat with the same job).
+ * Logs name stations and ids, never file names.
+ */
+#include "daemon.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "base/base.h"
+#include "check/case.h"
+
+#define WORK_DIR ".docscreen"
+#define PATH_CAP (DS_CONF_PATH_MAX + 2 * DS_STORE_FILENAME_MAX + 64)
+
+static bool ends_with(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && !strcmp(s + n - m, suf);
+}
+
+static bool is_candidate_name(const char *name)
+{
+    return name[0] != '.' && strcmp(name, "CASE.json") != 0 && !ends_with(name, ".ready") &&
+           !ends_with(name, ".tmp") && !ends_with(name, ".part") && !ends_with(name, ".partial") &&
+           !ends_with(name, ".report.json") && !ends_with(name, "~") &&
+           strlen(name) <= DS_STORE_FILENAME_MAX - 24;
+}
+
+static bool exists(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+static void fsync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+/* Writes text to path atomically (temporary file, fsync, rename). */
+static int write_atomic(const char *path, const char *text, size_t len)
+{
+    char tmp[PATH_CAP + 16];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640);
+    if (fd < 0)
+        return -1;
+    size_t off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, text + off, len - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0) {
+            close(fd);
+            unlink(tmp);
+            return -1;
+        }
+        off += (size_t)w;
+    }
+    if (fsync(fd) != 0 || close(fd) != 0) {
+        unlink(tmp);
+        return -1;
+    }
+    return rename(tmp, path);
+}
+
+static void ensure_dirs(const char *inbox)
+{
+    char p[PATH_CAP];
+    static const char *subs[] = {WORK_DIR, "done", "failed"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(p, sizeof p, "%s/%s", inbox, subs[i]);
+        mkdir(p, 0750);
+    }
+}
+
+/* Moves a file refused before submission to failed/ with an error report. */
+static void reject(const char *inbox, const char *path, const char *name, const char *station,
+                   ds_error err, const char *message)
+{
+    char dst[PATH_CAP], rep[PATH_CAP + 16];
+    long long now = (long long)time(NULL);
+    snprintf(dst, sizeof dst, "%s/failed/rejected-%lld-%s", inbox, now, name);
+    snprintf(rep, sizeof rep, "%s.report.json", dst);
+    json_t *o = json_pack("{s:s,s:{s:s,s:s},s:[],s:[],s:s}", "file", name, "error", "code",
+                          ds_error_name(err), "message", message, "documents", "flags",
+                          "verdict", "error");
+    char *text = o ? json_dumps(o, JSON_INDENT(2)) : NULL;
+    json_decref(o);
+    if (text) {
+        write_atomic(rep, text, strlen(text));
+        free(text);
+    }
+    if (rename(path, dst) == 0) {
+        char ready[PATH_CAP + 8];
+        snprintf(ready, sizeof ready, "%s.ready", path);
+        unlink(ready);
+    }
+    ds_log(DS_LOG_WARN, "hotfolder", "station %s: a file was refused: %s", station,
+           ds_error_name(err));
+}
+
+/* Takes one complete file: submit (committed), then move into WORK_DIR. */
+static void take(ds_daemon *d, ds_store *st, const ds_conf *conf, const ds_conf_hotfolder *hf,
+                 const char *dir, const char *rel_dir, const char *name, const char *case_id,
+                 bool case_ok, const char *case_err)
+{
+    char path[PATH_CAP], ready[PATH_CAP + 8];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(ready, sizeof ready, "%s.ready", path);
+    bool has_ready = exists(ready);
+    if (conf->hotfolder_require_ready && !has_ready)
+        return;
+    if (!case_ok) {
+        reject(hf->path, path, name, hf->station, DS_ERR_CASE_FIELD, case_err);
+        return;
+    }
+    uint8_t *data = NULL;
+    size_t len = 0;
+    ds_error err = ds_read_file(path, (size_t)conf->max_upload_bytes, &data, &len);
+    if (err == DS_ERR_IO)
+        return; /* vanished or unreadable for now: try again next round */
+    if (err != DS_OK) {
+        reject(hf->path, path, name, hf->station, err, ds_error_message(err));
+        return;
+    }
+    char sha[65], keysrc[PATH_CAP + 80], key[65];
+    ds_sha256_hex(data, len, sha);
+    snprintf(keysrc, sizeof keysrc, "%s/%s:%s", rel_dir, name, sha);
+    ds_sha256_hex(keysrc, strlen(keysrc), key);
+    char scope[DS_STORE_NAME_MAX + 1];
+    snprintf(scope, sizeof scope, "hotfolder:%.100s", hf->station);
+    ds_submission sub = {.case_id = case_id,
+                         .filename = name,
+                         .source = "hotfolder",
+                         .station = hf->station,
+                         .data = data,
+                         .len = len,
+                         .idempotency_key = key,
+                         .key_scope = scope};
+    int64_t doc_id = 0, job_id = 0;
+    bool replayed = false;
+    err = ds_store_submit(st, &sub, &doc_id, &job_id, &replayed);
+    free(data);
+    if (err != DS_OK) {
+        ds_log(DS_LOG_ERROR, "hotfolder", "station %s: submit failed: %s %s", hf->station,
+               ds_error_name(err), err == DS_ERR_STORE ? ds_store_errmsg(st) : "");
+        return;
+    }
+    char dst[PATH_CAP];
+    snprintf(dst, sizeof dst, "%s/" WORK_DIR "/%lld--%s", hf->path, (long long)job_id, name);
+    if (rename(path, dst) != 0) {
+        ds_log(DS_LOG_ERROR, "hotfolder", "station %s: job %lld: cannot move the file: %s",
+               hf->station, (long long)job_id, strerror(errno));
+        return;
+    }
+    char wd[PATH_CAP];
+    snprintf(wd, sizeof wd, "%s/" WORK_DIR, hf->path);
+    fsync_dir(wd);
+    if (has_ready)
+        unlink(ready);
+    pthread_mutex_lock(&d->metrics.lock);
+    d->metrics.hotfolder_taken++;
+    pthread_mutex_unlock(&d->metrics.lock);
+    ds_daemon_kick(d);
+    ds_log(DS_LOG_INFO, "hotfolder", "station %s: document %lld job %lld %s", hf->station,
+           (long long)doc_id, (long long)job_id, replayed ? "(already submitted)" : "queued");
+}
+
+/* Reads dir's CASE.json when present. case_id gets the record's case id or
+ * fallback; *ok false when a CASE.json exists but is invalid. */
+static void case_of(ds_store *st, const char *dir, const char *fallback, char *case_id, size_t cap,
+                    bool *ok, char *err, size_t err_cap)
+{
+    char p[PATH_CAP];
+    snprintf(p, sizeof p, "%s/CASE.json", dir);
+    *ok = true;
+    snprintf(case_id, cap, "%s", fallback);
+    if (!exists(p))
+        return;
+    ds_case cr;
+    char msg[DS_CASE_MSG_MAX] = "";
+    ds_error e = ds_case_load(p, &cr, msg, sizeof msg);
+    if (e != DS_OK) {
+        *ok = false;
+        snprintf(err, err_cap, "CASE.json: %s", msg[0] ? msg : ds_error_message(e));
+        return;
+    }
+    snprintf(case_id, cap, "%s", cr.case_id);
+    uint8_t *data = NULL;
+    size_t len = 0;
+    if (ds_read_file(p, DS_CASE_FILE_MAX, &data, &len) == DS_OK) {
+        char *old = NULL;
+        size_t oldlen = 0;
+        bool same = ds_store_case_get(st, cr.case_id, &old, &oldlen, NULL) == DS_OK &&
+                    oldlen == len && !memcmp(old, data, len);
+        free(old);
+        if (!same && ds_store_case_put(st, cr.case_id, (const char *)data, len) != DS_OK)
+            ds_log(DS_LOG_ERROR, "hotfolder", "case record not stored: %s", ds_store_errmsg(st));
+    }
+    free(data);
+}
+
+static bool case_id_ok(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 0 && n <= DS_STORE_CASE_ID_MAX;
+}
+
+static void scan_dir(ds_daemon *d, ds_store *st, const ds_conf *conf, const ds_conf_hotfolder *hf,
+                     const char *dir, const char *rel_dir, const char *fallback_case, int depth)
+{
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return;
+    char case_id[DS_STORE_CASE_ID_MAX + 1], case_err[256] = "";
+    bool case_ok;
+    case_of(st, dir, fallback_case, case_id, sizeof case_id, &case_ok, case_err, sizeof case_err);
+    if (case_ok && !case_id_ok(case_id)) {
+        case_ok = false;
+        snprintf(case_err, sizeof case_err, "the folder name is not a valid case id");
+    }
+    /* names first, sorted, so files are taken in a stable order */
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(dh)) && n < 10000) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 32;
+            char **nn = realloc(names, nc * sizeof *nn);
+            if (!nn)
+                break;
+            names = nn;
+            cap = nc;
+        }
+        names[n] = strdup(e->d_name);
+        if (names[n])
+            n++;
+    }
+    closedir(dh);
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+            char *t = names[j];
+            names[j] = names[j - 1];
+            names[j - 1] = t;
+        }
+    for (size_t i = 0; i < n && !atomic_load(&d->stopping); i++) {
+        char p[PATH_CAP];
+        snprintf(p, sizeof p, "%s/%s", dir, names[i]);
+        struct stat sb;
+        if (lstat(p, &sb) != 0)
+            continue;
+        if (S_ISDIR(sb.st_mode)) {
+            if (depth == 0 && strcmp(names[i], "done") && strcmp(names[i], "failed")) {
+                char rel[PATH_CAP];
+                snprintf(rel, sizeof rel, "%s", names[i]);
+                scan_dir(d, st, conf, hf, p, rel, names[i], depth + 1);
+            }
+            continue;
+        }
+        if (!S_ISREG(sb.st_mode) || !is_candidate_name(names[i]))
+            continue;
+        take(d, st, conf, hf, dir, rel_dir, names[i], case_id, case_ok, case_err);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+/* Finishes files whose jobs are done: report beside, file to done/ or failed/. */
+static void finish(ds_store *st, const ds_conf_hotfolder *hf)
+{
+    char wd[PATH_CAP];
+    snprintf(wd, sizeof wd, "%s/" WORK_DIR, hf->path);
+    DIR *dh = opendir(wd);
+    if (!dh)
+        return;
+    struct dirent *e;
+    while ((e = readdir(dh))) {
+        char *sep = strstr(e->d_name, "--");
+        if (e->d_name[0] == '.' || !sep || ends_with(e->d_name, ".tmp"))
+            continue;
+        char *end = NULL;
+        long long job_id = strtoll(e->d_name, &end, 10);
+        if (end != sep || job_id <= 0)
+            continue;
+        const char *name = sep + 2;
+        ds_job job;
+        if (ds_store_job_get(st, job_id, &job) != DS_OK)
+            continue;
+        if (job.state != DS_JOB_DONE && job.state != DS_JOB_FAILED)
+            continue;
+        char *text = NULL;
+        size_t len = 0;
+        ds_error err = ds_store_report_get(st, job_id, &text, &len);
+        if (err != DS_OK && err != DS_ERR_NO_RECORD)
+            continue;
+        const char *sub = job.state == DS_JOB_DONE ? "done" : "failed";
+        char src[PATH_CAP + 256], dst[PATH_CAP + 256], rep[PATH_CAP + 272];
+        snprintf(src, sizeof src, "%s/%s", wd, e->d_name);
+        snprintf(dst, sizeof dst, "%s/%s/%lld-%s", hf->path, sub, job_id, name);
+        snprintf(rep, sizeof rep, "%s.report.json", dst);
+        int ok = 0;
+        if (text) {
+            json_t *o = json_loadb(text, len, 0, NULL);
+            char *pretty = o ? json_dumps(o, JSON_INDENT(2) | JSON_REAL_PRECISION(6)) : NULL;
+            json_decref(o);
+            ok = write_atomic(rep, pretty ? pretty : text, pretty ? strlen(pretty) : len);
+            free(pretty);
+            free(text);
+        }
+        if (ok == 0 && rename(src, dst) == 0) {
+            char dd[PATH_CAP];
+            snprintf(dd, sizeof dd, "%s/%s", hf->path, sub);
+            fsync_dir(dd);
+            ds_log(DS_LOG_DEBUG, "hotfolder", "station %s: job %lld moved to %s", hf->station,
+                   job_id, sub);
+        }
+    }
+    closedir(dh);
+}
+
+static void *hotfolder_main(void *arg)
+{
+    ds_daemon *d = arg;
+    ds_conf *conf = malloc(sizeof *conf);
+    ds_store *st = ds_daemon_store_get(d);
+    if (!conf || !st) {
+        free(conf);
+        ds_daemon_store_put(d, st);
+        return NULL;
+    }
+    while (!atomic_load(&d->stopping)) {
+        ds_daemon_conf(d, conf);
+        for (int i = 0; i < conf->hotfolder_count && !atomic_load(&d->stopping); i++) {
+            const ds_conf_hotfolder *hf = &conf->hotfolder[i];
+            ensure_dirs(hf->path);
+            finish(st, hf);
+            const char *base = strrchr(hf->path, '/');
+            base = base && base[1] ? base + 1 : hf->path;
+            scan_dir(d, st, conf, hf, hf->path, ".", base, 0);
+            finish(st, hf);
+        }
+        ds_daemon_nap(d, conf->hotfolder_interval_ms);
+    }
+    ds_daemon_store_put(d, st);
+    free(conf);
+    return NULL;
+}
+
+ds_error ds_hotfolder_start(ds_daemon *d)
+{
+    if (pthread_create(&d->hotfolder_thread, NULL, hotfolder_main, d) != 0)
+        return DS_ERR_INTERNAL;
+    d->hotfolder_started = true;
+    return DS_OK;
+}
+
+void ds_hotfolder_join(ds_daemon *d)
+{
+    if (d->hotfolder_started)
+        pthread_join(d->hotfolder_thread, NULL);
+    d->hotfolder_started = false;
+}

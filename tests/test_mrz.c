@@ -569,6 +569,12 @@ static void repair_document_number_confusion(void)
     ocr o;
     ds_mrz m;
     ocr_init(&o, TD3_L1, "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10", NULL);
+    /* Read with confidence, the O is what is printed: nothing is changed. */
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(!m.valid);
+    T_EQ_INT(m.nrepairs, 0);
+    /* Doubted by the recogniser, the check digit proves it a 0. */
+    o.ch[1][5].p = 0.6f;
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.valid);
     T_EQ_STR(m.document_number, "L898902C3");
@@ -681,6 +687,43 @@ static void joint_repair_refused_when_too_open(void)
     T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
 }
 
+/* A digit changed on the document, old check digit kept: a confidently read
+ * '1' is not turned into an 'I' to make the check pass (recall bench,
+ * 0030-mrva: 381374644 changed to 381274644). */
+static void confident_characters_never_repaired(void)
+{
+    ocr o;
+    ds_mrz m;
+    char l2[45];
+    /* Check digit 0 belongs to 381374644 (and to 38I274644); the document
+     * reads 381274644. */
+    snprintf(l2, sizeof l2, "%s", "3812746440UTO7408122F1204159<<<<<<<<<<<<<<<<");
+    ocr_init(&o, "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", l2, NULL);
+    for (int i = 0; i < 44; i++)
+        o.ch[1][i].p = 0.99f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
+    T_EQ_INT(m.nrepairs, 0);
+    T_EQ_STR(m.document_number, "381274644");
+}
+
+/* Names cut at a word boundary or surnames that leave no room for given
+ * names are marked as possibly truncated; a name with room to spare is not. */
+static void name_truncation_forms(void)
+{
+    ds_mrz m;
+    const char *full[2] = {"P<UTOABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJK<<", TD3_L2};
+    T_EQ_INT(ds_mrz_parse(full, 2, TODAY, &m), DS_OK);
+    T_CHECK(m.name_truncated);
+    T_EQ_STR(m.given_names, "");
+    const char *word[2] = {"P<UTOSMITH<<ANNA<MARIA<BERNADETTE<CLAUDIA<X<", TD3_L2};
+    T_EQ_INT(ds_mrz_parse(word, 2, TODAY, &m), DS_OK);
+    T_CHECK(m.name_truncated);
+    const char *roomy[2] = {TD3_L1, TD3_L2};
+    T_EQ_INT(ds_mrz_parse(roomy, 2, TODAY, &m), DS_OK);
+    T_CHECK(!m.name_truncated);
+}
+
 static void ambiguous_repair_not_applied(void)
 {
     ocr o;
@@ -721,6 +764,7 @@ static void repair_td1_composite_via_optional_data(void)
      * composite is the only check over it and one substitution fixes it. */
     ocr_init(&o, "I<LVAPA99929216121282<888B2<<<", "8212122M1703054LVA<<<<<<<<<<<0",
              "PARAUDZINS<<ANDRIS<<<<<<<<<<<<");
+    o.ch[0][25].p = 0.7f;
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.valid);
     T_EQ_STR(m.optional_data, "121282<88882");
@@ -1009,6 +1053,8 @@ int main(int argc, char **argv)
         {"repair_digit_from_second_choice_only", repair_digit_from_second_choice_only},
         {"tampered_birth_date_not_repaired", tampered_birth_date_not_repaired},
         {"ambiguous_repair_not_applied", ambiguous_repair_not_applied},
+        {"name_truncation_forms", name_truncation_forms},
+        {"confident_characters_never_repaired", confident_characters_never_repaired},
         {"joint_repair_of_confusions", joint_repair_of_confusions},
         {"joint_repair_refused_when_too_open", joint_repair_refused_when_too_open},
         {"repair_count_is_bounded", repair_count_is_bounded},

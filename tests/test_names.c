@@ -404,6 +404,25 @@ static void t_different_persons(void)
     T_CHECK(strstr(r.reason, "MILLER") == NULL && strstr(r.reason, "Hans") == NULL);
 }
 
+/* A case record typed without diacritics (Soren for Sören) against the
+ * MRZ's two-letter spelling: the same person, with a note. */
+static void t_undotted_case_record(void)
+{
+    ds_name_match r = nm("SCHROEDER", "SOEREN", false, "Schroder", "Soren");
+    RESULT(r, DS_NAME_MATCH_WITH_NOTE);
+    T_CHECK(r.notes & DS_NAME_NOTE_UNDOTTED);
+    r = nm("KRUEGER", "KAETHE", false, "Kruger", "Kathe");
+    RESULT(r, DS_NAME_MATCH_WITH_NOTE);
+    r = nm("AASE", "LARS", false, "Ase", "Lars");
+    RESULT(r, DS_NAME_MATCH_WITH_NOTE);
+    /* Only the plain vowels stand in for a digraph; other letters still differ. */
+    MISMATCH("MUELLER", "HANS", false, "Miller", "Hans");
+    MISMATCH("SCHROEDER", "SOEREN", false, "Schrader", "Soren");
+    /* With the diacritic written, no such note. */
+    r = nm("SCHROEDER", "SOEREN", false, "Schröder", "Sören");
+    T_CHECK(!(r.notes & DS_NAME_NOTE_UNDOTTED));
+}
+
 static void t_not_compared_unverifiable(void)
 {
     RESULT(nm("ERIKSSON", "ANNA", false, NULL, NULL), DS_NAME_NOT_COMPARED);
@@ -454,6 +473,7 @@ int main(int argc, char **argv)
         {"match_middle_names", t_match_middle_names},
         {"match_swapped", t_match_swapped},
         {"different_persons", t_different_persons},
+        {"undotted_case_record", t_undotted_case_record},
         {"not_compared_unverifiable", t_not_compared_unverifiable},
         {"hostile_mrz_text", t_hostile_mrz_text},
     };

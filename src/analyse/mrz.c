@@ -31,7 +31,8 @@
  *    composite. The candidates are single-character substitutions at the
  *    positions the check reads (its check digit included) that fit the
  *    position's grammar and come from: the confusion groups {0,O,Q,D}
- *    {1,I} {2,Z} {5,S} {6,G} {8,B}; the recogniser's second choice when its
+ *    {1,I} {2,Z} {5,S} {6,G} {8,B}, where the recogniser was less than
+ *    DS_MRZ_DOUBT_P sure of its reading; the recogniser's second choice when its
  *    probability is at least DS_MRZ_ALT_MIN_P; and, where step 1 replaced
  *    the recogniser's best, the other reading step 1 could have made.
  *    A candidate counts when it makes the check pass, keeps every check
@@ -454,7 +455,6 @@ static void name_part(char *out, size_t cap, const char *s, int n)
 
 static void decode_name(const char *s, int n, ds_mrz *m)
 {
-    m->name_truncated = n > 0 && s[n - 1] != '<';
     int end = n;
     while (end > 0 && s[end - 1] == '<')
         end--;
@@ -465,6 +465,11 @@ static void decode_name(const char *s, int n, ds_mrz *m)
             break;
         }
     }
+    /* The name may be cut when the field is full, when a cut fell between
+     * two words (one filler left), or when the surname and its separator
+     * fill the field so that no given name fits. */
+    int fill = n - end;
+    m->name_truncated = n > 0 && (fill <= 1 || (fill == 2 && sep < 0));
     if (sep < 0) {
         name_part(m->surname, sizeof m->surname, s, end);
         m->given_names[0] = '\0';
@@ -653,7 +658,10 @@ static bool repair_one(const layout *L, const ds_mrz_char *const *src, int k, co
         char cur = m->lines[l][p];
         char cand[8];
         int nc = 0;
-        const char *g = confusion_group(cur);
+        /* Confusion-group changes only where the recogniser doubted its
+         * reading: a confidently read character is what is printed, and
+         * changing it could hide an altered field behind a passing check. */
+        const char *g = src[l][p].p < DS_MRZ_DOUBT_P ? confusion_group(cur) : NULL;
         for (; g && *g && nc < 4; g++)
             if (*g != cur)
                 cand[nc++] = *g;
@@ -728,7 +736,6 @@ typedef struct doubt {
 
 #define JOINT_MAX_POS 10
 #define JOINT_MAX_CHANGES 4
-#define JOINT_DOUBT_P 0.9f
 
 /* Tries every way of changing `left` more of doubts[from..] and counts the
  * ones under which every check of the format passes; stops counting at 2. */
@@ -793,7 +800,7 @@ static void repair_joint(const layout *L, const ds_mrz_char *const *src, ds_mrz 
                 x.nalt < 2 && !memchr(x.alt, src[l][p].alt, (size_t)x.nalt))
                 x.alt[x.nalt++] = src[l][p].alt;
             /* Only what the recogniser itself doubted is open to change. */
-            if (x.nalt > 0 && src[l][p].p < JOINT_DOUBT_P) {
+            if (x.nalt > 0 && src[l][p].p < DS_MRZ_DOUBT_P) {
                 /* Too many open positions: other sets of changes could
                  * satisfy the checks as well, so nothing is changed. */
                 if (nd == JOINT_MAX_POS)

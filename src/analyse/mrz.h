@@ -44,6 +44,11 @@ typedef struct ds_mrz_char {
 /* Maximum number of repaired positions; no repair is made beyond it. */
 #define DS_MRZ_MAX_REPAIRS 16
 
+/* Below this probability the recogniser is taken to doubt a character, and
+ * only then may a check digit change it to a confusable one: a confidently
+ * read character is what is printed. */
+#define DS_MRZ_DOUBT_P 0.9f
+
 /* The least probability a recogniser's second choice needs to be used in a
  * repair; a rarer second choice is ignored. */
 #define DS_MRZ_ALT_MIN_P 0.05f

@@ -83,55 +83,92 @@ static void split_mrz(const char *s, mrz_words *mw)
     }
 }
 
+/* The two-letter MRZ spelling a plain case-record vowel may stand for when
+ * the record was typed without its diacritic (Soren for Sören: SOEREN), or
+ * NULL. */
+static const char *undotted_digraph(const ds_tl_unit *u, int which)
+{
+    if (u->nalt < 1 || !u->alt[0] || strlen(u->alt[0]) != 1)
+        return NULL;
+    switch (u->alt[0][0]) {
+    case 'A':
+        return which == 0 ? "AE" : which == 1 ? "AA" : NULL;
+    case 'O':
+        return which == 0 ? "OE" : NULL;
+    case 'U':
+        return which == 0 ? "UE" : NULL;
+    default:
+        return NULL;
+    }
+}
+
 /*
  * Can the letter units l[0..nl) be spelled as s[0..ns)? Returns 1 for a
  * whole spelling, 2 when prefix is set and s is only the beginning of one
  * (and no whole spelling exists), 0 otherwise; *alts receives the least
- * number of alternative (not first) spellings used.
+ * number of alternative (not first) spellings used, and *undotted whether
+ * that spelling needs a plain vowel of the case record to stand for an MRZ
+ * digraph (a diacritic left out when the record was typed).
  */
 static int letters_match(const ds_tl_unit *const *l, int nl, const char *s, int ns, bool prefix,
-                         int *alts)
+                         int *alts, bool *undotted)
 {
     static const unsigned char NONE = 255;
     unsigned char best[DS_TL_MAX_UNITS + 1][MAX_GROUP_TEXT + 1];
+    bool dot[DS_TL_MAX_UNITS + 1][MAX_GROUP_TEXT + 1];
     if (ns < 1 || ns > MAX_GROUP_TEXT || nl < 1)
         return 0;
-    for (int i = 0; i <= nl; i++)
+    for (int i = 0; i <= nl; i++) {
         memset(best[i], NONE, (size_t)ns + 1);
+        memset(dot[i], 0, (size_t)ns + 1);
+    }
     best[0][0] = 0;
     int part = NONE;
+    bool part_dot = false;
     for (int i = 0; i < nl; i++) {
         for (int p = 0; p <= ns; p++) {
             if (best[i][p] == NONE)
                 continue;
-            for (int k = 0; k < l[i]->nalt; k++) {
-                const char *a = l[i]->alt[k];
+            for (int k = 0; k < l[i]->nalt + 2; k++) {
+                bool und = k >= l[i]->nalt;
+                const char *a = und ? undotted_digraph(l[i], k - l[i]->nalt) : l[i]->alt[k];
+                if (!a)
+                    continue;
                 int la = (int)strlen(a);
-                int c = best[i][p] + (k > 0);
+                int c = best[i][p] + (k > 0) + (und ? 1 : 0);
+                bool d = dot[i][p] || und;
                 if (c > 254)
                     c = 254;
                 if (p + la <= ns && memcmp(s + p, a, (size_t)la) == 0) {
-                    if (c < best[i + 1][p + la])
+                    if (c < best[i + 1][p + la] || (c == best[i + 1][p + la] && !d)) {
                         best[i + 1][p + la] = (unsigned char)c;
+                        dot[i + 1][p + la] = d;
+                    }
                 } else if (prefix && p < ns && la > ns - p && memcmp(s + p, a, (size_t)(ns - p)) == 0) {
-                    if (c < part)
+                    if (c < part) {
                         part = c;
+                        part_dot = d;
+                    }
                 }
             }
         }
     }
     if (best[nl][ns] != NONE) {
         *alts = best[nl][ns];
+        *undotted = dot[nl][ns];
         return 1;
     }
     if (!prefix)
         return 0;
     for (int i = 1; i < nl; i++)
-        if (best[i][ns] < part)
+        if (best[i][ns] < part) {
             part = best[i][ns];
+            part_dot = dot[i][ns];
+        }
     if (part == NONE)
         return 0;
     *alts = part;
+    *undotted = part_dot;
     return 2;
 }
 
@@ -194,13 +231,16 @@ static int match_field(const case_words *cw, const mrz_words *mw, bool prefix, b
                                 break;
                             s[k] = '\0';
                             int alts = 0;
+                            bool undotted = false;
                             int r = letters_match(cw->l + cw->ws[i], cw->we[i + a - 1] - cw->ws[i],
-                                                  s, (int)k, prefix, &alts);
+                                                  s, (int)k, prefix, &alts, &undotted);
                             if (!r)
                                 continue;
                             int cost = alts;
                             unsigned nn = c.notes;
-                            if (alts)
+                            if (undotted)
+                                nn |= DS_NAME_NOTE_UNDOTTED;
+                            else if (alts)
                                 nn |= DS_NAME_NOTE_ALT_TRANSLIT;
                             if (r == 2) {
                                 cost += 1;
@@ -288,6 +328,10 @@ static void explain(ds_name_match *out)
         append(r, cap, "the document uses an alternative ICAO 9303 transliteration");
     if (n & DS_NAME_NOTE_SPACING)
         append(r, cap, "the name is split into words differently");
+    if (n & DS_NAME_NOTE_UNDOTTED)
+        append(r, cap,
+               "the case record seems to have been typed without a diacritic the document's "
+               "spelling shows (e.g. Soren for SOEREN)");
 }
 
 static bool prepare(const char *s, side *sd, bool *unverifiable)

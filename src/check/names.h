@@ -40,6 +40,9 @@ typedef enum ds_name_result {
 #define DS_NAME_NOTE_ALT_TRANSLIT 0x08   /* a 9303 alternative spelling was used (Ü as U) */
 #define DS_NAME_NOTE_SPACING 0x10        /* words joined or split differently */
 #define DS_NAME_NOTE_SWAPPED 0x20        /* surname and given names swapped */
+#define DS_NAME_NOTE_UNDOTTED 0x40       /* a plain vowel in the case record stands for an
+                                            MRZ digraph (Soren for SOEREN): a diacritic
+                                            was left out when the record was typed */
 
 #define DS_NAME_MAX_CASE_WORDS 32 /* more words in one case field: unverifiable */
 #define DS_NAME_MAX_MRZ 63        /* longer MRZ name fields are cut to this */

@@ -860,9 +860,19 @@ bool ds_viz_parse_date(const char *text, char iso[11])
             ok = true;
         }
     }
-    if (!ok)
+    if (!ok || y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
         return false;
-    snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+    iso[0] = (char)('0' + y / 1000);
+    iso[1] = (char)('0' + y / 100 % 10);
+    iso[2] = (char)('0' + y / 10 % 10);
+    iso[3] = (char)('0' + y % 10);
+    iso[4] = '-';
+    iso[5] = (char)('0' + m / 10);
+    iso[6] = (char)('0' + m % 10);
+    iso[7] = '-';
+    iso[8] = (char)('0' + d / 10);
+    iso[9] = (char)('0' + d % 10);
+    iso[10] = '\0';
     return true;
 }
 
@@ -1223,6 +1233,21 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
     TessBaseAPIClear(r->api);
 
     v.nwords = pg->nw;
+    /* A specimen says so on its face, in the office's language. */
+    for (int i = 0; i < pg->nw && !v.specimen_printed; i++) {
+        static const char *const marks[] = {"SPECIMEN", "MUSTER", "ESPECIMEN", "MODELO",
+                                            "CAMPIONE", "SPECIMENS", "SPESIMEN", "VZOR", "WZOR"};
+        char f[WORD_MAX];
+        ds_viz_fold(pg->w[i].text, f, sizeof f);
+        for (char *c = f; *c; c++)
+            if (*c >= 'a' && *c <= 'z')
+                *c = (char)(*c - 32);
+        for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+            if (pg->w[i].conf >= 60 && strcmp(f, marks[k]) == 0) {
+                v.specimen_printed = true;
+                snprintf(v.specimen_word, sizeof v.specimen_word, "%s", marks[k]);
+            }
+    }
     build_segments(pg);
     classify_segments(pg);
     assign_values(pg, &v, 1.0f / scale, x0, y0, r->api, scaled);

@@ -71,6 +71,8 @@ typedef struct ds_viz {
     int region[4];     /* the data-page region read, caller's frame */
     float scale;       /* the region was resampled by this factor before OCR */
     double ms;         /* time spent, milliseconds */
+    bool specimen_printed;  /* SPECIMEN (or its translation) is printed on the page */
+    char specimen_word[32]; /* the word, upper case without accents */
 } ds_viz;
 
 typedef struct ds_viz_reader ds_viz_reader;

@@ -150,6 +150,9 @@ static void compare_date(ds_viz *viz, int id, const char *mrz_date, ds_flags *fl
             return;
         }
     int d = date_diff(f->norm, mrz_date);
+    /* The MRZ has no century: 1902 printed and 02 in the MRZ agree. */
+    if (d != 0 && strcmp(f->norm + 2, mrz_date + 2) == 0)
+        d = 0;
     if (d == 0)
         f->status = DS_VIZ_MATCH;
     else if (d == 2 && f->confidence >= DS_VIZ_MIN_CONF)
@@ -167,8 +170,27 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
     }
+    /* Values of other fields that land under a name label (a visa's
+     * "Number of entries: MULT") are no names. */
+    static const char *const not_names[] = {"MULT", "MULTIPLE", "SINGLE", "ONE", "TWO", "VISA",
+                                            "PASSPORT", "NONE", "REMARKS", "ENTRIES", "STAY"};
+    for (size_t i = 0; i < sizeof not_names / sizeof not_names[0]; i++)
+        if (strcmp(f->norm, not_names[i]) == 0) {
+            f->status = DS_VIZ_UNVERIFIABLE;
+            return;
+        }
     ds_name_match nm;
     ds_name_result res;
+    const char *comma = strchr(f->norm, ',');
+    if (id == DS_VIZ_SURNAME && comma) {
+        /* "Surname, Given names" printed on one line (visas). */
+        char sur[DS_VIZ_VALUE_MAX];
+        snprintf(sur, sizeof sur, "%.*s", (int)(comma - f->norm), f->norm);
+        res = ds_names_match(m->surname, m->given_names, m->name_truncated, sur, comma + 1, &nm);
+        f->status = res == DS_NAME_MATCH || res == DS_NAME_MATCH_WITH_NOTE ? DS_VIZ_MATCH
+                                                                           : DS_VIZ_UNVERIFIABLE;
+        return;
+    }
     if (id == DS_VIZ_SURNAME)
         res = ds_names_match(mrz, NULL, m->name_truncated, f->norm, NULL, &nm);
     else
@@ -220,6 +242,17 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
     }
     if (!m || !flags)
         return 0;
+    if (viz->specimen_printed) {
+        bool already = false;
+        for (int i = 0; i < flags->count; i++)
+            already = already || (flags->item[i].page == page &&
+                                  strcmp(flags->item[i].code, "SPECIMEN_DOCUMENT") == 0);
+        if (!already)
+            ds_flags_add(flags, page, "SPECIMEN_DOCUMENT", DS_SEV_HIGH, "viz", NULL, NULL,
+                         viz->specimen_word,
+                         "The data page is marked %s: this is a specimen, not an issued "
+                         "document.", viz->specimen_word);
+    }
     if (viz->field[DS_VIZ_SURNAME].found)
         compare_name(viz, DS_VIZ_SURNAME, m, flags, page, &raised);
     if (viz->field[DS_VIZ_GIVEN_NAMES].found)
@@ -293,6 +326,15 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
         if (lv >= 9 && lv < lm)
             b[lv] = 0; /* the printed short form of a TD1 long number */
         int dist = levenshtein(a, b);
+        if (strlen(a) == strlen(b)) {
+            /* Same length: a digit the printer's font makes confusable
+             * (8/6, 1/7 ...) weighs half a difference. */
+            int half = 0, whole = 0;
+            for (size_t q = 0; a[q]; q++)
+                if (a[q] != b[q])
+                    digits_confusable(a[q], b[q]) ? half++ : whole++;
+            dist = whole + half / 2;
+        }
         /* A number has digits and is not much shorter than the MRZ's; a
          * single word of a label ("N", "PASSEPORT") is no number. */
         bool digits = false;

@@ -130,8 +130,12 @@ int main(int argc, char **argv)
 
     ds_scan_options opt;
     ds_scan_options_default(&opt);
-    /* The MRZ path only: barcodes are measured by bench/barcodes.sh. */
+    /* The MRZ path only (decode to parsed fields): the printed data page,
+     * barcodes and forensics are measured by bench/recall.sh and
+     * bench/barcodes.sh. */
     opt.barcodes = 0;
+    opt.viz = 0;
+    opt.forensics = 0;
     double t0 = ds_now_ms();
     ds_error err = ds_scanner_create(&opt, &scanner);
     init_ms = ds_now_ms() - t0;

@@ -22,34 +22,12 @@ const char *ds_severity_name(ds_severity s)
     }
 }
 
-static ds_flag *add(ds_flags *flags, int page, const char *code, ds_severity sev,
-                    const char *source, const char *field, const char *fmt, ...)
-{
-    if (flags->count >= DS_MAX_FLAGS) {
-        flags->dropped++;
-        return NULL;
-    }
-    ds_flag *f = &flags->item[flags->count++];
-    memset(f, 0, sizeof *f);
-    f->page = page;
-    f->code = code;
-    f->severity = sev;
-    f->source = source;
-    if (field)
-        snprintf(f->field, sizeof f->field, "%s", field);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(f->message, sizeof f->message, fmt, ap);
-    va_end(ap);
-    return f;
-}
-
 static void check_digit(const ds_mrz *m, int page, ds_flags *flags, ds_check_state st,
                         const char *field, const char *what)
 {
     if (st != DS_CHECK_FAIL)
         return;
-    add(flags, page, "MRZ_CHECK_DIGIT", DS_SEV_HIGH, "mrz", field,
+    ds_flags_add(flags, page, "MRZ_CHECK_DIGIT", DS_SEV_HIGH, "mrz", field, NULL, NULL,
         "The check digit of the %s in the MRZ does not match its digits: the MRZ was misprinted, "
         "altered or misread.",
         what);
@@ -59,7 +37,7 @@ static void check_digit(const ds_mrz *m, int page, ds_flags *flags, ds_check_sta
 void ds_check_mrz(const ds_mrz *m, int page, ds_flags *flags)
 {
     if (!m) {
-        add(flags, page, "MRZ_NOT_FOUND", DS_SEV_WARNING, "mrz", NULL,
+        ds_flags_add(flags, page, "MRZ_NOT_FOUND", DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
             "No machine-readable zone could be read on this page; inspect the document or rescan "
             "it.");
         return;
@@ -71,7 +49,7 @@ void ds_check_mrz(const ds_mrz *m, int page, ds_flags *flags)
                 "personal number or optional data");
     check_digit(m, page, flags, m->checks.composite, "composite", "whole MRZ (composite)");
     if (!m->format_ok)
-        add(flags, page, "MRZ_FORMAT", DS_SEV_WARNING, "mrz", NULL,
+        ds_flags_add(flags, page, "MRZ_FORMAT", DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
             "The MRZ breaks the ICAO 9303 layout (a letter where a digit belongs, an impossible "
             "date or a bad filler).");
 }

@@ -5,15 +5,21 @@
  * seals, the parsed fields. Seals are verified against the trust directory;
  * a seal that fails, or whose signer is unknown, is flagged. Fields a
  * barcode shares with the MRZ or the case record are compared, and each
- * disagreement is a BARCODE_MISMATCH with both values as evidence.
+ * disagreement is a BARCODE_MISMATCH with both values as evidence. Once a
+ * file's pages are all reported, a driving licence's barcode is also
+ * compared with the licence's printed front (dlcheck.h).
  */
 #include "barcodes_report.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyse/barcode.h"
+#include "analyse/dlfront.h"
+#include "app/dlcheck.h"
+#include "base/base.h"
 #include "check/names.h"
 
 /* Payload bytes shown as hex when the payload is not printable text. */
@@ -215,4 +221,213 @@ json_t *ds_report_barcodes(PIX *page, int page_no, const ds_mrz *mrz, const ds_c
 out:
     ds_barcodes_clear(&bc);
     return arr;
+}
+
+/* ---------------------------------------------------------------------------
+ * The printed front of a driving licence
+ * ------------------------------------------------------------------------- */
+
+/* Boxes of every barcode the report lists for one page (at most cap). */
+static int barcode_boxes(json_t *doc, int (*boxes)[4], int cap)
+{
+    int n = 0;
+    size_t i;
+    json_t *b;
+    json_array_foreach(json_object_get(doc, "barcodes"), i, b) {
+        json_t *bb = json_object_get(b, "bbox");
+        if (n >= cap || json_array_size(bb) != 4)
+            continue;
+        for (int k = 0; k < 4; k++)
+            boxes[n][k] = (int)json_integer_value(json_array_get(bb, (size_t)k));
+        n++;
+    }
+    return n;
+}
+
+static const char *str_field(json_t *fields, const char *key)
+{
+    const char *s = json_string_value(json_object_get(fields, key));
+    return s ? s : "";
+}
+
+/* The words an officer reads for a field. */
+static const char *field_words(int id)
+{
+    switch (id) {
+    case DS_DLF_SURNAME: return "family name";
+    case DS_DLF_GIVEN_NAMES: return "given names";
+    case DS_DLF_BIRTH_DATE: return "date of birth";
+    case DS_DLF_ISSUE_DATE: return "issue date";
+    case DS_DLF_EXPIRY_DATE: return "expiry date";
+    case DS_DLF_DOCUMENT_NUMBER: return "licence number";
+    case DS_DLF_SEX: return "sex";
+    default: return "height";
+    }
+}
+
+static const char *bc_value(const ds_dlcheck_barcode *bc, int id)
+{
+    switch (id) {
+    case DS_DLF_SURNAME: return bc->surname;
+    case DS_DLF_GIVEN_NAMES: return bc->given_names;
+    case DS_DLF_BIRTH_DATE: return bc->birth_date;
+    case DS_DLF_ISSUE_DATE: return bc->issue_date;
+    case DS_DLF_EXPIRY_DATE: return bc->expiry_date;
+    case DS_DLF_DOCUMENT_NUMBER: return bc->document_number;
+    case DS_DLF_SEX: return bc->sex;
+    default: return "";
+    }
+}
+
+static json_t *printed_json(const ds_dlfront *f, int page, const ds_dlcheck_status *st, double ms)
+{
+    json_t *o = json_object(), *fields = json_object();
+    json_object_set_new(o, "page", page >= 0 ? json_integer(page) : json_null());
+    for (int i = 0; i < DS_DLF_FIELD_COUNT; i++) {
+        json_t *jf = json_object();
+        json_object_set_new(jf, "status", json_string(ds_dlcheck_status_name(st[i])));
+        if (f && f->field[i].found) {
+            const ds_dlfront_field *x = &f->field[i];
+            json_object_set_new(jf, "value", json_string(x->value));
+            if (x->norm[0])
+                json_object_set_new(jf, "normalized", json_string(x->norm));
+            json_object_set_new(jf, "confidence", json_real(round(x->confidence * 10) / 10));
+            json_object_set_new(jf, "bbox", json_pack("[i,i,i,i]", x->bbox[0], x->bbox[1],
+                                                      x->bbox[2], x->bbox[3]));
+        }
+        json_object_set_new(fields, ds_dlfront_field_name((ds_dlfront_field_id)i), jf);
+    }
+    json_object_set_new(o, "fields", fields);
+    json_object_set_new(o, "ms", json_real(round(ms)));
+    return o;
+}
+
+/* Ranks a front reading for one barcode: matching fields, then fields read. */
+static int front_score(const ds_dlfront *f, const ds_dlcheck_status *st)
+{
+    int m = 0;
+    for (int i = 0; i < DS_DLF_FIELD_COUNT; i++)
+        m += st[i] == DS_DLC_MATCH;
+    return m * 16 + f->nfound;
+}
+
+void ds_report_barcodes_printed(json_t *documents, const ds_pages *pages, ds_flags *flags)
+{
+    ds_dlfront_reader *reader = NULL;
+    ds_dlfront *front = NULL;
+    signed char *state = NULL; /* per page: 0 not read, 1 read, -1 not a candidate */
+    if (!json_is_array(documents) || !pages || pages->count <= 0 || !flags)
+        return;
+    size_t ndocs = json_array_size(documents);
+    bool any = false;
+    for (size_t d = 0; d < ndocs && !any; d++) {
+        size_t i;
+        json_t *b;
+        json_array_foreach(json_object_get(json_array_get(documents, d), "barcodes"), i, b) {
+            json_t *parsed = json_object_get(b, "parsed");
+            if (strcmp(str_field(parsed, "type"), "AAMVA") == 0 &&
+                strcmp(str_field(parsed, "status"), "OK") == 0)
+                any = true;
+        }
+    }
+    if (!any)
+        return;
+    front = calloc((size_t)pages->count, sizeof *front);
+    state = calloc((size_t)pages->count, 1);
+    if (!front || !state)
+        goto out;
+    ds_error rerr = ds_dlfront_reader_create(NULL, &reader);
+    double t_read = 0;
+    for (size_t d = 0; d < ndocs; d++) {
+        json_t *doc = json_array_get(documents, d);
+        int p = (int)json_integer_value(json_object_get(doc, "page"));
+        size_t i;
+        json_t *b;
+        json_array_foreach(json_object_get(doc, "barcodes"), i, b) {
+            json_t *parsed = json_object_get(b, "parsed");
+            if (strcmp(str_field(parsed, "type"), "AAMVA") != 0 ||
+                strcmp(str_field(parsed, "status"), "OK") != 0)
+                continue;
+            json_t *bf = json_object_get(parsed, "fields");
+            ds_dlcheck_barcode bc = {
+                str_field(bf, "surname"),     str_field(bf, "given_names"),
+                str_field(bf, "birth_date"),  str_field(bf, "expiry_date"),
+                str_field(bf, "issue_date"),  str_field(bf, "document_number"),
+                str_field(bf, "sex"),
+            };
+            int best = -1, best_score = -1;
+            ds_dlcheck_status best_st[DS_DLF_FIELD_COUNT] = {0};
+            for (size_t q = 0; rerr == DS_OK && q < ndocs; q++) {
+                json_t *qd = json_array_get(documents, q);
+                int qp = (int)json_integer_value(json_object_get(qd, "page"));
+                if (qp < 0 || qp >= pages->count || state[qp] < 0)
+                    continue;
+                if (state[qp] == 0) {
+                    /* A page with a passport's or visa's MRZ is no licence front. */
+                    if (strcmp(str_field(qd, "type"), "OTHER") != 0) {
+                        state[qp] = -1;
+                        continue;
+                    }
+                    int boxes[32][4];
+                    int nb = barcode_boxes(qd, boxes, 32);
+                    double t0 = ds_now_ms();
+                    if (ds_dlfront_read(reader, pages->page[qp].gray, (const int(*)[4])boxes, nb,
+                                        &front[qp]) != DS_OK) {
+                        state[qp] = -1;
+                        continue;
+                    }
+                    t_read += ds_now_ms() - t0;
+                    state[qp] = 1;
+                }
+                if (front[qp].nfound == 0)
+                    continue;
+                ds_dlcheck_status st[DS_DLF_FIELD_COUNT];
+                ds_dlcheck_compare(&front[qp], &bc, st);
+                /* Ties go to another page than the barcode's (the front of a
+                 * two-page scan rather than the back's small print). */
+                int score = front_score(&front[qp], st) * 2 + (qp != p);
+                if (score > best_score) {
+                    best_score = score;
+                    best = qp;
+                    memcpy(best_st, st, sizeof st);
+                }
+            }
+            json_t *pj = printed_json(best >= 0 ? &front[best] : NULL, best, best_st, t_read);
+            if (rerr != DS_OK)
+                json_object_set_new(pj, "error", json_string(ds_error_name(rerr)));
+            json_object_set_new(parsed, "printed", pj);
+            if (best < 0)
+                continue;
+            for (int k = 0; k < DS_DLF_FIELD_COUNT; k++) {
+                if (best_st[k] != DS_DLC_MISMATCH)
+                    continue;
+                const ds_dlfront_field *x = &front[best].field[k];
+                ds_flags_add(flags, p, "BARCODE_MISMATCH", DS_SEV_HIGH, "barcode",
+                             ds_dlfront_field_name((ds_dlfront_field_id)k), x->norm,
+                             bc_value(&bc, k),
+                             "The %s printed on the driving licence (page %d) differs from the "
+                             "one in its barcode.",
+                             field_words(k), best);
+            }
+            /* The front was expected to have no MRZ. */
+            if (best != p) {
+                for (int k = 0; k < flags->count; k++) {
+                    ds_flag *fl = &flags->item[k];
+                    if (fl->page == best && strcmp(fl->code, "MRZ_NOT_FOUND") == 0 &&
+                        fl->severity == DS_SEV_WARNING) {
+                        fl->severity = DS_SEV_INFO;
+                        snprintf(fl->message, sizeof fl->message,
+                                 "This page has no machine-readable zone; it was read as the "
+                                 "printed front of the driving licence whose barcode is on page "
+                                 "%d.",
+                                 p);
+                    }
+                }
+            }
+        }
+    }
+out:
+    ds_dlfront_reader_free(reader);
+    free(front);
+    free(state);
 }

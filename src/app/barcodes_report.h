@@ -12,6 +12,7 @@
 #include <leptonica/allheaders.h>
 
 #include "analyse/mrz.h"
+#include "decode/decode.h"
 #include "analyse/vds.h"
 #include "check/case.h"
 #include "check/check.h"
@@ -25,5 +26,22 @@
  */
 json_t *ds_report_barcodes(PIX *page, int page_no, const ds_mrz *mrz, const ds_case *case_record,
                            const ds_vds_trust *trust, int today_year, ds_flags *flags);
+
+/*
+ * After every page of a file was reported: for each AAMVA barcode in
+ * documents (the report's array, one entry per page of pages), reads the
+ * printed front of the licence with Tesseract (analyse/dlfront.h) on the
+ * file's pages without an MRZ, the barcode's own page included with its
+ * barcodes blanked (both sides scanned on one page), and keeps the page
+ * that agrees best. Adds "printed" to the barcode's "parsed" object
+ * ({ "page": n|null, "fields": { "surname": { "status", "value",
+ * "normalized", "confidence", "bbox" }, ... }, "ms": t }) and one
+ * BARCODE_MISMATCH (high, source "barcode", expected = the printed value,
+ * found = the barcode's) per field dlcheck.h calls a mismatch. A page read
+ * as the front no longer raises a warning for having no MRZ (the
+ * MRZ_NOT_FOUND warning becomes information). Does nothing when no page has
+ * an AAMVA barcode; the Tesseract engine lives only for the call.
+ */
+void ds_report_barcodes_printed(json_t *documents, const ds_pages *pages, ds_flags *flags);
 
 #endif

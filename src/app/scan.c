@@ -564,6 +564,12 @@ ds_error ds_scan_file_case(ds_scanner *s, const char *path, const ds_case *case_
                           found ? best : NULL, viz_read ? viz : NULL, flags, first_flag);
         ds_mrzband_free(&best->band);
     }
+    /* A driver licence's printed front against its barcode, across pages. */
+    if (s->opt.barcodes && s->opt.viz) {
+        double t_p = ds_now_ms();
+        ds_report_barcodes_printed(docs, pages, flags);
+        t_barcodes += ds_now_ms() - t_p;
+    }
     json_object_set(report, "documents", docs);
     json_t *fl = json_array();
     for (int i = 0; i < flags->count; i++)

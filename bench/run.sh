@@ -127,3 +127,7 @@ bash bench/barcodes.sh "$BUILD" || echo "bench: barcode benchmark failed"
 echo
 echo "== Flags on labelled cases: recall per code, false positives on genuine documents (issue 3) =="
 bash bench/recall.sh "$BUILD" || echo "bench: recall benchmark failed"
+
+echo
+echo "== Load through the screening service: documents/s and latency with N workers (issue 5) =="
+bash bench/load.sh "$BUILD" || echo "bench: load run failed"

@@ -62,6 +62,8 @@ typedef struct ds_conf {
     int max_pages;
     char trust_dir[DS_CONF_PATH_MAX + 1];
     bool barcodes;
+    bool viz;
+    bool forensics;
     char today[11];            /* "" : the clock */
     int duplicate_image_distance;
     int shutdown_grace_s;

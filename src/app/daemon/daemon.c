@@ -315,6 +315,7 @@ static void reload(ds_daemon *d)
         fresh->request_timeout_s != cur->request_timeout_s || strcmp(fresh->tmp_dir, cur->tmp_dir) ||
         fresh->max_pixels != cur->max_pixels || fresh->max_pages != cur->max_pages ||
         strcmp(fresh->trust_dir, cur->trust_dir) || fresh->barcodes != cur->barcodes ||
+        fresh->viz != cur->viz || fresh->forensics != cur->forensics ||
         strcmp(fresh->today, cur->today))
         ds_log(DS_LOG_WARN, "daemon",
                "reload: store, listen, TLS, workers, connection and screening settings take effect at the next start");
@@ -333,6 +334,8 @@ static void reload(ds_daemon *d)
     fresh->max_pages = cur->max_pages;
     memcpy(fresh->trust_dir, cur->trust_dir, sizeof fresh->trust_dir);
     fresh->barcodes = cur->barcodes;
+    fresh->viz = cur->viz;
+    fresh->forensics = cur->forensics;
     memcpy(fresh->today, cur->today, sizeof fresh->today);
     memcpy(cur, fresh, sizeof *cur);
     pthread_mutex_unlock(&d->conf_lock);

@@ -45,6 +45,68 @@ static void copy_docno(const char *in, char *out, size_t cap)
     out[o] = 0;
 }
 
+/* The report's document for page p, or NULL. */
+static json_t *report_doc(json_t *report, int p)
+{
+    size_t i;
+    json_t *doc;
+    json_array_foreach(json_object_get(report, "documents"), i, doc)
+        if (json_integer_value(json_object_get(doc, "page")) == p)
+            return doc;
+    return NULL;
+}
+
+/*
+ * The part of page that shows the document, upright: around the MRZ when
+ * one was read (the data page is above it and about as wide), else the
+ * bounding box of everything that is not blank paper. A scanner bed or a
+ * white margin would otherwise dominate the fingerprint and make two
+ * different small documents look alike.
+ */
+static PIX *document_region(PIX *page, json_t *doc)
+{
+    json_t *mrz = doc ? json_object_get(doc, "mrz") : NULL;
+    json_t *bb = json_is_object(mrz) ? json_object_get(mrz, "bbox") : NULL;
+    if (json_array_size(bb) == 4) {
+        int x = (int)json_integer_value(json_array_get(bb, 0));
+        int y = (int)json_integer_value(json_array_get(bb, 1));
+        int w = (int)json_integer_value(json_array_get(bb, 2));
+        int h = (int)json_integer_value(json_array_get(bb, 3));
+        int rot = (int)json_integer_value(
+            json_object_get(json_object_get(doc, "orientation"), "rotation"));
+        int quads = ((rot / 90) % 4 + 4) % 4;
+        PIX *up = pixRotateOrth(page, quads);
+        if (!up)
+            return NULL;
+        int W = pixGetWidth(page), H = pixGetHeight(page);
+        for (int q = 0; q < quads; q++) {
+            int nx = H - (y + h), ny = x, t;
+            x = nx, y = ny;
+            t = w, w = h, h = t;
+            t = W, W = H, H = t;
+        }
+        /* Lines run along the longer side of the MRZ box. */
+        int len = w > h ? w : h;
+        BOX *box = boxCreate(x - len / 20, y + h + len / 40 - (len * 4) / 5, w + len / 10,
+                             (len * 4) / 5);
+        PIX *crop = box ? pixClipRectangle(up, box, NULL) : NULL;
+        boxDestroy(&box);
+        pixDestroy(&up);
+        if (crop && pixGetWidth(crop) >= 32 && pixGetHeight(crop) >= 32)
+            return crop;
+        pixDestroy(&crop);
+        return NULL;
+    }
+    PIX *bin = pixThresholdToBinary(page, 200);
+    BOX *fg = NULL;
+    if (bin)
+        pixClipToForeground(bin, NULL, &fg);
+    PIX *crop = fg ? pixClipRectangle(page, fg, NULL) : NULL;
+    boxDestroy(&fg);
+    pixDestroy(&bin);
+    return crop;
+}
+
 void ds_memory_fingerprints(json_t *report, const ds_pages *pages, ds_fingerprint *fp, int cap,
                             int *n)
 {
@@ -57,8 +119,12 @@ void ds_memory_fingerprints(json_t *report, const ds_pages *pages, ds_fingerprin
         ds_fingerprint *f = &fp[(*n)++];
         memset(f, 0, sizeof *f);
         f->page = p;
-        if (pages->page[p].gray && ds_image_dhash(pages->page[p].gray, &f->dhash) == DS_OK)
+        if (!pages->page[p].gray)
+            continue;
+        PIX *region = document_region(pages->page[p].gray, report_doc(report, p));
+        if (ds_image_dhash(region ? region : pages->page[p].gray, &f->dhash) == DS_OK)
             f->has_dhash = true;
+        pixDestroy(&region);
     }
     json_array_foreach(json_object_get(report, "documents"), i, doc)
     {

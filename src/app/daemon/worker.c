@@ -252,6 +252,8 @@ static void *worker_main(void *arg)
     if (opt.limits.max_file_bytes < (size_t)conf.max_upload_bytes)
         opt.limits.max_file_bytes = (size_t)conf.max_upload_bytes;
     opt.barcodes = conf.barcodes ? 1 : 0;
+    opt.viz = conf.viz ? 1 : 0;
+    opt.forensics = conf.forensics ? 1 : 0;
     opt.trust_dir = conf.trust_dir[0] ? conf.trust_dir : NULL;
     snprintf(opt.today, sizeof opt.today, "%s", conf.today);
     ds_scanner *scanner = NULL;

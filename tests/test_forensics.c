@@ -4,10 +4,13 @@
  * PNG tEXt and iTXt) is found when planted into a
  * real sample and absent from the clean samples; the quantisation-table
  * quality estimate; blur, low resolution and glare on the samples and on
- * degraded copies of them; the flags and their evidence. Test inputs are
+ * degraded copies of them; the flags and their evidence; a JPEG saved twice
+ * is caught and single saves at every quality are not, hostile JPEGs end
+ * cleanly. Test inputs are
  * made here from samples/pages with Leptonica, never committed.
  *
- * `test_forensics --measure DIR` prints the measures for every image in DIR.
+ * `test_forensics --measure DIR` prints the measures for every image in DIR;
+ * `test_forensics --twice FILE...` prints the double-save measures.
  */
 #include <jansson.h>
 #include <dirent.h>
@@ -449,6 +452,162 @@ static void test_malformed(void)
     T_CHECK(!f.edited);
 }
 
+
+/* ------------------------------------------------------------------------ */
+/* Double JPEG compression                                                  */
+
+#define SAMPLE_TIF DS_SOURCE_DIR "/samples/pages/0010-multi.tif"
+
+static uint8_t *jpeg_of(PIX *p, int quality, size_t *n)
+{
+    uint8_t *b = NULL;
+    *n = 0;
+    if (pixWriteMemJpeg(&b, n, p, quality, 0) != 0)
+        return NULL;
+    return b;
+}
+
+/* p saved at q1, decoded, saved at q2. */
+static uint8_t *jpeg_twice(PIX *p, int q1, int q2, size_t *n)
+{
+    size_t n1;
+    uint8_t *b1 = jpeg_of(p, q1, &n1);
+    PIX *d = b1 ? pixReadMemJpeg(b1, n1, 0, 1, NULL, 0) : NULL;
+    free(b1);
+    uint8_t *b2 = d ? jpeg_of(d, q2, n) : NULL;
+    pixDestroy(&d);
+    return b2;
+}
+
+static void test_single_saves_not_flagged(void)
+{
+    int checked = 0;
+    for (int page = 0; page < 2; page++) {
+        PIXA *pa = pixaReadMultipageTiff(SAMPLE_TIF);
+        PIX *p = pa ? pixaGetPix(pa, page, L_CLONE) : NULL;
+        pixaDestroy(&pa);
+        if (!p)
+            T_SKIP("samples/pages/0010-multi.tif missing");
+        for (int q = 35 + page; q <= 98; q += 2) {
+            size_t n;
+            uint8_t *b = jpeg_of(p, q, &n);
+            T_CHECK(b != NULL);
+            if (!b)
+                continue;
+            ds_forensics f = scan(b, n);
+            T_EQ_INT(f.jpeg_quality, q);
+            T_CHECK(f.jpeg_double_score >= 0); /* measured */
+            if (f.edited || f.jpeg_double)
+                T_FAIL_("single save at q%d called edited: %s (score %.3f, gain %.3f)", q,
+                        f.nevidence ? f.evidence[0] : "", f.jpeg_double_score, f.jpeg_double_gain);
+            free(b);
+            checked++;
+        }
+        pixDestroy(&p);
+    }
+    T_CHECK(checked >= 60);
+}
+
+static void test_double_save_detected(void)
+{
+    PIX *p = pixRead(SAMPLE_TIF);
+    if (!p)
+        T_SKIP("samples/pages/0010-multi.tif missing");
+    static const int pairs[][2] = {{50, 70}, {60, 80}, {65, 92}, {75, 95}, {83, 95}, {90, 98}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        size_t n;
+        uint8_t *b = jpeg_twice(p, pairs[i][0], pairs[i][1], &n);
+        T_CHECK(b != NULL);
+        if (!b)
+            continue;
+        ds_forensics f = scan(b, n);
+        if (!f.jpeg_double || !has_evidence(&f, "saved twice as JPEG"))
+            T_FAIL_("q%d then q%d not detected (score %.3f, gain %.3f)", pairs[i][0], pairs[i][1],
+                    f.jpeg_double_score, f.jpeg_double_gain);
+        T_CHECK(abs(f.jpeg_first_quality - pairs[i][0]) <= 3);
+        char want[64];
+        snprintf(want, sizeof want, "then %d", pairs[i][1]);
+        T_CHECK(has_evidence(&f, want));
+        ds_flags fl;
+        memset(&fl, 0, sizeof fl);
+        T_EQ_INT(ds_forensics_check(&f, 0, &fl), 1);
+        T_EQ_STR(fl.item[0].code, "IMAGE_EDITED");
+        free(b);
+    }
+    pixDestroy(&p);
+    /* The committed samples (PIL, one save at 78..90) saved again at 95. */
+    static const char *const names[] = {"0001-td1", "0004-td3", "0006-mrva", "0009-td2"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/samples/pages/%s.jpg", DS_SOURCE_DIR, names[i]);
+        size_t len, n;
+        uint8_t *orig = read_all(path, &len);
+        PIX *d = orig ? pixReadMem(orig, len) : NULL;
+        uint8_t *b = d ? jpeg_of(d, 95, &n) : NULL;
+        if (b) {
+            ds_forensics f0 = scan(orig, len), f = scan(b, n);
+            if (!f.jpeg_double)
+                T_FAIL_("%s resaved at 95 not detected (score %.3f, gain %.3f)", names[i],
+                        f.jpeg_double_score, f.jpeg_double_gain);
+            T_CHECK(abs(f.jpeg_first_quality - f0.jpeg_quality) <= 3);
+        }
+        free(b);
+        free(orig);
+        pixDestroy(&d);
+    }
+}
+
+/* Hostile JPEGs reach libjpeg: corrupted and truncated copies of a double
+ * save, and a header claiming a huge image, end without a crash and with
+ * the output contracts kept. */
+static void test_double_save_hostile(void)
+{
+    PIX *p = pixRead(SAMPLE_TIF);
+    if (!p)
+        T_SKIP("samples/pages/0010-multi.tif missing");
+    BOX *box = boxCreate(100, 100, 320, 240);
+    PIX *c = pixClipRectangle(p, box, NULL);
+    boxDestroy(&box);
+    pixDestroy(&p);
+    size_t n;
+    uint8_t *b = c ? jpeg_twice(c, 70, 95, &n) : NULL;
+    pixDestroy(&c);
+    if (!b)
+        T_SKIP("could not encode");
+    uint8_t *m = malloc(n);
+    uint32_t seed = 12345;
+    for (int round = 0; round < 300; round++) {
+        memcpy(m, b, n);
+        int flips = 1 + round % 8;
+        for (int k = 0; k < flips; k++) {
+            seed = seed * 1103515245u + 12345u;
+            size_t at = (seed >> 8) % n;
+            seed = seed * 1103515245u + 12345u;
+            m[at] = (uint8_t)(seed >> 16);
+        }
+        size_t len = round % 3 == 0 ? n * (size_t)(1 + round % 97) / 100 : n;
+        ds_forensics f;
+        T_EQ_INT(ds_forensics_scan_bytes(m, len, &f), DS_OK);
+        T_CHECK(f.nevidence >= 0 && f.nevidence <= DS_FORENSICS_MAX_EVIDENCE);
+        T_CHECK(f.jpeg_first_quality == -1 ||
+                (f.jpeg_first_quality >= 1 && f.jpeg_first_quality <= 100));
+        T_CHECK(f.jpeg_double_score <= 1.0f);
+    }
+    /* A frame header claiming 65000 x 65000 pixels: not decoded. */
+    memcpy(m, b, n);
+    for (size_t i = 2; i + 9 < n; i++)
+        if (m[i] == 0xFF && (m[i + 1] == 0xC0 || m[i + 1] == 0xC2)) {
+            m[i + 5] = 0xFD, m[i + 6] = 0xE8, m[i + 7] = 0xFD, m[i + 8] = 0xE8;
+            break;
+        }
+    ds_forensics f;
+    T_EQ_INT(ds_forensics_scan_bytes(m, n, &f), DS_OK);
+    T_CHECK(!f.jpeg_double);
+    T_CHECK(f.jpeg_double_score < 0);
+    free(m);
+    free(b);
+}
+
 static void measure_dir(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -485,8 +644,9 @@ static void measure_dir(const char *dir)
             pixDestroy(&g);
         }
         json_decref(t);
-        printf("%-16s q%3d std%d dpi %4.0f sharp %.3f glare %.3f %s%s\n", e->d_name,
-               f.jpeg_quality, f.jpeg_standard_tables, f.dpi, f.sharpness, f.glare,
+        printf("%-16s q%3d std%d twice %.3f (q1 %d, gain %.3f) dpi %4.0f sharp %.3f glare %.3f "
+               "%s%s\n", e->d_name, f.jpeg_quality, f.jpeg_standard_tables, f.jpeg_double_score,
+               f.jpeg_first_quality, f.jpeg_double_gain, f.dpi, f.sharpness, f.glare,
                f.edited ? "EDITED " : "", f.quality_low ? f.quality_reason : "");
         n++;
         edited += f.edited;
@@ -503,6 +663,20 @@ int main(int argc, char **argv)
         measure_dir(argv[2]);
         return 0;
     }
+    if (argc >= 3 && strcmp(argv[1], "--twice") == 0) {
+        /* One line per file: score, first-quality estimate, gain, quality, verdict. */
+        for (int i = 2; i < argc; i++) {
+            size_t len;
+            uint8_t *b = read_all(argv[i], &len);
+            if (!b)
+                continue;
+            ds_forensics f = scan(b, len);
+            printf("%s %.4f %d %.4f %d %d\n", argv[i], f.jpeg_double_score, f.jpeg_first_quality,
+                   f.jpeg_double_gain, f.jpeg_quality, f.jpeg_double);
+            free(b);
+        }
+        return 0;
+    }
     static const t_case cases[] = {
         {"clean_samples", test_clean_samples},
         {"exif_software", test_exif_software},
@@ -512,6 +686,9 @@ int main(int argc, char **argv)
         {"quality_clean", test_quality_clean},
         {"quality_degraded", test_quality_degraded},
         {"malformed", test_malformed},
+        {"single_saves_not_flagged", test_single_saves_not_flagged},
+        {"double_save_detected", test_double_save_detected},
+        {"double_save_hostile", test_double_save_hostile},
     };
     return T_RUN(cases);
 }

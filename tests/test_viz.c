@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "analyse/ocrb.h"
+#include "analyse/specimen.h"
 #include "analyse/viz.h"
 #include "check/vizcheck.h"
 #include "base/base.h"
@@ -380,6 +381,7 @@ static void upper_native(const char *in, char *out, size_t cap)
 typedef struct tally {
     int found[DS_VIZ_FIELD_COUNT], right[DS_VIZ_FIELD_COUNT], total[DS_VIZ_FIELD_COUNT];
     int pages, flagged_genuine, forged, forged_caught, forged_readable, mrz_ok;
+    int specimen; /* pages read as carrying a printed SPECIMEN mark */
     double ms, ms_max;
 } tally;
 
@@ -476,6 +478,9 @@ static void score_page(ds_viz_reader *vr, PIX *page, json_t *t, tally *ty, int v
     if (!ok)
         return;
     ty->mrz_ok += sr.mrz_ok;
+    ty->specimen += sr.viz.specimen_printed;
+    if (verbose && sr.viz.specimen_printed)
+        printf("  %s marked %s\n", name, sr.viz.specimen_word);
     char exp[DS_VIZ_FIELD_COUNT][96];
     expected_values(t, exp);
     for (int id = 0; id < DS_VIZ_FIELD_COUNT; id++) {
@@ -607,6 +612,7 @@ static void print_tally(const tally *ty)
     printf("genuine pages with VIZ_MRZ_MISMATCH: %d / %d\n", ty->flagged_genuine, ty->pages);
     printf("rewritten MRZ birth date caught: %d / %d (birth date read with confidence on %d)\n",
            ty->forged_caught, ty->forged, ty->forged_readable);
+    printf("pages read as marked SPECIMEN: %d / %d\n", ty->specimen, ty->pages);
 }
 
 static void test_samples(void)
@@ -629,8 +635,52 @@ static void test_samples(void)
     /* Genuine documents are never flagged; a rewritten MRZ is caught on
      * every page whose printed birth date was read with confidence. */
     T_EQ_INT(ty.flagged_genuine, 0);
+    T_EQ_INT(ty.specimen, 0);
     T_CHECK(ty.forged_readable >= 4);
     T_CHECK(ty.forged_caught >= ty.forged_readable);
+}
+
+
+/* SPECIMEN printed large across the data page at 18 degrees, semi-
+ * transparent, over the printed fields (tests/data/viz, made by
+ * samples/generate.py --cases, variant "printed"); the angled search and
+ * the word list. The committed genuine samples are checked in test_samples. */
+static void test_specimen_angled(void)
+{
+    ds_viz_reader *vr = NULL;
+    if (ds_viz_reader_create(NULL, &vr) != DS_OK)
+        T_SKIP("eng.traineddata not available");
+    static const char *const files[] = {"specimen-angled-td2.jpg", "specimen-angled-td1.jpg"};
+    ds_limits lim;
+    ds_limits_default(&lim);
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/tests/data/viz/%s", DS_SOURCE_DIR, files[i]);
+        ds_pages *pg = NULL;
+        T_EQ_INT(ds_decode_file(path, &lim, &pg), DS_OK);
+        if (!pg)
+            continue;
+        sample_read sr;
+        T_CHECK(read_sample(vr, pg->page[0].gray, &sr));
+        if (!sr.viz.specimen_printed)
+            T_FAIL_("%s: the angled SPECIMEN stamp was not found", files[i]);
+        T_EQ_STR(sr.viz.specimen_word, "SPECIMEN");
+        ds_pages_free(pg);
+    }
+    ds_viz_reader_free(vr);
+    T_EQ_STR(ds_specimen_word("SPECIMEN"), "SPECIMEN");
+    T_EQ_STR(ds_specimen_word("laSPECIMEN~"), "SPECIMEN");
+    T_EQ_STR(ds_specimen_word("SPÉCIMEN"), "SPECIMEN");
+    T_EQ_STR(ds_specimen_word("Espécimen"), "ESPECIMEN");
+    T_EQ_STR(ds_specimen_word("SPEC1MEN"), "SPECIMEN");
+    T_EQ_STR(ds_specimen_word("Muster"), "MUSTER");
+    T_EQ_STR(ds_specimen_word("CAMPI0NE"), "CAMPIONE");
+    T_EQ_STR(ds_specimen_word("MODELO"), "MODELO");
+    T_CHECK(ds_specimen_word("omen") == NULL);
+    T_CHECK(ds_specimen_word("SPECTRUM") == NULL);
+    T_CHECK(ds_specimen_word("MASTER") == NULL || strcmp(ds_specimen_word("MASTER"), "MUSTER") == 0);
+    T_CHECK(ds_specimen_word("") == NULL);
+    T_CHECK(ds_specimen_word(NULL) == NULL);
 }
 
 static void test_reader_bad_args(void)
@@ -691,6 +741,7 @@ int main(int argc, char **argv)
         {"names_of_fields", test_names_of_fields},
         {"reader_bad_args", test_reader_bad_args},
         {"samples", test_samples},
+        {"specimen_angled", test_specimen_angled},
     };
     return T_RUN(cases);
 }

@@ -1,6 +1,7 @@
 /*
- * forensics.c: metadata traces, quantisation tables and image quality
- * and image quality (see forensics.h for what counts as evidence).
+ * forensics.c: metadata traces, quantisation tables, double JPEG
+ * compression and image quality (see forensics.h for what counts as
+ * evidence).
  *
  * The parsers walk untrusted bytes with an explicit remaining length and
  * must never read past it, loop without progress, or trust a count: JPEG
@@ -13,9 +14,11 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <jpeglib.h>
 
 #define MAX_SEGMENTS 512
 #define MAX_IFD_ENTRIES 256
@@ -320,6 +323,355 @@ static void parse_jpeg(const uint8_t *d, size_t n, ds_forensics *f, jpeg_info *j
 }
 
 /* ------------------------------------------------------------------------ */
+/* Double JPEG compression                                                   */
+/*
+ * A JPEG saved once holds, for each DCT frequency, integers k whose
+ * dequantised values k * Q2 follow the smooth distribution of the image's
+ * coefficients. A JPEG decoded and saved again was quantised twice: first
+ * with step Q1, then with Q2, so its integers are round(round(x / Q1) * Q1 /
+ * Q2) of the original coefficients x: some values of k collect more
+ * multiples of Q1 than their neighbours (periodic peaks when Q2 > Q1) or
+ * none at all (gaps when Q2 < Q1).
+ *
+ * The test compares two predictions of the observed histogram of k for the
+ * low-frequency AC coefficients of the luminance. The distribution of x is
+ * estimated from the decoded image itself, cut four pixels off the JPEG
+ * block grid so that the blocks no longer align with the quantisation
+ * (the calibration of Lukas and Fridrich, 2003). The single-save prediction
+ * is round(x / Q2); each double-save prediction quantises x with a
+ * candidate primary table (libjpeg's standard table at one quality), adds
+ * the rounding noise of decoding to pixels and saving again, and
+ * quantises with Q2. Candidates whose steps all divide Q2's leave no trace
+ * and join the single-save family. D is the Hellinger distance between
+ * observed and predicted histograms of |k| = 1..DQ_BINS summed over the
+ * frequencies with enough counts; the score is 1 - D_double / D_single (the
+ * share of the single-save misfit the best candidate explains) and the gain
+ * (D_single - D_double) per frequency. A single save has both near 0; the
+ * thresholds are in forensics.h.
+ */
+
+#define DQ_MAX_PIXELS (40L * 1000 * 1000) /* larger files are not analysed */
+#define DQ_MAX_MEMORY (320L * 1024 * 1024) /* libjpeg's allocation cap */
+#define DQ_MAX_SCANS 64                    /* progressive scans allowed */
+#define DQ_MAX_SHIFTED 60000               /* off-grid blocks sampled */
+#define DQ_NPOS 20                         /* AC coefficients compared: zig-zag 1..DQ_NPOS */
+#define DQ_BINS 12                         /* |k| = 1..DQ_BINS compared */
+#define DQ_FINE 4                          /* fine histogram: 1/4 unit */
+#define DQ_RANGE 1024                      /* |x| < DQ_RANGE (orthonormal DCT) */
+#define DQ_NFINE (2 * DQ_RANGE * DQ_FINE)
+#define DQ_MIN_COUNT 400                   /* counts in bins 1..DQ_BINS for a frequency to count */
+#define DQ_NOISE 0.6                       /* sd of the noise of decoding and saving again */
+
+#define dq_pos(k) zigzag[(k) + 1]
+
+typedef struct dq_err {
+    struct jpeg_error_mgr pub;
+    jmp_buf jb;
+} dq_err;
+
+static void dq_error_exit(j_common_ptr c)
+{
+    longjmp(((dq_err *)c->err)->jb, 1);
+}
+
+static void dq_output_message(j_common_ptr c)
+{
+    (void)c;
+}
+
+static void dq_progress(j_common_ptr c)
+{
+    if (c->is_decompressor && ((j_decompress_ptr)c)->input_scan_number > DQ_MAX_SCANS)
+        (*c->err->error_exit)(c);
+}
+
+/* The orthonormal DCT basis [u][x], made per call (no shared state: workers
+ * run this in parallel). */
+static void dq_basis(double cb[8][8])
+{
+    for (int u = 0; u < 8; u++)
+        for (int x = 0; x < 8; x++)
+            cb[u][x] = (u ? 0.5 : sqrt(0.125)) * cos((2 * x + 1) * u * 3.141592653589793 / 16.0);
+}
+
+/* Dequantises and inverts one block into pixels out[y * stride + x]. */
+static void dq_idct(const double dq_cos[8][8], const JCOEF *blk, const uint16_t q[64], uint8_t *out,
+                    size_t stride)
+{
+    double f[64], t[64];
+    for (int i = 0; i < 64; i++)
+        f[i] = (double)blk[i] * q[i];
+    for (int r = 0; r < 8; r++) /* t[r][x] = sum_c f[r][c] C[c][x] */
+        for (int x = 0; x < 8; x++) {
+            double s = 0;
+            for (int c = 0; c < 8; c++)
+                s += f[r * 8 + c] * dq_cos[c][x];
+            t[r * 8 + x] = s;
+        }
+    for (int y = 0; y < 8; y++)
+        for (int x = 0; x < 8; x++) {
+            double s = 128;
+            for (int r = 0; r < 8; r++)
+                s += t[r * 8 + x] * dq_cos[r][y];
+            long v = lround(s);
+            out[(size_t)y * stride + (size_t)x] = (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
+        }
+}
+
+/* The DCT coefficients dq_pos of the 8x8 pixels at p (row stride). */
+static void dq_fdct(const double dq_cos[8][8], const uint8_t *p, size_t stride, double out[DQ_NPOS])
+{
+    double t[8][8]; /* t[y][c] = sum_x f[y][x] C[c][x] */
+    for (int y = 0; y < 8; y++)
+        for (int c = 0; c < 8; c++) {
+            double s = 0;
+            for (int x = 0; x < 8; x++)
+                s += ((double)p[(size_t)y * stride + (size_t)x] - 128) * dq_cos[c][x];
+            t[y][c] = s;
+        }
+    for (int k = 0; k < DQ_NPOS; k++) {
+        int r = dq_pos(k) / 8, c = dq_pos(k) % 8;
+        double s = 0;
+        for (int y = 0; y < 8; y++)
+            s += t[y][c] * dq_cos[r][y];
+        out[k] = s;
+    }
+}
+
+/* Normal CDF. */
+static double dq_phi(double z)
+{
+    return 0.5 * erfc(-z / sqrt(2.0));
+}
+
+/*
+ * The predicted folded histogram p[1..DQ_BINS] (normalised to sum 1) of
+ * |round(x / q2)| for x distributed as the fine histogram fine[], after a
+ * first quantisation with step q1 plus rounding noise (q1 == 0: none).
+ */
+static bool dq_predict(const double *fine, int q1, int q2, double p[DQ_BINS + 1])
+{
+    double h[DQ_BINS + 2];
+    memset(h, 0, sizeof h);
+    if (q1 <= 0) {
+        for (int i = 0; i < DQ_NFINE; i++) {
+            if (fine[i] == 0)
+                continue;
+            double x = ((double)(i - DQ_RANGE * DQ_FINE) + 0.5) / DQ_FINE;
+            long b = labs(lround(x / q2));
+            if (b >= 1 && b <= DQ_BINS)
+                h[b] += fine[i];
+        }
+    } else {
+        /* Mass at each multiple m * q1 of the first step. */
+        int mmax = DQ_RANGE / q1 + 1;
+        double *mass = calloc((size_t)(2 * mmax + 1), sizeof *mass);
+        if (!mass)
+            return false;
+        for (int i = 0; i < DQ_NFINE; i++) {
+            if (fine[i] == 0)
+                continue;
+            double x = ((double)(i - DQ_RANGE * DQ_FINE) + 0.5) / DQ_FINE;
+            long m = lround(x / q1);
+            if (m >= -mmax && m <= mmax)
+                mass[m + mmax] += fine[i];
+        }
+        for (int m = -mmax; m <= mmax; m++) {
+            double w = mass[m + mmax];
+            if (w == 0)
+                continue;
+            double y = (double)m * q1;
+            long b0 = lround(y / q2);
+            for (long b = b0 - 2; b <= b0 + 2; b++) {
+                long ab = labs(b);
+                if (ab < 1 || ab > DQ_BINS)
+                    continue;
+                double lo = ((double)b - 0.5) * q2, hi = ((double)b + 0.5) * q2;
+                double pr = dq_phi((hi - y) / DQ_NOISE) - dq_phi((lo - y) / DQ_NOISE);
+                h[ab] += w * pr;
+            }
+        }
+        free(mass);
+    }
+    double s = 0;
+    for (int b = 1; b <= DQ_BINS; b++)
+        s += h[b];
+    if (s <= 0)
+        return false;
+    for (int b = 1; b <= DQ_BINS; b++)
+        p[b] = h[b] / s;
+    return true;
+}
+
+/* Hellinger distance (without the constant) of two histograms over bins
+ * 1..DQ_BINS, each normalised to sum 1. */
+static double dq_dist(const double *o, const double *p)
+{
+    double so = 0, sp = 0, d = 0;
+    for (int b = 1; b <= DQ_BINS; b++)
+        so += o[b], sp += p[b];
+    if (so <= 0 || sp <= 0)
+        return 0;
+    for (int b = 1; b <= DQ_BINS; b++)
+        d += fabs(sqrt(o[b] / so) - sqrt(p[b] / sp));
+    return d;
+}
+
+/* Runs the test on the JPEG in data[0..len); sets the double-save fields. */
+static void detect_double_jpeg(const uint8_t *data, size_t len, ds_forensics *out)
+{
+    struct jpeg_decompress_struct d;
+    dq_err jerr;
+    struct jpeg_progress_mgr prog;
+    /* Everything released below is set before setjmp can return twice. */
+    double *volatile fine = NULL;
+    uint8_t *volatile strip = NULL;
+
+    memset(&d, 0, sizeof d);
+    d.err = jpeg_std_error(&jerr.pub);
+    jerr.pub.error_exit = dq_error_exit;
+    jerr.pub.output_message = dq_output_message;
+    if (setjmp(jerr.jb)) {
+        jpeg_destroy_decompress(&d);
+        free(fine);
+        free(strip);
+        return;
+    }
+    jpeg_create_decompress(&d);
+    d.mem->max_memory_to_use = DQ_MAX_MEMORY;
+    prog.progress_monitor = dq_progress;
+    d.progress = &prog;
+    jpeg_mem_src(&d, (const unsigned char *)data, (unsigned long)len);
+    if (jpeg_read_header(&d, TRUE) != JPEG_HEADER_OK || d.num_components < 1 ||
+        d.num_components > 4 || (long)d.image_width * (long)d.image_height > DQ_MAX_PIXELS ||
+        d.image_width < 64 || d.image_height < 64)
+        longjmp(jerr.jb, 1);
+    jvirt_barray_ptr *coefs = jpeg_read_coefficients(&d);
+    jpeg_component_info *c0 = &d.comp_info[0];
+    if (!coefs || !c0->quant_table)
+        longjmp(jerr.jb, 1);
+    uint16_t q2[64];
+    for (int i = 0; i < 64; i++)
+        q2[i] = c0->quant_table->quantval[i] ? c0->quant_table->quantval[i] : 1;
+    int bw = (int)c0->width_in_blocks, bh = (int)c0->height_in_blocks;
+    if (bw < 4 || bh < 4)
+        longjmp(jerr.jb, 1);
+    double cb[8][8];
+    dq_basis(cb);
+
+    fine = calloc((size_t)DQ_NPOS * DQ_NFINE, sizeof *fine);
+    size_t stride = (size_t)bw * 8;
+    strip = malloc(stride * 16);
+    if (!fine || !strip)
+        longjmp(jerr.jb, 1);
+    double obs[DQ_NPOS][DQ_BINS + 1];
+    memset(obs, 0, sizeof obs);
+
+    /* Observed histograms over every block; calibration on off-grid blocks
+     * from pairs of block rows, every step-th pair. */
+    long pairs = (long)(bh - 1) * (bw - 1);
+    int step = (int)((pairs + DQ_MAX_SHIFTED - 1) / DQ_MAX_SHIFTED);
+    step = step < 1 ? 1 : step;
+    for (int r = 0; r < bh; r++) {
+        JBLOCKARRAY row =
+            (*d.mem->access_virt_barray)((j_common_ptr)&d, coefs[0], (JDIMENSION)r, 1, FALSE);
+        for (int c = 0; c < bw; c++)
+            for (int k = 0; k < DQ_NPOS; k++) {
+                int v = abs((int)row[0][c][dq_pos(k)]);
+                if (v >= 1 && v <= DQ_BINS)
+                    obs[k][v] += 1;
+            }
+    }
+    for (int r = 0; r + 1 < bh; r += step) {
+        /* One row per access: a one-component image allows no more. */
+        for (int rr = 0; rr < 2; rr++) {
+            JBLOCKARRAY row = (*d.mem->access_virt_barray)((j_common_ptr)&d, coefs[0],
+                                                           (JDIMENSION)(r + rr), 1, FALSE);
+            for (int c = 0; c < bw; c++)
+                dq_idct((const double(*)[8])cb, row[0][c], q2,
+                        strip + (size_t)rr * 8 * stride + (size_t)c * 8, stride);
+        }
+        for (int c = 0; c + 1 < bw; c++) {
+            double v[DQ_NPOS];
+            dq_fdct((const double(*)[8])cb, strip + 4 * stride + (size_t)c * 8 + 4, stride, v);
+            for (int k = 0; k < DQ_NPOS; k++) {
+                long i = (long)floor(v[k] * DQ_FINE) + (long)DQ_RANGE * DQ_FINE;
+                if (i >= 0 && i < DQ_NFINE)
+                    fine[(size_t)k * DQ_NFINE + (size_t)i] += 1;
+            }
+        }
+    }
+
+    /* Frequencies with enough non-zero counts, normalised. */
+    bool use[DQ_NPOS];
+    int nuse = 0;
+    for (int k = 0; k < DQ_NPOS; k++) {
+        double s = 0;
+        for (int b = 1; b <= DQ_BINS; b++)
+            s += obs[k][b];
+        use[k] = s >= DQ_MIN_COUNT;
+        if (use[k]) {
+            for (int b = 1; b <= DQ_BINS; b++)
+                obs[k][b] /= s;
+            nuse++;
+        }
+    }
+    if (nuse < 3)
+        longjmp(jerr.jb, 1);
+
+    double dsingle = 0;
+    for (int k = 0; k < DQ_NPOS; k++) {
+        double p[DQ_BINS + 1];
+        if (!use[k])
+            continue;
+        if (!dq_predict(fine + (size_t)k * DQ_NFINE, 0, q2[dq_pos(k)], p)) {
+            use[k] = false;
+            continue;
+        }
+        dsingle += dq_dist(obs[k], p);
+    }
+    double dbest = 1e30;
+    int qbest = -1;
+    for (int quality = 20; quality <= 100; quality++) {
+        uint16_t q1[64];
+        scaled_table(std_lum, quality, q1);
+        /* A first step that divides the second leaves no trace: such
+         * candidates belong to the single-save family. */
+        bool divides = true;
+        for (int k = 0; k < DQ_NPOS; k++)
+            divides = divides && (!use[k] || q2[dq_pos(k)] % q1[dq_pos(k)] == 0);
+        double dd = 0;
+        for (int k = 0; k < DQ_NPOS; k++) {
+            double p[DQ_BINS + 1];
+            if (!use[k])
+                continue;
+            if (!dq_predict(fine + (size_t)k * DQ_NFINE, q1[dq_pos(k)], q2[dq_pos(k)], p)) {
+                dd = 1e9;
+                break;
+            }
+            dd += dq_dist(obs[k], p);
+        }
+        if (divides) {
+            if (dd < dsingle)
+                dsingle = dd;
+        } else if (dd < dbest) {
+            dbest = dd;
+            qbest = quality;
+        }
+    }
+    if (dbest > dsingle) {
+        dbest = dsingle;
+        qbest = -1;
+    }
+    out->jpeg_double_score = dsingle > 0 ? (float)(1.0 - dbest / dsingle) : 0;
+    out->jpeg_first_quality = qbest;
+    out->jpeg_double_gain = (float)((dsingle - dbest) / nuse);
+    jpeg_destroy_decompress(&d);
+    free(fine);
+    free(strip);
+}
+
+/* ------------------------------------------------------------------------ */
 /* PNG                                                                       */
 
 static void parse_png(const uint8_t *d, size_t n, ds_forensics *f)
@@ -386,6 +738,8 @@ ds_error ds_forensics_scan_metadata(const uint8_t *data, size_t len, ds_forensic
         return DS_ERR_USAGE;
     memset(out, 0, sizeof *out);
     out->jpeg_quality = -1;
+    out->jpeg_first_quality = -1;
+    out->jpeg_double_score = -1;
     if (len >= 4 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) {
         jpeg_info ji;
         parse_jpeg(data, len, out, &ji);
@@ -411,7 +765,19 @@ ds_error ds_forensics_scan_metadata(const uint8_t *data, size_t len, ds_forensic
 
 ds_error ds_forensics_scan_bytes(const uint8_t *data, size_t len, ds_forensics *out)
 {
-    return ds_forensics_scan_metadata(data, len, out);
+    ds_error err = ds_forensics_scan_metadata(data, len, out);
+    if (err != DS_OK || out->jpeg_quality < 0)
+        return err;
+    detect_double_jpeg(data, len, out);
+    if (out->jpeg_double_score >= DS_FORENSICS_MIN_DOUBLE_SCORE &&
+        out->jpeg_double_gain >= DS_FORENSICS_MIN_DOUBLE_GAIN && out->jpeg_first_quality > 0) {
+        char what[96];
+        snprintf(what, sizeof what, "first at about quality %d, then %d",
+                 out->jpeg_first_quality, out->jpeg_quality);
+        out->jpeg_double = true;
+        add_evidence(out, "%s%s", "saved twice as JPEG: ", what);
+    }
+    return DS_OK;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -16,6 +16,7 @@
  * flags and name matching, and this stage must not depend on it.
  */
 #include "analyse/viz.h"
+#include "analyse/specimen.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -1248,6 +1249,11 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
                 snprintf(v.specimen_word, sizeof v.specimen_word, "%s", marks[k]);
             }
     }
+    /* The word printed large across the page at an angle: looked for only
+     * when a row of bold letter-sized blobs exists (specimen.h). */
+    if (!v.specimen_printed && pixGetDepth(scaled) == 8)
+        v.specimen_printed = ds_specimen_find(r->api, scaled, dpi * scale, v.specimen_word,
+                                              sizeof v.specimen_word, NULL);
     build_segments(pg);
     classify_segments(pg);
     assign_values(pg, &v, 1.0f / scale, x0, y0, r->api, scaled);

@@ -71,7 +71,9 @@ typedef struct ds_viz {
     int region[4];     /* the data-page region read, caller's frame */
     float scale;       /* the region was resampled by this factor before OCR */
     double ms;         /* time spent, milliseconds */
-    bool specimen_printed;  /* SPECIMEN (or its translation) is printed on the page */
+    bool specimen_printed;  /* SPECIMEN (or its translation) is printed on the page, as a
+                               word of the data page or as a large angled stamp
+                               across it (analyse/specimen.h) */
     char specimen_word[32]; /* the word, upper case without accents */
 } ds_viz;
 

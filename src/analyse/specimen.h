@@ -1,0 +1,45 @@
+/*
+ * specimen: the word SPECIMEN (or MUSTER, SPÉCIMEN, ESPÉCIMEN, MODELO,
+ * CAMPIONE) printed large across a data page at an angle, as published
+ * specimen documents carry it.
+ *
+ * The search is in two steps so that a genuine page costs almost nothing.
+ * First, without OCR: the region is reduced to about 100 dpi, its ink is
+ * opened with a brick wider than ordinary print strokes (text, guilloche,
+ * signatures vanish; bold stamp letters stay), and the remaining blobs of
+ * letter size are searched for a row of at least four, evenly spaced along
+ * a line tilted 8 to 45 degrees either way. Only when such a row exists is
+ * the band around it turned upright and read once by Tesseract as a single
+ * line; a word of the list (case and accents folded, one wrong letter
+ * allowed in words of six letters or more) confirms it.
+ *
+ * This file only reads: it reports the word, the caller decides what it
+ * means. It never sets tessedit_char_whitelist.
+ */
+#ifndef DS_SPECIMEN_H
+#define DS_SPECIMEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <leptonica/allheaders.h>
+#include <tesseract/capi.h>
+
+/*
+ * Looks for an angled specimen stamp in region (8 bpp, resolution dpi).
+ * api is the caller's Tesseract engine (its page segmentation mode and
+ * image are changed and cleared). On a find, writes the word (upper case,
+ * accents dropped) into word[cap] and returns true; *angle_deg (may be
+ * NULL) gets the stamp's tilt, counter-clockwise positive.
+ */
+bool ds_specimen_find(TessBaseAPI *api, PIX *region, float dpi, char *word, size_t cap,
+                      float *angle_deg /* OUT */);
+
+/*
+ * The list word that text (UTF-8, what was read along the stamp's band)
+ * holds, or NULL: the text is folded to upper-case ASCII letters without
+ * spaces and must contain the word, exactly for words under six letters,
+ * otherwise with at most one substituted, missing or extra letter.
+ */
+const char *ds_specimen_word(const char *text);
+
+#endif

@@ -3,7 +3,8 @@
  * CreatorTool and Photoshop namespace, APP13 Photoshop block, JPEG comment,
  * PNG tEXt and iTXt) is found when planted into a
  * real sample and absent from the clean samples; the quantisation-table
- * quality estimate; blur, low resolution and glare on the samples and on
+ * quality estimate; Photoshop's own quantisation tables are evidence and
+ * libjpeg's standard tables at every quality are not; blur, low resolution and glare on the samples and on
  * degraded copies of them; the flags and their evidence; a JPEG saved twice
  * is caught and single saves at every quality are not, hostile JPEGs end
  * cleanly. Test inputs are
@@ -15,7 +16,9 @@
 #include <jansson.h>
 #include <dirent.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <jpeglib.h>
 
 #include "analyse/forensics.h"
 #include "check/imagecheck.h"
@@ -121,6 +124,7 @@ static void test_clean_samples(void)
         if (strcmp(e->d_name + l - 4, ".jpg") == 0) {
             /* PIL writes libjpeg's standard tables at the generator's quality. */
             T_CHECK(f.jpeg_standard_tables);
+            T_CHECK(!f.jpeg_editor_tables);
             T_CHECK(f.jpeg_quality >= 78 && f.jpeg_quality <= 90);
         }
         ds_flags fl;
@@ -337,6 +341,148 @@ static void test_quant_quality(void)
     T_CHECK(!f.edited);
     free(b);
     pixDestroy(&p);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Editors' quantisation tables                                             */
+
+/* Two of the Photoshop settings listed in forensics.c (natural order), as an
+ * encoder would be given them: Save As quality 10 and Save for Web 60. */
+static const unsigned ps_q10_lum[64] = {
+    2, 2, 2, 2, 3, 4, 5, 6,   2, 2, 2, 2, 3, 4, 5, 6,   2, 2, 2, 2, 4, 5, 7, 9,
+    2, 2, 2, 4, 5, 7, 9, 12,  3, 3, 4, 5, 8, 10, 12, 12, 4, 4, 5, 7, 10, 12, 12, 12,
+    5, 5, 7, 9, 12, 12, 12, 12, 6, 6, 9, 12, 12, 12, 12, 12,
+};
+static const unsigned ps_q10_chr[64] = {
+    3, 3, 5, 9, 13, 15, 15, 15,   3, 4, 6, 10, 14, 12, 12, 12,
+    5, 6, 9, 14, 12, 12, 12, 12,  9, 10, 14, 12, 12, 12, 12, 12,
+    13, 14, 12, 12, 12, 12, 12, 12, 15, 12, 12, 12, 12, 12, 12, 12,
+    15, 12, 12, 12, 12, 12, 12, 12, 15, 12, 12, 12, 12, 12, 12, 12,
+};
+static const unsigned ps_web60_lum[64] = {
+    6, 4, 4, 6, 9, 11, 12, 16,     4, 5, 5, 6, 8, 10, 12, 12,
+    4, 5, 5, 6, 10, 12, 14, 19,    6, 6, 6, 11, 12, 15, 19, 28,
+    9, 8, 10, 12, 16, 20, 27, 31,  11, 10, 12, 15, 20, 27, 31, 31,
+    12, 12, 14, 19, 27, 31, 31, 31, 16, 12, 19, 28, 31, 31, 31, 31,
+};
+static const unsigned ps_web60_chr[64] = {
+    7, 7, 13, 24, 26, 31, 31, 31,  7, 12, 16, 21, 31, 31, 31, 31,
+    13, 16, 17, 31, 31, 31, 31, 31, 24, 21, 31, 31, 31, 31, 31, 31,
+    26, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31,
+    31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31,
+};
+
+/* A 24 x 16 JPEG written by libjpeg: with tables lum/chr (natural order,
+ * unscaled) when given, else libjpeg's standard tables at quality
+ * (force_baseline as given); grayscale when gray. */
+static uint8_t *libjpeg_file(const unsigned *lum, const unsigned *chr, int quality,
+                             bool baseline, bool gray, size_t *n)
+{
+    struct jpeg_compress_struct c;
+    struct jpeg_error_mgr jerr;
+    c.err = jpeg_std_error(&jerr);
+    jpeg_create_compress(&c);
+    unsigned char *buf = NULL;
+    unsigned long len = 0;
+    jpeg_mem_dest(&c, &buf, &len);
+    c.image_width = 24;
+    c.image_height = 16;
+    c.input_components = gray ? 1 : 3;
+    c.in_color_space = gray ? JCS_GRAYSCALE : JCS_RGB;
+    jpeg_set_defaults(&c);
+    if (lum) {
+        jpeg_add_quant_table(&c, 0, lum, 100, TRUE);
+        if (chr)
+            jpeg_add_quant_table(&c, 1, chr, 100, TRUE);
+    } else {
+        jpeg_set_quality(&c, quality, baseline ? TRUE : FALSE);
+    }
+    jpeg_start_compress(&c, TRUE);
+    unsigned char row[24 * 3];
+    while (c.next_scanline < c.image_height) {
+        for (int x = 0; x < 24 * 3; x++)
+            row[x] = (unsigned char)(x * 7 + c.next_scanline * 13);
+        JSAMPROW r = row;
+        jpeg_write_scanlines(&c, &r, 1);
+    }
+    jpeg_finish_compress(&c);
+    jpeg_destroy_compress(&c);
+    *n = len;
+    return buf;
+}
+
+static void test_photoshop_tables(void)
+{
+    struct {
+        const unsigned *lum, *chr;
+        const char *want;
+    } ps[] = {
+        {ps_q10_lum, ps_q10_chr, "quantisation tables of Adobe Photoshop (quality 10)"},
+        {ps_web60_lum, ps_web60_chr,
+         "quantisation tables of Adobe Photoshop (Save for Web quality 60)"},
+    };
+    for (size_t k = 0; k < sizeof ps / sizeof ps[0]; k++) {
+        size_t n;
+        uint8_t *b = libjpeg_file(ps[k].lum, ps[k].chr, 0, true, false, &n);
+        T_CHECK(b != NULL);
+        ds_forensics f;
+        T_EQ_INT(ds_forensics_scan_metadata(b, n, &f), DS_OK);
+        T_CHECK(f.edited && f.jpeg_editor_tables && !f.jpeg_standard_tables);
+        if (!has_evidence(&f, ps[k].want))
+            T_FAIL_("want \"%s\", got \"%s\"", ps[k].want, f.nevidence ? f.evidence[0] : "");
+        /* The whole scan and the flag. */
+        f = scan(b, n);
+        T_CHECK(has_evidence(&f, ps[k].want));
+        ds_flags fl;
+        memset(&fl, 0, sizeof fl);
+        T_EQ_INT(ds_forensics_check(&f, 0, &fl), 1);
+        T_CHECK(strstr(fl.item[0].found, "Adobe Photoshop (") != NULL);
+        free(b);
+    }
+    /* Near misses are not evidence: one chrominance entry off, Photoshop's
+     * luminance with libjpeg's chrominance, and Photoshop's luminance alone
+     * in a grayscale file. */
+    unsigned chr[64];
+    memcpy(chr, ps_q10_chr, sizeof chr);
+    chr[63] += 1;
+    const unsigned *pairs[][2] = {{ps_q10_lum, chr}, {ps_web60_lum, NULL}};
+    for (int k = 0; k < 2; k++) {
+        size_t n;
+        uint8_t *b = libjpeg_file(pairs[k][0], pairs[k][1], 0, true, false, &n);
+        ds_forensics f;
+        T_EQ_INT(ds_forensics_scan_metadata(b, n, &f), DS_OK);
+        T_CHECK(!f.edited && !f.jpeg_editor_tables);
+        free(b);
+    }
+    size_t n;
+    uint8_t *b = libjpeg_file(ps_q10_lum, NULL, 0, true, true, &n);
+    ds_forensics f;
+    T_EQ_INT(ds_forensics_scan_metadata(b, n, &f), DS_OK);
+    T_CHECK(!f.edited && !f.jpeg_editor_tables);
+    free(b);
+}
+
+/* libjpeg's standard tables (jpeg_set_quality, baseline and not) at every
+ * quality 1..100, colour and grayscale: never an editor's tables. */
+static void test_standard_tables_not_editor(void)
+{
+    int checked = 0;
+    for (int gray = 0; gray <= 1; gray++)
+        for (int baseline = 0; baseline <= 1; baseline++)
+            for (int q = 1; q <= 100; q++) {
+                size_t n;
+                uint8_t *b = libjpeg_file(NULL, NULL, q, baseline, gray, &n);
+                ds_forensics f;
+                T_EQ_INT(ds_forensics_scan_metadata(b, n, &f), DS_OK);
+                if (f.edited || f.jpeg_editor_tables)
+                    T_FAIL_("libjpeg q%d baseline %d gray %d: %s", q, baseline, gray,
+                            f.nevidence ? f.evidence[0] : "");
+                if (baseline && !f.jpeg_standard_tables)
+                    T_FAIL_("libjpeg q%d gray %d: not standard", q, gray);
+                free(b);
+                checked++;
+            }
+    T_CHECK(checked == 400);
 }
 
 /* The MRZ bbox of a sample from its truth JSON. */
@@ -683,6 +829,8 @@ int main(int argc, char **argv)
         {"xmp_and_photoshop_blocks", test_xmp_and_photoshop_blocks},
         {"png_text", test_png_text},
         {"quant_quality", test_quant_quality},
+        {"photoshop_tables", test_photoshop_tables},
+        {"standard_tables_not_editor", test_standard_tables_not_editor},
         {"quality_clean", test_quality_clean},
         {"quality_degraded", test_quality_degraded},
         {"malformed", test_malformed},

@@ -250,10 +250,173 @@ int ds_forensics_jpeg_quality(const uint16_t q[64], bool *exact)
     return r;
 }
 
+/*
+ * Quantisation tables of Adobe Photoshop, natural (row-major) order,
+ * luminance then chrominance. Photoshop does not scale libjpeg's table: each
+ * of its settings has tables of its own, so an exact match of both is a
+ * trace of the editor. Only tables that two independent public sources
+ * agree on are listed:
+ *  - Pillow, src/PIL/JpegPresets.py ("JPEG quality settings equivalent to
+ *    the Photoshop settings"; presets maximum, high, medium, low, web_maximum,
+ *    web_very_high, web_high, web_medium, web_low), which gives the values;
+ *  - GIMP, plug-ins/file-jpeg/jpegqual.c (quant_info[], R. Quinet 2007),
+ *    which names the setting of each as "Adobe Photoshop CS2" "quality 10",
+ *    "quality 8", "quality 5", "quality 3", "save for web 100", "80", "60",
+ *    "30", "10" by a 32-bit hash of the tables (h = 11; h = h * 4177 + q over
+ *    luminance then chrominance) and the sum of each table: the values below
+ *    give exactly GIMP's hash and both sums for each of the nine settings.
+ * Other settings (quality 0-2, 4, 6, 7, 9, 11, 12 and the rest of the Save
+ * for Web scale) have no table in a source we could check, so they are not
+ * recognised. None of these is a libjpeg standard table at any quality
+ * (test_forensics checks jpeg_set_quality 1..100).
+ */
+typedef struct editor_tables {
+    const char *setting;
+    uint8_t lum[64];
+    uint8_t chr[64];
+} editor_tables;
+
+static const editor_tables photoshop_tables[] = {
+    {"quality 10",
+        {
+           2,   2,   2,   2,   3,   4,   5,   6,   2,   2,   2,   2,   3,   4,   5,   6,
+           2,   2,   2,   2,   4,   5,   7,   9,   2,   2,   2,   4,   5,   7,   9,  12,
+           3,   3,   4,   5,   8,  10,  12,  12,   4,   4,   5,   7,  10,  12,  12,  12,
+           5,   5,   7,   9,  12,  12,  12,  12,   6,   6,   9,  12,  12,  12,  12,  12,
+        },
+        {
+           3,   3,   5,   9,  13,  15,  15,  15,   3,   4,   6,  10,  14,  12,  12,  12,
+           5,   6,   9,  14,  12,  12,  12,  12,   9,  10,  14,  12,  12,  12,  12,  12,
+          13,  14,  12,  12,  12,  12,  12,  12,  15,  12,  12,  12,  12,  12,  12,  12,
+          15,  12,  12,  12,  12,  12,  12,  12,  15,  12,  12,  12,  12,  12,  12,  12,
+        }},
+    {"quality 8",
+        {
+           6,   4,   4,   6,   9,  11,  12,  16,   4,   5,   5,   6,   8,  10,  12,  12,
+           4,   5,   5,   6,  10,  12,  12,  12,   6,   6,   6,  11,  12,  12,  12,  12,
+           9,   8,  10,  12,  12,  12,  12,  12,  11,  10,  12,  12,  12,  12,  12,  12,
+          12,  12,  12,  12,  12,  12,  12,  12,  16,  12,  12,  12,  12,  12,  12,  12,
+        },
+        {
+           7,   7,  13,  24,  20,  20,  17,  17,   7,  12,  16,  14,  14,  12,  12,  12,
+          13,  16,  14,  14,  12,  12,  12,  12,  24,  14,  14,  12,  12,  12,  12,  12,
+          20,  14,  12,  12,  12,  12,  12,  12,  20,  12,  12,  12,  12,  12,  12,  12,
+          17,  12,  12,  12,  12,  12,  12,  12,  17,  12,  12,  12,  12,  12,  12,  12,
+        }},
+    {"quality 5",
+        {
+          12,   8,   8,  12,  17,  21,  24,  17,   8,   9,   9,  11,  15,  19,  12,  12,
+           8,   9,  10,  12,  19,  12,  12,  12,  12,  11,  12,  21,  12,  12,  12,  12,
+          17,  15,  19,  12,  12,  12,  12,  12,  21,  19,  12,  12,  12,  12,  12,  12,
+          24,  12,  12,  12,  12,  12,  12,  12,  17,  12,  12,  12,  12,  12,  12,  12,
+        },
+        {
+          13,  11,  13,  16,  20,  20,  17,  17,  11,  14,  14,  14,  14,  12,  12,  12,
+          13,  14,  14,  14,  12,  12,  12,  12,  16,  14,  14,  12,  12,  12,  12,  12,
+          20,  14,  12,  12,  12,  12,  12,  12,  20,  12,  12,  12,  12,  12,  12,  12,
+          17,  12,  12,  12,  12,  12,  12,  12,  17,  12,  12,  12,  12,  12,  12,  12,
+        }},
+    {"quality 3",
+        {
+          18,  14,  14,  21,  30,  35,  34,  17,  14,  16,  16,  19,  26,  23,  12,  12,
+          14,  16,  17,  21,  23,  12,  12,  12,  21,  19,  21,  23,  12,  12,  12,  12,
+          30,  26,  23,  12,  12,  12,  12,  12,  35,  23,  12,  12,  12,  12,  12,  12,
+          34,  12,  12,  12,  12,  12,  12,  12,  17,  12,  12,  12,  12,  12,  12,  12,
+        },
+        {
+          20,  19,  22,  27,  20,  20,  17,  17,  19,  25,  23,  14,  14,  12,  12,  12,
+          22,  23,  14,  14,  12,  12,  12,  12,  27,  14,  14,  12,  12,  12,  12,  12,
+          20,  14,  12,  12,  12,  12,  12,  12,  20,  12,  12,  12,  12,  12,  12,  12,
+          17,  12,  12,  12,  12,  12,  12,  12,  17,  12,  12,  12,  12,  12,  12,  12,
+        }},
+    {"Save for Web quality 100",
+        {
+           1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,   1,
+           1,   1,   1,   1,   1,   1,   1,   2,   1,   1,   1,   1,   1,   1,   2,   2,
+           1,   1,   1,   1,   1,   2,   2,   3,   1,   1,   1,   1,   2,   2,   3,   3,
+           1,   1,   1,   2,   2,   3,   3,   3,   1,   1,   2,   2,   3,   3,   3,   3,
+        },
+        {
+           1,   1,   1,   2,   2,   3,   3,   3,   1,   1,   1,   2,   3,   3,   3,   3,
+           1,   1,   1,   3,   3,   3,   3,   3,   2,   2,   3,   3,   3,   3,   3,   3,
+           2,   3,   3,   3,   3,   3,   3,   3,   3,   3,   3,   3,   3,   3,   3,   3,
+           3,   3,   3,   3,   3,   3,   3,   3,   3,   3,   3,   3,   3,   3,   3,   3,
+        }},
+    {"Save for Web quality 80",
+        {
+           2,   2,   2,   2,   3,   4,   5,   6,   2,   2,   2,   2,   3,   4,   5,   6,
+           2,   2,   2,   2,   4,   5,   7,   9,   2,   2,   2,   4,   5,   7,   9,  12,
+           3,   3,   4,   5,   8,  10,  12,  12,   4,   4,   5,   7,  10,  12,  12,  12,
+           5,   5,   7,   9,  12,  12,  12,  12,   6,   6,   9,  12,  12,  12,  12,  12,
+        },
+        {
+           3,   3,   5,   9,  13,  15,  15,  15,   3,   4,   6,  11,  14,  12,  12,  12,
+           5,   6,   9,  14,  12,  12,  12,  12,   9,  11,  14,  12,  12,  12,  12,  12,
+          13,  14,  12,  12,  12,  12,  12,  12,  15,  12,  12,  12,  12,  12,  12,  12,
+          15,  12,  12,  12,  12,  12,  12,  12,  15,  12,  12,  12,  12,  12,  12,  12,
+        }},
+    {"Save for Web quality 60",
+        {
+           6,   4,   4,   6,   9,  11,  12,  16,   4,   5,   5,   6,   8,  10,  12,  12,
+           4,   5,   5,   6,  10,  12,  14,  19,   6,   6,   6,  11,  12,  15,  19,  28,
+           9,   8,  10,  12,  16,  20,  27,  31,  11,  10,  12,  15,  20,  27,  31,  31,
+          12,  12,  14,  19,  27,  31,  31,  31,  16,  12,  19,  28,  31,  31,  31,  31,
+        },
+        {
+           7,   7,  13,  24,  26,  31,  31,  31,   7,  12,  16,  21,  31,  31,  31,  31,
+          13,  16,  17,  31,  31,  31,  31,  31,  24,  21,  31,  31,  31,  31,  31,  31,
+          26,  31,  31,  31,  31,  31,  31,  31,  31,  31,  31,  31,  31,  31,  31,  31,
+          31,  31,  31,  31,  31,  31,  31,  31,  31,  31,  31,  31,  31,  31,  31,  31,
+        }},
+    {"Save for Web quality 30",
+        {
+          16,  11,  11,  16,  23,  27,  31,  30,  11,  12,  12,  15,  20,  23,  23,  30,
+          11,  12,  13,  16,  23,  26,  35,  47,  16,  15,  16,  23,  26,  37,  47,  64,
+          23,  20,  23,  26,  39,  51,  64,  64,  27,  23,  26,  37,  51,  64,  64,  64,
+          31,  23,  35,  47,  64,  64,  64,  64,  30,  30,  47,  64,  64,  64,  64,  64,
+        },
+        {
+          17,  15,  17,  21,  20,  26,  38,  48,  15,  19,  18,  17,  20,  26,  35,  43,
+          17,  18,  20,  22,  26,  30,  46,  53,  21,  17,  22,  28,  30,  39,  53,  64,
+          20,  20,  26,  30,  39,  48,  64,  64,  26,  26,  30,  39,  48,  63,  64,  64,
+          38,  35,  46,  53,  64,  64,  64,  64,  48,  43,  53,  64,  64,  64,  64,  64,
+        }},
+    {"Save for Web quality 10",
+        {
+          20,  16,  25,  39,  50,  46,  62,  68,  16,  18,  23,  38,  38,  53,  65,  68,
+          25,  23,  31,  38,  53,  65,  68,  68,  39,  38,  38,  53,  65,  68,  68,  68,
+          50,  38,  53,  65,  68,  68,  68,  68,  46,  53,  65,  68,  68,  68,  68,  68,
+          62,  65,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,
+        },
+        {
+          21,  25,  32,  38,  54,  68,  68,  68,  25,  28,  24,  38,  54,  68,  68,  68,
+          32,  24,  32,  43,  66,  68,  68,  68,  38,  38,  43,  53,  68,  68,  68,  68,
+          54,  54,  66,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,
+          68,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,  68,
+        }},
+
+};
+
+/* The Photoshop setting whose luminance and chrominance tables both equal
+ * lum and chr exactly, or NULL. */
+static const char *photoshop_setting(const uint16_t lum[64], const uint16_t chr[64])
+{
+    for (size_t k = 0; k < sizeof photoshop_tables / sizeof photoshop_tables[0]; k++) {
+        const editor_tables *e = &photoshop_tables[k];
+        int i = 0;
+        while (i < 64 && lum[i] == e->lum[i] && chr[i] == e->chr[i])
+            i++;
+        if (i == 64)
+            return e->setting;
+    }
+    return NULL;
+}
+
 typedef struct jpeg_info {
     uint16_t qt[4][64]; /* natural order */
     bool have[4];
     int lum_table;      /* table of the first component, -1 unknown */
+    int chr_table[2];   /* tables of the second and third components, -1 unknown */
     int ncomp;
 } jpeg_info;
 
@@ -281,6 +444,7 @@ static void parse_jpeg(const uint8_t *d, size_t n, ds_forensics *f, jpeg_info *j
 {
     memset(ji, 0, sizeof *ji);
     ji->lum_table = -1;
+    ji->chr_table[0] = ji->chr_table[1] = -1;
     size_t i = 2;
     for (int seg = 0; seg < MAX_SEGMENTS && i + 4 <= n; seg++) {
         if (d[i] != 0xFF)
@@ -313,6 +477,10 @@ static void parse_jpeg(const uint8_t *d, size_t n, ds_forensics *f, jpeg_info *j
             ji->ncomp = p[5];
             if (pl >= 9)
                 ji->lum_table = p[8] & 3;
+            if (pl >= 15) {
+                ji->chr_table[0] = p[11] & 3;
+                ji->chr_table[1] = p[14] & 3;
+            }
         } else if (m == 0xFE) {
             /* A comment naming an editor ("Created with GIMP"). */
             if (find_editor(p, pl))
@@ -756,6 +924,16 @@ ds_error ds_forensics_scan_metadata(const uint8_t *data, size_t len, ds_forensic
                     all = false;
             }
             out->jpeg_standard_tables = all;
+            /* Colour only: both chroma components on one table that is not
+             * the luminance's (Photoshop's layout). */
+            int c = ji.chr_table[0];
+            if (ji.ncomp == 3 && c >= 0 && c != t && ji.chr_table[1] == c && ji.have[c]) {
+                const char *ps = photoshop_setting(ji.qt[t], ji.qt[c]);
+                if (ps) {
+                    out->jpeg_editor_tables = true;
+                    add_evidence(out, "%s(%s)", "quantisation tables of Adobe Photoshop ", ps);
+                }
+            }
         }
     } else if (len >= 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0) {
         parse_png(data, len, out);

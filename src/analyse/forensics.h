@@ -13,8 +13,14 @@
  * calibrated for zero false positives, so a second save at a lower quality
  * than the first is often missed. The JPEG quantisation tables are reported
  * with the quality they correspond to; standard libjpeg tables are what
- * scanners' software, PIL and most editors write, so tables alone are never
- * evidence of editing. Image quality comes from the decoded page: blur
+ * scanners' software, PIL and most editors write, so they are never
+ * evidence of editing. Adobe Photoshop's own tables are: a colour JPEG
+ * whose luminance and chrominance tables both equal exactly those of one
+ * of the nine Photoshop settings with published, cross-checked values
+ * (Save As quality 3, 5, 8, 10; Save for Web 10, 30, 60, 80, 100; sources
+ * in forensics.c) is reported as "quantisation tables of Adobe Photoshop
+ * (quality N)". Other Photoshop settings and grayscale files are not
+ * recognised. Image quality comes from the decoded page: blur
  * (normalised variance of the Laplacian over the MRZ), resolution (the
  * MRZ's pitch, 2.54 mm by ICAO 9303) and glare (stretches of the MRZ whose
  * ink is washed out).
@@ -47,6 +53,8 @@ typedef struct ds_forensics {
     int jpeg_quality;  /* libjpeg quality (1..100) the luminance table matches, or
                           the nearest estimate; -1 when not a JPEG / no table */
     bool jpeg_standard_tables; /* every table is a libjpeg standard table scaled */
+    bool jpeg_editor_tables;   /* luminance and chrominance tables are exactly those of
+                                  an editor's own setting (Photoshop; evidence) */
     bool jpeg_double;          /* saved twice as JPEG at different qualities (evidence) */
     int jpeg_first_quality;    /* the first save's libjpeg quality, best estimate; -1 none */
     float jpeg_double_score;   /* 0..1: share of the single-save model's misfit that the best

@@ -71,6 +71,8 @@ typedef struct ds_viz {
     int region[4];     /* the data-page region read, caller's frame */
     float scale;       /* the region was resampled by this factor before OCR */
     double ms;         /* time spent, milliseconds */
+    int rereads;       /* single-line re-reads of values first read under confidence 80 */
+    int reread_raised; /* values a re-read that agreed with them brought to 80 or more */
     bool specimen_printed;  /* SPECIMEN (or its translation) is printed on the page, as a
                                word of the data page or as a large angled stamp
                                across it (analyse/specimen.h) */

@@ -16,6 +16,7 @@
  * flags and name matching, and this stage must not depend on it.
  */
 #include "analyse/viz.h"
+#include "base/textdist.h"
 #include "analyse/specimen.h"
 
 #include <ctype.h>
@@ -159,28 +160,6 @@ void ds_viz_fold(const char *in, char *out, size_t cap)
         fold_ascii(in, out, cap);
 }
 
-static int levenshtein(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 63 || lb > 63)
-        return 99;
-    int prev[64], cur[64];
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int c = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            if (prev[j] + 1 < c)
-                c = prev[j] + 1;
-            if (cur[j - 1] + 1 < c)
-                c = cur[j - 1] + 1;
-            cur[j] = c;
-        }
-        memcpy(prev, cur, sizeof(int) * (lb + 1));
-    }
-    return prev[lb];
-}
 
 /* Upper-cases ASCII and Latin-1/Latin Extended-A lower-case letters of UTF-8
  * text and collapses white space; output is cut at a character boundary. */
@@ -340,7 +319,7 @@ static int label_lookup(const char *p, int *dist)
         if (strcmp(p, q) == 0) {
             d = 0;
         } else if (lq >= 6 && (lp + 3 > lq && lp < lq + 3)) {
-            d = levenshtein(p, q);
+            d = ds_levenshtein(p, q);
             if (d > (int)lq / 6)
                 continue;
         } else {

@@ -3,6 +3,7 @@
  * reading and the barcode's fields; no allocation, no I/O, no flags (the
  * caller raises them from the statuses).
  */
+#include "base/textdist.h"
 #include "app/dlcheck.h"
 
 #include <ctype.h>
@@ -29,39 +30,6 @@ const char *ds_dlcheck_status_name(ds_dlcheck_status s)
 
 static bool empty(const char *s) { return !s || !s[0]; }
 
-static int edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 95 || lb > 95)
-        return 99;
-    int prev[96], cur[96];
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int c = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            if (prev[j] + 1 < c)
-                c = prev[j] + 1;
-            if (cur[j - 1] + 1 < c)
-                c = cur[j - 1] + 1;
-            cur[j] = c;
-        }
-        memcpy(prev, cur, sizeof(int) * (lb + 1));
-    }
-    return prev[lb];
-}
-
-/* Digits a reader confuses in print. */
-static bool digits_confusable(char a, char b)
-{
-    static const char *const pairs[] = {"08", "06", "09", "38", "56", "68", "89", "35",
-                                        "58", "17", "14", "49", "27", "39", "13"};
-    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
-        if ((pairs[i][0] == a && pairs[i][1] == b) || (pairs[i][0] == b && pairs[i][1] == a))
-            return true;
-    return false;
-}
 
 static bool iso_date(const char *s)
 {
@@ -83,7 +51,7 @@ static int date_diff(const char *a, const char *b)
     for (int i = 0; i < 10; i++)
         if (a[i] != b[i])
             n++, pos = i;
-    return n == 1 && digits_confusable(a[pos], b[pos]) ? 1 : 2;
+    return n == 1 && ds_digits_confusable(a[pos], b[pos]) ? 1 : 2;
 }
 
 static ds_dlcheck_status compare_date(const ds_dlfront_field *f, const char *bc,
@@ -189,26 +157,11 @@ static ds_dlcheck_status compare_name(const ds_dlfront *front, const ds_dlfront_
     letters_only(pr, lp, sizeof lp);
     letters_only(bf, lb, sizeof lb);
     /* OCR noise: two letters or fewer apart, letters lost, one name cut short. */
-    if (edit_distance(lp, lb) <= 2 || subsequence(lp, lb) ||
+    if (ds_levenshtein(lp, lb) <= 2 || subsequence(lp, lb) ||
         (strlen(lp) >= 3 && strncmp(lp, lb, strlen(lp)) == 0) ||
         (strlen(lb) >= 3 && strncmp(lb, lp, strlen(lb)) == 0))
         return DS_DLC_UNVERIFIABLE;
     return DS_DLC_MISMATCH;
-}
-
-/* Characters OCR confuses in licence numbers, folded to one class. */
-static char fold_ocr(char c)
-{
-    c = (char)toupper((unsigned char)c);
-    switch (c) {
-    case 'O': case 'D': case 'Q': return '0';
-    case 'I': case 'L': case 'T': return '1';
-    case 'S': return '5';
-    case 'B': return '8';
-    case 'Z': return '2';
-    case 'G': return '6';
-    default: return c;
-    }
 }
 
 static void fold_number(const char *in, char *out, size_t cap)
@@ -216,7 +169,7 @@ static void fold_number(const char *in, char *out, size_t cap)
     size_t o = 0;
     for (; *in && o + 1 < cap; in++)
         if (isalnum((unsigned char)*in))
-            out[o++] = fold_ocr(*in);
+            out[o++] = ds_ocr_fold(*in);
     out[o] = 0;
 }
 
@@ -229,7 +182,7 @@ static ds_dlcheck_status compare_number(const ds_dlfront_field *f, const char *b
         return DS_DLC_UNVERIFIABLE;
     if (strcmp(a, b) == 0)
         return DS_DLC_MATCH;
-    if (f->confidence < DS_DLCHECK_MIN_CONF || strlen(a) < 4 || edit_distance(a, b) <= 1)
+    if (f->confidence < DS_DLCHECK_MIN_CONF || strlen(a) < 4 || ds_levenshtein(a, b) <= 1)
         return DS_DLC_UNVERIFIABLE;
     return DS_DLC_MISMATCH;
 }

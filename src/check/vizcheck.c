@@ -8,40 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "check/names.h"
+#include "base/textdist.h"
 
-static int levenshtein(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 63 || lb > 63)
-        return 99;
-    int prev[64], cur[64];
-    for (size_t j = 0; j <= lb; j++)
-        prev[j] = (int)j;
-    for (size_t i = 1; i <= la; i++) {
-        cur[0] = (int)i;
-        for (size_t j = 1; j <= lb; j++) {
-            int c = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            if (prev[j] + 1 < c)
-                c = prev[j] + 1;
-            if (cur[j - 1] + 1 < c)
-                c = cur[j - 1] + 1;
-            cur[j] = c;
-        }
-        memcpy(prev, cur, sizeof(int) * (lb + 1));
-    }
-    return prev[lb];
-}
-
-/* Digit pairs a reader confuses in print (0/8, 1/7, 3/8, 5/6, ...). */
-static bool digits_confusable(char a, char b)
-{
-    static const char *const pairs[] = {"08", "06", "09", "38", "56", "68", "89", "35", "58",
-                                        "17", "14", "49", "27", "39", "59", "69", "13"};
-    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
-        if ((pairs[i][0] == a && pairs[i][1] == b) || (pairs[i][0] == b && pairs[i][1] == a))
-            return true;
-    return false;
-}
 
 /* Compares two ISO dates: 0 same, 1 explained by OCR (one confusable digit,
  * or day and month swapped), 2 clearly different. */
@@ -55,7 +23,7 @@ static int date_diff(const char *viz, const char *mrz)
             ndiff++;
             pos = i;
         }
-    if (ndiff == 1 && digits_confusable(viz[pos], mrz[pos]))
+    if (ndiff == 1 && ds_digits_confusable(viz[pos], mrz[pos]))
         return 1;
     /* Month and day swapped (a numeric date printed month first). */
     if (memcmp(viz, mrz, 4) == 0 && memcmp(viz + 5, mrz + 8, 2) == 0 && memcmp(viz + 8, mrz + 5, 2) == 0)
@@ -74,25 +42,11 @@ static bool iso_complete(const char *s)
     return true;
 }
 
-/* Folds characters OCR confuses in document numbers to one class. */
-static char fold_ocr(char c)
-{
-    switch (c) {
-    case 'O': case 'D': case 'Q': return '0';
-    case 'I': case 'L': case 'T': return '1';
-    case 'Z': return '2';
-    case 'S': return '5';
-    case 'G': return '6';
-    case 'B': return '8';
-    default: return c;
-    }
-}
-
 static void fold_number(const char *in, char *out, size_t cap)
 {
     size_t o = 0;
     for (; *in && o + 1 < cap; in++)
-        out[o++] = fold_ocr(*in);
+        out[o++] = ds_ocr_fold(*in);
     out[o] = 0;
 }
 
@@ -208,7 +162,7 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     char a[128], b[128];
     name_letters(f->norm, a, sizeof a);
     name_letters(mrz, b, sizeof b);
-    int dist = levenshtein(a, b);
+    int dist = ds_levenshtein(a, b);
     if (dist <= 2 || (m->name_truncated && strncmp(a, b, strlen(b)) == 0) || strlen(a) < 3 ||
         subsequence(a, b)) {
         f->status = DS_VIZ_UNVERIFIABLE;
@@ -223,7 +177,7 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
                               : ds_names_match(other, NULL, m->name_truncated, f->norm, NULL, &om);
     char c[128];
     name_letters(other, c, sizeof c);
-    if (ores == DS_NAME_MATCH || ores == DS_NAME_MATCH_WITH_NOTE || levenshtein(a, c) <= 2 ||
+    if (ores == DS_NAME_MATCH || ores == DS_NAME_MATCH_WITH_NOTE || ds_levenshtein(a, c) <= 2 ||
         (c[0] && strstr(a, c)) || (a[0] && strstr(c, a))) {
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
@@ -325,14 +279,14 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
         fold_number(mn, b, sizeof b);
         if (lv >= 9 && lv < lm)
             b[lv] = 0; /* the printed short form of a TD1 long number */
-        int dist = levenshtein(a, b);
+        int dist = ds_levenshtein(a, b);
         if (strlen(a) == strlen(b)) {
             /* Same length: a digit the printer's font makes confusable
              * (8/6, 1/7 ...) weighs half a difference. */
             int half = 0, whole = 0;
             for (size_t q = 0; a[q]; q++)
                 if (a[q] != b[q])
-                    digits_confusable(a[q], b[q]) ? half++ : whole++;
+                    ds_digits_confusable(a[q], b[q]) ? half++ : whole++;
             dist = whole + half / 2;
         }
         /* A number has digits and is not much shorter than the MRZ's; a

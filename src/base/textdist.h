@@ -1,0 +1,24 @@
+/*
+ * Distances between read texts, shared by every comparison of an OCR
+ * reading with another source (the printed page with the MRZ, a licence's
+ * front with its barcode). Pure functions over ASCII; no allocation.
+ */
+#ifndef DS_TEXTDIST_H
+#define DS_TEXTDIST_H
+
+#include <stdbool.h>
+
+/* Edit distance (insertions, deletions, substitutions) of a and b; 99 when
+ * either is longer than 95 characters. */
+int ds_levenshtein(const char *a, const char *b);
+
+/* True when two different digits are ones a reader confuses in print
+ * (0/8, 1/7, 3/8, 5/6 ...). */
+bool ds_digits_confusable(char a, char b);
+
+/* Folds a character OCR confuses with a digit to that digit (O, D, Q -> 0;
+ * I, L, T -> 1; Z -> 2; S -> 5; G -> 6; B -> 8), upper-casing letters;
+ * other characters come back unchanged. */
+char ds_ocr_fold(char c);
+
+#endif

@@ -28,6 +28,7 @@
 
 typedef struct bar {
     float cx, cy, angle, len, thick, fill;
+    int split; /* cut out of a larger component: ranked after whole bars */
 } bar;
 
 void ds_mrzband_free(ds_mrzband *b)
@@ -105,6 +106,7 @@ static int measure_bar(PIX *comp, int bx, int by, bar *out)
     out->len = (float)sqrt(12 * l1);
     out->thick = (float)sqrt(12 * l2);
     out->fill = (float)(n / (out->len * out->thick));
+    out->split = 0;
     return 1;
 }
 
@@ -118,10 +120,86 @@ static float line_angle_diff(float a, float b)
 }
 
 /*
+ * Splits a closed component that is no bar (MRZ lines joined to a column of
+ * text beside them, to a watermark, or to each other) into the bands of its
+ * dense rows (columns when turned): each band as long as a line and about a
+ * character thick becomes a bar of its own. Returns the bars added.
+ */
+static int split_blob(PIX *comp, int bx, int by, int turned, float ch, bar *bars, int max)
+{
+    int w = pixGetWidth(comp), h = pixGetHeight(comp), wpl = pixGetWpl(comp);
+    int along = turned ? h : w, across = turned ? w : h;
+    l_uint32 *data = pixGetData(comp);
+    int *count = calloc((size_t)across, sizeof *count);
+    int *lo = malloc(sizeof(int) * (size_t)across), *hi = malloc(sizeof(int) * (size_t)across);
+    int n = 0;
+    if (!count || !lo || !hi)
+        goto out;
+    for (int r = 0; r < across; r++) {
+        lo[r] = along;
+        hi[r] = -1;
+    }
+    for (int y = 0; y < h; y++) {
+        l_uint32 *line = data + (size_t)y * wpl;
+        for (int x = 0; x < w; x++) {
+            if (!GET_DATA_BIT(line, x))
+                continue;
+            int r = turned ? x : y, a = turned ? y : x;
+            count[r]++;
+            if (a < lo[r])
+                lo[r] = a;
+            if (a > hi[r])
+                hi[r] = a;
+        }
+    }
+    int maxc = 0;
+    for (int r = 0; r < across; r++)
+        if (count[r] > maxc)
+            maxc = count[r];
+    for (int r = 0; r < across && n < max;) {
+        if (count[r] < maxc / 2) {
+            r++;
+            continue;
+        }
+        int r0 = r;
+        double mass = 0, sa = 0;
+        int a0 = along, a1 = -1;
+        while (r < across && count[r] >= maxc / 2) {
+            mass += count[r];
+            sa += (double)count[r] * r;
+            /* the band's extent: the median row's, robust to a side column */
+            r++;
+        }
+        int mid = (r0 + r - 1) / 2;
+        a0 = lo[mid];
+        a1 = hi[mid];
+        float thick = (float)(r - r0), len = (float)(a1 - a0 + 1);
+        if (thick < 0.5f * ch || thick > 2.2f * ch || len < 60 || len / thick < 8)
+            continue;
+        float cr = (float)(sa / mass), ca = (a0 + a1) / 2.0f;
+        bar b;
+        b.cx = (float)bx + (turned ? cr : ca);
+        b.cy = (float)by + (turned ? ca : cr);
+        b.angle = turned ? (float)DS_PI / 2 : 0.0f;
+        b.len = len;
+        b.thick = thick;
+        b.fill = (float)(mass / (len * thick));
+        b.split = 1;
+        if (b.fill >= 0.45f)
+            bars[n++] = b;
+    }
+out:
+    free(count);
+    free(lo);
+    free(hi);
+    return n;
+}
+
+/*
  * Long, straight, well-filled bars in binary image pixb after a closing of
  * size hsize along the horizontal (vertical when turned is set).
  */
-static int find_bars(PIX *pixb, int hsize, int turned, bar *bars, int max)
+static int find_bars(PIX *pixb, int hsize, int turned, float ch, bar *bars, int max)
 {
     int n = 0;
     PIXA *pixa = NULL;
@@ -141,6 +219,8 @@ static int find_bars(PIX *pixb, int hsize, int turned, bar *bars, int max)
         PIX *comp = pixaGetPix(pixa, i, L_CLONE);
         bar b;
         int ok = comp && measure_bar(comp, bx, by, &b);
+        if (ok && b.len / b.thick < 5 && across > 2.5f * ch)
+            n += split_blob(comp, bx, by, turned, ch, bars + n, max - n);
         pixDestroy(&comp);
         if (!ok)
             continue;
@@ -258,6 +338,11 @@ static int group_bars(const bar *bars, int nb, float ch, ds_mrz_candidate *cand,
         c.nlines = nm;
         float aspect = c.length / (st / nm);
         c.score = (float)nm + sf / nm;
+        for (int k = 0; k < nm; k++)
+            if (bars[members[k]].split) {
+                c.score -= 1.5f;
+                break;
+            }
         if (aspect < 18 || aspect > 90)
             c.score -= 1.5f;
         if (nc < max)
@@ -363,7 +448,7 @@ ds_error ds_mrz_locate(PIX *page, ds_mrz_candidate *out, int *out_count)
     }
     int ksize = (int)lroundf(2.5f * ch) | 1;
     for (int turn = 0; turn < 2; turn++) {
-        int nb = find_bars(bin, ksize, turn, bars, MAX_BARS);
+        int nb = find_bars(bin, ksize, turn, ch, bars, MAX_BARS);
         int before = nc;
         nc = group_bars(bars, nb, ch, cand, nc, (int)(sizeof cand / sizeof cand[0]));
         for (int i = before; i < nc; i++) {

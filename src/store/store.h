@@ -430,7 +430,7 @@ typedef struct ds_memory_match {
     int64_t document_id;
     char case_id[DS_STORE_CASE_ID_MAX + 1];
     int page;
-    ds_identity identity;  /* for document matches */
+    ds_identity identity;  /* the identity read on the matched page (empty: none) */
     uint64_t dhash;        /* for image matches */
     int distance;          /* Hamming distance, for image matches */
     int64_t recorded_at;

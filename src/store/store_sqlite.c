@@ -1315,8 +1315,11 @@ static ds_error sq_memory_find_image(ds_store *s, uint64_t dhash, int max_distan
     bool row = false;
     int n = 0;
     CHECK(qprep(s, &st,
-                "SELECT document_id, case_id, page, dhash, created_at FROM image_hashes "
-                "WHERE case_id <> ? ORDER BY id",
+                "SELECT h.document_id, h.case_id, h.page, h.dhash, h.created_at,"
+                " i.document_number, i.issuing_state, i.surname, i.given_names, i.birth_date"
+                " FROM image_hashes h LEFT JOIN identities i"
+                " ON i.document_id = h.document_id AND i.page = h.page"
+                " WHERE h.case_id <> ? ORDER BY h.id",
                 "t", case_id));
     ds_error err = DS_OK;
     while (cap > 0 && (err = qstep(s, st, &row)) == DS_OK && row) {
@@ -1342,6 +1345,12 @@ static ds_error sq_memory_find_image(ds_store *s, uint64_t dhash, int max_distan
         m->dhash = h;
         m->distance = d;
         m->recorded_at = sqlite3_column_int64(st, 4);
+        /* The identity read on that page, empty when none was. */
+        col_copy(st, 5, m->identity.document_number, sizeof m->identity.document_number);
+        col_copy(st, 6, m->identity.issuing_state, sizeof m->identity.issuing_state);
+        col_copy(st, 7, m->identity.surname, sizeof m->identity.surname);
+        col_copy(st, 8, m->identity.given_names, sizeof m->identity.given_names);
+        col_copy(st, 9, m->identity.birth_date, sizeof m->identity.birth_date);
     }
     sqlite3_finalize(st);
     if (err == DS_OK)

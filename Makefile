@@ -25,6 +25,7 @@ build-san: deps
 test: build build-san
 	cd $(BUILD_SAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
+	@grep -h "SKIP:" $(BUILD_SAN)/Testing/Temporary/LastTest.log 2>/dev/null | sort -u || true
 	ASAN_OPTIONS=detect_leaks=1 bash tests/golden/run.sh $(BUILD_SAN)/docscreen
 
 demo: build

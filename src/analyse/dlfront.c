@@ -12,6 +12,8 @@
  * or a column starts, so a name or an address word is not taken for one.
  * This file never raises flags and never decides what is genuine.
  */
+#include "analyse/tess.h"
+#include "base/base.h"
 #include "analyse/dlfront.h"
 
 #include <ctype.h>
@@ -766,18 +768,11 @@ ds_error ds_dlfront_reader_create(const char *langs, ds_dlfront_reader **out)
     ds_dlfront_reader *r = calloc(1, sizeof *r);
     if (!r)
         return DS_ERR_NOMEM;
-    r->api = TessBaseAPICreate();
-    if (!r->api) {
+    ds_error err = ds_tess_create(langs, &r->api);
+    if (err != DS_OK) {
         free(r);
-        return DS_ERR_NOMEM;
+        return err;
     }
-    TessBaseAPISetVariable(r->api, "debug_file", "/dev/null");
-    if (TessBaseAPIInit3(r->api, NULL, langs && *langs ? langs : "eng") != 0) {
-        TessBaseAPIDelete(r->api);
-        free(r);
-        return DS_ERR_MODEL;
-    }
-    TessBaseAPISetVariable(r->api, "debug_file", "/dev/null");
     *out = r;
     return DS_OK;
 }
@@ -786,16 +781,8 @@ void ds_dlfront_reader_free(ds_dlfront_reader *r)
 {
     if (!r)
         return;
-    TessBaseAPIEnd(r->api);
-    TessBaseAPIDelete(r->api);
+    ds_tess_free(r->api);
     free(r);
-}
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 ds_error ds_dlfront_read(ds_dlfront_reader *r, PIX *page, const int (*exclude)[4], int nexclude,
@@ -804,7 +791,7 @@ ds_error ds_dlfront_read(ds_dlfront_reader *r, PIX *page, const int (*exclude)[4
     ds_error err = DS_OK;
     PIX *gray = NULL, *scaled = NULL;
     page_words *pg = NULL;
-    double t0 = now_ms();
+    double t0 = ds_now_ms();
     if (!r || !page || !out || nexclude < 0 || (nexclude > 0 && !exclude))
         return DS_ERR_USAGE;
     memset(out, 0, sizeof *out);
@@ -874,7 +861,7 @@ ds_error ds_dlfront_read(ds_dlfront_reader *r, PIX *page, const int (*exclude)[4
     for (int k = 0; k < DS_DLF_FIELD_COUNT; k++)
         out->nfound += out->field[k].found;
 out:
-    out->ms = now_ms() - t0;
+    out->ms = ds_now_ms() - t0;
     pixDestroy(&scaled);
     pixDestroy(&gray);
     free(pg);

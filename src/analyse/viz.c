@@ -15,6 +15,8 @@
  * The comparison with the MRZ is check/vizcheck.c: the check stage owns
  * flags and name matching, and this stage must not depend on it.
  */
+#include "analyse/tess.h"
+#include "base/base.h"
 #include "analyse/viz.h"
 #include "base/textdist.h"
 #include "analyse/specimen.h"
@@ -1190,19 +1192,11 @@ ds_error ds_viz_reader_create(const char *langs, ds_viz_reader **out)
     ds_viz_reader *r = calloc(1, sizeof *r);
     if (!r)
         return DS_ERR_NOMEM;
-    r->api = TessBaseAPICreate();
-    if (!r->api) {
+    ds_error err = ds_tess_create(langs, &r->api);
+    if (err != DS_OK) {
         free(r);
-        return DS_ERR_NOMEM;
+        return err;
     }
-    /* Quiet: Tesseract writes warnings to stderr otherwise. */
-    TessBaseAPISetVariable(r->api, "debug_file", "/dev/null");
-    if (TessBaseAPIInit3(r->api, NULL, langs && *langs ? langs : "eng") != 0) {
-        TessBaseAPIDelete(r->api);
-        free(r);
-        return DS_ERR_MODEL;
-    }
-    TessBaseAPISetVariable(r->api, "debug_file", "/dev/null");
     *out = r;
     return DS_OK;
 }
@@ -1211,16 +1205,8 @@ void ds_viz_reader_free(ds_viz_reader *r)
 {
     if (!r)
         return;
-    TessBaseAPIEnd(r->api);
-    TessBaseAPIDelete(r->api);
+    ds_tess_free(r->api);
     free(r);
-}
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 static void collect_words(TessBaseAPI *api, ocr_page *pg)
@@ -1261,7 +1247,7 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
 {
     if (!r || !upright || !mrz_bbox || !out || mrz_bbox[2] <= 0 || mrz_bbox[3] <= 0)
         return DS_ERR_USAGE;
-    double t0 = now_ms();
+    double t0 = ds_now_ms();
     ds_error err = DS_OK;
     PIX *gray = NULL, *crop = NULL, *scaled = NULL;
     BOX *box = NULL;
@@ -1354,7 +1340,7 @@ done:
     v.region[1] = y0;
     v.region[2] = x1 - x0 > 0 ? x1 - x0 : 0;
     v.region[3] = y1 - y0 > 0 ? y1 - y0 : 0;
-    v.ms = now_ms() - t0;
+    v.ms = ds_now_ms() - t0;
     *out = v;
 out:
     free(pg);

@@ -204,14 +204,6 @@ static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *fo
             break;
     }
 out:
-    if (getenv("DS_DUMP") && *found) {
-        reading *r = best;
-        for (int l = 0; l < r->band.nlines; l++) {
-            for (int k = 0; k < r->band.nchars[l]; k++)
-                fprintf(stderr, "%c%c%02d ", r->chars[l][k].c, r->chars[l][k].alt ? r->chars[l][k].alt : '.', (int)(r->chars[l][k].p * 99));
-            fprintf(stderr, "\n");
-        }
-    }
     if (cur)
         ds_mrzband_free(&cur->band);
     free(cur);

@@ -40,13 +40,10 @@ static void usage(FILE *f)
 
 static ds_store *open_store(const ds_conf *c)
 {
-    ds_store_options opt = {0};
-    opt.blob_dir = c->blob_dir[0] ? c->blob_dir : NULL;
     ds_store *s = NULL;
-    char msg[256] = "";
-    ds_error err = ds_store_open_ex(c->store, &opt, &s, msg, sizeof msg);
-    if (err != DS_OK) {
-        fprintf(stderr, "docscreend: cannot open the store: %s\n", msg[0] ? msg : ds_error_message(err));
+    char msg[256];
+    if (ds_conf_open_store(c, &s, msg, sizeof msg) != DS_OK) {
+        fprintf(stderr, "docscreend: cannot open the store: %s\n", msg);
         return NULL;
     }
     return s;

@@ -168,13 +168,6 @@ static ds_error text_arg(const char *t, size_t max, bool required)
     return DS_OK;
 }
 
-#define CHECK(expr)                                                            \
-    do {                                                                       \
-        ds_error e_ = (expr);                                                  \
-        if (e_ != DS_OK)                                                       \
-            return e_;                                                         \
-    } while (0)
-
 #define NEED(cond)                                                             \
     do {                                                                       \
         if (!(cond))                                                           \

@@ -128,4 +128,12 @@ void ds_store_audit_hash(const char *prev_hash, int64_t seq, int64_t at, const c
 /* Copies at most cap - 1 bytes of src (NULL is "") into dst, NUL-terminated. */
 void ds_store_copy(char *dst, size_t cap, const char *src);
 
+/* Returns from the calling function with the error of expr when it fails. */
+#define CHECK(expr)                                                            \
+    do {                                                                       \
+        ds_error e_ = (expr);                                                  \
+        if (e_ != DS_OK)                                                       \
+            return e_;                                                         \
+    } while (0)
+
 #endif

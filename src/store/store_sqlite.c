@@ -32,13 +32,6 @@ typedef struct sq {
 
 #define DB(s) (((sq *)(s)->impl)->db)
 
-#define CHECK(expr)                                                            \
-    do {                                                                       \
-        ds_error e_ = (expr);                                                  \
-        if (e_ != DS_OK)                                                       \
-            return e_;                                                         \
-    } while (0)
-
 /* Jumps to out with err set when expr fails. */
 #define TRY(expr)                                                              \
     do {                                                                       \
@@ -221,16 +214,15 @@ static int bindv(sqlite3_stmt *st, const char *fmt, va_list ap)
 }
 
 /* Prepares sql and binds the arguments described by fmt. */
-static ds_error qprep(ds_store *s, sqlite3_stmt **st, const char *sql, const char *fmt, ...)
+/* Prepares sql and binds its parameters from ap (see bindv); on failure
+ * nothing is left prepared. */
+static ds_error vprep(ds_store *s, sqlite3_stmt **st, const char *sql, const char *fmt, va_list ap)
 {
     *st = NULL;
     int rc = sqlite3_prepare_v2(DB(s), sql, -1, st, NULL);
     if (rc != SQLITE_OK)
         return rc_error(s, rc, "cannot prepare statement");
-    va_list ap;
-    va_start(ap, fmt);
     rc = bindv(*st, fmt, ap);
-    va_end(ap);
     if (rc != SQLITE_OK) {
         ds_error err = rc_error(s, rc, "cannot bind parameter");
         sqlite3_finalize(*st);
@@ -238,6 +230,15 @@ static ds_error qprep(ds_store *s, sqlite3_stmt **st, const char *sql, const cha
         return err;
     }
     return DS_OK;
+}
+
+static ds_error qprep(ds_store *s, sqlite3_stmt **st, const char *sql, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    ds_error err = vprep(s, st, sql, fmt, ap);
+    va_end(ap);
+    return err;
 }
 
 /* Steps st once: DS_OK with *row telling whether a row came back. */
@@ -260,25 +261,19 @@ static ds_error qstep(ds_store *s, sqlite3_stmt *st, bool *row)
 static ds_error qrun(ds_store *s, int64_t *changes, const char *sql, const char *fmt, ...)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(DB(s), sql, -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return rc_error(s, rc, "cannot prepare statement");
     va_list ap;
     va_start(ap, fmt);
-    rc = bindv(st, fmt, ap);
+    ds_error err = vprep(s, &st, sql, fmt, ap);
     va_end(ap);
-    ds_error err = DS_OK;
-    if (rc != SQLITE_OK)
-        err = rc_error(s, rc, "cannot bind parameter");
-    else {
+    if (err != DS_OK)
+        return err;
+    int rc = sqlite3_step(st);
+    while (rc == SQLITE_ROW)
         rc = sqlite3_step(st);
-        while (rc == SQLITE_ROW)
-            rc = sqlite3_step(st);
-        if (rc != SQLITE_DONE)
-            err = rc_error(s, rc, "statement failed");
-        else if (changes)
-            *changes = sqlite3_changes64(DB(s));
-    }
+    if (rc != SQLITE_DONE)
+        err = rc_error(s, rc, "statement failed");
+    else if (changes)
+        *changes = sqlite3_changes64(DB(s));
     sqlite3_finalize(st);
     return err;
 }
@@ -288,27 +283,21 @@ static ds_error qrun(ds_store *s, int64_t *changes, const char *sql, const char 
 static ds_error qint(ds_store *s, int64_t *v, bool *found, const char *sql, const char *fmt, ...)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(DB(s), sql, -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return rc_error(s, rc, "cannot prepare statement");
     va_list ap;
     va_start(ap, fmt);
-    rc = bindv(st, fmt, ap);
+    ds_error err = vprep(s, &st, sql, fmt, ap);
     va_end(ap);
-    ds_error err = DS_OK;
-    if (rc != SQLITE_OK) {
-        err = rc_error(s, rc, "cannot bind parameter");
-    } else {
-        bool row = false;
-        err = qstep(s, st, &row);
-        if (err == DS_OK) {
-            if (row)
-                *v = sqlite3_column_int64(st, 0);
-            if (found)
-                *found = row;
-            else if (!row)
-                err = DS_ERR_NO_RECORD;
-        }
+    if (err != DS_OK)
+        return err;
+    bool row = false;
+    err = qstep(s, st, &row);
+    if (err == DS_OK) {
+        if (row)
+            *v = sqlite3_column_int64(st, 0);
+        if (found)
+            *found = row;
+        else if (!row)
+            err = DS_ERR_NO_RECORD;
     }
     sqlite3_finalize(st);
     return err;

@@ -89,16 +89,24 @@ ds_error ds_daemon_load_conf(ds_daemon *d, ds_conf *out, char *msg, size_t msg_c
     return ds_conf_validate(out, msg, msg_cap);
 }
 
-static ds_store *open_store(ds_daemon *d)
+ds_error ds_conf_open_store(const ds_conf *c, ds_store **out, char *msg, size_t cap)
 {
-    ds_conf *c = &d->conf;
     ds_store_options opt = {0};
     opt.blob_dir = c->blob_dir[0] ? c->blob_dir : NULL;
+    if (cap)
+        msg[0] = '\0';
+    ds_error err = ds_store_open_ex(c->store, &opt, out, msg, cap);
+    if (err != DS_OK && cap && !msg[0])
+        snprintf(msg, cap, "%s", ds_error_message(err));
+    return err;
+}
+
+static ds_store *open_store(ds_daemon *d)
+{
     ds_store *s = NULL;
-    char msg[256] = "";
-    ds_error err = ds_store_open_ex(c->store, &opt, &s, msg, sizeof msg);
-    if (err != DS_OK) {
-        ds_log(DS_LOG_ERROR, "store", "cannot open the store: %s", msg[0] ? msg : ds_error_message(err));
+    char msg[256];
+    if (ds_conf_open_store(&d->conf, &s, msg, sizeof msg) != DS_OK) {
+        ds_log(DS_LOG_ERROR, "store", "cannot open the store: %s", msg);
         return NULL;
     }
     return s;

@@ -101,6 +101,10 @@ void ds_daemon_conf(ds_daemon *d, ds_conf *out /* OUT */);
 /* A store handle for this thread's exclusive use until ds_daemon_store_put;
  * NULL (logged) when the store cannot be opened. */
 ds_store *ds_daemon_store_get(ds_daemon *d);
+
+/* Opens the store the configuration names (store, blob_dir); on failure msg
+ * (cap bytes) says why, never empty. */
+ds_error ds_conf_open_store(const ds_conf *c, ds_store **out /* OUT */, char *msg, size_t cap);
 void ds_daemon_store_put(ds_daemon *d, ds_store *s);
 
 /* Wakes the workers (a job was queued). */

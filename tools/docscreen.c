@@ -677,23 +677,10 @@ static int cmd_submit(int argc, char **argv)
 
 /* True when scan was given --batch or a folder: batch mode. */
 
-/*
- * Tesseract's OpenMP threads spin on a busy machine and make each page
- * several times slower; the limit is read when the runtime loads, so the
- * process restarts itself once with it set (each page is one thread's work).
- */
-static void limit_omp_threads(char **argv)
-{
-    if (getenv("OMP_THREAD_LIMIT"))
-        return;
-    setenv("OMP_THREAD_LIMIT", "1", 1);
-    execv("/proc/self/exe", argv);
-    /* Without /proc the scan still works, only slower. */
-}
 
 int main(int argc, char **argv)
 {
-    limit_omp_threads(argv);
+    ds_limit_omp_threads(argv);
     if (argc < 2) {
         usage(stderr);
         return 2;

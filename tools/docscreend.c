@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/base.h"
 #include "app/daemon/daemon.h"
 
 static void usage(FILE *f)
@@ -154,23 +155,11 @@ static int purge(const ds_conf *c)
     return 0;
 }
 
-/*
- * Each worker runs one Tesseract engine; OpenMP threads inside it only
- * spin against the other workers. The limit is read when the runtime
- * loads, so the process restarts itself once with it set (same pid).
- */
-static void limit_omp_threads(char **argv)
-{
-    if (getenv("OMP_THREAD_LIMIT"))
-        return;
-    setenv("OMP_THREAD_LIMIT", "1", 1);
-    execv("/proc/self/exe", argv);
-}
 
 int main(int argc, char **argv)
 {
     static ds_daemon d; /* large; zero-initialised */
-    limit_omp_threads(argv);
+    ds_limit_omp_threads(argv);
     enum { RUN, CHECK, TOKEN, LOST, AUDIT, PURGE } mode = RUN;
     const char *a1 = NULL, *a2 = NULL, *source = NULL;
     static char keybuf[DS_DAEMON_OVERRIDES_MAX][DS_CONF_LINE_MAX];

@@ -20,6 +20,15 @@
 ds_error ds_read_file(const char *path, size_t max_bytes, uint8_t **out_data /* OUT */,
                       size_t *out_len /* OUT */);
 
+/*
+ * Tesseract's OpenMP threads only spin against the process's own workers
+ * and make each page several times slower. The limit is read when the
+ * runtime loads, so unless OMP_THREAD_LIMIT is already set this restarts
+ * the process (same pid, same argv) with it set to 1. Call it first thing
+ * in main; without /proc it returns and the program runs, only slower.
+ */
+void ds_limit_omp_threads(char **argv);
+
 /* Milliseconds from an arbitrary fixed point, monotonic. */
 double ds_now_ms(void);
 

@@ -675,9 +675,6 @@ static int cmd_submit(int argc, char **argv)
     return status;
 }
 
-/* True when scan was given --batch or a folder: batch mode. */
-
-
 int main(int argc, char **argv)
 {
     ds_limit_omp_threads(argv);

@@ -1640,7 +1640,11 @@ def make_case(rc, doc, sc, label, case_id):
             was, now = printed["document_number"], doc["document_number"]
         else:
             if printed["expiry_date"] < REF_DATE:
-                set_dates(rc, printed, add_years(REF_DATE, 1) + dt.timedelta(days=rc.randint(0, 300)))
+                expiry = add_years(REF_DATE, 1) + dt.timedelta(days=rc.randint(0, 300))
+                span = printed["expiry_date"] - printed["issue_date"]
+                # A short validity (a visa) must still have been issued by now.
+                issue = min(expiry - span, REF_DATE - dt.timedelta(days=rc.randint(30, 300)))
+                set_dates(rc, printed, expiry, issue)
                 doc.update({k: printed[k] for k in ("issue_date", "expiry_date", "birth_date")})
             doc["expiry_date"] = min(shift_date(printed["expiry_date"], years=rc.choice([2, 5, 10])),
                                      add_years(REF_DATE, 14))

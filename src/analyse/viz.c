@@ -977,17 +977,28 @@ static int second_look(TessBaseAPI *api, PIX *img, int x, int y, int w, int h, w
 
 /*
  * A value read below the comparison's confidence bar (80, vizcheck.h) is
- * read again alone: its box with a margin, upscaled 2x, as one line (PSM 7),
- * once in grey and once binarised (Otsu). Only a re-read that agrees with
+ * read again alone: its box with a margin, upscaled, as one line (PSM 7), in
+ * grey and binarised (Otsu), at three scales. Only a re-read that agrees with
  * the first one (the same normalised value: the same date, possibly in
  * another printed format, the same name or number) raises the confidence,
  * to that of the re-read: two readings of different images agreeing is the
  * evidence. A re-read that disagrees changes nothing, so it can never make
  * a mismatch out of OCR noise.
+ *
+ * With the MRZ at hand (ds_viz_read's expect), the effort goes where a
+ * decision hangs on it: a date or number that reads as the MRZ says is not
+ * read again (nothing to confirm), and one that differs is read by every
+ * pass, even when the first reading was confident, counting the readings
+ * that agree with it (agree) and those that give the MRZ's value instead
+ * (against); check/vizcheck.c weighs them.
  */
 #define REREAD_CONF 80.0f
 #define REREAD_PASSES 4
 #define REREAD_CONSENSUS_MIN 50.0f
+/* A first reading this poor is replaced by a re-read this sure of another
+ * value (a label's edge read into the value line, say). */
+#define REREAD_POOR 50.0f
+#define REREAD_SURE 85.0f
 
 static int reread_box(TessBaseAPI *api, PIX *img, const int sb[4], float scale, bool binarise,
                       word *buf, int cap)
@@ -1023,10 +1034,57 @@ static int reread_box(TessBaseAPI *api, PIX *img, const int sb[4], float scale, 
     return n;
 }
 
-static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, float inv, int ox,
-                         int oy, ds_viz *out)
+static bool is_date_field(int id)
 {
-    if (!f->found || f->confidence >= REREAD_CONF || !f->norm[0])
+    return id == DS_VIZ_BIRTH_DATE || id == DS_VIZ_EXPIRY_DATE || id == DS_VIZ_ISSUE_DATE;
+}
+
+/* The MRZ's value of field id that a reading can be held against, or NULL:
+ * complete dates and the document number (not a visa's "Passport No.",
+ * which names the holder's passport). */
+static const char *expected_of(const ds_mrz *m, int id)
+{
+    if (!m)
+        return NULL;
+    bool visa = m->type == DS_MRZ_MRVA || m->type == DS_MRZ_MRVB;
+    const char *v = NULL;
+    if (id == DS_VIZ_BIRTH_DATE)
+        v = m->birth_date;
+    else if (id == DS_VIZ_EXPIRY_DATE)
+        v = m->expiry_date;
+    else if (id == DS_VIZ_DOCUMENT_NUMBER || (id == DS_VIZ_PASSPORT_NUMBER && !visa))
+        v = m->document_number;
+    if (!v || !v[0])
+        return NULL;
+    if (is_date_field(id))
+        for (int i = 0; i < 10; i++)
+            if (i == 4 || i == 7 ? v[i] != '-' : !isdigit((unsigned char)v[i]))
+                return NULL; /* '<' for an unknown part: nothing to hold against */
+    return v;
+}
+
+/* A normalised reading says what the MRZ says: the same date (the MRZ has
+ * no century), the same number or its printed short form (TD1). */
+static bool reads_as_expected(const char *norm, const char *exp, int id)
+{
+    if (is_date_field(id))
+        return strlen(norm) == 10 && strcmp(norm + 2, exp + 2) == 0;
+    size_t n = strlen(norm);
+    return strcmp(norm, exp) == 0 || (n >= 9 && n < strlen(exp) && strncmp(norm, exp, n) == 0);
+}
+
+static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, float inv, int ox,
+                         int oy, const char *expect, ds_viz *out)
+{
+    if (!f->found || !f->norm[0])
+        return;
+    f->reads = 1;
+    f->agree = f->confidence >= REREAD_CONSENSUS_MIN;
+    f->against = 0;
+    bool differs = expect && !reads_as_expected(f->norm, expect, id);
+    if (expect && !differs)
+        return; /* the MRZ's value: nothing hangs on confirming it */
+    if (!differs && f->confidence >= REREAD_CONF)
         return;
     float sc = 1.0f / inv;
     int sb[4] = {(int)lroundf((float)(f->bbox[0] - ox) * sc),
@@ -1034,19 +1092,21 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
                  (int)lroundf((float)f->bbox[2] * sc), (int)lroundf((float)f->bbox[3] * sc)};
     if (sb[2] <= 0 || sb[3] <= 0)
         return;
-    bool date = id == DS_VIZ_BIRTH_DATE || id == DS_VIZ_EXPIRY_DATE || id == DS_VIZ_ISSUE_DATE;
     word look[24];
     static const struct { float scale; bool bin; } pass_of[REREAD_PASSES] = {
         {2.0f, false}, {2.0f, true}, {3.0f, true}, {1.5f, false}};
-    int agree = 0;
+    int agreeing_rereads = 0;
     float best = f->confidence;
+    bool replaced = false;
     for (int pass = 0; pass < REREAD_PASSES; pass++) {
         /* Two re-reads that both disagree: the first read is no value the
-         * re-reads can confirm; stop paying for OCR. */
-        if (pass == 2 && agree == 0)
+         * re-reads can confirm; stop paying for OCR (unless a decision
+         * hangs on it). */
+        if (!differs && pass == 2 && agreeing_rereads == 0)
             break;
         int n = reread_box(api, img, sb, pass_of[pass].scale, pass_of[pass].bin, look, 24);
         out->rereads++;
+        f->reads++;
         /* Junk from the margin (guilloche, a neighbour's edge) at either end. */
         int a = 0;
         while (n - a > 1 && look[a].conf < 50.0f)
@@ -1062,29 +1122,46 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
         if (!g.found)
             continue;
         normalise(&g, id);
-        if (!g.norm[0] || strcmp(g.norm, f->norm) != 0)
+        if (!g.norm[0])
             continue;
+        if (expect && reads_as_expected(g.norm, expect, id)) {
+            f->against++;
+            continue;
+        }
+        if (strcmp(g.norm, f->norm) != 0) {
+            if (!replaced && agreeing_rereads == 0 && f->confidence < REREAD_POOR &&
+                g.confidence >= REREAD_SURE) {
+                /* Kept below the bar until another reading agrees with it. */
+                copy_utf8(f->value, sizeof f->value, g.value);
+                snprintf(f->norm, sizeof f->norm, "%s", g.norm);
+                f->confidence = best = REREAD_CONF - 1.0f;
+                f->agree = 1;
+                f->reads = 1;
+                replaced = true;
+                differs = expect != NULL;
+            }
+            continue;
+        }
+        agreeing_rereads++;
+        if (g.confidence >= REREAD_CONSENSUS_MIN)
+            f->agree++;
         if (g.confidence > best)
             best = g.confidence;
-        if (best >= REREAD_CONF)
+        if (!differs && best >= REREAD_CONF)
             break;
-        if (g.confidence >= REREAD_CONSENSUS_MIN)
-            agree++;
-        /* A date read the same by the first pass and by every re-read, each
-         * at REREAD_CONSENSUS_MIN or more: five readings of four different
-         * images agreeing on a valid date is as clear as one confident read. */
-        if (date && f->confidence >= REREAD_CONSENSUS_MIN && agree == REREAD_PASSES) {
-            best = REREAD_CONF;
-            break;
-        }
     }
-    if (best >= REREAD_CONF)
+    /* A date read the same by the first pass and by every re-read, each at
+     * REREAD_CONSENSUS_MIN or more: five readings of four different images
+     * agreeing on a valid date is as clear as one confident read. */
+    if (is_date_field(id) && f->agree >= REREAD_PASSES + 1 && best < REREAD_CONF)
+        best = REREAD_CONF;
+    if (best >= REREAD_CONF && f->confidence < REREAD_CONF)
         out->reread_raised++;
     f->confidence = best;
 }
 
 static void assign_values(ocr_page *pg, ds_viz *out, float inv, int ox, int oy,
-                          TessBaseAPI *api, PIX *img)
+                          TessBaseAPI *api, PIX *img, const ds_mrz *expect)
 {
     word look[24];
     for (int i = 0; i < pg->ns; i++) {
@@ -1159,7 +1236,7 @@ static void assign_values(ocr_page *pg, ds_viz *out, float inv, int ox, int oy,
             continue;
         if (ids[1] < 0) {
             normalise(&tmp, ids[0]);
-            reread_value(api, img, &tmp, ids[0], inv, ox, oy, out);
+            reread_value(api, img, &tmp, ids[0], inv, ox, oy, expected_of(expect, ids[0]), out);
         }
         if (ids[1] >= 0) {
             /* "SURNAME, GIVEN NAMES" */
@@ -1177,6 +1254,60 @@ static void assign_values(ocr_page *pg, ds_viz *out, float inv, int ox, int oy,
         }
         normalise(&tmp, ids[0]);
         out->field[ids[0]] = tmp;
+    }
+}
+
+/* Every date printed on the page, labelled or not: each segment, or a run
+ * of one to four of its words, that parses as a date. */
+static void collect_dates(const ocr_page *pg, ds_viz *out, float inv, int ox, int oy)
+{
+    for (int i = 0; i < pg->ns; i++) {
+        const seg *s = &pg->s[i];
+        bool taken = false;
+        for (int len = s->n < 4 ? s->n : 4; len >= 1 && !taken; len--)
+            for (int a = 0; a + len <= s->n && !taken; a++) {
+                char text[SEG_TEXT_MAX] = "";
+                size_t tl = 0;
+                float conf = 100.0f;
+                int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;
+                for (int k = a; k < a + len; k++) {
+                    const word *w = &pg->w[s->first + k];
+                    size_t wl = strlen(w->text);
+                    if (tl + wl + 2 >= sizeof text)
+                        break;
+                    if (tl)
+                        text[tl++] = ' ';
+                    memcpy(text + tl, w->text, wl + 1);
+                    tl += wl;
+                    conf = w->conf < conf ? w->conf : conf;
+                    x0 = w->x0 < x0 ? w->x0 : x0;
+                    y0 = w->y0 < y0 ? w->y0 : y0;
+                    x1 = w->x1 > x1 ? w->x1 : x1;
+                    y1 = w->y1 > y1 ? w->y1 : y1;
+                }
+                char iso[11];
+                if (!tl || !ds_viz_parse_date(text, iso))
+                    continue;
+                taken = true;
+                int j = 0;
+                while (j < out->ndates && strcmp(out->dates[j].iso, iso) != 0)
+                    j++;
+                if (j == out->ndates) {
+                    if (out->ndates >= DS_VIZ_MAX_DATES)
+                        continue;
+                    out->ndates++;
+                } else if (out->dates[j].confidence >= conf) {
+                    continue;
+                }
+                ds_viz_date *d = &out->dates[j];
+                memcpy(d->iso, iso, sizeof d->iso);
+                copy_utf8(d->value, sizeof d->value, text);
+                d->confidence = conf < 0 ? 0 : conf;
+                d->bbox[0] = ox + (int)lroundf((float)x0 * inv);
+                d->bbox[1] = oy + (int)lroundf((float)y0 * inv);
+                d->bbox[2] = (int)lroundf((float)(x1 - x0) * inv);
+                d->bbox[3] = (int)lroundf((float)(y1 - y0) * inv);
+            }
     }
 }
 
@@ -1243,7 +1374,7 @@ static void collect_words(TessBaseAPI *api, ocr_page *pg)
 }
 
 ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int mrz_chars,
-                     ds_viz *out)
+                     const ds_mrz *expect, ds_viz *out)
 {
     if (!r || !upright || !mrz_bbox || !out || mrz_bbox[2] <= 0 || mrz_bbox[3] <= 0)
         return DS_ERR_USAGE;
@@ -1333,7 +1464,8 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
                                               sizeof v.specimen_word, NULL);
     build_segments(pg);
     classify_segments(pg);
-    assign_values(pg, &v, 1.0f / scale, x0, y0, r->api, scaled);
+    assign_values(pg, &v, 1.0f / scale, x0, y0, r->api, scaled, expect);
+    collect_dates(pg, &v, 1.0f / scale, x0, y0);
     v.scale = scale;
 done:
     v.region[0] = x0;

@@ -53,7 +53,11 @@ const char *ds_viz_status_name(ds_viz_status s);
 #define DS_VIZ_VALUE_MAX 96 /* bytes of a value, NUL included, cut at a UTF-8 boundary */
 
 typedef struct ds_viz_field {
-    bool found;                       /* a label and a value were read */
+    bool found;                       /* a label and a value were read (or, with
+                                         by_order, a date placed without its label) */
+    bool by_order;                    /* set by the check stage: a date whose label was
+                                         not read, placed by the order of the page's
+                                         dates (label_bbox is then all 0) */
     char value[DS_VIZ_VALUE_MAX];     /* as printed, UTF-8 */
     char norm[DS_VIZ_VALUE_MAX];      /* dates YYYY-MM-DD, names upper case with single
                                          spaces, numbers and codes without spaces; "" when
@@ -62,11 +66,32 @@ typedef struct ds_viz_field {
                                          the value */
     int bbox[4];                      /* x, y, w, h of the value in the caller's page frame */
     int label_bbox[4];                /* the label, same frame */
+    int reads;                        /* readings of the value: the first one and each
+                                         re-read of its box alone (0: none was made) */
+    int agree;                        /* readings that gave this same value at confidence
+                                         50 or more, the first one included */
+    int against;                      /* re-reads that gave the MRZ's value instead (only
+                                         counted when ds_viz_read had the MRZ) */
     ds_viz_status status;             /* set by ds_viz_compare (check/vizcheck.h) */
 } ds_viz_field;
 
+/* A date read anywhere on the data page, with or without a label: the
+ * check stage can place a date whose label was unreadable by the order of
+ * the dates (birth before issue before expiry). */
+typedef struct ds_viz_date {
+    char iso[11];     /* YYYY-MM-DD */
+    char value[32];   /* as printed, UTF-8, cut */
+    float confidence; /* the lowest word confidence of the date */
+    int bbox[4];      /* caller's page frame, like the fields' */
+} ds_viz_date;
+
+#define DS_VIZ_MAX_DATES 8
+
 typedef struct ds_viz {
     ds_viz_field field[DS_VIZ_FIELD_COUNT];
+    ds_viz_date dates[DS_VIZ_MAX_DATES]; /* distinct dates, top to bottom; the
+                                            most confident reading of each */
+    int ndates;
     int nwords;        /* words Tesseract read in the data-page region */
     int region[4];     /* the data-page region read, caller's frame */
     float scale;       /* the region was resampled by this factor before OCR */
@@ -96,11 +121,14 @@ void ds_viz_reader_free(ds_viz_reader *r);
  * length (30, 36 or 44) used with the bbox width to estimate the resolution
  * (ICAO pitch 2.54 mm). The region read lies above the MRZ, about as wide,
  * at most 1.5 MRZ widths tall. Every bbox in out is in the upright frame.
- * Fields that were not read have found false. Fails with DS_ERR_USAGE on bad
+ * Fields that were not read have found false. expect, when not NULL, is the
+ * MRZ read on the page: it only directs the re-reading effort (a date or
+ * number that differs from it is re-read and the agreeing readings counted;
+ * one that reads as it says is not re-read); it never changes a value. Fails with DS_ERR_USAGE on bad
  * arguments and DS_ERR_NOMEM.
  */
 ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int mrz_chars,
-                     ds_viz *out /* OUT */);
+                     const ds_mrz *expect, ds_viz *out /* OUT */);
 
 /*
  * Turns a page upright as band says (its rotation, then its skew) and gives

@@ -334,7 +334,7 @@ static ds_error read_viz(ds_scanner *s, PIX *page, reading *r, ds_viz *viz, int 
     err = ds_viz_upright(page, &r->band, &upright, mrz_bbox);
     if (err != DS_OK)
         goto out;
-    err = ds_viz_read(s->viz, upright, mrz_bbox, r->band.nchars[0], viz);
+    err = ds_viz_read(s->viz, upright, mrz_bbox, r->band.nchars[0], &r->mrz, viz);
     if (err != DS_OK)
         goto out;
     /* Boxes go back to page coordinates for the report and the annotation. */
@@ -344,6 +344,11 @@ static ds_error read_viz(ds_scanner *s, PIX *page, reading *r, ds_viz *viz, int 
         int b[4];
         ds_viz_map_to_page(page, &r->band, viz->field[i].bbox, b);
         memcpy(viz->field[i].bbox, b, sizeof b);
+    }
+    for (int i = 0; i < viz->ndates; i++) {
+        int b[4];
+        ds_viz_map_to_page(page, &r->band, viz->dates[i].bbox, b);
+        memcpy(viz->dates[i].bbox, b, sizeof b);
     }
     ds_viz_compare(viz, &r->mrz, flags, page_no);
 out:
@@ -367,6 +372,11 @@ static json_t *viz_json(const ds_viz *viz, PIX *page, const ds_mrzband *band)
             json_object_set_new(jf, "normalized", json_string(f->norm));
         json_object_set_new(jf, "confidence", json_real(round(f->confidence * 10) / 10));
         json_object_set_new(jf, "status", json_string(ds_viz_status_name(f->status)));
+        if (f->by_order)
+            json_object_set_new(jf, "placed_by", json_string("date_order"));
+        if (f->reads > 1)
+            json_object_set_new(jf, "readings", json_pack("{s:i,s:i,s:i}", "total", f->reads,
+                                                          "agree", f->agree, "mrz_value", f->against));
         json_object_set_new(jf, "bbox",
                             json_pack("[i,i,i,i]", f->bbox[0], f->bbox[1], f->bbox[2], f->bbox[3]));
         json_object_set_new(fields, ds_viz_field_name((ds_viz_field_id)i), jf);

@@ -7,9 +7,17 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include "check/case.h"
 #include "check/names.h"
 #include "base/textdist.h"
 
+
+/* Month and day swapped (a numeric date printed month first). */
+static bool day_month_swap(const char *viz, const char *mrz)
+{
+    return memcmp(viz, mrz, 4) == 0 && memcmp(viz + 5, mrz + 8, 2) == 0 &&
+           memcmp(viz + 8, mrz + 5, 2) == 0;
+}
 
 /* Compares two ISO dates: 0 same, 1 explained by OCR (one confusable digit,
  * or day and month swapped), 2 clearly different. */
@@ -25,8 +33,7 @@ static int date_diff(const char *viz, const char *mrz)
         }
     if (ndiff == 1 && ds_digits_confusable(viz[pos], mrz[pos]))
         return 1;
-    /* Month and day swapped (a numeric date printed month first). */
-    if (memcmp(viz, mrz, 4) == 0 && memcmp(viz + 5, mrz + 8, 2) == 0 && memcmp(viz + 8, mrz + 5, 2) == 0)
+    if (day_month_swap(viz, mrz))
         return 1;
     return 2;
 }
@@ -62,6 +69,20 @@ static void name_letters(const char *in, char *out, size_t cap)
     out[o] = 0;
 }
 
+/* b with the E of OE, UE and AE dropped: the MRZ spelling of an umlaut
+ * (ICAO 9303 Part 3) against a page that prints the plain vowel, which OCR
+ * may give without its dots. */
+static void drop_umlaut_e(const char *in, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; in[i] && o + 1 < cap; i++) {
+        if (in[i] == 'E' && i > 0 && (in[i - 1] == 'O' || in[i - 1] == 'U' || in[i - 1] == 'A'))
+            continue;
+        out[o++] = in[i];
+    }
+    out[o] = 0;
+}
+
 /* Every letter of a, in order, appears in b: a is b with letters lost. */
 static bool subsequence(const char *a, const char *b)
 {
@@ -73,6 +94,21 @@ static bool subsequence(const char *a, const char *b)
         b++;
     }
     return true;
+}
+
+/* Most re-reads of the value gave the MRZ's: the first reading was wrong
+ * and the page agrees with the MRZ. */
+static bool reread_as_mrz(const ds_viz_field *f)
+{
+    return f->against >= DS_VIZ_MIN_AGREE && f->against > f->agree;
+}
+
+/* The reading is evidence: confident, or confirmed by re-reads that agree
+ * with it while none gave the MRZ's value. */
+static bool clear_reading(const ds_viz_field *f)
+{
+    return f->against == 0 &&
+           (f->confidence >= DS_VIZ_MIN_CONF || f->agree >= DS_VIZ_MIN_AGREE);
 }
 
 static void mismatch(ds_viz *viz, int id, ds_flags *flags, int page, const char *expected,
@@ -107,9 +143,14 @@ static void compare_date(ds_viz *viz, int id, const char *mrz_date, ds_flags *fl
     /* The MRZ has no century: 1902 printed and 02 in the MRZ agree. */
     if (d != 0 && strcmp(f->norm + 2, mrz_date + 2) == 0)
         d = 0;
-    if (d == 0)
+    /* One confusable digit: a misreading unless a confident first reading
+     * was repeated by nearly every re-read (the MRZ's value never seen). */
+    bool digit_confirmed = d == 1 && f->against == 0 && f->confidence >= DS_VIZ_MIN_CONF_CHAR &&
+                           f->agree >= DS_VIZ_MIN_AGREE + 1 &&
+                           !day_month_swap(f->norm, mrz_date);
+    if (d == 0 || reread_as_mrz(f))
         f->status = DS_VIZ_MATCH;
-    else if (d == 2 && f->confidence >= DS_VIZ_MIN_CONF)
+    else if ((d == 2 && clear_reading(f)) || digit_confirmed)
         mismatch(viz, id, flags, page, mrz_date, raised, what);
     else
         f->status = DS_VIZ_UNVERIFIABLE;
@@ -133,6 +174,15 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
             f->status = DS_VIZ_UNVERIFIABLE;
             return;
         }
+    /* Nor is a value with digits in it (a date of the next line, "26 NOV
+     * 1996", normalises to the name "NOV"). */
+    int ndigits = 0;
+    for (const char *q = f->value; *q; q++)
+        ndigits += isdigit((unsigned char)*q) != 0;
+    if (ndigits >= 2) {
+        f->status = DS_VIZ_UNVERIFIABLE;
+        return;
+    }
     ds_name_match nm;
     ds_name_result res;
     const char *comma = strchr(f->norm, ',');
@@ -145,24 +195,41 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
                                                                            : DS_VIZ_UNVERIFIABLE;
         return;
     }
+    /* "SURNAME GIVEN NAMES" under a visa's "Name": the MRZ's given names
+     * read at the end are set apart and the surname compared alone. */
+    char val[DS_VIZ_VALUE_MAX];
+    snprintf(val, sizeof val, "%s", f->norm);
+    if (id == DS_VIZ_SURNAME && m->given_names[0]) {
+        for (char *sp = strchr(val, ' '); sp; sp = strchr(sp + 1, ' ')) {
+            ds_name_match gm;
+            ds_name_result gr = ds_names_match(NULL, m->given_names, m->name_truncated, NULL,
+                                               sp + 1, &gm);
+            if (gr == DS_NAME_MATCH || gr == DS_NAME_MATCH_WITH_NOTE) {
+                *sp = 0;
+                break;
+            }
+        }
+    }
     if (id == DS_VIZ_SURNAME)
-        res = ds_names_match(mrz, NULL, m->name_truncated, f->norm, NULL, &nm);
+        res = ds_names_match(mrz, NULL, m->name_truncated, val, NULL, &nm);
     else
-        res = ds_names_match(NULL, mrz, m->name_truncated, NULL, f->norm, &nm);
+        res = ds_names_match(NULL, mrz, m->name_truncated, NULL, val, &nm);
     if (res == DS_NAME_MATCH || res == DS_NAME_MATCH_WITH_NOTE) {
         f->status = DS_VIZ_MATCH;
         return;
     }
-    if (res != DS_NAME_MISMATCH || f->confidence < DS_VIZ_MIN_CONF) {
+    if (res != DS_NAME_MISMATCH || !clear_reading(f)) {
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
     }
     /* One or two letters apart is within OCR noise of a printed name, and a
      * truncated MRZ that is a prefix of the printed name is no evidence. */
-    char a[128], b[128];
-    name_letters(f->norm, a, sizeof a);
+    char a[128], b[128], bu[128];
+    name_letters(val, a, sizeof a);
     name_letters(mrz, b, sizeof b);
-    int dist = ds_levenshtein(a, b);
+    drop_umlaut_e(b, bu, sizeof bu);
+    int dist = ds_levenshtein(a, b), dist_u = ds_levenshtein(a, bu);
+    dist = dist_u < dist ? dist_u : dist;
     if (dist <= 2 || (m->name_truncated && strncmp(a, b, strlen(b)) == 0) || strlen(a) < 3 ||
         subsequence(a, b)) {
         f->status = DS_VIZ_UNVERIFIABLE;
@@ -173,8 +240,8 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     const char *other = id == DS_VIZ_SURNAME ? m->given_names : m->surname;
     ds_name_match om;
     ds_name_result ores = id == DS_VIZ_SURNAME
-                              ? ds_names_match(NULL, other, m->name_truncated, NULL, f->norm, &om)
-                              : ds_names_match(other, NULL, m->name_truncated, f->norm, NULL, &om);
+                              ? ds_names_match(NULL, other, m->name_truncated, NULL, val, &om)
+                              : ds_names_match(other, NULL, m->name_truncated, val, NULL, &om);
     char c[128];
     name_letters(other, c, sizeof c);
     if (ores == DS_NAME_MATCH || ores == DS_NAME_MATCH_WITH_NOTE || ds_levenshtein(a, c) <= 2 ||
@@ -185,6 +252,113 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     mismatch(viz, id, flags, page, mrz, raised, id == DS_VIZ_SURNAME ? "surname" : "given names");
 }
 
+static long iso_days(const char *iso)
+{
+    int y, mo, d;
+    return ds_date_parse(iso, &y, &mo, &d) ? ds_date_days(y, mo, d) : 0;
+}
+
+static int cmp_iso(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The MRZ has no century: 1964-02-17 and 2064-02-17 say the same. */
+static bool same_date(const char *iso, const char *mrz) { return strcmp(iso + 2, mrz + 2) == 0; }
+
+/* Fills field id from a date of the page placed by order (no label). */
+static void place_date(ds_viz *viz, int id, const char *iso)
+{
+    ds_viz_field *f = &viz->field[id];
+    memset(f, 0, sizeof *f);
+    f->found = true;
+    f->by_order = true;
+    snprintf(f->norm, sizeof f->norm, "%s", iso);
+    snprintf(f->value, sizeof f->value, "%s", iso);
+    for (int i = 0; i < viz->ndates; i++)
+        if (strcmp(viz->dates[i].iso, iso) == 0) {
+            snprintf(f->value, sizeof f->value, "%s", viz->dates[i].value);
+            f->confidence = viz->dates[i].confidence;
+            memcpy(f->bbox, viz->dates[i].bbox, sizeof f->bbox);
+        }
+    static const int date_ids[] = {DS_VIZ_BIRTH_DATE, DS_VIZ_EXPIRY_DATE, DS_VIZ_ISSUE_DATE};
+    for (size_t k = 0; k < 3; k++) {
+        int o = date_ids[k];
+        if (o != id && viz->field[o].found && !viz->field[o].by_order &&
+            strcmp(viz->field[o].norm, iso) == 0 && viz->field[o].confidence > f->confidence) {
+            memcpy(f->value, viz->field[o].value, sizeof f->value);
+            f->confidence = viz->field[o].confidence;
+            memcpy(f->bbox, viz->field[o].bbox, sizeof f->bbox);
+        }
+    }
+}
+
+/*
+ * Dates whose label was not read (small print on a low-resolution card):
+ * a data page prints the birth date before the issue date before the
+ * expiry, so with at least three clearly read dates the earliest is the
+ * birth date and the latest the expiry. The earliest counts only when it
+ * lies more than 10 years and a month before the MRZ expiry (no passport
+ * is valid longer, so it can be no date of issue or "valid from") and the
+ * latest shows the MRZ's expiry; the latest only when the earliest shows
+ * the MRZ's birth date and it lies half a year or more after the date
+ * before it (a visa's issue and "valid from" sit days apart).
+ */
+static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page,
+                             int *raised)
+{
+    if (!iso_complete(m->birth_date) || !iso_complete(m->expiry_date))
+        return;
+    const char *d[DS_VIZ_MAX_DATES + 3];
+    int nd = 0;
+    for (int i = 0; i < viz->ndates; i++)
+        if (viz->dates[i].confidence >= DS_VIZ_MIN_CONF)
+            d[nd++] = viz->dates[i].iso;
+    for (int id = DS_VIZ_BIRTH_DATE; id <= DS_VIZ_ISSUE_DATE; id++) {
+        const ds_viz_field *f = &viz->field[id];
+        if ((id == DS_VIZ_BIRTH_DATE || id >= DS_VIZ_EXPIRY_DATE) && f->found && !f->by_order &&
+            iso_complete(f->norm) && clear_reading(f))
+            d[nd++] = f->norm;
+    }
+    qsort(d, (size_t)nd, sizeof d[0], cmp_iso);
+    int k = 0;
+    for (int i = 0; i < nd; i++)
+        if (k == 0 || strcmp(d[k - 1], d[i]) != 0)
+            d[k++] = d[i];
+    nd = k;
+    if (nd < 3)
+        return;
+    bool has_birth = false, has_expiry = false;
+    for (int i = 0; i < nd; i++) {
+        has_birth = has_birth || same_date(d[i], m->birth_date);
+        has_expiry = has_expiry || same_date(d[i], m->expiry_date);
+    }
+    ds_viz_field *b = &viz->field[DS_VIZ_BIRTH_DATE], *e = &viz->field[DS_VIZ_EXPIRY_DATE];
+    long mrz_expiry = iso_days(m->expiry_date);
+    if (b->status != DS_VIZ_MATCH && b->status != DS_VIZ_MISMATCH && !has_birth &&
+        same_date(d[nd - 1], m->expiry_date) && iso_days(d[0]) < mrz_expiry - 3683 &&
+        date_diff(d[0], m->birth_date) == 2) {
+        place_date(viz, DS_VIZ_BIRTH_DATE, d[0]);
+        b->status = DS_VIZ_MISMATCH;
+        ds_flags_add(flags, page, "VIZ_MRZ_MISMATCH", DS_SEV_HIGH, "viz", "birth_date",
+                     m->birth_date, d[0],
+                     "The earliest date printed on the data page, the date of birth (its label "
+                     "was unreadable), differs from the one in the machine-readable zone.");
+        (*raised)++;
+    }
+    if (e->status != DS_VIZ_MATCH && e->status != DS_VIZ_MISMATCH && !has_expiry &&
+        same_date(d[0], m->birth_date) && iso_days(d[nd - 1]) - iso_days(d[nd - 2]) >= 182 &&
+        date_diff(d[nd - 1], m->expiry_date) == 2) {
+        place_date(viz, DS_VIZ_EXPIRY_DATE, d[nd - 1]);
+        e->status = DS_VIZ_MISMATCH;
+        ds_flags_add(flags, page, "VIZ_MRZ_MISMATCH", DS_SEV_HIGH, "viz", "expiry_date",
+                     m->expiry_date, d[nd - 1],
+                     "The latest date printed on the data page, the date of expiry (its label "
+                     "was unreadable), differs from the one in the machine-readable zone.");
+        (*raised)++;
+    }
+}
+
 int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
 {
     if (!viz)
@@ -192,6 +366,8 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
     int raised = 0;
     for (int id = 0; id < DS_VIZ_FIELD_COUNT; id++) {
         ds_viz_field *f = &viz->field[id];
+        if (f->by_order) /* placed by an earlier comparison */
+            memset(f, 0, sizeof *f);
         f->status = f->found ? DS_VIZ_UNVERIFIABLE : DS_VIZ_NOT_FOUND;
     }
     if (!m || !flags)
@@ -270,7 +446,8 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
             continue;
         }
         size_t lv = strlen(f->norm), lm = strlen(mn);
-        if (strcmp(f->norm, mn) == 0 || (lv >= 9 && lv < lm && strncmp(f->norm, mn, lv) == 0)) {
+        if (strcmp(f->norm, mn) == 0 || (lv >= 9 && lv < lm && strncmp(f->norm, mn, lv) == 0) ||
+            reread_as_mrz(f)) {
             f->status = DS_VIZ_MATCH;
             continue;
         }
@@ -280,6 +457,7 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
         if (lv >= 9 && lv < lm)
             b[lv] = 0; /* the printed short form of a TD1 long number */
         int dist = ds_levenshtein(a, b);
+        bool one_char_confirmed = false;
         if (strlen(a) == strlen(b)) {
             /* Same length: a digit the printer's font makes confusable
              * (8/6, 1/7 ...) weighs half a difference. */
@@ -288,16 +466,23 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
                 if (a[q] != b[q])
                     ds_digits_confusable(a[q], b[q]) ? half++ : whole++;
             dist = whole + half / 2;
+            /* One other character that no OCR confusion explains, read
+             * confidently and repeated by the re-reads, is a changed number. */
+            one_char_confirmed = whole == 1 && half == 0 && f->against == 0 &&
+                                 f->confidence >= DS_VIZ_MIN_CONF &&
+                                 f->agree >= DS_VIZ_MIN_AGREE + 1;
         }
         /* A number has digits and is not much shorter than the MRZ's; a
          * single word of a label ("N", "PASSEPORT") is no number. */
         bool digits = false;
         for (const char *q = f->norm; *q; q++)
             digits = digits || isdigit((unsigned char)*q);
-        if (dist >= 2 && f->confidence >= DS_VIZ_MIN_CONF && digits && lv >= 6 && lv + 3 >= lm)
+        if (((dist >= 2 && clear_reading(f)) || one_char_confirmed) && digits && lv >= 6 &&
+            lv + 3 >= lm)
             mismatch(viz, id, flags, page, mn, &raised, "document number");
         else
             f->status = DS_VIZ_UNVERIFIABLE;
     }
+    compare_by_order(viz, m, flags, page, &raised);
     return raised;
 }

@@ -4,12 +4,17 @@
  * Compares what analyse/viz.h read on the data page with the MRZ and raises
  * VIZ_MRZ_MISMATCH only on clear evidence: OCR of a printed page is noisy,
  * and a false mismatch accuses a genuine traveller. A field is a mismatch
- * only when its value was read with at least DS_VIZ_MIN_CONF, the MRZ side
- * is complete, and the difference is explained neither by ICAO 9303
- * transliteration or truncation (names.h), nor by OCR noise: a single
- * confusable digit or day and month swapped in a date, at most two letters
- * in a name, one character (after folding O/0, I/1, S/5, B/8 ...) in a
- * document number. Every other read field is "unverifiable". This catches a
+ * only when its value was read with at least DS_VIZ_MIN_CONF, or read the
+ * same way by at least DS_VIZ_MIN_AGREE readings of differently prepared
+ * images with none giving the MRZ's value, the MRZ side is complete, and
+ * the difference is explained neither by ICAO 9303 transliteration or
+ * truncation (names.h), nor by OCR noise: day and month swapped in a date,
+ * at most two letters in a name, one character (after folding O/0, I/1,
+ * S/5, B/8 ...) in a document number. A single digit of a date that the
+ * printer's font makes confusable (3/8, 1/7 ...) counts only when the first
+ * reading was at DS_VIZ_MIN_CONF_CHAR and DS_VIZ_MIN_AGREE re-reads agreed
+ * with it.
+ * Every other read field is "unverifiable". This catches a
  * forger who rewrote the MRZ with correct check digits while the printed
  * page keeps the holder's real data.
  */
@@ -21,8 +26,12 @@
 
 /* Confidence (0..100) a value needs before a difference counts as evidence. */
 #define DS_VIZ_MIN_CONF 80.0f
-/* A single character (sex) needs more. */
+/* A single character (sex, one digit of a date) needs more. */
 #define DS_VIZ_MIN_CONF_CHAR 90.0f
+/* Readings (analyse/viz.h: the first one and its re-reads, each at 50 or
+ * more) that, agreeing on a value and with none giving the MRZ's, weigh as
+ * much as one confident reading. */
+#define DS_VIZ_MIN_AGREE 3
 
 /*
  * Sets the status of every field of viz (not_found for a field not read)

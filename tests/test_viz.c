@@ -443,6 +443,35 @@ static void test_compare_date_order(void)
     T_EQ_INT(fl.count, 0);
 }
 
+/* Day and month swapped: a question of format only while nothing on the
+ * page shows which it prints first. */
+static void test_compare_date_swap(void)
+{
+    ds_mrz m;
+    mrz_of(SPEC_L1, SPEC_L2, &m); /* born 1974-08-12, expires 2012-04-15 */
+    ds_viz v;
+    ds_flags fl;
+    memset(&v, 0, sizeof v);
+    memset(&fl, 0, sizeof fl);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "08.12.1974", "1974-12-08", 95);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0); /* no other date */
+    /* The expiry printed day first (15.04.2012) reads as the MRZ's: the
+     * page prints the day first, so 08.12.1974 is the 8th of December. */
+    set_field(&v, DS_VIZ_EXPIRY_DATE, "15.04.2012", "2012-04-15", 95);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "birth_date");
+    /* Printed month first (04/15/2012): 08/12/1974 is the 12th of August. */
+    set_field(&v, DS_VIZ_EXPIRY_DATE, "04/15/2012", "2012-04-15", 95);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "08/12/1974", "1974-12-08", 95);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_BIRTH_DATE].status, DS_VIZ_MATCH);
+    /* A month in words is never a question of format. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "08 DEC 1974", "1974-12-08", 95);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+}
+
 static void test_compare_visa_passport_number(void)
 {
     /* On a visa "Passport No." is the holder's passport, not the MRZ number. */
@@ -1028,6 +1057,7 @@ int main(int argc, char **argv)
         {"compare_confirmed_readings", test_compare_confirmed_readings},
         {"compare_name_forms", test_compare_name_forms},
         {"compare_date_order", test_compare_date_order},
+        {"compare_date_swap", test_compare_date_swap},
         {"guided_rereads", test_guided_rereads},
         {"specimen_angled", test_specimen_angled},
     };

@@ -123,8 +123,50 @@ static void mismatch(ds_viz *viz, int id, ds_flags *flags, int page, const char 
     (*raised)++;
 }
 
-static void compare_date(ds_viz *viz, int id, const char *mrz_date, ds_flags *flags, int page,
-                         int *raised, const char *what)
+/* A run of three letters: a month printed as a word ("12 AUG 1974"). */
+static bool month_in_words(const char *value)
+{
+    int run = 0;
+    for (const char *q = value; *q; q++) {
+        run = isalpha((unsigned char)*q) ? run + 1 : 0;
+        if (run >= 3)
+            return true;
+    }
+    return false;
+}
+
+/* Which a numeric date was read with first: 'D' the day, 'M' the month, 0
+ * not known (a month in words, the year first, day equal to month). */
+static char numeric_order(const ds_viz_field *f)
+{
+    if (!iso_complete(f->norm) || month_in_words(f->value) ||
+        memcmp(f->norm + 5, f->norm + 8, 2) == 0)
+        return 0;
+    const char *q = f->value;
+    while (*q && !isdigit((unsigned char)*q))
+        q++;
+    int v = 0, n = 0;
+    for (; isdigit((unsigned char)*q) && n < 3; q++, n++)
+        v = v * 10 + (*q - '0');
+    if (n == 0 || n > 2)
+        return 0;
+    int day = (f->norm[8] - '0') * 10 + (f->norm[9] - '0');
+    int mon = (f->norm[5] - '0') * 10 + (f->norm[6] - '0');
+    return v == day ? 'D' : v == mon ? 'M' : 0;
+}
+
+/* The order the page prints numeric dates in, as shown by a date that reads
+ * as its MRZ counterpart (day and month different); 0 when none shows it. */
+static char page_order(const ds_viz_field *f, const char *mrz_date)
+{
+    if (!f->found || f->by_order || !iso_complete(f->norm) || !mrz_date ||
+        !iso_complete(mrz_date) || strcmp(f->norm + 2, mrz_date + 2) != 0)
+        return 0;
+    return numeric_order(f);
+}
+
+static void compare_date(ds_viz *viz, int id, const char *mrz_date, char order,
+                         ds_flags *flags, int page, int *raised, const char *what)
 {
     ds_viz_field *f = &viz->field[id];
     if (!f->norm[0] || !mrz_date || !iso_complete(mrz_date)) {
@@ -140,6 +182,17 @@ static void compare_date(ds_viz *viz, int id, const char *mrz_date, ds_flags *fl
             return;
         }
     int d = date_diff(f->norm, mrz_date);
+    /* Day and month swapped is a format question only for a numeric date
+     * on a page whose order nothing else shows: read in the order another
+     * date of the page shows, it is either the MRZ's date or another one;
+     * with the month in words it is another date. */
+    if (d == 1 && day_month_swap(f->norm, mrz_date)) {
+        char mine = numeric_order(f);
+        if (month_in_words(f->value))
+            d = 2;
+        else if (order && mine)
+            d = order == mine ? 2 : 0;
+    }
     /* The MRZ has no century: 1902 printed and 02 in the MRZ agree. */
     if (d != 0 && strcmp(f->norm + 2, mrz_date + 2) == 0)
         d = 0;
@@ -388,14 +441,18 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
     if (viz->field[DS_VIZ_GIVEN_NAMES].found)
         compare_name(viz, DS_VIZ_GIVEN_NAMES, m, flags, page, &raised);
     if (viz->field[DS_VIZ_BIRTH_DATE].found)
-        compare_date(viz, DS_VIZ_BIRTH_DATE, m->birth_date, flags, page, &raised, "date of birth");
+        compare_date(viz, DS_VIZ_BIRTH_DATE, m->birth_date,
+                     page_order(&viz->field[DS_VIZ_EXPIRY_DATE], m->expiry_date), flags,
+                     page, &raised, "date of birth");
     /* A visa prints "Until" beside "Valid from": unless both were read
      * apart, its expiry may be the start date read under the wrong label. */
     bool visa_dates = m->type == DS_MRZ_MRVA || m->type == DS_MRZ_MRVB;
     if (viz->field[DS_VIZ_EXPIRY_DATE].found && visa_dates && !viz->field[DS_VIZ_ISSUE_DATE].found)
         viz->field[DS_VIZ_EXPIRY_DATE].status = DS_VIZ_UNVERIFIABLE;
     else if (viz->field[DS_VIZ_EXPIRY_DATE].found)
-        compare_date(viz, DS_VIZ_EXPIRY_DATE, m->expiry_date, flags, page, &raised,
+        compare_date(viz, DS_VIZ_EXPIRY_DATE, m->expiry_date,
+                     page_order(&viz->field[DS_VIZ_BIRTH_DATE], m->birth_date), flags,
+                     page, &raised,
                      "date of expiry");
 
     ds_viz_field *sx = &viz->field[DS_VIZ_SEX];

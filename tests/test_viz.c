@@ -316,6 +316,16 @@ static void test_compare_confirmed_readings(void)
     set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 5, 0);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
     T_EQ_STR(fl.item[0].field, "passport_number");
+    /* Every one of five readings the same, each under 50 (Tesseract scores
+     * mixed letters and digits low): evidence; four of five: not. */
+    v.field[DS_VIZ_PASSPORT_NUMBER].confidence = 40;
+    set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 0, 0);
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 5;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 4;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
     /* One character no OCR confusion explains (2 for 4), read at 85: only
      * with four agreeing readings; a confusable one (8 for 6) never. */
     set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L898902C3", "L898904C3", 85);

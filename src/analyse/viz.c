@@ -1079,6 +1079,7 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
     if (!f->found || !f->norm[0])
         return;
     f->reads = 1;
+    f->same = 1;
     f->agree = f->confidence >= REREAD_CONSENSUS_MIN;
     f->against = 0;
     bool differs = expect && !reads_as_expected(f->norm, expect, id);
@@ -1106,7 +1107,6 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
             break;
         int n = reread_box(api, img, sb, pass_of[pass].scale, pass_of[pass].bin, look, 24);
         out->rereads++;
-        f->reads++;
         /* Junk from the margin (guilloche, a neighbour's edge) at either end. */
         int a = 0;
         while (n - a > 1 && look[a].conf < 50.0f)
@@ -1124,6 +1124,7 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
         normalise(&g, id);
         if (!g.norm[0])
             continue;
+        f->reads++;
         if (expect && reads_as_expected(g.norm, expect, id)) {
             f->against++;
             continue;
@@ -1136,6 +1137,7 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
                 snprintf(f->norm, sizeof f->norm, "%s", g.norm);
                 f->confidence = best = REREAD_CONF - 1.0f;
                 f->agree = 1;
+                f->same = 1;
                 f->reads = 1;
                 replaced = true;
                 differs = expect != NULL;
@@ -1143,6 +1145,7 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
             continue;
         }
         agreeing_rereads++;
+        f->same++;
         if (g.confidence >= REREAD_CONSENSUS_MIN)
             f->agree++;
         if (g.confidence > best)

@@ -66,10 +66,11 @@ typedef struct ds_viz_field {
                                          the value */
     int bbox[4];                      /* x, y, w, h of the value in the caller's page frame */
     int label_bbox[4];                /* the label, same frame */
-    int reads;                        /* readings of the value: the first one and each
-                                         re-read of its box alone (0: none was made) */
-    int agree;                        /* readings that gave this same value at confidence
-                                         50 or more, the first one included */
+    int reads;                        /* readings that gave a value: the first one and
+                                         each re-read of its box alone (0: not counted) */
+    int same;                         /* readings that gave this same value, the first
+                                         one included */
+    int agree;                        /* of those, the ones at confidence 50 or more */
     int against;                      /* re-reads that gave the MRZ's value instead (only
                                          counted when ds_viz_read had the MRZ) */
     ds_viz_status status;             /* set by ds_viz_compare (check/vizcheck.h) */

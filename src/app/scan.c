@@ -375,8 +375,9 @@ static json_t *viz_json(const ds_viz *viz, PIX *page, const ds_mrzband *band)
         if (f->by_order)
             json_object_set_new(jf, "placed_by", json_string("date_order"));
         if (f->reads > 1)
-            json_object_set_new(jf, "readings", json_pack("{s:i,s:i,s:i}", "total", f->reads,
-                                                          "agree", f->agree, "mrz_value", f->against));
+            json_object_set_new(jf, "readings",
+                                json_pack("{s:i,s:i,s:i,s:i}", "total", f->reads, "same", f->same,
+                                          "same_confident", f->agree, "mrz_value", f->against));
         json_object_set_new(jf, "bbox",
                             json_pack("[i,i,i,i]", f->bbox[0], f->bbox[1], f->bbox[2], f->bbox[3]));
         json_object_set_new(fields, ds_viz_field_name((ds_viz_field_id)i), jf);

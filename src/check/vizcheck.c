@@ -103,12 +103,21 @@ static bool reread_as_mrz(const ds_viz_field *f)
     return f->against >= DS_VIZ_MIN_AGREE && f->against > f->agree;
 }
 
+/* Every reading that gave a value, at least DS_VIZ_MIN_AGREE + 2 of them
+ * (the first and every re-read), gave this one, at whatever confidence:
+ * Tesseract scores mixed letters and digits low even when it reads them
+ * the same way from every image. */
+static bool unanimous(const ds_viz_field *f)
+{
+    return f->reads >= DS_VIZ_MIN_AGREE + 2 && f->same == f->reads && f->against == 0;
+}
+
 /* The reading is evidence: confident, or confirmed by re-reads that agree
  * with it while none gave the MRZ's value. */
 static bool clear_reading(const ds_viz_field *f)
 {
     return f->against == 0 &&
-           (f->confidence >= DS_VIZ_MIN_CONF || f->agree >= DS_VIZ_MIN_AGREE);
+           (f->confidence >= DS_VIZ_MIN_CONF || f->agree >= DS_VIZ_MIN_AGREE || unanimous(f));
 }
 
 static void mismatch(ds_viz *viz, int id, ds_flags *flags, int page, const char *expected,
@@ -527,7 +536,7 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
              * confidently and repeated by the re-reads, is a changed number. */
             one_char_confirmed = whole == 1 && half == 0 && f->against == 0 &&
                                  f->confidence >= DS_VIZ_MIN_CONF &&
-                                 f->agree >= DS_VIZ_MIN_AGREE + 1;
+                                 (f->agree >= DS_VIZ_MIN_AGREE + 1 || unanimous(f));
         }
         /* A number has digits and is not much shorter than the MRZ's; a
          * single word of a label ("N", "PASSEPORT") is no number. */

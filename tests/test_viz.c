@@ -401,7 +401,7 @@ static void test_compare_date_order(void)
     T_EQ_STR(fl.item[0].field, "birth_date");
     T_EQ_STR(fl.item[0].expected, "1980-03-05");
     T_EQ_STR(fl.item[0].found, "1974-08-12");
-    T_CHECK(v.field[DS_VIZ_BIRTH_DATE].by_order);
+    T_CHECK(v.field[DS_VIZ_BIRTH_DATE].placed);
     T_EQ_INT(v.field[DS_VIZ_BIRTH_DATE].status, DS_VIZ_MISMATCH);
     /* The placement is undone by the next comparison: the genuine MRZ. */
     mrz_of(SPEC_L1, SPEC_L2, &m);
@@ -480,6 +480,48 @@ static void test_compare_date_swap(void)
     memset(&v, 0, sizeof v);
     set_field(&v, DS_VIZ_BIRTH_DATE, "08 DEC 1974", "1974-12-08", 95);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+}
+
+static void add_number(ds_viz *v, const char *text, float conf)
+{
+    ds_viz_number *n = &v->numbers[v->nnumbers++];
+    memset(n, 0, sizeof *n);
+    snprintf(n->text, sizeof n->text, "%s", text);
+    n->confidence = conf;
+}
+
+/* The number's label unreadable: a number of the page that is the MRZ's
+ * with two or three characters changed, while the MRZ's is printed nowhere. */
+static void test_compare_number_likeness(void)
+{
+    ds_mrz m;
+    mrz_of(SPEC_L1, SPEC_L2, &m); /* number L898902C3 */
+    ds_viz v;
+    ds_flags fl;
+    memset(&v, 0, sizeof v);
+    memset(&fl, 0, sizeof fl);
+    add_number(&v, "Q77310022", 95); /* unlike it: no evidence */
+    add_number(&v, "L898920C3", 92); /* two digits transposed */
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "passport_number");
+    T_EQ_STR(fl.item[0].found, "L898920C3");
+    T_CHECK(v.field[DS_VIZ_PASSPORT_NUMBER].placed);
+    /* The MRZ's number printed too (O read for 0): nothing. */
+    add_number(&v, "L8989O2C3", 60);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* Under the confidence bar, one character off, or confusable digits
+     * only (8/6, 0/9): nothing. */
+    v.nnumbers = 0;
+    add_number(&v, "L898920C3", 70);
+    add_number(&v, "L898903C3", 95);
+    add_number(&v, "L896992C3", 95);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* A labelled number that matches keeps the likeness out of it. */
+    add_number(&v, "L898920C3", 92);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L898902C3", "L898902C3", 90);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(fl.count, 0);
 }
 
 static void test_compare_visa_passport_number(void)
@@ -1068,6 +1110,7 @@ int main(int argc, char **argv)
         {"compare_name_forms", test_compare_name_forms},
         {"compare_date_order", test_compare_date_order},
         {"compare_date_swap", test_compare_date_swap},
+        {"compare_number_likeness", test_compare_number_likeness},
         {"guided_rereads", test_guided_rereads},
         {"specimen_angled", test_specimen_angled},
     };

@@ -1314,6 +1314,52 @@ static void collect_dates(const ocr_page *pg, ds_viz *out, float inv, int ox, in
     }
 }
 
+/* Every number-like word of the page (ds_viz_number). */
+static void collect_numbers(const ocr_page *pg, ds_viz *out, float inv, int ox, int oy)
+{
+    for (int i = 0; i < pg->nw; i++) {
+        const word *w = &pg->w[i];
+        char t[24];
+        size_t n = 0;
+        int digits = 0;
+        bool other = false;
+        for (const char *q = w->text; *q; q++) {
+            unsigned char c = (unsigned char)*q;
+            if (isalnum(c) && c < 0x80) {
+                if (n + 1 >= sizeof t) {
+                    other = true;
+                    break;
+                }
+                t[n++] = (char)toupper(c);
+                digits += isdigit(c) != 0;
+            } else if (c >= 0x80 || !strchr("<.,:;-'\"()[]|", c)) {
+                other = true;
+            }
+        }
+        t[n] = 0;
+        char iso[11];
+        if (other || n < 6 || digits < 3 || ds_viz_parse_date(w->text, iso))
+            continue;
+        int j = 0;
+        while (j < out->nnumbers && strcmp(out->numbers[j].text, t) != 0)
+            j++;
+        if (j == out->nnumbers) {
+            if (out->nnumbers >= DS_VIZ_MAX_NUMBERS)
+                continue;
+            out->nnumbers++;
+        } else if (out->numbers[j].confidence >= w->conf) {
+            continue;
+        }
+        ds_viz_number *d = &out->numbers[j];
+        memcpy(d->text, t, n + 1);
+        d->confidence = w->conf < 0 ? 0 : w->conf;
+        d->bbox[0] = ox + (int)lroundf((float)w->x0 * inv);
+        d->bbox[1] = oy + (int)lroundf((float)w->y0 * inv);
+        d->bbox[2] = (int)lroundf((float)(w->x1 - w->x0) * inv);
+        d->bbox[3] = (int)lroundf((float)(w->y1 - w->y0) * inv);
+    }
+}
+
 /* ---------------------------------------------------------------------------
  * Reader
  * ------------------------------------------------------------------------- */
@@ -1469,6 +1515,7 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
     classify_segments(pg);
     assign_values(pg, &v, 1.0f / scale, x0, y0, r->api, scaled, expect);
     collect_dates(pg, &v, 1.0f / scale, x0, y0);
+    collect_numbers(pg, &v, 1.0f / scale, x0, y0);
     v.scale = scale;
 done:
     v.region[0] = x0;

@@ -54,10 +54,11 @@ const char *ds_viz_status_name(ds_viz_status s);
 
 typedef struct ds_viz_field {
     bool found;                       /* a label and a value were read (or, with
-                                         by_order, a date placed without its label) */
-    bool by_order;                    /* set by the check stage: a date whose label was
-                                         not read, placed by the order of the page's
-                                         dates (label_bbox is then all 0) */
+                                         placed, a value found without its label) */
+    bool placed;                      /* set by the check stage: the label was not read
+                                         and the value was placed by what it is (a date
+                                         by the order of the page's dates, a number by
+                                         its likeness to the MRZ's); label_bbox is 0 */
     char value[DS_VIZ_VALUE_MAX];     /* as printed, UTF-8 */
     char norm[DS_VIZ_VALUE_MAX];      /* dates YYYY-MM-DD, names upper case with single
                                          spaces, numbers and codes without spaces; "" when
@@ -88,11 +89,23 @@ typedef struct ds_viz_date {
 
 #define DS_VIZ_MAX_DATES 8
 
+/* A number read anywhere on the data page: a word of 6 to 20 letters and
+ * digits, at least 3 of them digits, that is no date; upper case. */
+typedef struct ds_viz_number {
+    char text[24];
+    float confidence;
+    int bbox[4]; /* caller's page frame */
+} ds_viz_number;
+
+#define DS_VIZ_MAX_NUMBERS 12
+
 typedef struct ds_viz {
     ds_viz_field field[DS_VIZ_FIELD_COUNT];
-    ds_viz_date dates[DS_VIZ_MAX_DATES]; /* distinct dates, top to bottom; the
-                                            most confident reading of each */
+    ds_viz_date dates[DS_VIZ_MAX_DATES]; /* distinct dates, the most confident
+                                            reading of each */
     int ndates;
+    ds_viz_number numbers[DS_VIZ_MAX_NUMBERS]; /* distinct numbers, likewise */
+    int nnumbers;
     int nwords;        /* words Tesseract read in the data-page region */
     int region[4];     /* the data-page region read, caller's frame */
     float scale;       /* the region was resampled by this factor before OCR */

@@ -350,6 +350,11 @@ static ds_error read_viz(ds_scanner *s, PIX *page, reading *r, ds_viz *viz, int 
         ds_viz_map_to_page(page, &r->band, viz->dates[i].bbox, b);
         memcpy(viz->dates[i].bbox, b, sizeof b);
     }
+    for (int i = 0; i < viz->nnumbers; i++) {
+        int b[4];
+        ds_viz_map_to_page(page, &r->band, viz->numbers[i].bbox, b);
+        memcpy(viz->numbers[i].bbox, b, sizeof b);
+    }
     ds_viz_compare(viz, &r->mrz, flags, page_no);
 out:
     pixDestroy(&upright);
@@ -372,8 +377,11 @@ static json_t *viz_json(const ds_viz *viz, PIX *page, const ds_mrzband *band)
             json_object_set_new(jf, "normalized", json_string(f->norm));
         json_object_set_new(jf, "confidence", json_real(round(f->confidence * 10) / 10));
         json_object_set_new(jf, "status", json_string(ds_viz_status_name(f->status)));
-        if (f->by_order)
-            json_object_set_new(jf, "placed_by", json_string("date_order"));
+        if (f->placed)
+            json_object_set_new(jf, "placed_by",
+                                json_string(i == DS_VIZ_BIRTH_DATE || i == DS_VIZ_EXPIRY_DATE
+                                                ? "date_order"
+                                                : "likeness_to_mrz"));
         if (f->reads > 1)
             json_object_set_new(jf, "readings",
                                 json_pack("{s:i,s:i,s:i,s:i}", "total", f->reads, "same", f->same,

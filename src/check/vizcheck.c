@@ -168,7 +168,7 @@ static char numeric_order(const ds_viz_field *f)
  * as its MRZ counterpart (day and month different); 0 when none shows it. */
 static char page_order(const ds_viz_field *f, const char *mrz_date)
 {
-    if (!f->found || f->by_order || !iso_complete(f->norm) || !mrz_date ||
+    if (!f->found || f->placed || !iso_complete(f->norm) || !mrz_date ||
         !iso_complete(mrz_date) || strcmp(f->norm + 2, mrz_date + 2) != 0)
         return 0;
     return numeric_order(f);
@@ -334,7 +334,7 @@ static void place_date(ds_viz *viz, int id, const char *iso)
     ds_viz_field *f = &viz->field[id];
     memset(f, 0, sizeof *f);
     f->found = true;
-    f->by_order = true;
+    f->placed = true;
     snprintf(f->norm, sizeof f->norm, "%s", iso);
     snprintf(f->value, sizeof f->value, "%s", iso);
     for (int i = 0; i < viz->ndates; i++)
@@ -346,7 +346,7 @@ static void place_date(ds_viz *viz, int id, const char *iso)
     static const int date_ids[] = {DS_VIZ_BIRTH_DATE, DS_VIZ_EXPIRY_DATE, DS_VIZ_ISSUE_DATE};
     for (size_t k = 0; k < 3; k++) {
         int o = date_ids[k];
-        if (o != id && viz->field[o].found && !viz->field[o].by_order &&
+        if (o != id && viz->field[o].found && !viz->field[o].placed &&
             strcmp(viz->field[o].norm, iso) == 0 && viz->field[o].confidence > f->confidence) {
             memcpy(f->value, viz->field[o].value, sizeof f->value);
             f->confidence = viz->field[o].confidence;
@@ -378,7 +378,7 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
             d[nd++] = viz->dates[i].iso;
     for (int id = DS_VIZ_BIRTH_DATE; id <= DS_VIZ_ISSUE_DATE; id++) {
         const ds_viz_field *f = &viz->field[id];
-        if ((id == DS_VIZ_BIRTH_DATE || id >= DS_VIZ_EXPIRY_DATE) && f->found && !f->by_order &&
+        if ((id == DS_VIZ_BIRTH_DATE || id >= DS_VIZ_EXPIRY_DATE) && f->found && !f->placed &&
             iso_complete(f->norm) && clear_reading(f))
             d[nd++] = f->norm;
     }
@@ -421,6 +421,71 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
     }
 }
 
+/*
+ * The document number whose label was not read (small print): a number
+ * printed on the page that is the MRZ's with two or three characters
+ * changed (an OCR-confusable digit counting half, O/0, I/1 ... folded),
+ * read at DS_VIZ_MIN_CONF, while no number of the page is the MRZ's, is
+ * the number altered on one side. A number unlike the MRZ's (a visa's
+ * passport number, a personal number) is no evidence either way.
+ */
+static void compare_number_by_likeness(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page,
+                                       int *raised)
+{
+    bool visa = m->type == DS_MRZ_MRVA || m->type == DS_MRZ_MRVB;
+    int id = m->type == DS_MRZ_TD3 ? DS_VIZ_PASSPORT_NUMBER : DS_VIZ_DOCUMENT_NUMBER;
+    for (int k = DS_VIZ_DOCUMENT_NUMBER; k <= DS_VIZ_PASSPORT_NUMBER; k++) {
+        ds_viz_status st = viz->field[k].status;
+        if ((k == DS_VIZ_DOCUMENT_NUMBER || !visa) && (st == DS_VIZ_MATCH || st == DS_VIZ_MISMATCH))
+            return;
+    }
+    char mn[DS_VIZ_VALUE_MAX];
+    fold_number(m->document_number, mn, sizeof mn);
+    size_t lm = strlen(mn);
+    if (lm < 6)
+        return;
+    size_t ls = lm > 9 ? 9 : lm; /* a TD1 long number is printed short */
+    const ds_viz_number *cand = NULL;
+    int cand_diff = 0, cand_places = 0;
+    for (int i = 0; i < viz->nnumbers; i++) {
+        char t[DS_VIZ_VALUE_MAX];
+        fold_number(viz->numbers[i].text, t, sizeof t);
+        size_t lt = strlen(t);
+        if (strcmp(t, mn) == 0 || (lt == ls && strncmp(t, mn, ls) == 0))
+            return; /* the MRZ's number is printed */
+        if ((lt != lm && lt != ls) || viz->numbers[i].confidence < DS_VIZ_MIN_CONF)
+            continue;
+        int half = 0, whole = 0;
+        for (size_t q = 0; q < lt; q++)
+            if (t[q] != mn[q])
+                ds_digits_confusable(t[q], mn[q]) ? half++ : whole++;
+        int diff = whole + half / 2;
+        if (diff >= 2 && whole + half <= 3 && (!cand || diff > cand_diff)) {
+            cand = &viz->numbers[i];
+            cand_diff = diff;
+            cand_places = whole + half;
+        }
+    }
+    if (!cand)
+        return;
+    ds_viz_field *f = &viz->field[id];
+    memset(f, 0, sizeof *f);
+    f->found = true;
+    f->placed = true;
+    snprintf(f->value, sizeof f->value, "%s", cand->text);
+    snprintf(f->norm, sizeof f->norm, "%s", cand->text);
+    f->confidence = cand->confidence;
+    memcpy(f->bbox, cand->bbox, sizeof f->bbox);
+    f->status = DS_VIZ_MISMATCH;
+    ds_flags_add(flags, page, "VIZ_MRZ_MISMATCH", DS_SEV_HIGH, "viz", ds_viz_field_name(id),
+                 m->document_number, cand->text,
+                 "A number printed on the data page (its label was unreadable) is the document "
+                 "number of the machine-readable zone with %d of its characters changed, and "
+                 "the MRZ's number is printed nowhere on the page.",
+                 cand_places);
+    (*raised)++;
+}
+
 int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
 {
     if (!viz)
@@ -428,7 +493,7 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
     int raised = 0;
     for (int id = 0; id < DS_VIZ_FIELD_COUNT; id++) {
         ds_viz_field *f = &viz->field[id];
-        if (f->by_order) /* placed by an earlier comparison */
+        if (f->placed) /* placed by an earlier comparison */
             memset(f, 0, sizeof *f);
         f->status = f->found ? DS_VIZ_UNVERIFIABLE : DS_VIZ_NOT_FOUND;
     }
@@ -550,5 +615,6 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
             f->status = DS_VIZ_UNVERIFIABLE;
     }
     compare_by_order(viz, m, flags, page, &raised);
+    compare_number_by_likeness(viz, m, flags, page, &raised);
     return raised;
 }

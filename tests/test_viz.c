@@ -283,7 +283,7 @@ static void test_compare_confirmed_readings(void)
     set_readings(&v, DS_VIZ_BIRTH_DATE, 5, 4, 1); /* once read as the MRZ says */
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
-    set_readings(&v, DS_VIZ_BIRTH_DATE, 5, 1, 4); /* the re-reads give the MRZ's value */
+    set_readings(&v, DS_VIZ_BIRTH_DATE, 3, 1, 2); /* two re-reads give the MRZ's value */
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
     T_EQ_INT(v.field[DS_VIZ_BIRTH_DATE].status, DS_VIZ_MATCH);
 
@@ -443,6 +443,25 @@ static void test_compare_date_order(void)
     add_date(&v, "2002-04-16", 95);
     add_date(&v, "2002-05-01", 95);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* Placed by order and printed day first like the expiry (17/12/...):
+     * 12/04/2002 against the MRZ's 2002-12-04 is another date; printed
+     * month first like the expiry (12/17/...), it is the MRZ's. */
+    mrz_of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO0212047F2912173ZE184226B<<<<<14",
+           &m);
+    memset(&v, 0, sizeof v);
+    add_date(&v, "2002-04-12", 95);
+    snprintf(v.dates[0].value, sizeof v.dates[0].value, "12/04/2002");
+    add_date(&v, "2024-12-18", 95);
+    add_date(&v, "2029-12-17", 95);
+    snprintf(v.dates[2].value, sizeof v.dates[2].value, "17/12/2029");
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].found, "2002-04-12");
+    snprintf(v.dates[2].value, sizeof v.dates[2].value, "12/17/2029");
+    snprintf(v.dates[0].value, sizeof v.dates[0].value, "12/04/2002");
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    mrz_of(SPEC_L1, SPEC_L2, &m);
     /* A labelled birth date that matches keeps the order out of it. */
     memset(&v, 0, sizeof v);
     set_field(&v, DS_VIZ_BIRTH_DATE, "12 AUG 1974", "1974-08-12", 95);

@@ -1100,10 +1100,12 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
     float best = f->confidence;
     bool replaced = false;
     for (int pass = 0; pass < REREAD_PASSES; pass++) {
-        /* Two re-reads that both disagree: the first read is no value the
-         * re-reads can confirm; stop paying for OCR (unless a decision
-         * hangs on it). */
-        if (!differs && pass == 2 && agreeing_rereads == 0)
+        /* Two re-reads that gave the MRZ's value: the first reading was
+         * wrong. Two that both disagree with a value no decision hangs on:
+         * nothing to confirm. Either way, stop paying for OCR. (A value
+         * that differs from the MRZ is otherwise read by every pass: on
+         * these small crops that costs no measurable time.) */
+        if (pass == 2 && ((!differs && agreeing_rereads == 0) || f->against >= 2))
             break;
         int n = reread_box(api, img, sb, pass_of[pass].scale, pass_of[pass].bin, look, 24);
         out->rereads++;
@@ -1260,15 +1262,16 @@ static void assign_values(ocr_page *pg, ds_viz *out, float inv, int ox, int oy,
     }
 }
 
-/* Every date printed on the page, labelled or not: each segment, or a run
- * of one to four of its words, that parses as a date. */
+/* Every date printed on the page, labelled or not: each run of one to four
+ * words of a segment that parses as a date, at its most confident. */
 static void collect_dates(const ocr_page *pg, ds_viz *out, float inv, int ox, int oy)
 {
     for (int i = 0; i < pg->ns; i++) {
         const seg *s = &pg->s[i];
-        bool taken = false;
-        for (int len = s->n < 4 ? s->n : 4; len >= 1 && !taken; len--)
-            for (int a = 0; a + len <= s->n && !taken; a++) {
+        /* Every run that parses: a label's or a neighbour's words read
+         * into the segment lower the confidence of the longer runs. */
+        for (int len = s->n < 4 ? s->n : 4; len >= 1; len--)
+            for (int a = 0; a + len <= s->n; a++) {
                 char text[SEG_TEXT_MAX] = "";
                 size_t tl = 0;
                 float conf = 100.0f;
@@ -1291,7 +1294,6 @@ static void collect_dates(const ocr_page *pg, ds_viz *out, float inv, int ox, in
                 char iso[11];
                 if (!tl || !ds_viz_parse_date(text, iso))
                     continue;
-                taken = true;
                 int j = 0;
                 while (j < out->ndates && strcmp(out->dates[j].iso, iso) != 0)
                     j++;

@@ -100,7 +100,7 @@ static bool subsequence(const char *a, const char *b)
  * and the page agrees with the MRZ. */
 static bool reread_as_mrz(const ds_viz_field *f)
 {
-    return f->against >= DS_VIZ_MIN_AGREE && f->against > f->agree;
+    return f->against >= 2 && f->against > f->agree;
 }
 
 /* Every reading that gave a value, at least DS_VIZ_MIN_AGREE + 2 of them
@@ -146,12 +146,11 @@ static bool month_in_words(const char *value)
 
 /* Which a numeric date was read with first: 'D' the day, 'M' the month, 0
  * not known (a month in words, the year first, day equal to month). */
-static char numeric_order(const ds_viz_field *f)
+static char numeric_order(const char *value, const char *iso)
 {
-    if (!iso_complete(f->norm) || month_in_words(f->value) ||
-        memcmp(f->norm + 5, f->norm + 8, 2) == 0)
+    if (!iso_complete(iso) || month_in_words(value) || memcmp(iso + 5, iso + 8, 2) == 0)
         return 0;
-    const char *q = f->value;
+    const char *q = value;
     while (*q && !isdigit((unsigned char)*q))
         q++;
     int v = 0, n = 0;
@@ -159,8 +158,8 @@ static char numeric_order(const ds_viz_field *f)
         v = v * 10 + (*q - '0');
     if (n == 0 || n > 2)
         return 0;
-    int day = (f->norm[8] - '0') * 10 + (f->norm[9] - '0');
-    int mon = (f->norm[5] - '0') * 10 + (f->norm[6] - '0');
+    int day = (iso[8] - '0') * 10 + (iso[9] - '0');
+    int mon = (iso[5] - '0') * 10 + (iso[6] - '0');
     return v == day ? 'D' : v == mon ? 'M' : 0;
 }
 
@@ -171,7 +170,21 @@ static char page_order(const ds_viz_field *f, const char *mrz_date)
     if (!f->found || f->placed || !iso_complete(f->norm) || !mrz_date ||
         !iso_complete(mrz_date) || strcmp(f->norm + 2, mrz_date + 2) != 0)
         return 0;
-    return numeric_order(f);
+    return numeric_order(f->value, f->norm);
+}
+
+/* A date that is the MRZ's with day and month swapped (date_diff 1 for the
+ * swap alone) read as value: 2 when it is another date (month in words,
+ * or read in the order order the page shows), 0 when read in the page's
+ * order it is the MRZ's, 1 when nothing tells. */
+static int swap_verdict(const char *value, const char *iso, char order)
+{
+    if (month_in_words(value))
+        return 2;
+    char mine = numeric_order(value, iso);
+    if (!order || !mine)
+        return 1;
+    return order == mine ? 2 : 0;
 }
 
 static void compare_date(ds_viz *viz, int id, const char *mrz_date, char order,
@@ -195,13 +208,8 @@ static void compare_date(ds_viz *viz, int id, const char *mrz_date, char order,
      * on a page whose order nothing else shows: read in the order another
      * date of the page shows, it is either the MRZ's date or another one;
      * with the month in words it is another date. */
-    if (d == 1 && day_month_swap(f->norm, mrz_date)) {
-        char mine = numeric_order(f);
-        if (month_in_words(f->value))
-            d = 2;
-        else if (order && mine)
-            d = order == mine ? 2 : 0;
-    }
+    if (d == 1 && day_month_swap(f->norm, mrz_date))
+        d = swap_verdict(f->value, f->norm, order);
     /* The MRZ has no century: 1902 printed and 02 in the MRZ agree. */
     if (d != 0 && strcmp(f->norm + 2, mrz_date + 2) == 0)
         d = 0;
@@ -355,6 +363,29 @@ static void place_date(ds_viz *viz, int id, const char *iso)
     }
 }
 
+/* How a page date is printed: the most confident text read for it. */
+static const char *date_text(const ds_viz *viz, const char *iso)
+{
+    const char *best = iso;
+    float conf = -1;
+    for (int i = 0; i < viz->ndates; i++)
+        if (strcmp(viz->dates[i].iso, iso) == 0 && viz->dates[i].confidence > conf) {
+            best = viz->dates[i].value;
+            conf = viz->dates[i].confidence;
+        }
+    return best;
+}
+
+/* date_diff for a date placed by order, whose day/month swap is judged by
+ * the order the page's anchor date (one that reads as the MRZ's) shows. */
+static int placed_diff(const ds_viz *viz, const char *iso, const char *mrz_date, const char *anchor)
+{
+    int d = date_diff(iso, mrz_date);
+    if (d == 1 && day_month_swap(iso, mrz_date))
+        d = swap_verdict(date_text(viz, iso), iso, numeric_order(date_text(viz, anchor), anchor));
+    return d;
+}
+
 /*
  * Dates whose label was not read (small print on a low-resolution card):
  * a data page prints the birth date before the issue date before the
@@ -399,7 +430,7 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
     long mrz_expiry = iso_days(m->expiry_date);
     if (b->status != DS_VIZ_MATCH && b->status != DS_VIZ_MISMATCH && !has_birth &&
         same_date(d[nd - 1], m->expiry_date) && iso_days(d[0]) < mrz_expiry - 3683 &&
-        date_diff(d[0], m->birth_date) == 2) {
+        placed_diff(viz, d[0], m->birth_date, d[nd - 1]) == 2) {
         place_date(viz, DS_VIZ_BIRTH_DATE, d[0]);
         b->status = DS_VIZ_MISMATCH;
         ds_flags_add(flags, page, "VIZ_MRZ_MISMATCH", DS_SEV_HIGH, "viz", "birth_date",
@@ -410,7 +441,7 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
     }
     if (e->status != DS_VIZ_MATCH && e->status != DS_VIZ_MISMATCH && !has_expiry &&
         same_date(d[0], m->birth_date) && iso_days(d[nd - 1]) - iso_days(d[nd - 2]) >= 182 &&
-        date_diff(d[nd - 1], m->expiry_date) == 2) {
+        placed_diff(viz, d[nd - 1], m->expiry_date, d[0]) == 2) {
         place_date(viz, DS_VIZ_EXPIRY_DATE, d[nd - 1]);
         e->status = DS_VIZ_MISMATCH;
         ds_flags_add(flags, page, "VIZ_MRZ_MISMATCH", DS_SEV_HIGH, "viz", "expiry_date",

@@ -104,7 +104,7 @@ def cmd_table(a):
         r = results.get(t["file"], {})
         rep = r.get("report") or {}
         flags = [(f.get("code"), f.get("severity"), f.get("field")) for f in rep.get("flags", [])]
-        rows.append({"file": t["file"], "format": t["format"], "label": t["label"],
+        rows.append({"file": t["file"], "format": t["format"], "label": t["label"], "dpi": t.get("dpi"),
                      "variant": (t.get("defect") or {}).get("variant"), "defect": t.get("defect"),
                      "flags": flags, "codes": sorted({f[0] for f in flags}),
                      "serious": sorted({f[0] for f in flags if f[1] in SERIOUS}),
@@ -187,6 +187,16 @@ def cmd_table(a):
                     v[1] += 1
             per_code[code]["by_variant"] = {k: {"detected": v[0], "labelled": v[1]} for k, v in by.items()}
             print("  %-30s %s" % (code, ", ".join("%s %d/%d" % (k, v[0], v[1]) for k, v in sorted(by.items()))))
+        print("\nrecall by scan resolution (codes with misses):")
+        for code in short:
+            by = {}
+            for row in rows:
+                if row["label"] == code:
+                    v = by.setdefault(row["dpi"] or 0, [0, 0])
+                    v[0] += code in row["codes"]
+                    v[1] += 1
+            per_code[code]["by_dpi"] = {str(k): {"detected": v[0], "labelled": v[1]} for k, v in by.items()}
+            print("  %-30s %s" % (code, ", ".join("%d dpi %d/%d" % (k, v[0], v[1]) for k, v in sorted(by.items()))))
     extra = [row for row in rows if row["label"] not in ("genuine", "IMAGE_QUALITY_LOW")
              and [c for c in row["serious"] if c != row["label"]]]
     if extra:

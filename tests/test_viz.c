@@ -372,6 +372,24 @@ static void test_compare_name_forms(void)
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
     T_EQ_STR(fl.item[0].field, "surname");
     T_EQ_STR(fl.item[0].expected, "SAHIN");
+    /* The same under a "Given names" label: the part before the MRZ's
+     * given names is the surname. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "SAHIN MEHMET UMIT", "SAHIN MEHMET UMIT", 92);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_GIVEN_NAMES].status, DS_VIZ_MATCH);
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "KILIC MEHMET UMIT", "KILIC MEHMET UMIT", 92);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "surname");
+    T_EQ_STR(fl.item[0].expected, "SAHIN");
+    T_EQ_STR(fl.item[0].found, "KILIC");
+    /* The given names alone, or one short word before them: no surname. */
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "MEHMET UMIT", "MEHMET UMIT", 92);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "MR MEHMET UMIT", "MR MEHMET UMIT", 92);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
 }
 
 static void add_date(ds_viz *v, const char *iso, float conf)

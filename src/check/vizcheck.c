@@ -280,10 +280,42 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
             }
         }
     }
+    int as = id; /* the MRZ name field the value is compared with */
     if (id == DS_VIZ_SURNAME)
         res = ds_names_match(mrz, NULL, m->name_truncated, val, NULL, &nm);
     else
         res = ds_names_match(NULL, mrz, m->name_truncated, NULL, val, &nm);
+    /* The mirror: "SURNAME GIVEN NAMES" under a "Given names" label. When
+     * the value is more than the MRZ's given names and its end is them,
+     * what stands before (four letters or more, in capitals as values are
+     * printed: a label's words are not) is compared as the surname: an MRZ
+     * never drops a leading given name. */
+    bool lower = false;
+    for (const char *q = f->value; *q; q++)
+        lower = lower || islower((unsigned char)*q);
+    if (id == DS_VIZ_GIVEN_NAMES && !lower && m->surname[0] &&
+        (res == DS_NAME_MISMATCH ||
+         (res == DS_NAME_MATCH_WITH_NOTE && (nm.notes & DS_NAME_NOTE_MISSING_IN_DOC)))) {
+        for (char *sp = strchr(val, ' '); sp; sp = strchr(sp + 1, ' ')) {
+            ds_name_match gm;
+            ds_name_result gr = ds_names_match(NULL, m->given_names, m->name_truncated, NULL,
+                                               sp + 1, &gm);
+            /* The end holds every given name of the MRZ. */
+            if (!(gr == DS_NAME_MATCH || gr == DS_NAME_MATCH_WITH_NOTE) ||
+                (gm.notes & DS_NAME_NOTE_EXTRA_IN_DOC))
+                continue;
+            char lead[DS_VIZ_VALUE_MAX], ll[128];
+            snprintf(lead, sizeof lead, "%.*s", (int)(sp - val), val);
+            name_letters(lead, ll, sizeof ll);
+            if (strlen(ll) >= 4) {
+                *sp = 0;
+                as = DS_VIZ_SURNAME;
+                mrz = m->surname;
+                res = ds_names_match(mrz, NULL, m->name_truncated, val, NULL, &nm);
+            }
+            break;
+        }
+    }
     if (res == DS_NAME_MATCH || res == DS_NAME_MATCH_WITH_NOTE) {
         f->status = DS_VIZ_MATCH;
         return;
@@ -307,9 +339,9 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     }
     /* The other name field of the MRZ: the value was taken from the wrong
      * label, which is a reading error, not evidence. */
-    const char *other = id == DS_VIZ_SURNAME ? m->given_names : m->surname;
+    const char *other = as == DS_VIZ_SURNAME ? m->given_names : m->surname;
     ds_name_match om;
-    ds_name_result ores = id == DS_VIZ_SURNAME
+    ds_name_result ores = as == DS_VIZ_SURNAME
                               ? ds_names_match(NULL, other, m->name_truncated, NULL, val, &om)
                               : ds_names_match(other, NULL, m->name_truncated, val, NULL, &om);
     char c[128];
@@ -317,6 +349,14 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     if (ores == DS_NAME_MATCH || ores == DS_NAME_MATCH_WITH_NOTE || ds_levenshtein(a, c) <= 2 ||
         (c[0] && strstr(a, c)) || (a[0] && strstr(c, a))) {
         f->status = DS_VIZ_UNVERIFIABLE;
+        return;
+    }
+    if (as != id) {
+        f->status = DS_VIZ_MISMATCH;
+        ds_flags_add(flags, page, "VIZ_MRZ_MISMATCH", DS_SEV_HIGH, "viz", "surname", mrz, val,
+                     "The surname printed on the data page (before the given names, under one "
+                     "label) differs from the one in the machine-readable zone.");
+        (*raised)++;
         return;
     }
     mismatch(viz, id, flags, page, mrz, raised, id == DS_VIZ_SURNAME ? "surname" : "given names");

@@ -338,6 +338,13 @@ static void test_compare_confirmed_readings(void)
     set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 5, 0);
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* J read as 1 and a character added: noise. */
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L8989072C3", "L8989072C3", 95);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* The end of the number only (its start under a SPECIMEN stamp). */
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "898902", "898902", 95);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
 }
 
 /* Names: an umlaut the MRZ spells OE printed as a plain O (and J read as
@@ -355,6 +362,15 @@ static void test_compare_name_forms(void)
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
     T_EQ_INT(v.field[DS_VIZ_GIVEN_NAMES].status, DS_VIZ_UNVERIFIABLE);
+    /* The start of the name with its last letter misread (the end lost to
+     * the box): noise. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_SURNAME, "SCHAEC", "SCHAEC", 95);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    set_field(&v, DS_VIZ_SURNAME, "SCHMIDT", "SCHMIDT", 95);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    memset(&fl, 0, sizeof fl);
+    memset(&v, 0, sizeof v);
     /* A date read under the label is no name (it normalises to "NOV"). */
     set_field(&v, DS_VIZ_GIVEN_NAMES, "26 NOV 1996", "NOV", 95);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);

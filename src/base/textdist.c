@@ -45,7 +45,7 @@ char ds_ocr_fold(char c)
     c = (char)toupper((unsigned char)c);
     switch (c) {
     case 'O': case 'D': case 'Q': return '0';
-    case 'I': case 'L': case 'T': return '1';
+    case 'I': case 'J': case 'L': case 'T': return '1';
     case 'Z': return '2';
     case 'S': return '5';
     case 'G': return '6';

@@ -17,7 +17,7 @@ int ds_levenshtein(const char *a, const char *b);
 bool ds_digits_confusable(char a, char b);
 
 /* Folds a character OCR confuses with a digit to that digit (O, D, Q -> 0;
- * I, L, T -> 1; Z -> 2; S -> 5; G -> 6; B -> 8), upper-casing letters;
+ * I, J, L, T -> 1; Z -> 2; S -> 5; G -> 6; B -> 8), upper-casing letters;
  * other characters come back unchanged. */
 char ds_ocr_fold(char c);
 

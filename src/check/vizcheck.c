@@ -332,8 +332,14 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     drop_umlaut_e(b, bu, sizeof bu);
     int dist = ds_levenshtein(a, b), dist_u = ds_levenshtein(a, bu);
     dist = dist_u < dist ? dist_u : dist;
-    if (dist <= 2 || (m->name_truncated && strncmp(a, b, strlen(b)) == 0) || strlen(a) < 3 ||
-        subsequence(a, b)) {
+    /* A shorter value one letter off the start of the MRZ name (BALOC for
+     * BALOGUN): the end was lost to the box, the rest misread. */
+    size_t la = strlen(a);
+    char start[128];
+    snprintf(start, sizeof start, "%.*s", (int)la, b);
+    bool cut = la >= 4 && la < strlen(b) && ds_levenshtein(a, start) <= 1;
+    if (dist <= 2 || (m->name_truncated && strncmp(a, b, strlen(b)) == 0) || la < 3 ||
+        subsequence(a, b) || cut) {
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
     }
@@ -659,6 +665,10 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
         if (lv >= 9 && lv < lm)
             b[lv] = 0; /* the printed short form of a TD1 long number */
         int dist = ds_levenshtein(a, b);
+        /* Another length: OCR added or lost a character (a border, a
+         * blot); that one edit is noise. */
+        if (strlen(a) != strlen(b))
+            dist--;
         bool one_char_confirmed = false;
         if (strlen(a) == strlen(b)) {
             /* Same length: a digit the printer's font makes confusable
@@ -679,8 +689,11 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
         bool digits = false;
         for (const char *q = f->norm; *q; q++)
             digits = digits || isdigit((unsigned char)*q);
+        /* Part of the MRZ's number (the rest hidden under a stamp or cut
+         * off by the box) is a partial reading, not another number. */
+        bool part = strlen(a) < strlen(b) && strstr(b, a) != NULL;
         if (((dist >= 2 && clear_reading(f)) || one_char_confirmed) && digits && lv >= 6 &&
-            lv + 3 >= lm)
+            lv + 3 >= lm && !part)
             mismatch(viz, id, flags, page, mn, &raised, "document number");
         else
             f->status = DS_VIZ_UNVERIFIABLE;

@@ -1262,6 +1262,29 @@ static void assign_values(ocr_page *pg, ds_viz *out, float inv, int ox, int oy,
     }
 }
 
+/* Keeps a reading of key in list (*n entries of cap): a new entry, or the
+ * entry of the same key when this reading is more confident. bbox is in the
+ * caller's frame. */
+static void keep_token(ds_viz_token *list, int *n, int cap, const char *key, const char *value,
+                       float conf, const int bbox[4])
+{
+    int j = 0;
+    while (j < *n && strcmp(list[j].key, key) != 0)
+        j++;
+    if (j == *n) {
+        if (*n >= cap)
+            return;
+        (*n)++;
+    } else if (list[j].confidence >= conf) {
+        return;
+    }
+    ds_viz_token *t = &list[j];
+    snprintf(t->key, sizeof t->key, "%s", key);
+    copy_utf8(t->value, sizeof t->value, value);
+    t->confidence = conf < 0 ? 0 : conf;
+    memcpy(t->bbox, bbox, sizeof t->bbox);
+}
+
 /* Every date printed on the page, labelled or not: each run of one to four
  * words of a segment that parses as a date, at its most confident. */
 static void collect_dates(const ocr_page *pg, ds_viz *out, float inv, int ox, int oy)
@@ -1272,51 +1295,19 @@ static void collect_dates(const ocr_page *pg, ds_viz *out, float inv, int ox, in
          * into the segment lower the confidence of the longer runs. */
         for (int len = s->n < 4 ? s->n : 4; len >= 1; len--)
             for (int a = 0; a + len <= s->n; a++) {
-                char text[SEG_TEXT_MAX] = "";
-                size_t tl = 0;
-                float conf = 100.0f;
-                int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;
-                for (int k = a; k < a + len; k++) {
-                    const word *w = &pg->w[s->first + k];
-                    size_t wl = strlen(w->text);
-                    if (tl + wl + 2 >= sizeof text)
-                        break;
-                    if (tl)
-                        text[tl++] = ' ';
-                    memcpy(text + tl, w->text, wl + 1);
-                    tl += wl;
-                    conf = w->conf < conf ? w->conf : conf;
-                    x0 = w->x0 < x0 ? w->x0 : x0;
-                    y0 = w->y0 < y0 ? w->y0 : y0;
-                    x1 = w->x1 > x1 ? w->x1 : x1;
-                    y1 = w->y1 > y1 ? w->y1 : y1;
-                }
+                ds_viz_field g;
+                memset(&g, 0, sizeof g);
+                int lab[4] = {0, 0, 0, 0};
+                set_value(&g, &pg->w[s->first + a], len, 0, lab, inv, ox, oy);
                 char iso[11];
-                if (!tl || !ds_viz_parse_date(text, iso))
-                    continue;
-                int j = 0;
-                while (j < out->ndates && strcmp(out->dates[j].iso, iso) != 0)
-                    j++;
-                if (j == out->ndates) {
-                    if (out->ndates >= DS_VIZ_MAX_DATES)
-                        continue;
-                    out->ndates++;
-                } else if (out->dates[j].confidence >= conf) {
-                    continue;
-                }
-                ds_viz_date *d = &out->dates[j];
-                memcpy(d->iso, iso, sizeof d->iso);
-                copy_utf8(d->value, sizeof d->value, text);
-                d->confidence = conf < 0 ? 0 : conf;
-                d->bbox[0] = ox + (int)lroundf((float)x0 * inv);
-                d->bbox[1] = oy + (int)lroundf((float)y0 * inv);
-                d->bbox[2] = (int)lroundf((float)(x1 - x0) * inv);
-                d->bbox[3] = (int)lroundf((float)(y1 - y0) * inv);
+                if (g.found && ds_viz_parse_date(g.value, iso))
+                    keep_token(out->dates, &out->ndates, DS_VIZ_MAX_DATES, iso, g.value,
+                               g.confidence, g.bbox);
             }
     }
 }
 
-/* Every number-like word of the page (ds_viz_number). */
+/* Every number-like word of the page (ds_viz_token). */
 static void collect_numbers(const ocr_page *pg, ds_viz *out, float inv, int ox, int oy)
 {
     for (int i = 0; i < pg->nw; i++) {
@@ -1342,23 +1333,10 @@ static void collect_numbers(const ocr_page *pg, ds_viz *out, float inv, int ox, 
         char iso[11];
         if (other || n < 6 || digits < 3 || ds_viz_parse_date(w->text, iso))
             continue;
-        int j = 0;
-        while (j < out->nnumbers && strcmp(out->numbers[j].text, t) != 0)
-            j++;
-        if (j == out->nnumbers) {
-            if (out->nnumbers >= DS_VIZ_MAX_NUMBERS)
-                continue;
-            out->nnumbers++;
-        } else if (out->numbers[j].confidence >= w->conf) {
-            continue;
-        }
-        ds_viz_number *d = &out->numbers[j];
-        memcpy(d->text, t, n + 1);
-        d->confidence = w->conf < 0 ? 0 : w->conf;
-        d->bbox[0] = ox + (int)lroundf((float)w->x0 * inv);
-        d->bbox[1] = oy + (int)lroundf((float)w->y0 * inv);
-        d->bbox[2] = (int)lroundf((float)(w->x1 - w->x0) * inv);
-        d->bbox[3] = (int)lroundf((float)(w->y1 - w->y0) * inv);
+        int b[4] = {ox + (int)lroundf((float)w->x0 * inv), oy + (int)lroundf((float)w->y0 * inv),
+                    (int)lroundf((float)(w->x1 - w->x0) * inv),
+                    (int)lroundf((float)(w->y1 - w->y0) * inv)};
+        keep_token(out->numbers, &out->nnumbers, DS_VIZ_MAX_NUMBERS, t, w->text, w->conf, b);
     }
 }
 

@@ -77,34 +77,28 @@ typedef struct ds_viz_field {
     ds_viz_status status;             /* set by ds_viz_compare (check/vizcheck.h) */
 } ds_viz_field;
 
-/* A date read anywhere on the data page, with or without a label: the
- * check stage can place a date whose label was unreadable by the order of
- * the dates (birth before issue before expiry). */
-typedef struct ds_viz_date {
-    char iso[11];     /* YYYY-MM-DD */
+/* A date or a number read anywhere on the data page, with or without a
+ * label: the check stage can place a value whose label was unreadable, a
+ * date by the order of the page's dates (birth before issue before
+ * expiry), a number by its likeness to the MRZ's. */
+typedef struct ds_viz_token {
+    char key[24];     /* a date as YYYY-MM-DD; a number as its letters and digits,
+                         upper case (a word of 6 to 20 of them, at least 3 digits,
+                         that is no date) */
     char value[32];   /* as printed, UTF-8, cut */
-    float confidence; /* the lowest word confidence of the date */
+    float confidence; /* the lowest word confidence of the value */
     int bbox[4];      /* caller's page frame, like the fields' */
-} ds_viz_date;
+} ds_viz_token;
 
 #define DS_VIZ_MAX_DATES 8
-
-/* A number read anywhere on the data page: a word of 6 to 20 letters and
- * digits, at least 3 of them digits, that is no date; upper case. */
-typedef struct ds_viz_number {
-    char text[24];
-    float confidence;
-    int bbox[4]; /* caller's page frame */
-} ds_viz_number;
-
 #define DS_VIZ_MAX_NUMBERS 12
 
 typedef struct ds_viz {
     ds_viz_field field[DS_VIZ_FIELD_COUNT];
-    ds_viz_date dates[DS_VIZ_MAX_DATES]; /* distinct dates, the most confident
-                                            reading of each */
+    ds_viz_token dates[DS_VIZ_MAX_DATES];     /* distinct dates, the most confident
+                                                 reading of each */
     int ndates;
-    ds_viz_number numbers[DS_VIZ_MAX_NUMBERS]; /* distinct numbers, likewise */
+    ds_viz_token numbers[DS_VIZ_MAX_NUMBERS]; /* distinct numbers, likewise */
     int nnumbers;
     int nwords;        /* words Tesseract read in the data-page region */
     int region[4];     /* the data-page region read, caller's frame */

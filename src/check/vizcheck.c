@@ -392,7 +392,7 @@ static void place_date(ds_viz *viz, int id, const char *iso)
     snprintf(f->norm, sizeof f->norm, "%s", iso);
     snprintf(f->value, sizeof f->value, "%s", iso);
     for (int i = 0; i < viz->ndates; i++)
-        if (strcmp(viz->dates[i].iso, iso) == 0) {
+        if (strcmp(viz->dates[i].key, iso) == 0) {
             snprintf(f->value, sizeof f->value, "%s", viz->dates[i].value);
             f->confidence = viz->dates[i].confidence;
             memcpy(f->bbox, viz->dates[i].bbox, sizeof f->bbox);
@@ -415,7 +415,7 @@ static const char *date_text(const ds_viz *viz, const char *iso)
     const char *best = iso;
     float conf = -1;
     for (int i = 0; i < viz->ndates; i++)
-        if (strcmp(viz->dates[i].iso, iso) == 0 && viz->dates[i].confidence > conf) {
+        if (strcmp(viz->dates[i].key, iso) == 0 && viz->dates[i].confidence > conf) {
             best = viz->dates[i].value;
             conf = viz->dates[i].confidence;
         }
@@ -452,7 +452,7 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
     int nd = 0;
     for (int i = 0; i < viz->ndates; i++)
         if (viz->dates[i].confidence >= DS_VIZ_MIN_CONF)
-            d[nd++] = viz->dates[i].iso;
+            d[nd++] = viz->dates[i].key;
     for (int id = DS_VIZ_BIRTH_DATE; id <= DS_VIZ_ISSUE_DATE; id++) {
         const ds_viz_field *f = &viz->field[id];
         if ((id == DS_VIZ_BIRTH_DATE || id >= DS_VIZ_EXPIRY_DATE) && f->found && !f->placed &&
@@ -522,11 +522,11 @@ static void compare_number_by_likeness(ds_viz *viz, const ds_mrz *m, ds_flags *f
     if (lm < 6)
         return;
     size_t ls = lm > 9 ? 9 : lm; /* a TD1 long number is printed short */
-    const ds_viz_number *cand = NULL;
+    const ds_viz_token *cand = NULL;
     int cand_diff = 0, cand_places = 0;
     for (int i = 0; i < viz->nnumbers; i++) {
         char t[DS_VIZ_VALUE_MAX];
-        fold_number(viz->numbers[i].text, t, sizeof t);
+        fold_number(viz->numbers[i].key, t, sizeof t);
         size_t lt = strlen(t);
         if (strcmp(t, mn) == 0 || (lt == ls && strncmp(t, mn, ls) == 0))
             return; /* the MRZ's number is printed */
@@ -549,13 +549,13 @@ static void compare_number_by_likeness(ds_viz *viz, const ds_mrz *m, ds_flags *f
     memset(f, 0, sizeof *f);
     f->found = true;
     f->placed = true;
-    snprintf(f->value, sizeof f->value, "%s", cand->text);
-    snprintf(f->norm, sizeof f->norm, "%s", cand->text);
+    snprintf(f->value, sizeof f->value, "%s", cand->value);
+    snprintf(f->norm, sizeof f->norm, "%s", cand->key);
     f->confidence = cand->confidence;
     memcpy(f->bbox, cand->bbox, sizeof f->bbox);
     f->status = DS_VIZ_MISMATCH;
     ds_flags_add(flags, page, "VIZ_MRZ_MISMATCH", DS_SEV_HIGH, "viz", ds_viz_field_name(id),
-                 m->document_number, cand->text,
+                 m->document_number, cand->key,
                  "A number printed on the data page (its label was unreadable) is the document "
                  "number of the machine-readable zone with %d of its characters changed, and "
                  "the MRZ's number is printed nowhere on the page.",

@@ -69,7 +69,7 @@ static void name_letters(const char *in, char *out, size_t cap)
     out[o] = 0;
 }
 
-/* b with the E of OE, UE and AE dropped: the MRZ spelling of an umlaut
+/* in with the E of OE, UE and AE dropped: the MRZ spelling of an umlaut
  * (ICAO 9303 Part 3) against a page that prints the plain vowel, which OCR
  * may give without its dots. */
 static void drop_umlaut_e(const char *in, char *out, size_t cap)

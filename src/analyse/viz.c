@@ -640,6 +640,16 @@ static void classify_segments(ocr_page *pg)
  * Values
  * ------------------------------------------------------------------------- */
 
+/* The box x0..x1, y0..y1 of the OCR image (scaled by 1/inv, cut at ox, oy)
+ * as x, y, w, h in the caller's frame. */
+static void caller_box(int x0, int y0, int x1, int y1, float inv, int ox, int oy, int out[4])
+{
+    out[0] = ox + (int)lroundf((float)x0 * inv);
+    out[1] = oy + (int)lroundf((float)y0 * inv);
+    out[2] = (int)lroundf((float)(x1 - x0) * inv);
+    out[3] = (int)lroundf((float)(y1 - y0) * inv);
+}
+
 static void set_value(ds_viz_field *f, const word *ws, int n, int xlimit, const int lab[4],
                       float inv, int ox, int oy)
 {
@@ -670,10 +680,7 @@ static void set_value(ds_viz_field *f, const word *ws, int n, int xlimit, const 
     f->found = true;
     copy_utf8(f->value, sizeof f->value, text);
     f->confidence = conf < 0 ? 0 : conf;
-    f->bbox[0] = ox + (int)lroundf((float)x0 * inv);
-    f->bbox[1] = oy + (int)lroundf((float)y0 * inv);
-    f->bbox[2] = (int)lroundf((float)(x1 - x0) * inv);
-    f->bbox[3] = (int)lroundf((float)(y1 - y0) * inv);
+    caller_box(x0, y0, x1, y1, inv, ox, oy, f->bbox);
     memcpy(f->label_bbox, lab, sizeof(int) * 4);
 }
 
@@ -1180,9 +1187,8 @@ static void assign_values(ocr_page *pg, ds_viz *out, float inv, int ox, int oy,
         }
         if (ids[0] < 0 || ids[0] >= DS_VIZ_FIELD_COUNT || out->field[ids[0]].found)
             continue;
-        int lab[4] = {ox + (int)lroundf((float)L->x0 * inv), oy + (int)lroundf((float)L->y0 * inv),
-                      (int)lroundf((float)(L->x1 - L->x0) * inv),
-                      (int)lroundf((float)(L->y1 - L->y0) * inv)};
+        int lab[4];
+        caller_box(L->x0, L->y0, L->x1, L->y1, inv, ox, oy, lab);
         /* The next label to the right on the same row bounds the value. */
         int xlimit = 0;
         for (int j = 0; j < pg->ns; j++) {
@@ -1333,9 +1339,8 @@ static void collect_numbers(const ocr_page *pg, ds_viz *out, float inv, int ox, 
         char iso[11];
         if (other || n < 6 || digits < 3 || ds_viz_parse_date(w->text, iso))
             continue;
-        int b[4] = {ox + (int)lroundf((float)w->x0 * inv), oy + (int)lroundf((float)w->y0 * inv),
-                    (int)lroundf((float)(w->x1 - w->x0) * inv),
-                    (int)lroundf((float)(w->y1 - w->y0) * inv)};
+        int b[4];
+        caller_box(w->x0, w->y0, w->x1, w->y1, inv, ox, oy, b);
         keep_token(out->numbers, &out->nnumbers, DS_VIZ_MAX_NUMBERS, t, w->text, w->conf, b);
     }
 }

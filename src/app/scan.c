@@ -319,6 +319,14 @@ static json_t *error_report(const char *path, ds_error err)
 
 static double ms3(double v) { return round(v * 1000) / 1000; }
 
+/* Maps a box of the upright frame back to the page, in place. */
+static void box_to_page(PIX *page, const ds_mrzband *band, int box[4])
+{
+    int b[4];
+    ds_viz_map_to_page(page, band, box, b);
+    memcpy(box, b, sizeof b);
+}
+
 /* Reads the printed data page above the MRZ and compares it with the MRZ. */
 static ds_error read_viz(ds_scanner *s, PIX *page, reading *r, ds_viz *viz, int page_no,
                          ds_flags *flags)
@@ -338,23 +346,13 @@ static ds_error read_viz(ds_scanner *s, PIX *page, reading *r, ds_viz *viz, int 
     if (err != DS_OK)
         goto out;
     /* Boxes go back to page coordinates for the report and the annotation. */
-    for (int i = 0; i < DS_VIZ_FIELD_COUNT; i++) {
-        if (!viz->field[i].found)
-            continue;
-        int b[4];
-        ds_viz_map_to_page(page, &r->band, viz->field[i].bbox, b);
-        memcpy(viz->field[i].bbox, b, sizeof b);
-    }
-    for (int i = 0; i < viz->ndates; i++) {
-        int b[4];
-        ds_viz_map_to_page(page, &r->band, viz->dates[i].bbox, b);
-        memcpy(viz->dates[i].bbox, b, sizeof b);
-    }
-    for (int i = 0; i < viz->nnumbers; i++) {
-        int b[4];
-        ds_viz_map_to_page(page, &r->band, viz->numbers[i].bbox, b);
-        memcpy(viz->numbers[i].bbox, b, sizeof b);
-    }
+    for (int i = 0; i < DS_VIZ_FIELD_COUNT; i++)
+        if (viz->field[i].found)
+            box_to_page(page, &r->band, viz->field[i].bbox);
+    for (int i = 0; i < viz->ndates; i++)
+        box_to_page(page, &r->band, viz->dates[i].bbox);
+    for (int i = 0; i < viz->nnumbers; i++)
+        box_to_page(page, &r->band, viz->numbers[i].bbox);
     ds_viz_compare(viz, &r->mrz, flags, page_no);
 out:
     pixDestroy(&upright);

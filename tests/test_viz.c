@@ -333,6 +333,54 @@ static void test_compare_confirmed_readings(void)
     T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
 }
 
+/* Another number read unclearly: every reading far from the MRZ's and two
+ * of them the same is evidence; one reading near the MRZ's number, a single
+ * reading, or the visa's passport number read under the label is not. */
+static void test_compare_number_far(void)
+{
+    ds_mrz m;
+    mrz_of(SPEC_L1, SPEC_L2, &m); /* number L898902C3 */
+    ds_viz v;
+    ds_flags fl;
+    genuine_reading(&v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "TW4MZYR6C", "TW4MZYR6C", 30);
+    set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 0, 0);
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 2;
+    v.field[DS_VIZ_PASSPORT_NUMBER].near = 0;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "passport_number");
+    T_EQ_STR(fl.item[0].found, "TW4MZYR6C");
+    v.field[DS_VIZ_PASSPORT_NUMBER].near = 1; /* one reading near L898902C3 */
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+    v.field[DS_VIZ_PASSPORT_NUMBER].near = 0;
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 1; /* no two readings alike */
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 3;
+    v.field[DS_VIZ_PASSPORT_NUMBER].reads = 3; /* too few readings */
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "PASSEPORT", "PASSEPORT", 30); /* a label word */
+    set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 0, 0);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(fl.count, 0);
+
+    /* A visa: the value under "Visa No." is the holder's passport number,
+     * read under "Passport No." too. */
+    mrz_of("V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<",
+           &m);
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "Q77310022", "Q77310022", 95);
+    set_field(&v, DS_VIZ_DOCUMENT_NUMBER, "Q7731O022", "Q7731O022", 40);
+    set_readings(&v, DS_VIZ_DOCUMENT_NUMBER, 5, 0, 0);
+    v.field[DS_VIZ_DOCUMENT_NUMBER].same = 3;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    v.field[DS_VIZ_PASSPORT_NUMBER].found = false;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "document_number");
+}
+
 /* Names: an umlaut the MRZ spells OE printed as a plain O (and J read as
  * I) is noise; a visa's "SURNAME GIVEN NAMES" under one label compares its
  * surname part. */
@@ -1152,6 +1200,7 @@ int main(int argc, char **argv)
         {"compare_date_order", test_compare_date_order},
         {"compare_date_swap", test_compare_date_swap},
         {"compare_number_likeness", test_compare_number_likeness},
+        {"compare_number_far", test_compare_number_far},
         {"guided_rereads", test_guided_rereads},
         {"specimen_angled", test_specimen_angled},
     };

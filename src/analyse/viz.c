@@ -1080,6 +1080,18 @@ static bool reads_as_expected(const char *norm, const char *exp, int id)
     return strcmp(norm, exp) == 0 || (n >= 9 && n < strlen(exp) && strncmp(norm, exp, n) == 0);
 }
 
+/* A number reading within OCR noise of the MRZ's: at most a third of its
+ * characters off once confusable letters are folded to digits. */
+static bool near_expected(const char *norm, const char *exp, int id)
+{
+    if (is_date_field(id))
+        return false;
+    char a[DS_VIZ_VALUE_MAX], b[DS_VIZ_VALUE_MAX];
+    ds_fold_number(norm, a, sizeof a);
+    ds_fold_number(exp, b, sizeof b);
+    return ds_levenshtein(a, b) <= (int)(strlen(b) + 2) / 3;
+}
+
 static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, float inv, int ox,
                          int oy, const char *expect, ds_viz *out)
 {
@@ -1089,6 +1101,7 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
     f->same = 1;
     f->agree = f->confidence >= REREAD_CONSENSUS_MIN;
     f->against = 0;
+    f->near = expect && near_expected(f->norm, expect, id);
     bool differs = expect && !reads_as_expected(f->norm, expect, id);
     if (expect && !differs)
         return; /* the MRZ's value: nothing hangs on confirming it */
@@ -1134,6 +1147,8 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
         if (!g.norm[0])
             continue;
         f->reads++;
+        if (expect && near_expected(g.norm, expect, id))
+            f->near++;
         if (expect && reads_as_expected(g.norm, expect, id)) {
             f->against++;
             continue;

@@ -74,6 +74,10 @@ typedef struct ds_viz_field {
     int agree;                        /* of those, the ones at confidence 50 or more */
     int against;                      /* re-reads that gave the MRZ's value instead (only
                                          counted when ds_viz_read had the MRZ) */
+    int near;                         /* numbers: readings (the first one included) within
+                                         OCR noise of the MRZ's number, its value or at
+                                         most a third of its characters off (only counted
+                                         when ds_viz_read had the MRZ) */
     ds_viz_status status;             /* set by ds_viz_compare (check/vizcheck.h) */
 } ds_viz_field;
 

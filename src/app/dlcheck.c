@@ -164,20 +164,11 @@ static ds_dlcheck_status compare_name(const ds_dlfront *front, const ds_dlfront_
     return DS_DLC_MISMATCH;
 }
 
-static void fold_number(const char *in, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (; *in && o + 1 < cap; in++)
-        if (isalnum((unsigned char)*in))
-            out[o++] = ds_ocr_fold(*in);
-    out[o] = 0;
-}
-
 static ds_dlcheck_status compare_number(const ds_dlfront_field *f, const char *bc)
 {
     char a[96], b[96];
-    fold_number(f->norm, a, sizeof a);
-    fold_number(bc, b, sizeof b);
+    ds_fold_number(f->norm, a, sizeof a);
+    ds_fold_number(bc, b, sizeof b);
     if (!a[0] || !b[0])
         return DS_DLC_UNVERIFIABLE;
     if (strcmp(a, b) == 0)

@@ -380,10 +380,13 @@ static json_t *viz_json(const ds_viz *viz, PIX *page, const ds_mrzband *band)
                                 json_string(i == DS_VIZ_BIRTH_DATE || i == DS_VIZ_EXPIRY_DATE
                                                 ? "date_order"
                                                 : "likeness_to_mrz"));
-        if (f->reads > 1)
-            json_object_set_new(jf, "readings",
-                                json_pack("{s:i,s:i,s:i,s:i}", "total", f->reads, "same", f->same,
-                                          "same_confident", f->agree, "mrz_value", f->against));
+        if (f->reads > 1) {
+            json_t *rd = json_pack("{s:i,s:i,s:i,s:i}", "total", f->reads, "same", f->same,
+                                   "same_confident", f->agree, "mrz_value", f->against);
+            if (rd && (i == DS_VIZ_DOCUMENT_NUMBER || i == DS_VIZ_PASSPORT_NUMBER))
+                json_object_set_new(rd, "near_mrz_value", json_integer(f->near));
+            json_object_set_new(jf, "readings", rd);
+        }
         json_object_set_new(jf, "bbox",
                             json_pack("[i,i,i,i]", f->bbox[0], f->bbox[1], f->bbox[2], f->bbox[3]));
         json_object_set_new(fields, ds_viz_field_name((ds_viz_field_id)i), jf);

@@ -53,3 +53,14 @@ char ds_ocr_fold(char c)
     default: return c;
     }
 }
+
+void ds_fold_number(const char *in, char *out, size_t cap)
+{
+    if (cap == 0)
+        return;
+    size_t o = 0;
+    for (; *in && o + 1 < cap; in++)
+        if (isalnum((unsigned char)*in))
+            out[o++] = ds_ocr_fold(*in);
+    out[o] = 0;
+}

@@ -7,6 +7,7 @@
 #define DS_TEXTDIST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Edit distance (insertions, deletions, substitutions) of a and b; 99 when
  * either is longer than 95 characters. */
@@ -20,5 +21,8 @@ bool ds_digits_confusable(char a, char b);
  * I, J, L, T -> 1; Z -> 2; S -> 5; G -> 6; B -> 8), upper-casing letters;
  * other characters come back unchanged. */
 char ds_ocr_fold(char c);
+/* A read number as its letters and digits only, each folded by
+ * ds_ocr_fold, into out (cap bytes, always terminated). */
+void ds_fold_number(const char *in, char *out, size_t cap);
 
 #endif

@@ -49,14 +49,6 @@ static bool iso_complete(const char *s)
     return true;
 }
 
-static void fold_number(const char *in, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (; *in && o + 1 < cap; in++)
-        out[o++] = ds_ocr_fold(*in);
-    out[o] = 0;
-}
-
 /* ASCII letters of a name, upper case, accents folded, no spaces. */
 static void name_letters(const char *in, char *out, size_t cap)
 {
@@ -517,7 +509,7 @@ static void compare_number_by_likeness(ds_viz *viz, const ds_mrz *m, ds_flags *f
             return;
     }
     char mn[DS_VIZ_VALUE_MAX];
-    fold_number(m->document_number, mn, sizeof mn);
+    ds_fold_number(m->document_number, mn, sizeof mn);
     size_t lm = strlen(mn);
     if (lm < 6)
         return;
@@ -526,7 +518,7 @@ static void compare_number_by_likeness(ds_viz *viz, const ds_mrz *m, ds_flags *f
     int cand_diff = 0, cand_places = 0;
     for (int i = 0; i < viz->nnumbers; i++) {
         char t[DS_VIZ_VALUE_MAX];
-        fold_number(viz->numbers[i].key, t, sizeof t);
+        ds_fold_number(viz->numbers[i].key, t, sizeof t);
         size_t lt = strlen(t);
         if (strcmp(t, mn) == 0 || (lt == ls && strncmp(t, mn, ls) == 0))
             return; /* the MRZ's number is printed */
@@ -660,8 +652,8 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
             continue;
         }
         char a[DS_VIZ_VALUE_MAX], b[DS_VIZ_VALUE_MAX];
-        fold_number(f->norm, a, sizeof a);
-        fold_number(mn, b, sizeof b);
+        ds_fold_number(f->norm, a, sizeof a);
+        ds_fold_number(mn, b, sizeof b);
         if (lv >= 9 && lv < lm)
             b[lv] = 0; /* the printed short form of a TD1 long number */
         int dist = ds_levenshtein(a, b);
@@ -692,8 +684,20 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
         /* Part of the MRZ's number (the rest hidden under a stamp or cut
          * off by the box) is a partial reading, not another number. */
         bool part = strlen(a) < strlen(b) && strstr(b, a) != NULL;
-        if (((dist >= 2 && clear_reading(f)) || one_char_confirmed) && digits && lv >= 6 &&
-            lv + 3 >= lm && !part)
+        /* Another number, read unclearly: the value and every reading of
+         * every image (at least four) more than a third of the MRZ
+         * number's characters off it, two readings the same, of its length
+         * give or take one. A genuine page read badly still gives readings
+         * near its own number. The value must not be one read under
+         * another label (a visa's "Passport No."). */
+        const ds_viz_field *pn = &viz->field[DS_VIZ_PASSPORT_NUMBER];
+        bool other_field = id == DS_VIZ_DOCUMENT_NUMBER && pn->found &&
+                           ds_levenshtein(pn->norm, f->norm) <= 2;
+        bool far = f->reads >= DS_VIZ_MIN_AGREE + 1 && f->near == 0 && f->same >= 2 &&
+                   ds_levenshtein(a, b) > (int)(strlen(b) + 2) / 3 &&
+                   f->against == 0 && lv + 1 >= lm && lv <= lm + 1 && !other_field;
+        if (((dist >= 2 && (clear_reading(f) || far)) || one_char_confirmed) && digits &&
+            lv >= 6 && lv + 3 >= lm && !part)
             mismatch(viz, id, flags, page, mn, &raised, "document number");
         else
             f->status = DS_VIZ_UNVERIFIABLE;

@@ -509,6 +509,29 @@ static void test_compare_date_order(void)
     add_date(&v, "2002-05-01", 95);
     add_date(&v, "2012-04-15", 96);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* A short visa (valid from 2011-10-17 until 2012-04-15, 181 days), its
+     * MRZ expiry rewritten to 2019: the latest date counts as the expiry
+     * only when printed right of "Valid from", on its row. */
+    spec_with_date(21, "190415", &m);
+    memset(&v, 0, sizeof v);
+    add_date(&v, "1974-08-12", 95);
+    add_date(&v, "2011-10-17", 95);
+    add_date(&v, "2012-04-15", 95);
+    add_date(&v, "2011-10-17", 94); /* the date of issue, lower down */
+    memcpy(v.dates[1].bbox, (int[4]){100, 50, 90, 12}, sizeof(int[4]));
+    memcpy(v.dates[2].bbox, (int[4]){400, 140, 90, 14}, sizeof(int[4]));
+    memcpy(v.dates[3].bbox, (int[4]){400, 120, 90, 12}, sizeof(int[4]));
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    v.dates[2].bbox[1] = 48; /* beside "Valid from" */
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "expiry_date");
+    T_EQ_STR(fl.item[0].found, "2012-04-15");
+    v.dates[2].bbox[0] = 20; /* left of it: no "Until" */
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    mrz_of(SPEC_L1, SPEC_L2, &m);
+
     /* Expiry not read: the latest of birth, issue and "valid from" sits days
      * after the one before it and is no expiry. */
     memset(&v, 0, sizeof v);
@@ -568,6 +591,27 @@ static void test_compare_date_swap(void)
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
     T_EQ_INT(v.field[DS_VIZ_BIRTH_DATE].status, DS_VIZ_MATCH);
+    /* No expiry read: the date of issue shows the order when, read in one
+     * order only, it starts the MRZ expiry's ten years (16.04.2002, the
+     * day after 2012-04-15 ten years before). */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "08.12.1974", "1974-12-08", 95);
+    set_field(&v, DS_VIZ_ISSUE_DATE, "16.04.2002", "2002-04-16", 95);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "birth_date");
+    set_field(&v, DS_VIZ_ISSUE_DATE, "04/16/2002", "2002-04-16", 95); /* month first */
+    set_field(&v, DS_VIZ_BIRTH_DATE, "08/12/1974", "1974-12-08", 95);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_BIRTH_DATE].status, DS_VIZ_MATCH);
+    /* 05.04.2002 starts no whole-year period up to 2012-04-15 either way;
+     * one read at 60 shows nothing. */
+    set_field(&v, DS_VIZ_ISSUE_DATE, "05.04.2002", "2002-04-05", 95);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_BIRTH_DATE].status, DS_VIZ_UNVERIFIABLE);
+    set_field(&v, DS_VIZ_ISSUE_DATE, "16.04.2002", "2002-04-16", 60);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
     /* A month in words is never a question of format. */
     memset(&v, 0, sizeof v);
     set_field(&v, DS_VIZ_BIRTH_DATE, "08 DEC 1974", "1974-12-08", 95);

@@ -1283,14 +1283,21 @@ static void assign_values(ocr_page *pg, ds_viz *out, float inv, int ox, int oy,
     }
 }
 
+static bool boxes_meet(const int a[4], const int b[4])
+{
+    return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+}
+
 /* Keeps a reading of key in list (*n entries of cap): a new entry, or the
- * entry of the same key when this reading is more confident. bbox is in the
- * caller's frame. */
+ * entry of the same key when this reading is more confident. With
+ * by_place, the same key printed elsewhere (boxes apart) is another entry:
+ * a visa prints its start date twice, as "Valid from" and as the date of
+ * issue. bbox is in the caller's frame. */
 static void keep_token(ds_viz_token *list, int *n, int cap, const char *key, const char *value,
-                       float conf, const int bbox[4])
+                       float conf, const int bbox[4], bool by_place)
 {
     int j = 0;
-    while (j < *n && strcmp(list[j].key, key) != 0)
+    while (j < *n && (strcmp(list[j].key, key) != 0 || (by_place && !boxes_meet(list[j].bbox, bbox))))
         j++;
     if (j == *n) {
         if (*n >= cap)
@@ -1323,7 +1330,7 @@ static void collect_dates(const ocr_page *pg, ds_viz *out, float inv, int ox, in
                 char iso[11];
                 if (g.found && ds_viz_parse_date(g.value, iso))
                     keep_token(out->dates, &out->ndates, DS_VIZ_MAX_DATES, iso, g.value,
-                               g.confidence, g.bbox);
+                               g.confidence, g.bbox, true);
             }
     }
 }
@@ -1356,7 +1363,7 @@ static void collect_numbers(const ocr_page *pg, ds_viz *out, float inv, int ox, 
             continue;
         int b[4];
         caller_box(w->x0, w->y0, w->x1, w->y1, inv, ox, oy, b);
-        keep_token(out->numbers, &out->nnumbers, DS_VIZ_MAX_NUMBERS, t, w->text, w->conf, b);
+        keep_token(out->numbers, &out->nnumbers, DS_VIZ_MAX_NUMBERS, t, w->text, w->conf, b, false);
     }
 }
 
@@ -1511,6 +1518,11 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
     if (!v.specimen_printed && pixGetDepth(scaled) == 8)
         v.specimen_printed = ds_specimen_find(r->api, scaled, dpi * scale, v.specimen_word,
                                               sizeof v.specimen_word, NULL);
+    if (getenv("DSVIZDBG")) {
+        fprintf(stderr, "VIZDBG region %d %d %d %d scale %.2f dpi %.0f words %d\n", x0, y0, x1, y1, scale, dpi, pg->nw);
+        for (int i = 0; i < pg->nw; i++)
+            fprintf(stderr, "  w %d [%d %d %d %d] %.0f %s\n", pg->w[i].line, pg->w[i].x0, pg->w[i].y0, pg->w[i].x1, pg->w[i].y1, pg->w[i].conf, pg->w[i].text);
+    }
     build_segments(pg);
     classify_segments(pg);
     assign_values(pg, &v, 1.0f / scale, x0, y0, r->api, scaled, expect);

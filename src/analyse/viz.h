@@ -94,13 +94,14 @@ typedef struct ds_viz_token {
     int bbox[4];      /* caller's page frame, like the fields' */
 } ds_viz_token;
 
-#define DS_VIZ_MAX_DATES 8
+#define DS_VIZ_MAX_DATES 12
 #define DS_VIZ_MAX_NUMBERS 12
 
 typedef struct ds_viz {
     ds_viz_field field[DS_VIZ_FIELD_COUNT];
-    ds_viz_token dates[DS_VIZ_MAX_DATES];     /* distinct dates, the most confident
-                                                 reading of each */
+    ds_viz_token dates[DS_VIZ_MAX_DATES];     /* the dates of the page, the most
+                                                 confident reading of each at each
+                                                 place it is printed */
     int ndates;
     ds_viz_token numbers[DS_VIZ_MAX_NUMBERS]; /* distinct numbers, likewise */
     int nnumbers;

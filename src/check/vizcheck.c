@@ -165,6 +165,44 @@ static char page_order(const ds_viz_field *f, const char *mrz_date)
     return numeric_order(f->value, f->norm);
 }
 
+/* The expiry falls on an anniversary of the date of issue iso (1 to 10
+ * years on), or on the day before one. */
+static bool issued_for(const char *iso, const char *expiry)
+{
+    int y, mo, d, ey, em, ed;
+    if (!ds_date_parse(iso, &y, &mo, &d) || !ds_date_parse(expiry, &ey, &em, &ed))
+        return false;
+    long e = ds_date_days(ey, em, ed);
+    for (int k = 1; k <= 10; k++) {
+        long a = ds_date_days(y + k, mo, d);
+        if (e == a || e == a - 1)
+            return true;
+    }
+    return false;
+}
+
+/* The order the page prints numeric dates in, as shown by its date of
+ * issue: read in one order only, it starts the MRZ expiry's period of
+ * validity (whole years). 0 when that does not tell. */
+static char validity_order(const ds_viz *viz, const char *expiry)
+{
+    const ds_viz_field *f = &viz->field[DS_VIZ_ISSUE_DATE];
+    if (!f->found || f->placed || !iso_complete(f->norm) || !iso_complete(expiry) ||
+        !clear_reading(f))
+        return 0;
+    char mine = numeric_order(f->value, f->norm);
+    if (!mine)
+        return 0;
+    char sw[11];
+    memcpy(sw, f->norm, sizeof sw);
+    memcpy(sw + 5, f->norm + 8, 2);
+    memcpy(sw + 8, f->norm + 5, 2);
+    bool as_read = issued_for(f->norm, expiry), swapped = issued_for(sw, expiry);
+    if (as_read == swapped)
+        return 0;
+    return as_read ? mine : (mine == 'D' ? 'M' : 'D');
+}
+
 /* A date that is the MRZ's with day and month swapped (date_diff 1 for the
  * swap alone) read as value: 2 when it is another date (month in words,
  * or read in the order order the page shows), 0 when read in the page's
@@ -384,7 +422,7 @@ static void place_date(ds_viz *viz, int id, const char *iso)
     snprintf(f->norm, sizeof f->norm, "%s", iso);
     snprintf(f->value, sizeof f->value, "%s", iso);
     for (int i = 0; i < viz->ndates; i++)
-        if (strcmp(viz->dates[i].key, iso) == 0) {
+        if (strcmp(viz->dates[i].key, iso) == 0 && viz->dates[i].confidence > f->confidence) {
             snprintf(f->value, sizeof f->value, "%s", viz->dates[i].value);
             f->confidence = viz->dates[i].confidence;
             memcpy(f->bbox, viz->dates[i].bbox, sizeof f->bbox);
@@ -424,6 +462,31 @@ static int placed_diff(const ds_viz *viz, const char *iso, const char *mrz_date,
     return d;
 }
 
+/* A date of the page printed to the right of an earlier one on the same
+ * row, not the birth date: a visa's "Valid from ... Until" pair, whatever
+ * the time between them. */
+static bool right_of_earlier(const ds_viz *viz, const char *iso, const char *birth)
+{
+    for (int i = 0; i < viz->ndates; i++) {
+        const ds_viz_token *t = &viz->dates[i];
+        if (strcmp(t->key, iso) != 0 || t->confidence < DS_VIZ_MIN_CONF)
+            continue;
+        for (int j = 0; j < viz->ndates; j++) {
+            const ds_viz_token *u = &viz->dates[j];
+            if (u->confidence < DS_VIZ_MIN_CONF || strcmp(u->key, iso) >= 0 ||
+                same_date(u->key, birth))
+                continue;
+            int top = t->bbox[1] > u->bbox[1] ? t->bbox[1] : u->bbox[1];
+            int bot = t->bbox[1] + t->bbox[3] < u->bbox[1] + u->bbox[3] ? t->bbox[1] + t->bbox[3]
+                                                                        : u->bbox[1] + u->bbox[3];
+            int h = t->bbox[3] < u->bbox[3] ? t->bbox[3] : u->bbox[3];
+            if (h > 0 && 2 * (bot - top) >= h && u->bbox[0] + u->bbox[2] < t->bbox[0])
+                return true;
+        }
+    }
+    return false;
+}
+
 /*
  * Dates whose label was not read (small print on a low-resolution card):
  * a data page prints the birth date before the issue date before the
@@ -433,7 +496,9 @@ static int placed_diff(const ds_viz *viz, const char *iso, const char *mrz_date,
  * is valid longer, so it can be no date of issue or "valid from") and the
  * latest shows the MRZ's expiry; the latest only when the earliest shows
  * the MRZ's birth date and it lies half a year or more after the date
- * before it (a visa's issue and "valid from" sit days apart).
+ * before it (a visa's issue and "valid from" sit days apart), or it is
+ * printed on the row of an earlier date, to its right (a visa's "Until"
+ * beside its "Valid from").
  */
 static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page,
                              int *raised)
@@ -478,7 +543,9 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
         (*raised)++;
     }
     if (e->status != DS_VIZ_MATCH && e->status != DS_VIZ_MISMATCH && !has_expiry &&
-        same_date(d[0], m->birth_date) && iso_days(d[nd - 1]) - iso_days(d[nd - 2]) >= 182 &&
+        same_date(d[0], m->birth_date) &&
+        (iso_days(d[nd - 1]) - iso_days(d[nd - 2]) >= 182 ||
+         right_of_earlier(viz, d[nd - 1], m->birth_date)) &&
         placed_diff(viz, d[nd - 1], m->expiry_date, d[0]) == 2) {
         place_date(viz, DS_VIZ_EXPIRY_DATE, d[nd - 1]);
         e->status = DS_VIZ_MISMATCH;
@@ -583,10 +650,13 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
         compare_name(viz, DS_VIZ_SURNAME, m, flags, page, &raised);
     if (viz->field[DS_VIZ_GIVEN_NAMES].found)
         compare_name(viz, DS_VIZ_GIVEN_NAMES, m, flags, page, &raised);
-    if (viz->field[DS_VIZ_BIRTH_DATE].found)
-        compare_date(viz, DS_VIZ_BIRTH_DATE, m->birth_date,
-                     page_order(&viz->field[DS_VIZ_EXPIRY_DATE], m->expiry_date), flags,
-                     page, &raised, "date of birth");
+    if (viz->field[DS_VIZ_BIRTH_DATE].found) {
+        char order = page_order(&viz->field[DS_VIZ_EXPIRY_DATE], m->expiry_date);
+        if (!order)
+            order = validity_order(viz, m->expiry_date);
+        compare_date(viz, DS_VIZ_BIRTH_DATE, m->birth_date, order, flags, page, &raised,
+                     "date of birth");
+    }
     /* A visa prints "Until" beside "Valid from": unless both were read
      * apart, its expiry may be the start date read under the wrong label. */
     bool visa_dates = m->type == DS_MRZ_MRVA || m->type == DS_MRZ_MRVB;

@@ -1518,11 +1518,6 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
     if (!v.specimen_printed && pixGetDepth(scaled) == 8)
         v.specimen_printed = ds_specimen_find(r->api, scaled, dpi * scale, v.specimen_word,
                                               sizeof v.specimen_word, NULL);
-    if (getenv("DSVIZDBG")) {
-        fprintf(stderr, "VIZDBG region %d %d %d %d scale %.2f dpi %.0f words %d\n", x0, y0, x1, y1, scale, dpi, pg->nw);
-        for (int i = 0; i < pg->nw; i++)
-            fprintf(stderr, "  w %d [%d %d %d %d] %.0f %s\n", pg->w[i].line, pg->w[i].x0, pg->w[i].y0, pg->w[i].x1, pg->w[i].y1, pg->w[i].conf, pg->w[i].text);
-    }
     build_segments(pg);
     classify_segments(pg);
     assign_values(pg, &v, 1.0f / scale, x0, y0, r->api, scaled, expect);

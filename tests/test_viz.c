@@ -381,6 +381,81 @@ static void test_compare_number_far(void)
     T_EQ_STR(fl.item[0].field, "document_number");
 }
 
+static void add_line(ds_viz *v, const char *text, float conf, int x, int y, int h)
+{
+    ds_viz_line *l = &v->lines[v->nlines++];
+    memset(l, 0, sizeof *l);
+    snprintf(l->value, sizeof l->value, "%s", text);
+    snprintf(l->norm, sizeof l->norm, "%s", text);
+    l->confidence = conf;
+    l->bbox[0] = x;
+    l->bbox[1] = y;
+    l->bbox[2] = 10 * h;
+    l->bbox[3] = h;
+}
+
+/* The surname's label unreadable: the line right above the MRZ's given
+ * names, or before the comma of a line that ends with them, is the
+ * surname. */
+static void test_compare_surname_by_given(void)
+{
+    ds_mrz m;
+    mrz_of(SPEC_L1, SPEC_L2, &m); /* ERIKSSON, ANNA MARIA */
+    ds_viz v;
+    ds_flags fl;
+    memset(&v, 0, sizeof v);
+    add_line(&v, "LINDQVIST", 92, 100, 100, 20);
+    add_line(&v, "Given names", 40, 100, 130, 8); /* the label, small print */
+    add_line(&v, "ANNA MARIA", 95, 102, 145, 20);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "surname");
+    T_EQ_STR(fl.item[0].found, "LINDQVIST");
+    T_CHECK(v.field[DS_VIZ_SURNAME].placed);
+    T_CHECK(strstr(fl.item[0].message, "unreadable") != NULL);
+    /* The genuine surname, one letter misread: no flag. */
+    snprintf(v.lines[0].value, sizeof v.lines[0].value, "ERIKSS0N");
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* Read under 80, not left-aligned, too far above, or printed small (a
+     * label): no surname placed. */
+    snprintf(v.lines[0].value, sizeof v.lines[0].value, "LINDQVIST");
+    v.lines[0].confidence = 60;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    v.lines[0].confidence = 92;
+    v.lines[0].bbox[0] = 300;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    v.lines[0].bbox[0] = 100;
+    v.lines[0].bbox[1] = 30;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    v.lines[0].bbox[1] = 100;
+    v.lines[0].bbox[3] = 10;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    v.lines[0].bbox[3] = 20;
+    /* The given names read under 80, or other given names: no anchor. */
+    v.lines[2].confidence = 70;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    v.lines[2].confidence = 95;
+    snprintf(v.lines[2].value, sizeof v.lines[2].value, "ANNA");
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* A labelled surname is compared as read; nothing is placed. */
+    snprintf(v.lines[2].value, sizeof v.lines[2].value, "ANNA MARIA");
+    set_field(&v, DS_VIZ_SURNAME, "ERIKSSON", "ERIKSSON", 95);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_CHECK(!v.field[DS_VIZ_SURNAME].placed);
+    T_EQ_INT(fl.count, 0);
+
+    /* A visa's "SURNAME, GIVEN NAMES" on one line. */
+    memset(&v, 0, sizeof v);
+    add_line(&v, "LINDQVIST DE LA CRUZ, ANNA MARIA", 91, 100, 100, 20);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].found, "LINDQVIST DE LA CRUZ");
+    snprintf(v.lines[0].value, sizeof v.lines[0].value, "ERIKSSON, ANNA MARIA");
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_SURNAME].status, DS_VIZ_MATCH);
+}
+
 /* Names: an umlaut the MRZ spells OE printed as a plain O (and J read as
  * I) is noise; a visa's "SURNAME GIVEN NAMES" under one label compares its
  * surname part. */
@@ -1245,6 +1320,7 @@ int main(int argc, char **argv)
         {"compare_date_swap", test_compare_date_swap},
         {"compare_number_likeness", test_compare_number_likeness},
         {"compare_number_far", test_compare_number_far},
+        {"compare_surname_by_given", test_compare_surname_by_given},
         {"guided_rereads", test_guided_rereads},
         {"specimen_angled", test_specimen_angled},
     };

@@ -1335,6 +1335,48 @@ static void collect_dates(const ocr_page *pg, ds_viz *out, float inv, int ox, in
     }
 }
 
+/* Every segment of the page that is letters only (a comma between a
+ * surname and given names allowed), with two letters or more. */
+static void collect_lines(const ocr_page *pg, ds_viz *out, float inv, int ox, int oy)
+{
+    for (int i = 0; i < pg->ns && out->nlines < DS_VIZ_MAX_LINES; i++) {
+        const seg *s = &pg->s[i];
+        if (s->field >= 0 || s->n <= 0)
+            continue;
+        ds_viz_field g;
+        memset(&g, 0, sizeof g);
+        int lab[4] = {0, 0, 0, 0};
+        set_value(&g, &pg->w[s->first], s->n, 0, lab, inv, ox, oy);
+        if (!g.found)
+            continue;
+        int letters = 0;
+        bool only = true;
+        for (const char *p = g.value; *p && only; p++) {
+            unsigned char c = (unsigned char)*p;
+            letters += c >= 0x80 || isalpha(c);
+            only = c >= 0x80 || isalpha(c) || c == ' ' || c == '-' || c == '\'' || c == ',';
+        }
+        if (!only || letters < 2)
+            continue;
+        ds_viz_line *l = &out->lines[out->nlines++];
+        memcpy(l->value, g.value, sizeof l->value);
+        normalise(&g, DS_VIZ_SURNAME);
+        memcpy(l->norm, g.norm, sizeof l->norm);
+        l->confidence = g.confidence;
+        memcpy(l->bbox, g.bbox, sizeof l->bbox);
+    }
+    /* Top down. */
+    for (int i = 1; i < out->nlines; i++) {
+        ds_viz_line t = out->lines[i];
+        int j = i - 1;
+        while (j >= 0 && out->lines[j].bbox[1] > t.bbox[1]) {
+            out->lines[j + 1] = out->lines[j];
+            j--;
+        }
+        out->lines[j + 1] = t;
+    }
+}
+
 /* Every number-like word of the page (ds_viz_token). */
 static void collect_numbers(const ocr_page *pg, ds_viz *out, float inv, int ox, int oy)
 {
@@ -1523,6 +1565,7 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
     assign_values(pg, &v, 1.0f / scale, x0, y0, r->api, scaled, expect);
     collect_dates(pg, &v, 1.0f / scale, x0, y0);
     collect_numbers(pg, &v, 1.0f / scale, x0, y0);
+    collect_lines(pg, &v, 1.0f / scale, x0, y0);
     v.scale = scale;
 done:
     v.region[0] = x0;

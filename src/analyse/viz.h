@@ -96,6 +96,18 @@ typedef struct ds_viz_token {
 
 #define DS_VIZ_MAX_DATES 12
 #define DS_VIZ_MAX_NUMBERS 12
+#define DS_VIZ_MAX_LINES 24
+
+/* A run of words of the page, read on one line, that is letters only (a
+ * name, a place, a label word): the check stage can find the surname whose
+ * label was unreadable from the given names, read beside or below it. */
+typedef struct ds_viz_line {
+    char value[DS_VIZ_VALUE_MAX]; /* as printed, UTF-8 */
+    char norm[DS_VIZ_VALUE_MAX];  /* as a name field's: upper case, letters, spaces,
+                                     hyphens and apostrophes */
+    float confidence;             /* the lowest word confidence */
+    int bbox[4];                  /* caller's page frame */
+} ds_viz_line;
 
 typedef struct ds_viz {
     ds_viz_field field[DS_VIZ_FIELD_COUNT];
@@ -105,6 +117,8 @@ typedef struct ds_viz {
     int ndates;
     ds_viz_token numbers[DS_VIZ_MAX_NUMBERS]; /* distinct numbers, likewise */
     int nnumbers;
+    ds_viz_line lines[DS_VIZ_MAX_LINES];      /* the page's lines of letters, top down */
+    int nlines;
     int nwords;        /* words Tesseract read in the data-page region */
     int region[4];     /* the data-page region read, caller's frame */
     float scale;       /* the region was resampled by this factor before OCR */

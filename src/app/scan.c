@@ -345,7 +345,10 @@ static ds_error read_viz(ds_scanner *s, PIX *page, reading *r, ds_viz *viz, int 
     err = ds_viz_read(s->viz, upright, mrz_bbox, r->band.nchars[0], &r->mrz, viz);
     if (err != DS_OK)
         goto out;
-    /* Boxes go back to page coordinates for the report and the annotation. */
+    /* Compared in the upright frame (rows and lines of the page are
+     * horizontal there); then the boxes go back to page coordinates for
+     * the report and the annotation. */
+    ds_viz_compare(viz, &r->mrz, flags, page_no);
     for (int i = 0; i < DS_VIZ_FIELD_COUNT; i++)
         if (viz->field[i].found)
             box_to_page(page, &r->band, viz->field[i].bbox);
@@ -353,7 +356,8 @@ static ds_error read_viz(ds_scanner *s, PIX *page, reading *r, ds_viz *viz, int 
         box_to_page(page, &r->band, viz->dates[i].bbox);
     for (int i = 0; i < viz->nnumbers; i++)
         box_to_page(page, &r->band, viz->numbers[i].bbox);
-    ds_viz_compare(viz, &r->mrz, flags, page_no);
+    for (int i = 0; i < viz->nlines; i++)
+        box_to_page(page, &r->band, viz->lines[i].bbox);
 out:
     pixDestroy(&upright);
     return err;
@@ -379,7 +383,8 @@ static json_t *viz_json(const ds_viz *viz, PIX *page, const ds_mrzband *band)
             json_object_set_new(jf, "placed_by",
                                 json_string(i == DS_VIZ_BIRTH_DATE || i == DS_VIZ_EXPIRY_DATE
                                                 ? "date_order"
-                                                : "likeness_to_mrz"));
+                                                : i == DS_VIZ_SURNAME ? "given_names_line"
+                                                                      : "likeness_to_mrz"));
         if (f->reads > 1) {
             json_t *rd = json_pack("{s:i,s:i,s:i,s:i}", "total", f->reads, "same", f->same,
                                    "same_confident", f->agree, "mrz_value", f->against);

@@ -445,6 +445,16 @@ static void test_compare_surname_by_given(void)
     T_CHECK(!v.field[DS_VIZ_SURNAME].placed);
     T_EQ_INT(fl.count, 0);
 
+    /* The given names found with their accents and case aside. */
+    memset(&v, 0, sizeof v);
+    add_line(&v, "Ánna María", 90, 100, 100, 20);
+    bool comma = true;
+    T_CHECK(ds_viz_given_line(&v, "ANNA MARIA", 80, &comma) == &v.lines[0]);
+    T_CHECK(!comma);
+    T_CHECK(ds_viz_given_line(&v, "ANNA MARIA", 95, &comma) == NULL);
+    T_CHECK(ds_viz_given_line(&v, "ANNA", 80, &comma) == NULL);
+    T_CHECK(ds_viz_line_above(&v, &v.lines[0]) == NULL);
+
     /* A visa's "SURNAME, GIVEN NAMES" on one line. */
     memset(&v, 0, sizeof v);
     add_line(&v, "LINDQVIST DE LA CRUZ, ANNA MARIA", 91, 100, 100, 20);

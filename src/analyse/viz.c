@@ -1237,7 +1237,13 @@ static void assign_values(ocr_page *pg, ds_viz *out, float inv, int ox, int oy,
             while (k > 1 && look[k - 1].conf < 50.0f)
                 k--;
             set_value(&tmp, look, k, 0, lab, inv, ox, oy);
-            if (!tmp.found) {
+            /* A date field whose second look gave no date ("11" of
+             * "11 MAY 1998", the rest lost to the crop's binarisation)
+             * falls back like an empty one, and takes the sparse reading
+             * when that is a date. */
+            char iso[11];
+            bool no_date = tmp.found && is_date_field(ids[0]) && !ds_viz_parse_date(tmp.value, iso);
+            if (!tmp.found || no_date) {
                 /* Fall back on the sparse reading: the segment just below. */
                 const seg *V = NULL;
                 int bestdy = 1 << 30;
@@ -1254,8 +1260,12 @@ static void assign_values(ocr_page *pg, ds_viz *out, float inv, int ox, int oy,
                         V = c;
                     }
                 }
+                ds_viz_field sparse;
+                memset(&sparse, 0, sizeof sparse);
                 if (V)
-                    set_value(&tmp, &pg->w[V->first], V->n, xlimit, lab, inv, ox, oy);
+                    set_value(&sparse, &pg->w[V->first], V->n, xlimit, lab, inv, ox, oy);
+                if (sparse.found && (!no_date || ds_viz_parse_date(sparse.value, iso)))
+                    tmp = sparse;
             }
         }
         if (!tmp.found)
@@ -1375,6 +1385,90 @@ static void collect_lines(const ocr_page *pg, ds_viz *out, float inv, int ox, in
         }
         out->lines[j + 1] = t;
     }
+}
+
+/* Letters of a name, upper case, accents dropped, nothing else. */
+static void name_key(const char *in, char *out, size_t cap)
+{
+    char f[DS_VIZ_VALUE_MAX];
+    ds_viz_fold(in, f, sizeof f);
+    size_t o = 0;
+    for (const char *p = f; *p && o + 1 < cap; p++)
+        if (isalpha((unsigned char)*p))
+            out[o++] = (char)toupper((unsigned char)*p);
+    out[o] = 0;
+}
+
+const ds_viz_line *ds_viz_given_line(const ds_viz *v, const char *given, float min_conf,
+                                     bool *after_comma)
+{
+    char gk[DS_VIZ_VALUE_MAX];
+    *after_comma = false;
+    if (!v || !given)
+        return NULL;
+    name_key(given, gk, sizeof gk);
+    if (strlen(gk) < 2)
+        return NULL;
+    for (int i = 0; i < v->nlines; i++) {
+        const ds_viz_line *g = &v->lines[i];
+        if (g->confidence < min_conf)
+            continue;
+        char k[DS_VIZ_VALUE_MAX];
+        const char *comma = strrchr(g->value, ',');
+        name_key(comma ? comma + 1 : g->value, k, sizeof k);
+        if (strcmp(k, gk) == 0) {
+            *after_comma = comma != NULL;
+            return g;
+        }
+    }
+    return NULL;
+}
+
+const ds_viz_line *ds_viz_line_above(const ds_viz *v, const ds_viz_line *g)
+{
+    const ds_viz_line *best = NULL;
+    if (!v || !g)
+        return NULL;
+    int gh = g->bbox[3];
+    for (int j = 0; j < v->nlines; j++) {
+        const ds_viz_line *s = &v->lines[j];
+        int bottom = s->bbox[1] + s->bbox[3];
+        if (s == g || bottom > g->bbox[1] || g->bbox[1] - bottom > 3 * gh ||
+            abs(s->bbox[0] - g->bbox[0]) > gh || 4 * s->bbox[3] < 3 * gh || s->bbox[3] > 2 * gh)
+            continue;
+        if (!best || s->bbox[1] > best->bbox[1])
+            best = s;
+    }
+    return best;
+}
+
+/* The surname's line, its label unreadable, read poorly right above the
+ * MRZ's given names: re-read like a value (reread_value, without the MRZ:
+ * a re-read only confirms or replaces a poor reading), so that the check
+ * stage can compare it. Guidance moves effort here, never a value. */
+static void reread_surname_line(TessBaseAPI *api, PIX *img, ds_viz *out, float inv, int ox,
+                                int oy, const ds_mrz *expect)
+{
+    bool comma = false;
+    if (!expect || out->field[DS_VIZ_SURNAME].found)
+        return;
+    const ds_viz_line *g = ds_viz_given_line(out, expect->given_names, REREAD_CONF, &comma);
+    const ds_viz_line *c = g && !comma ? ds_viz_line_above(out, g) : NULL;
+    if (!c || c->confidence >= REREAD_CONF)
+        return;
+    ds_viz_line *s = &out->lines[c - out->lines];
+    ds_viz_field f;
+    memset(&f, 0, sizeof f);
+    f.found = true;
+    memcpy(f.value, s->value, sizeof f.value);
+    memcpy(f.norm, s->norm, sizeof f.norm);
+    f.confidence = s->confidence;
+    memcpy(f.bbox, s->bbox, sizeof f.bbox);
+    reread_value(api, img, &f, DS_VIZ_SURNAME, inv, ox, oy, NULL, out);
+    normalise(&f, DS_VIZ_SURNAME);
+    memcpy(s->value, f.value, sizeof s->value);
+    memcpy(s->norm, f.norm, sizeof s->norm);
+    s->confidence = f.confidence;
 }
 
 /* Every number-like word of the page (ds_viz_token). */
@@ -1566,6 +1660,7 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
     collect_dates(pg, &v, 1.0f / scale, x0, y0);
     collect_numbers(pg, &v, 1.0f / scale, x0, y0);
     collect_lines(pg, &v, 1.0f / scale, x0, y0);
+    reread_surname_line(r->api, scaled, &v, 1.0f / scale, x0, y0, expect);
     v.scale = scale;
 done:
     v.region[0] = x0;

@@ -183,6 +183,23 @@ void ds_viz_map_to_page(const PIX *page, const ds_mrzband *band, const int in[4]
  */
 bool ds_viz_parse_date(const char *text, char iso[11] /* OUT */);
 
+/*
+ * The line of v that reads as the given names `given` (letters compared,
+ * case and accents aside) at min_conf or more: on its own, or after the
+ * last comma of a "SURNAME, GIVEN NAMES" line (*after_comma set). NULL
+ * when no line does.
+ */
+const ds_viz_line *ds_viz_given_line(const ds_viz *v, const char *given, float min_conf,
+                                     bool *after_comma /* OUT */);
+
+/*
+ * The line right above line g that can hold a value printed before it (the
+ * surname above the given names): left edges within one height of g's,
+ * about as tall (a value's print, not a label's), at most three of g's
+ * heights above (a label's line between); the nearest one, or NULL.
+ */
+const ds_viz_line *ds_viz_line_above(const ds_viz *v, const ds_viz_line *g);
+
 /* Folds UTF-8 text to lower-case ASCII letters and digits separated by
  * single spaces (accents dropped, every other character a separator), as
  * labels are compared. out[cap] is always terminated. */

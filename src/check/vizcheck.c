@@ -399,25 +399,6 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     mismatch(viz, id, flags, page, mrz, raised, id == DS_VIZ_SURNAME ? "surname" : "given names");
 }
 
-/* The line right above line g that could hold the surname: left-aligned
- * with it, about as tall (a value's print, not a label's), at most three
- * of its heights above (a label's line between); the nearest, or NULL. */
-static const ds_viz_line *line_above(const ds_viz *viz, const ds_viz_line *g)
-{
-    const ds_viz_line *best = NULL;
-    int gh = g->bbox[3];
-    for (int j = 0; j < viz->nlines; j++) {
-        const ds_viz_line *s = &viz->lines[j];
-        int bottom = s->bbox[1] + s->bbox[3];
-        if (s == g || bottom > g->bbox[1] || g->bbox[1] - bottom > 3 * gh ||
-            abs(s->bbox[0] - g->bbox[0]) > gh || 4 * s->bbox[3] < 3 * gh || s->bbox[3] > 2 * gh)
-            continue;
-        if (!best || s->bbox[1] > best->bbox[1])
-            best = s;
-    }
-    return best;
-}
-
 /*
  * The surname whose label was unreadable (small print), found from the
  * MRZ's given names read confidently on a line of the page: the line right
@@ -430,28 +411,15 @@ static void compare_surname_by_given(ds_viz *viz, const ds_mrz *m, ds_flags *fla
                                      int *raised)
 {
     ds_viz_field *f = &viz->field[DS_VIZ_SURNAME];
-    char gl[128];
-    name_letters(m->given_names, gl, sizeof gl);
-    if (f->found || !m->surname[0] || strlen(gl) < 2)
+    if (f->found || !m->surname[0])
         return;
+    bool comma = false;
+    const ds_viz_line *g = ds_viz_given_line(viz, m->given_names, DS_VIZ_MIN_CONF, &comma);
+    const ds_viz_line *at = g && comma ? g : g ? ds_viz_line_above(viz, g) : NULL;
     char sur[DS_VIZ_VALUE_MAX] = "";
-    const ds_viz_line *at = NULL;
-    for (int i = 0; i < viz->nlines && !at; i++) {
-        const ds_viz_line *g = &viz->lines[i];
-        if (g->confidence < DS_VIZ_MIN_CONF)
-            continue;
-        char t[128];
-        const char *comma = strrchr(g->value, ',');
-        name_letters(comma ? comma + 1 : g->value, t, sizeof t);
-        if (strcmp(t, gl) != 0)
-            continue;
-        if (comma) {
-            at = g;
-            snprintf(sur, sizeof sur, "%.*s", (int)(comma - g->value), g->value);
-        } else if ((at = line_above(viz, g)) != NULL) {
-            snprintf(sur, sizeof sur, "%s", at->value);
-        }
-    }
+    if (at)
+        snprintf(sur, sizeof sur, "%.*s", comma ? (int)(strrchr(at->value, ',') - at->value)
+                                                : (int)strlen(at->value), at->value);
     char folded[DS_VIZ_VALUE_MAX];
     ds_viz_fold(sur, folded, sizeof folded);
     if (!at || !folded[0] || strchr(sur, ','))
@@ -470,7 +438,7 @@ static void compare_surname_by_given(ds_viz *viz, const ds_mrz *m, ds_flags *fla
         snprintf(flags->item[flags->count - 1].message, sizeof flags->item[0].message,
                  "The surname printed on the data page (its label unreadable: the line %s the "
                  "given names) differs from the one in the machine-readable zone.",
-                 strchr(at->value, ',') ? "that ends with" : "above");
+                 comma ? "that ends with" : "above");
 }
 
 static long iso_days(const char *iso)

@@ -53,7 +53,7 @@ static void test_dates(void)
     }
     static const char *const bad[] = {"", "AUG", "31 FEB 1974", "29 FEB 1900", "12 XYZ 1974",
                                       "1974", "32.01.1980", "12.13.1980", "BROWN",
-                                      "12 AOUT/SEP 1974"};
+                                      "12 AOUT/SEP 1974", "2 8.11.2026", "1 5 AUG 2030"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char iso[11] = "";
         if (ds_viz_parse_date(bad[i], iso))

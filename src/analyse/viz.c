@@ -800,6 +800,10 @@ bool ds_viz_parse_date(const char *text, char iso[11])
     for (int i = 0; i < nt && !ok; i++) {
         if (num[i] < 0 || len[i] > 2)
             continue;
+        /* A one-digit day after a lone digit is a day read in two ("2
+         * 8.11.2026" for 28.11.2026): no date can be told. */
+        if (len[i] == 1 && i > 0 && num[i - 1] >= 0 && len[i - 1] == 1)
+            return false;
         int j = i + 1, mm = 0;
         while (j < nt && mon[j]) {
             if (mm && mon[j] != mm)
@@ -1333,6 +1337,12 @@ static void collect_dates(const ocr_page *pg, ds_viz *out, float inv, int ox, in
          * into the segment lower the confidence of the longer runs. */
         for (int len = s->n < 4 ? s->n : 4; len >= 1; len--)
             for (int a = 0; a + len <= s->n; a++) {
+                /* Not the end of a day read in two ("2" "8.11.2026"). */
+                const char *prev = a > 0 ? pg->w[s->first + a - 1].text : "";
+                const char *first = pg->w[s->first + a].text;
+                if (isdigit((unsigned char)prev[0]) && !prev[1] &&
+                    isdigit((unsigned char)first[0]) && !isdigit((unsigned char)first[1]))
+                    continue;
                 ds_viz_field g;
                 memset(&g, 0, sizeof g);
                 int lab[4] = {0, 0, 0, 0};

@@ -1434,7 +1434,25 @@ const ds_viz_line *ds_viz_given_line(const ds_viz *v, const char *given, float m
     return NULL;
 }
 
-const ds_viz_line *ds_viz_line_above(const ds_viz *v, const ds_viz_line *g)
+const ds_viz_line *ds_viz_surname_line(const ds_viz *v, const char *surname, float min_conf)
+{
+    char sk[DS_VIZ_VALUE_MAX];
+    if (!v || !surname)
+        return NULL;
+    name_key(surname, sk, sizeof sk);
+    if (strlen(sk) < 2)
+        return NULL;
+    for (int i = 0; i < v->nlines; i++) {
+        const ds_viz_line *g = &v->lines[i];
+        char k[DS_VIZ_VALUE_MAX];
+        name_key(g->value, k, sizeof k);
+        if (g->confidence >= min_conf && !strchr(g->value, ',') && strcmp(k, sk) == 0)
+            return g;
+    }
+    return NULL;
+}
+
+const ds_viz_line *ds_viz_line_next(const ds_viz *v, const ds_viz_line *g, bool below)
 {
     const ds_viz_line *best = NULL;
     if (!v || !g)
@@ -1442,28 +1460,32 @@ const ds_viz_line *ds_viz_line_above(const ds_viz *v, const ds_viz_line *g)
     int gh = g->bbox[3];
     for (int j = 0; j < v->nlines; j++) {
         const ds_viz_line *s = &v->lines[j];
-        int bottom = s->bbox[1] + s->bbox[3];
-        if (s == g || bottom > g->bbox[1] || g->bbox[1] - bottom > 3 * gh ||
-            abs(s->bbox[0] - g->bbox[0]) > gh || 4 * s->bbox[3] < 3 * gh || s->bbox[3] > 2 * gh)
+        /* The gap between the two lines, whichever is the upper one. */
+        int gap = below ? s->bbox[1] - (g->bbox[1] + gh) : g->bbox[1] - (s->bbox[1] + s->bbox[3]);
+        if (s == g || gap < 0 || gap > 3 * gh || abs(s->bbox[0] - g->bbox[0]) > gh ||
+            4 * s->bbox[3] < 3 * gh || s->bbox[3] > 2 * gh)
             continue;
-        if (!best || s->bbox[1] > best->bbox[1])
+        if (!best || (below ? s->bbox[1] < best->bbox[1] : s->bbox[1] > best->bbox[1]))
             best = s;
     }
     return best;
 }
 
-/* The surname's line, its label unreadable, read poorly right above the
- * MRZ's given names: re-read like a value (reread_value, without the MRZ:
- * a re-read only confirms or replaces a poor reading), so that the check
- * stage can compare it. Guidance moves effort here, never a value. */
-static void reread_surname_line(TessBaseAPI *api, PIX *img, ds_viz *out, float inv, int ox,
-                                int oy, const ds_mrz *expect)
+/* A name's line, its label unreadable, read poorly right above the MRZ's
+ * given names (the surname) or right below its surname (the given names):
+ * re-read like a value (reread_value, without the MRZ: a re-read only
+ * confirms or replaces a poor reading), so that the check stage can
+ * compare it. Guidance moves effort here, never a value. */
+static void reread_name_line(TessBaseAPI *api, PIX *img, ds_viz *out, float inv, int ox,
+                             int oy, const ds_mrz *expect, int id)
 {
     bool comma = false;
-    if (!expect || out->field[DS_VIZ_SURNAME].found)
+    if (!expect || out->field[id].found)
         return;
-    const ds_viz_line *g = ds_viz_given_line(out, expect->given_names, REREAD_CONF, &comma);
-    const ds_viz_line *c = g && !comma ? ds_viz_line_above(out, g) : NULL;
+    const ds_viz_line *g =
+        id == DS_VIZ_SURNAME ? ds_viz_given_line(out, expect->given_names, REREAD_CONF, &comma)
+                             : ds_viz_surname_line(out, expect->surname, REREAD_CONF);
+    const ds_viz_line *c = g && !comma ? ds_viz_line_next(out, g, id == DS_VIZ_GIVEN_NAMES) : NULL;
     if (!c || c->confidence >= REREAD_CONF)
         return;
     ds_viz_line *s = &out->lines[c - out->lines];
@@ -1474,7 +1496,7 @@ static void reread_surname_line(TessBaseAPI *api, PIX *img, ds_viz *out, float i
     memcpy(f.norm, s->norm, sizeof f.norm);
     f.confidence = s->confidence;
     memcpy(f.bbox, s->bbox, sizeof f.bbox);
-    reread_value(api, img, &f, DS_VIZ_SURNAME, inv, ox, oy, NULL, out);
+    reread_value(api, img, &f, id, inv, ox, oy, NULL, out);
     normalise(&f, DS_VIZ_SURNAME);
     memcpy(s->value, f.value, sizeof s->value);
     memcpy(s->norm, f.norm, sizeof s->norm);
@@ -1670,7 +1692,8 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
     collect_dates(pg, &v, 1.0f / scale, x0, y0);
     collect_numbers(pg, &v, 1.0f / scale, x0, y0);
     collect_lines(pg, &v, 1.0f / scale, x0, y0);
-    reread_surname_line(r->api, scaled, &v, 1.0f / scale, x0, y0, expect);
+    reread_name_line(r->api, scaled, &v, 1.0f / scale, x0, y0, expect, DS_VIZ_SURNAME);
+    reread_name_line(r->api, scaled, &v, 1.0f / scale, x0, y0, expect, DS_VIZ_GIVEN_NAMES);
     v.scale = scale;
 done:
     v.region[0] = x0;

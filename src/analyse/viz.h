@@ -191,14 +191,18 @@ bool ds_viz_parse_date(const char *text, char iso[11] /* OUT */);
  */
 const ds_viz_line *ds_viz_given_line(const ds_viz *v, const char *given, float min_conf,
                                      bool *after_comma /* OUT */);
+/* The line of v that reads as the surname `surname` at min_conf or more, on
+ * its own (no comma); NULL when none. */
+const ds_viz_line *ds_viz_surname_line(const ds_viz *v, const char *surname, float min_conf);
 
 /*
- * The line right above line g that can hold a value printed before it (the
- * surname above the given names): left edges within one height of g's,
- * about as tall (a value's print, not a label's), at most three of g's
- * heights above (a label's line between); the nearest one, or NULL.
+ * The line right above line g (below, with below set) that can hold the
+ * value printed before it (the surname above the given names) or after it:
+ * left edges within one height of g's, about as tall (a value's print, not
+ * a label's), at most three of g's heights away (a label's line between);
+ * the nearest one, or NULL.
  */
-const ds_viz_line *ds_viz_line_above(const ds_viz *v, const ds_viz_line *g);
+const ds_viz_line *ds_viz_line_next(const ds_viz *v, const ds_viz_line *g, bool below);
 
 /* Folds UTF-8 text to lower-case ASCII letters and digits separated by
  * single spaces (accents dropped, every other character a separator), as

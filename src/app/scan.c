@@ -383,8 +383,9 @@ static json_t *viz_json(const ds_viz *viz, PIX *page, const ds_mrzband *band)
             json_object_set_new(jf, "placed_by",
                                 json_string(i == DS_VIZ_BIRTH_DATE || i == DS_VIZ_EXPIRY_DATE
                                                 ? "date_order"
-                                                : i == DS_VIZ_SURNAME ? "given_names_line"
-                                                                      : "likeness_to_mrz"));
+                                                : i == DS_VIZ_SURNAME     ? "given_names_line"
+                                                : i == DS_VIZ_GIVEN_NAMES ? "surname_line"
+                                                                          : "likeness_to_mrz"));
         if (f->reads > 1) {
             json_t *rd = json_pack("{s:i,s:i,s:i,s:i}", "total", f->reads, "same", f->same,
                                    "same_confident", f->agree, "mrz_value", f->against);

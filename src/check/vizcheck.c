@@ -76,6 +76,23 @@ static void drop_umlaut_e(const char *in, char *out, size_t cap)
     out[o] = 0;
 }
 
+/* The MRZ spellings of letters `eng` cannot read (AE for Æ or Ä, OE for Ø
+ * or Ö, UE for Ü, AA for Å): each is one printed glyph that OCR gives as
+ * anything, so each widens the noise a name comparison allows by one. */
+static int digraphs(const char *mrz_letters)
+{
+    int n = 0;
+    for (size_t i = 1; mrz_letters[i]; i++)
+        if ((mrz_letters[i] == 'E' && strchr("AOU", mrz_letters[i - 1])) ||
+            (mrz_letters[i] == 'A' && mrz_letters[i - 1] == 'A')) {
+            n++;
+            i++;
+            if (!mrz_letters[i])
+                break;
+        }
+    return n;
+}
+
 /* Every letter of a, in order, appears in b: a is b with letters lost. */
 static bool subsequence(const char *a, const char *b)
 {
@@ -166,6 +183,19 @@ static char page_order(const ds_viz_field *f, const char *mrz_date)
     return numeric_order(f->value, f->norm);
 }
 
+/* A date printed day first whose day was read as one digit, the last of
+ * the MRZ's two-digit day, the rest the MRZ's: the day's first digit was
+ * lost ("5 AUG 2027" for 15 AUG 2027), which is no evidence. */
+static bool lost_day_digit(const char *value, const char *iso, const char *mrz)
+{
+    const char *q = value;
+    while (*q && !isdigit((unsigned char)*q))
+        q++;
+    if (!isdigit((unsigned char)q[0]) || isdigit((unsigned char)q[1]))
+        return false;
+    return strncmp(iso, mrz, 8) == 0 && iso[8] == '0' && mrz[8] != '0' && iso[9] == mrz[9];
+}
+
 /* The expiry falls on an anniversary of the date of issue iso (1 to 10
  * years on), or on the day before one. */
 static bool issued_for(const char *iso, const char *expiry)
@@ -244,6 +274,8 @@ static void compare_date(ds_viz *viz, int id, const char *mrz_date, char order,
     /* The MRZ has no century: 1902 printed and 02 in the MRZ agree. */
     if (d != 0 && strcmp(f->norm + 2, mrz_date + 2) == 0)
         d = 0;
+    if (d == 2 && lost_day_digit(f->value, f->norm, mrz_date))
+        d = 1;
     /* One confusable digit: a misreading unless a confident first reading
      * was repeated by nearly every re-read (the MRZ's value never seen). */
     bool digit_confirmed = d == 1 && f->against == 0 && f->confidence >= DS_VIZ_MIN_CONF_CHAR &&
@@ -368,8 +400,8 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     size_t la = strlen(a);
     char start[128];
     snprintf(start, sizeof start, "%.*s", (int)la, b);
-    bool cut = la >= 4 && la < strlen(b) && ds_levenshtein(a, start) <= 1;
-    if (dist <= 2 || (m->name_truncated && strncmp(a, b, strlen(b)) == 0) || la < 3 ||
+    bool cut = la >= 3 && la < strlen(b) && ds_levenshtein(a, start) <= 1;
+    if (dist <= 2 + digraphs(b) || (m->name_truncated && strncmp(a, b, strlen(b)) == 0) || la < 3 ||
         subsequence(a, b) || cut) {
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
@@ -400,45 +432,51 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
 }
 
 /*
- * The surname whose label was unreadable (small print), found from the
- * MRZ's given names read confidently on a line of the page: the line right
- * above them (a data page prints the surname first), or what stands before
- * the comma of a "SURNAME, GIVEN NAMES" line. Placed so, it is compared as
- * a labelled surname is (compare_name): OCR noise, transliteration and the
- * MRZ's other name are no evidence.
+ * A name whose label was unreadable (small print), found from the other
+ * name of the MRZ read confidently on a line of the page: the surname on
+ * the line right above the given names (a data page prints the surname
+ * first), or before the comma of a "SURNAME, GIVEN NAMES" line that ends
+ * with them; the given names on the line right below the surname. Placed
+ * so, it is compared as a labelled name is (compare_name): OCR noise,
+ * transliteration and the MRZ's other name are no evidence.
  */
-static void compare_surname_by_given(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page,
-                                     int *raised)
+static void compare_name_by_other(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags,
+                                  int page, int *raised)
 {
-    ds_viz_field *f = &viz->field[DS_VIZ_SURNAME];
-    if (f->found || !m->surname[0])
+    ds_viz_field *f = &viz->field[id];
+    bool given = id == DS_VIZ_GIVEN_NAMES;
+    if (f->found || !m->surname[0] || !m->given_names[0])
         return;
     bool comma = false;
-    const ds_viz_line *g = ds_viz_given_line(viz, m->given_names, DS_VIZ_MIN_CONF, &comma);
-    const ds_viz_line *at = g && comma ? g : g ? ds_viz_line_above(viz, g) : NULL;
-    char sur[DS_VIZ_VALUE_MAX] = "";
+    const ds_viz_line *g = given ? ds_viz_surname_line(viz, m->surname, DS_VIZ_MIN_CONF)
+                                 : ds_viz_given_line(viz, m->given_names, DS_VIZ_MIN_CONF, &comma);
+    const ds_viz_line *at = comma ? g : ds_viz_line_next(viz, g, given);
+    char name[DS_VIZ_VALUE_MAX] = "";
     if (at)
-        snprintf(sur, sizeof sur, "%.*s", comma ? (int)(strrchr(at->value, ',') - at->value)
-                                                : (int)strlen(at->value), at->value);
+        snprintf(name, sizeof name, "%.*s",
+                 comma ? (int)(strrchr(at->value, ',') - at->value) : (int)strlen(at->value),
+                 at->value);
     char folded[DS_VIZ_VALUE_MAX];
-    ds_viz_fold(sur, folded, sizeof folded);
-    if (!at || !folded[0] || strchr(sur, ','))
+    ds_viz_fold(name, folded, sizeof folded);
+    if (!at || !folded[0] || strchr(name, ','))
         return;
     memset(f, 0, sizeof *f);
     f->found = true;
     f->placed = true;
-    snprintf(f->value, sizeof f->value, "%s", sur);
+    snprintf(f->value, sizeof f->value, "%s", name);
     for (size_t i = 0; folded[i] && i + 1 < sizeof f->norm; i++)
         f->norm[i] = (char)toupper((unsigned char)folded[i]);
     f->confidence = at->confidence;
     memcpy(f->bbox, at->bbox, sizeof f->bbox);
     int before = flags->count;
-    compare_name(viz, DS_VIZ_SURNAME, m, flags, page, raised);
+    compare_name(viz, id, m, flags, page, raised);
     if (flags->count > before)
         snprintf(flags->item[flags->count - 1].message, sizeof flags->item[0].message,
-                 "The surname printed on the data page (its label unreadable: the line %s the "
-                 "given names) differs from the one in the machine-readable zone.",
-                 comma ? "that ends with" : "above");
+                 "The %s printed on the data page (its label unreadable: the line %s the %s) "
+                 "differs from the one in the machine-readable zone.",
+                 given ? "given names" : "surname",
+                 comma ? "that ends with" : given ? "below" : "above",
+                 given ? "surname" : "given names");
 }
 
 static long iso_days(const char *iso)
@@ -502,6 +540,8 @@ static int placed_diff(const ds_viz *viz, const char *iso, const char *mrz_date,
     int d = date_diff(iso, mrz_date);
     if (d == 1 && day_month_swap(iso, mrz_date))
         d = swap_verdict(date_text(viz, iso), iso, numeric_order(date_text(viz, anchor), anchor));
+    if (d == 2 && lost_day_digit(date_text(viz, iso), iso, mrz_date))
+        d = 1;
     return d;
 }
 
@@ -788,6 +828,14 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
             one_char_confirmed = whole == 1 && half == 0 && f->against == 0 &&
                                  f->confidence >= DS_VIZ_MIN_CONF &&
                                  (f->agree >= DS_VIZ_MIN_AGREE + 1 || unanimous(f));
+            /* One confusable digit, or two swapped (half 2), only when every
+             * reading of every image gave it, the first at 80 or more and
+             * four at 50 or more: a glyph misread the same way from four
+             * preparations is not what OCR noise looks like. */
+            one_char_confirmed = one_char_confirmed ||
+                                 (whole == 0 && (half == 1 || half == 2) && unanimous(f) &&
+                                  f->confidence >= DS_VIZ_MIN_CONF &&
+                                  f->agree >= DS_VIZ_MIN_AGREE + 1);
         }
         /* A number has digits and is not much shorter than the MRZ's; a
          * single word of a label ("N", "PASSEPORT") is no number. */
@@ -817,6 +865,7 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
     }
     compare_by_order(viz, m, flags, page, &raised);
     compare_number_by_likeness(viz, m, flags, page, &raised);
-    compare_surname_by_given(viz, m, flags, page, &raised);
+    compare_name_by_other(viz, DS_VIZ_SURNAME, m, flags, page, &raised);
+    compare_name_by_other(viz, DS_VIZ_GIVEN_NAMES, m, flags, page, &raised);
     return raised;
 }

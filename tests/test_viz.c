@@ -460,6 +460,23 @@ static void test_compare_surname_by_given(void)
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0); /* a middle name missing */
 
+    /* A visa's "SURNAME GIVEN NAMES" under its name label: the words after
+     * the MRZ's surname are the given names printed. */
+    mrz_of("V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<",
+           &m);
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_SURNAME, "ERIKSSON KARIN", "ERIKSSON KARIN", 92);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "given_names");
+    T_EQ_STR(fl.item[0].found, "KARIN");
+    set_field(&v, DS_VIZ_SURNAME, "ERIKSSON ANNA MARIA", "ERIKSSON ANNA MARIA", 92);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    mrz_of(SPEC_L1, SPEC_L2, &m); /* a passport: no such line */
+    set_field(&v, DS_VIZ_SURNAME, "ERIKSSON KARIN", "ERIKSSON KARIN", 92);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+
     /* The given names found with their accents and case aside. */
     memset(&v, 0, sizeof v);
     add_line(&v, "Ánna María", 90, 100, 100, 20);

@@ -384,7 +384,7 @@ static json_t *viz_json(const ds_viz *viz, PIX *page, const ds_mrzband *band)
                                 json_string(i == DS_VIZ_BIRTH_DATE || i == DS_VIZ_EXPIRY_DATE
                                                 ? "date_order"
                                                 : i == DS_VIZ_SURNAME     ? "given_names_line"
-                                                : i == DS_VIZ_GIVEN_NAMES ? "surname_line"
+                                                : i == DS_VIZ_GIVEN_NAMES ? "after_surname"
                                                                           : "likeness_to_mrz"));
         if (f->reads > 1) {
             json_t *rd = json_pack("{s:i,s:i,s:i,s:i}", "total", f->reads, "same", f->same,

@@ -432,6 +432,41 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
 }
 
 /*
+ * A visa's "SURNAME GIVEN NAMES" read under its one name label, the
+ * surname the MRZ's exactly (its words, in full) and more words after it
+ * while the given names' own label was not read: those words are the given
+ * names printed, placed in that field and compared as read there.
+ */
+static void given_after_surname(ds_viz *viz, const ds_mrz *m)
+{
+    ds_viz_field *s = &viz->field[DS_VIZ_SURNAME], *g = &viz->field[DS_VIZ_GIVEN_NAMES];
+    bool visa = m->type == DS_MRZ_MRVA || m->type == DS_MRZ_MRVB;
+    if (!visa || !s->found || s->status != DS_VIZ_MATCH || g->found || m->name_truncated ||
+        !m->surname[0] || !m->given_names[0])
+        return;
+    int words = 1;
+    for (const char *q = m->surname; *q; q++)
+        words += *q == ' ';
+    const char *rest = s->norm;
+    for (int w = 0; w < words && rest; w++) {
+        rest = strchr(rest, ' ');
+        rest = rest ? rest + 1 : NULL;
+    }
+    if (!rest || !*rest)
+        return;
+    char lead[DS_VIZ_VALUE_MAX], a[128], b[128];
+    snprintf(lead, sizeof lead, "%.*s", (int)(rest - s->norm), s->norm);
+    name_letters(lead, a, sizeof a);
+    name_letters(m->surname, b, sizeof b);
+    if (strcmp(a, b) != 0)
+        return;
+    *g = *s;
+    g->placed = true;
+    snprintf(g->norm, sizeof g->norm, "%s", rest);
+    snprintf(g->value, sizeof g->value, "%s", rest);
+}
+
+/*
  * A name whose label was unreadable (small print), found from the other
  * name of the MRZ read confidently on a line of the page: the surname on
  * the line right above the given names (a data page prints the surname
@@ -731,6 +766,7 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
     }
     if (viz->field[DS_VIZ_SURNAME].found)
         compare_name(viz, DS_VIZ_SURNAME, m, flags, page, &raised);
+    given_after_surname(viz, m);
     if (viz->field[DS_VIZ_GIVEN_NAMES].found)
         compare_name(viz, DS_VIZ_GIVEN_NAMES, m, flags, page, &raised);
     if (viz->field[DS_VIZ_BIRTH_DATE].found) {

@@ -698,6 +698,22 @@ static void test_compare_date_order(void)
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
     mrz_of(SPEC_L1, SPEC_L2, &m);
 
+    /* A visa's expiry read under its label but left unverifiable (its
+     * "Valid from" not read) is the latest date: placed from its own text,
+     * which placing clears and rewrites. */
+    mrz_of("V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<",
+           &m); /* born 1940-09-07, expires 1996-12-10 */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_EXPIRY_DATE, "10.12.1993", "1993-12-10", 95);
+    add_date(&v, "1940-09-07", 95);
+    add_date(&v, "1993-06-01", 95);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "expiry_date");
+    T_EQ_STR(fl.item[0].found, "1993-12-10");
+    T_EQ_STR(v.field[DS_VIZ_EXPIRY_DATE].value, "10.12.1993");
+    mrz_of(SPEC_L1, SPEC_L2, &m);
+
     /* Expiry not read: the latest of birth, issue and "valid from" sits days
      * after the one before it and is no expiry. */
     memset(&v, 0, sizeof v);

@@ -529,9 +529,12 @@ static int cmp_iso(const void *a, const void *b)
 static bool same_date(const char *iso, const char *mrz) { return strcmp(iso + 2, mrz + 2) == 0; }
 
 /* Fills field id from a date of the page placed by order (no label). */
-static void place_date(ds_viz *viz, int id, const char *iso)
+static void place_date(ds_viz *viz, int id, const char *iso_in)
 {
+    char iso[11]; /* iso_in may be a field's own text, cleared below */
+    snprintf(iso, sizeof iso, "%s", iso_in);
     ds_viz_field *f = &viz->field[id];
+    ds_viz_field own = *f; /* read under its label, left unverifiable */
     memset(f, 0, sizeof *f);
     f->found = true;
     f->placed = true;
@@ -539,18 +542,21 @@ static void place_date(ds_viz *viz, int id, const char *iso)
     snprintf(f->value, sizeof f->value, "%s", iso);
     for (int i = 0; i < viz->ndates; i++)
         if (strcmp(viz->dates[i].key, iso) == 0 && viz->dates[i].confidence > f->confidence) {
-            snprintf(f->value, sizeof f->value, "%s", viz->dates[i].value);
+            /* A token's text is shorter than a field's (no snprintf: the
+             * compiler cannot tell the two apart inside viz). */
+            size_t n = strnlen(viz->dates[i].value, sizeof viz->dates[i].value);
+            memcpy(f->value, viz->dates[i].value, n);
+            f->value[n] = 0;
             f->confidence = viz->dates[i].confidence;
             memcpy(f->bbox, viz->dates[i].bbox, sizeof f->bbox);
         }
     static const int date_ids[] = {DS_VIZ_BIRTH_DATE, DS_VIZ_EXPIRY_DATE, DS_VIZ_ISSUE_DATE};
     for (size_t k = 0; k < 3; k++) {
-        int o = date_ids[k];
-        if (o != id && viz->field[o].found && !viz->field[o].placed &&
-            strcmp(viz->field[o].norm, iso) == 0 && viz->field[o].confidence > f->confidence) {
-            memcpy(f->value, viz->field[o].value, sizeof f->value);
-            f->confidence = viz->field[o].confidence;
-            memcpy(f->bbox, viz->field[o].bbox, sizeof f->bbox);
+        const ds_viz_field *o = date_ids[k] == id ? &own : &viz->field[date_ids[k]];
+        if (o->found && !o->placed && strcmp(o->norm, iso) == 0 && o->confidence > f->confidence) {
+            memcpy(f->value, o->value, sizeof f->value);
+            f->confidence = o->confidence;
+            memcpy(f->bbox, o->bbox, sizeof f->bbox);
         }
     }
 }

@@ -77,8 +77,8 @@ typedef struct ds_forensics {
 #define DS_FORENSICS_MAX_GLARE 0.04f        /* above: glare over the MRZ */
 /* Saved twice when both the relative and the absolute gain of the double-save
  * model reach these (calibrated on 1760 single saves at q35..98, docs/viz.md:
- * none reaches both; the highest scores are 0.093 and the highest gains
- * 0.0073, and no single save reaches 62 % of both thresholds at once). */
+ * none reaches both; the highest score is 0.093 and the highest gain 0.0073,
+ * both of one file, so the score threshold carries the margin). */
 #define DS_FORENSICS_MIN_DOUBLE_SCORE 0.15f
 #define DS_FORENSICS_MIN_DOUBLE_GAIN 0.008f
 

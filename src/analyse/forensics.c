@@ -683,7 +683,10 @@ static void dq_predict(const dq_work *w, const dq_model *m, const double *cdf, i
         }
         return;
     }
+    /* Multiples of q1 beyond the compared bins or the calibrated range hold
+     * nothing here (a 16-bit q2 of a hostile file must not make this long). */
     double sg = m->sigma, top = (m->hi + 0.5) * q2 + 6 * sg;
+    top = top < DQ_RANGE * s ? top : DQ_RANGE * s;
     for (int j = 0; ((double)j - 0.5) * q1 < top; j++) {
         double lo = j ? (j - 0.5) * q1 : 0, hi = (j + 0.5) * q1;
         double mass = dq_cdf(cdf, hi / s) - dq_cdf(cdf, lo / s);

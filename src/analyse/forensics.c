@@ -499,36 +499,55 @@ static void parse_jpeg(const uint8_t *d, size_t n, ds_forensics *f, jpeg_info *j
  * with step Q1, then with Q2, so its integers are round(round(x / Q1) * Q1 /
  * Q2) of the original coefficients x: some values of k collect more
  * multiples of Q1 than their neighbours (periodic peaks when Q2 > Q1) or
- * none at all (gaps when Q2 < Q1).
+ * none at all (gaps when Q2 < Q1); when Q2 > Q1 the zero bin is also wider
+ * or narrower than a single save's.
  *
- * The test compares two predictions of the observed histogram of k for the
- * low-frequency AC coefficients of the luminance. The distribution of x is
- * estimated from the decoded image itself, cut four pixels off the JPEG
- * block grid so that the blocks no longer align with the quantisation
- * (the calibration of Lukas and Fridrich, 2003). The single-save prediction
- * is round(x / Q2); each double-save prediction quantises x with a
- * candidate primary table (libjpeg's standard table at one quality), adds
- * the rounding noise of decoding to pixels and saving again, and
- * quantises with Q2. Candidates whose steps all divide Q2's leave no trace
- * and join the single-save family. D is the Hellinger distance between
- * observed and predicted histograms of |k| = 1..DQ_BINS summed over the
- * frequencies with enough counts; the score is 1 - D_double / D_single (the
- * share of the single-save misfit the best candidate explains) and the gain
+ * The test compares two predictions of the observed histogram of |k| =
+ * 0..DQ_BINS for the first DQ_NPOS AC coefficients (zig-zag order) of the
+ * luminance. The distribution of x is estimated from the decoded image
+ * itself, cut four pixels off the JPEG block grid so that the blocks no
+ * longer align with the quantisation (the calibration of Lukas and
+ * Fridrich, 2003). That estimate is blurred by the second save's own
+ * error, most of all when Q2 is coarse, so every prediction may stretch it
+ * by a factor s (DQ_NSCALE values DQ_SCALE_STEP apart around 1), the best s
+ * per frequency and prediction. The single-save prediction is round(s x /
+ * Q2); each double-save prediction quantises s x with a candidate primary
+ * table (libjpeg's standard table at one quality), adds Gaussian noise of
+ * sd DQ_NOISE for decoding to 8-bit pixels and saving again, and quantises
+ * with Q2. Candidates whose steps all divide Q2's leave no trace and join
+ * the single-save family. D is a Hellinger-type distance between observed
+ * and predicted histograms (sum over bins of |sqrt(o) - sqrt(p)|), summed
+ * over the frequencies; the score is 1 - D_double / D_single (the share of
+ * the single-save misfit the best candidate explains) and the gain
  * (D_single - D_double) per frequency. A single save has both near 0; the
  * thresholds are in forensics.h.
+ *
+ * The first quality reported is the best candidate of a second fit that
+ * neither stretches x nor looks at the zero bin (|k| = 1..DQ_BINS, the
+ * first DQ_EST_NPOS coefficients, noise DQ_EST_NOISE): with a coarse second
+ * save the main fit often prefers a first table of about half the true
+ * steps, which the second fit does not.
  */
 
 #define DQ_MAX_PIXELS (40L * 1000 * 1000) /* larger files are not analysed */
 #define DQ_MAX_MEMORY (320L * 1024 * 1024) /* libjpeg's allocation cap */
 #define DQ_MAX_SCANS 64                    /* progressive scans allowed */
 #define DQ_MAX_SHIFTED 60000               /* off-grid blocks sampled */
-#define DQ_NPOS 20                         /* AC coefficients compared: zig-zag 1..DQ_NPOS */
-#define DQ_BINS 12                         /* |k| = 1..DQ_BINS compared */
-#define DQ_FINE 4                          /* fine histogram: 1/4 unit */
+#define DQ_NPOS 35                         /* AC coefficients compared: zig-zag 1..DQ_NPOS */
+#define DQ_BINS 12                         /* |k| = 0..DQ_BINS compared */
+#define DQ_FINE 4                          /* fine histogram of |x|: 1/4 unit */
 #define DQ_RANGE 1024                      /* |x| < DQ_RANGE (orthonormal DCT) */
-#define DQ_NFINE (2 * DQ_RANGE * DQ_FINE)
+#define DQ_NFINE (DQ_RANGE * DQ_FINE)
 #define DQ_MIN_COUNT 400                   /* counts in bins 1..DQ_BINS for a frequency to count */
-#define DQ_NOISE 0.6                       /* sd of the noise of decoding and saving again */
+#define DQ_MIN_FREQS 3                     /* such frequencies among the first DQ_EST_NPOS, or no test */
+#define DQ_NOISE 0.3                       /* sd of the noise of decoding and saving again */
+#define DQ_NSCALE 7                        /* stretches of the calibration tried */
+#define DQ_SCALE_STEP 0.05                 /* ... at 1 + i * DQ_SCALE_STEP, |i| <= 3 */
+#define DQ_EST_NPOS 20                     /* first-quality fit: coefficients */
+#define DQ_EST_NOISE 0.6                   /* first-quality fit: noise */
+#define DQ_PHI_STEPS 128                   /* normal CDF table: steps per unit, over [-8, 8] */
+#define DQ_PHI_N (16 * DQ_PHI_STEPS + 1)
+#define DQ_MAX_Q 255                       /* quantisation steps are 1..DQ_MAX_Q */
 
 #define dq_pos(k) zigzag[(k) + 1]
 
@@ -606,83 +625,167 @@ static void dq_fdct(const double dq_cos[8][8], const uint8_t *p, size_t stride, 
     }
 }
 
-/* Normal CDF. */
-static double dq_phi(double z)
+/* The fit: which bins and coefficients are compared, the noise, and how
+ * many stretches of the calibration are tried. */
+typedef struct dq_model {
+    int lo, hi;
+    int npos;
+    double sigma;
+    int nscale;
+} dq_model;
+
+/* Scratch of one test, on the heap (worker threads have small stacks). */
+typedef struct dq_work {
+    double phi[DQ_PHI_N];                /* normal CDF at -8 + i / DQ_PHI_STEPS */
+    double best[DQ_NPOS][DQ_MAX_Q + 1];  /* per frequency and first step (0: single
+                                            save), the best distance; < 0: not yet */
+} dq_work;
+
+/* Normal CDF, from the table (linear between entries). */
+static double dq_phi(const dq_work *w, double z)
 {
-    return 0.5 * erfc(-z / sqrt(2.0));
+    double u = (z + 8) * DQ_PHI_STEPS;
+    if (u <= 0)
+        return 0;
+    if (u >= DQ_PHI_N - 1)
+        return 1;
+    long i = (long)u;
+    return w->phi[i] + (u - (double)i) * (w->phi[i + 1] - w->phi[i]);
+}
+
+/* The share of |x| below t for the cumulative fine histogram cdf[0..DQ_NFINE]
+ * (cdf[i]: share of |x| < i / DQ_FINE), linear within a fine bin. */
+static double dq_cdf(const double *cdf, double t)
+{
+    if (t <= 0)
+        return 0;
+    double u = t * DQ_FINE;
+    if (u >= DQ_NFINE)
+        return 1;
+    long i = (long)u;
+    return cdf[i] + (u - (double)i) * (cdf[i + 1] - cdf[i]);
 }
 
 /*
- * The predicted folded histogram p[1..DQ_BINS] (normalised to sum 1) of
- * |round(x / q2)| for x distributed as the fine histogram fine[], after a
- * first quantisation with step q1 plus rounding noise (q1 == 0: none).
+ * The predicted folded histogram p[0..m->hi] (not normalised) of |round(X /
+ * q2)|, X being s times a coefficient distributed as cdf, after a first
+ * quantisation with step q1 plus rounding noise (q1 == 0: none).
  */
-static bool dq_predict(const double *fine, int q1, int q2, double p[DQ_BINS + 1])
+static void dq_predict(const dq_work *w, const dq_model *m, const double *cdf, int q1, int q2,
+                       double s, double *p)
 {
-    double h[DQ_BINS + 2];
-    memset(h, 0, sizeof h);
+    for (int b = 0; b <= m->hi; b++)
+        p[b] = 0;
     if (q1 <= 0) {
-        for (int i = 0; i < DQ_NFINE; i++) {
-            if (fine[i] == 0)
-                continue;
-            double x = ((double)(i - DQ_RANGE * DQ_FINE) + 0.5) / DQ_FINE;
-            long b = labs(lround(x / q2));
-            if (b >= 1 && b <= DQ_BINS)
-                h[b] += fine[i];
+        for (int b = 0; b <= m->hi; b++) {
+            double lo = b ? (b - 0.5) * q2 : 0, hi = (b + 0.5) * q2;
+            p[b] = dq_cdf(cdf, hi / s) - dq_cdf(cdf, lo / s);
         }
-    } else {
-        /* Mass at each multiple m * q1 of the first step. */
-        int mmax = DQ_RANGE / q1 + 1;
-        double *mass = calloc((size_t)(2 * mmax + 1), sizeof *mass);
-        if (!mass)
-            return false;
-        for (int i = 0; i < DQ_NFINE; i++) {
-            if (fine[i] == 0)
-                continue;
-            double x = ((double)(i - DQ_RANGE * DQ_FINE) + 0.5) / DQ_FINE;
-            long m = lround(x / q1);
-            if (m >= -mmax && m <= mmax)
-                mass[m + mmax] += fine[i];
-        }
-        for (int m = -mmax; m <= mmax; m++) {
-            double w = mass[m + mmax];
-            if (w == 0)
-                continue;
-            double y = (double)m * q1;
-            long b0 = lround(y / q2);
-            for (long b = b0 - 2; b <= b0 + 2; b++) {
-                long ab = labs(b);
-                if (ab < 1 || ab > DQ_BINS)
-                    continue;
-                double lo = ((double)b - 0.5) * q2, hi = ((double)b + 0.5) * q2;
-                double pr = dq_phi((hi - y) / DQ_NOISE) - dq_phi((lo - y) / DQ_NOISE);
-                h[ab] += w * pr;
-            }
-        }
-        free(mass);
+        return;
     }
-    double s = 0;
-    for (int b = 1; b <= DQ_BINS; b++)
-        s += h[b];
-    if (s <= 0)
-        return false;
-    for (int b = 1; b <= DQ_BINS; b++)
-        p[b] = h[b] / s;
-    return true;
+    /* Multiples of q1 beyond the compared bins or the calibrated range hold
+     * nothing here (a 16-bit q2 of a hostile file must not make this long). */
+    double sg = m->sigma, top = (m->hi + 0.5) * q2 + 6 * sg;
+    top = top < DQ_RANGE * s ? top : DQ_RANGE * s;
+    for (int j = 0; ((double)j - 0.5) * q1 < top; j++) {
+        double lo = j ? (j - 0.5) * q1 : 0, hi = (j + 0.5) * q1;
+        double mass = dq_cdf(cdf, hi / s) - dq_cdf(cdf, lo / s);
+        if (mass <= 0)
+            continue;
+        double y = (double)j * q1;
+        long b0 = lround(y / q2);
+        for (long b = b0 - 2; b <= b0 + 2; b++) {
+            if (b < 0 || b > m->hi)
+                continue;
+            double pr;
+            if (b == 0) {
+                pr = dq_phi(w, (0.5 * q2 - y) / sg) - dq_phi(w, (-0.5 * q2 - y) / sg);
+            } else { /* |k| = b from either sign */
+                double l = (b - 0.5) * q2, u = (b + 0.5) * q2;
+                pr = dq_phi(w, (u - y) / sg) - dq_phi(w, (l - y) / sg) +
+                     dq_phi(w, (-l - y) / sg) - dq_phi(w, (-u - y) / sg);
+            }
+            p[b] += mass * pr;
+        }
+    }
 }
 
-/* Hellinger distance (without the constant) of two histograms over bins
- * 1..DQ_BINS, each normalised to sum 1. */
-static double dq_dist(const double *o, const double *p)
+/* Sum over bins m->lo..m->hi of |sqrt(o) - sqrt(p)|, each histogram
+ * normalised to sum 1 there; 2 (the most) when either is empty. */
+static double dq_dist(const dq_model *m, const double *o, const double *p)
 {
     double so = 0, sp = 0, d = 0;
-    for (int b = 1; b <= DQ_BINS; b++)
+    for (int b = m->lo; b <= m->hi; b++)
         so += o[b], sp += p[b];
     if (so <= 0 || sp <= 0)
-        return 0;
-    for (int b = 1; b <= DQ_BINS; b++)
+        return 2;
+    for (int b = m->lo; b <= m->hi; b++)
         d += fabs(sqrt(o[b] / so) - sqrt(p[b] / sp));
     return d;
+}
+
+/* The distance of frequency k's histogram to the prediction with first
+ * step q1 (0: single save), at the best stretch; memoised in w->best. */
+static double dq_best(dq_work *w, const dq_model *m, const double obs[DQ_NPOS][DQ_BINS + 1],
+                      const double *fine, const uint16_t q2[64], int k, int q1)
+{
+    if (w->best[k][q1] >= 0)
+        return w->best[k][q1];
+    double bd = 1e30, p[DQ_BINS + 1];
+    const double *cdf = fine + (size_t)k * (DQ_NFINE + 1);
+    for (int si = 0; si < m->nscale; si++) {
+        double s = 1 + (si - (m->nscale - 1) / 2) * DQ_SCALE_STEP;
+        dq_predict(w, m, cdf, q1, q2[dq_pos(k)], s, p);
+        double dk = dq_dist(m, obs[k], p);
+        bd = dk < bd ? dk : bd;
+    }
+    w->best[k][q1] = bd;
+    return bd;
+}
+
+/* Fits model m: *dsingle and *ddouble are the summed distances of the best
+ * single-save and double-save predictions, *qbest the quality of the best
+ * first table (-1 when no double save fits better than a single one). */
+static void dq_fit(dq_work *w, const dq_model *m, const double obs[DQ_NPOS][DQ_BINS + 1],
+                   const double *fine, const uint16_t q2[64], const bool use[DQ_NPOS],
+                   double *dsingle, double *ddouble, int *qbest)
+{
+    for (int k = 0; k < DQ_NPOS; k++)
+        for (int q = 0; q <= DQ_MAX_Q; q++)
+            w->best[k][q] = -1;
+    double ds = 0, db = 1e30;
+    int qb = -1;
+    for (int k = 0; k < m->npos; k++)
+        if (use[k])
+            ds += dq_best(w, m, obs, fine, q2, k, 0);
+    for (int quality = 20; quality <= 100; quality++) {
+        uint16_t q1[64];
+        scaled_table(std_lum, quality, q1);
+        /* A first step that divides the second leaves no trace: such
+         * candidates belong to the single-save family. */
+        bool divides = true;
+        double dd = 0;
+        for (int k = 0; k < m->npos; k++) {
+            if (!use[k])
+                continue;
+            divides = divides && q2[dq_pos(k)] % q1[dq_pos(k)] == 0;
+            dd += dq_best(w, m, obs, fine, q2, k, q1[dq_pos(k)]);
+        }
+        if (divides) {
+            if (dd < ds)
+                ds = dd;
+        } else if (dd < db) {
+            db = dd;
+            qb = quality;
+        }
+    }
+    if (db > ds) {
+        db = ds;
+        qb = -1;
+    }
+    *dsingle = ds;
+    *ddouble = db;
+    *qbest = qb;
 }
 
 /* Runs the test on the JPEG in data[0..len); sets the double-save fields. */
@@ -694,6 +797,7 @@ static void detect_double_jpeg(const uint8_t *data, size_t len, ds_forensics *ou
     /* Everything released below is set before setjmp can return twice. */
     double *volatile fine = NULL;
     uint8_t *volatile strip = NULL;
+    dq_work *volatile work = NULL;
 
     memset(&d, 0, sizeof d);
     d.err = jpeg_std_error(&jerr.pub);
@@ -703,6 +807,7 @@ static void detect_double_jpeg(const uint8_t *data, size_t len, ds_forensics *ou
         jpeg_destroy_decompress(&d);
         free(fine);
         free(strip);
+        free(work);
         return;
     }
     jpeg_create_decompress(&d);
@@ -727,11 +832,14 @@ static void detect_double_jpeg(const uint8_t *data, size_t len, ds_forensics *ou
     double cb[8][8];
     dq_basis(cb);
 
-    fine = calloc((size_t)DQ_NPOS * DQ_NFINE, sizeof *fine);
+    fine = calloc((size_t)DQ_NPOS * (DQ_NFINE + 1), sizeof *fine);
     size_t stride = (size_t)bw * 8;
     strip = malloc(stride * 16);
-    if (!fine || !strip)
+    work = malloc(sizeof *work);
+    if (!fine || !strip || !work)
         longjmp(jerr.jb, 1);
+    for (int i = 0; i < DQ_PHI_N; i++)
+        work->phi[i] = 0.5 * erfc((8.0 - (double)i / DQ_PHI_STEPS) / sqrt(2.0));
     double obs[DQ_NPOS][DQ_BINS + 1];
     memset(obs, 0, sizeof obs);
 
@@ -746,7 +854,7 @@ static void detect_double_jpeg(const uint8_t *data, size_t len, ds_forensics *ou
         for (int c = 0; c < bw; c++)
             for (int k = 0; k < DQ_NPOS; k++) {
                 int v = abs((int)row[0][c][dq_pos(k)]);
-                if (v >= 1 && v <= DQ_BINS)
+                if (v <= DQ_BINS)
                     obs[k][v] += 1;
             }
     }
@@ -763,80 +871,58 @@ static void detect_double_jpeg(const uint8_t *data, size_t len, ds_forensics *ou
             double v[DQ_NPOS];
             dq_fdct((const double(*)[8])cb, strip + 4 * stride + (size_t)c * 8 + 4, stride, v);
             for (int k = 0; k < DQ_NPOS; k++) {
-                long i = (long)floor(v[k] * DQ_FINE) + (long)DQ_RANGE * DQ_FINE;
-                if (i >= 0 && i < DQ_NFINE)
-                    fine[(size_t)k * DQ_NFINE + (size_t)i] += 1;
+                double a = fabs(v[k]) * DQ_FINE;
+                size_t i = a < DQ_NFINE - 1 ? (size_t)a : DQ_NFINE - 1;
+                fine[(size_t)k * (DQ_NFINE + 1) + i + 1] += 1;
             }
         }
     }
+    /* Cumulative and normalised: fine[k][i] = share of |x| < i / DQ_FINE
+     * (the last fine bin also holds everything beyond DQ_RANGE). */
+    for (int k = 0; k < DQ_NPOS; k++) {
+        double *f = fine + (size_t)k * (DQ_NFINE + 1);
+        for (int i = 1; i <= DQ_NFINE; i++)
+            f[i] += f[i - 1];
+        double t = f[DQ_NFINE];
+        for (int i = 0; i <= DQ_NFINE && t > 0; i++)
+            f[i] /= t;
+    }
 
-    /* Frequencies with enough non-zero counts, normalised. */
-    bool use[DQ_NPOS];
-    int nuse = 0;
+    /* Enough data: DQ_MIN_FREQS of the first DQ_EST_NPOS frequencies have
+     * DQ_MIN_COUNT non-zero values; those are the first-quality fit's. */
+    bool all[DQ_NPOS], est[DQ_NPOS];
+    int nest = 0;
     for (int k = 0; k < DQ_NPOS; k++) {
         double s = 0;
         for (int b = 1; b <= DQ_BINS; b++)
             s += obs[k][b];
-        use[k] = s >= DQ_MIN_COUNT;
-        if (use[k]) {
-            for (int b = 1; b <= DQ_BINS; b++)
-                obs[k][b] /= s;
-            nuse++;
-        }
+        all[k] = true;
+        est[k] = k < DQ_EST_NPOS && s >= DQ_MIN_COUNT;
+        nest += est[k];
     }
-    if (nuse < 3)
+    if (nest < DQ_MIN_FREQS)
         longjmp(jerr.jb, 1);
 
-    double dsingle = 0;
-    for (int k = 0; k < DQ_NPOS; k++) {
-        double p[DQ_BINS + 1];
-        if (!use[k])
-            continue;
-        if (!dq_predict(fine + (size_t)k * DQ_NFINE, 0, q2[dq_pos(k)], p)) {
-            use[k] = false;
-            continue;
-        }
-        dsingle += dq_dist(obs[k], p);
+    const dq_model detect = {0, DQ_BINS, DQ_NPOS, DQ_NOISE, DQ_NSCALE};
+    const dq_model estimate = {1, DQ_BINS, DQ_EST_NPOS, DQ_EST_NOISE, 1};
+    double dsingle, ddouble;
+    int qbest;
+    dq_fit(work, &detect, (const double(*)[DQ_BINS + 1])obs, fine, q2, all, &dsingle, &ddouble,
+           &qbest);
+    out->jpeg_double_score = dsingle > 0 ? (float)(1.0 - ddouble / dsingle) : 0;
+    out->jpeg_double_gain = (float)((dsingle - ddouble) / DQ_NPOS);
+    if (qbest > 0) {
+        double es, ed;
+        int qe;
+        dq_fit(work, &estimate, (const double(*)[DQ_BINS + 1])obs, fine, q2, est, &es, &ed, &qe);
+        if (qe > 0)
+            qbest = qe;
     }
-    double dbest = 1e30;
-    int qbest = -1;
-    for (int quality = 20; quality <= 100; quality++) {
-        uint16_t q1[64];
-        scaled_table(std_lum, quality, q1);
-        /* A first step that divides the second leaves no trace: such
-         * candidates belong to the single-save family. */
-        bool divides = true;
-        for (int k = 0; k < DQ_NPOS; k++)
-            divides = divides && (!use[k] || q2[dq_pos(k)] % q1[dq_pos(k)] == 0);
-        double dd = 0;
-        for (int k = 0; k < DQ_NPOS; k++) {
-            double p[DQ_BINS + 1];
-            if (!use[k])
-                continue;
-            if (!dq_predict(fine + (size_t)k * DQ_NFINE, q1[dq_pos(k)], q2[dq_pos(k)], p)) {
-                dd = 1e9;
-                break;
-            }
-            dd += dq_dist(obs[k], p);
-        }
-        if (divides) {
-            if (dd < dsingle)
-                dsingle = dd;
-        } else if (dd < dbest) {
-            dbest = dd;
-            qbest = quality;
-        }
-    }
-    if (dbest > dsingle) {
-        dbest = dsingle;
-        qbest = -1;
-    }
-    out->jpeg_double_score = dsingle > 0 ? (float)(1.0 - dbest / dsingle) : 0;
     out->jpeg_first_quality = qbest;
-    out->jpeg_double_gain = (float)((dsingle - dbest) / nuse);
     jpeg_destroy_decompress(&d);
     free(fine);
     free(strip);
+    free(work);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -1397,11 +1397,12 @@ static void collect_lines(const ocr_page *pg, ds_viz *out, float inv, int ox, in
     }
 }
 
-/* Letters of a name, upper case, accents dropped, nothing else. */
-static void name_key(const char *in, char *out, size_t cap)
+void ds_viz_name_key(const char *in, char *out, size_t cap)
 {
-    char f[DS_VIZ_VALUE_MAX];
-    ds_viz_fold(in, f, sizeof f);
+    if (cap == 0)
+        return;
+    char f[DS_VIZ_VALUE_MAX * 2];
+    ds_viz_fold(in ? in : "", f, sizeof f);
     size_t o = 0;
     for (const char *p = f; *p && o + 1 < cap; p++)
         if (isalpha((unsigned char)*p))
@@ -1409,24 +1410,26 @@ static void name_key(const char *in, char *out, size_t cap)
     out[o] = 0;
 }
 
-const ds_viz_line *ds_viz_given_line(const ds_viz *v, const char *given, float min_conf,
-                                     bool *after_comma)
+/* The first line of v reading as name at min_conf or more: the whole line,
+ * or with comma_ok the part after its last comma (*after_comma says). */
+static const ds_viz_line *name_line(const ds_viz *v, const char *name, float min_conf,
+                                    bool comma_ok, bool *after_comma)
 {
-    char gk[DS_VIZ_VALUE_MAX];
+    char nk[DS_VIZ_VALUE_MAX];
     *after_comma = false;
-    if (!v || !given)
+    if (!v || !name)
         return NULL;
-    name_key(given, gk, sizeof gk);
-    if (strlen(gk) < 2)
+    ds_viz_name_key(name, nk, sizeof nk);
+    if (strlen(nk) < 2)
         return NULL;
     for (int i = 0; i < v->nlines; i++) {
         const ds_viz_line *g = &v->lines[i];
-        if (g->confidence < min_conf)
+        const char *comma = strrchr(g->value, ',');
+        if (g->confidence < min_conf || (comma && !comma_ok))
             continue;
         char k[DS_VIZ_VALUE_MAX];
-        const char *comma = strrchr(g->value, ',');
-        name_key(comma ? comma + 1 : g->value, k, sizeof k);
-        if (strcmp(k, gk) == 0) {
+        ds_viz_name_key(comma ? comma + 1 : g->value, k, sizeof k);
+        if (strcmp(k, nk) == 0) {
             *after_comma = comma != NULL;
             return g;
         }
@@ -1434,22 +1437,16 @@ const ds_viz_line *ds_viz_given_line(const ds_viz *v, const char *given, float m
     return NULL;
 }
 
+const ds_viz_line *ds_viz_given_line(const ds_viz *v, const char *given, float min_conf,
+                                     bool *after_comma)
+{
+    return name_line(v, given, min_conf, true, after_comma);
+}
+
 const ds_viz_line *ds_viz_surname_line(const ds_viz *v, const char *surname, float min_conf)
 {
-    char sk[DS_VIZ_VALUE_MAX];
-    if (!v || !surname)
-        return NULL;
-    name_key(surname, sk, sizeof sk);
-    if (strlen(sk) < 2)
-        return NULL;
-    for (int i = 0; i < v->nlines; i++) {
-        const ds_viz_line *g = &v->lines[i];
-        char k[DS_VIZ_VALUE_MAX];
-        name_key(g->value, k, sizeof k);
-        if (g->confidence >= min_conf && !strchr(g->value, ',') && strcmp(k, sk) == 0)
-            return g;
-    }
-    return NULL;
+    bool comma;
+    return name_line(v, surname, min_conf, false, &comma);
 }
 
 const ds_viz_line *ds_viz_line_next(const ds_viz *v, const ds_viz_line *g, bool below)

@@ -50,17 +50,6 @@ static bool iso_complete(const char *s)
     return true;
 }
 
-/* ASCII letters of a name, upper case, accents folded, no spaces. */
-static void name_letters(const char *in, char *out, size_t cap)
-{
-    char f[256];
-    ds_viz_fold(in, f, sizeof f);
-    size_t o = 0;
-    for (const char *p = f; *p && o + 1 < cap; p++)
-        if (isalpha((unsigned char)*p))
-            out[o++] = (char)toupper((unsigned char)*p);
-    out[o] = 0;
-}
 
 /* in with the E of OE, UE and AE dropped: the MRZ spelling of an umlaut
  * (ICAO 9303 Part 3) against a page that prints the plain vowel, which OCR
@@ -369,7 +358,7 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
                 continue;
             char lead[DS_VIZ_VALUE_MAX], ll[128];
             snprintf(lead, sizeof lead, "%.*s", (int)(sp - val), val);
-            name_letters(lead, ll, sizeof ll);
+            ds_viz_name_key(lead, ll, sizeof ll);
             if (strlen(ll) >= 4) {
                 *sp = 0;
                 as = DS_VIZ_SURNAME;
@@ -390,8 +379,8 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     /* One or two letters apart is within OCR noise of a printed name, and a
      * truncated MRZ that is a prefix of the printed name is no evidence. */
     char a[128], b[128], bu[128];
-    name_letters(val, a, sizeof a);
-    name_letters(mrz, b, sizeof b);
+    ds_viz_name_key(val, a, sizeof a);
+    ds_viz_name_key(mrz, b, sizeof b);
     drop_umlaut_e(b, bu, sizeof bu);
     int dist = ds_levenshtein(a, b), dist_u = ds_levenshtein(a, bu);
     dist = dist_u < dist ? dist_u : dist;
@@ -414,7 +403,7 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
                               ? ds_names_match(NULL, other, m->name_truncated, NULL, val, &om)
                               : ds_names_match(other, NULL, m->name_truncated, val, NULL, &om);
     char c[128];
-    name_letters(other, c, sizeof c);
+    ds_viz_name_key(other, c, sizeof c);
     if (ores == DS_NAME_MATCH || ores == DS_NAME_MATCH_WITH_NOTE || ds_levenshtein(a, c) <= 2 ||
         (c[0] && strstr(a, c)) || (a[0] && strstr(c, a))) {
         f->status = DS_VIZ_UNVERIFIABLE;
@@ -456,8 +445,8 @@ static void given_after_surname(ds_viz *viz, const ds_mrz *m)
         return;
     char lead[DS_VIZ_VALUE_MAX], a[128], b[128];
     snprintf(lead, sizeof lead, "%.*s", (int)(rest - s->norm), s->norm);
-    name_letters(lead, a, sizeof a);
-    name_letters(m->surname, b, sizeof b);
+    ds_viz_name_key(lead, a, sizeof a);
+    ds_viz_name_key(m->surname, b, sizeof b);
     if (strcmp(a, b) != 0)
         return;
     *g = *s;

@@ -696,6 +696,21 @@ static void test_compare_date_order(void)
     v.dates[2].bbox[0] = 20; /* left of it: no "Until" */
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* Printed 2018-04-15 (8 for the MRZ's 9: confusable) beside "Valid
+     * from": a misreading unless the reader's re-reads of that date
+     * repeated it (4 at 50 or more, the first at 90 or more, none giving
+     * the MRZ's). */
+    v.dates[2].bbox[0] = 400;
+    snprintf(v.dates[2].key, sizeof v.dates[2].key, "2018-04-15");
+    snprintf(v.dates[2].value, sizeof v.dates[2].value, "15.04.2018");
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    v.dates[2].reads = 5;
+    v.dates[2].agree = 4;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].found, "2018-04-15");
+    v.dates[2].against = 1;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
     mrz_of(SPEC_L1, SPEC_L2, &m);
 
     /* A visa's expiry read under its label but left unverifiable (its

@@ -1500,6 +1500,54 @@ static void reread_name_line(TessBaseAPI *api, PIX *img, ds_viz *out, float inv,
     s->confidence = f.confidence;
 }
 
+/* A date one digit off mrz (the century aside), a digit the printer's
+ * font makes confusable. */
+static bool one_confusable_digit(const char *iso, const char *mrz)
+{
+    int diff = 0, pos = -1;
+    for (int i = 2; i < 10; i++)
+        if (iso[i] != mrz[i]) {
+            diff++;
+            pos = i;
+        }
+    return diff == 1 && ds_digits_confusable(iso[pos], mrz[pos]);
+}
+
+/* A clear date of the page one confusable digit off the MRZ's birth or
+ * expiry date is re-read like a field against it (reread_value): the
+ * check stage may place it by order, and only repeated readings can tell
+ * a changed digit from a misread one. Guidance moves effort, never a
+ * value: the token keeps its text and key. */
+static void reread_dates(TessBaseAPI *api, PIX *img, ds_viz *out, float inv, int ox, int oy,
+                         const ds_mrz *expect)
+{
+    for (int i = 0; expect && i < out->ndates; i++) {
+        ds_viz_token *t = &out->dates[i];
+        if (t->confidence < REREAD_CONF || strlen(t->key) != 10)
+            continue;
+        int id = -1;
+        const char *mrz = NULL;
+        if ((mrz = expected_of(expect, DS_VIZ_BIRTH_DATE)) && one_confusable_digit(t->key, mrz))
+            id = DS_VIZ_BIRTH_DATE;
+        else if ((mrz = expected_of(expect, DS_VIZ_EXPIRY_DATE)) &&
+                 one_confusable_digit(t->key, mrz))
+            id = DS_VIZ_EXPIRY_DATE;
+        if (id < 0)
+            continue;
+        ds_viz_field f;
+        memset(&f, 0, sizeof f);
+        f.found = true;
+        copy_utf8(f.value, sizeof f.value, t->value);
+        snprintf(f.norm, sizeof f.norm, "%s", t->key);
+        f.confidence = t->confidence;
+        memcpy(f.bbox, t->bbox, sizeof f.bbox);
+        reread_value(api, img, &f, id, inv, ox, oy, mrz, out);
+        t->reads = f.reads;
+        t->agree = f.agree;
+        t->against = f.against;
+    }
+}
+
 /* Every number-like word of the page (ds_viz_token). */
 static void collect_numbers(const ocr_page *pg, ds_viz *out, float inv, int ox, int oy)
 {
@@ -1687,6 +1735,7 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
     classify_segments(pg);
     assign_values(pg, &v, 1.0f / scale, x0, y0, r->api, scaled, expect);
     collect_dates(pg, &v, 1.0f / scale, x0, y0);
+    reread_dates(r->api, scaled, &v, 1.0f / scale, x0, y0, expect);
     collect_numbers(pg, &v, 1.0f / scale, x0, y0);
     collect_lines(pg, &v, 1.0f / scale, x0, y0);
     reread_name_line(r->api, scaled, &v, 1.0f / scale, x0, y0, expect, DS_VIZ_SURNAME);

@@ -92,6 +92,8 @@ typedef struct ds_viz_token {
     char value[32];   /* as printed, UTF-8, cut */
     float confidence; /* the lowest word confidence of the value */
     int bbox[4];      /* caller's page frame, like the fields' */
+    int reads, agree, against; /* dates one confusable digit off an MRZ date are
+                                  re-read like a field (ds_viz_field); 0 otherwise */
 } ds_viz_token;
 
 #define DS_VIZ_MAX_DATES 12

@@ -572,6 +572,15 @@ static int placed_diff(const ds_viz *viz, const char *iso, const char *mrz_date,
         d = swap_verdict(date_text(viz, iso), iso, numeric_order(date_text(viz, anchor), anchor));
     if (d == 2 && lost_day_digit(date_text(viz, iso), iso, mrz_date))
         d = 1;
+    /* One confusable digit: a changed digit when a confident reading of
+     * the date was repeated by nearly every re-read (the reader re-reads
+     * such dates against the MRZ), none giving the MRZ's. */
+    for (int i = 0; d == 1 && !day_month_swap(iso, mrz_date) && i < viz->ndates; i++) {
+        const ds_viz_token *t = &viz->dates[i];
+        if (strcmp(t->key, iso) == 0 && t->confidence >= DS_VIZ_MIN_CONF_CHAR &&
+            t->agree >= DS_VIZ_MIN_AGREE + 1 && t->against == 0)
+            d = 2;
+    }
     return d;
 }
 

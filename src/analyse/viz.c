@@ -1084,16 +1084,10 @@ static bool reads_as_expected(const char *norm, const char *exp, int id)
     return strcmp(norm, exp) == 0 || (n >= 9 && n < strlen(exp) && strncmp(norm, exp, n) == 0);
 }
 
-/* A number reading within OCR noise of the MRZ's: at most a third of its
- * characters off once confusable letters are folded to digits. */
+/* A number reading within OCR noise of the MRZ's (ds_number_near). */
 static bool near_expected(const char *norm, const char *exp, int id)
 {
-    if (is_date_field(id))
-        return false;
-    char a[DS_VIZ_VALUE_MAX], b[DS_VIZ_VALUE_MAX];
-    ds_fold_number(norm, a, sizeof a);
-    ds_fold_number(exp, b, sizeof b);
-    return ds_levenshtein(a, b) <= (int)(strlen(b) + 2) / 3;
+    return !is_date_field(id) && ds_number_near(norm, exp);
 }
 
 static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, float inv, int ox,
@@ -1468,6 +1462,21 @@ const ds_viz_line *ds_viz_line_next(const ds_viz *v, const ds_viz_line *g, bool 
     return best;
 }
 
+/* Re-reads text found outside a labelled field (a token, a line) as field
+ * id would be (reread_value), into *f. */
+static void reread_text(TessBaseAPI *api, PIX *img, int id, const char *value, const char *norm,
+                        float conf, const int bbox[4], float inv, int ox, int oy,
+                        const char *expect, ds_viz *out, ds_viz_field *f)
+{
+    memset(f, 0, sizeof *f);
+    f->found = true;
+    copy_utf8(f->value, sizeof f->value, value);
+    snprintf(f->norm, sizeof f->norm, "%s", norm);
+    f->confidence = conf;
+    memcpy(f->bbox, bbox, sizeof f->bbox);
+    reread_value(api, img, f, id, inv, ox, oy, expect, out);
+}
+
 /* A name's line, its label unreadable, read poorly right above the MRZ's
  * given names (the surname) or right below its surname (the given names):
  * re-read like a value (reread_value, without the MRZ: a re-read only
@@ -1487,13 +1496,8 @@ static void reread_name_line(TessBaseAPI *api, PIX *img, ds_viz *out, float inv,
         return;
     ds_viz_line *s = &out->lines[c - out->lines];
     ds_viz_field f;
-    memset(&f, 0, sizeof f);
-    f.found = true;
-    memcpy(f.value, s->value, sizeof f.value);
-    memcpy(f.norm, s->norm, sizeof f.norm);
-    f.confidence = s->confidence;
-    memcpy(f.bbox, s->bbox, sizeof f.bbox);
-    reread_value(api, img, &f, id, inv, ox, oy, NULL, out);
+    reread_text(api, img, id, s->value, s->norm, s->confidence, s->bbox, inv, ox, oy, NULL, out,
+                &f);
     normalise(&f, DS_VIZ_SURNAME);
     memcpy(s->value, f.value, sizeof s->value);
     memcpy(s->norm, f.norm, sizeof s->norm);
@@ -1535,13 +1539,8 @@ static void reread_dates(TessBaseAPI *api, PIX *img, ds_viz *out, float inv, int
         if (id < 0)
             continue;
         ds_viz_field f;
-        memset(&f, 0, sizeof f);
-        f.found = true;
-        copy_utf8(f.value, sizeof f.value, t->value);
-        snprintf(f.norm, sizeof f.norm, "%s", t->key);
-        f.confidence = t->confidence;
-        memcpy(f.bbox, t->bbox, sizeof f.bbox);
-        reread_value(api, img, &f, id, inv, ox, oy, mrz, out);
+        reread_text(api, img, id, t->value, t->key, t->confidence, t->bbox, inv, ox, oy, mrz, out,
+                    &f);
         t->reads = f.reads;
         t->agree = f.agree;
         t->against = f.against;

@@ -64,3 +64,11 @@ void ds_fold_number(const char *in, char *out, size_t cap)
             out[o++] = ds_ocr_fold(*in);
     out[o] = 0;
 }
+
+bool ds_number_near(const char *read, const char *expect)
+{
+    char a[96], b[96];
+    ds_fold_number(read, a, sizeof a);
+    ds_fold_number(expect, b, sizeof b);
+    return ds_levenshtein(a, b) <= (int)(strlen(b) + 2) / 3;
+}

@@ -24,5 +24,8 @@ char ds_ocr_fold(char c);
 /* A read number as its letters and digits only, each folded by
  * ds_ocr_fold, into out (cap bytes, always terminated). */
 void ds_fold_number(const char *in, char *out, size_t cap);
+/* Two read numbers within OCR noise of each other: once folded
+ * (ds_fold_number), at most a third of expect's characters apart. */
+bool ds_number_near(const char *read, const char *expect);
 
 #endif

@@ -111,6 +111,25 @@ static bool unanimous(const ds_viz_field *f)
     return f->reads >= DS_VIZ_MIN_AGREE + 2 && f->same == f->reads && f->against == 0;
 }
 
+/* One confusable digit read as changed: a first reading at
+ * DS_VIZ_MIN_CONF_CHAR repeated by nearly every re-read, none giving the
+ * MRZ's value. */
+static bool digit_repeated(float confidence, int agree, int against)
+{
+    return against == 0 && confidence >= DS_VIZ_MIN_CONF_CHAR && agree >= DS_VIZ_MIN_AGREE + 1;
+}
+
+/* Characters of a changed against b (same length): those a reader confuses
+ * with the other (digits the printer's font makes alike) in *half, the
+ * rest in *whole. */
+static void char_changes(const char *a, const char *b, int *half, int *whole)
+{
+    *half = *whole = 0;
+    for (size_t q = 0; a[q] && b[q]; q++)
+        if (a[q] != b[q])
+            ds_digits_confusable(a[q], b[q]) ? (*half)++ : (*whole)++;
+}
+
 /* The reading is evidence: confident, or confirmed by re-reads that agree
  * with it while none gave the MRZ's value. */
 static bool clear_reading(const ds_viz_field *f)
@@ -267,8 +286,7 @@ static void compare_date(ds_viz *viz, int id, const char *mrz_date, char order,
         d = 1;
     /* One confusable digit: a misreading unless a confident first reading
      * was repeated by nearly every re-read (the MRZ's value never seen). */
-    bool digit_confirmed = d == 1 && f->against == 0 && f->confidence >= DS_VIZ_MIN_CONF_CHAR &&
-                           f->agree >= DS_VIZ_MIN_AGREE + 1 &&
+    bool digit_confirmed = d == 1 && digit_repeated(f->confidence, f->agree, f->against) &&
                            !day_month_swap(f->norm, mrz_date);
     if (d == 0 || reread_as_mrz(f))
         f->status = DS_VIZ_MATCH;
@@ -577,8 +595,7 @@ static int placed_diff(const ds_viz *viz, const char *iso, const char *mrz_date,
      * such dates against the MRZ), none giving the MRZ's. */
     for (int i = 0; d == 1 && !day_month_swap(iso, mrz_date) && i < viz->ndates; i++) {
         const ds_viz_token *t = &viz->dates[i];
-        if (strcmp(t->key, iso) == 0 && t->confidence >= DS_VIZ_MIN_CONF_CHAR &&
-            t->agree >= DS_VIZ_MIN_AGREE + 1 && t->against == 0)
+        if (strcmp(t->key, iso) == 0 && digit_repeated(t->confidence, t->agree, t->against))
             d = 2;
     }
     return d;
@@ -713,10 +730,8 @@ static void compare_number_by_likeness(ds_viz *viz, const ds_mrz *m, ds_flags *f
             return; /* the MRZ's number is printed */
         if ((lt != lm && lt != ls) || viz->numbers[i].confidence < DS_VIZ_MIN_CONF)
             continue;
-        int half = 0, whole = 0;
-        for (size_t q = 0; q < lt; q++)
-            if (t[q] != mn[q])
-                ds_digits_confusable(t[q], mn[q]) ? half++ : whole++;
+        int half, whole;
+        char_changes(t, mn, &half, &whole);
         int diff = whole + half / 2;
         if (diff >= 2 && whole + half <= 3 && (!cand || diff > cand_diff)) {
             cand = &viz->numbers[i];
@@ -858,10 +873,8 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
         if (strlen(a) == strlen(b)) {
             /* Same length: a digit the printer's font makes confusable
              * (8/6, 1/7 ...) weighs half a difference. */
-            int half = 0, whole = 0;
-            for (size_t q = 0; a[q]; q++)
-                if (a[q] != b[q])
-                    ds_digits_confusable(a[q], b[q]) ? half++ : whole++;
+            int half, whole;
+            char_changes(a, b, &half, &whole);
             dist = whole + half / 2;
             /* One other character that no OCR confusion explains, read
              * confidently and repeated by the re-reads, is a changed number. */
@@ -895,7 +908,7 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
         bool other_field = id == DS_VIZ_DOCUMENT_NUMBER && pn->found &&
                            ds_levenshtein(pn->norm, f->norm) <= 2;
         bool far = f->reads >= DS_VIZ_MIN_AGREE + 1 && f->near == 0 && f->same >= 2 &&
-                   ds_levenshtein(a, b) > (int)(strlen(b) + 2) / 3 &&
+                   !ds_number_near(a, b) &&
                    f->against == 0 && lv + 1 >= lm && lv <= lm + 1 && !other_field;
         if (((dist >= 2 && (clear_reading(f) || far)) || one_char_confirmed) && digits &&
             lv >= 6 && lv + 3 >= lm && !part)

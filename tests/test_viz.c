@@ -22,6 +22,7 @@
 #include "analyse/viz.h"
 #include "check/vizcheck.h"
 #include "base/base.h"
+#include "base/textdist.h"
 #include "decode/decode.h"
 #include "prep/mrzband.h"
 #include "t.h"
@@ -43,6 +44,7 @@ static void test_dates(void)
         {"29 FEB 2000", "2000-02-29"},     {"12.O8.1974", "1974-08-12"},
         {"l2.08.1974", "1974-08-12"},      {"12 AUGUST 1974", "1974-08-12"},
         {"12081974", "1974-08-12"},        {"31 JUIL/JUL 2028", "2028-07-31"},
+        {"1.2.2032", "2032-02-01"},        {"2032-01-02", "2032-01-02"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char iso[11] = "";
@@ -53,7 +55,8 @@ static void test_dates(void)
     }
     static const char *const bad[] = {"", "AUG", "31 FEB 1974", "29 FEB 1900", "12 XYZ 1974",
                                       "1974", "32.01.1980", "12.13.1980", "BROWN",
-                                      "12 AOUT/SEP 1974", "2 8.11.2026", "1 5 AUG 2030"};
+                                      "12 AOUT/SEP 1974", "2 8.11.2026", "1 5 AUG 2030",
+                                      "03. 01.2 2032", "01.2 2032", "2032-01-2"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char iso[11] = "";
         if (ds_viz_parse_date(bad[i], iso))
@@ -332,6 +335,24 @@ static void test_compare_confirmed_readings(void)
     set_field(&v, DS_VIZ_PASSPORT_NUMBER, "898902", "898902", 95);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
     T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+}
+
+/* The MRZ's OE, UE, AE against a page whose umlaut OCR read as the plain
+ * vowel; an E elsewhere stays, the output is cut to its buffer. */
+static void test_drop_umlaut_e(void)
+{
+    char out[16];
+    ds_drop_umlaut_e("MUELLER", out, sizeof out);
+    T_EQ_STR(out, "MULLER");
+    ds_drop_umlaut_e("SOEREN BAECKER", out, sizeof out);
+    T_EQ_STR(out, "SOREN BACKER");
+    ds_drop_umlaut_e("EVE", out, sizeof out);
+    T_EQ_STR(out, "EVE");
+    ds_drop_umlaut_e("WOLFESCHLEGELSTEINHAUSEN", out, 8);
+    T_EQ_STR(out, "WOLFESC");
+    out[0] = 'x';
+    ds_drop_umlaut_e("MUELLER", out, 0); /* nothing written */
+    T_CHECK(out[0] == 'x');
 }
 
 /* Another number read unclearly: every reading far from the MRZ's and two
@@ -1437,6 +1458,7 @@ int main(int argc, char **argv)
         {"samples", test_samples},
         {"reread_blurred", test_reread_blurred},
         {"compare_confirmed_readings", test_compare_confirmed_readings},
+        {"drop_umlaut_e", test_drop_umlaut_e},
         {"compare_name_forms", test_compare_name_forms},
         {"compare_date_order", test_compare_date_order},
         {"compare_date_swap", test_compare_date_swap},

@@ -344,6 +344,7 @@ typedef struct word {
     char text[WORD_MAX];
     int x0, y0, x1, y1;
     float conf;
+    float cmin; /* the lowest confidence of its letter and digit symbols (100: none) */
     int line; /* Tesseract's text line */
     int seg;
 } word;
@@ -409,11 +410,15 @@ static void build_segments(ocr_page *pg)
             int lh = l->y1 - l->y0, lcy = (l->y0 + l->y1) / 2;
             int mh = h > lh ? h : lh, nh = h < lh ? h : lh;
             /* A separator ('/', '|') is drawn taller than the label's
-             * letters and must not split the label. */
-            bool sep = is_separator(w->text) || is_separator(l->text);
+             * letters and must not split the label (a word twice as tall
+             * as a separator beside it is no label's: a value of the next
+             * line whose box took in the guilloche). */
+            bool sep = is_separator(h > lh ? w->text : l->text);
             int gap = w->x0 - l->x1;
-            if (w->line == l->line && gap >= -nh && gap <= (mh * 3) / 2) {
-                /* Tesseract put them on one line: only a wide gap splits. */
+            if (w->line == l->line && gap <= (mh * 3) / 2) {
+                /* Tesseract put them on one line: only a wide gap splits
+                 * (boxes may overlap: a word's box sometimes runs on over
+                 * the next). */
             } else {
                 if (abs(cy - lcy) * 2 > mh || (nh * 2 < mh && !sep))
                     continue;
@@ -471,9 +476,19 @@ static void build_segments(ocr_page *pg)
         }
     }
     for (int s = 0; s < ns; s++) {
+        /* The median height of its words with a letter or digit: a '/' is
+         * drawn taller, and a box that took in a stroke of the guilloche
+         * is too. */
         int hs[64], m = 0;
-        for (int i = 0; i < pg->s[s].n && m < 64; i++)
-            hs[m++] = pg->w[pg->s[s].first + i].y1 - pg->w[pg->s[s].first + i].y0;
+        for (int pass = 0; pass < 2 && m == 0; pass++)
+            for (int i = 0; i < pg->s[s].n && m < 64; i++) {
+                const word *w = &pg->w[pg->s[s].first + i];
+                bool alnum = false;
+                for (const char *q = w->text; *q && !alnum; q++)
+                    alnum = isalnum((unsigned char)*q) != 0;
+                if (alnum || pass == 1)
+                    hs[m++] = w->y1 - w->y0;
+            }
         for (int i = 1; i < m; i++)
             for (int j = i; j > 0 && hs[j - 1] > hs[j]; j--) {
                 int t = hs[j];
@@ -655,7 +670,7 @@ static void set_value(ds_viz_field *f, const word *ws, int n, int xlimit, const 
 {
     char text[SEG_TEXT_MAX] = "";
     size_t tl = 0;
-    float conf = 100.0f;
+    float conf = 100.0f, cmin = 100.0f;
     int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;
     for (int i = 0; i < n; i++) {
         const word *w = &ws[i];
@@ -670,6 +685,8 @@ static void set_value(ds_viz_field *f, const word *ws, int n, int xlimit, const 
         tl += wl;
         if (w->conf < conf)
             conf = w->conf;
+        if (w->cmin < cmin)
+            cmin = w->cmin;
         x0 = w->x0 < x0 ? w->x0 : x0;
         y0 = w->y0 < y0 ? w->y0 : y0;
         x1 = w->x1 > x1 ? w->x1 : x1;
@@ -680,6 +697,7 @@ static void set_value(ds_viz_field *f, const word *ws, int n, int xlimit, const 
     f->found = true;
     copy_utf8(f->value, sizeof f->value, text);
     f->confidence = conf < 0 ? 0 : conf;
+    f->char_conf = cmin;
     caller_box(x0, y0, x1, y1, inv, ox, oy, f->bbox);
     memcpy(f->label_bbox, lab, sizeof(int) * 4);
 }
@@ -818,7 +836,11 @@ bool ds_viz_parse_date(const char *text, char iso[11])
             ok = valid_ymd(y, m, d);
             continue;
         }
-        if (i + 2 < nt && num[i + 1] >= 0 && len[i + 1] <= 2 && num[i + 2] >= 0 && len[i + 2] == 4) {
+        /* A two-digit day before a one-digit month lost a digit or took
+         * in a stray one ("03. 01.2 2032" for 03.01.2032): a page pads
+         * both or neither, so no date can be told. */
+        if (i + 2 < nt && num[i + 1] >= 0 && len[i + 1] <= 2 && num[i + 2] >= 0 && len[i + 2] == 4 &&
+            !(len[i] == 2 && len[i + 1] == 1)) {
             d = num[i];
             m = num[i + 1];
             y = num[i + 2];
@@ -827,7 +849,7 @@ bool ds_viz_parse_date(const char *text, char iso[11])
     }
     for (int i = 0; i + 2 < nt && !ok; i++) {
         if (num[i] >= 0 && len[i] == 4 && num[i + 1] >= 0 && len[i + 1] <= 2 && num[i + 2] >= 0 &&
-            len[i + 2] <= 2) {
+            len[i + 2] <= 2 && len[i + 1] == len[i + 2]) {
             y = num[i];
             m = num[i + 1];
             d = num[i + 2];
@@ -925,6 +947,35 @@ static void normalise(ds_viz_field *f, int id)
 }
 
 /* Finds each label's value and fills out. */
+/* The lowest symbol confidence of the letters and digits of the word the
+ * iterator is at. Tesseract's word confidence mixes in how sure it is of
+ * the word as a whole (a number such as PG9629853 scores 55 with every
+ * character read at 99); a misread character scores low on its own. */
+static float symbol_min(const TessResultIterator *it)
+{
+    float m = 100.0f;
+    TessResultIterator *c = TessResultIteratorCopy(it);
+    if (!c)
+        return 0.0f;
+    const TessPageIterator *pc = TessResultIteratorGetPageIteratorConst(c);
+    for (int guard = 0; guard < WORD_MAX; guard++) {
+        char *s = TessResultIteratorGetUTF8Text(c, RIL_SYMBOL);
+        bool alnum = false;
+        for (const char *q = s; q && *q; q++)
+            alnum = alnum || isalnum((unsigned char)*q);
+        TessDeleteText(s);
+        if (alnum) {
+            float cf = TessResultIteratorConfidence(c, RIL_SYMBOL);
+            m = cf < m ? cf : m;
+        }
+        if (TessPageIteratorIsAtFinalElement(pc, RIL_WORD, RIL_SYMBOL) ||
+            !TessResultIteratorNext(c, RIL_SYMBOL))
+            break;
+    }
+    TessResultIteratorDelete(c);
+    return m < 0.0f ? 0.0f : m;
+}
+
 /*
  * Reads the single line of text inside box (x, y, w, h of the OCR image)
  * again, as one line (PSM 7): a value printed just below its label is read
@@ -975,6 +1026,7 @@ static int second_look(TessBaseAPI *api, PIX *img, int x, int y, int w, int h, w
                     wd->x1 = rr;
                     wd->y1 = b;
                     wd->conf = TessResultIteratorConfidence(it, RIL_WORD);
+                    wd->cmin = symbol_min(it);
                     (*nbuf)++;
                 }
                 TessDeleteText(t);
@@ -1011,17 +1063,143 @@ static int second_look(TessBaseAPI *api, PIX *img, int x, int y, int w, int h, w
 #define REREAD_POOR 50.0f
 #define REREAD_SURE 85.0f
 
-static int reread_box(TessBaseAPI *api, PIX *img, const int sb[4], float scale, bool binarise,
-                      word *buf, int cap)
+/* Walks columns from `from` towards `to` (exclusive) over rows top..bot:
+ * the last column with two ink pixels (darker than thr) before a gap of
+ * `gap_max` columns without, or `start` when there is none. */
+static int ink_edge(const l_uint32 *data, int wpl, int top, int bot, int thr, int start,
+                    int from, int to, int gap_max)
 {
+    int edge = start, gap = 0, step = to > from ? 1 : -1;
+    for (int x = from; x != to; x += step) {
+        int ink = 0;
+        for (int y = top; y <= bot && ink < 2; y++)
+            ink += GET_DATA_BYTE(data + y * wpl, x) < thr;
+        gap = ink >= 2 ? 0 : gap + 1;
+        if (ink >= 2)
+            edge = x;
+        if (gap >= gap_max)
+            break;
+    }
+    return edge;
+}
+
+/*
+ * The crop a value is re-read from: its box widened to the ink of its own
+ * line. Tesseract's box of a small word can be cut short (the last digit
+ * lost) or take in the label above; a single-line read of a crop holding
+ * two lines reads neither. A pixel is ink when darker than a third of the
+ * way from the crop's darkest grey to its median (the core of the print,
+ * not the lighter guilloche). From the box's darkest row the band grows
+ * while rows hold an eighth of that row's ink; sideways, columns with two
+ * ink pixels in the band are print, and the crop runs to the first gap of
+ * a text height on the left (a value starts under its label: further left
+ * is a photo's edge or another column) and of two on the right (words of
+ * a value sit half a text height apart; a cut digit is lost there).
+ * Returns false when the box holds no ink to go by.
+ */
+static bool ink_crop(PIX *img, const int sb[4], int out[4])
+{
+    if (pixGetDepth(img) != 8)
+        return false;
     int iw = (int)pixGetWidth(img), ih = (int)pixGetHeight(img);
     int h = sb[3] > 4 ? sb[3] : 4;
-    int x0 = sb[0] - h, y0 = sb[1] - h / 4, x1 = sb[0] + sb[2] + h, y1 = sb[1] + sb[3] + h / 4;
+    int x0 = sb[0] - 2 * h, x1 = sb[0] + sb[2] + 2 * h;
+    int y0 = sb[1] - h, y1 = sb[1] + sb[3] + h;
     x0 = x0 < 0 ? 0 : x0;
     y0 = y0 < 0 ? 0 : y0;
     x1 = x1 > iw ? iw : x1;
     y1 = y1 > ih ? ih : y1;
-    if (x1 - x0 < 8 || y1 - y0 < 8 || pixGetDepth(img) != 8)
+    int w = x1 - x0, hh = y1 - y0;
+    if (w < 8 || hh < 8 || w > 8192 || hh > 2048)
+        return false;
+    l_uint32 *data = pixGetData(img);
+    int wpl = pixGetWpl(img);
+    int hist[256] = {0};
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++)
+            hist[GET_DATA_BYTE(data + y * wpl, x)]++;
+    int total = w * hh, acc = 0, lo = -1, med = -1;
+    for (int v = 0; v < 256; v++) {
+        acc += hist[v];
+        if (lo < 0 && acc * 50 >= total)
+            lo = v;
+        if (med < 0 && acc * 2 >= total)
+            med = v;
+    }
+    if (med - lo < 40)
+        return false; /* no print darker than the background */
+    int thr = lo + (med - lo) / 3;
+    int rows[2048] = {0};
+    int bx0 = sb[0] > x0 ? sb[0] : x0, bx1 = sb[0] + sb[2] < x1 ? sb[0] + sb[2] : x1;
+    for (int y = y0; y < y1; y++)
+        for (int x = bx0; x < bx1; x++)
+            rows[y - y0] += GET_DATA_BYTE(data + y * wpl, x) < thr;
+    /* The darkest row of the box's middle half, then out to the rows
+     * without ink (a few pixels of a stroke allowed). */
+    int best = -1;
+    for (int y = sb[1] + sb[3] / 4; y < sb[1] + (3 * sb[3]) / 4; y++)
+        if (y >= y0 && y < y1 && (best < 0 || rows[y - y0] > rows[best - y0]))
+            best = y;
+    if (best < 0 || rows[best - y0] < 2)
+        return false;
+    int floor_ink = rows[best - y0] / 8 + 1;
+    int top = best, bot = best;
+    while (top > y0 && rows[top - 1 - y0] > floor_ink)
+        top--;
+    while (bot < y1 - 1 && rows[bot + 1 - y0] > floor_ink)
+        bot++;
+    int th = bot - top + 1;
+    if (th < 4)
+        return false;
+    /* Sideways: from the box's edges to the first gap wide enough. */
+    int sx0 = sb[0] - 16 * th > 0 ? sb[0] - 16 * th : 0;
+    int sx1 = sb[0] + sb[2] + 16 * th < iw ? sb[0] + sb[2] + 16 * th : iw;
+    int left = ink_edge(data, wpl, top, bot, thr, bx0, bx0 - 1, sx0 - 1, th);
+    int right = ink_edge(data, wpl, top, bot, thr, bx1 - 1, bx1, sx1, 2 * th);
+    int m = th / 3 > 2 ? th / 3 : 2;
+    out[0] = left - th > 0 ? left - th : 0;
+    out[1] = top - m > 0 ? top - m : 0;
+    out[2] = (right + th < iw ? right + th : iw - 1) - out[0] + 1;
+    out[3] = (bot + m < ih ? bot + m : ih - 1) - out[1] + 1;
+    return true;
+}
+
+static int reread_box(TessBaseAPI *api, PIX *img, const int sb[4], float scale, bool binarise,
+                      word *buf, int cap)
+{
+    int iw = (int)pixGetWidth(img), ih = (int)pixGetHeight(img);
+    if (pixGetDepth(img) != 8)
+        return 0;
+    int h = sb[3] > 4 ? sb[3] : 4;
+    int x0 = sb[0] - h, y0 = sb[1] - h / 4, x1 = sb[0] + sb[2] + h, y1 = sb[1] + sb[3] + h / 4;
+    int thr = 0;
+    if (binarise) {
+        int cx0 = x0 < 0 ? 0 : x0, cy0 = y0 < 0 ? 0 : y0;
+        int cx1 = x1 > iw ? iw : x1, cy1 = y1 > ih ? ih : y1;
+        BOX *cb = cx1 - cx0 >= 8 && cy1 - cy0 >= 8 ? boxCreate(cx0, cy0, cx1 - cx0, cy1 - cy0) : NULL;
+        PIX *ctx = cb ? pixClipRectangle(img, cb, NULL) : NULL, *th = NULL;
+        boxDestroy(&cb);
+        if (ctx && pixOtsuAdaptiveThreshold(ctx, (int)pixGetWidth(ctx), (int)pixGetHeight(ctx), 0, 0,
+                                            0.1f, &th, NULL) == 0 && th) {
+            l_uint32 v = 0;
+            pixGetPixel(th, 0, 0, &v);
+            thr = (int)v + 1; /* Leptonica's pixels at or below the threshold are ink */
+        }
+        pixDestroy(&th);
+        pixDestroy(&ctx);
+    }
+    int ink[4];
+    if (ink_crop(img, sb, ink)) {
+        x0 = ink[0];
+        y0 = ink[1];
+        x1 = ink[0] + ink[2];
+        y1 = ink[1] + ink[3];
+    }
+    x0 = x0 < 0 ? 0 : x0;
+    y0 = y0 < 0 ? 0 : y0;
+    x1 = x1 > iw ? iw : x1;
+    y1 = y1 > ih ? ih : y1;
+    if (x1 - x0 < 8 || y1 - y0 < 8)
         return 0;
     BOX *b = boxCreate(x0, y0, x1 - x0, y1 - y0);
     PIX *c = b ? pixClipRectangle(img, b, NULL) : NULL;
@@ -1031,13 +1209,16 @@ static int reread_box(TessBaseAPI *api, PIX *img, const int sb[4], float scale, 
     if (!u)
         return 0;
     if (binarise) {
+        /* Otsu's threshold of the box with a text height around it, as on
+         * the crop before it was narrowed to its ink: on a crop that is
+         * mostly print it falls too dark and cuts the thin, grey strokes
+         * of an upscaled 150 dpi glyph (the diagonal of a 2, leaving a 7). */
         PIX *bin = NULL;
-        int uw = (int)pixGetWidth(u), uh = (int)pixGetHeight(u);
-        if (pixOtsuAdaptiveThreshold(u, uw, uh, 0, 0, 0.1f, NULL, &bin) != 0 || !bin) {
-            pixDestroy(&u);
-            return 0;
-        }
+        if (thr > 0)
+            bin = pixThresholdToBinary(u, thr);
         pixDestroy(&u);
+        if (!bin)
+            return 0;
         u = bin;
     }
     int n = second_look(api, u, 0, 0, (int)pixGetWidth(u), (int)pixGetHeight(u), buf, cap);
@@ -1090,6 +1271,38 @@ static bool near_expected(const char *norm, const char *exp, int id)
     return !is_date_field(id) && ds_number_near(norm, exp);
 }
 
+/* One value the readings of a field gave, with how often and how well. */
+typedef struct vote {
+    char value[DS_VIZ_VALUE_MAX], norm[DS_VIZ_VALUE_MAX];
+    float conf;      /* the most confident reading's word confidence */
+    float char_conf; /* and its lowest symbol confidence */
+    int n, agree, sure;
+} vote;
+
+static void count_vote(vote *v, int *nv, int cap, const ds_viz_field *g)
+{
+    int k = 0;
+    while (k < *nv && strcmp(v[k].norm, g->norm) != 0)
+        k++;
+    if (k == *nv) {
+        if (*nv >= cap)
+            return;
+        memset(&v[k], 0, sizeof v[k]);
+        copy_utf8(v[k].value, sizeof v[k].value, g->value);
+        snprintf(v[k].norm, sizeof v[k].norm, "%s", g->norm);
+        v[k].conf = -1.0f;
+        (*nv)++;
+    }
+    v[k].n++;
+    v[k].agree += g->confidence >= REREAD_CONSENSUS_MIN;
+    v[k].sure += g->char_conf >= DS_VIZ_SURE_CHAR;
+    if (g->confidence > v[k].conf) {
+        v[k].conf = g->confidence;
+        v[k].char_conf = g->char_conf;
+        copy_utf8(v[k].value, sizeof v[k].value, g->value);
+    }
+}
+
 static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, float inv, int ox,
                          int oy, const char *expect, ds_viz *out)
 {
@@ -1098,7 +1311,9 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
     f->reads = 1;
     f->same = 1;
     f->agree = f->confidence >= REREAD_CONSENSUS_MIN;
+    f->sure = f->char_conf >= DS_VIZ_SURE_CHAR;
     f->against = 0;
+    f->keep = 0;
     f->near = expect && near_expected(f->norm, expect, id);
     bool differs = expect && !reads_as_expected(f->norm, expect, id);
     if (expect && !differs)
@@ -1114,16 +1329,17 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
     word look[24];
     static const struct { float scale; bool bin; } pass_of[REREAD_PASSES] = {
         {2.0f, false}, {2.0f, true}, {3.0f, true}, {1.5f, false}};
-    int agreeing_rereads = 0;
-    float best = f->confidence;
-    bool replaced = false;
+    /* The values read, the first reading's first. */
+    vote votes[REREAD_PASSES + 1];
+    int nv = 0;
+    count_vote(votes, &nv, REREAD_PASSES + 1, f);
     for (int pass = 0; pass < REREAD_PASSES; pass++) {
         /* Two re-reads that gave the MRZ's value: the first reading was
          * wrong. Two that both disagree with a value no decision hangs on:
          * nothing to confirm. Either way, stop paying for OCR. (A value
          * that differs from the MRZ is otherwise read by every pass: on
          * these small crops that costs no measurable time.) */
-        if (pass == 2 && ((!differs && agreeing_rereads == 0) || f->against >= 2))
+        if (pass == 2 && ((!differs && votes[0].n == 1) || f->against >= 2))
             break;
         int n = reread_box(api, img, sb, pass_of[pass].scale, pass_of[pass].bin, look, 24);
         out->rereads++;
@@ -1151,30 +1367,42 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
             f->against++;
             continue;
         }
-        if (strcmp(g.norm, f->norm) != 0) {
-            if (!replaced && agreeing_rereads == 0 && f->confidence < REREAD_POOR &&
-                g.confidence >= REREAD_SURE) {
-                /* Kept below the bar until another reading agrees with it. */
-                copy_utf8(f->value, sizeof f->value, g.value);
-                snprintf(f->norm, sizeof f->norm, "%s", g.norm);
-                f->confidence = best = REREAD_CONF - 1.0f;
-                f->agree = 1;
-                f->same = 1;
-                f->reads = 1;
-                replaced = true;
-                differs = expect != NULL;
-            }
-            continue;
-        }
-        agreeing_rereads++;
-        f->same++;
-        if (g.confidence >= REREAD_CONSENSUS_MIN)
-            f->agree++;
-        if (g.confidence > best)
-            best = g.confidence;
-        if (!differs && best >= REREAD_CONF)
+        count_vote(votes, &nv, REREAD_PASSES + 1, &g);
+        if (!differs && votes[0].conf >= REREAD_CONF)
             break;
     }
+    /* The value most readings gave; on a tie the first reading's, unless
+     * that was poor and another reading sure of its value. */
+    int w = 0;
+    for (int k = 1; k < nv; k++)
+        if (votes[k].n > votes[w].n ||
+            (votes[k].n == votes[w].n && w == 0 && votes[0].conf < REREAD_POOR &&
+             votes[k].conf >= REREAD_SURE))
+            w = k;
+    const vote *v = &votes[w];
+    float best = v->conf;
+    if (w != 0) {
+        copy_utf8(f->value, sizeof f->value, v->value);
+        snprintf(f->norm, sizeof f->norm, "%s", v->norm);
+        f->char_conf = v->char_conf;
+        /* A value no other reading repeated stays below the bar. */
+        if (v->n == 1 && best >= REREAD_CONF)
+            best = REREAD_CONF - 1.0f;
+    }
+    f->same = v->n;
+    f->agree = v->agree;
+    f->sure = v->sure;
+    /* A date off the MRZ's: the readings that keep its differing digits
+     * (a binarised pass may misread another digit of the same date). */
+    f->keep = 0;
+    if (differs && is_date_field(id) && strlen(v->norm) == 10 && strlen(expect) == 10)
+        for (int k = 0; k < nv; k++) {
+            bool kept = strlen(votes[k].norm) == 10;
+            for (int c = 2; c < 10 && kept; c++)
+                if (v->norm[c] != expect[c] && votes[k].norm[c] != v->norm[c])
+                    kept = false;
+            f->keep += kept ? votes[k].n : 0;
+        }
     /* A date read the same by the first pass and by every re-read, each at
      * REREAD_CONSENSUS_MIN or more: five readings of four different images
      * agreeing on a valid date is as clear as one confident read. */
@@ -1251,7 +1479,13 @@ static void assign_values(ocr_page *pg, ds_viz *out, float inv, int ox, int oy,
                         continue;
                     int dy = c->y0 - L->y1;
                     int vh = c->h > L->h ? c->h : L->h;
-                    if (dy < -L->h / 2 || dy > 2 * vh || abs(c->x0 - L->x0) > vh + L->h)
+                    /* A value whose box took in the label's row (words of
+                     * a 150 dpi page boxed with the small label above)
+                     * still ends at least half its height below it. */
+                    bool overlaps = dy < -L->h / 2 && c->y0 >= L->y0 - L->h &&
+                                    2 * (c->y1 - L->y1) >= c->y1 - c->y0;
+                    if ((dy < -L->h / 2 && !overlaps) || dy > 2 * vh ||
+                        abs(c->x0 - L->x0) > vh + L->h)
                         continue;
                     if (dy < bestdy) {
                         bestdy = dy;
@@ -1349,6 +1583,153 @@ static void collect_dates(const ocr_page *pg, ds_viz *out, float inv, int ox, in
     }
 }
 
+/* Of the runs of one to four of the words that parse as a date, the most
+ * confident (junk read beside a date lowers a longer run's), into g
+ * (normalised); false when none parses. */
+static bool date_in_words(const word *ws, int n, ds_viz_field *g)
+{
+    bool found = false;
+    for (int a = 0; a < n; a++)
+        for (int len = 1; len <= 4 && a + len <= n; len++) {
+            ds_viz_field c;
+            memset(&c, 0, sizeof c);
+            int lab[4] = {0, 0, 0, 0};
+            set_value(&c, &ws[a], len, 0, lab, 1.0f, 0, 0);
+            normalise(&c, DS_VIZ_BIRTH_DATE);
+            if (c.norm[0] && (!found || c.confidence > g->confidence)) {
+                *g = c;
+                found = true;
+            }
+        }
+    return found;
+}
+
+/* The page's dates include the MRZ's birth and expiry dates, each read
+ * clearly: no other date of the page can change a comparison, and the
+ * search for broken dates (their re-reads cost most of a page's OCR time)
+ * is skipped. Guidance moves effort only. */
+static bool mrz_dates_read(const ds_viz *v, const ds_mrz *expect)
+{
+    const char *want[2] = {expected_of(expect, DS_VIZ_BIRTH_DATE),
+                           expected_of(expect, DS_VIZ_EXPIRY_DATE)};
+    for (int k = 0; k < 2; k++) {
+        bool seen = false;
+        for (int i = 0; want[k] && i < v->ndates && !seen; i++)
+            seen = v->dates[i].confidence >= REREAD_CONF &&
+                   reads_as_expected(v->dates[i].key, want[k], DS_VIZ_BIRTH_DATE);
+        if (!seen)
+            return false;
+    }
+    return true;
+}
+
+/* A word that looks like part of a date but belongs to no date the sparse
+ * pass read ("08/10/195": a digit lost at a small print's edge; "29" of
+ * "29 OCT 1941" read into one segment with its label above) is read again
+ * on its own line (ink_crop), like a field's value; a date that two or
+ * more of those readings give joins the page's dates. */
+static void reread_broken_dates(TessBaseAPI *api, PIX *img, const ocr_page *pg, ds_viz *out,
+                                float inv, int ox, int oy)
+{
+    static const struct { float scale; bool bin; } pass_of[REREAD_PASSES] = {
+        {2.0f, false}, {2.0f, true}, {3.0f, true}, {1.5f, false}};
+    int tried[16][4], ntried = 0;
+    for (int i = 0; i < pg->nw && ntried < 16; i++) {
+        const word *w = &pg->w[i];
+        int digits = 0, seps = 0, other = 0;
+        for (const char *q = w->text; *q; q++) {
+            if (isdigit((unsigned char)*q))
+                digits++;
+            else if (*q == '/' || *q == '.' || *q == '-')
+                seps++;
+            else
+                other++;
+        }
+        int val = atoi(w->text);
+        bool numeric_date = digits >= 5 && digits <= 8 && seps >= 1;
+        bool day = digits >= 1 && digits <= 2 && !seps && other <= 1 && val >= 1 && val <= 31;
+        bool year = digits == 4 && !seps && other <= 1 && val >= 1900 && val <= 2099;
+        if (!numeric_date && !day && !year)
+            continue;
+        int cb[4];
+        caller_box(w->x0, w->y0, w->x1, w->y1, inv, ox, oy, cb);
+        bool known = false;
+        for (int k = 0; k < out->ndates && !known; k++)
+            known = boxes_meet(out->dates[k].bbox, cb);
+        if (known)
+            continue;
+        int sb[4] = {w->x0, w->y0, w->x1 - w->x0, w->y1 - w->y0};
+        int ink[4];
+        if (!ink_crop(img, sb, ink))
+            continue;
+        for (int k = 0; k < ntried && !known; k++)
+            known = boxes_meet(tried[k], ink);
+        if (known)
+            continue;
+        memcpy(tried[ntried++], ink, sizeof ink);
+        vote votes[REREAD_PASSES];
+        int nv = 0;
+        word look[24];
+        for (int pass = 0; pass < REREAD_PASSES; pass++) {
+            /* Two passes without a date: nothing here to find. */
+            if (pass == 2 && nv == 0)
+                break;
+            int n = reread_box(api, img, sb, pass_of[pass].scale, pass_of[pass].bin, look, 24);
+            out->rereads++;
+            ds_viz_field g;
+            if (date_in_words(look, n, &g))
+                count_vote(votes, &nv, REREAD_PASSES, &g);
+        }
+        int b = -1;
+        for (int k = 0; k < nv; k++)
+            if (votes[k].n >= 2 && (b < 0 || votes[k].n > votes[b].n))
+                b = k;
+        if (b < 0)
+            continue;
+        /* The date's box: the ink line it was read from. */
+        caller_box(ink[0], ink[1], ink[0] + ink[2], ink[1] + ink[3], inv, ox, oy, cb);
+        keep_token(out->dates, &out->ndates, DS_VIZ_MAX_DATES, votes[b].norm, votes[b].value,
+                   votes[b].conf, cb, true);
+    }
+    /* A date read under the comparison's bar is read again the same way:
+     * two or more readings that give it raise it to the most confident. */
+    for (int i = 0; i < out->ndates; i++) {
+        ds_viz_token *t = &out->dates[i];
+        if (t->confidence >= REREAD_CONF)
+            continue;
+        float sc = 1.0f / inv;
+        int sb[4] = {(int)lroundf((float)(t->bbox[0] - ox) * sc),
+                     (int)lroundf((float)(t->bbox[1] - oy) * sc),
+                     (int)lroundf((float)t->bbox[2] * sc), (int)lroundf((float)t->bbox[3] * sc)};
+        if (sb[2] <= 0 || sb[3] <= 0)
+            continue;
+        vote votes[REREAD_PASSES];
+        int nv = 0;
+        word look[24];
+        for (int pass = 0; pass < REREAD_PASSES; pass++) {
+            int n = reread_box(api, img, sb, pass_of[pass].scale, pass_of[pass].bin, look, 24);
+            out->rereads++;
+            ds_viz_field g;
+            if (date_in_words(look, n, &g))
+                count_vote(votes, &nv, REREAD_PASSES, &g);
+        }
+        for (int k = 0; k < nv; k++)
+            if (votes[k].n >= 2 && strcmp(votes[k].norm, t->key) == 0 &&
+                votes[k].conf > t->confidence) {
+                t->confidence = votes[k].conf;
+                out->reread_raised += t->confidence >= REREAD_CONF;
+            }
+    }
+}
+
+static bool has_letter(const char *t)
+{
+    for (; *t; t++)
+        if ((unsigned char)*t >= 0x80 || isalpha((unsigned char)*t))
+            return true;
+    return false;
+}
+
 /* Every segment of the page that is letters only (a comma between a
  * surname and given names allowed), with two letters or more. */
 static void collect_lines(const ocr_page *pg, ds_viz *out, float inv, int ox, int oy)
@@ -1357,10 +1738,18 @@ static void collect_lines(const ocr_page *pg, ds_viz *out, float inv, int ox, in
         const seg *s = &pg->s[i];
         if (s->field >= 0 || s->n <= 0)
             continue;
+        /* Without the marks read at its ends (a photo's edge as '|'). */
+        int a = s->first, b = s->first + s->n;
+        while (a < b && !has_letter(pg->w[a].text))
+            a++;
+        while (b > a && !has_letter(pg->w[b - 1].text))
+            b--;
+        if (a == b)
+            continue;
         ds_viz_field g;
         memset(&g, 0, sizeof g);
         int lab[4] = {0, 0, 0, 0};
-        set_value(&g, &pg->w[s->first], s->n, 0, lab, inv, ox, oy);
+        set_value(&g, &pg->w[a], b - a, 0, lab, inv, ox, oy);
         if (!g.found)
             continue;
         int letters = 0;
@@ -1416,14 +1805,19 @@ static const ds_viz_line *name_line(const ds_viz *v, const char *name, float min
     ds_viz_name_key(name, nk, sizeof nk);
     if (strlen(nk) < 2)
         return NULL;
+    /* HANS JUERGEN in the MRZ is HANS-JÜRGEN printed, which OCR may read
+     * without its dots. */
+    char nku[DS_VIZ_VALUE_MAX];
+    ds_drop_umlaut_e(nk, nku, sizeof nku);
     for (int i = 0; i < v->nlines; i++) {
         const ds_viz_line *g = &v->lines[i];
         const char *comma = strrchr(g->value, ',');
         if (g->confidence < min_conf || (comma && !comma_ok))
             continue;
-        char k[DS_VIZ_VALUE_MAX];
+        char k[DS_VIZ_VALUE_MAX], ku[DS_VIZ_VALUE_MAX];
         ds_viz_name_key(comma ? comma + 1 : g->value, k, sizeof k);
-        if (strcmp(k, nk) == 0) {
+        ds_drop_umlaut_e(k, ku, sizeof ku);
+        if (strcmp(k, nk) == 0 || strcmp(ku, nku) == 0) {
             *after_comma = comma != NULL;
             return g;
         }
@@ -1492,12 +1886,20 @@ static void reread_name_line(TessBaseAPI *api, PIX *img, ds_viz *out, float inv,
         id == DS_VIZ_SURNAME ? ds_viz_given_line(out, expect->given_names, REREAD_CONF, &comma)
                              : ds_viz_surname_line(out, expect->surname, REREAD_CONF);
     const ds_viz_line *c = g && !comma ? ds_viz_line_next(out, g, id == DS_VIZ_GIVEN_NAMES) : NULL;
-    if (!c || c->confidence >= REREAD_CONF)
+    if (!g && id == DS_VIZ_SURNAME) {
+        /* A visa's "SURNAME, GIVEN NAMES" line read poorly: the line itself. */
+        g = ds_viz_given_line(out, expect->given_names, 0.0f, &comma);
+        c = g && comma ? g : NULL;
+    }
+    /* Three letters or fewer are rather a name cut in pieces (KO ... CZYK,
+     * the middle lost in the label's strokes) than a name: read on. */
+    bool short_name = c && strlen(c->norm) <= 3;
+    if (!c || (c->confidence >= REREAD_CONF && !short_name))
         return;
     ds_viz_line *s = &out->lines[c - out->lines];
     ds_viz_field f;
-    reread_text(api, img, id, s->value, s->norm, s->confidence, s->bbox, inv, ox, oy, NULL, out,
-                &f);
+    float conf = short_name && s->confidence >= REREAD_CONF ? REREAD_CONF - 1.0f : s->confidence;
+    reread_text(api, img, id, s->value, s->norm, conf, s->bbox, inv, ox, oy, NULL, out, &f);
     normalise(&f, DS_VIZ_SURNAME);
     memcpy(s->value, f.value, sizeof s->value);
     memcpy(s->norm, f.norm, sizeof s->norm);
@@ -1542,8 +1944,11 @@ static void reread_dates(TessBaseAPI *api, PIX *img, ds_viz *out, float inv, int
         reread_text(api, img, id, t->value, t->key, t->confidence, t->bbox, inv, ox, oy, mrz, out,
                     &f);
         t->reads = f.reads;
+        t->same = f.same;
         t->agree = f.agree;
+        t->sure = f.sure;
         t->against = f.against;
+        t->keep = f.keep;
     }
 }
 
@@ -1632,6 +2037,7 @@ static void collect_words(TessBaseAPI *api, ocr_page *pg)
             w->x1 = rr;
             w->y1 = b;
             w->conf = TessResultIteratorConfidence(it, RIL_WORD);
+            w->cmin = symbol_min(it);
             w->line = line;
             if (rr > l && b > tp)
                 pg->nw++;
@@ -1734,6 +2140,8 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
     classify_segments(pg);
     assign_values(pg, &v, 1.0f / scale, x0, y0, r->api, scaled, expect);
     collect_dates(pg, &v, 1.0f / scale, x0, y0);
+    if (!mrz_dates_read(&v, expect))
+        reread_broken_dates(r->api, scaled, pg, &v, 1.0f / scale, x0, y0);
     reread_dates(r->api, scaled, &v, 1.0f / scale, x0, y0, expect);
     collect_numbers(pg, &v, 1.0f / scale, x0, y0);
     collect_lines(pg, &v, 1.0f / scale, x0, y0);

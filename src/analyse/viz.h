@@ -51,6 +51,9 @@ typedef enum ds_viz_status {
 const char *ds_viz_status_name(ds_viz_status s);
 
 #define DS_VIZ_VALUE_MAX 96 /* bytes of a value, NUL included, cut at a UTF-8 boundary */
+/* A reading is sure of its characters when Tesseract read each letter and
+ * digit of it at this symbol confidence or more. */
+#define DS_VIZ_SURE_CHAR 97.0f
 
 typedef struct ds_viz_field {
     bool found;                       /* a label and a value were read (or, with
@@ -65,6 +68,9 @@ typedef struct ds_viz_field {
                                          the value does not parse (a date that is no date) */
     float confidence;                 /* 0..100: the lowest Tesseract word confidence of
                                          the value */
+    float char_conf;                  /* 0..100: the lowest confidence of one of its
+                                         letters and digits (Tesseract's symbol
+                                         confidence), first reading */
     int bbox[4];                      /* x, y, w, h of the value in the caller's page frame */
     int label_bbox[4];                /* the label, same frame */
     int reads;                        /* readings that gave a value: the first one and
@@ -72,8 +78,14 @@ typedef struct ds_viz_field {
     int same;                         /* readings that gave this same value, the first
                                          one included */
     int agree;                        /* of those, the ones at confidence 50 or more */
+    int sure;                         /* of those, the ones whose every letter and digit
+                                         was read at DS_VIZ_SURE_CHAR or more */
     int against;                      /* re-reads that gave the MRZ's value instead (only
                                          counted when ds_viz_read had the MRZ) */
+    int keep;                         /* dates that differ from the MRZ's: readings (the
+                                         first one included) that gave this value's
+                                         digit wherever it differs from the MRZ's, whatever
+                                         they read elsewhere */
     int near;                         /* numbers: readings (the first one included) within
                                          OCR noise of the MRZ's number, its value or at
                                          most a third of its characters off (only counted
@@ -92,8 +104,9 @@ typedef struct ds_viz_token {
     char value[32];   /* as printed, UTF-8, cut */
     float confidence; /* the lowest word confidence of the value */
     int bbox[4];      /* caller's page frame, like the fields' */
-    int reads, agree, against; /* dates one confusable digit off an MRZ date are
-                                  re-read like a field (ds_viz_field); 0 otherwise */
+    int reads, same, agree, sure, against, keep; /* dates one confusable digit off an
+                                                    MRZ date are re-read like a field
+                                                    (ds_viz_field); 0 otherwise */
 } ds_viz_token;
 
 #define DS_VIZ_MAX_DATES 12

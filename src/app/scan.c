@@ -391,6 +391,10 @@ static json_t *viz_json(const ds_viz *viz, PIX *page, const ds_mrzband *band)
                                    "same_confident", f->agree, "mrz_value", f->against);
             if (rd && (i == DS_VIZ_DOCUMENT_NUMBER || i == DS_VIZ_PASSPORT_NUMBER))
                 json_object_set_new(rd, "near_mrz_value", json_integer(f->near));
+            if (rd)
+                json_object_set_new(rd, "sure", json_integer(f->sure));
+            if (rd && f->keep > 0)
+                json_object_set_new(rd, "keep_digits", json_integer(f->keep));
             json_object_set_new(jf, "readings", rd);
         }
         json_object_set_new(jf, "bbox",

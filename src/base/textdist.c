@@ -72,3 +72,16 @@ bool ds_number_near(const char *read, const char *expect)
     ds_fold_number(expect, b, sizeof b);
     return ds_levenshtein(a, b) <= (int)(strlen(b) + 2) / 3;
 }
+
+void ds_drop_umlaut_e(const char *in, char *out, size_t cap)
+{
+    if (cap == 0)
+        return;
+    size_t o = 0;
+    for (size_t i = 0; in[i] && o + 1 < cap; i++) {
+        if (in[i] == 'E' && i > 0 && (in[i - 1] == 'O' || in[i - 1] == 'U' || in[i - 1] == 'A'))
+            continue;
+        out[o++] = in[i];
+    }
+    out[o] = 0;
+}

@@ -27,5 +27,10 @@ void ds_fold_number(const char *in, char *out, size_t cap);
 /* Two read numbers within OCR noise of each other: once folded
  * (ds_fold_number), at most a third of expect's characters apart. */
 bool ds_number_near(const char *read, const char *expect);
+/* in (upper case) with the E of OE, UE and AE dropped, into out (cap
+ * bytes, always terminated): the MRZ spelling of an umlaut (ICAO 9303
+ * Part 3) against a page that prints the plain vowel, which OCR may give
+ * without its dots. */
+void ds_drop_umlaut_e(const char *in, char *out, size_t cap);
 
 #endif

@@ -51,20 +51,6 @@ static bool iso_complete(const char *s)
 }
 
 
-/* in with the E of OE, UE and AE dropped: the MRZ spelling of an umlaut
- * (ICAO 9303 Part 3) against a page that prints the plain vowel, which OCR
- * may give without its dots. */
-static void drop_umlaut_e(const char *in, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (size_t i = 0; in[i] && o + 1 < cap; i++) {
-        if (in[i] == 'E' && i > 0 && (in[i - 1] == 'O' || in[i - 1] == 'U' || in[i - 1] == 'A'))
-            continue;
-        out[o++] = in[i];
-    }
-    out[o] = 0;
-}
-
 /* The MRZ spellings of letters `eng` cannot read (AE for Æ or Ä, OE for Ø
  * or Ö, UE for Ü, AA for Å): each is one printed glyph that OCR gives as
  * anything, so each widens the noise a name comparison allows by one. */
@@ -399,7 +385,7 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     char a[128], b[128], bu[128];
     ds_viz_name_key(val, a, sizeof a);
     ds_viz_name_key(mrz, b, sizeof b);
-    drop_umlaut_e(b, bu, sizeof bu);
+    ds_drop_umlaut_e(b, bu, sizeof bu);
     int dist = ds_levenshtein(a, b), dist_u = ds_levenshtein(a, bu);
     dist = dist_u < dist ? dist_u : dist;
     /* A shorter value one letter off the start of the MRZ name (BALOC for

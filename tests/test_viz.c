@@ -355,6 +355,102 @@ static void test_drop_umlaut_e(void)
     T_CHECK(out[0] == 'x');
 }
 
+/* One confusable character confirmed by its glyphs: three readings sure of
+ * every letter and digit (symbol confidence), at most one of four or more
+ * giving anything else, none the MRZ's value; or, for a date, by every
+ * one of five readings keeping the changed digit. */
+static void test_compare_characters_sure(void)
+{
+    ds_mrz m;
+    mrz_of(SPEC_L1, SPEC_L2, &m); /* number L898902C3, expiry 2012-04-15 */
+    ds_viz v;
+    ds_flags fl;
+    /* 4 for 1 (confusable) in the number, read at 70 by four of five. */
+    genuine_reading(&v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L898942C3", "L898942C3", 70);
+    set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 2, 0);
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 4;
+    v.field[DS_VIZ_PASSPORT_NUMBER].sure = 2;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0); /* two sure readings: noise */
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+    v.field[DS_VIZ_PASSPORT_NUMBER].sure = 3;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "passport_number");
+    T_EQ_STR(fl.item[0].found, "L898942C3");
+    /* Two readings of five gave something else: not clear. */
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 3;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* One gave the MRZ's number: noise. */
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 4;
+    v.field[DS_VIZ_PASSPORT_NUMBER].against = 1;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* Three readings in all are too few. */
+    set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 3, 3, 0);
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 3;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* A letter read for a digit (S for 8) by every reading of every image
+     * is OCR's own confusion: never confirmed; 6 for 8 read so is. */
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L89S902C3", "L89S902C3", 89);
+    set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 4, 0);
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 5;
+    v.field[DS_VIZ_PASSPORT_NUMBER].sure = 3;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L896902C3", "L896902C3", 89);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].found, "L896902C3");
+    /* O for 0 is no change. */
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L8989O2C3", "L8989O2C3", 70);
+    set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 5, 0);
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 5;
+    v.field[DS_VIZ_PASSPORT_NUMBER].sure = 5;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+
+    /* The expiry's year one confusable digit off (2017 for 2012), first
+     * reading at 85 (under digit_repeated's 90): sure glyphs decide. */
+    genuine_reading(&v);
+    set_field(&v, DS_VIZ_EXPIRY_DATE, "15.04.2017", "2017-04-15", 85);
+    set_readings(&v, DS_VIZ_EXPIRY_DATE, 5, 5, 0);
+    v.field[DS_VIZ_EXPIRY_DATE].same = 5;
+    v.field[DS_VIZ_EXPIRY_DATE].sure = 2;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    v.field[DS_VIZ_EXPIRY_DATE].sure = 3;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "expiry_date");
+    /* Every one of five readings gave the year's 7, two of them misread
+     * another digit (2077 binarised): the changed digit is kept. */
+    set_field(&v, DS_VIZ_EXPIRY_DATE, "15.04.2017", "2017-04-15", 92);
+    set_readings(&v, DS_VIZ_EXPIRY_DATE, 5, 3, 0);
+    v.field[DS_VIZ_EXPIRY_DATE].same = 3;
+    v.field[DS_VIZ_EXPIRY_DATE].sure = 0;
+    v.field[DS_VIZ_EXPIRY_DATE].keep = 4;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0); /* one reading gave another digit there */
+    v.field[DS_VIZ_EXPIRY_DATE].keep = 5;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "expiry_date");
+    memset(&fl, 0, sizeof fl);
+    v.field[DS_VIZ_EXPIRY_DATE].confidence = 85; /* first reading under 90 */
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    v.field[DS_VIZ_EXPIRY_DATE].confidence = 92;
+    set_readings(&v, DS_VIZ_EXPIRY_DATE, 4, 3, 0); /* a pass was skipped */
+    v.field[DS_VIZ_EXPIRY_DATE].keep = 4;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    v.field[DS_VIZ_EXPIRY_DATE].keep = 0;
+    /* A day/month swap stays unverifiable, sure or not. */
+    set_field(&v, DS_VIZ_EXPIRY_DATE, "04/15/2012", "2012-04-15", 95);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "08/12/1974", "1974-12-08", 95);
+    set_readings(&v, DS_VIZ_BIRTH_DATE, 5, 5, 0);
+    v.field[DS_VIZ_BIRTH_DATE].same = 5;
+    v.field[DS_VIZ_BIRTH_DATE].sure = 5;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+}
+
 /* Another number read unclearly: every reading far from the MRZ's and two
  * of them the same is evidence; one reading near the MRZ's number, a single
  * reading, or the visa's passport number read under the label is not. */
@@ -1458,6 +1554,7 @@ int main(int argc, char **argv)
         {"samples", test_samples},
         {"reread_blurred", test_reread_blurred},
         {"compare_confirmed_readings", test_compare_confirmed_readings},
+        {"compare_characters_sure", test_compare_characters_sure},
         {"drop_umlaut_e", test_drop_umlaut_e},
         {"compare_name_forms", test_compare_name_forms},
         {"compare_date_order", test_compare_date_order},

@@ -105,6 +105,43 @@ static bool digit_repeated(float confidence, int agree, int against)
     return against == 0 && confidence >= DS_VIZ_MIN_CONF_CHAR && agree >= DS_VIZ_MIN_AGREE + 1;
 }
 
+/* One confusable digit of a date read as changed by every reading: at
+ * least DS_VIZ_MIN_AGREE + 2 readings (every pass ran), the first at
+ * DS_VIZ_MIN_CONF_CHAR, each giving the page's digit where it differs
+ * from the MRZ's even when it misread another digit (a binarised pass
+ * thins the diagonal of a 2 into a 7). */
+static bool digit_kept(float confidence, int reads, int keep, int against)
+{
+    return against == 0 && confidence >= DS_VIZ_MIN_CONF_CHAR && reads >= DS_VIZ_MIN_AGREE + 2 &&
+           keep == reads;
+}
+
+/* One confusable character read as changed, by its glyphs: at least
+ * DS_VIZ_MIN_AGREE readings sure of every letter and digit (Tesseract's
+ * symbol confidence at DS_VIZ_SURE_CHAR: a misread glyph scores low on
+ * its own even when the word scores high), of at least four readings at
+ * most one giving anything else and none the MRZ's value. */
+static bool characters_sure(int reads, int same, int sure, int against)
+{
+    return against == 0 && reads >= DS_VIZ_MIN_AGREE + 1 && same + 1 >= reads &&
+           sure >= DS_VIZ_MIN_AGREE;
+}
+
+/* Wherever the folded readings fa and fb (ds_fold_number of ra and rb)
+ * differ, ra and rb have characters of the same kind there, digit or
+ * letter; false when the raw and folded lengths do not line up. */
+static bool same_kinds(const char *ra, const char *rb, const char *fa, const char *fb)
+{
+    size_t n = strlen(fa);
+    if (strlen(ra) != n || strlen(rb) < n || strlen(fb) != n)
+        return false;
+    for (size_t q = 0; q < n; q++)
+        if (fa[q] != fb[q] &&
+            (isdigit((unsigned char)ra[q]) != 0) != (isdigit((unsigned char)rb[q]) != 0))
+            return false;
+    return true;
+}
+
 /* Characters of a changed against b (same length): those a reader confuses
  * with the other (digits the printer's font makes alike) in *half, the
  * rest in *whole. */
@@ -272,7 +309,10 @@ static void compare_date(ds_viz *viz, int id, const char *mrz_date, char order,
         d = 1;
     /* One confusable digit: a misreading unless a confident first reading
      * was repeated by nearly every re-read (the MRZ's value never seen). */
-    bool digit_confirmed = d == 1 && digit_repeated(f->confidence, f->agree, f->against) &&
+    bool digit_confirmed = d == 1 &&
+                           (digit_repeated(f->confidence, f->agree, f->against) ||
+                            characters_sure(f->reads, f->same, f->sure, f->against) ||
+                            digit_kept(f->confidence, f->reads, f->keep, f->against)) &&
                            !day_month_swap(f->norm, mrz_date);
     if (d == 0 || reread_as_mrz(f))
         f->status = DS_VIZ_MATCH;
@@ -581,7 +621,10 @@ static int placed_diff(const ds_viz *viz, const char *iso, const char *mrz_date,
      * such dates against the MRZ), none giving the MRZ's. */
     for (int i = 0; d == 1 && !day_month_swap(iso, mrz_date) && i < viz->ndates; i++) {
         const ds_viz_token *t = &viz->dates[i];
-        if (strcmp(t->key, iso) == 0 && digit_repeated(t->confidence, t->agree, t->against))
+        if (strcmp(t->key, iso) == 0 &&
+            (digit_repeated(t->confidence, t->agree, t->against) ||
+             characters_sure(t->reads, t->same, t->sure, t->against) ||
+             digit_kept(t->confidence, t->reads, t->keep, t->against)))
             d = 2;
     }
     return d;
@@ -875,6 +918,16 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
                                  (whole == 0 && (half == 1 || half == 2) && unanimous(f) &&
                                   f->confidence >= DS_VIZ_MIN_CONF &&
                                   f->agree >= DS_VIZ_MIN_AGREE + 1);
+            /* Either, when the readings were sure of every glyph. */
+            one_char_confirmed =
+                one_char_confirmed ||
+                (((whole == 1 && half == 0) || (whole == 0 && (half == 1 || half == 2))) &&
+                 characters_sure(f->reads, f->same, f->sure, f->against));
+            /* A letter read where the MRZ has a digit, or a digit for a
+             * letter (S for 8 in "L0SMPKW47", read so from every image):
+             * OCR's own confusion in a number that mixes both, never
+             * confirmed. A changed character keeps its kind. */
+            one_char_confirmed = one_char_confirmed && same_kinds(f->norm, mn, a, b);
         }
         /* A number has digits and is not much shorter than the MRZ's; a
          * single word of a label ("N", "PASSEPORT") is no number. */

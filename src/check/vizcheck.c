@@ -308,7 +308,8 @@ static void compare_date(ds_viz *viz, int id, const char *mrz_date, char order,
     if (d == 2 && lost_day_digit(f->value, f->norm, mrz_date))
         d = 1;
     /* One confusable digit: a misreading unless a confident first reading
-     * was repeated by nearly every re-read (the MRZ's value never seen). */
+     * was repeated by nearly every re-read, the readings were sure of its
+     * glyphs or every one kept the digit (the MRZ's value never seen). */
     bool digit_confirmed = d == 1 &&
                            (digit_repeated(f->confidence, f->agree, f->against) ||
                             characters_sure(f->reads, f->same, f->sure, f->against) ||
@@ -924,7 +925,7 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
                 (((whole == 1 && half == 0) || (whole == 0 && (half == 1 || half == 2))) &&
                  characters_sure(f->reads, f->same, f->sure, f->against));
             /* A letter read where the MRZ has a digit, or a digit for a
-             * letter (S for 8 in "L0SMPKW47", read so from every image):
+             * letter (LOSMPKW47 for L08MPKW47, read so from every image):
              * OCR's own confusion in a number that mixes both, never
              * confirmed. A changed character keeps its kind. */
             one_char_confirmed = one_char_confirmed && same_kinds(f->norm, mn, a, b);

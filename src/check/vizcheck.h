@@ -13,7 +13,10 @@
  * S/5, B/8 ...) in a document number. A single digit of a date that the
  * printer's font makes confusable (3/8, 1/7 ...) counts only when the first
  * reading was at DS_VIZ_MIN_CONF_CHAR and DS_VIZ_MIN_AGREE re-reads agreed
- * with it.
+ * with it, when DS_VIZ_MIN_AGREE readings were sure of every glyph
+ * (analyse/viz.h DS_VIZ_SURE_CHAR), or when every one of five readings
+ * kept that digit; a number's changed character must keep its kind
+ * (letter or digit).
  * Every other read field is "unverifiable". This catches a
  * forger who rewrote the MRZ with correct check digits while the printed
  * page keeps the holder's real data.

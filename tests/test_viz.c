@@ -355,6 +355,15 @@ static void test_drop_umlaut_e(void)
     T_CHECK(out[0] == 'x');
 }
 
+/* Readings of a field for the rules that count them: in all, the same as
+ * the value, at 50 or more, sure of every glyph (none giving the MRZ's). */
+static void set_votes(ds_viz *v, ds_viz_field_id id, int reads, int same, int agree, int sure)
+{
+    set_readings(v, id, reads, agree, 0);
+    v->field[id].same = same;
+    v->field[id].sure = sure;
+}
+
 /* One confusable character confirmed by its glyphs: three readings sure of
  * every letter and digit (symbol confidence), at most one of four or more
  * giving anything else, none the MRZ's value; or, for a date, by every
@@ -368,9 +377,7 @@ static void test_compare_characters_sure(void)
     /* 4 for 1 (confusable) in the number, read at 70 by four of five. */
     genuine_reading(&v);
     set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L898942C3", "L898942C3", 70);
-    set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 2, 0);
-    v.field[DS_VIZ_PASSPORT_NUMBER].same = 4;
-    v.field[DS_VIZ_PASSPORT_NUMBER].sure = 2;
+    set_votes(&v, DS_VIZ_PASSPORT_NUMBER, 5, 4, 2, 2);
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0); /* two sure readings: noise */
     T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
@@ -393,9 +400,7 @@ static void test_compare_characters_sure(void)
     /* A letter read for a digit (S for 8) by every reading of every image
      * is OCR's own confusion: never confirmed; 6 for 8 read so is. */
     set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L89S902C3", "L89S902C3", 89);
-    set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 4, 0);
-    v.field[DS_VIZ_PASSPORT_NUMBER].same = 5;
-    v.field[DS_VIZ_PASSPORT_NUMBER].sure = 3;
+    set_votes(&v, DS_VIZ_PASSPORT_NUMBER, 5, 5, 4, 3);
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
     T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
@@ -404,18 +409,14 @@ static void test_compare_characters_sure(void)
     T_EQ_STR(fl.item[0].found, "L896902C3");
     /* O for 0 is no change. */
     set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L8989O2C3", "L8989O2C3", 70);
-    set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 5, 0);
-    v.field[DS_VIZ_PASSPORT_NUMBER].same = 5;
-    v.field[DS_VIZ_PASSPORT_NUMBER].sure = 5;
+    set_votes(&v, DS_VIZ_PASSPORT_NUMBER, 5, 5, 5, 5);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
 
     /* The expiry's year one confusable digit off (2017 for 2012), first
      * reading at 85 (under digit_repeated's 90): sure glyphs decide. */
     genuine_reading(&v);
     set_field(&v, DS_VIZ_EXPIRY_DATE, "15.04.2017", "2017-04-15", 85);
-    set_readings(&v, DS_VIZ_EXPIRY_DATE, 5, 5, 0);
-    v.field[DS_VIZ_EXPIRY_DATE].same = 5;
-    v.field[DS_VIZ_EXPIRY_DATE].sure = 2;
+    set_votes(&v, DS_VIZ_EXPIRY_DATE, 5, 5, 5, 2);
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
     v.field[DS_VIZ_EXPIRY_DATE].sure = 3;
@@ -424,9 +425,7 @@ static void test_compare_characters_sure(void)
     /* Every one of five readings gave the year's 7, two of them misread
      * another digit (2077 binarised): the changed digit is kept. */
     set_field(&v, DS_VIZ_EXPIRY_DATE, "15.04.2017", "2017-04-15", 92);
-    set_readings(&v, DS_VIZ_EXPIRY_DATE, 5, 3, 0);
-    v.field[DS_VIZ_EXPIRY_DATE].same = 3;
-    v.field[DS_VIZ_EXPIRY_DATE].sure = 0;
+    set_votes(&v, DS_VIZ_EXPIRY_DATE, 5, 3, 3, 0);
     v.field[DS_VIZ_EXPIRY_DATE].keep = 4;
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0); /* one reading gave another digit there */
@@ -444,9 +443,7 @@ static void test_compare_characters_sure(void)
     /* A day/month swap stays unverifiable, sure or not. */
     set_field(&v, DS_VIZ_EXPIRY_DATE, "04/15/2012", "2012-04-15", 95);
     set_field(&v, DS_VIZ_BIRTH_DATE, "08/12/1974", "1974-12-08", 95);
-    set_readings(&v, DS_VIZ_BIRTH_DATE, 5, 5, 0);
-    v.field[DS_VIZ_BIRTH_DATE].same = 5;
-    v.field[DS_VIZ_BIRTH_DATE].sure = 5;
+    set_votes(&v, DS_VIZ_BIRTH_DATE, 5, 5, 5, 5);
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
 }

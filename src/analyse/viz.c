@@ -1164,58 +1164,84 @@ static bool ink_crop(PIX *img, const int sb[4], int out[4])
     return true;
 }
 
-static int reread_box(TessBaseAPI *api, PIX *img, const int sb[4], float scale, bool binarise,
-                      word *buf, int cap)
+/* Where a value is re-read from, prepared once for every pass: the crop
+ * (its line of ink, or without ink to go by the box with a text height
+ * left and right and a quarter above and below) and the threshold the
+ * binarised passes use. */
+typedef struct reread_crop {
+    bool ok;    /* a crop of 8x8 pixels or more of an 8 bpp image */
+    bool inked; /* box is ink_crop's */
+    int box[4]; /* x, y, w, h in the image */
+    int thr;    /* grey values under it are ink; 0: none found */
+} reread_crop;
+
+static reread_crop prepare_crop(PIX *img, const int sb[4])
 {
-    int iw = (int)pixGetWidth(img), ih = (int)pixGetHeight(img);
+    reread_crop c;
+    memset(&c, 0, sizeof c);
     if (pixGetDepth(img) != 8)
-        return 0;
+        return c;
+    int iw = (int)pixGetWidth(img), ih = (int)pixGetHeight(img);
     int h = sb[3] > 4 ? sb[3] : 4;
     int x0 = sb[0] - h, y0 = sb[1] - h / 4, x1 = sb[0] + sb[2] + h, y1 = sb[1] + sb[3] + h / 4;
-    int thr = 0;
-    if (binarise) {
-        int cx0 = x0 < 0 ? 0 : x0, cy0 = y0 < 0 ? 0 : y0;
-        int cx1 = x1 > iw ? iw : x1, cy1 = y1 > ih ? ih : y1;
-        BOX *cb = cx1 - cx0 >= 8 && cy1 - cy0 >= 8 ? boxCreate(cx0, cy0, cx1 - cx0, cy1 - cy0) : NULL;
-        PIX *ctx = cb ? pixClipRectangle(img, cb, NULL) : NULL, *th = NULL;
-        boxDestroy(&cb);
-        if (ctx && pixOtsuAdaptiveThreshold(ctx, (int)pixGetWidth(ctx), (int)pixGetHeight(ctx), 0, 0,
-                                            0.1f, &th, NULL) == 0 && th) {
-            l_uint32 v = 0;
-            pixGetPixel(th, 0, 0, &v);
-            thr = (int)v + 1; /* Leptonica's pixels at or below the threshold are ink */
-        }
-        pixDestroy(&th);
-        pixDestroy(&ctx);
+    x0 = x0 < 0 ? 0 : x0;
+    y0 = y0 < 0 ? 0 : y0;
+    x1 = x1 > iw ? iw : x1;
+    y1 = y1 > ih ? ih : y1;
+    /* Otsu's threshold of the box with a text height around it, as on the
+     * crop before it was narrowed to its ink: on a crop that is mostly
+     * print it falls too dark and cuts the thin, grey strokes of an
+     * upscaled 150 dpi glyph (the diagonal of a 2, leaving a 7). */
+    BOX *cb = x1 - x0 >= 8 && y1 - y0 >= 8 ? boxCreate(x0, y0, x1 - x0, y1 - y0) : NULL;
+    PIX *ctx = cb ? pixClipRectangle(img, cb, NULL) : NULL, *th = NULL;
+    boxDestroy(&cb);
+    if (ctx && pixOtsuAdaptiveThreshold(ctx, (int)pixGetWidth(ctx), (int)pixGetHeight(ctx), 0, 0,
+                                        0.1f, &th, NULL) == 0 && th) {
+        l_uint32 v = 0;
+        pixGetPixel(th, 0, 0, &v);
+        c.thr = (int)v + 1; /* Leptonica's pixels at or below the threshold are ink */
     }
+    pixDestroy(&th);
+    pixDestroy(&ctx);
     int ink[4];
-    if (ink_crop(img, sb, ink)) {
+    c.inked = ink_crop(img, sb, ink);
+    if (c.inked) { /* within the image already */
         x0 = ink[0];
         y0 = ink[1];
         x1 = ink[0] + ink[2];
         y1 = ink[1] + ink[3];
     }
-    x0 = x0 < 0 ? 0 : x0;
-    y0 = y0 < 0 ? 0 : y0;
-    x1 = x1 > iw ? iw : x1;
-    y1 = y1 > ih ? ih : y1;
-    if (x1 - x0 < 8 || y1 - y0 < 8)
+    c.ok = x1 - x0 >= 8 && y1 - y0 >= 8;
+    c.box[0] = x0;
+    c.box[1] = y0;
+    c.box[2] = x1 - x0;
+    c.box[3] = y1 - y0;
+    return c;
+}
+
+/* The passes a value is re-read in: upscale, and Otsu-binarised or not. */
+static const struct reread_pass {
+    float scale;
+    bool bin;
+} reread_passes[REREAD_PASSES] = {{2.0f, false}, {2.0f, true}, {3.0f, true}, {1.5f, false}};
+
+/* One pass over a prepared crop (PSM_SINGLE_LINE); the words read into
+ * buf, their number returned. */
+static int reread_crop_pass(TessBaseAPI *api, PIX *img, const reread_crop *c, int pass, word *buf,
+                            int cap)
+{
+    if (!c->ok)
         return 0;
-    BOX *b = boxCreate(x0, y0, x1 - x0, y1 - y0);
-    PIX *c = b ? pixClipRectangle(img, b, NULL) : NULL;
+    float scale = reread_passes[pass].scale;
+    BOX *b = boxCreate(c->box[0], c->box[1], c->box[2], c->box[3]);
+    PIX *cp = b ? pixClipRectangle(img, b, NULL) : NULL;
     boxDestroy(&b);
-    PIX *u = c ? pixScaleGrayLI(c, scale, scale) : NULL;
-    pixDestroy(&c);
+    PIX *u = cp ? pixScaleGrayLI(cp, scale, scale) : NULL;
+    pixDestroy(&cp);
     if (!u)
         return 0;
-    if (binarise) {
-        /* Otsu's threshold of the box with a text height around it, as on
-         * the crop before it was narrowed to its ink: on a crop that is
-         * mostly print it falls too dark and cuts the thin, grey strokes
-         * of an upscaled 150 dpi glyph (the diagonal of a 2, leaving a 7). */
-        PIX *bin = NULL;
-        if (thr > 0)
-            bin = pixThresholdToBinary(u, thr);
+    if (reread_passes[pass].bin) {
+        PIX *bin = c->thr > 0 ? pixThresholdToBinary(u, c->thr) : NULL;
         pixDestroy(&u);
         if (!bin)
             return 0;
@@ -1224,6 +1250,17 @@ static int reread_box(TessBaseAPI *api, PIX *img, const int sb[4], float scale, 
     int n = second_look(api, u, 0, 0, (int)pixGetWidth(u), (int)pixGetHeight(u), buf, cap);
     pixDestroy(&u);
     return n;
+}
+
+/* bbox (the caller's page frame) in the frame of the scaled region the
+ * reader works in: caller_box the other way. */
+static void region_box(const int bbox[4], float inv, int ox, int oy, int sb[4])
+{
+    float sc = 1.0f / inv;
+    sb[0] = (int)lroundf((float)(bbox[0] - ox) * sc);
+    sb[1] = (int)lroundf((float)(bbox[1] - oy) * sc);
+    sb[2] = (int)lroundf((float)bbox[2] * sc);
+    sb[3] = (int)lroundf((float)bbox[3] * sc);
 }
 
 static bool is_date_field(int id)
@@ -1320,15 +1357,12 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
         return; /* the MRZ's value: nothing hangs on confirming it */
     if (!differs && f->confidence >= REREAD_CONF)
         return;
-    float sc = 1.0f / inv;
-    int sb[4] = {(int)lroundf((float)(f->bbox[0] - ox) * sc),
-                 (int)lroundf((float)(f->bbox[1] - oy) * sc),
-                 (int)lroundf((float)f->bbox[2] * sc), (int)lroundf((float)f->bbox[3] * sc)};
+    int sb[4];
+    region_box(f->bbox, inv, ox, oy, sb);
     if (sb[2] <= 0 || sb[3] <= 0)
         return;
+    reread_crop crop = prepare_crop(img, sb);
     word look[24];
-    static const struct { float scale; bool bin; } pass_of[REREAD_PASSES] = {
-        {2.0f, false}, {2.0f, true}, {3.0f, true}, {1.5f, false}};
     /* The values read, the first reading's first. */
     vote votes[REREAD_PASSES + 1];
     int nv = 0;
@@ -1341,7 +1375,7 @@ static void reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
          * these small crops that costs no measurable time.) */
         if (pass == 2 && ((!differs && votes[0].n == 1) || f->against >= 2))
             break;
-        int n = reread_box(api, img, sb, pass_of[pass].scale, pass_of[pass].bin, look, 24);
+        int n = reread_crop_pass(api, img, &crop, pass, look, 24);
         out->rereads++;
         /* Junk from the margin (guilloche, a neighbour's edge) at either end. */
         int a = 0;
@@ -1604,6 +1638,26 @@ static bool date_in_words(const word *ws, int n, ds_viz_field *g)
     return found;
 }
 
+/* Every pass over a crop, the dates they read voted on into votes
+ * (REREAD_PASSES of them); with give_up, two passes without a date end
+ * it. Returns the number of different dates. */
+static int vote_dates(TessBaseAPI *api, PIX *img, const reread_crop *crop, bool give_up,
+                      vote *votes, ds_viz *out)
+{
+    int nv = 0;
+    word look[24];
+    for (int pass = 0; pass < REREAD_PASSES; pass++) {
+        if (give_up && pass == 2 && nv == 0)
+            break;
+        int n = reread_crop_pass(api, img, crop, pass, look, 24);
+        out->rereads++;
+        ds_viz_field g;
+        if (date_in_words(look, n, &g))
+            count_vote(votes, &nv, REREAD_PASSES, &g);
+    }
+    return nv;
+}
+
 /* The page's dates include the MRZ's birth and expiry dates, each read
  * clearly: no other date of the page can change a comparison, and the
  * search for broken dates (their re-reads cost most of a page's OCR time)
@@ -1631,8 +1685,6 @@ static bool mrz_dates_read(const ds_viz *v, const ds_mrz *expect)
 static void reread_broken_dates(TessBaseAPI *api, PIX *img, const ocr_page *pg, ds_viz *out,
                                 float inv, int ox, int oy)
 {
-    static const struct { float scale; bool bin; } pass_of[REREAD_PASSES] = {
-        {2.0f, false}, {2.0f, true}, {3.0f, true}, {1.5f, false}};
     int tried[16][4], ntried = 0;
     for (int i = 0; i < pg->nw && ntried < 16; i++) {
         const word *w = &pg->w[i];
@@ -1659,27 +1711,17 @@ static void reread_broken_dates(TessBaseAPI *api, PIX *img, const ocr_page *pg, 
         if (known)
             continue;
         int sb[4] = {w->x0, w->y0, w->x1 - w->x0, w->y1 - w->y0};
-        int ink[4];
-        if (!ink_crop(img, sb, ink))
+        reread_crop crop = prepare_crop(img, sb);
+        if (!crop.inked)
             continue;
+        const int *ink = crop.box;
         for (int k = 0; k < ntried && !known; k++)
             known = boxes_meet(tried[k], ink);
         if (known)
             continue;
-        memcpy(tried[ntried++], ink, sizeof ink);
+        memcpy(tried[ntried++], ink, sizeof tried[0]);
         vote votes[REREAD_PASSES];
-        int nv = 0;
-        word look[24];
-        for (int pass = 0; pass < REREAD_PASSES; pass++) {
-            /* Two passes without a date: nothing here to find. */
-            if (pass == 2 && nv == 0)
-                break;
-            int n = reread_box(api, img, sb, pass_of[pass].scale, pass_of[pass].bin, look, 24);
-            out->rereads++;
-            ds_viz_field g;
-            if (date_in_words(look, n, &g))
-                count_vote(votes, &nv, REREAD_PASSES, &g);
-        }
+        int nv = vote_dates(api, img, &crop, true, votes, out);
         int b = -1;
         for (int k = 0; k < nv; k++)
             if (votes[k].n >= 2 && (b < 0 || votes[k].n > votes[b].n))
@@ -1697,22 +1739,13 @@ static void reread_broken_dates(TessBaseAPI *api, PIX *img, const ocr_page *pg, 
         ds_viz_token *t = &out->dates[i];
         if (t->confidence >= REREAD_CONF)
             continue;
-        float sc = 1.0f / inv;
-        int sb[4] = {(int)lroundf((float)(t->bbox[0] - ox) * sc),
-                     (int)lroundf((float)(t->bbox[1] - oy) * sc),
-                     (int)lroundf((float)t->bbox[2] * sc), (int)lroundf((float)t->bbox[3] * sc)};
+        int sb[4];
+        region_box(t->bbox, inv, ox, oy, sb);
         if (sb[2] <= 0 || sb[3] <= 0)
             continue;
+        reread_crop crop = prepare_crop(img, sb);
         vote votes[REREAD_PASSES];
-        int nv = 0;
-        word look[24];
-        for (int pass = 0; pass < REREAD_PASSES; pass++) {
-            int n = reread_box(api, img, sb, pass_of[pass].scale, pass_of[pass].bin, look, 24);
-            out->rereads++;
-            ds_viz_field g;
-            if (date_in_words(look, n, &g))
-                count_vote(votes, &nv, REREAD_PASSES, &g);
-        }
+        int nv = vote_dates(api, img, &crop, false, votes, out);
         for (int k = 0; k < nv; k++)
             if (votes[k].n >= 2 && strcmp(votes[k].norm, t->key) == 0 &&
                 votes[k].conf > t->confidence) {

@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyse/barcode.h"
-#include "analyse/zxing_shim.h"
+#include "barcode/barcode.h"
+#include "barcode/zxing_shim.h"
 #include "base/base.h"
 #include "decode/decode.h"
 

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/scan.h"
+#include "scan/scan.h"
 #include "base/base.h"
 #include "decode/decode.h"
 #include "bench_util.h"

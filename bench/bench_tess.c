@@ -22,7 +22,7 @@
 #include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
 
-#include "analyse/mrz.h"
+#include "mrz/mrz.h"
 #include "base/base.h"
 #include "bench_util.h"
 

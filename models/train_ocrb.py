@@ -6,7 +6,7 @@ and 130..650 dpi, degrades them (stroke weight, rotation, blur, background
 texture, contrast, noise, JPEG), cuts one cell per character exactly as the
 MRZ locator does (one pitch wide, +-15% centre error, 0.2 cap height margins
 +-10%), and turns each cell into features with the C function
-ds_ocrb_features from src/analyse/ocrb.c, loaded through ctypes, so training
+ds_ocrb_features from src/mrz/ocrb.c, loaded through ctypes, so training
 and inference share one implementation. Trains a small ReLU MLP with Adam in
 numpy and writes the versioned, CRC-checked model file described in
 models/README.md. Deterministic for a given --seed (and --jobs).
@@ -53,7 +53,7 @@ def build_lib(tmpdir):
     path = os.path.join(tmpdir, "libocrb_train.so")
     cmd = ["cc", "-shared", "-fPIC", "-O2", "-DDS_OCRB_NO_BUILTIN",
            "-I" + os.path.join(ROOT, "include"), "-I" + os.path.join(ROOT, "src"),
-           os.path.join(ROOT, "src/analyse/ocrb.c"), os.path.join(ROOT, "src/base/error.c"),
+           os.path.join(ROOT, "src/mrz/ocrb.c"), os.path.join(ROOT, "src/base/error.c"),
            "-lm", "-o", path]
     subprocess.run(cmd, check=True)
     return path
@@ -206,7 +206,7 @@ def render_line(rng, text, dpi, level):
 
 
 def measured_line(g, thr):
-    """The line's extent as src/prep/mrzband.c measures it: the run of rows
+    """The line's extent as src/mrz/locate.c measures it: the run of rows
     around the middle whose count of ink pixels exceeds 12% of the largest
     row count. Returns (top, bottom) inclusive, or None."""
     prof = (g < thr).sum(1)
@@ -256,7 +256,7 @@ def make_chunk(args):
         text = mrz_text(rng, 22)
         g, centres, cap, thr = render_line(rng, text, dpi, lv)
         pitch = dpi * PITCH_MM / 25.4
-        # Half the lines are cut as src/prep/mrzband.c does: the cap height
+        # Half the lines are cut as src/mrz/locate.c does: the cap height
         # is the measured line extent, the rows are that extent +- 0.2 of it,
         # the same for the whole line; the other half per character from the
         # true cap height with random errors.

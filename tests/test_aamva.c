@@ -9,9 +9,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "analyse/aamva.h"
-#include "analyse/barcode.h"
-#include "analyse/zxing_shim.h"
+#include "barcode/aamva.h"
+#include "barcode/barcode.h"
+#include "barcode/zxing_shim.h"
 #include "base/base.h"
 #include "decode/decode.h"
 #include "t.h"

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "app/annotate.h"
+#include "report/annotate.h"
 #include "t.h"
 
 static void rgb_at(PIX *p, int x, int y, int *r, int *g, int *b)

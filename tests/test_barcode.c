@@ -12,8 +12,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "analyse/barcode.h"
-#include "analyse/zxing_shim.h"
+#include "barcode/barcode.h"
+#include "barcode/zxing_shim.h"
 #include "base/base.h"
 #include "decode/decode.h"
 #include "t.h"

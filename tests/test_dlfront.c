@@ -11,9 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analyse/dlfront.h"
-#include "app/barcodes_report.h"
-#include "app/dlcheck.h"
+#include "page/dlfront.h"
+#include "scan/barcodes.h"
+#include "check/dlcheck.h"
 #include "base/base.h"
 #include "decode/decode.h"
 #include "t.h"

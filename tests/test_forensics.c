@@ -20,7 +20,7 @@
 #include <string.h>
 #include <jpeglib.h>
 
-#include "analyse/forensics.h"
+#include "forensics/forensics.h"
 #include "check/imagecheck.h"
 #include "t.h"
 

@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analyse/mrz.h"
+#include "mrz/mrz.h"
 #include "t.h"
 
 #define TODAY 2025

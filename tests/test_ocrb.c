@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyse/ocrb.h"
+#include "mrz/ocrb.h"
 #include "base/base.h"
 #include "t.h"
 

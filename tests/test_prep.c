@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "decode/decode.h"
-#include "prep/mrzband.h"
+#include "mrz/locate.h"
 #include "t.h"
 
 static int expected_shape(const char *fmt, int *nlines, int *nchars)

@@ -22,7 +22,7 @@
 #include <sqlite3.h>
 
 #include "store/lostcsv.h"
-#include "store/phash.h"
+#include "forensics/phash.h"
 #include "store/store.h"
 #include "t.h"
 

@@ -17,10 +17,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "analyse/barcode.h"
-#include "analyse/mrz.h"
-#include "analyse/vds.h"
-#include "analyse/zxing_shim.h"
+#include "barcode/barcode.h"
+#include "mrz/mrz.h"
+#include "barcode/vds.h"
+#include "barcode/zxing_shim.h"
 #include "base/base.h"
 #include "decode/decode.h"
 #include "t.h"

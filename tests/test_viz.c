@@ -17,14 +17,14 @@
 #include <dirent.h>
 #include <time.h>
 
-#include "analyse/ocrb.h"
-#include "analyse/specimen.h"
-#include "analyse/viz.h"
+#include "mrz/ocrb.h"
+#include "page/specimen.h"
+#include "page/viz.h"
 #include "check/vizcheck.h"
 #include "base/base.h"
 #include "base/textdist.h"
 #include "decode/decode.h"
-#include "prep/mrzband.h"
+#include "mrz/locate.h"
 #include "t.h"
 
 /* ------------------------------------------------------------------------ */

@@ -10,7 +10,7 @@
 #define DS_CHECK_H
 
 #include "docscreen/docscreen.h"
-#include "analyse/mrz.h"
+#include "mrz/mrz.h"
 
 typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_severity;
 

@@ -12,7 +12,7 @@
 #ifndef DS_IMAGECHECK_H
 #define DS_IMAGECHECK_H
 
-#include "analyse/forensics.h"
+#include "forensics/forensics.h"
 #include "check.h"
 
 /* Adds the flags f calls for on page; returns how many were added. */

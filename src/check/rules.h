@@ -42,7 +42,7 @@
 #ifndef DS_RULES_H
 #define DS_RULES_H
 
-#include "analyse/mrz.h"
+#include "mrz/mrz.h"
 #include "case.h"
 #include "check.h"
 

@@ -24,7 +24,7 @@
 #ifndef DS_VIZCHECK_H
 #define DS_VIZCHECK_H
 
-#include "analyse/viz.h"
+#include "page/viz.h"
 #include "check.h"
 
 /* Confidence (0..100) a value needs before a difference counts as evidence. */

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyse/aamva.h"
+#include "barcode/aamva.h"
 
 static void check_text(const char *s, size_t cap)
 {

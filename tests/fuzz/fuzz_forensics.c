@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyse/forensics.h"
+#include "forensics/forensics.h"
 
 static void check_text(const char *s, size_t cap)
 {

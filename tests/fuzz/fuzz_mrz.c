@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyse/mrz.h"
+#include "mrz/mrz.h"
 
 #define MAX_IN_LINES 4
 #define MAX_IN_LINE 64

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "analyse/ocrb.h"
+#include "mrz/ocrb.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

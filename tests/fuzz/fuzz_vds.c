@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyse/vds.h"
+#include "barcode/vds.h"
 
 static void check_nul(const char *s, size_t cap)
 {

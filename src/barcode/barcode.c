@@ -1,0 +1,628 @@
+/*
+ * barcode: the page scan over every decoder backend, the result list, and
+ * the comparison of barcode fields with the MRZ (see barcode.h).
+ *
+ * The scan runs each backend on the page as given; only when no backend
+ * finds anything does it try other image variants (2x for small pages, 1/2
+ * for large ones, the page turned by 90 degrees), stopping at the first
+ * variant that yields a symbol, and maps positions back to page pixels.
+ *
+ * It must never keep a payload beyond its cap, hold more than DS_BARCODE_MAX
+ * results, or report the same symbol twice; the cross-check must never call
+ * a genuine document's transliterated or truncated name a mismatch.
+ */
+#include "barcode/barcode.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+
+static const char *const sym_names[DS_SYM_COUNT_] = {
+    "UNKNOWN", "QR",      "MICROQR", "DATAMATRIX", "PDF417", "AZTEC",   "EAN13",   "EAN8",       "UPCA",
+    "UPCE",    "CODE128", "CODE39",  "CODE93",     "I25",    "CODABAR", "DATABAR", "DATABAR_EXP",
+};
+
+const char *ds_symbology_name(ds_symbology s)
+{
+    if ((unsigned)s >= DS_SYM_COUNT_)
+        return "UNKNOWN";
+    return sym_names[s];
+}
+
+void ds_barcodes_init(ds_barcodes *b)
+{
+    if (b)
+        memset(b, 0, sizeof *b);
+}
+
+void ds_barcodes_clear(ds_barcodes *b)
+{
+    if (!b)
+        return;
+    for (int i = 0; i < b->n && i < DS_BARCODE_MAX; i++) {
+        free(b->items[i].data);
+        free(b->items[i].text);
+    }
+    memset(b, 0, sizeof *b);
+}
+
+/* True when s[0..n) is UTF-8 without NUL bytes; *printable when it also has no
+ * control character but TAB, LF and CR. */
+static bool utf8_ok(const char *s, size_t n, bool *printable)
+{
+    const uint8_t *p = (const uint8_t *)s;
+    *printable = true;
+    for (size_t i = 0; i < n;) {
+        uint8_t b = p[i];
+        if (b == 0)
+            return false;
+        if (b < 0x80) {
+            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7f)
+                *printable = false;
+            i++;
+            continue;
+        }
+        size_t k;
+        uint32_t cp;
+        if (b >= 0xC2 && b <= 0xDF)
+            k = 2, cp = b & 0x1F;
+        else if ((b & 0xF0) == 0xE0)
+            k = 3, cp = b & 0x0F;
+        else if (b >= 0xF0 && b <= 0xF4)
+            k = 4, cp = b & 0x07;
+        else
+            return false;
+        if (i + k > n)
+            return false;
+        for (size_t j = 1; j < k; j++) {
+            if ((p[i + j] & 0xC0) != 0x80)
+                return false;
+            cp = cp << 6 | (p[i + j] & 0x3F);
+        }
+        if ((k == 3 && cp < 0x800) || (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        if (cp >= 0x80 && cp < 0xA0)
+            *printable = false;
+        i += k;
+    }
+    return true;
+}
+
+ds_error ds_barcodes_add(ds_barcodes *b, ds_symbology sym, const char *decoder, const void *data, size_t len,
+                         const char *text, size_t text_len, const int bbox[4])
+{
+    if (!b || (!data && len) || (!text && text_len))
+        return DS_ERR_USAGE;
+    bool truncated = len > DS_BARCODE_MAX_BYTES;
+    if (truncated)
+        len = DS_BARCODE_MAX_BYTES;
+    if (text_len > DS_BARCODE_MAX_BYTES)
+        text_len = DS_BARCODE_MAX_BYTES;
+    bool printable = false;
+    bool has_text = text && utf8_ok(text, text_len, &printable);
+
+    for (int i = 0; i < b->n; i++) {
+        ds_barcode *o = &b->items[i];
+        if (o->symbology != sym)
+            continue;
+        bool same_bytes = o->len == len && (len == 0 || memcmp(o->data, data, len) == 0);
+        bool same_text = has_text && o->text && strlen(o->text) == text_len && memcmp(o->text, text, text_len) == 0;
+        if (same_bytes || same_text) {
+            if (!o->text && has_text) {
+                char *t = malloc(text_len + 1);
+                if (!t)
+                    return DS_ERR_NOMEM;
+                memcpy(t, text, text_len);
+                t[text_len] = '\0';
+                o->text = t;
+                o->printable = printable;
+            }
+            return DS_OK;
+        }
+    }
+    if (b->n >= DS_BARCODE_MAX) {
+        b->truncated = true;
+        return DS_OK;
+    }
+    uint8_t *copy = malloc(len + 1);
+    char *t = NULL;
+    if (!copy)
+        return DS_ERR_NOMEM;
+    if (len)
+        memcpy(copy, data, len);
+    copy[len] = 0;
+    if (has_text) {
+        t = malloc(text_len + 1);
+        if (!t) {
+            free(copy);
+            return DS_ERR_NOMEM;
+        }
+        memcpy(t, text, text_len);
+        t[text_len] = '\0';
+    }
+    ds_barcode *o = &b->items[b->n++];
+    memset(o, 0, sizeof *o);
+    o->symbology = sym;
+    o->decoder = decoder ? decoder : "";
+    o->data = copy;
+    o->len = len;
+    o->truncated = truncated;
+    o->text = t;
+    o->printable = has_text && printable;
+    if (bbox)
+        memcpy(o->bbox, bbox, sizeof o->bbox);
+    return DS_OK;
+}
+
+ds_error ds_barcode_gray_buffer(PIX *gray8, uint8_t **out, int *w, int *h)
+{
+    if (!gray8 || !out || !w || !h || pixGetDepth(gray8) != 8)
+        return DS_ERR_USAGE;
+    int pw = pixGetWidth(gray8), ph = pixGetHeight(gray8), wpl = pixGetWpl(gray8);
+    l_uint32 *pdata = pixGetData(gray8);
+    if (pw <= 0 || ph <= 0 || !pdata)
+        return DS_ERR_USAGE;
+    uint8_t *buf = malloc((size_t)pw * (size_t)ph);
+    if (!buf)
+        return DS_ERR_NOMEM;
+    for (int y = 0; y < ph; y++) {
+        const l_uint32 *line = pdata + (size_t)y * (size_t)wpl;
+        uint8_t *row = buf + (size_t)y * (size_t)pw;
+        for (int x = 0; x < pw; x++)
+            row[x] = (uint8_t)GET_DATA_BYTE(line, x);
+    }
+    *out = buf;
+    *w = pw;
+    *h = ph;
+    return DS_OK;
+}
+
+/* ------------------------------------------------------------------- scan */
+
+typedef enum variant { V_PAGE = 0, V_UP2, V_DOWN2, V_ROT90, V_REGIONS, V_COUNT } variant;
+
+/* Candidate regions tried at most per page, and the side of the image they are looked for in. */
+#define DS_BARCODE_MAX_REGIONS 6
+#define DS_BARCODE_REGION_SIDE 1600
+
+/*
+ * Finds up to max dense dark blocks that may be 2D symbols on a busy
+ * background (guilloches confuse the decoders' own finders): dark pixels
+ * closed into solid blobs, kept when large enough, not too elongated and
+ * about half dark, largest first. Boxes are in page pixels, with a margin.
+ */
+static int find_regions(PIX *page, BOX **boxes, int max)
+{
+    int w = pixGetWidth(page), h = pixGetHeight(page), big = w > h ? w : h, n = 0;
+    float s = big > DS_BARCODE_REGION_SIDE ? (float)DS_BARCODE_REGION_SIDE / (float)big : 1.0f;
+    PIX *small = s < 1.0f ? pixScaleAreaMap(page, s, s) : pixClone(page);
+    PIX *bin = small ? pixThresholdToBinary(small, 110) : NULL;
+    PIX *closed = bin ? pixCloseSafeBrick(NULL, bin, 9, 9) : NULL;
+    BOXA *boxa = closed ? pixConnCompBB(closed, 8) : NULL;
+    int nb = boxa ? boxaGetCount(boxa) : 0;
+    struct cand { int x, y, w, h; } c[64];
+    int nc = 0;
+    for (int j = 0; j < nb; j++) {
+        l_int32 x, y, bw, bh;
+        if (boxaGetBoxGeometry(boxa, j, &x, &y, &bw, &bh) || bw < 40 || bh < 40 || bw > 4 * bh || bh > 4 * bw)
+            continue;
+        BOX *b = boxCreate(x, y, bw, bh);
+        l_int32 fg = 0;
+        PIX *sub = b ? pixClipRectangle(bin, b, NULL) : NULL;
+        if (sub)
+            pixCountPixels(sub, &fg, NULL);
+        pixDestroy(&sub);
+        boxDestroy(&b);
+        float density = (float)fg / (float)(bw * bh);
+        if (density < 0.3f || density > 0.75f)
+            continue;
+        /* Keep the largest: replace the smallest kept when full. */
+        int slot = nc < (int)DS_ARRAY_LEN(c) ? nc++ : -1;
+        if (slot < 0) {
+            slot = 0;
+            for (int k = 1; k < nc; k++)
+                if (c[k].w * c[k].h < c[slot].w * c[slot].h)
+                    slot = k;
+            if (c[slot].w * c[slot].h >= bw * bh)
+                continue;
+        }
+        c[slot] = (struct cand){x, y, bw, bh};
+    }
+    while (n < max && nc > 0) {
+        int best = 0;
+        for (int k = 1; k < nc; k++)
+            if (c[k].w * c[k].h > c[best].w * c[best].h)
+                best = k;
+        int x = c[best].x, y = c[best].y, bw = c[best].w, bh = c[best].h;
+        c[best] = c[--nc];
+        int m = (bw > bh ? bw : bh) / 8 + 4;
+        int X = (int)((float)(x - m) / s), Y = (int)((float)(y - m) / s);
+        int W = (int)((float)(bw + 2 * m) / s), H = (int)((float)(bh + 2 * m) / s);
+        if (X < 0)
+            W += X, X = 0;
+        if (Y < 0)
+            H += Y, Y = 0;
+        if (X + W > w)
+            W = w - X;
+        if (Y + H > h)
+            H = h - Y;
+        if (W > 0 && H > 0 && (boxes[n] = boxCreate(X, Y, W, H)) != NULL)
+            n++;
+    }
+    boxaDestroy(&boxa);
+    pixDestroy(&closed);
+    pixDestroy(&bin);
+    pixDestroy(&small);
+    return n;
+}
+
+/* The image for a variant, or NULL when the variant does not suit the page. */
+static PIX *make_variant(PIX *page, variant v)
+{
+    int w = pixGetWidth(page), h = pixGetHeight(page);
+    int big = w > h ? w : h, small = w < h ? w : h;
+    switch (v) {
+    case V_PAGE:
+        return pixClone(page);
+    case V_UP2:
+        return big <= 2000 ? pixScaleGray2xLI(page) : NULL;
+    case V_DOWN2:
+        return small >= 800 ? pixScaleAreaMap2(page) : NULL;
+    case V_ROT90:
+        return pixRotateOrth(page, 1);
+    default:
+        return NULL;
+    }
+}
+
+/* Maps a box found in variant v of a w x h page back to page pixels. */
+static void map_box(variant v, int w, int h, int box[4])
+{
+    int x = box[0], y = box[1], bw = box[2], bh = box[3];
+    switch (v) {
+    case V_UP2:
+        box[0] = x / 2, box[1] = y / 2, box[2] = (bw + 1) / 2, box[3] = (bh + 1) / 2;
+        break;
+    case V_DOWN2:
+        box[0] = x * 2, box[1] = y * 2, box[2] = bw * 2, box[3] = bh * 2;
+        break;
+    case V_ROT90:
+        /* Turned clockwise: a page pixel (px, py) lands at (h - 1 - py, px). */
+        box[0] = y, box[1] = h - (x + bw), box[2] = bh, box[3] = bw;
+        break;
+    default:
+        break;
+    }
+    (void)w;
+    if (box[0] < 0)
+        box[0] = 0;
+    if (box[1] < 0)
+        box[1] = 0;
+}
+
+/* Runs the backends over each candidate region, white-bordered, mapping boxes back. */
+static ds_error scan_regions(PIX *page, const ds_barcode_backend *const *backends, int nbackends,
+                             unsigned symbologies, ds_barcodes *out, ds_barcodes *found)
+{
+    BOX *boxes[DS_BARCODE_MAX_REGIONS] = {0};
+    int n = find_regions(page, boxes, DS_BARCODE_MAX_REGIONS);
+    ds_error err = DS_OK;
+    const int border = 32;
+    for (int r = 0; r < n && err == DS_OK; r++) {
+        l_int32 bx, by, bw, bh;
+        boxGetGeometry(boxes[r], &bx, &by, &bw, &bh);
+        PIX *crop = pixClipRectangle(page, boxes[r], NULL);
+        PIX *img = crop ? pixAddBorderGeneral(crop, border, border, border, border, 255) : NULL;
+        pixDestroy(&crop);
+        if (!img)
+            continue;
+        out->passes++;
+        for (int b = 0; b < nbackends && err == DS_OK; b++) {
+            if (!backends[b] || !backends[b]->scan)
+                continue;
+            ds_barcodes_init(found);
+            err = backends[b]->scan(img, symbologies, true, found);
+            for (int i = 0; i < found->n && err == DS_OK; i++) {
+                ds_barcode *res = &found->items[i];
+                res->bbox[0] += bx - border;
+                res->bbox[1] += by - border;
+                if (res->bbox[0] < 0)
+                    res->bbox[0] = 0;
+                if (res->bbox[1] < 0)
+                    res->bbox[1] = 0;
+                err = ds_barcodes_add(out, res->symbology, res->decoder, res->data, res->len, res->text,
+                                      res->text ? strlen(res->text) : 0, res->bbox);
+            }
+            if (found->truncated)
+                out->truncated = true;
+            ds_barcodes_clear(found);
+        }
+        pixDestroy(&img);
+    }
+    for (int r = 0; r < n; r++)
+        boxDestroy(&boxes[r]);
+    return err;
+}
+
+static ds_error scan_variants(PIX *gray8, const ds_barcode_backend *const *backends, int nbackends,
+                              unsigned symbologies, bool thorough, ds_barcodes *out)
+{
+    if (!out)
+        return DS_ERR_USAGE;
+    ds_barcodes_init(out);
+    if (!gray8 || pixGetDepth(gray8) != 8 || !backends || nbackends < 0)
+        return DS_ERR_USAGE;
+    int w = pixGetWidth(gray8), h = pixGetHeight(gray8);
+    ds_error err = DS_OK;
+    ds_barcodes *found = malloc(sizeof *found);
+    if (!found)
+        return DS_ERR_NOMEM;
+    for (variant v = V_PAGE; v < (thorough ? V_COUNT : V_PAGE + 1) && out->n == 0; v++) {
+        if (v == V_REGIONS) {
+            err = scan_regions(gray8, backends, nbackends, symbologies, out, found);
+            break;
+        }
+        PIX *img = make_variant(gray8, v);
+        if (!img)
+            continue;
+        out->passes++;
+        for (int b = 0; b < nbackends && err == DS_OK; b++) {
+            if (!backends[b] || !backends[b]->scan)
+                continue;
+            ds_barcodes_init(found);
+            err = backends[b]->scan(img, symbologies, thorough, found);
+            for (int i = 0; i < found->n && err == DS_OK; i++) {
+                ds_barcode *r = &found->items[i];
+                map_box(v, w, h, r->bbox);
+                err = ds_barcodes_add(out, r->symbology, r->decoder, r->data, r->len, r->text,
+                                      r->text ? strlen(r->text) : 0, r->bbox);
+                if (r->truncated && err == DS_OK)
+                    for (int k = 0; k < out->n; k++)
+                        if (out->items[k].data && out->items[k].len == r->len &&
+                            memcmp(out->items[k].data, r->data, r->len) == 0)
+                            out->items[k].truncated = true;
+            }
+            if (found->truncated)
+                out->truncated = true;
+            ds_barcodes_clear(found);
+        }
+        pixDestroy(&img);
+        if (err != DS_OK)
+            break;
+    }
+    free(found);
+    if (err != DS_OK)
+        ds_barcodes_clear(out);
+    return err;
+}
+
+ds_error ds_barcode_scan_with(PIX *gray8, const ds_barcode_backend *const *backends, int nbackends,
+                              unsigned symbologies, ds_barcodes *out)
+{
+    return scan_variants(gray8, backends, nbackends, symbologies, true, out);
+}
+
+static const ds_barcode_backend *const all_backends[] = {&ds_barcode_zbar, &ds_barcode_zxing};
+
+ds_error ds_barcode_scan(PIX *gray8, ds_barcodes *out)
+{
+    return scan_variants(gray8, all_backends, 2, DS_SYM_ALL, true, out);
+}
+
+ds_error ds_barcode_scan_quick(PIX *gray8, ds_barcodes *out)
+{
+    return scan_variants(gray8, all_backends, 2, DS_SYM_ALL, false, out);
+}
+
+/* ----------------------------------------------------------- name folding */
+
+typedef struct fold_range {
+    uint16_t lo, hi;
+    const char *bare, *two; /* two: the ICAO two-letter form, NULL = bare */
+} fold_range;
+
+/* Latin-1 Supplement and Latin Extended-A letters to their ICAO 9303 forms. */
+static const fold_range folds[] = {
+    {0xC0, 0xC3, "A", NULL}, {0xC4, 0xC4, "A", "AE"}, {0xC5, 0xC5, "A", "AA"}, {0xC6, 0xC6, "AE", NULL},
+    {0xC7, 0xC7, "C", NULL}, {0xC8, 0xCB, "E", NULL}, {0xCC, 0xCF, "I", NULL},  {0xD0, 0xD0, "D", NULL},
+    {0xD1, 0xD1, "N", NULL}, {0xD2, 0xD5, "O", NULL}, {0xD6, 0xD6, "O", "OE"}, {0xD8, 0xD8, "OE", NULL},
+    {0xD9, 0xDB, "U", NULL}, {0xDC, 0xDC, "U", "UE"}, {0xDD, 0xDD, "Y", NULL},  {0xDE, 0xDE, "TH", NULL},
+    {0xDF, 0xDF, "SS", NULL}, {0xE0, 0xE3, "A", NULL}, {0xE4, 0xE4, "A", "AE"}, {0xE5, 0xE5, "A", "AA"},
+    {0xE6, 0xE6, "AE", NULL}, {0xE7, 0xE7, "C", NULL}, {0xE8, 0xEB, "E", NULL}, {0xEC, 0xEF, "I", NULL},
+    {0xF0, 0xF0, "D", NULL}, {0xF1, 0xF1, "N", NULL}, {0xF2, 0xF5, "O", NULL},  {0xF6, 0xF6, "O", "OE"},
+    {0xF8, 0xF8, "OE", NULL}, {0xF9, 0xFB, "U", NULL}, {0xFC, 0xFC, "U", "UE"}, {0xFD, 0xFD, "Y", NULL},
+    {0xFE, 0xFE, "TH", NULL}, {0xFF, 0xFF, "Y", NULL}, {0x100, 0x105, "A", NULL}, {0x106, 0x10D, "C", NULL},
+    {0x10E, 0x111, "D", NULL}, {0x112, 0x11B, "E", NULL}, {0x11C, 0x123, "G", NULL}, {0x124, 0x127, "H", NULL},
+    {0x128, 0x131, "I", NULL}, {0x132, 0x133, "IJ", NULL}, {0x134, 0x135, "J", NULL}, {0x136, 0x138, "K", NULL},
+    {0x139, 0x142, "L", NULL}, {0x143, 0x14B, "N", NULL}, {0x14C, 0x151, "O", NULL}, {0x152, 0x153, "OE", NULL},
+    {0x154, 0x159, "R", NULL}, {0x15A, 0x161, "S", NULL}, {0x162, 0x167, "T", NULL}, {0x168, 0x173, "U", NULL},
+    {0x174, 0x175, "W", NULL}, {0x176, 0x178, "Y", NULL}, {0x179, 0x17E, "Z", NULL}, {0x17F, 0x17F, "S", NULL},
+};
+
+void ds_bc_fold_name(const char *in, bool two_letter, char *out, size_t cap)
+{
+    if (!out || cap == 0)
+        return;
+    size_t o = 0;
+    bool space = true; /* suppresses leading and repeated spaces */
+    const uint8_t *p = (const uint8_t *)(in ? in : "");
+    while (*p && o + 1 < cap) {
+        uint32_t cp;
+        size_t k = 1;
+        if (*p < 0x80) {
+            cp = *p;
+        } else if ((*p & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
+            cp = (uint32_t)(*p & 0x1F) << 6 | (p[1] & 0x3F);
+            k = 2;
+        } else {
+            /* Longer sequences and broken bytes: a separator. */
+            cp = ' ';
+            k = 1;
+            while (p[k] && (p[k] & 0xC0) == 0x80)
+                k++;
+        }
+        p += k;
+        const char *rep = NULL;
+        char one[2] = {0, 0};
+        if (cp < 0x80 && isalnum((int)cp)) {
+            one[0] = (char)toupper((int)cp);
+            rep = one;
+        } else {
+            for (size_t i = 0; i < sizeof folds / sizeof folds[0]; i++)
+                if (cp >= folds[i].lo && cp <= folds[i].hi) {
+                    rep = two_letter && folds[i].two ? folds[i].two : folds[i].bare;
+                    break;
+                }
+        }
+        if (!rep) {
+            if (!space && o + 1 < cap) {
+                out[o++] = ' ';
+                space = true;
+            }
+            continue;
+        }
+        for (const char *r = rep; *r && o + 1 < cap; r++)
+            out[o++] = *r;
+        space = false;
+    }
+    while (o > 0 && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+}
+
+/* ----------------------------------------------------------- cross-check */
+
+void ds_bc_fields_from_aamva(const ds_aamva *a, ds_bc_fields *out)
+{
+    if (!out)
+        return;
+    memset(out, 0, sizeof *out);
+    if (!a)
+        return;
+    out->surname = a->family_name;
+    out->given_names = a->given_names;
+    out->birth_date = a->birth_date;
+    out->expiry_date = a->expiry_date;
+    out->document_number = a->document_number;
+    out->sex = a->sex;
+}
+
+void ds_bc_fields_from_mrz(const ds_mrz *m, ds_bc_fields *out)
+{
+    if (!out)
+        return;
+    memset(out, 0, sizeof *out);
+    if (!m)
+        return;
+    out->surname = m->surname;
+    out->given_names = m->given_names;
+    out->birth_date = m->birth_date;
+    out->expiry_date = m->expiry_date;
+    out->document_number = m->document_number;
+    out->sex = m->sex;
+}
+
+static bool present(const char *s) { return s && *s; }
+
+static void squeeze(const char *in, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (; *in && o + 1 < cap; in++)
+        if (*in != ' ')
+            out[o++] = *in;
+    out[o] = '\0';
+}
+
+/* True when the words of a are the first words of b (or the reverse). */
+static bool word_prefix(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    const char *s = la <= lb ? a : b, *l = la <= lb ? b : a;
+    size_t ls = strlen(s);
+    return ls > 0 && strncmp(s, l, ls) == 0 && (l[ls] == ' ' || l[ls] == '\0');
+}
+
+/* Compares one folding of the barcode's name with the MRZ's. */
+static bool name_match_one(const char *mrz_f, const char *bc_f, bool truncated, bool given)
+{
+    char a[256], b[256];
+    squeeze(mrz_f, a, sizeof a);
+    squeeze(bc_f, b, sizeof b);
+    if (strcmp(a, b) == 0)
+        return true;
+    /* A full MRZ name field may have cut the name. */
+    if (truncated && a[0] && strncmp(b, a, strlen(a)) == 0)
+        return true;
+    /* One source may leave out middle names. */
+    if (given && word_prefix(mrz_f, bc_f))
+        return true;
+    return false;
+}
+
+static bool name_match(const char *mrz_name, const char *bc_name, bool truncated, bool given)
+{
+    char m[256], b1[256], b2[256];
+    ds_bc_fold_name(mrz_name, true, m, sizeof m);
+    ds_bc_fold_name(bc_name, true, b1, sizeof b1);
+    ds_bc_fold_name(bc_name, false, b2, sizeof b2);
+    return name_match_one(m, b1, truncated, given) || name_match_one(m, b2, truncated, given);
+}
+
+static void add_mismatch(ds_bc_mismatches *out, const char *field, const char *expected, const char *found)
+{
+    if (out->n >= DS_BC_MAX_MISMATCHES)
+        return;
+    ds_bc_mismatch *mm = &out->items[out->n++];
+    snprintf(mm->field, sizeof mm->field, "%s", field);
+    snprintf(mm->expected, sizeof mm->expected, "%s", expected);
+    snprintf(mm->found, sizeof mm->found, "%s", found);
+}
+
+static void docnum_norm(const char *in, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (; *in && o + 1 < cap; in++)
+        if (*in != '<' && *in != ' ' && *in != '-')
+            out[o++] = (char)toupper((unsigned char)*in);
+    out[o] = '\0';
+}
+
+static bool iso_date(const char *s)
+{
+    return s && strlen(s) == 10 && s[4] == '-' && s[7] == '-';
+}
+
+int ds_bc_crosscheck(const ds_mrz *mrz, const ds_bc_fields *bc, ds_bc_mismatches *out)
+{
+    if (!out)
+        return 0;
+    memset(out, 0, sizeof *out);
+    if (!mrz || !bc)
+        return 0;
+    if (present(mrz->surname) && present(bc->surname) &&
+        !name_match(mrz->surname, bc->surname, mrz->name_truncated, false))
+        add_mismatch(out, "surname", mrz->surname, bc->surname);
+    if (present(mrz->given_names) && present(bc->given_names) &&
+        !name_match(mrz->given_names, bc->given_names, mrz->name_truncated, true))
+        add_mismatch(out, "given_names", mrz->given_names, bc->given_names);
+    if (iso_date(mrz->birth_date) && iso_date(bc->birth_date) && strcmp(mrz->birth_date, bc->birth_date) != 0)
+        add_mismatch(out, "birth_date", mrz->birth_date, bc->birth_date);
+    if (iso_date(mrz->expiry_date) && iso_date(bc->expiry_date) && strcmp(mrz->expiry_date, bc->expiry_date) != 0)
+        add_mismatch(out, "expiry_date", mrz->expiry_date, bc->expiry_date);
+    if (present(mrz->document_number) && present(bc->document_number)) {
+        char a[64], b[64];
+        docnum_norm(mrz->document_number, a, sizeof a);
+        docnum_norm(bc->document_number, b, sizeof b);
+        if (strcmp(a, b) != 0)
+            add_mismatch(out, "document_number", mrz->document_number, bc->document_number);
+    }
+    if (present(mrz->sex) && present(bc->sex)) {
+        char a = (char)toupper((unsigned char)mrz->sex[0]), b = (char)toupper((unsigned char)bc->sex[0]);
+        if ((a == 'M' || a == 'F') && (b == 'M' || b == 'F') && a != b)
+            add_mismatch(out, "sex", mrz->sex, bc->sex);
+    }
+    return out->n;
+}

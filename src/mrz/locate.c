@@ -1,0 +1,929 @@
+/*
+ * Locating the MRZ and cutting it into character cells.
+ *
+ * ds_mrz_locate works on a reduced, binarised copy of the page (a black
+ * top-hat, so only ink darker than its surroundings counts): a closing along
+ * the lines joins the characters of a text line into one bar, and the MRZ is
+ * a group of 2 or 3 long, parallel, equally long bars. Bars are measured by
+ * their second moments, so skew does not matter; a page turned by 90
+ * degrees is covered by closing along the vertical as well.
+ * ds_mrzband_extract then cuts the region from the full-resolution page,
+ * turns it upright, finds the text lines from the row profile and fits the
+ * fixed character pitch to the connected components of each line; the
+ * character count (30, 36 or 44) is the one whose pitch explains the
+ * component positions best.
+ * Neither function reads characters or trusts the page size: every loop is
+ * bounded by the image, and the working copy is at most about 1400 pixels.
+ */
+#include "mrz/locate.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WORK_MAX_SIDE 1000
+#define DS_PI 3.14159265358979323846
+#define MAX_BARS 256
+#define MAX_COMPS 512
+
+typedef struct bar {
+    float cx, cy, angle, len, thick, fill;
+    int split; /* cut out of a larger component: ranked after whole bars */
+} bar;
+
+void ds_mrzband_free(ds_mrzband *b)
+{
+    if (!b)
+        return;
+    if (b->band)
+        pixDestroy(&b->band);
+    memset(b, 0, sizeof *b);
+}
+
+/* Otsu's threshold over the 8-bit image pix. */
+static int otsu_threshold(PIX *pix)
+{
+    uint32_t hist[256] = {0};
+    int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+    l_uint32 *data = pixGetData(pix);
+    for (int y = 0; y < h; y++) {
+        l_uint32 *line = data + (size_t)y * wpl;
+        for (int x = 0; x < w; x++)
+            hist[GET_DATA_BYTE(line, x)]++;
+    }
+    double total = (double)w * h, sum = 0;
+    for (int i = 0; i < 256; i++)
+        sum += (double)i * hist[i];
+    double sumb = 0, wb = 0, best = -1;
+    int t = 128;
+    for (int i = 0; i < 256; i++) {
+        wb += hist[i];
+        if (wb == 0)
+            continue;
+        double wf = total - wb;
+        if (wf == 0)
+            break;
+        sumb += (double)i * hist[i];
+        double mb = sumb / wb, mf = (sum - sumb) / wf;
+        double between = wb * wf * (mb - mf) * (mb - mf);
+        if (between > best) {
+            best = between;
+            t = i;
+        }
+    }
+    return t;
+}
+
+/* Second moments of the set pixels of a 1 bpp component placed at (bx, by). */
+static int measure_bar(PIX *comp, int bx, int by, bar *out)
+{
+    int w = pixGetWidth(comp), h = pixGetHeight(comp), wpl = pixGetWpl(comp);
+    l_uint32 *data = pixGetData(comp);
+    double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+    for (int y = 0; y < h; y++) {
+        l_uint32 *line = data + (size_t)y * wpl;
+        for (int x = 0; x < w; x++) {
+            if (!GET_DATA_BIT(line, x))
+                continue;
+            n++;
+            sx += x;
+            sy += y;
+            sxx += (double)x * x;
+            syy += (double)y * y;
+            sxy += (double)x * y;
+        }
+    }
+    if (n < 50)
+        return 0;
+    double mx = sx / n, my = sy / n;
+    double cxx = sxx / n - mx * mx, cyy = syy / n - my * my, cxy = sxy / n - mx * my;
+    double tr = cxx + cyy, det = cxx * cyy - cxy * cxy;
+    double disc = sqrt(fmax(tr * tr / 4 - det, 0));
+    double l1 = tr / 2 + disc, l2 = fmax(tr / 2 - disc, 1e-6);
+    out->cx = (float)(bx + mx);
+    out->cy = (float)(by + my);
+    out->angle = (float)(0.5 * atan2(2 * cxy, cxx - cyy));
+    out->len = (float)sqrt(12 * l1);
+    out->thick = (float)sqrt(12 * l2);
+    out->fill = (float)(n / (out->len * out->thick));
+    out->split = 0;
+    return 1;
+}
+
+/* Angle difference of two undirected lines, in [0, pi/2]. */
+static float line_angle_diff(float a, float b)
+{
+    float d = fabsf(a - b);
+    while (d > (float)DS_PI)
+        d -= (float)DS_PI;
+    return d > (float)DS_PI / 2 ? (float)DS_PI - d : d;
+}
+
+/*
+ * Splits a closed component that is no bar (MRZ lines joined to a column of
+ * text beside them, to a watermark, or to each other) into the bands of its
+ * dense rows (columns when turned): each band as long as a line and about a
+ * character thick becomes a bar of its own. Returns the bars added.
+ */
+static int split_blob(PIX *comp, int bx, int by, int turned, float ch, bar *bars, int max)
+{
+    int w = pixGetWidth(comp), h = pixGetHeight(comp), wpl = pixGetWpl(comp);
+    int along = turned ? h : w, across = turned ? w : h;
+    l_uint32 *data = pixGetData(comp);
+    int *count = calloc((size_t)across, sizeof *count);
+    int *lo = malloc(sizeof(int) * (size_t)across), *hi = malloc(sizeof(int) * (size_t)across);
+    int n = 0;
+    if (!count || !lo || !hi)
+        goto out;
+    for (int r = 0; r < across; r++) {
+        lo[r] = along;
+        hi[r] = -1;
+    }
+    for (int y = 0; y < h; y++) {
+        l_uint32 *line = data + (size_t)y * wpl;
+        for (int x = 0; x < w; x++) {
+            if (!GET_DATA_BIT(line, x))
+                continue;
+            int r = turned ? x : y, a = turned ? y : x;
+            count[r]++;
+            if (a < lo[r])
+                lo[r] = a;
+            if (a > hi[r])
+                hi[r] = a;
+        }
+    }
+    int maxc = 0;
+    for (int r = 0; r < across; r++)
+        if (count[r] > maxc)
+            maxc = count[r];
+    for (int r = 0; r < across && n < max;) {
+        if (count[r] < maxc / 2) {
+            r++;
+            continue;
+        }
+        int r0 = r;
+        double mass = 0, sa = 0;
+        int a0 = along, a1 = -1;
+        while (r < across && count[r] >= maxc / 2) {
+            mass += count[r];
+            sa += (double)count[r] * r;
+            /* the band's extent: the median row's, robust to a side column */
+            r++;
+        }
+        int mid = (r0 + r - 1) / 2;
+        a0 = lo[mid];
+        a1 = hi[mid];
+        float thick = (float)(r - r0), len = (float)(a1 - a0 + 1);
+        if (thick < 0.5f * ch || thick > 2.2f * ch || len < 60 || len / thick < 8)
+            continue;
+        float cr = (float)(sa / mass), ca = (a0 + a1) / 2.0f;
+        bar b;
+        b.cx = (float)bx + (turned ? cr : ca);
+        b.cy = (float)by + (turned ? ca : cr);
+        b.angle = turned ? (float)DS_PI / 2 : 0.0f;
+        b.len = len;
+        b.thick = thick;
+        b.fill = (float)(mass / (len * thick));
+        b.split = 1;
+        if (b.fill >= 0.45f)
+            bars[n++] = b;
+    }
+out:
+    free(count);
+    free(lo);
+    free(hi);
+    return n;
+}
+
+/*
+ * Long, straight, well-filled bars in binary image pixb after a closing of
+ * size hsize along the horizontal (vertical when turned is set).
+ */
+static int find_bars(PIX *pixb, int hsize, int turned, float ch, bar *bars, int max)
+{
+    int n = 0;
+    PIXA *pixa = NULL;
+    PIX *closed = turned ? pixCloseSafeBrick(NULL, pixb, 1, hsize)
+                         : pixCloseSafeBrick(NULL, pixb, hsize, 1);
+    if (!closed)
+        return 0;
+    BOXA *boxa = pixConnComp(closed, &pixa, 8);
+    int count = boxa ? boxaGetCount(boxa) : 0;
+    float want = turned ? (float)DS_PI / 2 : 0.0f;
+    for (int i = 0; i < count && n < max; i++) {
+        l_int32 bx, by, bw, bh;
+        boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh);
+        int along = turned ? bh : bw, across = turned ? bw : bh;
+        if (along < 60 || across > along)
+            continue;
+        PIX *comp = pixaGetPix(pixa, i, L_CLONE);
+        bar b;
+        int ok = comp && measure_bar(comp, bx, by, &b);
+        if (ok && b.len / b.thick < 5 && across > 2.5f * ch)
+            n += split_blob(comp, bx, by, turned, ch, bars + n, max - n);
+        pixDestroy(&comp);
+        if (!ok)
+            continue;
+        if (b.len < 60 || b.thick < 2.0f || b.len / b.thick < 5 || b.fill < 0.45f ||
+            line_angle_diff(b.angle, want) > 0.3f)
+            continue;
+        bars[n++] = b;
+    }
+    boxaDestroy(&boxa);
+    pixaDestroy(&pixa);
+    pixDestroy(&closed);
+    return n;
+}
+
+/* Median height of the character-sized connected components of pixb. */
+static float median_char_height(PIX *pixb)
+{
+    int hist[64] = {0}, total = 0;
+    BOXA *boxa = pixConnCompBB(pixb, 8);
+    int count = boxa ? boxaGetCount(boxa) : 0;
+    for (int i = 0; i < count; i++) {
+        l_int32 bx, by, bw, bh;
+        boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh);
+        int h = bh > bw ? bh : bw; /* either orientation */
+        int lo = bh < bw ? bh : bw;
+        if (h < 4 || h >= 64 || lo * 6 < h)
+            continue;
+        hist[h]++;
+        total++;
+    }
+    boxaDestroy(&boxa);
+    if (total < 20)
+        return 8.0f;
+    int acc = 0;
+    for (int h = 0; h < 64; h++) {
+        acc += hist[h];
+        if (2 * acc >= total)
+            return (float)h;
+    }
+    return 8.0f;
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+    float sa = ((const ds_mrz_candidate *)a)->score, sb = ((const ds_mrz_candidate *)b)->score;
+    return (sa < sb) - (sa > sb);
+}
+
+/*
+ * Groups bars into MRZ candidates (frame of the searched image) and appends
+ * them to cand. Two bars belong together when they are parallel, about as
+ * long, side by side along their length, and one to four thicknesses apart.
+ */
+static int group_bars(const bar *bars, int nb, float ch, ds_mrz_candidate *cand, int nc, int max)
+{
+    for (int i = 0; i < nb; i++) {
+        const bar *a = &bars[i];
+        int members[3] = {i, -1, -1}, nm = 1;
+        float ux = cosf(a->angle), uy = sinf(a->angle);
+        for (int step = 0; step < 2; step++) {
+            const bar *last = &bars[members[nm - 1]];
+            int best = -1;
+            float bestd = 1e9f;
+            for (int j = 0; j < nb; j++) {
+                const bar *b = &bars[j];
+                if (j == members[0] || j == members[nm - 1] || (nm == 2 && j == members[0]))
+                    continue;
+                float dx = b->cx - last->cx, dy = b->cy - last->cy;
+                float along = dx * ux + dy * uy, across = -dx * uy + dy * ux;
+                float t = 0.5f * (a->thick + b->thick);
+                if (line_angle_diff(b->angle, a->angle) > 0.06f)
+                    continue;
+                if (fminf(b->len, a->len) / fmaxf(b->len, a->len) < 0.85f)
+                    continue;
+                if (fabsf(along) > 0.08f * a->len)
+                    continue;
+                if (across < 1.1f * t || across > 4.0f * t)
+                    continue;
+                if (across < bestd) {
+                    bestd = across;
+                    best = j;
+                }
+            }
+            if (best < 0)
+                break;
+            members[nm++] = best;
+        }
+        if (nm < 2) {
+            /* At low resolution the lines of an MRZ may touch and close into
+             * one thick bar: that is a candidate of its own. */
+            float aspect = a->len / a->thick;
+            if (a->thick >= 2.2f * ch && aspect >= 5 && aspect <= 25 && a->fill >= 0.6f &&
+                nc < max) {
+                ds_mrz_candidate c = {a->cx, a->cy, a->angle, a->len, a->thick, 2, 1.0f + a->fill};
+                cand[nc++] = c;
+            }
+            continue;
+        }
+        float sx = 0, sy = 0, sl = 0, st = 0, sf = 0;
+        for (int k = 0; k < nm; k++) {
+            sx += bars[members[k]].cx;
+            sy += bars[members[k]].cy;
+            sl += bars[members[k]].len;
+            st += bars[members[k]].thick;
+            sf += bars[members[k]].fill;
+        }
+        const bar *first = &bars[members[0]], *lastb = &bars[members[nm - 1]];
+        float span = hypotf(lastb->cx - first->cx, lastb->cy - first->cy);
+        ds_mrz_candidate c;
+        c.cx = sx / nm;
+        c.cy = sy / nm;
+        c.angle = a->angle;
+        c.length = sl / nm;
+        c.thickness = span + st / nm;
+        c.nlines = nm;
+        float aspect = c.length / (st / nm);
+        c.score = (float)nm + sf / nm;
+        for (int k = 0; k < nm; k++)
+            if (bars[members[k]].split) {
+                c.score -= 1.5f;
+                break;
+            }
+        if (aspect < 18 || aspect > 90)
+            c.score -= 1.5f;
+        if (nc < max)
+            cand[nc++] = c;
+    }
+    return nc;
+}
+
+/* Drops candidates whose centre lies inside a better candidate. */
+static int dedupe(ds_mrz_candidate *cand, int n)
+{
+    qsort(cand, (size_t)n, sizeof *cand, cmp_cand);
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        int dup = 0;
+        for (int j = 0; j < m && !dup; j++) {
+            float dx = cand[i].cx - cand[j].cx, dy = cand[i].cy - cand[j].cy;
+            float ux = cosf(cand[j].angle), uy = sinf(cand[j].angle);
+            float along = fabsf(dx * ux + dy * uy), across = fabsf(-dx * uy + dy * ux);
+            if (along < cand[j].length / 2 && across < cand[j].thickness / 2 + 2)
+                dup = 1;
+        }
+        if (!dup)
+            cand[m++] = cand[i];
+    }
+    return m;
+}
+
+ds_error ds_mrz_locate(PIX *page, ds_mrz_candidate *out, int *out_count)
+{
+    ds_error err = DS_OK;
+    PIX *work = NULL, *bin = NULL;
+    bar *bars = NULL;
+    ds_mrz_candidate cand[64];
+    int nc = 0;
+
+    if (!page || pixGetDepth(page) != 8 || !out || !out_count)
+        return DS_ERR_USAGE;
+    work = pixClone(page);
+    float scale = 1.0f;
+    while (pixGetWidth(work) > WORK_MAX_SIDE || pixGetHeight(work) > WORK_MAX_SIDE) {
+        PIX *half = pixScaleAreaMap2(work);
+        if (!half) {
+            err = DS_ERR_NOMEM;
+            goto out;
+        }
+        pixDestroy(&work);
+        work = half;
+        scale *= 2;
+    }
+    /* Ink is what is darker than its surroundings: a black top-hat keeps
+     * strokes and drops large dark areas (a dark scanner bed, a photo) and
+     * slow changes of lighting, whatever the absolute gray level. */
+    {
+        PIX *hat = pixTophat(work, 11, 11, L_TOPHAT_BLACK);
+        if (!hat) {
+            err = DS_ERR_NOMEM;
+            goto out;
+        }
+        int t = otsu_threshold(hat);
+        if (t < 28)
+            t = 28;
+        /* pixThresholdToBinary sets pixels below t: invert the sense. */
+        pixInvert(hat, hat);
+        bin = pixThresholdToBinary(hat, 256 - t);
+        pixDestroy(&hat);
+        if (!bin) {
+            err = DS_ERR_NOMEM;
+            goto out;
+        }
+    }
+    /* Bring the characters to about 6 to 12 pixels high: OR-reduction
+     * keeps thin strokes, and the closing below then spans about two
+     * character pitches whatever the scan resolution. */
+    float ch = median_char_height(bin);
+    while (ch > 12.0f && pixGetWidth(bin) > 200 && pixGetHeight(bin) > 200) {
+        PIX *half = pixReduceRankBinary2(bin, 1, NULL);
+        if (!half) {
+            err = DS_ERR_NOMEM;
+            goto out;
+        }
+        pixDestroy(&bin);
+        bin = half;
+        scale *= 2;
+        ch /= 2;
+    }
+    /* Drop blobs thicker than text in both directions (a dark scanner bed,
+     * the portrait, a logo): the closing would glue the MRZ lines to them. */
+    {
+        int lim = (int)lroundf(2.0f * ch);
+        PIX *kept = pixSelectBySize(bin, lim, lim, 8, L_SELECT_IF_EITHER, L_SELECT_IF_LTE, NULL);
+        if (!kept) {
+            err = DS_ERR_NOMEM;
+            goto out;
+        }
+        pixDestroy(&bin);
+        bin = kept;
+    }
+    bars = malloc(sizeof *bars * MAX_BARS);
+    if (!bars) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    int ksize = (int)lroundf(2.5f * ch) | 1;
+    for (int turn = 0; turn < 2; turn++) {
+        int nb = find_bars(bin, ksize, turn, ch, bars, MAX_BARS);
+        int before = nc;
+        nc = group_bars(bars, nb, ch, cand, nc, (int)(sizeof cand / sizeof cand[0]));
+        for (int i = before; i < nc; i++) {
+            ds_mrz_candidate *c = &cand[i];
+            c->cx = (c->cx + 0.5f) * scale - 0.5f;
+            c->cy = (c->cy + 0.5f) * scale - 0.5f;
+            c->length *= scale;
+            c->thickness *= scale;
+        }
+    }
+    nc = dedupe(cand, nc);
+    if (nc > DS_MRZ_MAX_CANDIDATES)
+        nc = DS_MRZ_MAX_CANDIDATES;
+    memcpy(out, cand, sizeof *cand * (size_t)nc);
+    *out_count = nc;
+out:
+    free(bars);
+    pixDestroy(&bin);
+    pixDestroy(&work);
+    return err;
+}
+
+/* ---- segmentation of the upright band ---------------------------------- */
+
+typedef struct run {
+    int top, bottom;
+    double mass;
+} run;
+
+/* Finds 2 or 3 text lines from the row profile of ink below threshold t. */
+static int find_lines(PIX *band, int t, run *lines)
+{
+    int w = pixGetWidth(band), h = pixGetHeight(band), wpl = pixGetWpl(band);
+    l_uint32 *data = pixGetData(band);
+    double *prof = calloc((size_t)h, sizeof *prof);
+    run runs[32];
+    int nr = 0, nl = 0;
+    if (!prof)
+        return 0;
+    double maxp = 0;
+    for (int y = 0; y < h; y++) {
+        l_uint32 *line = data + (size_t)y * wpl;
+        int c = 0;
+        for (int x = 0; x < w; x++)
+            c += GET_DATA_BYTE(line, x) < t;
+        prof[y] = c;
+        if (c > maxp)
+            maxp = c;
+    }
+    double thr = 0.12 * maxp;
+    for (int y = 0; y < h && nr < 32;) {
+        if (prof[y] <= thr) {
+            y++;
+            continue;
+        }
+        int top = y;
+        double mass = 0;
+        while (y < h && prof[y] > thr)
+            mass += prof[y++];
+        runs[nr].top = top;
+        runs[nr].bottom = y - 1;
+        runs[nr].mass = mass;
+        nr++;
+    }
+    free(prof);
+    if (nr < 2)
+        return 0;
+    /* Keep the heaviest runs; the MRZ lines carry about the same ink. */
+    double maxm = 0;
+    for (int i = 0; i < nr; i++)
+        maxm = fmax(maxm, runs[i].mass);
+    for (int i = 0; i < nr; i++) {
+        if (runs[i].mass < 0.35 * maxm)
+            continue;
+        if (nl < 3) {
+            lines[nl++] = runs[i];
+        } else {
+            int weakest = 0;
+            for (int k = 1; k < 3; k++)
+                if (lines[k].mass < lines[weakest].mass)
+                    weakest = k;
+            if (runs[i].mass > lines[weakest].mass) {
+                for (int k = weakest; k < 2; k++)
+                    lines[k] = lines[k + 1];
+                lines[2] = runs[i];
+            }
+        }
+    }
+    return nl >= 2 ? nl : 0;
+}
+
+typedef struct comp {
+    float cx, cy;
+    int x, w, h;
+} comp;
+
+/* Connected components of the ink in rows [top, bottom] of band. */
+static int line_components(PIX *band, int t, int top, int bottom, comp *out, int max)
+{
+    int n = 0;
+    int w = pixGetWidth(band);
+    BOX *box = boxCreate(0, top, w, bottom - top + 1);
+    PIX *strip = box ? pixClipRectangle(band, box, NULL) : NULL;
+    PIX *bin = strip ? pixThresholdToBinary(strip, t) : NULL;
+    BOXA *boxa = bin ? pixConnCompBB(bin, 8) : NULL;
+    float cap = (float)(bottom - top + 1);
+    int count = boxa ? boxaGetCount(boxa) : 0;
+    for (int i = 0; i < count && n < max; i++) {
+        l_int32 bx, by, bw, bh;
+        boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh);
+        if (bh < 0.2f * cap || (float)bw * bh < 0.03f * cap * cap)
+            continue;
+        out[n].x = bx;
+        out[n].w = bw;
+        out[n].h = bh;
+        out[n].cx = bx + bw / 2.0f;
+        out[n].cy = top + by + bh / 2.0f;
+        n++;
+    }
+    boxaDestroy(&boxa);
+    pixDestroy(&bin);
+    pixDestroy(&strip);
+    boxDestroy(&box);
+    return n;
+}
+
+/*
+ * Refines centre = a + p * k by least squares over the components that fall
+ * on the grid of n characters, and returns the mean squared residual in
+ * pitch units; a component off the grid (a speck, a mark beside the MRZ)
+ * counts as the worst residual, 0.25.
+ */
+static float refine_pitch(const comp *c, int nc, int n, float *a_io, float *p_io)
+{
+    float a = *a_io, p = *p_io, err = 1e9f;
+    for (int iter = 0; iter < 3; iter++) {
+        double sk = 0, sc = 0, skk = 0, skc = 0, m = 0, e = 0;
+        int counted = 0;
+        for (int i = 0; i < nc; i++) {
+            if (c[i].w > 1.3f * p)
+                continue;
+            counted++;
+            float kf = (c[i].cx - a) / p;
+            int k = (int)lroundf(kf);
+            if (k < 0 || k >= n) {
+                e += 0.25;
+                continue;
+            }
+            float r = kf - (float)k;
+            e += r * r;
+            sk += k;
+            sc += c[i].cx;
+            skk += (double)k * k;
+            skc += (double)k * c[i].cx;
+            m++;
+        }
+        if (m < 3)
+            return 1e9f;
+        err = (float)(e / counted);
+        double den = m * skk - sk * sk;
+        if (den <= 0)
+            break;
+        double np = (m * skc - sk * sc) / den;
+        double na = (sc - np * sk) / m;
+        if (np <= 1)
+            break;
+        p = (float)np;
+        a = (float)na;
+    }
+    *a_io = a;
+    *p_io = p;
+    return err;
+}
+
+static int cmp_comp_x(const void *a, const void *b)
+{
+    float xa = ((const comp *)a)->cx, xb = ((const comp *)b)->cx;
+    return (xa > xb) - (xa < xb);
+}
+
+/*
+ * Fits centre = a + pitch * k to the components of one line for n
+ * characters. The first and last character are taken among the three
+ * outermost components on each side, so that a speck beside the MRZ does
+ * not stretch the grid. Returns the residual of refine_pitch (lower is
+ * better). c is sorted by x in place.
+ */
+static float fit_pitch(comp *c, int nc, int n, float *a_out, float *p_out)
+{
+    if (nc < 2)
+        return 1e9f;
+    qsort(c, (size_t)nc, sizeof *c, cmp_comp_x);
+    float best = 1e9f;
+    int ends = nc < 3 ? nc : 3;
+    for (int s = 0; s < ends; s++) {
+        for (int e = nc - 1; e >= nc - ends && e > s; e--) {
+            float a = c[s].cx, p = (c[e].cx - c[s].cx) / (float)(n - 1);
+            if (p <= 1)
+                continue;
+            float err = refine_pitch(c, nc, n, &a, &p);
+            if (err < best) {
+                best = err;
+                *a_out = a;
+                *p_out = p;
+            }
+        }
+    }
+    return best;
+}
+
+/* Mean slope of component centres along the lines (residual skew). */
+static float residual_slope(const comp *const *lc, const int *ncomp, int nlines, const float *caps)
+{
+    double num = 0, den = 0;
+    for (int l = 0; l < nlines; l++) {
+        double sx = 0, sy = 0, sxx = 0, sxy = 0, m = 0;
+        for (int i = 0; i < ncomp[l]; i++) {
+            const comp *c = &lc[l][i];
+            if (c->h < 0.7f * caps[l])
+                continue;
+            sx += c->cx;
+            sy += c->cy;
+            sxx += (double)c->cx * c->cx;
+            sxy += (double)c->cx * c->cy;
+            m++;
+        }
+        if (m < 5)
+            continue;
+        double d = m * sxx - sx * sx;
+        if (d <= 0)
+            continue;
+        num += (m * sxy - sx * sy);
+        den += d;
+    }
+    return den > 0 ? (float)(num / den) : 0.0f;
+}
+
+/*
+ * Splits the upright band into lines and cells. *slope_out receives the
+ * residual skew of the lines (dy/dx) so that the caller may straighten and
+ * try again.
+ */
+static ds_error segment(ds_mrzband *b, float *slope_out)
+{
+    ds_error err = DS_OK;
+    run lines[3];
+    comp *lc[3] = {NULL, NULL, NULL};
+    int ncomp[3] = {0, 0, 0};
+    float caps[3];
+    int t = otsu_threshold(b->band);
+    int nl = find_lines(b->band, t, lines);
+    int bw = pixGetWidth(b->band), bh = pixGetHeight(b->band);
+
+    if (nl < 2) {
+        err = DS_ERR_NOT_FOUND;
+        goto out;
+    }
+    for (int l = 0; l < nl; l++) {
+        lc[l] = malloc(sizeof(comp) * MAX_COMPS);
+        if (!lc[l]) {
+            err = DS_ERR_NOMEM;
+            goto out;
+        }
+        caps[l] = (float)(lines[l].bottom - lines[l].top + 1);
+        ncomp[l] = line_components(b->band, t, lines[l].top, lines[l].bottom, lc[l], MAX_COMPS);
+    }
+    *slope_out = residual_slope((const comp *const *)lc, ncomp, nl, caps);
+
+    /* The character count: 30 for three lines, 36 or 44 for two. */
+    static const int two_line_counts[] = {36, 44};
+    int best_n = 30;
+    if (nl == 2) {
+        float best_err = 1e9f;
+        for (size_t k = 0; k < 2; k++) {
+            int n = two_line_counts[k];
+            float e = 0, a, p;
+            for (int l = 0; l < nl; l++)
+                e += fit_pitch(lc[l], ncomp[l], n, &a, &p);
+            if (e < best_err) {
+                best_err = e;
+                best_n = n;
+            }
+        }
+    }
+    b->nlines = nl;
+    float psum = 0;
+    for (int l = 0; l < nl; l++) {
+        float a = 0, p = 0;
+        if (fit_pitch(lc[l], ncomp[l], best_n, &a, &p) >= 1e8f) {
+            err = DS_ERR_NOT_FOUND;
+            goto out;
+        }
+        psum += p;
+        float cap = caps[l];
+        int y0 = (int)lroundf((float)lines[l].top - 0.2f * cap);
+        int y1 = (int)lroundf((float)lines[l].bottom + 0.2f * cap);
+        if (y0 < 0)
+            y0 = 0;
+        if (y1 > bh - 1)
+            y1 = bh - 1;
+        b->nchars[l] = best_n;
+        b->ink_threshold[l] = t;
+        b->cap_height[l] = cap;
+        for (int k = 0; k < best_n; k++) {
+            float cx = a + p * (float)k;
+            int x0 = (int)lroundf(cx - p / 2), x1 = (int)lroundf(cx + p / 2);
+            if (x0 < 0)
+                x0 = 0;
+            if (x1 > bw)
+                x1 = bw;
+            if (x1 <= x0) {
+                err = DS_ERR_NOT_FOUND;
+                goto out;
+            }
+            b->cell[l][k] = (ds_cell){x0, y0, x1 - x0, y1 - y0 + 1};
+        }
+    }
+    b->pitch = psum / (float)nl;
+out:
+    for (int l = 0; l < 3; l++)
+        free(lc[l]);
+    return err;
+}
+
+/* Turns point (x, y) of an image of size w x h by one clockwise quarter. */
+static void quarter_cw(float *x, float *y, int *w, int *h)
+{
+    float nx = (float)(*h - 1) - *y, ny = *x;
+    int t = *w;
+    *w = *h;
+    *h = t;
+    *x = nx;
+    *y = ny;
+}
+
+ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_mrzband *out)
+{
+    ds_error err = DS_OK;
+    BOX *box = NULL, *boxc = NULL;
+    PIX *crop = NULL, *tmp = NULL;
+    ds_mrzband b;
+    memset(&b, 0, sizeof b);
+
+    if (!page || !c || !out || pixGetDepth(page) != 8)
+        return DS_ERR_USAGE;
+    int pw = pixGetWidth(page), ph = pixGetHeight(page);
+    float phi = c->angle;
+    float hl = c->length * 0.53f + 4, ht = c->thickness * 0.5f + c->thickness / (float)c->nlines * 0.45f + 4;
+    float cs = fabsf(cosf(phi)), sn = fabsf(sinf(phi));
+    float ex = hl * cs + ht * sn + 2, ey = hl * sn + ht * cs + 2;
+    int bx = (int)floorf(c->cx - ex), by = (int)floorf(c->cy - ey);
+    int bw = (int)ceilf(2 * ex), bh = (int)ceilf(2 * ey);
+    if (bx < 0) {
+        bw += bx;
+        bx = 0;
+    }
+    if (by < 0) {
+        bh += by;
+        by = 0;
+    }
+    if (bx + bw > pw)
+        bw = pw - bx;
+    if (by + bh > ph)
+        bh = ph - by;
+    if (bw < 16 || bh < 8) {
+        err = DS_ERR_NOT_FOUND;
+        goto out;
+    }
+    box = boxCreate(bx, by, bw, bh);
+    crop = box ? pixClipRectangle(page, box, &boxc) : NULL;
+    if (!crop) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    float px = c->cx - (float)bx, py = c->cy - (float)by;
+    int cw = pixGetWidth(crop), ch = pixGetHeight(crop);
+
+    /* Quarter turns that bring the lines nearest to horizontal, then the rest. */
+    double want = -(double)phi; /* clockwise turn that makes the lines point right */
+    int quads = (int)lround(want / (DS_PI / 2));
+    double resid = want - quads * (DS_PI / 2);
+    quads = ((quads % 4) + 4) % 4;
+    if (quads) {
+        tmp = pixRotateOrth(crop, quads);
+        if (!tmp) {
+            err = DS_ERR_NOMEM;
+            goto out;
+        }
+        pixDestroy(&crop);
+        crop = tmp;
+        tmp = NULL;
+        for (int q = 0; q < quads; q++)
+            quarter_cw(&px, &py, &cw, &ch);
+    }
+    if (fabs(resid) > 0.002) {
+        tmp = pixRotate(crop, (float)resid, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+        if (!tmp) {
+            err = DS_ERR_NOMEM;
+            goto out;
+        }
+        pixDestroy(&crop);
+        crop = tmp;
+        tmp = NULL;
+        float ox = (float)cw / 2, oy = (float)ch / 2;
+        float dx = px - ox, dy = py - oy;
+        float ca = cosf((float)resid), sa = sinf((float)resid);
+        px = ox + ca * dx - sa * dy;
+        py = oy + sa * dx + ca * dy;
+    }
+    boxDestroy(&box);
+    box = boxCreate((int)lroundf(px - hl), (int)lroundf(py - ht), (int)lroundf(2 * hl),
+                    (int)lroundf(2 * ht));
+    b.band = box ? pixClipRectangle(crop, box, NULL) : NULL;
+    if (!b.band) {
+        err = DS_ERR_NOT_FOUND;
+        goto out;
+    }
+    if (flip)
+        pixRotate180(b.band, b.band);
+
+    float slope = 0;
+    err = segment(&b, &slope);
+    if (err == DS_OK && fabsf(slope) > 0.0025f) {
+        /* Straighten the residual skew once and split again. */
+        float a = -atanf(slope);
+        tmp = pixRotate(b.band, a, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+        if (tmp) {
+            ds_mrzband b2;
+            memset(&b2, 0, sizeof b2);
+            b2.band = tmp;
+            tmp = NULL;
+            float s2 = 0;
+            if (segment(&b2, &s2) == DS_OK) {
+                pixDestroy(&b.band);
+                b = b2;
+                resid += a;
+            } else {
+                pixDestroy(&b2.band);
+            }
+        }
+    }
+    if (err != DS_OK)
+        goto out;
+
+    int rot = (int)lround(want / (DS_PI / 2)) * 90 + (flip ? 180 : 0);
+    b.rotation = ((rot % 360) + 360) % 360;
+    b.skew_deg = (float)(resid * 180.0 / DS_PI);
+    {
+        float ux = cosf(phi), uy = sinf(phi);
+        float L = c->length * 0.5f, T = c->thickness * 0.5f;
+        float xs[4], ys[4];
+        for (int k = 0; k < 4; k++) {
+            float sl = (k & 1) ? L : -L, st = (k & 2) ? T : -T;
+            xs[k] = c->cx + ux * sl - uy * st;
+            ys[k] = c->cy + uy * sl + ux * st;
+        }
+        float x0 = xs[0], x1 = xs[0], y0 = ys[0], y1 = ys[0];
+        for (int k = 1; k < 4; k++) {
+            x0 = fminf(x0, xs[k]);
+            x1 = fmaxf(x1, xs[k]);
+            y0 = fminf(y0, ys[k]);
+            y1 = fmaxf(y1, ys[k]);
+        }
+        b.bbox[0] = (int)fmaxf(0, floorf(x0));
+        b.bbox[1] = (int)fmaxf(0, floorf(y0));
+        b.bbox[2] = (int)fminf((float)pw, ceilf(x1)) - b.bbox[0];
+        b.bbox[3] = (int)fminf((float)ph, ceilf(y1)) - b.bbox[1];
+    }
+    *out = b;
+    memset(&b, 0, sizeof b);
+out:
+    ds_mrzband_free(&b);
+    pixDestroy(&tmp);
+    pixDestroy(&crop);
+    boxDestroy(&box);
+    boxDestroy(&boxc);
+    return err;
+}

@@ -1,0 +1,67 @@
+/*
+ * prep/mrzband: finding the machine-readable zone on a page.
+ *
+ * Locates the MRZ anywhere on a grayscale page (any of the four right-angle
+ * orientations plus up to about 10 degrees of skew, 150 to 600 dpi), cuts it
+ * out upright and splits it into lines and fixed-pitch character cells.
+ * It never reads characters: choosing between hypotheses that only the
+ * recogniser can settle (upside down or not, which candidate is the MRZ) is
+ * left to the caller, which extracts each candidate both ways and keeps the
+ * reading that parses best.
+ */
+#ifndef DS_MRZBAND_H
+#define DS_MRZBAND_H
+
+#include <stdbool.h>
+#include <leptonica/allheaders.h>
+#include "docscreen/docscreen.h"
+#include "mrz/mrz.h"
+
+/* At most this many candidate regions are returned for one page. */
+#define DS_MRZ_MAX_CANDIDATES 6
+
+/* A region of the page that looks like a block of 2 or 3 long text lines. */
+typedef struct ds_mrz_candidate {
+    float cx, cy;     /* centre, page pixels */
+    float angle;      /* direction of the text lines, radians, page frame */
+    float length;     /* along the lines, page pixels */
+    float thickness;  /* across the lines, page pixels */
+    int nlines;       /* 2 or 3 as seen at low resolution */
+    float score;      /* higher is more MRZ-like */
+} ds_mrz_candidate;
+
+typedef struct ds_cell {
+    int x, y, w, h; /* in the upright band image */
+} ds_cell;
+
+typedef struct ds_mrzband {
+    PIX *band;       /* upright 8 bpp crop of the MRZ, owned */
+    int nlines;
+    int nchars[DS_MRZ_MAX_LINES];
+    ds_cell cell[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+    int ink_threshold[DS_MRZ_MAX_LINES];
+    float cap_height[DS_MRZ_MAX_LINES];
+    int bbox[4];       /* x, y, w, h of the MRZ in page coordinates */
+    int rotation;      /* 0, 90, 180 or 270: clockwise turn that makes the page upright */
+    float skew_deg;    /* skew removed on top of the rotation */
+    float pitch;       /* character pitch in band pixels */
+} ds_mrzband;
+
+/*
+ * Finds up to DS_MRZ_MAX_CANDIDATES MRZ-like regions on page (8 bpp), best
+ * first. *out_count is 0 when nothing on the page looks like an MRZ.
+ */
+ds_error ds_mrz_locate(PIX *page, ds_mrz_candidate *out /* OUT */, int *out_count /* OUT */);
+
+/*
+ * Cuts candidate c out of page upright (turned a further 180 degrees when
+ * flip is set) and splits it into lines and cells. Fails with
+ * DS_ERR_NOT_FOUND when the region does not split into 2 or 3 lines of an
+ * MRZ length. On success out owns a band image (ds_mrzband_free).
+ */
+ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip,
+                            ds_mrzband *out /* OUT */);
+
+void ds_mrzband_free(ds_mrzband *b);
+
+#endif

@@ -2,7 +2,7 @@
  * The printed front of a driving licence against its barcode: the date
  * parser, the front reader (analyse/dlfront.h) on synthetic cards, the
  * comparison rules (app/dlcheck.h) and the report step
- * (ds_report_barcodes_printed) on files made of a front and a back, as two
+ * (ds_scan_barcodes_printed) on files made of a front and a back, as two
  * pages, one page, a multi-page TIFF, and the real AAMVA sample of
  * ../shared. Fixtures: tests/data/dl (made by make_fixtures.py).
  */
@@ -236,13 +236,13 @@ static void screen(ds_pages *pages, run *out)
         json_t *doc = json_object();
         json_object_set_new(doc, "page", json_integer(p));
         json_object_set_new(doc, "type", json_string("OTHER"));
-        json_object_set_new(doc, "barcodes", ds_report_barcodes(pages->page[p].gray, p, NULL, NULL,
+        json_object_set_new(doc, "barcodes", ds_scan_barcodes(pages->page[p].gray, p, NULL, NULL,
                                                                 NULL, 2024, &out->flags));
         json_array_append_new(out->docs, doc);
-        ds_flags_add(&out->flags, p, "MRZ_NOT_FOUND", DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
+        ds_flags_add(&out->flags, p, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
                      "No machine-readable zone.");
     }
-    ds_report_barcodes_printed(out->docs, pages, &out->flags);
+    ds_scan_barcodes_printed(out->docs, pages, &out->flags);
 }
 
 static ds_pages *pages_of(const char *const *files, int n)
@@ -287,7 +287,7 @@ static int count_code(const run *r, const char *code, const char *field)
 {
     int n = 0;
     for (int i = 0; i < r->flags.count; i++)
-        if (strcmp(r->flags.item[i].code, code) == 0 &&
+        if (strcmp(ds_flag_name(r->flags.item[i].code), code) == 0 &&
             (!field || strcmp(r->flags.item[i].field, field) == 0))
             n++;
     return n;
@@ -315,7 +315,7 @@ static void test_pair_match(void)
     T_EQ_INT(count_code(&r, "BARCODE_MISMATCH", NULL), 0);
     /* The front's missing MRZ is no longer a warning. */
     for (int i = 0; i < r.flags.count; i++)
-        if (r.flags.item[i].page == 0 && strcmp(r.flags.item[i].code, "MRZ_NOT_FOUND") == 0)
+        if (r.flags.item[i].page == 0 && r.flags.item[i].code == DS_FLAG_MRZ_NOT_FOUND)
             T_EQ_INT(r.flags.item[i].severity, DS_SEV_INFO);
     done(&r, p);
 }
@@ -332,7 +332,7 @@ static void test_pair_other_birth_date(void)
     T_EQ_INT(count_code(&r, "BARCODE_MISMATCH", "birth_date"), 1);
     for (int i = 0; i < r.flags.count; i++) {
         const ds_flag *f = &r.flags.item[i];
-        if (strcmp(f->code, "BARCODE_MISMATCH") != 0)
+        if (f->code != DS_FLAG_BARCODE_MISMATCH)
             continue;
         T_EQ_STR(f->expected, "1979-03-22"); /* printed */
         T_EQ_STR(f->found, "1985-06-15");    /* barcode */
@@ -493,7 +493,7 @@ static void test_bad_arguments(void)
 {
     ds_dlfront f;
     T_EQ_INT(ds_dlfront_read(NULL, NULL, NULL, 0, &f), DS_ERR_USAGE);
-    ds_report_barcodes_printed(NULL, NULL, NULL); /* no crash */
+    ds_scan_barcodes_printed(NULL, NULL, NULL); /* no crash */
     ds_dlfront_reader_free(NULL);
     T_EQ_STR(ds_dlcheck_status_name((ds_dlcheck_status)42), "not_found");
     T_EQ_STR(ds_dlfront_field_name((ds_dlfront_field_id)42), "unknown");

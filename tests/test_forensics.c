@@ -157,7 +157,7 @@ static void test_exif_software(void)
         ds_flags fl;
         memset(&fl, 0, sizeof fl);
         T_EQ_INT(ds_forensics_check(&f, 2, &fl), 1);
-        T_EQ_STR(fl.item[0].code, "IMAGE_EDITED");
+        T_EQ_STR(ds_flag_name(fl.item[0].code), "IMAGE_EDITED");
         T_EQ_STR(fl.item[0].source, "image");
         T_EQ_INT(fl.item[0].page, 2);
         T_CHECK(strstr(fl.item[0].found, "Photoshop") != NULL);
@@ -552,7 +552,7 @@ static void test_quality_degraded(void)
     T_CHECK(f.quality_low && strstr(f.quality_reason, "blurred"));
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_forensics_check(&f, 0, &fl), 1);
-    T_EQ_STR(fl.item[0].code, "IMAGE_QUALITY_LOW");
+    T_EQ_STR(ds_flag_name(fl.item[0].code), "IMAGE_QUALITY_LOW");
     pixDestroy(&bl);
 
     /* Resolution: the page scaled to 60 %, the MRZ box with it. */
@@ -678,7 +678,7 @@ static void test_double_save_detected(void)
         ds_flags fl;
         memset(&fl, 0, sizeof fl);
         T_EQ_INT(ds_forensics_check(&f, 0, &fl), 1);
-        T_EQ_STR(fl.item[0].code, "IMAGE_EDITED");
+        T_EQ_STR(ds_flag_name(fl.item[0].code), "IMAGE_EDITED");
         free(b);
     }
     /* A second save at a lower quality than the first: caught, with the

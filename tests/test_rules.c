@@ -53,14 +53,14 @@ static int count(const ds_flags *f, const char *code)
 {
     int n = 0;
     for (int i = 0; i < f->count; i++)
-        n += strcmp(f->item[i].code, code) == 0;
+        n += strcmp(ds_flag_name(f->item[i].code), code) == 0;
     return n;
 }
 
 static const ds_flag *find(const ds_flags *f, const char *code)
 {
     for (int i = 0; i < f->count; i++)
-        if (strcmp(f->item[i].code, code) == 0)
+        if (strcmp(ds_flag_name(f->item[i].code), code) == 0)
             return &f->item[i];
     return NULL;
 }
@@ -78,7 +78,7 @@ static void check_evidence(void)
 {
     for (int i = 0; i < flags.count; i++) {
         const ds_flag *f = &flags.item[i];
-        T_CHECK(f->code && f->source && f->field[0] && f->message[0]);
+        T_CHECK(f->code < DS_FLAG_COUNT_ && f->source[0] && f->field[0] && f->message[0]);
         T_EQ_INT(f->page, 3);
         size_t n = strlen(f->message);
         T_CHECK(n > 0 && f->message[n - 1] == '.');
@@ -91,8 +91,8 @@ static void t_genuine_is_clear(void)
     ds_case c = genuine_case();
     run(&m, &c, "2025-06-01");
     for (int i = 0; i < flags.count; i++)
-        T_FAIL_("unexpected flag %s: %s", flags.item[i].code, flags.item[i].message);
-    T_EQ_STR(ds_check_verdict(&flags), "clear");
+        T_FAIL_("unexpected flag %s: %s", ds_flag_name(flags.item[i].code), flags.item[i].message);
+    T_EQ_STR(ds_verdict_name(ds_check_verdict(&flags)), "clear");
     /* No case record: only the document rules. */
     run(&m, NULL, "2025-06-01");
     T_EQ_INT(flags.count, 0);
@@ -117,7 +117,7 @@ static void t_name(void)
         T_EQ_STR(f->source, "case");
     }
     check_evidence();
-    T_EQ_STR(ds_check_verdict(&flags), "review");
+    T_EQ_STR(ds_verdict_name(ds_check_verdict(&flags)), "review");
     /* An allowed variant is an info note, not a review. */
     m = genuine();
     snprintf(m.surname, sizeof m.surname, "MULLER");
@@ -125,7 +125,7 @@ static void t_name(void)
     T_EQ_INT(count(&flags, "CASE_NAME_MISMATCH"), 0);
     f = find(&flags, "CASE_NAME_VARIANT");
     T_CHECK(f && f->severity == DS_SEV_INFO && strstr(f->message, "alternative"));
-    T_EQ_STR(ds_check_verdict(&flags), "clear");
+    T_EQ_STR(ds_verdict_name(ds_check_verdict(&flags)), "clear");
     /* A name in a script without a table. */
     snprintf(c.surname, sizeof c.surname, "王");
     run(&m, &c, "2025-06-01");
@@ -389,16 +389,16 @@ static void t_flags_full_and_utf8_cut(void)
     ds_flags f;
     memset(&f, 0, sizeof f);
     for (int i = 0; i < DS_MAX_FLAGS + 5; i++)
-        ds_flags_add(&f, 0, "X", DS_SEV_INFO, "case", "f", NULL, NULL, "m %d.", i);
+        ds_flags_add(&f, 0, DS_FLAG_CASE_NAME_VARIANT, DS_SEV_INFO, "case", "f", NULL, NULL, "m %d.", i);
     T_EQ_INT(f.count, DS_MAX_FLAGS);
     T_EQ_INT(f.dropped, 5);
-    T_EQ_STR(ds_check_verdict(&f), "review");
+    T_EQ_STR(ds_verdict_name(ds_check_verdict(&f)), "review");
     /* 40 x "ü" is 80 bytes: cut to 62 bytes, never mid-character. */
     char name[81] = "";
     for (int i = 0; i < 40; i++)
         strcat(name, "ü");
     memset(&f, 0, sizeof f);
-    ds_flag *fl = ds_flags_add(&f, 0, "X", DS_SEV_INFO, "case", name, name, name, "m.");
+    ds_flag *fl = ds_flags_add(&f, 0, DS_FLAG_CASE_NAME_VARIANT, DS_SEV_INFO, "case", name, name, name, "m.");
     T_CHECK(fl != NULL);
     if (fl) {
         T_EQ_INT(strlen(fl->expected), 62);

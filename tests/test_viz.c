@@ -217,7 +217,7 @@ static void test_compare_rewritten_mrz(void)
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 3), 1);
     T_EQ_INT(fl.count, 1);
-    T_EQ_STR(fl.item[0].code, "VIZ_MRZ_MISMATCH");
+    T_EQ_STR(ds_flag_name(fl.item[0].code), "VIZ_MRZ_MISMATCH");
     T_EQ_INT(fl.item[0].severity, DS_SEV_HIGH);
     T_EQ_INT(fl.item[0].page, 3);
     T_EQ_STR(fl.item[0].field, "birth_date");

@@ -6,6 +6,7 @@
  *                  [--no-barcodes] [--no-viz] [--mrz-only] FILE...
  *   docscreen scan --batch DIR [options]     (a folder: progress bar, summary table)
  *   docscreen submit --url URL --token TOKEN [--case ID] [--no-wait] FILE...
+ *   docscreen flags [--json]                 (the flag registry)
  *
  * Exit codes are a contract: 0 nothing to review, 1 flagged for review,
  * 2 usage or input error (an input error on any file wins). With --json one
@@ -25,10 +26,9 @@
 #include <curl/curl.h>
 #include <openssl/evp.h>
 
-#include "app/scan.h"
-#include "base/base.h"
-#include "check/case.h"
-#include "decode/decode.h"
+#include <jansson.h>
+
+#include "docscreen/docscreen.h"
 
 static void usage(FILE *f)
 {
@@ -38,6 +38,7 @@ static void usage(FILE *f)
             "                      [--no-barcodes] [--no-viz] [--mrz-only] FILE...\n"
             "       docscreen scan --batch DIR [options]   (or a folder among the files)\n"
             "       docscreen submit --url URL --token TOKEN [--case ID] [--no-wait] FILE...\n"
+            "       docscreen flags [--json]   (every flag code, its severity and meaning)\n"
             "       docscreen --version\n"
             "\n"
             "Reads the machine-readable zone of each scanned document (JPEG, PNG, TIFF;\n"
@@ -62,47 +63,40 @@ static const char *str(json_t *o, const char *key)
     return s ? s : "";
 }
 
-static void print_summary(const char *path, json_t *report)
+static void print_summary(const char *path, const ds_report *r)
 {
-    json_t *err = json_object_get(report, "error");
-    if (err) {
-        printf("%s: error: %s\n", path, str(err, "message"));
+    if (ds_report_error(r) != DS_OK) {
+        printf("%s: error: %s\n", path, ds_error_message(ds_report_error(r)));
         return;
     }
-    size_t i;
-    json_t *doc;
-    json_array_foreach(json_object_get(report, "documents"), i, doc)
-    {
-        json_t *mrz = json_object_get(doc, "mrz");
-        printf("%s page %d: %s", path, (int)json_integer_value(json_object_get(doc, "page")),
-               str(doc, "type"));
-        if (!json_is_object(mrz)) {
+    for (int i = 0; i < ds_report_document_count(r); i++) {
+        const ds_doc *d = ds_report_document(r, i);
+        printf("%s page %d: %s", path, d->page, ds_doc_type_name(d->type));
+        if (!d->has_mrz) {
             printf(", no MRZ found\n");
             continue;
         }
-        json_t *f = json_object_get(mrz, "fields");
-        printf(", MRZ %s\n", json_is_true(json_object_get(mrz, "valid")) ? "valid" : "NOT valid");
-        size_t k;
-        json_t *line;
-        json_array_foreach(json_object_get(mrz, "lines"), k, line)
-            printf("    %s\n", json_string_value(line));
-        if (json_is_object(f))
+        const ds_mrz_result *m = &d->mrz;
+        printf(", MRZ %s\n", m->parsed && m->valid ? "valid" : "NOT valid");
+        for (int k = 0; k < m->nlines; k++)
+            printf("    %s\n", m->lines[k]);
+        if (m->parsed) {
+            const ds_mrz_fields *f = &m->fields;
             printf("    %s, %s | %s %s | born %s | sex %s | expires %s | issued by %s\n",
-                   str(f, "surname"), str(f, "given_names"), str(f, "document_code"),
-                   str(f, "document_number"), str(f, "birth_date"), str(f, "sex"),
-                   str(f, "expiry_date"), str(f, "issuing_state"));
+                   f->surname, f->given_names, f->document_code, f->document_number,
+                   f->birth_date, f->sex, f->expiry_date, f->issuing_state);
+        }
     }
-    json_t *flag;
-    json_array_foreach(json_object_get(report, "flags"), i, flag)
-    {
-        printf("  [%s] %s%s%s: %s", str(flag, "severity"), str(flag, "code"),
-               json_object_get(flag, "field") ? " " : "", str(flag, "field"), str(flag, "message"));
-        if (json_object_get(flag, "expected") || json_object_get(flag, "found"))
-            printf(" (expected %s, found %s)", str(flag, "expected"), str(flag, "found"));
+    for (int i = 0; i < ds_report_flag_count(r); i++) {
+        const ds_flag *f = ds_report_flag(r, i);
+        printf("  [%s] %s%s%s: %s", ds_severity_name(f->severity), ds_flag_name(f->code),
+               f->field[0] ? " " : "", f->field, f->message);
+        if (f->expected[0] || f->found[0])
+            printf(" (expected %s, found %s)", f->expected, f->found);
         putchar('\n');
     }
-    printf("  verdict: %s (%.0f ms)\n", str(report, "verdict"),
-           json_number_value(json_object_get(json_object_get(report, "timing_ms"), "total")));
+    printf("  verdict: %s (%.0f ms)\n", ds_verdict_name(ds_report_verdict(r)),
+           ds_report_timings(r)->total);
 }
 
 /* ------------------------------------------------------------------------
@@ -149,7 +143,7 @@ static char **list_folder(const char *dir, int *n)
             got = fread(head, 1, sizeof head, f);
             fclose(f);
         }
-        if (!f || ds_decode_sniff(head, got) == DS_FORMAT_UNKNOWN) {
+        if (!f || !ds_sniff_format(head, got)) {
             /* not an image (a sidecar, a list): not part of the batch */
             free(p);
             continue;
@@ -189,7 +183,8 @@ static void progress(int done, int total, double t0)
 
 /* What `docscreen scan` was asked to do. */
 typedef struct scan_args {
-    ds_scan_options opt;
+    ds_options opt;
+    const char *annotate_path;
     int as_json;
     int batch;          /* --batch or a folder among the files: table output */
     char **files;       /* heap; folders expanded to their image files */
@@ -245,7 +240,7 @@ static int parse_scan_args(int argc, char **argv, scan_args *a)
     const char *today = NULL;
     int files_only = 0;
     memset(a, 0, sizeof *a);
-    ds_scan_options_default(&a->opt);
+    ds_options_default(&a->opt);
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i];
         if (files_only || arg[0] != '-' || !arg[1]) {
@@ -278,7 +273,7 @@ static int parse_scan_args(int argc, char **argv, scan_args *a)
             else if (strcmp(arg, "--today") == 0)
                 today = v;
             else if (strcmp(arg, "--annotate") == 0)
-                a->opt.annotate_path = v;
+                a->annotate_path = v;
             else if (strcmp(arg, "--trust-dir") == 0)
                 a->opt.trust_dir = v;
             else if (!add_folder(a, v))
@@ -297,7 +292,7 @@ static int parse_scan_args(int argc, char **argv, scan_args *a)
         return 2;
     }
     if (today) {
-        if (!ds_date_parse(today, NULL, NULL, NULL)) {
+        if (!ds_date_valid(today)) {
             fprintf(stderr, "docscreen: --today needs a real date as YYYY-MM-DD\n");
             return 2;
         }
@@ -316,14 +311,13 @@ static int parse_scan_args(int argc, char **argv, scan_args *a)
 }
 
 /* The flag codes of a report, comma separated, into out[cap]. */
-static void flag_codes(json_t *report, char *out, size_t cap)
+static void flag_codes(const ds_report *r, char *out, size_t cap)
 {
-    size_t k, used = 0;
-    json_t *f;
+    size_t used = 0;
     out[0] = 0;
-    json_array_foreach(json_object_get(report, "flags"), k, f)
-    {
-        int w = snprintf(out + used, cap - used, "%s%s", used ? "," : "", str(f, "code"));
+    for (int k = 0; k < ds_report_flag_count(r); k++) {
+        int w = snprintf(out + used, cap - used, "%s%s", used ? "," : "",
+                         ds_flag_name(ds_report_flag(r, k)->code));
         if (w < 0 || (size_t)w >= cap - used) {
             out[used] = 0;
             break;
@@ -360,9 +354,11 @@ static int cmd_scan(int argc, char **argv)
         const char *path = a.files[i];
         if (a.batch)
             progress(i, a.nfiles, t0);
-        json_t *report = NULL;
-        err = ds_scan_file_case(scanner, path, a.case_path ? &a.case_record : NULL, &report);
-        const char *verdict = err == DS_OK && report ? str(report, "verdict") : "error";
+        ds_report *report = NULL;
+        ds_scan_params params = {NULL, a.case_path ? &a.case_record : NULL, a.annotate_path};
+        err = ds_scan_file(scanner, path, &params, &report);
+        const char *verdict = err == DS_OK && report ? ds_verdict_name(ds_report_verdict(report))
+                                                     : "error";
         if (err != DS_OK) {
             if (!a.batch)
                 fprintf(stderr, "docscreen: %s: %s\n", path, ds_error_message(err));
@@ -373,23 +369,23 @@ static int cmd_scan(int argc, char **argv)
         counts[!strcmp(verdict, "clear") ? 0 : !strcmp(verdict, "review") ? 1 : 2]++;
         if (rows) {
             snprintf(rows[i].verdict, sizeof rows[i].verdict, "%s", verdict);
-            rows[i].pages = (int)json_array_size(json_object_get(report, "documents"));
+            rows[i].pages = ds_report_document_count(report);
             if (err != DS_OK && report)
                 snprintf(rows[i].flags, sizeof rows[i].flags, "%s",
-                         str(json_object_get(report, "error"), "code"));
-            else
+                         ds_error_name(ds_report_error(report)));
+            else if (report)
                 flag_codes(report, rows[i].flags, sizeof rows[i].flags);
         }
         if (report && a.as_json) {
-            size_t jf = JSON_REAL_PRECISION(6) | (a.nfiles > 1 ? JSON_COMPACT : JSON_INDENT(2));
-            char *text = json_dumps(report, jf);
-            if (text)
+            char *text = NULL;
+            if (ds_report_json(report, a.nfiles > 1 ? DS_JSON_COMPACT : DS_JSON_PRETTY, &text) ==
+                DS_OK)
                 puts(text);
             free(text);
         } else if (report && err == DS_OK && !a.batch) {
             print_summary(path, report);
         }
-        json_decref(report);
+        ds_report_free(report);
         fflush(stdout);
     }
     if (a.batch)
@@ -675,6 +671,40 @@ static int cmd_submit(int argc, char **argv)
     return status;
 }
 
+/* `docscreen flags`: the registry of flag codes, as a table or as JSON (an
+ * array of {code, severity, source, meaning}) for scripts and benches. */
+static int cmd_flags(int argc, char **argv)
+{
+    int as_json = argc == 1 && strcmp(argv[0], "--json") == 0;
+    if (argc > 1 || (argc == 1 && !as_json)) {
+        usage(stderr);
+        return 2;
+    }
+    json_t *arr = json_array();
+    for (int i = 0; i < DS_FLAG_COUNT_; i++) {
+        ds_flag_code c = (ds_flag_code)i;
+        if (as_json)
+            json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s}", "code", ds_flag_name(c),
+                                                 "severity", ds_severity_name(ds_flag_severity(c)),
+                                                 "source", ds_flag_source(c), "meaning",
+                                                 ds_flag_meaning(c)));
+        else
+            printf("%-30s %-8s %-8s %s\n", ds_flag_name(c), ds_severity_name(ds_flag_severity(c)),
+                   ds_flag_source(c), ds_flag_meaning(c));
+    }
+    if (as_json) {
+        char *text = json_dumps(arr, JSON_INDENT(2));
+        if (!text) {
+            json_decref(arr);
+            return 2;
+        }
+        puts(text);
+        free(text);
+    }
+    json_decref(arr);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     ds_limit_omp_threads(argv);
@@ -694,6 +724,8 @@ int main(int argc, char **argv)
         return cmd_submit(argc - 2, argv + 2);
     if (strcmp(argv[1], "scan") == 0)
         return cmd_scan(argc - 2, argv + 2);
+    if (strcmp(argv[1], "flags") == 0)
+        return cmd_flags(argc - 2, argv + 2);
     fprintf(stderr, "docscreen: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return 2;

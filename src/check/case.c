@@ -289,3 +289,5 @@ out:
     free(data);
     return err;
 }
+
+int ds_date_valid(const char *s) { return s && ds_date_parse(s, NULL, NULL, NULL); }

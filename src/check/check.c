@@ -10,24 +10,12 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *ds_severity_name(ds_severity s)
-{
-    switch (s) {
-    case DS_SEV_HIGH:
-        return "high";
-    case DS_SEV_WARNING:
-        return "warning";
-    default:
-        return "info";
-    }
-}
-
 static void check_digit(const ds_mrz *m, int page, ds_flags *flags, ds_check_state st,
                         const char *field, const char *what)
 {
     if (st != DS_CHECK_FAIL)
         return;
-    ds_flags_add(flags, page, "MRZ_CHECK_DIGIT", DS_SEV_HIGH, "mrz", field, NULL, NULL,
+    ds_flags_add(flags, page, DS_FLAG_MRZ_CHECK_DIGIT, DS_SEV_HIGH, "mrz", field, NULL, NULL,
         "The check digit of the %s in the MRZ does not match its digits: the MRZ was misprinted, "
         "altered or misread.",
         what);
@@ -37,7 +25,7 @@ static void check_digit(const ds_mrz *m, int page, ds_flags *flags, ds_check_sta
 void ds_check_mrz(const ds_mrz *m, int page, ds_flags *flags)
 {
     if (!m) {
-        ds_flags_add(flags, page, "MRZ_NOT_FOUND", DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
+        ds_flags_add(flags, page, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
             "No machine-readable zone could be read on this page; inspect the document or rescan "
             "it.");
         return;
@@ -49,17 +37,17 @@ void ds_check_mrz(const ds_mrz *m, int page, ds_flags *flags)
                 "personal number or optional data");
     check_digit(m, page, flags, m->checks.composite, "composite", "whole MRZ (composite)");
     if (!m->format_ok)
-        ds_flags_add(flags, page, "MRZ_FORMAT", DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
+        ds_flags_add(flags, page, DS_FLAG_MRZ_FORMAT, DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
             "The MRZ breaks the ICAO 9303 layout (a letter where a digit belongs, an impossible "
             "date or a bad filler).");
 }
 
-const char *ds_check_verdict(const ds_flags *flags)
+ds_verdict ds_check_verdict(const ds_flags *flags)
 {
     for (int i = 0; i < flags->count; i++)
         if (flags->item[i].severity >= DS_SEV_WARNING)
-            return "review";
-    return flags->dropped ? "review" : "clear";
+            return DS_VERDICT_REVIEW;
+    return flags->dropped ? DS_VERDICT_REVIEW : DS_VERDICT_CLEAR;
 }
 
 void ds_copy_utf8(char *dst, size_t cap, const char *src)
@@ -78,7 +66,7 @@ void ds_copy_utf8(char *dst, size_t cap, const char *src)
     dst[n] = '\0';
 }
 
-ds_flag *ds_flags_add(ds_flags *flags, int page, const char *code, ds_severity sev,
+ds_flag *ds_flags_add(ds_flags *flags, int page, ds_flag_code code, ds_severity sev,
                       const char *source, const char *field, const char *expected,
                       const char *found, const char *fmt, ...)
 {
@@ -91,7 +79,7 @@ ds_flag *ds_flags_add(ds_flags *flags, int page, const char *code, ds_severity s
     f->page = page;
     f->code = code;
     f->severity = sev;
-    f->source = source;
+    ds_copy_utf8(f->source, sizeof f->source, source);
     ds_copy_utf8(f->field, sizeof f->field, field);
     ds_copy_utf8(f->expected, sizeof f->expected, expected);
     ds_copy_utf8(f->found, sizeof f->found, found);

@@ -12,20 +12,10 @@
 #include "docscreen/docscreen.h"
 #include "mrz/mrz.h"
 
-typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_severity;
-
 #define DS_MAX_FLAGS 64
 
-typedef struct ds_flag {
-    int page;
-    const char *code;     /* a code from the vocabulary in DESIGN.md, static */
-    ds_severity severity;
-    char field[32];
-    char expected[64];
-    char found[64];
-    const char *source;   /* "mrz", "viz", "barcode", "case", "image", "store" */
-    char message[256];
-} ds_flag;
+/* ds_flag (public, docscreen.h) is one flag; a page's rules append to one
+ * bounded list. */
 
 typedef struct ds_flags {
     int count;
@@ -33,25 +23,24 @@ typedef struct ds_flags {
     ds_flag item[DS_MAX_FLAGS];
 } ds_flags;
 
-const char *ds_severity_name(ds_severity s);
-
 /* Adds flags for one page's MRZ reading (m is NULL when none was found). */
 void ds_check_mrz(const ds_mrz *m, int page, ds_flags *flags);
 
-/* "review" when any flag is a warning or high, "clear" otherwise. */
-const char *ds_check_verdict(const ds_flags *flags);
+/* Review when any flag is a warning or high (or a flag was dropped),
+ * clear otherwise. */
+ds_verdict ds_check_verdict(const ds_flags *flags);
 
 /*
  * Adds one flag with its evidence and returns it, or returns NULL and counts
- * it in flags->dropped when DS_MAX_FLAGS are already held. code and source
- * must be static strings; field, expected and found may be NULL (left
+ * it in flags->dropped when DS_MAX_FLAGS are already held. source is
+ * copied (at most 15 bytes); field, expected and found may be NULL (left
  * empty) and are copied, cut at a UTF-8 character boundary when too long;
  * the message is formatted from fmt.
  */
 #if defined(__GNUC__)
 __attribute__((format(printf, 9, 10)))
 #endif
-ds_flag *ds_flags_add(ds_flags *flags, int page, const char *code, ds_severity sev,
+ds_flag *ds_flags_add(ds_flags *flags, int page, ds_flag_code code, ds_severity sev,
                       const char *source, const char *field, const char *expected,
                       const char *found, const char *fmt, ...);
 

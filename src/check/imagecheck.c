@@ -17,7 +17,7 @@ int ds_forensics_check(const ds_forensics *f, int page, ds_flags *flags)
             size_t l = strlen(found);
             snprintf(found + l, sizeof found - l, "%s%s", i ? "; " : "", f->evidence[i]);
         }
-        if (ds_flags_add(flags, page, "IMAGE_EDITED", DS_SEV_WARNING, "image", "image", NULL,
+        if (ds_flags_add(flags, page, DS_FLAG_IMAGE_EDITED, DS_SEV_WARNING, "image", "image", NULL,
                          found, "The image file shows signs of editing: %s.", f->evidence[0]))
             n++;
     }
@@ -25,7 +25,7 @@ int ds_forensics_check(const ds_forensics *f, int page, ds_flags *flags)
         char found[64];
         snprintf(found, sizeof found, "%.0f dpi, sharpness %.3f, glare %.1f%%", f->dpi,
                  f->sharpness, f->glare * 100);
-        if (ds_flags_add(flags, page, "IMAGE_QUALITY_LOW", DS_SEV_WARNING, "image", "image", NULL,
+        if (ds_flags_add(flags, page, DS_FLAG_IMAGE_QUALITY_LOW, DS_SEV_WARNING, "image", "image", NULL,
                          found, "%s", f->quality_reason))
             n++;
     }

@@ -75,18 +75,18 @@ void ds_rule_name(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
              m->given_names);
     switch (r.result) {
     case DS_NAME_MISMATCH:
-        ds_flags_add(flags, page, "CASE_NAME_MISMATCH", DS_SEV_HIGH, "case", r.field, expected,
+        ds_flags_add(flags, page, DS_FLAG_CASE_NAME_MISMATCH, DS_SEV_HIGH, "case", r.field, expected,
                      found,
                      "The name in the MRZ is not the name in the case record (%s), and no ICAO "
                      "9303 spelling or truncation explains the difference.",
                      r.reason);
         break;
     case DS_NAME_MATCH_WITH_NOTE:
-        ds_flags_add(flags, page, "CASE_NAME_VARIANT", DS_SEV_INFO, "case", "name", expected, found,
+        ds_flags_add(flags, page, DS_FLAG_CASE_NAME_VARIANT, DS_SEV_INFO, "case", "name", expected, found,
                      "The name matches the case record as ICAO 9303 allows: %s.", r.reason);
         break;
     case DS_NAME_UNVERIFIABLE:
-        ds_flags_add(flags, page, "CASE_NAME_UNVERIFIED", DS_SEV_INFO, "case", "name", expected,
+        ds_flags_add(flags, page, DS_FLAG_CASE_NAME_UNVERIFIED, DS_SEV_INFO, "case", "name", expected,
                      found,
                      "The case record writes the name in characters that have no ICAO 9303 "
                      "transliteration here; compare the names by eye.");
@@ -105,7 +105,7 @@ void ds_rule_birth_date(const ds_mrz *m, const ds_case *c, int page, ds_flags *f
         return;
     bool differ = (yy >= 0 && yy != y % 100) || (mm >= 0 && mm != mo) || (dd >= 0 && dd != d);
     if (differ)
-        ds_flags_add(flags, page, "CASE_BIRTH_DATE_MISMATCH", DS_SEV_HIGH, "case", "birth_date",
+        ds_flags_add(flags, page, DS_FLAG_CASE_BIRTH_DATE_MISMATCH, DS_SEV_HIGH, "case", "birth_date",
                      c->birth_date, m->birth_date,
                      "The date of birth in the MRZ differs from the one in the case record.");
 }
@@ -133,7 +133,7 @@ void ds_rule_document_number(const ds_mrz *m, const ds_case *c, int page, ds_fla
     strip_number(m->document_number, b, sizeof b);
     if (!b[0] || strcmp(a, b) == 0)
         return;
-    ds_flags_add(flags, page, "CASE_DOCUMENT_NUMBER_MISMATCH", DS_SEV_HIGH, "case",
+    ds_flags_add(flags, page, DS_FLAG_CASE_DOCUMENT_NUMBER_MISMATCH, DS_SEV_HIGH, "case",
                  "document_number", c->document_number, m->document_number,
                  "The document number in the MRZ is not the one in the case record.");
 }
@@ -146,7 +146,7 @@ void ds_rule_nationality(const ds_mrz *m, const ds_case *c, int page, ds_flags *
         return;
     if (strcmp(a, b) == 0)
         return;
-    ds_flags_add(flags, page, "CASE_NATIONALITY_MISMATCH", DS_SEV_WARNING, "case", "nationality",
+    ds_flags_add(flags, page, DS_FLAG_CASE_NATIONALITY_MISMATCH, DS_SEV_WARNING, "case", "nationality",
                  c->nationality, m->nationality,
                  "The nationality in the MRZ differs from the case record; check whether the "
                  "applicant holds another nationality.");
@@ -159,7 +159,7 @@ void ds_rule_sex(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
     char a = c->sex[0], b = m->sex[0];
     if ((a != 'M' && a != 'F') || (b != 'M' && b != 'F') || a == b)
         return;
-    ds_flags_add(flags, page, "CASE_SEX_MISMATCH", DS_SEV_WARNING, "case", "sex", c->sex, m->sex,
+    ds_flags_add(flags, page, DS_FLAG_CASE_SEX_MISMATCH, DS_SEV_WARNING, "case", "sex", c->sex, m->sex,
                  "The sex in the MRZ differs from the case record.");
 }
 
@@ -187,7 +187,7 @@ void ds_rule_expiry(const ds_mrz *m, const ds_case *c, const char *today, int pa
         return;
     if (e >= r)
         return;
-    ds_flags_add(flags, page, "DOC_EXPIRED", DS_SEV_WARNING, "mrz", "expiry_date", ref,
+    ds_flags_add(flags, page, DS_FLAG_DOC_EXPIRED, DS_SEV_WARNING, "mrz", "expiry_date", ref,
                  m->expiry_date, "The document had expired before the %s (%s).", what, ref);
 }
 
@@ -214,7 +214,7 @@ void ds_rule_validity(const ds_mrz *m, const ds_case *c, const char *today, int 
         snprintf(birth_s, sizeof birth_s, "%04d-%02d-%02d", by, bm, bd);
 
     if (by >= 0 && expiry && ds_date_days(by, bm, bd) > ds_date_days(ey, em, ed))
-        ds_flags_add(flags, page, "DOC_VALIDITY_ANOMALY", DS_SEV_HIGH, "mrz", "birth_date",
+        ds_flags_add(flags, page, DS_FLAG_DOC_VALIDITY_ANOMALY, DS_SEV_HIGH, "mrz", "birth_date",
                      m->expiry_date, birth_s,
                      "The holder's date of birth is after the document's date of expiry, which "
                      "no genuine document shows.");
@@ -225,13 +225,13 @@ void ds_rule_validity(const ds_mrz *m, const ds_case *c, const char *today, int 
     if (by >= 0 && ref && ds_date_parse(ref, &ry, &rm, &rd)) {
         int age = age_at(by, bm, bd, ry, rm, rd);
         if (ds_date_days(by, bm, bd) > ds_date_days(ry, rm, rd))
-            ds_flags_add(flags, page, "DOC_VALIDITY_ANOMALY", DS_SEV_HIGH, "mrz", "birth_date",
+            ds_flags_add(flags, page, DS_FLAG_DOC_VALIDITY_ANOMALY, DS_SEV_HIGH, "mrz", "birth_date",
                          ref, birth_s, "The holder's date of birth is after the %s (%s).", what,
                          ref);
         else if (age > DS_RULE_MAX_AGE) {
             char bound[32];
             snprintf(bound, sizeof bound, "age <= %d", DS_RULE_MAX_AGE);
-            ds_flags_add(flags, page, "DOC_VALIDITY_ANOMALY", DS_SEV_WARNING, "mrz", "birth_date",
+            ds_flags_add(flags, page, DS_FLAG_DOC_VALIDITY_ANOMALY, DS_SEV_WARNING, "mrz", "birth_date",
                          bound, birth_s,
                          "The date of birth makes the holder %d years old at the %s, which is "
                          "implausible.",
@@ -255,7 +255,7 @@ void ds_rule_validity(const ds_mrz *m, const ds_case *c, const char *today, int 
         if (ds_date_days(ey, em, ed) > ds_date_days(limit_y, tm, limit_d)) {
             char bound[32];
             snprintf(bound, sizeof bound, "expiry <= %04d-%02d-%02d", limit_y, tm, limit_d);
-            ds_flags_add(flags, page, "DOC_VALIDITY_ANOMALY", DS_SEV_WARNING, "mrz",
+            ds_flags_add(flags, page, DS_FLAG_DOC_VALIDITY_ANOMALY, DS_SEV_WARNING, "mrz",
                          "expiry_date", bound, m->expiry_date,
                          "The document is valid for more than %d years after the %s, longer "
                          "than any issuer grants.",
@@ -282,7 +282,7 @@ void ds_rule_specimen(const ds_mrz *m, int page, ds_flags *flags)
         why = "the number of a published specimen";
     if (!field)
         return;
-    ds_flags_add(flags, page, "SPECIMEN_DOCUMENT", DS_SEV_HIGH, "mrz", field, NULL, found,
+    ds_flags_add(flags, page, DS_FLAG_SPECIMEN_DOCUMENT, DS_SEV_HIGH, "mrz", field, NULL, found,
                  "The MRZ carries %s: this is a specimen document, not a travel document.", why);
 }
 
@@ -294,7 +294,7 @@ static void one_code(const char *code, const char *field, const char *what, int 
         return; /* empty: the MRZ format rule covers it */
     if (ds_icao_code_known(code))
         return;
-    ds_flags_add(flags, page, "MRZ_UNKNOWN_CODE", DS_SEV_WARNING, "mrz", field, NULL, code,
+    ds_flags_add(flags, page, DS_FLAG_MRZ_UNKNOWN_CODE, DS_SEV_WARNING, "mrz", field, NULL, code,
                  "The %s code in the MRZ is not on the ICAO 9303 list of state and "
                  "organisation codes.",
                  what);

@@ -166,7 +166,7 @@ static void mismatch(ds_viz *viz, int id, ds_flags *flags, int page, const char 
 {
     ds_viz_field *f = &viz->field[id];
     f->status = DS_VIZ_MISMATCH;
-    ds_flags_add(flags, page, "VIZ_MRZ_MISMATCH", DS_SEV_HIGH, "viz", ds_viz_field_name(id),
+    ds_flags_add(flags, page, DS_FLAG_VIZ_MRZ_MISMATCH, DS_SEV_HIGH, "viz", ds_viz_field_name(id),
                  expected, f->norm[0] ? f->norm : f->value,
                  "The %s printed on the data page differs from the one in the machine-readable zone.",
                  what);
@@ -456,7 +456,7 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     }
     if (as != id) {
         f->status = DS_VIZ_MISMATCH;
-        ds_flags_add(flags, page, "VIZ_MRZ_MISMATCH", DS_SEV_HIGH, "viz", "surname", mrz, val,
+        ds_flags_add(flags, page, DS_FLAG_VIZ_MRZ_MISMATCH, DS_SEV_HIGH, "viz", "surname", mrz, val,
                      "The surname printed on the data page (before the given names, under one "
                      "label) differs from the one in the machine-readable zone.");
         (*raised)++;
@@ -705,7 +705,7 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
         placed_diff(viz, d[0], m->birth_date, d[nd - 1]) == 2) {
         place_date(viz, DS_VIZ_BIRTH_DATE, d[0]);
         b->status = DS_VIZ_MISMATCH;
-        ds_flags_add(flags, page, "VIZ_MRZ_MISMATCH", DS_SEV_HIGH, "viz", "birth_date",
+        ds_flags_add(flags, page, DS_FLAG_VIZ_MRZ_MISMATCH, DS_SEV_HIGH, "viz", "birth_date",
                      m->birth_date, d[0],
                      "The earliest date printed on the data page, the date of birth (its label "
                      "was unreadable), differs from the one in the machine-readable zone.");
@@ -718,7 +718,7 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
         placed_diff(viz, d[nd - 1], m->expiry_date, d[0]) == 2) {
         place_date(viz, DS_VIZ_EXPIRY_DATE, d[nd - 1]);
         e->status = DS_VIZ_MISMATCH;
-        ds_flags_add(flags, page, "VIZ_MRZ_MISMATCH", DS_SEV_HIGH, "viz", "expiry_date",
+        ds_flags_add(flags, page, DS_FLAG_VIZ_MRZ_MISMATCH, DS_SEV_HIGH, "viz", "expiry_date",
                      m->expiry_date, d[nd - 1],
                      "The latest date printed on the data page, the date of expiry (its label "
                      "was unreadable), differs from the one in the machine-readable zone.");
@@ -780,7 +780,7 @@ static void compare_number_by_likeness(ds_viz *viz, const ds_mrz *m, ds_flags *f
     f->confidence = cand->confidence;
     memcpy(f->bbox, cand->bbox, sizeof f->bbox);
     f->status = DS_VIZ_MISMATCH;
-    ds_flags_add(flags, page, "VIZ_MRZ_MISMATCH", DS_SEV_HIGH, "viz", ds_viz_field_name(id),
+    ds_flags_add(flags, page, DS_FLAG_VIZ_MRZ_MISMATCH, DS_SEV_HIGH, "viz", ds_viz_field_name(id),
                  m->document_number, cand->key,
                  "A number printed on the data page (its label was unreadable) is the document "
                  "number of the machine-readable zone with %d of its characters changed, and "
@@ -806,9 +806,9 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
         bool already = false;
         for (int i = 0; i < flags->count; i++)
             already = already || (flags->item[i].page == page &&
-                                  strcmp(flags->item[i].code, "SPECIMEN_DOCUMENT") == 0);
+                                  flags->item[i].code == DS_FLAG_SPECIMEN_DOCUMENT);
         if (!already)
-            ds_flags_add(flags, page, "SPECIMEN_DOCUMENT", DS_SEV_HIGH, "viz", NULL, NULL,
+            ds_flags_add(flags, page, DS_FLAG_SPECIMEN_DOCUMENT, DS_SEV_HIGH, "viz", NULL, NULL,
                          viz->specimen_word,
                          "The data page is marked %s: this is a specimen, not an issued "
                          "document.", viz->specimen_word);

@@ -7,15 +7,9 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "forensics/phash.h"
-
-static const char *jstr(json_t *o, const char *k)
-{
-    const char *s = json_string_value(json_object_get(o, k));
-    return s ? s : "";
-}
 
 /* Upper case, runs of spaces and '<' collapsed to one space, trimmed. */
 static void norm_name(const char *in, char *out, size_t cap)
@@ -45,156 +39,72 @@ static void copy_docno(const char *in, char *out, size_t cap)
     out[o] = 0;
 }
 
-/* The report's document for page p, or NULL. */
-static json_t *report_doc(json_t *report, int p)
-{
-    size_t i;
-    json_t *doc;
-    json_array_foreach(json_object_get(report, "documents"), i, doc)
-        if (json_integer_value(json_object_get(doc, "page")) == p)
-            return doc;
-    return NULL;
-}
-
-/*
- * The part of page that shows the document, upright: around the MRZ when
- * one was read (the data page is above it and about as wide), else the
- * bounding box of everything that is not blank paper. A scanner bed or a
- * white margin would otherwise dominate the fingerprint and make two
- * different small documents look alike.
- */
-static PIX *document_region(PIX *page, json_t *doc)
-{
-    json_t *mrz = doc ? json_object_get(doc, "mrz") : NULL;
-    json_t *bb = json_is_object(mrz) ? json_object_get(mrz, "bbox") : NULL;
-    if (json_array_size(bb) == 4) {
-        int x = (int)json_integer_value(json_array_get(bb, 0));
-        int y = (int)json_integer_value(json_array_get(bb, 1));
-        int w = (int)json_integer_value(json_array_get(bb, 2));
-        int h = (int)json_integer_value(json_array_get(bb, 3));
-        int rot = (int)json_integer_value(
-            json_object_get(json_object_get(doc, "orientation"), "rotation"));
-        int quads = ((rot / 90) % 4 + 4) % 4;
-        PIX *up = pixRotateOrth(page, quads);
-        if (!up)
-            return NULL;
-        int W = pixGetWidth(page), H = pixGetHeight(page);
-        for (int q = 0; q < quads; q++) {
-            int nx = H - (y + h), ny = x, t;
-            x = nx, y = ny;
-            t = w, w = h, h = t;
-            t = W, W = H, H = t;
-        }
-        /* Lines run along the longer side of the MRZ box. */
-        int len = w > h ? w : h;
-        BOX *box = boxCreate(x - len / 20, y + h + len / 40 - (len * 4) / 5, w + len / 10,
-                             (len * 4) / 5);
-        PIX *crop = box ? pixClipRectangle(up, box, NULL) : NULL;
-        boxDestroy(&box);
-        pixDestroy(&up);
-        if (crop && pixGetWidth(crop) >= 32 && pixGetHeight(crop) >= 32)
-            return crop;
-        pixDestroy(&crop);
-        return NULL;
-    }
-    PIX *bin = pixThresholdToBinary(page, 200);
-    BOX *fg = NULL;
-    if (bin)
-        pixClipToForeground(bin, NULL, &fg);
-    PIX *crop = fg ? pixClipRectangle(page, fg, NULL) : NULL;
-    boxDestroy(&fg);
-    pixDestroy(&bin);
-    return crop;
-}
-
-void ds_memory_fingerprints(json_t *report, const ds_pages *pages, ds_fingerprint *fp, int cap,
-                            int *n)
+void ds_memory_fingerprints(const ds_report *report, ds_fingerprint *fp, int cap, int *n)
 {
     *n = 0;
-    int npages = pages ? pages->count : 0;
-    size_t i;
-    json_t *doc;
-    /* one fingerprint per decoded page; report documents fill identities */
-    for (int p = 0; p < npages && *n < cap; p++) {
+    /* one fingerprint per page; a valid MRZ gives it an identity */
+    for (int i = 0; i < ds_report_document_count(report) && *n < cap; i++) {
+        const ds_doc *d = ds_report_document(report, i);
         ds_fingerprint *f = &fp[(*n)++];
         memset(f, 0, sizeof *f);
-        f->page = p;
-        if (!pages->page[p].gray)
+        f->page = d->page;
+        f->dhash = d->dhash;
+        f->has_dhash = d->has_dhash != 0;
+        if (!d->has_mrz || !d->mrz.parsed || !d->mrz.valid)
             continue;
-        PIX *region = document_region(pages->page[p].gray, report_doc(report, p));
-        if (ds_image_dhash(region ? region : pages->page[p].gray, &f->dhash) == DS_OK)
-            f->has_dhash = true;
-        pixDestroy(&region);
-    }
-    json_array_foreach(json_object_get(report, "documents"), i, doc)
-    {
-        json_t *mrz = json_object_get(doc, "mrz");
-        if (!json_is_object(mrz) || !json_is_true(json_object_get(mrz, "valid")))
-            continue;
-        json_t *fl = json_object_get(mrz, "fields");
-        if (!json_is_object(fl))
-            continue;
-        int page = (int)json_integer_value(json_object_get(doc, "page"));
-        ds_fingerprint *f = NULL;
-        for (int k = 0; k < *n; k++)
-            if (fp[k].page == page)
-                f = &fp[k];
-        if (!f) {
-            if (*n >= cap)
-                continue;
-            f = &fp[(*n)++];
-            memset(f, 0, sizeof *f);
-            f->page = page;
-        }
-        if (f->has_identity)
-            continue;
+        const ds_mrz_fields *fl = &d->mrz.fields;
         ds_identity *id = &f->identity;
-        copy_docno(jstr(fl, "document_number"), id->document_number, sizeof id->document_number);
-        copy_docno(jstr(fl, "issuing_state"), id->issuing_state, sizeof id->issuing_state);
-        norm_name(jstr(fl, "surname"), id->surname, sizeof id->surname);
-        norm_name(jstr(fl, "given_names"), id->given_names, sizeof id->given_names);
-        snprintf(id->birth_date, sizeof id->birth_date, "%s", jstr(fl, "birth_date"));
+        copy_docno(fl->document_number, id->document_number, sizeof id->document_number);
+        copy_docno(fl->issuing_state, id->issuing_state, sizeof id->issuing_state);
+        norm_name(fl->surname, id->surname, sizeof id->surname);
+        norm_name(fl->given_names, id->given_names, sizeof id->given_names);
+        snprintf(id->birth_date, sizeof id->birth_date, "%s", fl->birth_date);
         f->has_identity = id->document_number[0] != 0;
     }
 }
 
-static json_t *related(const ds_memory_match *m, int count, bool image)
+/* Adds one flag of the store's with its related documents. */
+static ds_error add_flag(ds_report *r, ds_flag_code code, int page, const char *field,
+                         const char *message, const ds_memory_match *m, int count, bool image)
 {
-    json_t *a = json_array();
-    for (int i = 0; i < count; i++) {
-        json_t *o = json_pack("{s:I,s:s,s:i}", "document_id", (json_int_t)m[i].document_id,
-                              "case_id", m[i].case_id, "page", m[i].page);
-        if (image && o)
-            json_object_set_new(o, "distance", json_integer(m[i].distance));
-        json_array_append_new(a, o);
+    ds_flag f;
+    ds_related rel[DS_RELATED_MAX];
+    int nrel = 0;
+    memset(&f, 0, sizeof f);
+    f.code = code;
+    f.severity = DS_SEV_HIGH;
+    f.page = page;
+    snprintf(f.field, sizeof f.field, "%s", field ? field : "");
+    snprintf(f.source, sizeof f.source, "store");
+    snprintf(f.message, sizeof f.message, "%s", message);
+    for (int i = 0; m && i < count && nrel < DS_RELATED_MAX; i++, nrel++) {
+        memset(&rel[nrel], 0, sizeof rel[nrel]);
+        rel[nrel].document_id = m[i].document_id;
+        snprintf(rel[nrel].case_id, sizeof rel[nrel].case_id, "%s", m[i].case_id);
+        rel[nrel].page = m[i].page;
+        rel[nrel].distance = image ? m[i].distance : -1;
     }
-    return a;
+    return ds_report_add_flag_related(r, &f, rel, nrel);
 }
 
-static void add_flag(json_t *flags, const char *code, const char *severity, int page,
-                     const char *field, const char *message, json_t *rel)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "code", json_string(code));
-    json_object_set_new(o, "severity", json_string(severity));
-    json_object_set_new(o, "page", json_integer(page));
-    if (field)
-        json_object_set_new(o, "field", json_string(field));
-    json_object_set_new(o, "source", json_string("store"));
-    json_object_set_new(o, "message", json_string(message));
-    if (rel)
-        json_object_set_new(o, "related", rel);
-    json_array_append_new(flags, o);
-}
-
-ds_error ds_memory_check(ds_store *s, json_t *report, int64_t document_id, const char *case_id,
+ds_error ds_memory_check(ds_store *s, ds_report *report, int64_t document_id, const char *case_id,
                          const ds_fingerprint *fp, int n, int max_image_distance)
 {
-    enum { CAP = 8 };
+    enum { CAP = DS_RELATED_MAX };
     ds_memory_match m[CAP];
     int count;
-    json_t *add = json_array();
     ds_error err = DS_OK;
+    /* Flags are gathered first: the report is unchanged when a query fails. */
+    struct pending {
+        ds_flag_code code;
+        int page;
+        const char *field;
+        char msg[256];
+        ds_memory_match m[CAP];
+        int count;
+        bool image;
+    } *add = calloc((size_t)(n > 0 ? n : 1) * 3, sizeof *add);
+    int nadd = 0;
     if (!add)
         return DS_ERR_NOMEM;
     for (int i = 0; i < n; i++) {
@@ -203,11 +113,16 @@ ds_error ds_memory_check(ds_store *s, json_t *report, int64_t document_id, const
             err = ds_store_memory_find_document(s, &f->identity, document_id, CAP, m, &count);
             if (err != DS_OK)
                 goto out;
-            if (count > 0)
-                add_flag(add, "DUPLICATE_DOCUMENT", "high", f->page, "document_number",
-                         "The same document number was presented before under a different "
-                         "identity; compare the related documents.",
-                         related(m, count, false));
+            if (count > 0) {
+                struct pending *a = &add[nadd++];
+                a->code = DS_FLAG_DUPLICATE_DOCUMENT;
+                a->page = f->page;
+                a->field = "document_number";
+                snprintf(a->msg, sizeof a->msg, "The same document number was presented before "
+                         "under a different identity; compare the related documents.");
+                memcpy(a->m, m, sizeof m);
+                a->count = count;
+            }
             ds_lost_entry le;
             bool found = false;
             err = ds_store_lost_lookup(s, f->identity.document_number, f->identity.issuing_state,
@@ -222,7 +137,11 @@ ds_error ds_memory_check(ds_store *s, json_t *report, int64_t document_id, const
                 if (le.reported_on[0])
                     k += (size_t)snprintf(msg + k, sizeof msg - k, ", reported on %s", le.reported_on);
                 snprintf(msg + k, sizeof msg - k, ".");
-                add_flag(add, "DOC_REPORTED_LOST", "high", f->page, "document_number", msg, NULL);
+                struct pending *a = &add[nadd++];
+                a->code = DS_FLAG_DOC_REPORTED_LOST;
+                a->page = f->page;
+                a->field = "document_number";
+                memcpy(a->msg, msg, sizeof a->msg);
             }
         }
         if (f->has_dhash) {
@@ -245,24 +164,22 @@ ds_error ds_memory_check(ds_store *s, json_t *report, int64_t document_id, const
                     m[kept++] = m[k];
             }
             count = kept;
-            if (count > 0)
-                add_flag(add, "DUPLICATE_IMAGE", "high", f->page, NULL,
-                         "The same page image was submitted before for another case; compare "
-                         "the related documents.",
-                         related(m, count, true));
+            if (count > 0) {
+                struct pending *a = &add[nadd++];
+                a->code = DS_FLAG_DUPLICATE_IMAGE;
+                a->page = f->page;
+                snprintf(a->msg, sizeof a->msg, "The same page image was submitted before for "
+                         "another case; compare the related documents.");
+                memcpy(a->m, m, sizeof m);
+                a->count = count;
+                a->image = true;
+            }
         }
     }
-    if (json_array_size(add) > 0) {
-        json_t *flags = json_object_get(report, "flags");
-        if (!json_is_array(flags)) {
-            flags = json_array();
-            json_object_set_new(report, "flags", flags);
-        }
-        json_array_extend(flags, add);
-        if (strcmp(jstr(report, "verdict"), "error") != 0)
-            json_object_set_new(report, "verdict", json_string("review"));
-    }
+    for (int i = 0; i < nadd && err == DS_OK; i++)
+        err = add_flag(report, add[i].code, add[i].page, add[i].field, add[i].msg,
+                       add[i].count ? add[i].m : NULL, add[i].count, add[i].image);
 out:
-    json_decref(add);
+    free(add);
     return err;
 }

@@ -5,8 +5,9 @@
  * webhook deliveries in one store transaction. A worker never logs document
  * content or file names, only job and document ids.
  *
- * The document's bytes are written to a private scratch file for the
- * pipeline (ds_scan_file_case reads a path) and removed right after.
+ * The document's bytes are screened from memory (ds_scan_mem): the pages
+ * are decoded once, and the scanner's page fingerprints feed the memory
+ * checks. Nothing of the document is written outside the store.
  */
 #include "daemon.h"
 
@@ -19,10 +20,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "daemon/memory.h"
-#include "scan/scan.h"
-#include "base/base.h"
-#include "check/case.h"
 
 typedef struct worker {
     ds_daemon *d;
@@ -35,29 +35,26 @@ typedef struct worker {
 
 static worker g_workers[DS_DAEMON_MAX_WORKERS];
 
-static const char *jstr(json_t *o, const char *k)
-{
-    const char *s = json_string_value(json_object_get(o, k));
-    return s ? s : "";
-}
-
-/* The webhook summary: ids, state, verdict and flag codes; no personal data. */
-static char *summary_body(const ds_job *job, const char *state, json_t *report, int64_t now)
+/* The webhook summary: ids, state, verdict and flag codes; no personal data.
+ * report is NULL for a job that failed before it was screened. */
+static char *summary_body(const ds_job *job, const char *state, const ds_report *report,
+                          int64_t now)
 {
     json_t *flags = json_array();
-    size_t i;
-    json_t *f;
-    json_array_foreach(json_object_get(report, "flags"), i, f)
-        json_array_append_new(flags, json_pack("{s:s,s:s,s:I}", "code", jstr(f, "code"),
-                                               "severity", jstr(f, "severity"), "page",
-                                               json_integer_value(json_object_get(f, "page"))));
+    for (int i = 0; i < ds_report_flag_count(report); i++) {
+        const ds_flag *f = ds_report_flag(report, i);
+        json_array_append_new(flags, json_pack("{s:s,s:s,s:I}", "code", ds_flag_name(f->code),
+                                               "severity", ds_severity_name(f->severity), "page",
+                                               (json_int_t)f->page));
+    }
     char url[64];
     snprintf(url, sizeof url, "/v1/jobs/%lld/report", (long long)job->id);
     json_t *o = json_pack("{s:s,s:I,s:I,s:s,s:s,s:s,s:o,s:I,s:s}", "event", "job.finished",
                           "job_id", (json_int_t)job->id, "document_id",
                           (json_int_t)job->document_id, "case_id", job->case_id, "state", state,
-                          "verdict", jstr(report, "verdict"), "flags", flags, "finished_at",
-                          (json_int_t)now, "report_url", url);
+                          "verdict",
+                          report ? ds_verdict_name(ds_report_verdict(report)) : "error", "flags",
+                          flags, "finished_at", (json_int_t)now, "report_url", url);
     if (!o)
         return NULL;
     char *text = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
@@ -65,34 +62,18 @@ static char *summary_body(const ds_job *job, const char *state, json_t *report, 
     return text;
 }
 
-static int scratch_write(const char *dir, int64_t job_id, const uint8_t *data, size_t len,
-                         char *path, size_t cap)
+/* The report of a job that could not be screened at all, with its reason. */
+static char *error_report(const char *filename, ds_error err, const char *message,
+                          const ds_job *job)
 {
-    snprintf(path, cap, "%s/job-%lld-XXXXXX", dir, (long long)job_id);
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return -1;
-    size_t off = 0;
-    while (off < len) {
-        ssize_t w = write(fd, data + off, len - off);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            close(fd);
-            unlink(path);
-            return -1;
-        }
-        off += (size_t)w;
-    }
-    close(fd);
-    return 0;
-}
-
-static json_t *error_report(const char *filename, ds_error err, const char *message)
-{
-    return json_pack("{s:s,s:{s:s,s:s},s:[],s:[],s:s,s:{s:f}}", "file", filename, "error", "code",
-                     ds_error_name(err), "message", message, "documents", "flags", "verdict",
-                     "error", "timing_ms", "total", 0.0);
+    json_t *o = json_pack("{s:s,s:{s:s,s:s},s:[],s:[],s:s,s:{s:f},s:I,s:I,s:s}", "file", filename,
+                          "error", "code", ds_error_name(err), "message", message, "documents",
+                          "flags", "verdict", "error", "timing_ms", "total", 0.0, "job_id",
+                          (json_int_t)job->id, "document_id", (json_int_t)job->document_id,
+                          "case_id", job->case_id);
+    char *text = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL;
+    json_decref(o);
+    return text;
 }
 
 /* Screens one claimed job and completes it. Returns DS_OK when the job is
@@ -107,11 +88,9 @@ static ds_error process(worker *w, ds_store *st, ds_scanner *scanner, const ds_c
     size_t len = 0;
     char *case_json = NULL;
     size_t case_len = 0;
-    json_t *report = NULL;
-    ds_pages *pages = NULL;
+    ds_report *report = NULL;
     char *report_text = NULL;
     char *body = NULL;
-    char path[DS_CONF_PATH_MAX + 64] = "";
     ds_case cr;
     bool have_case = false;
     double t0 = ds_now_ms(), scan_ms = 0;
@@ -124,34 +103,24 @@ static ds_error process(worker *w, ds_store *st, ds_scanner *scanner, const ds_c
         goto out;
     err = ds_store_document_read(st, job->document_id, &data, &len);
     if (err == DS_OK && job->attempts > DS_WORKER_MAX_ATTEMPTS) {
-        free(data);
-        data = NULL;
-        report = error_report(doc.filename, DS_ERR_INTERNAL,
-                              "screening the document failed repeatedly");
+        report_text = error_report(doc.filename, DS_ERR_INTERNAL,
+                                   "screening the document failed repeatedly", job);
         final_state = DS_JOB_FAILED;
     } else if (err == DS_ERR_NO_RECORD) {
-        report = error_report(doc.filename, DS_ERR_NO_RECORD,
-                              "the document's file was purged before it was screened");
+        report_text = error_report(doc.filename, DS_ERR_NO_RECORD,
+                                   "the document's file was purged before it was screened", job);
         final_state = DS_JOB_FAILED;
     } else if (err != DS_OK) {
         goto out;
-    }
-    if (!report) {
+    } else {
         if (ds_store_case_get(st, job->case_id, &case_json, &case_len, NULL) == DS_OK) {
             char msg[DS_CASE_MSG_MAX];
             have_case = ds_case_parse(case_json, case_len, &cr, msg, sizeof msg) == DS_OK;
         }
-        if (scratch_write(d->tmp_dir, job->id, data, len, path, sizeof path) != 0) {
-            ds_log(DS_LOG_ERROR, "worker", "job %lld: cannot write the scratch file: %s",
-                   (long long)job->id, strerror(errno));
-            err = DS_ERR_IO;
-            goto out;
-        }
         double s0 = ds_now_ms();
-        ds_error serr = ds_scan_file_case(scanner, path, have_case ? &cr : NULL, &report);
+        ds_scan_params params = {doc.filename, have_case ? &cr : NULL, NULL};
+        ds_error serr = ds_scan_mem(scanner, data, len, &params, &report);
         scan_ms = ds_now_ms() - s0;
-        unlink(path);
-        path[0] = 0;
         if (!report) {
             err = serr == DS_OK ? DS_ERR_INTERNAL : serr;
             goto out;
@@ -159,25 +128,20 @@ static ds_error process(worker *w, ds_store *st, ds_scanner *scanner, const ds_c
         if (serr != DS_OK) {
             final_state = DS_JOB_FAILED;
         } else {
-            ds_limits lim;
-            ds_limits_default(&lim);
-            lim.max_pixels = (uint64_t)conf->max_pixels;
-            lim.max_pages = conf->max_pages;
-            lim.max_file_bytes = len + 1;
-            if (ds_decode_mem(data, len, &lim, &pages) != DS_OK)
-                pages = NULL;
-            ds_memory_fingerprints(report, pages, fp, DS_MEMORY_PAGES_MAX, &nfp);
+            ds_memory_fingerprints(report, fp, DS_MEMORY_PAGES_MAX, &nfp);
             err = ds_memory_check(st, report, job->document_id, job->case_id, fp, nfp,
                                   conf->duplicate_image_distance);
             if (err != DS_OK)
                 goto out;
         }
+        err = ds_report_set_refs(report, job->id, job->document_id);
+        if (err == DS_OK)
+            err = ds_report_set_case_id(report, job->case_id);
+        if (err == DS_OK)
+            err = ds_report_json(report, DS_JSON_COMPACT, &report_text);
+        if (err != DS_OK)
+            goto out;
     }
-    json_object_set_new(report, "file", json_string(doc.filename));
-    json_object_set_new(report, "job_id", json_integer(job->id));
-    json_object_set_new(report, "document_id", json_integer(job->document_id));
-    json_object_set_new(report, "case_id", json_string(job->case_id));
-    report_text = json_dumps(report, JSON_COMPACT | JSON_REAL_PRECISION(6));
     if (!report_text) {
         err = DS_ERR_NOMEM;
         goto out;
@@ -201,8 +165,8 @@ static ds_error process(worker *w, ds_store *st, ds_scanner *scanner, const ds_c
     r.state = final_state;
     r.report_json = report_text;
     r.report_len = strlen(report_text);
-    r.verdict = jstr(report, "verdict");
-    r.flag_count = (int)json_array_size(json_object_get(report, "flags"));
+    r.verdict = report ? ds_verdict_name(ds_report_verdict(report)) : "error";
+    r.flag_count = ds_report_flag_count(report);
     r.deliveries = ndeliv ? deliv : NULL;
     r.delivery_count = ndeliv;
     r.fingerprints = nfp ? fp : NULL;
@@ -228,14 +192,11 @@ out:
         ds_log(DS_LOG_ERROR, "worker", "job %lld: %s%s%s", (long long)job->id,
                ds_error_name(err), err == DS_ERR_STORE ? ": " : "",
                err == DS_ERR_STORE ? ds_store_errmsg(st) : "");
-    if (path[0])
-        unlink(path);
     free(data);
     free(case_json);
     free(report_text);
     free(body);
-    ds_pages_free(pages);
-    json_decref(report);
+    ds_report_free(report);
     return err;
 }
 
@@ -245,8 +206,9 @@ static void *worker_main(void *arg)
     ds_daemon *d = w->d;
     ds_conf conf;
     ds_daemon_conf(d, &conf);
-    ds_scan_options opt;
-    ds_scan_options_default(&opt);
+    ds_options opt;
+    ds_options_default(&opt);
+    opt.fingerprints = 1;
     opt.limits.max_pixels = (uint64_t)conf.max_pixels;
     opt.limits.max_pages = conf.max_pages;
     if (opt.limits.max_file_bytes < (size_t)conf.max_upload_bytes)

@@ -22,14 +22,8 @@ typedef enum ds_format {
     DS_FORMAT_TIFF
 } ds_format;
 
-typedef struct ds_limits {
-    size_t max_file_bytes; /* whole input file */
-    uint64_t max_pixels;   /* width * height of any one page */
-    int max_pages;         /* pages decoded from one file */
-} ds_limits;
+/* ds_limits (public, docscreen.h) bounds every input. */
 
-/* 64 MiB, 50 Mpx, 64 pages. */
-void ds_limits_default(ds_limits *out /* OUT */);
 
 typedef struct ds_page {
     PIX *gray;  /* 8 bpp grayscale, owned */

@@ -63,3 +63,57 @@ ds_error ds_image_dhash(PIX *pix, uint64_t *out)
     *out = hash;
     return DS_OK;
 }
+
+/*
+ * The part of page that shows the document, upright: around the MRZ when
+ * one was read (the data page is above it and about as wide), else the
+ * bounding box of everything that is not blank paper. A scanner bed or a
+ * white margin would otherwise dominate the fingerprint and make two
+ * different small documents look alike.
+ */
+static PIX *document_region(PIX *page, const int *mrz_bbox, int rot)
+{
+    if (mrz_bbox) {
+        int x = mrz_bbox[0], y = mrz_bbox[1], w = mrz_bbox[2], h = mrz_bbox[3];
+        int quads = ((rot / 90) % 4 + 4) % 4;
+        PIX *up = pixRotateOrth(page, quads);
+        if (!up)
+            return NULL;
+        int W = pixGetWidth(page), H = pixGetHeight(page);
+        for (int q = 0; q < quads; q++) {
+            int nx = H - (y + h), ny = x, t;
+            x = nx, y = ny;
+            t = w, w = h, h = t;
+            t = W, W = H, H = t;
+        }
+        /* Lines run along the longer side of the MRZ box. */
+        int len = w > h ? w : h;
+        BOX *box = boxCreate(x - len / 20, y + h + len / 40 - (len * 4) / 5, w + len / 10,
+                             (len * 4) / 5);
+        PIX *crop = box ? pixClipRectangle(up, box, NULL) : NULL;
+        boxDestroy(&box);
+        pixDestroy(&up);
+        if (crop && pixGetWidth(crop) >= 32 && pixGetHeight(crop) >= 32)
+            return crop;
+        pixDestroy(&crop);
+        return NULL;
+    }
+    PIX *bin = pixThresholdToBinary(page, 200);
+    BOX *fg = NULL;
+    if (bin)
+        pixClipToForeground(bin, NULL, &fg);
+    PIX *crop = fg ? pixClipRectangle(page, fg, NULL) : NULL;
+    boxDestroy(&fg);
+    pixDestroy(&bin);
+    return crop;
+}
+
+ds_error ds_page_dhash(PIX *page, const int *mrz_bbox, int rotation, uint64_t *out)
+{
+    if (!page || !out)
+        return DS_ERR_USAGE;
+    PIX *region = document_region(page, mrz_bbox, rotation);
+    ds_error err = ds_image_dhash(region ? region : page, out);
+    pixDestroy(&region);
+    return err;
+}

@@ -21,6 +21,16 @@
  * NULL or smaller image, DS_ERR_NOMEM when Leptonica cannot convert it. */
 ds_error ds_image_dhash(PIX *pix, uint64_t *out /* OUT */);
 
+/*
+ * The fingerprint of a page as the store keeps it: the dHash of the part
+ * that shows the document, upright (around the MRZ when mrz_bbox, its box
+ * on the page, and rotation, its turn, are given; else the bounding box of
+ * everything that is not blank paper), the whole page when no part can be
+ * cut out.
+ */
+ds_error ds_page_dhash(PIX *page, const int *mrz_bbox /* NULL: none */, int rotation,
+                       uint64_t *out /* OUT */);
+
 /* Number of bits in which a and b differ (0..64). */
 int ds_hamming64(uint64_t a, uint64_t b);
 

@@ -50,7 +50,7 @@ static void mismatch_flags(const ds_bc_mismatches *mm, int page, const char *wha
 {
     for (int i = 0; i < mm->n; i++) {
         const ds_bc_mismatch *x = &mm->items[i];
-        ds_flags_add(flags, page, "BARCODE_MISMATCH", DS_SEV_HIGH, "barcode", x->field, x->expected,
+        ds_flags_add(flags, page, DS_FLAG_BARCODE_MISMATCH, DS_SEV_HIGH, "barcode", x->field, x->expected,
                      x->found, "The %s in the %s differs from the MRZ.", x->field, what);
     }
 }
@@ -63,7 +63,7 @@ static void case_flags(const ds_bc_fields *f, const ds_case *c, int page, const 
         return;
     if (f->birth_date && f->birth_date[0] && c->birth_date[0] &&
         strcmp(f->birth_date, c->birth_date) != 0)
-        ds_flags_add(flags, page, "BARCODE_MISMATCH", DS_SEV_HIGH, "barcode", "birth_date",
+        ds_flags_add(flags, page, DS_FLAG_BARCODE_MISMATCH, DS_SEV_HIGH, "barcode", "birth_date",
                      c->birth_date, f->birth_date,
                      "The date of birth in the %s differs from the case record.", what);
     if (f->surname && f->surname[0] && (c->surname[0] || c->given_names[0])) {
@@ -77,7 +77,7 @@ static void case_flags(const ds_bc_fields *f, const ds_case *c, int page, const 
                      f->given_names ? f->given_names : "");
             char expected[256];
             snprintf(expected, sizeof expected, "%.120s, %.120s", c->surname, c->given_names);
-            ds_flags_add(flags, page, "BARCODE_MISMATCH", DS_SEV_HIGH, "barcode", nm.field,
+            ds_flags_add(flags, page, DS_FLAG_BARCODE_MISMATCH, DS_SEV_HIGH, "barcode", nm.field,
                          expected, found, "The name in the %s differs from the case record.",
                          what);
         }
@@ -153,19 +153,19 @@ static json_t *vds_json(const ds_barcode *b, int page, const ds_mrz *mrz, const 
     case DS_VDS_VALID:
         break;
     case DS_VDS_UNKNOWN_SIGNER:
-        ds_flags_add(flags, page, "VDS_SIGNATURE_INVALID", DS_SEV_WARNING, "barcode", "signature",
+        ds_flags_add(flags, page, DS_FLAG_VDS_SIGNATURE_INVALID, DS_SEV_WARNING, "barcode", "signature",
                      NULL, v->signer_id,
                      "The digital seal's signer is not in the trust directory, so its signature "
                      "could not be verified.");
         break;
     case DS_VDS_INVALID:
-        ds_flags_add(flags, page, "VDS_SIGNATURE_INVALID", DS_SEV_HIGH, "barcode", "signature",
+        ds_flags_add(flags, page, DS_FLAG_VDS_SIGNATURE_INVALID, DS_SEV_HIGH, "barcode", "signature",
                      NULL, v->signer_id,
                      "The digital seal's signature does not verify: its content was changed or it "
                      "was not signed by the named signer.");
         break;
     default:
-        ds_flags_add(flags, page, "VDS_SIGNATURE_INVALID", DS_SEV_HIGH, "barcode", "signature",
+        ds_flags_add(flags, page, DS_FLAG_VDS_SIGNATURE_INVALID, DS_SEV_HIGH, "barcode", "signature",
                      NULL, NULL, "The digital seal is damaged or malformed and cannot be verified.");
         break;
     }
@@ -191,7 +191,7 @@ static json_t *vds_json(const ds_barcode *b, int page, const ds_mrz *mrz, const 
     return o;
 }
 
-json_t *ds_report_barcodes(PIX *page, int page_no, const ds_mrz *mrz, const ds_case *case_record,
+json_t *ds_scan_barcodes(PIX *page, int page_no, const ds_mrz *mrz, const ds_case *case_record,
                            const ds_vds_trust *trust, int today_year, ds_flags *flags)
 {
     json_t *arr = json_array();
@@ -311,7 +311,7 @@ static int front_score(const ds_dlfront *f, const ds_dlcheck_status *st)
     return m * 16 + f->nfound;
 }
 
-void ds_report_barcodes_printed(json_t *documents, const ds_pages *pages, ds_flags *flags)
+void ds_scan_barcodes_printed(json_t *documents, const ds_pages *pages, ds_flags *flags)
 {
     ds_dlfront_reader *reader = NULL;
     ds_dlfront *front = NULL;
@@ -402,7 +402,7 @@ void ds_report_barcodes_printed(json_t *documents, const ds_pages *pages, ds_fla
                 if (best_st[k] != DS_DLC_MISMATCH)
                     continue;
                 const ds_dlfront_field *x = &front[best].field[k];
-                ds_flags_add(flags, p, "BARCODE_MISMATCH", DS_SEV_HIGH, "barcode",
+                ds_flags_add(flags, p, DS_FLAG_BARCODE_MISMATCH, DS_SEV_HIGH, "barcode",
                              ds_dlfront_field_name((ds_dlfront_field_id)k), x->norm,
                              bc_value(&bc, k),
                              "The %s printed on the driving licence (page %d) differs from the "
@@ -413,7 +413,7 @@ void ds_report_barcodes_printed(json_t *documents, const ds_pages *pages, ds_fla
             if (best != p) {
                 for (int k = 0; k < flags->count; k++) {
                     ds_flag *fl = &flags->item[k];
-                    if (fl->page == best && strcmp(fl->code, "MRZ_NOT_FOUND") == 0 &&
+                    if (fl->page == best && fl->code == DS_FLAG_MRZ_NOT_FOUND &&
                         fl->severity == DS_SEV_WARNING) {
                         fl->severity = DS_SEV_INFO;
                         snprintf(fl->message, sizeof fl->message,

@@ -24,7 +24,7 @@
  * whose flags are appended to flags. today_year gives two-digit years in a
  * seal's MRZ their century.
  */
-json_t *ds_report_barcodes(PIX *page, int page_no, const ds_mrz *mrz, const ds_case *case_record,
+json_t *ds_scan_barcodes(PIX *page, int page_no, const ds_mrz *mrz, const ds_case *case_record,
                            const ds_vds_trust *trust, int today_year, ds_flags *flags);
 
 /*
@@ -42,6 +42,6 @@ json_t *ds_report_barcodes(PIX *page, int page_no, const ds_mrz *mrz, const ds_c
  * MRZ_NOT_FOUND warning becomes information). Does nothing when no page has
  * an AAMVA barcode; the Tesseract engine lives only for the call.
  */
-void ds_report_barcodes_printed(json_t *documents, const ds_pages *pages, ds_flags *flags);
+void ds_scan_barcodes_printed(json_t *documents, const ds_pages *pages, ds_flags *flags);
 
 #endif

@@ -8,9 +8,10 @@
  * of DESIGN.md and only ever grows. Nothing here writes to a log: document
  * content goes into the report and nowhere else.
  */
-#include "scan.h"
+#include "scan/scan.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,20 +24,29 @@
 #include "check/rules.h"
 #include "mrz/locate.h"
 #include "forensics/forensics.h"
+#include "forensics/phash.h"
 #include "page/viz.h"
 #include "report/annotate.h"
+#include "report/report.h"
 #include "scan/barcodes.h"
 #include "check/imagecheck.h"
 #include "check/vizcheck.h"
 
+/* Idle Tesseract engines a scanner keeps for the next scans; a thread that
+ * finds none creates one, and one returned beyond this is freed. */
+#define SCANNER_IDLE_ENGINES 64
+
 struct ds_scanner {
-    ds_scan_options opt;
-    ds_ocrb *ocrb;
-    ds_vds_trust *trust;
-    ds_viz_reader *viz; /* created on first use */
+    ds_options opt;
+    int today_year;
+    ds_ocrb *ocrb;         /* read-only after create: shared by every thread */
+    ds_vds_trust *trust;   /* read-only after create */
+    pthread_mutex_t lock;  /* guards idle */
+    int nidle;
+    ds_viz_reader *idle[SCANNER_IDLE_ENGINES];
 };
 
-void ds_scan_options_default(ds_scan_options *out)
+void ds_options_default(ds_options *out)
 {
     memset(out, 0, sizeof *out);
     ds_limits_default(&out->limits);
@@ -45,23 +55,30 @@ void ds_scan_options_default(ds_scan_options *out)
     out->forensics = 1;
 }
 
-ds_error ds_scanner_create(const ds_scan_options *opt, ds_scanner **out)
+ds_error ds_scanner_create(const ds_options *opt, ds_scanner **out)
 {
     ds_error err = DS_OK;
+    if (!out)
+        return DS_ERR_USAGE;
     ds_scanner *s = calloc(1, sizeof *s);
     if (!s)
         return DS_ERR_NOMEM;
+    if (pthread_mutex_init(&s->lock, NULL) != 0) {
+        free(s);
+        return DS_ERR_NOMEM;
+    }
     if (opt)
         s->opt = *opt;
     else
-        ds_scan_options_default(&s->opt);
+        ds_options_default(&s->opt);
+    s->opt.today[sizeof s->opt.today - 1] = 0;
     if (!s->opt.today[0]) {
         time_t now = time(NULL);
         struct tm tm;
         gmtime_r(&now, &tm);
         strftime(s->opt.today, sizeof s->opt.today, "%Y-%m-%d", &tm);
     }
-    if (!ds_date_parse(s->opt.today, &s->opt.today_year, NULL, NULL)) {
+    if (!ds_date_parse(s->opt.today, &s->today_year, NULL, NULL)) {
         err = DS_ERR_USAGE;
         goto out;
     }
@@ -87,8 +104,43 @@ void ds_scanner_free(ds_scanner *s)
         return;
     ds_ocrb_free(s->ocrb);
     ds_vds_trust_free(s->trust);
-    ds_viz_reader_free(s->viz);
+    for (int i = 0; i < s->nidle; i++)
+        ds_viz_reader_free(s->idle[i]);
+    pthread_mutex_destroy(&s->lock);
     free(s);
+}
+
+/* An engine for this thread's scan, idle or new; NULL when none can be made. */
+static ds_viz_reader *engine_take(ds_scanner *s, ds_error *err)
+{
+    ds_viz_reader *r = NULL;
+    pthread_mutex_lock(&s->lock);
+    if (s->nidle > 0)
+        r = s->idle[--s->nidle];
+    pthread_mutex_unlock(&s->lock);
+    *err = DS_OK;
+    if (!r)
+        *err = ds_viz_reader_create(NULL, &r);
+    return *err == DS_OK ? r : NULL;
+}
+
+static void engine_give(ds_scanner *s, ds_viz_reader *r)
+{
+    if (!r)
+        return;
+    pthread_mutex_lock(&s->lock);
+    if (s->nidle < SCANNER_IDLE_ENGINES) {
+        s->idle[s->nidle++] = r;
+        r = NULL;
+    }
+    pthread_mutex_unlock(&s->lock);
+    ds_viz_reader_free(r);
+}
+
+const char *ds_sniff_format(const void *data, size_t len)
+{
+    ds_format f = data ? ds_decode_sniff(data, len) : DS_FORMAT_UNKNOWN;
+    return f == DS_FORMAT_UNKNOWN ? NULL : ds_format_name(f);
 }
 
 /* One recognised MRZ with the evidence that ranks it among the others. */
@@ -187,7 +239,7 @@ static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *fo
                 lines[l] = cur->chars[l];
                 lens[l] = cur->band.nchars[l];
             }
-            cur->parsed = ds_mrz_parse_ocr(lines, lens, cur->band.nlines, s->opt.today_year,
+            cur->parsed = ds_mrz_parse_ocr(lines, lens, cur->band.nlines, s->today_year,
                                            &cur->mrz) == DS_OK;
             *t_parse += ds_now_ms() - t3;
             if (!*found || better(cur, best)) {
@@ -210,115 +262,6 @@ out:
     return err;
 }
 
-static json_t *check_json(ds_check_state st)
-{
-    return st == DS_CHECK_ABSENT ? json_null() : json_boolean(st == DS_CHECK_OK);
-}
-
-static json_t *mrz_json(const reading *r)
-{
-    const ds_mrz *m = &r->mrz;
-    json_t *o = json_object();
-    json_t *lines = json_array();
-    for (int l = 0; l < r->band.nlines; l++) {
-        char text[DS_MRZ_MAX_LINE + 1];
-        if (r->parsed) {
-            snprintf(text, sizeof text, "%s", m->lines[l]);
-        } else {
-            int n = r->band.nchars[l];
-            for (int k = 0; k < n; k++)
-                text[k] = r->chars[l][k].c;
-            text[n] = 0;
-        }
-        json_array_append_new(lines, json_string(text));
-    }
-    json_object_set_new(o, "lines", lines);
-    json_object_set_new(o, "valid", json_boolean(r->parsed && m->valid));
-    if (r->parsed) {
-        json_t *checks = json_object();
-        json_object_set_new(checks, "document_number", check_json(m->checks.document_number));
-        json_object_set_new(checks, "birth_date", check_json(m->checks.birth_date));
-        json_object_set_new(checks, "expiry_date", check_json(m->checks.expiry_date));
-        json_object_set_new(checks, "optional_data", check_json(m->checks.optional_data));
-        json_object_set_new(checks, "composite", check_json(m->checks.composite));
-        json_object_set_new(o, "checks", checks);
-        json_object_set_new(o, "format_ok", json_boolean(m->format_ok));
-
-        json_t *f = json_object();
-        json_object_set_new(f, "document_code", json_string(m->document_code));
-        json_object_set_new(f, "issuing_state", json_string(m->issuing_state));
-        json_object_set_new(f, "surname", json_string(m->surname));
-        json_object_set_new(f, "given_names", json_string(m->given_names));
-        json_object_set_new(f, "document_number", json_string(m->document_number));
-        json_object_set_new(f, "nationality", json_string(m->nationality));
-        json_object_set_new(f, "birth_date", json_string(m->birth_date));
-        json_object_set_new(f, "sex", json_string(m->sex));
-        json_object_set_new(f, "expiry_date", json_string(m->expiry_date));
-        json_object_set_new(f, "optional_data", json_string(m->optional_data));
-        if (m->optional_data2[0])
-            json_object_set_new(f, "optional_data_2", json_string(m->optional_data2));
-        json_object_set_new(o, "fields", f);
-        json_object_set_new(o, "name_truncated", json_boolean(m->name_truncated));
-
-        json_t *reps = json_array();
-        for (int i = 0; i < m->nrepairs; i++) {
-            const ds_mrz_repair *rp = &m->repairs[i];
-            char from[2] = {rp->from, 0}, to[2] = {rp->to, 0};
-            json_array_append_new(reps, json_pack("{s:i,s:i,s:s,s:s}", "line", rp->line, "pos",
-                                                  rp->pos, "from", from, "to", to));
-        }
-        json_object_set_new(o, "repairs", reps);
-        /* Positions no check digit protects, one mask per line ('^' = unprotected). */
-        json_t *unc = json_array();
-        for (int l = 0; l < m->nlines; l++) {
-            char mask[DS_MRZ_MAX_LINE + 1];
-            int n = (int)strlen(m->lines[l]);
-            for (int k = 0; k < n; k++)
-                mask[k] = m->uncovered[l][k] ? '^' : '.';
-            mask[n] = 0;
-            json_array_append_new(unc, json_string(mask));
-        }
-        json_object_set_new(o, "unchecked_positions", unc);
-    }
-    double conf = exp(r->mean_logp);
-    json_object_set_new(o, "confidence", json_real(round(conf * 1000) / 1000));
-    json_object_set_new(o, "min_char_confidence", json_real(round(r->min_p * 1000) / 1000));
-    json_object_set_new(o, "bbox", json_pack("[i,i,i,i]", r->band.bbox[0], r->band.bbox[1],
-                                             r->band.bbox[2], r->band.bbox[3]));
-    return o;
-}
-
-static json_t *flag_json(const ds_flag *f)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "code", json_string(f->code));
-    json_object_set_new(o, "severity", json_string(ds_severity_name(f->severity)));
-    json_object_set_new(o, "page", json_integer(f->page));
-    if (f->field[0])
-        json_object_set_new(o, "field", json_string(f->field));
-    if (f->expected[0])
-        json_object_set_new(o, "expected", json_string(f->expected));
-    if (f->found[0])
-        json_object_set_new(o, "found", json_string(f->found));
-    json_object_set_new(o, "source", json_string(f->source));
-    json_object_set_new(o, "message", json_string(f->message));
-    return o;
-}
-
-static json_t *error_report(const char *path, ds_error err)
-{
-    json_t *r = json_object();
-    json_object_set_new(r, "file", json_string(path));
-    json_object_set_new(r, "error", json_pack("{s:s,s:s}", "code", ds_error_name(err), "message",
-                                              ds_error_message(err)));
-    json_object_set_new(r, "documents", json_array());
-    json_object_set_new(r, "flags", json_array());
-    json_object_set_new(r, "verdict", json_string("error"));
-    return r;
-}
-
-static double ms3(double v) { return round(v * 1000) / 1000; }
-
 /* Maps a box of the upright frame back to the page, in place. */
 static void box_to_page(PIX *page, const ds_mrzband *band, int box[4])
 {
@@ -328,21 +271,16 @@ static void box_to_page(PIX *page, const ds_mrzband *band, int box[4])
 }
 
 /* Reads the printed data page above the MRZ and compares it with the MRZ. */
-static ds_error read_viz(ds_scanner *s, PIX *page, reading *r, ds_viz *viz, int page_no,
+static ds_error read_viz(ds_viz_reader *engine, PIX *page, reading *r, ds_viz *viz, int page_no,
                          ds_flags *flags)
 {
     ds_error err = DS_OK;
     PIX *upright = NULL;
     int mrz_bbox[4];
-    if (!s->viz) {
-        err = ds_viz_reader_create(NULL, &s->viz);
-        if (err != DS_OK)
-            return err;
-    }
     err = ds_viz_upright(page, &r->band, &upright, mrz_bbox);
     if (err != DS_OK)
         goto out;
-    err = ds_viz_read(s->viz, upright, mrz_bbox, r->band.nchars[0], &r->mrz, viz);
+    err = ds_viz_read(engine, upright, mrz_bbox, r->band.nchars[0], &r->mrz, viz);
     if (err != DS_OK)
         goto out;
     /* Compared in the upright frame (rows and lines of the page are
@@ -361,69 +299,6 @@ static ds_error read_viz(ds_scanner *s, PIX *page, reading *r, ds_viz *viz, int 
 out:
     pixDestroy(&upright);
     return err;
-}
-
-static json_t *viz_json(const ds_viz *viz, PIX *page, const ds_mrzband *band)
-{
-    json_t *o = json_object(), *fields = json_object();
-    (void)page;
-    (void)band;
-    json_object_set_new(o, "read", json_boolean(viz != NULL));
-    for (int i = 0; viz && i < DS_VIZ_FIELD_COUNT; i++) {
-        const ds_viz_field *f = &viz->field[i];
-        if (!f->found)
-            continue;
-        json_t *jf = json_object();
-        json_object_set_new(jf, "value", json_string(f->value));
-        if (f->norm[0])
-            json_object_set_new(jf, "normalized", json_string(f->norm));
-        json_object_set_new(jf, "confidence", json_real(round(f->confidence * 10) / 10));
-        json_object_set_new(jf, "status", json_string(ds_viz_status_name(f->status)));
-        if (f->placed)
-            json_object_set_new(jf, "placed_by",
-                                json_string(i == DS_VIZ_BIRTH_DATE || i == DS_VIZ_EXPIRY_DATE
-                                                ? "date_order"
-                                                : i == DS_VIZ_SURNAME     ? "given_names_line"
-                                                : i == DS_VIZ_GIVEN_NAMES ? "after_surname"
-                                                                          : "likeness_to_mrz"));
-        if (f->reads > 1) {
-            json_t *rd = json_pack("{s:i,s:i,s:i,s:i}", "total", f->reads, "same", f->same,
-                                   "same_confident", f->agree, "mrz_value", f->against);
-            if (rd && (i == DS_VIZ_DOCUMENT_NUMBER || i == DS_VIZ_PASSPORT_NUMBER))
-                json_object_set_new(rd, "near_mrz_value", json_integer(f->near));
-            if (rd)
-                json_object_set_new(rd, "sure", json_integer(f->sure));
-            if (rd && f->keep > 0)
-                json_object_set_new(rd, "keep_digits", json_integer(f->keep));
-            json_object_set_new(jf, "readings", rd);
-        }
-        json_object_set_new(jf, "bbox",
-                            json_pack("[i,i,i,i]", f->bbox[0], f->bbox[1], f->bbox[2], f->bbox[3]));
-        json_object_set_new(fields, ds_viz_field_name((ds_viz_field_id)i), jf);
-    }
-    json_object_set_new(o, "fields", fields);
-    return o;
-}
-
-static json_t *forensics_json(const ds_forensics *f, int with_file)
-{
-    json_t *o = json_object();
-    if (with_file) {
-        if (f->software[0])
-            json_object_set_new(o, "software", json_string(f->software));
-        if (f->jpeg_quality > 0)
-            json_object_set_new(o, "jpeg_quality", json_integer(f->jpeg_quality));
-        json_t *ev = json_array();
-        for (int i = 0; i < f->nevidence; i++)
-            json_array_append_new(ev, json_string(f->evidence[i]));
-        json_object_set_new(o, "edit_evidence", ev);
-    }
-    if (f->measured) {
-        json_object_set_new(o, "sharpness", json_real(round(f->sharpness * 1000) / 1000));
-        json_object_set_new(o, "effective_dpi", json_integer((json_int_t)lroundf(f->dpi)));
-        json_object_set_new(o, "glare", json_real(round(f->glare * 1000) / 1000));
-    }
-    return o;
 }
 
 /* Writes the page with the MRZ, each field read and each flagged field boxed. */
@@ -469,156 +344,242 @@ static void annotate_page(const char *path, int page_no, int npages, PIX *page, 
     free(a);
 }
 
-ds_error ds_scan_file(ds_scanner *s, const char *path, json_t **out_report)
+/* The typed MRZ of the best reading: its lines (as parsed, else as read),
+ * confidences and placement; the parse's fields are filled by the report. */
+static void mrz_result(const reading *r, ds_mrz_result *o)
 {
-    return ds_scan_file_case(s, path, NULL, out_report);
+    o->nlines = r->band.nlines < DS_MRZ_LINES_MAX ? r->band.nlines : DS_MRZ_LINES_MAX;
+    for (int l = 0; l < o->nlines; l++) {
+        if (r->parsed) {
+            snprintf(o->lines[l], sizeof o->lines[l], "%s", r->mrz.lines[l]);
+        } else {
+            int n = r->band.nchars[l] < DS_MRZ_LINE_MAX ? r->band.nchars[l] : DS_MRZ_LINE_MAX;
+            for (int k = 0; k < n; k++)
+                o->lines[l][k] = r->chars[l][k].c;
+            o->lines[l][n] = 0;
+        }
+    }
+    o->confidence = round(exp(r->mean_logp) * 1000) / 1000;
+    o->min_char_confidence = round(r->min_p * 1000) / 1000;
+    memcpy(o->bbox, r->band.bbox, sizeof o->bbox);
+    o->rotation = r->band.rotation;
+    o->skew_deg = round(r->band.skew_deg * 10) / 10;
 }
 
-ds_error ds_scan_file_case(ds_scanner *s, const char *path, const ds_case *case_record,
-                           json_t **out_report)
+/* Every page of the decoded file into r; file_bytes for the file's own
+ * evidence. */
+static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *bytes,
+                           size_t nbytes, const ds_scan_params *p, ds_report *r, double t_start)
 {
     ds_error err = DS_OK;
-    ds_pages *pages = NULL;
-    ds_flags *flags = NULL;
-    reading *best = NULL;
-    json_t *report = NULL, *docs = NULL;
-    double t_start = ds_now_ms(), t_locate = 0, t_ocr = 0, t_parse = 0, t_decode = 0;
-    double t_barcodes = 0, t_viz = 0;
-    uint8_t *bytes = NULL;
-    size_t nbytes = 0;
+    const ds_case *case_record = p ? p->case_record : NULL;
+    const char *annotate = p ? p->annotate_path : NULL;
+    ds_flags *flags = calloc(1, sizeof *flags);
+    reading *best = calloc(1, sizeof *best);
+    ds_viz *viz = calloc(1, sizeof *viz);
+    json_t *bdocs = json_array();
+    ds_viz_reader *engine = NULL;
     ds_forensics file_forensics;
-    ds_viz *viz = NULL;
+    ds_timings *t = &r->timing;
 
     memset(&file_forensics, 0, sizeof file_forensics);
-    if (!s || !path || !out_report)
-        return DS_ERR_USAGE;
-    err = ds_read_file(path, s->opt.limits.max_file_bytes, &bytes, &nbytes);
-    if (err == DS_OK)
-        err = ds_decode_mem(bytes, nbytes, &s->opt.limits, &pages);
-    t_decode = ds_now_ms() - t_start;
-    if (err != DS_OK) {
-        free(bytes);
-        *out_report = error_report(path, err);
-        return err;
-    }
-    if (s->opt.forensics)
-        ds_forensics_scan_bytes(bytes, nbytes, &file_forensics);
-    flags = calloc(1, sizeof *flags);
-    best = calloc(1, sizeof *best);
-    viz = calloc(1, sizeof *viz);
-    report = json_object();
-    docs = json_array();
-    if (!flags || !best || !viz || !report || !docs) {
+    if (!flags || !best || !viz || !bdocs) {
         err = DS_ERR_NOMEM;
         goto out;
     }
-    json_object_set_new(report, "file", json_string(path));
-    json_object_set_new(report, "format", json_string(ds_format_name(pages->format)));
-    json_object_set_new(report, "pages", json_integer(pages->count));
-    json_object_set_new(report, "screened_on", json_string(s->opt.today));
-    if (case_record)
-        json_object_set_new(report, "case_id", json_string(case_record->case_id));
-    for (int p = 0; p < pages->count; p++) {
+    if (s->opt.forensics)
+        ds_forensics_scan_bytes(bytes, nbytes, &file_forensics);
+    r->format = ds_format_name(pages->format);
+    r->pages = pages->count;
+    memcpy(r->screened_on, s->opt.today, sizeof r->screened_on);
+    if (case_record) {
+        r->has_case = true;
+        ds_copy_utf8(r->case_id, sizeof r->case_id, case_record->case_id);
+    }
+    for (int pg = 0; pg < pages->count; pg++) {
+        PIX *gray = pages->page[pg].gray;
         int found = 0;
+        ds_doc_detail *x = NULL;
         memset(best, 0, sizeof *best);
-        err = read_page(s, pages->page[p].gray, best, &found, &t_locate, &t_ocr, &t_parse);
+        err = read_page(s, gray, best, &found, &t->locate, &t->ocr, &t->parse);
         if (err != DS_OK)
             goto out;
-        json_t *doc = json_object();
-        json_object_set_new(doc, "page", json_integer(p));
+        ds_doc *doc = ds_report_add_document(r, pg, &x);
+        if (!doc) {
+            err = DS_ERR_NOMEM;
+            goto out;
+        }
         int usable = found && best->parsed;
-        json_object_set_new(doc, "type",
-                            json_string(usable ? ds_mrz_type_name(best->mrz.type) : "OTHER"));
-        json_object_set_new(doc, "width", json_integer(pixGetWidth(pages->page[p].gray)));
-        json_object_set_new(doc, "height", json_integer(pixGetHeight(pages->page[p].gray)));
-        if (pages->page[p].dpi > 0)
-            json_object_set_new(doc, "dpi", json_integer(pages->page[p].dpi));
+        doc->type = usable ? (ds_doc_type)best->mrz.type : DS_DOC_OTHER;
+        doc->width = (int)pixGetWidth(gray);
+        doc->height = (int)pixGetHeight(gray);
+        doc->dpi = pages->page[pg].dpi > 0 ? pages->page[pg].dpi : 0;
+        doc->has_mrz = found;
         if (found) {
-            json_object_set_new(doc, "mrz", mrz_json(best));
-            json_object_set_new(doc, "orientation",
-                                json_pack("{s:i,s:f}", "rotation", best->band.rotation, "skew_deg",
-                                          round(best->band.skew_deg * 10) / 10));
-        } else {
-            json_object_set_new(doc, "mrz", json_null());
+            mrz_result(best, &doc->mrz);
+            x->parsed = best->parsed;
+            if (best->parsed)
+                x->mrz = best->mrz;
+        }
+        if (s->opt.fingerprints) {
+            doc->has_dhash = ds_page_dhash(gray, found ? best->band.bbox : NULL, found ? best->band.rotation : 0, &doc->dhash) == DS_OK;
         }
         int first_flag = flags->count;
         if (usable) {
-            ds_check_mrz(&best->mrz, p, flags);
-            ds_check_case(&best->mrz, case_record, s->opt.today, p, flags);
+            ds_check_mrz(&best->mrz, pg, flags);
+            ds_check_case(&best->mrz, case_record, s->opt.today, pg, flags);
         }
         memset(viz, 0, sizeof *viz);
         int viz_read = 0;
         if (usable && s->opt.viz) {
             double t_v = ds_now_ms();
-            viz_read = read_viz(s, pages->page[p].gray, best, viz, p, flags) == DS_OK;
-            t_viz += ds_now_ms() - t_v;
+            if (!engine)
+                engine = engine_take(s, &err);
+            if (!engine)
+                goto out;
+            viz_read = read_viz(engine, gray, best, viz, pg, flags) == DS_OK;
+            t->viz += ds_now_ms() - t_v;
         }
-        json_object_set_new(doc, "viz", viz_json(viz_read ? viz : NULL, pages->page[p].gray,
-                                                 &best->band));
+        doc->printed_read = viz_read;
+        if (viz_read)
+            memcpy(x->viz, viz->field, sizeof x->viz);
         if (s->opt.forensics) {
             ds_forensics f = file_forensics;
             if (found)
-                ds_forensics_quality(pages->page[p].gray, best->band.bbox, best->band.nchars[0],
+                ds_forensics_quality(gray, best->band.bbox, best->band.nchars[0],
                                      best->band.rotation == 90 || best->band.rotation == 270, NULL,
                                      &f);
             /* Evidence in the file is reported once, on its first page. */
-            if (p > 0)
+            if (pg > 0)
                 f.edited = false, f.nevidence = 0;
-            ds_forensics_check(&f, p, flags);
-            json_object_set_new(doc, "image", forensics_json(&f, p == 0));
+            ds_forensics_check(&f, pg, flags);
+            x->image_ran = true;
+            x->image_with_file = pg == 0;
+            x->image = f;
         }
         double t_bc = ds_now_ms();
         json_t *bcs = s->opt.barcodes
-                          ? ds_report_barcodes(pages->page[p].gray, p, usable ? &best->mrz : NULL,
-                                               case_record, s->trust, s->opt.today_year, flags)
+                          ? ds_scan_barcodes(gray, pg, usable ? &best->mrz : NULL, case_record,
+                                             s->trust, s->today_year, flags)
                           : json_array();
-        t_barcodes += ds_now_ms() - t_bc;
+        t->barcodes += ds_now_ms() - t_bc;
+        if (!bcs) {
+            err = DS_ERR_NOMEM;
+            goto out;
+        }
+        x->barcodes = bcs;
         if (!usable && json_array_size(bcs) > 0)
-            ds_flags_add(flags, p, "MRZ_NOT_FOUND", DS_SEV_INFO, "mrz", NULL, NULL, NULL,
+            ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone; its data was read from its "
                          "barcodes.");
         else if (!usable)
-            ds_check_mrz(NULL, p, flags);
-        json_object_set_new(doc, "barcodes", bcs);
-        json_array_append_new(docs, doc);
-        if (s->opt.annotate_path)
-            annotate_page(s->opt.annotate_path, p, pages->count, pages->page[p].gray,
-                          found ? best : NULL, viz_read ? viz : NULL, flags, first_flag);
+            ds_check_mrz(NULL, pg, flags);
+        /* What the driver-licence front reader needs of each page. */
+        json_array_append_new(bdocs, json_pack("{s:i,s:s,s:O}", "page", pg, "type",
+                                               ds_doc_type_name(doc->type), "barcodes", bcs));
+        if (annotate)
+            annotate_page(annotate, pg, pages->count, gray, found ? best : NULL,
+                          viz_read ? viz : NULL, flags, first_flag);
         ds_mrzband_free(&best->band);
     }
     /* A driver licence's printed front against its barcode, across pages. */
     if (s->opt.barcodes && s->opt.viz) {
         double t_p = ds_now_ms();
-        ds_report_barcodes_printed(docs, pages, flags);
-        t_barcodes += ds_now_ms() - t_p;
+        ds_scan_barcodes_printed(bdocs, pages, flags);
+        t->barcodes += ds_now_ms() - t_p;
     }
-    json_object_set(report, "documents", docs);
-    json_t *fl = json_array();
-    for (int i = 0; i < flags->count; i++)
-        json_array_append_new(fl, flag_json(&flags->item[i]));
-    json_object_set_new(report, "flags", fl);
-    json_object_set_new(report, "verdict", json_string(ds_check_verdict(flags)));
-    json_object_set_new(report, "timing_ms",
-                        json_pack("{s:f,s:f,s:f,s:f,s:f,s:f,s:f}", "total",
-                                  ms3(ds_now_ms() - t_start), "decode", ms3(t_decode), "locate",
-                                  ms3(t_locate), "ocr", ms3(t_ocr), "parse", ms3(t_parse),
-                                  "viz", ms3(t_viz), "barcodes", ms3(t_barcodes)));
-    *out_report = report;
-    report = NULL;
+    err = ds_report_finish_documents(r);
+    if (err == DS_OK)
+        err = ds_report_set_flags(r, flags);
+    r->timed = true;
+    t->total = ds_now_ms() - t_start;
 out:
-    if (err != DS_OK && report) {
-        json_decref(report);
-        report = NULL;
-        *out_report = error_report(path, err);
-    }
-    json_decref(report);
-    json_decref(docs);
+    engine_give(s, engine);
+    json_decref(bdocs);
     if (best)
         ds_mrzband_free(&best->band);
     free(best);
     free(viz);
     free(flags);
-    free(bytes);
+    return err;
+}
+
+/* Screens bytes (owned by the caller) as the input named name. */
+static ds_error scan_bytes(ds_scanner *s, const uint8_t *bytes, size_t nbytes, const char *name,
+                           const ds_scan_params *p, double t_start, ds_report **out)
+{
+    ds_pages *pages = NULL;
+    ds_error err = ds_decode_mem(bytes, nbytes, &s->opt.limits, &pages);
+    double t_decode = ds_now_ms() - t_start;
+    if (err != DS_OK) {
+        *out = ds_report_create_error(name, err);
+        return *out ? err : DS_ERR_NOMEM;
+    }
+    ds_report *r = ds_report_create(name);
+    if (!r) {
+        ds_pages_free(pages);
+        return DS_ERR_NOMEM;
+    }
+    r->timing.decode = t_decode;
+    err = scan_pages(s, pages, bytes, nbytes, p, r, t_start);
     ds_pages_free(pages);
+    if (err != DS_OK) {
+        ds_report_free(r);
+        r = ds_report_create_error(name, err);
+        if (!r)
+            return DS_ERR_NOMEM;
+    }
+    *out = r;
+    return err;
+}
+
+ds_error ds_scan_mem(ds_scanner *s, const void *data, size_t len, const ds_scan_params *p,
+                     ds_report **out)
+{
+    if (!s || !out || (!data && len))
+        return DS_ERR_USAGE;
+    *out = NULL;
+    double t_start = ds_now_ms();
+    const char *name = p && p->name ? p->name : "-";
+    if (len > s->opt.limits.max_file_bytes) {
+        *out = ds_report_create_error(name, DS_ERR_TOO_LARGE);
+        return *out ? DS_ERR_TOO_LARGE : DS_ERR_NOMEM;
+    }
+    return scan_bytes(s, data, len, name, p, t_start, out);
+}
+
+ds_error ds_scan_file(ds_scanner *s, const char *path, const ds_scan_params *p, ds_report **out)
+{
+    if (!s || !path || !out)
+        return DS_ERR_USAGE;
+    *out = NULL;
+    double t_start = ds_now_ms();
+    const char *name = p && p->name ? p->name : path;
+    uint8_t *bytes = NULL;
+    size_t nbytes = 0;
+    ds_error err = ds_read_file(path, s->opt.limits.max_file_bytes, &bytes, &nbytes);
+    if (err != DS_OK) {
+        *out = ds_report_create_error(name, err);
+        return *out ? err : DS_ERR_NOMEM;
+    }
+    err = scan_bytes(s, bytes, nbytes, name, p, t_start, out);
+    free(bytes);
+    return err;
+}
+
+ds_error ds_decode_pages(const void *data, size_t len, const ds_limits *lim, int *pages)
+{
+    ds_limits def;
+    ds_pages *pg = NULL;
+    if (!data || !pages)
+        return DS_ERR_USAGE;
+    if (!lim) {
+        ds_limits_default(&def);
+        lim = &def;
+    }
+    ds_error err = ds_decode_mem(data, len, lim, &pg);
+    if (err == DS_OK)
+        *pages = pg->count;
+    ds_pages_free(pg);
     return err;
 }

@@ -2,10 +2,11 @@
 # both install what is missing, build, and run.
 BUILD      ?= build
 BUILD_SAN  ?= build-san
+BUILD_TSAN ?= build-tsan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 PYTHON     ?= /usr/bin/python3
 
-.PHONY: all deps build build-san test demo bench model samples clean
+.PHONY: all deps build build-san build-tsan test test-tsan install demo bench model samples clean
 
 all: build
 
@@ -20,13 +21,29 @@ build-san: deps
 	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=Debug -DDS_SANITIZE=ON -DDS_BENCH=OFF >/dev/null
 	cmake --build $(BUILD_SAN) -j $(JOBS)
 
+# The threaded tests (one scanner shared by several threads) under
+# ThreadSanitizer; part of `make test`.
+build-tsan: deps
+	cmake -S . -B $(BUILD_TSAN) -DCMAKE_BUILD_TYPE=Debug -DDS_TSAN=ON -DDS_BENCH=OFF >/dev/null
+	cmake --build $(BUILD_TSAN) -j $(JOBS) --target docscreen docscreend docscreen_shared docscreen_static
+
+test-tsan: build-tsan
+	cd $(BUILD_TSAN) && ctest --output-on-failure -L threads
+
+# Installs the library, its header and pkg-config file, both commands and
+# the systemd unit under PREFIX (default /usr/local).
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
 # Every test, under AddressSanitizer and UndefinedBehaviorSanitizer, then the
 # command-line golden cases against the sanitizer build of docscreen.
-test: build build-san
+test: build build-san build-tsan
 	cd $(BUILD_SAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
 	@grep -h "SKIP:" $(BUILD_SAN)/Testing/Temporary/LastTest.log 2>/dev/null | sort -u || true
 	ASAN_OPTIONS=detect_leaks=1 bash tests/golden/run.sh $(BUILD_SAN)/docscreen
+	cd $(BUILD_TSAN) && ctest --output-on-failure -L threads
 
 demo: build
 	@bash scripts/demo.sh $(BUILD)/docscreen
@@ -43,4 +60,4 @@ samples: deps
 	$(PYTHON) samples/generate.py --out samples/pages --count 12 --seed 1 --degrade mild --clean
 
 clean:
-	rm -rf $(BUILD) $(BUILD_SAN)
+	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_TSAN)

@@ -1,7 +1,7 @@
 /*
  * case: the applicant's case record, as the office's systems send it.
  *
- * A case record is a small JSON object (contract in ../shared/DESIGN.md):
+ * A case record is a small JSON object (contract in docs/contracts.md):
  * case_id is required; surname, given_names, birth_date, nationality, sex,
  * document_number and application_date are optional. This module parses and
  * validates it into fixed-size fields and nothing else: it never compares

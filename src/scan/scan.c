@@ -5,7 +5,7 @@
  * For each page the locator proposes candidate regions; each is cut out both
  * ways up and recognised, and the reading that parses best wins (a valid
  * MRZ first, then the recogniser's confidence). The report is the contract
- * of DESIGN.md and only ever grows. Nothing here writes to a log: document
+ * of docs/contracts.md and only ever grows. Nothing here writes to a log: document
  * content goes into the report and nowhere else.
  */
 #include "scan/scan.h"

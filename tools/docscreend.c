@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "base/base.h"
-#include "app/daemon/daemon.h"
+#include "daemon/daemon.h"
 
 static void usage(FILE *f)
 {

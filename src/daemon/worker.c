@@ -8,7 +8,7 @@
  * The document's bytes are written to a private scratch file for the
  * pipeline (ds_scan_file_case reads a path) and removed right after.
  */
-#include "daemon.h"
+#include "worker.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -24,16 +24,9 @@
 #include "base/base.h"
 #include "check/case.h"
 
-typedef struct worker {
-    ds_daemon *d;
-    int index;
-} worker;
-
 /* A job claimed more often than this (each claim that did not complete it
  * was a crash or a store failure) is failed rather than retried forever. */
 #define DS_WORKER_MAX_ATTEMPTS 5
-
-static worker g_workers[DS_DAEMON_MAX_WORKERS];
 
 static const char *jstr(json_t *o, const char *k)
 {
@@ -98,10 +91,10 @@ static json_t *error_report(const char *filename, ds_error err, const char *mess
 /* Screens one claimed job and completes it. Returns DS_OK when the job is
  * completed (or was already completed elsewhere), else the job is requeued
  * by the caller. */
-static ds_error process(worker *w, ds_store *st, ds_scanner *scanner, const ds_conf *conf,
+static ds_error process(ds_worker *w, ds_store *st, ds_scanner *scanner, const ds_conf *conf,
                         const ds_job *job)
 {
-    ds_daemon *d = w->d;
+    ds_daemon_ctx *d = w->d;
     ds_document doc;
     uint8_t *data = NULL;
     size_t len = 0;
@@ -241,8 +234,8 @@ out:
 
 static void *worker_main(void *arg)
 {
-    worker *w = arg;
-    ds_daemon *d = w->d;
+    ds_worker *w = arg;
+    ds_daemon_ctx *d = w->d;
     ds_conf conf;
     ds_daemon_conf(d, &conf);
     ds_scan_options opt;
@@ -315,12 +308,12 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
-ds_error ds_workers_start(ds_daemon *d)
+ds_error ds_workers_start(ds_workers *ws, ds_daemon_ctx *d)
 {
     for (int i = 0; i < d->worker_count; i++) {
-        g_workers[i].d = d;
-        g_workers[i].index = i;
-        if (pthread_create(&d->worker_thread[i], NULL, worker_main, &g_workers[i]) != 0) {
+        ws->worker[i].d = d;
+        ws->worker[i].index = i;
+        if (pthread_create(&ws->thread[i], NULL, worker_main, &ws->worker[i]) != 0) {
             d->worker_count = i;
             return DS_ERR_INTERNAL;
         }
@@ -328,11 +321,11 @@ ds_error ds_workers_start(ds_daemon *d)
     return DS_OK;
 }
 
-void ds_workers_join(ds_daemon *d)
+void ds_workers_join(ds_workers *ws, ds_daemon_ctx *d)
 {
     pthread_mutex_lock(&d->work_lock);
     pthread_cond_broadcast(&d->work_cv);
     pthread_mutex_unlock(&d->work_lock);
     for (int i = 0; i < d->worker_count; i++)
-        pthread_join(d->worker_thread[i], NULL);
+        pthread_join(ws->thread[i], NULL);
 }

@@ -128,9 +128,9 @@ static void reject(const char *inbox, const char *path, const char *name, const 
 }
 
 /* Takes one complete file: submit (committed), then move into WORK_DIR. */
-static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf, const ds_conf_hotfolder *hf,
-                 const char *dir, const char *rel_dir, const char *name, const char *case_id,
-                 bool case_ok, const char *case_err)
+static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
+                 const ds_conf_hotfolder *hf, const char *dir, const char *rel_dir,
+                 const char *name, const char *case_id, bool case_ok, const char *case_err)
 {
     char path[PATH_CAP], ready[PATH_CAP + 8];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -234,8 +234,9 @@ static bool case_id_ok(const char *s)
     return n > 0 && n <= DS_STORE_CASE_ID_MAX;
 }
 
-static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf, const ds_conf_hotfolder *hf,
-                     const char *dir, const char *rel_dir, const char *fallback_case, int depth)
+static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
+                     const ds_conf_hotfolder *hf, const char *dir, const char *rel_dir,
+                     const char *fallback_case, int depth)
 {
     DIR *dh = opendir(dir);
     if (!dh)

@@ -239,24 +239,24 @@ int main(int argc, char **argv)
         }
     }
     char msg[DS_CONF_MSG_MAX] = "";
-    ds_error err = ds_daemon_load_conf(&d, &d.conf, msg, sizeof msg);
+    ds_error err = ds_daemon_load_conf(&d, &d.ctx.conf, msg, sizeof msg);
     if (err != DS_OK) {
         fprintf(stderr, "docscreend: configuration: %s\n", msg[0] ? msg : ds_error_message(err));
         return 2;
     }
     switch (mode) {
     case CHECK:
-        ds_conf_print(&d.conf, stdout);
+        ds_conf_print(&d.ctx.conf, stdout);
         printf("# configuration ok\n");
         return 0;
     case TOKEN:
-        return create_token(&d.conf, a1, a2);
+        return create_token(&d.ctx.conf, a1, a2);
     case LOST:
-        return import_lost(&d.conf, a1, source);
+        return import_lost(&d.ctx.conf, a1, source);
     case AUDIT:
-        return verify_audit(&d.conf);
+        return verify_audit(&d.ctx.conf);
     case PURGE:
-        return purge(&d.conf);
+        return purge(&d.ctx.conf);
     case RUN:
         break;
     }

@@ -1,20 +1,20 @@
 /*
- * The daemon's life cycle: configuration (file, overrides, SIGHUP reload),
- * logging, the store handle pool, metrics, start-up recovery, the signal
- * loop with the periodic retention purge, and graceful shutdown.
+ * The run loop of docscreend: configuration loading and SIGHUP reload,
+ * start-up recovery, the start and stop of the parts, the signal loop with
+ * the periodic retention purge, and graceful shutdown.
  *
  * Shutdown order on SIGTERM or SIGINT: stop taking work (workers and the
  * hot-folder watcher see `stopping`), stop accepting connections, let work
  * in hand finish for up to shutdown_grace_s, then close. A job still
  * running after the grace period stays "running" in the store and is
  * requeued at the next start (ds_store_job_requeue_running), so no
- * acknowledged document is ever lost.
+ * acknowledged document is ever lost. The run loop is the only code that
+ * knows every part; it must never do a part's work itself.
  */
 #include "daemon.h"
 
 #include <errno.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,50 +22,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <openssl/rand.h>
-
 #include "notify/notify.h"
 
-/* ---------------------------------------------------------------- logging */
-
-static atomic_int g_log_level = DS_LOG_INFO;
-static pthread_mutex_t g_log_lock = PTHREAD_MUTEX_INITIALIZER;
-
-void ds_log_set_level(ds_log_level l)
-{
-    atomic_store(&g_log_level, (int)l);
-}
-
-void ds_log(ds_log_level l, const char *component, const char *fmt, ...)
-{
-    if ((int)l > atomic_load(&g_log_level))
-        return;
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    struct tm tm;
-    gmtime_r(&ts.tv_sec, &tm);
-    char when[32];
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm);
-    static const char *names[] = {"ERROR", "WARN", "INFO", "DEBUG"};
-    pthread_mutex_lock(&g_log_lock);
-    fprintf(stderr, "%s.%03ldZ %-5s %s: %s\n", when, ts.tv_nsec / 1000000L, names[l], component,
-            msg);
-    pthread_mutex_unlock(&g_log_lock);
-}
-
-/* ------------------------------------------------------------ conf, pool */
-
-void ds_daemon_conf(ds_daemon *d, ds_conf *out)
-{
-    pthread_mutex_lock(&d->conf_lock);
-    memcpy(out, &d->conf, sizeof *out);
-    pthread_mutex_unlock(&d->conf_lock);
-}
+/* ---------------------------------------------------------- configuration */
 
 ds_error ds_daemon_load_conf(ds_daemon *d, ds_conf *out, char *msg, size_t msg_cap)
 {
@@ -89,204 +48,12 @@ ds_error ds_daemon_load_conf(ds_daemon *d, ds_conf *out, char *msg, size_t msg_c
     return ds_conf_validate(out, msg, msg_cap);
 }
 
-ds_error ds_conf_open_store(const ds_conf *c, ds_store **out, char *msg, size_t cap)
+/* -------------------------------------------------------------- run loop */
+
+/* Creates the admin token the configuration names, unless it exists. The
+ * caller is the only thread that writes the configuration. */
+static void ensure_admin_token(const ds_conf *c, ds_store *st)
 {
-    ds_store_options opt = {0};
-    opt.blob_dir = c->blob_dir[0] ? c->blob_dir : NULL;
-    if (cap)
-        msg[0] = '\0';
-    ds_error err = ds_store_open_ex(c->store, &opt, out, msg, cap);
-    if (err != DS_OK && cap && !msg[0])
-        snprintf(msg, cap, "%s", ds_error_message(err));
-    return err;
-}
-
-static ds_store *open_store(ds_daemon *d)
-{
-    ds_store *s = NULL;
-    char msg[256];
-    if (ds_conf_open_store(&d->conf, &s, msg, sizeof msg) != DS_OK) {
-        ds_log(DS_LOG_ERROR, "store", "cannot open the store: %s", msg);
-        return NULL;
-    }
-    return s;
-}
-
-ds_store *ds_daemon_store_get(ds_daemon *d)
-{
-    pthread_mutex_lock(&d->pool_lock);
-    if (d->pool_count > 0) {
-        ds_store *s = d->pool[--d->pool_count];
-        pthread_mutex_unlock(&d->pool_lock);
-        return s;
-    }
-    pthread_mutex_unlock(&d->pool_lock);
-    return open_store(d); /* conf.store and blob_dir never change after start */
-}
-
-void ds_daemon_store_put(ds_daemon *d, ds_store *s)
-{
-    if (!s)
-        return;
-    pthread_mutex_lock(&d->pool_lock);
-    if (d->pool_count < (int)(sizeof d->pool / sizeof d->pool[0])) {
-        d->pool[d->pool_count++] = s;
-        s = NULL;
-    }
-    pthread_mutex_unlock(&d->pool_lock);
-    ds_store_close(s);
-}
-
-void ds_daemon_kick(ds_daemon *d)
-{
-    pthread_mutex_lock(&d->work_lock);
-    d->work_seq++;
-    pthread_cond_broadcast(&d->work_cv);
-    pthread_mutex_unlock(&d->work_lock);
-}
-
-void ds_daemon_nap(ds_daemon *d, int ms)
-{
-    while (ms > 0 && !atomic_load(&d->stopping)) {
-        int step = ms < 50 ? ms : 50;
-        struct timespec ts = {0, step * 1000000L};
-        nanosleep(&ts, NULL);
-        ms -= step;
-    }
-}
-
-ds_error ds_token_generate(char out[69])
-{
-    unsigned char raw[32];
-    if (RAND_bytes(raw, sizeof raw) != 1)
-        return DS_ERR_INTERNAL;
-    memcpy(out, "dst_", 4);
-    for (int i = 0; i < 32; i++)
-        snprintf(out + 4 + 2 * i, 3, "%02x", raw[i]);
-    memset(raw, 0, sizeof raw);
-    return DS_OK;
-}
-
-/* ---------------------------------------------------------------- metrics */
-
-const double DS_LAT_BOUNDS[DS_LAT_BUCKETS] = {0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600};
-
-static void observe(int64_t *buckets, double *sum, int64_t *count, double v)
-{
-    int i = 0;
-    while (i < DS_LAT_BUCKETS && v > DS_LAT_BOUNDS[i])
-        i++;
-    buckets[i]++;
-    *sum += v;
-    (*count)++;
-}
-
-void ds_metrics_observe_job(ds_daemon *d, const char *verdict, double latency_s, double scan_s)
-{
-    ds_metrics *m = &d->metrics;
-    pthread_mutex_lock(&m->lock);
-    int k = !strcmp(verdict, "clear") ? 0 : !strcmp(verdict, "review") ? 1 : 2;
-    m->outcome[k]++;
-    observe(m->latency_bucket, &m->latency_sum, &m->latency_count, latency_s);
-    observe(m->scan_bucket, &m->scan_sum, &m->scan_count, scan_s);
-    pthread_mutex_unlock(&m->lock);
-}
-
-typedef struct sbuf {
-    char *p;
-    size_t len, cap;
-} sbuf;
-
-static void sb_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void sb_printf(sbuf *b, const char *fmt, ...)
-{
-    if (!b->p && b->cap)
-        return;
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(b->p ? b->p + b->len : NULL, b->p ? b->cap - b->len : 0, fmt, ap);
-        va_end(ap);
-        if (n < 0)
-            return;
-        if (b->p && b->len + (size_t)n < b->cap) {
-            b->len += (size_t)n;
-            return;
-        }
-        size_t nc = b->cap ? b->cap * 2 : 8192;
-        while (nc < b->len + (size_t)n + 1)
-            nc *= 2;
-        char *np = realloc(b->p, nc);
-        if (!np) {
-            free(b->p);
-            b->p = NULL;
-            b->cap = 1;
-            return;
-        }
-        b->p = np;
-        b->cap = nc;
-    }
-}
-
-static void histogram(sbuf *b, const char *name, const char *help, const int64_t *bk, double sum,
-                      int64_t count)
-{
-    sb_printf(b, "# HELP %s %s\n# TYPE %s histogram\n", name, help, name);
-    int64_t cum = 0;
-    for (int i = 0; i < DS_LAT_BUCKETS; i++) {
-        cum += bk[i];
-        sb_printf(b, "%s_bucket{le=\"%g\"} %lld\n", name, DS_LAT_BOUNDS[i], (long long)cum);
-    }
-    cum += bk[DS_LAT_BUCKETS];
-    sb_printf(b, "%s_bucket{le=\"+Inf\"} %lld\n%s_sum %.6f\n%s_count %lld\n", name,
-              (long long)cum, name, sum, name, (long long)count);
-}
-
-char *ds_metrics_render(ds_daemon *d, ds_store *s)
-{
-    sbuf b = {0};
-    int64_t depth = -1, counts[DS_JOB_STATE_COUNT] = {0};
-    bool ok = s && ds_store_queue_depth(s, &depth) == DS_OK &&
-              ds_store_job_counts(s, counts) == DS_OK;
-    sb_printf(&b, "# HELP docscreen_up 1 when the store answers.\n# TYPE docscreen_up gauge\ndocscreen_up %d\n", ok);
-    sb_printf(&b, "# HELP docscreen_queue_depth Jobs waiting for a worker.\n# TYPE docscreen_queue_depth gauge\ndocscreen_queue_depth %lld\n", (long long)depth);
-    sb_printf(&b, "# HELP docscreen_jobs Jobs in the store by state.\n# TYPE docscreen_jobs gauge\n");
-    for (int i = 0; i < DS_JOB_STATE_COUNT; i++)
-        sb_printf(&b, "docscreen_jobs{state=\"%s\"} %lld\n", ds_job_state_name((ds_job_state)i),
-                  (long long)counts[i]);
-    sb_printf(&b, "# HELP docscreen_workers Screening threads.\n# TYPE docscreen_workers gauge\ndocscreen_workers %d\n", d->worker_count);
-    sb_printf(&b, "# HELP docscreen_workers_busy Workers screening a document now.\n# TYPE docscreen_workers_busy gauge\ndocscreen_workers_busy %d\n", atomic_load(&d->workers_busy));
-    ds_metrics *m = &d->metrics;
-    pthread_mutex_lock(&m->lock);
-    sb_printf(&b, "# HELP docscreen_jobs_finished_total Jobs finished since start, by outcome.\n# TYPE docscreen_jobs_finished_total counter\n");
-    static const char *oc[3] = {"clear", "review", "error"};
-    for (int i = 0; i < 3; i++)
-        sb_printf(&b, "docscreen_jobs_finished_total{outcome=\"%s\"} %lld\n", oc[i],
-                  (long long)m->outcome[i]);
-    histogram(&b, "docscreen_job_latency_seconds", "Time from submission to report.",
-              m->latency_bucket, m->latency_sum, m->latency_count);
-    histogram(&b, "docscreen_scan_seconds", "Time screening one document.", m->scan_bucket,
-              m->scan_sum, m->scan_count);
-    sb_printf(&b, "# HELP docscreen_http_responses_total HTTP responses by status class.\n# TYPE docscreen_http_responses_total counter\n");
-    for (int i = 1; i < 6; i++)
-        sb_printf(&b, "docscreen_http_responses_total{class=\"%dxx\"} %lld\n", i,
-                  (long long)m->http_requests[i]);
-    sb_printf(&b, "# HELP docscreen_submissions_total Documents accepted by the API (replays included).\n# TYPE docscreen_submissions_total counter\ndocscreen_submissions_total %lld\n", (long long)m->submissions);
-    sb_printf(&b, "# HELP docscreen_idempotent_replays_total Submissions answered from an earlier Idempotency-Key.\n# TYPE docscreen_idempotent_replays_total counter\ndocscreen_idempotent_replays_total %lld\n", (long long)m->replays);
-    sb_printf(&b, "# HELP docscreen_hotfolder_files_total Files taken from hot folders.\n# TYPE docscreen_hotfolder_files_total counter\ndocscreen_hotfolder_files_total %lld\n", (long long)m->hotfolder_taken);
-    sb_printf(&b, "# HELP docscreen_webhook_attempts_total Webhook attempts by result.\n# TYPE docscreen_webhook_attempts_total counter\n");
-    sb_printf(&b, "docscreen_webhook_attempts_total{result=\"delivered\"} %lld\n", (long long)m->webhook_ok);
-    sb_printf(&b, "docscreen_webhook_attempts_total{result=\"retry\"} %lld\n", (long long)m->webhook_fail);
-    sb_printf(&b, "docscreen_webhook_attempts_total{result=\"gave_up\"} %lld\n", (long long)m->webhook_gave_up);
-    pthread_mutex_unlock(&m->lock);
-    return b.p;
-}
-
-/* ------------------------------------------------------------------- run */
-
-static void ensure_admin_token(ds_daemon *d, ds_store *st)
-{
-    ds_conf *c = &d->conf;
     if (!c->admin_token[0])
         return;
     ds_token t;
@@ -302,13 +69,14 @@ static void ensure_admin_token(ds_daemon *d, ds_store *st)
     }
 }
 
-static void reload(ds_daemon *d)
+static void reload(ds_daemon *daemon)
 {
+    ds_daemon_ctx *d = &daemon->ctx;
     ds_conf *fresh = malloc(sizeof *fresh);
     char msg[DS_CONF_MSG_MAX] = "";
     if (!fresh)
         return;
-    ds_error err = ds_daemon_load_conf(d, fresh, msg, sizeof msg);
+    ds_error err = ds_daemon_load_conf(daemon, fresh, msg, sizeof msg);
     if (err != DS_OK) {
         ds_log(DS_LOG_ERROR, "daemon", "reload refused, configuration kept: %s", msg);
         free(fresh);
@@ -350,7 +118,7 @@ static void reload(ds_daemon *d)
     ds_log_set_level(fresh->log_level);
     ds_store *st = ds_daemon_store_get(d);
     if (st) {
-        ensure_admin_token(d, st);
+        ensure_admin_token(&d->conf, st);
         ds_daemon_store_put(d, st);
     }
     ds_log(DS_LOG_INFO, "daemon", "configuration reloaded (%d webhook(s), %d hot folder(s))",
@@ -358,7 +126,7 @@ static void reload(ds_daemon *d)
     free(fresh);
 }
 
-static void retention(ds_daemon *d)
+static void retention(ds_daemon_ctx *d)
 {
     int days;
     pthread_mutex_lock(&d->conf_lock);
@@ -379,7 +147,7 @@ static void retention(ds_daemon *d)
     ds_daemon_store_put(d, st);
 }
 
-static int make_tmp_dir(ds_daemon *d)
+static int make_tmp_dir(ds_daemon_ctx *d)
 {
     const char *base = d->conf.tmp_dir[0] ? d->conf.tmp_dir : getenv("TMPDIR");
     if (!base || !*base)
@@ -393,14 +161,11 @@ static int make_tmp_dir(ds_daemon *d)
     return 0;
 }
 
-int ds_daemon_run(ds_daemon *d)
+int ds_daemon_run(ds_daemon *daemon)
 {
+    ds_daemon_ctx *d = &daemon->ctx;
     int status = 1;
-    pthread_mutex_init(&d->conf_lock, NULL);
-    pthread_mutex_init(&d->pool_lock, NULL);
-    pthread_mutex_init(&d->work_lock, NULL);
-    pthread_cond_init(&d->work_cv, NULL);
-    pthread_mutex_init(&d->metrics.lock, NULL);
+    ds_daemon_ctx_init(d);
     ds_log_set_level(d->conf.log_level);
 
     /* Every thread started from here on inherits this mask; the main thread
@@ -435,13 +200,14 @@ int ds_daemon_run(ds_daemon *d)
     if (requeued)
         ds_log(DS_LOG_WARN, "daemon", "%lld job(s) interrupted by the last stop requeued",
                (long long)requeued);
-    ensure_admin_token(d, st);
+    ensure_admin_token(&d->conf, st);
     ds_daemon_store_put(d, st);
 
-    if (ds_http_start(d) != DS_OK)
+    if (ds_http_start(&daemon->http, d) != DS_OK)
         goto cleanup_tmp;
-    if (ds_workers_start(d) != DS_OK || ds_notifier_start(d) != DS_OK ||
-        ds_hotfolder_start(d) != DS_OK) {
+    if (ds_workers_start(&daemon->workers, d) != DS_OK ||
+        ds_notifier_start(&daemon->notifier, d) != DS_OK ||
+        ds_hotfolder_start(&daemon->hotfolder, d) != DS_OK) {
         ds_log(DS_LOG_ERROR, "daemon", "cannot start threads");
         atomic_store(&d->stopping, 1);
         goto stop;
@@ -453,7 +219,7 @@ int ds_daemon_run(ds_daemon *d)
         snprintf(tmp, sizeof tmp, "%s.tmp", getenv("DOCSCREEND_PORT_FILE"));
         FILE *f = fopen(tmp, "w");
         if (f) {
-            fprintf(f, "%d\n", d->port);
+            fprintf(f, "%d\n", daemon->http.port);
             fclose(f);
             rename(tmp, getenv("DOCSCREEND_PORT_FILE"));
         }
@@ -468,7 +234,7 @@ int ds_daemon_run(ds_daemon *d)
             break;
         }
         if (sig == SIGHUP)
-            reload(d);
+            reload(daemon);
         if (time(NULL) >= next_purge) {
             retention(d);
             pthread_mutex_lock(&d->conf_lock);
@@ -479,7 +245,7 @@ int ds_daemon_run(ds_daemon *d)
     atomic_store(&d->stopping, 1);
     ds_daemon_kick(d);
 stop:
-    ds_http_quiesce(d);
+    ds_http_quiesce(&daemon->http);
     {
         int grace;
         pthread_mutex_lock(&d->conf_lock);
@@ -494,23 +260,19 @@ stop:
             ds_log(DS_LOG_WARN, "daemon",
                    "%d job(s) still running after %d s; they are requeued at the next start",
                    atomic_load(&d->workers_busy), grace);
-            ds_http_stop(d);
+            ds_http_stop(&daemon->http);
             rmdir(d->tmp_dir);
             _exit(0);
         }
     }
-    ds_workers_join(d);
-    ds_notifier_join(d);
-    ds_hotfolder_join(d);
-    ds_http_stop(d);
+    ds_workers_join(&daemon->workers, d);
+    ds_notifier_join(&daemon->notifier);
+    ds_hotfolder_join(&daemon->hotfolder);
+    ds_http_stop(&daemon->http);
     status = 0;
     ds_log(DS_LOG_INFO, "daemon", "stopped");
 cleanup_tmp:
-    pthread_mutex_lock(&d->pool_lock);
-    for (int i = 0; i < d->pool_count; i++)
-        ds_store_close(d->pool[i]);
-    d->pool_count = 0;
-    pthread_mutex_unlock(&d->pool_lock);
+    ds_daemon_ctx_close(d);
     rmdir(d->tmp_dir);
 cleanup_curl:
     ds_notify_global_cleanup();

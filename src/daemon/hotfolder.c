@@ -15,7 +15,7 @@
  * (the idempotency key answers a repeat with the same job).
  * Logs name stations and ids, never file names.
  */
-#include "daemon.h"
+#include "hotfolder.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -128,9 +128,9 @@ static void reject(const char *inbox, const char *path, const char *name, const 
 }
 
 /* Takes one complete file: submit (committed), then move into WORK_DIR. */
-static void take(ds_daemon *d, ds_store *st, const ds_conf *conf, const ds_conf_hotfolder *hf,
-                 const char *dir, const char *rel_dir, const char *name, const char *case_id,
-                 bool case_ok, const char *case_err)
+static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
+                 const ds_conf_hotfolder *hf, const char *dir, const char *rel_dir,
+                 const char *name, const char *case_id, bool case_ok, const char *case_err)
 {
     char path[PATH_CAP], ready[PATH_CAP + 8];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -234,8 +234,9 @@ static bool case_id_ok(const char *s)
     return n > 0 && n <= DS_STORE_CASE_ID_MAX;
 }
 
-static void scan_dir(ds_daemon *d, ds_store *st, const ds_conf *conf, const ds_conf_hotfolder *hf,
-                     const char *dir, const char *rel_dir, const char *fallback_case, int depth)
+static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
+                     const ds_conf_hotfolder *hf, const char *dir, const char *rel_dir,
+                     const char *fallback_case, int depth)
 {
     DIR *dh = opendir(dir);
     if (!dh)
@@ -351,7 +352,7 @@ static void finish(ds_store *st, const ds_conf_hotfolder *hf)
 
 static void *hotfolder_main(void *arg)
 {
-    ds_daemon *d = arg;
+    ds_daemon_ctx *d = ((ds_hotfolder *)arg)->d;
     ds_conf *conf = malloc(sizeof *conf);
     ds_store *st = ds_daemon_store_get(d);
     if (!conf || !st) {
@@ -377,17 +378,18 @@ static void *hotfolder_main(void *arg)
     return NULL;
 }
 
-ds_error ds_hotfolder_start(ds_daemon *d)
+ds_error ds_hotfolder_start(ds_hotfolder *h, ds_daemon_ctx *d)
 {
-    if (pthread_create(&d->hotfolder_thread, NULL, hotfolder_main, d) != 0)
+    h->d = d;
+    if (pthread_create(&h->thread, NULL, hotfolder_main, h) != 0)
         return DS_ERR_INTERNAL;
-    d->hotfolder_started = true;
+    h->started = true;
     return DS_OK;
 }
 
-void ds_hotfolder_join(ds_daemon *d)
+void ds_hotfolder_join(ds_hotfolder *h)
 {
-    if (d->hotfolder_started)
-        pthread_join(d->hotfolder_thread, NULL);
-    d->hotfolder_started = false;
+    if (h->started)
+        pthread_join(h->thread, NULL);
+    h->started = false;
 }

@@ -9,7 +9,7 @@
  * (a reloaded secret applies to pending deliveries); a delivery whose URL is
  * no longer configured is given up.
  */
-#include "daemon.h"
+#include "notifier.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +19,7 @@
 
 static void *notifier_main(void *arg)
 {
-    ds_daemon *d = arg;
+    ds_daemon_ctx *d = ((ds_notifier *)arg)->d;
     ds_store *st = ds_daemon_store_get(d);
     if (!st)
         return NULL;
@@ -92,17 +92,18 @@ static void *notifier_main(void *arg)
     return NULL;
 }
 
-ds_error ds_notifier_start(ds_daemon *d)
+ds_error ds_notifier_start(ds_notifier *n, ds_daemon_ctx *d)
 {
-    if (pthread_create(&d->notifier_thread, NULL, notifier_main, d) != 0)
+    n->d = d;
+    if (pthread_create(&n->thread, NULL, notifier_main, n) != 0)
         return DS_ERR_INTERNAL;
-    d->notifier_started = true;
+    n->started = true;
     return DS_OK;
 }
 
-void ds_notifier_join(ds_daemon *d)
+void ds_notifier_join(ds_notifier *n)
 {
-    if (d->notifier_started)
-        pthread_join(d->notifier_thread, NULL);
-    d->notifier_started = false;
+    if (n->started)
+        pthread_join(n->thread, NULL);
+    n->started = false;
 }

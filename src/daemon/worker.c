@@ -9,7 +9,7 @@
  * are decoded once, and the scanner's page fingerprints feed the memory
  * checks. Nothing of the document is written outside the store.
  */
-#include "daemon.h"
+#include "worker.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -24,16 +24,9 @@
 
 #include "daemon/memory.h"
 
-typedef struct worker {
-    ds_daemon *d;
-    int index;
-} worker;
-
 /* A job claimed more often than this (each claim that did not complete it
  * was a crash or a store failure) is failed rather than retried forever. */
 #define DS_WORKER_MAX_ATTEMPTS 5
-
-static worker g_workers[DS_DAEMON_MAX_WORKERS];
 
 /* The webhook summary: ids, state, verdict and flag codes; no personal data.
  * report is NULL for a job that failed before it was screened. */
@@ -79,10 +72,10 @@ static char *error_report(const char *filename, ds_error err, const char *messag
 /* Screens one claimed job and completes it. Returns DS_OK when the job is
  * completed (or was already completed elsewhere), else the job is requeued
  * by the caller. */
-static ds_error process(worker *w, ds_store *st, ds_scanner *scanner, const ds_conf *conf,
+static ds_error process(ds_worker *w, ds_store *st, ds_scanner *scanner, const ds_conf *conf,
                         const ds_job *job)
 {
-    ds_daemon *d = w->d;
+    ds_daemon_ctx *d = w->d;
     ds_document doc;
     uint8_t *data = NULL;
     size_t len = 0;
@@ -202,8 +195,8 @@ out:
 
 static void *worker_main(void *arg)
 {
-    worker *w = arg;
-    ds_daemon *d = w->d;
+    ds_worker *w = arg;
+    ds_daemon_ctx *d = w->d;
     ds_conf conf;
     ds_daemon_conf(d, &conf);
     ds_options opt;
@@ -277,12 +270,12 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
-ds_error ds_workers_start(ds_daemon *d)
+ds_error ds_workers_start(ds_workers *ws, ds_daemon_ctx *d)
 {
     for (int i = 0; i < d->worker_count; i++) {
-        g_workers[i].d = d;
-        g_workers[i].index = i;
-        if (pthread_create(&d->worker_thread[i], NULL, worker_main, &g_workers[i]) != 0) {
+        ws->worker[i].d = d;
+        ws->worker[i].index = i;
+        if (pthread_create(&ws->thread[i], NULL, worker_main, &ws->worker[i]) != 0) {
             d->worker_count = i;
             return DS_ERR_INTERNAL;
         }
@@ -290,11 +283,11 @@ ds_error ds_workers_start(ds_daemon *d)
     return DS_OK;
 }
 
-void ds_workers_join(ds_daemon *d)
+void ds_workers_join(ds_workers *ws, ds_daemon_ctx *d)
 {
     pthread_mutex_lock(&d->work_lock);
     pthread_cond_broadcast(&d->work_cv);
     pthread_mutex_unlock(&d->work_lock);
     for (int i = 0; i < d->worker_count; i++)
-        pthread_join(d->worker_thread[i], NULL);
+        pthread_join(ws->thread[i], NULL);
 }

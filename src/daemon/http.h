@@ -1,0 +1,43 @@
+/*
+ * http: the HTTP API part of docscreend, libmicrohttpd with one internal
+ * polling thread, answering the /v1 endpoints, /healthz and /metrics.
+ *
+ * A part of docscreend: it knows only the context (context.h), never the
+ * run loop or another part. The context reaches the request handlers
+ * through libmicrohttpd's callback pointers (the ds_http below), never
+ * through a global. Logs carry method, route, status and ids, never
+ * bodies, case data or file names.
+ */
+#ifndef DS_DAEMON_HTTP_H
+#define DS_DAEMON_HTTP_H
+
+#include <netinet/in.h>
+#include <pthread.h>
+
+#include "daemon/context.h"
+
+#define DS_HTTP_ADDR_SLOTS 1024
+
+/* Open connections from one client address. */
+typedef struct ds_http_addr {
+    char ip[INET6_ADDRSTRLEN];
+    int count;
+} ds_http_addr;
+
+typedef struct ds_http {
+    ds_daemon_ctx *d;
+    void *mhd;                  /* struct MHD_Daemon*; NULL when not running */
+    int port;                   /* the port actually bound */
+    char *tls_cert, *tls_key;   /* PEM text, when TLS is on */
+    pthread_mutex_t addr_lock;
+    ds_http_addr addr[DS_HTTP_ADDR_SLOTS];
+} ds_http;
+
+/* Listens on the configured address and answers requests from now on. */
+ds_error ds_http_start(ds_http *h, ds_daemon_ctx *d);
+/* Stops accepting connections; requests in progress are still answered. */
+void ds_http_quiesce(ds_http *h);
+/* Stops the server and frees what ds_http_start took. */
+void ds_http_stop(ds_http *h);
+
+#endif

@@ -1,0 +1,122 @@
+/*
+ * http_api: the inside of the HTTP part, shared by its files: the request
+ * a handler is given, the replies every handler sends, and the handlers the
+ * route table of http.c names.
+ *
+ * Layers inside the part, each calling only the ones below it:
+ *   http.c (server, route table, dispatcher)
+ *     -> http_cases.c, http_jobs.c, http_admin.c (one handler per route)
+ *       -> http_reply.c (responses, parameter parsing)
+ *         -> context.h
+ * No file of the part includes daemon.h or another part's header.
+ * Contract (docs/daemon.md): every answer is JSON except /metrics;
+ * an error is {"error":{"code","message"}} with a code from the fixed list
+ * and never echoes a value from the request. Every read of a report or
+ * case and every decision is appended to the audit log before it is
+ * answered.
+ */
+#ifndef DS_DAEMON_HTTP_API_H
+#define DS_DAEMON_HTTP_API_H
+
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+#include <microhttpd.h>
+
+#include "daemon/context.h"
+
+struct ds_http_route;
+
+/* One request, from its first callback to its completion. The dispatcher
+ * fills everything up to `tok` before a handler runs; a handler reads it
+ * and answers once through ds_http_send_*. */
+typedef struct ds_http_request {
+    struct MHD_Connection *conn;
+    ds_daemon_ctx *d;
+    const struct ds_http_route *route;  /* NULL until the path matched */
+    unsigned roles;         /* who may call it; 0: no token needed */
+    size_t body_cap;        /* 0: the body is discarded */
+    /* path parameters */
+    char id[DS_STORE_CASE_ID_MAX + 1];  /* {case} or {token} */
+    int64_t job_id;                     /* {job} */
+    int flag_index;                     /* {flag} */
+    ds_token tok;           /* the caller, once authenticated */
+    bool authed;
+    bool answered;          /* a response was queued; the rest is discarded */
+    /* the body (of a multipart body: the one file part) */
+    char *body;
+    size_t len, cap;
+    bool too_large;
+    struct MHD_PostProcessor *pp;
+    bool multipart;
+    int file_parts;
+    bool in_file;
+    char filename[DS_STORE_FILENAME_MAX + 1];
+    char ip[INET6_ADDRSTRLEN];
+} ds_http_request;
+
+/* A route's handler: answers q, the whole body being in. st is a store
+ * handle for this call (NULL only for routes that allow it: /healthz and
+ * /metrics); the dispatcher gives it back. */
+typedef enum MHD_Result (*ds_http_handler)(ds_http_request *q, ds_store *st);
+
+/* ------------------------------------------------------------- replies */
+
+/* Queues status with text (len bytes, copied) of content type ctype and
+ * the headers every answer carries (Location when given, WWW-Authenticate
+ * on 401), and counts it in the metrics. */
+enum MHD_Result ds_http_send_text(ds_http_request *q, int status, const char *ctype,
+                                  const char *text, size_t len, const char *location);
+/* Sends o as compact JSON; steals the reference (o may be NULL: 500). */
+enum MHD_Result ds_http_send_json(ds_http_request *q, int status, json_t *o,
+                                  const char *location);
+/* Sends {"error":{"code","message"}}; the message never holds a value taken
+ * from the request. */
+enum MHD_Result ds_http_send_error(ds_http_request *q, int status, const char *code,
+                                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Sends the answer for a store error: 404, 409, 413, 400, else 503 (the
+ * last logged with the store's message). */
+enum MHD_Result ds_http_send_store_error(ds_http_request *q, ds_store *st, ds_error err);
+
+/* --------------------------------------------------------------- parsing */
+
+/* True when s[0..n) is 1 to max of A-Z a-z 0-9 . _ - : and not "." or "..". */
+bool ds_http_id_ok(const char *s, size_t n, size_t max);
+/* Parses 1 to 18 decimal digits into *out; false otherwise. */
+bool ds_http_parse_i64(const char *s, size_t n, int64_t *out /* OUT */);
+/* Reads query argument name into *out when present and non-empty; false
+ * when it is not a number within [lo, hi] (*out then unchanged). */
+bool ds_http_query_int(ds_http_request *q, const char *name, int64_t lo, int64_t hi,
+                       int64_t *out /* OUT */);
+/* The last path component of a client's file name, control characters
+ * replaced, cut to cap - 1 bytes on a UTF-8 boundary. */
+void ds_http_clean_filename(const char *in, char *out /* OUT */, size_t cap);
+/* The string member k of o, or "". */
+const char *ds_http_jstr(json_t *o, const char *k);
+
+/* -------------------------------------------------------------- handlers */
+
+/* http_cases.c: case records and document submissions */
+enum MHD_Result ds_http_case_put(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_case_get(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_document_post(ds_http_request *q, ds_store *st);
+
+/* http_jobs.c: jobs, reports, the review queue and decisions */
+enum MHD_Result ds_http_job_get(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_report_get(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_review_list(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_decision_post(ds_http_request *q, ds_store *st);
+
+/* http_admin.c: health, metrics, tokens, deliveries, reload */
+enum MHD_Result ds_http_health(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_metrics(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_token_create(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_token_list(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_token_revoke(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_delivery_list(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_reload(ds_http_request *q, ds_store *st);
+
+#endif

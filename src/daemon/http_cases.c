@@ -1,0 +1,126 @@
+/*
+ * The HTTP handlers of case records and document submissions:
+ * PUT and GET /v1/cases/{case}, POST /v1/cases/{case}/documents.
+ *
+ * A submission is answered 202 only after ds_store_submit has committed
+ * the file and its job; the workers are woken after that. A case read is
+ * appended to the audit log before it is answered. Handlers never log a
+ * body, case data or a file name, only ids and the caller's token name.
+ */
+#include "http_api.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/case.h"
+
+enum MHD_Result ds_http_case_put(ds_http_request *q, ds_store *st)
+{
+    ds_case cr;
+    char msg[DS_CASE_MSG_MAX];
+    if (!q->body || q->len == 0)
+        return ds_http_send_error(q, 400, "invalid_json", "The body must be a case record (JSON).");
+    ds_error err = ds_case_parse(q->body, q->len, &cr, msg, sizeof msg);
+    if (err == DS_ERR_JSON)
+        return ds_http_send_error(q, 400, "invalid_json", "%s", msg);
+    if (err != DS_OK)
+        return ds_http_send_error(q, 422, "invalid_case", "%s",
+                                  msg[0] ? msg : ds_error_message(err));
+    if (strcmp(cr.case_id, q->id) != 0)
+        return ds_http_send_error(q, 422, "case_id_mismatch",
+                                  "The case_id in the body differs from the one in the URL.");
+    int64_t prev = 0;
+    char *old = NULL;
+    size_t oldlen = 0;
+    bool existed = ds_store_case_get(st, q->id, &old, &oldlen, &prev) == DS_OK;
+    free(old);
+    err = ds_store_case_put(st, q->id, q->body, q->len);
+    if (err != DS_OK)
+        return ds_http_send_store_error(q, st, err);
+    ds_log(DS_LOG_INFO, "http", "case %s by %s", existed ? "updated" : "created", q->tok.name);
+    return ds_http_send_json(q, existed ? 200 : 201,
+                             json_pack("{s:s,s:b}", "case_id", q->id, "created", !existed), NULL);
+}
+
+enum MHD_Result ds_http_case_get(ds_http_request *q, ds_store *st)
+{
+    char *text = NULL;
+    size_t len = 0;
+    ds_error err = ds_store_case_get(st, q->id, &text, &len, NULL);
+    if (err != DS_OK)
+        return ds_http_send_store_error(q, st, err);
+    char obj[DS_STORE_OBJECT_MAX + 1];
+    snprintf(obj, sizeof obj, "case:%.120s", q->id);
+    err = ds_store_audit_append(st, q->tok.name, "case.read", obj, NULL);
+    if (err != DS_OK) {
+        free(text);
+        return ds_http_send_store_error(q, st, err);
+    }
+    enum MHD_Result r = ds_http_send_text(q, 200, "application/json", text, len, NULL);
+    free(text);
+    return r;
+}
+
+enum MHD_Result ds_http_document_post(ds_http_request *q, ds_store *st)
+{
+    if (atomic_load(&q->d->stopping))
+        return ds_http_send_error(q, 503, "shutting_down",
+                                  "The service is shutting down; retry later.");
+    if (q->multipart && q->file_parts == 0)
+        return ds_http_send_error(q, 400, "no_document",
+                                  "The multipart body has no file part (name it \"file\").");
+    if (q->file_parts > 1)
+        return ds_http_send_error(q, 400, "one_document_per_request",
+                                  "Send one document per request.");
+    if (!q->body || q->len == 0)
+        return ds_http_send_error(q, 400, "empty_document", "The document is empty.");
+    const char *key = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Idempotency-Key");
+    if (key && (strlen(key) == 0 || strlen(key) > DS_STORE_KEY_MAX))
+        return ds_http_send_error(q, 400, "invalid_idempotency_key",
+                                  "The Idempotency-Key must be 1 to %d bytes.", DS_STORE_KEY_MAX);
+    if (!q->multipart) {
+        const char *fn = MHD_lookup_connection_value(q->conn, MHD_GET_ARGUMENT_KIND, "filename");
+        if (fn)
+            ds_http_clean_filename(fn, q->filename, sizeof q->filename);
+    }
+    ds_submission sub = {.case_id = q->id,
+                         .filename = q->filename,
+                         .source = "api",
+                         .station = q->tok.name,
+                         .data = q->body,
+                         .len = q->len,
+                         .idempotency_key = key,
+                         .key_scope = q->tok.name};
+    int64_t doc_id = 0, job_id = 0;
+    bool replayed = false;
+    ds_error err = ds_store_submit(st, &sub, &doc_id, &job_id, &replayed);
+    if (err == DS_ERR_CONFLICT)
+        return ds_http_send_error(
+            q, 409, "idempotency_conflict",
+            "This Idempotency-Key was used for a different document or case.");
+    if (err == DS_ERR_EMPTY)
+        return ds_http_send_error(q, 400, "empty_document", "The document is empty.");
+    if (err != DS_OK)
+        return ds_http_send_store_error(q, st, err);
+    pthread_mutex_lock(&q->d->metrics.lock);
+    q->d->metrics.submissions++;
+    if (replayed)
+        q->d->metrics.replays++;
+    pthread_mutex_unlock(&q->d->metrics.lock);
+    if (!replayed)
+        ds_daemon_kick(q->d);
+    ds_job job;
+    const char *state = "queued";
+    if (replayed && ds_store_job_get(st, job_id, &job) == DS_OK)
+        state = ds_job_state_name(job.state);
+    ds_log(DS_LOG_INFO, "http", "document %lld job %lld %s by %s", (long long)doc_id,
+           (long long)job_id, replayed ? "replayed" : "queued", q->tok.name);
+    char loc[64];
+    snprintf(loc, sizeof loc, "/v1/jobs/%lld", (long long)job_id);
+    return ds_http_send_json(q, 202,
+                             json_pack("{s:I,s:I,s:s,s:s,s:b,s:s}", "job_id", (json_int_t)job_id,
+                                       "document_id", (json_int_t)doc_id, "case_id", q->id, "state",
+                                       state, "replayed", replayed, "status_url", loc),
+                             loc);
+}

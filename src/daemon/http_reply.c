@@ -1,0 +1,162 @@
+/*
+ * The HTTP part's replies and parameter parsing: every answer of the API
+ * leaves through ds_http_send_text, which adds the headers all answers
+ * carry and counts the status in the metrics.
+ *
+ * This file is the bottom of the HTTP part: it calls no handler and
+ * nothing of http.c. A message it builds never holds a value from the
+ * request, and it logs only error names and the store's own message.
+ */
+#include "http_api.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------- replies */
+
+static void count_status(ds_daemon_ctx *d, int status)
+{
+    pthread_mutex_lock(&d->metrics.lock);
+    if (status >= 100 && status < 600)
+        d->metrics.http_requests[status / 100]++;
+    pthread_mutex_unlock(&d->metrics.lock);
+}
+
+enum MHD_Result ds_http_send_text(ds_http_request *q, int status, const char *ctype,
+                                  const char *text, size_t len, const char *location)
+{
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(len, (void *)text, MHD_RESPMEM_MUST_COPY);
+    if (!r)
+        return MHD_NO;
+    MHD_add_response_header(r, "Content-Type", ctype);
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    if (location)
+        MHD_add_response_header(r, "Location", location);
+    if (status == 401)
+        MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"docscreen\"");
+    enum MHD_Result ret = MHD_queue_response(q->conn, (unsigned)status, r);
+    MHD_destroy_response(r);
+    count_status(q->d, status);
+    return ret;
+}
+
+enum MHD_Result ds_http_send_json(ds_http_request *q, int status, json_t *o,
+                                  const char *location)
+{
+    char *text = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL;
+    json_decref(o);
+    if (!text)
+        return ds_http_send_text(
+            q, 500, "application/json",
+            "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}", 56, NULL);
+    enum MHD_Result r =
+        ds_http_send_text(q, status, "application/json", text, strlen(text), location);
+    free(text);
+    return r;
+}
+
+enum MHD_Result ds_http_send_error(ds_http_request *q, int status, const char *code,
+                                   const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return ds_http_send_json(
+        q, status, json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg), NULL);
+}
+
+enum MHD_Result ds_http_send_store_error(ds_http_request *q, ds_store *st, ds_error err)
+{
+    switch (err) {
+    case DS_ERR_NO_RECORD:
+        return ds_http_send_error(q, 404, "not_found", "No such record.");
+    case DS_ERR_CONFLICT:
+        return ds_http_send_error(q, 409, "conflict",
+                                  "The request conflicts with the stored state.");
+    case DS_ERR_TOO_LARGE:
+        return ds_http_send_error(q, 413, "payload_too_large",
+                                  "A value is larger than its limit.");
+    case DS_ERR_USAGE:
+        return ds_http_send_error(q, 400, "bad_request", "The request is not valid.");
+    default:
+        ds_log(DS_LOG_ERROR, "http", "store: %s: %s", ds_error_name(err),
+               st ? ds_store_errmsg(st) : "");
+        return ds_http_send_error(q, 503, "store_unavailable",
+                                  "The store could not complete the request; retry later.");
+    }
+}
+
+/* ------------------------------------------------------------- parsing */
+
+bool ds_http_id_ok(const char *s, size_t n, size_t max)
+{
+    if (n == 0 || n > max)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (!isalnum(ch) && ch != '-' && ch != '_' && ch != '.' && ch != ':')
+            return false;
+    }
+    return !(n == 1 && s[0] == '.') && !(n == 2 && s[0] == '.' && s[1] == '.');
+}
+
+bool ds_http_parse_i64(const char *s, size_t n, int64_t *out)
+{
+    if (n == 0 || n > 18)
+        return false;
+    int64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return v > 0 || (n == 1 && s[0] == '0');
+}
+
+bool ds_http_query_int(ds_http_request *q, const char *name, int64_t lo, int64_t hi,
+                       int64_t *out)
+{
+    const char *v = MHD_lookup_connection_value(q->conn, MHD_GET_ARGUMENT_KIND, name);
+    if (!v || !*v)
+        return true;
+    int64_t x;
+    if (!ds_http_parse_i64(v, strlen(v), &x) || x < lo || x > hi)
+        return false;
+    *out = x;
+    return true;
+}
+
+void ds_http_clean_filename(const char *in, char *out, size_t cap)
+{
+    const char *slash = strrchr(in, '/');
+    if (slash)
+        in = slash + 1;
+    const char *bs = strrchr(in, '\\');
+    if (bs)
+        in = bs + 1;
+    size_t o = 0;
+    for (; *in && o + 1 < cap; in++) {
+        unsigned char ch = (unsigned char)*in;
+        out[o++] = (ch < 0x20 || ch == 0x7f) ? '_' : (char)ch;
+    }
+    out[o] = 0;
+    /* never cut inside a UTF-8 sequence */
+    while (o > 0 && ((unsigned char)out[o - 1] & 0xc0) == 0x80 && *in)
+        out[--o] = 0;
+    if (o > 0 && ((unsigned char)out[o - 1] & 0xc0) == 0xc0 && *in)
+        out[--o] = 0;
+}
+
+const char *ds_http_jstr(json_t *o, const char *k)
+{
+    const char *s = json_string_value(json_object_get(o, k));
+    return s ? s : "";
+}

@@ -1251,6 +1251,19 @@ DEFECTS = (
     "SPECIMEN_DOCUMENT", "MRZ_CHECK_DIGIT", "MRZ_UNKNOWN_CODE", "VIZ_MRZ_MISMATCH",
     "IMAGE_EDITED", "IMAGE_QUALITY_LOW",
 )
+
+
+def registry_codes():
+    """The flag codes of the library's registry (DS_FLAG_LIST in the public
+    header): the one list of codes, read, never copied."""
+    header = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "include",
+                          "docscreen", "docscreen.h")
+    with open(header, encoding="utf-8") as fh:
+        text = fh.read()
+    body = text[text.index("#define DS_FLAG_LIST(X)"):text.index("typedef enum ds_flag_code")]
+    return set(re.findall(r"X\(([A-Z_]+),", body))
+
+
 GENUINE_PER_ROUND = 9  # with the 13 defects: 9 of every 22 documents (41 %) are genuine
 
 # Codes a forger or a careless maker puts where a state code belongs; none is
@@ -1812,6 +1825,11 @@ def main(argv=None):
         ap.error("--count must be positive")
     if a.dpi is not None and not 72 <= a.dpi <= 1200:
         ap.error("--dpi must lie in 72..1200")
+    if a.cases:
+        unknown = set(DEFECTS) - registry_codes()
+        if unknown:
+            ap.error("defects not in the flag registry (include/docscreen/docscreen.h): %s"
+                     % ", ".join(sorted(unknown)))
     if a.cases and a.multipage:
         ap.error("--cases writes one document per file (one case record each): drop --multipage")
     multipage = a.multipage if a.multipage is not None else (1 if a.count >= 6 and not a.cases else 0)

@@ -17,6 +17,7 @@
  */
 #include "page/tess.h"
 #include "base/base.h"
+#include "base/text.h"
 #include "page/viz.h"
 #include "page/specimen.h"
 #include "page/viz_field.h"
@@ -160,7 +161,7 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
         static const char *const marks[] = {"SPECIMEN", "MUSTER", "ESPECIMEN", "MODELO",
                                             "CAMPIONE", "SPECIMENS", "SPESIMEN", "VZOR", "WZOR"};
         char f[DS_VIZ_WORD_MAX];
-        ds_viz_fold(pg->w[i].text, f, sizeof f);
+        ds_text_fold(pg->w[i].text, f, sizeof f);
         for (char *c = f; *c; c++)
             if (*c >= 'a' && *c <= 'z')
                 *c = (char)(*c - 32);

@@ -5,6 +5,7 @@
  * century and never accepts a day its month does not have.
  */
 #include "page/viz.h"
+#include "base/text.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -84,8 +85,8 @@ bool ds_viz_parse_date(const char *text, char iso[11])
         return false;
     char f[128];
     /* Keep letters, digits and separators; fold accents (AOÛT -> AOUT). */
-    ds_viz_fold(text, f, sizeof f);
-    /* ds_viz_fold turned separators into spaces and lower-cased letters. */
+    ds_text_fold(text, f, sizeof f);
+    /* ds_text_fold turned separators into spaces and lower-cased letters. */
     char *tok[8];
     int nt = 0;
     char *sv = NULL;

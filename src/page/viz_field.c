@@ -7,7 +7,7 @@
 #include "page/viz_field.h"
 #include "page/viz_reread.h"
 #include "page/viz_tess.h"
-#include "page/viz_text.h"
+#include "base/text.h"
 #include "page/viz_value.h"
 
 #include <stdlib.h>
@@ -118,7 +118,7 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
                 const char *rest = c + 1;
                 while (*rest == ' ')
                     rest++;
-                ds_viz_copy_utf8(g.value, sizeof g.value, rest);
+                ds_text_copy_utf8(g.value, sizeof g.value, rest);
                 ds_viz_value_normalise(&g, DS_VIZ_GIVEN_NAMES);
                 out->field[DS_VIZ_GIVEN_NAMES] = g;
             }

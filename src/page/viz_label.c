@@ -6,8 +6,7 @@
  */
 #include "page/viz_label.h"
 #include "page/viz.h"
-#include "page/viz_text.h"
-#include "base/textdist.h"
+#include "base/text.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -172,7 +171,7 @@ static int classify_words(const ds_viz_page *pg, const ds_viz_seg *s, int a, int
     char *save = NULL;
     for (char *part = strtok_r(raw, "/|", &save); part; part = strtok_r(NULL, "/|", &save)) {
         char folded[DS_VIZ_SEG_TEXT_MAX];
-        ds_viz_fold(part, folded, sizeof folded);
+        ds_text_fold(part, folded, sizeof folded);
         if (!folded[0])
             continue;
         nparts++;
@@ -185,8 +184,8 @@ static int classify_words(const ds_viz_page *pg, const ds_viz_seg *s, int a, int
             char *c = strchr(sub, ',');
             *c = 0;
             char f1[DS_VIZ_SEG_TEXT_MAX], f2[DS_VIZ_SEG_TEXT_MAX];
-            ds_viz_fold(sub, f1, sizeof f1);
-            ds_viz_fold(c + 1, f2, sizeof f2);
+            ds_text_fold(sub, f1, sizeof f1);
+            ds_text_fold(c + 1, f2, sizeof f2);
             int d1 = 0, d2 = 0;
             if (label_lookup(f1, &d1) == DS_VIZ_SURNAME && label_lookup(f2,
                 &d2) == DS_VIZ_GIVEN_NAMES) {

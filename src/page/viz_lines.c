@@ -7,7 +7,7 @@
 #include "page/viz_lines.h"
 #include "page/viz_reread.h"
 #include "page/viz_value.h"
-#include "base/textdist.h"
+#include "base/text.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -80,7 +80,7 @@ static const ds_viz_line *name_line(const ds_viz *v, const char *name, float min
     *after_comma = false;
     if (!v || !name)
         return NULL;
-    ds_viz_name_key(name, nk, sizeof nk);
+    ds_text_name_key(name, nk, sizeof nk);
     if (strlen(nk) < 2)
         return NULL;
     /* HANS JUERGEN in the MRZ is HANS-JÜRGEN printed, which OCR may read
@@ -93,7 +93,7 @@ static const ds_viz_line *name_line(const ds_viz *v, const char *name, float min
         if (g->confidence < min_conf || (comma && !comma_ok))
             continue;
         char k[DS_VIZ_VALUE_MAX], ku[DS_VIZ_VALUE_MAX];
-        ds_viz_name_key(comma ? comma + 1 : g->value, k, sizeof k);
+        ds_text_name_key(comma ? comma + 1 : g->value, k, sizeof k);
         ds_drop_umlaut_e(k, ku, sizeof ku);
         if (strcmp(k, nk) == 0 || strcmp(ku, nku) == 0) {
             *after_comma = comma != NULL;

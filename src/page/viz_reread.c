@@ -21,9 +21,8 @@
 #include "page/viz_reread.h"
 #include "page/viz_crop.h"
 #include "page/viz_tess.h"
-#include "page/viz_text.h"
+#include "base/text.h"
 #include "page/viz_value.h"
-#include "base/textdist.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -84,7 +83,7 @@ void ds_viz_vote_count(ds_viz_vote *v, int *nv, int cap, const ds_viz_field *g)
         if (*nv >= cap)
             return;
         memset(&v[k], 0, sizeof v[k]);
-        ds_viz_copy_utf8(v[k].value, sizeof v[k].value, g->value);
+        ds_text_copy_utf8(v[k].value, sizeof v[k].value, g->value);
         snprintf(v[k].norm, sizeof v[k].norm, "%s", g->norm);
         v[k].conf = -1.0f;
         (*nv)++;
@@ -95,7 +94,7 @@ void ds_viz_vote_count(ds_viz_vote *v, int *nv, int cap, const ds_viz_field *g)
     if (g->confidence > v[k].conf) {
         v[k].conf = g->confidence;
         v[k].char_conf = g->char_conf;
-        ds_viz_copy_utf8(v[k].value, sizeof v[k].value, g->value);
+        ds_text_copy_utf8(v[k].value, sizeof v[k].value, g->value);
     }
 }
 
@@ -175,7 +174,7 @@ void ds_viz_reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
     const ds_viz_vote *v = &votes[w];
     float best = v->conf;
     if (w != 0) {
-        ds_viz_copy_utf8(f->value, sizeof f->value, v->value);
+        ds_text_copy_utf8(f->value, sizeof f->value, v->value);
         snprintf(f->norm, sizeof f->norm, "%s", v->norm);
         f->char_conf = v->char_conf;
         /* A value no other reading repeated stays below the bar. */
@@ -214,7 +213,7 @@ void ds_viz_reread_text(TessBaseAPI *api, PIX *img, int id, const char *value, c
 {
     memset(f, 0, sizeof *f);
     f->found = true;
-    ds_viz_copy_utf8(f->value, sizeof f->value, value);
+    ds_text_copy_utf8(f->value, sizeof f->value, value);
     snprintf(f->norm, sizeof f->norm, "%s", norm);
     f->confidence = conf;
     memcpy(f->bbox, bbox, sizeof f->bbox);

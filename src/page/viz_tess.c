@@ -6,7 +6,7 @@
  * than the caller's buffer holds.
  */
 #include "page/viz_tess.h"
-#include "page/viz_text.h"
+#include "base/text.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -84,7 +84,7 @@ int ds_viz_tess_line(TessBaseAPI *api, PIX *img, int x, int y, int w, int h, ds_
                 if (t[0] && TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &tp, &rr, &b) &&
                     rr > l && b > tp) {
                     ds_viz_word *wd = &buf[*nbuf];
-                    ds_viz_copy_utf8(wd->text, sizeof wd->text, t);
+                    ds_text_copy_utf8(wd->text, sizeof wd->text, t);
                     wd->x0 = l;
                     wd->y0 = tp;
                     wd->x1 = rr;
@@ -153,7 +153,7 @@ void ds_viz_tess_words(TessBaseAPI *api, ds_viz_page *pg)
         int l, tp, rr, b;
         if (TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &tp, &rr, &b) && t[0]) {
             ds_viz_word *w = &pg->w[pg->nw];
-            ds_viz_copy_utf8(w->text, sizeof w->text, t);
+            ds_text_copy_utf8(w->text, sizeof w->text, t);
             w->x0 = l;
             w->y0 = tp;
             w->x1 = rr;

@@ -9,7 +9,7 @@
 #include "page/viz_reread.h"
 #include "page/viz_tess.h"
 #include "page/viz_value.h"
-#include "base/textdist.h"
+#include "base/text.h"
 
 #include <ctype.h>
 #include <stdlib.h>

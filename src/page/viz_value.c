@@ -5,7 +5,7 @@
  * normalising it.
  */
 #include "page/viz_value.h"
-#include "page/viz_text.h"
+#include "base/text.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -52,7 +52,7 @@ void ds_viz_value_set(ds_viz_field *f, const ds_viz_word *ws, int n, int xlimit,
     if (!tl)
         return;
     f->found = true;
-    ds_viz_copy_utf8(f->value, sizeof f->value, text);
+    ds_text_copy_utf8(f->value, sizeof f->value, text);
     f->confidence = conf < 0 ? 0 : conf;
     f->char_conf = cmin;
     ds_viz_caller_box(x0, y0, x1, y1, inv, ox, oy, f->bbox);
@@ -83,7 +83,7 @@ void ds_viz_value_normalise(ds_viz_field *f, int id)
                 tmp[o++] = ' ';
         }
         tmp[o] = 0;
-        ds_viz_upper_utf8(tmp, f->norm, sizeof f->norm);
+        ds_text_upper_utf8(tmp, f->norm, sizeof f->norm);
         break;
     }
     case DS_VIZ_SEX: {
@@ -154,7 +154,7 @@ void ds_viz_token_keep(ds_viz_token *list, int *n, int cap, const char *key, con
     }
     ds_viz_token *t = &list[j];
     snprintf(t->key, sizeof t->key, "%s", key);
-    ds_viz_copy_utf8(t->value, sizeof t->value, value);
+    ds_text_copy_utf8(t->value, sizeof t->value, value);
     t->confidence = conf < 0 ? 0 : conf;
     memcpy(t->bbox, bbox, sizeof t->bbox);
 }

@@ -61,14 +61,6 @@ bool ds_role_parse(const char *name, ds_role *out)
     return false;
 }
 
-int64_t ds_delivery_backoff(int attempts)
-{
-    int64_t d = DS_DELIVERY_BACKOFF_BASE;
-    for (int i = 1; i < attempts && d < DS_DELIVERY_BACKOFF_MAX; i++)
-        d *= 2;
-    return d < DS_DELIVERY_BACKOFF_MAX ? d : DS_DELIVERY_BACKOFF_MAX;
-}
-
 /* Checks a text argument: NULL or "" is DS_ERR_USAGE when required (NULL
  * is allowed otherwise), more than max bytes is DS_ERR_TOO_LARGE. */
 static ds_error text_arg(const char *t, size_t max, bool required)

@@ -1,7 +1,8 @@
 /*
  * store_lend.c: what the store lends to its backends and to store.c alike
  * (store_backend.h, store_lend.h): error messages, bounded copies, SHA-256
- * in hex, the audit chain's hash, the clock, and the blob directory, where
+ * in hex, the audit chain's hash, the clock, the webhook back-off, and the
+ * blob directory, where
  * each submitted file lives once under its SHA-256 (BLOB_DIR/ab/abcdef...),
  * written atomically and fsynced, and verified against its name when read
  * back. It sits below store.c and every backend and calls neither.
@@ -95,6 +96,14 @@ out:
     hex_of(md, 32, out);
 }
 
+
+int64_t ds_delivery_backoff(int attempts)
+{
+    int64_t d = DS_DELIVERY_BACKOFF_BASE;
+    for (int i = 1; i < attempts && d < DS_DELIVERY_BACKOFF_MAX; i++)
+        d *= 2;
+    return d < DS_DELIVERY_BACKOFF_MAX ? d : DS_DELIVERY_BACKOFF_MAX;
+}
 
 void ds_store_set_clock(ds_store *s, int64_t now)
 {

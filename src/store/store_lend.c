@@ -2,10 +2,10 @@
  * store_lend.c: what the store lends to its backends and to store.c alike
  * (store_backend.h, store_lend.h): error messages, bounded copies, SHA-256
  * in hex, the audit chain's hash, the clock, the webhook back-off, and the
- * blob directory, where
- * each submitted file lives once under its SHA-256 (BLOB_DIR/ab/abcdef...),
- * written atomically and fsynced, and verified against its name when read
- * back. It sits below store.c and every backend and calls neither.
+ * blob directory, where each submitted file lives once under its SHA-256
+ * (BLOB_DIR/ab/abcdef...), written atomically and fsynced, and verified
+ * against its name when read back. It sits below store.c and every backend
+ * and calls neither.
  *
  * It must never: hold SQL; put a token or document content into an error
  * message; return a blob whose bytes do not match its digest.

@@ -14,6 +14,7 @@
 
 #include "barcode/barcode.h"
 #include "barcode/zxing_shim.h"
+#include "base/text.h"
 #include "base/base.h"
 #include "decode/decode.h"
 #include "t.h"
@@ -340,25 +341,25 @@ static void real_datamatrix(void)
 static void fold_names(void)
 {
     char out[64];
-    ds_bc_fold_name("M\xc3\xbcller", true, out, sizeof out);
+    ds_text_fold_icao("M\xc3\xbcller", true, out, sizeof out);
     T_EQ_STR(out, "MUELLER");
-    ds_bc_fold_name("M\xc3\xbcller", false, out, sizeof out);
+    ds_text_fold_icao("M\xc3\xbcller", false, out, sizeof out);
     T_EQ_STR(out, "MULLER");
-    ds_bc_fold_name("N\xc3\xba\xc3\xb1" "ez", true, out, sizeof out);
+    ds_text_fold_icao("N\xc3\xba\xc3\xb1" "ez", true, out, sizeof out);
     T_EQ_STR(out, "NUNEZ");
-    ds_bc_fold_name("\xc5\x81ukasz", true, out, sizeof out);
+    ds_text_fold_icao("\xc5\x81ukasz", true, out, sizeof out);
     T_EQ_STR(out, "LUKASZ");
-    ds_bc_fold_name("  anne-marie  o'neil ", true, out, sizeof out);
+    ds_text_fold_icao("  anne-marie  o'neil ", true, out, sizeof out);
     T_EQ_STR(out, "ANNE MARIE O NEIL");
-    ds_bc_fold_name("ERIKSSON<<ANNA<MARIA", true, out, sizeof out);
+    ds_text_fold_icao("ERIKSSON<<ANNA<MARIA", true, out, sizeof out);
     T_EQ_STR(out, "ERIKSSON ANNA MARIA");
-    ds_bc_fold_name("Stra\xc3\x9f" "e \xc3\x86sir \xc3\x98rsted", true, out, sizeof out);
+    ds_text_fold_icao("Stra\xc3\x9f" "e \xc3\x86sir \xc3\x98rsted", true, out, sizeof out);
     T_EQ_STR(out, "STRASSE AESIR OERSTED");
-    ds_bc_fold_name("\xe4\xb8\xad\xff", true, out, sizeof out); /* CJK and a broken byte */
+    ds_text_fold_icao("\xe4\xb8\xad\xff", true, out, sizeof out); /* CJK and a broken byte */
     T_EQ_STR(out, "");
-    ds_bc_fold_name("ABCDEFGH", true, out, 4);
+    ds_text_fold_icao("ABCDEFGH", true, out, 4);
     T_EQ_STR(out, "ABC");
-    ds_bc_fold_name(NULL, true, out, sizeof out);
+    ds_text_fold_icao(NULL, true, out, sizeof out);
     T_EQ_STR(out, "");
 }
 

@@ -22,7 +22,7 @@
 #include "page/viz.h"
 #include "check/vizcheck.h"
 #include "base/base.h"
-#include "base/textdist.h"
+#include "base/text.h"
 #include "decode/decode.h"
 #include "mrz/locate.h"
 #include "t.h"

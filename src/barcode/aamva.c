@@ -17,6 +17,7 @@
  * raw and its decoded field left empty).
  */
 #include "barcode/aamva.h"
+#include "base/text.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -98,28 +99,6 @@ const char *ds_aamva_element_value(const ds_aamva *a, const char *id)
         if (strcmp(a->elements[i].id, id) == 0)
             return a->elements[i].value;
     return NULL;
-}
-
-/* Upper case, ',' and runs of spaces as one space, no edge spaces. */
-static void norm_name(char *dst, size_t cap, const char *src)
-{
-    size_t o = 0;
-    bool space = true;
-    for (const char *s = src; *s && o + 1 < cap; s++) {
-        char c = *s;
-        if (c == ',' || c == ' ' || c == '\t') {
-            if (!space) {
-                dst[o++] = ' ';
-                space = true;
-            }
-            continue;
-        }
-        dst[o++] = (char)toupper((unsigned char)c);
-        space = false;
-    }
-    while (o > 0 && dst[o - 1] == ' ')
-        o--;
-    dst[o] = '\0';
 }
 
 /* True for the placeholders issuers write for an absent name. */
@@ -207,7 +186,7 @@ static void join_names(char *dst, size_t cap, const char *a, const char *b)
 {
     char tmp[2 * DS_AAMVA_MAX_VALUE + 2];
     snprintf(tmp, sizeof tmp, "%s %s", a ? a : "", b ? b : "");
-    norm_name(dst, cap, tmp);
+    ds_text_upper_collapse(tmp, dst, cap);
 }
 
 /* Splits a full name "FAMILY,FIRST,MIDDLE" (v1 DAA) or "FIRST,MIDDLE" (v2-3 DCT). */
@@ -221,7 +200,7 @@ static void split_first(const char *src, char *first, size_t fcap, char *rest, s
         sep = strchr(src, ' ');
     }
     if (!sep) {
-        norm_name(first, fcap, src);
+        ds_text_upper_collapse(src, first, fcap);
         return;
     }
     char tmp[DS_AAMVA_MAX_VALUE];
@@ -230,13 +209,13 @@ static void split_first(const char *src, char *first, size_t fcap, char *rest, s
         k = sizeof tmp - 1;
     memcpy(tmp, src, k);
     tmp[k] = '\0';
-    norm_name(first, fcap, tmp);
+    ds_text_upper_collapse(tmp, first, fcap);
     char r[DS_AAMVA_MAX_VALUE];
     snprintf(r, sizeof r, "%s", sep + 1);
     for (char *c = r; *c; c++)
         if (*c == '$')
             *c = ' ';
-    norm_name(rest, rcap, r);
+    ds_text_upper_collapse(r, rest, rcap);
 }
 
 static void decode_fields(ds_aamva *a)
@@ -246,12 +225,12 @@ static void decode_fields(ds_aamva *a)
 
     /* Family name: DCS (v2+ and some v1), DAB (v1); else the first part of DAA. */
     if (!name_absent(v = ds_aamva_element_value(a, "DCS")) || !name_absent(v = ds_aamva_element_value(a, "DAB")))
-        norm_name(family, sizeof family, v);
+        ds_text_upper_collapse(v, family, sizeof family);
     /* First and middle: DAC/DAD (v1, v4+), DCT (v2-3: given names). */
     if (!name_absent(v = ds_aamva_element_value(a, "DAC")))
-        norm_name(first, sizeof first, v);
+        ds_text_upper_collapse(v, first, sizeof first);
     if (!name_absent(v = ds_aamva_element_value(a, "DAD")))
-        norm_name(middle, sizeof middle, v);
+        ds_text_upper_collapse(v, middle, sizeof middle);
     if (!first[0] && !name_absent(v = ds_aamva_element_value(a, "DCT")))
         split_first(v, first, sizeof first, middle, sizeof middle);
     if ((!family[0] || !first[0]) && !name_absent(v = ds_aamva_element_value(a, "DAA"))) {
@@ -267,10 +246,10 @@ static void decode_fields(ds_aamva *a)
     copy_str(a->middle_names, sizeof a->middle_names, middle);
     join_names(a->given_names, sizeof a->given_names, first, middle);
     if ((v = ds_aamva_element_value(a, "DCU")) || (v = ds_aamva_element_value(a, "DAE")))
-        norm_name(a->suffix, sizeof a->suffix, v);
+        ds_text_upper_collapse(v, a->suffix, sizeof a->suffix);
 
     if ((v = ds_aamva_element_value(a, "DCG")))
-        norm_name(a->country, sizeof a->country, v);
+        ds_text_upper_collapse(v, a->country, sizeof a->country);
 
     /* Date format: version 1 and Canada CCYYMMDD; the US MMDDCCYY. Without
      * a country, a date that reads only one way decides. */
@@ -297,7 +276,7 @@ static void decode_fields(ds_aamva *a)
         copy_str(a->sex, sizeof a->sex, sex);
     }
     if ((v = ds_aamva_element_value(a, "DAQ")) || (v = ds_aamva_element_value(a, "DBJ")))
-        norm_name(a->document_number, sizeof a->document_number, v);
+        ds_text_upper_collapse(v, a->document_number, sizeof a->document_number);
     if ((v = ds_aamva_element_value(a, "DCF")))
         copy_str(a->document_discriminator, sizeof a->document_discriminator, v);
 
@@ -321,9 +300,9 @@ static void decode_fields(ds_aamva *a)
             a->postal_code[5] = '\0';
     }
     if ((v = ds_aamva_element_value(a, "DAU")))
-        norm_name(a->height, sizeof a->height, v);
+        ds_text_upper_collapse(v, a->height, sizeof a->height);
     if ((v = ds_aamva_element_value(a, "DAY")))
-        norm_name(a->eye_color, sizeof a->eye_color, v);
+        ds_text_upper_collapse(v, a->eye_color, sizeof a->eye_color);
 }
 
 /* Start of the first DL/ID subfile found by searching d[from..n) for its type and an element id. */

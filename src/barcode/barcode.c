@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "base/base.h"
+#include "base/text.h"
 
 static const char *const sym_names[DS_SYM_COUNT_] = {
     "UNKNOWN", "QR",      "MICROQR", "DATAMATRIX", "PDF417", "AZTEC",   "EAN13",   "EAN8",       "UPCA",
@@ -417,82 +418,6 @@ ds_error ds_barcode_scan_quick(PIX *gray8, ds_barcodes *out)
     return scan_variants(gray8, all_backends, 2, DS_SYM_ALL, false, out);
 }
 
-/* ----------------------------------------------------------- name folding */
-
-typedef struct fold_range {
-    uint16_t lo, hi;
-    const char *bare, *two; /* two: the ICAO two-letter form, NULL = bare */
-} fold_range;
-
-/* Latin-1 Supplement and Latin Extended-A letters to their ICAO 9303 forms. */
-static const fold_range folds[] = {
-    {0xC0, 0xC3, "A", NULL}, {0xC4, 0xC4, "A", "AE"}, {0xC5, 0xC5, "A", "AA"}, {0xC6, 0xC6, "AE", NULL},
-    {0xC7, 0xC7, "C", NULL}, {0xC8, 0xCB, "E", NULL}, {0xCC, 0xCF, "I", NULL},  {0xD0, 0xD0, "D", NULL},
-    {0xD1, 0xD1, "N", NULL}, {0xD2, 0xD5, "O", NULL}, {0xD6, 0xD6, "O", "OE"}, {0xD8, 0xD8, "OE", NULL},
-    {0xD9, 0xDB, "U", NULL}, {0xDC, 0xDC, "U", "UE"}, {0xDD, 0xDD, "Y", NULL},  {0xDE, 0xDE, "TH", NULL},
-    {0xDF, 0xDF, "SS", NULL}, {0xE0, 0xE3, "A", NULL}, {0xE4, 0xE4, "A", "AE"}, {0xE5, 0xE5, "A", "AA"},
-    {0xE6, 0xE6, "AE", NULL}, {0xE7, 0xE7, "C", NULL}, {0xE8, 0xEB, "E", NULL}, {0xEC, 0xEF, "I", NULL},
-    {0xF0, 0xF0, "D", NULL}, {0xF1, 0xF1, "N", NULL}, {0xF2, 0xF5, "O", NULL},  {0xF6, 0xF6, "O", "OE"},
-    {0xF8, 0xF8, "OE", NULL}, {0xF9, 0xFB, "U", NULL}, {0xFC, 0xFC, "U", "UE"}, {0xFD, 0xFD, "Y", NULL},
-    {0xFE, 0xFE, "TH", NULL}, {0xFF, 0xFF, "Y", NULL}, {0x100, 0x105, "A", NULL}, {0x106, 0x10D, "C", NULL},
-    {0x10E, 0x111, "D", NULL}, {0x112, 0x11B, "E", NULL}, {0x11C, 0x123, "G", NULL}, {0x124, 0x127, "H", NULL},
-    {0x128, 0x131, "I", NULL}, {0x132, 0x133, "IJ", NULL}, {0x134, 0x135, "J", NULL}, {0x136, 0x138, "K", NULL},
-    {0x139, 0x142, "L", NULL}, {0x143, 0x14B, "N", NULL}, {0x14C, 0x151, "O", NULL}, {0x152, 0x153, "OE", NULL},
-    {0x154, 0x159, "R", NULL}, {0x15A, 0x161, "S", NULL}, {0x162, 0x167, "T", NULL}, {0x168, 0x173, "U", NULL},
-    {0x174, 0x175, "W", NULL}, {0x176, 0x178, "Y", NULL}, {0x179, 0x17E, "Z", NULL}, {0x17F, 0x17F, "S", NULL},
-};
-
-void ds_bc_fold_name(const char *in, bool two_letter, char *out, size_t cap)
-{
-    if (!out || cap == 0)
-        return;
-    size_t o = 0;
-    bool space = true; /* suppresses leading and repeated spaces */
-    const uint8_t *p = (const uint8_t *)(in ? in : "");
-    while (*p && o + 1 < cap) {
-        uint32_t cp;
-        size_t k = 1;
-        if (*p < 0x80) {
-            cp = *p;
-        } else if ((*p & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
-            cp = (uint32_t)(*p & 0x1F) << 6 | (p[1] & 0x3F);
-            k = 2;
-        } else {
-            /* Longer sequences and broken bytes: a separator. */
-            cp = ' ';
-            k = 1;
-            while (p[k] && (p[k] & 0xC0) == 0x80)
-                k++;
-        }
-        p += k;
-        const char *rep = NULL;
-        char one[2] = {0, 0};
-        if (cp < 0x80 && isalnum((int)cp)) {
-            one[0] = (char)toupper((int)cp);
-            rep = one;
-        } else {
-            for (size_t i = 0; i < sizeof folds / sizeof folds[0]; i++)
-                if (cp >= folds[i].lo && cp <= folds[i].hi) {
-                    rep = two_letter && folds[i].two ? folds[i].two : folds[i].bare;
-                    break;
-                }
-        }
-        if (!rep) {
-            if (!space && o + 1 < cap) {
-                out[o++] = ' ';
-                space = true;
-            }
-            continue;
-        }
-        for (const char *r = rep; *r && o + 1 < cap; r++)
-            out[o++] = *r;
-        space = false;
-    }
-    while (o > 0 && out[o - 1] == ' ')
-        o--;
-    out[o] = '\0';
-}
-
 /* ----------------------------------------------------------- cross-check */
 
 void ds_bc_fields_from_aamva(const ds_aamva *a, ds_bc_fields *out)
@@ -565,9 +490,9 @@ static bool name_match_one(const char *mrz_f, const char *bc_f, bool truncated, 
 static bool name_match(const char *mrz_name, const char *bc_name, bool truncated, bool given)
 {
     char m[256], b1[256], b2[256];
-    ds_bc_fold_name(mrz_name, true, m, sizeof m);
-    ds_bc_fold_name(bc_name, true, b1, sizeof b1);
-    ds_bc_fold_name(bc_name, false, b2, sizeof b2);
+    ds_text_fold_icao(mrz_name, true, m, sizeof m);
+    ds_text_fold_icao(bc_name, true, b1, sizeof b1);
+    ds_text_fold_icao(bc_name, false, b2, sizeof b2);
     return name_match_one(m, b1, truncated, given) || name_match_one(m, b2, truncated, given);
 }
 
@@ -579,15 +504,6 @@ static void add_mismatch(ds_bc_mismatches *out, const char *field, const char *e
     snprintf(mm->field, sizeof mm->field, "%s", field);
     snprintf(mm->expected, sizeof mm->expected, "%s", expected);
     snprintf(mm->found, sizeof mm->found, "%s", found);
-}
-
-static void docnum_norm(const char *in, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (; *in && o + 1 < cap; in++)
-        if (*in != '<' && *in != ' ' && *in != '-')
-            out[o++] = (char)toupper((unsigned char)*in);
-    out[o] = '\0';
 }
 
 static bool iso_date(const char *s)
@@ -614,8 +530,8 @@ int ds_bc_crosscheck(const ds_mrz *mrz, const ds_bc_fields *bc, ds_bc_mismatches
         add_mismatch(out, "expiry_date", mrz->expiry_date, bc->expiry_date);
     if (present(mrz->document_number) && present(bc->document_number)) {
         char a[64], b[64];
-        docnum_norm(mrz->document_number, a, sizeof a);
-        docnum_norm(bc->document_number, b, sizeof b);
+        ds_text_strip_number(mrz->document_number, a, sizeof a);
+        ds_text_strip_number(bc->document_number, b, sizeof b);
         if (strcmp(a, b) != 0)
             add_mismatch(out, "document_number", mrz->document_number, bc->document_number);
     }

@@ -181,12 +181,4 @@ typedef struct ds_bc_mismatches {
  */
 int ds_bc_crosscheck(const ds_mrz *mrz, const ds_bc_fields *bc, ds_bc_mismatches *out /* OUT */);
 
-/*
- * Writes the ICAO 9303 form of a name to out (cap bytes): UTF-8 Latin letters
- * transliterated (two_letter: Ä -> AE, Ö -> OE, Ü -> UE, Å -> AA; otherwise
- * the bare letter), ß -> SS, Æ -> AE, Ø -> OE, Þ -> TH, upper case, every
- * other character and '<' a single space, no leading or trailing space.
- */
-void ds_bc_fold_name(const char *in, bool two_letter, char *out, size_t cap);
-
 #endif

@@ -3,7 +3,7 @@
  * reading and the barcode's fields; no allocation, no I/O, no flags (the
  * caller raises them from the statuses).
  */
-#include "base/textdist.h"
+#include "base/text.h"
 #include "check/dlcheck.h"
 
 #include <ctype.h>
@@ -74,30 +74,6 @@ static ds_dlcheck_status compare_date(const ds_dlfront_field *f, const char *bc,
     return DS_DLC_MISMATCH;
 }
 
-/* A-Z letters and single spaces, as the ICAO folding writes them. */
-static void fold_name(const char *in, char *out, size_t cap)
-{
-    ds_bc_fold_name(in ? in : "", true, out, cap);
-}
-
-static void letters_only(const char *in, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (; *in && o + 1 < cap; in++)
-        if (isalpha((unsigned char)*in))
-            out[o++] = *in;
-    out[o] = 0;
-}
-
-/* True when every letter of a appears in b in order (letters OCR lost). */
-static bool subsequence(const char *a, const char *b)
-{
-    for (; *a && *b; b++)
-        if (*a == *b)
-            a++;
-    return *a == 0;
-}
-
 /* Every printed word is the barcode's word or its initial, in order. */
 static bool initials_match(const char *printed, const char *bc)
 {
@@ -138,8 +114,8 @@ static ds_dlcheck_status compare_name(const ds_dlfront *front, const ds_dlfront_
                                       const char *bc, bool surname)
 {
     char pr[128], bf[128];
-    fold_name(f->norm, pr, sizeof pr);
-    fold_name(bc, bf, sizeof bf);
+    ds_text_fold_icao(f->norm, true, pr, sizeof pr);
+    ds_text_fold_icao(bc, true, bf, sizeof bf);
     if (!pr[0] || !bf[0])
         return DS_DLC_UNVERIFIABLE;
     if (strcmp(pr, bf) == 0 || initials_match(pr, bf))
@@ -154,10 +130,10 @@ static ds_dlcheck_status compare_name(const ds_dlfront *front, const ds_dlfront_
     if (f->confidence < DS_DLCHECK_MIN_CONF || res != DS_NAME_MISMATCH || !name_placed(front, f))
         return DS_DLC_UNVERIFIABLE;
     char lp[128], lb[128];
-    letters_only(pr, lp, sizeof lp);
-    letters_only(bf, lb, sizeof lb);
+    ds_text_letters(pr, lp, sizeof lp);
+    ds_text_letters(bf, lb, sizeof lb);
     /* OCR noise: two letters or fewer apart, letters lost, one name cut short. */
-    if (ds_levenshtein(lp, lb) <= 2 || subsequence(lp, lb) ||
+    if (ds_levenshtein(lp, lb) <= 2 || ds_text_subsequence(lp, lb) ||
         (strlen(lp) >= 3 && strncmp(lp, lb, strlen(lp)) == 0) ||
         (strlen(lb) >= 3 && strncmp(lb, lp, strlen(lb)) == 0))
         return DS_DLC_UNVERIFIABLE;

@@ -12,6 +12,7 @@
 
 #include "codes.h"
 #include "names.h"
+#include "base/text.h"
 
 /* The parts of an MRZ date: the decoded ISO form, or the raw YYMMDD with
  * "<<" for an unknown part (-1). Returns false for anything else. */
@@ -110,27 +111,13 @@ void ds_rule_birth_date(const ds_mrz *m, const ds_case *c, int page, ds_flags *f
                      "The date of birth in the MRZ differs from the one in the case record.");
 }
 
-static void strip_number(const char *s, char *out, size_t cap)
-{
-    size_t k = 0;
-    for (; *s && k + 1 < cap; s++) {
-        char ch = *s;
-        if (ch == '<' || ch == ' ' || ch == '-')
-            continue;
-        if (ch >= 'a' && ch <= 'z')
-            ch = (char)(ch - 'a' + 'A');
-        out[k++] = ch;
-    }
-    out[k] = '\0';
-}
-
 void ds_rule_document_number(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
 {
     if (!m || !c || !c->document_number[0])
         return;
     char a[DS_CASE_DOCNO_MAX + 1], b[sizeof m->document_number];
-    strip_number(c->document_number, a, sizeof a);
-    strip_number(m->document_number, b, sizeof b);
+    ds_text_strip_number(c->document_number, a, sizeof a);
+    ds_text_strip_number(m->document_number, b, sizeof b);
     if (!b[0] || strcmp(a, b) == 0)
         return;
     ds_flags_add(flags, page, DS_FLAG_CASE_DOCUMENT_NUMBER_MISMATCH, DS_SEV_HIGH, "case",

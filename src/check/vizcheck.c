@@ -10,7 +10,7 @@
 #include <string.h>
 #include "check/case.h"
 #include "check/names.h"
-#include "base/textdist.h"
+#include "base/text.h"
 
 
 /* Month and day swapped (a numeric date printed month first). */
@@ -66,19 +66,6 @@ static int digraphs(const char *mrz_letters)
                 break;
         }
     return n;
-}
-
-/* Every letter of a, in order, appears in b: a is b with letters lost. */
-static bool subsequence(const char *a, const char *b)
-{
-    for (; *a; a++) {
-        while (*b && *b != *a)
-            b++;
-        if (!*b)
-            return false;
-        b++;
-    }
-    return true;
 }
 
 /* Most re-reads of the value gave the MRZ's: the first reading was wrong
@@ -403,7 +390,7 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
                 continue;
             char lead[DS_VIZ_VALUE_MAX], ll[128];
             snprintf(lead, sizeof lead, "%.*s", (int)(sp - val), val);
-            ds_viz_name_key(lead, ll, sizeof ll);
+            ds_text_name_key(lead, ll, sizeof ll);
             if (strlen(ll) >= 4) {
                 *sp = 0;
                 as = DS_VIZ_SURNAME;
@@ -424,8 +411,8 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     /* One or two letters apart is within OCR noise of a printed name, and a
      * truncated MRZ that is a prefix of the printed name is no evidence. */
     char a[128], b[128], bu[128];
-    ds_viz_name_key(val, a, sizeof a);
-    ds_viz_name_key(mrz, b, sizeof b);
+    ds_text_name_key(val, a, sizeof a);
+    ds_text_name_key(mrz, b, sizeof b);
     ds_drop_umlaut_e(b, bu, sizeof bu);
     int dist = ds_levenshtein(a, b), dist_u = ds_levenshtein(a, bu);
     dist = dist_u < dist ? dist_u : dist;
@@ -436,7 +423,7 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     snprintf(start, sizeof start, "%.*s", (int)la, b);
     bool cut = la >= 3 && la < strlen(b) && ds_levenshtein(a, start) <= 1;
     if (dist <= 2 + digraphs(b) || (m->name_truncated && strncmp(a, b, strlen(b)) == 0) || la < 3 ||
-        subsequence(a, b) || cut) {
+        ds_text_subsequence(a, b) || cut) {
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
     }
@@ -448,7 +435,7 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
                               ? ds_names_match(NULL, other, m->name_truncated, NULL, val, &om)
                               : ds_names_match(other, NULL, m->name_truncated, val, NULL, &om);
     char c[128];
-    ds_viz_name_key(other, c, sizeof c);
+    ds_text_name_key(other, c, sizeof c);
     if (ores == DS_NAME_MATCH || ores == DS_NAME_MATCH_WITH_NOTE || ds_levenshtein(a, c) <= 2 ||
         (c[0] && strstr(a, c)) || (a[0] && strstr(c, a))) {
         f->status = DS_VIZ_UNVERIFIABLE;
@@ -490,8 +477,8 @@ static void given_after_surname(ds_viz *viz, const ds_mrz *m)
         return;
     char lead[DS_VIZ_VALUE_MAX], a[128], b[128];
     snprintf(lead, sizeof lead, "%.*s", (int)(rest - s->norm), s->norm);
-    ds_viz_name_key(lead, a, sizeof a);
-    ds_viz_name_key(m->surname, b, sizeof b);
+    ds_text_name_key(lead, a, sizeof a);
+    ds_text_name_key(m->surname, b, sizeof b);
     if (strcmp(a, b) != 0)
         return;
     *g = *s;
@@ -526,7 +513,7 @@ static void compare_name_by_other(ds_viz *viz, int id, const ds_mrz *m, ds_flags
                  comma ? (int)(strrchr(at->value, ',') - at->value) : (int)strlen(at->value),
                  at->value);
     char folded[DS_VIZ_VALUE_MAX];
-    ds_viz_fold(name, folded, sizeof folded);
+    ds_text_fold(name, folded, sizeof folded);
     if (!at || !folded[0] || strchr(name, ','))
         return;
     memset(f, 0, sizeof *f);

@@ -14,6 +14,7 @@
  */
 #include "page/tess.h"
 #include "base/base.h"
+#include "base/text.h"
 #include "page/dlfront.h"
 
 #include <ctype.h>
@@ -345,18 +346,6 @@ typedef struct page_words {
     int nrows;
 } page_words;
 
-static void copy_cut(char *dst, size_t cap, const char *src)
-{
-    size_t n = strlen(src);
-    if (n >= cap) {
-        n = cap - 1;
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(dst, src, n);
-    dst[n] = 0;
-}
-
 static void collect_words(TessBaseAPI *api, page_words *pg)
 {
     TessResultIterator *it = TessBaseAPIGetIterator(api);
@@ -374,7 +363,7 @@ static void collect_words(TessBaseAPI *api, page_words *pg)
             b > tp) {
             word *w = &pg->w[pg->n++];
             memset(w, 0, sizeof *w);
-            copy_cut(w->t, sizeof w->t, t);
+            ds_text_copy_utf8(w->t, sizeof w->t, t);
             w->x0 = l, w->y0 = tp, w->x1 = r, w->y1 = b;
             w->conf = TessResultIteratorConfidence(it, RIL_WORD);
             w->kind = K_NONE;
@@ -447,7 +436,7 @@ static void fold_words(const page_words *pg, int i, int k, char *out, size_t cap
             strcat(buf, " ");
         strcat(buf, pg->w[i + j].t);
     }
-    ds_viz_fold(buf, out, cap);
+    ds_text_fold(buf, out, cap);
 }
 
 /* A text label at word i (up to three words); its kind and span, or K_NONE.
@@ -507,7 +496,7 @@ static int find_labels(page_words *pg)
         word *w = &pg->w[i];
         bool start = column_start(pg, i);
         char f[WORD_MAX + 4];
-        ds_viz_fold(w->t, f, sizeof f);
+        ds_text_fold(w->t, f, sizeof f);
         /* A number glued to its label: "4aISS", "3DOB". */
         int num = number_kind(f);
         if (num == K_NONE && isdigit((unsigned char)f[0])) {
@@ -634,25 +623,6 @@ static int value_words(const page_words *pg, int i, int idx[VALUE_WORDS])
     return n;
 }
 
-static void upper_name(const char *in, char *out, size_t cap)
-{
-    size_t o = 0;
-    bool space = true;
-    for (const unsigned char *p = (const unsigned char *)in; *p && o + 2 < cap; p++) {
-        unsigned char c = *p;
-        if (isalpha(c) || c >= 0x80 || c == '-' || c == '\'') {
-            out[o++] = (char)(c < 0x80 ? toupper(c) : c);
-            space = false;
-        } else if (!space) {
-            out[o++] = ' ';
-            space = true;
-        }
-    }
-    while (o > 0 && (out[o - 1] == ' ' || out[o - 1] == '-' || out[o - 1] == '\''))
-        o--;
-    out[o] = 0;
-}
-
 /* Fills f from the value words: 0 when they make no value of the kind, 1 when
  * f already holds a better reading, 2 when f was replaced. */
 static int make_value(const page_words *pg, int kind, const int *idx, int n, float inv, int ox,
@@ -696,7 +666,7 @@ static int make_value(const page_words *pg, int kind, const int *idx, int n, flo
     }
     ds_dlfront_field tmp;
     memset(&tmp, 0, sizeof tmp);
-    copy_cut(tmp.value, sizeof tmp.value, text);
+    ds_text_copy_utf8(tmp.value, sizeof tmp.value, text);
     tmp.confidence = conf < 0 ? 0 : conf;
     tmp.bbox[0] = ox + (int)lroundf(x0 * inv);
     tmp.bbox[1] = oy + (int)lroundf(y0 * inv);
@@ -716,7 +686,7 @@ static int make_value(const page_words *pg, int kind, const int *idx, int n, flo
     case DS_DLF_SURNAME:
     case DS_DLF_GIVEN_NAMES:
         if (!has_digit(text))
-            upper_name(text, tmp.norm, sizeof tmp.norm);
+            ds_text_upper_name(text, tmp.norm, sizeof tmp.norm);
         break;
     case DS_DLF_DOCUMENT_NUMBER: {
         size_t o = 0;
@@ -737,7 +707,7 @@ static int make_value(const page_words *pg, int kind, const int *idx, int n, flo
     }
     case DS_DLF_HEIGHT:
         if (has_digit(text))
-            copy_cut(tmp.norm, sizeof tmp.norm, text);
+            ds_text_copy_utf8(tmp.norm, sizeof tmp.norm, text);
         break;
     default:
         return 0;

@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "page/viz.h"
+#include "base/text.h"
 
 #define WORK_DPI 150.0f
 #define OPEN_MM 0.85f       /* strokes thinner than this vanish */
@@ -66,7 +66,7 @@ const char *ds_specimen_word(const char *text)
     if (!text)
         return NULL;
     char f[64], u[64];
-    ds_viz_fold(text, f, sizeof f);
+    ds_text_fold(text, f, sizeof f);
     size_t n = 0;
     for (const char *c = f; *c && n + 1 < sizeof u; c++)
         if (*c != ' ')

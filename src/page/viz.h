@@ -219,14 +219,5 @@ const ds_viz_line *ds_viz_surname_line(const ds_viz *v, const char *surname, flo
  */
 const ds_viz_line *ds_viz_line_next(const ds_viz *v, const ds_viz_line *g, bool below);
 
-/* The letters of a name, upper case, accents dropped (as ds_viz_fold
- * drops them), no spaces, hyphens or anything else. out[cap] is always
- * terminated. */
-void ds_viz_name_key(const char *in, char *out, size_t cap);
-
-/* Folds UTF-8 text to lower-case ASCII letters and digits separated by
- * single spaces (accents dropped, every other character a separator), as
- * labels are compared. out[cap] is always terminated. */
-void ds_viz_fold(const char *in, char *out, size_t cap);
 
 #endif

@@ -20,6 +20,7 @@
 #include "page/dlfront.h"
 #include "check/dlcheck.h"
 #include "base/base.h"
+#include "base/text.h"
 #include "check/names.h"
 
 /* Payload bytes shown as hex when the payload is not printable text. */
@@ -68,8 +69,8 @@ static void case_flags(const ds_bc_fields *f, const ds_case *c, int page, const 
                      "The date of birth in the %s differs from the case record.", what);
     if (f->surname && f->surname[0] && (c->surname[0] || c->given_names[0])) {
         char sur[128], giv[128];
-        ds_bc_fold_name(f->surname, true, sur, sizeof sur);
-        ds_bc_fold_name(f->given_names ? f->given_names : "", true, giv, sizeof giv);
+        ds_text_fold_icao(f->surname, true, sur, sizeof sur);
+        ds_text_fold_icao(f->given_names ? f->given_names : "", true, giv, sizeof giv);
         ds_name_match nm;
         if (ds_names_match(sur, giv, false, c->surname, c->given_names, &nm) == DS_NAME_MISMATCH) {
             char found[256];

@@ -3,9 +3,9 @@
  *
  * This file checks every argument against the contracts of store.h before a
  * backend sees it, picks the backend from the url, hashes tokens and files,
- * and owns the blob directory, where each submitted file lives once under
- * its SHA-256 (BLOB_DIR/ab/abcdef...), written atomically and fsynced, and
- * verified against its name when read back.
+ * and stores each submitted file once in the blob directory under its
+ * SHA-256 (store_lend.c keeps the directory and the helpers it shares with
+ * the backends).
  *
  * It must never: hold SQL (the backends do); store or log a token or any
  * document content; return a blob whose bytes do not match its digest.
@@ -26,6 +26,7 @@
 
 #include "base/base.h"
 #include "store/lostcsv.h"
+#include "store/store_lend.h"
 
 /* ------------------------------------------------------------------ names */
 
@@ -60,100 +61,6 @@ bool ds_role_parse(const char *name, ds_role *out)
     return false;
 }
 
-/* ---------------------------------------------------------------- helpers */
-
-void ds_store_copy(char *dst, size_t cap, const char *src)
-{
-    if (!cap)
-        return;
-    size_t n = src ? strnlen(src, cap - 1) : 0;
-    if (n)
-        memcpy(dst, src, n);
-    dst[n] = '\0';
-}
-
-ds_error ds_store_fail(ds_store *s, const char *what, const char *detail)
-{
-    snprintf(s->errmsg, sizeof s->errmsg, "%s%s%s", what, detail ? ": " : "",
-             detail ? detail : "");
-    return DS_ERR_STORE;
-}
-
-static void hex_of(const unsigned char *d, size_t n, char *hex)
-{
-    static const char digits[] = "0123456789abcdef";
-    for (size_t i = 0; i < n; i++) {
-        hex[2 * i] = digits[d[i] >> 4];
-        hex[2 * i + 1] = digits[d[i] & 15];
-    }
-    hex[2 * n] = '\0';
-}
-
-void ds_sha256_hex(const void *data, size_t len, char hex[65])
-{
-    unsigned char md[32];
-    unsigned int n = 0;
-    if (!EVP_Digest(data ? data : "", len, md, &n, EVP_sha256(), NULL) || n != 32)
-        memset(md, 0, sizeof md); /* only on an OpenSSL failure; never matches a real file */
-    hex_of(md, 32, hex);
-}
-
-static void sha_update_field(EVP_MD_CTX *c, const char *f)
-{
-    char len[24];
-    size_t n = strlen(f);
-    int k = snprintf(len, sizeof len, "%zu:", n);
-    EVP_DigestUpdate(c, len, (size_t)k);
-    EVP_DigestUpdate(c, f, n);
-}
-
-void ds_store_audit_hash(const char *prev_hash, int64_t seq, int64_t at, const char *actor,
-                         const char *action, const char *object, char out[65])
-{
-    unsigned char md[32];
-    unsigned int n = 0;
-    char num[24];
-    EVP_MD_CTX *c = EVP_MD_CTX_new();
-    if (!c || !EVP_DigestInit_ex(c, EVP_sha256(), NULL)) {
-        memset(md, 0, sizeof md);
-        goto out;
-    }
-    EVP_DigestUpdate(c, prev_hash, strlen(prev_hash));
-    snprintf(num, sizeof num, "%lld", (long long)seq);
-    sha_update_field(c, num);
-    snprintf(num, sizeof num, "%lld", (long long)at);
-    sha_update_field(c, num);
-    sha_update_field(c, actor);
-    sha_update_field(c, action);
-    sha_update_field(c, object);
-    if (!EVP_DigestFinal_ex(c, md, &n))
-        memset(md, 0, sizeof md);
-out:
-    EVP_MD_CTX_free(c);
-    hex_of(md, 32, out);
-}
-
-int64_t ds_delivery_backoff(int attempts)
-{
-    int64_t d = DS_DELIVERY_BACKOFF_BASE;
-    for (int i = 1; i < attempts && d < DS_DELIVERY_BACKOFF_MAX; i++)
-        d *= 2;
-    return d < DS_DELIVERY_BACKOFF_MAX ? d : DS_DELIVERY_BACKOFF_MAX;
-}
-
-void ds_store_set_clock(ds_store *s, int64_t now)
-{
-    if (s)
-        s->fixed_now = now;
-}
-
-int64_t ds_store_now(const ds_store *s)
-{
-    if (s && s->fixed_now)
-        return s->fixed_now;
-    return (int64_t)time(NULL);
-}
-
 /* Checks a text argument: NULL or "" is DS_ERR_USAGE when required (NULL
  * is allowed otherwise), more than max bytes is DS_ERR_TOO_LARGE. */
 static ds_error text_arg(const char *t, size_t max, bool required)
@@ -173,137 +80,6 @@ static ds_error text_arg(const char *t, size_t max, bool required)
         if (!(cond))                                                           \
             return DS_ERR_USAGE;                                               \
     } while (0)
-
-static bool is_hex64(const char *h)
-{
-    if (!h || strnlen(h, 65) != 64)
-        return false;
-    for (int i = 0; i < 64; i++)
-        if (!((h[i] >= '0' && h[i] <= '9') || (h[i] >= 'a' && h[i] <= 'f')))
-            return false;
-    return true;
-}
-
-/* ------------------------------------------------------------------ blobs */
-
-static ds_error blob_path(ds_store *s, const char *sha, char *dir, size_t dcap, char *path,
-                          size_t pcap)
-{
-    if (!is_hex64(sha))
-        return ds_store_fail(s, "blob name is not a SHA-256", NULL);
-    int a = snprintf(dir, dcap, "%s/%.2s", s->blob_dir, sha);
-    int b = snprintf(path, pcap, "%s/%s", dir, sha);
-    if (a < 0 || (size_t)a >= dcap || b < 0 || (size_t)b >= pcap)
-        return ds_store_fail(s, "blob directory path too long", NULL);
-    return DS_OK;
-}
-
-static int fsync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
-}
-
-/* Creates dir (one level) when missing; fsyncs its parent when it did. */
-static int ensure_dir(const char *dir, const char *parent)
-{
-    if (mkdir(dir, 0700) == 0)
-        return parent ? fsync_dir(parent) : 0;
-    struct stat st;
-    return (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) ? 0 : -1;
-}
-
-ds_error ds_store_blob_put(ds_store *s, const char *sha256, const void *data, size_t len)
-{
-    char dir[PATH_MAX], path[PATH_MAX], tmp[PATH_MAX + 32];
-    CHECK(blob_path(s, sha256, dir, sizeof dir, path, sizeof path));
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size == (uint64_t)len)
-        return DS_OK;
-    if (ensure_dir(dir, s->blob_dir) != 0)
-        return ds_store_fail(s, "cannot create blob directory", strerror(errno));
-    static unsigned counter;
-    snprintf(tmp, sizeof tmp, "%s/.tmp-%ld-%u-%lld", dir, (long)getpid(), counter++,
-             (long long)ds_now_ms());
-    ds_error err = DS_OK;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return ds_store_fail(s, "cannot create blob", strerror(errno));
-    const unsigned char *p = data;
-    size_t left = len;
-    while (left) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            err = ds_store_fail(s, "cannot write blob", strerror(errno));
-            goto out;
-        }
-        p += w;
-        left -= (size_t)w;
-    }
-    if (fsync(fd) != 0) {
-        err = ds_store_fail(s, "cannot fsync blob", strerror(errno));
-        goto out;
-    }
-    if (close(fd) != 0) {
-        fd = -1;
-        err = ds_store_fail(s, "cannot close blob", strerror(errno));
-        goto out;
-    }
-    fd = -1;
-    if (rename(tmp, path) != 0) {
-        err = ds_store_fail(s, "cannot rename blob", strerror(errno));
-        goto out;
-    }
-    if (fsync_dir(dir) != 0)
-        err = ds_store_fail(s, "cannot fsync blob directory", strerror(errno));
-out:
-    if (fd >= 0)
-        close(fd);
-    if (err != DS_OK)
-        unlink(tmp);
-    return err;
-}
-
-ds_error ds_store_blob_remove(ds_store *s, const char *sha256)
-{
-    char dir[PATH_MAX], path[PATH_MAX];
-    CHECK(blob_path(s, sha256, dir, sizeof dir, path, sizeof path));
-    if (unlink(path) != 0) {
-        if (errno == ENOENT)
-            return DS_OK;
-        return ds_store_fail(s, "cannot remove blob", strerror(errno));
-    }
-    if (fsync_dir(dir) != 0)
-        return ds_store_fail(s, "cannot fsync blob directory", strerror(errno));
-    return DS_OK;
-}
-
-static ds_error blob_read(ds_store *s, const char *sha, size_t size, uint8_t **data, size_t *len)
-{
-    char dir[PATH_MAX], path[PATH_MAX], got[65];
-    CHECK(blob_path(s, sha, dir, sizeof dir, path, sizeof path));
-    uint8_t *buf = NULL;
-    size_t n = 0;
-    ds_error err = ds_read_file(path, size ? size : 1, &buf, &n);
-    if (err == DS_ERR_NOMEM)
-        return err;
-    if (err != DS_OK)
-        return ds_store_fail(s, "blob missing or unreadable", ds_error_name(err));
-    ds_sha256_hex(buf, n, got);
-    if (n != size || strcmp(got, sha) != 0) {
-        free(buf);
-        return ds_store_fail(s, "blob does not match its SHA-256", NULL);
-    }
-    *data = buf;
-    *len = n;
-    return DS_OK;
-}
 
 /* ------------------------------------------------------------ open, close */
 
@@ -349,7 +125,7 @@ ds_error ds_store_open_ex(const char *url, const ds_store_options *opt, ds_store
     if (opt && opt->blob_dir)
         ds_store_copy(s->blob_dir, sizeof s->blob_dir, opt->blob_dir);
     ds_error err = s->ops->open(s, target, opt, msg, msg_cap);
-    if (err == DS_OK && ensure_dir(s->blob_dir, NULL) != 0) {
+    if (err == DS_OK && ds_store_ensure_dir(s->blob_dir, NULL) != 0) {
         say(msg, msg_cap, "the blob directory cannot be created.");
         s->ops->close(s);
         err = DS_ERR_STORE;
@@ -472,7 +248,7 @@ ds_error ds_store_document_read(ds_store *s, int64_t document_id, uint8_t **data
         return DS_ERR_NO_RECORD;
     if (d.size <= 0 || (uint64_t)d.size > DS_STORE_FILE_MAX)
         return ds_store_fail(s, "document size out of range", NULL);
-    return blob_read(s, d.sha256, (size_t)d.size, data, len);
+    return ds_store_blob_read(s, d.sha256, (size_t)d.size, data, len);
 }
 
 ds_error ds_store_job_claim(ds_store *s, const char *worker, ds_job *out, bool *got)
@@ -679,7 +455,7 @@ ds_error ds_store_token_lookup_hash(ds_store *s, const char *hash_hex, ds_token 
 {
     ENTER(s);
     NEED(hash_hex && out);
-    if (!is_hex64(hash_hex))
+    if (!ds_store_is_hex64(hash_hex))
         return DS_ERR_NO_RECORD;
     ds_token t;
     CHECK(s->ops->token_lookup_hash(s, hash_hex, &t));
@@ -852,3 +628,4 @@ ds_error ds_store_purge(ds_store *s, int days, const char *actor, ds_purge_stats
         *stats = st;
     return err;
 }
+

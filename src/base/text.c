@@ -1,0 +1,413 @@
+/*
+ * text.c: folding and comparing read text (text.h). Pure functions over
+ * bounded buffers: nothing here allocates, reads past a terminator or
+ * leaves an output unterminated (for cap > 0), and nothing knows about
+ * documents beyond the letters they print. Distances answer inputs longer
+ * than their fixed rows with a large distance, never by reading past them.
+ */
+#include "base/text.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <string.h>
+
+/* The fold ds_text_name_key reads a name through: twice a VIZ value. */
+#define NAME_KEY_FOLD_MAX 192
+
+/* ----------------------------------------------------------------- UTF-8 */
+
+/* Latin-1 Supplement U+00C0..U+00FF folded to ASCII letters ('.' = drop). */
+static const char latin1_fold[64] =
+    "AAAAAAACEEEEIIIIDNOOOOO.OUUUUYTsaaaaaaaceeeeiiiidnooooo.ouuuuyty";
+
+/* Latin Extended-A U+0100..U+017F folded, two entries per letter pair. */
+static const char latin_exta_fold[128] =
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+/* Decodes one UTF-8 sequence at s (at most n bytes); returns its length
+ * (1 for an invalid byte, with *cp = 0xFFFD). */
+static int utf8_next(const unsigned char *s, size_t n, unsigned *cp)
+{
+    if (n == 0) {
+        *cp = 0;
+        return 0;
+    }
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    int len = (c >= 0xF0 && c < 0xF8) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC2 && c < 0xE0) ? 2 : 0;
+    if (len == 0 || (size_t)len > n) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    unsigned v = c & (0x7F >> len);
+    for (int i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    *cp = v;
+    return len;
+}
+
+/* Folds UTF-8 text to lower-case ASCII letters and digits separated by
+ * single spaces; every other character is a space. */
+static void fold_ascii(const char *in, char *out, size_t cap)
+{
+    size_t o = 0, n = strlen(in);
+    const unsigned char *s = (const unsigned char *)in;
+    bool space = true;
+    while (n > 0 && o + 3 < cap) {
+        unsigned cp;
+        int l = utf8_next(s, n, &cp);
+        s += l;
+        n -= (size_t)l;
+        char f = 0;
+        if (cp < 0x80 && isalnum((int)cp))
+            f = (char)tolower((int)cp);
+        else if (cp >= 0xC0 && cp <= 0xFF)
+            f = latin1_fold[cp - 0xC0];
+        else if (cp >= 0x100 && cp < 0x180)
+            f = latin_exta_fold[cp - 0x100];
+        if (f == 's' && cp == 0xDF) {
+            out[o++] = 's';
+            f = 's';
+        }
+        if (f && f != '.') {
+            out[o++] = (char)tolower((unsigned char)f);
+            space = false;
+        } else if (!space) {
+            out[o++] = ' ';
+            space = true;
+        }
+    }
+    while (o > 0 && out[o - 1] == ' ')
+        o--;
+    out[o] = 0;
+}
+
+/* Copies src into dst[cap], never cutting a UTF-8 sequence in two. */
+void ds_text_copy_utf8(char *dst, size_t cap, const char *src)
+{
+    if (cap == 0)
+        return;
+    size_t n = strlen(src);
+    if (n >= cap) {
+        n = cap - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = 0;
+}
+
+void ds_text_fold(const char *in, char *out, size_t cap)
+{
+    if (!out || cap == 0)
+        return;
+    out[0] = 0;
+    if (in && cap >= 4)
+        fold_ascii(in, out, cap);
+}
+
+
+/* Upper-cases ASCII and Latin-1/Latin Extended-A lower-case letters of UTF-8
+ * text and collapses white space; output is cut at a character boundary. */
+void ds_text_upper_utf8(const char *in, char *out, size_t cap)
+{
+    size_t o = 0, n = strlen(in);
+    const unsigned char *s = (const unsigned char *)in;
+    bool space = true;
+    while (n > 0) {
+        unsigned cp;
+        int l = utf8_next(s, n, &cp);
+        if (cp == ' ' || cp == '\t' || cp == 0xA0) {
+            s += l;
+            n -= (size_t)l;
+            if (!space && o + 1 < cap) {
+                out[o++] = ' ';
+                space = true;
+            }
+            continue;
+        }
+        if (cp < 0x80)
+            cp = (unsigned)toupper((int)cp);
+        else if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)
+            cp -= 0x20;
+        else if (cp >= 0x100 && cp < 0x178 && (cp & 1) && cp != 0x131 && cp != 0x138 && cp != 0x149)
+            cp -= 1;
+        char enc[4];
+        int el;
+        if (cp == 0xFFFD) {
+            el = 0;
+        } else if (cp < 0x80) {
+            enc[0] = (char)cp;
+            el = 1;
+        } else if (cp < 0x800) {
+            enc[0] = (char)(0xC0 | (cp >> 6));
+            enc[1] = (char)(0x80 | (cp & 0x3F));
+            el = 2;
+        } else {
+            memcpy(enc, s, (size_t)l);
+            el = l;
+        }
+        if (o + (size_t)el + 1 > cap)
+            break;
+        memcpy(out + o, enc, (size_t)el);
+        o += (size_t)el;
+        space = false;
+        s += l;
+        n -= (size_t)l;
+    }
+    while (o > 0 && out[o - 1] == ' ')
+        o--;
+    out[o] = 0;
+}
+void ds_text_name_key(const char *in, char *out, size_t cap)
+{
+    if (cap == 0)
+        return;
+    char f[NAME_KEY_FOLD_MAX];
+    ds_text_fold(in ? in : "", f, sizeof f);
+    size_t o = 0;
+    for (const char *p = f; *p && o + 1 < cap; p++)
+        if (isalpha((unsigned char)*p))
+            out[o++] = (char)toupper((unsigned char)*p);
+    out[o] = 0;
+}
+
+void ds_text_upper_name(const char *in, char *out, size_t cap)
+{
+    size_t o = 0;
+    bool space = true;
+    for (const unsigned char *p = (const unsigned char *)in; *p && o + 2 < cap; p++) {
+        unsigned char c = *p;
+        if (isalpha(c) || c >= 0x80 || c == '-' || c == '\'') {
+            out[o++] = (char)(c < 0x80 ? toupper(c) : c);
+            space = false;
+        } else if (!space) {
+            out[o++] = ' ';
+            space = true;
+        }
+    }
+    while (o > 0 && (out[o - 1] == ' ' || out[o - 1] == '-' || out[o - 1] == '\''))
+        o--;
+    out[o] = 0;
+}
+
+void ds_text_upper_collapse(const char *src, char *dst, size_t cap)
+{
+    size_t o = 0;
+    bool space = true;
+    for (const char *s = src; *s && o + 1 < cap; s++) {
+        char c = *s;
+        if (c == ',' || c == ' ' || c == '\t') {
+            if (!space) {
+                dst[o++] = ' ';
+                space = true;
+            }
+            continue;
+        }
+        dst[o++] = (char)toupper((unsigned char)c);
+        space = false;
+    }
+    while (o > 0 && dst[o - 1] == ' ')
+        o--;
+    dst[o] = '\0';
+}
+
+/* ------------------------------------------------------------------ ICAO */
+
+typedef struct fold_range {
+    uint16_t lo, hi;
+    const char *bare, *two; /* two: the ICAO two-letter form, NULL = bare */
+} fold_range;
+
+/* Latin-1 Supplement and Latin Extended-A letters to their ICAO 9303 forms. */
+static const fold_range folds[] = {
+    {0xC0, 0xC3, "A", NULL}, {0xC4, 0xC4, "A", "AE"}, {0xC5, 0xC5, "A", "AA"}, {0xC6, 0xC6, "AE", NULL},
+    {0xC7, 0xC7, "C", NULL}, {0xC8, 0xCB, "E", NULL}, {0xCC, 0xCF, "I", NULL},  {0xD0, 0xD0, "D", NULL},
+    {0xD1, 0xD1, "N", NULL}, {0xD2, 0xD5, "O", NULL}, {0xD6, 0xD6, "O", "OE"}, {0xD8, 0xD8, "OE", NULL},
+    {0xD9, 0xDB, "U", NULL}, {0xDC, 0xDC, "U", "UE"}, {0xDD, 0xDD, "Y", NULL},  {0xDE, 0xDE, "TH", NULL},
+    {0xDF, 0xDF, "SS", NULL}, {0xE0, 0xE3, "A", NULL}, {0xE4, 0xE4, "A", "AE"}, {0xE5, 0xE5, "A", "AA"},
+    {0xE6, 0xE6, "AE", NULL}, {0xE7, 0xE7, "C", NULL}, {0xE8, 0xEB, "E", NULL}, {0xEC, 0xEF, "I", NULL},
+    {0xF0, 0xF0, "D", NULL}, {0xF1, 0xF1, "N", NULL}, {0xF2, 0xF5, "O", NULL},  {0xF6, 0xF6, "O", "OE"},
+    {0xF8, 0xF8, "OE", NULL}, {0xF9, 0xFB, "U", NULL}, {0xFC, 0xFC, "U", "UE"}, {0xFD, 0xFD, "Y", NULL},
+    {0xFE, 0xFE, "TH", NULL}, {0xFF, 0xFF, "Y", NULL}, {0x100, 0x105, "A", NULL}, {0x106, 0x10D, "C", NULL},
+    {0x10E, 0x111, "D", NULL}, {0x112, 0x11B, "E", NULL}, {0x11C, 0x123, "G", NULL}, {0x124, 0x127, "H", NULL},
+    {0x128, 0x131, "I", NULL}, {0x132, 0x133, "IJ", NULL}, {0x134, 0x135, "J", NULL}, {0x136, 0x138, "K", NULL},
+    {0x139, 0x142, "L", NULL}, {0x143, 0x14B, "N", NULL}, {0x14C, 0x151, "O", NULL}, {0x152, 0x153, "OE", NULL},
+    {0x154, 0x159, "R", NULL}, {0x15A, 0x161, "S", NULL}, {0x162, 0x167, "T", NULL}, {0x168, 0x173, "U", NULL},
+    {0x174, 0x175, "W", NULL}, {0x176, 0x178, "Y", NULL}, {0x179, 0x17E, "Z", NULL}, {0x17F, 0x17F, "S", NULL},
+};
+
+void ds_text_fold_icao(const char *in, bool two_letter, char *out, size_t cap)
+{
+    if (!out || cap == 0)
+        return;
+    size_t o = 0;
+    bool space = true; /* suppresses leading and repeated spaces */
+    const uint8_t *p = (const uint8_t *)(in ? in : "");
+    while (*p && o + 1 < cap) {
+        uint32_t cp;
+        size_t k = 1;
+        if (*p < 0x80) {
+            cp = *p;
+        } else if ((*p & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
+            cp = (uint32_t)(*p & 0x1F) << 6 | (p[1] & 0x3F);
+            k = 2;
+        } else {
+            /* Longer sequences and broken bytes: a separator. */
+            cp = ' ';
+            k = 1;
+            while (p[k] && (p[k] & 0xC0) == 0x80)
+                k++;
+        }
+        p += k;
+        const char *rep = NULL;
+        char one[2] = {0, 0};
+        if (cp < 0x80 && isalnum((int)cp)) {
+            one[0] = (char)toupper((int)cp);
+            rep = one;
+        } else {
+            for (size_t i = 0; i < sizeof folds / sizeof folds[0]; i++)
+                if (cp >= folds[i].lo && cp <= folds[i].hi) {
+                    rep = two_letter && folds[i].two ? folds[i].two : folds[i].bare;
+                    break;
+                }
+        }
+        if (!rep) {
+            if (!space && o + 1 < cap) {
+                out[o++] = ' ';
+                space = true;
+            }
+            continue;
+        }
+        for (const char *r = rep; *r && o + 1 < cap; r++)
+            out[o++] = *r;
+        space = false;
+    }
+    while (o > 0 && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+}
+
+/* ------------------------------------------------------- numbers, ASCII */
+
+void ds_text_strip_number(const char *s, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (; *s && k + 1 < cap; s++) {
+        char ch = *s;
+        if (ch == '<' || ch == ' ' || ch == '-')
+            continue;
+        if (ch >= 'a' && ch <= 'z')
+            ch = (char)(ch - 'a' + 'A');
+        out[k++] = ch;
+    }
+    out[k] = '\0';
+}
+
+void ds_text_letters(const char *in, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (; *in && o + 1 < cap; in++)
+        if (isalpha((unsigned char)*in))
+            out[o++] = *in;
+    out[o] = 0;
+}
+
+int ds_levenshtein(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 95 || lb > 95)
+        return 99;
+    int prev[96], cur[96];
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int c = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            if (prev[j] + 1 < c)
+                c = prev[j] + 1;
+            if (cur[j - 1] + 1 < c)
+                c = cur[j - 1] + 1;
+            cur[j] = c;
+        }
+        memcpy(prev, cur, sizeof(int) * (lb + 1));
+    }
+    return prev[lb];
+}
+
+bool ds_digits_confusable(char a, char b)
+{
+    static const char *const pairs[] = {"08", "06", "09", "38", "56", "68", "89", "35", "58",
+                                        "17", "14", "49", "27", "39", "59", "69", "13"};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if ((pairs[i][0] == a && pairs[i][1] == b) || (pairs[i][0] == b && pairs[i][1] == a))
+            return true;
+    return false;
+}
+
+char ds_ocr_fold(char c)
+{
+    c = (char)toupper((unsigned char)c);
+    switch (c) {
+    case 'O': case 'D': case 'Q': return '0';
+    case 'I': case 'J': case 'L': case 'T': return '1';
+    case 'Z': return '2';
+    case 'S': return '5';
+    case 'G': return '6';
+    case 'B': return '8';
+    default: return c;
+    }
+}
+
+void ds_fold_number(const char *in, char *out, size_t cap)
+{
+    if (cap == 0)
+        return;
+    size_t o = 0;
+    for (; *in && o + 1 < cap; in++)
+        if (isalnum((unsigned char)*in))
+            out[o++] = ds_ocr_fold(*in);
+    out[o] = 0;
+}
+
+bool ds_number_near(const char *read, const char *expect)
+{
+    char a[96], b[96];
+    ds_fold_number(read, a, sizeof a);
+    ds_fold_number(expect, b, sizeof b);
+    return ds_levenshtein(a, b) <= (int)(strlen(b) + 2) / 3;
+}
+
+void ds_drop_umlaut_e(const char *in, char *out, size_t cap)
+{
+    if (cap == 0)
+        return;
+    size_t o = 0;
+    for (size_t i = 0; in[i] && o + 1 < cap; i++) {
+        if (in[i] == 'E' && i > 0 && (in[i - 1] == 'O' || in[i - 1] == 'U' || in[i - 1] == 'A'))
+            continue;
+        out[o++] = in[i];
+    }
+    out[o] = 0;
+}
+
+bool ds_text_subsequence(const char *a, const char *b)
+{
+    for (; *a; a++) {
+        while (*b && *b != *a)
+            b++;
+        if (!*b)
+            return false;
+        b++;
+    }
+    return true;
+}

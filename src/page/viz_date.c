@@ -1,0 +1,201 @@
+/*
+ * viz_date.c: printed dates (ds_viz_parse_date in viz.h). Day first for
+ * numeric dates; a date that cannot be told for sure (a day read in two,
+ * a month that lost a digit) is no date. This file never guesses a
+ * century and never accepts a day its month does not have.
+ */
+#include "page/viz.h"
+#include "base/text.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const months[][12] = {
+    {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"},
+    {"JANV", "FEVR", "MARS", "AVR", "MAI", "JUIN", "JUIL", "AOUT", "SEPT", "OCT", "NOV", "DEC"},
+    {"ENE", "FEB", "MAR", "ABR", "MAY", "JUN", "JUL", "AGO", "SEP", "OCT", "NOV", "DIC"},
+    {"JAN", "FEB", "MAR", "APR", "MAI", "JUN", "JUL", "AUG", "SEP", "OKT", "NOV", "DEZ"},
+    {"GEN", "FEB", "MAR", "APR", "MAG", "GIU", "LUG", "AGO", "SET", "OTT", "NOV", "DIC"},
+    {"JAN", "FEB", "MRT", "APR", "MEI", "JUN", "JUL", "AUG", "SEP", "OKT", "NOV", "DEC"},
+    {"JAN", "FEV", "MAR", "ABR", "MAI", "JUN", "JUL", "AGO", "SET", "OUT", "NOV", "DEZ"},
+    {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER",
+     "OCTOBER", "NOVEMBER", "DECEMBER"},
+    {"JANVIER", "FEVRIER", "MARS", "AVRIL", "MAI", "JUIN", "JUILLET", "AOUT", "SEPTEMBRE",
+     "OCTOBRE", "NOVEMBRE", "DECEMBRE"},
+    {"ENERO", "FEBRERO", "MARZO", "ABRIL", "MAYO", "JUNIO", "JULIO", "AGOSTO", "SEPTIEMBRE",
+     "OCTUBRE", "NOVIEMBRE", "DICIEMBRE"},
+    {"JANUAR", "FEBRUAR", "MAERZ", "APRIL", "MAI", "JUNI", "JULI", "AUGUST", "SEPTEMBER",
+     "OKTOBER", "NOVEMBER", "DEZEMBER"},
+};
+
+static int month_of(const char *upper_ascii)
+{
+    if (!upper_ascii[0])
+        return 0;
+    if (strcmp(upper_ascii, "MAR") == 0 || strcmp(upper_ascii, "MARZ") == 0)
+        return 3;
+    for (size_t l = 0; l < sizeof months / sizeof months[0]; l++)
+        for (int m = 0; m < 12; m++)
+            if (strcmp(upper_ascii, months[l][m]) == 0)
+                return m + 1;
+    return 0;
+}
+
+static bool valid_ymd(int y, int m, int d)
+{
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return false;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return false;
+    return true;
+}
+
+/* Repairs a token that should be all digits; returns false when it is not. */
+static bool digits_of(const char *t, int *val, int *len)
+{
+    int v = 0, n = 0;
+    for (; *t; t++) {
+        char c = *t;
+        switch (c) {
+        case 'O': case 'o': case 'D': case 'Q': c = '0'; break;
+        case 'I': case 'l': case 'L': case 'i': case '|': case '!': c = '1'; break;
+        case 'S': case 's': c = '5'; break;
+        case 'B': c = '8'; break;
+        case 'Z': case 'z': c = '2'; break;
+        case 'G': c = '6'; break;
+        default: break;
+        }
+        if (c < '0' || c > '9')
+            return false;
+        if (n >= 4)
+            return false;
+        v = v * 10 + (c - '0');
+        n++;
+    }
+    *val = v;
+    *len = n;
+    return n > 0;
+}
+
+bool ds_viz_parse_date(const char *text, char iso[11])
+{
+    if (!text || !iso)
+        return false;
+    char f[128];
+    /* Keep letters, digits and separators; fold accents (AOÛT -> AOUT). */
+    ds_text_fold(text, f, sizeof f);
+    /* ds_text_fold turned separators into spaces and lower-cased letters. */
+    char *tok[8];
+    int nt = 0;
+    char *sv = NULL;
+    for (char *t = strtok_r(f, " ", &sv); t && nt < 8; t = strtok_r(NULL, " ", &sv))
+        tok[nt++] = t;
+    int num[8], len[8], mon[8];
+    for (int i = 0; i < nt; i++) {
+        num[i] = -1;
+        len[i] = 0;
+        mon[i] = 0;
+        char up[32];
+        size_t k = 0;
+        for (; tok[i][k] && k + 1 < sizeof up; k++)
+            up[k] = (char)toupper((unsigned char)tok[i][k]);
+        up[k] = 0;
+        bool alpha = true;
+        for (size_t j = 0; up[j]; j++)
+            if (!isalpha((unsigned char)up[j]))
+                alpha = false;
+        if (alpha && (mon[i] = month_of(up)) != 0)
+            continue;
+        int v, l;
+        /* Digits as written by Tesseract; letters only repaired inside a
+         * token that has at least one real digit. */
+        bool has_digit = false;
+        for (size_t j = 0; tok[i][j]; j++)
+            if (isdigit((unsigned char)tok[i][j]))
+                has_digit = true;
+        if (has_digit && digits_of(up, &v, &l)) {
+            num[i] = v;
+            len[i] = l;
+        }
+    }
+    /* Patterns over the tokens: D M Y with a month name (two month names for
+     * "AOUT/AUG" must agree), D M Y numeric, Y M D numeric. */
+    int d = 0, m = 0, y = 0;
+    bool ok = false;
+    for (int i = 0; i < nt && !ok; i++) {
+        if (num[i] < 0 || len[i] > 2)
+            continue;
+        /* A one-digit day after a lone digit is a day read in two ("2
+         * 8.11.2026" for 28.11.2026): no date can be told. */
+        if (len[i] == 1 && i > 0 && num[i - 1] >= 0 && len[i - 1] == 1)
+            return false;
+        int j = i + 1, mm = 0;
+        while (j < nt && mon[j]) {
+            if (mm && mon[j] != mm)
+                break;
+            mm = mon[j];
+            j++;
+        }
+        if (mm && j < nt && num[j] >= 0 && len[j] == 4) {
+            d = num[i];
+            m = mm;
+            y = num[j];
+            ok = valid_ymd(y, m, d);
+            continue;
+        }
+        /* A two-digit day before a one-digit month lost a digit or took
+         * in a stray one ("03. 01.2 2032" for 03.01.2032): a page pads
+         * both or neither, so no date can be told. */
+        if (i + 2 < nt && num[i + 1] >= 0 && len[i + 1] <= 2 && num[i + 2] >= 0 && len[i + 2] == 4 &&
+            !(len[i] == 2 && len[i + 1] == 1)) {
+            d = num[i];
+            m = num[i + 1];
+            y = num[i + 2];
+            ok = valid_ymd(y, m, d);
+        }
+    }
+    for (int i = 0; i + 2 < nt && !ok; i++) {
+        if (num[i] >= 0 && len[i] == 4 && num[i + 1] >= 0 && len[i + 1] <= 2 && num[i + 2] >= 0 &&
+            len[i + 2] <= 2 && len[i + 1] == len[i + 2]) {
+            y = num[i];
+            m = num[i + 1];
+            d = num[i + 2];
+            ok = valid_ymd(y, m, d);
+        }
+    }
+    /* Run together: "12081974" or "19740812". */
+    for (int i = 0; i < nt && !ok; i++) {
+        size_t l = strlen(tok[i]);
+        if (l != 8)
+            continue;
+        bool all = true;
+        for (size_t j = 0; j < 8; j++)
+            if (!isdigit((unsigned char)tok[i][j]))
+                all = false;
+        if (!all)
+            continue;
+        int a = atoi(tok[i]);
+        if (valid_ymd(a % 10000, (a / 10000) % 100, a / 1000000)) {
+            d = a / 1000000;
+            m = (a / 10000) % 100;
+            y = a % 10000;
+            ok = true;
+        }
+    }
+    if (!ok || y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+        return false;
+    iso[0] = (char)('0' + y / 1000);
+    iso[1] = (char)('0' + y / 100 % 10);
+    iso[2] = (char)('0' + y / 10 % 10);
+    iso[3] = (char)('0' + y % 10);
+    iso[4] = '-';
+    iso[5] = (char)('0' + m / 10);
+    iso[6] = (char)('0' + m % 10);
+    iso[7] = '-';
+    iso[8] = (char)('0' + d / 10);
+    iso[9] = (char)('0' + d % 10);
+    iso[10] = '\0';
+    return true;
+}

@@ -1,0 +1,129 @@
+/*
+ * viz_field.c: the labelled fields' values (viz_field.h). A value is only
+ * ever taken from the label's own line or the line just below it; this
+ * file never fills a field whose label was not read (the check stage
+ * places those) and never lets a later label overwrite a field found.
+ */
+#include "page/viz_field.h"
+#include "page/viz_reread.h"
+#include "page/viz_tess.h"
+#include "base/text.h"
+#include "page/viz_value.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy, TessBaseAPI *api,
+                         PIX *img, const ds_mrz *expect)
+{
+    ds_viz_word look[24];
+    for (int i = 0; i < pg->ns; i++) {
+        ds_viz_seg *L = &pg->s[i];
+        if (L->field < 0 || L->field == DS_VIZ_FIELD_OTHER)
+            continue;
+        int ids[2] = {L->field, -1};
+        if (L->field == DS_VIZ_FIELD_NAME_BOTH) {
+            ids[0] = DS_VIZ_SURNAME;
+            ids[1] = DS_VIZ_GIVEN_NAMES;
+        }
+        if (ids[0] < 0 || ids[0] >= DS_VIZ_FIELD_COUNT || out->field[ids[0]].found)
+            continue;
+        int lab[4];
+        ds_viz_caller_box(L->x0, L->y0, L->x1, L->y1, inv, ox, oy, lab);
+        /* The next label to the right on the same row bounds the value. */
+        int xlimit = 0;
+        for (int j = 0; j < pg->ns; j++) {
+            ds_viz_seg *o = &pg->s[j];
+            if (j == i || o->field < 0 || o->field == L->field || o->x0 <= L->x1)
+                continue;
+            if (abs((o->y0 + o->y1) / 2 - (L->y0 + L->y1) / 2) * 2 > L->h + o->h)
+                continue;
+            if (!xlimit || o->x0 < xlimit)
+                xlimit = o->x0;
+        }
+        ds_viz_field tmp;
+        memset(&tmp, 0, sizeof tmp);
+        if (L->split > 0) {
+            ds_viz_value_set(&tmp, &pg->w[L->first + L->split], L->n - L->split, xlimit, lab, inv,
+                             ox, oy);
+        } else {
+            /* The value line: from the label's left edge (less a little) to the
+             * next label, from the label's bottom to three label heights below. */
+            int h = L->h > 4 ? L->h : 4;
+            int bx = L->x0 - h, by = L->y1 - h / 5;
+            int bw = (xlimit > 0 ? xlimit - h / 2 : (int)pixGetWidth(img)) - bx;
+            int bh = 3 * h;
+            int n = ds_viz_tess_line(api, img, bx, by, bw, bh, look, 24);
+            /* Words that start left of the box belong to something else. */
+            int k = 0;
+            for (int j = 0; j < n; j++)
+                if (look[j].x0 >= bx + h / 2 || j > 0)
+                    look[k++] = look[j];
+            /* Trailing guilloche or the edge of a photo reads as low-confidence
+             * junk after the value. */
+            while (k > 1 && look[k - 1].conf < 50.0f)
+                k--;
+            ds_viz_value_set(&tmp, look, k, 0, lab, inv, ox, oy);
+            /* A date field whose second look gave no date ("11" of
+             * "11 MAY 1998", the rest lost to the crop's binarisation)
+             * falls back like an empty one, and takes the sparse reading
+             * when that is a date. */
+            char iso[11];
+            bool no_date = tmp.found && ds_viz_is_date_field(ids[0]) &&
+                           !ds_viz_parse_date(tmp.value, iso);
+            if (!tmp.found || no_date) {
+                /* Fall back on the sparse reading: the segment just below. */
+                const ds_viz_seg *V = NULL;
+                int bestdy = 1 << 30;
+                for (int j = 0; j < pg->ns; j++) {
+                    ds_viz_seg *c = &pg->s[j];
+                    if (j == i || c->field >= 0)
+                        continue;
+                    int dy = c->y0 - L->y1;
+                    int vh = c->h > L->h ? c->h : L->h;
+                    /* A value whose box took in the label's row (words of
+                     * a 150 dpi page boxed with the small label above)
+                     * still ends at least half its height below it. */
+                    bool overlaps = dy < -L->h / 2 && c->y0 >= L->y0 - L->h &&
+                                    2 * (c->y1 - L->y1) >= c->y1 - c->y0;
+                    if ((dy < -L->h / 2 && !overlaps) || dy > 2 * vh ||
+                        abs(c->x0 - L->x0) > vh + L->h)
+                        continue;
+                    if (dy < bestdy) {
+                        bestdy = dy;
+                        V = c;
+                    }
+                }
+                ds_viz_field sparse;
+                memset(&sparse, 0, sizeof sparse);
+                if (V)
+                    ds_viz_value_set(&sparse, &pg->w[V->first], V->n, xlimit, lab, inv, ox, oy);
+                if (sparse.found && (!no_date || ds_viz_parse_date(sparse.value, iso)))
+                    tmp = sparse;
+            }
+        }
+        if (!tmp.found)
+            continue;
+        if (ids[1] < 0) {
+            ds_viz_value_normalise(&tmp, ids[0]);
+            ds_viz_reread_value(api, img, &tmp, ids[0], inv, ox, oy, ds_viz_expected(expect,
+                                ids[0]), out);
+        }
+        if (ids[1] >= 0) {
+            /* "SURNAME, GIVEN NAMES" */
+            ds_viz_field g = tmp;
+            char *c = strchr(tmp.value, ',');
+            if (c) {
+                *c = 0;
+                const char *rest = c + 1;
+                while (*rest == ' ')
+                    rest++;
+                ds_text_copy_utf8(g.value, sizeof g.value, rest);
+                ds_viz_value_normalise(&g, DS_VIZ_GIVEN_NAMES);
+                out->field[DS_VIZ_GIVEN_NAMES] = g;
+            }
+        }
+        ds_viz_value_normalise(&tmp, ids[0]);
+        out->field[ids[0]] = tmp;
+    }
+}

@@ -1,0 +1,283 @@
+/*
+ * viz_label.c: the label table and the classification of segments
+ * (viz_label.h). Short labels ("au", "bis") must match exactly and only
+ * count beside another part; this file never takes a value word for a
+ * label on its own, and never reads past a segment's words.
+ */
+#include "page/viz_label.h"
+#include "page/viz.h"
+#include "base/text.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct label_entry {
+    int field;          /* ds_viz_field_id, or DS_VIZ_FIELD_NAME_BOTH */
+    const char *phrase; /* folded: lower-case ASCII, single spaces */
+} label_entry;
+
+#define DS_VIZ_FIELD_NAME_BOTH 100 /* "Surname, given names" on one label */
+#define DS_VIZ_FIELD_OTHER 101     /* a known label of a field not read (place of birth ...) */
+
+static const label_entry labels[] = {
+    {DS_VIZ_SURNAME, "surname"}, {DS_VIZ_SURNAME, "nom"}, {DS_VIZ_SURNAME, "name"},
+    {DS_VIZ_SURNAME, "nachname"}, {DS_VIZ_SURNAME, "familienname"}, {DS_VIZ_SURNAME, "apellidos"},
+    {DS_VIZ_SURNAME, "apellido"}, {DS_VIZ_SURNAME, "cognome"}, {DS_VIZ_SURNAME, "achternaam"},
+    {DS_VIZ_SURNAME, "naam"}, {DS_VIZ_SURNAME, "nazwisko"}, {DS_VIZ_SURNAME, "soyadi"},
+    {DS_VIZ_SURNAME, "prijmeni"}, {DS_VIZ_SURNAME, "efternamn"}, {DS_VIZ_SURNAME, "etternavn"},
+    {DS_VIZ_SURNAME, "apelido"}, {DS_VIZ_SURNAME, "apelidos"}, {DS_VIZ_SURNAME, "nom de famille"},
+    {DS_VIZ_SURNAME, "last name"}, {DS_VIZ_SURNAME, "family name"},
+    {DS_VIZ_GIVEN_NAMES, "given names"}, {DS_VIZ_GIVEN_NAMES, "given name"},
+    {DS_VIZ_GIVEN_NAMES, "prenoms"}, {DS_VIZ_GIVEN_NAMES, "prenom"},
+    {DS_VIZ_GIVEN_NAMES, "vornamen"}, {DS_VIZ_GIVEN_NAMES, "vorname"},
+    {DS_VIZ_GIVEN_NAMES, "nombres"}, {DS_VIZ_GIVEN_NAMES, "nombre"}, {DS_VIZ_GIVEN_NAMES, "nome"},
+    {DS_VIZ_GIVEN_NAMES, "nomi"}, {DS_VIZ_GIVEN_NAMES, "voornamen"}, {DS_VIZ_GIVEN_NAMES, "imiona"},
+    {DS_VIZ_GIVEN_NAMES, "imie"}, {DS_VIZ_GIVEN_NAMES, "adi"}, {DS_VIZ_GIVEN_NAMES, "jmeno"},
+    {DS_VIZ_GIVEN_NAMES, "fornamn"}, {DS_VIZ_GIVEN_NAMES, "fornavn"}, {DS_VIZ_GIVEN_NAMES, "forenames"},
+    {DS_VIZ_GIVEN_NAMES, "first names"}, {DS_VIZ_GIVEN_NAMES, "first name"},
+    {DS_VIZ_BIRTH_DATE, "date of birth"}, {DS_VIZ_BIRTH_DATE, "birth date"},
+    {DS_VIZ_BIRTH_DATE, "date de naissance"}, {DS_VIZ_BIRTH_DATE, "geburtsdatum"},
+    {DS_VIZ_BIRTH_DATE, "geburtstag"}, {DS_VIZ_BIRTH_DATE, "fecha de nacimiento"},
+    {DS_VIZ_BIRTH_DATE, "data di nascita"}, {DS_VIZ_BIRTH_DATE, "geboortedatum"},
+    {DS_VIZ_BIRTH_DATE, "data urodzenia"}, {DS_VIZ_BIRTH_DATE, "dogum tarihi"},
+    {DS_VIZ_BIRTH_DATE, "datum narozeni"}, {DS_VIZ_BIRTH_DATE, "fodelsedatum"},
+    {DS_VIZ_BIRTH_DATE, "fodselsdato"}, {DS_VIZ_BIRTH_DATE, "data de nascimento"},
+    {DS_VIZ_SEX, "sex"}, {DS_VIZ_SEX, "sexe"}, {DS_VIZ_SEX, "sexo"}, {DS_VIZ_SEX, "geschlecht"},
+    {DS_VIZ_SEX, "sesso"}, {DS_VIZ_SEX, "geslacht"}, {DS_VIZ_SEX, "plec"}, {DS_VIZ_SEX, "cinsiyeti"},
+    {DS_VIZ_SEX, "pohlavi"}, {DS_VIZ_SEX, "kon"}, {DS_VIZ_SEX, "kjonn"},
+    {DS_VIZ_NATIONALITY, "nationality"}, {DS_VIZ_NATIONALITY, "nationalite"},
+    {DS_VIZ_NATIONALITY, "nacionalidad"}, {DS_VIZ_NATIONALITY, "staatsangehorigkeit"},
+    {DS_VIZ_NATIONALITY, "cittadinanza"}, {DS_VIZ_NATIONALITY, "nazionalita"},
+    {DS_VIZ_NATIONALITY, "nationaliteit"}, {DS_VIZ_NATIONALITY, "obywatelstwo"},
+    {DS_VIZ_NATIONALITY, "uyrugu"}, {DS_VIZ_NATIONALITY, "statni obcanstvi"},
+    {DS_VIZ_NATIONALITY, "nationalitet"}, {DS_VIZ_NATIONALITY, "nasjonalitet"},
+    {DS_VIZ_NATIONALITY, "nacionalidade"},
+    {DS_VIZ_DOCUMENT_NUMBER, "document no"}, {DS_VIZ_DOCUMENT_NUMBER, "document number"},
+    {DS_VIZ_DOCUMENT_NUMBER, "no du document"}, {DS_VIZ_DOCUMENT_NUMBER, "n du document"},
+    {DS_VIZ_DOCUMENT_NUMBER, "num documento"}, {DS_VIZ_DOCUMENT_NUMBER, "n documento"},
+    {DS_VIZ_DOCUMENT_NUMBER, "n o documento"}, {DS_VIZ_DOCUMENT_NUMBER, "ausweisnummer"},
+    {DS_VIZ_DOCUMENT_NUMBER, "dokumentnummer"}, {DS_VIZ_DOCUMENT_NUMBER, "documentnummer"},
+    {DS_VIZ_DOCUMENT_NUMBER, "nr dokumentu"}, {DS_VIZ_DOCUMENT_NUMBER, "belge no"},
+    {DS_VIZ_DOCUMENT_NUMBER, "cislo dokladu"}, {DS_VIZ_DOCUMENT_NUMBER, "dokumentnr"},
+    {DS_VIZ_DOCUMENT_NUMBER, "card no"}, {DS_VIZ_DOCUMENT_NUMBER, "numero de documento"},
+    {DS_VIZ_PASSPORT_NUMBER, "passport no"}, {DS_VIZ_PASSPORT_NUMBER, "passport number"},
+    {DS_VIZ_PASSPORT_NUMBER, "no du passeport"}, {DS_VIZ_PASSPORT_NUMBER, "n du passeport"},
+    {DS_VIZ_PASSPORT_NUMBER, "pasaporte n"}, {DS_VIZ_PASSPORT_NUMBER, "n pasaporte"},
+    {DS_VIZ_PASSPORT_NUMBER, "n o pasaporte"}, {DS_VIZ_PASSPORT_NUMBER, "pass nr"},
+    {DS_VIZ_PASSPORT_NUMBER, "passnr"}, {DS_VIZ_PASSPORT_NUMBER, "reisepassnummer"},
+    {DS_VIZ_PASSPORT_NUMBER, "passaporto n"}, {DS_VIZ_PASSPORT_NUMBER, "paspoortnr"},
+    {DS_VIZ_PASSPORT_NUMBER, "paspoortnummer"}, {DS_VIZ_PASSPORT_NUMBER, "nr paszportu"},
+    {DS_VIZ_PASSPORT_NUMBER, "pasaport no"}, {DS_VIZ_PASSPORT_NUMBER, "cislo pasu"},
+    {DS_VIZ_PASSPORT_NUMBER, "passnummer"}, {DS_VIZ_PASSPORT_NUMBER, "n passaporte"},
+    {DS_VIZ_PASSPORT_NUMBER, "n o passaporte"},
+    {DS_VIZ_EXPIRY_DATE, "date of expiry"}, {DS_VIZ_EXPIRY_DATE, "expiry date"},
+    {DS_VIZ_EXPIRY_DATE, "date d expiration"}, {DS_VIZ_EXPIRY_DATE, "fecha de caducidad"},
+    {DS_VIZ_EXPIRY_DATE, "gultig bis"}, {DS_VIZ_EXPIRY_DATE, "data di scadenza"},
+    {DS_VIZ_EXPIRY_DATE, "geldig tot"}, {DS_VIZ_EXPIRY_DATE, "data waznosci"},
+    {DS_VIZ_EXPIRY_DATE, "gecerlilik tarihi"}, {DS_VIZ_EXPIRY_DATE, "platnost do"},
+    {DS_VIZ_EXPIRY_DATE, "sista giltighetsdag"}, {DS_VIZ_EXPIRY_DATE, "utlopsdato"},
+    {DS_VIZ_EXPIRY_DATE, "valido ate"}, {DS_VIZ_EXPIRY_DATE, "until"}, {DS_VIZ_EXPIRY_DATE, "au"},
+    {DS_VIZ_EXPIRY_DATE, "bis"}, {DS_VIZ_EXPIRY_DATE, "hasta"}, {DS_VIZ_EXPIRY_DATE, "al"},
+    {DS_VIZ_EXPIRY_DATE, "tot"}, {DS_VIZ_EXPIRY_DATE, "till"}, {DS_VIZ_EXPIRY_DATE, "til"},
+    {DS_VIZ_EXPIRY_DATE, "ate"}, {DS_VIZ_EXPIRY_DATE, "date of expiration"},
+    {DS_VIZ_ISSUE_DATE, "date of issue"}, {DS_VIZ_ISSUE_DATE, "date de delivrance"},
+    {DS_VIZ_ISSUE_DATE, "ausstellungsdatum"}, {DS_VIZ_ISSUE_DATE, "fecha de expedicion"},
+    {DS_VIZ_ISSUE_DATE, "data di rilascio"}, {DS_VIZ_ISSUE_DATE, "datum van afgifte"},
+    {DS_VIZ_ISSUE_DATE, "data wydania"}, {DS_VIZ_ISSUE_DATE, "verilis tarihi"},
+    {DS_VIZ_ISSUE_DATE, "datum vydani"}, {DS_VIZ_ISSUE_DATE, "utfardandedatum"},
+    {DS_VIZ_ISSUE_DATE, "utstedelsesdato"}, {DS_VIZ_ISSUE_DATE, "data de emissao"},
+    {DS_VIZ_ISSUE_DATE, "valid from"}, {DS_VIZ_ISSUE_DATE, "valable du"},
+    {DS_VIZ_ISSUE_DATE, "gultig vom"}, {DS_VIZ_ISSUE_DATE, "valido desde"},
+    {DS_VIZ_FIELD_OTHER, "place of birth"}, {DS_VIZ_FIELD_OTHER, "lieu de naissance"},
+    {DS_VIZ_FIELD_OTHER, "geburtsort"}, {DS_VIZ_FIELD_OTHER, "lugar de nacimiento"},
+    {DS_VIZ_FIELD_OTHER, "luogo di nascita"}, {DS_VIZ_FIELD_OTHER, "authority"},
+    {DS_VIZ_FIELD_OTHER, "autorite"}, {DS_VIZ_FIELD_OTHER, "behorde"}, {DS_VIZ_FIELD_OTHER, "type"},
+    {DS_VIZ_FIELD_OTHER, "code"}, {DS_VIZ_FIELD_OTHER, "personal no"},
+    {DS_VIZ_FIELD_OTHER, "holder s signature"}, {DS_VIZ_FIELD_OTHER, "address"},
+    {DS_VIZ_FIELD_OTHER, "height"}, {DS_VIZ_FIELD_OTHER, "colour of eyes"},
+    {DS_VIZ_FIELD_OTHER, "number of entries"}, {DS_VIZ_FIELD_OTHER, "duration of stay"},
+    {DS_VIZ_FIELD_OTHER, "issued in"}, {DS_VIZ_FIELD_OTHER, "remarks"},
+};
+
+/* The field a folded phrase names, or -1. Short phrases must match exactly;
+ * longer ones allow one edit per six letters (OCR of small print). */
+static int label_lookup(const char *p, int *dist)
+{
+    int best = -1, bestd = 99;
+    size_t lp = strlen(p);
+    if (lp == 0 || lp > 40)
+        return -1;
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        const char *q = labels[i].phrase;
+        size_t lq = strlen(q);
+        int d;
+        if (strcmp(p, q) == 0) {
+            d = 0;
+        } else if (lq >= 6 && (lp + 3 > lq && lp < lq + 3)) {
+            d = ds_levenshtein(p, q);
+            if (d > (int)lq / 6)
+                continue;
+        } else {
+            continue;
+        }
+        if (d < bestd) {
+            bestd = d;
+            best = labels[i].field;
+        }
+    }
+    *dist = bestd;
+    return best;
+}
+/* The number of non-empty parts between '/' or '|' of a label. */
+static int nparts_total(const char *raw)
+{
+    int n = 0;
+    bool in = false;
+    for (const char *p = raw; *p; p++) {
+        if (*p == '/' || *p == '|')
+            in = false;
+        else if (isalnum((unsigned char)*p) && !in) {
+            in = true;
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Tries the words [a, b) of segment s as a label: each part between '/' and
+ * ',' votes for the field it names. Returns the field with most votes (ties
+ * go to the smaller total edit distance), DS_VIZ_FIELD_NAME_BOTH for a surname and
+ * given-names label, or -1. */
+static int classify_words(const ds_viz_page *pg, const ds_viz_seg *s, int a, int b)
+{
+    char raw[DS_VIZ_SEG_TEXT_MAX] = "";
+    size_t rl = 0;
+    for (int i = a; i < b; i++) {
+        const char *t = pg->w[s->first + i].text;
+        size_t tl = strlen(t);
+        if (rl + tl + 2 >= sizeof raw)
+            break;
+        if (rl)
+            raw[rl++] = ' ';
+        memcpy(raw + rl, t, tl + 1);
+        rl += tl;
+    }
+    char raw_copy[DS_VIZ_SEG_TEXT_MAX];
+    memcpy(raw_copy, raw, sizeof raw_copy);
+    int votes[DS_VIZ_FIELD_COUNT] = {0}, dists[DS_VIZ_FIELD_COUNT] = {0};
+    int other = 0, nparts = 0, nmatched = 0;
+    bool comma_sur = false, comma_given = false;
+    char *save = NULL;
+    for (char *part = strtok_r(raw, "/|", &save); part; part = strtok_r(NULL, "/|", &save)) {
+        char folded[DS_VIZ_SEG_TEXT_MAX];
+        ds_text_fold(part, folded, sizeof folded);
+        if (!folded[0])
+            continue;
+        nparts++;
+        int d = 0;
+        int f = label_lookup(folded, &d);
+        if (f < 0 && strchr(part, ',')) {
+            /* "Surname, Given names" */
+            char sub[DS_VIZ_SEG_TEXT_MAX];
+            snprintf(sub, sizeof sub, "%s", part);
+            char *c = strchr(sub, ',');
+            *c = 0;
+            char f1[DS_VIZ_SEG_TEXT_MAX], f2[DS_VIZ_SEG_TEXT_MAX];
+            ds_text_fold(sub, f1, sizeof f1);
+            ds_text_fold(c + 1, f2, sizeof f2);
+            int d1 = 0, d2 = 0;
+            if (label_lookup(f1, &d1) == DS_VIZ_SURNAME && label_lookup(f2,
+                &d2) == DS_VIZ_GIVEN_NAMES) {
+                comma_sur = comma_given = true;
+                nmatched++;
+                continue;
+            }
+        }
+        if (f < 0) {
+            /* OCR may have lost a separator: try single words and pairs. */
+            char words[DS_VIZ_SEG_TEXT_MAX];
+            snprintf(words, sizeof words, "%s", folded);
+            char *tok[16];
+            int nt = 0;
+            char *sv = NULL;
+            for (char *t = strtok_r(words, " ", &sv); t && nt < 16; t = strtok_r(NULL, " ", &sv))
+                tok[nt++] = t;
+            for (int len = 3; len >= 1 && f < 0; len--)
+                for (int i = 0; i + len <= nt && f < 0; i++) {
+                    char ph[DS_VIZ_SEG_TEXT_MAX] = "";
+                    for (int j = 0; j < len; j++) {
+                        if (j)
+                            strcat(ph, " ");
+                        if (strlen(ph) + strlen(tok[i + j]) + 2 > sizeof ph)
+                            break;
+                        strcat(ph, tok[i + j]);
+                    }
+                    if (strlen(ph) < 5)
+                        continue;
+                    f = label_lookup(ph, &d);
+                }
+        }
+        if (f < 0)
+            continue;
+        /* "au", "bis", "ate" ... name the expiry only beside another part
+         * ("bis / Until"): alone they are as likely a misread word. */
+        if (f == DS_VIZ_EXPIRY_DATE && strlen(folded) < 5 && nparts_total(raw_copy) < 2)
+            continue;
+        nmatched++;
+        if (f == DS_VIZ_FIELD_OTHER)
+            other++;
+        else if (f >= 0 && f < DS_VIZ_FIELD_COUNT) {
+            votes[f]++;
+            dists[f] += d;
+        }
+    }
+    if (nmatched == 0)
+        return -1;
+    if (comma_sur && comma_given)
+        return DS_VIZ_FIELD_NAME_BOTH;
+    int best = -1;
+    for (int f = 0; f < DS_VIZ_FIELD_COUNT; f++) {
+        if (!votes[f])
+            continue;
+        if (best < 0 || votes[f] > votes[best] || (votes[f] == votes[best] && dists[f] < dists[best]))
+            best = f;
+    }
+    if (best < 0 || other > votes[best])
+        return DS_VIZ_FIELD_OTHER;
+    /* "Surname" and "Given names" on one label without a comma. */
+    if ((best == DS_VIZ_SURNAME || best == DS_VIZ_GIVEN_NAMES) && votes[DS_VIZ_SURNAME] &&
+        votes[DS_VIZ_GIVEN_NAMES] && votes[DS_VIZ_SURNAME] == votes[DS_VIZ_GIVEN_NAMES])
+        return DS_VIZ_FIELD_NAME_BOTH;
+    return best;
+}
+
+static bool looks_like_value_word(const char *t)
+{
+    /* Labels are printed in mixed case; values in capitals or digits. */
+    bool lower = false, any = false;
+    for (const unsigned char *p = (const unsigned char *)t; *p; p++) {
+        if (islower(*p))
+            lower = true;
+        if (isalnum(*p))
+            any = true;
+    }
+    return any && !lower;
+}
+
+void ds_viz_label_classify(ds_viz_page *pg)
+{
+    for (int i = 0; i < pg->ns; i++) {
+        ds_viz_seg *s = &pg->s[i];
+        s->field = classify_words(pg, s, 0, s->n);
+        if (s->field < 0 || s->n < 2)
+            continue;
+        /* A label followed by its value on the same line: the value words are
+         * the trailing capitals/digits when the label alone still classifies. */
+        int k = s->n;
+        while (k > 1 && looks_like_value_word(pg->w[s->first + k - 1].text))
+            k--;
+        if (k < s->n && classify_words(pg, s, 0, k) == s->field)
+            s->split = k;
+    }
+}

@@ -1,0 +1,29 @@
+/*
+ * store_sqlite_audit: the SQLite backend's API tokens, the hash-chained
+ * audit log and retention (purge).
+ *
+ * The ds_sq_* operations below are the ds_store_ops entries of the same
+ * names (store_backend.h), whose contracts they keep.
+ */
+#ifndef DS_STORE_SQLITE_AUDIT_H
+#define DS_STORE_SQLITE_AUDIT_H
+
+#include "store/store_backend.h"
+
+/* Appends one entry to the audit chain inside the caller's write
+ * transaction; *seq (may be NULL) gets its number. */
+ds_error ds_sq_audit_append_tx(ds_store *s, const char *actor, const char *action,
+                               const char *object, int64_t *seq);
+
+ds_error ds_sq_token_create(ds_store *s, const char *hash_hex, ds_role role, const char *name,
+                            int64_t *id);
+ds_error ds_sq_token_lookup_hash(ds_store *s, const char *hash_hex, ds_token *out);
+ds_error ds_sq_token_list(ds_store *s, int cap, ds_token *out, int *count);
+ds_error ds_sq_token_revoke(ds_store *s, const char *name);
+ds_error ds_sq_audit_append(ds_store *s, const char *actor, const char *action, const char *object,
+                            int64_t *seq);
+ds_error ds_sq_audit_verify(ds_store *s, int64_t *checked, int64_t *first_bad);
+ds_error ds_sq_audit_list(ds_store *s, int64_t after_seq, int cap, ds_audit_entry *out, int *count);
+ds_error ds_sq_purge(ds_store *s, int64_t cutoff, const char *actor, ds_purge_stats *stats);
+
+#endif

@@ -26,14 +26,25 @@ typedef struct ds_limits {
     size_t max_file_bytes; /* whole input file */
     uint64_t max_pixels;   /* width * height of any one page */
     int max_pages;         /* pages decoded from one file */
+    /*
+     * 0 decodes JPEG pages at full size. A positive value lets libjpeg's DCT
+     * scaling decode a JPEG page at 1/2, 1/4 or 1/8 of its size, the
+     * smallest that keeps the shorter side at or above this many pixels.
+     * The limits above still apply to the full size the header declares.
+     * Reports depend on the page size (the MRZ band and the printed page are
+     * read at full resolution), so nothing in docscreen sets it.
+     */
+    int jpeg_min_side;
 } ds_limits;
 
-/* 64 MiB, 50 Mpx, 64 pages. */
+/* 64 MiB, 50 Mpx, 64 pages, JPEG at full size. */
 void ds_limits_default(ds_limits *out /* OUT */);
 
 typedef struct ds_page {
-    PIX *gray;  /* 8 bpp grayscale, owned */
-    int dpi;    /* resolution the file declares, 0 when unknown */
+    PIX *gray;     /* 8 bpp grayscale, owned */
+    int dpi;       /* resolution the file declares, 0 when unknown */
+    int reduction; /* file pixels per page pixel along a side: 1, or 2, 4, 8
+                      for a JPEG scaled by ds_limits.jpeg_min_side */
 } ds_page;
 
 typedef struct ds_pages {

@@ -18,8 +18,12 @@
 #include "mrz/locate.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define WORK_MAX_SIDE 1000
 #define DS_PI 3.14159265358979323846
@@ -72,6 +76,117 @@ static int otsu_threshold(PIX *pix)
         }
     }
     return t;
+}
+
+/* ---- black top-hat ------------------------------------------------------ */
+
+#define HAT_SIZE 11            /* side of the square window */
+#define HAT_R (HAT_SIZE / 2)   /* pixels on each side of the centre */
+
+/* d[i] = max(a[i], b[i]) (min when is_max is 0) for i < n. d may be a, or
+ * lie before b; every chunk is read before it is written. */
+static void bytes_ext(uint8_t *d, const uint8_t *a, const uint8_t *b, size_t n, int is_max)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    if (is_max)
+        for (; i + 16 <= n; i += 16)
+            _mm_storeu_si128((__m128i *)(void *)(d + i),
+                             _mm_max_epu8(_mm_loadu_si128((const __m128i *)(const void *)(a + i)),
+                                          _mm_loadu_si128((const __m128i *)(const void *)(b + i))));
+    else
+        for (; i + 16 <= n; i += 16)
+            _mm_storeu_si128((__m128i *)(void *)(d + i),
+                             _mm_min_epu8(_mm_loadu_si128((const __m128i *)(const void *)(a + i)),
+                                          _mm_loadu_si128((const __m128i *)(const void *)(b + i))));
+#endif
+    if (is_max)
+        for (; i < n; i++)
+            d[i] = a[i] > b[i] ? a[i] : b[i];
+    else
+        for (; i < n; i++)
+            d[i] = a[i] < b[i] ? a[i] : b[i];
+}
+
+/*
+ * dst[i] = the maximum (minimum) of src[i + k * step] for k = 0 .. 10 and
+ * i < n, by doubling: pairs, fours, eights, then the last three. src holds
+ * n + 10 * step bytes; t1 and t2 hold as many and may not overlap dst.
+ */
+static void window_ext(uint8_t *dst, const uint8_t *src, size_t n, size_t step, int is_max,
+                       uint8_t *t1, uint8_t *t2)
+{
+    size_t m = n + (HAT_SIZE - 1) * step;
+    bytes_ext(t1, src, src + step, m - step, is_max);          /* k = 0 .. 1 */
+    bytes_ext(t2, t1, t1 + 2 * step, m - 3 * step, is_max);    /* k = 0 .. 3 */
+    bytes_ext(t2, t2, t2 + 4 * step, m - 7 * step, is_max);    /* k = 0 .. 7 */
+    bytes_ext(dst, t2, t1 + 8 * step, n, is_max);              /* k = 0 .. 9 */
+    bytes_ext(dst, dst, src + 10 * step, n, is_max);           /* k = 0 .. 10 */
+}
+
+/* Sets the HAT_R bytes on each side of the w pixels of each of h rows of stride s to v. */
+static void set_row_pads(uint8_t *rows, int w, int h, size_t s, uint8_t v)
+{
+    for (int y = 0; y < h; y++) {
+        memset(rows + (size_t)y * s, v, HAT_R);
+        memset(rows + (size_t)y * s + HAT_R + (size_t)w, v, HAT_R);
+    }
+}
+
+/*
+ * Black top-hat of the 8 bpp image pix with a HAT_SIZE square: its closing
+ * (the maximum over the window, then the minimum over the window, each
+ * window clipped to the image) minus pix. This is exactly what Leptonica's
+ * pixTophat(pix, 11, 11, L_TOPHAT_BLACK) returns (its borders are 0 for the
+ * maximum and 255 for the minimum, so they never win), computed on byte
+ * rows with four separable passes of vector maxima and minima instead of
+ * van Herk's per-pixel method. Returns NULL when out of memory.
+ */
+static PIX *black_tophat(PIX *pix)
+{
+    int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+    size_t W = (size_t)w + 2 * HAT_R, H = (size_t)h + 2 * HAT_R;
+    size_t plane = H * W + 16;
+    uint8_t *mem = calloc(5, plane);
+    PIX *hat = NULL;
+    if (!mem)
+        return NULL;
+    /* src: the image with HAT_R pad bytes on either side of each row;
+     * side: rows with pads for the horizontal passes; tall: HAT_R pad rows
+     * above and below for the vertical passes; t1, t2: scratch. */
+    uint8_t *src = mem, *side = mem + plane, *tall = mem + 2 * plane, *t1 = mem + 3 * plane,
+            *t2 = mem + 4 * plane;
+    l_uint32 *data = pixGetData(pix);
+    for (int y = 0; y < h; y++) {
+        const l_uint32 *line = data + (size_t)y * wpl;
+        uint8_t *row = src + (size_t)y * W + HAT_R;
+        for (int x = 0; x < w; x++)
+            row[x] = (uint8_t)GET_DATA_BYTE(line, x);
+    }
+    /* Maximum: pads of 0. src's pads are 0 from calloc, tall's pad rows too. */
+    window_ext(tall + HAT_R * W, src, (size_t)h * W - (HAT_SIZE - 1), 1, 1, t1, t2);
+    window_ext(side + HAT_R, tall, (size_t)h * W, W, 1, t1, t2);
+    /* Minimum: pads of 255. */
+    set_row_pads(side, w, h, W, 255);
+    memset(tall, 255, HAT_R * W);
+    memset(tall + (HAT_R + (size_t)h) * W, 255, HAT_R * W);
+    window_ext(tall + HAT_R * W, side, (size_t)h * W - (HAT_SIZE - 1), 1, 0, t1, t2);
+    window_ext(side, tall, (size_t)h * W, W, 0, t1, t2);
+
+    hat = pixCreate(w, h, 8);
+    if (hat) {
+        l_uint32 *hd = pixGetData(hat);
+        int hwpl = pixGetWpl(hat);
+        for (int y = 0; y < h; y++) {
+            const uint8_t *closed = side + (size_t)y * W, *orig = src + (size_t)y * W + HAT_R;
+            l_uint32 *line = hd + (size_t)y * hwpl;
+            for (int x = 0; x < w; x++)
+                SET_DATA_BYTE(line, x, (l_uint32)(closed[x] - orig[x]));
+        }
+        pixCopyResolution(hat, pix);
+    }
+    free(mem);
+    return hat;
 }
 
 /* Second moments of the set pixels of a 1 bpp component placed at (bx, by). */
@@ -397,7 +512,7 @@ ds_error ds_mrz_locate(PIX *page, ds_mrz_candidate *out, int *out_count)
      * strokes and drops large dark areas (a dark scanner bed, a photo) and
      * slow changes of lighting, whatever the absolute gray level. */
     {
-        PIX *hat = pixTophat(work, 11, 11, L_TOPHAT_BLACK);
+        PIX *hat = black_tophat(work);
         if (!hat) {
             err = DS_ERR_NOMEM;
             goto out;

@@ -52,7 +52,15 @@ static int otsu_threshold(PIX *pix)
     l_uint32 *data = pixGetData(pix);
     for (int y = 0; y < h; y++) {
         l_uint32 *line = data + (size_t)y * wpl;
-        for (int x = 0; x < w; x++)
+        int x = 0;
+        for (; x + 4 <= w; x += 4) { /* a whole word: four pixels, top byte first */
+            l_uint32 v = line[x / 4];
+            hist[v >> 24]++;
+            hist[(v >> 16) & 0xff]++;
+            hist[(v >> 8) & 0xff]++;
+            hist[v & 0xff]++;
+        }
+        for (; x < w; x++)
             hist[GET_DATA_BYTE(line, x)]++;
     }
     double total = (double)w * h, sum = 0;
@@ -76,6 +84,52 @@ static int otsu_threshold(PIX *pix)
         }
     }
     return t;
+}
+
+/* ---- reduction ---------------------------------------------------------- */
+
+/*
+ * Half of the 8 bpp image pix in each direction (w / 2 x h / 2): every pixel
+ * the floor of the mean of its 2 x 2 source pixels, which is what
+ * Leptonica's pixScaleAreaMap2 returns for 8 bpp. Whole words of four output
+ * pixels are summed in two 16-bit lanes per 32-bit word; the pixels of a
+ * last, partial word one at a time. Returns NULL when a side would be 0 or
+ * memory runs out.
+ */
+static PIX *halve_gray(PIX *pix)
+{
+    int w = pixGetWidth(pix), h = pixGetHeight(pix), wpls = pixGetWpl(pix);
+    int wd = w / 2, hd = h / 2;
+    if (wd < 1 || hd < 1)
+        return NULL;
+    PIX *half = pixCreate(wd, hd, 8);
+    if (!half)
+        return NULL;
+    const l_uint32 *datas = pixGetData(pix);
+    l_uint32 *datad = pixGetData(half);
+    int wpld = pixGetWpl(half), whole = wd / 4;
+    for (int i = 0; i < hd; i++) {
+        const l_uint32 *a = datas + (size_t)(2 * i) * wpls, *b = a + wpls;
+        l_uint32 *d = datad + (size_t)i * wpld;
+        for (int k = 0; k < whole; k++) {
+            /* Source pixels p0..p3 of a word sit in its bytes from the top:
+             * lane sums (p0 + p1) << 16 | (p2 + p3) over both rows. */
+            l_uint32 a0 = a[2 * k], a1 = a[2 * k + 1], b0 = b[2 * k], b1 = b[2 * k + 1];
+            l_uint32 s0 = ((a0 >> 8) & 0x00ff00ffu) + (a0 & 0x00ff00ffu) + ((b0 >> 8) & 0x00ff00ffu) +
+                          (b0 & 0x00ff00ffu);
+            l_uint32 s1 = ((a1 >> 8) & 0x00ff00ffu) + (a1 & 0x00ff00ffu) + ((b1 >> 8) & 0x00ff00ffu) +
+                          (b1 & 0x00ff00ffu);
+            s0 = (s0 >> 2) & 0x00ff00ffu;
+            s1 = (s1 >> 2) & 0x00ff00ffu;
+            d[k] = (s0 & 0x00ff0000u) << 8 | (s0 & 0xffu) << 16 | (s1 & 0x00ff0000u) >> 8 | (s1 & 0xffu);
+        }
+        for (int j = 4 * whole; j < wd; j++) {
+            l_uint32 v = GET_DATA_BYTE(a, 2 * j) + GET_DATA_BYTE(a, 2 * j + 1) +
+                         GET_DATA_BYTE(b, 2 * j) + GET_DATA_BYTE(b, 2 * j + 1);
+            SET_DATA_BYTE(d, j, v >> 2);
+        }
+    }
+    return half;
 }
 
 /* ---- black top-hat ------------------------------------------------------ */
@@ -124,6 +178,12 @@ static void window_ext(uint8_t *dst, const uint8_t *src, size_t n, size_t step, 
     bytes_ext(dst, dst, src + 10 * step, n, is_max);           /* k = 0 .. 10 */
 }
 
+/* The word of an 8 bpp Leptonica row holding pixels p[0..3], p[0] in the top byte. */
+static l_uint32 word_of_bytes(const uint8_t *p)
+{
+    return (l_uint32)p[0] << 24 | (l_uint32)p[1] << 16 | (l_uint32)p[2] << 8 | p[3];
+}
+
 /* Sets the HAT_R bytes on each side of the w pixels of each of h rows of stride s to v. */
 static void set_row_pads(uint8_t *rows, int w, int h, size_t s, uint8_t v)
 {
@@ -140,7 +200,9 @@ static void set_row_pads(uint8_t *rows, int w, int h, size_t s, uint8_t v)
  * pixTophat(pix, 11, 11, L_TOPHAT_BLACK) returns (its borders are 0 for the
  * maximum and 255 for the minimum, so they never win), computed on byte
  * rows with four separable passes of vector maxima and minima instead of
- * van Herk's per-pixel method. Returns NULL when out of memory.
+ * van Herk's per-pixel method. pix is the working copy of ds_mrz_locate, at
+ * most WORK_MAX_SIDE pixels a side, so the five byte planes stay under
+ * 5.1 MB. Returns NULL when out of memory.
  */
 static PIX *black_tophat(PIX *pix)
 {
@@ -157,13 +219,21 @@ static PIX *black_tophat(PIX *pix)
     uint8_t *src = mem, *side = mem + plane, *tall = mem + 2 * plane, *t1 = mem + 3 * plane,
             *t2 = mem + 4 * plane;
     l_uint32 *data = pixGetData(pix);
+    /* Whole words are unpacked, so up to 3 bytes past a row's last pixel
+     * land in its right pad, which is then cleared. */
     for (int y = 0; y < h; y++) {
         const l_uint32 *line = data + (size_t)y * wpl;
         uint8_t *row = src + (size_t)y * W + HAT_R;
-        for (int x = 0; x < w; x++)
-            row[x] = (uint8_t)GET_DATA_BYTE(line, x);
+        for (int k = 0; k < wpl; k++) {
+            l_uint32 v = line[k];
+            row[4 * k] = (uint8_t)(v >> 24);
+            row[4 * k + 1] = (uint8_t)(v >> 16);
+            row[4 * k + 2] = (uint8_t)(v >> 8);
+            row[4 * k + 3] = (uint8_t)v;
+        }
     }
-    /* Maximum: pads of 0. src's pads are 0 from calloc, tall's pad rows too. */
+    set_row_pads(src, w, h, W, 0);
+    /* Maximum: pads of 0; tall's pad rows are 0 from calloc. */
     window_ext(tall + HAT_R * W, src, (size_t)h * W - (HAT_SIZE - 1), 1, 1, t1, t2);
     window_ext(side + HAT_R, tall, (size_t)h * W, W, 1, t1, t2);
     /* Minimum: pads of 255. */
@@ -177,11 +247,16 @@ static PIX *black_tophat(PIX *pix)
     if (hat) {
         l_uint32 *hd = pixGetData(hat);
         int hwpl = pixGetWpl(hat);
+        /* t1 is free now: one row of differences at a time, zero past the
+         * last pixel so that the padding of the PIX stays 0. */
+        memset(t1, 0, (size_t)hwpl * 4);
         for (int y = 0; y < h; y++) {
             const uint8_t *closed = side + (size_t)y * W, *orig = src + (size_t)y * W + HAT_R;
             l_uint32 *line = hd + (size_t)y * hwpl;
             for (int x = 0; x < w; x++)
-                SET_DATA_BYTE(line, x, (l_uint32)(closed[x] - orig[x]));
+                t1[x] = (uint8_t)(closed[x] - orig[x]);
+            for (int k = 0; k < hwpl; k++)
+                line[k] = word_of_bytes(t1 + 4 * k);
         }
         pixCopyResolution(hat, pix);
     }
@@ -499,7 +574,7 @@ ds_error ds_mrz_locate(PIX *page, ds_mrz_candidate *out, int *out_count)
     work = pixClone(page);
     float scale = 1.0f;
     while (pixGetWidth(work) > WORK_MAX_SIDE || pixGetHeight(work) > WORK_MAX_SIDE) {
-        PIX *half = pixScaleAreaMap2(work);
+        PIX *half = halve_gray(work);
         if (!half) {
             err = DS_ERR_NOMEM;
             goto out;

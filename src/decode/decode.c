@@ -21,6 +21,7 @@
  * errors); let libjpeg call exit(); crash, hang or hand back a partial
  * result when the input is hostile.
  */
+#define _DEFAULT_SOURCE /* MADV_HUGEPAGE */
 #include "decode/decode.h"
 
 #include <dlfcn.h>
@@ -30,6 +31,7 @@
 #include <stdio.h> /* jpeglib.h needs FILE */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <jpeglib.h>
 
@@ -353,6 +355,26 @@ static void row_bytes_to_words(l_uint32 *line, int wpl)
 #endif
 }
 
+/*
+ * A page is written once, front to back, into fresh memory; on a large page
+ * the kernel's one fault per 4 KiB page costs as much as a third of the
+ * decode. Asking for transparent huge pages on the 2 MiB-aligned part of the
+ * buffer cuts the faults by 512. It is only a hint: pixels and results do
+ * not depend on whether the kernel follows it.
+ */
+static void advise_huge_pages(void *p, size_t len)
+{
+#ifdef MADV_HUGEPAGE
+    uintptr_t huge = (uintptr_t)2 << 20;
+    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + len) & ~(huge - 1);
+    if (e > a)
+        (void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)len;
+#endif
+}
+
 /* The largest DCT reduction (1, 2, 4 or 8) keeping the shorter side >= min_side. */
 static int jpeg_reduction(uint32_t w, uint32_t h, int min_side)
 {
@@ -410,6 +432,7 @@ static ds_error jpeg_run(jpeg_job *job, const uint8_t *d, size_t len, uint32_t w
         return DS_ERR_NOMEM;
     l_uint32 *data = pixGetData(job->gray);
     int wpl = pixGetWpl(job->gray);
+    advise_huge_pages(data, (size_t)wpl * 4 * oh);
     while (ci->output_scanline < oh) {
         l_uint32 *line = data + (size_t)ci->output_scanline * (size_t)wpl;
         line[wpl - 1] = 0; /* the padding past the last pixel */

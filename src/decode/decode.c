@@ -4,10 +4,9 @@
  *
  * This file is the only place where untrusted image bytes meet the codec
  * libraries (libjpeg directly; libpng and libtiff through Leptonica). It
- * identifies the
- * format from magic bytes alone, parses each page's header itself to learn
- * the claimed width and height, and refuses any page over the pixel limit
- * before a codec is asked to allocate a pixel buffer. It also walks the TIFF
+ * identifies the format from magic bytes alone, parses each page's header
+ * itself to learn the claimed width and height, and refuses any page over
+ * the pixel limit before a codec is asked to allocate a pixel buffer. It also walks the TIFF
  * directory chain itself so the page limit holds before any page is decoded,
  * and checks the container structure of PNG and JPEG so that truncated files
  * are refused by this code rather than half-decoded by a codec. JPEG pages

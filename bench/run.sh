@@ -82,6 +82,15 @@ t0=$(stamp)
 drive "$OUT/gen.decode.log" "$OUT/gen.decode.jsonl" "$MRZ_BIN" --decode-only --list "$OUT/gen.list"
 t_dec=$(secs "$t0" "$(stamp)")
 
+djpeg_args=()
+if command -v djpeg >/dev/null 2>&1; then
+  echo "bench: djpeg -grayscale on the JPEG files of them (the decoder's floor)"
+  drive "$OUT/gen.djpeg.log" "$OUT/gen.djpeg.jsonl" "$PY" bench/score.py djpeg "$OUT/gen.list"
+  djpeg_args=(--djpeg "$OUT/gen.djpeg.jsonl")
+else
+  echo "bench: SKIPPING the djpeg floor: djpeg is missing (libjpeg-turbo-progs)"
+fi
+
 echo "bench: docscreen on $n_all images"
 t0=$(stamp)
 drive "$OUT/gen.docscreen.log" "$OUT/gen.docscreen.jsonl" "$MRZ_BIN" --list "$OUT/gen.list"
@@ -111,7 +120,7 @@ fi
 
 "$PY" bench/score.py table --truth "$GEN" --gen-cmd "${GEN_CMD[*]}" \
   --docscreen "$OUT/gen.docscreen.jsonl" --tesseract "$OUT/gen.tesseract.jsonl" \
-  --decode "$OUT/gen.decode.jsonl" --json "$OUT/results.json" "${real_args[@]}" \
+  --decode "$OUT/gen.decode.jsonl" --json "$OUT/results.json" "${real_args[@]}" "${djpeg_args[@]}" \
   | tee "$OUT/table.txt"
 
 echo

@@ -11,14 +11,26 @@ engine, so a table can be re-printed from bench/out/ at any time.
 
   score.py list TRUTH_DIR                 image paths of the truth set, sorted
   score.py table --truth DIR --docscreen F --tesseract F --decode F
-                 [--real-docscreen F --real-tesseract F] [--json OUT]
+                 [--djpeg F] [--real-docscreen F --real-tesseract F] [--json OUT]
+  score.py djpeg LIST                     times `djpeg -grayscale` on each JPEG
+  score.py floor --djpeg F NAME=F...      MRZ path runs against the djpeg floor
+
+`djpeg` is the one subcommand that runs a program: the bare libjpeg-turbo
+decoder (package libjpeg-turbo-progs), once per JPEG of LIST, output thrown
+away, one JSON line per file as the drivers print them (wall "ms" of the
+whole process, "cpu_ms" of the child). That is the floor of the MRZ path:
+no reader of a JPEG page can be faster than decoding it.
 """
 import argparse
 import glob
 import json
 import os
 import re
+import resource
+import shutil
+import subprocess
 import sys
+import time
 
 FIELDS = ["document_number", "birth_date", "expiry_date", "surname", "given_names",
           "nationality", "sex", "issuing_state", "document_code", "optional_data"]
@@ -242,6 +254,81 @@ def page_name(key):
     return os.path.basename(path) + ("#%d" % page if page else "")
 
 
+def is_jpeg(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read(3) == b"\xff\xd8\xff"
+    except OSError:
+        return False
+
+
+def cmd_djpeg(args):
+    djpeg = shutil.which("djpeg")
+    if not djpeg:
+        print("score.py djpeg: djpeg is missing (apt-get install libjpeg-turbo-progs)", file=sys.stderr)
+        return 2
+    with open(args.list, encoding="utf-8") as f:
+        paths = [l.strip() for l in f if l.strip()]
+    n = 0
+    for p in paths:
+        if not is_jpeg(p):
+            continue
+        c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        rc = subprocess.run([djpeg, "-grayscale", "-outfile", os.devnull, p],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+        ms = (time.perf_counter() - t0) * 1000.0
+        c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (c1.ru_utime - c0.ru_utime + c1.ru_stime - c0.ru_stime) * 1000.0
+        print(json.dumps({"file": p, "page": 0, "engine": "djpeg", "status": "OK" if rc == 0 else "ERR",
+                          "ms": ms, "cpu_ms": cpu}))
+        n += 1
+    print(json.dumps({"summary": {"engine": "djpeg", "files": n}}))
+    return 0
+
+
+def floor_rows(djpeg_run, runs):
+    """Rows of wall/CPU p50 and p95 per page over the JPEG pages every run has,
+    each with its ratio to the djpeg floor. runs: [(label, {key: record})]."""
+    keys = sorted(k for k in djpeg_run
+                  if k[1] == 0 and djpeg_run[k].get("status") == "OK"
+                  and all(k in r and r[k].get("status") == "OK" for _, r in runs))
+    if not keys:
+        return 0, []
+    def q(run, name, p):
+        return quantile([float(run[k][name]) for k in keys], p)
+    f50, f95 = q(djpeg_run, "ms", 0.5), q(djpeg_run, "ms", 0.95)
+    c50, c95 = q(djpeg_run, "cpu_ms", 0.5), q(djpeg_run, "cpu_ms", 0.95)
+    rows = [["djpeg -grayscale (floor)", "%.1f / %.1f" % (f50, f95), "%.1f / %.1f" % (c50, c95), "1.00 / 1.00"]]
+    for label, run in runs:
+        m50, m95 = q(run, "ms", 0.5), q(run, "ms", 0.95)
+        rows.append([label, "%.1f / %.1f" % (m50, m95), "%.1f / %.1f" % (q(run, "cpu_ms", 0.5), q(run, "cpu_ms", 0.95)),
+                     "%.2f / %.2f" % (m50 / f50, m95 / f95)])
+    return len(keys), rows
+
+
+def print_floor(djpeg_run, runs):
+    n, rows = floor_rows(djpeg_run, runs)
+    if not n:
+        print("   no JPEG page with a djpeg time and a result of every run")
+        return
+    print("   the same %d single-page JPEG files; djpeg is a whole process per file (start-up" % n)
+    print("   included), the MRZ path ds_scan_file in one process (file read to parsed fields)")
+    print()
+    print_rows(["per page", "wall p50 / p95 ms", "CPU p50 / p95 ms", "wall x floor p50 / p95"],
+               rows, widths=(34, 25))
+
+
+def cmd_floor(args):
+    djpeg_run, _ = load_run(args.djpeg)
+    runs = []
+    for spec in args.runs:
+        label, _, path = spec.partition("=")
+        runs.append((label, load_run(path)[0]))
+    print_floor(djpeg_run, runs)
+    return 0
+
+
 def cmd_table(args):
     out = {}
     truth = load_truth(args.truth)
@@ -333,6 +420,10 @@ def cmd_table(args):
     print("   peak RSS is each run's whole process (getrusage ru_maxrss), engine and all its files;")
     if dsa:
         print("   the docscreen process read all %d pages, Tesseract's only the %d side by side." % (len(all_paths), len(both)))
+    if args.djpeg:
+        print()
+        print("== MRZ path against the bare decoder (djpeg -grayscale, libjpeg-turbo) ==")
+        print_floor(load_run(args.djpeg)[0], [("docscreen MRZ path", ds_run)])
     out["generated"] = {"images_side_by_side": both, "docscreen": _public(ds), "tesseract": _public(ts),
                         "docscreen_all": _public(dsa) if dsa else None,
                         "summaries": {"docscreen": ds_sum, "tesseract": ts_sum, "decode": dec_sum}}
@@ -408,8 +499,14 @@ def main():
     b.add_argument("--real-tsv")
     b.add_argument("--json")
     b.add_argument("--gen-cmd", help="the generator command, printed with the table")
+    b.add_argument("--djpeg", help="score.py djpeg output: print the MRZ path against that floor")
+    c = sub.add_parser("djpeg")
+    c.add_argument("list")
+    d = sub.add_parser("floor")
+    d.add_argument("--djpeg", required=True)
+    d.add_argument("runs", nargs="+", metavar="LABEL=JSONL")
     args = ap.parse_args()
-    return cmd_list(args) if args.cmd == "list" else cmd_table(args)
+    return {"list": cmd_list, "table": cmd_table, "djpeg": cmd_djpeg, "floor": cmd_floor}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jpeglib.h>
+
 #include "base/base.h"
 #include "t.h"
 
@@ -219,6 +221,107 @@ static buf make_multipage_tiff(void)
         exit(1);
     }
     pixaDestroy(&pa);
+    return b;
+}
+
+/* How a libjpeg-written four-channel test file is laid out. */
+typedef enum four_kind {
+    FOUR_CMYK_ADOBE, /* Adobe APP14, transform 0: inverted CMYK, as Photoshop */
+    FOUR_YCCK_ADOBE, /* Adobe APP14, transform 2: the same, stored as YCCK */
+    FOUR_CMYK_PLAIN  /* no APP14: ink amounts, libjpeg assumes CMYK */
+} four_kind;
+
+/*
+ * Encodes a w x h four-channel JPEG with libjpeg whose left half has the
+ * samples left[4] and right half right[4], exactly as libjpeg is given
+ * them (for the Adobe kinds 0 means full ink, for the plain kind 255 does).
+ */
+static buf make_four_channel_jpeg(int w, int h, const uint8_t left[4], const uint8_t right[4],
+                                  four_kind kind)
+{
+    struct jpeg_compress_struct ci;
+    struct jpeg_error_mgr jerr;
+    unsigned char *mem = NULL;
+    unsigned long size = 0;
+    uint8_t *row = malloc((size_t)w * 4);
+    if (!row) {
+        T_FAIL_("out of memory");
+        exit(1);
+    }
+    ci.err = jpeg_std_error(&jerr);
+    jpeg_create_compress(&ci);
+    jpeg_mem_dest(&ci, &mem, &size);
+    ci.image_width = (JDIMENSION)w;
+    ci.image_height = (JDIMENSION)h;
+    ci.input_components = 4;
+    ci.in_color_space = JCS_CMYK;
+    jpeg_set_defaults(&ci);
+    jpeg_set_colorspace(&ci, kind == FOUR_YCCK_ADOBE ? JCS_YCCK : JCS_CMYK);
+    if (kind == FOUR_CMYK_PLAIN)
+        ci.write_Adobe_marker = FALSE;
+    jpeg_set_quality(&ci, 95, TRUE);
+    jpeg_start_compress(&ci, TRUE);
+    for (int x = 0; x < w; x++)
+        memcpy(row + 4 * x, x < w / 2 ? left : right, 4);
+    while (ci.next_scanline < ci.image_height) {
+        JSAMPROW r = row;
+        jpeg_write_scanlines(&ci, &r, 1);
+    }
+    jpeg_finish_compress(&ci);
+    jpeg_destroy_compress(&ci);
+    free(row);
+    buf b = {malloc(size), size};
+    if (!b.data) {
+        T_FAIL_("out of memory");
+        exit(1);
+    }
+    memcpy(b.data, mem, size);
+    free(mem);
+    return b;
+}
+
+/* Encodes an 8 bpp gray JPEG with libjpeg, declaring density in unit (1 dpi, 2 dpcm). */
+static buf make_gray_jpeg(PIX *pix, int unit, int density)
+{
+    struct jpeg_compress_struct ci;
+    struct jpeg_error_mgr jerr;
+    unsigned char *mem = NULL;
+    unsigned long size = 0;
+    int w = pixGetWidth(pix), h = pixGetHeight(pix);
+    uint8_t *row = malloc((size_t)w);
+    if (!row) {
+        T_FAIL_("out of memory");
+        exit(1);
+    }
+    ci.err = jpeg_std_error(&jerr);
+    jpeg_create_compress(&ci);
+    jpeg_mem_dest(&ci, &mem, &size);
+    ci.image_width = (JDIMENSION)w;
+    ci.image_height = (JDIMENSION)h;
+    ci.input_components = 1;
+    ci.in_color_space = JCS_GRAYSCALE;
+    jpeg_set_defaults(&ci);
+    ci.density_unit = (UINT8)unit;
+    ci.X_density = ci.Y_density = (UINT16)density;
+    jpeg_set_quality(&ci, 95, TRUE);
+    jpeg_start_compress(&ci, TRUE);
+    while (ci.next_scanline < ci.image_height) {
+        l_uint32 *line = pixGetData(pix) + (size_t)ci.next_scanline * pixGetWpl(pix);
+        for (int x = 0; x < w; x++)
+            row[x] = (uint8_t)GET_DATA_BYTE(line, x);
+        JSAMPROW r = row;
+        jpeg_write_scanlines(&ci, &r, 1);
+    }
+    jpeg_finish_compress(&ci);
+    jpeg_destroy_compress(&ci);
+    free(row);
+    buf b = {malloc(size), size};
+    if (!b.data) {
+        T_FAIL_("out of memory");
+        exit(1);
+    }
+    memcpy(b.data, mem, size);
+    free(mem);
     return b;
 }
 
@@ -788,6 +891,141 @@ static void decode_prints_nothing(void)
     free(tif.data);
 }
 
+/*
+ * Gray of a CMYK colour: R, G and B are the paper each ink leaves times the
+ * paper black leaves, and gray is 0.299 R + 0.587 G + 0.114 B. Full cyan
+ * alone is (0, 255, 255), gray 179; black at half strength is gray 127.
+ */
+static void check_four_channel(four_kind kind, int tolerance)
+{
+    /* Adobe files store each channel inverted: 255 is no ink. */
+    static const uint8_t cyan_adobe[4] = {0, 255, 255, 255}, half_black_adobe[4] = {255, 255, 255, 128},
+                         cyan_ink[4] = {255, 0, 0, 0}, half_black_ink[4] = {0, 0, 0, 127};
+    int plain = kind == FOUR_CMYK_PLAIN;
+    buf b = make_four_channel_jpeg(64, 48, plain ? cyan_ink : cyan_adobe,
+                                   plain ? half_black_ink : half_black_adobe, kind);
+    ds_pages *pages = decode_expect(b, DS_OK);
+    check_page(pages, 0, 64, 48);
+    if (pages && pages->count == 1 && pages->page[0].gray) {
+        int left = gray_at(pages, 0, 12, 24), right = gray_at(pages, 0, 52, 24);
+        if (abs(left - 179) > tolerance || abs(right - 128) > tolerance)
+            T_FAIL_("kind %d: gray %d and %d, want 179 and 128 within %d", (int)kind, left, right,
+                    tolerance);
+        T_EQ_INT(pages->page[0].reduction, 1);
+    }
+    ds_pages_free(pages);
+    free(b.data);
+}
+
+static void cmyk_adobe_jpeg_to_gray(void) { check_four_channel(FOUR_CMYK_ADOBE, 3); }
+
+static void ycck_adobe_jpeg_to_gray(void) { check_four_channel(FOUR_YCCK_ADOBE, 4); }
+
+static void cmyk_plain_jpeg_to_gray(void) { check_four_channel(FOUR_CMYK_PLAIN, 3); }
+
+static void truncated_cmyk_jpeg_is_corrupt(void)
+{
+    static const uint8_t white[4] = {255, 255, 255, 255}, black[4] = {255, 255, 255, 0};
+    for (int kind = FOUR_CMYK_ADOBE; kind <= FOUR_YCCK_ADOBE; kind++) {
+        buf b = make_four_channel_jpeg(120, 90, white, black, (four_kind)kind);
+        decode_expect((buf){b.data, b.len * 2 / 3}, DS_ERR_CORRUPT);
+        decode_expect((buf){b.data, b.len - 2}, DS_ERR_CORRUPT); /* no EOI */
+        /* Cut inside the entropy-coded data but ended by an EOI, so that
+         * libjpeg itself meets the missing rows. */
+        size_t cut = b.len * 2 / 3;
+        b.data[cut] = 0xff;
+        b.data[cut + 1] = 0xd9;
+        decode_expect((buf){b.data, cut + 2}, DS_ERR_CORRUPT);
+        free(b.data);
+    }
+}
+
+/* A JPEG that declares dots per centimetre reports them as dots per inch. */
+static void jpeg_dpcm_is_read_as_dpi(void)
+{
+    PIX *p = make_pix(32, 32, 8);
+    buf b = make_gray_jpeg(p, 2, 118);
+    pixDestroy(&p);
+    ds_pages *pages = decode_expect(b, DS_OK);
+    if (pages)
+        T_EQ_INT(pages->page[0].dpi, 300);
+    ds_pages_free(pages);
+    free(b.data);
+}
+
+/* Gray JPEG pixels come back exactly as libjpeg decodes them, row by row. */
+static void jpeg_gray_pixels_are_exact(void)
+{
+    PIX *p = pixCreate(37, 23, 8); /* odd width: the last word of each row is partial */
+    for (int y = 0; y < 23; y++)
+        for (int x = 0; x < 37; x++)
+            pixSetPixel(p, x, y, (l_uint32)((x * 7 + y * 3) & 0xff));
+    buf b = make_gray_jpeg(p, 1, 300);
+    pixDestroy(&p);
+    PIX *ref = pixReadMemJpeg(b.data, b.len, 0, 1, NULL, 0);
+    ds_pages *pages = decode_expect(b, DS_OK);
+    check_page(pages, 0, 37, 23);
+    if (pages && ref) {
+        l_int32 same = 0;
+        pixEqual(ref, pages->page[0].gray, &same);
+        T_CHECK(same);
+        /* the padding past the last pixel of a row is zero */
+        l_uint32 *data = pixGetData(pages->page[0].gray);
+        int wpl = pixGetWpl(pages->page[0].gray);
+        for (int y = 0; y < 23; y++)
+            T_EQ_INT(data[(size_t)y * wpl + wpl - 1] & 0xffffff, 0);
+    }
+    pixDestroy(&ref);
+    ds_pages_free(pages);
+    free(b.data);
+}
+
+/*
+ * Off by default; when asked, libjpeg's DCT scaling reduces a large JPEG by
+ * the largest power of two (at most 8) that keeps the shorter side at or
+ * above jpeg_min_side, and the page says by how much. PNG is never reduced.
+ */
+static void jpeg_dct_scaling_is_opt_in(void)
+{
+    PIX *p = make_pix(800, 600, 8);
+    buf b = make_gray_jpeg(p, 1, 400);
+    ds_limits lim = limits();
+    ds_pages *pages = NULL;
+    T_EQ_INT(ds_decode_mem(b.data, b.len, &lim, &pages), DS_OK);
+    check_page(pages, 0, 800, 600);
+    if (pages)
+        T_EQ_INT(pages->page[0].reduction, 1);
+    ds_pages_free(pages);
+    pages = NULL;
+    lim.jpeg_min_side = 100; /* 600 / 4 = 150 >= 100 > 600 / 8 */
+    T_EQ_INT(ds_decode_mem(b.data, b.len, &lim, &pages), DS_OK);
+    check_page(pages, 0, 200, 150);
+    if (pages) {
+        T_EQ_INT(pages->page[0].reduction, 4);
+        T_EQ_INT(pages->page[0].dpi, 400); /* the file's own declaration */
+        /* the dark square of make_pix spans x 200..400, y 150..300 */
+        T_CHECK(gray_at(pages, 0, 75, 56) < 60);
+        T_CHECK(gray_at(pages, 0, 150, 112) > 200);
+    }
+    ds_pages_free(pages);
+    pages = NULL;
+    lim.jpeg_min_side = 1000; /* above the shorter side: full size */
+    T_EQ_INT(ds_decode_mem(b.data, b.len, &lim, &pages), DS_OK);
+    check_page(pages, 0, 800, 600);
+    ds_pages_free(pages);
+    pages = NULL;
+    free(b.data);
+    buf png = encode(p = make_pix(800, 600, 8), IFF_PNG);
+    pixDestroy(&p);
+    lim.jpeg_min_side = 100;
+    T_EQ_INT(ds_decode_mem(png.data, png.len, &lim, &pages), DS_OK);
+    check_page(pages, 0, 800, 600);
+    if (pages)
+        T_EQ_INT(pages->page[0].reduction, 1);
+    ds_pages_free(pages);
+    free(png.data);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -822,6 +1060,13 @@ int main(int argc, char **argv)
         {"rgb_tiff_to_gray", rgb_tiff_to_gray},
         {"dpi_is_read_back", dpi_is_read_back},
         {"decode_prints_nothing", decode_prints_nothing},
+        {"cmyk_adobe_jpeg_to_gray", cmyk_adobe_jpeg_to_gray},
+        {"ycck_adobe_jpeg_to_gray", ycck_adobe_jpeg_to_gray},
+        {"cmyk_plain_jpeg_to_gray", cmyk_plain_jpeg_to_gray},
+        {"truncated_cmyk_jpeg_is_corrupt", truncated_cmyk_jpeg_is_corrupt},
+        {"jpeg_dpcm_is_read_as_dpi", jpeg_dpcm_is_read_as_dpi},
+        {"jpeg_gray_pixels_are_exact", jpeg_gray_pixels_are_exact},
+        {"jpeg_dct_scaling_is_opt_in", jpeg_dct_scaling_is_opt_in},
     };
     return T_RUN(cases);
 }

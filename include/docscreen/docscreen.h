@@ -215,6 +215,16 @@ typedef struct ds_limits {
     size_t max_file_bytes; /* whole input file (default 64 MiB) */
     uint64_t max_pixels;   /* width * height of any one page (default 50 million) */
     int max_pages;         /* pages decoded from one file (default 64) */
+    /*
+     * 0 (the default) decodes JPEG pages at full size. A positive value lets
+     * libjpeg's DCT scaling decode a JPEG page at 1/2, 1/4 or 1/8 of its
+     * size, the smallest that keeps the shorter side at or above this many
+     * pixels; the limits above still apply to the full size the header
+     * declares. Reports depend on the page size (the MRZ band and the
+     * printed page are read at full resolution), so the scanner's default
+     * leaves it off.
+     */
+    int jpeg_min_side;
 } ds_limits;
 
 DS_API void ds_limits_default(ds_limits *out /* OUT */);

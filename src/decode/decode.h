@@ -26,8 +26,10 @@ typedef enum ds_format {
 
 
 typedef struct ds_page {
-    PIX *gray;  /* 8 bpp grayscale, owned */
-    int dpi;    /* resolution the file declares, 0 when unknown */
+    PIX *gray;     /* 8 bpp grayscale, owned */
+    int dpi;       /* resolution the file declares, 0 when unknown */
+    int reduction; /* file pixels per page pixel along a side: 1, or 2, 4, 8
+                      for a JPEG scaled by ds_limits.jpeg_min_side */
 } ds_page;
 
 typedef struct ds_pages {

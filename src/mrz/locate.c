@@ -14,12 +14,18 @@
  * component positions best.
  * Neither function reads characters or trusts the page size: every loop is
  * bounded by the image, and the working copy is at most about 1400 pixels.
+ * The image operations it needs beyond Leptonica's are in pixops.c.
  */
 #include "mrz/locate.h"
+#include "mrz/pixops.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define WORK_MAX_SIDE 1000
 #define DS_PI 3.14159265358979323846
@@ -38,40 +44,6 @@ void ds_mrzband_free(ds_mrzband *b)
     if (b->band)
         pixDestroy(&b->band);
     memset(b, 0, sizeof *b);
-}
-
-/* Otsu's threshold over the 8-bit image pix. */
-static int otsu_threshold(PIX *pix)
-{
-    uint32_t hist[256] = {0};
-    int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
-    l_uint32 *data = pixGetData(pix);
-    for (int y = 0; y < h; y++) {
-        l_uint32 *line = data + (size_t)y * wpl;
-        for (int x = 0; x < w; x++)
-            hist[GET_DATA_BYTE(line, x)]++;
-    }
-    double total = (double)w * h, sum = 0;
-    for (int i = 0; i < 256; i++)
-        sum += (double)i * hist[i];
-    double sumb = 0, wb = 0, best = -1;
-    int t = 128;
-    for (int i = 0; i < 256; i++) {
-        wb += hist[i];
-        if (wb == 0)
-            continue;
-        double wf = total - wb;
-        if (wf == 0)
-            break;
-        sumb += (double)i * hist[i];
-        double mb = sumb / wb, mf = (sum - sumb) / wf;
-        double between = wb * wf * (mb - mf) * (mb - mf);
-        if (between > best) {
-            best = between;
-            t = i;
-        }
-    }
-    return t;
 }
 
 /* Second moments of the set pixels of a 1 bpp component placed at (bx, by). */
@@ -384,7 +356,7 @@ ds_error ds_mrz_locate(PIX *page, ds_mrz_candidate *out, int *out_count)
     work = pixClone(page);
     float scale = 1.0f;
     while (pixGetWidth(work) > WORK_MAX_SIDE || pixGetHeight(work) > WORK_MAX_SIDE) {
-        PIX *half = pixScaleAreaMap2(work);
+        PIX *half = ds_mrz_halve(work);
         if (!half) {
             err = DS_ERR_NOMEM;
             goto out;
@@ -397,12 +369,12 @@ ds_error ds_mrz_locate(PIX *page, ds_mrz_candidate *out, int *out_count)
      * strokes and drops large dark areas (a dark scanner bed, a photo) and
      * slow changes of lighting, whatever the absolute gray level. */
     {
-        PIX *hat = pixTophat(work, 11, 11, L_TOPHAT_BLACK);
+        PIX *hat = ds_mrz_tophat(work);
         if (!hat) {
             err = DS_ERR_NOMEM;
             goto out;
         }
-        int t = otsu_threshold(hat);
+        int t = ds_mrz_otsu(hat);
         if (t < 28)
             t = 28;
         /* pixThresholdToBinary sets pixels below t: invert the sense. */
@@ -698,7 +670,7 @@ static ds_error segment(ds_mrzband *b, float *slope_out)
     comp *lc[3] = {NULL, NULL, NULL};
     int ncomp[3] = {0, 0, 0};
     float caps[3];
-    int t = otsu_threshold(b->band);
+    int t = ds_mrz_otsu(b->band);
     int nl = find_lines(b->band, t, lines);
     int bw = pixGetWidth(b->band), bh = pixGetHeight(b->band);
 
@@ -843,15 +815,10 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
         for (int q = 0; q < quads; q++)
             quarter_cw(&px, &py, &cw, &ch);
     }
-    if (fabs(resid) > 0.002) {
-        tmp = pixRotate(crop, (float)resid, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
-        if (!tmp) {
-            err = DS_ERR_NOMEM;
-            goto out;
-        }
-        pixDestroy(&crop);
-        crop = tmp;
-        tmp = NULL;
+    /* The band is the box around the candidate's centre once the crop is
+     * turned by the rest; only that box of the turned crop is computed. */
+    int turn = fabs(resid) > 0.002;
+    if (turn) {
         float ox = (float)cw / 2, oy = (float)ch / 2;
         float dx = px - ox, dy = py - oy;
         float ca = cosf((float)resid), sa = sinf((float)resid);
@@ -861,10 +828,20 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
     boxDestroy(&box);
     box = boxCreate((int)lroundf(px - hl), (int)lroundf(py - ht), (int)lroundf(2 * hl),
                     (int)lroundf(2 * ht));
-    b.band = box ? pixClipRectangle(crop, box, NULL) : NULL;
-    if (!b.band) {
+    if (!box) {
         err = DS_ERR_NOT_FOUND;
         goto out;
+    }
+    if (turn) {
+        err = ds_mrz_rotate_clip(crop, (float)resid, box, &b.band);
+        if (err != DS_OK)
+            goto out;
+    } else {
+        b.band = pixClipRectangle(crop, box, NULL);
+        if (!b.band) {
+            err = DS_ERR_NOT_FOUND;
+            goto out;
+        }
     }
     if (flip)
         pixRotate180(b.band, b.band);
@@ -874,7 +851,10 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
     if (err == DS_OK && fabsf(slope) > 0.0025f) {
         /* Straighten the residual skew once and split again. */
         float a = -atanf(slope);
-        tmp = pixRotate(b.band, a, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+        BOX *whole = boxCreate(0, 0, pixGetWidth(b.band), pixGetHeight(b.band));
+        if (!whole || ds_mrz_rotate_clip(b.band, a, whole, &tmp) != DS_OK)
+            tmp = NULL;
+        boxDestroy(&whole);
         if (tmp) {
             ds_mrzband b2;
             memset(&b2, 0, sizeof b2);

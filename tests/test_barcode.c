@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "barcode/barcode.h"
+#include "check/identity.h"
 #include "barcode/zxing_shim.h"
 #include "base/text.h"
 #include "base/base.h"
@@ -375,21 +376,21 @@ static ds_mrz mrz_of(const char *l1, const char *l2)
 static void crosscheck_matches_and_mismatches(void)
 {
     ds_mrz m = mrz_of("P<UTOMUELLER<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
-    ds_bc_fields f = {"M\xc3\xbcller", "Anna", "1974-08-12", "2012-04-15", "L898902C3", "F"};
-    ds_bc_mismatches mm;
-    T_EQ_INT(ds_bc_crosscheck(&m, &f, &mm), 0);
+    ds_identity_fields f = {"M\xc3\xbcller", "Anna", "1974-08-12", "2012-04-15", "L898902C3", "F"};
+    ds_identity_mismatches mm;
+    T_EQ_INT(ds_identity_compare(&m, &f, &mm), 0);
     f.given_names = "ANNA MARIA";
-    T_EQ_INT(ds_bc_crosscheck(&m, &f, &mm), 0);
+    T_EQ_INT(ds_identity_compare(&m, &f, &mm), 0);
     /* The bare-letter form also matches an MRZ that wrote it. */
     ds_mrz m2 = mrz_of("P<UTOMULLER<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
-    T_EQ_INT(ds_bc_crosscheck(&m2, &f, &mm), 0);
+    T_EQ_INT(ds_identity_compare(&m2, &f, &mm), 0);
     f.sex = "X"; /* unknown on one side: not a mismatch */
-    T_EQ_INT(ds_bc_crosscheck(&m, &f, &mm), 0);
+    T_EQ_INT(ds_identity_compare(&m, &f, &mm), 0);
     f.birth_date = "1974-08-13";
     f.document_number = "L898902C4";
     f.sex = "M";
     f.given_names = "BEATE";
-    T_EQ_INT(ds_bc_crosscheck(&m, &f, &mm), 4);
+    T_EQ_INT(ds_identity_compare(&m, &f, &mm), 4);
     T_EQ_INT(mm.n, 4);
     T_EQ_STR(mm.items[0].field, "given_names");
     T_EQ_STR(mm.items[0].expected, "ANNA MARIA");
@@ -400,9 +401,9 @@ static void crosscheck_matches_and_mismatches(void)
     T_EQ_STR(mm.items[2].field, "document_number");
     T_EQ_STR(mm.items[3].field, "sex");
     /* Absent fields are not compared. */
-    ds_bc_fields empty = {0};
-    T_EQ_INT(ds_bc_crosscheck(&m, &empty, &mm), 0);
-    T_EQ_INT(ds_bc_crosscheck(NULL, &f, &mm), 0);
+    ds_identity_fields empty = {0};
+    T_EQ_INT(ds_identity_compare(&m, &empty, &mm), 0);
+    T_EQ_INT(ds_identity_compare(NULL, &f, &mm), 0);
 }
 
 static void crosscheck_truncated_name(void)
@@ -410,11 +411,11 @@ static void crosscheck_truncated_name(void)
     /* A TD3 name field filled to the end: the barcode's longer name starts with it. */
     ds_mrz m = mrz_of("P<UTOVANDERBERGHEHOOGSTRATEN<<ALEXANDRINA<JO", "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
     T_CHECK(m.name_truncated);
-    ds_bc_fields f = {"van der Berghe-Hoogstraten", "Alexandrina Josephine", NULL, NULL, NULL, NULL};
-    ds_bc_mismatches mm;
-    T_EQ_INT(ds_bc_crosscheck(&m, &f, &mm), 0);
+    ds_identity_fields f = {"van der Berghe-Hoogstraten", "Alexandrina Josephine", NULL, NULL, NULL, NULL};
+    ds_identity_mismatches mm;
+    T_EQ_INT(ds_identity_compare(&m, &f, &mm), 0);
     f.surname = "van der Berg";
-    T_EQ_INT(ds_bc_crosscheck(&m, &f, &mm), 1);
+    T_EQ_INT(ds_identity_compare(&m, &f, &mm), 1);
     T_EQ_STR(mm.items[0].field, "surname");
 }
 
@@ -424,22 +425,22 @@ static void crosscheck_aamva_fields(void)
     static const char payload[] =
         "@\n\x1e\rANSI 636000100001DL00310058DLDAQD1\nDCSDOE\nDACJANE\nDBB09161990\nDBA01212030\nDBC2\nDCGUSA\n\r";
     T_EQ_INT(ds_aamva_parse((const uint8_t *)payload, sizeof payload - 1, &a), DS_AAMVA_OK);
-    ds_bc_fields f;
-    ds_bc_fields_from_aamva(&a, &f);
+    ds_identity_fields f;
+    ds_identity_from_aamva(&a, &f);
     T_EQ_STR(f.surname, "DOE");
     T_EQ_STR(f.birth_date, "1990-09-16");
     ds_mrz td1;
     const char *lines[3] = {"I<UTOD23145890<<<<<<<<<<<<<<<<", "9009163F3101212UTO<<<<<<<<<<<4", "DOE<<JANE<<<<<<<<<<<<<<<<<<<<<"};
     T_EQ_INT(ds_mrz_parse(lines, 3, 2025, &td1), DS_OK);
     f.document_number = NULL; /* a licence number is not the ID card's */
-    ds_bc_mismatches mm;
-    int k = ds_bc_crosscheck(&td1, &f, &mm);
+    ds_identity_mismatches mm;
+    int k = ds_identity_compare(&td1, &f, &mm);
     for (int i = 0; i < mm.n; i++)
         printf("  mismatch %s: %s vs %s\n", mm.items[i].field, mm.items[i].expected, mm.items[i].found);
     T_EQ_INT(k, 1); /* only the expiry date differs (2030-01-21 on the licence) */
     if (mm.n == 1)
         T_EQ_STR(mm.items[0].field, "expiry_date");
-    ds_bc_fields_from_mrz(&td1, &f);
+    ds_identity_from_mrz(&td1, &f);
     T_EQ_STR(f.surname, "DOE");
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "barcode/barcode.h"
+#include "check/identity.h"
 #include "page/dlfront.h"
 #include "check/dlcheck.h"
 #include "base/base.h"
@@ -47,17 +48,17 @@ static json_t *payload_json(json_t *o, const ds_barcode *b)
     return o;
 }
 
-static void mismatch_flags(const ds_bc_mismatches *mm, int page, const char *what, ds_flags *flags)
+static void mismatch_flags(const ds_identity_mismatches *mm, int page, const char *what, ds_flags *flags)
 {
     for (int i = 0; i < mm->n; i++) {
-        const ds_bc_mismatch *x = &mm->items[i];
+        const ds_identity_mismatch *x = &mm->items[i];
         ds_flags_add(flags, page, DS_FLAG_BARCODE_MISMATCH, DS_SEV_HIGH, "barcode", x->field, x->expected,
                      x->found, "The %s in the %s differs from the MRZ.", x->field, what);
     }
 }
 
 /* The barcode's name and birth date against the case record. */
-static void case_flags(const ds_bc_fields *f, const ds_case *c, int page, const char *what,
+static void case_flags(const ds_identity_fields *f, const ds_case *c, int page, const char *what,
                        ds_flags *flags)
 {
     if (!c)
@@ -110,14 +111,14 @@ static json_t *aamva_json(const ds_barcode *b, int page, const ds_mrz *mrz, cons
         json_object_set_new(f, "country", json_string(a->country));
         json_object_set_new(f, "jurisdiction", json_string(a->jurisdiction));
         json_object_set_new(o, "fields", f);
-        ds_bc_fields bf;
-        ds_bc_fields_from_aamva(a, &bf);
+        ds_identity_fields bf;
+        ds_identity_from_aamva(a, &bf);
         /* A licence number is not a passport number: only the person is compared. */
         bf.document_number = NULL;
         bf.expiry_date = NULL;
         if (mrz) {
-            ds_bc_mismatches mm;
-            ds_bc_crosscheck(mrz, &bf, &mm);
+            ds_identity_mismatches mm;
+            ds_identity_compare(mrz, &bf, &mm);
             mismatch_flags(&mm, page, "driver licence barcode", flags);
         }
         case_flags(&bf, c, page, "driver licence barcode", flags);
@@ -178,11 +179,11 @@ static json_t *vds_json(const ds_barcode *b, int page, const ds_mrz *mrz, const 
             json_array_append_new(ml, json_string(v->mrz[0]));
             json_array_append_new(ml, json_string(v->mrz[1]));
             json_object_set_new(o, "mrz", ml);
-            ds_bc_fields bf;
-            ds_bc_fields_from_mrz(&seal, &bf);
+            ds_identity_fields bf;
+            ds_identity_from_mrz(&seal, &bf);
             if (mrz) {
-                ds_bc_mismatches mm;
-                ds_bc_crosscheck(mrz, &bf, &mm);
+                ds_identity_mismatches mm;
+                ds_identity_compare(mrz, &bf, &mm);
                 mismatch_flags(&mm, page, "digital seal", flags);
             }
             case_flags(&bf, c, page, "digital seal", flags);

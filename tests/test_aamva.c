@@ -1,5 +1,5 @@
 /*
- * Unit tests of the AAMVA DL/ID parser (src/analyse/aamva.c): the Ohio
+ * Unit tests of the AAMVA DL/ID parser (src/barcode/aamva.c): the Ohio
  * SAMPLE card of the shared real set (whose header declares a wrong offset
  * for its second subfile), payloads built here for versions 1, 3, 8 and 10,
  * US and Canadian date orders, ID cards, wrong offsets and lengths, and

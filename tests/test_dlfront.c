@@ -1,6 +1,6 @@
 /*
  * The printed front of a driving licence against its barcode: the date
- * parser, the front reader (analyse/dlfront.h) on synthetic cards, the
+ * parser, the front reader (page/dlfront.h) on synthetic cards, the
  * comparison rules (app/dlcheck.h) and the report step
  * (ds_scan_barcodes_printed) on files made of a front and a back, as two
  * pages, one page, a multi-page TIFF, and the real AAMVA sample of

@@ -1,6 +1,6 @@
 /*
  * Unit tests of the ICAO Visible Digital Seal parser and signature check
- * (src/analyse/vds.c). The BSI TR-03137 worked examples under DS_SHARED_DIR
+ * (src/barcode/vds.c). The BSI TR-03137 worked examples under DS_SHARED_DIR
  * must parse to the values the TR prints and verify as UNKNOWN_SIGNER (their
  * signers are not public). Signed cases build a test CA, signer certificates
  * and seals at run time with OpenSSL's C API in a fresh temporary directory:

@@ -4,7 +4,7 @@
  * A US or Canadian licence (AAMVA) prints the holder's data on the front
  * and carries it again in the PDF417 on the back; a forger who changes the
  * printed name or date of birth seldom re-encodes the barcode. This module
- * compares what analyse/dlfront.h read on the front with the AAMVA fields
+ * compares what page/dlfront.h read on the front with the AAMVA fields
  * and calls a field a mismatch only on clear evidence: a value read with at
  * least DS_DLCHECK_MIN_CONF whose difference is explained neither by OCR
  * noise (one confusable digit in a date, day and month read the other way,

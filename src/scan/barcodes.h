@@ -30,7 +30,7 @@ json_t *ds_scan_barcodes(PIX *page, int page_no, const ds_mrz *mrz, const ds_cas
 /*
  * After every page of a file was reported: for each AAMVA barcode in
  * documents (the report's array, one entry per page of pages), reads the
- * printed front of the licence with Tesseract (analyse/dlfront.h) on the
+ * printed front of the licence with Tesseract (page/dlfront.h) on the
  * file's pages without an MRZ, the barcode's own page included with its
  * barcodes blanked (both sides scanned on one page), and keeps the page
  * that agrees best. Adds "printed" to the barcode's "parsed" object

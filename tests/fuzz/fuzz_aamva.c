@@ -1,5 +1,5 @@
 /*
- * Fuzz target for the AAMVA DL/ID parser (src/analyse/aamva.c). Any bytes
+ * Fuzz target for the AAMVA DL/ID parser (src/barcode/aamva.c). Any bytes
  * are a payload. The target checks the contracts it can see: a status in
  * range, a zeroed result on failure, and on success NUL-terminated printable
  * fields, ISO dates, a bounded element list. It must never read outside the

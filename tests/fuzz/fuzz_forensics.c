@@ -1,5 +1,5 @@
 /*
- * Fuzz target for the forensics parsers (src/analyse/forensics.c): JPEG
+ * Fuzz target for the forensics parsers (src/forensics/forensics.c): JPEG
  * segments with EXIF IFD0, XMP and APP13 blocks, DQT tables, PNG tEXt /
  * zTXt / iTXt chunks, and (ds_forensics_scan_bytes) the double-save test
  * over libjpeg's quantised coefficients. The bytes are scanned as given, and again

@@ -1,5 +1,5 @@
 /*
- * Fuzz target for the MRZ parser (src/analyse/mrz.c). The input is split at
+ * Fuzz target for the MRZ parser (src/mrz/parse.c). The input is split at
  * '\n' into up to four lines of any length and bytes; both entry points run
  * on them: ds_mrz_parse on NUL-terminated copies, and ds_mrz_parse_ocr on
  * recogniser characters whose probabilities and second choices are derived

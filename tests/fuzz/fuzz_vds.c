@@ -1,5 +1,5 @@
 /*
- * Fuzz target for the ICAO digital seal parser (src/analyse/vds.c). Any
+ * Fuzz target for the ICAO digital seal parser (src/barcode/vds.c). Any
  * bytes are a seal. Checks: a status in range; on success offsets and
  * lengths inside the seal, NUL-terminated texts, a bounded feature list,
  * and verification without a trust store answering UNKNOWN_SIGNER (a seal

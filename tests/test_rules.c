@@ -384,6 +384,42 @@ static void t_parsed_specimen_end_to_end(void)
     check_evidence();
 }
 
+/* A failing check digit read with confidence is high; one a misreading may
+ * explain is a warning asking for a rescan, with the same code and field. */
+static void t_check_digit_severity(void)
+{
+    ds_mrz m = genuine();
+    m.valid = false;
+    m.checks.document_number = DS_CHECK_FAIL;
+    m.checks.composite = DS_CHECK_FAIL;
+    m.misread.composite = true;
+    memset(&flags, 0, sizeof flags);
+    ds_check_mrz(&m, 3, &flags);
+    T_EQ_INT(flags.count, 2);
+    T_EQ_INT(count(&flags, "MRZ_CHECK_DIGIT"), 2);
+    T_EQ_STR(flags.item[0].field, "document_number");
+    T_EQ_INT(flags.item[0].severity, DS_SEV_HIGH);
+    T_EQ_STR(flags.item[1].field, "composite");
+    T_EQ_INT(flags.item[1].severity, DS_SEV_WARNING);
+    T_CHECK(strstr(flags.item[1].message, "rescan") != NULL);
+    T_CHECK(strstr(flags.item[0].message, "rescan") == NULL);
+    check_evidence();
+}
+
+/* The Icelandic specimen (birth 121212, expiry 110629): born 1912, so no
+ * birth after expiry (issue 13). */
+static void t_birth_century_from_expiry(void)
+{
+    const char *lines[2] = {"PAISLAEVARSDOTTIR<<THURIDUR<OESP<<<<<<<<<<<<",
+                            "A2040611<0ISL1212123F1106297121212<1239<<<66"};
+    ds_mrz m;
+    T_EQ_INT(ds_mrz_parse(lines, 2, 2026, &m), DS_OK);
+    run(&m, NULL, "2026-06-01");
+    T_EQ_INT(count(&flags, "DOC_VALIDITY_ANOMALY"), 0);
+    T_EQ_INT(count(&flags, "DOC_EXPIRED"), 1);
+    check_evidence();
+}
+
 static void t_flags_full_and_utf8_cut(void)
 {
     ds_flags f;
@@ -427,6 +463,8 @@ int main(int argc, char **argv)
         {"specimen", t_specimen},
         {"unknown_codes", t_unknown_codes},
         {"parsed_specimen_end_to_end", t_parsed_specimen_end_to_end},
+        {"check_digit_severity", t_check_digit_severity},
+        {"birth_century_from_expiry", t_birth_century_from_expiry},
         {"flags_full_and_utf8_cut", t_flags_full_and_utf8_cut},
     };
     return T_RUN(cases);

@@ -1,8 +1,12 @@
 /*
  * Rules over the MRZ reading of a page. A failing check digit is high
- * severity: after the recogniser's proven repairs, a digit that still does
- * not match is either a forgery or a scan an officer must look at. Flags
- * carry evidence, never more document content than the field in question.
+ * severity only when the reading under it is sure: every character the check
+ * reads was recognised with confidence and no confusion the recogniser
+ * admits explains the failure (ds_mrz.misread, set by the MRZ parser); what
+ * fails then is what is printed, a forgery or a misprint. A failure a
+ * misreading may explain is a warning asking for a rescan: a misreading is
+ * never evidence of fraud. Flags carry evidence, never more document content
+ * than the field in question.
  */
 #include "check.h"
 
@@ -10,16 +14,22 @@
 #include <stdio.h>
 #include <string.h>
 
-static void check_digit(const ds_mrz *m, int page, ds_flags *flags, ds_check_state st,
+static void check_digit(int page, ds_flags *flags, ds_check_state st, bool misread,
                         const char *field, const char *what)
 {
     if (st != DS_CHECK_FAIL)
         return;
-    ds_flags_add(flags, page, DS_FLAG_MRZ_CHECK_DIGIT, DS_SEV_HIGH, "mrz", field, NULL, NULL,
-        "The check digit of the %s in the MRZ does not match its digits: the MRZ was misprinted, "
-        "altered or misread.",
-        what);
-    (void)m;
+    if (misread)
+        ds_flags_add(flags, page, DS_FLAG_MRZ_CHECK_DIGIT, DS_SEV_WARNING, "mrz", field, NULL, NULL,
+            "The check digit of the %s in the MRZ does not match its digits, but the MRZ could not "
+            "be read reliably there: rescan the document (flat, sharp, without glare) before "
+            "judging it.",
+            what);
+    else
+        ds_flags_add(flags, page, DS_FLAG_MRZ_CHECK_DIGIT, DS_SEV_HIGH, "mrz", field, NULL, NULL,
+            "The check digit of the %s in the MRZ does not match its digits, and every character "
+            "under it was read with confidence: the MRZ was misprinted or altered.",
+            what);
 }
 
 void ds_check_mrz(const ds_mrz *m, int page, ds_flags *flags)
@@ -30,12 +40,16 @@ void ds_check_mrz(const ds_mrz *m, int page, ds_flags *flags)
             "it.");
         return;
     }
-    check_digit(m, page, flags, m->checks.document_number, "document_number", "document number");
-    check_digit(m, page, flags, m->checks.birth_date, "birth_date", "date of birth");
-    check_digit(m, page, flags, m->checks.expiry_date, "expiry_date", "date of expiry");
-    check_digit(m, page, flags, m->checks.optional_data, "optional_data",
+    const ds_mrz_misread *r = &m->misread;
+    check_digit(page, flags, m->checks.document_number, r->document_number, "document_number",
+                "document number");
+    check_digit(page, flags, m->checks.birth_date, r->birth_date, "birth_date", "date of birth");
+    check_digit(page, flags, m->checks.expiry_date, r->expiry_date, "expiry_date",
+                "date of expiry");
+    check_digit(page, flags, m->checks.optional_data, r->optional_data, "optional_data",
                 "personal number or optional data");
-    check_digit(m, page, flags, m->checks.composite, "composite", "whole MRZ (composite)");
+    check_digit(page, flags, m->checks.composite, r->composite, "composite",
+                "whole MRZ (composite)");
     if (!m->format_ok)
         ds_flags_add(flags, page, DS_FLAG_MRZ_FORMAT, DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
             "The MRZ breaks the ICAO 9303 layout (a letter where a digit belongs, an impossible "

@@ -33,6 +33,13 @@ typedef struct ds_mrz_checks {
     ds_check_state document_number, birth_date, expiry_date, optional_data, composite;
 } ds_mrz_checks;
 
+/* For each check: true when it fails and a misreading may explain the
+ * failure (the rule is in ds_mrz_parse_ocr). A failing check that is false
+ * here was read with confidence throughout: what fails is what is printed. */
+typedef struct ds_mrz_misread {
+    bool document_number, birth_date, expiry_date, optional_data, composite;
+} ds_mrz_misread;
+
 /* One character of a recognised line with the recogniser's second choice. */
 typedef struct ds_mrz_char {
     char c;        /* best guess */
@@ -84,6 +91,8 @@ typedef struct ds_mrz {
     char optional_data[32];  /* TD3 personal number, or TD1/TD2 optional data */
     char optional_data2[16]; /* TD1 line 2 optional data */
 
+    ds_mrz_misread misread; /* always all false from ds_mrz_parse (plain text) */
+
     int nrepairs;
     ds_mrz_repair repairs[DS_MRZ_MAX_REPAIRS];
     /* 1 where no check digit covers the position (names, codes, sex ...). */
@@ -98,8 +107,8 @@ int ds_mrz_check_digit(const char *s, int n);
 /*
  * Parses nlines lines (each NUL-terminated) as one MRZ, exactly as written:
  * plain text is never repaired. today_year is the 4-digit current year used
- * to give two-digit years a century: birth dates are never in the future,
- * expiry dates up to 20 years ahead. The format follows from the line count
+ * to give two-digit years a century: birth dates are never in the future
+ * nor after the document's expiry date, expiry dates up to 20 years ahead. The format follows from the line count
  * and lengths (a first character 'V' on 2x36 and 2x44 makes a visa).
  * Fails with DS_ERR_MRZ_LENGTH when the line count and lengths fit no
  * format, DS_ERR_MRZ_FORMAT when a line holds a byte outside printable
@@ -113,9 +122,15 @@ ds_error ds_mrz_parse(const char *const *lines, int nlines, int today_year, ds_m
  * Like ds_mrz_parse, from recognised characters with second choices. Applies
  * grammar repairs (letters in digit-only positions and the reverse) and then
  * check-digit repairs: a failing check is repaired only when exactly one
- * change among known OCR confusions and the recogniser's second choices makes
- * it pass. Every repair is listed in out->repairs. lens[i] is the number of
- * characters in lines[i]. The repair rule in full is in mrz.c's header.
+ * change among the confusions the recogniser itself doubted makes it pass; a
+ * filler '<' is never repaired into a letter. Every repair is listed in
+ * out->repairs. lens[i] is the number of characters in lines[i]. A check
+ * still failing afterwards is marked in out->misread when a misreading may
+ * explain it: a character it reads was doubted (probability under
+ * DS_MRZ_DOUBT_P), was changed by a repair, or is an OCR-B look-alike letter
+ * (O, I, B ...) standing amid digits in a free-form field; or the
+ * recogniser's second choice at one of its characters makes it pass. The
+ * repair rule in full is in parse.c's header.
  */
 ds_error ds_mrz_parse_ocr(const ds_mrz_char *const *lines, const int *lens, int nlines,
                           int today_year, ds_mrz *out /* OUT */);

@@ -29,12 +29,14 @@
  * 2. Check-digit repairs, after grammar repairs, for each failing check in
  *    the order document number, birth date, expiry date, optional data,
  *    composite. The candidates are single-character substitutions at the
- *    positions the check reads (its check digit included) that fit the
- *    position's grammar and come from: the confusion groups {0,O,Q,D}
- *    {1,I} {2,Z} {5,S} {6,G} {8,B}, where the recogniser was less than
- *    DS_MRZ_DOUBT_P sure of its reading; the recogniser's second choice when its
- *    probability is at least DS_MRZ_ALT_MIN_P; and, where step 1 replaced
- *    the recogniser's best, the other reading step 1 could have made.
+ *    positions the check reads (its check digit included) where the
+ *    recogniser doubted its reading (probability under DS_MRZ_DOUBT_P) or
+ *    step 1 replaced it, that fit the position's grammar and come from: the
+ *    confusion groups {0,O,Q,D} {1,I} {2,Z} {5,S} {6,G} {8,B}; the
+ *    recogniser's second choice when its probability is at least
+ *    DS_MRZ_ALT_MIN_P; and, where step 1 replaced the recogniser's best, the
+ *    other reading step 1 could have made. A filler the recogniser read is
+ *    never changed into a letter.
  *    A candidate counts when it makes the check pass, keeps every check
  *    that passed still passing, leaves every other check that reads the
  *    changed position passing too (so the composite never rewrites a field
@@ -45,21 +47,36 @@
  *    only from the recogniser's second choice, never from a table: a date
  *    or check digit changed on the document stays failing unless the
  *    recogniser itself doubted that very character.
- * 3. Joint repairs, when a check still fails: the confusable characters of
- *    the free-form fields (document number and optional data, where both
- *    readings of O/0, I/1, Z/2, S/5, G/6, B/8 fit the grammar) and the
- *    characters whose second choice the recogniser offers (probability at
- *    least DS_MRZ_ALT_MIN_P) are changed together, at most four at a time,
- *    and only where the recogniser was less than 90% sure of its reading.
- *    With more than ten such positions nothing is changed: other sets could
- *    satisfy the checks too. The smallest set of
- *    changes under which every check of the format passes and both dates
- *    are valid is applied, and only when it is the only set of its size.
- *    A tampered date or check digit is no more repairable here than in
- *    step 2: digit positions change only to the recogniser's own second
- *    choice.
+ * 3. Joint repairs, when a check still fails: at the positions some check
+ *    reads and the recogniser doubted (or step 1 replaced), the confusable
+ *    characters of the free-form fields (document number and optional data,
+ *    where both readings of O/0, I/1, Z/2, S/5, G/6, B/8 fit the grammar),
+ *    the recogniser's second choices (probability at least DS_MRZ_ALT_MIN_P)
+ *    and the other reading of a step-1 repair are tried together, at most
+ *    four changes at a time. With more than ten such positions nothing is
+ *    changed: other sets could satisfy the checks too. Among the sets under
+ *    which every check of the format passes and both dates are valid, the
+ *    one with the fewest look-alike letters amid digits in the free-form
+ *    fields ("4O3" reads better as "403"), then the fewest changes, is
+ *    applied, and only when no other set ties with it. A filler is never
+ *    changed into a letter. A tampered date or check digit is no more
+ *    repairable here than in step 2: digit positions change only to the
+ *    recogniser's own second choice.
+ * 4. Unproven repairs are taken back: a repaired position that a check reads,
+ *    where every check reading it still fails, gets the recogniser's own
+ *    character back (the report then shows what was read, and the failing
+ *    check says the read is unsure). Repairs no check can prove (names,
+ *    codes) stay: the grammar is all the evidence there is for them.
  * Every repair is recorded in repairs[]; when DS_MRZ_MAX_REPAIRS are
  * recorded no further repair is made and the rest stays as read.
+ *
+ * After the repairs, a check that still fails is marked in misread when a
+ * misreading may explain it: a character it reads was doubted by the
+ * recogniser, was changed by a repair, breaks the grammar, or is a
+ * look-alike letter amid digits in a free-form field; or the recogniser's
+ * second choice at one of its characters (probability at least
+ * DS_MRZ_ALT_MIN_P) makes it pass. Only a failure read with confidence
+ * throughout is left unmarked: that is what the document carries.
  *
  * National deviations accepted as genuine: a country code padded with
  * fillers ("D<<" for Germany reads "D"); '<' as the check digit of an empty
@@ -409,6 +426,35 @@ static bool decode_date(const char *raw, int today_year, bool birth, char out[11
     return true;
 }
 
+/*
+ * Gives a birth date the century that puts it before the document's expiry.
+ * A holder is born before the document is issued and it is issued before it
+ * expires, so a birth year after the expiry belongs to the century before
+ * (an Icelandic passport expiring in 2011 with birth year 12 is 1912, not
+ * 2012). Both dates are the ISO forms decode_date wrote; a raw or unknown
+ * date is left alone, and so is a 29 February the earlier century lacks.
+ * No bound tighter than the expiry follows from the document's type: its
+ * longest validity dates the earliest possible issue, and a child born after
+ * that date may still hold the document.
+ */
+static void birth_before_expiry(char birth[11], const char expiry[11])
+{
+    if (strlen(birth) != 10 || strlen(expiry) != 10 || birth[4] != '-' || expiry[4] != '-')
+        return;
+    if (strcmp(birth, expiry) <= 0)
+        return;
+    int year = (birth[0] - '0') * 1000 + (birth[1] - '0') * 100 + (birth[2] - '0') * 10 +
+               (birth[3] - '0') - 100;
+    int month = (birth[5] - '0') * 10 + (birth[6] - '0');
+    int day = (birth[8] - '0') * 10 + (birth[9] - '0');
+    if (year < 0 || month < 1 || month > 12 || day > days_in_month(year, month))
+        return;
+    birth[0] = (char)('0' + year / 1000 % 10);
+    birth[1] = (char)('0' + year / 100 % 10);
+    birth[2] = (char)('0' + year / 10 % 10);
+    birth[3] = (char)('0' + year % 10);
+}
+
 /* Copies s[0..n) without any '<' into out (cap bytes, NUL-terminated). */
 static void copy_nofill(char *out, size_t cap, const char *s, int n)
 {
@@ -521,6 +567,7 @@ static void finish(const layout *L, int today_year, ds_mrz *m)
         ok = false;
     if (!decode_date(l1 + L->expiry.start, today_year, false, m->expiry_date))
         ok = false;
+    birth_before_expiry(m->birth_date, m->expiry_date);
 
     char sx = l1[L->sex.start];
     m->sex[0] = (sx == '<') ? 'X' : (fits(CL_SEX, sx) ? sx : '\0');
@@ -668,7 +715,8 @@ static bool repair_one(const layout *L, const ds_mrz_char *const *src, int k, co
         /* The recogniser's own choices: its second choice, and where a
          * grammar repair replaced its best, the other grammar reading. */
         char own[3] = {0, 0, 0};
-        if (alt_usable(&src[l][p]))
+        bool doubted = src[l][p].p < DS_MRZ_DOUBT_P || cur != src[l][p].c;
+        if (alt_usable(&src[l][p]) && doubted)
             own[0] = src[l][p].alt;
         if (cur != src[l][p].c) {
             own[1] = to_digit(src[l][p].c);
@@ -678,7 +726,7 @@ static bool repair_one(const layout *L, const ds_mrz_char *const *src, int k, co
             if (own[j] && own[j] != cur && !memchr(cand, own[j], (size_t)nc))
                 cand[nc++] = own[j];
         for (int j = 0; j < nc; j++) {
-            if (!fits(cls[l][p], cand[j]))
+            if (!fits(cls[l][p], cand[j]) || (src[l][p].c == '<' && is_upper(cand[j])))
                 continue;
             m->lines[l][p] = cand[j];
             eval after;
@@ -726,24 +774,77 @@ static void repair_checks(const layout *L, const ds_mrz_char *const *src, ds_mrz
     }
 }
 
+/* Whether c is a letter OCR-B readers take for a digit (O for 0, I for 1 ...). */
+static bool look_alike(char c)
+{
+    return is_upper(c) && to_digit(c) != 0;
+}
+
+/*
+ * Whether the character at (l, p) is a look-alike letter standing amid
+ * digits in a free-form field (document number, optional data): the run of
+ * look-alike letters it belongs to has a digit on both sides ("4O3"), or, for
+ * an O, a digit on one side and a filler on the other ("000O<"). Issuers
+ * print such letters rarely, readers misread 0 as O there often, so the
+ * letter is not taken as proven. A letter at the edge of its field beside a
+ * digit ("L898...") is a common prefix, and a letter closing a number before
+ * the fillers ("ZE184226B<") a common suffix: neither counts.
+ */
+static bool amid_digits(unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE], const mrz_lines ln,
+                        int width, int l, int p)
+{
+    if (cls[l][p] != CL_ANY || !look_alike(ln[l][p]))
+        return false;
+    int a = p - 1, b = p + 1;
+    while (a >= 0 && cls[l][a] == CL_ANY && look_alike(ln[l][a]))
+        a--;
+    while (b < width && cls[l][b] == CL_ANY && look_alike(ln[l][b]))
+        b++;
+    char left = (a >= 0 && cls[l][a] == CL_ANY) ? ln[l][a] : 0;
+    char right = (b < width && cls[l][b] == CL_ANY) ? ln[l][b] : 0;
+    if (is_digit(left) && is_digit(right))
+        return true;
+    /* Beside a filler, only the O: numbers end in letters ("226B<") often. */
+    return ln[l][p] == 'O' && ((is_digit(left) && right == '<') || (is_digit(right) && left == '<'));
+}
+
+/* The number of look-alike letters amid digits in the lines (the field prior
+ * of the joint repair). */
+static int prior_breaks(const layout *L, unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE],
+                        const mrz_lines ln)
+{
+    int n = 0;
+    for (int l = 0; l < L->nlines; l++)
+        for (int p = 0; p < L->width; p++)
+            n += amid_digits(cls, ln, L->width, l, p);
+    return n;
+}
+
 /* A position the joint repair may change, with its alternatives. */
 typedef struct doubt {
     int line, pos;
     float p;
-    char alt[2];
+    char alt[3];
     int nalt;
 } doubt;
 
 #define JOINT_MAX_POS 10
 #define JOINT_MAX_CHANGES 4
 
-/* Tries every way of changing `left` more of doubts[from..] and counts the
- * ones under which every check of the format passes; stops counting at 2. */
+/* The state of the joint search: the best key (prior breaks, then number of
+ * changes) among the sets under which every check passes, how many sets
+ * share it, and the lines of the first of them. */
+typedef struct joint {
+    int best_key, nbest;
+    unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+    char best[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE + 1];
+} joint;
+
+/* Tries every way of changing `left` more of doubts[from..] and weighs each
+ * set under which every check of the format passes and both dates are valid. */
 static void joint_search(const layout *L, ds_mrz *m, const doubt *d, int nd, int from, int left,
-                         int *found, char best[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE + 1])
+                         int size, joint *j)
 {
-    if (*found >= 2)
-        return;
     if (left == 0) {
         eval e;
         evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &e);
@@ -752,27 +853,45 @@ static void joint_search(const layout *L, ds_mrz *m, const doubt *d, int nd, int
                 return;
         if (!date_ok(m->lines[1] + L->birth.start) || !date_ok(m->lines[1] + L->expiry.start))
             return;
-        if (++*found == 1)
-            memcpy(best, m->lines, sizeof m->lines);
+        int key = prior_breaks(L, j->cls, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines) *
+                      (JOINT_MAX_CHANGES + 1) + size;
+        if (j->nbest == 0 || key < j->best_key) {
+            j->best_key = key;
+            j->nbest = 1;
+            memcpy(j->best, m->lines, sizeof m->lines);
+        } else if (key == j->best_key) {
+            j->nbest++;
+        }
         return;
     }
-    for (int i = from; i < nd && *found < 2; i++) {
+    for (int i = from; i < nd; i++) {
         char cur = m->lines[d[i].line][d[i].pos];
-        for (int j = 0; j < d[i].nalt; j++) {
-            m->lines[d[i].line][d[i].pos] = d[i].alt[j];
-            joint_search(L, m, d, nd, i + 1, left - 1, found, best);
+        for (int a = 0; a < d[i].nalt; a++) {
+            m->lines[d[i].line][d[i].pos] = d[i].alt[a];
+            joint_search(L, m, d, nd, i + 1, left - 1, size, j);
         }
         m->lines[d[i].line][d[i].pos] = cur;
     }
 }
 
+/* Adds c to the alternatives of x unless it is the current character, is
+ * already there or breaks the grammar of the position. */
+static void doubt_add(doubt *x, char c, char cur, int cls)
+{
+    if (c && c != cur && x->nalt < 3 && fits(cls, c) && !memchr(x->alt, c, (size_t)x->nalt))
+        x->alt[x->nalt++] = c;
+}
+
 /*
  * Joint repair (rule 3): when checks still fail after single repairs, the
- * confusable characters of the free-form fields (document number, optional
- * data: O/0, I/1 and the like, where both readings fit the grammar) and the
- * characters whose second choice the recogniser itself offers are changed
- * together. The smallest set of changes under which every check of the
- * format passes is applied, and only when no other set of that size does.
+ * characters the recogniser doubted are changed together: the confusable
+ * characters of the free-form fields (O/0, I/1 and the like, where both
+ * readings fit the grammar), the recogniser's second choices, and where a
+ * grammar repair chose one reading of a character the other one. Among the
+ * sets of changes under which every check of the format passes, the one with
+ * the fewest look-alike letters amid digits, then the fewest changes, is
+ * applied, and only when no other set ties with it. A filler is never
+ * changed into a letter.
  */
 static void repair_joint(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
 {
@@ -783,45 +902,140 @@ static void repair_joint(const layout *L, const ds_mrz_char *const *src, ds_mrz 
         failing = failing || e.state[k] == DS_CHECK_FAIL;
     if (!failing)
         return;
-    unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
-    build_classes(L, cls);
+    joint search;
+    memset(&search, 0, sizeof search);
+    joint *j = &search;
+    build_classes(L, j->cls);
+    /* Only a position some check reads can be proven; the others stay. */
+    unsigned char covered[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE] = {{0}};
+    for (int k = 0; k < K_COUNT; k++) {
+        cover c;
+        if (e.state[k] == DS_CHECK_ABSENT)
+            continue;
+        coverage(L, &e, k, &c);
+        for (int i = 0; i < c.n; i++)
+            covered[c.line[i]][c.pos[i]] = 1;
+    }
     doubt d[JOINT_MAX_POS];
     int nd = 0;
     for (int l = 0; l < L->nlines; l++) {
         for (int p = 0; p < L->width; p++) {
+            const ds_mrz_char *s = &src[l][p];
             char cur = m->lines[l][p];
-            doubt x = {l, p, src[l][p].p, {0, 0}, 0};
-            if (cls[l][p] == CL_ANY) {
+            int c = j->cls[l][p];
+            doubt x = {l, p, s->p, {0, 0, 0}, 0};
+            /* Only what the recogniser itself doubted is open to change,
+             * and a filler it read stays a filler or a digit. */
+            if ((s->p >= DS_MRZ_DOUBT_P && cur == s->c) || !covered[l][p])
+                continue;
+            if (c == CL_ANY && cur != 'L' && cur != 'Q' && cur != 'D') {
                 char other = is_digit(cur) ? to_letter(cur) : to_digit(cur);
-                if (other && other != '7' && cur != 'L' && cur != 'Q' && cur != 'D')
-                    x.alt[x.nalt++] = other;
+                if (other != '7')
+                    doubt_add(&x, other, cur, c);
             }
-            if (alt_usable(&src[l][p]) && src[l][p].alt != cur && fits(cls[l][p], src[l][p].alt) &&
-                x.nalt < 2 && !memchr(x.alt, src[l][p].alt, (size_t)x.nalt))
-                x.alt[x.nalt++] = src[l][p].alt;
-            /* Only what the recogniser itself doubted is open to change. */
-            if (x.nalt > 0 && src[l][p].p < DS_MRZ_DOUBT_P) {
-                /* Too many open positions: other sets of changes could
-                 * satisfy the checks as well, so nothing is changed. */
-                if (nd == JOINT_MAX_POS)
-                    return;
-                d[nd++] = x;
+            if (alt_usable(s))
+                doubt_add(&x, s->alt, cur, c);
+            if (cur != s->c) {
+                doubt_add(&x, to_digit(s->c), cur, c);
+                doubt_add(&x, to_letter(s->c), cur, c);
             }
+            if (s->c == '<')
+                for (int a = 0; a < x.nalt; a++)
+                    if (is_upper(x.alt[a]))
+                        x.alt[a--] = x.alt[--x.nalt];
+            if (x.nalt == 0)
+                continue;
+            /* Too many open positions: other sets of changes could satisfy
+             * the checks as well, so nothing is changed. */
+            if (nd == JOINT_MAX_POS)
+                return;
+            d[nd++] = x;
         }
     }
-    char best[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE + 1];
-    for (int changes = 1; changes <= JOINT_MAX_CHANGES; changes++) {
-        int found = 0;
-        joint_search(L, m, d, nd, 0, changes, &found, best);
-        if (found == 0)
-            continue;
-        if (found > 1 || m->nrepairs + changes > DS_MRZ_MAX_REPAIRS)
-            return;
-        for (int l = 0; l < L->nlines; l++)
-            for (int p = 0; p < L->width; p++)
-                if (best[l][p] != m->lines[l][p])
-                    record(m, l, p, m->lines[l][p], best[l][p]);
+    for (int changes = 1; changes <= JOINT_MAX_CHANGES && changes <= nd; changes++)
+        joint_search(L, m, d, nd, 0, changes, changes, j);
+    if (j->nbest != 1)
         return;
+    int size = j->best_key % (JOINT_MAX_CHANGES + 1);
+    if (m->nrepairs + size > DS_MRZ_MAX_REPAIRS)
+        return;
+    for (int l = 0; l < L->nlines; l++)
+        for (int p = 0; p < L->width; p++)
+            if (j->best[l][p] != m->lines[l][p])
+                record(m, l, p, m->lines[l][p], j->best[l][p]);
+}
+
+/*
+ * Takes back the repairs no check proves (rule 4): a repaired position that
+ * some check reads, where every check reading it still fails, gets the
+ * recogniser's own character back and leaves the repair list. What the
+ * report then shows is what was read, and the failing check says the read is
+ * unsure, rather than a guess presented as the document's content. Repairs
+ * at positions no check reads (names, codes) stay: the grammar is all the
+ * evidence there is for them.
+ */
+static void undo_unproven(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
+{
+    eval e;
+    evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &e);
+    cover c[K_COUNT];
+    for (int k = 0; k < K_COUNT; k++)
+        coverage(L, &e, k, &c[k]);
+    int kept = 0;
+    for (int i = 0; i < m->nrepairs; i++) {
+        ds_mrz_repair r = m->repairs[i];
+        bool read = false, proven = false;
+        for (int k = 0; k < K_COUNT; k++) {
+            if (e.state[k] == DS_CHECK_ABSENT || !covers(&c[k], r.line, r.pos))
+                continue;
+            read = true;
+            proven = proven || e.state[k] == DS_CHECK_OK;
+        }
+        if (read && !proven)
+            m->lines[r.line][r.pos] = src[r.line][r.pos].c;
+        else
+            m->repairs[kept++] = r;
+    }
+    m->nrepairs = kept;
+}
+
+/*
+ * Marks each failing check a misreading may explain (the rule in mrz.h at
+ * ds_mrz_parse_ocr): a character it reads was doubted, changed by a repair or
+ * is a look-alike letter amid digits, or the recogniser's second choice at one
+ * of its characters makes it pass.
+ */
+static void assess(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
+{
+    unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+    bool *out[K_COUNT] = {&m->misread.document_number, &m->misread.birth_date,
+                          &m->misread.expiry_date, &m->misread.optional_data,
+                          &m->misread.composite};
+    eval e;
+    build_classes(L, cls);
+    evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &e);
+    for (int k = 0; k < K_COUNT; k++) {
+        if (e.state[k] != DS_CHECK_FAIL)
+            continue;
+        cover c;
+        coverage(L, &e, k, &c);
+        for (int i = 0; i < c.n && !*out[k]; i++) {
+            int l = c.line[i], p = c.pos[i];
+            const ds_mrz_char *s = &src[l][p];
+            char cur = m->lines[l][p];
+            if (s->p < DS_MRZ_DOUBT_P || cur != s->c || !fits(cls[l][p], cur) ||
+                amid_digits(cls, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, L->width, l, p)) {
+                *out[k] = true;
+                break;
+            }
+            if (!alt_usable(s) || s->alt == cur || !fits(cls[l][p], s->alt))
+                continue;
+            eval after;
+            m->lines[l][p] = s->alt;
+            evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &after);
+            m->lines[l][p] = cur;
+            *out[k] = after.state[k] == DS_CHECK_OK;
+        }
     }
 }
 
@@ -878,8 +1092,11 @@ static ds_error parse_chars(const ds_mrz_char *const *lines, const int *lens, in
         repair_grammar(L, lines, &m);
         repair_checks(L, lines, &m);
         repair_joint(L, lines, &m);
+        undo_unproven(L, lines, &m);
     }
     finish(L, today_year, &m);
+    if (repair)
+        assess(L, lines, &m);
     *out = m;
     return DS_OK;
 }

@@ -1,0 +1,198 @@
+/*
+ * Unit tests of how the MRZ parser treats an unsure reading (issue 13): a
+ * failing check is marked as a possible misreading exactly when a character
+ * under it was doubted, repaired, breaks the grammar or is a look-alike
+ * letter amid digits, or the recogniser's second choice explains it; repairs
+ * are made only among doubted characters and only when one set of changes
+ * alone passes the checks (a filler never becomes a letter, the field prior
+ * breaks O/0 ties, an unproven grammar repair is taken back); a two-digit
+ * birth year gets the century that puts it before the expiry.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "mrz/mrz.h"
+#include "mrz_ocr.h"
+#include "t.h"
+
+/* A wrong check digit on a read the recogniser was sure of is what the
+ * document carries (misread false: the check stage makes it high); the same
+ * failure where the recogniser doubted a character under the check, or
+ * where its second choice would make the check pass, may be a misreading. */
+static void misread_marks_doubted_failures_only(void)
+{
+    ocr o;
+    ds_mrz m;
+    /* Check digit 6 of the document number printed as 5, read surely. */
+    ocr_init(&o, TD3_L1, "L898902C35UTO7408122F1204159ZE184226B<<<<<10", NULL);
+    for (int i = 0; i < 44; i++)
+        o.ch[1][i].p = 0.99f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
+    T_CHECK(!m.misread.document_number);
+    T_CHECK(!m.misread.birth_date);
+    /* The recogniser doubted a character of the document number. */
+    o.ch[1][2].p = 0.6f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
+    T_CHECK(m.misread.document_number);
+    T_CHECK(!m.misread.birth_date); /* passing checks are never marked */
+    /* Sure of every character, but its second choice for the check digit is
+     * the digit that passes: a confusion it admits. */
+    o.ch[1][2].p = 0.99f;
+    o.ch[1][9].p = 0.91f;
+    o.ch[1][9].alt = '6';
+    o.ch[1][9].alt_p = 0.08f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
+    T_EQ_INT(m.nrepairs, 0); /* not doubted: not repaired */
+    T_CHECK(m.misread.document_number);
+    /* Plain text is never a misreading. */
+    const char *lines[2] = {TD3_L1, "L898902C35UTO7408122F1204159ZE184226B<<<<<10"};
+    T_EQ_INT(ds_mrz_parse(lines, 2, TODAY, &m), DS_OK);
+    T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
+    T_CHECK(!m.misread.document_number);
+}
+
+/* An O amid the digits of a document number, read surely, explains a failing
+ * check as a 0 misread would: no repair (nothing proves it), but the failure
+ * is marked as a possible misreading, not as the document's content. */
+static void look_alike_letter_amid_digits_is_doubtful(void)
+{
+    ocr o;
+    ds_mrz m;
+    ocr_init(&o, TD3_L1, "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10", NULL);
+    for (int i = 0; i < 44; i++)
+        o.ch[1][i].p = 0.99f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
+    T_EQ_INT(m.nrepairs, 0);
+    T_CHECK(m.misread.document_number);
+    T_CHECK(m.misread.composite);
+    /* A letter prefix at the start of the number is not amid digits. */
+    ocr_init(&o, TD3_L1, "L898902C35UTO7408122F1204159ZE184226B<<<<<10", NULL);
+    for (int i = 0; i < 44; i++)
+        o.ch[1][i].p = 0.99f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(!m.misread.document_number);
+}
+
+/* A filler the recogniser read is never repaired into a letter, even where
+ * its second choice would make the composite pass (a Commonwealth card's
+ * last optional-data filler read with second choice M hid a real printed
+ * composite error). */
+static void filler_never_repaired_to_letter(void)
+{
+    ocr o;
+    ds_mrz m;
+    /* TD1 whose composite passes with 'M' as the last optional-data
+     * character and fails with the printed '<'. */
+    char l0[31] = "I<UTOD231458907<<<<<<<<<<<<<<M";
+    const char *l1base = "7408122F1204159UTO<<<<<<<<<<<";
+    char comp[64], l1[31];
+    snprintf(comp, sizeof comp, "%.25s%.7s%.7s%.11s", l0 + 5, l1base, l1base + 8, l1base + 18);
+    snprintf(l1, sizeof l1, "%s%d", l1base, ds_mrz_check_digit(comp, 50));
+    l0[29] = '<';
+    ocr_init(&o, l0, l1, "ERIKSSON<<ANNA<MARIA<<<<<<<<<<");
+    o.ch[0][29].p = 0.6f;
+    o.ch[0][29].alt = 'M';
+    o.ch[0][29].alt_p = 0.35f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_EQ_INT(m.checks.composite, DS_CHECK_FAIL);
+    T_EQ_INT(m.nrepairs, 0);
+    T_EQ_INT(m.lines[0][29], '<');
+    T_CHECK(m.misread.composite); /* the doubted filler may be the misreading */
+    /* Read as the letter with doubt and second choice '<', the letter is
+     * what the composite proves: letters may become fillers. */
+    l0[29] = 'M';
+    ocr_init(&o, l0, l1, "ERIKSSON<<ANNA<MARIA<<<<<<<<<<");
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.valid);
+}
+
+/* Two O read for 0 in a run of digits of TD1 optional data, with two doubted
+ * 0s nearby: several sets of changes satisfy the composite, and the field
+ * prior (no look-alike letter amid digits) picks the one that is read
+ * "000000" (Serbian card). */
+static void joint_repair_prefers_digits_amid_digits(void)
+{
+    ocr o;
+    ds_mrz m;
+    ocr_init(&o, "IDSRB95555554612902968000O0O<<", "6802295F1307245SRB<<<<<<<<<<<6",
+             "TEST<<MILICA<<<<<<<<<<<<<<<<<<");
+    int open[4] = {17, 23, 25, 27};
+    for (int i = 0; i < 4; i++) {
+        o.ch[0][open[i]].p = 0.5f;
+        o.ch[0][open[i]].alt = o.ch[0][open[i]].c == 'O' ? '0' : 'O';
+        o.ch[0][open[i]].alt_p = 0.4f;
+    }
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.valid);
+    T_EQ_STR(m.lines[0], "IDSRB95555554612902968000000<<");
+    T_EQ_STR(m.optional_data, "2902968000000");
+    T_EQ_INT(m.nrepairs, 2);
+}
+
+/* A grammar repair no check proves is taken back: 'O' in the expiry date
+ * with second choice '6', where neither '6' nor '0' makes the failing expiry
+ * check pass (the printed date was changed). */
+static void unproven_grammar_repair_taken_back(void)
+{
+    ocr o;
+    ds_mrz m;
+    ocr_init(&o, TD3_L1, "L898902C36UTO7408122F1O04159ZE184226B<<<<<10", NULL);
+    o.ch[1][22].p = 0.5f;
+    o.ch[1][22].alt = '6';
+    o.ch[1][22].alt_p = 0.3f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_EQ_INT(m.checks.expiry_date, DS_CHECK_FAIL);
+    T_EQ_INT(m.nrepairs, 0);
+    T_EQ_INT(m.lines[1][22], 'O');
+    T_CHECK(!m.format_ok);
+    T_CHECK(m.misread.expiry_date);
+    /* Where the check proves the table's reading, it is kept. */
+    ocr_init(&o, TD3_L1, "L898902C36UTO7408122F12O4159ZE184226B<<<<<10", NULL);
+    o.ch[1][23].p = 0.5f;
+    o.ch[1][23].alt = '6';
+    o.ch[1][23].alt_p = 0.3f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.valid);
+    T_EQ_STR(m.expiry_date, "2012-04-15");
+}
+
+/* A birth year after the expiry year belongs to the century before: the
+ * Icelandic specimen (birth 121212, expiry 110629) was born in 1912. */
+static void birth_century_bounded_by_expiry(void)
+{
+    ds_mrz m;
+    const char *isl[2] = {"PAISLAEVARSDOTTIR<<THURIDUR<OESP<<<<<<<<<<<<",
+                          "A2040611<0ISL1212123F1106297121212<1239<<<66"};
+    T_EQ_INT(ds_mrz_parse(isl, 2, 2026, &m), DS_OK);
+    T_CHECK(m.valid);
+    T_EQ_STR(m.birth_date, "1912-12-12");
+    T_EQ_STR(m.expiry_date, "2011-06-29");
+    /* A child's passport: birth before expiry keeps the recent century. */
+    char l2[45];
+    td3_line2(l2, "L898902C", "UTO", "200315", 'F', "300314", "", 0);
+    const char *child[2] = {TD3_L1, l2};
+    T_EQ_INT(ds_mrz_parse(child, 2, 2026, &m), DS_OK);
+    T_EQ_STR(m.birth_date, "2020-03-15");
+    /* 29 February 2000 has no 1900 twin: left as decoded. */
+    td3_line2(l2, "L898902C", "UTO", "000229", 'F', "990101", "", 0);
+    const char *leap[2] = {TD3_L1, l2};
+    T_EQ_INT(ds_mrz_parse(leap, 2, 2026, &m), DS_OK);
+    T_EQ_STR(m.birth_date, "2000-02-29");
+}
+
+int main(int argc, char **argv)
+{
+    static const t_case cases[] = {
+        {"misread_marks_doubted_failures_only", misread_marks_doubted_failures_only},
+        {"look_alike_letter_amid_digits_is_doubtful", look_alike_letter_amid_digits_is_doubtful},
+        {"filler_never_repaired_to_letter", filler_never_repaired_to_letter},
+        {"joint_repair_prefers_digits_amid_digits", joint_repair_prefers_digits_amid_digits},
+        {"unproven_grammar_repair_taken_back", unproven_grammar_repair_taken_back},
+        {"birth_century_bounded_by_expiry", birth_century_bounded_by_expiry},
+    };
+    return T_RUN(cases);
+}

@@ -13,6 +13,11 @@
  * moves to done/ or failed/ as JOB-NAME beside JOB-NAME.report.json. A
  * restart at any point finishes the moves and never submits a file twice
  * (the idempotency key answers a repeat with the same job).
+ * Names on disk are bytes in whatever encoding the station wrote (a Windows
+ * share writes Latin-1): a folder name becoming a case id and a file name
+ * going to the store or a report pass through ds_text_take (Latin-1
+ * re-encoded to UTF-8) first; the bytes themselves are used only to open,
+ * rename and key files.
  * Logs name stations and ids, never file names.
  */
 #include "hotfolder.h"
@@ -31,6 +36,7 @@
 
 #include "base/base.h"
 #include "check/case.h"
+#include "daemon/text.h"
 
 #define WORK_DIR ".docscreen"
 #define PATH_CAP (DS_CONF_PATH_MAX + 2 * DS_STORE_FILENAME_MAX + 64)
@@ -109,7 +115,9 @@ static void reject(const char *inbox, const char *path, const char *name, const 
     long long now = (long long)time(NULL);
     snprintf(dst, sizeof dst, "%s/failed/rejected-%lld-%s", inbox, now, name);
     snprintf(rep, sizeof rep, "%s.report.json", dst);
-    json_t *o = json_pack("{s:s,s:{s:s,s:s},s:[],s:[],s:s}", "file", name, "error", "code",
+    char label[DS_STORE_FILENAME_MAX + 1];
+    ds_text_take(name, strlen(name), DS_TEXT_LATIN1, DS_TEXT_CUT, label, sizeof label);
+    json_t *o = json_pack("{s:s,s:{s:s,s:s},s:[],s:[],s:s}", "file", label, "error", "code",
                           ds_error_name(err), "message", message, "documents", "flags",
                           "verdict", "error");
     char *text = o ? json_dumps(o, JSON_INDENT(2)) : NULL;
@@ -157,8 +165,10 @@ static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
     ds_sha256_hex(keysrc, strlen(keysrc), key);
     char scope[DS_STORE_NAME_MAX + 1];
     snprintf(scope, sizeof scope, "hotfolder:%.100s", hf->station);
+    char label[DS_STORE_FILENAME_MAX + 1];
+    ds_text_take(name, strlen(name), DS_TEXT_LATIN1, DS_TEXT_CUT, label, sizeof label);
     ds_submission sub = {.case_id = case_id,
-                         .filename = name,
+                         .filename = label,
                          .source = "hotfolder",
                          .station = hf->station,
                          .data = data,
@@ -228,10 +238,13 @@ static void case_of(ds_store *st, const char *dir, const char *fallback, char *c
     free(data);
 }
 
-static bool case_id_ok(const char *s)
+/* The case id of a folder name into out (DS_STORE_CASE_ID_MAX + 1 bytes):
+ * 1 to DS_STORE_CASE_ID_MAX bytes of UTF-8 without control characters (the
+ * name's Latin-1 bytes re-encoded); "" when the name cannot be one. */
+static void case_id_of_folder(const char *name, char *out)
 {
-    size_t n = strlen(s);
-    return n > 0 && n <= DS_STORE_CASE_ID_MAX;
+    ds_text_take(name, strlen(name), DS_TEXT_LATIN1, DS_TEXT_NO_CONTROLS, out,
+                 DS_STORE_CASE_ID_MAX + 1);
 }
 
 static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
@@ -242,9 +255,11 @@ static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
     if (!dh)
         return;
     char case_id[DS_STORE_CASE_ID_MAX + 1], case_err[256] = "";
+    char folder_case[DS_STORE_CASE_ID_MAX + 1];
+    case_id_of_folder(fallback_case, folder_case);
     bool case_ok;
-    case_of(st, dir, fallback_case, case_id, sizeof case_id, &case_ok, case_err, sizeof case_err);
-    if (case_ok && !case_id_ok(case_id)) {
+    case_of(st, dir, folder_case, case_id, sizeof case_id, &case_ok, case_err, sizeof case_err);
+    if (case_ok && !case_id[0]) {
         case_ok = false;
         snprintf(case_err, sizeof case_err, "the folder name is not a valid case id");
     }

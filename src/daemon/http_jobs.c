@@ -38,9 +38,11 @@ enum MHD_Result ds_http_job_get(ds_http_request *q, ds_store *st)
     ds_error err = job_visible(st, q, &job, &doc);
     if (err != DS_OK)
         return ds_http_send_store_error(q, st, err);
+    char case_id[DS_HTTP_SAFE_CAP(DS_STORE_CASE_ID_MAX)];
     json_t *o =
         json_pack("{s:I,s:I,s:s,s:s,s:i,s:I,s:I}", "job_id", (json_int_t)job.id, "document_id",
-                  (json_int_t)job.document_id, "case_id", job.case_id, "state",
+                  (json_int_t)job.document_id, "case_id",
+                  ds_text_safe(job.case_id, case_id, sizeof case_id), "state",
                   ds_job_state_name(job.state), "attempts", job.attempts, "created_at",
                   (json_int_t)job.created_at, "updated_at", (json_int_t)job.updated_at);
     if (job.state == DS_JOB_DONE || job.state == DS_JOB_FAILED) {
@@ -209,14 +211,19 @@ enum MHD_Result ds_http_review_list(ds_http_request *q, ds_store *st)
         return ds_http_send_store_error(q, st, err);
     }
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
+        char case_id[DS_HTTP_SAFE_CAP(DS_STORE_CASE_ID_MAX)];
+        char file[DS_HTTP_SAFE_CAP(DS_STORE_FILENAME_MAX)];
         json_array_append_new(arr, json_pack("{s:I,s:I,s:s,s:s,s:i,s:i,s:I,s:s}", "job_id",
                                              (json_int_t)items[i].job_id, "document_id",
                                              (json_int_t)items[i].document_id, "case_id",
-                                             items[i].case_id, "filename", items[i].filename,
+                                             ds_text_safe(items[i].case_id, case_id, sizeof case_id),
+                                             "filename",
+                                             ds_text_safe(items[i].filename, file, sizeof file),
                                              "flag_count", items[i].flag_count, "decided_count",
                                              items[i].decided_count, "completed_at",
                                              (json_int_t)items[i].completed_at, "report_url", ""));
+    }
     for (int i = 0; i < n; i++) {
         char url[64];
         snprintf(url, sizeof url, "/v1/jobs/%lld/report", (long long)items[i].job_id);

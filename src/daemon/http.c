@@ -261,8 +261,8 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
         }
         q->file_parts = 1;
         q->in_file = true;
-        if (filename)
-            ds_http_clean_filename(filename, q->filename, sizeof q->filename);
+        if (filename && !ds_http_clean_filename(filename, q->filename, sizeof q->filename))
+            q->filename_bad = true;
     }
     if (!q->in_file || q->file_parts > 1)
         return MHD_YES;

@@ -75,15 +75,21 @@ enum MHD_Result ds_http_document_post(ds_http_request *q, ds_store *st)
                                   "Send one document per request.");
     if (!q->body || q->len == 0)
         return ds_http_send_error(q, 400, "empty_document", "The document is empty.");
-    const char *key = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Idempotency-Key");
-    if (key && (strlen(key) == 0 || strlen(key) > DS_STORE_KEY_MAX))
-        return ds_http_send_error(q, 400, "invalid_idempotency_key",
-                                  "The Idempotency-Key must be 1 to %d bytes.", DS_STORE_KEY_MAX);
+    const char *key = NULL;
+    if (!ds_http_header_text(q, "Idempotency-Key", DS_STORE_KEY_MAX, &key))
+        return ds_http_send_error(
+            q, 400, "invalid_idempotency_key",
+            "The Idempotency-Key must be 1 to %d bytes of UTF-8 without control characters.",
+            DS_STORE_KEY_MAX);
     if (!q->multipart) {
         const char *fn = MHD_lookup_connection_value(q->conn, MHD_GET_ARGUMENT_KIND, "filename");
-        if (fn)
-            ds_http_clean_filename(fn, q->filename, sizeof q->filename);
+        if (fn && !ds_http_clean_filename(fn, q->filename, sizeof q->filename))
+            q->filename_bad = true;
     }
+    if (q->filename_bad)
+        return ds_http_send_error(q, 400, "invalid_encoding",
+                                  "The file name is not valid UTF-8; send it as UTF-8 "
+                                  "(percent-encoded in the query).");
     ds_submission sub = {.case_id = q->id,
                          .filename = q->filename,
                          .source = "api",

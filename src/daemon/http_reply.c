@@ -134,7 +134,7 @@ bool ds_http_query_int(ds_http_request *q, const char *name, int64_t lo, int64_t
     return true;
 }
 
-void ds_http_clean_filename(const char *in, char *out, size_t cap)
+bool ds_http_clean_filename(const char *in, char *out, size_t cap)
 {
     const char *slash = strrchr(in, '/');
     if (slash)
@@ -142,17 +142,22 @@ void ds_http_clean_filename(const char *in, char *out, size_t cap)
     const char *bs = strrchr(in, '\\');
     if (bs)
         in = bs + 1;
-    size_t o = 0;
-    for (; *in && o + 1 < cap; in++) {
-        unsigned char ch = (unsigned char)*in;
-        out[o++] = (ch < 0x20 || ch == 0x7f) ? '_' : (char)ch;
-    }
-    out[o] = 0;
-    /* never cut inside a UTF-8 sequence */
-    while (o > 0 && ((unsigned char)out[o - 1] & 0xc0) == 0x80 && *in)
-        out[--o] = 0;
-    if (o > 0 && ((unsigned char)out[o - 1] & 0xc0) == 0xc0 && *in)
-        out[--o] = 0;
+    return ds_text_take(in, strlen(in), DS_TEXT_REFUSE, DS_TEXT_CUT, out, cap) == DS_OK;
+}
+
+bool ds_http_header_text(ds_http_request *q, const char *name, size_t max, const char **out)
+{
+    const char *v = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, name);
+    *out = v;
+    if (!v)
+        return true;
+    size_t n = strlen(v);
+    if (n == 0 || n > max || !ds_text_is_utf8(v, n))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
+            return false;
+    return true;
 }
 
 const char *ds_http_jstr(json_t *o, const char *k)

@@ -61,6 +61,7 @@ static const key_def KEYS[] = {
     {"retention_interval_s", K_INT, O(retention_interval_s), 0, 1, 86400 * 7, "3600", "how often the purge runs"},
     {"log_level", K_LOGLEVEL, O(log_level), 0, 0, 0, "info", "error, warn, info or debug"},
     {"hotfolder_interval_ms", K_INT, O(hotfolder_interval_ms), 0, 50, 600000, "1000", "how often hot folders are scanned"},
+    {"hotfolder_stable_ms", K_INT, O(hotfolder_stable_ms), 0, 0, 3600000, "2000", "a file without a .ready marker is taken once its size and mtime have not changed for this long (0: at once)"},
     {"hotfolder_require_ready", K_BOOL, O(hotfolder_require_ready), 0, 0, 0, "false", "true: take a file only once NAME.ready exists beside it"},
     {"webhook_timeout_ms", K_INT, O(webhook_timeout_ms), 0, 100, 300000, "10000", "time limit of one webhook POST"},
     {"webhook_max_attempts", K_INT, O(webhook_max_attempts), 0, 1, 100, "12", "attempts before a delivery is given up (backoff 30 s doubling, at most 6 h)"},

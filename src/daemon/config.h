@@ -79,6 +79,7 @@ typedef struct ds_conf {
     ds_conf_hotfolder hotfolder[DS_CONF_HOTFOLDERS_MAX];
     int hotfolder_interval_ms;
     bool hotfolder_require_ready;
+    int hotfolder_stable_ms;   /* a file is taken once its size and mtime held this long */
     /* webhooks */
     int webhook_count;
     ds_conf_webhook webhook[DS_CONF_WEBHOOKS_MAX];

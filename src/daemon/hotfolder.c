@@ -1,10 +1,13 @@
 /*
  * Hot folders: one inbox per scanning station.
  *
- * Contract (docs/daemon.md): a file is taken only once complete: either it
- * was renamed into the inbox (names starting with '.' and ending in .tmp,
- * .part or .partial are never taken), or, with hotfolder_require_ready, once
- * NAME.ready exists beside it. Files directly in the inbox belong to the
+ * Contract (docs/daemon.md): a file is taken only once complete: once
+ * NAME.ready exists beside it, or, unless hotfolder_require_ready, once its
+ * size and modification time have not changed for hotfolder_stable_ms as
+ * measured on this daemon's own monotonic clock (a writer still copying
+ * into the inbox keeps changing them; a share's clock is never trusted).
+ * Names starting with '.' and ending in .tmp, .part or .partial are never
+ * taken. Files directly in the inbox belong to the
  * case named by the inbox's CASE.json or, without one, by the inbox folder's
  * name; files in a sub-folder CASE-ID/ belong to that sub-folder's CASE.json
  * or its name. A taken file is submitted to the store (its bytes, name and
@@ -40,6 +43,85 @@
 
 #define WORK_DIR ".docscreen"
 #define PATH_CAP (DS_CONF_PATH_MAX + 2 * DS_STORE_FILENAME_MAX + 64)
+/* Files watched for stability at once; a file beyond waits for room. */
+#define SEEN_MAX 4096
+
+/* A candidate file as last seen: what must hold still before it is taken. */
+typedef struct seen_file {
+    uint64_t path_hash;     /* FNV-1a of the path */
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    struct timespec mtime;
+    double since_ms;        /* monotonic time it was first seen like this */
+    unsigned round;         /* the last scan round that saw it */
+} seen_file;
+
+/* The hot-folder thread's memory of candidates between rounds. */
+typedef struct seen_table {
+    seen_file v[SEEN_MAX];
+    int n;
+    unsigned round;
+} seen_table;
+
+static double mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static uint64_t fnv1a(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+/* True when the file at path (sb its stat) has kept its size and mtime for
+ * stable_ms since this thread first saw it so; records it otherwise. */
+static bool is_stable(seen_table *t, const char *path, const struct stat *sb, int stable_ms)
+{
+    if (stable_ms <= 0)
+        return true;
+    uint64_t h = fnv1a(path);
+    double now = mono_ms();
+    seen_file *f = NULL;
+    for (int i = 0; i < t->n && !f; i++)
+        if (t->v[i].path_hash == h && t->v[i].dev == sb->st_dev && t->v[i].ino == sb->st_ino)
+            f = &t->v[i];
+    if (!f) {
+        if (t->n == SEEN_MAX)
+            return false;
+        f = &t->v[t->n++];
+        f->path_hash = h;
+        f->dev = sb->st_dev;
+        f->ino = sb->st_ino;
+        f->size = -1;
+    }
+    f->round = t->round;
+    if (f->size != sb->st_size || f->mtime.tv_sec != sb->st_mtim.tv_sec ||
+        f->mtime.tv_nsec != sb->st_mtim.tv_nsec) {
+        f->size = sb->st_size;
+        f->mtime = sb->st_mtim;
+        f->since_ms = now;
+        return false;
+    }
+    return now - f->since_ms >= (double)stable_ms;
+}
+
+/* Forgets the files the round that just ended did not see (taken, moved or
+ * deleted), then starts the next round. */
+static void seen_prune(seen_table *t)
+{
+    int k = 0;
+    for (int i = 0; i < t->n; i++)
+        if (t->v[i].round == t->round)
+            t->v[k++] = t->v[i];
+    t->n = k;
+    t->round++;
+}
 
 static bool ends_with(const char *s, const char *suf)
 {
@@ -135,16 +217,21 @@ static void reject(const char *inbox, const char *path, const char *name, const 
            ds_error_name(err));
 }
 
-/* Takes one complete file: submit (committed), then move into WORK_DIR. */
-static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
+/* Takes one complete file: submit (committed), then move into WORK_DIR. A
+ * file is complete once its NAME.ready marker exists or, unless the
+ * configuration requires markers, once it has held still (is_stable). */
+static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf, seen_table *seen,
                  const ds_conf_hotfolder *hf, const char *dir, const char *rel_dir,
-                 const char *name, const char *case_id, bool case_ok, const char *case_err)
+                 const char *name, const struct stat *sb, const char *case_id, bool case_ok,
+                 const char *case_err)
 {
     char path[PATH_CAP], ready[PATH_CAP + 8];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     snprintf(ready, sizeof ready, "%s.ready", path);
     bool has_ready = exists(ready);
     if (conf->hotfolder_require_ready && !has_ready)
+        return;
+    if (!has_ready && !is_stable(seen, path, sb, conf->hotfolder_stable_ms))
         return;
     if (!case_ok) {
         reject(hf->path, path, name, hf->station, DS_ERR_CASE_FIELD, case_err);
@@ -247,7 +334,7 @@ static void case_id_of_folder(const char *name, char *out)
                  DS_STORE_CASE_ID_MAX + 1);
 }
 
-static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
+static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf, seen_table *seen,
                      const ds_conf_hotfolder *hf, const char *dir, const char *rel_dir,
                      const char *fallback_case, int depth)
 {
@@ -299,13 +386,13 @@ static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
             if (depth == 0 && strcmp(names[i], "done") && strcmp(names[i], "failed")) {
                 char rel[PATH_CAP];
                 snprintf(rel, sizeof rel, "%s", names[i]);
-                scan_dir(d, st, conf, hf, p, rel, names[i], depth + 1);
+                scan_dir(d, st, conf, seen, hf, p, rel, names[i], depth + 1);
             }
             continue;
         }
         if (!S_ISREG(sb.st_mode) || !is_candidate_name(names[i]))
             continue;
-        take(d, st, conf, hf, dir, rel_dir, names[i], case_id, case_ok, case_err);
+        take(d, st, conf, seen, hf, dir, rel_dir, names[i], &sb, case_id, case_ok, case_err);
     }
     for (size_t i = 0; i < n; i++)
         free(names[i]);
@@ -369,9 +456,11 @@ static void *hotfolder_main(void *arg)
 {
     ds_daemon_ctx *d = ((ds_hotfolder *)arg)->d;
     ds_conf *conf = malloc(sizeof *conf);
+    seen_table *seen = calloc(1, sizeof *seen);
     ds_store *st = ds_daemon_store_get(d);
-    if (!conf || !st) {
+    if (!conf || !seen || !st) {
         free(conf);
+        free(seen);
         ds_daemon_store_put(d, st);
         return NULL;
     }
@@ -383,13 +472,15 @@ static void *hotfolder_main(void *arg)
             finish(st, hf);
             const char *base = strrchr(hf->path, '/');
             base = base && base[1] ? base + 1 : hf->path;
-            scan_dir(d, st, conf, hf, hf->path, ".", base, 0);
+            scan_dir(d, st, conf, seen, hf, hf->path, ".", base, 0);
             finish(st, hf);
         }
+        seen_prune(seen);
         ds_daemon_nap(d, conf->hotfolder_interval_ms);
     }
     ds_daemon_store_put(d, st);
     free(conf);
+    free(seen);
     return NULL;
 }
 

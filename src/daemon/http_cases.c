@@ -90,6 +90,10 @@ enum MHD_Result ds_http_document_post(ds_http_request *q, ds_store *st)
         return ds_http_send_error(q, 400, "invalid_encoding",
                                   "The file name is not valid UTF-8; send it as UTF-8 "
                                   "(percent-encoded in the query).");
+    /* Keys are scoped by the token's id: a later token given a revoked
+     * token's name must not replay or collide with its keys. */
+    char scope[32];
+    snprintf(scope, sizeof scope, "token:%lld", (long long)q->tok.id);
     ds_submission sub = {.case_id = q->id,
                          .filename = q->filename,
                          .source = "api",
@@ -97,7 +101,8 @@ enum MHD_Result ds_http_document_post(ds_http_request *q, ds_store *st)
                          .data = q->body,
                          .len = q->len,
                          .idempotency_key = key,
-                         .key_scope = q->tok.name};
+                         .key_scope = scope,
+                         .token_id = q->tok.id};
     int64_t doc_id = 0, job_id = 0;
     bool replayed = false;
     ds_error err = ds_store_submit(st, &sub, &doc_id, &job_id, &replayed);

@@ -16,7 +16,9 @@
 #include <string.h>
 
 /* Looks up the job; submitters see only their own submissions (others are
- * answered 404 so that job ids reveal nothing). */
+ * answered 404 so that job ids reveal nothing). "Own" means submitted
+ * through the API with this very token (its id), not with any token that
+ * bore the same name. */
 static ds_error job_visible(ds_store *st, ds_http_request *q, ds_job *job, ds_document *doc)
 {
     ds_error err = ds_store_job_get(st, q->job_id, job);
@@ -26,7 +28,7 @@ static ds_error job_visible(ds_store *st, ds_http_request *q, ds_job *job, ds_do
     if (err != DS_OK)
         return err;
     if ((q->tok.role == DS_ROLE_STATION || q->tok.role == DS_ROLE_HOOK) &&
-        (strcmp(doc->source, "api") != 0 || strcmp(doc->station, q->tok.name) != 0))
+        (strcmp(doc->source, "api") != 0 || doc->token_id != q->tok.id || q->tok.id <= 0))
         return DS_ERR_NO_RECORD;
     return DS_OK;
 }

@@ -195,9 +195,13 @@ enum MHD_Result ds_http_decision_post(ds_http_request *q, ds_store *st)
 
 enum MHD_Result ds_http_review_list(ds_http_request *q, ds_store *st)
 {
-    int64_t limit = 50, after = 0, all = 0;
-    if (!ds_http_query_int(q, "limit", 1, 500, &limit) ||
-        !ds_http_query_int(q, "after", 0, INT64_MAX / 2, &after) ||
+    int64_t limit = 50, all = 0, after_at = 0, after_job = 0;
+    const char *after = MHD_lookup_connection_value(q->conn, MHD_GET_ARGUMENT_KIND, "after");
+    const char *dot = after ? strchr(after, '.') : NULL;
+    bool cursor_ok = !after || !*after ||
+                     (dot && ds_http_parse_i64(after, (size_t)(dot - after), &after_at) &&
+                      ds_http_parse_i64(dot + 1, strlen(dot + 1), &after_job));
+    if (!ds_http_query_int(q, "limit", 1, 500, &limit) || !cursor_ok ||
         !ds_http_query_int(q, "all", 0, 1, &all))
         return ds_http_send_error(q, 400, "invalid_query",
                                   "limit must be 1-500, after a cursor from \"next\", all 0 or 1.");
@@ -205,7 +209,7 @@ enum MHD_Result ds_http_review_list(ds_http_request *q, ds_store *st)
     if (!items)
         return ds_http_send_error(q, 500, "internal", "Out of memory.");
     int n = 0;
-    ds_error err = ds_store_review_list(st, all == 0, after, (int)limit, items, &n);
+    ds_error err = ds_store_review_list(st, all == 0, after_at, after_job, (int)limit, items, &n);
     if (err == DS_OK)
         err = ds_store_audit_append(st, q->tok.name, "review.list", "", NULL);
     if (err != DS_OK) {
@@ -231,13 +235,16 @@ enum MHD_Result ds_http_review_list(ds_http_request *q, ds_store *st)
         snprintf(url, sizeof url, "/v1/jobs/%lld/report", (long long)items[i].job_id);
         json_object_set_new(json_array_get(arr, (size_t)i), "report_url", json_string(url));
     }
-    free(items);
     json_t *o = json_pack("{s:o}", "items", arr);
     if (n == limit) {
-        char next[32];
-        snprintf(next, sizeof next, "%lld", (long long)(after + n));
+        /* the cursor is the last item's key: "<completed_at>.<job_id>" */
+        char next[48];
+        snprintf(next, sizeof next, "%lld.%lld", (long long)items[n - 1].completed_at,
+                 (long long)items[n - 1].job_id);
+        free(items);
         json_object_set_new(o, "next", json_string(next));
     } else {
+        free(items);
         json_object_set_new(o, "next", json_null());
     }
     return ds_http_send_json(q, 200, o, NULL);

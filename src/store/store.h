@@ -269,12 +269,16 @@ typedef struct ds_review_item {
 
 /*
  * The review queue: documents whose latest report has verdict "review",
- * oldest report first, skipping offset items, at most cap into out;
+ * oldest report first (by completed_at, then job_id), at most cap into out;
  * *count how many were written. With pending_only, documents whose every
- * flag has a decision are left out.
+ * flag has a decision are left out. Paging is by key, never by offset:
+ * only items after the cursor (after_at, after_job) in that order are
+ * listed (0, 0 for the first page; the last item's completed_at and job_id
+ * for the next), so an item decided or added between two pages never makes
+ * another one skipped or listed twice.
  */
-ds_error ds_store_review_list(ds_store *s, bool pending_only, int64_t offset, int cap,
-                              ds_review_item *out /* OUT */, int *count /* OUT */);
+ds_error ds_store_review_list(ds_store *s, bool pending_only, int64_t after_at, int64_t after_job,
+                              int cap, ds_review_item *out /* OUT */, int *count /* OUT */);
 
 typedef struct ds_decision {
     int64_t id;            /* set by the store */
@@ -349,8 +353,10 @@ ds_error ds_store_delivery_fail(ds_store *s, int64_t id, int http_status, const 
                                 int max_attempts, int64_t *next_attempt_at /* OUT */,
                                 bool *gave_up /* OUT */);
 /* The delivery log, newest first, without bodies (body is NULL): for one
- * job when job_id > 0, else all; skipping offset, at most cap. */
-ds_error ds_store_delivery_list(ds_store *s, int64_t job_id, int64_t offset, int cap,
+ * job when job_id > 0, else all; only ids below before_id when it is > 0
+ * (the last id of the previous page: paging by key, so deliveries created
+ * between pages never repeat or hide an entry); at most cap. */
+ds_error ds_store_delivery_list(ds_store *s, int64_t job_id, int64_t before_id, int cap,
                                 ds_delivery *out /* OUT */, int *count /* OUT */);
 
 /* ----------------------------------------------------------------- tokens */

@@ -4,8 +4,10 @@
  * the periodic retention purge, and graceful shutdown.
  *
  * Shutdown order on SIGTERM or SIGINT: stop taking work (workers and the
- * hot-folder watcher see `stopping`), stop accepting connections, let work
- * in hand finish for up to shutdown_grace_s, then close. A job still
+ * hot-folder watcher see `stopping`; the API keeps its listener open and
+ * answers 503 shutting_down, so clients learn why instead of being
+ * refused), let work in hand finish for up to shutdown_grace_s, then close
+ * the listener and stop. A job still
  * running after the grace period stays "running" in the store and is
  * requeued at the next start (ds_store_job_requeue_running), so no
  * acknowledged document is ever lost. The run loop is the only code that
@@ -245,7 +247,6 @@ int ds_daemon_run(ds_daemon *daemon)
     atomic_store(&d->stopping, 1);
     ds_daemon_kick(d);
 stop:
-    ds_http_quiesce(&daemon->http);
     {
         int grace;
         pthread_mutex_lock(&d->conf_lock);

@@ -50,6 +50,7 @@ typedef struct ds_http_request {
     ds_token tok;           /* the caller, once authenticated */
     bool authed;
     bool answered;          /* a response was queued; the rest is discarded */
+    bool close_after;       /* the answer closes the connection (the framing is in doubt) */
     /* the body (of a multipart body: the one file part) */
     char *body;
     size_t len, cap;

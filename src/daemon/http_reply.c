@@ -39,6 +39,8 @@ enum MHD_Result ds_http_send_text(ds_http_request *q, int status, const char *ct
         MHD_add_response_header(r, "Location", location);
     if (status == 401)
         MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"docscreen\"");
+    if (q->close_after)
+        MHD_add_response_header(r, "Connection", "close");
     enum MHD_Result ret = MHD_queue_response(q->conn, (unsigned)status, r);
     MHD_destroy_response(r);
     count_status(q->d, status);
@@ -48,12 +50,12 @@ enum MHD_Result ds_http_send_text(ds_http_request *q, int status, const char *ct
 enum MHD_Result ds_http_send_json(ds_http_request *q, int status, json_t *o,
                                   const char *location)
 {
+    static const char fallback[] =
+        "{\"error\":{\"code\":\"internal\",\"message\":\"The answer could not be built.\"}}";
     char *text = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL;
     json_decref(o);
     if (!text)
-        return ds_http_send_text(
-            q, 500, "application/json",
-            "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}", 56, NULL);
+        return ds_http_send_text(q, 500, "application/json", fallback, sizeof fallback - 1, NULL);
     enum MHD_Result r =
         ds_http_send_text(q, status, "application/json", text, strlen(text), location);
     free(text);
@@ -68,8 +70,13 @@ enum MHD_Result ds_http_send_error(ds_http_request *q, int status, const char *c
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return ds_http_send_json(
-        q, status, json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg), NULL);
+    /* Messages are fixed sentences; re-encoding only guards against a
+     * caller's mistake turning an error into a 500. */
+    char safe[2 * sizeof msg];
+    return ds_http_send_json(q, status,
+                             json_pack("{s:{s:s,s:s}}", "error", "code", code, "message",
+                                       ds_text_safe(msg, safe, sizeof safe)),
+                             NULL);
 }
 
 enum MHD_Result ds_http_send_store_error(ds_http_request *q, ds_store *st, ds_error err)

@@ -157,7 +157,7 @@ static int write_atomic(const char *path, const char *text, size_t len)
 {
     char tmp[PATH_CAP + 16];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (fd < 0)
         return -1;
     size_t off = 0;
@@ -185,7 +185,7 @@ static void ensure_dirs(const char *inbox)
     static const char *subs[] = {WORK_DIR, "done", "failed"};
     for (size_t i = 0; i < 3; i++) {
         snprintf(p, sizeof p, "%s/%s", inbox, subs[i]);
-        mkdir(p, 0750);
+        mkdir(p, 0700);
     }
 }
 

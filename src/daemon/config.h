@@ -86,6 +86,7 @@ typedef struct ds_conf {
     int webhook_timeout_ms;
     int webhook_max_attempts;
     int webhook_lease_s;
+    bool webhook_allow_internal; /* webhooks may reach loopback, link-local, metadata */
 } ds_conf;
 
 void ds_conf_default(ds_conf *c /* OUT */);

@@ -142,7 +142,7 @@ static void t_open_schema(void)
     ds_store *s = fresh();
     int v = 0;
     T_EQ_INT(ds_store_schema_version(s, &v), DS_OK);
-    T_EQ_INT(v, 1);
+    T_EQ_INT(v, 2);
     T_EQ_STR(ds_store_backend(s), "sqlite");
     bool ok = false;
     char msg[64];
@@ -153,7 +153,7 @@ static void t_open_schema(void)
     /* Reopening migrates nothing and keeps the version; a plain path works. */
     T_EQ_INT(ds_store_open(dbpath, &s), DS_OK);
     T_EQ_INT(ds_store_schema_version(s, &v), DS_OK);
-    T_EQ_INT(v, 1);
+    T_EQ_INT(v, 2);
     ds_store_close(s);
     /* The database is in WAL mode with synchronous FULL. */
     sqlite3 *db = NULL;
@@ -666,7 +666,7 @@ static void t_delivery_retry(void)
     T_EQ_INT(list[1].last_status, 500);
     T_EQ_INT(list[0].state, DS_DELIVERY_DELIVERED);
     T_EQ_INT(list[0].last_status, 204);
-    T_EQ_INT(ds_store_delivery_list(s, 0, 1, 4, list, &n), DS_OK);
+    T_EQ_INT(ds_store_delivery_list(s, 0, list[0].id, 4, list, &n), DS_OK);
     T_EQ_INT(n, 1);
     T_EQ_STR(ds_delivery_state_name(DS_DELIVERY_FAILED), "failed");
     /* The backoff doubles and is capped. */
@@ -692,19 +692,20 @@ static void t_review_decisions(void)
     int64_t d3 = screened(s, "C-3", "third", "review", 1, NULL);
     ds_review_item items[4];
     int n = 0;
-    T_EQ_INT(ds_store_review_list(s, false, 0, 4, items, &n), DS_OK);
+    T_EQ_INT(ds_store_review_list(s, false, 0, 0, 4, items, &n), DS_OK);
     T_EQ_INT(n, 2);
     T_EQ_INT(items[0].document_id, d1);
     T_EQ_INT(items[0].flag_count, 2);
     T_EQ_INT(items[0].completed_at, 100);
     T_EQ_STR(items[0].case_id, "C-1");
     T_EQ_INT(items[1].document_id, d3);
-    T_EQ_INT(ds_store_review_list(s, false, 1, 4, items, &n), DS_OK);
+    T_EQ_INT(ds_store_review_list(s, false, items[0].completed_at, items[0].job_id, 4, items, &n),
+             DS_OK);
     T_EQ_INT(n, 1);
     T_EQ_INT(items[0].document_id, d3);
-    T_EQ_INT(ds_store_review_list(s, false, 0, 1, items, &n), DS_OK);
+    T_EQ_INT(ds_store_review_list(s, false, 0, 0, 1, items, &n), DS_OK);
     T_EQ_INT(n, 1);
-    T_EQ_INT(ds_store_review_list(s, false, 0, 0, NULL, &n), DS_OK);
+    T_EQ_INT(ds_store_review_list(s, false, 0, 0, 0, NULL, &n), DS_OK);
     T_EQ_INT(n, 0);
     /* Decisions. */
     ds_decision d = {.document_id = d3, .flag_index = 0, .accepted = false};
@@ -726,7 +727,7 @@ static void t_review_decisions(void)
     d.accepted = true;
     T_EQ_INT(ds_store_decision_add(s, &d, NULL), DS_OK);
     /* Pending only: d3 has every flag decided, d1 one of two. */
-    T_EQ_INT(ds_store_review_list(s, true, 0, 4, items, &n), DS_OK);
+    T_EQ_INT(ds_store_review_list(s, true, 0, 0, 4, items, &n), DS_OK);
     T_EQ_INT(n, 1);
     T_EQ_INT(items[0].document_id, d1);
     T_EQ_INT(items[0].decided_count, 1);
@@ -1189,7 +1190,7 @@ static void t_arguments(void)
     T_EQ_INT(ds_store_job_claim(s, NULL, &j, &got), DS_OK);
     T_CHECK(!got);
     T_EQ_INT(ds_store_job_claim(s, "w", NULL, &got), DS_ERR_USAGE);
-    T_EQ_INT(ds_store_review_list(s, false, -1, 4, NULL, &n), DS_ERR_USAGE);
+    T_EQ_INT(ds_store_review_list(s, false, -1, 0, 4, NULL, &n), DS_ERR_USAGE);
     T_EQ_INT(ds_store_token_list(s, 4, NULL, &n), DS_ERR_USAGE);
     T_EQ_INT(ds_store_delivery_claim(s, 0, NULL, &got), DS_ERR_USAGE);
     T_EQ_INT(ds_store_job_counts(s, NULL), DS_ERR_USAGE);

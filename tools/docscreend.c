@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/base.h"
@@ -159,6 +160,11 @@ static int purge(const ds_conf *c)
 int main(int argc, char **argv)
 {
     static ds_daemon d; /* large; zero-initialised */
+    /* Everything the service creates (the store and its WAL, blobs, hot-
+     * folder reports, the port file, scratch folders) holds document data
+     * or secrets: files 0600 and directories 0700, whatever the caller's
+     * umask. */
+    umask(0077);
     ds_limit_omp_threads(argv);
     enum { RUN, CHECK, TOKEN, LOST, AUDIT, PURGE } mode = RUN;
     const char *a1 = NULL, *a2 = NULL, *source = NULL;

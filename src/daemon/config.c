@@ -2,7 +2,9 @@
  * The configuration parser: one table of keys, each with its type, place
  * in ds_conf and a line of help. Dynamic keys (`hotfolder.<station>`,
  * `webhook.<name>.url`, `webhook.<name>.secret`) are handled apart.
- * Values never reach a message: a value may be a token or a secret.
+ * Values never reach a message: a value may be a token or a secret; and
+ * ds_conf_print shows no secret, token or URL credentials (user
+ * information and query strings of webhook URLs are hidden).
  */
 #include "config.h"
 
@@ -12,9 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include "check/case.h"
+#include "notify/notify.h"
 
 typedef enum { K_STR, K_INT, K_I64, K_BOOL, K_LISTEN, K_LOGLEVEL, K_DATE } ktype;
 
@@ -61,9 +68,11 @@ static const key_def KEYS[] = {
     {"retention_interval_s", K_INT, O(retention_interval_s), 0, 1, 86400 * 7, "3600", "how often the purge runs"},
     {"log_level", K_LOGLEVEL, O(log_level), 0, 0, 0, "info", "error, warn, info or debug"},
     {"hotfolder_interval_ms", K_INT, O(hotfolder_interval_ms), 0, 50, 600000, "1000", "how often hot folders are scanned"},
+    {"hotfolder_stable_ms", K_INT, O(hotfolder_stable_ms), 0, 0, 3600000, "2000", "a file without a .ready marker is taken once its size and mtime have not changed for this long (0: at once)"},
     {"hotfolder_require_ready", K_BOOL, O(hotfolder_require_ready), 0, 0, 0, "false", "true: take a file only once NAME.ready exists beside it"},
     {"webhook_timeout_ms", K_INT, O(webhook_timeout_ms), 0, 100, 300000, "10000", "time limit of one webhook POST"},
     {"webhook_max_attempts", K_INT, O(webhook_max_attempts), 0, 1, 100, "12", "attempts before a delivery is given up (backoff 30 s doubling, at most 6 h)"},
+    {"webhook_allow_internal", K_BOOL, O(webhook_allow_internal), 0, 0, 0, "false", "true: webhooks may go to loopback, link-local and cloud metadata addresses (refused by default, also when a name resolves to one)"},
     {"webhook_lease_s", K_INT, O(webhook_lease_s), 0, 1, 3600, "60", "a delivery in flight when the daemon dies is retried after this"},
 };
 
@@ -337,6 +346,76 @@ static bool is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* The host part of an http(s) URL into out (cap bytes; brackets of an
+ * IPv6 literal removed), and where it starts and ends in url. */
+static void url_host(const char *url, char *out, size_t cap, const char **start,
+                     const char **end)
+{
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : url;
+    size_t auth = strcspn(p, "/?#");
+    const char *at = memchr(p, '@', auth);
+    /* the last '@' of the authority ends the user information */
+    while (at && memchr(at + 1, '@', auth - (size_t)(at + 1 - p)))
+        at = memchr(at + 1, '@', auth - (size_t)(at + 1 - p));
+    const char *h = at ? at + 1 : p;
+    const char *e;
+    if (*h == '[') {
+        h++;
+        e = strchr(h, ']');
+        if (!e || e > p + auth)
+            e = p + auth;
+    } else {
+        e = h + strcspn(h, ":/?#");
+        if (e > p + auth)
+            e = p + auth;
+    }
+    snprintf(out, cap, "%.*s", (int)(e - h), h);
+    if (start)
+        *start = p;
+    if (end)
+        *end = p + auth;
+}
+
+/* True when url names an internal address literally (an IP literal, or
+ * "localhost"); names resolved later are checked when posting. */
+static bool url_literal_internal(const char *url)
+{
+    char host[256];
+    url_host(url, host, sizeof host, NULL, NULL);
+    if (!strcasecmp(host, "localhost") || (strlen(host) > 10 &&
+                                           !strcasecmp(host + strlen(host) - 10, ".localhost")))
+        return true;
+    struct sockaddr_in a4;
+    struct sockaddr_in6 a6;
+    memset(&a4, 0, sizeof a4);
+    memset(&a6, 0, sizeof a6);
+    a4.sin_family = AF_INET;
+    a6.sin6_family = AF_INET6;
+    if (inet_pton(AF_INET, host, &a4.sin_addr) == 1)
+        return ds_notify_addr_internal(&a4);
+    if (inet_pton(AF_INET6, host, &a6.sin6_addr) == 1)
+        return ds_notify_addr_internal(&a6);
+    return false;
+}
+
+/* Prints url without its user information or query (either may hold a
+ * credential). */
+static void print_url(FILE *f, const char *url)
+{
+    const char *start = NULL, *end = NULL;
+    char host[256];
+    url_host(url, host, sizeof host, &start, &end);
+    const char *at = NULL;
+    for (const char *p = start; p < end; p++)
+        if (*p == '@')
+            at = p;
+    const char *rest = at ? at + 1 : start;
+    size_t path = strcspn(end, "?#");
+    fprintf(f, "%.*s%s%.*s%.*s%s\n", (int)(start - url), url, at ? "(credentials)@" : "",
+            (int)(end - rest), rest, (int)path, end, end[path] ? "?(hidden)" : "");
+}
+
 ds_error ds_conf_validate(const ds_conf *c, char *msg, size_t msg_cap)
 {
     if (!c->store[0]) {
@@ -355,6 +434,18 @@ ds_error ds_conf_validate(const ds_conf *c, char *msg, size_t msg_cap)
         }
         if (strlen(w->secret) < 16) {
             snprintf(msg, msg_cap, "webhook.%s.secret: use at least 16 characters", w->name);
+            return DS_ERR_USAGE;
+        }
+        if (strncmp(w->url, "http://", 7) != 0 && strncmp(w->url, "https://", 8) != 0) {
+            snprintf(msg, msg_cap, "webhook.%s.url: must start with http:// or https://",
+                     w->name);
+            return DS_ERR_USAGE;
+        }
+        if (!c->webhook_allow_internal && url_literal_internal(w->url)) {
+            snprintf(msg, msg_cap,
+                     "webhook.%s.url: a loopback, link-local or cloud metadata address; set "
+                     "webhook_allow_internal = true to allow it",
+                     w->name);
             return DS_ERR_USAGE;
         }
         for (int j = 0; j < i; j++)
@@ -403,6 +494,8 @@ void ds_conf_print(const ds_conf *c, void *file)
         case K_DATE:
             if (!strcmp(k->key, "admin_token"))
                 fprintf(f, "%s\n", c->admin_token[0] ? "(set)" : "");
+            else if (!strcmp(k->key, "store") && strstr(c->store, "://"))
+                print_url(f, c->store); /* postgresql://user:password@... */
             else
                 fprintf(f, "%s\n", base + k->off);
             break;
@@ -415,9 +508,12 @@ void ds_conf_print(const ds_conf *c, void *file)
     }
     for (int i = 0; i < c->hotfolder_count; i++)
         fprintf(f, "hotfolder.%s = %s\n", c->hotfolder[i].station, c->hotfolder[i].path);
-    for (int i = 0; i < c->webhook_count; i++)
-        fprintf(f, "webhook.%s.url = %s\nwebhook.%s.secret = %s\n", c->webhook[i].name,
-                c->webhook[i].url, c->webhook[i].name, c->webhook[i].secret[0] ? "(set)" : "");
+    for (int i = 0; i < c->webhook_count; i++) {
+        fprintf(f, "webhook.%s.url = ", c->webhook[i].name);
+        print_url(f, c->webhook[i].url);
+        fprintf(f, "webhook.%s.secret = %s\n", c->webhook[i].name,
+                c->webhook[i].secret[0] ? "(set)" : "");
+    }
 }
 
 void ds_conf_print_help(void *file)

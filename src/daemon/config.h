@@ -79,12 +79,14 @@ typedef struct ds_conf {
     ds_conf_hotfolder hotfolder[DS_CONF_HOTFOLDERS_MAX];
     int hotfolder_interval_ms;
     bool hotfolder_require_ready;
+    int hotfolder_stable_ms;   /* a file is taken once its size and mtime held this long */
     /* webhooks */
     int webhook_count;
     ds_conf_webhook webhook[DS_CONF_WEBHOOKS_MAX];
     int webhook_timeout_ms;
     int webhook_max_attempts;
     int webhook_lease_s;
+    bool webhook_allow_internal; /* webhooks may reach loopback, link-local, metadata */
 } ds_conf;
 
 void ds_conf_default(ds_conf *c /* OUT */);

@@ -4,20 +4,27 @@
  * the periodic retention purge, and graceful shutdown.
  *
  * Shutdown order on SIGTERM or SIGINT: stop taking work (workers and the
- * hot-folder watcher see `stopping`), stop accepting connections, let work
- * in hand finish for up to shutdown_grace_s, then close. A job still
+ * hot-folder watcher see `stopping`; the API keeps its listener open and
+ * answers 503 shutting_down, so clients learn why instead of being
+ * refused), let work in hand finish for up to shutdown_grace_s, then close
+ * the listener and stop. A job still
  * running after the grace period stays "running" in the store and is
  * requeued at the next start (ds_store_job_requeue_running), so no
  * acknowledged document is ever lost. The run loop is the only code that
  * knows every part; it must never do a part's work itself.
  */
+#define _GNU_SOURCE /* nftw's FTW_DEPTH and FTW_PHYS */
 #include "daemon.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -147,17 +154,70 @@ static void retention(ds_daemon_ctx *d)
     ds_daemon_store_put(d, st);
 }
 
-static int make_tmp_dir(ds_daemon_ctx *d)
+static int rm_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    remove(path);
+    return 0;
+}
+
+/*
+ * Removes the scratch folders (base/docscreend-XXXXXX, directories of this
+ * user, never followed through a link) that no running docscreend holds.
+ * A daemon keeps an exclusive flock on its own folder for as long as it
+ * runs, and the kernel drops it when the process dies however it dies, so
+ * a folder whose lock can be taken belongs to a dead process.
+ */
+static void sweep_scratch(const char *base)
+{
+    DIR *dh = opendir(base);
+    if (!dh)
+        return;
+    int swept = 0;
+    struct dirent *e;
+    while ((e = readdir(dh))) {
+        if (strncmp(e->d_name, "docscreend-", 11) != 0 || strlen(e->d_name) != 17)
+            continue;
+        char p[DS_CONF_PATH_MAX + 32];
+        int k = snprintf(p, sizeof p, "%s/%s", base, e->d_name);
+        struct stat sb;
+        if (k < 0 || (size_t)k >= sizeof p || lstat(p, &sb) != 0 || !S_ISDIR(sb.st_mode) ||
+            sb.st_uid != geteuid())
+            continue;
+        int fd = open(p, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            nftw(p, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+            swept++;
+        }
+        close(fd);
+    }
+    closedir(dh);
+    if (swept)
+        ds_log(DS_LOG_INFO, "daemon", "removed %d scratch folder(s) of stopped daemons", swept);
+}
+
+/* Makes this daemon's scratch folder (mode 0700) and holds its lock. */
+static int make_tmp_dir(ds_daemon *daemon)
+{
+    ds_daemon_ctx *d = &daemon->ctx;
+    daemon->tmp_lock_fd = -1;
     const char *base = d->conf.tmp_dir[0] ? d->conf.tmp_dir : getenv("TMPDIR");
     if (!base || !*base)
         base = "/tmp";
+    sweep_scratch(base);
     snprintf(d->tmp_dir, sizeof d->tmp_dir, "%s/docscreend-XXXXXX", base);
     if (!mkdtemp(d->tmp_dir)) {
         ds_log(DS_LOG_ERROR, "daemon", "cannot create a scratch directory: %s", strerror(errno));
         return -1;
     }
     chmod(d->tmp_dir, 0700);
+    daemon->tmp_lock_fd = open(d->tmp_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (daemon->tmp_lock_fd < 0 || flock(daemon->tmp_lock_fd, LOCK_EX | LOCK_NB) != 0)
+        ds_log(DS_LOG_WARN, "daemon", "cannot lock the scratch directory: %s", strerror(errno));
     return 0;
 }
 
@@ -185,7 +245,7 @@ int ds_daemon_run(ds_daemon *daemon)
         d->worker_count = 1;
     if (d->worker_count > DS_DAEMON_MAX_WORKERS)
         d->worker_count = DS_DAEMON_MAX_WORKERS;
-    if (make_tmp_dir(d) != 0)
+    if (make_tmp_dir(daemon) != 0)
         goto cleanup_curl;
 
     ds_store *st = ds_daemon_store_get(d);
@@ -245,7 +305,6 @@ int ds_daemon_run(ds_daemon *daemon)
     atomic_store(&d->stopping, 1);
     ds_daemon_kick(d);
 stop:
-    ds_http_quiesce(&daemon->http);
     {
         int grace;
         pthread_mutex_lock(&d->conf_lock);
@@ -274,6 +333,9 @@ stop:
 cleanup_tmp:
     ds_daemon_ctx_close(d);
     rmdir(d->tmp_dir);
+    if (daemon->tmp_lock_fd >= 0)
+        close(daemon->tmp_lock_fd);
+    daemon->tmp_lock_fd = -1;
 cleanup_curl:
     ds_notify_global_cleanup();
     return status;

@@ -38,6 +38,10 @@ typedef struct ds_daemon {
     const char *override_key[DS_DAEMON_OVERRIDES_MAX];
     const char *override_val[DS_DAEMON_OVERRIDES_MAX];
 
+    /* the scratch folder ctx.tmp_dir is locked (flock) through this
+     * descriptor while the daemon runs; -1 when none */
+    int tmp_lock_fd;
+
     /* the parts */
     ds_http http;
     ds_workers workers;

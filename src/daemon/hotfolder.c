@@ -1,10 +1,13 @@
 /*
  * Hot folders: one inbox per scanning station.
  *
- * Contract (docs/daemon.md): a file is taken only once complete: either it
- * was renamed into the inbox (names starting with '.' and ending in .tmp,
- * .part or .partial are never taken), or, with hotfolder_require_ready, once
- * NAME.ready exists beside it. Files directly in the inbox belong to the
+ * Contract (docs/daemon.md): a file is taken only once complete: once
+ * NAME.ready exists beside it, or, unless hotfolder_require_ready, once its
+ * size and modification time have not changed for hotfolder_stable_ms as
+ * measured on this daemon's own monotonic clock (a writer still copying
+ * into the inbox keeps changing them; a share's clock is never trusted).
+ * Names starting with '.' and ending in .tmp, .part or .partial are never
+ * taken. Files directly in the inbox belong to the
  * case named by the inbox's CASE.json or, without one, by the inbox folder's
  * name; files in a sub-folder CASE-ID/ belong to that sub-folder's CASE.json
  * or its name. A taken file is submitted to the store (its bytes, name and
@@ -13,6 +16,11 @@
  * moves to done/ or failed/ as JOB-NAME beside JOB-NAME.report.json. A
  * restart at any point finishes the moves and never submits a file twice
  * (the idempotency key answers a repeat with the same job).
+ * Names on disk are bytes in whatever encoding the station wrote (a Windows
+ * share writes Latin-1): a folder name becoming a case id and a file name
+ * going to the store or a report pass through ds_text_take (Latin-1
+ * re-encoded to UTF-8) first; the bytes themselves are used only to open,
+ * rename and key files.
  * Logs name stations and ids, never file names.
  */
 #include "hotfolder.h"
@@ -31,9 +39,89 @@
 
 #include "base/base.h"
 #include "check/case.h"
+#include "daemon/text.h"
 
 #define WORK_DIR ".docscreen"
 #define PATH_CAP (DS_CONF_PATH_MAX + 2 * DS_STORE_FILENAME_MAX + 64)
+/* Files watched for stability at once; a file beyond waits for room. */
+#define SEEN_MAX 4096
+
+/* A candidate file as last seen: what must hold still before it is taken. */
+typedef struct seen_file {
+    uint64_t path_hash;     /* FNV-1a of the path */
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    struct timespec mtime;
+    double since_ms;        /* monotonic time it was first seen like this */
+    unsigned round;         /* the last scan round that saw it */
+} seen_file;
+
+/* The hot-folder thread's memory of candidates between rounds. */
+typedef struct seen_table {
+    seen_file v[SEEN_MAX];
+    int n;
+    unsigned round;
+} seen_table;
+
+static double mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static uint64_t fnv1a(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+/* True when the file at path (sb its stat) has kept its size and mtime for
+ * stable_ms since this thread first saw it so; records it otherwise. */
+static bool is_stable(seen_table *t, const char *path, const struct stat *sb, int stable_ms)
+{
+    if (stable_ms <= 0)
+        return true;
+    uint64_t h = fnv1a(path);
+    double now = mono_ms();
+    seen_file *f = NULL;
+    for (int i = 0; i < t->n && !f; i++)
+        if (t->v[i].path_hash == h && t->v[i].dev == sb->st_dev && t->v[i].ino == sb->st_ino)
+            f = &t->v[i];
+    if (!f) {
+        if (t->n == SEEN_MAX)
+            return false;
+        f = &t->v[t->n++];
+        f->path_hash = h;
+        f->dev = sb->st_dev;
+        f->ino = sb->st_ino;
+        f->size = -1;
+    }
+    f->round = t->round;
+    if (f->size != sb->st_size || f->mtime.tv_sec != sb->st_mtim.tv_sec ||
+        f->mtime.tv_nsec != sb->st_mtim.tv_nsec) {
+        f->size = sb->st_size;
+        f->mtime = sb->st_mtim;
+        f->since_ms = now;
+        return false;
+    }
+    return now - f->since_ms >= (double)stable_ms;
+}
+
+/* Forgets the files the round that just ended did not see (taken, moved or
+ * deleted), then starts the next round. */
+static void seen_prune(seen_table *t)
+{
+    int k = 0;
+    for (int i = 0; i < t->n; i++)
+        if (t->v[i].round == t->round)
+            t->v[k++] = t->v[i];
+    t->n = k;
+    t->round++;
+}
 
 static bool ends_with(const char *s, const char *suf)
 {
@@ -69,7 +157,7 @@ static int write_atomic(const char *path, const char *text, size_t len)
 {
     char tmp[PATH_CAP + 16];
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (fd < 0)
         return -1;
     size_t off = 0;
@@ -97,7 +185,7 @@ static void ensure_dirs(const char *inbox)
     static const char *subs[] = {WORK_DIR, "done", "failed"};
     for (size_t i = 0; i < 3; i++) {
         snprintf(p, sizeof p, "%s/%s", inbox, subs[i]);
-        mkdir(p, 0750);
+        mkdir(p, 0700);
     }
 }
 
@@ -109,7 +197,9 @@ static void reject(const char *inbox, const char *path, const char *name, const 
     long long now = (long long)time(NULL);
     snprintf(dst, sizeof dst, "%s/failed/rejected-%lld-%s", inbox, now, name);
     snprintf(rep, sizeof rep, "%s.report.json", dst);
-    json_t *o = json_pack("{s:s,s:{s:s,s:s},s:[],s:[],s:s}", "file", name, "error", "code",
+    char label[DS_STORE_FILENAME_MAX + 1];
+    ds_text_take(name, strlen(name), DS_TEXT_LATIN1, DS_TEXT_CUT, label, sizeof label);
+    json_t *o = json_pack("{s:s,s:{s:s,s:s},s:[],s:[],s:s}", "file", label, "error", "code",
                           ds_error_name(err), "message", message, "documents", "flags",
                           "verdict", "error");
     char *text = o ? json_dumps(o, JSON_INDENT(2)) : NULL;
@@ -127,16 +217,21 @@ static void reject(const char *inbox, const char *path, const char *name, const 
            ds_error_name(err));
 }
 
-/* Takes one complete file: submit (committed), then move into WORK_DIR. */
-static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
+/* Takes one complete file: submit (committed), then move into WORK_DIR. A
+ * file is complete once its NAME.ready marker exists or, unless the
+ * configuration requires markers, once it has held still (is_stable). */
+static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf, seen_table *seen,
                  const ds_conf_hotfolder *hf, const char *dir, const char *rel_dir,
-                 const char *name, const char *case_id, bool case_ok, const char *case_err)
+                 const char *name, const struct stat *sb, const char *case_id, bool case_ok,
+                 const char *case_err)
 {
     char path[PATH_CAP], ready[PATH_CAP + 8];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     snprintf(ready, sizeof ready, "%s.ready", path);
     bool has_ready = exists(ready);
     if (conf->hotfolder_require_ready && !has_ready)
+        return;
+    if (!has_ready && !is_stable(seen, path, sb, conf->hotfolder_stable_ms))
         return;
     if (!case_ok) {
         reject(hf->path, path, name, hf->station, DS_ERR_CASE_FIELD, case_err);
@@ -157,8 +252,10 @@ static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
     ds_sha256_hex(keysrc, strlen(keysrc), key);
     char scope[DS_STORE_NAME_MAX + 1];
     snprintf(scope, sizeof scope, "hotfolder:%.100s", hf->station);
+    char label[DS_STORE_FILENAME_MAX + 1];
+    ds_text_take(name, strlen(name), DS_TEXT_LATIN1, DS_TEXT_CUT, label, sizeof label);
     ds_submission sub = {.case_id = case_id,
-                         .filename = name,
+                         .filename = label,
                          .source = "hotfolder",
                          .station = hf->station,
                          .data = data,
@@ -228,13 +325,16 @@ static void case_of(ds_store *st, const char *dir, const char *fallback, char *c
     free(data);
 }
 
-static bool case_id_ok(const char *s)
+/* The case id of a folder name into out (DS_STORE_CASE_ID_MAX + 1 bytes):
+ * 1 to DS_STORE_CASE_ID_MAX bytes of UTF-8 without control characters (the
+ * name's Latin-1 bytes re-encoded); "" when the name cannot be one. */
+static void case_id_of_folder(const char *name, char *out)
 {
-    size_t n = strlen(s);
-    return n > 0 && n <= DS_STORE_CASE_ID_MAX;
+    ds_text_take(name, strlen(name), DS_TEXT_LATIN1, DS_TEXT_NO_CONTROLS, out,
+                 DS_STORE_CASE_ID_MAX + 1);
 }
 
-static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
+static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf, seen_table *seen,
                      const ds_conf_hotfolder *hf, const char *dir, const char *rel_dir,
                      const char *fallback_case, int depth)
 {
@@ -242,9 +342,11 @@ static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
     if (!dh)
         return;
     char case_id[DS_STORE_CASE_ID_MAX + 1], case_err[256] = "";
+    char folder_case[DS_STORE_CASE_ID_MAX + 1];
+    case_id_of_folder(fallback_case, folder_case);
     bool case_ok;
-    case_of(st, dir, fallback_case, case_id, sizeof case_id, &case_ok, case_err, sizeof case_err);
-    if (case_ok && !case_id_ok(case_id)) {
+    case_of(st, dir, folder_case, case_id, sizeof case_id, &case_ok, case_err, sizeof case_err);
+    if (case_ok && !case_id[0]) {
         case_ok = false;
         snprintf(case_err, sizeof case_err, "the folder name is not a valid case id");
     }
@@ -284,13 +386,13 @@ static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf,
             if (depth == 0 && strcmp(names[i], "done") && strcmp(names[i], "failed")) {
                 char rel[PATH_CAP];
                 snprintf(rel, sizeof rel, "%s", names[i]);
-                scan_dir(d, st, conf, hf, p, rel, names[i], depth + 1);
+                scan_dir(d, st, conf, seen, hf, p, rel, names[i], depth + 1);
             }
             continue;
         }
         if (!S_ISREG(sb.st_mode) || !is_candidate_name(names[i]))
             continue;
-        take(d, st, conf, hf, dir, rel_dir, names[i], case_id, case_ok, case_err);
+        take(d, st, conf, seen, hf, dir, rel_dir, names[i], &sb, case_id, case_ok, case_err);
     }
     for (size_t i = 0; i < n; i++)
         free(names[i]);
@@ -354,9 +456,11 @@ static void *hotfolder_main(void *arg)
 {
     ds_daemon_ctx *d = ((ds_hotfolder *)arg)->d;
     ds_conf *conf = malloc(sizeof *conf);
+    seen_table *seen = calloc(1, sizeof *seen);
     ds_store *st = ds_daemon_store_get(d);
-    if (!conf || !st) {
+    if (!conf || !seen || !st) {
         free(conf);
+        free(seen);
         ds_daemon_store_put(d, st);
         return NULL;
     }
@@ -368,13 +472,15 @@ static void *hotfolder_main(void *arg)
             finish(st, hf);
             const char *base = strrchr(hf->path, '/');
             base = base && base[1] ? base + 1 : hf->path;
-            scan_dir(d, st, conf, hf, hf->path, ".", base, 0);
+            scan_dir(d, st, conf, seen, hf, hf->path, ".", base, 0);
             finish(st, hf);
         }
+        seen_prune(seen);
         ds_daemon_nap(d, conf->hotfolder_interval_ms);
     }
     ds_daemon_store_put(d, st);
     free(conf);
+    free(seen);
     return NULL;
 }
 

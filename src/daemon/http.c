@@ -4,10 +4,23 @@
  * part), and the route table with the one dispatcher that walks it.
  *
  * The dispatcher answers, in this order and before any handler runs: 429
- * when the client's address has too many connections, 404 when no route
- * has the path, 405 when none of the routes that have it allows the
- * method, 401/403 when the route's roles need a token the request does not
- * carry, 413 when the body is over the route's cap. The daemon context
+ * when the client's address has too many connections; 400, 414 or 431 when
+ * the request's framing is in doubt (Content-Length headers that disagree)
+ * or its target or headers are over our caps (then the connection is
+ * closed); 503 shutting_down while the daemon drains its work on SIGTERM
+ * (the listener stays open until then, /healthz answers its own 503); 404
+ * when no route has the path, 405 when none of the routes that have it
+ * allows the method, 401/403 when the route's roles need a token the
+ * request does not carry, 413 when the body is over the route's cap. No
+ * answer echoes the method, the path or a header.
+ *
+ * What this file cannot change: libmicrohttpd answers some malformed
+ * requests itself, before any callback, with its own HTML pages: a request
+ * line it cannot parse (400), a target or headers beyond its connection
+ * memory (414/431), an HTTP version other than 1.0 and 1.1 (505), and
+ * broken chunked framing. libmicrohttpd 0.9.75 has no option to replace
+ * those pages; our caps below are set under its limits so that every
+ * request it hands us is answered in JSON. The daemon context
  * reaches every callback through libmicrohttpd's `cls` pointers (the
  * ds_http this file starts), never through a global. Logs carry method,
  * route, status and ids, never bodies, case data or file names.
@@ -36,6 +49,12 @@
 
 /* The cap of a JSON request body other than a case record. */
 #define JSON_BODY_MAX (64 * 1024)
+/* Caps of a request's target and of all its header lines together, under
+ * libmicrohttpd's connection memory (MHD_OPTION_CONNECTION_MEMORY_LIMIT),
+ * so that we, not libmicrohttpd, answer a request over them. */
+#define URL_MAX (8 * 1024)
+#define HEADERS_MAX (32 * 1024)
+#define CONN_MEMORY (256 * 1024)
 /* A body_cap meaning the configuration's max_upload_bytes at the request's
  * start (a reload applies to the next request). */
 #define UPLOAD_CAP SIZE_MAX
@@ -261,8 +280,8 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
         }
         q->file_parts = 1;
         q->in_file = true;
-        if (filename)
-            ds_http_clean_filename(filename, q->filename, sizeof q->filename);
+        if (filename && !ds_http_clean_filename(filename, q->filename, sizeof q->filename))
+            q->filename_bad = true;
     }
     if (!q->in_file || q->file_parts > 1)
         return MHD_YES;
@@ -270,6 +289,55 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
 }
 
 /* ------------------------------------------------------------- dispatch */
+
+/* What framing_check learns of a request's header lines (or, visiting
+ * the query's arguments, of the query: its bytes only). */
+typedef struct header_scan {
+    size_t bytes;              /* names and values together */
+    const char *content_length; /* the first Content-Length value */
+    bool cl_conflict;          /* a later Content-Length differs from the first */
+} header_scan;
+
+static enum MHD_Result header_visit(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *value)
+{
+    header_scan *hs = cls;
+    (void)kind;
+    hs->bytes += (key ? strlen(key) : 0) + (value ? strlen(value) : 0) + 4;
+    if (key && value && !strcasecmp(key, "Content-Length")) {
+        if (!hs->content_length)
+            hs->content_length = value;
+        else if (strcmp(hs->content_length, value) != 0)
+            hs->cl_conflict = true;
+    }
+    return MHD_YES;
+}
+
+/* Answers a request whose framing or size is in doubt (and closes its
+ * connection); returns 0 when there is nothing to answer. */
+static int framing_check(ds_http_request *q, const char *url, const char **code,
+                         const char **msg)
+{
+    header_scan hs = {0, NULL, false}, args = {0, NULL, false};
+    MHD_get_connection_values(q->conn, MHD_HEADER_KIND, header_visit, &hs);
+    MHD_get_connection_values(q->conn, MHD_GET_ARGUMENT_KIND, header_visit, &args);
+    if (strlen(url) + args.bytes > URL_MAX) {
+        *code = "uri_too_long";
+        *msg = "The request target is too long.";
+        return 414;
+    }
+    if (hs.bytes > HEADERS_MAX) {
+        *code = "headers_too_large";
+        *msg = "The request's header fields are too large.";
+        return 431;
+    }
+    if (hs.cl_conflict) {
+        *code = "bad_request";
+        *msg = "The request has Content-Length headers that disagree.";
+        return 400;
+    }
+    return 0;
+}
 
 /* Looks up the bearer token and checks its role against q->roles; on
  * failure *status and *code say what to answer (401, 403 or 503). */
@@ -321,15 +389,28 @@ static enum MHD_Result request_begin(ds_http *h, ds_http_request *q, const char 
         return ds_http_send_error(q, 429, "too_many_connections",
                                   "Too many connections from this address (limit %d).", per_ip);
     }
+    const char *fcode = NULL, *fmsg = NULL;
+    int fs = framing_check(q, url, &fcode, &fmsg);
+    if (fs) {
+        q->answered = true;
+        q->close_after = true;
+        return ds_http_send_error(q, fs, fcode, "%s", fmsg);
+    }
     int rs = route_find(method, url, q);
+    if (atomic_load(&h->d->stopping) && !(rs == 0 && q->route->handler == ds_http_health)) {
+        q->answered = true;
+        q->close_after = true;
+        return ds_http_send_error(q, 503, "shutting_down",
+                                  "The service is shutting down; retry later.");
+    }
     if (rs == 404) {
         q->answered = true;
         return ds_http_send_error(q, 404, "not_found", "No such endpoint.");
     }
     if (rs == 405) {
         q->answered = true;
-        return ds_http_send_error(q, 405, "method_not_allowed", "The endpoint does not allow %s.",
-                                  strlen(method) < 16 ? method : "this method");
+        return ds_http_send_error(q, 405, "method_not_allowed",
+                                  "The endpoint does not allow this method.");
     }
     const ds_http_route *r = q->route;
     q->roles = (r->opts & OPT_METRICS_PUBLIC) && metrics_public ? 0 : r->roles;
@@ -354,6 +435,7 @@ static enum MHD_Result request_begin(ds_http *h, ds_http_request *q, const char 
     q->body_cap = r->body_cap == UPLOAD_CAP ? (size_t)max_upload : r->body_cap;
     const char *cl = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Content-Length");
     if (cl) {
+        /* a value libmicrohttpd accepted; the disagreeing ones were refused above */
         char *end = NULL;
         unsigned long long n = strtoull(cl, &end, 10);
         if (end && !*end && n > q->body_cap) {
@@ -376,13 +458,27 @@ static enum MHD_Result request_begin(ds_http *h, ds_http_request *q, const char 
     return MHD_YES;
 }
 
-/* The last call of a request, the whole body in: the route's handler. */
+/* The last call of a request, the whole body in: the route's handler. A
+ * multipart body must have ended with its closing boundary: one cut short
+ * is refused whole, never screened in part. */
 static enum MHD_Result request_finish(ds_http_request *q)
 {
     q->answered = true;
     if (q->too_large)
         return ds_http_send_error(q, 413, "payload_too_large",
                                   "The body is larger than the limit of %zu bytes.", q->body_cap);
+    if (q->pp) {
+        enum MHD_Result complete = MHD_destroy_post_processor(q->pp);
+        q->pp = NULL;
+        if (complete != MHD_YES) {
+            free(q->body);
+            q->body = NULL;
+            q->len = 0;
+            return ds_http_send_error(q, 400, "invalid_multipart",
+                                      "The multipart body is incomplete: it has no closing "
+                                      "boundary.");
+        }
+    }
     ds_store *st = ds_daemon_store_get(q->d);
     if (!st && !(q->route->opts & OPT_STORE_OPTIONAL))
         return ds_http_send_error(q, 503, "store_unavailable",
@@ -511,7 +607,7 @@ ds_error ds_http_start(ds_http *h, ds_daemon_ctx *d)
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)conf.max_connections,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(conf.max_connections_per_ip * 2),
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)conf.request_timeout_s,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(256 * 1024), MHD_OPTION_NOTIFY_COMPLETED,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY, MHD_OPTION_NOTIFY_COMPLETED,
         on_completed, h, MHD_OPTION_NOTIFY_CONNECTION, on_connection, h,
         MHD_OPTION_EXTERNAL_LOGGER, mhd_log, h, MHD_OPTION_ARRAY, tls_opts, MHD_OPTION_END);
     if (!m) {
@@ -528,15 +624,6 @@ out:
     if (err != DS_OK)
         ds_http_stop(h);
     return err;
-}
-
-void ds_http_quiesce(ds_http *h)
-{
-    if (!h->mhd)
-        return;
-    MHD_socket fd = MHD_quiesce_daemon(h->mhd);
-    if (fd != MHD_INVALID_SOCKET)
-        close(fd);
 }
 
 void ds_http_stop(ds_http *h)

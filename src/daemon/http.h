@@ -33,10 +33,10 @@ typedef struct ds_http {
     ds_http_addr addr[DS_HTTP_ADDR_SLOTS];
 } ds_http;
 
-/* Listens on the configured address and answers requests from now on. */
+/* Listens on the configured address and answers requests from now on.
+ * Once the context's stopping flag is set every request but /healthz is
+ * answered 503 shutting_down, until ds_http_stop closes the listener. */
 ds_error ds_http_start(ds_http *h, ds_daemon_ctx *d);
-/* Stops accepting connections; requests in progress are still answered. */
-void ds_http_quiesce(ds_http *h);
 /* Stops the server and frees what ds_http_start took. */
 void ds_http_stop(ds_http *h);
 

@@ -94,8 +94,10 @@ enum MHD_Result ds_http_token_list(ds_http_request *q, ds_store *st)
         return ds_http_send_store_error(q, st, err);
     }
     json_t *arr = json_array();
+    char name[DS_HTTP_SAFE_CAP(DS_STORE_NAME_MAX)];
     for (int i = 0; i < n; i++)
-        json_array_append_new(arr, json_pack("{s:s,s:s,s:I,s:I}", "name", t[i].name, "role",
+        json_array_append_new(arr, json_pack("{s:s,s:s,s:I,s:I}", "name",
+                                             ds_text_safe(t[i].name, name, sizeof name), "role",
                                              ds_role_name(t[i].role), "created_at",
                                              (json_int_t)t[i].created_at, "revoked_at",
                                              (json_int_t)t[i].revoked_at));
@@ -122,7 +124,7 @@ enum MHD_Result ds_http_delivery_list(ds_http_request *q, ds_store *st)
         !ds_http_query_int(q, "limit", 1, 1000, &limit) ||
         !ds_http_query_int(q, "after", 0, INT64_MAX / 2, &after))
         return ds_http_send_error(q, 400, "invalid_query",
-                                  "job, limit (1-1000) and after are numbers.");
+                                  "job, limit (1-1000) and after (a \"next\" cursor) are numbers.");
     ds_delivery *dv = calloc((size_t)limit, sizeof *dv);
     int n = 0;
     if (!dv)
@@ -142,9 +144,11 @@ enum MHD_Result ds_http_delivery_list(ds_http_request *q, ds_store *st)
                            "created_at", (json_int_t)dv[i].created_at, "updated_at",
                            (json_int_t)dv[i].updated_at, "next_attempt_at",
                            (json_int_t)dv[i].next_attempt_at));
-    free(dv);
+    /* the cursor is the last (oldest) id of the page: the next page lists
+     * older deliveries only */
     json_t *o = json_pack("{s:o}", "deliveries", arr);
-    json_object_set_new(o, "next", n == limit ? json_integer(after + n) : json_null());
+    json_object_set_new(o, "next", n == limit ? json_integer(dv[n - 1].id) : json_null());
+    free(dv);
     return ds_http_send_json(q, 200, o, NULL);
 }
 

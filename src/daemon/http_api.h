@@ -27,6 +27,10 @@
 #include <microhttpd.h>
 
 #include "daemon/context.h"
+#include "daemon/text.h"
+
+/* Room for a stored string of at most n bytes made safe by ds_text_safe. */
+#define DS_HTTP_SAFE_CAP(n) (2 * (n) + 1)
 
 struct ds_http_route;
 
@@ -46,6 +50,7 @@ typedef struct ds_http_request {
     ds_token tok;           /* the caller, once authenticated */
     bool authed;
     bool answered;          /* a response was queued; the rest is discarded */
+    bool close_after;       /* the answer closes the connection (the framing is in doubt) */
     /* the body (of a multipart body: the one file part) */
     char *body;
     size_t len, cap;
@@ -54,6 +59,7 @@ typedef struct ds_http_request {
     bool multipart;
     int file_parts;
     bool in_file;
+    bool filename_bad;      /* the client's file name is not UTF-8 */
     char filename[DS_STORE_FILENAME_MAX + 1];
     char ip[INET6_ADDRSTRLEN];
 } ds_http_request;
@@ -92,8 +98,14 @@ bool ds_http_parse_i64(const char *s, size_t n, int64_t *out /* OUT */);
 bool ds_http_query_int(ds_http_request *q, const char *name, int64_t lo, int64_t hi,
                        int64_t *out /* OUT */);
 /* The last path component of a client's file name, control characters
- * replaced, cut to cap - 1 bytes on a UTF-8 boundary. */
-void ds_http_clean_filename(const char *in, char *out /* OUT */, size_t cap);
+ * replaced, cut to cap - 1 bytes on a UTF-8 boundary. False (out "") when
+ * the name is not UTF-8: the caller answers 400 invalid_encoding. */
+bool ds_http_clean_filename(const char *in, char *out /* OUT */, size_t cap);
+/* The header name's value into *out (NULL when absent). False when it is
+ * present but empty, over max bytes, not UTF-8 or holds a control
+ * character: the caller answers 400. */
+bool ds_http_header_text(ds_http_request *q, const char *name, size_t max,
+                         const char **out /* OUT */);
 /* The string member k of o, or "". */
 const char *ds_http_jstr(json_t *o, const char *k);
 

@@ -75,15 +75,25 @@ enum MHD_Result ds_http_document_post(ds_http_request *q, ds_store *st)
                                   "Send one document per request.");
     if (!q->body || q->len == 0)
         return ds_http_send_error(q, 400, "empty_document", "The document is empty.");
-    const char *key = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Idempotency-Key");
-    if (key && (strlen(key) == 0 || strlen(key) > DS_STORE_KEY_MAX))
-        return ds_http_send_error(q, 400, "invalid_idempotency_key",
-                                  "The Idempotency-Key must be 1 to %d bytes.", DS_STORE_KEY_MAX);
+    const char *key = NULL;
+    if (!ds_http_header_text(q, "Idempotency-Key", DS_STORE_KEY_MAX, &key))
+        return ds_http_send_error(
+            q, 400, "invalid_idempotency_key",
+            "The Idempotency-Key must be 1 to %d bytes of UTF-8 without control characters.",
+            DS_STORE_KEY_MAX);
     if (!q->multipart) {
         const char *fn = MHD_lookup_connection_value(q->conn, MHD_GET_ARGUMENT_KIND, "filename");
-        if (fn)
-            ds_http_clean_filename(fn, q->filename, sizeof q->filename);
+        if (fn && !ds_http_clean_filename(fn, q->filename, sizeof q->filename))
+            q->filename_bad = true;
     }
+    if (q->filename_bad)
+        return ds_http_send_error(q, 400, "invalid_encoding",
+                                  "The file name is not valid UTF-8; send it as UTF-8 "
+                                  "(percent-encoded in the query).");
+    /* Keys are scoped by the token's id: a later token given a revoked
+     * token's name must not replay or collide with its keys. */
+    char scope[32];
+    snprintf(scope, sizeof scope, "token:%lld", (long long)q->tok.id);
     ds_submission sub = {.case_id = q->id,
                          .filename = q->filename,
                          .source = "api",
@@ -91,7 +101,8 @@ enum MHD_Result ds_http_document_post(ds_http_request *q, ds_store *st)
                          .data = q->body,
                          .len = q->len,
                          .idempotency_key = key,
-                         .key_scope = q->tok.name};
+                         .key_scope = scope,
+                         .token_id = q->tok.id};
     int64_t doc_id = 0, job_id = 0;
     bool replayed = false;
     ds_error err = ds_store_submit(st, &sub, &doc_id, &job_id, &replayed);

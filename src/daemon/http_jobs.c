@@ -16,7 +16,9 @@
 #include <string.h>
 
 /* Looks up the job; submitters see only their own submissions (others are
- * answered 404 so that job ids reveal nothing). */
+ * answered 404 so that job ids reveal nothing). "Own" means submitted
+ * through the API with this very token (its id), not with any token that
+ * bore the same name. */
 static ds_error job_visible(ds_store *st, ds_http_request *q, ds_job *job, ds_document *doc)
 {
     ds_error err = ds_store_job_get(st, q->job_id, job);
@@ -26,7 +28,7 @@ static ds_error job_visible(ds_store *st, ds_http_request *q, ds_job *job, ds_do
     if (err != DS_OK)
         return err;
     if ((q->tok.role == DS_ROLE_STATION || q->tok.role == DS_ROLE_HOOK) &&
-        (strcmp(doc->source, "api") != 0 || strcmp(doc->station, q->tok.name) != 0))
+        (strcmp(doc->source, "api") != 0 || doc->token_id != q->tok.id || q->tok.id <= 0))
         return DS_ERR_NO_RECORD;
     return DS_OK;
 }
@@ -38,9 +40,11 @@ enum MHD_Result ds_http_job_get(ds_http_request *q, ds_store *st)
     ds_error err = job_visible(st, q, &job, &doc);
     if (err != DS_OK)
         return ds_http_send_store_error(q, st, err);
+    char case_id[DS_HTTP_SAFE_CAP(DS_STORE_CASE_ID_MAX)];
     json_t *o =
         json_pack("{s:I,s:I,s:s,s:s,s:i,s:I,s:I}", "job_id", (json_int_t)job.id, "document_id",
-                  (json_int_t)job.document_id, "case_id", job.case_id, "state",
+                  (json_int_t)job.document_id, "case_id",
+                  ds_text_safe(job.case_id, case_id, sizeof case_id), "state",
                   ds_job_state_name(job.state), "attempts", job.attempts, "created_at",
                   (json_int_t)job.created_at, "updated_at", (json_int_t)job.updated_at);
     if (job.state == DS_JOB_DONE || job.state == DS_JOB_FAILED) {
@@ -191,9 +195,13 @@ enum MHD_Result ds_http_decision_post(ds_http_request *q, ds_store *st)
 
 enum MHD_Result ds_http_review_list(ds_http_request *q, ds_store *st)
 {
-    int64_t limit = 50, after = 0, all = 0;
-    if (!ds_http_query_int(q, "limit", 1, 500, &limit) ||
-        !ds_http_query_int(q, "after", 0, INT64_MAX / 2, &after) ||
+    int64_t limit = 50, all = 0, after_at = 0, after_job = 0;
+    const char *after = MHD_lookup_connection_value(q->conn, MHD_GET_ARGUMENT_KIND, "after");
+    const char *dot = after ? strchr(after, '.') : NULL;
+    bool cursor_ok = !after || !*after ||
+                     (dot && ds_http_parse_i64(after, (size_t)(dot - after), &after_at) &&
+                      ds_http_parse_i64(dot + 1, strlen(dot + 1), &after_job));
+    if (!ds_http_query_int(q, "limit", 1, 500, &limit) || !cursor_ok ||
         !ds_http_query_int(q, "all", 0, 1, &all))
         return ds_http_send_error(q, 400, "invalid_query",
                                   "limit must be 1-500, after a cursor from \"next\", all 0 or 1.");
@@ -201,7 +209,7 @@ enum MHD_Result ds_http_review_list(ds_http_request *q, ds_store *st)
     if (!items)
         return ds_http_send_error(q, 500, "internal", "Out of memory.");
     int n = 0;
-    ds_error err = ds_store_review_list(st, all == 0, after, (int)limit, items, &n);
+    ds_error err = ds_store_review_list(st, all == 0, after_at, after_job, (int)limit, items, &n);
     if (err == DS_OK)
         err = ds_store_audit_append(st, q->tok.name, "review.list", "", NULL);
     if (err != DS_OK) {
@@ -209,26 +217,34 @@ enum MHD_Result ds_http_review_list(ds_http_request *q, ds_store *st)
         return ds_http_send_store_error(q, st, err);
     }
     json_t *arr = json_array();
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
+        char case_id[DS_HTTP_SAFE_CAP(DS_STORE_CASE_ID_MAX)];
+        char file[DS_HTTP_SAFE_CAP(DS_STORE_FILENAME_MAX)];
         json_array_append_new(arr, json_pack("{s:I,s:I,s:s,s:s,s:i,s:i,s:I,s:s}", "job_id",
                                              (json_int_t)items[i].job_id, "document_id",
                                              (json_int_t)items[i].document_id, "case_id",
-                                             items[i].case_id, "filename", items[i].filename,
+                                             ds_text_safe(items[i].case_id, case_id, sizeof case_id),
+                                             "filename",
+                                             ds_text_safe(items[i].filename, file, sizeof file),
                                              "flag_count", items[i].flag_count, "decided_count",
                                              items[i].decided_count, "completed_at",
                                              (json_int_t)items[i].completed_at, "report_url", ""));
+    }
     for (int i = 0; i < n; i++) {
         char url[64];
         snprintf(url, sizeof url, "/v1/jobs/%lld/report", (long long)items[i].job_id);
         json_object_set_new(json_array_get(arr, (size_t)i), "report_url", json_string(url));
     }
-    free(items);
     json_t *o = json_pack("{s:o}", "items", arr);
     if (n == limit) {
-        char next[32];
-        snprintf(next, sizeof next, "%lld", (long long)(after + n));
+        /* the cursor is the last item's key: "<completed_at>.<job_id>" */
+        char next[48];
+        snprintf(next, sizeof next, "%lld.%lld", (long long)items[n - 1].completed_at,
+                 (long long)items[n - 1].job_id);
+        free(items);
         json_object_set_new(o, "next", json_string(next));
     } else {
+        free(items);
         json_object_set_new(o, "next", json_null());
     }
     return ds_http_send_json(q, 200, o, NULL);

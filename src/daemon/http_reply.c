@@ -39,6 +39,8 @@ enum MHD_Result ds_http_send_text(ds_http_request *q, int status, const char *ct
         MHD_add_response_header(r, "Location", location);
     if (status == 401)
         MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"docscreen\"");
+    if (q->close_after)
+        MHD_add_response_header(r, "Connection", "close");
     enum MHD_Result ret = MHD_queue_response(q->conn, (unsigned)status, r);
     MHD_destroy_response(r);
     count_status(q->d, status);
@@ -48,12 +50,12 @@ enum MHD_Result ds_http_send_text(ds_http_request *q, int status, const char *ct
 enum MHD_Result ds_http_send_json(ds_http_request *q, int status, json_t *o,
                                   const char *location)
 {
+    static const char fallback[] =
+        "{\"error\":{\"code\":\"internal\",\"message\":\"The answer could not be built.\"}}";
     char *text = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL;
     json_decref(o);
     if (!text)
-        return ds_http_send_text(
-            q, 500, "application/json",
-            "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}", 56, NULL);
+        return ds_http_send_text(q, 500, "application/json", fallback, sizeof fallback - 1, NULL);
     enum MHD_Result r =
         ds_http_send_text(q, status, "application/json", text, strlen(text), location);
     free(text);
@@ -68,8 +70,13 @@ enum MHD_Result ds_http_send_error(ds_http_request *q, int status, const char *c
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return ds_http_send_json(
-        q, status, json_pack("{s:{s:s,s:s}}", "error", "code", code, "message", msg), NULL);
+    /* Messages are fixed sentences; re-encoding only guards against a
+     * caller's mistake turning an error into a 500. */
+    char safe[2 * sizeof msg];
+    return ds_http_send_json(q, status,
+                             json_pack("{s:{s:s,s:s}}", "error", "code", code, "message",
+                                       ds_text_safe(msg, safe, sizeof safe)),
+                             NULL);
 }
 
 enum MHD_Result ds_http_send_store_error(ds_http_request *q, ds_store *st, ds_error err)
@@ -134,7 +141,7 @@ bool ds_http_query_int(ds_http_request *q, const char *name, int64_t lo, int64_t
     return true;
 }
 
-void ds_http_clean_filename(const char *in, char *out, size_t cap)
+bool ds_http_clean_filename(const char *in, char *out, size_t cap)
 {
     const char *slash = strrchr(in, '/');
     if (slash)
@@ -142,17 +149,22 @@ void ds_http_clean_filename(const char *in, char *out, size_t cap)
     const char *bs = strrchr(in, '\\');
     if (bs)
         in = bs + 1;
-    size_t o = 0;
-    for (; *in && o + 1 < cap; in++) {
-        unsigned char ch = (unsigned char)*in;
-        out[o++] = (ch < 0x20 || ch == 0x7f) ? '_' : (char)ch;
-    }
-    out[o] = 0;
-    /* never cut inside a UTF-8 sequence */
-    while (o > 0 && ((unsigned char)out[o - 1] & 0xc0) == 0x80 && *in)
-        out[--o] = 0;
-    if (o > 0 && ((unsigned char)out[o - 1] & 0xc0) == 0xc0 && *in)
-        out[--o] = 0;
+    return ds_text_take(in, strlen(in), DS_TEXT_REFUSE, DS_TEXT_CUT, out, cap) == DS_OK;
+}
+
+bool ds_http_header_text(ds_http_request *q, const char *name, size_t max, const char **out)
+{
+    const char *v = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, name);
+    *out = v;
+    if (!v)
+        return true;
+    size_t n = strlen(v);
+    if (n == 0 || n > max || !ds_text_is_utf8(v, n))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)
+            return false;
+    return true;
 }
 
 const char *ds_http_jstr(json_t *o, const char *k)

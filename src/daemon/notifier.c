@@ -61,7 +61,8 @@ static void *notifier_main(void *arg)
         }
         ds_notify_result res;
         err = ds_notify_post(dv.url, secret, dv.id, (int64_t)time(NULL), dv.body, dv.body_len,
-                             conf->webhook_timeout_ms, &res);
+                             conf->webhook_timeout_ms,
+                             conf->webhook_allow_internal ? DS_NOTIFY_ALLOW_INTERNAL : 0, &res);
         free(dv.body);
         if (err == DS_OK) {
             ds_error e2 = ds_store_delivery_done(st, dv.id, (int)res.http_status);

@@ -23,16 +23,26 @@
 #include <jansson.h>
 
 #include "daemon/memory.h"
+#include "daemon/text.h"
 
-/* A job claimed more often than this (each claim that did not complete it
- * was a crash or a store failure) is failed rather than retried forever. */
+/* A job is claimed at most this often. A claim that does not complete it
+ * (a crash, a store failure, or anything in the job that makes a step fail
+ * every time) requeues it; the claim numbered DS_WORKER_MAX_ATTEMPTS that
+ * fails, and any claim after it, completes the job as failed with an error
+ * report built from ids alone. So every job reaches a final state after a
+ * bounded number of attempts, whatever its content. */
 #define DS_WORKER_MAX_ATTEMPTS 5
+
+/* Room for a stored string re-encoded as UTF-8 (each byte at most two). */
+#define SAFE_CAP(n) (2 * (n) + 1)
 
 /* The webhook summary: ids, state, verdict and flag codes; no personal data.
  * report is NULL for a job that failed before it was screened. */
 static char *summary_body(const ds_job *job, const char *state, const ds_report *report,
                           int64_t now)
 {
+    char case_id[SAFE_CAP(DS_STORE_CASE_ID_MAX)];
+    ds_text_safe(job->case_id, case_id, sizeof case_id);
     json_t *flags = json_array();
     for (int i = 0; i < ds_report_flag_count(report); i++) {
         const ds_flag *f = ds_report_flag(report, i);
@@ -44,7 +54,7 @@ static char *summary_body(const ds_job *job, const char *state, const ds_report 
     snprintf(url, sizeof url, "/v1/jobs/%lld/report", (long long)job->id);
     json_t *o = json_pack("{s:s,s:I,s:I,s:s,s:s,s:s,s:o,s:I,s:s}", "event", "job.finished",
                           "job_id", (json_int_t)job->id, "document_id",
-                          (json_int_t)job->document_id, "case_id", job->case_id, "state", state,
+                          (json_int_t)job->document_id, "case_id", case_id, "state", state,
                           "verdict",
                           report ? ds_verdict_name(ds_report_verdict(report)) : "error", "flags",
                           flags, "finished_at", (json_int_t)now, "report_url", url);
@@ -55,15 +65,20 @@ static char *summary_body(const ds_job *job, const char *state, const ds_report 
     return text;
 }
 
-/* The report of a job that could not be screened at all, with its reason. */
+/* The report of a job that could not be screened at all, with its reason
+ * (a fixed sentence). The stored file name and case id are re-encoded, so
+ * the report does not depend on them being valid; NULL only when out of
+ * memory. */
 static char *error_report(const char *filename, ds_error err, const char *message,
                           const ds_job *job)
 {
-    json_t *o = json_pack("{s:s,s:{s:s,s:s},s:[],s:[],s:s,s:{s:f},s:I,s:I,s:s}", "file", filename,
-                          "error", "code", ds_error_name(err), "message", message, "documents",
-                          "flags", "verdict", "error", "timing_ms", "total", 0.0, "job_id",
-                          (json_int_t)job->id, "document_id", (json_int_t)job->document_id,
-                          "case_id", job->case_id);
+    char file[SAFE_CAP(DS_STORE_FILENAME_MAX)], case_id[SAFE_CAP(DS_STORE_CASE_ID_MAX)];
+    json_t *o = json_pack("{s:s,s:{s:s,s:s},s:[],s:[],s:s,s:{s:f},s:I,s:I,s:s}", "file",
+                          ds_text_safe(filename, file, sizeof file), "error", "code",
+                          ds_error_name(err), "message", message, "documents", "flags", "verdict",
+                          "error", "timing_ms", "total", 0.0, "job_id", (json_int_t)job->id,
+                          "document_id", (json_int_t)job->document_id, "case_id",
+                          ds_text_safe(job->case_id, case_id, sizeof case_id));
     char *text = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL;
     json_decref(o);
     return text;
@@ -71,9 +86,10 @@ static char *error_report(const char *filename, ds_error err, const char *messag
 
 /* Screens one claimed job and completes it. Returns DS_OK when the job is
  * completed (or was already completed elsewhere), else the job is requeued
- * by the caller. */
+ * by the caller. With give_up (the job's attempts are spent) the job is not
+ * screened: it is completed as failed with an error report. */
 static ds_error process(ds_worker *w, ds_store *st, ds_scanner *scanner, const ds_conf *conf,
-                        const ds_job *job)
+                        const ds_job *job, bool give_up)
 {
     ds_daemon_ctx *d = w->d;
     ds_document doc;
@@ -92,10 +108,14 @@ static ds_error process(ds_worker *w, ds_store *st, ds_scanner *scanner, const d
     ds_job_state final_state = DS_JOB_DONE;
 
     ds_error err = ds_store_document_get(st, job->document_id, &doc);
+    if (err != DS_OK && give_up) {
+        memset(&doc, 0, sizeof doc);
+        err = DS_OK;
+    }
     if (err != DS_OK)
         goto out;
-    err = ds_store_document_read(st, job->document_id, &data, &len);
-    if (err == DS_OK && job->attempts > DS_WORKER_MAX_ATTEMPTS) {
+    err = give_up ? DS_OK : ds_store_document_read(st, job->document_id, &data, &len);
+    if (err == DS_OK && give_up) {
         report_text = error_report(doc.filename, DS_ERR_INTERNAL,
                                    "screening the document failed repeatedly", job);
         final_state = DS_JOB_FAILED;
@@ -111,7 +131,9 @@ static ds_error process(ds_worker *w, ds_store *st, ds_scanner *scanner, const d
             have_case = ds_case_parse(case_json, case_len, &cr, msg, sizeof msg) == DS_OK;
         }
         double s0 = ds_now_ms();
-        ds_scan_params params = {doc.filename, have_case ? &cr : NULL, NULL};
+        char file[SAFE_CAP(DS_STORE_FILENAME_MAX)];
+        ds_scan_params params = {ds_text_safe(doc.filename, file, sizeof file),
+                                 have_case ? &cr : NULL, NULL};
         ds_error serr = ds_scan_mem(scanner, data, len, &params, &report);
         scan_ms = ds_now_ms() - s0;
         if (!report) {
@@ -127,9 +149,11 @@ static ds_error process(ds_worker *w, ds_store *st, ds_scanner *scanner, const d
             if (err != DS_OK)
                 goto out;
         }
+        char case_id[SAFE_CAP(DS_STORE_CASE_ID_MAX)];
         err = ds_report_set_refs(report, job->id, job->document_id);
         if (err == DS_OK)
-            err = ds_report_set_case_id(report, job->case_id);
+            err = ds_report_set_case_id(report,
+                                        ds_text_safe(job->case_id, case_id, sizeof case_id));
         if (err == DS_OK)
             err = ds_report_json(report, DS_JSON_COMPACT, &report_text);
         if (err != DS_OK)
@@ -257,7 +281,12 @@ static void *worker_main(void *arg)
         }
         atomic_fetch_add(&d->workers_busy, 1);
         ds_daemon_conf(d, &conf); /* webhooks may have been reloaded */
-        err = process(w, st, scanner, &conf, &job);
+        err = process(w, st, scanner, &conf, &job, job.attempts > DS_WORKER_MAX_ATTEMPTS);
+        if (err != DS_OK && job.attempts >= DS_WORKER_MAX_ATTEMPTS) {
+            ds_log(DS_LOG_WARN, "worker", "job %lld: attempt %d failed; the job is failed",
+                   (long long)job.id, job.attempts);
+            err = process(w, st, scanner, &conf, &job, true);
+        }
         if (err != DS_OK) {
             if (ds_store_job_requeue(st, job.id) == DS_OK)
                 ds_log(DS_LOG_WARN, "worker", "job %lld requeued", (long long)job.id);

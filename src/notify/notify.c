@@ -5,9 +5,12 @@
  */
 #include "notify.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include <curl/curl.h>
@@ -103,8 +106,54 @@ static size_t discard(char *ptr, size_t size, size_t nmemb, void *ud)
     return n;
 }
 
+static bool v4_internal(uint32_t a /* host order */)
+{
+    return (a >> 24) == 127 || (a >> 24) == 0 || (a >> 16) == 0xa9fe /* 169.254/16 */ ||
+           a == 0x646464c8 /* 100.100.100.200 */ || (a >> 28) == 0xe /* multicast */ ||
+           a == 0xffffffffu;
+}
+
+bool ds_notify_addr_internal(const void *sockaddr)
+{
+    const struct sockaddr *sa = sockaddr;
+    if (sa->sa_family == AF_INET)
+        return v4_internal(ntohl(((const struct sockaddr_in *)sa)->sin_addr.s_addr));
+    if (sa->sa_family != AF_INET6)
+        return true;
+    const uint8_t *b = ((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr;
+    static const uint8_t zero[16], mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    static const uint8_t metadata[16] = {0xfd, 0x00, 0x0e, 0xc2, 0, 0, 0, 0,
+                                         0,    0,    0,    0,    0, 0, 0x02, 0x54};
+    if (!memcmp(b, mapped, 12))
+        return v4_internal((uint32_t)b[12] << 24 | (uint32_t)b[13] << 16 | (uint32_t)b[14] << 8 |
+                           b[15]);
+    if (!memcmp(b, zero, 15) && (b[15] == 0 || b[15] == 1)) /* :: and ::1 */
+        return true;
+    return (b[0] == 0xfe && (b[1] & 0xc0) == 0x80) /* fe80::/10 */ || b[0] == 0xff ||
+           !memcmp(b, metadata, 16);
+}
+
+/* What the socket callback of one post needs and tells. */
+typedef struct open_check {
+    unsigned flags;
+    bool refused;
+} open_check;
+
+/* libcurl's socket opener: refuses internal addresses unless allowed. */
+static curl_socket_t open_socket(void *clientp, curlsocktype purpose,
+                                 struct curl_sockaddr *address)
+{
+    open_check *oc = clientp;
+    (void)purpose;
+    if (!(oc->flags & DS_NOTIFY_ALLOW_INTERNAL) && ds_notify_addr_internal(&address->addr)) {
+        oc->refused = true;
+        return CURL_SOCKET_BAD;
+    }
+    return socket(address->family, address->socktype, address->protocol);
+}
+
 ds_error ds_notify_post(const char *url, const char *secret, int64_t delivery_id, int64_t ts,
-                        const char *body, size_t body_len, long timeout_ms,
+                        const char *body, size_t body_len, long timeout_ms, unsigned flags,
                         ds_notify_result *res)
 {
     if (!url || !secret || !body || !res)
@@ -160,7 +209,17 @@ ds_error ds_notify_post(const char *url, const char *secret, int64_t delivery_id
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms < 5000 ? timeout_ms : 5000L);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+    open_check oc = {flags, false};
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+    curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, &oc);
     CURLcode rc = curl_easy_perform(c);
+    if (rc != CURLE_OK && oc.refused) {
+        snprintf(res->error, sizeof res->error,
+                 "the receiver's address is loopback, link-local or a cloud metadata address "
+                 "(allowed only with webhook_allow_internal)");
+        err = DS_ERR_USAGE;
+        goto out;
+    }
     if (rc != CURLE_OK) {
         snprintf(res->error, sizeof res->error, "%s", curl_easy_strerror(rc));
         goto out;

@@ -15,6 +15,7 @@
 #ifndef DS_NOTIFY_H
 #define DS_NOTIFY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -44,14 +45,30 @@ typedef struct ds_notify_result {
     char error[DS_NOTIFY_ERR_MAX]; /* empty on a 2xx */
 } ds_notify_result;
 
+/* A flag of ds_notify_post: the receiver may be at an internal address. */
+#define DS_NOTIFY_ALLOW_INTERNAL 1u
+
+/* True when the address (IPv4 or IPv6, a struct sockaddr) is one a webhook
+ * must not reach unless allowed: loopback, unspecified, link-local (which
+ * holds the cloud metadata service, 169.254.169.254), other cloud metadata
+ * addresses (100.100.100.200, fd00:ec2::254), broadcast or multicast, also
+ * as an IPv4-mapped IPv6 address. Private networks (10/8, 172.16/12,
+ * 192.168/16, fc00::/7) are not internal in this sense: intake pipelines
+ * live there. */
+bool ds_notify_addr_internal(const void *sockaddr);
+
 /*
  * Posts body (application/json) to url with the signature headers for
  * timestamp ts. Returns DS_OK only for a 2xx answer; any other answer, a
  * redirect, a timeout or a connection error returns DS_ERR_IO with the
  * reason in res->error. Only http:// and https:// URLs are accepted.
+ * Without DS_NOTIFY_ALLOW_INTERNAL in flags, every address the receiver's
+ * name resolves to is checked as the connection is opened (so a name that
+ * resolves to an internal address is caught too) and an internal one is
+ * refused: DS_ERR_USAGE.
  */
 ds_error ds_notify_post(const char *url, const char *secret, int64_t delivery_id, int64_t ts,
-                        const char *body, size_t body_len, long timeout_ms,
+                        const char *body, size_t body_len, long timeout_ms, unsigned flags,
                         ds_notify_result *res /* OUT */);
 
 #endif

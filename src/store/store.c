@@ -359,12 +359,12 @@ ds_error ds_store_report_get_by_document(ds_store *s, int64_t document_id, char 
 
 /* ----------------------------------------------------- review, decisions */
 
-ds_error ds_store_review_list(ds_store *s, bool pending_only, int64_t offset, int cap,
-                              ds_review_item *out, int *count)
+ds_error ds_store_review_list(ds_store *s, bool pending_only, int64_t after_at, int64_t after_job,
+                              int cap, ds_review_item *out, int *count)
 {
     ENTER(s);
-    NEED(count && offset >= 0 && cap >= 0 && (cap == 0 || out));
-    return s->ops->review_list(s, pending_only, offset, cap, out, count);
+    NEED(count && after_at >= 0 && after_job >= 0 && cap >= 0 && (cap == 0 || out));
+    return s->ops->review_list(s, pending_only, after_at, after_job, cap, out, count);
 }
 
 ds_error ds_store_decision_add(ds_store *s, const ds_decision *d, int64_t *id)
@@ -425,12 +425,12 @@ ds_error ds_store_delivery_fail(ds_store *s, int64_t id, int http_status, const 
     return err;
 }
 
-ds_error ds_store_delivery_list(ds_store *s, int64_t job_id, int64_t offset, int cap,
+ds_error ds_store_delivery_list(ds_store *s, int64_t job_id, int64_t before_id, int cap,
                                 ds_delivery *out, int *count)
 {
     ENTER(s);
-    NEED(count && offset >= 0 && cap >= 0 && (cap == 0 || out));
-    return s->ops->delivery_list(s, job_id, offset, cap, out, count);
+    NEED(count && before_id >= 0 && cap >= 0 && (cap == 0 || out));
+    return s->ops->delivery_list(s, job_id, before_id, cap, out, count);
 }
 
 /* ----------------------------------------------------------------- tokens */

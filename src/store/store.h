@@ -78,7 +78,8 @@ typedef struct ds_document {
     char sha256[65];        /* hex of the file's bytes */
     char filename[DS_STORE_FILENAME_MAX + 1]; /* as submitted, for the officer; never a path used to open */
     char source[16];        /* "api", "hotfolder", "cli" */
-    char station[DS_STORE_NAME_MAX + 1];  /* hot-folder station or token name */
+    char station[DS_STORE_NAME_MAX + 1];  /* hot-folder station or token name, for people */
+    int64_t token_id;       /* the submitting token's id (never reused); 0 when none */
     int64_t created_at;
     int64_t size;           /* bytes of the file */
     int64_t purged_at;      /* 0 while the file is kept; else when retention removed it */
@@ -143,9 +144,10 @@ ds_error ds_store_case_get(ds_store *s, const char *case_id, char **json /* OUT 
 /*
  * One submitted file. data/len are the file's bytes (at most
  * DS_STORE_FILE_MAX; empty is DS_ERR_EMPTY). idempotency_key may be NULL or
- * "" for none; a key is unique within key_scope (the submitting token's
- * name; NULL means ""). The request fingerprint compared on a replay is
- * case_id plus the SHA-256 of the bytes.
+ * "" for none; a key is unique within key_scope (NULL means ""): the API
+ * passes "token:<token id>", never a token's name, because a name may be
+ * reused by a new token after a revocation. The request fingerprint
+ * compared on a replay is case_id plus the SHA-256 of the bytes.
  */
 typedef struct ds_submission {
     const char *case_id;   /* required, 1..DS_STORE_CASE_ID_MAX bytes */
@@ -156,6 +158,7 @@ typedef struct ds_submission {
     size_t len;
     const char *idempotency_key;
     const char *key_scope;
+    int64_t token_id;      /* the submitting token's id; 0 when no token submitted it */
 } ds_submission;
 
 /*
@@ -266,12 +269,16 @@ typedef struct ds_review_item {
 
 /*
  * The review queue: documents whose latest report has verdict "review",
- * oldest report first, skipping offset items, at most cap into out;
+ * oldest report first (by completed_at, then job_id), at most cap into out;
  * *count how many were written. With pending_only, documents whose every
- * flag has a decision are left out.
+ * flag has a decision are left out. Paging is by key, never by offset:
+ * only items after the cursor (after_at, after_job) in that order are
+ * listed (0, 0 for the first page; the last item's completed_at and job_id
+ * for the next), so an item decided or added between two pages never makes
+ * another one skipped or listed twice.
  */
-ds_error ds_store_review_list(ds_store *s, bool pending_only, int64_t offset, int cap,
-                              ds_review_item *out /* OUT */, int *count /* OUT */);
+ds_error ds_store_review_list(ds_store *s, bool pending_only, int64_t after_at, int64_t after_job,
+                              int cap, ds_review_item *out /* OUT */, int *count /* OUT */);
 
 typedef struct ds_decision {
     int64_t id;            /* set by the store */
@@ -346,8 +353,10 @@ ds_error ds_store_delivery_fail(ds_store *s, int64_t id, int http_status, const 
                                 int max_attempts, int64_t *next_attempt_at /* OUT */,
                                 bool *gave_up /* OUT */);
 /* The delivery log, newest first, without bodies (body is NULL): for one
- * job when job_id > 0, else all; skipping offset, at most cap. */
-ds_error ds_store_delivery_list(ds_store *s, int64_t job_id, int64_t offset, int cap,
+ * job when job_id > 0, else all; only ids below before_id when it is > 0
+ * (the last id of the previous page: paging by key, so deliveries created
+ * between pages never repeat or hide an entry); at most cap. */
+ds_error ds_store_delivery_list(ds_store *s, int64_t job_id, int64_t before_id, int cap,
                                 ds_delivery *out /* OUT */, int *count /* OUT */);
 
 /* ----------------------------------------------------------------- tokens */
@@ -386,7 +395,9 @@ ds_error ds_store_token_lookup_hash(ds_store *s, const char *hash_hex, ds_token 
 /* All tokens, revoked ones too, by id, at most cap. */
 ds_error ds_store_token_list(ds_store *s, int cap, ds_token *out /* OUT */, int *count /* OUT */);
 /* Revokes the token called name. DS_ERR_NO_RECORD when there is no valid
- * token of that name. */
+ * token of that name. A token is never deleted, so its id is never given
+ * to another token; the name may be reused by a new token, which gets a new
+ * id and none of the old token's submissions or idempotency keys. */
 ds_error ds_store_token_revoke(ds_store *s, const char *name);
 
 /* -------------------------------------------------------------- audit log */

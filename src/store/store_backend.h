@@ -65,8 +65,8 @@ struct ds_store_ops {
     ds_error (*report_get)(ds_store *s, int64_t job_id, char **json, size_t *len);
     ds_error (*report_get_by_document)(ds_store *s, int64_t document_id, char **json, size_t *len);
 
-    ds_error (*review_list)(ds_store *s, bool pending_only, int64_t offset, int cap,
-                            ds_review_item *out, int *count);
+    ds_error (*review_list)(ds_store *s, bool pending_only, int64_t after_at, int64_t after_job,
+                            int cap, ds_review_item *out, int *count);
     ds_error (*decision_add)(ds_store *s, const ds_decision *d, int64_t *id);
     ds_error (*decision_list)(ds_store *s, int64_t document_id, int cap, ds_decision *out,
                               int *count);
@@ -75,7 +75,7 @@ struct ds_store_ops {
     ds_error (*delivery_done)(ds_store *s, int64_t id, int http_status);
     ds_error (*delivery_fail)(ds_store *s, int64_t id, int http_status, const char *error,
                               int max_attempts, int64_t *next_attempt_at, bool *gave_up);
-    ds_error (*delivery_list)(ds_store *s, int64_t job_id, int64_t offset, int cap,
+    ds_error (*delivery_list)(ds_store *s, int64_t job_id, int64_t before_id, int cap,
                               ds_delivery *out, int *count);
 
     ds_error (*token_create)(ds_store *s, const char *hash_hex, ds_role role, const char *name,

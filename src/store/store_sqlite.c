@@ -105,6 +105,27 @@ static const char *const migrations[] = {
     "  document_number TEXT NOT NULL, issuing_state TEXT NOT NULL,"
     "  reported_on TEXT NOT NULL, source TEXT NOT NULL, imported_at INTEGER NOT NULL,"
     "  PRIMARY KEY(document_number, issuing_state));",
+    /* 2: documents remember the id of the token that submitted them, and
+     * idempotency keys of API submissions are scoped by that id
+     * ("token:<id>"), never by a token's name, which a new token may reuse
+     * after a revocation. Existing API documents get the id of the token
+     * that bore their name when they were submitted (0 when none did);
+     * their keys move to that id's scope. Tokens are never deleted, so an
+     * id is never reused. */
+    "ALTER TABLE documents ADD COLUMN token_id INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE documents SET token_id = coalesce("
+    "  (SELECT t.id FROM tokens t WHERE t.name = documents.station"
+    "   AND t.created_at <= documents.created_at"
+    "   AND (t.revoked_at = 0 OR t.revoked_at >= documents.created_at)"
+    "   ORDER BY t.id DESC LIMIT 1), 0) WHERE source = 'api';"
+    "UPDATE idempotency SET scope = 'token:' ||"
+    "  (SELECT d.token_id FROM documents d WHERE d.id = idempotency.document_id)"
+    "  WHERE scope NOT LIKE 'hotfolder:%' AND"
+    "  (SELECT d.source FROM documents d WHERE d.id = idempotency.document_id) = 'api' AND"
+    "  (SELECT d.token_id FROM documents d WHERE d.id = idempotency.document_id) > 0;"
+    "CREATE INDEX documents_token ON documents(token_id);"
+    "CREATE TRIGGER tokens_no_delete BEFORE DELETE ON tokens"
+    "  BEGIN SELECT RAISE(ABORT, 'tokens are revoked, never deleted'); END;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

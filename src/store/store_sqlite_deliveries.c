@@ -142,7 +142,7 @@ out:
     return ds_sq_finish(s, err);
 }
 
-ds_error ds_sq_delivery_list(ds_store *s, int64_t job_id, int64_t offset, int cap,
+ds_error ds_sq_delivery_list(ds_store *s, int64_t job_id, int64_t before_id, int cap,
                              ds_delivery *out, int *count)
 {
     sqlite3_stmt *st = NULL;
@@ -150,8 +150,8 @@ ds_error ds_sq_delivery_list(ds_store *s, int64_t job_id, int64_t offset, int ca
     int n = 0;
     CHECK(ds_sq_prep(s, &st,
                      "SELECT " DELIVERY_COLS " FROM deliveries WHERE (?1 <= 0 OR job_id = ?1) "
-                     "ORDER BY id DESC LIMIT ?2 OFFSET ?3",
-                     "idi", job_id, cap, offset));
+                     "  AND (?3 <= 0 OR id < ?3) ORDER BY id DESC LIMIT ?2",
+                     "idi", job_id, cap, before_id));
     ds_error err = DS_OK;
     while (n < cap && (err = ds_sq_step(s, st, &row)) == DS_OK && row)
         delivery_of(st, &out[n++]);

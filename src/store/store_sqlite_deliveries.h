@@ -14,7 +14,7 @@ ds_error ds_sq_delivery_claim(ds_store *s, int lease_seconds, ds_delivery *out, 
 ds_error ds_sq_delivery_done(ds_store *s, int64_t id, int http_status);
 ds_error ds_sq_delivery_fail(ds_store *s, int64_t id, int http_status, const char *error,
                              int max_attempts, int64_t *next_attempt_at, bool *gave_up);
-ds_error ds_sq_delivery_list(ds_store *s, int64_t job_id, int64_t offset, int cap,
+ds_error ds_sq_delivery_list(ds_store *s, int64_t job_id, int64_t before_id, int cap,
                              ds_delivery *out, int *count);
 
 #endif

@@ -56,10 +56,10 @@ ds_error ds_sq_submit(ds_store *s, const ds_submission *sub, const char *sha256,
     }
     TRY(ds_store_blob_put(s, sha256, sub->data, sub->len));
     TRY(ds_sq_run(s, NULL,
-                  "INSERT INTO documents(case_id, sha256, size, filename, source, station, created_at) "
-                  "VALUES(?, ?, ?, ?, ?, ?, ?)",
-                  "ttittti", sub->case_id, sha256, (int64_t)sub->len, sub->filename,
-                  sub->source ? sub->source : "api", sub->station, now));
+                  "INSERT INTO documents(case_id, sha256, size, filename, source, station, "
+                  "created_at, token_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+                  "ttitttii", sub->case_id, sha256, (int64_t)sub->len, sub->filename,
+                  sub->source ? sub->source : "api", sub->station, now, sub->token_id));
     doc = sqlite3_last_insert_rowid(DB(s));
     TRY(ds_sq_run(s, NULL,
                   "INSERT INTO jobs(document_id, case_id, state, attempts, worker, created_at, updated_at) "
@@ -84,7 +84,7 @@ ds_error ds_sq_document_get(ds_store *s, int64_t id, ds_document *d)
     sqlite3_stmt *st = NULL;
     CHECK(ds_sq_prep(s, &st,
                      "SELECT id, case_id, sha256, filename, source, station, created_at, size, "
-                     "coalesce(purged_at, 0) FROM documents WHERE id = ?",
+                     "coalesce(purged_at, 0), token_id FROM documents WHERE id = ?",
                      "i", id));
     bool row = false;
     ds_error err = ds_sq_step(s, st, &row);
@@ -101,6 +101,7 @@ ds_error ds_sq_document_get(ds_store *s, int64_t id, ds_document *d)
         d->created_at = sqlite3_column_int64(st, 6);
         d->size = sqlite3_column_int64(st, 7);
         d->purged_at = sqlite3_column_int64(st, 8);
+        d->token_id = sqlite3_column_int64(st, 9);
     }
     sqlite3_finalize(st);
     return err;

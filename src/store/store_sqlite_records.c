@@ -78,8 +78,8 @@ ds_error ds_sq_report_get_by_document(ds_store *s, int64_t document_id, char **j
 
 /* ----------------------------------------------------- review, decisions */
 
-ds_error ds_sq_review_list(ds_store *s, bool pending_only, int64_t offset, int cap,
-                           ds_review_item *out, int *count)
+ds_error ds_sq_review_list(ds_store *s, bool pending_only, int64_t after_at, int64_t after_job,
+                           int cap, ds_review_item *out, int *count)
 {
     sqlite3_stmt *st = NULL;
     bool row = false;
@@ -94,8 +94,9 @@ ds_error ds_sq_review_list(ds_store *s, bool pending_only, int64_t offset, int c
                      "  AND r.job_id = (SELECT max(r2.job_id) FROM reports r2 WHERE r2.document_id = r.document_id) "
                      "  AND (?1 = 0 OR (SELECT count(DISTINCT x.flag_index) FROM decisions x"
                      "       WHERE x.document_id = r.document_id AND x.job_id = r.job_id) < r.flag_count) "
-                     "ORDER BY r.created_at, r.job_id LIMIT ?2 OFFSET ?3",
-                     "ddi", pending_only ? 1 : 0, cap, offset));
+                     "  AND (r.created_at, r.job_id) > (?3, ?4) "
+                     "ORDER BY r.created_at, r.job_id LIMIT ?2",
+                     "ddii", pending_only ? 1 : 0, cap, after_at, after_job));
     ds_error err = DS_OK;
     while (n < cap && (err = ds_sq_step(s, st, &row)) == DS_OK && row) {
         ds_review_item *it = &out[n++];

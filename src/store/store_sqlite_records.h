@@ -15,7 +15,8 @@ ds_error ds_sq_case_get(ds_store *s, const char *case_id, char **json, size_t *l
                         int64_t *updated_at);
 ds_error ds_sq_report_get(ds_store *s, int64_t job_id, char **json, size_t *len);
 ds_error ds_sq_report_get_by_document(ds_store *s, int64_t document_id, char **json, size_t *len);
-ds_error ds_sq_review_list(ds_store *s, bool pending_only, int64_t offset, int cap,
+ds_error ds_sq_review_list(ds_store *s, bool pending_only, int64_t after_at, int64_t after_job,
+                           int cap,
                            ds_review_item *out, int *count);
 ds_error ds_sq_decision_add(ds_store *s, const ds_decision *d, int64_t *id);
 ds_error ds_sq_decision_list(ds_store *s, int64_t document_id, int cap, ds_decision *out,

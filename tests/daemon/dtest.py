@@ -54,7 +54,7 @@ class Daemon:
         a = [self.bin, "--store", "sqlite:" + self.db, "--listen", "127.0.0.1:0",
              "--workers", str(self.workers), "--set", "admin_token=" + self.admin,
              "--set", "today=2024-06-01", "--set", "tmp_dir=" + self.dir,
-             "--set", "shutdown_grace_s=20"]
+             "--set", "shutdown_grace_s=20", "--set", "webhook_allow_internal=true"]
         for kv in self.extra:
             a += ["--set", kv]
         return a

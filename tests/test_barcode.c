@@ -1,5 +1,5 @@
 /*
- * Unit tests of the barcode scan (src/barcode/*.c, zxing_shim.cpp)
+ * Unit tests of the barcode scan (src/barcode/: the decoders and zxing_shim.cpp)
  * and of the cross-check with the MRZ. The realdata cases decode the images
  * under DS_SHARED_DIR/realdata/barcodes/{qr,pdf417,datamatrix} against their
  * expected .txt/.bin files and skip when the set is absent; the floors they

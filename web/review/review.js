@@ -225,9 +225,13 @@
     state.job = { item, report: null, caseRecord: null, decisions: null };
     state.flagSel = 0;
     state.page = 0;
+    for (const id of ["flag-list", "doc-decisions", "field-rows", "mrz-lines", "barcodes", "image-facts", "related", "boxes"]) clear($(id));
+    for (const id of ["flag-progress", "case-msg", "mrz-msg", "decide-msg", "doc-verdict", "viewer-msg"]) $(id).textContent = "";
+    $("page-img").removeAttribute("src");
     $("doc-title").textContent = "Job " + item.job_id + " \u2014 case " + item.case_id;
     $("doc-sub").textContent = (item.filename || "") + (item.station ? " \u00b7 station " + item.station : "") +
       " \u00b7 screened " + when(item.completed_at);
+    const job = state.job;
     try {
       const rep = await api("GET", "/v1/jobs/" + item.job_id + "/report");
       state.job.report = rep;
@@ -238,6 +242,7 @@
       if (e.status !== 401) say("The document could not be read: " + e.message);
       return;
     }
+    if (state.job !== job) return; /* another document was opened meanwhile */
     renderDoc();
     await loadPage(0);
   }
@@ -471,7 +476,9 @@
     clear($("boxes"));
     const img = $("page-img");
     try {
-      const blob = await api("GET", "/v1/jobs/" + state.job.item.job_id + "/pages/" + p + ".png", undefined, "blob");
+      const job = state.job;
+      const blob = await api("GET", "/v1/jobs/" + job.item.job_id + "/pages/" + p + ".png", undefined, "blob");
+      if (state.job !== job || state.page !== p) return; /* another page was opened meanwhile */
       if (state.imgUrl) URL.revokeObjectURL(state.imgUrl);
       state.imgUrl = URL.createObjectURL(blob);
       await new Promise((ok, bad) => { img.onload = ok; img.onerror = bad; img.src = state.imgUrl; });

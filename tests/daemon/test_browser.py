@@ -18,6 +18,7 @@ not installed and cannot be (scripts/install-deps.sh installs them).
 """
 import json
 import os
+import re
 import shutil
 import sqlite3
 import sys
@@ -45,6 +46,7 @@ try:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 except ImportError:
     skip("python3-selenium is not installed (apt-get install -y python3-selenium)")
 if not (os.access(CHROMIUM, os.X_OK) and os.access(DRIVER, os.X_OK)):
@@ -65,7 +67,11 @@ def browser(profile):
 
 def wait(drv, what, fn, timeout=60):
     try:
-        return WebDriverWait(drv, timeout, poll_frequency=0.2).until(lambda d: fn(d))
+        # The page re-renders lists as data arrives: an element found in one
+        # poll may be gone in the next; that is retried, not a failure.
+        return WebDriverWait(drv, timeout, poll_frequency=0.2,
+                             ignored_exceptions=(NoSuchElementException,
+                                                 StaleElementReferenceException)).until(fn)
     except Exception:
         check(False, "timed out waiting for " + what)
         return None
@@ -164,9 +170,15 @@ def main():
         check(drv.execute_script("return document.cookie") == "", "no cookie")
         counts = drv.find_element(By.ID, "counts").text
         check(counts.startswith("2 document(s)"), "counts: " + counts)
-        rows = drv.find_elements(By.CSS_SELECTOR, "#queue-rows tr")
-        check(rows[0].get_attribute("data-job") == str(j1["job_id"]), "oldest high first")
-        check(HOSTILE + ".jpg" in rows[1].text, "hostile file name shown as text in the queue")
+        # Highest severity first, then the oldest report (the API's order).
+        st, q = d.call("GET", "/v1/review/queue", token=officer)
+        rank = {"high": 2, "warning": 1, "info": 0}
+        want = [str(i["job_id"]) for i in sorted(
+            q["items"], key=lambda i: (-rank[i["severity"]], i["completed_at"], i["job_id"]))]
+        got = [r.get_attribute("data-job") for r in drv.find_elements(By.CSS_SELECTOR, "#queue-rows tr")]
+        check(got == want, "queue order %s, want %s" % (got, want))
+        row2 = drv.find_element(By.CSS_SELECTOR, "#queue-rows tr[data-job='%d']" % j2["job_id"])
+        check(HOSTILE + ".jpg" in row2.text, "hostile file name shown as text in the queue")
         # Filters: by case, then by flag code.
         drv.find_element(By.ID, "f-case").send_keys("K-200")
         wait(drv, "the case filter", lambda x: len(x.find_elements(By.CSS_SELECTOR, "#queue-rows tr")) == 1)
@@ -176,11 +188,18 @@ def main():
             os.makedirs(shots, exist_ok=True)
             drv.save_screenshot(os.path.join(shots, "review-queue.png"))
 
-        # Open the first document with the keyboard; boxes and flags shown.
+        # Open the first document (move the cursor to it with the keyboard,
+        # open it with Enter); boxes and flags shown.
+        for _ in range(got.index(str(j1["job_id"]))):
+            drv.find_element(By.TAG_NAME, "body").send_keys("j")
         drv.find_element(By.TAG_NAME, "body").send_keys(Keys.ENTER)
+        wait(drv, "the first document", lambda x: ("job %d " % j1["job_id"]) in
+             x.find_element(By.ID, "doc-title").text.lower())
         wait(drv, "the page image", lambda x: x.execute_script(
             "const i = document.getElementById('page-img'); return i.complete && i.naturalWidth > 0"))
         wait(drv, "the boxes", lambda x: len(x.find_elements(By.CSS_SELECTOR, "#boxes .box")) >= 3)
+        wait(drv, "the flags", lambda x: len(x.find_elements(
+            By.CSS_SELECTOR, "#flag-list li[data-code=CASE_NAME_MISMATCH]")) == 1)
         kinds = drv.execute_script(
             "return [...document.querySelectorAll('#boxes .box')].map(b => b.className)")
         check(any("k-mrz" in k for k in kinds), "MRZ box drawn")
@@ -194,6 +213,19 @@ def main():
         if shots:
             time.sleep(0.5)
             drv.save_screenshot(os.path.join(shots, "review-document.png"))
+        # Printed, one document's review is one page.
+        try:
+            import base64
+            from selenium.webdriver.common.print_page_options import PrintOptions
+            po = PrintOptions()
+            po.page_width, po.page_height = 21.0, 29.7
+            pdf = base64.b64decode(drv.print_page(po))
+            pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+            check(pages == 1, "printed on one page (got %d)" % pages)
+            if shots:
+                open(os.path.join(shots, "review-print.pdf"), "wb").write(pdf)
+        except ImportError:
+            print("  (print check skipped: this selenium has no print_page)")
         # Zoom with the keyboard changes the stage's transform.
         before = drv.execute_script("return document.getElementById('stage').style.transform")
         drv.find_element(By.TAG_NAME, "body").send_keys("+")
@@ -216,7 +248,7 @@ def main():
 
         # Next document (N): hostile text stays text; decide the document.
         drv.find_element(By.TAG_NAME, "body").send_keys("n")
-        wait(drv, "the second document", lambda x: ("job %d" % j2["job_id"]) in
+        wait(drv, "the second document", lambda x: ("job %d " % j2["job_id"]) in
              x.find_element(By.ID, "doc-title").text.lower())
         wait(drv, "its flags", lambda x: len(x.find_elements(
             By.CSS_SELECTOR, "#flag-list li[data-code=CASE_BIRTH_DATE_MISMATCH]")) == 1)

@@ -586,6 +586,10 @@
     $("zoom-fit").addEventListener("click", fit);
     $("page-select").addEventListener("change", () => loadPage(Number($("page-select").value)));
     window.addEventListener("resize", () => { if (document.body.dataset.view === "doc") fit(); });
+    /* Printing changes the viewer's size: fit the page to it, and back. */
+    window.matchMedia("print").addEventListener("change", () => { if (document.body.dataset.view === "doc") fit(); });
+    window.addEventListener("beforeprint", () => { if (document.body.dataset.view === "doc") fit(); });
+    window.addEventListener("afterprint", () => { if (document.body.dataset.view === "doc") fit(); });
   }
 
   /* ----------------------------------------------------------- decisions */

@@ -2,9 +2,10 @@
 # Demo of the screening service: starts docscreend from BUILD_DIR with a
 # temporary SQLite store and one hot folder, drops the bundled samples into
 # the inbox (atomic rename, as a scanning station does), waits until each is
-# screened, prints the reports' summaries through the HTTP API, and stops
-# the daemon (SIGTERM). Everything lives in a temporary directory removed at
-# the end.   usage: scripts/demo-daemon.sh BUILD_DIR
+# screened, prints the reports' summaries through the HTTP API, the address
+# of the officer's review page and a ready officer token, and (on a
+# terminal, after Enter) stops the daemon (SIGTERM). Everything lives in a
+# temporary directory removed at the end.   usage: scripts/demo-daemon.sh BUILD_DIR
 set -euo pipefail
 build=${1:?usage: scripts/demo-daemon.sh BUILD_DIR}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -75,6 +76,13 @@ print("review queue: %d document(s) with flags" % len(rv["items"]))
 h = get("/healthz")
 print("health: %s, queue depth %s, %s worker(s)" % (h["status"], h["queue_depth"], h["workers"]))
 PY
+echo
+echo "Officer's review page: http://127.0.0.1:$port/review/"
+echo "Officer token (paste it to sign in): $officer"
+if [ -t 0 ] && [ -t 1 ]; then
+  echo "The service keeps running for the review page; press Enter to stop it."
+  read -r _ || true
+fi
 kill -TERM "$pid"
 wait "$pid" || true
 pid=""

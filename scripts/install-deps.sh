@@ -6,7 +6,8 @@ pkgs=(build-essential cmake pkg-config
       libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
       libjansson-dev libjpeg62-turbo-dev libjpeg-turbo-progs g++ libzbar-dev libzxing-dev libssl-dev openssl
       fonts-ocr-b fonts-dejavu-core python3 python3-pil python3-numpy
-      libmicrohttpd-dev libcurl4-openssl-dev libsqlite3-dev)
+      libmicrohttpd-dev libcurl4-openssl-dev libsqlite3-dev
+      chromium chromium-driver python3-selenium)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -72,8 +72,10 @@ typedef struct ds_http_route {
     const char *method;     /* "GET" answers HEAD too */
     /* "/"-separated segments, each a literal or a parameter: {case} (a case
      * id), {token} (a token name), {job} (a job id), {flag} (a flag index
-     * below 100000). A segment that is not a valid parameter does not
-     * match, so a bad id is a 404. */
+     * below 100000), {page} ("N.png", N a page index below 10000), {asset}
+     * (a file name of the review page: a-z 0-9 _ - and one extension). A
+     * segment that is not a valid parameter does not match, so a bad id is
+     * a 404. */
     const char *path;
     unsigned roles;         /* ROLE bits of the tokens allowed; 0: no token needed */
     size_t body_cap;        /* largest body in bytes; 0: the body is discarded */
@@ -96,12 +98,43 @@ static const ds_http_route routes[] = {
     {"POST", "/v1/jobs/{job}/flags/{flag}/decision", OFFICER, JSON_BODY_MAX, 0,
      ds_http_decision_post},
     {"GET", "/v1/review", OFFICER, 0, 0, ds_http_review_list},
+    /* The officer's review page (http_review.c): its files need no token,
+     * every call it makes does. */
+    {"GET", "/review", 0, 0, OPT_STORE_OPTIONAL, ds_http_review_redirect},
+    {"GET", "/review/", 0, 0, OPT_STORE_OPTIONAL, ds_http_review_asset},
+    {"GET", "/review/{asset}", 0, 0, OPT_STORE_OPTIONAL, ds_http_review_asset},
+    {"GET", "/v1/review/queue", OFFICER, 0, 0, ds_http_review_queue},
+    {"GET", "/v1/flags", OFFICER, 0, 0, ds_http_flag_registry},
+    {"GET", "/v1/jobs/{job}/pages/{page}", OFFICER, 0, 0, ds_http_page_image},
+    {"GET", "/v1/jobs/{job}/decisions", OFFICER, 0, 0, ds_http_decision_list},
+    {"POST", "/v1/jobs/{job}/decision", OFFICER, JSON_BODY_MAX, 0, ds_http_document_decision},
+    {"POST", "/v1/jobs/{job}/flags/{flag}/escalation", OFFICER, JSON_BODY_MAX, 0,
+     ds_http_flag_escalate},
     {"POST", "/v1/tokens", ADMIN, JSON_BODY_MAX, 0, ds_http_token_create},
     {"GET", "/v1/tokens", ADMIN, 0, 0, ds_http_token_list},
     {"DELETE", "/v1/tokens/{token}", ADMIN, 0, 0, ds_http_token_revoke},
     {"GET", "/v1/deliveries", ADMIN, 0, 0, ds_http_delivery_list},
     {"POST", "/v1/admin/reload", ADMIN, 0, 0, ds_http_reload},
 };
+
+/* True when s[0..n) is a file name of the review page: 1 to 64 of a-z 0-9
+ * _ - then one "." and 1 to 8 of a-z. */
+static bool asset_name_ok(const char *s, size_t n)
+{
+    size_t i = 0, stem = 0, ext = 0;
+    if (n > 80)
+        return false;
+    for (; i < n && s[i] != '.'; i++, stem++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
+              s[i] == '-'))
+            return false;
+    if (i == n || stem == 0 || stem > 64)
+        return false;
+    for (i++; i < n; i++, ext++)
+        if (s[i] < 'a' || s[i] > 'z')
+            return false;
+    return ext >= 1 && ext <= 8;
+}
 
 /* Takes the path segment s[0..n) as the parameter named by the pattern
  * segment p[0..pn) ("{case}" ...) into q; false when it is not valid. */
@@ -124,6 +157,16 @@ static bool param_take(const char *p, size_t pn, const char *s, size_t n, ds_htt
     }
     if (pn == 6 && !memcmp(p, "{flag}", 6) && ds_http_parse_i64(s, n, &v) && v < 100000) {
         q->flag_index = (int)v;
+        return true;
+    }
+    if (pn == 6 && !memcmp(p, "{page}", 6) && n > 4 && !memcmp(s + n - 4, ".png", 4) &&
+        ds_http_parse_i64(s, n - 4, &v) && v < 10000) {
+        q->page_index = (int)v;
+        return true;
+    }
+    if (pn == 7 && !memcmp(p, "{asset}", 7) && asset_name_ok(s, n)) {
+        memcpy(q->id, s, n);
+        q->id[n] = 0;
         return true;
     }
     return false;

@@ -5,7 +5,8 @@
  *
  * Layers inside the part, each calling only the ones below it:
  *   http.c (server, route table, dispatcher)
- *     -> http_cases.c, http_jobs.c, http_admin.c (one handler per route)
+ *     -> http_cases.c, http_jobs.c, http_admin.c, http_review.c (one
+ *        handler per route)
  *       -> http_reply.c (responses, parameter parsing)
  *         -> context.h
  * No file of the part includes daemon.h or another part's header.
@@ -47,6 +48,7 @@ typedef struct ds_http_request {
     char id[DS_STORE_CASE_ID_MAX + 1];  /* {case} or {token} */
     int64_t job_id;                     /* {job} */
     int flag_index;                     /* {flag} */
+    int page_index;                     /* {page}: "N.png" */
     ds_token tok;           /* the caller, once authenticated */
     bool authed;
     bool answered;          /* a response was queued; the rest is discarded */
@@ -76,6 +78,13 @@ typedef enum MHD_Result (*ds_http_handler)(ds_http_request *q, ds_store *st);
  * on 401), and counts it in the metrics. */
 enum MHD_Result ds_http_send_text(ds_http_request *q, int status, const char *ctype,
                                   const char *text, size_t len, const char *location);
+/* Queues status with len bytes of data, of content type ctype, with the
+ * headers of every answer plus headers (NULL, or name/value pairs ending in
+ * NULL). data is copied unless persistent (then it must outlive the
+ * response, as the embedded files do). Counts it in the metrics. */
+enum MHD_Result ds_http_send_body(ds_http_request *q, int status, const char *ctype,
+                                  const void *data, size_t len, bool persistent,
+                                  const char *const *headers);
 /* Sends o as compact JSON; steals the reference (o may be NULL: 500). */
 enum MHD_Result ds_http_send_json(ds_http_request *q, int status, json_t *o,
                                   const char *location);
@@ -121,6 +130,18 @@ enum MHD_Result ds_http_job_get(ds_http_request *q, ds_store *st);
 enum MHD_Result ds_http_report_get(ds_http_request *q, ds_store *st);
 enum MHD_Result ds_http_review_list(ds_http_request *q, ds_store *st);
 enum MHD_Result ds_http_decision_post(ds_http_request *q, ds_store *st);
+
+/* http_review.c: the officer's review page (web/review, embedded) and the
+ * calls only it makes: the enriched queue, the flag registry, page images,
+ * decisions of a document, document-level decisions, escalations */
+enum MHD_Result ds_http_review_redirect(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_review_asset(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_review_queue(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_flag_registry(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_page_image(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_decision_list(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_document_decision(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_flag_escalate(ds_http_request *q, ds_store *st);
 
 /* http_admin.c: health, metrics, tokens, deliveries, reload */
 enum MHD_Result ds_http_health(ds_http_request *q, ds_store *st);

@@ -47,6 +47,25 @@ enum MHD_Result ds_http_send_text(ds_http_request *q, int status, const char *ct
     return ret;
 }
 
+enum MHD_Result ds_http_send_body(ds_http_request *q, int status, const char *ctype,
+                                  const void *data, size_t len, bool persistent,
+                                  const char *const *headers)
+{
+    struct MHD_Response *r = MHD_create_response_from_buffer(
+        len, (void *)data, persistent ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_COPY);
+    if (!r)
+        return MHD_NO;
+    MHD_add_response_header(r, "Content-Type", ctype);
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    for (size_t i = 0; headers && headers[i] && headers[i + 1]; i += 2)
+        MHD_add_response_header(r, headers[i], headers[i + 1]);
+    enum MHD_Result ret = MHD_queue_response(q->conn, (unsigned)status, r);
+    MHD_destroy_response(r);
+    count_status(q->d, status);
+    return ret;
+}
+
 enum MHD_Result ds_http_send_json(ds_http_request *q, int status, json_t *o,
                                   const char *location)
 {

@@ -24,7 +24,10 @@ def drop(src, dst):
 def wait_files(folder, n, timeout=60):
     t0 = time.time()
     while time.time() - t0 < timeout:
-        got = [f for f in os.listdir(folder) if not f.endswith(".report.json")] if os.path.isdir(folder) else []
+        # A report being written atomically shows as NAME.report.json.tmp for
+        # the time of its fsync: not a finished file.
+        got = [f for f in os.listdir(folder) if not f.endswith((".report.json", ".tmp"))] \
+            if os.path.isdir(folder) else []
         if len(got) >= n:
             return sorted(got)
         time.sleep(0.2)

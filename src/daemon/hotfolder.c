@@ -18,7 +18,7 @@
  * (the idempotency key answers a repeat with the same job).
  * Names on disk are bytes in whatever encoding the station wrote (a Windows
  * share writes Latin-1): a folder name becoming a case id and a file name
- * going to the store or a report pass through ds_text_take (Latin-1
+ * going to the store or a report pass through ds_edge_take (Latin-1
  * re-encoded to UTF-8) first; the bytes themselves are used only to open,
  * rename and key files.
  * Logs name stations and ids, never file names.
@@ -39,7 +39,7 @@
 
 #include "base/base.h"
 #include "check/case.h"
-#include "daemon/text.h"
+#include "daemon/edge.h"
 
 #define WORK_DIR ".docscreen"
 #define PATH_CAP (DS_CONF_PATH_MAX + 2 * DS_STORE_FILENAME_MAX + 64)
@@ -198,7 +198,7 @@ static void reject(const char *inbox, const char *path, const char *name, const 
     snprintf(dst, sizeof dst, "%s/failed/rejected-%lld-%s", inbox, now, name);
     snprintf(rep, sizeof rep, "%s.report.json", dst);
     char label[DS_STORE_FILENAME_MAX + 1];
-    ds_text_take(name, strlen(name), DS_TEXT_LATIN1, DS_TEXT_CUT, label, sizeof label);
+    ds_edge_take(name, strlen(name), DS_EDGE_LATIN1, DS_EDGE_CUT, label, sizeof label);
     json_t *o = json_pack("{s:s,s:{s:s,s:s},s:[],s:[],s:s}", "file", label, "error", "code",
                           ds_error_name(err), "message", message, "documents", "flags",
                           "verdict", "error");
@@ -253,7 +253,7 @@ static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf, seen_table
     char scope[DS_STORE_NAME_MAX + 1];
     snprintf(scope, sizeof scope, "hotfolder:%.100s", hf->station);
     char label[DS_STORE_FILENAME_MAX + 1];
-    ds_text_take(name, strlen(name), DS_TEXT_LATIN1, DS_TEXT_CUT, label, sizeof label);
+    ds_edge_take(name, strlen(name), DS_EDGE_LATIN1, DS_EDGE_CUT, label, sizeof label);
     ds_submission sub = {.case_id = case_id,
                          .filename = label,
                          .source = "hotfolder",
@@ -330,7 +330,7 @@ static void case_of(ds_store *st, const char *dir, const char *fallback, char *c
  * name's Latin-1 bytes re-encoded); "" when the name cannot be one. */
 static void case_id_of_folder(const char *name, char *out)
 {
-    ds_text_take(name, strlen(name), DS_TEXT_LATIN1, DS_TEXT_NO_CONTROLS, out,
+    ds_edge_take(name, strlen(name), DS_EDGE_LATIN1, DS_EDGE_NO_CONTROLS, out,
                  DS_STORE_CASE_ID_MAX + 1);
 }
 

@@ -97,7 +97,7 @@ enum MHD_Result ds_http_token_list(ds_http_request *q, ds_store *st)
     char name[DS_HTTP_SAFE_CAP(DS_STORE_NAME_MAX)];
     for (int i = 0; i < n; i++)
         json_array_append_new(arr, json_pack("{s:s,s:s,s:I,s:I}", "name",
-                                             ds_text_safe(t[i].name, name, sizeof name), "role",
+                                             ds_edge_safe(t[i].name, name, sizeof name), "role",
                                              ds_role_name(t[i].role), "created_at",
                                              (json_int_t)t[i].created_at, "revoked_at",
                                              (json_int_t)t[i].revoked_at));

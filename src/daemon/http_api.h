@@ -28,9 +28,9 @@
 #include <microhttpd.h>
 
 #include "daemon/context.h"
-#include "daemon/text.h"
+#include "daemon/edge.h"
 
-/* Room for a stored string of at most n bytes made safe by ds_text_safe. */
+/* Room for a stored string of at most n bytes made safe by ds_edge_safe. */
 #define DS_HTTP_SAFE_CAP(n) (2 * (n) + 1)
 
 struct ds_http_route;

@@ -44,7 +44,7 @@ enum MHD_Result ds_http_job_get(ds_http_request *q, ds_store *st)
     json_t *o =
         json_pack("{s:I,s:I,s:s,s:s,s:i,s:I,s:I}", "job_id", (json_int_t)job.id, "document_id",
                   (json_int_t)job.document_id, "case_id",
-                  ds_text_safe(job.case_id, case_id, sizeof case_id), "state",
+                  ds_edge_safe(job.case_id, case_id, sizeof case_id), "state",
                   ds_job_state_name(job.state), "attempts", job.attempts, "created_at",
                   (json_int_t)job.created_at, "updated_at", (json_int_t)job.updated_at);
     if (job.state == DS_JOB_DONE || job.state == DS_JOB_FAILED) {
@@ -223,9 +223,9 @@ enum MHD_Result ds_http_review_list(ds_http_request *q, ds_store *st)
         json_array_append_new(arr, json_pack("{s:I,s:I,s:s,s:s,s:i,s:i,s:I,s:s}", "job_id",
                                              (json_int_t)items[i].job_id, "document_id",
                                              (json_int_t)items[i].document_id, "case_id",
-                                             ds_text_safe(items[i].case_id, case_id, sizeof case_id),
+                                             ds_edge_safe(items[i].case_id, case_id, sizeof case_id),
                                              "filename",
-                                             ds_text_safe(items[i].filename, file, sizeof file),
+                                             ds_edge_safe(items[i].filename, file, sizeof file),
                                              "flag_count", items[i].flag_count, "decided_count",
                                              items[i].decided_count, "completed_at",
                                              (json_int_t)items[i].completed_at, "report_url", ""));

@@ -94,7 +94,7 @@ enum MHD_Result ds_http_send_error(ds_http_request *q, int status, const char *c
     char safe[2 * sizeof msg];
     return ds_http_send_json(q, status,
                              json_pack("{s:{s:s,s:s}}", "error", "code", code, "message",
-                                       ds_text_safe(msg, safe, sizeof safe)),
+                                       ds_edge_safe(msg, safe, sizeof safe)),
                              NULL);
 }
 
@@ -168,7 +168,7 @@ bool ds_http_clean_filename(const char *in, char *out, size_t cap)
     const char *bs = strrchr(in, '\\');
     if (bs)
         in = bs + 1;
-    return ds_text_take(in, strlen(in), DS_TEXT_REFUSE, DS_TEXT_CUT, out, cap) == DS_OK;
+    return ds_edge_take(in, strlen(in), DS_EDGE_REFUSE, DS_EDGE_CUT, out, cap) == DS_OK;
 }
 
 bool ds_http_header_text(ds_http_request *q, const char *name, size_t max, const char **out)
@@ -178,7 +178,7 @@ bool ds_http_header_text(ds_http_request *q, const char *name, size_t max, const
     if (!v)
         return true;
     size_t n = strlen(v);
-    if (n == 0 || n > max || !ds_text_is_utf8(v, n))
+    if (n == 0 || n > max || !ds_edge_is_utf8(v, n))
         return false;
     for (size_t i = 0; i < n; i++)
         if ((unsigned char)v[i] < 0x20 || v[i] == 0x7f)

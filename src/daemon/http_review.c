@@ -26,6 +26,7 @@
 #include <leptonica/allheaders.h>
 
 #include "decode/decode.h"
+#include "daemon/edge.h"
 #include "daemon/web_assets.h"
 
 /* The longest side of a page image sent to the browser; a larger page is
@@ -80,9 +81,12 @@ static int severity_rank(const char *s)
 static json_t *queue_item(ds_store *st, const ds_review_item *it)
 {
     static const char *const sev_names[] = {"info", "warning", "high"};
+    char case_id[sizeof it->case_id * 2], file[sizeof it->filename * 2];
     json_t *o = json_pack("{s:I,s:I,s:s,s:s,s:i,s:i,s:I}", "job_id", (json_int_t)it->job_id,
-                          "document_id", (json_int_t)it->document_id, "case_id", it->case_id,
-                          "filename", it->filename, "flag_count", it->flag_count,
+                          "document_id", (json_int_t)it->document_id, "case_id",
+                          ds_edge_safe(it->case_id, case_id, sizeof case_id), "filename",
+                          ds_edge_safe(it->filename, file, sizeof file), "flag_count",
+                          it->flag_count,
                           "decided_count", it->decided_count, "completed_at",
                           (json_int_t)it->completed_at);
     if (!o)
@@ -90,7 +94,9 @@ static json_t *queue_item(ds_store *st, const ds_review_item *it)
     ds_document doc;
     if (ds_store_document_get(st, it->document_id, &doc) == DS_OK) {
         json_object_set_new(o, "source", json_string(doc.source));
-        json_object_set_new(o, "station", json_string(doc.station));
+        char station[sizeof doc.station * 2];
+        json_object_set_new(o, "station",
+                            json_string(ds_edge_safe(doc.station, station, sizeof station)));
         json_object_set_new(o, "submitted_at", json_integer((json_int_t)doc.created_at));
     }
     json_t *flags = json_array();
@@ -132,11 +138,16 @@ enum MHD_Result ds_http_review_queue(ds_http_request *q, ds_store *st)
         json_decref(arr);
         return ds_http_send_error(q, 500, "internal", "Out of memory.");
     }
-    for (int64_t off = 0;; off += STEP) {
+    int64_t after_at = 0, after_job = 0;
+    for (;;) {
         int n = 0;
-        err = ds_store_review_list(st, all == 0, off, STEP, items, &n);
+        err = ds_store_review_list(st, all == 0, after_at, after_job, STEP, items, &n);
         if (err != DS_OK)
             break;
+        if (n > 0) {
+            after_at = items[n - 1].completed_at;
+            after_job = items[n - 1].job_id;
+        }
         for (int i = 0; i < n && json_array_size(arr) < QUEUE_MAX; i++)
             json_array_append_new(arr, queue_item(st, &items[i]));
         if (n < STEP)

@@ -23,7 +23,7 @@
 #include <jansson.h>
 
 #include "daemon/memory.h"
-#include "daemon/text.h"
+#include "daemon/edge.h"
 
 /* A job is claimed at most this often. A claim that does not complete it
  * (a crash, a store failure, or anything in the job that makes a step fail
@@ -42,7 +42,7 @@ static char *summary_body(const ds_job *job, const char *state, const ds_report 
                           int64_t now)
 {
     char case_id[SAFE_CAP(DS_STORE_CASE_ID_MAX)];
-    ds_text_safe(job->case_id, case_id, sizeof case_id);
+    ds_edge_safe(job->case_id, case_id, sizeof case_id);
     json_t *flags = json_array();
     for (int i = 0; i < ds_report_flag_count(report); i++) {
         const ds_flag *f = ds_report_flag(report, i);
@@ -74,11 +74,11 @@ static char *error_report(const char *filename, ds_error err, const char *messag
 {
     char file[SAFE_CAP(DS_STORE_FILENAME_MAX)], case_id[SAFE_CAP(DS_STORE_CASE_ID_MAX)];
     json_t *o = json_pack("{s:s,s:{s:s,s:s},s:[],s:[],s:s,s:{s:f},s:I,s:I,s:s}", "file",
-                          ds_text_safe(filename, file, sizeof file), "error", "code",
+                          ds_edge_safe(filename, file, sizeof file), "error", "code",
                           ds_error_name(err), "message", message, "documents", "flags", "verdict",
                           "error", "timing_ms", "total", 0.0, "job_id", (json_int_t)job->id,
                           "document_id", (json_int_t)job->document_id, "case_id",
-                          ds_text_safe(job->case_id, case_id, sizeof case_id));
+                          ds_edge_safe(job->case_id, case_id, sizeof case_id));
     char *text = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL;
     json_decref(o);
     return text;
@@ -132,7 +132,7 @@ static ds_error process(ds_worker *w, ds_store *st, ds_scanner *scanner, const d
         }
         double s0 = ds_now_ms();
         char file[SAFE_CAP(DS_STORE_FILENAME_MAX)];
-        ds_scan_params params = {ds_text_safe(doc.filename, file, sizeof file),
+        ds_scan_params params = {ds_edge_safe(doc.filename, file, sizeof file),
                                  have_case ? &cr : NULL, NULL};
         ds_error serr = ds_scan_mem(scanner, data, len, &params, &report);
         scan_ms = ds_now_ms() - s0;
@@ -153,7 +153,7 @@ static ds_error process(ds_worker *w, ds_store *st, ds_scanner *scanner, const d
         err = ds_report_set_refs(report, job->id, job->document_id);
         if (err == DS_OK)
             err = ds_report_set_case_id(report,
-                                        ds_text_safe(job->case_id, case_id, sizeof case_id));
+                                        ds_edge_safe(job->case_id, case_id, sizeof case_id));
         if (err == DS_OK)
             err = ds_report_json(report, DS_JSON_COMPACT, &report_text);
         if (err != DS_OK)

@@ -1,10 +1,10 @@
 /*
- * text.c: the gate for outside strings (text.h). It checks UTF-8 by the
+ * edge.c: the gate for outside strings (edge.h). It checks UTF-8 by the
  * rules of RFC 3629 and re-encodes or refuses what is not; it must never
  * write past the caller's buffer, never return a string that is not valid
  * UTF-8, and never log (the strings it sees are document metadata).
  */
-#include "text.h"
+#include "edge.h"
 
 #include <string.h>
 
@@ -42,7 +42,7 @@ static size_t seq_len(const unsigned char *s, size_t n)
     return len;
 }
 
-bool ds_text_is_utf8(const char *s, size_t n)
+bool ds_edge_is_utf8(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
@@ -55,7 +55,7 @@ bool ds_text_is_utf8(const char *s, size_t n)
     return true;
 }
 
-ds_error ds_text_take(const char *in, size_t n, ds_text_mode mode, unsigned flags, char *out,
+ds_error ds_edge_take(const char *in, size_t n, ds_edge_mode mode, unsigned flags, char *out,
                       size_t cap)
 {
     ds_error err = DS_OK;
@@ -78,13 +78,13 @@ ds_error ds_text_take(const char *in, size_t n, ds_text_mode mode, unsigned flag
             m = k;
             memcpy(enc, u + i, k);
             if (k == 1 && (u[i] < 0x20 || u[i] == 0x7f)) {
-                if (flags & DS_TEXT_NO_CONTROLS) {
+                if (flags & DS_EDGE_NO_CONTROLS) {
                     err = DS_ERR_USAGE;
                     goto out;
                 }
                 enc[0] = '_';
             }
-        } else if (mode == DS_TEXT_LATIN1) {
+        } else if (mode == DS_EDGE_LATIN1) {
             k = 1;
             m = 2;
             enc[0] = (unsigned char)(0xc0 | (u[i] >> 6));
@@ -94,7 +94,7 @@ ds_error ds_text_take(const char *in, size_t n, ds_text_mode mode, unsigned flag
             goto out;
         }
         if (o + m + 1 > cap) {
-            if (!(flags & DS_TEXT_CUT))
+            if (!(flags & DS_EDGE_CUT))
                 err = DS_ERR_TOO_LARGE;
             goto out;
         }
@@ -109,9 +109,9 @@ out:
     return err;
 }
 
-const char *ds_text_safe(const char *s, char *out, size_t cap)
+const char *ds_edge_safe(const char *s, char *out, size_t cap)
 {
-    if (ds_text_take(s ? s : "", s ? strlen(s) : 0, DS_TEXT_LATIN1, DS_TEXT_CUT, out, cap) !=
+    if (ds_edge_take(s ? s : "", s ? strlen(s) : 0, DS_EDGE_LATIN1, DS_EDGE_CUT, out, cap) !=
         DS_OK)
         out[0] = 0;
     return out;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "check/case.h"
 #include "check/names.h"
+#include "check/vizident.h"
 #include "base/text.h"
 
 
@@ -266,7 +267,22 @@ static int swap_verdict(const char *value, const char *iso, char order)
     return order == mine ? 2 : 0;
 }
 
-static void compare_date(ds_viz *viz, int id, const char *mrz_date, char order,
+/* A date read under the label of field id that is instead another date of
+ * the document: see compare_date. */
+static bool other_field_date(int id, const char *iso, const ds_mrz *m)
+{
+    const char *birth = m->birth_date, *expiry = m->expiry_date;
+    if (!iso_complete(iso))
+        return false;
+    if (id == DS_VIZ_BIRTH_DATE && iso_complete(expiry))
+        return strcmp(iso + 2, expiry + 2) == 0 || strcmp(iso, expiry) > 0 ||
+               issued_for(iso, expiry);
+    if (id == DS_VIZ_EXPIRY_DATE && iso_complete(birth))
+        return strcmp(iso + 2, birth + 2) == 0 || strcmp(iso, birth) < 0;
+    return false;
+}
+
+static void compare_date(ds_viz *viz, int id, const ds_mrz *m, const char *mrz_date, char order,
                          ds_flags *flags, int page, int *raised, const char *what)
 {
     ds_viz_field *f = &viz->field[id];
@@ -282,6 +298,16 @@ static void compare_date(ds_viz *viz, int id, const char *mrz_date, char order,
             f->status = DS_VIZ_UNVERIFIABLE;
             return;
         }
+    /* A date that is another field's (vizident.h's rule for dates): the
+     * MRZ's expiry read as the birth date, the MRZ's birth date as the
+     * expiry, a birth date after the expiry or an expiry before the birth,
+     * a birth date that starts the MRZ expiry's validity (1 to 10 whole
+     * years before it: the date of issue, read from the line next to the
+     * label). The line read is not the field's. */
+    if (strcmp(f->norm, mrz_date) != 0 && other_field_date(id, f->norm, m)) {
+        f->status = DS_VIZ_UNVERIFIABLE;
+        return;
+    }
     int d = date_diff(f->norm, mrz_date);
     /* Day and month swapped is a format question only for a numeric date
      * on a page whose order nothing else shows: read in the order another
@@ -310,49 +336,31 @@ static void compare_date(ds_viz *viz, int id, const char *mrz_date, char order,
         f->status = DS_VIZ_UNVERIFIABLE;
 }
 
-static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, int page,
-                         int *raised)
+/*
+ * The verdict on one form of a printed name (norm: upper case, as the
+ * reader normalises names, or a transliteration of it) against the MRZ, as
+ * compare_name describes. On a mismatch, *as_out is the MRZ name field it
+ * differs from and val_out[DS_VIZ_VALUE_MAX] the part of norm compared.
+ */
+static ds_viz_status judge_name(const ds_viz_field *f, int id, const ds_mrz *m, const char *norm,
+                                int *as_out, char *val_out)
 {
-    ds_viz_field *f = &viz->field[id];
     const char *mrz = id == DS_VIZ_SURNAME ? m->surname : m->given_names;
-    if (!f->norm[0] || !mrz[0]) {
-        f->status = DS_VIZ_UNVERIFIABLE;
-        return;
-    }
-    /* Values of other fields that land under a name label (a visa's
-     * "Number of entries: MULT") are no names. */
-    static const char *const not_names[] = {"MULT", "MULTIPLE", "SINGLE", "ONE", "TWO", "VISA",
-                                            "PASSPORT", "NONE", "REMARKS", "ENTRIES", "STAY"};
-    for (size_t i = 0; i < sizeof not_names / sizeof not_names[0]; i++)
-        if (strcmp(f->norm, not_names[i]) == 0) {
-            f->status = DS_VIZ_UNVERIFIABLE;
-            return;
-        }
-    /* Nor is a value with digits in it (a date of the next line, "26 NOV
-     * 1996", normalises to the name "NOV"). */
-    int ndigits = 0;
-    for (const char *q = f->value; *q; q++)
-        ndigits += isdigit((unsigned char)*q) != 0;
-    if (ndigits >= 2) {
-        f->status = DS_VIZ_UNVERIFIABLE;
-        return;
-    }
     ds_name_match nm;
     ds_name_result res;
-    const char *comma = strchr(f->norm, ',');
+    const char *comma = strchr(norm, ',');
     if (id == DS_VIZ_SURNAME && comma) {
         /* "Surname, Given names" printed on one line (visas). */
         char sur[DS_VIZ_VALUE_MAX];
-        snprintf(sur, sizeof sur, "%.*s", (int)(comma - f->norm), f->norm);
+        snprintf(sur, sizeof sur, "%.*s", (int)(comma - norm), norm);
         res = ds_names_match(m->surname, m->given_names, m->name_truncated, sur, comma + 1, &nm);
-        f->status = res == DS_NAME_MATCH || res == DS_NAME_MATCH_WITH_NOTE ? DS_VIZ_MATCH
-                                                                           : DS_VIZ_UNVERIFIABLE;
-        return;
+        return res == DS_NAME_MATCH || res == DS_NAME_MATCH_WITH_NOTE ? DS_VIZ_MATCH
+                                                                      : DS_VIZ_UNVERIFIABLE;
     }
     /* "SURNAME GIVEN NAMES" under a visa's "Name": the MRZ's given names
      * read at the end are set apart and the surname compared alone. */
     char val[DS_VIZ_VALUE_MAX];
-    snprintf(val, sizeof val, "%s", f->norm);
+    snprintf(val, sizeof val, "%s", norm);
     if (id == DS_VIZ_SURNAME && m->given_names[0]) {
         for (char *sp = strchr(val, ' '); sp; sp = strchr(sp + 1, ' ')) {
             ds_name_match gm;
@@ -400,14 +408,10 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
             break;
         }
     }
-    if (res == DS_NAME_MATCH || res == DS_NAME_MATCH_WITH_NOTE) {
-        f->status = DS_VIZ_MATCH;
-        return;
-    }
-    if (res != DS_NAME_MISMATCH || !clear_reading(f)) {
-        f->status = DS_VIZ_UNVERIFIABLE;
-        return;
-    }
+    if (res == DS_NAME_MATCH || res == DS_NAME_MATCH_WITH_NOTE)
+        return DS_VIZ_MATCH;
+    if (res != DS_NAME_MISMATCH || !clear_reading(f))
+        return DS_VIZ_UNVERIFIABLE;
     /* One or two letters apart is within OCR noise of a printed name, and a
      * truncated MRZ that is a prefix of the printed name is no evidence. */
     char a[128], b[128], bu[128];
@@ -423,10 +427,8 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     snprintf(start, sizeof start, "%.*s", (int)la, b);
     bool cut = la >= 3 && la < strlen(b) && ds_levenshtein(a, start) <= 1;
     if (dist <= 2 + digraphs(b) || (m->name_truncated && strncmp(a, b, strlen(b)) == 0) || la < 3 ||
-        ds_text_subsequence(a, b) || cut) {
-        f->status = DS_VIZ_UNVERIFIABLE;
-        return;
-    }
+        ds_text_subsequence(a, b) || cut)
+        return DS_VIZ_UNVERIFIABLE;
     /* The other name field of the MRZ: the value was taken from the wrong
      * label, which is a reading error, not evidence. */
     const char *other = as == DS_VIZ_SURNAME ? m->given_names : m->surname;
@@ -437,13 +439,60 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     char c[128];
     ds_text_name_key(other, c, sizeof c);
     if (ores == DS_NAME_MATCH || ores == DS_NAME_MATCH_WITH_NOTE || ds_levenshtein(a, c) <= 2 ||
-        (c[0] && strstr(a, c)) || (a[0] && strstr(c, a))) {
+        (c[0] && strstr(a, c)) || (a[0] && strstr(c, a)))
+        return DS_VIZ_UNVERIFIABLE;
+    *as_out = as;
+    snprintf(val_out, DS_VIZ_VALUE_MAX, "%s", val);
+    return DS_VIZ_MISMATCH;
+}
+
+/*
+ * A name read under its label (or placed by the page's geometry) against
+ * the MRZ. The value counts only as a name: a specimen mark, a caption, a
+ * nationality or another field's value is unverifiable (vizident.h). It is
+ * judged in each of its forms (the whole value, each part of a value
+ * printed in two scripts or languages, Cyrillic and Greek transliterated,
+ * Latin letters that look like Cyrillic or Greek ones read as those): any
+ * form that matches makes it a match, any within reading noise makes it
+ * unverifiable, and it is a mismatch only when every form clearly differs.
+ * A part in a script without a transliteration table can never be shown
+ * to differ.
+ */
+static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, int page,
+                         int *raised)
+{
+    ds_viz_field *f = &viz->field[id];
+    const char *mrz = id == DS_VIZ_SURNAME ? m->surname : m->given_names;
+    if (!f->norm[0] || !mrz[0] || ds_vizident_name_kind(f->value, m) != DS_VIZID_NAME) {
         f->status = DS_VIZ_UNVERIFIABLE;
+        return;
+    }
+    ds_vizid_forms forms;
+    ds_vizident_name_forms(f->value, f->norm, &forms);
+    ds_viz_status best = forms.count > 0 ? DS_VIZ_MISMATCH : DS_VIZ_UNVERIFIABLE;
+    int as = id;
+    char val[DS_VIZ_VALUE_MAX] = "";
+    for (int i = 0; i < forms.count && best != DS_VIZ_MATCH; i++) {
+        int fas = id;
+        char fval[DS_VIZ_VALUE_MAX] = "";
+        ds_viz_status st = judge_name(f, id, m, forms.form[i], &fas, fval);
+        if (st == DS_VIZ_MISMATCH && !val[0]) {
+            as = fas;
+            snprintf(val, sizeof val, "%s", fval);
+        }
+        if (st != DS_VIZ_MISMATCH)
+            best = st;
+    }
+    if (best == DS_VIZ_MISMATCH && forms.untransliterable)
+        best = DS_VIZ_UNVERIFIABLE;
+    if (best != DS_VIZ_MISMATCH) {
+        f->status = best;
         return;
     }
     if (as != id) {
         f->status = DS_VIZ_MISMATCH;
-        ds_flags_add(flags, page, DS_FLAG_VIZ_MRZ_MISMATCH, DS_SEV_HIGH, "viz", "surname", mrz, val,
+        ds_flags_add(flags, page, DS_FLAG_VIZ_MRZ_MISMATCH, DS_SEV_HIGH, "viz", "surname", m->surname,
+                     val,
                      "The surname printed on the data page (before the given names, under one "
                      "label) differs from the one in the machine-readable zone.");
         (*raised)++;
@@ -776,6 +825,29 @@ static void compare_number_by_likeness(ds_viz *viz, const ds_mrz *m, ds_flags *f
     (*raised)++;
 }
 
+/* The MRZ's number mn printed on the page apart from field f: read under
+ * the passport-number label, or a number of the page boxed apart from f,
+ * within OCR noise of it. */
+static bool mrz_number_elsewhere(const ds_viz *viz, const ds_viz_field *f, const char *mn)
+{
+    const ds_viz_field *pn = &viz->field[DS_VIZ_PASSPORT_NUMBER];
+    char a[DS_VIZ_VALUE_MAX];
+    if (pn != f && pn->found && pn->norm[0] && ds_number_near(pn->norm, mn) &&
+        strlen(pn->norm) + 1 >= strlen(mn))
+        return true;
+    for (int i = 0; i < viz->nnumbers; i++) {
+        const ds_viz_token *t = &viz->numbers[i];
+        const int *b = t->bbox, *c = f->bbox;
+        bool meet = b[0] < c[0] + c[2] && c[0] < b[0] + b[2] && b[1] < c[1] + c[3] &&
+                    c[1] < b[1] + b[3];
+        ds_text_strip_number(t->key, a, sizeof a);
+        if (!meet && strcmp(a, f->norm) != 0 && ds_number_near(a, mn) &&
+            strlen(a) + 1 >= strlen(mn) && strlen(a) <= strlen(mn) + 1)
+            return true;
+    }
+    return false;
+}
+
 int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
 {
     if (!viz)
@@ -809,7 +881,7 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
         char order = page_order(&viz->field[DS_VIZ_EXPIRY_DATE], m->expiry_date);
         if (!order)
             order = validity_order(viz, m->expiry_date);
-        compare_date(viz, DS_VIZ_BIRTH_DATE, m->birth_date, order, flags, page, &raised,
+        compare_date(viz, DS_VIZ_BIRTH_DATE, m, m->birth_date, order, flags, page, &raised,
                      "date of birth");
     }
     /* A visa prints "Until" beside "Valid from": unless both were read
@@ -818,7 +890,7 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
     if (viz->field[DS_VIZ_EXPIRY_DATE].found && visa_dates && !viz->field[DS_VIZ_ISSUE_DATE].found)
         viz->field[DS_VIZ_EXPIRY_DATE].status = DS_VIZ_UNVERIFIABLE;
     else if (viz->field[DS_VIZ_EXPIRY_DATE].found)
-        compare_date(viz, DS_VIZ_EXPIRY_DATE, m->expiry_date,
+        compare_date(viz, DS_VIZ_EXPIRY_DATE, m, m->expiry_date,
                      page_order(&viz->field[DS_VIZ_BIRTH_DATE], m->birth_date), flags,
                      page, &raised,
                      "date of expiry");
@@ -861,12 +933,28 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
         ds_viz_field *f = &viz->field[id];
         if (!f->found)
             continue;
+        const char *mn = m->document_number;
+        /* The number alone: the issuing state's code before it and the next
+         * date after it are other fields (vizident.h). */
+        char core[DS_VIZ_VALUE_MAX];
+        if (ds_vizident_number_core(f->value, m, core, sizeof core) && core[0])
+            snprintf(f->norm, sizeof f->norm, "%s", core);
         if (id == DS_VIZ_PASSPORT_NUMBER && (visa || viz->field[DS_VIZ_DOCUMENT_NUMBER].found)) {
+            /* A visa's "Passport No." is the holder's passport: the MRZ
+             * holds it only when the state chose to put it there. */
+            f->status = visa && f->norm[0] && strcmp(f->norm, mn) == 0 ? DS_VIZ_MATCH
+                                                                       : DS_VIZ_UNVERIFIABLE;
+            continue;
+        }
+        if (!f->norm[0] || !mn[0]) {
             f->status = DS_VIZ_UNVERIFIABLE;
             continue;
         }
-        const char *mn = m->document_number;
-        if (!f->norm[0] || !mn[0]) {
+        /* A visa carries two numbers, its own and the holder's passport's,
+         * and the MRZ holds one of them at the issuing state's choice: when
+         * the MRZ's number is printed elsewhere on the page, the number
+         * read here is the visa's own and no evidence. */
+        if (visa && mrz_number_elsewhere(viz, f, mn)) {
             f->status = DS_VIZ_UNVERIFIABLE;
             continue;
         }

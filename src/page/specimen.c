@@ -99,6 +99,36 @@ const char *ds_specimen_word(const char *text)
     return NULL;
 }
 
+/* Marks of specimens as printed values may carry them: the stamp's words
+ * above and their translations, upper case without accents. */
+static const char *const value_marks[] = {
+    "SPECIMEN", "SPECIMENS", "ESPECIMEN", "MUSTER", "MODELO", "MODELE", "CAMPIONE", "SPESIMEN",
+    "MUESTRA", "SAMPLE", "VZOR", "VZOREC", "WZOR", "MINTA", "NAYTE", "NAIDIS", "PARAUGS",
+    "PAVYZDYS", "UZORAK", "OBRAZEC", "OBRAZETS", "ZRAZOK", "DEIGMA", "SPECIMINE", "VOID"};
+
+bool ds_specimen_is_word(const char *word)
+{
+    if (!word)
+        return false;
+    char f[64], u[64];
+    ds_text_fold(word, f, sizeof f);
+    size_t n = 0;
+    for (const char *c = f; *c && n + 1 < sizeof u; c++) {
+        if (*c == ' ')
+            return false; /* more than one word */
+        u[n++] = (char)((*c >= 'a' && *c <= 'z') ? *c - 32 : *c);
+    }
+    u[n] = 0;
+    if (n < 4)
+        return false;
+    for (size_t k = 0; k < sizeof value_marks / sizeof value_marks[0]; k++) {
+        size_t L = strlen(value_marks[k]);
+        if (strcmp(u, value_marks[k]) == 0 || (L >= 8 && edits_le1(u, value_marks[k]) <= 1))
+            return true;
+    }
+    return false;
+}
+
 typedef struct blob {
     float x, y, size; /* centre, longer side of the box (work pixels) */
 } blob;

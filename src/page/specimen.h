@@ -42,4 +42,17 @@ bool ds_specimen_find(TessBaseAPI *api, PIX *region, float dpi, char *word, size
  */
 const char *ds_specimen_word(const char *text);
 
+/*
+ * True when word (UTF-8, one word of a printed value; case and accents are
+ * folded) is itself a specimen mark in one of the languages specimens are
+ * printed in: SPECIMEN, SPÉCIMEN, ESPÉCIMEN, MUSTER, MODELO, MODÈLE,
+ * CAMPIONE, MUESTRA, SAMPLE, VZOR, WZÓR, MINTA, NÄYTE, NÄIDIS, PARAUGS,
+ * PAVYZDYS, UZORAK, OBRAZEC, ZRAZOK, DEIGMA ... Unlike ds_specimen_word
+ * the word must be the mark as a whole (MUSTERMANN is a specimen's name,
+ * not its mark), read exactly, or with one letter wrong for the marks of
+ * eight letters or more. A value that is such a word is the stamp read
+ * where a field's value was expected, never the value.
+ */
+bool ds_specimen_is_word(const char *word);
+
 #endif

@@ -199,6 +199,14 @@ void ds_viz_map_to_page(const PIX *page, const ds_mrzband *band, const int in[4]
 bool ds_viz_parse_date(const char *text, char iso[11] /* OUT */);
 
 /*
+ * The month (1 to 12) a printed word names, in any of the languages of
+ * ds_viz_parse_date ("APR", "AVR", "APR/AVR", "Août"), case and accents
+ * folded; 0 when it names none. A date whose year or day was lost or
+ * printed with two digits ("15 APR/AVR 12") is still told by its month.
+ */
+int ds_viz_month_word(const char *word);
+
+/*
  * The line of v that reads as the given names `given` (letters compared,
  * case and accents aside) at min_conf or more: on its own, or after the
  * last comma of a "SURNAME, GIVEN NAMES" line (*after_comma set). NULL

@@ -8,6 +8,7 @@
 #include "base/text.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,28 @@ static int month_of(const char *upper_ascii)
         for (int m = 0; m < 12; m++)
             if (strcmp(upper_ascii, months[l][m]) == 0)
                 return m + 1;
+    return 0;
+}
+
+int ds_viz_month_word(const char *word)
+{
+    if (!word)
+        return 0;
+    char raw[64];
+    snprintf(raw, sizeof raw, "%s", word);
+    char *save = NULL;
+    for (char *part = strtok_r(raw, "/", &save); part; part = strtok_r(NULL, "/", &save)) {
+        char f[64];
+        ds_text_fold(part, f, sizeof f);
+        size_t n = strlen(f);
+        if (n < 3 || strchr(f, ' '))
+            continue;
+        for (size_t i = 0; i < n; i++)
+            f[i] = (char)toupper((unsigned char)f[i]);
+        int m = month_of(f);
+        if (m)
+            return m;
+    }
     return 0;
 }
 

@@ -61,6 +61,7 @@ static const label_entry labels[] = {
     {DS_VIZ_DOCUMENT_NUMBER, "nr dokumentu"}, {DS_VIZ_DOCUMENT_NUMBER, "belge no"},
     {DS_VIZ_DOCUMENT_NUMBER, "cislo dokladu"}, {DS_VIZ_DOCUMENT_NUMBER, "dokumentnr"},
     {DS_VIZ_DOCUMENT_NUMBER, "card no"}, {DS_VIZ_DOCUMENT_NUMBER, "numero de documento"},
+    {DS_VIZ_DOCUMENT_NUMBER, "num de documento"},
     {DS_VIZ_PASSPORT_NUMBER, "passport no"}, {DS_VIZ_PASSPORT_NUMBER, "passport number"},
     {DS_VIZ_PASSPORT_NUMBER, "no du passeport"}, {DS_VIZ_PASSPORT_NUMBER, "n du passeport"},
     {DS_VIZ_PASSPORT_NUMBER, "pasaporte n"}, {DS_VIZ_PASSPORT_NUMBER, "n pasaporte"},
@@ -71,6 +72,7 @@ static const label_entry labels[] = {
     {DS_VIZ_PASSPORT_NUMBER, "pasaport no"}, {DS_VIZ_PASSPORT_NUMBER, "cislo pasu"},
     {DS_VIZ_PASSPORT_NUMBER, "passnummer"}, {DS_VIZ_PASSPORT_NUMBER, "n passaporte"},
     {DS_VIZ_PASSPORT_NUMBER, "n o passaporte"},
+    {DS_VIZ_PASSPORT_NUMBER, "numero de pasaporte"}, {DS_VIZ_PASSPORT_NUMBER, "num de pasaporte"},
     {DS_VIZ_EXPIRY_DATE, "date of expiry"}, {DS_VIZ_EXPIRY_DATE, "expiry date"},
     {DS_VIZ_EXPIRY_DATE, "date d expiration"}, {DS_VIZ_EXPIRY_DATE, "fecha de caducidad"},
     {DS_VIZ_EXPIRY_DATE, "gultig bis"}, {DS_VIZ_EXPIRY_DATE, "data di scadenza"},
@@ -280,4 +282,49 @@ void ds_viz_label_classify(ds_viz_page *pg)
         if (k < s->n && classify_words(pg, s, 0, k) == s->field)
             s->split = k;
     }
+}
+
+int ds_viz_label_in_text(const char *text)
+{
+    if (!text || !text[0])
+        return -1;
+    char raw[DS_VIZ_SEG_TEXT_MAX];
+    snprintf(raw, sizeof raw, "%s", text);
+    char *save = NULL;
+    for (char *part = strtok_r(raw, "/|", &save); part; part = strtok_r(NULL, "/|", &save)) {
+        char folded[DS_VIZ_SEG_TEXT_MAX];
+        ds_text_fold(part, folded, sizeof folded);
+        if (!folded[0])
+            continue;
+        int d = 0, f = label_lookup(folded, &d);
+        if (f >= 0)
+            return f;
+        char words[DS_VIZ_SEG_TEXT_MAX];
+        snprintf(words, sizeof words, "%s", folded);
+        char *tok[16];
+        int nt = 0;
+        char *sv = NULL;
+        for (char *t = strtok_r(words, " ", &sv); t && nt < 16; t = strtok_r(NULL, " ", &sv))
+            tok[nt++] = t;
+        for (int len = 3; len >= 1; len--)
+            for (int i = 0; i + len <= nt; i++) {
+                char ph[DS_VIZ_SEG_TEXT_MAX] = "";
+                size_t pl = 0;
+                for (int j = 0; j < len; j++) {
+                    size_t tl = strlen(tok[i + j]);
+                    if (pl + tl + 2 > sizeof ph)
+                        break;
+                    if (j)
+                        ph[pl++] = ' ';
+                    memcpy(ph + pl, tok[i + j], tl + 1);
+                    pl += tl;
+                }
+                if (pl < 5)
+                    continue;
+                f = label_lookup(ph, &d);
+                if (f >= 0)
+                    return f;
+            }
+    }
+    return -1;
 }

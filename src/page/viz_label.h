@@ -18,4 +18,15 @@
  */
 void ds_viz_label_classify(ds_viz_page *pg);
 
+/*
+ * The field whose caption text (UTF-8, a value as read) holds: a part of
+ * it between '/' or '|', or a run of one to three of its words of five
+ * letters or more, that is a known label (as ds_viz_label_classify
+ * compares them; DS_VIZ_FIELD_NAME_BOTH and DS_VIZ_FIELD_OTHER included).
+ * -1 when it holds none. A value that holds a caption is a caption read
+ * where a value was expected (captions below their values, captions in
+ * two languages on two lines, numbered captions), never the value.
+ */
+int ds_viz_label_in_text(const char *text);
+
 #endif

@@ -1,0 +1,379 @@
+/*
+ * vizident.c: what a printed value is (vizident.h). It only describes a
+ * value: it never compares it with the MRZ, never raises a flag and never
+ * changes what the reader read. Every string is bounded by the fixed sizes
+ * of vizident.h; a longer value is cut, never overrun.
+ */
+#include "check/vizident.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "check/codes.h"
+#include "check/translit.h"
+#include "page/specimen.h"
+#include "page/viz_label.h"
+
+const char *ds_vizident_kind_name(ds_vizid_kind k)
+{
+    switch (k) {
+    case DS_VIZID_SPECIMEN:
+        return "specimen mark";
+    case DS_VIZID_CAPTION:
+        return "caption";
+    case DS_VIZID_NATIONALITY:
+        return "nationality";
+    case DS_VIZID_OTHER_FIELD:
+        return "another field";
+    default:
+        return "name";
+    }
+}
+
+/* Words that name a nationality or a state, as data pages print them under
+ * or beside the holder's name (folded: upper case, no accents). Words that
+ * are also common names (GERMAN, FRANCE, ROMAN, MAGYAR, HOLLAND) are left
+ * out: a name is never taken for a nationality. */
+static const char *const nationality_words[] = {
+    "BRITISH", "CITIZEN", "AMERICAN", "FRENCH", "DUTCH", "SPANISH", "ITALIAN", "PORTUGUESE",
+    "POLISH", "SWEDISH", "NORWEGIAN", "DANISH", "CZECH", "TURKISH", "AUSTRIAN", "BELGIAN",
+    "SWISS", "IRISH", "GREEK", "HELLENIC", "FINNISH", "HUNGARIAN", "ROMANIAN", "BULGARIAN",
+    "CROATIAN", "SLOVAK", "SLOVENIAN", "LATVIAN", "LITHUANIAN", "ESTONIAN", "MALTESE",
+    "CYPRIOT", "LUXEMBOURGISH", "UKRAINIAN", "RUSSIAN", "SERBIAN", "CANADIAN", "AUSTRALIAN",
+    "CHINESE", "JAPANESE", "UTOPIAN", "DEUTSCH", "DEUTSCHE", "DEUTSCHER", "DEUTSCHLAND",
+    "OSTERREICH", "OSTERREICHISCH", "SCHWEIZER", "SCHWEIZ", "FRANCAISE", "FRANCAIS",
+    "REPUBLIQUE", "BELGE", "SUISSE", "LUXEMBOURGEOISE", "LUXEMBOURGEOIS", "NEDERLANDSE",
+    "NEDERLANDER", "NEDERLAND", "NEDERLANDEN", "KONINKRIJK", "BELGISCHE", "ESPANOLA", "ESPANOL",
+    "ESPANA", "REPUBLICA", "ITALIANA", "REPUBBLICA", "PORTUGUESA", "POLSKIE", "POLSKA",
+    "RZECZPOSPOLITA", "SVENSK", "SVENSKA", "SVERIGE", "NORSK", "NORGE", "DANSK", "DANMARK",
+    "CESKA", "CESKE", "TURKIYE", "SUOMI", "SUOMEN", "ELLINIKI", "HRVATSKA", "HRVATSKO",
+    "SLOVENSKA", "SLOVENSKO", "SLOVENIJA", "LATVIJAS", "LIETUVOS", "EESTI", "MALTIJA",
+    "UKRAINA", "UKRAYINA", "GERMANY", "NETHERLANDS", "KINGDOM", "REPUBLIC", "FEDERAL",
+    "BUNDESREPUBLIK", "ROYAUME", "REINO", "REGNO", "UTOPIA", "NATIONALITY"};
+
+/* Values of other fields that land under a name label (a visa's "Number
+ * of entries: MULT", its type): no names. */
+static const char *const field_words[] = {"MULT", "MULTIPLE", "MULTIPLES", "SINGLE", "ONE",
+                                          "TWO", "VISA", "PASSPORT", "PASSEPORT", "NONE",
+                                          "REMARKS", "ENTRIES", "STAY", "BUSINESS", "TOURISM"};
+
+static bool in_list(const char *w, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(w, list[i]) == 0)
+            return true;
+    return false;
+}
+
+ds_vizid_kind ds_vizident_name_kind(const char *value, const ds_mrz *m)
+{
+    if (!value || !value[0])
+        return DS_VIZID_NAME;
+    /* A date of the next line, "26 NOV 1996", normalises to the name NOV. */
+    int ndigits = 0;
+    for (const char *q = value; *q; q++)
+        ndigits += isdigit((unsigned char)*q) != 0;
+    if (ndigits >= 2)
+        return DS_VIZID_OTHER_FIELD;
+    if (ds_viz_label_in_text(value) >= 0)
+        return DS_VIZID_CAPTION;
+    char folded[DS_VIZID_FORM_MAX * 2];
+    ds_text_fold(value, folded, sizeof folded);
+    char state[4] = "", nat[4] = "";
+    if (m) {
+        ds_icao_code_normalise(m->issuing_state, state);
+        ds_icao_code_normalise(m->nationality, nat);
+    }
+    ds_vizid_kind kind = DS_VIZID_NAME;
+    int nwords = 0, nfield = 0;
+    char *save = NULL;
+    for (char *w = strtok_r(folded, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+        for (char *c = w; *c; c++)
+            *c = (char)toupper((unsigned char)*c);
+        nwords++;
+        if (ds_specimen_is_word(w))
+            return DS_VIZID_SPECIMEN;
+        if (in_list(w, nationality_words, sizeof nationality_words / sizeof nationality_words[0]))
+            kind = DS_VIZID_NATIONALITY;
+        if (strlen(w) == 3 && (strcmp(w, state) == 0 || strcmp(w, nat) == 0))
+            kind = DS_VIZID_NATIONALITY;
+        nfield += in_list(w, field_words, sizeof field_words / sizeof field_words[0]);
+    }
+    /* A field word alone (MULT) is that field; beside a name it may be a
+     * name's word. */
+    if (kind == DS_VIZID_NAME && nfield > 0 && nfield == nwords)
+        kind = DS_VIZID_OTHER_FIELD;
+    return kind;
+}
+
+/* ------------------------------------------------------------- scripts */
+
+typedef enum script { SCRIPT_LATIN, SCRIPT_CYRILLIC, SCRIPT_GREEK, SCRIPT_OTHER } script;
+
+/* The script of text: Latin when every letter is (ASCII, Latin-1, Latin
+ * Extended, combining marks), else the first other script met. Invalid
+ * UTF-8 is SCRIPT_OTHER. */
+static script script_of(const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        unsigned cp;
+        int n;
+        if (*p < 0x80) {
+            p++;
+            continue;
+        } else if ((*p & 0xE0) == 0xC0) {
+            cp = *p & 0x1F;
+            n = 1;
+        } else if ((*p & 0xF0) == 0xE0) {
+            cp = *p & 0x0F;
+            n = 2;
+        } else if ((*p & 0xF8) == 0xF0) {
+            cp = *p & 0x07;
+            n = 3;
+        } else {
+            return SCRIPT_OTHER;
+        }
+        p++;
+        for (int i = 0; i < n; i++, p++) {
+            if ((*p & 0xC0) != 0x80)
+                return SCRIPT_OTHER;
+            cp = (cp << 6) | (*p & 0x3F);
+        }
+        if (cp < 0x250 || (cp >= 0x300 && cp < 0x370) || (cp >= 0x1E00 && cp < 0x1F00) ||
+            cp == 0x2019)
+            continue;
+        if (cp >= 0x400 && cp < 0x530)
+            return SCRIPT_CYRILLIC;
+        if ((cp >= 0x370 && cp < 0x400) || (cp >= 0x1F00 && cp < 0x2000))
+            return SCRIPT_GREEK;
+        return SCRIPT_OTHER;
+    }
+    return SCRIPT_LATIN;
+}
+
+/* Latin capitals and the Cyrillic and Greek capitals they look like (a
+ * Latin reader gives those as these; N and R are И and Я mirrored). */
+typedef struct lookalike {
+    char latin;
+    const char *cyrillic, *greek; /* NULL: none */
+} lookalike;
+
+static const lookalike lookalikes[] = {
+    {'A', "\u0410", "\u0391"}, {'B', "\u0412", "\u0392"}, {'C', "\u0421", NULL},
+    {'E', "\u0415", "\u0395"}, {'H', "\u041D", "\u0397"}, {'I', "\u0406", "\u0399"},
+    {'K', "\u041A", "\u039A"}, {'M', "\u041C", "\u039C"}, {'N', "\u0418", "\u039D"},
+    {'O', "\u041E", "\u039F"}, {'P', "\u0420", "\u03A1"}, {'R', "\u042F", NULL},
+    {'T', "\u0422", "\u03A4"}, {'X', "\u0425", "\u03A7"}, {'Y', "\u0423", "\u03A5"},
+    {'Z', NULL, "\u0396"}};
+
+/* text (ASCII capitals, spaces, '-', '\'') with each letter replaced by its
+ * look-alike in the script (greek or Cyrillic), into out[cap]; false when
+ * a letter has none there. */
+static bool lookalike_text(const char *text, bool greek, char *out, size_t cap)
+{
+    size_t o = 0;
+    int letters = 0;
+    for (const char *q = text; *q; q++) {
+        const char *rep = NULL;
+        char one[2] = {*q, 0};
+        if (*q == ' ' || *q == '-' || *q == '\'') {
+            rep = one;
+        } else {
+            for (size_t i = 0; i < sizeof lookalikes / sizeof lookalikes[0]; i++)
+                if (lookalikes[i].latin == *q)
+                    rep = greek ? lookalikes[i].greek : lookalikes[i].cyrillic;
+            if (!rep)
+                return false;
+            letters++;
+        }
+        size_t rl = strlen(rep);
+        if (o + rl + 1 > cap)
+            return false;
+        memcpy(out + o, rep, rl);
+        o += rl;
+    }
+    out[o] = 0;
+    return letters > 0;
+}
+
+static void add_form(ds_vizid_forms *out, const char *s)
+{
+    if (out->count >= DS_VIZID_MAX_FORMS || !s[0])
+        return;
+    for (int i = 0; i < out->count; i++)
+        if (strcmp(out->form[i], s) == 0)
+            return;
+    snprintf(out->form[out->count++], DS_VIZID_FORM_MAX, "%s", s);
+}
+
+/* The ICAO transliterations of text (Cyrillic or Greek), at most max. */
+static void add_translit(ds_vizid_forms *out, const char *text, int max)
+{
+    ds_translit t;
+    if (ds_translit_forms(text, strlen(text), &t) != DS_OK) {
+        out->untransliterable = true;
+        return;
+    }
+    for (int i = 0; i < t.count && i < max; i++)
+        add_form(out, t.form[i]);
+}
+
+/* A part of a printed name as a name field's normal form: upper case,
+ * letters (any script), spaces, hyphens, apostrophes. */
+static void part_norm(const char *part, char *out, size_t cap)
+{
+    char tmp[DS_VIZID_FORM_MAX];
+    size_t o = 0;
+    for (const char *p = part; *p && o + 1 < sizeof tmp; p++) {
+        unsigned char c = (unsigned char)*p;
+        tmp[o++] = c >= 0x80 || isalpha(c) || c == '-' || c == '\'' ? (char)c : ' ';
+    }
+    tmp[o] = 0;
+    ds_text_upper_utf8(tmp, out, cap);
+}
+
+void ds_vizident_name_forms(const char *value, const char *norm, ds_vizid_forms *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!norm || !norm[0])
+        return;
+    char parts[4][DS_VIZID_FORM_MAX];
+    int np = 0;
+    snprintf(parts[np++], sizeof parts[0], "%s", norm);
+    if (value && strchr(value, '/')) {
+        char raw[DS_VIZ_VALUE_MAX];
+        snprintf(raw, sizeof raw, "%s", value);
+        char *save = NULL;
+        for (char *p = strtok_r(raw, "/", &save); p && np < 4; p = strtok_r(NULL, "/", &save)) {
+            part_norm(p, parts[np], sizeof parts[0]);
+            if (parts[np][0])
+                np++;
+        }
+    }
+    for (int i = 0; i < np; i++) {
+        script s = script_of(parts[i]);
+        if (s == SCRIPT_LATIN)
+            add_form(out, parts[i]);
+        else if (s == SCRIPT_OTHER)
+            out->untransliterable = true;
+        else
+            add_translit(out, parts[i], 4);
+    }
+    /* Latin letters that may be a Cyrillic or Greek name read by a Latin
+     * reader. */
+    for (int i = 0; i < np; i++) {
+        if (script_of(parts[i]) != SCRIPT_LATIN)
+            continue;
+        for (int g = 0; g < 2; g++) {
+            char look[DS_VIZID_FORM_MAX * 2];
+            if (lookalike_text(parts[i], g == 1, look, sizeof look)) {
+                ds_translit t;
+                if (ds_translit_forms(look, strlen(look), &t) == DS_OK)
+                    for (int k = 0; k < t.count && k < 3; k++)
+                        add_form(out, t.form[k]);
+            }
+        }
+    }
+}
+
+/* -------------------------------------------------------------- numbers */
+
+bool ds_vizident_number_core(const char *value, const ds_mrz *m, char *out, size_t cap)
+{
+    if (!out || cap == 0)
+        return false;
+    out[0] = 0;
+    if (!value)
+        return false;
+    char raw[DS_VIZ_VALUE_MAX];
+    snprintf(raw, sizeof raw, "%s", value);
+    char *w[16];
+    int n = 0;
+    char *save = NULL;
+    for (char *t = strtok_r(raw, " ", &save); t && n < 16; t = strtok_r(NULL, " ", &save))
+        w[n++] = t;
+    bool cut = false;
+    /* The next field's date run into the line: from the first word that
+     * starts a date (one that parses, a day before a month's name, or a
+     * month's name) to the end. */
+    int end = n;
+    for (int k = 1; k < n && end == n; k++) {
+        bool day = strlen(w[k]) <= 2 && isdigit((unsigned char)w[k][0]) &&
+                   (!w[k][1] || isdigit((unsigned char)w[k][1]));
+        if (ds_viz_month_word(w[k]) || (day && k + 1 < n && ds_viz_month_word(w[k + 1]))) {
+            end = k;
+            break;
+        }
+        for (int e = k + 1; e <= n && e <= k + 4; e++) {
+            char d[DS_VIZ_VALUE_MAX] = "";
+            size_t dl = 0;
+            for (int j = k; j < e; j++) {
+                size_t tl = strlen(w[j]);
+                if (dl + tl + 2 > sizeof d)
+                    break;
+                if (dl)
+                    d[dl++] = ' ';
+                memcpy(d + dl, w[j], tl + 1);
+                dl += tl;
+            }
+            char iso[11];
+            if (ds_viz_parse_date(d, iso)) {
+                end = k;
+                break;
+            }
+        }
+    }
+    cut = end < n;
+    char state[4] = "", nat[4] = "";
+    if (m) {
+        ds_icao_code_normalise(m->issuing_state, state);
+        ds_icao_code_normalise(m->nationality, nat);
+    }
+    /* The issuing state's code printed before the number (a "Code" field
+     * beside it). */
+    int start = 0;
+    if (end - start >= 2) {
+        char c[8];
+        ds_text_strip_number(w[0], c, sizeof c);
+        if ((state[0] && strcmp(c, state) == 0) || (nat[0] && strcmp(c, nat) == 0)) {
+            start = 1;
+            cut = true;
+        }
+    }
+    char joined[DS_VIZ_VALUE_MAX] = "";
+    size_t jl = 0;
+    for (int j = start; j < end; j++) {
+        size_t tl = strlen(w[j]);
+        if (jl + tl + 2 > sizeof joined)
+            break;
+        if (jl)
+            joined[jl++] = ' ';
+        memcpy(joined + jl, w[j], tl + 1);
+        jl += tl;
+    }
+    char num[DS_VIZ_VALUE_MAX];
+    size_t o = 0;
+    for (const char *p = joined; *p && o + 1 < sizeof num; p++)
+        if (isalnum((unsigned char)*p))
+            num[o++] = (char)toupper((unsigned char)*p);
+    num[o] = 0;
+    /* The code run into the number: taken off only when what is left is
+     * the MRZ number's length, give or take one. */
+    size_t lm = m ? strlen(m->document_number) : 0;
+    const char *codes[2] = {state, nat};
+    for (int k = 0; k < 2 && lm; k++) {
+        size_t lc = strlen(codes[k]);
+        if (lc == 3 && o > lm + 1 && strncmp(num, codes[k], lc) == 0 && o - lc + 1 >= lm &&
+            o - lc <= lm + 1) {
+            memmove(num, num + lc, o - lc + 1);
+            o -= lc;
+            cut = true;
+            break;
+        }
+    }
+    snprintf(out, cap, "%s", num);
+    return cut;
+}

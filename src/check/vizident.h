@@ -1,0 +1,85 @@
+/*
+ * vizident: what a value read on the printed data page is, before it is
+ * compared with the MRZ.
+ *
+ * The printed page counts only where it is identified. A value read under
+ * a name label, or placed as a name by the page's geometry, may be another
+ * thing printed there: the SPECIMEN stamp, a caption read where the value
+ * was expected, a nationality or a state's name, another field's value
+ * (MULTIPLE, a date). A number read under a number label may carry the
+ * issuing state's code before it or the next date after it. A name may be
+ * printed in Cyrillic or Greek, and a Latin reader gives such a name as
+ * the Latin letters that look like its letters. These functions say what a
+ * value is and give the forms in which it can be compared; they never
+ * compare it with the MRZ and never raise a flag (vizcheck.c does both).
+ * Pure functions over bounded strings; nothing is allocated.
+ */
+#ifndef DS_VIZIDENT_H
+#define DS_VIZIDENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "mrz/mrz.h"
+#include "page/viz.h"
+
+/* What a value read as a name is when it is not a name. */
+typedef enum ds_vizid_kind {
+    DS_VIZID_NAME = 0,     /* nothing says it is anything but a name */
+    DS_VIZID_SPECIMEN,     /* a word of it is a specimen mark (SPECIMEN, MUSTER ...) */
+    DS_VIZID_CAPTION,      /* it holds a field's caption ("Given names", "Nom") */
+    DS_VIZID_NATIONALITY,  /* a word of it is a nationality or a state's name
+                              (NEDERLANDSE, BRITISH, DEUTSCH, REPUBLIC ...), or it is
+                              the MRZ's state or nationality code */
+    DS_VIZID_OTHER_FIELD,  /* another field's value: a visa's MULTIPLE, two digits or
+                              more (a date of the next line) */
+} ds_vizid_kind;
+
+/* The report word of a kind ("specimen mark", "caption" ...); never NULL. */
+const char *ds_vizident_kind_name(ds_vizid_kind k);
+
+/*
+ * What value (UTF-8, as read) is when read as a name on a document whose
+ * MRZ is m (m may be NULL). A value of any kind but DS_VIZID_NAME is never
+ * compared as a name: it is unverifiable.
+ */
+ds_vizid_kind ds_vizident_name_kind(const char *value, const ds_mrz *m);
+
+#define DS_VIZID_MAX_FORMS 24
+#define DS_VIZID_FORM_MAX 96
+
+/* The forms in which a printed name can be compared with the MRZ: upper
+ * case Latin letters, spaces, hyphens and apostrophes. */
+typedef struct ds_vizid_forms {
+    int count;
+    bool untransliterable; /* a part is in a script with no table (not Latin,
+                              Cyrillic or Greek): it cannot be compared */
+    char form[DS_VIZID_MAX_FORMS][DS_VIZID_FORM_MAX];
+} ds_vizid_forms;
+
+/*
+ * The forms of a name value: norm (the value as normalised by the reader)
+ * first; then, when value is printed in two forms separated by '/'
+ * ("ТКАЧЕНКО/TKACHENKO", "MAP'AHA/MARIANA"), each part alone; then, for
+ * each of these that is in Cyrillic or Greek, its ICAO 9303 Part 3
+ * transliterations (translit.h); then, for each made only of Latin letters
+ * that look like Cyrillic or Greek ones (A B C E H I K M O P T X Y, and N
+ * R mirrored as И Я, or Z as Ζ), the transliterations of those letters:
+ * a Latin reader gives a Cyrillic name so. A printed name is another name
+ * only when none of its forms is the MRZ's or within reading noise of it.
+ */
+void ds_vizident_name_forms(const char *value, const char *norm,
+                            ds_vizid_forms *out /* OUT */);
+
+/*
+ * The number a value read under a number label holds, into out[cap]
+ * (letters and digits, upper case): the value without the words after it
+ * that read as a date (the next field's value run into the line: "D23145890
+ * 15 APR/AVR 12"), and without an issuing-state or nationality code of m
+ * before it ("UTO L898902C3"; run into the number, only when what is left
+ * is about as long as the MRZ's number). Returns true when anything was
+ * taken off.
+ */
+bool ds_vizident_number_core(const char *value, const ds_mrz *m, char *out /* OUT */,
+                             size_t cap);
+
+#endif

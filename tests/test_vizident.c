@@ -1,0 +1,376 @@
+/*
+ * Tests of "the printed page counts only where it is identified": values
+ * read on the data page that are something else than the field whose label
+ * they were read under (the SPECIMEN stamp, a caption, a nationality word,
+ * another date, the issuing state's code before a number, the next date
+ * after it, a visa's own number), names printed in Cyrillic or Greek, or
+ * read by a Latin reader as the Latin letters that look like theirs. None
+ * of these is a VIZ_MRZ_MISMATCH; a clearly different name, number or date
+ * under its read label still is. Hand-made readings, no OCR.
+ */
+#include <string.h>
+
+#include "check/vizcheck.h"
+#include "check/vizident.h"
+#include "page/specimen.h"
+#include "page/viz.h"
+#include "page/viz_label.h"
+#include "t.h"
+
+static void mrz_of(const char *l1, const char *l2, ds_mrz *m)
+{
+    const char *lines[2] = {l1, l2};
+    memset(m, 0, sizeof *m);
+    T_EQ_INT(ds_mrz_parse(lines, 2, 2024, m), DS_OK);
+}
+
+/* A field read under its label, confidently, by three agreeing readings. */
+static void set_field(ds_viz *v, ds_viz_field_id id, const char *value, const char *norm,
+                      float conf)
+{
+    ds_viz_field *f = &v->field[id];
+    memset(f, 0, sizeof *f);
+    f->found = true;
+    snprintf(f->value, sizeof f->value, "%s", value);
+    snprintf(f->norm, sizeof f->norm, "%s", norm);
+    f->confidence = conf;
+    f->reads = 3;
+    f->same = 3;
+    f->agree = 3;
+}
+
+static void add_line(ds_viz *v, const char *text, float conf, int x, int y, int h)
+{
+    ds_viz_line *l = &v->lines[v->nlines++];
+    memset(l, 0, sizeof *l);
+    snprintf(l->value, sizeof l->value, "%s", text);
+    snprintf(l->norm, sizeof l->norm, "%s", text);
+    l->confidence = conf;
+    l->bbox[0] = x;
+    l->bbox[1] = y;
+    l->bbox[2] = 10 * h;
+    l->bbox[3] = h;
+}
+
+/* Compares v with m and returns the number of VIZ_MRZ_MISMATCH raised. */
+static int compare(ds_viz *v, const ds_mrz *m, ds_flags *fl)
+{
+    memset(fl, 0, sizeof *fl);
+    int n = ds_viz_compare(v, m, fl, 0);
+    int viz = 0;
+    for (int i = 0; i < fl->count; i++)
+        viz += fl->item[i].code == DS_FLAG_VIZ_MRZ_MISMATCH;
+    T_EQ_INT(viz, n);
+    return n;
+}
+
+#define TD3_L2 "L898902C36UTO7408122F1204159ZE184226B<<<<<10" /* born 1974-08-12 */
+
+/* The word SPECIMEN (or its translation) read where the surname was
+ * expected (the stamp across the name line): no name, no mismatch. */
+static void test_specimen_as_surname(void)
+{
+    ds_mrz m;
+    mrz_of("P<TWNLIN<<MEI<HUA<<<<<<<<<<<<<<<<<<<<<<<<<<<", TD3_L2, &m);
+    ds_viz v;
+    ds_flags fl;
+    static const char *const marks[] = {"[SPECIMEN", "SPÉCIMEN", "ESPÉCIMEN", "MUSTER",
+                                        "SPECIMFN", "CAMPIONE", "WZÓR"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        memset(&v, 0, sizeof v);
+        set_field(&v, DS_VIZ_SURNAME, marks[i], marks[i] + (marks[i][0] == '['), 86);
+        if (compare(&v, &m, &fl) != 0)
+            T_FAIL_("%s taken for the surname", marks[i]);
+        T_EQ_INT(v.field[DS_VIZ_SURNAME].status, DS_VIZ_UNVERIFIABLE);
+    }
+    /* A specimen's name is a name: MUSTERMANN printed and in the MRZ. */
+    mrz_of("P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<", TD3_L2, &m);
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_SURNAME, "MUSTERMANN", "MUSTERMANN", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_SURNAME].status, DS_VIZ_MATCH);
+
+    T_CHECK(ds_specimen_is_word("Spécimen"));
+    T_CHECK(ds_specimen_is_word("MUSTER"));
+    T_CHECK(!ds_specimen_is_word("MUSTERMANN"));
+    T_CHECK(!ds_specimen_is_word("MUSTER MANN"));
+    T_CHECK(!ds_specimen_is_word("ERIKSSON"));
+    T_CHECK(!ds_specimen_is_word(NULL));
+}
+
+/* The line under the surname is the nationality (surname and given names
+ * printed on one line above it): no given names, no mismatch. */
+static void test_nationality_not_given_names(void)
+{
+    ds_mrz m;
+    mrz_of("P<NLDDE<BRUIJN<<WILLEKE<LISELOTTE<<<<<<<<<<<", TD3_L2, &m);
+    ds_viz v;
+    ds_flags fl;
+    memset(&v, 0, sizeof v);
+    add_line(&v, "DE BRUIJN", 92, 100, 100, 20);
+    add_line(&v, "NEDERLANDSE", 93, 100, 145, 20);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_CHECK(v.field[DS_VIZ_GIVEN_NAMES].status != DS_VIZ_MISMATCH);
+    /* Other nationality words and the MRZ's own codes, under the label. */
+    static const char *const words[] = {"BRITISH CITIZEN", "DEUTSCH", "Française", "NLD", "UTO",
+                                        "KONINKRIJK DER NEDERLANDEN"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        memset(&v, 0, sizeof v);
+        set_field(&v, DS_VIZ_GIVEN_NAMES, words[i], words[i], 94);
+        if (compare(&v, &m, &fl) != 0)
+            T_FAIL_("%s taken for the given names", words[i]);
+        T_EQ_INT(ds_vizident_name_kind(words[i], &m), DS_VIZID_NATIONALITY);
+    }
+    /* The given names themselves below the surname: compared, and another
+     * person's given names are still a mismatch. */
+    memset(&v, 0, sizeof v);
+    add_line(&v, "DE BRUIJN", 92, 100, 100, 20);
+    add_line(&v, "JOHANNA", 93, 100, 145, 20);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    T_EQ_STR(fl.item[0].found, "JOHANNA");
+}
+
+/* A caption read where the value was expected (captions below values, two
+ * languages on two lines, numbered captions): no value. */
+static void test_caption_as_value(void)
+{
+    ds_mrz m;
+    mrz_of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", TD3_L2, &m);
+    ds_viz v;
+    ds_flags fl;
+    static const char *const caps[][2] = {
+        {"Given names / Prénoms", "GIVEN NAMES PRÉNOMS"}, {"Nom", "NOM"},
+        {"2. Given names", "GIVEN NAMES"},                 {"Nationality", "NATIONALITY"},
+        {"PLACE OF BIRTH", "PLACE OF BIRTH"},              {"Vornamen", "VORNAMEN"}};
+    for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+        memset(&v, 0, sizeof v);
+        set_field(&v, DS_VIZ_SURNAME, caps[i][0], caps[i][1], 93);
+        if (compare(&v, &m, &fl) != 0)
+            T_FAIL_("caption \"%s\" taken for the surname", caps[i][0]);
+    }
+    T_EQ_INT(ds_viz_label_in_text("Surname / Nom"), DS_VIZ_SURNAME);
+    T_EQ_INT(ds_viz_label_in_text("1. Date of birth"), DS_VIZ_BIRTH_DATE);
+    T_EQ_INT(ds_viz_label_in_text("ERIKSSON"), -1);
+    T_EQ_INT(ds_viz_label_in_text("ANNA MARIA"), -1);
+    T_EQ_INT(ds_viz_label_in_text("MARTIN"), -1);
+    T_EQ_INT(ds_viz_label_in_text(NULL), -1);
+}
+
+/* Names printed in Cyrillic: transliterated before they are compared; read
+ * by a Latin reader as the Latin letters that look like them, never a
+ * mismatch when their transliteration is the MRZ's within reading noise. */
+static void test_cyrillic_names(void)
+{
+    ds_mrz m;
+    mrz_of("P<UKRTKACHENKO<<MARIANA<<<<<<<<<<<<<<<<<<<<<", TD3_L2, &m);
+    ds_viz v;
+    ds_flags fl;
+    /* Both scripts on one line: the Latin part is the MRZ's. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "MAP'AHA/MARIANA", "MAP'AHA MARIANA", 81);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_GIVEN_NAMES].status, DS_VIZ_MATCH);
+    /* The Cyrillic line alone, as Cyrillic: МАР'ЯНА is MARIANA (Я = IA). */
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "МАР'ЯНА", "МАР'ЯНА", 90);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_GIVEN_NAMES].status, DS_VIZ_MATCH);
+    /* The Cyrillic line alone, read as look-alike Latin letters. */
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "MAP'AHA", "MAP'AHA", 90);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_CHECK(v.field[DS_VIZ_GIVEN_NAMES].status != DS_VIZ_MISMATCH);
+    set_field(&v, DS_VIZ_SURNAME, "TKAYEHKO", "TKAYEHKO", 92);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    set_field(&v, DS_VIZ_SURNAME, "TKAYEHKO/TKACHENKO", "TKAYEHKO TKACHENKO", 90);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_SURNAME].status, DS_VIZ_MATCH);
+    /* Another name in Cyrillic, clearly read: a mismatch once
+     * transliterated (ПЕТРЕНКО is PETRENKO). */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_SURNAME, "ПЕТРЕНКО", "ПЕТРЕНКО", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    /* Another name in both scripts: a mismatch. */
+    set_field(&v, DS_VIZ_SURNAME, "ПЕТРЕНКО/PETRENKO", "ПЕТРЕНКО PETRENKO", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    /* A Latin name made of look-alike letters is still compared as Latin:
+     * MARTIN is not the MRZ's SMITH in either reading. */
+    mrz_of("P<UTOSMITH<<JOHN<<<<<<<<<<<<<<<<<<<<<<<<<<<<", TD3_L2, &m);
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_SURNAME, "MARTIN", "MARTIN", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    /* A script without a table (Chinese): unverifiable. */
+    mrz_of("P<TWNLIN<<MEI<HUA<<<<<<<<<<<<<<<<<<<<<<<<<<<", TD3_L2, &m);
+    set_field(&v, DS_VIZ_SURNAME, "王", "王", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_SURNAME].status, DS_VIZ_UNVERIFIABLE);
+}
+
+/* Greek names, as printed and as read by a Latin reader. */
+static void test_greek_names(void)
+{
+    ds_mrz m;
+    mrz_of("P<GRCPAPADOPOULOS<<GEORGIOS<<<<<<<<<<<<<<<<<", TD3_L2, &m);
+    ds_viz v;
+    ds_flags fl;
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_SURNAME, "ΠΑΠΑΔΟΠΟΥΛΟΣ", "ΠΑΠΑΔΟΠΟΥΛΟΣ", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_SURNAME].status, DS_VIZ_MATCH);
+    mrz_of("P<GRCKATINI<<MARIA<<<<<<<<<<<<<<<<<<<<<<<<<<", TD3_L2, &m);
+    /* ΚΑΤΗΝΗ read with Latin letters: KATHNH (Η = I). */
+    set_field(&v, DS_VIZ_SURNAME, "KATHNH", "KATHNH", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_CHECK(v.field[DS_VIZ_SURNAME].status != DS_VIZ_MISMATCH);
+}
+
+/* A number with the issuing state's code before it, or the next date run
+ * into it: the number alone is compared. */
+static void test_number_core(void)
+{
+    ds_mrz m;
+    mrz_of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", TD3_L2, &m);
+    ds_viz v;
+    ds_flags fl;
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "UTO L898902C3", "UTOL898902C3", 91);
+    v.field[DS_VIZ_PASSPORT_NUMBER].reads = 5;
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 4;
+    v.field[DS_VIZ_PASSPORT_NUMBER].agree = 4;
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_MATCH);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "UTOL898902C3", "UTOL898902C3", 91);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_MATCH);
+    /* Another number behind the code is still another number. */
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "UTO C01X77419", "UTOC01X77419", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    T_EQ_STR(fl.item[0].found, "C01X77419");
+
+    mrz_of("I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6", &m);
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_DOCUMENT_NUMBER, "D23145890 15 APR/AVR 12", "D2314589015APRAVR12", 85);
+    v.field[DS_VIZ_DOCUMENT_NUMBER].reads = 5;
+    v.field[DS_VIZ_DOCUMENT_NUMBER].same = 4;
+    v.field[DS_VIZ_DOCUMENT_NUMBER].agree = 4;
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_DOCUMENT_NUMBER].status, DS_VIZ_MATCH);
+    set_field(&v, DS_VIZ_DOCUMENT_NUMBER, "D23145890 15.04.2012", "D23145890150420122", 90);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_DOCUMENT_NUMBER].status, DS_VIZ_MATCH);
+    /* Another number before the date is still another number. */
+    set_field(&v, DS_VIZ_DOCUMENT_NUMBER, "X77310452 15 APR 2012", "X7731045215APR2012", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    T_EQ_STR(fl.item[0].found, "X77310452");
+
+    char core[32];
+    T_CHECK(!ds_vizident_number_core("L898902C3", &m, core, sizeof core));
+    T_EQ_STR(core, "L898902C3");
+    T_CHECK(ds_vizident_number_core("D23145890 15 APR/AVR 12", &m, core, sizeof core));
+    T_EQ_STR(core, "D23145890");
+    T_EQ_INT(ds_viz_month_word("APR/AVR"), 4);
+    T_EQ_INT(ds_viz_month_word("Août"), 8);
+    T_EQ_INT(ds_viz_month_word("L898902C3"), 0);
+}
+
+/* A visa's own number under "Document no." while the MRZ holds the
+ * holder's passport number, printed under its label. */
+static void test_visa_own_number(void)
+{
+    ds_mrz m;
+    mrz_of("V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<", &m);
+    ds_viz v;
+    ds_flags fl;
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_DOCUMENT_NUMBER, "M123889546 |", "M123889546", 91);
+    v.field[DS_VIZ_DOCUMENT_NUMBER].bbox[0] = 400;
+    v.field[DS_VIZ_DOCUMENT_NUMBER].bbox[2] = 190;
+    v.field[DS_VIZ_DOCUMENT_NUMBER].bbox[3] = 20;
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L8988901C", "L8988901C", 90);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_DOCUMENT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_MATCH);
+    /* The passport number's label unread, the number printed elsewhere. */
+    memset(&v.field[DS_VIZ_PASSPORT_NUMBER], 0, sizeof v.field[0]);
+    snprintf(v.numbers[0].key, sizeof v.numbers[0].key, "L8988901C");
+    v.numbers[0].confidence = 90;
+    v.numbers[0].bbox[0] = 100;
+    v.numbers[0].bbox[1] = 200;
+    v.numbers[0].bbox[2] = 90;
+    v.numbers[0].bbox[3] = 20;
+    v.nnumbers = 1;
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    /* The MRZ's number printed nowhere (the MRZ holds the visa's number,
+     * as the generator's visas do): another number under "Document no."
+     * is still a mismatch. */
+    v.nnumbers = 0;
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+}
+
+/* A date read under one date label that is another date of the document. */
+static void test_other_dates(void)
+{
+    ds_mrz m;
+    mrz_of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", TD3_L2, &m); /* expires 2012-04-15 */
+    ds_viz v;
+    ds_flags fl;
+    /* The date of issue under "Date of birth" (captions below values: the
+     * line under the birth date's caption). */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "16 APR 2002", "2002-04-16", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_BIRTH_DATE].status, DS_VIZ_UNVERIFIABLE);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "15 APR 2007", "2007-04-15", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    /* The expiry under "Date of birth", the birth date under "Date of
+     * expiry". */
+    set_field(&v, DS_VIZ_BIRTH_DATE, "15 APR 2012", "2012-04-15", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_EXPIRY_DATE, "12 AUG 1974", "1974-08-12", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    /* Another birth date, clearly read: still a mismatch. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "12 AUG 1975", "1975-08-12", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    /* Another expiry (the MRZ's extended by five years): still a mismatch. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_EXPIRY_DATE, "15 APR 2007", "2007-04-15", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+}
+
+/* A clearly different name under a read label stays a mismatch. */
+static void test_altered_name_still_flagged(void)
+{
+    ds_mrz m;
+    mrz_of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", TD3_L2, &m);
+    ds_viz v;
+    ds_flags fl;
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_SURNAME, "LINDQVIST", "LINDQVIST", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    T_EQ_STR(fl.item[0].field, "surname");
+    T_EQ_STR(fl.item[0].found, "LINDQVIST");
+    T_EQ_STR(fl.item[0].expected, "ERIKSSON");
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "KARIN SOFIA", "KARIN SOFIA", 93);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    T_EQ_INT(ds_vizident_name_kind("LINDQVIST", &m), DS_VIZID_NAME);
+    T_EQ_INT(ds_vizident_name_kind("ANNA MARIA", &m), DS_VIZID_NAME);
+    T_EQ_INT(ds_vizident_name_kind("MULTIPLE", &m), DS_VIZID_OTHER_FIELD);
+    T_EQ_INT(ds_vizident_name_kind("26 NOV 1996", &m), DS_VIZID_OTHER_FIELD);
+}
+
+int main(int argc, char **argv)
+{
+    static const t_case cases[] = {
+        {"specimen_as_surname", test_specimen_as_surname},
+        {"nationality_not_given_names", test_nationality_not_given_names},
+        {"caption_as_value", test_caption_as_value},
+        {"cyrillic_names", test_cyrillic_names},
+        {"greek_names", test_greek_names},
+        {"number_core", test_number_core},
+        {"visa_own_number", test_visa_own_number},
+        {"other_dates", test_other_dates},
+        {"altered_name_still_flagged", test_altered_name_still_flagged},
+    };
+    return T_RUN(cases);
+}

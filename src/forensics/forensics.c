@@ -1141,21 +1141,25 @@ ds_error ds_forensics_quality(PIX *page, const int mrz_bbox[4], int mrz_chars, b
     out->glare = tot ? (float)sat / (float)tot : 0;
     out->measured = true;
 
+    /* One reason, the measure that puts the reading most at risk first: too
+     * few pixels per character, then blur, then glare. Each sentence names
+     * the measure in an officer's words and what to do about it. */
     out->quality_low = false;
     out->quality_reason[0] = 0;
     if (out->dpi < DS_FORENSICS_MIN_DPI) {
         out->quality_low = true;
         snprintf(out->quality_reason, sizeof out->quality_reason,
-                 "The scan resolution (about %.0f dpi at the MRZ) is too low; rescan at 300 dpi.",
-                 out->dpi);
+                 "The scan resolution is too low to read the machine-readable zone reliably "
+                 "(about %.0f dpi); rescan at 300 dpi.", out->dpi);
     } else if (out->sharpness < DS_FORENSICS_MIN_SHARPNESS) {
         out->quality_low = true;
         snprintf(out->quality_reason, sizeof out->quality_reason,
-                 "The scan is blurred; rescan with the document flat on the glass.");
+                 "The scan is too blurred to read the machine-readable zone reliably; "
+                 "rescan with the document flat on the glass.");
     } else if (out->glare > DS_FORENSICS_MAX_GLARE) {
         out->quality_low = true;
         snprintf(out->quality_reason, sizeof out->quality_reason,
-                 "Glare covers part of the document; rescan without reflections.");
+                 "Glare washes out part of the machine-readable zone; rescan without reflections.");
     }
     return DS_OK;
 }

@@ -71,10 +71,15 @@ typedef struct ds_forensics {
     char quality_reason[128]; /* one sentence for the rescan request */
 } ds_forensics;
 
-/* Thresholds, tuned on the generated samples (docs/viz.md). */
-#define DS_FORENSICS_MIN_DPI 140.0f         /* below: MRZ too small to read reliably */
-#define DS_FORENSICS_MIN_SHARPNESS 0.030f   /* below: blurred */
-#define DS_FORENSICS_MAX_GLARE 0.04f        /* above: glare over the MRZ */
+/* Thresholds of IMAGE_QUALITY_LOW, calibrated on how often the MRZ is misread
+ * (bench/quality.py, bench/README.md "Image quality"): the real specimens read
+ * as well at 80-140 dpi as above, generated pages at 75 dpi are misread one time
+ * in five and at 100 dpi one in sixty; the sharpness of well-read pages is
+ * 0.018 and more, a page blurred by 9-15 % of the character pitch 0.005. */
+#define DS_FORENSICS_MIN_DPI 80.0f          /* below: MRZ characters too few pixels to read reliably */
+#define DS_FORENSICS_MIN_SHARPNESS 0.015f   /* below: blurred beyond reliable reading */
+#define DS_FORENSICS_MAX_GLARE 0.04f        /* above: glare over the MRZ (never seen on a read
+                                               page; not calibrated: no page with glare) */
 /* Saved twice when both the relative and the absolute gain of the double-save
  * model reach these (calibrated on 1760 single saves at q35..98, docs/viz.md:
  * none reaches both; the highest score is 0.093 and the highest gain 0.0073,

@@ -5,39 +5,12 @@
  */
 #include "memory.h"
 
-#include <ctype.h>
+#include "base/text.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-
-/* Upper case, runs of spaces and '<' collapsed to one space, trimmed. */
-static void norm_name(const char *in, char *out, size_t cap)
-{
-    size_t o = 0;
-    int space = 0;
-    for (; *in && o + 1 < cap; in++) {
-        unsigned char ch = (unsigned char)*in;
-        if (ch == ' ' || ch == '<') {
-            space = o > 0;
-            continue;
-        }
-        if (space && o + 2 < cap)
-            out[o++] = ' ';
-        space = 0;
-        out[o++] = (char)toupper(ch);
-    }
-    out[o] = 0;
-}
-
-static void copy_docno(const char *in, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (; *in && o + 1 < cap; in++)
-        if (*in != '<' && *in != ' ')
-            out[o++] = (char)toupper((unsigned char)*in);
-    out[o] = 0;
-}
 
 void ds_memory_fingerprints(const ds_report *report, ds_fingerprint *fp, int cap, int *n)
 {
@@ -54,10 +27,10 @@ void ds_memory_fingerprints(const ds_report *report, ds_fingerprint *fp, int cap
             continue;
         const ds_mrz_fields *fl = &d->mrz.fields;
         ds_identity *id = &f->identity;
-        copy_docno(fl->document_number, id->document_number, sizeof id->document_number);
-        copy_docno(fl->issuing_state, id->issuing_state, sizeof id->issuing_state);
-        norm_name(fl->surname, id->surname, sizeof id->surname);
-        norm_name(fl->given_names, id->given_names, sizeof id->given_names);
+        ds_text_strip_number(fl->document_number, id->document_number, sizeof id->document_number);
+        ds_text_strip_number(fl->issuing_state, id->issuing_state, sizeof id->issuing_state);
+        ds_text_upper_collapse(fl->surname, id->surname, sizeof id->surname);
+        ds_text_upper_collapse(fl->given_names, id->given_names, sizeof id->given_names);
         snprintf(id->birth_date, sizeof id->birth_date, "%s", fl->birth_date);
         f->has_identity = id->document_number[0] != 0;
     }

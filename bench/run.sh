@@ -138,5 +138,9 @@ echo "== Flags on labelled cases: recall per code, false positives on genuine do
 bash bench/recall.sh "$BUILD" || echo "bench: recall benchmark failed"
 
 echo
+echo "== Other layouts: false flags on genuine documents in --layouts all and heldout, recall on defects in all (issue 13) =="
+bash bench/layouts.sh "$BUILD" || echo "bench: layouts benchmark failed"
+
+echo
 echo "== Load through the screening service: documents/s and latency with N workers (issue 5) =="
 bash bench/load.sh "$BUILD" || echo "bench: load run failed"

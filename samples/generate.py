@@ -12,11 +12,15 @@ output must never be mistaken for, or used as, a real document.
 Usage:
   /usr/bin/python3 samples/generate.py --out DIR --count N --seed S
       [--formats TD3,TD1,TD2,MRVA,MRVB] [--degrade none|mild|full]
-      [--multipage K] [--dpi D] [--clean] [--cases]
+      [--multipage K] [--dpi D] [--clean] [--cases [--genuine-share F]]
+      [--layouts classic|all|heldout]
 
 --cases adds a case record (cases/NAME.case.json) and a label per document:
 genuine, or exactly one defect named by the flag code that should catch it
 (bench/recall.sh measures docscreen's recall on them).
+
+--layouts all|heldout draws the pages in other layouts (bench/layouts.sh);
+heldout is a family no rule may be tuned on (samples/README.md).
 
 Needs Debian's python3-pil and python3-numpy, fonts-ocr-b and
 fonts-dejavu-core. See samples/README.md for the ground-truth format.
@@ -956,6 +960,12 @@ def render_document(doc, dpi, r):
 
     if doc.get("printed_specimen"):
         stamp_specimen(faces[0], doc["format"])
+    return assemble_faces(faces, box, pitch, cap, fmt, r, s)
+
+
+def assemble_faces(faces, box, pitch, cap, fmt, r, s):
+    """Puts the faces on one sheet with rounded-corner masks (front above
+    back). Returns what render_document returns."""
     # Assemble faces on a transparent sheet with rounded-corner masks.
     gap = int(round(r.uniform(4, 12) * s)) if len(faces) > 1 else 0
     W = max(f.w for f in faces)
@@ -979,6 +989,469 @@ def render_document(doc, dpi, r):
         sd.rounded_rectangle([0, yoff, f.w - 1, yoff + f.h - 1], radius=rad, outline=(200, 200, 200))
         yoff += f.h + gap
     return sheet, mask, mrz_box, pitch, cap
+
+
+# ---------------------------------------------------------------------------
+# Layouts (--layouts all|heldout). The classic layout above is what rules
+# were tuned on; these draw the same data in other arrangements: field order,
+# caption languages and positions, names on one line, names in a second
+# script, stamps, hologram, security print. Every choice comes from a random
+# stream of its own (sub_rng(seed, "layout", j)), drawn before the page is
+# rendered, so the identity and the scan parameters of document j stay the
+# ones the same seed gives with --layouts classic.
+# ---------------------------------------------------------------------------
+LAYOUT_FAMILIES = ("classic", "all", "heldout")
+
+# Reverse of ICAO 9303 Part 3 Table B (Cyrillic) and of ELOT 743 (Greek),
+# written as "which letter gives this Latin spelling": longest spelling
+# first. A name is printed in the second script only when transliterating
+# it forward (CYR_FWD / GRK_FWD, the readings the tables allow) gives the
+# MRZ spelling back; letters with no counterpart (W, Q, X in Cyrillic; B, C,
+# J, Q, U, W in Greek) make the name stay Latin-only.
+CYR_REV = [("SHCH", "Щ"), ("ZH", "Ж"), ("KH", "Х"), ("TS", "Ц"), ("CH", "Ч"), ("SH", "Ш"),
+           ("YU", "Ю"), ("IU", "Ю"), ("YA", "Я"), ("IA", "Я"),
+           ("A", "А"), ("B", "Б"), ("V", "В"), ("G", "Г"), ("D", "Д"), ("E", "Е"), ("Z", "З"),
+           ("I", "И"), ("Y", "И"), ("K", "К"), ("L", "Л"), ("M", "М"), ("N", "Н"), ("O", "О"),
+           ("P", "П"), ("R", "Р"), ("S", "С"), ("T", "Т"), ("U", "У"), ("F", "Ф"), ("H", "Г"),
+           ("C", "Ц"), ("J", "Ј")]
+CYR_FWD = {"А": ["A"], "Б": ["B"], "В": ["V"], "Г": ["G", "H"], "Д": ["D"], "Е": ["E"],
+           "Ж": ["ZH", "Z"], "З": ["Z"], "И": ["I", "Y"], "К": ["K"], "Л": ["L"], "М": ["M"],
+           "Н": ["N"], "О": ["O"], "П": ["P"], "Р": ["R"], "С": ["S"], "Т": ["T"], "У": ["U"],
+           "Ф": ["F"], "Х": ["KH", "H"], "Ц": ["TS", "C"], "Ч": ["CH", "C"], "Ш": ["SH", "S"],
+           "Щ": ["SHCH", "SHT"], "Ю": ["IU", "YU"], "Я": ["IA", "YA"], "Ј": ["J"]}
+GRK_REV = [("TH", "Θ"), ("PS", "Ψ"), ("CH", "Χ"), ("KS", "Ξ"), ("OU", "ΟΥ"), ("MP", "ΜΠ"),
+           ("NT", "ΝΤ"), ("A", "Α"), ("V", "Β"), ("G", "Γ"), ("D", "Δ"), ("E", "Ε"), ("Z", "Ζ"),
+           ("I", "Ι"), ("K", "Κ"), ("L", "Λ"), ("M", "Μ"), ("N", "Ν"), ("X", "Ξ"), ("O", "Ο"),
+           ("P", "Π"), ("R", "Ρ"), ("S", "Σ"), ("T", "Τ"), ("Y", "Υ"), ("F", "Φ"), ("H", "Χ")]
+GRK_FWD = {"Α": ["A"], "Β": ["V"], "Γ": ["G"], "Δ": ["D"], "Ε": ["E"], "Ζ": ["Z"], "Η": ["I"],
+           "Θ": ["TH"], "Ι": ["I"], "Κ": ["K"], "Λ": ["L"], "Μ": ["M"], "Ν": ["N"], "Ξ": ["X", "KS"],
+           "Ο": ["O"], "Π": ["P"], "Ρ": ["R"], "Σ": ["S"], "Τ": ["T"], "Υ": ["Y", "I"], "Φ": ["F"],
+           "Χ": ["CH", "X", "H"], "Ψ": ["PS"], "Ω": ["O"]}
+GRK_DIGRAPHS = {"ΑΥ": ["AV", "AF", "AY"], "ΕΥ": ["EV", "EF", "EY"], "ΟΥ": ["OU"], "ΓΓ": ["NG", "GG"],
+                "ΓΚ": ["GK", "NK", "G"], "ΜΠ": ["MP", "B"], "ΝΤ": ["NT", "D"]}
+
+
+def _spells(word, fwd, digraphs):
+    """True readings of a word in a second script: the set of Latin strings
+    its letters may give (digraphs first, as the tables read them)."""
+    out = {""}
+    i = 0
+    while i < len(word):
+        if word[i:i + 2] in digraphs:
+            alts, i = digraphs[word[i:i + 2]], i + 2
+        elif word[i] in fwd:
+            alts, i = fwd[word[i]], i + 1
+        else:
+            return set()
+        out = {o + a for o in out for a in alts}
+        if len(out) > 4096:
+            return set()
+    return out
+
+
+def second_script(latin, script):
+    """latin: a name in MRZ spelling (A-Z, spaces). Returns it written in
+    Cyrillic or Greek capitals, or None when the letters do not go back."""
+    rev, fwd, dig = (CYR_REV, CYR_FWD, {}) if script == "cyrillic" else (GRK_REV, GRK_FWD, GRK_DIGRAPHS)
+    words = []
+    for w in latin.split():
+        out, i = [], 0
+        while i < len(w):
+            for lat, ch in rev:
+                if w.startswith(lat, i):
+                    out.append(ch)
+                    i += len(lat)
+                    break
+            else:
+                return None
+        cw = "".join(out)
+        if w not in _spells(cw, fwd, dig):
+            return None
+        words.append(cw)
+    return " ".join(words) if words else None
+
+
+def icao_words(native):
+    return mrz_name_part(native).replace("<", " ")
+
+
+def pick_layout(rl, doc, family):
+    """The layout of one document, a small dict recorded in the truth JSON."""
+    held = family == "heldout"
+    L = {"family": family}
+    if held:
+        L["captions"] = rl.choice(["colon", "boxed", "right_column"])
+        L["caption_langs"] = rl.choice(["nat_caps", "en_nat_pipe", "nat_en_nospace"])
+        L["names"] = rl.choice(["given_first", "separate", "oneline_caps"])
+        L["dates"] = rl.choice(["iso", "dash", "title_month"])
+        L["portrait"] = "right"
+    else:
+        L["captions"] = rl.choice(["above", "below", "left_column", "numbered", "two_line"])
+        L["caption_langs"] = rl.choice(["nat", "nat_en", "nat_en", "nat_en_fr", "en"])
+        L["names"] = rl.choice(["separate", "separate", "oneline", "oneline_mixed"])
+        L["dates"] = rl.choice(["dots", "month", "bimonth", "slash", "space"])
+        L["portrait"] = "left"
+    if doc["issuing_state"] == "D":
+        L["dates"] = "dots" if not held else L["dates"]
+    L["order_seed"] = rl.randint(0, 10 ** 6)
+    L["names_first"] = rl.random() < (0.5 if held else 0.7)
+    # A second script beside the Latin names: always for Ukrainian names,
+    # else now and then (issuers that print Cyrillic or Greek).
+    script = None
+    if doc["name_lang"] == "ua" or rl.random() < 0.3:
+        script = rl.choice(["cyrillic", "greek"]) if doc["name_lang"] != "ua" else "cyrillic"
+    L["script"] = None
+    if script:
+        s2 = second_script(icao_words(doc["surname"]), script)
+        g2 = second_script(icao_words(doc["given_names"]), script) if doc["given_names"] else ""
+        if s2 is not None and g2 is not None:
+            L["script"] = script
+            L["script_names"] = {"surname": s2, "given_names": g2}
+            L["script_place"] = rl.choice(["above", "first"] if held else ["beside", "above"])
+    L["stamp"] = rl.random() < (0.5 if held else 0.35)
+    L["hologram"] = rl.random() < (0.5 if held else 0.35)
+    L["security_print"] = rl.random() < (0.6 if held else 0.4)
+    L["stamp_seed"] = rl.randint(0, 10 ** 6)
+    return L
+
+
+def layout_date(d, style, lang):
+    if style == "iso":
+        return d.isoformat()
+    if style == "dash":
+        return d.strftime("%d-%m-%Y")
+    if style == "title_month":
+        return "%d %s %04d" % (d.day, MONTHS["en"][d.month - 1].title(), d.year)
+    return fmt_date(d, style, lang)
+
+
+def layout_caption(doc, key, L):
+    """A caption's text lines (one, or two for two_line)."""
+    lang = doc["lang"]
+    nat = LABELS[lang].get(key) or LABELS["en"][key]
+    en = LABELS["en"][key]
+    fr = LABELS["fr"][key]
+    mode = L["caption_langs"]
+    if mode == "nat":
+        parts = [nat]
+    elif mode == "en":
+        parts = [en]
+    elif mode == "nat_en_fr":
+        parts = [nat, en, fr]
+    elif mode == "nat_caps":
+        parts = [nat.upper()]
+    elif mode == "en_nat_pipe":
+        parts = [en, nat]
+    else:
+        parts = [nat, en]
+    uniq = []
+    for p in parts:
+        if p not in uniq:
+            uniq.append(p)
+    if L["captions"] == "two_line" and len(uniq) > 1:
+        return [uniq[0], " / ".join(uniq[1:])]
+    sep = {"en_nat_pipe": " | ", "nat_en_nospace": "/"}.get(mode, " / ")
+    return [sep.join(uniq)]
+
+
+def layout_fields(doc, L, fd):
+    """(key, caption key, value, width class) in printing order; width class
+    'full' takes a row of its own."""
+    natv = doc["nationality"].replace("<", "")
+    if natv == "D":
+        natv = "DEUTSCH" if doc["lang"] == "de" else "D"
+    fmt = doc["format"]
+    num = doc["document_number"]
+    sur, giv = doc["surname"].upper(), doc["given_names"].upper()
+    sn = L.get("script_names") or {}
+    place = L.get("script_place")
+    s_sur, s_giv = sn.get("surname", ""), sn.get("given_names", "")
+    above = {}
+
+    def compose(key, latin, script):
+        script = script.strip(", ")
+        if not sn or not script:
+            return latin
+        if place == "above":
+            above[key] = script
+            return latin
+        return latin + " / " + script if place == "beside" else script + " / " + latin
+
+    style = L["names"]
+    if style == "separate":
+        names = [("surname", ["surname"], compose("surname", sur, s_sur), "full"),
+                 ("given", ["given"], compose("given", giv, s_giv), "full")]
+    elif style == "oneline":
+        names = [("name", ["surname", "given"], compose("name", sur + (", " + giv if giv else ""),
+                                                        s_sur + (", " + s_giv if s_giv else "")), "full")]
+    elif style == "oneline_mixed":
+        g = doc["given_names"]
+        names = [("name", ["surname", "given"], compose("name", sur + (", " + g if g else ""),
+                                                        s_sur + (", " + s_giv if s_giv else "")), "full")]
+    elif style == "oneline_caps":
+        names = [("name", ["surname", "given"], compose("name", (sur + " " + giv).strip(),
+                                                        (s_sur + " " + s_giv).strip()), "full")]
+    else:  # given_first
+        names = [("name", ["given", "surname"], compose("name", (giv + " " + sur).strip(),
+                                                        (s_giv + " " + s_sur).strip()), "full")]
+    L["_above"] = above
+    rest = [("dob", ["dob"], fd(doc["birth_date"]), "half"), ("sex", ["sex"], doc["sex"], "small"),
+            ("nat", ["nat"], natv, "half")]
+    if fmt in ("MRVA", "MRVB"):
+        rest += [("valid_from", ["valid_from"], fd(doc["issue_date"]), "half"),
+                 ("until", ["until"], fd(doc["expiry_date"]), "half"),
+                 ("type", ["type"], doc["visa_type"], "small"),
+                 ("entries", ["entries"], doc["entries"], "half"),
+                 ("duration", ["duration"], doc["duration"], "half"),
+                 ("passno", ["passno"], doc["visa_passport_number"], "half"),
+                 ("docno", ["docno"], num, "half")]
+    else:
+        rest += [("pob", ["pob"], doc["place_of_birth"], "half"),
+                 ("doi", ["doi"], fd(doc["issue_date"]), "half"),
+                 ("doe", ["doe"], fd(doc["expiry_date"]), "half"),
+                 ("docno", ["passno" if fmt == "TD3" else "docno"], num, "half")]
+        if fmt == "TD3":
+            rest += [("auth", ["auth"], "MFA " + doc["issuing_state"].replace("<", ""), "half")]
+            if doc["optional_data"]:
+                rest.append(("pers", ["pers"], doc["optional_data"], "half"))
+    ro = random.Random(L["order_seed"])
+    ro.shuffle(rest)
+    return names + rest if L["names_first"] else rest[:2] + names + rest[2:]
+
+
+def _stamp(cv, rs, cell, held):
+    """A round or oblong ink stamp, translucent, over part of a field."""
+    x, y, w, h = cell
+    r_mm = rs.uniform(5.5, 9.0)
+    cx = x + rs.uniform(0.3, 0.9) * w
+    cy = y + rs.uniform(0.2, 0.8) * h
+    size = int(cv.px(r_mm * 2.3))
+    layer = Image.new("L", (size, size), 0)
+    d = ImageDraw.Draw(layer)
+    c = size / 2
+    rp = cv.px(r_mm)
+    lw = max(1, int(cv.s * 0.35))
+    if rs.random() < 0.6:
+        d.ellipse([c - rp, c - rp, c + rp, c + rp], outline=255, width=lw)
+        d.ellipse([c - rp * 0.72, c - rp * 0.72, c + rp * 0.72, c + rp * 0.72], outline=255, width=lw)
+    else:
+        d.rectangle([c - rp * 1.1, c - rp * 0.6, c + rp * 1.1, c + rp * 0.6], outline=255, width=lw)
+    word = rs.choice(["ENTRY", "CONSULATE", "EINREISE", "ENTRÉE", "CONTROL", "PAID", "VALID"])
+    f = font(DEJAVU + "DejaVuSans-Bold.ttf", cv.px(r_mm * 0.38))
+    d.text((c, c), word, font=f, fill=255, anchor="mm")
+    f2 = font(DEJAVU + "DejaVuSans.ttf", cv.px(r_mm * 0.22))
+    d.text((c, c + rp * 0.45), "%02d.%02d.%d" % (rs.randint(1, 28), rs.randint(1, 12), rs.randint(2019, 2026)),
+           font=f2, fill=255, anchor="mm")
+    layer = layer.rotate(rs.uniform(-35, 35), resample=Image.BILINEAR)
+    alpha = rs.uniform(0.35, 0.6 if held else 0.5)
+    layer = layer.point(lambda v: int(v * alpha))
+    ink = rs.choice([(40, 60, 170), (120, 40, 140), (170, 40, 50), (30, 110, 80)])
+    cv.im.paste(Image.new("RGB", layer.size, ink), (int(cv.px(cx) - size / 2), int(cv.px(cy) - size / 2)), layer)
+
+
+def _hologram(cv, rs, box_mm):
+    """A translucent iridescent pattern (concentric waves in shifting hues)
+    over a region of the face."""
+    x0, y0, x1, y1 = [int(cv.px(v)) for v in box_mm]
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return
+    y, x = np.mgrid[y0:y1, x0:x1].astype(np.float32) / cv.s
+    cx, cy = rs.uniform(box_mm[0], box_mm[2]), rs.uniform(box_mm[1], box_mm[3])
+    rr = np.hypot(x - cx, y - cy)
+    th = np.arctan2(y - cy, x - cx)
+    wave = 0.5 + 0.5 * np.sin(rr * rs.uniform(1.5, 3.0) + 3 * np.sin(th * rs.choice((5, 6, 8))))
+    hue = (rr / 12.0 + x / 40.0) % 1.0
+    rgb = np.stack([0.5 + 0.5 * np.sin(2 * np.pi * (hue + k / 3.0)) for k in range(3)], -1) * 255
+    a = (wave * rs.uniform(0.10, 0.22))[..., None]
+    region = np.asarray(cv.im.crop((x0, y0, x1, y1)), np.float32)
+    out = region * (1 - a) + rgb * a
+    cv.im.paste(Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGB"), (x0, y0))
+
+
+def _security_print(cv, rs, doc, box_mm, col):
+    """Microprint: lines of tiny repeated text (the state's name) in a pale
+    ink, and fine diagonal hatching, under the fields."""
+    en = country(doc["issuing_state"])[0]
+    x0, y0, x1, y1 = box_mm
+    layer = Image.new("L", (cv.w, cv.h), 0)
+    d = ImageDraw.Draw(layer)
+    capmm = rs.uniform(0.45, 0.7)
+    f = font(DEJAVU + "DejaVuSans.ttf", max(4, capmm / DEJAVU_CAP_EM * cv.s))
+    line = (en.replace(" ", "") + "  ") * 12
+    y = y0 + capmm
+    while y < y1:
+        d.text((cv.px(x0 - rs.uniform(0, 5)), cv.px(y)), line, font=f, fill=255, anchor="ls")
+        y += capmm * rs.uniform(2.2, 3.2)
+    step = rs.uniform(0.8, 1.6)
+    k = x0 - (y1 - y0)
+    while k < x1:
+        d.line([(cv.px(k), cv.px(y1)), (cv.px(k + (y1 - y0)), cv.px(y0))], fill=160, width=1)
+        k += step
+    layer = layer.crop((0, 0, cv.w, min(cv.h, int(cv.px(y1)))))
+    layer = layer.point(lambda v: int(v * 0.28))
+    ink = tuple(max(0, v - 40) for v in col)
+    cv.im.paste(Image.new("RGB", layer.size, ink), (0, 0), layer)
+
+
+def _draw_cell(cv, x, y, w, h, cap_lines, value, L, num, lab_fill, val_fill, Lc, Vc):
+    """One caption and its value in a cell (x, y) w x h mm, caption style
+    L['captions']."""
+    style = L["captions"]
+    cap = cap_lines
+    if style == "numbered":
+        cap = ["%d. %s" % (num, cap[0])] + cap[1:]
+    if style in ("above", "numbered"):
+        cv.text(x, y + Lc, cap[0], Lc, lab_fill, max_w=w)
+        cv.text(x, y + Lc * 1.75 + Vc, value, Vc, val_fill, bold=True, max_w=w)
+    elif style == "two_line":
+        cv.text(x, y + Lc, cap[0], Lc, lab_fill, max_w=w)
+        yy = y + Lc
+        if len(cap) > 1:
+            yy += Lc * 1.4
+            cv.text(x, yy, cap[1], Lc * 0.85, lab_fill, max_w=w)
+        cv.text(x, yy + Lc * 0.75 + Vc, value, Vc, val_fill, bold=True, max_w=w)
+    elif style == "below":
+        cv.text(x, y + Vc, value, Vc, val_fill, bold=True, max_w=w)
+        cv.text(x, y + Vc + Lc * 0.8 + Lc, cap[0], Lc, lab_fill, max_w=w)
+    elif style in ("left_column", "right_column"):
+        cw = w * 0.38
+        base = y + Vc + Lc * 0.4
+        if style == "left_column":
+            cv.text(x, base, cap[0], Lc, lab_fill, max_w=cw - 1)
+        else:
+            cv.text(x + cw - 1, base, cap[0] + ":", Lc, lab_fill, max_w=cw - 1, anchor="rs")
+        cv.text(x + cw, base, value, Vc, val_fill, bold=True, max_w=w - cw)
+    elif style == "colon":
+        text = cap[0] + ": "
+        cv.text(x, y + Vc + Lc * 0.4, text, Lc * 1.1, lab_fill, max_w=w * 0.5)
+        size = Lc * 1.1 / DEJAVU_CAP_EM * cv.s
+        tw = cv.d.textlength(text, font=font(DEJAVU + "DejaVuSans.ttf", size)) / cv.s
+        tw = min(tw, w * 0.5)
+        cv.text(x + tw, y + Vc + Lc * 0.4, value, Vc, val_fill, bold=True, max_w=max(5, w - tw))
+    else:  # boxed
+        cv.d.rectangle([cv.px(x - 0.8), cv.px(y), cv.px(x + w - 0.2), cv.px(y + h - 0.2)],
+                       outline=tuple(min(255, v + 60) for v in lab_fill), width=max(1, int(cv.s * 0.12)))
+        cv.text(x, y + Lc * 1.1, cap[0].upper(), Lc * 0.85, lab_fill, max_w=w - 1)
+        cv.text(x, y + Lc * 1.1 + Lc * 0.6 + Vc, value, Vc, val_fill, bold=True, max_w=w - 1)
+
+
+def _cell_height(style, Lc, Vc, two):
+    if style in ("left_column", "right_column", "colon"):
+        return Vc + Lc * 0.4 + Vc * 0.9
+    if style == "two_line" and two:
+        return Lc * 2.4 + Lc * 0.75 + Vc + Vc * 0.6
+    if style == "boxed":
+        return Lc * 1.7 + Vc + Vc * 0.7
+    return Lc * 1.75 + Vc + Vc * 0.6
+
+
+def render_layout(doc, dpi, r, L):
+    """render_document for the --layouts all|heldout families. Same return."""
+    fmt = doc["format"]
+    w_mm, h_mm = DOC_SIZE_MM[fmt]
+    colors = palette(r)
+    nlines, _ = MRZ_SHAPE[fmt]
+    lab_fill = tuple(max(0, v - 130) for v in colors[1])
+    val_fill = (15, 15, 20)
+    fd = lambda d: layout_date(d, L["dates"], doc["lang"])
+    x_jit, y_jit = r.uniform(-0.6, 0.6), r.uniform(-0.4, 0.4)
+    mrz_top_mm = h_mm - MRZ_BOTTOM_MM[fmt] - (nlines - 1) * MRZ_LINE_MM - 4.5
+    s = dpi / 25.4
+    rs = random.Random(L["stamp_seed"])
+    held = L["family"] == "heldout"
+
+    def face(has_mrz=True):
+        W, H = int(round(w_mm * s)), int(round(h_mm * s))
+        top = mrz_top_mm * s if has_mrz else H + 1
+        return Canvas(w_mm, h_mm, dpi, guilloche(W, H, dpi, r, colors, top))
+
+    title = "passport" if fmt == "TD3" else "visa" if fmt in ("MRVA", "MRVB") else (
+        "resid" if doc["residence"] else "idcard")
+    cv = face(has_mrz=fmt != "TD1")
+    header(cv, doc, title, colors, r)
+    head_mm = {"TD3": 14.0, "MRVA": 12.0, "TD2": 11.0, "MRVB": 11.0, "TD1": 10.0}[fmt]
+    bottom = (mrz_top_mm - 1.0) if fmt != "TD1" else h_mm - 4.0
+    pw = {"TD3": 32, "MRVA": 29, "TD2": 25, "MRVB": 25, "TD1": 22}[fmt]
+    ph = pw * 1.28
+    if L["portrait"] == "left":
+        px, fx0, fx1 = 4.0, pw + 8.0, w_mm - 3.0
+    else:
+        px, fx0, fx1 = w_mm - pw - 4.0, 5.0, w_mm - pw - 8.0
+    fields = layout_fields(doc, L, fd)
+    if L["security_print"]:
+        _security_print(cv, rs, doc, (fx0 - 1, head_mm - 1, fx1 + 1, bottom), colors[1])
+    portrait(cv, px, head_mm + 0.5, pw, min(ph, bottom - head_mm - 1), r)
+    # Rows: 'full' fields alone, the others two (three on wide pages) a row.
+    per_row = 3 if (fx1 - fx0) > 70 and L["captions"] not in ("left_column", "right_column", "colon") else 2
+    rows, cur = [], []
+    for fld in fields:
+        if fld[3] == "full":
+            if cur:
+                rows.append(cur)
+                cur = []
+            rows.append([fld])
+        else:
+            cur.append(fld)
+            if len(cur) == per_row:
+                rows.append(cur)
+                cur = []
+    if cur:
+        rows.append(cur)
+    sn = L.get("script_names")
+    Lc0, Vc0 = {"TD3": (1.05, 2.0), "MRVA": (1.0, 1.9), "TD2": (0.9, 1.65), "MRVB": (0.9, 1.65),
+                "TD1": (0.8, 1.5)}[fmt]
+    two = L["captions"] == "two_line" and L["caption_langs"] != "nat" and L["caption_langs"] != "en"
+    avail = bottom - head_mm
+    need = _cell_height(L["captions"], Lc0, Vc0, two)
+    nrow = len(rows) + 0.6 * len(L["_above"])
+    k = min(1.0, avail / (need * nrow))
+    Lc, Vc = max(0.55, Lc0 * k), max(1.0, Vc0 * k)
+    rh = max(_cell_height(L["captions"], Lc, Vc, two), min(avail / nrow, need * 1.25))
+    y = head_mm
+    n = 0
+    cells = []
+    for row in rows:
+        if len(row) == 1 and row[0][3] == "full":
+            widths = [fx1 - fx0]
+        else:
+            widths = [(fx1 - fx0) / per_row] * len(row)
+        x = fx0
+        line = L["_above"].get(row[0][0]) if len(row) == 1 else None
+        if line:
+            cv.text(fx0 + (widths[0] * 0.38 if L["captions"] in ("left_column", "right_column") else 0),
+                    y + Vc * 0.8, line, Vc * 0.8, val_fill, max_w=widths[0] * 0.6)
+            y += rh * 0.55
+        for fld, wd in zip(row, widths):
+            n += 1
+            key, capkeys, value, _ = fld
+            caps = [layout_caption(doc, ck, L) for ck in capkeys]
+            cap_lines = [", ".join(c[0] for c in caps)] + (caps[0][1:] if len(caps) == 1 else [])
+            if not value:
+                value = "-"
+            _draw_cell(cv, x, y, wd - 1.5, rh, cap_lines, value, L, n, lab_fill, val_fill, Lc, Vc)
+            cells.append((x, y, wd - 1.5, rh))
+            x += wd
+        y += rh
+    if fmt != "TD1":
+        signature(cv, fx0 + (fx1 - fx0) * 0.55, min(y, bottom - 4), 20, 3.5, r)
+    if L["hologram"]:
+        _hologram(cv, rs, (max(0, px - 3), head_mm, min(w_mm, px + pw + 20), min(bottom, head_mm + ph + 3)))
+    if L["stamp"] and cells:
+        _stamp(cv, rs, rs.choice(cells[-4:] if held else cells), held)
+    if fmt == "TD1":
+        back = face()
+        back.label_value(4, 5, lab(doc, "address"), "%d %s" % (r.randint(1, 120), r.choice(
+            ["HAUPTSTRASSE", "RUE DE LA PAIX", "CALLE MAYOR", "ULICA DŁUGA", "MAIN STREET"])), 0.8, 1.4, 50, lab_fill, val_fill)
+        back.label_value(4, 11.5, lab(doc, "auth"), "CITY OF " + PLACES[doc["name_lang"]][0], 0.8, 1.4, 45, lab_fill, val_fill)
+        portrait(back, 68, 4, 12, 15, r, ghost=True)
+        box, pitch, cap = render_mrz(back, doc, r, x_jit, y_jit)
+        faces = [cv, back]
+    else:
+        box, pitch, cap = render_mrz(cv, doc, r, x_jit, y_jit)
+        faces = [cv]
+    if doc.get("printed_specimen"):
+        stamp_specimen(faces[0], doc["format"])
+    return assemble_faces(faces, box, pitch, cap, fmt, r, s)
 
 
 # ---------------------------------------------------------------------------
@@ -1316,14 +1789,19 @@ def stamp_specimen(cv, fmt):
     cv.im.paste(Image.new("RGB", layer.size, (200, 40, 45)), (x, max(0, y)), layer)
 
 
-def plan_labels(count, seed):
+def plan_labels(count, seed, genuine_share=None):
     """The label of every document: the 13 defects and GENUINE_PER_ROUND
     genuine documents dealt in shuffled rounds; documents 1-3 (diacritics,
     long name, expired today) are kept genuine when the run allows."""
     r, _ = sub_rng(seed, "labels")
     labels = []
+    per_round = GENUINE_PER_ROUND
+    if genuine_share is not None:
+        if genuine_share >= 1.0:
+            return ["genuine"] * count
+        per_round = int(round(len(DEFECTS) * genuine_share / (1.0 - genuine_share)))
     while len(labels) < count:
-        block = list(DEFECTS) + ["genuine"] * GENUINE_PER_ROUND
+        block = list(DEFECTS) + ["genuine"] * per_round
         r.shuffle(block)
         labels.extend(block)
     labels = labels[:count]
@@ -1818,6 +2296,12 @@ def main(argv=None):
     ap.add_argument("--cases", action="store_true",
                     help="labelled cases: a case record per document (cases/NAME.case.json) and a "
                          "label, genuine or one defect, in the truth JSON; no multi-page files")
+    ap.add_argument("--genuine-share", type=float, default=None,
+                    help="with --cases: share of genuine documents, 0..1 (default: 9 of every 22); "
+                         "1 makes a genuine-only set, 0 a defects-only set")
+    ap.add_argument("--layouts", choices=LAYOUT_FAMILIES, default="classic",
+                    help="page layouts: classic (default, what the rules were tuned on), all (several "
+                         "layouts per type, drawn at random), heldout (layouts no rule may be tuned on)")
     a = ap.parse_args(argv)
     formats = [f.strip().upper() for f in a.formats.split(",") if f.strip()]
     for f in formats:
@@ -1832,6 +2316,8 @@ def main(argv=None):
         if unknown:
             ap.error("defects not in the flag registry (include/docscreen/docscreen.h): %s"
                      % ", ".join(sorted(unknown)))
+    if a.genuine_share is not None and not (a.cases and 0.0 <= a.genuine_share <= 1.0):
+        ap.error("--genuine-share needs --cases and a value in 0..1")
     if a.cases and a.multipage:
         ap.error("--cases writes one document per file (one case record each): drop --multipage")
     multipage = a.multipage if a.multipage is not None else (1 if a.count >= 6 and not a.cases else 0)
@@ -1849,7 +2335,7 @@ def main(argv=None):
                     os.remove(os.path.join(cdir, fn))
     labels = None
     if a.cases:
-        labels = plan_labels(a.count, a.seed)
+        labels = plan_labels(a.count, a.seed, a.genuine_share)
         os.makedirs(os.path.join(a.out, "cases"), exist_ok=True)
 
     fmts, force, rots, groups = plan(a.count, formats, a.seed, a.degrade, multipage)
@@ -1881,13 +2367,21 @@ def main(argv=None):
                 sc["out"] = "tif"
                 sc["jpeg_quality"] = None
                 sc["gray"] = group_sc["gray"] if a.degrade == "full" else True
-            sheet, mask, mbox, pitch, cap = render_document(printed, sc["dpi"], r)
+            layout = None
+            if a.layouts == "classic":
+                sheet, mask, mbox, pitch, cap = render_document(printed, sc["dpi"], r)
+            else:
+                rl, _ = sub_rng(a.seed, "layout", a.layouts, j)
+                layout = pick_layout(rl, printed, a.layouts)
+                sheet, mask, mbox, pitch, cap = render_layout(printed, sc["dpi"], r, layout)
             img, bbox, mq, dq = place(sheet, mask, mbox, sc, r, nprng)
             ext = {"jpg": "jpg", "png": "png", "tif": "tif"}[sc["out"]]
             fname = name + "." + ext
             pages.append((img, sc))
             t = truth_for(doc, sc, name, fname, pi, bbox, mq, dq, pitch, cap, img.size,
                           printed=printed if printed is not doc else None)
+            if layout is not None:
+                t["layout"] = {k: v for k, v in layout.items() if not k.endswith("_seed") and k[0] != "_"}
             row = "%s\t%s\t%s\t%s\t%d" % (name, fname, doc["format"], degradation_str(sc), pi)
             if case is not None:
                 t["case"] = case["record"]

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# False flags on genuine documents in layouts the rules were not tuned on,
+# and recall on defects drawn in them (issue 13). Usage: bench/layouts.sh BUILD_DIR
+#
+# Generates, with samples/generate.py --cases --degrade mild:
+#   all/      LAYOUTS_COUNT genuine documents (default 60, seed 61) in --layouts all
+#   heldout/  LAYOUTS_COUNT genuine documents (default 60, seed 62) in --layouts heldout
+#             (held out: no rule may be tuned on it, see samples/README.md)
+#   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
+#             seed 63) in --layouts all
+# runs `docscreen scan --json --no-barcodes --today 2026-11-23 --case CASE FILE`
+# on each (bench/recall.py scan, one process per document), and prints per
+# family the genuine documents with a high flag (target <= 0.5 %), with a
+# warning, and the flags behind them (bench/layouts.py), then the recall per
+# code on the defect set (bench/recall.py table). Output under
+# bench/out/layouts/ (git-ignored). About 2 minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD=${1:-build}
+COUNT=${LAYOUTS_COUNT:-60}
+DCOUNT=${LAYOUTS_DEFECT_COUNT:-60}
+TODAY=2026-11-23
+PY=/usr/bin/python3
+OUT=bench/out/layouts
+BIN=$BUILD/docscreen
+
+if [ ! -x "$BIN" ]; then
+  echo "layouts: $BIN is missing; build first (make build)" >&2
+  exit 2
+fi
+stamp() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+t_start=$(stamp)
+gen() {  # name family seed count share
+  local cmd=("$PY" samples/generate.py --cases --genuine-share "$5" --layouts "$2" --out "$OUT/$1"
+             --count "$4" --seed "$3" --degrade mild --quiet)
+  echo "layouts: ${cmd[*]}"
+  "${cmd[@]}" >"$OUT/$1.generate.log" 2>&1 || {
+    echo "layouts: samples/generate.py failed; see $OUT/$1.generate.log" >&2
+    tail -20 "$OUT/$1.generate.log" >&2
+    exit 1
+  }
+}
+gen all all 61 "$COUNT" 1
+gen heldout heldout 62 "$COUNT" 1
+gen defects all 63 "$DCOUNT" 0
+t_gen=$(secs "$t_start" "$(stamp)")
+t0=$(stamp)
+for s in all heldout defects; do
+  echo "layouts: docscreen scan --case on $s/"
+  "$PY" bench/recall.py scan --bin "$BIN" --dir "$OUT/$s" --out "$OUT/$s.results.jsonl" --today "$TODAY"
+done
+t_scan=$(secs "$t0" "$(stamp)")
+{
+  echo
+  echo "== genuine documents, false flags per layout family =="
+  for s in all heldout; do
+    "$PY" bench/layouts.py genuine --family "$s" --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" \
+      --json "$OUT/$s.json"
+    echo
+  done
+  echo "== recall per code on defects drawn in --layouts all =="
+  "$PY" bench/recall.py table --dir "$OUT/defects" --results "$OUT/defects.results.jsonl" --bin "$BIN" \
+    --today "$TODAY" --json "$OUT/defects.json"
+  repro="bash bench/layouts.sh $BUILD"
+  if [ "$COUNT" != 60 ] || [ "$DCOUNT" != 60 ]; then repro="LAYOUTS_COUNT=$COUNT LAYOUTS_DEFECT_COUNT=$DCOUNT $repro"; fi
+  echo "reproduce: $repro"
+} | tee "$OUT/table.txt"
+echo "wall time: generate ${t_gen}s, docscreen ${t_scan}s; raw results: $OUT/"

@@ -743,6 +743,67 @@ static void t_review_decisions(void)
     ds_store_close(s);
 }
 
+/* A decision record writes its audit entries, decisions and deliveries
+ * together, or nothing at all when one decision is refused. */
+static void t_decision_record(void)
+{
+    ds_store *s = fresh();
+    ds_store_set_clock(s, 500);
+    int64_t job = 0;
+    int64_t doc = screened(s, "C-9", "ninth", "review", 2, &job);
+    int64_t audit_before = 0;
+    T_EQ_INT(ds_store_audit_verify(s, &audit_before, NULL), DS_OK);
+    ds_decision d[2];
+    memset(d, 0, sizeof d);
+    for (int i = 0; i < 2; i++) {
+        d[i].document_id = doc;
+        d[i].flag_index = i;
+        strcpy(d[i].flag_code, "DOC_EXPIRED");
+        strcpy(d[i].officer, "officer-1");
+    }
+    d[1].flag_index = 2; /* not in the report: the whole record is refused */
+    ds_audit_new a[2] = {{"decision.document", "job:1:accepted"}, {"decision.add", NULL}};
+    static const char body[] = "{\"event\":\"decision.made\"}";
+    ds_delivery_new dv = {"http://127.0.0.1:9/hook", body, sizeof body - 1};
+    ds_decision_record r = {.officer = "officer-1", .decided_at = 490, .audit = a,
+                            .audit_count = 2, .decisions = d, .decision_count = 2,
+                            .job_id = job, .deliveries = &dv, .delivery_count = 1};
+    int64_t ids[2] = {0, 0};
+    T_EQ_INT(ds_store_decision_record(s, &r, ids), DS_ERR_USAGE);
+    int64_t audit_n = 0;
+    T_EQ_INT(ds_store_audit_verify(s, &audit_n, NULL), DS_OK);
+    T_EQ_INT(audit_n, audit_before);
+    ds_delivery log[4];
+    int n = 0;
+    T_EQ_INT(ds_store_delivery_list(s, job, 0, 4, log, &n), DS_OK);
+    T_EQ_INT(n, 0);
+    ds_decision list[4];
+    T_EQ_INT(ds_store_decision_list(s, doc, 4, list, &n), DS_OK);
+    T_EQ_INT(n, 0);
+    /* Both flags in the report: all of it is written. */
+    d[1].flag_index = 1;
+    T_EQ_INT(ds_store_decision_record(s, &r, ids), DS_OK);
+    T_CHECK(ids[0] > 0 && ids[1] > ids[0]);
+    T_EQ_INT(ds_store_audit_verify(s, &audit_n, NULL), DS_OK);
+    T_EQ_INT(audit_n, audit_before + 2);
+    T_EQ_INT(ds_store_decision_list(s, doc, 4, list, &n), DS_OK);
+    T_EQ_INT(n, 2);
+    T_EQ_INT(list[1].decided_at, 490);
+    T_EQ_INT(ds_store_delivery_list(s, job, 0, 4, log, &n), DS_OK);
+    T_EQ_INT(n, 1);
+    T_EQ_INT(log[0].state, DS_DELIVERY_PENDING);
+    /* An escalation: an audit entry and a delivery, no decision. */
+    r.audit_count = 1;
+    r.decisions = NULL;
+    r.decision_count = 0;
+    T_EQ_INT(ds_store_decision_record(s, &r, NULL), DS_OK);
+    T_EQ_INT(ds_store_delivery_list(s, job, 0, 4, log, &n), DS_OK);
+    T_EQ_INT(n, 2);
+    r.decided_at = 0;
+    T_EQ_INT(ds_store_decision_record(s, &r, NULL), DS_ERR_USAGE);
+    ds_store_close(s);
+}
+
 /* ----------------------------------------------------------------- tokens */
 
 /* True when needle occurs in the bytes of the file at path. */
@@ -1231,6 +1292,7 @@ int main(int argc, char **argv)
         {"delivery_atomic", t_delivery_atomic},
         {"delivery_retry", t_delivery_retry},
         {"review_decisions", t_review_decisions},
+        {"decision_record", t_decision_record},
         {"tokens", t_tokens},
         {"audit_chain", t_audit_chain},
         {"integrity", t_integrity},

@@ -523,6 +523,6 @@ void ds_conf_print_help(void *file)
         fprintf(f, "%-26s default %-22s %s\n", KEYS[i].key,
                 KEYS[i].def[0] ? KEYS[i].def : "(empty)", KEYS[i].help);
     fprintf(f, "%-26s %-30s %s\n", "hotfolder.<station>", "", "inbox folder of a scanning station");
-    fprintf(f, "%-26s %-30s %s\n", "webhook.<name>.url", "", "URL to POST each finished job's summary to");
+    fprintf(f, "%-26s %-30s %s\n", "webhook.<name>.url", "", "URL to POST each finished job's summary and each decision to");
     fprintf(f, "%-26s %-30s %s\n", "webhook.<name>.secret", "", "HMAC-SHA256 key of that webhook (16+ characters)");
 }

@@ -118,6 +118,31 @@ bool ds_http_header_text(ds_http_request *q, const char *name, size_t max,
 /* The string member k of o, or "". */
 const char *ds_http_jstr(json_t *o, const char *k);
 
+/* ---------------------------------------------------------- decisions */
+
+/* An officer's act on a job: a decision on one flag (flag_index >= 0 with
+ * its flag_code) or on the whole document (flag_index -1, flag_code NULL);
+ * decision is "accepted", "rejected" or "escalated". */
+typedef struct ds_http_decision_act {
+    const ds_job *job;
+    int flag_index;
+    const char *flag_code;
+    const char *decision;
+} ds_http_decision_act;
+
+/*
+ * Records the act in ONE store transaction (ds_store_decision_record): the
+ * audit entries (actor: the caller's token name), the flag decisions
+ * (none for an escalation; each stored with the act's time) and one
+ * "decision.made" delivery to every configured webhook. The delivery body
+ * holds ids, the flag code, the decision, the officer's token name and the
+ * time, never a note or a name. ids (may be NULL) gets the decision ids.
+ */
+ds_error ds_http_decision_record(ds_http_request *q, ds_store *st, const ds_http_decision_act *act,
+                                 const ds_audit_new *audit, int audit_count,
+                                 const ds_decision *decisions, int decision_count,
+                                 int64_t *ids /* OUT */);
+
 /* -------------------------------------------------------------- handlers */
 
 /* http_cases.c: case records and document submissions */

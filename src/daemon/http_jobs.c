@@ -6,8 +6,10 @@
  * A submitter (station or hook token) sees only the jobs of its own API
  * submissions; any other job is answered 404, as if it did not exist, so
  * that job ids reveal nothing. Every report read, review listing and
- * decision is appended to the audit log before it is answered. Handlers
- * never log report content, only ids and the caller's token name.
+ * decision is appended to the audit log before it is answered; a decision
+ * is stored with its audit entry and its "decision.made" webhook
+ * deliveries in one transaction. Handlers never log report content, only
+ * ids and the caller's token name.
  */
 #include "http_api.h"
 
@@ -172,9 +174,9 @@ enum MHD_Result ds_http_decision_post(ds_http_request *q, ds_store *st)
     int64_t did = 0;
     char obj[DS_STORE_OBJECT_MAX + 1];
     snprintf(obj, sizeof obj, "job:%lld/flag:%d:%s", (long long)job.id, q->flag_index, dec);
-    err = ds_store_audit_append(st, q->tok.name, "decision.add", obj, NULL);
-    if (err == DS_OK)
-        err = ds_store_decision_add(st, &d, &did);
+    ds_audit_new audit = {"decision.add", obj};
+    ds_http_decision_act act = {&job, q->flag_index, d.flag_code, dec};
+    err = ds_http_decision_record(q, st, &act, &audit, 1, &d, 1, &did);
     if (err != DS_OK) {
         json_decref(b);
         if (err == DS_ERR_NO_RECORD)

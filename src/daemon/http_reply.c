@@ -5,7 +5,10 @@
  *
  * This file is the bottom of the HTTP part: it calls no handler and
  * nothing of http.c. A message it builds never holds a value from the
- * request, and it logs only error names and the store's own message.
+ * request, and it logs only error names and the store's own message. It
+ * also records an officer's decision with its "decision.made" webhook
+ * deliveries, whose body must never hold a note, a name or case data
+ * beyond the case id.
  */
 #include "http_api.h"
 
@@ -190,4 +193,72 @@ const char *ds_http_jstr(json_t *o, const char *k)
 {
     const char *s = json_string_value(json_object_get(o, k));
     return s ? s : "";
+}
+
+/* ------------------------------------------------------------ decisions */
+
+/* The "decision.made" body (keys sorted, as the job.finished body): ids,
+ * the flag, the decision, the officer's token name and the time; NULL when
+ * out of memory. */
+static char *decision_body(const ds_http_decision_act *act, const char *officer,
+                           int64_t decided_at)
+{
+    char case_id[DS_HTTP_SAFE_CAP(DS_STORE_CASE_ID_MAX)], url[64];
+    ds_edge_safe(act->job->case_id, case_id, sizeof case_id);
+    snprintf(url, sizeof url, "/v1/jobs/%lld/report", (long long)act->job->id);
+    bool flag = act->flag_index >= 0;
+    json_t *o = json_pack("{s:s,s:I,s:I,s:s,s:s,s:o,s:o,s:s,s:s,s:I,s:s}", "event",
+                          "decision.made", "job_id", (json_int_t)act->job->id, "document_id",
+                          (json_int_t)act->job->document_id, "case_id", case_id, "scope",
+                          flag ? "flag" : "document", "flag_index",
+                          flag ? json_integer(act->flag_index) : json_null(), "flag_code",
+                          flag ? json_string(act->flag_code ? act->flag_code : "") : json_null(),
+                          "decision", act->decision, "officer", officer, "decided_at",
+                          (json_int_t)decided_at, "report_url", url);
+    if (!o)
+        return NULL;
+    char *text = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(o);
+    return text;
+}
+
+ds_error ds_http_decision_record(ds_http_request *q, ds_store *st, const ds_http_decision_act *act,
+                                 const ds_audit_new *audit, int audit_count,
+                                 const ds_decision *decisions, int decision_count, int64_t *ids)
+{
+    ds_error err = DS_OK;
+    ds_conf *conf = malloc(sizeof *conf);
+    char *body = NULL;
+    if (!conf) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    ds_daemon_conf(q->d, conf);
+    int64_t now = ds_store_now(st);
+    body = decision_body(act, q->tok.name, now);
+    if (!body) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    ds_delivery_new dv[DS_CONF_WEBHOOKS_MAX];
+    int n = 0;
+    for (int i = 0; i < conf->webhook_count && n < DS_CONF_WEBHOOKS_MAX; i++, n++) {
+        dv[n].url = conf->webhook[i].url;
+        dv[n].body = body;
+        dv[n].body_len = strlen(body);
+    }
+    ds_decision_record r = {.officer = q->tok.name,
+                            .decided_at = now,
+                            .audit = audit,
+                            .audit_count = audit_count,
+                            .decisions = decisions,
+                            .decision_count = decision_count,
+                            .job_id = act->job->id,
+                            .deliveries = n ? dv : NULL,
+                            .delivery_count = n};
+    err = ds_store_decision_record(st, &r, ids);
+out:
+    free(body);
+    free(conf);
+    return err;
 }

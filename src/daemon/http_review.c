@@ -11,7 +11,8 @@
  *
  * The page's files carry no data and need no token; every call above is
  * for officers only (the route table says so) and is appended to the audit
- * log before it is answered. The page's files are sent with a strict
+ * log before it is answered; a decision or escalation also goes to the
+ * webhooks, in the same store transaction. The page's files are sent with a strict
  * Content-Security-Policy (scripts and styles from the daemon only, no
  * inline script, no eval, no framing). A page image is never cached
  * (Cache-Control: no-store). This file must never log or echo document
@@ -448,8 +449,10 @@ out:
  * recorded as accepted, the finding stands) or "escalated" (handed to a
  * senior officer: nothing is decided, the document stays in the queue).
  * The decision itself is appended to the audit log as "decision.document"
- * (object "job:N:DECISION"); each flag decision it implies is stored with
- * the note and audited "decision.add", as the per-flag call does.
+ * ("decision.escalate" when escalated; object "job:N:DECISION"); each flag
+ * decision it implies is stored with the note and audited "decision.add",
+ * as the per-flag call does. All of it and one "decision.made" webhook
+ * delivery (scope "document") per webhook are one store transaction.
  */
 enum MHD_Result ds_http_document_decision(ds_http_request *q, ds_store *st)
 {
@@ -473,6 +476,10 @@ enum MHD_Result ds_http_document_decision(ds_http_request *q, ds_store *st)
     bool *decided = calloc(CAP, sizeof *decided);
     json_t *implied = json_array();
     int nprev = 0;
+    ds_audit_new *audit = NULL;
+    char (*objs)[DS_STORE_OBJECT_MAX + 1] = NULL;
+    ds_decision *dv = NULL;
+    int64_t *ids = NULL;
     if (!prev || !decided || !implied) {
         err = DS_ERR_NOMEM;
         goto out;
@@ -483,45 +490,55 @@ enum MHD_Result ds_http_document_decision(ds_http_request *q, ds_store *st)
     for (int i = 0; i < nprev; i++)
         if (prev[i].flag_index >= 0 && prev[i].flag_index < CAP)
             decided[prev[i].flag_index] = true;
-    char obj[DS_STORE_OBJECT_MAX + 1];
-    snprintf(obj, sizeof obj, "job:%lld:%s", (long long)job.id, dec);
-    err = ds_store_audit_append(st, q->tok.name,
-                                strcmp(dec, "escalated") ? "decision.document" : "decision.escalate",
-                                obj, NULL);
-    if (err != DS_OK || !strcmp(dec, "escalated"))
+    /* Room for the document's entry and one per flag it decides. */
+    size_t nflags = json_array_size(json_object_get(rep, "flags"));
+    audit = calloc(nflags + 1, sizeof *audit);
+    objs = calloc(nflags + 1, sizeof *objs);
+    dv = calloc(nflags + 1, sizeof *dv);
+    ids = calloc(nflags + 1, sizeof *ids);
+    if (!audit || !objs || !dv || !ids) {
+        err = DS_ERR_NOMEM;
         goto out;
+    }
+    bool escalated = !strcmp(dec, "escalated");
+    int na = 0, nd = 0;
+    snprintf(objs[na], sizeof objs[na], "job:%lld:%s", (long long)job.id, dec);
+    audit[na] = (ds_audit_new){escalated ? "decision.escalate" : "decision.document", objs[na]};
+    na++;
     bool flag_accepted = !strcmp(dec, "rejected");
     size_t i;
     json_t *f;
     json_array_foreach(json_object_get(rep, "flags"), i, f)
     {
-        if (i < CAP && decided[i])
+        if (escalated || (i < CAP && decided[i]))
             continue;
-        ds_decision d;
-        memset(&d, 0, sizeof d);
-        d.document_id = job.document_id;
-        d.flag_index = (int)i;
-        snprintf(d.flag_code, sizeof d.flag_code, "%s", ds_http_jstr(f, "code"));
-        d.accepted = flag_accepted;
-        snprintf(d.note, sizeof d.note, "%s", note);
-        snprintf(d.officer, sizeof d.officer, "%s", q->tok.name);
-        snprintf(obj, sizeof obj, "job:%lld/flag:%d:%s", (long long)job.id, (int)i,
+        ds_decision *d = &dv[nd++];
+        d->document_id = job.document_id;
+        d->flag_index = (int)i;
+        snprintf(d->flag_code, sizeof d->flag_code, "%s", ds_http_jstr(f, "code"));
+        d->accepted = flag_accepted;
+        snprintf(d->note, sizeof d->note, "%s", note);
+        snprintf(d->officer, sizeof d->officer, "%s", q->tok.name);
+        snprintf(objs[na], sizeof objs[na], "job:%lld/flag:%d:%s", (long long)job.id, (int)i,
                  flag_accepted ? "accepted" : "rejected");
-        err = ds_store_audit_append(st, q->tok.name, "decision.add", obj, NULL);
-        int64_t did = 0;
-        if (err == DS_OK)
-            err = ds_store_decision_add(st, &d, &did);
-        if (err != DS_OK)
-            goto out;
-        json_array_append_new(implied, json_pack("{s:I,s:i,s:s,s:s}", "decision_id",
-                                                 (json_int_t)did, "flag", (int)i, "code",
-                                                 d.flag_code, "decision",
-                                                 flag_accepted ? "accepted" : "rejected"));
+        audit[na] = (ds_audit_new){"decision.add", objs[na]};
+        na++;
     }
+    ds_http_decision_act act = {&job, -1, NULL, dec};
+    err = ds_http_decision_record(q, st, &act, audit, na, dv, nd, ids);
+    for (int k = 0; err == DS_OK && k < nd; k++)
+        json_array_append_new(implied, json_pack("{s:I,s:i,s:s,s:s}", "decision_id",
+                                                 (json_int_t)ids[k], "flag", dv[k].flag_index,
+                                                 "code", dv[k].flag_code, "decision",
+                                                 flag_accepted ? "accepted" : "rejected"));
 out:
     json_decref(rep);
     free(prev);
     free(decided);
+    free(audit);
+    free(objs);
+    free(dv);
+    free(ids);
     if (err != DS_OK) {
         json_decref(implied);
         return err == DS_ERR_NOMEM ? ds_http_send_error(q, 500, "internal", "Out of memory.")
@@ -539,8 +556,9 @@ out:
  * Escalates flag {flag}: a senior officer is to decide it. Nothing is
  * decided (the flag stays pending in the queue); the escalation is
  * appended to the audit log as "decision.escalate", object
- * "job:N/flag:K:escalated". The body is {"note"} (optional); the note is
- * not stored: the audit log holds no free text.
+ * "job:N/flag:K:escalated", in one store transaction with its
+ * "decision.made" webhook deliveries (scope "flag"). The body is {"note"}
+ * (optional); the note is not stored: the audit log holds no free text.
  */
 enum MHD_Result ds_http_flag_escalate(ds_http_request *q, ds_store *st)
 {
@@ -563,7 +581,9 @@ enum MHD_Result ds_http_flag_escalate(ds_http_request *q, ds_store *st)
                                   "The report has no flag with that index.");
     char obj[DS_STORE_OBJECT_MAX + 1];
     snprintf(obj, sizeof obj, "job:%lld/flag:%d:escalated", (long long)job.id, q->flag_index);
-    err = ds_store_audit_append(st, q->tok.name, "decision.escalate", obj, NULL);
+    ds_audit_new audit = {"decision.escalate", obj};
+    ds_http_decision_act act = {&job, q->flag_index, code, "escalated"};
+    err = ds_http_decision_record(q, st, &act, &audit, 1, NULL, 0, NULL);
     if (err != DS_OK)
         return ds_http_send_store_error(q, st, err);
     return ds_http_send_json(q, 201,

@@ -276,6 +276,20 @@ static ds_error fingerprints_ok(const ds_fingerprint *fp, int n)
     return DS_OK;
 }
 
+/* Checks webhook deliveries to enqueue: n >= 0, each with a URL and a
+ * body of at most DS_STORE_JSON_MAX bytes. */
+static ds_error deliveries_ok(const ds_delivery_new *dv, int n)
+{
+    NEED(n >= 0 && (n == 0 || dv));
+    for (int i = 0; i < n; i++) {
+        CHECK(text_arg(dv[i].url, DS_STORE_URL_MAX, true));
+        NEED(dv[i].body);
+        if (dv[i].body_len > DS_STORE_JSON_MAX)
+            return DS_ERR_TOO_LARGE;
+    }
+    return DS_OK;
+}
+
 ds_error ds_store_job_complete(ds_store *s, int64_t job_id, const ds_job_result *r)
 {
     ENTER(s);
@@ -285,13 +299,7 @@ ds_error ds_store_job_complete(ds_store *s, int64_t job_id, const ds_job_result 
         return DS_ERR_TOO_LARGE;
     NEED(r->verdict && (strcmp(r->verdict, "clear") == 0 || strcmp(r->verdict, "review") == 0 ||
                         strcmp(r->verdict, "error") == 0));
-    NEED(r->delivery_count >= 0 && (r->delivery_count == 0 || r->deliveries));
-    for (int i = 0; i < r->delivery_count; i++) {
-        CHECK(text_arg(r->deliveries[i].url, DS_STORE_URL_MAX, true));
-        NEED(r->deliveries[i].body);
-        if (r->deliveries[i].body_len > DS_STORE_JSON_MAX)
-            return DS_ERR_TOO_LARGE;
-    }
+    CHECK(deliveries_ok(r->deliveries, r->delivery_count));
     CHECK(fingerprints_ok(r->fingerprints, r->fingerprint_count));
     return s->ops->job_complete(s, job_id, r);
 }
@@ -367,19 +375,50 @@ ds_error ds_store_review_list(ds_store *s, bool pending_only, int64_t after_at, 
     return s->ops->review_list(s, pending_only, after_at, after_job, cap, out, count);
 }
 
-ds_error ds_store_decision_add(ds_store *s, const ds_decision *d, int64_t *id)
+/* Checks one decision against the contract of ds_store_decision_add. */
+static ds_error decision_ok(const ds_decision *d)
 {
-    ENTER(s);
     NEED(d && d->flag_index >= 0);
     if (strnlen(d->flag_code, sizeof d->flag_code) == sizeof d->flag_code ||
         strnlen(d->note, sizeof d->note) == sizeof d->note ||
         strnlen(d->officer, sizeof d->officer) == sizeof d->officer)
         return DS_ERR_USAGE;
     NEED(d->officer[0]);
+    return DS_OK;
+}
+
+ds_error ds_store_decision_add(ds_store *s, const ds_decision *d, int64_t *id)
+{
+    ENTER(s);
+    CHECK(decision_ok(d));
     int64_t i = 0;
     ds_error err = s->ops->decision_add(s, d, &i);
     if (err == DS_OK && id)
         *id = i;
+    return err;
+}
+
+ds_error ds_store_decision_record(ds_store *s, const ds_decision_record *r, int64_t *ids)
+{
+    ENTER(s);
+    NEED(r && r->decided_at > 0);
+    CHECK(text_arg(r->officer, DS_STORE_NAME_MAX, true));
+    NEED(r->audit_count >= 0 && (r->audit_count == 0 || r->audit));
+    for (int i = 0; i < r->audit_count; i++) {
+        CHECK(text_arg(r->audit[i].action, DS_STORE_CODE_MAX, true));
+        CHECK(text_arg(r->audit[i].object, DS_STORE_OBJECT_MAX, false));
+    }
+    NEED(r->decision_count >= 0 && (r->decision_count == 0 || r->decisions));
+    for (int i = 0; i < r->decision_count; i++)
+        CHECK(decision_ok(&r->decisions[i]));
+    CHECK(deliveries_ok(r->deliveries, r->delivery_count));
+    int64_t *got = r->decision_count ? calloc((size_t)r->decision_count, sizeof *got) : NULL;
+    if (r->decision_count && !got)
+        return DS_ERR_NOMEM;
+    ds_error err = s->ops->decision_record(s, r, got);
+    if (err == DS_OK && ids && r->decision_count)
+        memcpy(ids, got, (size_t)r->decision_count * sizeof *ids);
+    free(got);
     return err;
 }
 

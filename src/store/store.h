@@ -296,6 +296,40 @@ typedef struct ds_decision {
  * report; DS_ERR_USAGE when flag_index is outside [0, flag_count). A later
  * decision on the same flag supersedes (all are kept). *id may be NULL. */
 ds_error ds_store_decision_add(ds_store *s, const ds_decision *d, int64_t *id /* OUT */);
+/* One audit entry to append with a decision record (the actor is the
+ * record's officer). */
+typedef struct ds_audit_new {
+    const char *action;    /* 1..DS_STORE_CODE_MAX bytes */
+    const char *object;    /* at most DS_STORE_OBJECT_MAX bytes; NULL is "" */
+} ds_audit_new;
+
+/* What an officer's act writes: audit entries, flag decisions (none for an
+ * escalation) and webhook deliveries. */
+typedef struct ds_decision_record {
+    const char *officer;             /* the deciding token's name: the audit actor */
+    int64_t decided_at;              /* > 0: the time the decisions are stored with
+                                      * (the one the delivery bodies name) */
+    const ds_audit_new *audit;       /* appended in this order; may be NULL */
+    int audit_count;
+    const ds_decision *decisions;    /* as for ds_store_decision_add; may be NULL */
+    int decision_count;
+    int64_t job_id;                  /* the job the deliveries belong to */
+    const ds_delivery_new *deliveries; /* enqueued due now; may be NULL */
+    int delivery_count;
+} ds_decision_record;
+
+/*
+ * Writes the audit entries, the decisions (each checked as
+ * ds_store_decision_add checks it, stored with r->decided_at) and the
+ * deliveries in ONE
+ * transaction: a crash or an error leaves all of it or none, so no
+ * decision is stored without its audit entry and its webhooks. ids (may be
+ * NULL) gets the decision ids, decision_count of them. DS_ERR_NO_RECORD
+ * when a decision's document has no report, DS_ERR_USAGE when a flag_index
+ * is outside the report's flags; nothing is written then.
+ */
+ds_error ds_store_decision_record(ds_store *s, const ds_decision_record *r,
+                                  int64_t *ids /* OUT */);
 /* Decisions on a document, oldest first, at most cap. */
 ds_error ds_store_decision_list(ds_store *s, int64_t document_id, int cap,
                                 ds_decision *out /* OUT */, int *count /* OUT */);

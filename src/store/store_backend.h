@@ -68,6 +68,8 @@ struct ds_store_ops {
     ds_error (*review_list)(ds_store *s, bool pending_only, int64_t after_at, int64_t after_job,
                             int cap, ds_review_item *out, int *count);
     ds_error (*decision_add)(ds_store *s, const ds_decision *d, int64_t *id);
+    /* ids has room for r->decision_count ids. */
+    ds_error (*decision_record)(ds_store *s, const ds_decision_record *r, int64_t *ids);
     ds_error (*decision_list)(ds_store *s, int64_t document_id, int cap, ds_decision *out,
                               int *count);
 

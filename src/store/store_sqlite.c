@@ -275,6 +275,7 @@ const ds_store_ops ds_store_sqlite_ops = {
     .report_get_by_document = ds_sq_report_get_by_document,
     .review_list = ds_sq_review_list,
     .decision_add = ds_sq_decision_add,
+    .decision_record = ds_sq_decision_record,
     .decision_list = ds_sq_decision_list,
     .delivery_claim = ds_sq_delivery_claim,
     .delivery_done = ds_sq_delivery_done,

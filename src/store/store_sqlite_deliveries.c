@@ -40,6 +40,18 @@ static void delivery_of(sqlite3_stmt *st, ds_delivery *d)
     d->next_attempt_at = sqlite3_column_int64(st, 9);
 }
 
+ds_error ds_sq_delivery_enqueue_tx(ds_store *s, int64_t job_id, const ds_delivery_new *dv, int n,
+                                   int64_t now)
+{
+    for (int i = 0; i < n; i++)
+        CHECK(ds_sq_run(s, NULL,
+                        "INSERT INTO deliveries(job_id, url, body, state, attempts, last_status, "
+                        "last_error, next_attempt_at, created_at, updated_at) "
+                        "VALUES(?1, ?2, ?3, 0, 0, 0, '', ?4, ?4, ?4)",
+                        "itBi", job_id, dv[i].url, dv[i].body, dv[i].body_len, now));
+    return DS_OK;
+}
+
 ds_error ds_sq_delivery_claim(ds_store *s, int lease_seconds, ds_delivery *out, bool *got)
 {
     sqlite3_stmt *st = NULL;

@@ -10,6 +10,11 @@
 
 #include "store/store_backend.h"
 
+/* Enqueues n deliveries of job_id, due at now, inside the caller's write
+ * transaction. */
+ds_error ds_sq_delivery_enqueue_tx(ds_store *s, int64_t job_id, const ds_delivery_new *dv, int n,
+                                   int64_t now);
+
 ds_error ds_sq_delivery_claim(ds_store *s, int lease_seconds, ds_delivery *out, bool *got);
 ds_error ds_sq_delivery_done(ds_store *s, int64_t id, int http_status);
 ds_error ds_sq_delivery_fail(ds_store *s, int64_t id, int http_status, const char *error,

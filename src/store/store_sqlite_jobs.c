@@ -12,6 +12,7 @@
  */
 #include "store/store_sqlite_jobs.h"
 #include "store/store_sqlite_db.h"
+#include "store/store_sqlite_deliveries.h"
 #include "store/store_sqlite_memory.h"
 
 #include <stdio.h>
@@ -189,13 +190,7 @@ ds_error ds_sq_job_complete(ds_store *s, int64_t job_id, const ds_job_result *r)
                   "INSERT INTO reports(job_id, document_id, json, verdict, flag_count, created_at) "
                   "VALUES(?, ?, ?, ?, ?, ?)",
                   "iiTtdi", job_id, doc, r->report_json, r->report_len, r->verdict, r->flag_count, now));
-    for (int i = 0; i < r->delivery_count; i++)
-        TRY(ds_sq_run(s, NULL,
-                      "INSERT INTO deliveries(job_id, url, body, state, attempts, last_status, "
-                      "last_error, next_attempt_at, created_at, updated_at) "
-                      "VALUES(?1, ?2, ?3, 0, 0, 0, '', ?4, ?4, ?4)",
-                      "itBi", job_id, r->deliveries[i].url, r->deliveries[i].body,
-                      r->deliveries[i].body_len, now));
+    TRY(ds_sq_delivery_enqueue_tx(s, job_id, r->deliveries, r->delivery_count, now));
     TRY(ds_sq_memory_record_tx(s, doc, r->fingerprints, r->fingerprint_count));
 out:
     return ds_sq_finish(s, err);

@@ -10,7 +10,9 @@
  * token into an error message.
  */
 #include "store/store_sqlite_records.h"
+#include "store/store_sqlite_audit.h"
 #include "store/store_sqlite_db.h"
+#include "store/store_sqlite_deliveries.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,13 +117,14 @@ ds_error ds_sq_review_list(ds_store *s, bool pending_only, int64_t after_at, int
     return err;
 }
 
-ds_error ds_sq_decision_add(ds_store *s, const ds_decision *d, int64_t *id)
+/* Inserts d against the document's latest report, decided at `at`, inside
+ * the caller's write transaction; *id gets its id. DS_ERR_NO_RECORD when
+ * the document has no report, DS_ERR_USAGE when the flag is not in it. */
+static ds_error decision_insert_tx(ds_store *s, const ds_decision *d, int64_t at, int64_t *id)
 {
     sqlite3_stmt *st = NULL;
     bool row = false;
-    ds_error err = ds_sq_begin(s);
-    if (err != DS_OK)
-        return err;
+    ds_error err = DS_OK;
     TRY(ds_sq_prep(s, &st,
                    "SELECT job_id, flag_count FROM reports WHERE document_id = ? ORDER BY job_id DESC LIMIT 1",
                    "i", d->document_id));
@@ -140,10 +143,35 @@ ds_error ds_sq_decision_add(ds_store *s, const ds_decision *d, int64_t *id)
                   "INSERT INTO decisions(document_id, job_id, flag_index, flag_code, accepted, note, "
                   "officer, decided_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
                   "iidtdtti", d->document_id, job, d->flag_index, d->flag_code, d->accepted ? 1 : 0,
-                  d->note, d->officer, ds_store_now(s)));
+                  d->note, d->officer, at));
     *id = sqlite3_last_insert_rowid(DB(s));
 out:
     sqlite3_finalize(st);
+    return err;
+}
+
+ds_error ds_sq_decision_add(ds_store *s, const ds_decision *d, int64_t *id)
+{
+    ds_error err = ds_sq_begin(s);
+    if (err != DS_OK)
+        return err;
+    err = decision_insert_tx(s, d, ds_store_now(s), id);
+    return ds_sq_finish(s, err);
+}
+
+ds_error ds_sq_decision_record(ds_store *s, const ds_decision_record *r, int64_t *ids)
+{
+    ds_error err = ds_sq_begin(s);
+    if (err != DS_OK)
+        return err;
+    for (int i = 0; i < r->audit_count; i++)
+        TRY(ds_sq_audit_append_tx(s, r->officer, r->audit[i].action,
+                                  r->audit[i].object ? r->audit[i].object : "", NULL));
+    for (int i = 0; i < r->decision_count; i++)
+        TRY(decision_insert_tx(s, &r->decisions[i], r->decided_at, &ids[i]));
+    TRY(ds_sq_delivery_enqueue_tx(s, r->job_id, r->deliveries, r->delivery_count,
+                                  ds_store_now(s)));
+out:
     return ds_sq_finish(s, err);
 }
 

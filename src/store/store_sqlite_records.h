@@ -19,6 +19,7 @@ ds_error ds_sq_review_list(ds_store *s, bool pending_only, int64_t after_at, int
                            int cap,
                            ds_review_item *out, int *count);
 ds_error ds_sq_decision_add(ds_store *s, const ds_decision *d, int64_t *id);
+ds_error ds_sq_decision_record(ds_store *s, const ds_decision_record *r, int64_t *ids);
 ds_error ds_sq_decision_list(ds_store *s, int64_t document_id, int cap, ds_decision *out,
                              int *count);
 

@@ -1,5 +1,5 @@
 /*
- * imagecheck: flags from image forensics (analyse/forensics.h).
+ * imagecheck: flags from image forensics (forensics/forensics.h).
  *
  *   IMAGE_EDITED       warning  an editor's name in the file's metadata, a
  *                               Photoshop resource block, or a page saved

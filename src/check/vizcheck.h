@@ -1,7 +1,7 @@
 /*
  * vizcheck: the printed data page against the MRZ.
  *
- * Compares what analyse/viz.h read on the data page with the MRZ and raises
+ * Compares what page/viz.h read on the data page with the MRZ and raises
  * VIZ_MRZ_MISMATCH only on clear evidence: OCR of a printed page is noisy,
  * and a false mismatch accuses a genuine traveller. A field is a mismatch
  * only when its value was read with at least DS_VIZ_MIN_CONF, or read the
@@ -14,7 +14,7 @@
  * printer's font makes confusable (3/8, 1/7 ...) counts only when the first
  * reading was at DS_VIZ_MIN_CONF_CHAR and DS_VIZ_MIN_AGREE re-reads agreed
  * with it, when DS_VIZ_MIN_AGREE readings were sure of every glyph
- * (analyse/viz.h DS_VIZ_SURE_CHAR), or when every one of five readings
+ * (page/viz.h DS_VIZ_SURE_CHAR), or when every one of five readings
  * kept that digit; a number's changed character must keep its kind
  * (letter or digit).
  * Every other read field is "unverifiable". This catches a
@@ -31,7 +31,7 @@
 #define DS_VIZ_MIN_CONF 80.0f
 /* A single character (sex, one digit of a date) needs more. */
 #define DS_VIZ_MIN_CONF_CHAR 90.0f
-/* Readings (analyse/viz.h: the first one and its re-reads, each at 50 or
+/* Readings (page/viz.h: the first one and its re-reads, each at 50 or
  * more) that, agreeing on a value and with none giving the MRZ's, weigh as
  * much as one confident reading. */
 #define DS_VIZ_MIN_AGREE 3

@@ -1,5 +1,5 @@
 /*
- * prep/mrzband: finding the machine-readable zone on a page.
+ * mrz/locate: finding the machine-readable zone on a page.
  *
  * Locates the MRZ anywhere on a grayscale page (any of the four right-angle
  * orientations plus up to about 10 degrees of skew, 150 to 600 dpi), cuts it

@@ -51,7 +51,7 @@ typedef struct ds_ocrb ds_ocrb;
  * ink_threshold is the gray level below which a pixel is ink (the caller
  * picks it for the whole line); cap_height is the line's measured height of
  * a capital letter in pixels: the model is trained both on the ink height
- * of H, E, ... (+-7%) and on the line's ink extent as src/prep/mrzband.c
+ * of H, E, ... (+-7%) and on the line's ink extent as src/mrz/locate.c
  * measures it (rows above 12% of the peak of the row profile, typically
  * 1.05-1.2 times the letter height; OCR-B digits are 8% taller than letters),
  * with the cell's rows then being that extent +- 0.2 of it.

@@ -142,7 +142,7 @@ typedef struct ds_viz {
     int reread_raised; /* values a re-read that agreed with them brought to 80 or more */
     bool specimen_printed;  /* SPECIMEN (or its translation) is printed on the page, as a
                                word of the data page or as a large angled stamp
-                               across it (analyse/specimen.h) */
+                               across it (page/specimen.h) */
     char specimen_word[32]; /* the word, upper case without accents */
 } ds_viz;
 

@@ -1,5 +1,5 @@
 /*
- * Unit tests of the ICAO 9303 MRZ parser (src/analyse/mrz.c): every format
+ * Unit tests of the ICAO 9303 MRZ parser (src/mrz/parse.c): every format
  * on the Doc 9303 "Utopia" specimens, check-digit vectors, national
  * deviations, century rules, names, the exact map of uncovered positions,
  * the repair rule (proven repairs made, tampering and ambiguity left

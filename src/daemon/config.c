@@ -53,6 +53,8 @@ static const key_def KEYS[] = {
     {"workers", K_INT, O(workers), 0, 0, 256, "0", "screening threads (one OCR engine each); 0: one per core"},
     {"max_pixels", K_I64, O(max_pixels), 0, 1, 1LL << 32, "50000000", "largest page, in pixels"},
     {"max_pages", K_INT, O(max_pages), 0, 1, 1000, "64", "most pages read from one file"},
+    {"max_total_pixels", K_I64, O(max_total_pixels), 0, 1, 1LL << 40, "200000000", "pixels of all pages of one file together, checked from the headers before a page is decoded"},
+    {"max_decode_s", K_INT, O(max_decode_s), 0, 1, 3600, "120", "longest time decoding one file's pages may take"},
     {"trust_dir", K_STR, O(trust_dir), S(trust_dir), 0, 0, "", "certificates of trusted digital-seal signers"},
     {"barcodes", K_BOOL, O(barcodes), 0, 0, 0, "true", "read barcodes and digital seals"},
     {"viz", K_BOOL, O(viz), 0, 0, 0, "true",

@@ -60,6 +60,8 @@ typedef struct ds_conf {
     int workers;               /* 0: one per core */
     int64_t max_pixels;
     int max_pages;
+    int64_t max_total_pixels;
+    int max_decode_s;
     char trust_dir[DS_CONF_PATH_MAX + 1];
     bool barcodes;
     bool viz;

@@ -97,6 +97,8 @@ static void reload(ds_daemon *daemon)
         fresh->workers != cur->workers || fresh->max_connections != cur->max_connections ||
         fresh->request_timeout_s != cur->request_timeout_s || strcmp(fresh->tmp_dir, cur->tmp_dir) ||
         fresh->max_pixels != cur->max_pixels || fresh->max_pages != cur->max_pages ||
+        fresh->max_total_pixels != cur->max_total_pixels ||
+        fresh->max_decode_s != cur->max_decode_s ||
         strcmp(fresh->trust_dir, cur->trust_dir) || fresh->barcodes != cur->barcodes ||
         fresh->viz != cur->viz || fresh->forensics != cur->forensics ||
         strcmp(fresh->today, cur->today))
@@ -115,6 +117,8 @@ static void reload(ds_daemon *daemon)
     fresh->request_timeout_s = cur->request_timeout_s;
     fresh->max_pixels = cur->max_pixels;
     fresh->max_pages = cur->max_pages;
+    fresh->max_total_pixels = cur->max_total_pixels;
+    fresh->max_decode_s = cur->max_decode_s;
     memcpy(fresh->trust_dir, cur->trust_dir, sizeof fresh->trust_dir);
     fresh->barcodes = cur->barcodes;
     fresh->viz = cur->viz;

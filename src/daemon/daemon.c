@@ -95,7 +95,8 @@ static void reload(ds_daemon *daemon)
         strcmp(fresh->listen_address, cur->listen_address) || fresh->port != cur->port ||
         strcmp(fresh->tls_cert, cur->tls_cert) || strcmp(fresh->tls_key, cur->tls_key) ||
         fresh->workers != cur->workers || fresh->max_connections != cur->max_connections ||
-        fresh->request_timeout_s != cur->request_timeout_s || strcmp(fresh->tmp_dir, cur->tmp_dir) ||
+        fresh->request_timeout_s != cur->request_timeout_s ||
+        fresh->request_deadline_s != cur->request_deadline_s || strcmp(fresh->tmp_dir, cur->tmp_dir) ||
         fresh->max_pixels != cur->max_pixels || fresh->max_pages != cur->max_pages ||
         fresh->max_total_pixels != cur->max_total_pixels ||
         fresh->max_decode_s != cur->max_decode_s ||
@@ -115,6 +116,7 @@ static void reload(ds_daemon *daemon)
     fresh->workers = cur->workers;
     fresh->max_connections = cur->max_connections;
     fresh->request_timeout_s = cur->request_timeout_s;
+    fresh->request_deadline_s = cur->request_deadline_s;
     fresh->max_pixels = cur->max_pixels;
     fresh->max_pages = cur->max_pages;
     fresh->max_total_pixels = cur->max_total_pixels;

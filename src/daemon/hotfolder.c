@@ -10,7 +10,9 @@
  * taken. Files directly in the inbox belong to the
  * case named by the inbox's CASE.json or, without one, by the inbox folder's
  * name; files in a sub-folder CASE-ID/ belong to that sub-folder's CASE.json
- * or its name. A taken file is submitted to the store (its bytes, name and
+ * or its name. A case record stored from a CASE.json belongs to the hot
+ * folder's station ("hotfolder:<station>"); a CASE.json or a file for a
+ * case another station or token owns is refused to failed/. A taken file is submitted to the store (its bytes, name and
  * SHA-256 committed, with an idempotency key made of its path and SHA-256)
  * BEFORE it is moved to .docscreen/JOB--NAME; after its job finishes it
  * moves to done/ or failed/ as JOB-NAME beside JOB-NAME.report.json. A
@@ -291,10 +293,11 @@ static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf, seen_table
            (long long)doc_id, (long long)job_id, replayed ? "(already submitted)" : "queued");
 }
 
-/* Reads dir's CASE.json when present. case_id gets the record's case id or
- * fallback; *ok false when a CASE.json exists but is invalid. */
-static void case_of(ds_store *st, const char *dir, const char *fallback, char *case_id, size_t cap,
-                    bool *ok, char *err, size_t err_cap)
+/* Reads dir's CASE.json when present and stores it for owner. case_id gets
+ * the record's case id or fallback; *ok false when a CASE.json exists but
+ * is invalid or names a case another owner has. */
+static void case_of(ds_store *st, const char *dir, const char *fallback, const char *owner,
+                    char *case_id, size_t cap, bool *ok, char *err, size_t err_cap)
 {
     char p[PATH_CAP];
     snprintf(p, sizeof p, "%s/CASE.json", dir);
@@ -319,8 +322,14 @@ static void case_of(ds_store *st, const char *dir, const char *fallback, char *c
         bool same = ds_store_case_get(st, cr.case_id, &old, &oldlen, NULL) == DS_OK &&
                     oldlen == len && !memcmp(old, data, len);
         free(old);
-        if (!same && ds_store_case_put(st, cr.case_id, (const char *)data, len) != DS_OK)
+        ds_error pe = same ? DS_OK : ds_store_case_put(st, cr.case_id, owner, (const char *)data,
+                                                       len, NULL);
+        if (pe == DS_ERR_NO_RECORD) {
+            *ok = false;
+            snprintf(err, err_cap, "CASE.json: the case belongs to another station or token");
+        } else if (pe != DS_OK) {
             ds_log(DS_LOG_ERROR, "hotfolder", "case record not stored: %s", ds_store_errmsg(st));
+        }
     }
     free(data);
 }
@@ -345,10 +354,18 @@ static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf, seen_t
     char folder_case[DS_STORE_CASE_ID_MAX + 1];
     case_id_of_folder(fallback_case, folder_case);
     bool case_ok;
-    case_of(st, dir, folder_case, case_id, sizeof case_id, &case_ok, case_err, sizeof case_err);
+    char owner[DS_STORE_OWNER_MAX + 1];
+    snprintf(owner, sizeof owner, "hotfolder:%.100s", hf->station);
+    case_of(st, dir, folder_case, owner, case_id, sizeof case_id, &case_ok, case_err,
+            sizeof case_err);
     if (case_ok && !case_id[0]) {
         case_ok = false;
         snprintf(case_err, sizeof case_err, "the folder name is not a valid case id");
+    }
+    bool writable = true;
+    if (case_ok && ds_store_case_writable(st, case_id, owner, &writable) == DS_OK && !writable) {
+        case_ok = false;
+        snprintf(case_err, sizeof case_err, "the case belongs to another station or token");
     }
     /* names first, sorted, so files are taken in a stable order */
     char **names = NULL;

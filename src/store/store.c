@@ -179,14 +179,26 @@ ds_error ds_store_check_integrity(ds_store *s, bool *ok, char *msg, size_t msg_c
 
 /* ------------------------------------------------------------------ cases */
 
-ds_error ds_store_case_put(ds_store *s, const char *case_id, const char *json, size_t len)
+ds_error ds_store_case_put(ds_store *s, const char *case_id, const char *owner, const char *json,
+                           size_t len, bool *created)
 {
+    bool dummy;
     ENTER(s);
     CHECK(text_arg(case_id, DS_STORE_CASE_ID_MAX, true));
+    CHECK(text_arg(owner, DS_STORE_OWNER_MAX, true));
     NEED(json);
     if (len > DS_STORE_JSON_MAX)
         return DS_ERR_TOO_LARGE;
-    return s->ops->case_put(s, case_id, json, len);
+    return s->ops->case_put(s, case_id, owner, json, len, created ? created : &dummy);
+}
+
+ds_error ds_store_case_writable(ds_store *s, const char *case_id, const char *owner, bool *ok)
+{
+    ENTER(s);
+    CHECK(text_arg(case_id, DS_STORE_CASE_ID_MAX, true));
+    CHECK(text_arg(owner, DS_STORE_OWNER_MAX, true));
+    NEED(ok);
+    return s->ops->case_writable(s, case_id, owner, ok);
 }
 
 ds_error ds_store_case_get(ds_store *s, const char *case_id, char **json, size_t *len,

@@ -131,9 +131,25 @@ void ds_sha256_hex(const void *data, size_t len, char hex[65]);
 
 /* ------------------------------------------------------------------ cases */
 
-/* Creates or replaces the case record case_id with json (len bytes, the
- * validated record text as the caller received it; stored verbatim). */
-ds_error ds_store_case_put(ds_store *s, const char *case_id, const char *json, size_t len);
+/*
+ * A case record belongs to the owner that created it: an opaque string of
+ * 1 to DS_STORE_OWNER_MAX bytes naming a principal ("token:<id>" for an API
+ * token, "hotfolder:<station>" for a hot folder). Only its owner may
+ * replace it or submit documents to its case; a record stored before
+ * owners existed has the owner "" and is claimed by the next put.
+ */
+#define DS_STORE_OWNER_MAX 160
+
+/* Creates the case record case_id with json (len bytes, the validated
+ * record text as the caller received it; stored verbatim) for owner, or
+ * replaces it when owner owns it; *created (may be NULL) tells which.
+ * DS_ERR_NO_RECORD, and nothing changes, when another owner has it. */
+ds_error ds_store_case_put(ds_store *s, const char *case_id, const char *owner, const char *json,
+                           size_t len, bool *created /* OUT */);
+/* *ok true when owner may write to case_id: no record of it exists, or its
+ * record is owner's (or has no owner yet). */
+ds_error ds_store_case_writable(ds_store *s, const char *case_id, const char *owner,
+                                bool *ok /* OUT */);
 /* The stored text of case_id: *json (NUL-terminated, caller frees) and
  * *len; updated_at may be NULL. DS_ERR_NO_RECORD when there is none. */
 ds_error ds_store_case_get(ds_store *s, const char *case_id, char **json /* OUT */,

@@ -41,7 +41,9 @@ struct ds_store_ops {
     ds_error (*schema_version)(ds_store *s, int *out);
     ds_error (*check_integrity)(ds_store *s, bool *ok, char *msg, size_t msg_cap);
 
-    ds_error (*case_put)(ds_store *s, const char *case_id, const char *json, size_t len);
+    ds_error (*case_put)(ds_store *s, const char *case_id, const char *owner, const char *json,
+                         size_t len, bool *created);
+    ds_error (*case_writable)(ds_store *s, const char *case_id, const char *owner, bool *ok);
     ds_error (*case_get)(ds_store *s, const char *case_id, char **json, size_t *len,
                          int64_t *updated_at);
 

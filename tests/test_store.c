@@ -142,7 +142,7 @@ static void t_open_schema(void)
     ds_store *s = fresh();
     int v = 0;
     T_EQ_INT(ds_store_schema_version(s, &v), DS_OK);
-    T_EQ_INT(v, 3);
+    T_EQ_INT(v, 4);
     T_EQ_STR(ds_store_backend(s), "sqlite");
     bool ok = false;
     char msg[64];
@@ -153,7 +153,7 @@ static void t_open_schema(void)
     /* Reopening migrates nothing and keeps the version; a plain path works. */
     T_EQ_INT(ds_store_open(dbpath, &s), DS_OK);
     T_EQ_INT(ds_store_schema_version(s, &v), DS_OK);
-    T_EQ_INT(v, 3);
+    T_EQ_INT(v, 4);
     ds_store_close(s);
     /* The database is in WAL mode with synchronous FULL. */
     sqlite3 *db = NULL;

@@ -67,7 +67,7 @@ static const key_def KEYS[] = {
     {"shutdown_grace_s", K_INT, O(shutdown_grace_s), 0, 0, 3600, "30", "on SIGTERM, how long work in hand may take before it is requeued"},
     {"admin_token", K_STR, O(admin_token), S(admin_token), 0, 0, "", "a first admin token, created at start when missing (or env DOCSCREEN_ADMIN_TOKEN)"},
     {"admin_token_name", K_STR, O(admin_token_name), S(admin_token_name), 0, 0, "admin", "name of that token"},
-    {"retention_days", K_INT, O(retention_days), 0, 0, 36500, "0", "purge files and reports older than this; 0: keep forever"},
+    {"retention_days", K_INT, O(retention_days), 0, 0, 36500, "0", "purge files, reports, decision notes, case records and hot-folder copies older than this; 0: keep forever"},
     {"retention_interval_s", K_INT, O(retention_interval_s), 0, 1, 86400 * 7, "3600", "how often the purge runs"},
     {"log_level", K_LOGLEVEL, O(log_level), 0, 0, 0, "info", "error, warn, info or debug"},
     {"hotfolder_interval_ms", K_INT, O(hotfolder_interval_ms), 0, 50, 600000, "1000", "how often hot folders are scanned"},

@@ -154,9 +154,11 @@ static void retention(ds_daemon_ctx *d)
     ds_error err = ds_store_purge(st, days, "retention", &ps);
     if (err != DS_OK)
         ds_log(DS_LOG_ERROR, "retention", "purge failed: %s", ds_store_errmsg(st));
-    else if (ps.documents || ps.reports)
-        ds_log(DS_LOG_INFO, "retention", "purged %lld document file(s), %lld report(s)",
-               (long long)ps.documents, (long long)ps.reports);
+    else if (ps.documents || ps.reports || ps.cases || ps.notes)
+        ds_log(DS_LOG_INFO, "retention",
+               "purged %lld document file(s), %lld report(s), %lld case record(s), %lld note(s)",
+               (long long)ps.documents, (long long)ps.reports, (long long)ps.cases,
+               (long long)ps.notes);
     ds_daemon_store_put(d, st);
 }
 

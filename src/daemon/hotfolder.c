@@ -23,6 +23,9 @@
  * going to the store or a report pass through ds_edge_take (Latin-1
  * re-encoded to UTF-8) first; the bytes themselves are used only to open,
  * rename and key files.
+ * Copies in done/ and failed/ are removed after retention_days (counted
+ * from their move there), and every copy of a deleted case's jobs at the
+ * next round after the deletion (or the first round after a restart).
  * Logs name stations and ids, never file names.
  */
 #include "hotfolder.h"
@@ -469,6 +472,70 @@ static void finish(ds_store *st, const ds_conf_hotfolder *hf)
     closedir(dh);
 }
 
+/*
+ * Removes from dir the copies the store has let go of: with forgotten, a
+ * file JOB-NAME or JOB--NAME (reports JOB-NAME.report.json included) whose
+ * job belonged to a deleted case (ds_store_job_forgotten); with cutoff > 0,
+ * any regular file that arrived in dir (its ctime, which the move into dir
+ * set) before cutoff. Returns the number of files removed.
+ */
+static int sweep_dir(ds_store *st, const char *dir, bool forgotten, time_t cutoff)
+{
+    DIR *dh = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    if (!dh)
+        return 0;
+    while ((e = readdir(dh))) {
+        char p[PATH_CAP + 256];
+        struct stat sb;
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        if (lstat(p, &sb) != 0 || !S_ISREG(sb.st_mode))
+            continue;
+        bool drop = cutoff > 0 && sb.st_ctime < cutoff;
+        char *end = NULL;
+        long long job = strtoll(e->d_name, &end, 10);
+        if (!drop && forgotten && job > 0 && end && *end == '-') {
+            bool f = false;
+            drop = ds_store_job_forgotten(st, job, &f) == DS_OK && f;
+        }
+        if (drop && unlink(p) == 0)
+            n++;
+    }
+    closedir(dh);
+    return n;
+}
+
+/* The retention of a hot folder's copies (docs/daemon.md, *Audit and
+ * retention*): done/ and failed/ past retention_days, and every copy of a
+ * deleted case's jobs, also one still waiting in WORK_DIR. */
+static void sweep(ds_store *st, const ds_conf *conf, bool forgotten)
+{
+    time_t cutoff = conf->retention_days > 0
+                        ? time(NULL) - (time_t)conf->retention_days * 86400
+                        : 0;
+    for (int i = 0; i < conf->hotfolder_count; i++) {
+        const ds_conf_hotfolder *hf = &conf->hotfolder[i];
+        char dir[PATH_CAP];
+        int n = 0;
+        snprintf(dir, sizeof dir, "%s/done", hf->path);
+        n += sweep_dir(st, dir, forgotten, cutoff);
+        snprintf(dir, sizeof dir, "%s/failed", hf->path);
+        n += sweep_dir(st, dir, forgotten, cutoff);
+        snprintf(dir, sizeof dir, "%s/" WORK_DIR, hf->path);
+        n += sweep_dir(st, dir, forgotten, 0);
+        if (n > 0)
+            ds_log(DS_LOG_INFO, "hotfolder",
+                   "station %s: removed %d file(s) of deleted cases or past retention",
+                   hf->station, n);
+    }
+}
+
+/* How often done/ and failed/ are checked against retention_days. */
+#define SWEEP_INTERVAL_S 60
+
 static void *hotfolder_main(void *arg)
 {
     ds_daemon_ctx *d = ((ds_hotfolder *)arg)->d;
@@ -481,8 +548,16 @@ static void *hotfolder_main(void *arg)
         ds_daemon_store_put(d, st);
         return NULL;
     }
+    time_t next_sweep = 0;     /* the first round sweeps, deleted cases included */
+    bool first = true;
     while (!atomic_load(&d->stopping)) {
         ds_daemon_conf(d, conf);
+        bool deleted = atomic_exchange(&d->hotfolder_sweep, 0) != 0;
+        if (deleted || first || time(NULL) >= next_sweep) {
+            sweep(st, conf, deleted || first);
+            next_sweep = time(NULL) + SWEEP_INTERVAL_S;
+            first = false;
+        }
         for (int i = 0; i < conf->hotfolder_count && !atomic_load(&d->stopping); i++) {
             const ds_conf_hotfolder *hf = &conf->hotfolder[i];
             ensure_dirs(hf->path);

@@ -92,6 +92,7 @@ static const ds_http_route routes[] = {
      ds_http_metrics},
     {"PUT", "/v1/cases/{case}", SUBMITTERS, DS_CASE_FILE_MAX, 0, ds_http_case_put},
     {"GET", "/v1/cases/{case}", OFFICER, 0, 0, ds_http_case_get},
+    {"DELETE", "/v1/cases/{case}", ADMIN, 0, 0, ds_http_case_delete},
     {"POST", "/v1/cases/{case}/documents", SUBMITTERS, UPLOAD_CAP, OPT_MULTIPART,
      ds_http_document_post},
     {"GET", "/v1/jobs/{job}", SUBMITTERS | OFFICER, 0, 0, ds_http_job_get},

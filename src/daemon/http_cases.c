@@ -1,6 +1,6 @@
 /*
  * The HTTP handlers of case records and document submissions:
- * PUT and GET /v1/cases/{case}, POST /v1/cases/{case}/documents.
+ * PUT, GET and DELETE /v1/cases/{case}, POST /v1/cases/{case}/documents.
  *
  * A submission is answered 202 only after ds_store_submit has committed
  * the file and its job; the workers are woken after that. A case record
@@ -80,6 +80,27 @@ enum MHD_Result ds_http_case_get(ds_http_request *q, ds_store *st)
     enum MHD_Result r = ds_http_send_text(q, 200, "application/json", text, len, NULL);
     free(text);
     return r;
+}
+
+/* DELETE /v1/cases/{case} (admin): everything of the case, in the store at
+ * once (ds_store_case_delete, audited there) and its hot-folder copies at
+ * the hot-folder thread's next round, which this wakes. */
+enum MHD_Result ds_http_case_delete(ds_http_request *q, ds_store *st)
+{
+    int64_t docs = 0;
+    ds_error err = ds_store_case_delete(st, q->id, q->tok.name, &docs);
+    if (err == DS_ERR_CONFLICT)
+        return ds_http_send_error(q, 409, "case_busy",
+                                  "A document of the case is being screened; retry later.");
+    if (err != DS_OK)
+        return ds_http_send_store_error(q, st, err);
+    atomic_store(&q->d->hotfolder_sweep, 1);
+    ds_log(DS_LOG_INFO, "http", "case deleted (%lld document(s)) by %s", (long long)docs,
+           q->tok.name);
+    return ds_http_send_json(q, 200,
+                             json_pack("{s:s,s:b,s:I}", "case_id", q->id, "deleted", 1,
+                                       "documents", (json_int_t)docs),
+                             NULL);
 }
 
 enum MHD_Result ds_http_document_post(ds_http_request *q, ds_store *st)

@@ -628,6 +628,26 @@ ds_error ds_store_lost_lookup(ds_store *s, const char *document_number, const ch
 
 /* -------------------------------------------------------------- retention */
 
+ds_error ds_store_case_delete(ds_store *s, const char *case_id, const char *actor,
+                              int64_t *documents)
+{
+    int64_t n = 0;
+    ENTER(s);
+    CHECK(text_arg(case_id, DS_STORE_CASE_ID_MAX, true));
+    CHECK(text_arg(actor, DS_STORE_NAME_MAX, true));
+    ds_error err = s->ops->case_delete(s, case_id, actor, &n);
+    if (err == DS_OK && documents)
+        *documents = n;
+    return err;
+}
+
+ds_error ds_store_job_forgotten(ds_store *s, int64_t job_id, bool *forgotten)
+{
+    ENTER(s);
+    NEED(forgotten && job_id > 0);
+    return s->ops->job_forgotten(s, job_id, forgotten);
+}
+
 ds_error ds_store_purge(ds_store *s, int days, const char *actor, ds_purge_stats *stats)
 {
     ENTER(s);

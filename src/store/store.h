@@ -527,15 +527,39 @@ typedef struct ds_purge_stats {
     int64_t documents;  /* documents whose file was purged */
     int64_t blobs;      /* files removed from the blob directory */
     int64_t reports;    /* reports whose text was purged */
+    int64_t cases;      /* case records deleted */
+    int64_t notes;      /* decisions whose free-text note was blanked */
 } ds_purge_stats;
 
 /*
  * Purges the files of documents and the text of reports created more than
- * days days ago (days >= 1). Rows stay, marked purged, so ids, job states,
- * decisions, deliveries and the audit log keep their meaning; memory
- * fingerprints are kept. Appends one audit entry (actor, "purge", the
- * counts) in the same transaction. *stats may be NULL.
+ * days days ago (days >= 1), blanks the notes of decisions taken before
+ * then, and deletes the case records last written before then whose case
+ * has no document from after it. Document, report and decision rows stay,
+ * marked purged, so ids, job states, decisions, deliveries and the audit
+ * log keep their meaning; memory fingerprints are kept. Appends one audit
+ * entry (actor, "purge", the counts) in the same transaction. *stats may
+ * be NULL.
  */
 ds_error ds_store_purge(ds_store *s, int days, const char *actor, ds_purge_stats *stats /* OUT */);
+
+/*
+ * Deletes everything the store holds of case case_id in one transaction:
+ * its record, documents and their files (a file another case also
+ * submitted is kept for that case), jobs, reports, decisions with their
+ * notes, deliveries, idempotency keys and memory fingerprints
+ * (identities, image hashes). The ids of its jobs are remembered as
+ * forgotten (ds_store_job_forgotten) so that copies outside the store can
+ * be found and removed. Appends one audit entry (actor, "case.delete",
+ * the case id and the count of documents). DS_ERR_NO_RECORD when the
+ * store has neither a record nor a document of the case; DS_ERR_CONFLICT,
+ * and nothing changes, while one of its jobs is queued or running.
+ * *documents (may be NULL) gets the number of documents deleted.
+ */
+ds_error ds_store_case_delete(ds_store *s, const char *case_id, const char *actor,
+                              int64_t *documents /* OUT */);
+/* *forgotten true when job_id was a job of a case ds_store_case_delete
+ * deleted. */
+ds_error ds_store_job_forgotten(ds_store *s, int64_t job_id, bool *forgotten /* OUT */);
 
 #endif

@@ -107,6 +107,9 @@ struct ds_store_ops {
     /* Purges rows created before cutoff; removes blobs no longer referenced
      * by a kept document with ds_store_blob_remove inside its transaction. */
     ds_error (*purge)(ds_store *s, int64_t cutoff, const char *actor, ds_purge_stats *stats);
+    ds_error (*case_delete)(ds_store *s, const char *case_id, const char *actor,
+                            int64_t *documents);
+    ds_error (*job_forgotten)(ds_store *s, int64_t job_id, bool *forgotten);
 };
 
 extern const ds_store_ops ds_store_sqlite_ops;

@@ -130,6 +130,9 @@ static const char *const migrations[] = {
      * (store.h); records from before have no owner ("") until their next
      * put claims them. */
     "ALTER TABLE cases ADD COLUMN owner TEXT NOT NULL DEFAULT '';",
+    /* 4: the ids of jobs of deleted cases, so that copies kept outside the
+     * store (a hot folder's done/ and failed/) can be found and removed. */
+    "CREATE TABLE forgotten_jobs(job_id INTEGER PRIMARY KEY, at INTEGER NOT NULL);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -298,4 +301,6 @@ const ds_store_ops ds_store_sqlite_ops = {
     .lost_import = ds_sq_lost_import,
     .lost_lookup = ds_sq_lost_lookup,
     .purge = ds_sq_purge,
+    .case_delete = ds_sq_case_delete,
+    .job_forgotten = ds_sq_job_forgotten,
 };

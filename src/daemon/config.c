@@ -46,6 +46,7 @@ static const key_def KEYS[] = {
     {"max_connections_per_ip", K_INT, O(max_connections_per_ip), 0, 1, 100000, "32", "connections open at once from one address; more get 429"},
     {"request_timeout_s", K_INT, O(request_timeout_s), 0, 1, 3600, "30", "an idle connection is closed after this many seconds"},
     {"request_deadline_s", K_INT, O(request_deadline_s), 0, 1, 3600, "120", "a request's head and body must have arrived whole this long after its connection opened or its previous answer was sent; a connection past it is closed"},
+    {"http_threads", K_INT, O(http_threads), 0, 1, 64, "8", "threads answering HTTP requests; a request being stored or read holds only its own"},
     {"max_upload_bytes", K_I64, O(max_upload_bytes), 0, 1, 256LL << 20, "67108864", "largest request body; a larger one gets 413"},
     {"metrics_public", K_BOOL, O(metrics_public), 0, 0, 0, "false", "true: /metrics needs no token; false: an admin or officer token"},
     {"store", K_STR, O(store), S(store), 0, 0, "sqlite:docscreen.db", "the store: sqlite:PATH (or a plain path), or postgresql://..."},

@@ -52,6 +52,7 @@ typedef struct ds_conf {
     int max_connections_per_ip;
     int request_timeout_s;
     int request_deadline_s;
+    int http_threads;
     int64_t max_upload_bytes;
     bool metrics_public;
     /* store and work */

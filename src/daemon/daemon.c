@@ -96,7 +96,8 @@ static void reload(ds_daemon *daemon)
         strcmp(fresh->tls_cert, cur->tls_cert) || strcmp(fresh->tls_key, cur->tls_key) ||
         fresh->workers != cur->workers || fresh->max_connections != cur->max_connections ||
         fresh->request_timeout_s != cur->request_timeout_s ||
-        fresh->request_deadline_s != cur->request_deadline_s || strcmp(fresh->tmp_dir, cur->tmp_dir) ||
+        fresh->request_deadline_s != cur->request_deadline_s ||
+        fresh->http_threads != cur->http_threads || strcmp(fresh->tmp_dir, cur->tmp_dir) ||
         fresh->max_pixels != cur->max_pixels || fresh->max_pages != cur->max_pages ||
         fresh->max_total_pixels != cur->max_total_pixels ||
         fresh->max_decode_s != cur->max_decode_s ||
@@ -117,6 +118,7 @@ static void reload(ds_daemon *daemon)
     fresh->max_connections = cur->max_connections;
     fresh->request_timeout_s = cur->request_timeout_s;
     fresh->request_deadline_s = cur->request_deadline_s;
+    fresh->http_threads = cur->http_threads;
     fresh->max_pixels = cur->max_pixels;
     fresh->max_pages = cur->max_pages;
     fresh->max_total_pixels = cur->max_total_pixels;

@@ -1,7 +1,16 @@
 /*
- * The HTTP API's server: libmicrohttpd with one internal polling thread,
- * per-address connection limits, body intake (raw or one multipart file
- * part), and the route table with the one dispatcher that walks it.
+ * The HTTP API's server: libmicrohttpd with a pool of http_threads polling
+ * threads, per-address connection limits, request deadlines, body intake
+ * (raw or one multipart file part), and the route table with the one
+ * dispatcher that walks it.
+ *
+ * Threads: every connection is served by one pool thread, and a thread
+ * busy with a request (storing an upload, reading a report) accepts no new
+ * connection, so other clients are served by the others. The callbacks
+ * below therefore run on several threads at once: what they share (the
+ * per-address counts, the connection deadlines, the configuration, the
+ * metrics and the store pool) is only touched under its mutex; a request's
+ * own state (ds_http_request) belongs to its connection's thread.
  *
  * The dispatcher answers, in this order and before any handler runs: 429
  * when the client's address has too many connections; 400, 414 or 431 when
@@ -783,8 +792,13 @@ ds_error ds_http_start(ds_http *h, ds_daemon_ctx *d)
         {h->tls_cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, h->tls_cert},
         {h->tls_key ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, h->tls_key},
         {MHD_OPTION_END, 0, NULL}};
+    /* libmicrohttpd splits max_connections among the threads; each needs
+     * a share. */
+    int threads = conf.http_threads < conf.max_connections ? conf.http_threads
+                                                           : conf.max_connections;
     struct MHD_Daemon *m = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, h, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)conf.max_connections,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(conf.max_connections_per_ip * 2),
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)conf.request_timeout_s,

@@ -1,6 +1,6 @@
 /*
- * http: the HTTP API part of docscreend, libmicrohttpd with one internal
- * polling thread, answering the /v1 endpoints, /healthz and /metrics.
+ * http: the HTTP API part of docscreend, libmicrohttpd with a pool of
+ * polling threads, answering the /v1 endpoints, /healthz and /metrics.
  *
  * A part of docscreend: it knows only the context (context.h), never the
  * run loop or another part. The context reaches the request handlers

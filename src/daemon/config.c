@@ -286,33 +286,39 @@ static char *trim(char *s)
     return s;
 }
 
-ds_error ds_conf_load(ds_conf *c, const char *path, char *msg, size_t msg_cap)
+ds_error ds_conf_parse(ds_conf *c, const char *text, size_t len, char *msg, size_t msg_cap)
 {
-    if (!c || !path)
-        return DS_ERR_USAGE;
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(msg, msg_cap, "cannot open the configuration file: %s", strerror(errno));
-        return DS_ERR_IO;
-    }
-    char line[DS_CONF_LINE_MAX + 2];
+    char line[DS_CONF_LINE_MAX + 1];
+    size_t pos = 0;
     int lineno = 0;
-    size_t total = 0;
     ds_error err = DS_OK;
-    while (fgets(line, sizeof line, f)) {
+
+    if (!c || (!text && len > 0) || !msg || msg_cap == 0)
+        return DS_ERR_USAGE;
+    msg[0] = 0;
+    if (len > DS_CONF_FILE_MAX) {
+        snprintf(msg, msg_cap, "the configuration file is larger than %d bytes", DS_CONF_FILE_MAX);
+        err = DS_ERR_TOO_LARGE;
+        goto out;
+    }
+    while (pos < len) {
+        const char *start = text + pos;
+        const char *nl = memchr(start, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - start) : len - pos;
         lineno++;
-        size_t n = strlen(line);
-        total += n;
-        if (total > DS_CONF_FILE_MAX) {
-            snprintf(msg, msg_cap, "the configuration file is larger than %d bytes", DS_CONF_FILE_MAX);
-            err = DS_ERR_TOO_LARGE;
-            break;
-        }
-        if (n && line[n - 1] != '\n' && !feof(f)) {
+        pos += n + (nl ? 1 : 0);
+        if (n > DS_CONF_LINE_MAX) {
             snprintf(msg, msg_cap, "line %d: longer than %d bytes", lineno, DS_CONF_LINE_MAX);
             err = DS_ERR_TOO_LARGE;
-            break;
+            goto out;
         }
+        if (memchr(start, 0, n)) {
+            snprintf(msg, msg_cap, "line %d: holds a NUL byte", lineno);
+            err = DS_ERR_USAGE;
+            goto out;
+        }
+        memcpy(line, start, n);
+        line[n] = 0;
         char *s = trim(line);
         if (!*s || *s == '#' || *s == ';')
             continue;
@@ -320,7 +326,7 @@ ds_error ds_conf_load(ds_conf *c, const char *path, char *msg, size_t msg_cap)
         if (!eq) {
             snprintf(msg, msg_cap, "line %d: expected key = value", lineno);
             err = DS_ERR_USAGE;
-            break;
+            goto out;
         }
         *eq = 0;
         char *key = trim(s), *val = trim(eq + 1);
@@ -333,14 +339,45 @@ ds_error ds_conf_load(ds_conf *c, const char *path, char *msg, size_t msg_cap)
         err = ds_conf_set(c, key, val, sub, sizeof sub);
         if (err != DS_OK) {
             snprintf(msg, msg_cap, "line %d: %s", lineno, sub);
-            break;
+            goto out;
         }
     }
-    if (err == DS_OK && ferror(f)) {
+out:
+    return err;
+}
+
+ds_error ds_conf_load(ds_conf *c, const char *path, char *msg, size_t msg_cap)
+{
+    ds_error err = DS_OK;
+    char *text = NULL;
+    FILE *f = NULL;
+    size_t len = 0;
+
+    if (!c || !path)
+        return DS_ERR_USAGE;
+    f = fopen(path, "r");
+    if (!f) {
+        snprintf(msg, msg_cap, "cannot open the configuration file: %s", strerror(errno));
+        err = DS_ERR_IO;
+        goto out;
+    }
+    /* One byte over the cap tells a file over it from one at it. */
+    text = malloc((size_t)DS_CONF_FILE_MAX + 1);
+    if (!text) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    len = fread(text, 1, (size_t)DS_CONF_FILE_MAX + 1, f);
+    if (ferror(f)) {
         snprintf(msg, msg_cap, "the configuration file could not be read");
         err = DS_ERR_IO;
+        goto out;
     }
-    fclose(f);
+    err = ds_conf_parse(c, text, len, msg, msg_cap);
+out:
+    if (f)
+        fclose(f);
+    free(text);
     return err;
 }
 

@@ -99,6 +99,12 @@ void ds_conf_default(ds_conf *c /* OUT */);
  * error msg names the key, never the value. */
 ds_error ds_conf_set(ds_conf *c, const char *key, const char *value, char *msg, size_t msg_cap);
 
+/* Applies every line of text[0..len) (a configuration file's bytes, at
+ * most DS_CONF_FILE_MAX, lines of at most DS_CONF_LINE_MAX bytes, no NUL
+ * byte), in order, onto *c; stops at the first bad line, whose number msg
+ * names. Settings before it stay applied. */
+ds_error ds_conf_parse(ds_conf *c, const char *text, size_t len, char *msg, size_t msg_cap);
+
 /* Reads the file at path and applies every line, in order, onto *c. */
 ds_error ds_conf_load(ds_conf *c, const char *path, char *msg, size_t msg_cap);
 

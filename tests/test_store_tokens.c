@@ -216,6 +216,13 @@ static void t_case_delete(void)
     T_CHECK(forgotten);
     T_EQ_INT(ds_store_job_forgotten(s, j3, &forgotten), DS_OK);
     T_CHECK(!forgotten);
+    T_EQ_INT(ds_store_job_forgotten(s, jq, &forgotten), DS_OK);
+    T_CHECK(forgotten);
+    /* the next job may get the largest deleted id again: it is no
+     * forgotten job */
+    int64_t dn = 0, jn = screened_in(s, "C-3", "new bytes", &dn);
+    T_EQ_INT(ds_store_job_forgotten(s, jn, &forgotten), DS_OK);
+    T_CHECK(!forgotten);
     T_CHECK(!blob_exists("only in one"));
     T_CHECK(blob_exists("shared bytes")); /* still C-2's */
     T_EQ_INT(ds_store_report_get(s, j3, &text, &len), DS_OK);

@@ -559,7 +559,9 @@ ds_error ds_store_purge(ds_store *s, int days, const char *actor, ds_purge_stats
 ds_error ds_store_case_delete(ds_store *s, const char *case_id, const char *actor,
                               int64_t *documents /* OUT */);
 /* *forgotten true when job_id was a job of a case ds_store_case_delete
- * deleted. */
+ * deleted and no job has that id now (SQLite may give the largest deleted
+ * id to the next job; a copy named by it is then kept, never a live job's
+ * copy removed). */
 ds_error ds_store_job_forgotten(ds_store *s, int64_t job_id, bool *forgotten /* OUT */);
 
 #endif

@@ -372,7 +372,12 @@ ds_error ds_sq_job_forgotten(ds_store *s, int64_t job_id, bool *forgotten)
 {
     int64_t one = 0;
     bool found = false;
-    CHECK(ds_sq_int(s, &one, &found, "SELECT 1 FROM forgotten_jobs WHERE job_id = ?", "i", job_id));
+    /* SQLite hands the largest deleted id out again; a job that has it now
+     * is not the forgotten one. */
+    CHECK(ds_sq_int(s, &one, &found,
+                    "SELECT 1 FROM forgotten_jobs f WHERE f.job_id = ?1"
+                    " AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = ?1)",
+                    "i", job_id));
     *forgotten = found;
     return DS_OK;
 }

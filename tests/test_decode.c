@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -380,6 +382,8 @@ static void limits_default_values(void)
     T_EQ_INT(lim.max_file_bytes, 64u << 20);
     T_EQ_INT(lim.max_pixels, 50000000);
     T_EQ_INT(lim.max_pages, 64);
+    T_EQ_INT(lim.max_total_pixels, 200000000);
+    T_EQ_INT(lim.max_decode_ms, 120000);
 }
 
 static void usage_errors_and_free_null(void)
@@ -680,6 +684,89 @@ static void tiff_page_limit(void)
     T_EQ_INT(ds_decode_mem(b.data, b.len, &lim, &pages), DS_OK);
     T_CHECK(pages && pages->count == 3);
     ds_pages_free(pages);
+    free(b.data);
+}
+
+/* The resident set of this process in KiB, from /proc/self/statm. */
+static long rss_kib(void)
+{
+    long pages = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+/*
+ * Issue 14: a 64-page file whose every page is under max_pixels was decoded
+ * page after page until it held gigabytes. Here 64 blank 1-bit pages of
+ * 2500 x 2500 (6.25 Mpx each, 400 Mpx together, a few KiB of G4) must be
+ * refused by the total-pixel cap from their headers: at once, and in a child
+ * whose peak resident set (getrusage of the children) grows by well under one decoded page
+ * set (64 x 6.25 MB of gray).
+ */
+static void multipage_total_pixels_are_capped(void)
+{
+    PIX *page = pixCreate(2500, 2500, 1);
+    PIXA *pa = pixaCreate(64);
+    for (int i = 0; i < 64; i++)
+        pixaAddPix(pa, page, L_CLONE);
+    buf b = {0};
+    T_CHECK(pixaWriteMemMultipageTiff(&b.data, &b.len, pa) == 0);
+    pixaDestroy(&pa);
+    pixDestroy(&page);
+    if (!b.data)
+        return;
+    T_CHECK(b.len < 256 * 1024);
+    fflush(NULL);
+    long before = rss_kib();
+    pid_t pid = fork();
+    if (pid == 0) {
+        ds_limits lim;
+        ds_limits_default(&lim);
+        ds_pages *pages = NULL;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        ds_error err = ds_decode_mem(b.data, b.len, &lim, &pages);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        ds_pages_free(pages);
+        _exit(err == DS_ERR_PIXEL_LIMIT ? (s < 2.0 ? 0 : 2) : 1);
+    }
+    int status = 0;
+    struct rusage ru;
+    memset(&ru, 0, sizeof ru);
+    /* t.h runs each case in a process of its own, so the largest child
+     * this process waited for is the one just forked. */
+    T_CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+    T_CHECK(getrusage(RUSAGE_CHILDREN, &ru) == 0);
+    T_CHECK(WIFEXITED(status));
+    if (WEXITSTATUS(status) == 1)
+        T_FAIL_("the 400 Mpx file was not refused with ERR_PIXEL_LIMIT");
+    if (WEXITSTATUS(status) == 2)
+        T_FAIL_("the refusal took 2 s or more");
+    if (ru.ru_maxrss - before > 100 * 1024)
+        T_FAIL_("peak RSS grew by %ld KiB", ru.ru_maxrss - before);
+    free(b.data);
+}
+
+/* A total-pixel cap that the pages fit exactly is no refusal; one less is. */
+static void total_pixel_cap_is_configurable(void)
+{
+    buf b = make_multipage_tiff(); /* 40x30, 50x60, 70x20: 5600 pixels */
+    ds_limits lim = limits();
+    ds_pages *pages = NULL;
+    lim.max_total_pixels = 5600;
+    T_EQ_INT(ds_decode_mem(b.data, b.len, &lim, &pages), DS_OK);
+    T_CHECK(pages && pages->count == 3);
+    ds_pages_free(pages);
+    pages = NULL;
+    lim.max_total_pixels = 5599;
+    T_EQ_INT(ds_decode_mem(b.data, b.len, &lim, &pages), DS_ERR_PIXEL_LIMIT);
+    T_CHECK(pages == NULL);
     free(b.data);
 }
 
@@ -1050,6 +1137,8 @@ int main(int argc, char **argv)
         {"tiff_bomb_is_refused", tiff_bomb_is_refused},
         {"multipage_tiff_decodes_all_pages", multipage_tiff_decodes_all_pages},
         {"tiff_page_limit", tiff_page_limit},
+        {"multipage_total_pixels_are_capped", multipage_total_pixels_are_capped},
+        {"total_pixel_cap_is_configurable", total_pixel_cap_is_configurable},
         {"tiff_ifd_cycle_terminates", tiff_ifd_cycle_terminates},
         {"file_over_byte_limit", file_over_byte_limit},
         {"pixel_limit_is_configurable", pixel_limit_is_configurable},

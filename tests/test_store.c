@@ -142,7 +142,7 @@ static void t_open_schema(void)
     ds_store *s = fresh();
     int v = 0;
     T_EQ_INT(ds_store_schema_version(s, &v), DS_OK);
-    T_EQ_INT(v, 2);
+    T_EQ_INT(v, 4);
     T_EQ_STR(ds_store_backend(s), "sqlite");
     bool ok = false;
     char msg[64];
@@ -153,7 +153,7 @@ static void t_open_schema(void)
     /* Reopening migrates nothing and keeps the version; a plain path works. */
     T_EQ_INT(ds_store_open(dbpath, &s), DS_OK);
     T_EQ_INT(ds_store_schema_version(s, &v), DS_OK);
-    T_EQ_INT(v, 2);
+    T_EQ_INT(v, 4);
     ds_store_close(s);
     /* The database is in WAL mode with synchronous FULL. */
     sqlite3 *db = NULL;
@@ -205,25 +205,41 @@ static void t_cases(void)
     char *got = NULL;
     size_t len = 0;
     int64_t at = 0;
+    bool created = false, ok = false;
     T_EQ_INT(ds_store_case_get(s, "C-1", &got, &len, &at), DS_ERR_NO_RECORD);
     ds_store_set_clock(s, 1000);
-    T_EQ_INT(ds_store_case_put(s, "C-1", j1, strlen(j1)), DS_OK);
+    T_EQ_INT(ds_store_case_put(s, "C-1", "token:1", j1, strlen(j1), &created), DS_OK);
+    T_CHECK(created);
     T_EQ_INT(ds_store_case_get(s, "C-1", &got, &len, &at), DS_OK);
     T_EQ_STR(got, j1);
     T_EQ_INT(len, strlen(j1));
     T_EQ_INT(at, 1000);
     free(got);
     ds_store_set_clock(s, 2000);
-    T_EQ_INT(ds_store_case_put(s, "C-1", j2, strlen(j2)), DS_OK);
+    T_EQ_INT(ds_store_case_put(s, "C-1", "token:1", j2, strlen(j2), &created), DS_OK);
+    T_CHECK(!created);
     T_EQ_INT(ds_store_case_get(s, "C-1", &got, &len, NULL), DS_OK);
     T_EQ_STR(got, j2);
     free(got);
+    /* Issue 14: another owner can neither replace the record nor learn
+     * more than an unknown record would tell. */
+    T_EQ_INT(ds_store_case_put(s, "C-1", "token:2", j1, strlen(j1), &created), DS_ERR_NO_RECORD);
+    T_EQ_INT(ds_store_case_get(s, "C-1", &got, &len, NULL), DS_OK);
+    T_EQ_STR(got, j2);
+    free(got);
+    T_EQ_INT(ds_store_case_writable(s, "C-1", "token:2", &ok), DS_OK);
+    T_CHECK(!ok);
+    T_EQ_INT(ds_store_case_writable(s, "C-1", "token:1", &ok), DS_OK);
+    T_CHECK(ok);
+    T_EQ_INT(ds_store_case_writable(s, "C-9", "token:2", &ok), DS_OK);
+    T_CHECK(ok);
     char longid[DS_STORE_CASE_ID_MAX + 2];
     memset(longid, 'x', sizeof longid - 1);
     longid[sizeof longid - 1] = '\0';
-    T_EQ_INT(ds_store_case_put(s, longid, j1, strlen(j1)), DS_ERR_TOO_LARGE);
-    T_EQ_INT(ds_store_case_put(s, "", j1, strlen(j1)), DS_ERR_USAGE);
-    T_EQ_INT(ds_store_case_put(s, "C-2", NULL, 0), DS_ERR_USAGE);
+    T_EQ_INT(ds_store_case_put(s, longid, "token:1", j1, strlen(j1), NULL), DS_ERR_TOO_LARGE);
+    T_EQ_INT(ds_store_case_put(s, "", "token:1", j1, strlen(j1), NULL), DS_ERR_USAGE);
+    T_EQ_INT(ds_store_case_put(s, "C-2", "token:1", NULL, 0, NULL), DS_ERR_USAGE);
+    T_EQ_INT(ds_store_case_put(s, "C-2", "", j1, strlen(j1), NULL), DS_ERR_USAGE);
     ds_store_close(s);
 }
 

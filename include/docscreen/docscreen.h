@@ -49,7 +49,8 @@ extern "C" {
     X(ERR_TRANSLIT, "the name is not valid UTF-8 or holds a character with no ICAO 9303 transliteration") \
     X(ERR_STORE, "the store could not be read or written")                   \
     X(ERR_CONFLICT, "the request conflicts with the stored state (a reused idempotency key, a duplicate name or a job not running)") \
-    X(ERR_NO_RECORD, "the requested record does not exist")
+    X(ERR_NO_RECORD, "the requested record does not exist")                     \
+    X(ERR_DECODE_TIME, "decoding the file took longer than the configured time limit")
 
 typedef enum ds_error {
 #define DS_X_(name, msg) DS_##name,
@@ -225,6 +226,20 @@ typedef struct ds_limits {
      * leaves it off.
      */
     int jpeg_min_side;
+    /*
+     * The sum of width * height over all pages of one file (default 200
+     * million). Every page's header is read and added up before the first
+     * page is decoded (TIFF), and again before each page, so a file of many
+     * pages each under max_pixels is refused with DS_ERR_PIXEL_LIMIT before
+     * its pages are allocated.
+     */
+    uint64_t max_total_pixels;
+    /*
+     * Wall-clock milliseconds one file's decode may take (default 120000;
+     * 0: no limit). It is checked between pages: a file whose pages are
+     * still being decoded past it is refused with DS_ERR_DECODE_TIME.
+     */
+    int max_decode_ms;
 } ds_limits;
 
 DS_API void ds_limits_default(ds_limits *out /* OUT */);

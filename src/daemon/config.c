@@ -45,6 +45,8 @@ static const key_def KEYS[] = {
     {"max_connections", K_INT, O(max_connections), 0, 1, 100000, "256", "connections open at once, all clients together"},
     {"max_connections_per_ip", K_INT, O(max_connections_per_ip), 0, 1, 100000, "32", "connections open at once from one address; more get 429"},
     {"request_timeout_s", K_INT, O(request_timeout_s), 0, 1, 3600, "30", "an idle connection is closed after this many seconds"},
+    {"request_deadline_s", K_INT, O(request_deadline_s), 0, 1, 3600, "120", "a request's head and body must have arrived whole this long after its connection opened or its previous answer was sent; a connection past it is closed"},
+    {"http_threads", K_INT, O(http_threads), 0, 1, 64, "8", "threads answering HTTP requests; a request being stored or read holds only its own"},
     {"max_upload_bytes", K_I64, O(max_upload_bytes), 0, 1, 256LL << 20, "67108864", "largest request body; a larger one gets 413"},
     {"metrics_public", K_BOOL, O(metrics_public), 0, 0, 0, "false", "true: /metrics needs no token; false: an admin or officer token"},
     {"store", K_STR, O(store), S(store), 0, 0, "sqlite:docscreen.db", "the store: sqlite:PATH (or a plain path), or postgresql://..."},
@@ -53,6 +55,8 @@ static const key_def KEYS[] = {
     {"workers", K_INT, O(workers), 0, 0, 256, "0", "screening threads (one OCR engine each); 0: one per core"},
     {"max_pixels", K_I64, O(max_pixels), 0, 1, 1LL << 32, "50000000", "largest page, in pixels"},
     {"max_pages", K_INT, O(max_pages), 0, 1, 1000, "64", "most pages read from one file"},
+    {"max_total_pixels", K_I64, O(max_total_pixels), 0, 1, 1LL << 40, "200000000", "pixels of all pages of one file together, checked from the headers before a page is decoded"},
+    {"max_decode_s", K_INT, O(max_decode_s), 0, 1, 3600, "120", "longest time decoding one file's pages may take"},
     {"trust_dir", K_STR, O(trust_dir), S(trust_dir), 0, 0, "", "certificates of trusted digital-seal signers"},
     {"barcodes", K_BOOL, O(barcodes), 0, 0, 0, "true", "read barcodes and digital seals"},
     {"viz", K_BOOL, O(viz), 0, 0, 0, "true",
@@ -64,7 +68,7 @@ static const key_def KEYS[] = {
     {"shutdown_grace_s", K_INT, O(shutdown_grace_s), 0, 0, 3600, "30", "on SIGTERM, how long work in hand may take before it is requeued"},
     {"admin_token", K_STR, O(admin_token), S(admin_token), 0, 0, "", "a first admin token, created at start when missing (or env DOCSCREEN_ADMIN_TOKEN)"},
     {"admin_token_name", K_STR, O(admin_token_name), S(admin_token_name), 0, 0, "admin", "name of that token"},
-    {"retention_days", K_INT, O(retention_days), 0, 0, 36500, "0", "purge files and reports older than this; 0: keep forever"},
+    {"retention_days", K_INT, O(retention_days), 0, 0, 36500, "0", "purge files, reports, decision notes, case records and hot-folder copies older than this; 0: keep forever"},
     {"retention_interval_s", K_INT, O(retention_interval_s), 0, 1, 86400 * 7, "3600", "how often the purge runs"},
     {"log_level", K_LOGLEVEL, O(log_level), 0, 0, 0, "info", "error, warn, info or debug"},
     {"hotfolder_interval_ms", K_INT, O(hotfolder_interval_ms), 0, 50, 600000, "1000", "how often hot folders are scanned"},
@@ -282,33 +286,39 @@ static char *trim(char *s)
     return s;
 }
 
-ds_error ds_conf_load(ds_conf *c, const char *path, char *msg, size_t msg_cap)
+ds_error ds_conf_parse(ds_conf *c, const char *text, size_t len, char *msg, size_t msg_cap)
 {
-    if (!c || !path)
-        return DS_ERR_USAGE;
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(msg, msg_cap, "cannot open the configuration file: %s", strerror(errno));
-        return DS_ERR_IO;
-    }
-    char line[DS_CONF_LINE_MAX + 2];
+    char line[DS_CONF_LINE_MAX + 1];
+    size_t pos = 0;
     int lineno = 0;
-    size_t total = 0;
     ds_error err = DS_OK;
-    while (fgets(line, sizeof line, f)) {
+
+    if (!c || (!text && len > 0) || !msg || msg_cap == 0)
+        return DS_ERR_USAGE;
+    msg[0] = 0;
+    if (len > DS_CONF_FILE_MAX) {
+        snprintf(msg, msg_cap, "the configuration file is larger than %d bytes", DS_CONF_FILE_MAX);
+        err = DS_ERR_TOO_LARGE;
+        goto out;
+    }
+    while (pos < len) {
+        const char *start = text + pos;
+        const char *nl = memchr(start, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - start) : len - pos;
         lineno++;
-        size_t n = strlen(line);
-        total += n;
-        if (total > DS_CONF_FILE_MAX) {
-            snprintf(msg, msg_cap, "the configuration file is larger than %d bytes", DS_CONF_FILE_MAX);
-            err = DS_ERR_TOO_LARGE;
-            break;
-        }
-        if (n && line[n - 1] != '\n' && !feof(f)) {
+        pos += n + (nl ? 1 : 0);
+        if (n > DS_CONF_LINE_MAX) {
             snprintf(msg, msg_cap, "line %d: longer than %d bytes", lineno, DS_CONF_LINE_MAX);
             err = DS_ERR_TOO_LARGE;
-            break;
+            goto out;
         }
+        if (memchr(start, 0, n)) {
+            snprintf(msg, msg_cap, "line %d: holds a NUL byte", lineno);
+            err = DS_ERR_USAGE;
+            goto out;
+        }
+        memcpy(line, start, n);
+        line[n] = 0;
         char *s = trim(line);
         if (!*s || *s == '#' || *s == ';')
             continue;
@@ -316,7 +326,7 @@ ds_error ds_conf_load(ds_conf *c, const char *path, char *msg, size_t msg_cap)
         if (!eq) {
             snprintf(msg, msg_cap, "line %d: expected key = value", lineno);
             err = DS_ERR_USAGE;
-            break;
+            goto out;
         }
         *eq = 0;
         char *key = trim(s), *val = trim(eq + 1);
@@ -329,14 +339,45 @@ ds_error ds_conf_load(ds_conf *c, const char *path, char *msg, size_t msg_cap)
         err = ds_conf_set(c, key, val, sub, sizeof sub);
         if (err != DS_OK) {
             snprintf(msg, msg_cap, "line %d: %s", lineno, sub);
-            break;
+            goto out;
         }
     }
-    if (err == DS_OK && ferror(f)) {
+out:
+    return err;
+}
+
+ds_error ds_conf_load(ds_conf *c, const char *path, char *msg, size_t msg_cap)
+{
+    ds_error err = DS_OK;
+    char *text = NULL;
+    FILE *f = NULL;
+    size_t len = 0;
+
+    if (!c || !path)
+        return DS_ERR_USAGE;
+    f = fopen(path, "r");
+    if (!f) {
+        snprintf(msg, msg_cap, "cannot open the configuration file: %s", strerror(errno));
+        err = DS_ERR_IO;
+        goto out;
+    }
+    /* One byte over the cap tells a file over it from one at it. */
+    text = malloc((size_t)DS_CONF_FILE_MAX + 1);
+    if (!text) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    len = fread(text, 1, (size_t)DS_CONF_FILE_MAX + 1, f);
+    if (ferror(f)) {
         snprintf(msg, msg_cap, "the configuration file could not be read");
         err = DS_ERR_IO;
+        goto out;
     }
-    fclose(f);
+    err = ds_conf_parse(c, text, len, msg, msg_cap);
+out:
+    if (f)
+        fclose(f);
+    free(text);
     return err;
 }
 

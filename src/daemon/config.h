@@ -51,6 +51,8 @@ typedef struct ds_conf {
     int max_connections;
     int max_connections_per_ip;
     int request_timeout_s;
+    int request_deadline_s;
+    int http_threads;
     int64_t max_upload_bytes;
     bool metrics_public;
     /* store and work */
@@ -60,6 +62,8 @@ typedef struct ds_conf {
     int workers;               /* 0: one per core */
     int64_t max_pixels;
     int max_pages;
+    int64_t max_total_pixels;
+    int max_decode_s;
     char trust_dir[DS_CONF_PATH_MAX + 1];
     bool barcodes;
     bool viz;
@@ -94,6 +98,12 @@ void ds_conf_default(ds_conf *c /* OUT */);
 /* Applies one `key = value` setting (also the form of `--set`). On an
  * error msg names the key, never the value. */
 ds_error ds_conf_set(ds_conf *c, const char *key, const char *value, char *msg, size_t msg_cap);
+
+/* Applies every line of text[0..len) (a configuration file's bytes, at
+ * most DS_CONF_FILE_MAX, lines of at most DS_CONF_LINE_MAX bytes, no NUL
+ * byte), in order, onto *c; stops at the first bad line, whose number msg
+ * names. Settings before it stay applied. */
+ds_error ds_conf_parse(ds_conf *c, const char *text, size_t len, char *msg, size_t msg_cap);
 
 /* Reads the file at path and applies every line, in order, onto *c. */
 ds_error ds_conf_load(ds_conf *c, const char *path, char *msg, size_t msg_cap);

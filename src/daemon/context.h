@@ -64,6 +64,8 @@ typedef struct ds_daemon_ctx {
 
     atomic_int stopping;        /* 1 after SIGTERM: no new work is taken */
     atomic_int workers_busy;    /* workers screening a document now */
+    atomic_int hotfolder_sweep; /* 1: a case was deleted; the hot folders
+                                 * drop its copies at their next round */
     int worker_count;           /* fixed before the parts start */
     char tmp_dir[DS_CONF_PATH_MAX + 32];   /* private scratch directory */
 

@@ -95,8 +95,12 @@ static void reload(ds_daemon *daemon)
         strcmp(fresh->listen_address, cur->listen_address) || fresh->port != cur->port ||
         strcmp(fresh->tls_cert, cur->tls_cert) || strcmp(fresh->tls_key, cur->tls_key) ||
         fresh->workers != cur->workers || fresh->max_connections != cur->max_connections ||
-        fresh->request_timeout_s != cur->request_timeout_s || strcmp(fresh->tmp_dir, cur->tmp_dir) ||
+        fresh->request_timeout_s != cur->request_timeout_s ||
+        fresh->request_deadline_s != cur->request_deadline_s ||
+        fresh->http_threads != cur->http_threads || strcmp(fresh->tmp_dir, cur->tmp_dir) ||
         fresh->max_pixels != cur->max_pixels || fresh->max_pages != cur->max_pages ||
+        fresh->max_total_pixels != cur->max_total_pixels ||
+        fresh->max_decode_s != cur->max_decode_s ||
         strcmp(fresh->trust_dir, cur->trust_dir) || fresh->barcodes != cur->barcodes ||
         fresh->viz != cur->viz || fresh->forensics != cur->forensics ||
         strcmp(fresh->today, cur->today))
@@ -113,8 +117,12 @@ static void reload(ds_daemon *daemon)
     fresh->workers = cur->workers;
     fresh->max_connections = cur->max_connections;
     fresh->request_timeout_s = cur->request_timeout_s;
+    fresh->request_deadline_s = cur->request_deadline_s;
+    fresh->http_threads = cur->http_threads;
     fresh->max_pixels = cur->max_pixels;
     fresh->max_pages = cur->max_pages;
+    fresh->max_total_pixels = cur->max_total_pixels;
+    fresh->max_decode_s = cur->max_decode_s;
     memcpy(fresh->trust_dir, cur->trust_dir, sizeof fresh->trust_dir);
     fresh->barcodes = cur->barcodes;
     fresh->viz = cur->viz;
@@ -148,9 +156,11 @@ static void retention(ds_daemon_ctx *d)
     ds_error err = ds_store_purge(st, days, "retention", &ps);
     if (err != DS_OK)
         ds_log(DS_LOG_ERROR, "retention", "purge failed: %s", ds_store_errmsg(st));
-    else if (ps.documents || ps.reports)
-        ds_log(DS_LOG_INFO, "retention", "purged %lld document file(s), %lld report(s)",
-               (long long)ps.documents, (long long)ps.reports);
+    else if (ps.documents || ps.reports || ps.cases || ps.notes)
+        ds_log(DS_LOG_INFO, "retention",
+               "purged %lld document file(s), %lld report(s), %lld case record(s), %lld note(s)",
+               (long long)ps.documents, (long long)ps.reports, (long long)ps.cases,
+               (long long)ps.notes);
     ds_daemon_store_put(d, st);
 }
 

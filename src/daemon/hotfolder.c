@@ -10,7 +10,9 @@
  * taken. Files directly in the inbox belong to the
  * case named by the inbox's CASE.json or, without one, by the inbox folder's
  * name; files in a sub-folder CASE-ID/ belong to that sub-folder's CASE.json
- * or its name. A taken file is submitted to the store (its bytes, name and
+ * or its name. A case record stored from a CASE.json belongs to the hot
+ * folder's station ("hotfolder:<station>"); a CASE.json or a file for a
+ * case another station or token owns is refused to failed/. A taken file is submitted to the store (its bytes, name and
  * SHA-256 committed, with an idempotency key made of its path and SHA-256)
  * BEFORE it is moved to .docscreen/JOB--NAME; after its job finishes it
  * moves to done/ or failed/ as JOB-NAME beside JOB-NAME.report.json. A
@@ -21,6 +23,9 @@
  * going to the store or a report pass through ds_edge_take (Latin-1
  * re-encoded to UTF-8) first; the bytes themselves are used only to open,
  * rename and key files.
+ * Copies in done/ and failed/ are removed after retention_days (counted
+ * from their move there), and every copy of a deleted case's jobs at the
+ * next round after the deletion (or the first round after a restart).
  * Logs name stations and ids, never file names.
  */
 #include "hotfolder.h"
@@ -291,10 +296,11 @@ static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf, seen_table
            (long long)doc_id, (long long)job_id, replayed ? "(already submitted)" : "queued");
 }
 
-/* Reads dir's CASE.json when present. case_id gets the record's case id or
- * fallback; *ok false when a CASE.json exists but is invalid. */
-static void case_of(ds_store *st, const char *dir, const char *fallback, char *case_id, size_t cap,
-                    bool *ok, char *err, size_t err_cap)
+/* Reads dir's CASE.json when present and stores it for owner. case_id gets
+ * the record's case id or fallback; *ok false when a CASE.json exists but
+ * is invalid or names a case another owner has. */
+static void case_of(ds_store *st, const char *dir, const char *fallback, const char *owner,
+                    char *case_id, size_t cap, bool *ok, char *err, size_t err_cap)
 {
     char p[PATH_CAP];
     snprintf(p, sizeof p, "%s/CASE.json", dir);
@@ -319,8 +325,14 @@ static void case_of(ds_store *st, const char *dir, const char *fallback, char *c
         bool same = ds_store_case_get(st, cr.case_id, &old, &oldlen, NULL) == DS_OK &&
                     oldlen == len && !memcmp(old, data, len);
         free(old);
-        if (!same && ds_store_case_put(st, cr.case_id, (const char *)data, len) != DS_OK)
+        ds_error pe = same ? DS_OK : ds_store_case_put(st, cr.case_id, owner, (const char *)data,
+                                                       len, NULL);
+        if (pe == DS_ERR_NO_RECORD) {
+            *ok = false;
+            snprintf(err, err_cap, "CASE.json: the case belongs to another station or token");
+        } else if (pe != DS_OK) {
             ds_log(DS_LOG_ERROR, "hotfolder", "case record not stored: %s", ds_store_errmsg(st));
+        }
     }
     free(data);
 }
@@ -345,10 +357,18 @@ static void scan_dir(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf, seen_t
     char folder_case[DS_STORE_CASE_ID_MAX + 1];
     case_id_of_folder(fallback_case, folder_case);
     bool case_ok;
-    case_of(st, dir, folder_case, case_id, sizeof case_id, &case_ok, case_err, sizeof case_err);
+    char owner[DS_STORE_OWNER_MAX + 1];
+    snprintf(owner, sizeof owner, "hotfolder:%.100s", hf->station);
+    case_of(st, dir, folder_case, owner, case_id, sizeof case_id, &case_ok, case_err,
+            sizeof case_err);
     if (case_ok && !case_id[0]) {
         case_ok = false;
         snprintf(case_err, sizeof case_err, "the folder name is not a valid case id");
+    }
+    bool writable = true;
+    if (case_ok && ds_store_case_writable(st, case_id, owner, &writable) == DS_OK && !writable) {
+        case_ok = false;
+        snprintf(case_err, sizeof case_err, "the case belongs to another station or token");
     }
     /* names first, sorted, so files are taken in a stable order */
     char **names = NULL;
@@ -452,6 +472,70 @@ static void finish(ds_store *st, const ds_conf_hotfolder *hf)
     closedir(dh);
 }
 
+/*
+ * Removes from dir the copies the store has let go of: with forgotten, a
+ * file JOB-NAME or JOB--NAME (reports JOB-NAME.report.json included) whose
+ * job belonged to a deleted case (ds_store_job_forgotten); with cutoff > 0,
+ * any regular file that arrived in dir (its ctime, which the move into dir
+ * set) before cutoff. Returns the number of files removed.
+ */
+static int sweep_dir(ds_store *st, const char *dir, bool forgotten, time_t cutoff)
+{
+    DIR *dh = opendir(dir);
+    int n = 0;
+    struct dirent *e;
+    if (!dh)
+        return 0;
+    while ((e = readdir(dh))) {
+        char p[PATH_CAP + 256];
+        struct stat sb;
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        if (lstat(p, &sb) != 0 || !S_ISREG(sb.st_mode))
+            continue;
+        bool drop = cutoff > 0 && sb.st_ctime < cutoff;
+        char *end = NULL;
+        long long job = strtoll(e->d_name, &end, 10);
+        if (!drop && forgotten && job > 0 && end && *end == '-') {
+            bool f = false;
+            drop = ds_store_job_forgotten(st, job, &f) == DS_OK && f;
+        }
+        if (drop && unlink(p) == 0)
+            n++;
+    }
+    closedir(dh);
+    return n;
+}
+
+/* The retention of a hot folder's copies (docs/daemon.md, *Audit and
+ * retention*): done/ and failed/ past retention_days, and every copy of a
+ * deleted case's jobs, also one still waiting in WORK_DIR. */
+static void sweep(ds_store *st, const ds_conf *conf, bool forgotten)
+{
+    time_t cutoff = conf->retention_days > 0
+                        ? time(NULL) - (time_t)conf->retention_days * 86400
+                        : 0;
+    for (int i = 0; i < conf->hotfolder_count; i++) {
+        const ds_conf_hotfolder *hf = &conf->hotfolder[i];
+        char dir[PATH_CAP];
+        int n = 0;
+        snprintf(dir, sizeof dir, "%s/done", hf->path);
+        n += sweep_dir(st, dir, forgotten, cutoff);
+        snprintf(dir, sizeof dir, "%s/failed", hf->path);
+        n += sweep_dir(st, dir, forgotten, cutoff);
+        snprintf(dir, sizeof dir, "%s/" WORK_DIR, hf->path);
+        n += sweep_dir(st, dir, forgotten, 0);
+        if (n > 0)
+            ds_log(DS_LOG_INFO, "hotfolder",
+                   "station %s: removed %d file(s) of deleted cases or past retention",
+                   hf->station, n);
+    }
+}
+
+/* How often done/ and failed/ are checked against retention_days. */
+#define SWEEP_INTERVAL_S 60
+
 static void *hotfolder_main(void *arg)
 {
     ds_daemon_ctx *d = ((ds_hotfolder *)arg)->d;
@@ -464,8 +548,16 @@ static void *hotfolder_main(void *arg)
         ds_daemon_store_put(d, st);
         return NULL;
     }
+    time_t next_sweep = 0;     /* the first round sweeps, deleted cases included */
+    bool first = true;
     while (!atomic_load(&d->stopping)) {
         ds_daemon_conf(d, conf);
+        bool deleted = atomic_exchange(&d->hotfolder_sweep, 0) != 0;
+        if (deleted || first || time(NULL) >= next_sweep) {
+            sweep(st, conf, deleted || first);
+            next_sweep = time(NULL) + SWEEP_INTERVAL_S;
+            first = false;
+        }
         for (int i = 0; i < conf->hotfolder_count && !atomic_load(&d->stopping); i++) {
             const ds_conf_hotfolder *hf = &conf->hotfolder[i];
             ensure_dirs(hf->path);

@@ -1,7 +1,16 @@
 /*
- * The HTTP API's server: libmicrohttpd with one internal polling thread,
- * per-address connection limits, body intake (raw or one multipart file
- * part), and the route table with the one dispatcher that walks it.
+ * The HTTP API's server: libmicrohttpd with a pool of http_threads polling
+ * threads, per-address connection limits, request deadlines, body intake
+ * (raw or one multipart file part), and the route table with the one
+ * dispatcher that walks it.
+ *
+ * Threads: every connection is served by one pool thread, and a thread
+ * busy with a request (storing an upload, reading a report) accepts no new
+ * connection, so other clients are served by the others. The callbacks
+ * below therefore run on several threads at once: what they share (the
+ * per-address counts, the connection deadlines, the configuration, the
+ * metrics and the store pool) is only touched under its mutex; a request's
+ * own state (ds_http_request) belongs to its connection's thread.
  *
  * The dispatcher answers, in this order and before any handler runs: 429
  * when the client's address has too many connections; 400, 414 or 431 when
@@ -34,6 +43,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/base.h"
@@ -91,6 +101,7 @@ static const ds_http_route routes[] = {
      ds_http_metrics},
     {"PUT", "/v1/cases/{case}", SUBMITTERS, DS_CASE_FILE_MAX, 0, ds_http_case_put},
     {"GET", "/v1/cases/{case}", OFFICER, 0, 0, ds_http_case_get},
+    {"DELETE", "/v1/cases/{case}", ADMIN, 0, 0, ds_http_case_delete},
     {"POST", "/v1/cases/{case}/documents", SUBMITTERS, UPLOAD_CAP, OPT_MULTIPART,
      ds_http_document_post},
     {"GET", "/v1/jobs/{job}", SUBMITTERS | OFFICER, 0, 0, ds_http_job_get},
@@ -260,15 +271,131 @@ out:
     return n;
 }
 
+/* ------------------------------------------------------ request deadlines */
+
+/*
+ * libmicrohttpd's connection timeout counts from a connection's last
+ * activity, so a client that sends one byte every few seconds keeps a
+ * connection, and with enough of them every connection, forever. Every
+ * connection therefore has a deadline (ds_http_conn): request_deadline_s
+ * after it opened, and again after each answer was sent, the next
+ * request's head and body must have arrived whole. The sweeper thread
+ * shuts the socket of a connection past its deadline down; libmicrohttpd
+ * then sees the end of the stream and closes the connection itself, so the
+ * connection is never freed behind its back. A slot is freed in the
+ * CLOSED notification, which libmicrohttpd sends before it closes the
+ * socket; the sweeper holds conn_lock while it shuts a socket down, so the
+ * descriptor it acts on is still this connection's.
+ */
+
+static int64_t now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* The slot of connection c (NULL when it has none). */
+static ds_http_conn *conn_slot(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+/* Starts the deadline of c's next request (armed) or stops it while an
+ * answer is being sent (not armed). */
+static void conn_arm(ds_http *h, struct MHD_Connection *c, bool armed)
+{
+    ds_http_conn *slot = conn_slot(c);
+    if (!slot)
+        return;
+    pthread_mutex_lock(&h->conn_lock);
+    slot->deadline_ms = armed ? now_ms() + h->deadline_ms : 0;
+    pthread_mutex_unlock(&h->conn_lock);
+}
+
+/* Takes a slot for a new connection; without a free one the connection
+ * cannot be held to a deadline and is shut down at once. */
+static void conn_open(ds_http *h, struct MHD_Connection *c, void **socket_context)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    if (!ci)
+        return;
+    pthread_mutex_lock(&h->conn_lock);
+    for (int i = 0; i < h->conn_slots; i++) {
+        if (!h->conn[i].used) {
+            h->conn[i] = (ds_http_conn){true, false, ci->connect_fd, now_ms() + h->deadline_ms};
+            *socket_context = &h->conn[i];
+            pthread_mutex_unlock(&h->conn_lock);
+            return;
+        }
+    }
+    shutdown(ci->connect_fd, SHUT_RDWR);
+    pthread_mutex_unlock(&h->conn_lock);
+}
+
+static void conn_close(ds_http *h, void **socket_context)
+{
+    ds_http_conn *slot = *socket_context;
+    if (!slot)
+        return;
+    pthread_mutex_lock(&h->conn_lock);
+    slot->used = false;
+    pthread_mutex_unlock(&h->conn_lock);
+    *socket_context = NULL;
+}
+
+/* Shuts down every connection past its deadline, four times a second,
+ * until sweeper_stop is set. */
+static void *sweeper_main(void *arg)
+{
+    ds_http *h = arg;
+    int cut = 0;
+    pthread_mutex_lock(&h->conn_lock);
+    while (!h->sweeper_stop) {
+        int64_t now = now_ms();
+        for (int i = 0; i < h->conn_slots; i++) {
+            ds_http_conn *s = &h->conn[i];
+            if (s->used && !s->cut && s->deadline_ms && now > s->deadline_ms) {
+                shutdown(s->fd, SHUT_RDWR);
+                s->cut = true;
+                cut++;
+            }
+        }
+        if (cut) {
+            pthread_mutex_unlock(&h->conn_lock);
+            ds_log(DS_LOG_INFO, "http", "closed %d connection(s) past the request deadline", cut);
+            cut = 0;
+            pthread_mutex_lock(&h->conn_lock);
+        }
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 250 * 1000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&h->conn_cond, &h->conn_lock, &until);
+    }
+    pthread_mutex_unlock(&h->conn_lock);
+    return NULL;
+}
+
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
                           enum MHD_ConnectionNotificationCode toe)
 {
     ds_http *h = cls;
     char ip[INET6_ADDRSTRLEN];
+    bool started = toe == MHD_CONNECTION_NOTIFY_STARTED;
+    if (started)
+        conn_open(h, c, socket_context);
+    else
+        conn_close(h, socket_context);
     conn_addr(c, ip, sizeof ip);
-    if (!ip[0])
-        return;
-    addr_count(h, ip, toe == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1);
+    if (ip[0])
+        addr_count(h, ip, started ? 1 : -1);
 }
 
 /* ----------------------------------------------------------- body intake */
@@ -548,6 +675,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return request_begin(h, q, url, method);
     }
     if (q->answered) {
+        if (*upload_data_size == 0)
+            conn_arm(h, c, false);
         *upload_data_size = 0; /* discard the rest of a refused body */
         return MHD_YES;
     }
@@ -569,6 +698,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         }
         return MHD_YES;
     }
+    conn_arm(h, c, false); /* the request is in whole: its deadline is met */
     return request_finish(q);
 }
 
@@ -576,6 +706,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
                          enum MHD_RequestTerminationCode toe)
 {
     ds_http_request *q = *req_cls;
+    conn_arm(cls, c, true); /* the deadline of the connection's next request */
     if (!q)
         return;
     if (q->pp)
@@ -618,8 +749,24 @@ ds_error ds_http_start(ds_http *h, ds_daemon_ctx *d)
     ds_error err = DS_OK;
     h->d = d;
     pthread_mutex_init(&h->addr_lock, NULL);
+    pthread_mutex_init(&h->conn_lock, NULL);
+    pthread_cond_init(&h->conn_cond, NULL);
     ds_conf conf;
     ds_daemon_conf(d, &conf);
+    h->deadline_ms = (int64_t)conf.request_deadline_s * 1000;
+    /* libmicrohttpd holds at most max_connections; the margin covers a
+     * connection it has counted out but not yet notified as closed. */
+    h->conn_slots = conf.max_connections + 64;
+    h->conn = calloc((size_t)h->conn_slots, sizeof *h->conn);
+    if (!h->conn) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    if (pthread_create(&h->sweeper, NULL, sweeper_main, h) != 0) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    h->sweeper_started = true;
     struct sockaddr_in sa;
     memset(&sa, 0, sizeof sa);
     sa.sin_family = AF_INET;
@@ -645,8 +792,13 @@ ds_error ds_http_start(ds_http *h, ds_daemon_ctx *d)
         {h->tls_cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, h->tls_cert},
         {h->tls_key ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, h->tls_key},
         {MHD_OPTION_END, 0, NULL}};
+    /* libmicrohttpd splits max_connections among the threads; each needs
+     * a share. */
+    int threads = conf.http_threads < conf.max_connections ? conf.http_threads
+                                                           : conf.max_connections;
     struct MHD_Daemon *m = MHD_start_daemon(
         flags, 0, NULL, NULL, on_request, h, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)conf.max_connections,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(conf.max_connections_per_ip * 2),
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)conf.request_timeout_s,
@@ -676,6 +828,18 @@ void ds_http_stop(ds_http *h)
     if (h->mhd)
         MHD_stop_daemon(h->mhd);
     h->mhd = NULL;
+    if (h->sweeper_started) {
+        pthread_mutex_lock(&h->conn_lock);
+        h->sweeper_stop = true;
+        pthread_cond_signal(&h->conn_cond);
+        pthread_mutex_unlock(&h->conn_lock);
+        pthread_join(h->sweeper, NULL);
+        h->sweeper_started = false;
+    }
+    free(h->conn);
+    h->conn = NULL;
+    pthread_mutex_destroy(&h->conn_lock);
+    pthread_cond_destroy(&h->conn_cond);
     free(h->tls_cert);
     free(h->tls_key);
     h->tls_cert = h->tls_key = NULL;

@@ -148,6 +148,7 @@ ds_error ds_http_decision_record(ds_http_request *q, ds_store *st, const ds_http
 /* http_cases.c: case records and document submissions */
 enum MHD_Result ds_http_case_put(ds_http_request *q, ds_store *st);
 enum MHD_Result ds_http_case_get(ds_http_request *q, ds_store *st);
+enum MHD_Result ds_http_case_delete(ds_http_request *q, ds_store *st);
 enum MHD_Result ds_http_document_post(ds_http_request *q, ds_store *st);
 
 /* http_jobs.c: jobs, reports, the review queue and decisions */

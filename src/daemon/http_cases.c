@@ -1,9 +1,12 @@
 /*
  * The HTTP handlers of case records and document submissions:
- * PUT and GET /v1/cases/{case}, POST /v1/cases/{case}/documents.
+ * PUT, GET and DELETE /v1/cases/{case}, POST /v1/cases/{case}/documents.
  *
  * A submission is answered 202 only after ds_store_submit has committed
- * the file and its job; the workers are woken after that. A case read is
+ * the file and its job; the workers are woken after that. A case record
+ * belongs to the token that created it (docs/daemon.md, *Case ownership*):
+ * a write to another's case, record or document, is answered like an
+ * unknown record (404), never with its content or owner. A case read is
  * appended to the audit log before it is answered. Handlers never log a
  * body, case data or a file name, only ids and the caller's token name.
  */
@@ -14,6 +17,23 @@
 #include <string.h>
 
 #include "check/case.h"
+
+/* The owner string of the request's token (store.h): "token:<id>". The id,
+ * not the name, so that a later token given a revoked token's name owns
+ * nothing of it. */
+static void ds_http_case_owner(const ds_http_request *q, char *out, size_t cap)
+{
+    snprintf(out, cap, "token:%lld", (long long)q->tok.id);
+}
+
+/* The answer to a write to a case another token or station owns: the
+ * same 404 as for an unknown record, naming neither the owner nor the
+ * record's content. */
+static enum MHD_Result ds_http_case_refuse(ds_http_request *q)
+{
+    return ds_http_send_error(q, 404, "not_found",
+                              "No case with this id may be written with this token.");
+}
 
 enum MHD_Result ds_http_case_put(ds_http_request *q, ds_store *st)
 {
@@ -30,17 +50,17 @@ enum MHD_Result ds_http_case_put(ds_http_request *q, ds_store *st)
     if (strcmp(cr.case_id, q->id) != 0)
         return ds_http_send_error(q, 422, "case_id_mismatch",
                                   "The case_id in the body differs from the one in the URL.");
-    int64_t prev = 0;
-    char *old = NULL;
-    size_t oldlen = 0;
-    bool existed = ds_store_case_get(st, q->id, &old, &oldlen, &prev) == DS_OK;
-    free(old);
-    err = ds_store_case_put(st, q->id, q->body, q->len);
+    char owner[DS_STORE_OWNER_MAX + 1];
+    ds_http_case_owner(q, owner, sizeof owner);
+    bool created = false;
+    err = ds_store_case_put(st, q->id, owner, q->body, q->len, &created);
+    if (err == DS_ERR_NO_RECORD)
+        return ds_http_case_refuse(q);
     if (err != DS_OK)
         return ds_http_send_store_error(q, st, err);
-    ds_log(DS_LOG_INFO, "http", "case %s by %s", existed ? "updated" : "created", q->tok.name);
-    return ds_http_send_json(q, existed ? 200 : 201,
-                             json_pack("{s:s,s:b}", "case_id", q->id, "created", !existed), NULL);
+    ds_log(DS_LOG_INFO, "http", "case %s by %s", created ? "created" : "updated", q->tok.name);
+    return ds_http_send_json(q, created ? 201 : 200,
+                             json_pack("{s:s,s:b}", "case_id", q->id, "created", created), NULL);
 }
 
 enum MHD_Result ds_http_case_get(ds_http_request *q, ds_store *st)
@@ -60,6 +80,27 @@ enum MHD_Result ds_http_case_get(ds_http_request *q, ds_store *st)
     enum MHD_Result r = ds_http_send_text(q, 200, "application/json", text, len, NULL);
     free(text);
     return r;
+}
+
+/* DELETE /v1/cases/{case} (admin): everything of the case, in the store at
+ * once (ds_store_case_delete, audited there) and its hot-folder copies at
+ * the hot-folder thread's next round, which this wakes. */
+enum MHD_Result ds_http_case_delete(ds_http_request *q, ds_store *st)
+{
+    int64_t docs = 0;
+    ds_error err = ds_store_case_delete(st, q->id, q->tok.name, &docs);
+    if (err == DS_ERR_CONFLICT)
+        return ds_http_send_error(q, 409, "case_busy",
+                                  "A document of the case is being screened; retry later.");
+    if (err != DS_OK)
+        return ds_http_send_store_error(q, st, err);
+    atomic_store(&q->d->hotfolder_sweep, 1);
+    ds_log(DS_LOG_INFO, "http", "case deleted (%lld document(s)) by %s", (long long)docs,
+           q->tok.name);
+    return ds_http_send_json(q, 200,
+                             json_pack("{s:s,s:b,s:I}", "case_id", q->id, "deleted", 1,
+                                       "documents", (json_int_t)docs),
+                             NULL);
 }
 
 enum MHD_Result ds_http_document_post(ds_http_request *q, ds_store *st)
@@ -90,6 +131,14 @@ enum MHD_Result ds_http_document_post(ds_http_request *q, ds_store *st)
         return ds_http_send_error(q, 400, "invalid_encoding",
                                   "The file name is not valid UTF-8; send it as UTF-8 "
                                   "(percent-encoded in the query).");
+    char owner[DS_STORE_OWNER_MAX + 1];
+    ds_http_case_owner(q, owner, sizeof owner);
+    bool writable = false;
+    ds_error werr = ds_store_case_writable(st, q->id, owner, &writable);
+    if (werr != DS_OK)
+        return ds_http_send_store_error(q, st, werr);
+    if (!writable)
+        return ds_http_case_refuse(q);
     /* Keys are scoped by the token's id: a later token given a revoked
      * token's name must not replay or collide with its keys. */
     char scope[32];

@@ -247,6 +247,8 @@ static ds_error page_png(const uint8_t *data, size_t len, const ds_conf *conf, i
     ds_limits_default(&lim);
     lim.max_pixels = (uint64_t)conf->max_pixels;
     lim.max_pages = conf->max_pages;
+    lim.max_total_pixels = (uint64_t)conf->max_total_pixels;
+    lim.max_decode_ms = conf->max_decode_s * 1000;
     if (lim.max_file_bytes < (size_t)conf->max_upload_bytes)
         lim.max_file_bytes = (size_t)conf->max_upload_bytes;
     err = ds_decode_mem(data, len, &lim, &pages);

@@ -228,6 +228,8 @@ static void *worker_main(void *arg)
     opt.fingerprints = 1;
     opt.limits.max_pixels = (uint64_t)conf.max_pixels;
     opt.limits.max_pages = conf.max_pages;
+    opt.limits.max_total_pixels = (uint64_t)conf.max_total_pixels;
+    opt.limits.max_decode_ms = conf.max_decode_s * 1000;
     if (opt.limits.max_file_bytes < (size_t)conf.max_upload_bytes)
         opt.limits.max_file_bytes = (size_t)conf.max_upload_bytes;
     opt.barcodes = conf.barcodes ? 1 : 0;

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
 
 #include <jpeglib.h>
 
@@ -121,6 +122,8 @@ void ds_limits_default(ds_limits *out)
     out->max_pixels = 50000000u;
     out->max_pages = 64;
     out->jpeg_min_side = 0;
+    out->max_total_pixels = 200000000u;
+    out->max_decode_ms = 120000;
 }
 
 /* ---------------------------------------------------------------- helpers */
@@ -614,39 +617,57 @@ static int sane_dpi(PIX *pix)
 /* ---------------------------------------------------------------- decode */
 
 /*
- * Decodes page n of data, already identified as format f, after checking its
- * header against lim. *out is set to an 8 bpp page on success.
+ * Reads the width and height that page n of data, already identified as
+ * format f, declares in its header, without decoding its pixels. A header
+ * that cannot be read is DS_ERR_CORRUPT.
  */
-static ds_error decode_page(const uint8_t *data, size_t len, ds_format f, int n,
-                            const ds_limits *lim, ds_page *out)
+static ds_error page_dims(const uint8_t *data, size_t len, ds_format f, int n, uint32_t *w,
+                          uint32_t *h)
 {
     ds_error err = DS_OK;
-    PIX *raw = NULL, *gray = NULL;
-    uint32_t w = 0, h = 0;
 
     switch (f) {
     case DS_FORMAT_PNG:
-        err = png_scan(data, len, &w, &h);
+        err = png_scan(data, len, w, h);
         break;
     case DS_FORMAT_JPEG:
-        err = jpeg_scan(data, len, &w, &h);
+        err = jpeg_scan(data, len, w, h);
         break;
     case DS_FORMAT_TIFF: {
         l_int32 tw = 0, th = 0, bps = 0, spp = 0, res = 0, cmap = 0, fmt = 0;
         if (readHeaderMemTiff(data, len, n, &tw, &th, &bps, &spp, &res, &cmap, &fmt) != 0 ||
             tw < 0 || th < 0)
             err = DS_ERR_CORRUPT;
-        w = (uint32_t)tw;
-        h = (uint32_t)th;
+        *w = (uint32_t)tw;
+        *h = (uint32_t)th;
         break;
     }
     default:
         err = DS_ERR_FORMAT_UNKNOWN;
     }
+    return err;
+}
+
+/*
+ * Decodes page n of data, already identified as format f, after checking its
+ * header against lim and adding its pixels to *total, which may not pass
+ * lim->max_total_pixels. *out is set to an 8 bpp page on success.
+ */
+static ds_error decode_page(const uint8_t *data, size_t len, ds_format f, int n,
+                            const ds_limits *lim, uint64_t *total, ds_page *out)
+{
+    ds_error err = DS_OK;
+    PIX *raw = NULL, *gray = NULL;
+    uint32_t w = 0, h = 0;
+
+    err = page_dims(data, len, f, n, &w, &h);
     if (err == DS_OK)
         err = check_dims(w, h, lim);
+    if (err == DS_OK && (uint64_t)w * h > lim->max_total_pixels - *total)
+        err = DS_ERR_PIXEL_LIMIT;
     if (err != DS_OK)
         goto out;
+    *total += (uint64_t)w * h;
 
     /* JPEG goes straight to gray without Leptonica's reader: one decode, no
      * 8 bpp copy, and CMYK files are understood. */
@@ -689,15 +710,26 @@ out:
     return err;
 }
 
+/* Milliseconds of the monotonic clock since *t0. */
+static int64_t ds_decode_ms_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t)(t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
 ds_error ds_decode_mem(const uint8_t *data, size_t len, const ds_limits *lim, ds_pages **out)
 {
     ds_error err = DS_OK;
     ds_pages *pages = NULL;
     ds_format f;
     int count = 1;
+    uint64_t total = 0;
+    struct timespec t0;
 
     if (!lim || !out || (!data && len > 0) || lim->max_pages < 1)
         return DS_ERR_USAGE;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     quiet();
     if (len == 0) {
         err = DS_ERR_EMPTY;
@@ -720,11 +752,35 @@ ds_error ds_decode_mem(const uint8_t *data, size_t len, const ds_limits *lim, ds
         err = DS_ERR_NOMEM;
         goto out;
     }
+    /* Every page's declared size is added up before any page is decoded, so
+     * a file of many pages that are each under max_pixels is refused before
+     * its first page is allocated. decode_page adds them up again from the
+     * headers it checks itself. */
+    for (int i = 0; i < count; i++) {
+        uint32_t w = 0, h = 0;
+        if ((err = page_dims(data, len, f, i, &w, &h)) != DS_OK ||
+            (err = check_dims(w, h, lim)) != DS_OK)
+            goto out;
+        if ((uint64_t)w * h > lim->max_total_pixels - total) {
+            err = DS_ERR_PIXEL_LIMIT;
+            goto out;
+        }
+        total += (uint64_t)w * h;
+    }
+    total = 0;
     pages->format = f;
     for (int i = 0; i < count; i++) {
-        if ((err = decode_page(data, len, f, i, lim, &pages->page[i])) != DS_OK)
+        if (lim->max_decode_ms > 0 && i > 0 && ds_decode_ms_since(&t0) > lim->max_decode_ms) {
+            err = DS_ERR_DECODE_TIME;
+            goto out;
+        }
+        if ((err = decode_page(data, len, f, i, lim, &total, &pages->page[i])) != DS_OK)
             goto out;
         pages->count = i + 1;
+    }
+    if (lim->max_decode_ms > 0 && ds_decode_ms_since(&t0) > lim->max_decode_ms) {
+        err = DS_ERR_DECODE_TIME;
+        goto out;
     }
     *out = pages;
     pages = NULL;

@@ -179,14 +179,26 @@ ds_error ds_store_check_integrity(ds_store *s, bool *ok, char *msg, size_t msg_c
 
 /* ------------------------------------------------------------------ cases */
 
-ds_error ds_store_case_put(ds_store *s, const char *case_id, const char *json, size_t len)
+ds_error ds_store_case_put(ds_store *s, const char *case_id, const char *owner, const char *json,
+                           size_t len, bool *created)
 {
+    bool dummy;
     ENTER(s);
     CHECK(text_arg(case_id, DS_STORE_CASE_ID_MAX, true));
+    CHECK(text_arg(owner, DS_STORE_OWNER_MAX, true));
     NEED(json);
     if (len > DS_STORE_JSON_MAX)
         return DS_ERR_TOO_LARGE;
-    return s->ops->case_put(s, case_id, json, len);
+    return s->ops->case_put(s, case_id, owner, json, len, created ? created : &dummy);
+}
+
+ds_error ds_store_case_writable(ds_store *s, const char *case_id, const char *owner, bool *ok)
+{
+    ENTER(s);
+    CHECK(text_arg(case_id, DS_STORE_CASE_ID_MAX, true));
+    CHECK(text_arg(owner, DS_STORE_OWNER_MAX, true));
+    NEED(ok);
+    return s->ops->case_writable(s, case_id, owner, ok);
 }
 
 ds_error ds_store_case_get(ds_store *s, const char *case_id, char **json, size_t *len,
@@ -654,6 +666,26 @@ ds_error ds_store_lost_lookup(ds_store *s, const char *document_number, const ch
 }
 
 /* -------------------------------------------------------------- retention */
+
+ds_error ds_store_case_delete(ds_store *s, const char *case_id, const char *actor,
+                              int64_t *documents)
+{
+    int64_t n = 0;
+    ENTER(s);
+    CHECK(text_arg(case_id, DS_STORE_CASE_ID_MAX, true));
+    CHECK(text_arg(actor, DS_STORE_NAME_MAX, true));
+    ds_error err = s->ops->case_delete(s, case_id, actor, &n);
+    if (err == DS_OK && documents)
+        *documents = n;
+    return err;
+}
+
+ds_error ds_store_job_forgotten(ds_store *s, int64_t job_id, bool *forgotten)
+{
+    ENTER(s);
+    NEED(forgotten && job_id > 0);
+    return s->ops->job_forgotten(s, job_id, forgotten);
+}
 
 ds_error ds_store_purge(ds_store *s, int days, const char *actor, ds_purge_stats *stats)
 {

@@ -131,9 +131,25 @@ void ds_sha256_hex(const void *data, size_t len, char hex[65]);
 
 /* ------------------------------------------------------------------ cases */
 
-/* Creates or replaces the case record case_id with json (len bytes, the
- * validated record text as the caller received it; stored verbatim). */
-ds_error ds_store_case_put(ds_store *s, const char *case_id, const char *json, size_t len);
+/*
+ * A case record belongs to the owner that created it: an opaque string of
+ * 1 to DS_STORE_OWNER_MAX bytes naming a principal ("token:<id>" for an API
+ * token, "hotfolder:<station>" for a hot folder). Only its owner may
+ * replace it or submit documents to its case; a record stored before
+ * owners existed has the owner "" and is claimed by the next put.
+ */
+#define DS_STORE_OWNER_MAX 160
+
+/* Creates the case record case_id with json (len bytes, the validated
+ * record text as the caller received it; stored verbatim) for owner, or
+ * replaces it when owner owns it; *created (may be NULL) tells which.
+ * DS_ERR_NO_RECORD, and nothing changes, when another owner has it. */
+ds_error ds_store_case_put(ds_store *s, const char *case_id, const char *owner, const char *json,
+                           size_t len, bool *created /* OUT */);
+/* *ok true when owner may write to case_id: no record of it exists, or its
+ * record is owner's (or has no owner yet). */
+ds_error ds_store_case_writable(ds_store *s, const char *case_id, const char *owner,
+                                bool *ok /* OUT */);
 /* The stored text of case_id: *json (NUL-terminated, caller frees) and
  * *len; updated_at may be NULL. DS_ERR_NO_RECORD when there is none. */
 ds_error ds_store_case_get(ds_store *s, const char *case_id, char **json /* OUT */,
@@ -545,15 +561,41 @@ typedef struct ds_purge_stats {
     int64_t documents;  /* documents whose file was purged */
     int64_t blobs;      /* files removed from the blob directory */
     int64_t reports;    /* reports whose text was purged */
+    int64_t cases;      /* case records deleted */
+    int64_t notes;      /* decisions whose free-text note was blanked */
 } ds_purge_stats;
 
 /*
  * Purges the files of documents and the text of reports created more than
- * days days ago (days >= 1). Rows stay, marked purged, so ids, job states,
- * decisions, deliveries and the audit log keep their meaning; memory
- * fingerprints are kept. Appends one audit entry (actor, "purge", the
- * counts) in the same transaction. *stats may be NULL.
+ * days days ago (days >= 1), blanks the notes of decisions taken before
+ * then, and deletes the case records last written before then whose case
+ * has no document from after it. Document, report and decision rows stay,
+ * marked purged, so ids, job states, decisions, deliveries and the audit
+ * log keep their meaning; memory fingerprints are kept. Appends one audit
+ * entry (actor, "purge", the counts) in the same transaction. *stats may
+ * be NULL.
  */
 ds_error ds_store_purge(ds_store *s, int days, const char *actor, ds_purge_stats *stats /* OUT */);
+
+/*
+ * Deletes everything the store holds of case case_id in one transaction:
+ * its record, documents and their files (a file another case also
+ * submitted is kept for that case), jobs, reports, decisions with their
+ * notes, deliveries, idempotency keys and memory fingerprints
+ * (identities, image hashes). The ids of its jobs are remembered as
+ * forgotten (ds_store_job_forgotten) so that copies outside the store can
+ * be found and removed. Appends one audit entry (actor, "case.delete",
+ * the case id and the count of documents). DS_ERR_NO_RECORD when the
+ * store has neither a record nor a document of the case; DS_ERR_CONFLICT,
+ * and nothing changes, while one of its jobs is queued or running.
+ * *documents (may be NULL) gets the number of documents deleted.
+ */
+ds_error ds_store_case_delete(ds_store *s, const char *case_id, const char *actor,
+                              int64_t *documents /* OUT */);
+/* *forgotten true when job_id was a job of a case ds_store_case_delete
+ * deleted and no job has that id now (SQLite may give the largest deleted
+ * id to the next job; a copy named by it is then kept, never a live job's
+ * copy removed). */
+ds_error ds_store_job_forgotten(ds_store *s, int64_t job_id, bool *forgotten /* OUT */);
 
 #endif

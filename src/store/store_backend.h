@@ -41,7 +41,9 @@ struct ds_store_ops {
     ds_error (*schema_version)(ds_store *s, int *out);
     ds_error (*check_integrity)(ds_store *s, bool *ok, char *msg, size_t msg_cap);
 
-    ds_error (*case_put)(ds_store *s, const char *case_id, const char *json, size_t len);
+    ds_error (*case_put)(ds_store *s, const char *case_id, const char *owner, const char *json,
+                         size_t len, bool *created);
+    ds_error (*case_writable)(ds_store *s, const char *case_id, const char *owner, bool *ok);
     ds_error (*case_get)(ds_store *s, const char *case_id, char **json, size_t *len,
                          int64_t *updated_at);
 
@@ -107,6 +109,9 @@ struct ds_store_ops {
     /* Purges rows created before cutoff; removes blobs no longer referenced
      * by a kept document with ds_store_blob_remove inside its transaction. */
     ds_error (*purge)(ds_store *s, int64_t cutoff, const char *actor, ds_purge_stats *stats);
+    ds_error (*case_delete)(ds_store *s, const char *case_id, const char *actor,
+                            int64_t *documents);
+    ds_error (*job_forgotten)(ds_store *s, int64_t job_id, bool *forgotten);
 };
 
 extern const ds_store_ops ds_store_sqlite_ops;

@@ -126,6 +126,13 @@ static const char *const migrations[] = {
     "CREATE INDEX documents_token ON documents(token_id);"
     "CREATE TRIGGER tokens_no_delete BEFORE DELETE ON tokens"
     "  BEGIN SELECT RAISE(ABORT, 'tokens are revoked, never deleted'); END;",
+    /* 3: a case record belongs to the principal that created it
+     * (store.h); records from before have no owner ("") until their next
+     * put claims them. */
+    "ALTER TABLE cases ADD COLUMN owner TEXT NOT NULL DEFAULT '';",
+    /* 4: the ids of jobs of deleted cases, so that copies kept outside the
+     * store (a hot folder's done/ and failed/) can be found and removed. */
+    "CREATE TABLE forgotten_jobs(job_id INTEGER PRIMARY KEY, at INTEGER NOT NULL);",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -261,6 +268,7 @@ const ds_store_ops ds_store_sqlite_ops = {
     .check_integrity = sq_check_integrity,
     .case_put = ds_sq_case_put,
     .case_get = ds_sq_case_get,
+    .case_writable = ds_sq_case_writable,
     .submit = ds_sq_submit,
     .document_get = ds_sq_document_get,
     .job_claim = ds_sq_job_claim,
@@ -294,4 +302,6 @@ const ds_store_ops ds_store_sqlite_ops = {
     .lost_import = ds_sq_lost_import,
     .lost_lookup = ds_sq_lost_lookup,
     .purge = ds_sq_purge,
+    .case_delete = ds_sq_case_delete,
+    .job_forgotten = ds_sq_job_forgotten,
 };

@@ -212,12 +212,56 @@ ds_error ds_sq_audit_list(ds_store *s, int64_t after_seq, int cap, ds_audit_entr
 
 /* -------------------------------------------------------------- retention */
 
+/* The distinct SHA-256 of the documents that st (prepared, one text
+ * column) selects, into *shas (caller frees) and *n. st is finalized. */
+static ds_error collect_shas(ds_store *s, sqlite3_stmt *st, char (**shas)[65], size_t *n)
+{
+    bool row = false;
+    size_t cap = 0;
+    ds_error err;
+    *shas = NULL;
+    *n = 0;
+    while ((err = ds_sq_step(s, st, &row)) == DS_OK && row) {
+        if (*n == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            void *p = realloc(*shas, nc * sizeof **shas);
+            if (!p) {
+                err = DS_ERR_NOMEM;
+                break;
+            }
+            *shas = p;
+            cap = nc;
+        }
+        ds_sq_col_copy(st, 0, (*shas)[(*n)++], 65);
+    }
+    sqlite3_finalize(st);
+    return err;
+}
+
+/* Removes the blob of each of shas[0..n) that no kept document still
+ * names; *removed (may be NULL) counts them. Inside a transaction. */
+static ds_error remove_unused_blobs(ds_store *s, char (*shas)[65], size_t n, int64_t *removed)
+{
+    for (size_t i = 0; i < n; i++) {
+        bool kept = false;
+        int64_t one = 0;
+        CHECK(ds_sq_int(s, &one, &kept,
+                        "SELECT 1 FROM documents WHERE sha256 = ? AND purged_at IS NULL LIMIT 1",
+                        "t", shas[i]));
+        if (kept)
+            continue;
+        CHECK(ds_store_blob_remove(s, shas[i]));
+        if (removed)
+            (*removed)++;
+    }
+    return DS_OK;
+}
+
 ds_error ds_sq_purge(ds_store *s, int64_t cutoff, const char *actor, ds_purge_stats *stats)
 {
     sqlite3_stmt *st = NULL;
-    bool row = false;
     char (*shas)[65] = NULL;
-    size_t nsha = 0, capsha = 0;
+    size_t nsha = 0;
     int64_t now = ds_store_now(s);
     ds_error err = ds_sq_begin(s);
     if (err != DS_OK)
@@ -225,37 +269,20 @@ ds_error ds_sq_purge(ds_store *s, int64_t cutoff, const char *actor, ds_purge_st
     TRY(ds_sq_prep(s, &st,
                    "SELECT DISTINCT sha256 FROM documents WHERE created_at < ? AND purged_at IS NULL",
                    "i", cutoff));
-    while ((err = ds_sq_step(s, st, &row)) == DS_OK && row) {
-        if (nsha == capsha) {
-            size_t nc = capsha ? capsha * 2 : 64;
-            void *p = realloc(shas, nc * sizeof *shas);
-            if (!p) {
-                err = DS_ERR_NOMEM;
-                goto out;
-            }
-            shas = p;
-            capsha = nc;
-        }
-        ds_sq_col_copy(st, 0, shas[nsha++], 65);
-    }
+    err = collect_shas(s, st, &shas, &nsha);
+    st = NULL;
     if (err != DS_OK)
         goto out;
-    sqlite3_finalize(st);
-    st = NULL;
     TRY(ds_sq_run(s, &stats->documents,
                   "UPDATE documents SET purged_at = ? WHERE created_at < ? AND purged_at IS NULL", "ii",
                   now, cutoff));
-    for (size_t i = 0; i < nsha; i++) {
-        bool kept = false;
-        int64_t one = 0;
-        TRY(ds_sq_int(s, &one, &kept,
-                      "SELECT 1 FROM documents WHERE sha256 = ? AND purged_at IS NULL LIMIT 1", "t",
-                      shas[i]));
-        if (kept)
-            continue;
-        TRY(ds_store_blob_remove(s, shas[i]));
-        stats->blobs++;
-    }
+    TRY(remove_unused_blobs(s, shas, nsha, &stats->blobs));
+    TRY(ds_sq_run(s, &stats->cases,
+                  "DELETE FROM cases WHERE updated_at < ?1 AND NOT EXISTS (SELECT 1 FROM documents d"
+                  " WHERE d.case_id = cases.case_id AND d.created_at >= ?1)",
+                  "i", cutoff));
+    TRY(ds_sq_run(s, &stats->notes,
+                  "UPDATE decisions SET note = '' WHERE decided_at < ? AND note <> ''", "i", cutoff));
     TRY(ds_sq_run(s, &stats->reports,
                   "UPDATE reports SET json = NULL, purged_at = ? WHERE created_at < ? AND purged_at IS NULL",
                   "ii", now, cutoff));
@@ -263,11 +290,94 @@ ds_error ds_sq_purge(ds_store *s, int64_t cutoff, const char *actor, ds_purge_st
         "i",
                   cutoff));
     char object[DS_STORE_OBJECT_MAX + 1];
-    snprintf(object, sizeof object, "documents:%lld reports:%lld before:%lld",
-             (long long)stats->documents, (long long)stats->reports, (long long)cutoff);
+    snprintf(object, sizeof object, "documents:%lld reports:%lld cases:%lld before:%lld",
+             (long long)stats->documents, (long long)stats->reports, (long long)stats->cases,
+             (long long)cutoff);
     TRY(ds_sq_audit_append_tx(s, actor, "purge", object, NULL));
 out:
     sqlite3_finalize(st);
     free(shas);
     return ds_sq_finish(s, err);
+}
+
+/* ---------------------------------------------------------- case deletion */
+
+ds_error ds_sq_case_delete(ds_store *s, const char *case_id, const char *actor,
+                           int64_t *documents)
+{
+    sqlite3_stmt *st = NULL;
+    char (*shas)[65] = NULL;
+    size_t nsha = 0;
+    int64_t n = 0, busy = 0, now = ds_store_now(s), docs = 0;
+    bool found = false, has_record = false;
+    /* Every row of the case, children first (the foreign keys are on). */
+    static const char *const wipe[] = {
+        "DELETE FROM idempotency WHERE document_id IN"
+        " (SELECT id FROM documents WHERE case_id = ?1)",
+        "DELETE FROM deliveries WHERE job_id IN (SELECT id FROM jobs WHERE case_id = ?1"
+        " OR document_id IN (SELECT id FROM documents WHERE case_id = ?1))",
+        "DELETE FROM reports WHERE document_id IN (SELECT id FROM documents WHERE case_id = ?1)",
+        "DELETE FROM decisions WHERE document_id IN (SELECT id FROM documents WHERE case_id = ?1)",
+        "DELETE FROM jobs WHERE case_id = ?1"
+        " OR document_id IN (SELECT id FROM documents WHERE case_id = ?1)",
+        "DELETE FROM identities WHERE case_id = ?1",
+        "DELETE FROM image_hashes WHERE case_id = ?1",
+        "DELETE FROM documents WHERE case_id = ?1",
+        "DELETE FROM cases WHERE case_id = ?1",
+    };
+    ds_error err = ds_sq_begin(s);
+    if (err != DS_OK)
+        return err;
+    TRY(ds_sq_int(s, &n, &has_record, "SELECT 1 FROM cases WHERE case_id = ?", "t", case_id));
+    TRY(ds_sq_int(s, &docs, &found, "SELECT count(*) FROM documents WHERE case_id = ?", "t",
+                  case_id));
+    if (!has_record && docs == 0) {
+        err = DS_ERR_NO_RECORD;
+        goto out;
+    }
+    TRY(ds_sq_int(s, &busy, &found,
+                  "SELECT count(*) FROM jobs WHERE state IN (0, 1) AND (case_id = ?1 OR document_id"
+                  " IN (SELECT id FROM documents WHERE case_id = ?1))",
+                  "t", case_id));
+    if (busy > 0) {
+        err = DS_ERR_CONFLICT;
+        goto out;
+    }
+    TRY(ds_sq_prep(s, &st,
+                   "SELECT DISTINCT sha256 FROM documents WHERE case_id = ? AND purged_at IS NULL",
+                   "t", case_id));
+    err = collect_shas(s, st, &shas, &nsha);
+    st = NULL;
+    if (err != DS_OK)
+        goto out;
+    TRY(ds_sq_run(s, NULL,
+                  "INSERT OR IGNORE INTO forgotten_jobs(job_id, at) SELECT id, ?2 FROM jobs"
+                  " WHERE case_id = ?1 OR document_id IN"
+                  " (SELECT id FROM documents WHERE case_id = ?1)",
+                  "ti", case_id, now));
+    for (size_t i = 0; i < sizeof wipe / sizeof wipe[0]; i++)
+        TRY(ds_sq_run(s, NULL, wipe[i], "t", case_id));
+    TRY(remove_unused_blobs(s, shas, nsha, NULL));
+    char object[DS_STORE_OBJECT_MAX + 1];
+    snprintf(object, sizeof object, "case:%.100s documents:%lld", case_id, (long long)docs);
+    TRY(ds_sq_audit_append_tx(s, actor, "case.delete", object, NULL));
+    *documents = docs;
+out:
+    sqlite3_finalize(st);
+    free(shas);
+    return ds_sq_finish(s, err);
+}
+
+ds_error ds_sq_job_forgotten(ds_store *s, int64_t job_id, bool *forgotten)
+{
+    int64_t one = 0;
+    bool found = false;
+    /* SQLite hands the largest deleted id out again; a job that has it now
+     * is not the forgotten one. */
+    CHECK(ds_sq_int(s, &one, &found,
+                    "SELECT 1 FROM forgotten_jobs f WHERE f.job_id = ?1"
+                    " AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.id = ?1)",
+                    "i", job_id));
+    *forgotten = found;
+    return DS_OK;
 }

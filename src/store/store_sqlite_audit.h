@@ -25,5 +25,8 @@ ds_error ds_sq_audit_append(ds_store *s, const char *actor, const char *action, 
 ds_error ds_sq_audit_verify(ds_store *s, int64_t *checked, int64_t *first_bad);
 ds_error ds_sq_audit_list(ds_store *s, int64_t after_seq, int cap, ds_audit_entry *out, int *count);
 ds_error ds_sq_purge(ds_store *s, int64_t cutoff, const char *actor, ds_purge_stats *stats);
+ds_error ds_sq_case_delete(ds_store *s, const char *case_id, const char *actor,
+                           int64_t *documents);
+ds_error ds_sq_job_forgotten(ds_store *s, int64_t job_id, bool *forgotten);
 
 #endif

@@ -20,17 +20,50 @@
 
 /* ------------------------------------------------------------------ cases */
 
-ds_error ds_sq_case_put(ds_store *s, const char *case_id, const char *json, size_t len)
+/* The owner of case_id into *owned_by_other (true when a record exists and
+ * is neither owner's nor unowned) and *exists. Inside a transaction. */
+static ds_error case_owner_check(ds_store *s, const char *case_id, const char *owner,
+                                 bool *exists, bool *owned_by_other)
+{
+    int64_t mine = 0;
+    bool found = false;
+    ds_error err = ds_sq_int(s, &mine, &found,
+                             "SELECT owner = '' OR owner = ?2 FROM cases WHERE case_id = ?1", "tt",
+                             case_id, owner);
+    *exists = found;
+    *owned_by_other = found && !mine;
+    return err;
+}
+
+ds_error ds_sq_case_put(ds_store *s, const char *case_id, const char *owner, const char *json,
+                        size_t len, bool *created)
 {
     int64_t now = ds_store_now(s);
+    bool exists = false, other = false;
     ds_error err = ds_sq_begin(s);
     if (err != DS_OK)
         return err;
-    err = ds_sq_run(s, NULL,
-                    "INSERT INTO cases(case_id, json, created_at, updated_at) VALUES(?1, ?2, ?3, ?3) "
-                    "ON CONFLICT(case_id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at",
-                    "tTi", case_id, json, len, now);
+    err = case_owner_check(s, case_id, owner, &exists, &other);
+    if (err == DS_OK && other)
+        err = DS_ERR_NO_RECORD;
+    if (err == DS_OK)
+        err = ds_sq_run(s, NULL,
+                        "INSERT INTO cases(case_id, json, created_at, updated_at, owner) "
+                        "VALUES(?1, ?2, ?3, ?3, ?4) ON CONFLICT(case_id) DO UPDATE SET "
+                        "json = excluded.json, updated_at = excluded.updated_at, owner = excluded.owner",
+                        "tTit", case_id, json, len, now, owner);
+    if (err == DS_OK)
+        *created = !exists;
     return ds_sq_finish(s, err);
+}
+
+ds_error ds_sq_case_writable(ds_store *s, const char *case_id, const char *owner, bool *ok)
+{
+    bool exists = false, other = false;
+    ds_error err = case_owner_check(s, case_id, owner, &exists, &other);
+    if (err == DS_OK)
+        *ok = !other;
+    return err;
 }
 
 ds_error ds_sq_case_get(ds_store *s, const char *case_id, char **json, size_t *len,

@@ -10,7 +10,9 @@
 
 #include "store/store_backend.h"
 
-ds_error ds_sq_case_put(ds_store *s, const char *case_id, const char *json, size_t len);
+ds_error ds_sq_case_put(ds_store *s, const char *case_id, const char *owner, const char *json,
+                        size_t len, bool *created);
+ds_error ds_sq_case_writable(ds_store *s, const char *case_id, const char *owner, bool *ok);
 ds_error ds_sq_case_get(ds_store *s, const char *case_id, char **json, size_t *len,
                         int64_t *updated_at);
 ds_error ds_sq_report_get(ds_store *s, int64_t job_id, char **json, size_t *len);

@@ -5,7 +5,8 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config
       libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
       libjansson-dev libjpeg62-turbo-dev libjpeg-turbo-progs g++ libzbar-dev libzxing-dev libssl-dev openssl
-      fonts-ocr-b fonts-dejavu-core python3 python3-pil python3-numpy
+      fonts-ocr-b fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-urw-base35 fonts-noto-mono
+      python3 python3-pil python3-numpy
       libmicrohttpd-dev libcurl4-openssl-dev libsqlite3-dev
       chromium chromium-driver python3-selenium)
 missing=()

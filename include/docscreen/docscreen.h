@@ -87,7 +87,8 @@ typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_sev
 #define DS_FLAG_LIST(X)                                                                      \
     X(MRZ_NOT_FOUND, WARNING, "mrz",                                                          \
       "No machine-readable zone could be read on the page (information when the page's data "  \
-      "came from its barcodes or it is a driver licence's front).")                           \
+      "came from its barcodes, it is a driver licence's front, or it is ordinary text such as "  \
+      "a letter or statement).")                                                              \
     X(MRZ_CHECK_DIGIT, HIGH, "mrz",                                                           \
       "A check digit of the MRZ does not match the characters it protects.")                  \
     X(MRZ_FORMAT, WARNING, "mrz",                                                             \

@@ -707,12 +707,16 @@ static ds_error segment(ds_mrzband *b, float *slope_out)
     }
     b->nlines = nl;
     float psum = 0;
+    b->pitch_err = 0;
     for (int l = 0; l < nl; l++) {
         float a = 0, p = 0;
-        if (fit_pitch(lc[l], ncomp[l], best_n, &a, &p) >= 1e8f) {
+        float fit = fit_pitch(lc[l], ncomp[l], best_n, &a, &p);
+        if (fit >= 1e8f) {
             err = DS_ERR_NOT_FOUND;
             goto out;
         }
+        if (fit > b->pitch_err)
+            b->pitch_err = fit;
         psum += p;
         float cap = caps[l];
         int y0 = (int)lroundf((float)lines[l].top - 0.2f * cap);

@@ -45,6 +45,12 @@ typedef struct ds_mrzband {
     int rotation;      /* 0, 90, 180 or 270: clockwise turn that makes the page upright */
     float skew_deg;    /* skew removed on top of the rotation */
     float pitch;       /* character pitch in band pixels */
+    /* How well one fixed pitch explains where the ink of each line is: the
+     * worst line's mean squared distance of its character components from
+     * the pitch grid, in pitch units (0 on the grid, 0.25 off it or beyond
+     * the line's cells). An MRZ, printed at a fixed pitch, stays low;
+     * proportional text does not. */
+    float pitch_err;
 } ds_mrzband;
 
 /*

@@ -137,4 +137,13 @@ ds_error ds_mrz_parse_ocr(const ds_mrz_char *const *lines, const int *lens, int 
 
 const char *ds_mrz_type_name(ds_mrz_type t); /* "TD1" ... "OTHER" */
 
+/*
+ * Whether character c fits the field grammar at position pos of line line
+ * of format type (a digit where a date or check digit belongs, a letter or
+ * filler in a name or code, and so on), before any repair. *in_name (may be
+ * NULL) is set to whether the position is in the name field. A position
+ * outside the format, or DS_MRZ_UNKNOWN, fits nothing and is not in a name.
+ */
+bool ds_mrz_fits(ds_mrz_type type, int line, int pos, char c, bool *in_name /* OUT */);
+
 #endif

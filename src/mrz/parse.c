@@ -1101,6 +1101,24 @@ static ds_error parse_chars(const ds_mrz_char *const *lines, const int *lens, in
     return DS_OK;
 }
 
+bool ds_mrz_fits(ds_mrz_type type, int line, int pos, char c, bool *in_name)
+{
+    const layout *L = NULL;
+    unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+    for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++)
+        if (layouts[i].type == type)
+            L = &layouts[i];
+    if (in_name)
+        *in_name = false;
+    if (!L || line < 0 || line >= L->nlines || pos < 0 || pos >= L->width)
+        return false;
+    if (in_name)
+        *in_name = line == L->name.line && pos >= L->name.start &&
+                   pos < L->name.start + L->name.len;
+    build_classes(L, cls);
+    return fits(cls[line][pos], c);
+}
+
 ds_error ds_mrz_parse_ocr(const ds_mrz_char *const *lines, const int *lens, int nlines,
                           int today_year, ds_mrz *out)
 {

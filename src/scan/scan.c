@@ -3,8 +3,10 @@
  * check it, and write the report.
  *
  * For each page the locator proposes candidate regions; each is cut out both
- * ways up and recognised, and the reading that parses best wins (a valid
- * MRZ first, then the recogniser's confidence). The report is the contract
+ * ways up and recognised, and the reading that parses best wins (one
+ * ds_mrz_accept takes for an MRZ first, then a valid MRZ, then the
+ * recogniser's confidence). A page whose best reading is refused has no
+ * MRZ: nothing is checked or compared with the case record from it. The report is the contract
  * of docs/contracts.md and only ever grows. Nothing here writes to a log: document
  * content goes into the report and nowhere else.
  */
@@ -17,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "mrz/accept.h"
 #include "mrz/mrz.h"
 #include "mrz/ocrb.h"
 #include "base/base.h"
@@ -35,6 +38,11 @@
 /* Idle Tesseract engines a scanner keeps for the next scans; a thread that
  * finds none creates one, and one returned beyond this is freed. */
 #define SCANNER_IDLE_ENGINES 64
+
+/* A page on which no reading resembled an MRZ and at least this many
+ * candidate regions split into long text lines is ordinary text (a letter,
+ * a statement): its missing MRZ is information, not a warning. */
+#define DS_SCAN_TEXT_REGIONS 2
 
 struct ds_scanner {
     ds_options opt;
@@ -151,6 +159,7 @@ typedef struct reading {
     double mean_logp;
     float min_p;
     int parsed;
+    ds_mrz_acceptance acc; /* whether the reading is an MRZ at all (mrz/accept.h) */
 } reading;
 
 static void recognise(const ds_scanner *s, reading *r)
@@ -187,9 +196,12 @@ static void recognise(const ds_scanner *s, reading *r)
     r->mean_logp = n ? sum / n : -100;
 }
 
-/* Better readings sort first: valid, then sound format, then confidence. */
+/* Better readings sort first: accepted as an MRZ, then valid, then sound
+ * format, then confidence. */
 static int better(const reading *a, const reading *b)
 {
+    if (a->acc.accepted != b->acc.accepted)
+        return a->acc.accepted;
     if (a->parsed != b->parsed)
         return a->parsed > b->parsed;
     if (a->parsed) {
@@ -203,10 +215,15 @@ static int better(const reading *a, const reading *b)
 
 /*
  * Finds and reads the MRZ on one page. *found is 0 when nothing that splits
- * into MRZ lines was found; otherwise best holds the reading.
+ * into MRZ lines was found; otherwise best holds the best reading, which is
+ * an MRZ only when best->acc.accepted. *mrz_like is 1 when some reading
+ * resembled an MRZ (ds_mrz_acceptance.mrz_like), accepted or not;
+ * *nregions counts the candidate regions that split into lines of an MRZ
+ * length (on a page of ordinary text, its paragraphs and tables).
  */
 static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *found,
-                          double *t_locate, double *t_ocr, double *t_parse)
+                          int *mrz_like, int *nregions, double *t_locate, double *t_ocr,
+                          double *t_parse)
 {
     ds_error err = DS_OK;
     ds_mrz_candidate cand[DS_MRZ_MAX_CANDIDATES];
@@ -214,6 +231,8 @@ static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *fo
     reading *cur = calloc(1, sizeof *cur);
     double t0 = ds_now_ms();
     *found = 0;
+    *mrz_like = 0;
+    *nregions = 0;
     if (!cur)
         return DS_ERR_NOMEM;
     err = ds_mrz_locate(page, cand, &nc);
@@ -221,6 +240,7 @@ static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *fo
     if (err != DS_OK)
         goto out;
     for (int i = 0; i < nc; i++) {
+        int split = 0;
         for (int flip = 0; flip < 2; flip++) {
             double t1 = ds_now_ms();
             memset(cur, 0, sizeof *cur);
@@ -230,6 +250,7 @@ static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *fo
             }
             double t2 = ds_now_ms();
             *t_locate += t2 - t1;
+            split = 1;
             recognise(s, cur);
             double t3 = ds_now_ms();
             *t_ocr += t3 - t2;
@@ -241,6 +262,10 @@ static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *fo
             }
             cur->parsed = ds_mrz_parse_ocr(lines, lens, cur->band.nlines, s->today_year,
                                            &cur->mrz) == DS_OK;
+            ds_mrz_accept(lines, lens, cur->band.nlines, cur->parsed ? &cur->mrz : NULL,
+                          cur->band.pitch_err, &cur->acc);
+            if (cur->acc.mrz_like)
+                *mrz_like = 1;
             *t_parse += ds_now_ms() - t3;
             if (!*found || better(cur, best)) {
                 ds_mrzband_free(&best->band);
@@ -251,6 +276,7 @@ static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *fo
                 ds_mrzband_free(&cur->band);
             }
         }
+        *nregions += split;
         /* A valid, confident reading ends the search. */
         if (*found && best->parsed && best->mrz.valid && best->mean_logp > -0.1)
             break;
@@ -398,12 +424,18 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
     }
     for (int pg = 0; pg < pages->count; pg++) {
         PIX *gray = pages->page[pg].gray;
-        int found = 0;
+        int found = 0, mrz_like = 0, nregions = 0;
         ds_doc_detail *x = NULL;
         memset(best, 0, sizeof *best);
-        err = read_page(s, gray, best, &found, &t->locate, &t->ocr, &t->parse);
+        err = read_page(s, gray, best, &found, &mrz_like, &nregions, &t->locate, &t->ocr,
+                        &t->parse);
         if (err != DS_OK)
             goto out;
+        /* A reading ds_mrz_accept refused is not an MRZ: it is not reported,
+         * and nothing (check digits, the case record, the printed page,
+         * barcodes) is compared with it. */
+        if (found && !best->acc.accepted)
+            found = 0;
         ds_doc *doc = ds_report_add_document(r, pg, &x);
         if (!doc) {
             err = DS_ERR_NOMEM;
@@ -472,6 +504,10 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone; its data was read from its "
                          "barcodes.");
+        else if (!usable && !mrz_like && nregions >= DS_SCAN_TEXT_REGIONS)
+            ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
+                         "This page has no machine-readable zone and reads as ordinary text (a "
+                         "letter, statement or form), not as an identity document.");
         else if (!usable)
             ds_check_mrz(NULL, pg, flags);
         /* What the driver-licence front reader needs of each page. */

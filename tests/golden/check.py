@@ -9,6 +9,10 @@ Two kinds of case:
 - with a case record written as people write it (native spelling with
   diacritics, ICAO 'DEU' for Germany's 'D') no CASE_* flag is raised; with
   the birth date, name or document number changed, exactly that flag is;
+- supporting documents (tests/golden/supporting: pages of
+  samples/supporting.py, seed 7, each with its applicant's case record)
+  have no MRZ (type OTHER), no high flag and no CASE_* flag, and their
+  missing MRZ is information, not a warning;
 - every class of bad input (empty, truncated, not an image, a wrong
   extension, a decompression bomb, a directory, a missing file, bad usage)
   must give exit status 2 and, with --json, a report whose error code names
@@ -128,6 +132,33 @@ def case_cases(binary, path, truth):
     code, codes = case_flags(binary, path, other)
     report("case other surname " + truth["file"],
            codes == ["CASE_NAME_MISMATCH"] and code == 1, "exit %d flags %s" % (code, codes))
+
+
+def supporting_cases(binary):
+    """Letters, invoices ... are not identity documents: no MRZ, no high flag."""
+    folder = os.path.join(ROOT, "tests", "golden", "supporting")
+    for name in sorted(f for f in os.listdir(folder) if f.endswith(".jpg")):
+        case = os.path.join(folder, name[:-4] + ".case.json")
+        code, out, _ = run(binary, ["scan", "--json", "--today", TODAY, "--case", case,
+                                    os.path.join(folder, name)])
+        try:
+            rep = json.loads(out)
+        except ValueError:
+            report("supporting " + name, False, "output is not JSON")
+            continue
+        problems = []
+        for doc in rep.get("documents", []):
+            if doc.get("mrz") is not None or doc.get("type") != "OTHER":
+                problems.append("page %d read as %s with MRZ %r" % (doc.get("page", -1),
+                                doc.get("type"), (doc.get("mrz") or {}).get("lines")))
+        flags = rep.get("flags", [])
+        bad = [f["code"] for f in flags if f["severity"] == "high" or f["code"].startswith("CASE_")]
+        if bad:
+            problems.append("flags %s" % bad)
+        not_found = [f["severity"] for f in flags if f["code"] == "MRZ_NOT_FOUND"]
+        if not_found != ["info"]:
+            problems.append("MRZ_NOT_FOUND %s, expected once as info" % not_found)
+        report("supporting " + name, not problems and code in (0, 1), "; ".join(problems))
 
 
 def png_chunk(kind, data):
@@ -266,6 +297,7 @@ def main():
     binary = sys.argv[1]
     sample_cases(binary)
     shared_barcode_cases(binary)
+    supporting_cases(binary)
     bad_input_cases(binary)
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0

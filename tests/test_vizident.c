@@ -337,6 +337,80 @@ static void test_other_dates(void)
     T_EQ_INT(compare(&v, &m, &fl), 1);
 }
 
+/* Values of another row or cell read under a number or an expiry label
+ * (captions below their values, fields reordered, a caption or the next
+ * cell run into the value): no evidence. The same misplacements with a
+ * clearly different value of the field's own kind still are. */
+static void test_misplaced_values(void)
+{
+    ds_mrz m;
+    mrz_of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", TD3_L2, &m); /* L898902C3,
+                                                                         expires 2012-04-15 */
+    ds_viz v;
+    ds_flags fl;
+    /* A date under "Passport No.": the next row's value. */
+    const char *dates[] = {"06122019", "07 04 2027", "24011998", "20190612", "06.12.2019",
+                           "12 JAN 2025"};
+    for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+        memset(&v, 0, sizeof v);
+        set_field(&v, DS_VIZ_PASSPORT_NUMBER, dates[i], dates[i], 95);
+        T_EQ_INT(compare(&v, &m, &fl), 0);
+        T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+        T_CHECK(ds_vizident_number_is_date(dates[i]));
+    }
+    /* Eight digits that form no date are a number: another one. */
+    T_CHECK(!ds_vizident_number_is_date("84887290"));
+    T_CHECK(!ds_vizident_number_is_date("12345678"));
+    T_CHECK(!ds_vizident_number_is_date("L898902C3"));
+    T_CHECK(!ds_vizident_number_is_date("X77310452 15 APR 2012"));
+    T_CHECK(!ds_vizident_number_is_date("31022019")); /* no 31 February */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "848872901", "848872901", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+
+    /* The next cell's letters run into the number, a caption before it. */
+    const char *runs[] = {"L898902C3MFAMEX", "L898902C3 MFA MEX", "DOCUMENTNOL898902C3",
+                          "Document No. L8989O2C3", "Passport No L898902C3"};
+    for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+        memset(&v, 0, sizeof v);
+        set_field(&v, DS_VIZ_PASSPORT_NUMBER, runs[i], runs[i], 95);
+        T_EQ_INT(compare(&v, &m, &fl), 0);
+    }
+    char core[32];
+    T_CHECK(ds_vizident_number_core("L898902C3MFAMEX", &m, core, sizeof core));
+    T_EQ_STR(core, "L898902C3");
+    T_CHECK(ds_vizident_number_core("DOCUMENTNOL8989O2C3", &m, core, sizeof core));
+    T_EQ_STR(core, "L8989O2C3");
+    /* Digits after the number, or a word that is no caption before it,
+     * are not taken off. */
+    T_CHECK(!ds_vizident_number_core("L898902C3123", &m, core, sizeof core));
+    T_CHECK(!ds_vizident_number_core("ZQXWL898902C3", &m, core, sizeof core));
+    /* Another number with a caption or letters around it still differs. */
+    const char *others[] = {"C01X77419MFAMEX", "Document No. C01X77419"};
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        memset(&v, 0, sizeof v);
+        set_field(&v, DS_VIZ_PASSPORT_NUMBER, others[i], others[i], 95);
+        T_EQ_INT(compare(&v, &m, &fl), 1);
+    }
+
+    /* The date of issue under "Date of expiry": the expiry is the day
+     * before its tenth (or fifth) anniversary. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_EXPIRY_DATE, "16 APR 2002", "2002-04-16", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_EXPIRY_DATE].status, DS_VIZ_UNVERIFIABLE);
+    set_field(&v, DS_VIZ_EXPIRY_DATE, "16.04.2007", "2007-04-16", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    /* The printed expiry moved by whole years, or another day, still is
+     * another expiry. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_EXPIRY_DATE, "15 APR 2002", "2002-04-15", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_EXPIRY_DATE, "20 MAY 2009", "2009-05-20", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+}
+
 /* A clearly different name under a read label stays a mismatch. */
 static void test_altered_name_still_flagged(void)
 {
@@ -370,6 +444,7 @@ int main(int argc, char **argv)
         {"number_core", test_number_core},
         {"visa_own_number", test_visa_own_number},
         {"other_dates", test_other_dates},
+        {"misplaced_values", test_misplaced_values},
         {"altered_name_still_flagged", test_altered_name_still_flagged},
     };
     return T_RUN(cases);

@@ -267,6 +267,23 @@ static int swap_verdict(const char *value, const char *iso, char order)
     return order == mine ? 2 : 0;
 }
 
+/* The expiry's period of validity starts on iso: the expiry is the day
+ * before an anniversary of iso (1 to 10 years on), the way a document
+ * valid N whole years ends. iso is then the date of issue. A printed
+ * expiry moved by whole years falls on the anniversary itself, never the
+ * day before, and is not taken for one. */
+static bool starts_validity(const char *iso, const char *expiry)
+{
+    int y, mo, d, ey, em, ed;
+    if (!ds_date_parse(iso, &y, &mo, &d) || !ds_date_parse(expiry, &ey, &em, &ed))
+        return false;
+    long e = ds_date_days(ey, em, ed);
+    for (int k = 1; k <= 10; k++)
+        if (e == ds_date_days(y + k, mo, d) - 1)
+            return true;
+    return false;
+}
+
 /* A date read under the label of field id that is instead another date of
  * the document: see compare_date. */
 static bool other_field_date(int id, const char *iso, const ds_mrz *m)
@@ -278,7 +295,8 @@ static bool other_field_date(int id, const char *iso, const ds_mrz *m)
         return strcmp(iso + 2, expiry + 2) == 0 || strcmp(iso, expiry) > 0 ||
                issued_for(iso, expiry);
     if (id == DS_VIZ_EXPIRY_DATE && iso_complete(birth))
-        return strcmp(iso + 2, birth + 2) == 0 || strcmp(iso, birth) < 0;
+        return strcmp(iso + 2, birth + 2) == 0 || strcmp(iso, birth) < 0 ||
+               (iso_complete(expiry) && starts_validity(iso, expiry));
     return false;
 }
 
@@ -303,7 +321,9 @@ static void compare_date(ds_viz *viz, int id, const ds_mrz *m, const char *mrz_d
      * expiry, a birth date after the expiry or an expiry before the birth,
      * a birth date that starts the MRZ expiry's validity (1 to 10 whole
      * years before it: the date of issue, read from the line next to the
-     * label). The line read is not the field's. */
+     * label); an expiry that starts the MRZ expiry's validity (the date
+     * of issue, read from the row next to the label: starts_validity).
+     * The line read is not the field's. */
     if (strcmp(f->norm, mrz_date) != 0 && other_field_date(id, f->norm, m)) {
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
@@ -955,6 +975,13 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
          * the MRZ's number is printed elsewhere on the page, the number
          * read here is the visa's own and no evidence. */
         if (visa && mrz_number_elsewhere(viz, f, mn)) {
+            f->status = DS_VIZ_UNVERIFIABLE;
+            continue;
+        }
+        /* A date read under a number label is the next row's value (an
+         * issue, birth or expiry date), never a number (vizident.h). */
+        if (strcmp(f->norm, mn) != 0 &&
+            (ds_vizident_number_is_date(f->value) || ds_vizident_number_is_date(f->norm))) {
             f->status = DS_VIZ_UNVERIFIABLE;
             continue;
         }

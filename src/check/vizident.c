@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "check/case.h"
 #include "check/codes.h"
 #include "check/translit.h"
 #include "page/specimen.h"
@@ -281,6 +282,62 @@ void ds_vizident_name_forms(const char *value, const char *norm, ds_vizid_forms 
 
 /* -------------------------------------------------------------- numbers */
 
+/* The number of the n digits at s. */
+static int atoi_n(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+/* True when y-m-d is a day of the calendar between 1900 and 2099. */
+static bool real_date(int y, int m, int d)
+{
+    if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1)
+        return false;
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= (m == 2 && !leap ? 28 : days[m - 1]);
+}
+
+/* num (letters and digits, upper case) holds the number mn once folded
+ * (ds_fold_number), with a caption before it or nothing, and after it
+ * nothing or letters only that follow its last digit. On true, num is cut
+ * to the part that is mn, as read. */
+static bool core_in(char *num, const char *mn)
+{
+    char fn[DS_VIZ_VALUE_MAX], fm[DS_VIZ_VALUE_MAX];
+    ds_fold_number(num, fn, sizeof fn);
+    ds_fold_number(mn, fm, sizeof fm);
+    size_t ln = strlen(fn), lm = strlen(fm);
+    if (lm < 6 || ln <= lm || strlen(num) != ln)
+        return false;
+    for (size_t p = 0; p + lm <= ln; p++) {
+        if (strncmp(fn + p, fm, lm) != 0)
+            continue;
+        /* Before it: nothing, or a caption (its words run together). */
+        if (p > 0) {
+            char before[DS_VIZ_VALUE_MAX];
+            memcpy(before, num, p);
+            before[p] = 0;
+            if (ds_viz_label_in_text(before) < 0)
+                continue;
+        }
+        /* After it: nothing, or letters only after a digit. */
+        const char *after = num + p + lm;
+        bool letters = true;
+        for (const char *q = after; *q; q++)
+            letters = letters && isalpha((unsigned char)*q);
+        if (*after && (!letters || !isdigit((unsigned char)num[p + lm - 1])))
+            continue;
+        memmove(num, num + p, lm);
+        num[lm] = 0;
+        return true;
+    }
+    return false;
+}
+
 bool ds_vizident_number_core(const char *value, const ds_mrz *m, char *out, size_t cap)
 {
     if (!out || cap == 0)
@@ -374,6 +431,51 @@ bool ds_vizident_number_core(const char *value, const ds_mrz *m, char *out, size
             break;
         }
     }
+    /* The MRZ's number with a caption before it or the next cell's
+     * letters after it: the number alone is compared. */
+    if (lm && o > lm && core_in(num, m->document_number))
+        cut = true;
     snprintf(out, cap, "%s", num);
     return cut;
+}
+
+bool ds_vizident_number_is_date(const char *value)
+{
+    if (!value || !value[0])
+        return false;
+    /* A printed date: it parses, and every word of it is digits or a
+     * month's name (a number before a date is no date). */
+    char iso[11];
+    if (ds_viz_parse_date(value, iso)) {
+        char raw[DS_VIZ_VALUE_MAX];
+        snprintf(raw, sizeof raw, "%s", value);
+        bool only = true;
+        char *save = NULL;
+        for (char *w = strtok_r(raw, " ", &save); w && only; w = strtok_r(NULL, " ", &save)) {
+            bool letter = false;
+            for (const char *q = w; *q; q++)
+                letter = letter || isalpha((unsigned char)*q);
+            only = !letter || ds_viz_month_word(w) > 0;
+        }
+        if (only)
+            return true;
+    }
+    char d[16];
+    size_t n = 0;
+    for (const char *p = value; *p; p++) {
+        if (isdigit((unsigned char)*p)) {
+            if (n + 1 >= sizeof d)
+                return false;
+            d[n++] = *p;
+        } else if (isalpha((unsigned char)*p)) {
+            return false;
+        }
+    }
+    d[n] = 0;
+    if (n != 8)
+        return false;
+    /* DDMMYYYY, then YYYYMMDD. */
+    int f1[3] = {atoi_n(d + 4, 4), atoi_n(d + 2, 2), atoi_n(d, 2)};
+    int f2[3] = {atoi_n(d, 4), atoi_n(d + 4, 2), atoi_n(d + 6, 2)};
+    return real_date(f1[0], f1[1], f1[2]) || real_date(f2[0], f2[1], f2[2]);
 }

@@ -76,10 +76,24 @@ void ds_vizident_name_forms(const char *value, const char *norm,
  * that read as a date (the next field's value run into the line: "D23145890
  * 15 APR/AVR 12"), and without an issuing-state or nationality code of m
  * before it ("UTO L898902C3"; run into the number, only when what is left
- * is about as long as the MRZ's number). Returns true when anything was
- * taken off.
+ * is about as long as the MRZ's number). When what is left holds the MRZ's
+ * number (within the letters and digits OCR confuses: O and 0, S and 5
+ * ...) with more around it, and what is before it is a caption
+ * (ds_viz_label_in_text: "Document No." read into the value) or nothing,
+ * and what is after it is letters only that follow the number's last digit
+ * (the next cell's value run into it: "280715182MFAMEX"), out is the
+ * MRZ's number as read, alone. Returns true when anything was taken off.
  */
 bool ds_vizident_number_core(const char *value, const ds_mrz *m, char *out /* OUT */,
                              size_t cap);
+
+/*
+ * True when value, read under a number label, is a date: it parses as one
+ * of the printed dates ds_viz_parse_date reads, or its letters and digits
+ * are 8 digits that form a real date as DDMMYYYY or as YYYYMMDD (years
+ * 1900 to 2099). Such a value is another field's (the next row's date),
+ * never a number, and never evidence.
+ */
+bool ds_vizident_number_is_date(const char *value);
 
 #endif

@@ -21,11 +21,13 @@ FAST = ["viz=false", "forensics=false", "barcodes=false"]
 
 
 def wait_dir(folder, timeout=40):
+    """The finished files of folder, once each has its report: a report
+    being written atomically shows as NAME.report.json.tmp meanwhile."""
     t0 = time.time()
     while time.time() - t0 < timeout:
-        got = [f for f in os.listdir(folder) if not f.endswith(".report.json")] \
-            if os.path.isdir(folder) else []
-        if got:
+        names = os.listdir(folder) if os.path.isdir(folder) else []
+        got = [f for f in names if not f.endswith((".report.json", ".tmp"))]
+        if got and all(f + ".report.json" in names for f in got):
             return got
         time.sleep(0.2)
     return []

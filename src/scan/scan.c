@@ -434,8 +434,14 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         /* A reading ds_mrz_accept refused is not an MRZ: it is not reported,
          * and nothing (check digits, the case record, the printed page,
          * barcodes) is compared with it. */
-        if (found && !best->acc.accepted)
+        /* A refused reading that still has the layout of an MRZ (a bad scan
+         * of a real one) is where the image quality is measured, so that the
+         * rescan request says why. */
+        int quality_region = found;
+        if (found && !best->acc.accepted) {
             found = 0;
+            quality_region = best->acc.mrz_like || nregions < 2;
+        }
         ds_doc *doc = ds_report_add_document(r, pg, &x);
         if (!doc) {
             err = DS_ERR_NOMEM;
@@ -477,7 +483,7 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
             memcpy(x->viz, viz->field, sizeof x->viz);
         if (s->opt.forensics) {
             ds_forensics f = file_forensics;
-            if (found)
+            if (quality_region)
                 ds_forensics_quality(gray, best->band.bbox, best->band.nchars[0],
                                      best->band.rotation == 90 || best->band.rotation == 270, NULL,
                                      &f);

@@ -804,13 +804,28 @@ ds_error ds_decode_file(const char *path, const ds_limits *lim, ds_pages **out)
     return err;
 }
 
+void ds_text_layer_free(ds_text_layer *t)
+{
+    if (!t)
+        return;
+    for (int i = 0; i < t->nwords; i++)
+        free(t->word[i].text);
+    for (int i = 0; i < t->nfonts; i++)
+        free(t->font[i]);
+    free(t->word);
+    free(t->font);
+    free(t);
+}
+
 void ds_pages_free(ds_pages *pages)
 {
     if (!pages)
         return;
     if (pages->page) {
-        for (int i = 0; i < pages->count; i++)
+        for (int i = 0; i < pages->count; i++) {
             pixDestroy(&pages->page[i].gray);
+            ds_text_layer_free(pages->page[i].text);
+        }
         free(pages->page);
     }
     free(pages);

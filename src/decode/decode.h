@@ -25,8 +25,31 @@ typedef enum ds_format {
 /* ds_limits (public, docscreen.h) bounds every input. */
 
 
+/*
+ * The text a born-digital page carries (a PDF's text layer), word by word, in
+ * the page image's pixel coordinates (origin top left). Filled by the PDF
+ * decoder; NULL on every scanned page. The page stage reads it instead of
+ * OCR where it exists, and the forensics stage compares the two.
+ */
+typedef struct ds_text_word {
+    char *text;    /* UTF-8, owned */
+    int box[4];    /* x, y, w, h in page pixels */
+    int font;      /* index into ds_text_layer.font, -1 when unknown */
+    float size;    /* font size in points, 0 when unknown */
+} ds_text_word;
+
+typedef struct ds_text_layer {
+    int nwords;
+    ds_text_word *word; /* nwords entries, in reading order */
+    int nfonts;
+    char **font;        /* font names as the file gives them, owned */
+} ds_text_layer;
+
+void ds_text_layer_free(ds_text_layer *t);
+
 typedef struct ds_page {
     PIX *gray;     /* 8 bpp grayscale, owned */
+    ds_text_layer *text; /* born-digital PDF page: its text layer, owned; NULL otherwise */
     int dpi;       /* resolution the file declares, 0 when unknown */
     int reduction; /* file pixels per page pixel along a side: 1, or 2, 4, 8
                       for a JPEG scaled by ds_limits.jpeg_min_side */

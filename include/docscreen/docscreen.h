@@ -35,7 +35,7 @@ extern "C" {
     X(ERR_IO, "the file could not be read")                                     \
     X(ERR_EMPTY, "the file is empty")                                           \
     X(ERR_TOO_LARGE, "the file is larger than the configured size limit")       \
-    X(ERR_FORMAT_UNKNOWN, "the file is not a supported image (JPEG, PNG, TIFF)") \
+    X(ERR_FORMAT_UNKNOWN, "the file is not a supported format (JPEG, PNG, TIFF, PDF)") \
     X(ERR_CORRUPT, "the image is corrupt or truncated and could not be decoded") \
     X(ERR_PIXEL_LIMIT, "the image has more pixels than the configured limit")   \
     X(ERR_TOO_MANY_PAGES, "the file has more pages than the configured limit")  \
@@ -50,7 +50,11 @@ extern "C" {
     X(ERR_STORE, "the store could not be read or written")                   \
     X(ERR_CONFLICT, "the request conflicts with the stored state (a reused idempotency key, a duplicate name or a job not running)") \
     X(ERR_NO_RECORD, "the requested record does not exist")                     \
-    X(ERR_DECODE_TIME, "decoding the file took longer than the configured time limit")
+    X(ERR_DECODE_TIME, "decoding the file took longer than the configured time limit") \
+    X(ERR_PDF_ENCRYPTED, "the PDF is encrypted with a password: send it without the password") \
+    X(ERR_PDF_NO_PAGES, "the PDF has no pages")                                 \
+    X(ERR_PDF_LIMIT, "the PDF exceeds a structure limit (objects, stream size, nesting or memory)") \
+    X(ERR_PDF_READER, "the PDF reader could not be run or stopped without an answer")
 
 typedef enum ds_error {
 #define DS_X_(name, msg) DS_##name,
@@ -253,6 +257,9 @@ typedef struct ds_options {
     int viz;               /* 1: read the printed data page and compare it with the MRZ (default) */
     int forensics;         /* 1: editing traces and image quality (default) */
     int fingerprints;      /* 1: a perceptual hash of every page (ds_doc.dhash); default 0 */
+    /* The PDF reader program (docscreen-pdf); NULL: $DOCSCREEN_PDF_HELPER, else the one
+     * beside the running program, else the installed one (docs/pdf.md). */
+    const char *pdf_helper;
 } ds_options;
 
 DS_API void ds_options_default(ds_options *out /* OUT */);

@@ -82,7 +82,7 @@ typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_sev
 
 /*
  * The one registry of flag codes: code, default severity, the source that
- * raises it ("mrz", "viz", "barcode", "case", "image", "store") and what it
+ * raises it ("mrz", "viz", "barcode", "case", "image", "store", "pdf") and what it
  * means, in one line an officer understands. Codes are appended, never
  * renamed or removed; a rule may raise a code at another severity than its
  * default where docs/flags.md says so (a warning where the evidence is
@@ -140,7 +140,21 @@ typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_sev
     X(DUPLICATE_IMAGE, WARNING, "store",                                                      \
       "The same page image was submitted in another case.")                                   \
     X(DOC_REPORTED_LOST, HIGH, "store",                                                       \
-      "The document is on the office's list of lost and stolen documents.")
+      "The document is on the office's list of lost and stolen documents.")                   \
+    X(PDF_INCREMENTAL_UPDATE, WARNING, "pdf",                                                 \
+      "The PDF was saved again after it was made and a later save changed a page's content "  \
+      "(information when the later saves changed no page).")                                  \
+    X(PDF_EDITOR_SOFTWARE, INFO, "pdf",                                                       \
+      "The PDF names a program made for editing PDFs or images as its producer or creator "   \
+      "(a warning together with other evidence of editing in the file).")                     \
+    X(PDF_TEXT_MISMATCH, HIGH, "pdf",                                                         \
+      "A number in the PDF's text layer is not what the page shows on the same spot: an "     \
+      "amount or date painted over, or an edited text layer (a warning when the page reads "  \
+      "unclearly there or shows nothing).")                                                   \
+    X(PDF_FONT_MIX, WARNING, "pdf",                                                           \
+      "A number is set in two fonts, or one number of a line of numbers in a font no other "  \
+      "number on the page uses: a figure typed in over the original (high together with "     \
+      "other evidence of editing on the page).")
 
 typedef enum ds_flag_code {
 #define DS_X_(name, sev, source, meaning) DS_FLAG_##name,
@@ -173,7 +187,8 @@ typedef struct ds_flag {
     char field[DS_FLAG_FIELD_MAX];         /* "birth_date", ... */
     char expected[DS_FLAG_VALUE_MAX];
     char found[DS_FLAG_VALUE_MAX];
-    char source[16];                       /* "mrz", "viz", "barcode", "case", "image", "store" */
+    char source[16];                       /* "mrz", "viz", "barcode", "case", "image", "store",
+                                              "pdf" */
     char message[DS_FLAG_MESSAGE_MAX];     /* one sentence */
 } ds_flag;
 

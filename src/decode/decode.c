@@ -87,6 +87,8 @@ static void quiet_init(void)
 
 static void quiet(void) { pthread_once(&quiet_once, quiet_init); }
 
+void ds_decode_quiet(void) { quiet(); }
+
 /* ------------------------------------------------------------------ sniff */
 
 ds_format ds_decode_sniff(const uint8_t *data, size_t len)

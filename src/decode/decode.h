@@ -98,6 +98,9 @@ typedef struct ds_pages {
     ds_pdf_info *pdf; /* DS_FORMAT_PDF: the container's facts, owned; NULL otherwise */
 } ds_pages;
 
+/* Silences Leptonica's and libtiff's messages for the process (once). */
+void ds_decode_quiet(void);
+
 /* Identifies the format from the first bytes; DS_FORMAT_UNKNOWN otherwise. */
 ds_format ds_decode_sniff(const uint8_t *data, size_t len);
 const char *ds_format_name(ds_format f);

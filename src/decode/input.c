@@ -11,6 +11,7 @@ ds_error ds_decode_input(const uint8_t *data, size_t len, const ds_limits *lim,
 {
     if (!lim || !out || (!data && len > 0) || lim->max_pages < 1)
         return DS_ERR_USAGE;
+    ds_decode_quiet();
     if (len > 0 && len <= lim->max_file_bytes && ds_decode_sniff(data, len) == DS_FORMAT_PDF)
         return ds_pdf_decode(data, len, lim, helper, out);
     return ds_decode_mem(data, len, lim, out);

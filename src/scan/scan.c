@@ -32,6 +32,7 @@
 #include "report/annotate.h"
 #include "report/report.h"
 #include "scan/barcodes.h"
+#include "scan/pdfscan.h"
 #include "check/imagecheck.h"
 #include "check/vizcheck.h"
 
@@ -420,7 +421,8 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         err = DS_ERR_NOMEM;
         goto out;
     }
-    if (s->opt.forensics)
+    /* A PDF's own evidence is read by ds_scan_pdf, not as an image file's. */
+    if (s->opt.forensics && pages->format != DS_FORMAT_PDF)
         ds_forensics_scan_bytes(bytes, nbytes, &file_forensics);
     r->format = ds_format_name(pages->format);
     r->pages = pages->count;
@@ -530,6 +532,15 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
             annotate_page(annotate, pg, pages->count, gray, found ? best : NULL,
                           viz_read ? viz : NULL, flags, first_flag);
         ds_mrzband_free(&best->band);
+    }
+    if (pages->pdf) {
+        if (s->opt.forensics && !engine && ds_scan_pdf_has_text(pages) &&
+            !(engine = engine_take(s, &err)))
+            goto out;
+        err = ds_scan_pdf(pages, engine ? ds_viz_reader_tess(engine) : NULL, s->opt.forensics,
+                          flags, r);
+        if (err != DS_OK)
+            goto out;
     }
     /* A driver licence's printed front against its barcode, across pages. */
     if (s->opt.barcodes && s->opt.viz) {

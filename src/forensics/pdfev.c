@@ -6,6 +6,7 @@
 #include "forensics/pdfev.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -130,15 +131,15 @@ static void add_font(ds_pdfev *ev, int page, const ds_text_word *a, const ds_tex
     f->inside_number = inside;
 }
 
-/* The numeric words of line [i0, i1) of t in family fam, and whether fam is
- * used by a numeric word on any other line of the page. */
-static bool family_elsewhere(const ds_text_layer *t, int i0, int i1, const char *fam)
+/* Whether a numeric word outside the line ix[0..n) uses family fam. */
+static bool family_elsewhere(const ds_text_layer *t, const int *ix, int n, const char *fam)
 {
     char f[DS_PDFEV_TEXT];
     for (int i = 0; i < t->nwords; i++) {
-        if (i >= i0 && i < i1)
-            continue;
-        if (!numeric(t->word[i].text))
+        bool in = false;
+        for (int k = 0; k < n && !in; k++)
+            in = ix[k] == i;
+        if (in || !numeric(t->word[i].text))
             continue;
         font_of(t, &t->word[i], f, sizeof f);
         if (strcmp(f, fam) == 0)
@@ -147,12 +148,13 @@ static bool family_elsewhere(const ds_text_layer *t, int i0, int i1, const char 
     return false;
 }
 
-static void line_fonts(const ds_text_layer *t, int page, int i0, int i1, ds_pdfev *ev)
+/* The font changes of one visual line: ix[0..n), left to right. */
+static void line_fonts(const ds_text_layer *t, int page, const int *ix, int n, ds_pdfev *ev)
 {
     char fa[DS_PDFEV_TEXT], fb[DS_PDFEV_TEXT];
     /* Touching fragments of one number in two families. */
-    for (int i = i0; i + 1 < i1; i++) {
-        const ds_text_word *a = &t->word[i], *b = &t->word[i + 1];
+    for (int k = 0; k + 1 < n; k++) {
+        const ds_text_word *a = &t->word[ix[k]], *b = &t->word[ix[k + 1]];
         if (a->font < 0 || b->font < 0 || !numeric(a->text) || !numeric(b->text))
             continue;
         int h = a->box[3] > b->box[3] ? a->box[3] : b->box[3];
@@ -166,23 +168,24 @@ static void line_fonts(const ds_text_layer *t, int page, int i0, int i1, ds_pdfe
     }
     /* One number in a family the line's other numbers (two or more, all in
      * one family) do not use, and that no number elsewhere on the page uses. */
-    int n = 0;
-    for (int i = i0; i < i1; i++)
-        n += numeric(t->word[i].text) && t->word[i].font >= 0;
-    if (n < 3)
+    int nnum = 0;
+    for (int k = 0; k < n; k++)
+        nnum += numeric(t->word[ix[k]].text) && t->word[ix[k]].font >= 0;
+    if (nnum < 3)
         return;
-    for (int i = i0; i < i1; i++) {
-        const ds_text_word *w = &t->word[i];
+    for (int k = 0; k < n; k++) {
+        const ds_text_word *w = &t->word[ix[k]];
         if (!numeric(w->text) || w->font < 0)
             continue;
         font_of(t, w, fa, sizeof fa);
         int same = 0, other = 0;
         fb[0] = 0;
-        for (int j = i0; j < i1; j++) {
-            if (j == i || !numeric(t->word[j].text) || t->word[j].font < 0)
+        for (int j = 0; j < n; j++) {
+            const ds_text_word *o = &t->word[ix[j]];
+            if (j == k || !numeric(o->text) || o->font < 0)
                 continue;
             char f[DS_PDFEV_TEXT];
-            font_of(t, &t->word[j], f, sizeof f);
+            font_of(t, o, f, sizeof f);
             if (strcmp(f, fa) == 0)
                 same++;
             else if (!fb[0] || strcmp(f, fb) == 0)
@@ -190,21 +193,42 @@ static void line_fonts(const ds_text_layer *t, int page, int i0, int i1, ds_pdfe
             else
                 other = -1000; /* a third family: no one odd one out */
         }
-        if (same == 0 && other >= 2 && fa[0] && !family_elsewhere(t, i0, i1, fa)) {
-            /* a touching neighbour was reported as inside one number already */
-            bool done = false;
-            for (int k = 0; k < ev->nfonts; k++)
-                if (ev->font[k].page == page && ev->font[k].inside_number &&
-                    w->box[0] >= ev->font[k].box[0] &&
-                    w->box[0] < ev->font[k].box[0] + ev->font[k].box[2] &&
-                    w->box[1] >= ev->font[k].box[1] - w->box[3] &&
-                    w->box[1] <= ev->font[k].box[1] + ev->font[k].box[3])
-                    done = true;
-            if (!done)
-                add_font(ev, page, w, NULL, fb, fa, false);
+        if (same != 0 || other < 2 || !fa[0] || family_elsewhere(t, ix, n, fa))
+            continue;
+        /* already reported as the second half of one number */
+        bool done = false;
+        for (int e = 0; e < ev->nfonts; e++) {
+            const ds_pdfev_font *f = &ev->font[e];
+            done = done || (f->page == page && f->inside_number && w->box[0] >= f->box[0] &&
+                            w->box[0] < f->box[0] + f->box[2] && w->box[1] < f->box[1] + f->box[3] &&
+                            w->box[1] + w->box[3] > f->box[1]);
         }
+        if (!done)
+            add_font(ev, page, w, NULL, fb, fa, false);
     }
 }
+
+/* A word's place for sorting: twice its vertical centre, its left edge. */
+typedef struct place {
+    int cy, x, i;
+} place;
+
+static int by_y(const void *a, const void *b)
+{
+    const place *p = a, *q = b;
+    return p->cy != q->cy ? (p->cy > q->cy) - (p->cy < q->cy) : (p->x > q->x) - (p->x < q->x);
+}
+
+static int by_x(const void *a, const void *b)
+{
+    const place *p = a, *q = b;
+    return (p->x > q->x) - (p->x < q->x);
+}
+
+/* Words on one visual line: vertical centres within half a word's height
+ * (a reader's line is often one text object, so a number typed in later is
+ * a line of its own there). Pages of more words are left out. */
+#define DS_PDFEV_FONT_WORDS 20000
 
 void ds_pdfev_fonts(const ds_pages *pages, ds_pdfev *ev)
 {
@@ -212,14 +236,30 @@ void ds_pdfev_fonts(const ds_pages *pages, ds_pdfev *ev)
         return;
     for (int p = 0; p < pages->count; p++) {
         const ds_text_layer *t = pages->page[p].text;
-        if (!t)
+        if (!t || t->nwords == 0 || t->nwords > DS_PDFEV_FONT_WORDS)
             continue;
+        place *pl = malloc((size_t)t->nwords * sizeof *pl);
+        int *ix = malloc((size_t)t->nwords * sizeof *ix);
+        if (!pl || !ix) {
+            free(pl);
+            free(ix);
+            return;
+        }
+        for (int i = 0; i < t->nwords; i++)
+            pl[i] = (place){2 * t->word[i].box[1] + t->word[i].box[3], t->word[i].box[0], i};
+        qsort(pl, (size_t)t->nwords, sizeof *pl, by_y);
         int i0 = 0;
-        for (int i = 1; i <= t->nwords; i++)
-            if (i == t->nwords || t->word[i].line != t->word[i0].line) {
-                line_fonts(t, p, i0, i, ev);
-                i0 = i;
-            }
+        for (int i = 1; i <= t->nwords; i++) {
+            if (i < t->nwords && pl[i].cy - pl[i0].cy <= t->word[pl[i0].i].box[3])
+                continue; /* centres within half a height */
+            qsort(pl + i0, (size_t)(i - i0), sizeof *pl, by_x);
+            for (int k = i0; k < i; k++)
+                ix[k - i0] = pl[k].i;
+            line_fonts(t, p, ix, i - i0, ev);
+            i0 = i;
+        }
+        free(pl);
+        free(ix);
     }
 }
 

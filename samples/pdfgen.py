@@ -145,11 +145,11 @@ def image_xobject(w, img, codec):
         if len(offs) != 1:
             raise SystemExit("pdfgen: the G4 TIFF has several strips")
         data = buf.getvalue()[offs[0]:offs[0] + counts[0]]
-        # PIL writes MinIsBlack: its fax data codes 1 as black.
+        # PIL writes MinIsBlack: decoded as PDF says, its fax data has 1 for black.
         black1 = b"true" if t.tag_v2.get(262, 0) == 1 else b"false"
         return w.stream(b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace "
                         b"/DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms "
-                        b"<< /K -1 /Columns %d /Rows %d /BlackIs1 %s >> /Decode [1 0]"
+                        b"<< /K -1 /Columns %d /Rows %d /BlackIs1 %s >>"
                         % (bw.width, bw.height, bw.width, bw.height, black1), data)
     raise ValueError(codec)
 

@@ -23,11 +23,14 @@ Writes, into --out:
 For every FILE.pdf a FILE.json: {"file", "kind", "pages", "error" (the
 ERR_ code or null), "defects": [{"code", "page", ...}]}.
 With --demo PASSPORT.jpg SUPPORT1.jpg SUPPORT2.jpg it writes only
-demo.pdf: the three scanned pages as one DCT PDF.
+demo.pdf: the three scanned pages as one DCT PDF. With --bench N only the
+benchmark set: page-NN.jpg (N scanned pages), scanned-N.pdf (the same JPEG
+bytes embedded) and born-N.pdf (an N-page born-digital statement).
 
 Nothing is random but for --seed. Usage:
   /usr/bin/python3 samples/pdfgen.py --out DIR [--count N] [--seed S]
   /usr/bin/python3 samples/pdfgen.py --out DIR --demo A.jpg B.jpg C.jpg
+  /usr/bin/python3 samples/pdfgen.py --out DIR --bench 20
 """
 import argparse
 import hashlib
@@ -122,6 +125,11 @@ def info_obj(w, producer="docscreen pdfgen", creator="docscreen pdfgen"):
 # ------------------------------------------------------------------ scanned
 
 def image_xobject(w, img, codec):
+    if codec == "jpegfile":  # img is (JPEG bytes, width, height[, mode]): embedded as they are
+        data, width, height = img[:3]
+        cs = b"/DeviceRGB" if len(img) > 3 and img[3] == "RGB" else b"/DeviceGray"
+        return w.stream(b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace "
+                        b"%s /BitsPerComponent 8 /Filter /DCTDecode" % (width, height, cs), data)
     if codec == "dct":
         buf = io.BytesIO()
         mode = "RGB" if img.mode == "RGB" else "L"
@@ -163,7 +171,8 @@ def scanned_pdf(images, producer="docscreen pdfgen scanner"):
     kids = []
     for img, dpi, codec in images:
         im = image_xobject(w, img, codec)
-        pw, ph = img.width * 72.0 / dpi, img.height * 72.0 / dpi
+        iw, ih = (img[1], img[2]) if codec == "jpegfile" else (img.width, img.height)
+        pw, ph = iw * 72.0 / dpi, ih * 72.0 / dpi
         c = w.stream(b"", b"q %.3f 0 0 %.3f 0 0 cm /Im0 Do Q" % (pw, ph))
         kids.append(w.add(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.3f %.3f] /Contents %d 0 R"
                           b" /Resources << /XObject << /Im0 %d 0 R >> >> >>" % (pw, ph, c, im)))
@@ -424,16 +433,43 @@ def main():
     ap.add_argument("--count", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--demo", nargs=3, metavar="PAGE")
+    ap.add_argument("--bench", type=int, metavar="N", help="only the benchmark set of N pages")
     ap.add_argument("--no-bad", action="store_true", help="skip bad/ (its bombs take a few seconds)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     r = random.Random(a.seed)
+    if a.bench:
+        # N scanned pages as JPEG files and as one PDF that embeds the same
+        # bytes, and an N-page born-digital statement: make bench's PDF line.
+        pages = []
+        for i in range(a.bench):
+            img = scan_page(r, 200)
+            buf = io.BytesIO()
+            img.save(buf, "JPEG", quality=88, dpi=(200, 200))
+            with open(os.path.join(a.out, "page-%02d.jpg" % i), "wb") as fh:
+                fh.write(buf.getvalue())
+            pages.append(((buf.getvalue(), img.width, img.height), 200, "jpegfile"))
+        save(a.out, "scanned-%d.pdf" % a.bench, scanned_pdf(pages),
+             {"kind": "scanned", "codec": "dct", "pages": a.bench, "error": None, "defects": []})
+        born = [runs_content(statement_runs(r, rows=30)[0]) for _ in range(a.bench)]
+        save(a.out, "born-%d.pdf" % a.bench, born_pdf(born)[0],
+             {"kind": "born", "pages": a.bench, "error": None, "defects": []})
+        return
     if a.demo:
         images = []
         for path in a.demo:
+            # The JPEG bytes as they are; the resolution from the file, else
+            # from its truth JSON (samples/supporting.py writes it there).
             img = Image.open(path)
-            dpi = img.info.get("dpi", (300, 300))[0] or 300
-            images.append((img.convert("RGB" if img.mode == "RGB" else "L"), int(round(dpi)), "dct"))
+            dpi = (img.info.get("dpi") or (0, 0))[0]
+            side = os.path.splitext(path)[0] + ".json"
+            if not dpi and os.path.exists(side):
+                with open(side) as fh:
+                    dpi = json.load(fh).get("dpi", 0)
+            with open(path, "rb") as fh:
+                data = fh.read()
+            images.append(((data, img.width, img.height, img.mode), int(round(dpi or 300)),
+                           "jpegfile"))
         save(a.out, "demo.pdf", scanned_pdf(images),
              {"kind": "scanned", "codec": "dct", "pages": 3, "error": None, "defects": []})
         return

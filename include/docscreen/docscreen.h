@@ -313,7 +313,7 @@ DS_API ds_error ds_scan_file(ds_scanner *s, const char *path, const ds_scan_para
                              ds_report **out /* OUT */);
 
 /* The format of an input, sniffed from its first bytes ("jpeg", "png",
- * "tiff"), or NULL when it is no supported format. */
+ * "tiff", "pdf"), or NULL when it is no supported format. */
 DS_API const char *ds_sniff_format(const void *data, size_t len);
 
 /*

@@ -55,6 +55,40 @@ def main():
                                                 "" if status == 0 or os.WEXITSTATUS(status) in (0, 1)
                                                 else "  (exit %d)" % os.WEXITSTATUS(status)))
     print("target: a %d-page PDF under 300 MB peak; reproduce: bash bench/pdf.sh BUILD" % n)
+    flags_table(binary, out, int(os.environ.get("BENCH_PDF_FILES", "8")))
+
+
+def flags_table(binary, out, count):
+    """Per PDF flag code: recall on the labelled edited files, and genuine
+    files (born-digital and scanned) with any PDF flag at warning or high."""
+    gen = os.path.join(out, "labelled")
+    subprocess.run(["/usr/bin/python3", "samples/pdfgen.py", "--out", gen, "--count", str(count),
+                    "--seed", "11", "--no-bad"], check=True)
+    hits, totals, genuine, false = {}, {}, 0, []
+    for name in sorted(f for f in os.listdir(gen) if f.endswith(".pdf")):
+        with open(os.path.join(gen, name[:-4] + ".json")) as fh:
+            truth = json.load(fh)
+        _, _, _, text = run([binary, "scan", "--json", "--no-viz", "--today", "2026-11-23",
+                             os.path.join(gen, name)])
+        try:
+            rep = json.loads(text)
+        except ValueError:
+            rep = {"flags": []}
+        got = {(f["code"], f["page"]) for f in rep.get("flags", [])
+               if f["source"] == "pdf" and f["severity"] in ("warning", "high")}
+        for d in truth["defects"]:
+            totals[d["code"]] = totals.get(d["code"], 0) + 1
+            hits[d["code"]] = hits.get(d["code"], 0) + ((d["code"], d["page"]) in got)
+        if not truth["defects"]:
+            genuine += 1
+            if got:
+                false.append((name, sorted(got)))
+    print()
+    print("%-26s %8s" % ("code (labelled files)", "recall"))
+    for code in sorted(totals):
+        print("%-26s %4d/%-3d" % (code, hits[code], totals[code]))
+    print("genuine files (born-digital and scanned) with a PDF warning or high: %d/%d %s"
+          % (len(false), genuine, false if false else ""))
 
 
 if __name__ == "__main__":

@@ -320,15 +320,43 @@ static void read_box(TessBaseAPI *api, PIX *gray, const int box[4], char *out, s
     pixDestroy(&crop);
 }
 
-/* Two digit strings that differ only by digits a reader confuses. */
+/* Two digit strings of one length that differ in one digit a reader
+ * confuses (OCR noise); more than one difference is not noise. */
 static bool confusable_only(const char *a, const char *b)
 {
     if (strlen(a) != strlen(b))
         return false;
+    int diff = 0;
     for (; *a; a++, b++)
-        if (*a != *b && !ds_digits_confusable(*a, *b))
+        if (*a != *b && (!ds_digits_confusable(*a, *b) || ++diff > 1))
             return false;
     return true;
+}
+
+/* The words of t that continue word i on its right on the same visual line
+ * without a space (a number written in two runs, e.g. in two fonts):
+ * their indices in ix (word i first, left to right), their count returned. */
+static int touching_run(const ds_text_layer *t, int i, int *ix, int cap)
+{
+    int n = 0;
+    ix[n++] = i;
+    for (;;) {
+        const ds_text_word *w = &t->word[ix[n - 1]];
+        int h = w->box[3], right = w->box[0] + w->box[2], cy = 2 * w->box[1] + w->box[3];
+        int next = -1;
+        for (int j = 0; j < t->nwords && n < cap; j++) {
+            const ds_text_word *v = &t->word[j];
+            int vcy = 2 * v->box[1] + v->box[3];
+            if (j == ix[n - 1] || abs(vcy - cy) > h || v->box[0] < right - h / 2 ||
+                v->box[0] > right + h / 5 + 1)
+                continue;
+            next = j;
+            break;
+        }
+        if (next < 0 || n >= cap)
+            return n;
+        ix[n++] = next;
+    }
 }
 
 ds_error ds_pdfev_text(const ds_pages *pages, TessBaseAPI *api, int max_words, ds_pdfev *ev)
@@ -342,17 +370,40 @@ ds_error ds_pdfev_text(const ds_pages *pages, TessBaseAPI *api, int max_words, d
          * invisible words are its scanner's OCR, with that OCR's errors. */
         if (!t || !gray || !pages->pdf || p >= pages->pdf->npages || !pages->pdf->page[p].rendered)
             continue;
+        char *done = calloc((size_t)t->nwords, 1);
+        if (!done)
+            return DS_ERR_NOMEM;
         for (int i = 0; i < t->nwords && ev->words_checked < max_words; i++) {
-            const ds_text_word *w = &t->word[i];
             char want[DS_PDFEV_TEXT], got[DS_PDFEV_TEXT], read[DS_PDFEV_TEXT];
-            if (!numeric(w->text) || digits_of(w->text, want, sizeof want, false) < 2 ||
-                strlen(w->text) > 32 || w->box[3] < 8)
+            char text[DS_PDFEV_TEXT];
+            int run[8], box[4];
+            if (done[i] || !numeric(t->word[i].text))
+                continue;
+            /* A number in touching runs is read as one: a box cut between
+             * its runs would read part of the other. */
+            int n = touching_run(t, i, run, 8);
+            text[0] = 0;
+            memcpy(box, t->word[i].box, sizeof box);
+            for (int k = 0; k < n; k++) {
+                const ds_text_word *v = &t->word[run[k]];
+                done[run[k]] = 1;
+                if (strlen(text) + strlen(v->text) < sizeof text)
+                    strcat(text, v->text);
+                int x1 = box[0] + box[2], y1 = box[1] + box[3];
+                box[0] = v->box[0] < box[0] ? v->box[0] : box[0];
+                box[1] = v->box[1] < box[1] ? v->box[1] : box[1];
+                x1 = v->box[0] + v->box[2] > x1 ? v->box[0] + v->box[2] : x1;
+                y1 = v->box[1] + v->box[3] > y1 ? v->box[1] + v->box[3] : y1;
+                box[2] = x1 - box[0], box[3] = y1 - box[1];
+            }
+            if (!numeric(text) || digits_of(text, want, sizeof want, false) < 2 ||
+                strlen(text) > 32 || box[3] < 8)
                 continue;
             ev->words_checked++;
             float conf = 0;
-            bool blank = ink(gray, w->box) < 0.01;
+            bool blank = ink(gray, box) < 0.01;
             if (!blank) {
-                read_box(api, gray, w->box, read, sizeof read, &conf);
+                read_box(api, gray, box, read, sizeof read, &conf);
                 digits_of(read, got, sizeof got, true);
                 if (strcmp(got, want) == 0 || confusable_only(got, want))
                     continue;
@@ -363,12 +414,13 @@ ds_error ds_pdfev_text(const ds_pages *pages, TessBaseAPI *api, int max_words, d
                 continue;
             ds_pdfev_word *m = &ev->word[ev->nwords++];
             m->page = p;
-            memcpy(m->box, w->box, sizeof m->box);
-            ds_text_copy_utf8(m->layer, sizeof m->layer, w->text);
+            memcpy(m->box, box, sizeof m->box);
+            ds_text_copy_utf8(m->layer, sizeof m->layer, text);
             ds_text_copy_utf8(m->printed, sizeof m->printed, read);
             m->confidence = conf;
             m->strong = !blank && conf >= 75.0f && got[0];
         }
+        free(done);
     }
     return DS_OK;
 }

@@ -187,6 +187,7 @@ def pdf_cases(binary, tmp):
         report("bad pdf " + name, code == 2 and got.get("code") == want and name in err and
                bool(got.get("message")),
                "exit %d, error %s, want %s" % (code, got.get("code"), want))
+    pdf_defect_cases(binary, out_dir)
     for name, source, codec in (("scanned-dct-0.pdf", "embedded", "dct"),
                                 ("scanned-ccitt-0.pdf", "embedded", "ccitt"),
                                 ("born-0.pdf", "rendered", None)):
@@ -203,6 +204,27 @@ def pdf_cases(binary, tmp):
                pages[0].get("source") == source and pages[0].get("codec") == codec and
                not any(f["source"] == "pdf" for f in rep.get("flags", [])),
                "exit %d %r" % (code, pdf))
+
+
+def pdf_defect_cases(binary, out_dir):
+    """The edited PDFs raise exactly their labelled defect (code and page),
+    at the severity docs/pdf.md gives it, and nothing else from the PDF."""
+    sev = {"PDF_TEXT_MISMATCH": "high", "PDF_FONT_MIX": "warning",
+           "PDF_INCREMENTAL_UPDATE": "warning"}
+    for kind in ("overwritten", "fontswap", "updated"):
+        name = "%s-0.pdf" % kind
+        with open(os.path.join(out_dir, name[:-4] + ".json")) as fh:
+            want = [(d["code"], d["page"]) for d in json.load(fh)["defects"]]
+        code, out, err = run(binary, ["scan", "--json", "--no-viz", "--today", TODAY,
+                                      os.path.join(out_dir, name)])
+        try:
+            rep = json.loads(out)
+        except ValueError:
+            rep = {}
+        got = [(f["code"], f["page"], f["severity"]) for f in rep.get("flags", [])
+               if f["source"] == "pdf"]
+        report("pdf defect " + name, code == 1 and [(c, p) for c, p, _ in got] == want and
+               all(s == sev[c] for c, _, s in got), "exit %d flags %r want %r" % (code, got, want))
 
 
 def bad_input_cases(binary):

@@ -2,10 +2,12 @@
 """PDFs for the PDF input and its forensics, each with its ground truth.
 
 Writes, into --out:
-  scanned-dct-N.pdf, scanned-flate-N.pdf, scanned-ccitt-N.pdf
+  scanned-dct-N.pdf, scanned-flate-N.pdf, scanned-ccitt-N.pdf,
+  scanned-jbig2-N.pdf
       one page image each, embedded as JPEG (DCTDecode), as zlib-compressed
-      gray samples (FlateDecode) or as CCITT Group 4 fax data, at the
-      image's own resolution (the page's MediaBox is the image at its dpi);
+      gray samples (FlateDecode), as CCITT Group 4 fax data or as JBIG2
+      (a generic region coded with MMR), at the image's own resolution (the
+      page's MediaBox is the image at its dpi);
   born-N.pdf        a genuine born-digital bank statement (base-14 fonts,
                     text runs placed by position);
   overwritten-N.pdf the same statement with one amount painted over in
@@ -159,6 +161,26 @@ def image_xobject(w, img, codec):
                         b"/DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms "
                         b"<< /K -1 /Columns %d /Rows %d /BlackIs1 %s >>"
                         % (bw.width, bw.height, bw.width, bw.height, black1), data)
+    if codec == "jbig2":
+        # A JBIG2 page as PDF embeds it: a page information segment and one
+        # immediate lossless generic region coded with MMR, which is CCITT
+        # Group 4 (T.6): the fax data PIL writes.
+        bw = img.convert("L").point(lambda v: 255 if v > 140 else 0).convert("1")
+        buf = io.BytesIO()
+        TiffImagePlugin.STRIP_SIZE = 1 << 30
+        bw.save(buf, "TIFF", compression="group4")
+        t = Image.open(io.BytesIO(buf.getvalue()))
+        mmr = buf.getvalue()[t.tag_v2[273][0]:t.tag_v2[273][0] + t.tag_v2[279][0]]
+
+        def segment(number, kind, data):
+            return struct.pack(">IBBBI", number, kind, 0, 1, len(data)) + data
+        page = struct.pack(">IIIIBH", bw.width, bw.height, 0, 0, 0, 0)
+        region = struct.pack(">IIIIB", bw.width, bw.height, 0, 0, 0) + b"\x01" + mmr
+        data = segment(0, 48, page) + segment(1, 39, region) + segment(2, 49, b"")
+        return w.stream(b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace "
+                        b"/DeviceGray /BitsPerComponent 1 /Filter /JBIG2Decode%s"
+                        % (bw.width, bw.height,
+                           b" /Decode [1 0]" if t.tag_v2.get(262, 0) == 1 else b""), data)
     raise ValueError(codec)
 
 
@@ -474,7 +496,7 @@ def main():
              {"kind": "scanned", "codec": "dct", "pages": 3, "error": None, "defects": []})
         return
     for n in range(a.count):
-        for codec in ("dct", "flate", "ccitt"):
+        for codec in ("dct", "flate", "ccitt", "jbig2"):
             dpi = r.choice([150, 200, 300])
             save(a.out, "scanned-%s-%d.pdf" % (codec, n), scanned_pdf([(scan_page(r, dpi), dpi, codec)]),
                  {"kind": "scanned", "codec": codec, "dpi": dpi, "pages": 1, "error": None,

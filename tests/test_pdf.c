@@ -476,6 +476,26 @@ static void test_text_against_print(void)
     ds_tess_free(api);
 }
 
+int ds_pdfparse_fuzz(const uint8_t *data, size_t size); /* tools/pdfparse.cpp */
+
+static int revisions(const char *s) { return ds_pdfparse_fuzz((const uint8_t *)s, strlen(s)); }
+
+static void test_revision_scan(void)
+{
+    /* saved once; twice (an appended section); a linearized file's
+     * first-page section is no revision of its own; empty %%EOF repeats */
+    T_EQ_INT(revisions("%PDF-1.4\n1 0 obj<<>>endobj\nxref\nstartxref\n9\n%%EOF\n"), 1);
+    T_EQ_INT(revisions("%PDF-1.4\n1 0 obj<<>>endobj\nstartxref\n9\n%%EOF\n"
+                       "2 0 obj<<>>endobj\nxref\nstartxref\n30\n%%EOF\n"), 2);
+    T_EQ_INT(revisions("%PDF-1.4\n1 0 obj<</Linearized 1>>endobj\nxref\nstartxref\n0\n%%EOF\n"
+                       "2 0 obj<<>>endobj\nxref\nstartxref\n9\n%%EOF\n"), 1);
+    T_EQ_INT(revisions("%PDF-1.4\n1 0 obj<</Linearized 1>>endobj\nxref\nstartxref\n0\n%%EOF\n"
+                       "2 0 obj<<>>endobj\nxref\nstartxref\n9\n%%EOF\n"
+                       "3 0 obj<<>>endobj\nxref\nstartxref\n60\n%%EOF\n"), 2);
+    T_EQ_INT(revisions("%PDF-1.4\n1 0 obj<<>>endobj\nstartxref\n9\n%%EOF\n%%EOF\n"), 1);
+    T_EQ_INT(revisions("no pdf at all"), 0);
+}
+
 static void test_editor_table(void)
 {
     ds_pdf_info info;
@@ -518,6 +538,7 @@ int main(int argc, char **argv)
         {"fonts", test_fonts},
         {"text_against_print", test_text_against_print},
         {"editor_table", test_editor_table},
+        {"revision_scan", test_revision_scan},
     };
     return T_RUN(cases);
 }

@@ -403,7 +403,11 @@ struct Reader {
         if (pw * ph > (double)o.max_pixels) {
             double f = std::sqrt((double)o.max_pixels / (pw * ph));
             dpi = std::max(1, (int)std::floor(dpi * f));
+            pw = w_pt * dpi / 72.0, ph = h_pt * dpi / 72.0;
         }
+        /* refused before the renderer allocates anything */
+        if (pw * ph > (double)(o.max_total_pixels - total_pixels))
+            throw Fail(DS_PDFWIRE_FAIL_PIXELS, "the pages together over the total pixel limit");
         std::string pgm;
         std::string page = std::to_string(index + 1);
         if (!run_capture({o.mutool, "draw", "-q", "-r", std::to_string(dpi), "-c", "gray", "-F",
@@ -643,6 +647,27 @@ void Reader::run()
                 changed + "\n";
     }
     frame(DS_PDFWIRE_TAG_HEAD, head);
+    /* Renderings share max_total_pixels with every other page: a long file
+     * is rendered at a lower resolution (not under 72 dpi) so that all its
+     * pages at their media size fit it together. */
+    double area = 0;
+    for (auto &pg : pages) {
+        QPDFObjectHandle mb = pg.getAttribute("/MediaBox", false);
+        double a = 612.0 * 792.0;
+        if (mb.isArray() && mb.getArrayNItems() == 4) {
+            double v[4] = {0, 0, 0, 0};
+            for (int i = 0; i < 4; i++)
+                if (mb.getArrayItem(i).isNumber())
+                    v[i] = mb.getArrayItem(i).getNumericValue();
+            a = std::fabs((v[2] - v[0]) * (v[3] - v[1]));
+        }
+        area += std::min(a, 14400.0 * 14400.0);
+    }
+    if (area > 0) {
+        double fit = 72.0 * std::sqrt((double)o.max_total_pixels / area);
+        if (fit < o.dpi)
+            o.dpi = std::max(72, (int)std::floor(fit));
+    }
     for (size_t i = 0; i < pages.size(); i++) {
         try {
             page(pages[i], (int)i);

@@ -335,6 +335,25 @@ static void test_born(void)
     ds_pages_free(pg);
 }
 
+/* Renderings share max_total_pixels: with a small budget the page is drawn
+ * at the resolution that fits it, not refused. */
+static void test_render_fits_total(void)
+{
+    ds_limits lim;
+    ds_limits_default(&lim);
+    lim.max_total_pixels = 2000000;
+    ds_pages *pg = NULL;
+    T_EQ_INT(decode_gen("born-0", &lim, &pg), DS_OK);
+    if (!pg)
+        return;
+    uint64_t px = (uint64_t)pixGetWidth(pg->page[0].gray) * pixGetHeight(pg->page[0].gray);
+    T_CHECK(px <= lim.max_total_pixels);
+    /* 72 * sqrt(2e6 / (595 * 842)) = 143 dpi */
+    T_CHECK(pg->page[0].dpi >= 130 && pg->page[0].dpi < 200);
+    T_CHECK(pg->page[0].text != NULL && pg->page[0].text->nwords > 50);
+    ds_pages_free(pg);
+}
+
 static void test_bad_files(void)
 {
     static const char *names[] = {"encrypted", "broken", "truncated", "no-pages", "flate-bomb",
@@ -533,6 +552,7 @@ int main(int argc, char **argv)
         {"scanned", test_scanned},
         {"born", test_born},
         {"bad_files", test_bad_files},
+        {"render_fits_total", test_render_fits_total},
         {"updated", test_updated},
         {"reader_missing_and_deadline", test_reader_missing_and_deadline},
         {"fonts", test_fonts},

@@ -27,7 +27,7 @@ build-san: deps
 # ThreadSanitizer; part of `make test`.
 build-tsan: deps
 	cmake -S . -B $(BUILD_TSAN) -DCMAKE_BUILD_TYPE=Debug -DDS_TSAN=ON -DDS_BENCH=OFF >/dev/null
-	cmake --build $(BUILD_TSAN) -j $(JOBS) --target docscreen docscreend docscreen_shared docscreen_static
+	cmake --build $(BUILD_TSAN) -j $(JOBS) --target docscreen docscreend docscreen-pdf docscreen_shared docscreen_static
 
 test-tsan: build-tsan
 	cd $(BUILD_TSAN) && ctest --output-on-failure -L threads

@@ -144,3 +144,7 @@ bash bench/layouts.sh "$BUILD" || echo "bench: layouts benchmark failed"
 echo
 echo "== Load through the screening service: documents/s and latency with N workers (issue 5) =="
 bash bench/load.sh "$BUILD" || echo "bench: load run failed"
+
+echo
+echo "== PDF input: time per page and peak memory, scanned and born-digital, against the same pages as JPEG (issue 15) =="
+bash bench/pdf.sh "$BUILD" || echo "bench: PDF benchmark failed"

@@ -21,6 +21,28 @@ echo
 echo "== the JSON report of ${files[0]} =="
 "$bin" scan --json "${files[0]}"
 echo
+echo "== a scanned PDF: a passport page and two supporting pages (samples/pdfgen.py --demo) =="
+pdfdir=$(mktemp -d)
+if /usr/bin/python3 samples/supporting.py --out "$pdfdir/sup" --count 2 --seed 3 >/dev/null &&
+   /usr/bin/python3 samples/pdfgen.py --out "$pdfdir" --demo samples/pages/0004-td3.jpg \
+     "$pdfdir"/sup/0000-*.jpg "$pdfdir"/sup/0001-*.jpg; then
+  "$bin" scan --today 2024-06-01 "$pdfdir/demo.pdf"
+  echo "-- the report's pdf object and its pages --"
+  "$bin" scan --json --today 2024-06-01 "$pdfdir/demo.pdf" | /usr/bin/python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+print(json.dumps(r.get("pdf"), indent=1))
+for d in r["documents"]:
+    print("page %d: %s, %dx%d at %d dpi, mrz %s" % (d["page"], d["type"], d["width"], d["height"],
+          d["dpi"], "valid" if (d.get("mrz") or {}).get("valid") else "none"))
+print("flags:", [(f["code"], f["severity"], f["page"]) for f in r["flags"]])
+print("verdict:", r["verdict"])'
+else
+  echo "demo: the sample PDF could not be generated" >&2
+fi
+rm -rf "$pdfdir"
+
+echo
 echo "== the screening service: docscreend with the embedded SQLite store and a hot folder =="
 bash scripts/demo-daemon.sh "$(dirname "$bin")"
 exit 0

@@ -368,7 +368,13 @@ static void sniff_uses_magic_bytes(void)
     T_EQ_INT(ds_decode_sniff(tii, sizeof tii), DS_FORMAT_TIFF);
     T_EQ_INT(ds_decode_sniff(tmm, sizeof tmm), DS_FORMAT_TIFF);
     T_EQ_INT(ds_decode_sniff(big, sizeof big), DS_FORMAT_UNKNOWN);
-    T_EQ_INT(ds_decode_sniff(pdf, 8), DS_FORMAT_UNKNOWN);
+    T_EQ_INT(ds_decode_sniff(pdf, 8), DS_FORMAT_PDF);
+    T_EQ_INT(ds_decode_sniff(pdf, 4), DS_FORMAT_UNKNOWN);
+    /* a PDF is not an image file: ds_decode_mem leaves it to ds_decode_input */
+    ds_limits lim;
+    ds_pages *pages = NULL;
+    ds_limits_default(&lim);
+    T_EQ_INT(ds_decode_mem(pdf, 8, &lim, &pages), DS_ERR_FORMAT_UNKNOWN);
     T_EQ_INT(ds_decode_sniff(png, 7), DS_FORMAT_UNKNOWN);
     T_EQ_INT(ds_decode_sniff(jpg, 2), DS_FORMAT_UNKNOWN);
     T_EQ_INT(ds_decode_sniff(NULL, 0), DS_FORMAT_UNKNOWN);

@@ -41,8 +41,8 @@ static void usage(FILE *f)
             "       docscreen flags [--json]   (every flag code, its severity and meaning)\n"
             "       docscreen --version\n"
             "\n"
-            "Reads the machine-readable zone of each scanned document (JPEG, PNG, TIFF;\n"
-            "every page of a multi-page TIFF), checks it and prints a report.\n"
+            "Reads the machine-readable zone of each scanned document (JPEG, PNG, TIFF, PDF;\n"
+            "every page of a multi-page TIFF or PDF), checks it and prints a report.\n"
             "\n"
             "  --json          print the JSON report (one object per file; one per line for several)\n"
             "  --case FILE     compare each document with the applicant's case record (JSON)\n"
@@ -116,9 +116,27 @@ static int name_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The regular, non-hidden image files of dir (JPEG, PNG, TIFF by content),
- * sorted; *n entries (caller frees). */
-static char **list_folder(const char *dir, int *n)
+/* The files of a batch that were not screened: every one is listed with its
+ * reason in the summary. */
+typedef struct skipped {
+    char **name;
+    int n;
+} skipped;
+
+static void skip_file(skipped *sk, const char *path)
+{
+    char **nv = sk ? realloc(sk->name, (size_t)(sk->n + 1) * sizeof *nv) : NULL;
+    if (!nv)
+        return;
+    sk->name = nv;
+    if ((sk->name[sk->n] = strdup(path)))
+        sk->n++;
+}
+
+/* The regular, non-hidden files of dir in a supported format (JPEG, PNG,
+ * TIFF, PDF by content), sorted; *n entries (caller frees). Every other
+ * regular file goes to sk. */
+static char **list_folder(const char *dir, int *n, skipped *sk)
 {
     *n = 0;
     DIR *dh = opendir(dir);
@@ -144,7 +162,9 @@ static char **list_folder(const char *dir, int *n)
             fclose(f);
         }
         if (!f || !ds_sniff_format(head, got)) {
-            /* not an image (a sidecar, a list): not part of the batch */
+            /* not a supported format (a sidecar, a list): not screened, listed */
+            if (S_ISREG(st.st_mode))
+                skip_file(sk, p);
             free(p);
             continue;
         }
@@ -189,6 +209,7 @@ typedef struct scan_args {
     int batch;          /* --batch or a folder among the files: table output */
     char **files;       /* heap; folders expanded to their image files */
     int nfiles;
+    skipped skip;       /* files of those folders in no supported format */
     const char *case_path;
     ds_case case_record;
 } scan_args;
@@ -198,6 +219,9 @@ static void scan_args_free(scan_args *a)
     for (int i = 0; i < a->nfiles; i++)
         free(a->files[i]);
     free(a->files);
+    for (int i = 0; i < a->skip.n; i++)
+        free(a->skip.name[i]);
+    free(a->skip.name);
 }
 
 static int add_file(scan_args *a, char *path /* taken */)
@@ -216,13 +240,13 @@ static int add_file(scan_args *a, char *path /* taken */)
 static int add_folder(scan_args *a, const char *dir)
 {
     int k = 0;
-    char **more = list_folder(dir, &k);
+    char **more = list_folder(dir, &k, &a->skip);
     if (!more && !is_directory(dir)) {
         fprintf(stderr, "docscreen: %s: not a readable folder\n", dir);
         return 0;
     }
     if (k == 0)
-        fprintf(stderr, "docscreen: %s: no JPEG, PNG or TIFF file in this folder\n", dir);
+        fprintf(stderr, "docscreen: %s: no JPEG, PNG, TIFF or PDF file in this folder\n", dir);
     int ok = 1;
     for (int j = 0; j < k; j++)
         if (ok)
@@ -346,6 +370,7 @@ static int cmd_scan(int argc, char **argv)
         int pages;
         char verdict[16];
         char flags[160];
+        ds_error err;
     } row;
     row *rows = a.batch ? calloc((size_t)a.nfiles, sizeof *rows) : NULL;
     int counts[3] = {0, 0, 0};
@@ -370,9 +395,13 @@ static int cmd_scan(int argc, char **argv)
         if (rows) {
             snprintf(rows[i].verdict, sizeof rows[i].verdict, "%s", verdict);
             rows[i].pages = ds_report_document_count(report);
-            if (err != DS_OK && report)
+            rows[i].err = err;
+            if (err != DS_OK && report) {
+                rows[i].err = ds_report_error(report);
                 snprintf(rows[i].flags, sizeof rows[i].flags, "%s",
                          ds_error_name(ds_report_error(report)));
+            } else if (err != DS_OK)
+                snprintf(rows[i].flags, sizeof rows[i].flags, "%s", ds_error_name(err));
             else if (report)
                 flag_codes(report, rows[i].flags, sizeof rows[i].flags);
         }
@@ -409,6 +438,17 @@ static int cmd_scan(int argc, char **argv)
         }
         printf("%d file(s): %d clear, %d review, %d error (%.1f s)\n", a.nfiles, counts[0],
                counts[1], counts[2], (ds_now_ms() - t0) / 1000.0);
+    }
+    /* Every file of the batch that was not screened, with its reason. */
+    if (a.batch && (counts[2] > 0 || a.skip.n > 0)) {
+        FILE *o = a.as_json ? stderr : stdout;
+        fprintf(o, "not read: %d file(s)\n", counts[2] + a.skip.n);
+        for (int i = 0; rows && i < a.nfiles; i++)
+            if (!strcmp(rows[i].verdict, "error"))
+                fprintf(o, "  %s: %s: %s\n", a.files[i], rows[i].flags,
+                        ds_error_message(rows[i].err));
+        for (int i = 0; i < a.skip.n; i++)
+            fprintf(o, "  %s: %s\n", a.skip.name[i], ds_error_message(DS_ERR_FORMAT_UNKNOWN));
     }
     free(rows);
     ds_scanner_free(scanner);

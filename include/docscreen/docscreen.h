@@ -35,7 +35,7 @@ extern "C" {
     X(ERR_IO, "the file could not be read")                                     \
     X(ERR_EMPTY, "the file is empty")                                           \
     X(ERR_TOO_LARGE, "the file is larger than the configured size limit")       \
-    X(ERR_FORMAT_UNKNOWN, "the file is not a supported image (JPEG, PNG, TIFF)") \
+    X(ERR_FORMAT_UNKNOWN, "the file is not a supported format (JPEG, PNG, TIFF, PDF)") \
     X(ERR_CORRUPT, "the image is corrupt or truncated and could not be decoded") \
     X(ERR_PIXEL_LIMIT, "the image has more pixels than the configured limit")   \
     X(ERR_TOO_MANY_PAGES, "the file has more pages than the configured limit")  \
@@ -50,7 +50,11 @@ extern "C" {
     X(ERR_STORE, "the store could not be read or written")                   \
     X(ERR_CONFLICT, "the request conflicts with the stored state (a reused idempotency key, a duplicate name or a job not running)") \
     X(ERR_NO_RECORD, "the requested record does not exist")                     \
-    X(ERR_DECODE_TIME, "decoding the file took longer than the configured time limit")
+    X(ERR_DECODE_TIME, "decoding the file took longer than the configured time limit") \
+    X(ERR_PDF_ENCRYPTED, "the PDF is encrypted with a password: send it without the password") \
+    X(ERR_PDF_NO_PAGES, "the PDF has no pages")                                 \
+    X(ERR_PDF_LIMIT, "the PDF exceeds a structure limit (objects, stream size, nesting or memory)") \
+    X(ERR_PDF_READER, "the PDF reader could not be run or stopped without an answer")
 
 typedef enum ds_error {
 #define DS_X_(name, msg) DS_##name,
@@ -78,7 +82,7 @@ typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_sev
 
 /*
  * The one registry of flag codes: code, default severity, the source that
- * raises it ("mrz", "viz", "barcode", "case", "image", "store") and what it
+ * raises it ("mrz", "viz", "barcode", "case", "image", "store", "pdf") and what it
  * means, in one line an officer understands. Codes are appended, never
  * renamed or removed; a rule may raise a code at another severity than its
  * default where docs/flags.md says so (a warning where the evidence is
@@ -136,7 +140,21 @@ typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_sev
     X(DUPLICATE_IMAGE, WARNING, "store",                                                      \
       "The same page image was submitted in another case.")                                   \
     X(DOC_REPORTED_LOST, HIGH, "store",                                                       \
-      "The document is on the office's list of lost and stolen documents.")
+      "The document is on the office's list of lost and stolen documents.")                   \
+    X(PDF_INCREMENTAL_UPDATE, WARNING, "pdf",                                                 \
+      "The PDF was saved again after it was made and a later save changed a page's content "  \
+      "(information when the later saves changed no page).")                                  \
+    X(PDF_EDITOR_SOFTWARE, INFO, "pdf",                                                       \
+      "The PDF names a program made for editing PDFs or images as its producer or creator "   \
+      "(a warning together with other evidence of editing in the file).")                     \
+    X(PDF_TEXT_MISMATCH, HIGH, "pdf",                                                         \
+      "A number in the PDF's text layer is not what the page shows on the same spot: an "     \
+      "amount or date painted over, or an edited text layer (a warning when the page reads "  \
+      "unclearly there or shows nothing).")                                                   \
+    X(PDF_FONT_MIX, WARNING, "pdf",                                                           \
+      "A number is set in two fonts, or one number of a line of numbers in a font no other "  \
+      "number on the page uses: a figure typed in over the original (high together with "     \
+      "other evidence of editing on the page).")
 
 typedef enum ds_flag_code {
 #define DS_X_(name, sev, source, meaning) DS_FLAG_##name,
@@ -169,7 +187,8 @@ typedef struct ds_flag {
     char field[DS_FLAG_FIELD_MAX];         /* "birth_date", ... */
     char expected[DS_FLAG_VALUE_MAX];
     char found[DS_FLAG_VALUE_MAX];
-    char source[16];                       /* "mrz", "viz", "barcode", "case", "image", "store" */
+    char source[16];                       /* "mrz", "viz", "barcode", "case", "image", "store",
+                                              "pdf" */
     char message[DS_FLAG_MESSAGE_MAX];     /* one sentence */
 } ds_flag;
 
@@ -253,6 +272,9 @@ typedef struct ds_options {
     int viz;               /* 1: read the printed data page and compare it with the MRZ (default) */
     int forensics;         /* 1: editing traces and image quality (default) */
     int fingerprints;      /* 1: a perceptual hash of every page (ds_doc.dhash); default 0 */
+    /* The PDF reader program (docscreen-pdf); NULL: $DOCSCREEN_PDF_HELPER, else the one
+     * beside the running program, else the installed one (docs/pdf.md). */
+    const char *pdf_helper;
 } ds_options;
 
 DS_API void ds_options_default(ds_options *out /* OUT */);
@@ -291,7 +313,7 @@ DS_API ds_error ds_scan_file(ds_scanner *s, const char *path, const ds_scan_para
                              ds_report **out /* OUT */);
 
 /* The format of an input, sniffed from its first bytes ("jpeg", "png",
- * "tiff"), or NULL when it is no supported format. */
+ * "tiff", "pdf"), or NULL when it is no supported format. */
 DS_API const char *ds_sniff_format(const void *data, size_t len);
 
 /*

@@ -455,6 +455,10 @@ static void finish(ds_store *st, const ds_conf_hotfolder *hf)
         int ok = 0;
         if (text) {
             json_t *o = json_loadb(text, len, 0, NULL);
+            const char *code = json_string_value(json_object_get(json_object_get(o, "error"), "code"));
+            if (code) /* a file that could not be read: its reason, never its name */
+                ds_log(DS_LOG_WARN, "hotfolder", "station %s: job %lld: not read: %s", hf->station,
+                       job_id, code);
             char *pretty = o ? json_dumps(o, JSON_INDENT(2) | JSON_REAL_PRECISION(6)) : NULL;
             json_decref(o);
             ok = write_atomic(rep, pretty ? pretty : text, pretty ? strlen(pretty) : len);

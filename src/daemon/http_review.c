@@ -251,7 +251,7 @@ static ds_error page_png(const uint8_t *data, size_t len, const ds_conf *conf, i
     lim.max_decode_ms = conf->max_decode_s * 1000;
     if (lim.max_file_bytes < (size_t)conf->max_upload_bytes)
         lim.max_file_bytes = (size_t)conf->max_upload_bytes;
-    err = ds_decode_mem(data, len, &lim, &pages);
+    err = ds_decode_input(data, len, &lim, NULL, &pages);
     if (err != DS_OK)
         goto out;
     if (page < 0 || page >= pages->count) {

@@ -87,6 +87,8 @@ static void quiet_init(void)
 
 static void quiet(void) { pthread_once(&quiet_once, quiet_init); }
 
+void ds_decode_quiet(void) { quiet(); }
+
 /* ------------------------------------------------------------------ sniff */
 
 ds_format ds_decode_sniff(const uint8_t *data, size_t len)
@@ -101,6 +103,10 @@ ds_format ds_decode_sniff(const uint8_t *data, size_t len)
     if (len >= 4 && ((data[0] == 'I' && data[1] == 'I' && data[2] == 42 && data[3] == 0) ||
                      (data[0] == 'M' && data[1] == 'M' && data[2] == 0 && data[3] == 42)))
         return DS_FORMAT_TIFF;
+    /* A PDF may have up to 1024 bytes of anything before its header. */
+    for (size_t i = 0; i + 5 <= len && i < 1024; i++)
+        if (data[i] == '%' && memcmp(data + i, "%PDF-", 5) == 0)
+            return DS_FORMAT_PDF;
     return DS_FORMAT_UNKNOWN;
 }
 
@@ -110,6 +116,7 @@ const char *ds_format_name(ds_format f)
     case DS_FORMAT_JPEG: return "jpeg";
     case DS_FORMAT_PNG: return "png";
     case DS_FORMAT_TIFF: return "tiff";
+    case DS_FORMAT_PDF: return "pdf";
     default: return "unknown";
     }
 }
@@ -740,7 +747,7 @@ ds_error ds_decode_mem(const uint8_t *data, size_t len, const ds_limits *lim, ds
         goto out;
     }
     f = ds_decode_sniff(data, len);
-    if (f == DS_FORMAT_UNKNOWN) {
+    if (f == DS_FORMAT_UNKNOWN || f == DS_FORMAT_PDF) { /* PDF: ds_decode_input */
         err = DS_ERR_FORMAT_UNKNOWN;
         goto out;
     }
@@ -817,10 +824,21 @@ void ds_text_layer_free(ds_text_layer *t)
     free(t);
 }
 
+void ds_pdf_info_free(ds_pdf_info *p)
+{
+    if (!p)
+        return;
+    for (int i = 0; i < p->nrev && i < DS_PDF_REVS_MAX; i++)
+        free(p->rev[i].pages);
+    free(p->page);
+    free(p);
+}
+
 void ds_pages_free(ds_pages *pages)
 {
     if (!pages)
         return;
+    ds_pdf_info_free(pages->pdf);
     if (pages->page) {
         for (int i = 0; i < pages->count; i++) {
             pixDestroy(&pages->page[i].gray);

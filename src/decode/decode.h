@@ -19,7 +19,8 @@ typedef enum ds_format {
     DS_FORMAT_UNKNOWN = 0,
     DS_FORMAT_JPEG,
     DS_FORMAT_PNG,
-    DS_FORMAT_TIFF
+    DS_FORMAT_TIFF,
+    DS_FORMAT_PDF
 } ds_format;
 
 /* ds_limits (public, docscreen.h) bounds every input. */
@@ -36,6 +37,7 @@ typedef struct ds_text_word {
     int box[4];    /* x, y, w, h in page pixels */
     int font;      /* index into ds_text_layer.font, -1 when unknown */
     float size;    /* font size in points, 0 when unknown */
+    int line;      /* the text line it belongs to (words of one line share it), -1 unknown */
 } ds_text_word;
 
 typedef struct ds_text_layer {
@@ -55,11 +57,49 @@ typedef struct ds_page {
                       for a JPEG scaled by ds_limits.jpeg_min_side */
 } ds_page;
 
+/* How one page of a PDF was obtained. */
+typedef struct ds_pdf_page_src {
+    int rendered;     /* 0: the embedded image's samples; 1: a rendering of the page */
+    const char *codec; /* embedded: "dct", "flate", "ccitt"; rendered from an image: "jbig2",
+                          "jpx", "other"; "" for a page that is not one image (static) */
+    int dpi;          /* of the page image */
+    int words;        /* words of its text layer (0: none) */
+} ds_pdf_page_src;
+
+#define DS_PDF_REVS_MAX 64
+#define DS_PDF_META_MAX 64
+
+/* A revision appended to the file after it was made (an incremental update). */
+typedef struct ds_pdf_revision {
+    int number;       /* 2 for the first update */
+    int objects;      /* objects it defines */
+    int npages;
+    int *pages;       /* 0-based pages whose objects it redefines, owned */
+} ds_pdf_revision;
+
+/* What the PDF container says about itself, beside its pages. */
+typedef struct ds_pdf_info {
+    int revisions;    /* 1: saved once */
+    char producer[DS_PDF_META_MAX], creator[DS_PDF_META_MAX]; /* printable ASCII, "" none */
+    int encrypted;    /* encrypted without a user password (readable) */
+    int repaired;     /* the reader had to repair the cross-reference structure */
+    int nrev;         /* revisions after the first */
+    ds_pdf_revision rev[DS_PDF_REVS_MAX];
+    int npages;
+    ds_pdf_page_src *page; /* npages entries, owned */
+} ds_pdf_info;
+
+void ds_pdf_info_free(ds_pdf_info *p);
+
 typedef struct ds_pages {
     int count;
     ds_page *page; /* count entries */
     ds_format format;
+    ds_pdf_info *pdf; /* DS_FORMAT_PDF: the container's facts, owned; NULL otherwise */
 } ds_pages;
+
+/* Silences Leptonica's and libtiff's messages for the process (once). */
+void ds_decode_quiet(void);
 
 /* Identifies the format from the first bytes; DS_FORMAT_UNKNOWN otherwise. */
 ds_format ds_decode_sniff(const uint8_t *data, size_t len);
@@ -71,6 +111,14 @@ const char *ds_format_name(ds_format f);
  */
 ds_error ds_decode_mem(const uint8_t *data, size_t len, const ds_limits *lim,
                        ds_pages **out /* OUT */);
+
+/*
+ * Any input: a PDF through its reader process (decode/pdf.h; helper NULL
+ * for the default reader), anything else as ds_decode_mem, which refuses a
+ * PDF with DS_ERR_FORMAT_UNKNOWN (it decodes image files only).
+ */
+ds_error ds_decode_input(const uint8_t *data, size_t len, const ds_limits *lim,
+                         const char *helper, ds_pages **out /* OUT */);
 
 /* Reads path (at most lim->max_file_bytes) and decodes it as ds_decode_mem. */
 ds_error ds_decode_file(const char *path, const ds_limits *lim, ds_pages **out /* OUT */);

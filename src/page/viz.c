@@ -78,6 +78,8 @@ ds_error ds_viz_reader_create(const char *langs, ds_viz_reader **out)
     return DS_OK;
 }
 
+TessBaseAPI *ds_viz_reader_tess(ds_viz_reader *r) { return r ? r->api : NULL; }
+
 void ds_viz_reader_free(ds_viz_reader *r)
 {
     if (!r)

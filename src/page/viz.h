@@ -156,6 +156,9 @@ typedef struct ds_viz_reader ds_viz_reader;
  */
 ds_error ds_viz_reader_create(const char *langs, ds_viz_reader **out /* OUT */);
 void ds_viz_reader_free(ds_viz_reader *r);
+/* The reader's Tesseract engine, for other readers of printed text on the
+ * same thread (PDF forensics); it stays the reader's. */
+struct TessBaseAPI *ds_viz_reader_tess(ds_viz_reader *r);
 
 /*
  * Reads the data page of an upright page (8 bpp or 32 bpp). mrz_bbox is the

@@ -209,6 +209,8 @@ static json_t *report_json(const ds_report *r)
         json_object_set_new(o, "screened_on", json_string(r->screened_on));
         if (r->has_case)
             json_object_set_new(o, "case_id", json_string(r->case_id));
+        if (r->pdf)
+            json_object_set(o, "pdf", r->pdf);
     }
     json_t *docs = json_array();
     for (int i = 0; i < r->ndocs; i++)

@@ -54,6 +54,7 @@ void ds_report_free(ds_report *r)
     free(r->nrelated);
     free(r->flags);
     free(r->file);
+    json_decref(r->pdf);
     free(r);
 }
 

@@ -18,7 +18,9 @@
 
 #include "docscreen/docscreen.h"
 #include "check/check.h"
+#include "decode/decode.h"
 #include "forensics/forensics.h"
+#include "forensics/pdfev.h"
 #include "mrz/mrz.h"
 #include "page/viz.h"
 
@@ -55,7 +57,13 @@ struct ds_report {
     ds_timings timing;
     bool has_refs;
     int64_t job_id, document_id;
+    json_t *pdf;                  /* a PDF input's "pdf" object (ds_report_pdf_json), owned */
 };
+
+/* The report's "pdf" object (docs/contracts.md): the container's revisions,
+ * producer and creator, how each page was obtained, and what its text was
+ * checked against; ev may be NULL. NULL when out of memory. */
+json_t *ds_report_pdf_json(const ds_pdf_info *info, const ds_pdfev *ev);
 
 /* A report of nothing yet, for the input named file. NULL: out of memory. */
 ds_report *ds_report_create(const char *file);

@@ -32,6 +32,7 @@
 #include "report/annotate.h"
 #include "report/report.h"
 #include "scan/barcodes.h"
+#include "scan/pdfscan.h"
 #include "check/imagecheck.h"
 #include "check/vizcheck.h"
 
@@ -52,6 +53,7 @@ struct ds_scanner {
     pthread_mutex_t lock;  /* guards idle */
     int nidle;
     ds_viz_reader *idle[SCANNER_IDLE_ENGINES];
+    char *pdf_helper;      /* the caller's ds_options.pdf_helper, copied; NULL: default */
 };
 
 void ds_options_default(ds_options *out)
@@ -99,6 +101,11 @@ ds_error ds_scanner_create(const ds_options *opt, ds_scanner **out)
             goto out;
     }
     s->opt.trust_dir = NULL; /* the caller's string is not kept */
+    if (s->opt.pdf_helper && !(s->pdf_helper = strdup(s->opt.pdf_helper))) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    s->opt.pdf_helper = s->pdf_helper;
     *out = s;
     s = NULL;
 out:
@@ -115,6 +122,7 @@ void ds_scanner_free(ds_scanner *s)
     for (int i = 0; i < s->nidle; i++)
         ds_viz_reader_free(s->idle[i]);
     pthread_mutex_destroy(&s->lock);
+    free(s->pdf_helper);
     free(s);
 }
 
@@ -413,7 +421,8 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         err = DS_ERR_NOMEM;
         goto out;
     }
-    if (s->opt.forensics)
+    /* A PDF's own evidence is read by ds_scan_pdf, not as an image file's. */
+    if (s->opt.forensics && pages->format != DS_FORMAT_PDF)
         ds_forensics_scan_bytes(bytes, nbytes, &file_forensics);
     r->format = ds_format_name(pages->format);
     r->pages = pages->count;
@@ -524,6 +533,15 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
                           viz_read ? viz : NULL, flags, first_flag);
         ds_mrzband_free(&best->band);
     }
+    if (pages->pdf) {
+        if (s->opt.forensics && !engine && ds_scan_pdf_has_text(pages) &&
+            !(engine = engine_take(s, &err)))
+            goto out;
+        err = ds_scan_pdf(pages, engine ? ds_viz_reader_tess(engine) : NULL, s->opt.forensics,
+                          flags, r);
+        if (err != DS_OK)
+            goto out;
+    }
     /* A driver licence's printed front against its barcode, across pages. */
     if (s->opt.barcodes && s->opt.viz) {
         double t_p = ds_now_ms();
@@ -551,7 +569,7 @@ static ds_error scan_bytes(ds_scanner *s, const uint8_t *bytes, size_t nbytes, c
                            const ds_scan_params *p, double t_start, ds_report **out)
 {
     ds_pages *pages = NULL;
-    ds_error err = ds_decode_mem(bytes, nbytes, &s->opt.limits, &pages);
+    ds_error err = ds_decode_input(bytes, nbytes, &s->opt.limits, s->opt.pdf_helper, &pages);
     double t_decode = ds_now_ms() - t_start;
     if (err != DS_OK) {
         *out = ds_report_create_error(name, err);
@@ -619,7 +637,7 @@ ds_error ds_decode_pages(const void *data, size_t len, const ds_limits *lim, int
         ds_limits_default(&def);
         lim = &def;
     }
-    ds_error err = ds_decode_mem(data, len, lim, &pg);
+    ds_error err = ds_decode_input(data, len, lim, NULL, &pg);
     if (err == DS_OK)
         *pages = pg->count;
     ds_pages_free(pg);

@@ -16,6 +16,8 @@ test -x "$tmp/prefix/bin/docscreen" && test -x "$tmp/prefix/bin/docscreend" || {
   echo "FAIL: the commands were not installed"; exit 1; }
 test -f "$tmp/prefix/lib/systemd/system/docscreend.service" || {
   echo "FAIL: the systemd unit was not installed"; exit 1; }
+test -x "$tmp/prefix/libexec/docscreen/docscreen-pdf" || {
+  echo "FAIL: the PDF reader was not installed in libexec/docscreen"; exit 1; }
 export PKG_CONFIG_PATH=$(dirname "$pc")
 # The installed .pc names the prefix it was configured for; point it here.
 flags=$(pkg-config --define-variable=prefix="$tmp/prefix" --cflags --libs docscreen)

@@ -50,16 +50,29 @@ try:
     drop([p for p in pages if p.endswith("0001-td1.jpg")][0], os.path.join(inbox, "root.jpg"))
     with open(os.path.join(inbox, "broken.jpg"), "wb") as f:
         f.write(b"\xff\xd8\xff\xe0 not really a jpeg")
+    # PDFs (samples/pdfgen.py): a scanned passport page, and one that needs a password
+    sys.path.insert(0, os.path.join(source, "samples"))
+    import pdfgen  # noqa: E402
+    from PIL import Image  # noqa: E402
+    jpg = [p for p in pages if p.endswith("0004-td3.jpg")][0]
+    im = Image.open(jpg)
+    with open(os.path.join(d.dir, "scan.pdf.tmp"), "wb") as f:
+        f.write(pdfgen.scanned_pdf([((open(jpg, "rb").read(), im.width, im.height, im.mode), 150,
+                                     "jpegfile")]))
+    os.rename(os.path.join(d.dir, "scan.pdf.tmp"), os.path.join(inbox, "scan.pdf"))
+    with open(os.path.join(d.dir, "locked.pdf.tmp"), "wb") as f:
+        f.write(pdfgen.encrypted_pdf())
+    os.rename(os.path.join(d.dir, "locked.pdf.tmp"), os.path.join(inbox, "locked.pdf"))
     # files that must never be taken
     with open(os.path.join(inbox, ".hidden.jpg"), "wb") as f:
         f.write(b"x")
     with open(os.path.join(inbox, "half.jpg.part"), "wb") as f:
         f.write(b"x")
     done_dir, failed_dir = os.path.join(inbox, "done"), os.path.join(inbox, "failed")
-    got = wait_files(done_dir, 2)
-    check(len(got) == 2, "two files done: %s" % got)
-    fails = wait_files(failed_dir, 1)
-    check(len(fails) == 1, "corrupt file failed: %s" % fails)
+    got = wait_files(done_dir, 3)
+    check(len(got) == 3, "three files done: %s" % got)
+    fails = wait_files(failed_dir, 2)
+    check(len(fails) == 2, "corrupt and encrypted files failed: %s" % fails)
     for f in got + fails:
         folder = done_dir if f in got else failed_dir
         rep = os.path.join(folder, f + ".report.json")
@@ -73,6 +86,13 @@ try:
                 check(r.get("case_id") == "inbox-a", "case id from the folder name: %s" % r.get("case_id"))
             if folder == failed_dir:
                 check(r.get("verdict") == "error" and r.get("error"), "failed report names the error")
+            if f.endswith("scan.pdf"):
+                check(r.get("format") == "pdf" and r.get("pages") == 1 and
+                      r["documents"][0]["type"] == "TD3" and
+                      r["pdf"]["pages"][0]["codec"] == "dct", "scanned PDF screened: %r" % r.get("pdf"))
+            if f.endswith("locked.pdf"):
+                check(r.get("error", {}).get("code") == "ERR_PDF_ENCRYPTED",
+                      "encrypted PDF's reason: %s" % r.get("error"))
     check(os.path.exists(os.path.join(inbox, ".hidden.jpg")), "hidden file left alone")
     check(os.path.exists(os.path.join(inbox, "half.jpg.part")), "partial file left alone")
 
@@ -99,12 +119,12 @@ try:
     time.sleep(2.5)
     tok = d.make_tokens()
     # the repeated file is answered by the same job (idempotency key = path + sha256)
-    got2 = wait_files(done_dir, 2)
+    got2 = wait_files(done_dir, 3)
     check(not os.path.exists(again), "the repeated file was moved")
     check(sorted(got2) == sorted(got), "no new job for a file taken before: %s" % got2)
     st, b = d.call("GET", "/metrics", token=tok["officer"])
     total_jobs = sum(int(l.split()[-1]) for l in b.splitlines() if l.startswith("docscreen_jobs{"))
-    check(total_jobs == 4, "four jobs in the store: %d" % total_jobs)
+    check(total_jobs == 6, "six jobs in the store: %d" % total_jobs)
     d.stop()
 finally:
     d.cleanup()

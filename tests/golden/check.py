@@ -165,6 +165,68 @@ def png_chunk(kind, data):
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
+FORMAT_UNKNOWN = "the file is not a supported format (JPEG, PNG, TIFF, PDF)"
+
+
+def pdf_cases(binary, tmp):
+    """The PDFs of samples/pdfgen.py: every bad one ends with its exact
+    error and exit status 2; a scanned and a born-digital one are screened
+    page by page with the pdf object of the report."""
+    out_dir = os.path.join(tmp, "pdf")
+    subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "samples", "pdfgen.py"), "--out", out_dir,
+                    "--count", "1", "--seed", "3"], check=True)
+    bad = os.path.join(out_dir, "bad")
+    for name in sorted(f for f in os.listdir(bad) if f.endswith(".pdf")):
+        with open(os.path.join(bad, name[:-4] + ".json")) as fh:
+            want = json.load(fh)["error"]
+        code, out, err = run(binary, ["scan", "--json", os.path.join(bad, name)])
+        try:
+            got = json.loads(out).get("error", {})
+        except ValueError:
+            got = {}
+        report("bad pdf " + name, code == 2 and got.get("code") == want and name in err and
+               bool(got.get("message")),
+               "exit %d, error %s, want %s" % (code, got.get("code"), want))
+    pdf_defect_cases(binary, out_dir)
+    for name, source, codec in (("scanned-dct-0.pdf", "embedded", "dct"),
+                                ("scanned-ccitt-0.pdf", "embedded", "ccitt"),
+                                ("born-0.pdf", "rendered", None)):
+        code, out, err = run(binary, ["scan", "--json", "--no-viz", "--today", TODAY,
+                                      os.path.join(out_dir, name)])
+        try:
+            rep = json.loads(out)
+        except ValueError:
+            rep = {}
+        pdf = rep.get("pdf") or {}
+        pages = pdf.get("pages") or [{}]
+        report("pdf " + name, code in (0, 1) and rep.get("format") == "pdf" and
+               rep.get("pages") == 1 and pdf.get("revisions") == 1 and
+               pages[0].get("source") == source and pages[0].get("codec") == codec and
+               not any(f["source"] == "pdf" for f in rep.get("flags", [])),
+               "exit %d %r" % (code, pdf))
+
+
+def pdf_defect_cases(binary, out_dir):
+    """The edited PDFs raise exactly their labelled defect (code and page),
+    at the severity docs/pdf.md gives it, and nothing else from the PDF."""
+    sev = {"PDF_TEXT_MISMATCH": "high", "PDF_FONT_MIX": "warning",
+           "PDF_INCREMENTAL_UPDATE": "warning"}
+    for kind in ("overwritten", "fontswap", "updated"):
+        name = "%s-0.pdf" % kind
+        with open(os.path.join(out_dir, name[:-4] + ".json")) as fh:
+            want = [(d["code"], d["page"]) for d in json.load(fh)["defects"]]
+        code, out, err = run(binary, ["scan", "--json", "--no-viz", "--today", TODAY,
+                                      os.path.join(out_dir, name)])
+        try:
+            rep = json.loads(out)
+        except ValueError:
+            rep = {}
+        got = [(f["code"], f["page"], f["severity"]) for f in rep.get("flags", [])
+               if f["source"] == "pdf"]
+        report("pdf defect " + name, code == 1 and [(c, p) for c, p, _ in got] == want and
+               all(s == sev[c] for c, _, s in got), "exit %d flags %r want %r" % (code, got, want))
+
+
 def bad_input_cases(binary):
     tmp = tempfile.mkdtemp(prefix="ds-golden-")
     try:
@@ -185,7 +247,7 @@ def bad_inputs_in(binary, tmp):
     files = {
         "empty.jpg": (b"", "ERR_EMPTY"),
         "text.jpg": (b"this is not an image\n" * 10, "ERR_FORMAT_UNKNOWN"),
-        "doc.pdf": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "ERR_FORMAT_UNKNOWN"),
+        "doc.pdf": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "ERR_CORRUPT"),
         "truncated.jpg": (jpeg[: len(jpeg) // 2], "ERR_CORRUPT"),
         "corrupt.jpg": (jpeg[:600] + b"\x00" * 4000, "ERR_CORRUPT"),
         "bomb.png": (bomb, "ERR_PIXEL_LIMIT"),
@@ -202,10 +264,12 @@ def bad_inputs_in(binary, tmp):
         report("bad input " + name, code == 2 and got == want and name in err,
                "exit %d, error %s, want %s" % (code, got, want))
 
+    pdf_cases(binary, tmp)
+
     empty = os.path.join(tmp, "empty-folder")
     os.mkdir(empty)
     code, out, err = run(binary, ["scan", empty])
-    report("empty folder", code == 2 and "no JPEG, PNG or TIFF" in err, "exit %d" % code)
+    report("empty folder", code == 2 and "no JPEG, PNG, TIFF or PDF" in err, "exit %d" % code)
     folder = os.path.join(tmp, "batch")
     os.mkdir(folder)
     for name in sorted(f for f in os.listdir(os.path.join(ROOT, "samples", "pages"))
@@ -215,9 +279,18 @@ def bad_inputs_in(binary, tmp):
         fh.write("not an image: left out of the batch\n")
     code, out, err = run(binary, ["scan", "--no-viz", "--today", TODAY, folder])
     lines = out.strip().splitlines()
-    report("batch over a folder: table and summary",
-           code in (0, 1) and lines[0].startswith("FILE") and len(lines) == 5 and
-           lines[-1].startswith("3 file(s)"), "exit %d out %r" % (code, out))
+    report("batch over a folder: table, summary and the file not read",
+           code in (0, 1) and lines[0].startswith("FILE") and len(lines) == 7 and
+           lines[4].startswith("3 file(s)") and lines[5] == "not read: 1 file(s)" and
+           lines[6].endswith("notes.txt: " + FORMAT_UNKNOWN), "exit %d out %r" % (code, out))
+    # A PDF that cannot be read is counted and listed with its reason.
+    shutil.copy(os.path.join(tmp, "pdf", "bad", "encrypted.pdf"), folder)
+    code, out, err = run(binary, ["scan", "--no-viz", "--today", TODAY, folder])
+    lines = out.strip().splitlines()
+    report("batch lists an unreadable PDF with its reason",
+           code == 2 and "not read: 2 file(s)" in lines and
+           any(l.strip().startswith(os.path.join(folder, "encrypted.pdf") + ": ERR_PDF_ENCRYPTED: ")
+               for l in lines), "exit %d out %r" % (code, out))
     code, out, _ = run(binary, ["scan", "--json", os.path.join(tmp, "missing.jpg")])
     report("bad input missing file", code == 2 and "ERR_IO" in out, "exit %d" % code)
 

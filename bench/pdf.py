@@ -1,0 +1,95 @@
+#!/usr/bin/python3
+"""make bench, PDF input: time per page and peak memory of docscreen on a
+scanned PDF and a born-digital PDF of N pages, beside the same scanned pages
+screened as JPEG files in the same run (the baseline).
+
+Each run is one `docscreen scan --json` process; its wall time and the peak
+resident memory of its process tree (the largest of docscreen, the PDF
+reader and the renderer, as wait4 reports it) are printed.
+Usage: bench/pdf.py BUILD_DIR OUT_DIR N
+"""
+import glob
+import json
+import os
+import subprocess
+import sys
+import time
+
+
+def run(cmd):
+    t0 = time.monotonic()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    out = p.stdout.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    return time.monotonic() - t0, ru.ru_maxrss / 1024.0, status, out
+
+
+def main():
+    build, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    binary = os.path.join(build, "docscreen")
+    subprocess.run(["/usr/bin/python3", "samples/pdfgen.py", "--out", out, "--bench", str(n),
+                    "--seed", "5"], check=True)
+    jpegs = sorted(glob.glob(os.path.join(out, "page-*.jpg")))
+    base = [binary, "scan", "--json", "--today", "2026-11-23"]
+    rows = []
+    for label, files in (("scanned pages as JPEG files (baseline)", jpegs),
+                         ("scanned PDF, DCT pages embedded", [os.path.join(out, "scanned-%d.pdf" % n)]),
+                         ("born-digital PDF, rendered + text layer", [os.path.join(out, "born-%d.pdf" % n)])):
+        secs, mb, status, text = run(base + files)
+        pages = 0
+        for line in text.decode().splitlines():
+            try:
+                rep = json.loads(line)
+            except ValueError:
+                continue
+            pages += len(rep.get("documents", []))
+        if pages == 0:  # pretty JSON of one file
+            try:
+                pages = len(json.loads(text).get("documents", []))
+            except ValueError:
+                pages = 0
+        rows.append((label, pages, secs, mb, status))
+    print("%-42s %6s %9s %9s %9s" % ("input", "pages", "total s", "s/page", "peak MB"))
+    for label, pages, secs, mb, status in rows:
+        print("%-42s %6d %9.1f %9.2f %9.0f%s" % (label, pages, secs, secs / max(pages, 1), mb,
+                                                "" if status == 0 or os.WEXITSTATUS(status) in (0, 1)
+                                                else "  (exit %d)" % os.WEXITSTATUS(status)))
+    print("target: a %d-page PDF under 300 MB peak; reproduce: bash bench/pdf.sh BUILD" % n)
+    flags_table(binary, out, int(os.environ.get("BENCH_PDF_FILES", "8")))
+
+
+def flags_table(binary, out, count):
+    """Per PDF flag code: recall on the labelled edited files, and genuine
+    files (born-digital and scanned) with any PDF flag at warning or high."""
+    gen = os.path.join(out, "labelled")
+    subprocess.run(["/usr/bin/python3", "samples/pdfgen.py", "--out", gen, "--count", str(count),
+                    "--seed", "11", "--no-bad"], check=True)
+    hits, totals, genuine, false = {}, {}, 0, []
+    for name in sorted(f for f in os.listdir(gen) if f.endswith(".pdf")):
+        with open(os.path.join(gen, name[:-4] + ".json")) as fh:
+            truth = json.load(fh)
+        _, _, _, text = run([binary, "scan", "--json", "--no-viz", "--today", "2026-11-23",
+                             os.path.join(gen, name)])
+        try:
+            rep = json.loads(text)
+        except ValueError:
+            rep = {"flags": []}
+        got = {(f["code"], f["page"]) for f in rep.get("flags", [])
+               if f["source"] == "pdf" and f["severity"] in ("warning", "high")}
+        for d in truth["defects"]:
+            totals[d["code"]] = totals.get(d["code"], 0) + 1
+            hits[d["code"]] = hits.get(d["code"], 0) + ((d["code"], d["page"]) in got)
+        if not truth["defects"]:
+            genuine += 1
+            if got:
+                false.append((name, sorted(got)))
+    print()
+    print("%-26s %8s" % ("code (labelled files)", "recall"))
+    for code in sorted(totals):
+        print("%-26s %4d/%-3d" % (code, hits[code], totals[code]))
+    print("genuine files (born-digital and scanned) with a PDF warning or high: %d/%d %s"
+          % (len(false), genuine, false if false else ""))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+/*
+ * pdfcheck: a PDF's evidence of editing as flags.
+ *
+ * Strength decides the severity. A later revision that changed a page is a
+ * warning (a signature or a filled form is saved that way too, but it does
+ * not change a page's content); one that changed none is information. An
+ * editing program named in the metadata is information alone and a warning
+ * beside any other evidence. A number the page does not show where the text
+ * layer has it is high when Tesseract reads other digits there with
+ * confidence, a warning when it reads unclearly or sees nothing. A font
+ * change inside a line of numbers is a warning, high when the same page
+ * also has a mismatched number or was changed by a later revision.
+ */
+#include "check/pdfcheck.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define PDFCHECK_MAX_WORD_FLAGS 5
+
+static bool page_changed(const ds_pdf_info *info, int page)
+{
+    for (int i = 0; i < info->nrev; i++)
+        for (int j = 0; j < info->rev[i].npages; j++)
+            if (info->rev[i].pages[j] == page)
+                return true;
+    return false;
+}
+
+void ds_check_pdf(const ds_pdf_info *info, const ds_pdfev *ev, ds_flags *flags)
+{
+    if (!info || !flags)
+        return;
+    int first_changed = -1, changed_revs = 0;
+    char pages[96] = "";
+    for (int i = 0; i < info->nrev; i++) {
+        if (info->rev[i].npages > 0)
+            changed_revs++;
+        for (int j = 0; j < info->rev[i].npages; j++) {
+            int pg = info->rev[i].pages[j];
+            if (first_changed < 0 || pg < first_changed)
+                first_changed = pg;
+            char one[16];
+            snprintf(one, sizeof one, "%s%d", pages[0] ? ", " : "", pg + 1);
+            if (!strstr(pages, one) && strlen(pages) + strlen(one) + 1 < sizeof pages)
+                strcat(pages, one);
+        }
+    }
+    bool other = changed_revs > 0 || (ev && (ev->nwords > 0 || ev->nfonts > 0));
+    if (info->nrev > 0) {
+        char found[16];
+        snprintf(found, sizeof found, "%d", info->revisions);
+        if (changed_revs > 0)
+            ds_flags_add(flags, first_changed, DS_FLAG_PDF_INCREMENTAL_UPDATE, DS_SEV_WARNING, "pdf",
+                         "revisions", "1", found,
+                         "The PDF was saved %d times; a later save changed page(s) %s.",
+                         info->revisions, pages);
+        else
+            ds_flags_add(flags, 0, DS_FLAG_PDF_INCREMENTAL_UPDATE, DS_SEV_INFO, "pdf", "revisions",
+                         "1", found,
+                         "The PDF was saved %d times; the later saves changed no page (a "
+                         "signature, a filled form or new metadata).",
+                         info->revisions);
+    }
+    if (!ev)
+        return;
+    if (ev->editor[0])
+        ds_flags_add(flags, 0, DS_FLAG_PDF_EDITOR_SOFTWARE, other ? DS_SEV_WARNING : DS_SEV_INFO,
+                     "pdf", ev->editor_field, NULL, ev->editor,
+                     "The PDF's %s names %s, a program for editing PDFs or images%s.",
+                     ev->editor_field, ev->editor,
+                     other ? ", and the file shows other evidence of editing" : "");
+    for (int i = 0; i < ev->nwords && i < PDFCHECK_MAX_WORD_FLAGS; i++) {
+        const ds_pdfev_word *w = &ev->word[i];
+        if (w->printed[0])
+            ds_flags_add(flags, w->page, DS_FLAG_PDF_TEXT_MISMATCH,
+                         w->strong ? DS_SEV_HIGH : DS_SEV_WARNING, "pdf", "text_layer", w->layer,
+                         w->printed,
+                         "Page %d shows other digits than its text layer at (%d, %d)%s.",
+                         w->page + 1, w->box[0], w->box[1],
+                         w->strong ? "" : " (read with low confidence)");
+        else
+            ds_flags_add(flags, w->page, DS_FLAG_PDF_TEXT_MISMATCH, DS_SEV_WARNING, "pdf",
+                         "text_layer", w->layer, "",
+                         "Page %d shows nothing where its text layer has a number, at (%d, %d).",
+                         w->page + 1, w->box[0], w->box[1]);
+    }
+    for (int i = 0; i < ev->nfonts; i++) {
+        const ds_pdfev_font *f = &ev->font[i];
+        bool more = page_changed(info, f->page);
+        for (int k = 0; k < ev->nwords; k++)
+            more = more || ev->word[k].page == f->page;
+        char fonts[2 * DS_PDFEV_TEXT + 4];
+        snprintf(fonts, sizeof fonts, "%s / %s", f->font_a, f->font_b);
+        ds_flags_add(flags, f->page, DS_FLAG_PDF_FONT_MIX, more ? DS_SEV_HIGH : DS_SEV_WARNING,
+                     "pdf", "font", f->word, fonts,
+                     f->inside_number
+                         ? "A number on page %d is set in two fonts (%s) at (%d, %d)."
+                         : "One number of a line on page %d is set in a font no other number "
+                           "on the page uses (%s) at (%d, %d).",
+                     f->page + 1, fonts, f->box[0], f->box[1]);
+    }
+}

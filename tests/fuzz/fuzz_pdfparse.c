@@ -1,0 +1,16 @@
+/*
+ * Fuzz target for the PDF reader's own parsing (tools/pdfparse.cpp): the
+ * revision scan of a raw PDF (startxref / %%EOF sections, "N G obj"
+ * headers) and the reading of mutool's structured text, over any bytes.
+ * qpdf and MuPDF, which do the rest, are fuzzed upstream.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+int ds_pdfparse_fuzz(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    ds_pdfparse_fuzz(data, size);
+    return 0;
+}

@@ -1,0 +1,564 @@
+/*
+ * PDF input: the frame reader (decode/pdfwire.c) on hand-made frames, the
+ * reader process end to end on the PDFs samples/pdfgen.py writes (scanned
+ * DCT, Flate and CCITT pages, born-digital pages, the bad files with their
+ * errors), its deadline and a missing reader, and the PDF forensics on the
+ * edited files against their ground truth.
+ */
+#include "t.h"
+
+#include <jansson.h>
+#include <sys/stat.h>
+
+#include "decode/decode.h"
+#include "decode/pdf.h"
+#include "decode/pdfwire.h"
+#include "forensics/pdfev.h"
+#include "page/tess.h"
+
+static char gen_dir[512];
+
+/* ---------------------------------------------------------------- frames */
+
+typedef struct buf {
+    uint8_t *p;
+    size_t n, cap;
+} buf;
+
+static void put(buf *b, const void *d, size_t n)
+{
+    if (b->n + n > b->cap) {
+        b->cap = (b->n + n) * 2 + 64;
+        b->p = realloc(b->p, b->cap);
+    }
+    memcpy(b->p + b->n, d, n);
+    b->n += n;
+}
+
+static void put32(buf *b, uint32_t v)
+{
+    uint8_t x[4] = {(uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24)};
+    put(b, x, 4);
+}
+
+static void frame(buf *b, const char *tag, const void *payload, uint32_t n)
+{
+    put(b, tag, 4);
+    put32(b, n);
+    put(b, payload, n);
+}
+
+static void text_frame(buf *b, const char *tag, const char *s)
+{
+    frame(b, tag, s, (uint32_t)strlen(s));
+}
+
+/* A PAGE frame of w x h gray8 samples of value v. */
+static void page_gray(buf *b, int index, uint32_t w, uint32_t h, uint8_t v)
+{
+    put(b, "PAGE", 4);
+    put32(b, 4 * DS_PDFWIRE_PAGE_HDR + w * h);
+    uint32_t hdr[DS_PDFWIRE_PAGE_HDR] = {0};
+    hdr[DS_PDFWIRE_P_INDEX] = (uint32_t)index;
+    hdr[DS_PDFWIRE_P_SOURCE] = DS_PDFWIRE_SRC_RENDERED;
+    hdr[DS_PDFWIRE_P_CODEC] = DS_PDFWIRE_CODEC_GRAY8;
+    hdr[DS_PDFWIRE_P_WIDTH] = w;
+    hdr[DS_PDFWIRE_P_HEIGHT] = h;
+    hdr[DS_PDFWIRE_P_DPI] = 200;
+    for (int i = 0; i < DS_PDFWIRE_PAGE_HDR; i++)
+        put32(b, hdr[i]);
+    for (uint32_t i = 0; i < w * h; i++)
+        put(b, &v, 1);
+}
+
+static void end_frame(buf *b, uint32_t pages)
+{
+    put(b, "END ", 4);
+    put32(b, 4);
+    put32(b, pages);
+}
+
+static ds_error read_frames(const buf *b, ds_pages **out)
+{
+    ds_limits lim;
+    ds_limits_default(&lim);
+    lim.max_pixels = 100000;
+    lim.max_total_pixels = 150000;
+    lim.max_pages = 4;
+    return ds_pdfwire_read_mem(b->p, b->n, &lim, out);
+}
+
+static void test_wire_good(void)
+{
+    buf b = {0};
+    text_frame(&b, "HEAD", "pages\t2\nrevisions\t3\nproducer\tTest Writer\ncreator\t\n"
+                           "rev\t2\t4\t1\nrev\t3\t1\t\nunknown\tkey\n");
+    page_gray(&b, 0, 40, 30, 200);
+    text_frame(&b, "TEXT", "F\tHelvetica\nF\tCourier\n"
+                           "W\t0\t2\t3\t10\t8\t0\t1000\t12.50\n"
+                           "W\t0\t35\t3\t20\t8\t1\t1000\tEUR\n"
+                           "W\t1\t500\t500\t10\t8\t0\t1000\toffpage\n");
+    page_gray(&b, 1, 20, 20, 10);
+    end_frame(&b, 2);
+    ds_pages *pg = NULL;
+    T_EQ_INT(read_frames(&b, &pg), DS_OK);
+    T_CHECK(pg != NULL);
+    if (pg) {
+        T_EQ_INT(pg->format, DS_FORMAT_PDF);
+        T_EQ_INT(pg->count, 2);
+        T_EQ_INT(pixGetWidth(pg->page[0].gray), 40);
+        T_EQ_INT(pg->page[0].dpi, 200);
+        l_uint32 v = 0;
+        pixGetPixel(pg->page[1].gray, 3, 3, &v);
+        T_EQ_INT(v, 10);
+        T_CHECK(pg->page[0].text != NULL);
+        T_CHECK(pg->page[1].text == NULL);
+        const ds_text_layer *t = pg->page[0].text;
+        T_EQ_INT(t->nfonts, 2);
+        T_EQ_INT(t->nwords, 2); /* the word off the page is dropped */
+        T_EQ_STR(t->word[0].text, "12.50");
+        T_EQ_INT(t->word[1].box[0], 35);
+        T_EQ_INT(t->word[1].box[2], 5); /* clipped at the page's right edge */
+        T_EQ_STR(t->font[t->word[1].font], "Courier");
+        T_EQ_INT((int)t->word[0].size, 10);
+        T_EQ_INT(pg->pdf->revisions, 3);
+        T_EQ_STR(pg->pdf->producer, "Test Writer");
+        T_EQ_INT(pg->pdf->nrev, 2);
+        T_EQ_INT(pg->pdf->rev[0].npages, 1);
+        T_EQ_INT(pg->pdf->rev[0].pages[0], 1);
+        T_EQ_INT(pg->pdf->rev[1].npages, 0);
+        T_EQ_INT(pg->pdf->page[0].words, 2);
+        T_EQ_INT(pg->pdf->page[0].rendered, 1);
+    }
+    ds_pages_free(pg);
+    free(b.p);
+}
+
+/* One broken answer and the error it must give. */
+static void expect_wire(const buf *b, ds_error want, const char *what)
+{
+    ds_pages *pg = (ds_pages *)1;
+    ds_error got = read_frames(b, &pg);
+    if (got != want)
+        T_FAIL_("%s: got %s, want %s", what, ds_error_name(got), ds_error_name(want));
+    if (pg != NULL)
+        T_FAIL_("%s: pages left set", what);
+}
+
+static void test_wire_bad(void)
+{
+    const char *head1 = "pages\t1\n";
+    buf b = {0};
+    text_frame(&b, "HEAD", head1);
+    page_gray(&b, 0, 10, 10, 1);
+    expect_wire(&b, DS_ERR_PDF_READER, "no END");
+    end_frame(&b, 2);
+    expect_wire(&b, DS_ERR_PDF_READER, "END counts another number of pages");
+    free(b.p);
+
+    b = (buf){0};
+    page_gray(&b, 0, 10, 10, 1);
+    expect_wire(&b, DS_ERR_PDF_READER, "PAGE before HEAD");
+    free(b.p);
+
+    b = (buf){0};
+    put(&b, "HEAD", 4);
+    put32(&b, 0x7fffffff);
+    expect_wire(&b, DS_ERR_PDF_READER, "HEAD longer than its cap");
+    free(b.p);
+
+    b = (buf){0};
+    text_frame(&b, "HEAD", head1);
+    page_gray(&b, 1, 10, 10, 1);
+    expect_wire(&b, DS_ERR_PDF_READER, "page out of order");
+    free(b.p);
+
+    b = (buf){0};
+    text_frame(&b, "HEAD", head1);
+    page_gray(&b, 0, 400, 400, 1);
+    expect_wire(&b, DS_ERR_PIXEL_LIMIT, "page over max_pixels");
+    free(b.p);
+
+    b = (buf){0};
+    text_frame(&b, "HEAD", "pages\t2\n");
+    page_gray(&b, 0, 300, 300, 1);
+    page_gray(&b, 1, 300, 300, 1);
+    expect_wire(&b, DS_ERR_PIXEL_LIMIT, "pages over max_total_pixels");
+    free(b.p);
+
+    b = (buf){0};
+    text_frame(&b, "HEAD", head1);
+    put(&b, "PAGE", 4);
+    put32(&b, 4 * DS_PDFWIRE_PAGE_HDR + 5);
+    uint32_t hdr[DS_PDFWIRE_PAGE_HDR] = {0, DS_PDFWIRE_SRC_EMBEDDED, DS_PDFWIRE_CODEC_GRAY8, 10, 10};
+    for (int i = 0; i < DS_PDFWIRE_PAGE_HDR; i++)
+        put32(&b, hdr[i]);
+    put(&b, "xxxxx", 5);
+    expect_wire(&b, DS_ERR_PDF_READER, "samples shorter than the size");
+    free(b.p);
+
+    b = (buf){0};
+    text_frame(&b, "HEAD", head1);
+    text_frame(&b, "TEXT", "F\tHelvetica\n");
+    expect_wire(&b, DS_ERR_PDF_READER, "TEXT before any PAGE");
+    free(b.p);
+
+    b = (buf){0};
+    text_frame(&b, "HEAD", head1);
+    page_gray(&b, 0, 10, 10, 1);
+    text_frame(&b, "TEXT", "W\t0\tx\t3\t10\t8\t0\t1000\tword\n");
+    expect_wire(&b, DS_ERR_PDF_READER, "a word's box not a number");
+    free(b.p);
+
+    b = (buf){0};
+    text_frame(&b, "HEAD", "pages\t9\n");
+    expect_wire(&b, DS_ERR_TOO_MANY_PAGES, "more pages than max_pages");
+    free(b.p);
+
+    b = (buf){0};
+    text_frame(&b, "HEAD", "pages\t1\nrev\t2\t3\t5\n");
+    expect_wire(&b, DS_ERR_PDF_READER, "a revision naming a page that does not exist");
+    free(b.p);
+
+    b = (buf){0};
+    text_frame(&b, "XXXX", "");
+    expect_wire(&b, DS_ERR_PDF_READER, "unknown tag");
+    free(b.p);
+
+    b = (buf){0};
+    text_frame(&b, "HEAD", head1);
+    text_frame(&b, "FAIL", "encrypted\tthe file needs a password");
+    expect_wire(&b, DS_ERR_PDF_ENCRYPTED, "FAIL encrypted");
+    free(b.p);
+
+    b = (buf){0};
+    expect_wire(&b, DS_ERR_PDF_READER, "nothing at all");
+    T_EQ_INT(ds_pdfwire_fail_error("no_pages", 8), DS_ERR_PDF_NO_PAGES);
+    T_EQ_INT(ds_pdfwire_fail_error("structure_limit", 15), DS_ERR_PDF_LIMIT);
+    T_EQ_INT(ds_pdfwire_fail_error("whatever", 8), DS_ERR_PDF_READER);
+}
+
+/* ------------------------------------------------------------ end to end */
+
+static json_t *truth(const char *name)
+{
+    char p[700];
+    snprintf(p, sizeof p, "%s/%s.json", gen_dir, name);
+    return json_load_file(p, 0, NULL);
+}
+
+static ds_error decode_gen(const char *name, const ds_limits *lim_in, ds_pages **out)
+{
+    char p[700];
+    ds_limits lim;
+    if (lim_in)
+        lim = *lim_in;
+    else
+        ds_limits_default(&lim);
+    snprintf(p, sizeof p, "%s/%s.pdf", gen_dir, name);
+    uint8_t *data = NULL;
+    size_t len = 0;
+    ds_error err = ds_read_file(p, lim.max_file_bytes, &data, &len);
+    if (err == DS_OK)
+        err = ds_decode_input(data, len, &lim, NULL, out);
+    free(data);
+    return err;
+}
+
+static double mean_gray(PIX *g)
+{
+    l_float32 v = 0;
+    pixGetAverageMasked(g, NULL, 0, 0, 1, L_MEAN_ABSVAL, &v);
+    return v;
+}
+
+static void test_scanned(void)
+{
+    static const char *codecs[] = {"dct", "flate", "ccitt", "jbig2"};
+    for (int i = 0; i < 4; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "scanned-%s-0", codecs[i]);
+        json_t *t = truth(name);
+        T_CHECK(t != NULL);
+        int dpi = (int)json_integer_value(json_object_get(t, "dpi"));
+        ds_pages *pg = NULL;
+        T_EQ_INT(decode_gen(name, NULL, &pg), DS_OK);
+        if (pg) {
+            T_EQ_INT(pg->count, 1);
+            T_EQ_INT(pg->format, DS_FORMAT_PDF);
+            /* JBIG2 is rendered (by MuPDF's decoder) at the image's own resolution */
+            T_EQ_INT(pg->pdf->page[0].rendered, i == 3);
+            T_EQ_STR(pg->pdf->page[0].codec, codecs[i]);
+            T_EQ_INT(pg->page[0].dpi, dpi);
+            /* the image at its own size: 8.27 x 11.69 inches at its dpi */
+            T_EQ_INT(pixGetWidth(pg->page[0].gray), (int)(8.27 * dpi));
+            T_EQ_INT(pixGetHeight(pg->page[0].gray), (int)(11.69 * dpi));
+            /* a light page with dark text, the right way round */
+            double m = mean_gray(pg->page[0].gray);
+            if (m < 200)
+                T_FAIL_("%s: mean gray %.1f, a light page expected", name, m);
+            l_int32 dark = 0;
+            pixGetExtremeValue(pg->page[0].gray, 1, L_SELECT_MIN, NULL, NULL, NULL, &dark);
+            if (dark > 80)
+                T_FAIL_("%s: darkest pixel %d, printed text expected", name, dark);
+            T_CHECK(pg->page[0].text == NULL);
+        }
+        ds_pages_free(pg);
+        json_decref(t);
+    }
+}
+
+static void test_born(void)
+{
+    ds_pages *pg = NULL;
+    T_EQ_INT(decode_gen("born-0", NULL, &pg), DS_OK);
+    if (!pg)
+        return;
+    T_EQ_INT(pg->pdf->page[0].rendered, 1);
+    T_EQ_INT(pg->page[0].dpi, 200);
+    /* A4 at 200 dpi */
+    T_EQ_INT(pixGetWidth(pg->page[0].gray), 1653);
+    const ds_text_layer *t = pg->page[0].text;
+    T_CHECK(t != NULL && t->nwords > 50);
+    int found = 0;
+    for (int i = 0; t && i < t->nwords; i++)
+        if (strcmp(t->word[i].text, "Statement") == 0) {
+            found = 1;
+            /* 56 pt from the left at 200 dpi, 10 pt text */
+            T_CHECK(abs(t->word[i].box[0] - 156) <= 3);
+            T_CHECK(t->word[i].box[3] > 20 && t->word[i].box[3] < 45);
+            T_EQ_STR(t->font[t->word[i].font], "Helvetica");
+        }
+    T_CHECK(found);
+    T_EQ_STR(pg->pdf->producer, "Northbank statements 4.2");
+    T_EQ_INT(pg->pdf->revisions, 1);
+    ds_pages_free(pg);
+}
+
+/* Renderings share max_total_pixels: with a small budget the page is drawn
+ * at the resolution that fits it, not refused. */
+static void test_render_fits_total(void)
+{
+    ds_limits lim;
+    ds_limits_default(&lim);
+    lim.max_total_pixels = 2000000;
+    ds_pages *pg = NULL;
+    T_EQ_INT(decode_gen("born-0", &lim, &pg), DS_OK);
+    if (!pg)
+        return;
+    uint64_t px = (uint64_t)pixGetWidth(pg->page[0].gray) * pixGetHeight(pg->page[0].gray);
+    T_CHECK(px <= lim.max_total_pixels);
+    /* 72 * sqrt(2e6 / (595 * 842)) = 143 dpi */
+    T_CHECK(pg->page[0].dpi >= 130 && pg->page[0].dpi < 200);
+    T_CHECK(pg->page[0].text != NULL && pg->page[0].text->nwords > 50);
+    ds_pages_free(pg);
+}
+
+static void test_bad_files(void)
+{
+    static const char *names[] = {"encrypted", "broken", "truncated", "no-pages", "flate-bomb",
+                                  "content-bomb", "page-loop", "many-pages", "huge-image"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "bad/%s", names[i]);
+        json_t *t = truth(name);
+        const char *want = json_string_value(json_object_get(t, "error"));
+        ds_pages *pg = NULL;
+        ds_error err = decode_gen(name, NULL, &pg);
+        if (!want || strcmp(ds_error_name(err), want) != 0)
+            T_FAIL_("%s: got %s, want %s", name, ds_error_name(err), want ? want : "?");
+        T_CHECK(pg == NULL);
+        json_decref(t);
+    }
+}
+
+static void test_updated(void)
+{
+    ds_pages *pg = NULL;
+    T_EQ_INT(decode_gen("updated-0", NULL, &pg), DS_OK);
+    if (!pg)
+        return;
+    T_EQ_INT(pg->pdf->revisions, 2);
+    T_EQ_INT(pg->pdf->nrev, 1);
+    T_EQ_INT(pg->pdf->rev[0].npages, 1);
+    T_EQ_INT(pg->pdf->rev[0].pages[0], 0);
+    ds_pages_free(pg);
+    /* the genuine file it was made from: one revision */
+    T_EQ_INT(decode_gen("born-0", NULL, &pg), DS_OK);
+    if (pg)
+        T_EQ_INT(pg->pdf->nrev, 0);
+    ds_pages_free(pg);
+}
+
+static void test_reader_missing_and_deadline(void)
+{
+    ds_limits lim;
+    ds_limits_default(&lim);
+    static const char pdf[] = "%PDF-1.4\n%%EOF\n";
+    ds_pages *pg = NULL;
+    T_EQ_INT(ds_pdf_decode((const uint8_t *)pdf, sizeof pdf - 1, &lim, "/nonexistent/docscreen-pdf",
+                           &pg),
+             DS_ERR_PDF_READER);
+    T_CHECK(pg == NULL);
+    /* a reader that never answers is killed at the deadline */
+    char path[700];
+    snprintf(path, sizeof path, "%s/hang.sh", gen_dir);
+    FILE *f = fopen(path, "w");
+    T_CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs("#!/bin/sh\nexec sleep 60\n", f);
+    fclose(f);
+    chmod(path, 0755);
+    lim.max_decode_ms = 300;
+    T_EQ_INT(ds_pdf_decode((const uint8_t *)pdf, sizeof pdf - 1, &lim, path, &pg),
+             DS_ERR_DECODE_TIME);
+    /* a reader that writes nonsense */
+    snprintf(path, sizeof path, "%s/noise.sh", gen_dir);
+    f = fopen(path, "w");
+    fputs("#!/bin/sh\nhead -c 5000 /dev/zero\n", f);
+    fclose(f);
+    chmod(path, 0755);
+    lim.max_decode_ms = 10000;
+    T_EQ_INT(ds_pdf_decode((const uint8_t *)pdf, sizeof pdf - 1, &lim, path, &pg),
+             DS_ERR_PDF_READER);
+    T_CHECK(pg == NULL);
+}
+
+/* -------------------------------------------------------------- forensics */
+
+static void test_fonts(void)
+{
+    ds_pages *pg = NULL;
+    ds_pdfev ev;
+    T_EQ_INT(decode_gen("fontswap-0", NULL, &pg), DS_OK);
+    memset(&ev, 0, sizeof ev);
+    ds_pdfev_fonts(pg, &ev);
+    json_t *t = truth("fontswap-0");
+    const char *number = json_string_value(
+        json_object_get(json_array_get(json_object_get(t, "defects"), 0), "number"));
+    T_EQ_INT(ev.nfonts, 1);
+    if (ev.nfonts == 1 && number) {
+        T_EQ_STR(ev.font[0].word, number);
+        T_CHECK(ev.font[0].inside_number);
+    }
+    json_decref(t);
+    ds_pages_free(pg);
+    pg = NULL;
+    T_EQ_INT(decode_gen("born-0", NULL, &pg), DS_OK);
+    memset(&ev, 0, sizeof ev);
+    ds_pdfev_fonts(pg, &ev);
+    T_EQ_INT(ev.nfonts, 0);
+    ds_pages_free(pg);
+    char fam[48];
+    ds_pdfev_family("ABCDEF+Arial-BoldMT", fam, sizeof fam);
+    T_EQ_STR(fam, "arial");
+    ds_pdfev_family("TimesNewRomanPSMT", fam, sizeof fam);
+    T_EQ_STR(fam, "timesnewroman");
+}
+
+static void test_text_against_print(void)
+{
+    TessBaseAPI *api = NULL;
+    if (ds_tess_create("eng", &api) != DS_OK)
+        T_SKIP("no Tesseract eng traineddata");
+    ds_pages *pg = NULL;
+    ds_pdfev ev;
+    T_EQ_INT(decode_gen("overwritten-0", NULL, &pg), DS_OK);
+    memset(&ev, 0, sizeof ev);
+    T_EQ_INT(ds_pdfev_text(pg, api, 300, &ev), DS_OK);
+    json_t *t = truth("overwritten-0");
+    const char *old = json_string_value(
+        json_object_get(json_array_get(json_object_get(t, "defects"), 0), "layer"));
+    T_CHECK(ev.words_checked > 20);
+    T_EQ_INT(ev.nwords, 1);
+    if (ev.nwords == 1 && old) {
+        T_EQ_STR(ev.word[0].layer, old);
+        T_CHECK(ev.word[0].strong);
+    }
+    json_decref(t);
+    ds_pages_free(pg);
+    pg = NULL;
+    T_EQ_INT(decode_gen("born-0", NULL, &pg), DS_OK);
+    memset(&ev, 0, sizeof ev);
+    T_EQ_INT(ds_pdfev_text(pg, api, 300, &ev), DS_OK);
+    T_CHECK(ev.words_checked > 20);
+    T_EQ_INT(ev.nwords, 0);
+    ds_pages_free(pg);
+    /* a scanned page has no text layer to compare */
+    pg = NULL;
+    T_EQ_INT(decode_gen("scanned-dct-0", NULL, &pg), DS_OK);
+    memset(&ev, 0, sizeof ev);
+    T_EQ_INT(ds_pdfev_text(pg, api, 300, &ev), DS_OK);
+    T_EQ_INT(ev.words_checked, 0);
+    ds_pages_free(pg);
+    ds_tess_free(api);
+}
+
+int ds_pdfparse_fuzz(const uint8_t *data, size_t size); /* tools/pdfparse.cpp */
+
+static int revisions(const char *s) { return ds_pdfparse_fuzz((const uint8_t *)s, strlen(s)); }
+
+static void test_revision_scan(void)
+{
+    /* saved once; twice (an appended section); a linearized file's
+     * first-page section is no revision of its own; empty %%EOF repeats */
+    T_EQ_INT(revisions("%PDF-1.4\n1 0 obj<<>>endobj\nxref\nstartxref\n9\n%%EOF\n"), 1);
+    T_EQ_INT(revisions("%PDF-1.4\n1 0 obj<<>>endobj\nstartxref\n9\n%%EOF\n"
+                       "2 0 obj<<>>endobj\nxref\nstartxref\n30\n%%EOF\n"), 2);
+    T_EQ_INT(revisions("%PDF-1.4\n1 0 obj<</Linearized 1>>endobj\nxref\nstartxref\n0\n%%EOF\n"
+                       "2 0 obj<<>>endobj\nxref\nstartxref\n9\n%%EOF\n"), 1);
+    T_EQ_INT(revisions("%PDF-1.4\n1 0 obj<</Linearized 1>>endobj\nxref\nstartxref\n0\n%%EOF\n"
+                       "2 0 obj<<>>endobj\nxref\nstartxref\n9\n%%EOF\n"
+                       "3 0 obj<<>>endobj\nxref\nstartxref\n60\n%%EOF\n"), 2);
+    T_EQ_INT(revisions("%PDF-1.4\n1 0 obj<<>>endobj\nstartxref\n9\n%%EOF\n%%EOF\n"), 1);
+    T_EQ_INT(revisions("no pdf at all"), 0);
+}
+
+static void test_editor_table(void)
+{
+    ds_pdf_info info;
+    ds_pdfev ev;
+    memset(&info, 0, sizeof info);
+    memset(&ev, 0, sizeof ev);
+    snprintf(info.producer, sizeof info.producer, "Microsoft Word for Microsoft 365");
+    ds_pdfev_editor(&info, &ev);
+    T_EQ_STR(ev.editor, "");
+    snprintf(info.creator, sizeof info.creator, "Sejda PDF Desktop 7");
+    ds_pdfev_editor(&info, &ev);
+    T_EQ_STR(ev.editor, "Sejda");
+    T_EQ_STR(ev.editor_field, "creator");
+}
+
+int main(int argc, char **argv)
+{
+    /* The reader from this build; the sample PDFs written once for all cases. */
+    setenv("DOCSCREEN_PDF_HELPER", DS_BUILD_DIR "/docscreen-pdf", 1);
+    snprintf(gen_dir, sizeof gen_dir, "%s/tests/pdfgen", DS_BUILD_DIR);
+    char probe[700];
+    snprintf(probe, sizeof probe, "%s/bad/huge-image.json", gen_dir);
+    if (access(probe, R_OK) != 0) {
+        char cmd[1600];
+        snprintf(cmd, sizeof cmd, "/usr/bin/python3 %s/samples/pdfgen.py --out %s --count 1 --seed 7",
+                 DS_SOURCE_DIR, gen_dir);
+        if (system(cmd) != 0) {
+            fprintf(stderr, "test_pdf: samples/pdfgen.py failed\n");
+            return 1;
+        }
+    }
+    static const t_case cases[] = {
+        {"wire_good", test_wire_good},
+        {"wire_bad", test_wire_bad},
+        {"scanned", test_scanned},
+        {"born", test_born},
+        {"bad_files", test_bad_files},
+        {"render_fits_total", test_render_fits_total},
+        {"updated", test_updated},
+        {"reader_missing_and_deadline", test_reader_missing_and_deadline},
+        {"fonts", test_fonts},
+        {"text_against_print", test_text_against_print},
+        {"editor_table", test_editor_table},
+        {"revision_scan", test_revision_scan},
+    };
+    return T_RUN(cases);
+}

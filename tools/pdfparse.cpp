@@ -1,0 +1,265 @@
+/*
+ * pdfparse: docscreen-pdf's own parsing of untrusted bytes (pdfparse.h).
+ * Every search is bounded by the input; nothing is allocated from a number
+ * read from it; output sizes are capped by the pdfwire limits.
+ */
+#include "pdfparse.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
+#include "decode/pdfwire.h"
+
+namespace dspdf {
+
+/* Printable ASCII only, at most cap bytes: metadata strings. */
+std::string clean(const std::string &s, size_t cap)
+{
+    std::string o;
+    for (unsigned char c : s) {
+        if (o.size() >= cap)
+            break;
+        o.push_back(c >= 0x20 && c < 0x7f && c != '\t' ? (char)c : ' ');
+    }
+    return o;
+}
+
+/* Decodes the XML entities mutool writes in an attribute. */
+std::string unxml(const std::string &s)
+{
+    std::string o;
+    for (size_t i = 0; i < s.size(); i++) {
+        if (s[i] != '&') {
+            o.push_back(s[i]);
+            continue;
+        }
+        size_t e = s.find(';', i);
+        if (e == std::string::npos)
+            break;
+        std::string ent = s.substr(i + 1, e - i - 1);
+        unsigned long cp = 0;
+        if (ent == "amp")
+            cp = '&';
+        else if (ent == "lt")
+            cp = '<';
+        else if (ent == "gt")
+            cp = '>';
+        else if (ent == "quot")
+            cp = '"';
+        else if (ent == "apos")
+            cp = '\'';
+        else if (ent.size() > 2 && ent[0] == '#' && ent[1] == 'x')
+            cp = strtoul(ent.c_str() + 2, nullptr, 16);
+        else if (ent.size() > 1 && ent[0] == '#')
+            cp = strtoul(ent.c_str() + 1, nullptr, 10);
+        i = e;
+        if (cp < 0x20 || cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
+            cp = ' ';
+        if (cp < 0x80)
+            o.push_back((char)cp);
+        else if (cp < 0x800) {
+            o.push_back((char)(0xc0 | (cp >> 6)));
+            o.push_back((char)(0x80 | (cp & 0x3f)));
+        } else if (cp < 0x10000) {
+            o.push_back((char)(0xe0 | (cp >> 12)));
+            o.push_back((char)(0x80 | ((cp >> 6) & 0x3f)));
+            o.push_back((char)(0x80 | (cp & 0x3f)));
+        } else {
+            o.push_back((char)(0xf0 | (cp >> 18)));
+            o.push_back((char)(0x80 | ((cp >> 12) & 0x3f)));
+            o.push_back((char)(0x80 | ((cp >> 6) & 0x3f)));
+            o.push_back((char)(0x80 | (cp & 0x3f)));
+        }
+    }
+    return o;
+}
+
+std::string attr(const std::string &line, const char *name)
+{
+    std::string key = std::string(" ") + name + "=\"";
+    size_t p = line.find(key);
+    if (p == std::string::npos)
+        return "";
+    p += key.size();
+    size_t e = line.find('"', p);
+    return e == std::string::npos ? "" : line.substr(p, e - p);
+}
+
+/* The words of mutool's structured text (-F stext) as a TEXT payload:
+ * characters split into words at spaces and at a change of font, each with
+ * its box, line, font and size; coordinates scaled from points by sx, sy
+ * to the rendering's pixels and kept within +-1e6 points. */
+std::string stext_payload(const std::string &xml, double sx, double sy)
+{
+    std::vector<std::string> fonts;
+    std::map<std::string, int> font_ix;
+    std::string out;
+    int line_no = -1, font = -1, nwords = 0;
+    double size = 0;
+    struct W {
+        std::string t;
+        double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+        int font = -1;
+        double size = 0;
+    } w;
+    auto flush = [&]() {
+        if (!w.t.empty() && nwords < DS_PDFWIRE_WORDS_MAX && out.size() < DS_PDFWIRE_TEXT_MAX / 2) {
+            char b[160];
+            snprintf(b, sizeof b, "W\t%d\t%ld\t%ld\t%ld\t%ld\t%d\t%ld\t", line_no,
+                     std::lround(w.x0 * sx), std::lround(w.y0 * sy),
+                     std::max(1L, std::lround((w.x1 - w.x0) * sx)),
+                     std::max(1L, std::lround((w.y1 - w.y0) * sy)), w.font,
+                     std::lround(w.size * 100));
+            out += b;
+            out += w.t.substr(0, 256);
+            out += "\n";
+            nwords++;
+        }
+        w = W();
+    };
+    size_t pos = 0;
+    while (pos < xml.size()) {
+        size_t e = xml.find('\n', pos);
+        if (e == std::string::npos)
+            e = xml.size();
+        std::string ln = xml.substr(pos, e - pos);
+        pos = e + 1;
+        if (ln.compare(0, 6, "<line ") == 0) {
+            flush();
+            line_no++;
+        } else if (ln.compare(0, 6, "<font ") == 0) {
+            flush();
+            std::string n = clean(unxml(attr(ln, "name")), 63);
+            if (!font_ix.count(n) && (int)fonts.size() < DS_PDFWIRE_FONTS_MAX) {
+                font_ix[n] = (int)fonts.size();
+                fonts.push_back(n);
+            }
+            font = font_ix.count(n) ? font_ix[n] : -1;
+            size = atof(attr(ln, "size").c_str());
+            size = std::isfinite(size) ? std::max(0.0, std::min(10000.0, size)) : 0.0;
+        } else if (ln.compare(0, 6, "<char ") == 0) {
+            std::string c = unxml(attr(ln, "c"));
+            for (char &ch : c)
+                if (ch == '\t' || ch == '\n' || ch == '\r')
+                    ch = ' ';
+            double q[8] = {0};
+            if (sscanf(attr(ln, "quad").c_str(), "%lf %lf %lf %lf %lf %lf %lf %lf", &q[0], &q[1],
+                       &q[2], &q[3], &q[4], &q[5], &q[6], &q[7]) != 8)
+                continue;
+            if (c.empty() || c == " ") {
+                flush();
+                continue;
+            }
+            for (double &v : q)
+                v = std::isfinite(v) ? std::max(-1e6, std::min(1e6, v)) : 0.0;
+            for (int i = 0; i < 8; i += 2) {
+                w.x0 = std::min(w.x0, q[i]), w.x1 = std::max(w.x1, q[i]);
+                w.y0 = std::min(w.y0, q[i + 1]), w.y1 = std::max(w.y1, q[i + 1]);
+            }
+            w.t += c;
+            w.font = font;
+            w.size = size;
+        } else if (ln.compare(0, 7, "</line>") == 0) {
+            flush();
+        }
+    }
+    flush();
+    std::string payload;
+    for (auto &f : fonts)
+        payload += "F\t" + f + "\n";
+    payload += out;
+    return payload;
+}
+
+/* ---------------------------------------------------------- revisions */
+
+static bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0; }
+
+/* The byte ranges of the file's revisions: each ends after a %%EOF that
+ * follows a startxref. A linearized file's first-page section is not a
+ * revision of its own. */
+std::vector<size_t> revision_ends(const std::string &s)
+{
+    std::vector<size_t> ends;
+    size_t p = 0;
+    while ((p = s.find("startxref", p)) != std::string::npos) {
+        size_t e = s.find("%%EOF", p);
+        if (e == std::string::npos)
+            break;
+        ends.push_back(e + 5);
+        p = e + 5;
+    }
+    bool linearized = s.find("/Linearized", 0) != std::string::npos &&
+                      s.find("/Linearized") < 1024;
+    if (linearized && ends.size() >= 2)
+        ends.erase(ends.begin());
+    /* Trailing %%EOF markers with nothing between them are one revision. */
+    std::vector<size_t> out;
+    size_t last = 0;
+    for (size_t e : ends) {
+        bool empty = true;
+        for (size_t i = last; i < e && empty; i++)
+            if (s.compare(i, 9, "startxref") == 0)
+                break;
+            else if (s.compare(i, 4, "obj") == 0 || s.compare(i, 4, "xref") == 0)
+                empty = false;
+        if (!empty || out.empty())
+            out.push_back(e);
+        else
+            out.back() = e;
+        last = e;
+    }
+    return out;
+}
+
+/* Object numbers defined ("N G obj") in s[from, to). */
+std::set<int> objects_in(const std::string &s, size_t from, size_t to)
+{
+    std::set<int> objs;
+    size_t p = from;
+    while ((p = s.find("obj", p)) != std::string::npos && p < to) {
+        size_t q = p;
+        p += 3;
+        if (p < s.size() && !is_ws(s[p]) && s[p] != '<' && s[p] != '[')
+            continue;
+        while (q > from && is_ws(s[q - 1]))
+            q--;
+        size_t g = q;
+        while (g > from && isdigit((unsigned char)s[g - 1]))
+            g--;
+        if (g == q)
+            continue;
+        size_t n1 = g;
+        while (n1 > from && is_ws(s[n1 - 1]))
+            n1--;
+        size_t n0 = n1;
+        while (n0 > from && isdigit((unsigned char)s[n0 - 1]))
+            n0--;
+        if (n0 == n1 || n1 - n0 > 9)
+            continue;
+        objs.insert(atoi(s.substr(n0, n1 - n0).c_str()));
+        if (objs.size() > 1000000)
+            break;
+    }
+    return objs;
+}
+
+} // namespace dspdf
+
+int ds_pdfparse_fuzz(const uint8_t *data, size_t size)
+{
+    std::string s(reinterpret_cast<const char *>(data), size);
+    std::vector<size_t> ends = dspdf::revision_ends(s);
+    for (size_t k = 1; k < ends.size(); k++)
+        if (ends[k - 1] > ends[k] || ends[k] > s.size() ||
+            dspdf::objects_in(s, ends[k - 1], ends[k]).size() > s.size())
+            abort();
+    std::string p = dspdf::stext_payload(s, 2.5, 2.5);
+    if (p.size() > DS_PDFWIRE_TEXT_MAX)
+        abort();
+    return (int)ends.size();
+}

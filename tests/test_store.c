@@ -638,6 +638,120 @@ static void t_crash_recovery(void)
     ds_store_close(s);
 }
 
+/* Several nodes: a job held by a live node keeps its lease (the node
+ * renews it) however long the work takes; when the node goes away without
+ * finishing, another node takes the job once the lease ran out. */
+static void t_lease_nodes(void)
+{
+    if (!pg_server)
+        T_SKIP("leases between nodes are the PostgreSQL backend's (SQLite has one node)");
+    ds_store *s = fresh();
+    int64_t doc, job;
+    T_EQ_INT(submit(s, "C-1", "long work", NULL, NULL, &doc, &job, NULL), DS_OK);
+    ds_job j;
+    bool got = false;
+    T_EQ_INT(ds_store_job_claim(s, "node-a", &j, &got), DS_OK);
+    T_CHECK(got && j.id == job);
+    /* Another node (a process of its own) tries for three leases' time:
+     * the job is renewed under it and never handed out. */
+    pid_t pid = fork();
+    if (pid == 0) {
+        ds_store *cs = NULL;
+        if (ds_store_open(url, &cs) != DS_OK)
+            _exit(3);
+        for (int i = 0; i < 30; i++) {
+            ds_job cj;
+            bool cg = false;
+            if (ds_store_job_claim(cs, "node-b", &cj, &cg) != DS_OK)
+                _exit(4);
+            if (cg)
+                _exit(5);
+            usleep(100 * 1000);
+        }
+        int64_t n = -1;
+        if (ds_store_job_requeue_running(cs, &n) != DS_OK || n != 0)
+            _exit(6);
+        ds_store_close(cs);
+        _exit(0);
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+    T_CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    T_EQ_INT(ds_store_job_get(s, job, &j), DS_OK);
+    T_EQ_INT(j.state, DS_JOB_RUNNING);
+    T_EQ_STR(j.worker, "node-a");
+    /* Node a goes away with the job in hand: node b gets it. */
+    ds_store_close(s);
+    s = reopen();
+    got = false;
+    for (int i = 0; i < 200 && !got; i++) {
+        T_EQ_INT(ds_store_job_claim(s, "node-b", &j, &got), DS_OK);
+        if (!got)
+            usleep(100 * 1000);
+    }
+    T_CHECK(got && j.id == job);
+    T_EQ_INT(j.attempts, 2);
+    T_EQ_STR(j.worker, "node-b");
+    T_EQ_INT(complete(s, job, "clear", 0, NULL, 0), DS_OK);
+    T_EQ_INT(complete(s, job, "clear", 0, NULL, 0), DS_ERR_CONFLICT);
+    ds_store_close(s);
+}
+
+/* The same idempotency key submitted by several processes at once: one
+ * document, one job, every caller told its ids, all but one as a replay. */
+static void t_idempotency_race(void)
+{
+    ds_store *s = fresh();
+    ds_store_close(s);
+    enum { P = 4 };
+    int fds[2];
+    T_EQ_INT(pipe(fds), 0);
+    pid_t pids[P];
+    for (int p = 0; p < P; p++) {
+        pids[p] = fork();
+        if (pids[p] == 0) {
+            close(fds[0]);
+            ds_store *cs = NULL;
+            int64_t rec[3] = {0, 0, 0};
+            bool rep = false;
+            if (ds_store_open(url, &cs) != DS_OK ||
+                submit(cs, "C-race", "same body", "key-race", "token:1", &rec[0], &rec[1], &rep) !=
+                    DS_OK)
+                _exit(3);
+            rec[2] = rep;
+            if (write(fds[1], rec, sizeof rec) != (ssize_t)sizeof rec)
+                _exit(4);
+            ds_store_close(cs);
+            _exit(0);
+        }
+    }
+    close(fds[1]);
+    int64_t rec[3], doc = 0, job = 0;
+    int n = 0, fresh_ones = 0;
+    while (read(fds[0], rec, sizeof rec) == (ssize_t)sizeof rec) {
+        if (n++ == 0) {
+            doc = rec[0];
+            job = rec[1];
+        }
+        T_EQ_INT(rec[0], doc);
+        T_EQ_INT(rec[1], job);
+        fresh_ones += rec[2] == 0;
+    }
+    close(fds[0]);
+    for (int p = 0; p < P; p++) {
+        int st = 0;
+        waitpid(pids[p], &st, 0);
+        T_CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    }
+    T_EQ_INT(n, P);
+    T_EQ_INT(fresh_ones, 1);
+    s = reopen();
+    int64_t depth = 0;
+    T_EQ_INT(ds_store_queue_depth(s, &depth), DS_OK);
+    T_EQ_INT(depth, 1);
+    ds_store_close(s);
+}
+
 /* --------------------------------------------------- webhook deliveries */
 
 static void t_delivery_atomic(void)
@@ -1403,6 +1517,8 @@ int main(int argc, char **argv)
         {"claim_exclusive_threads", t_claim_exclusive_threads},
         {"claim_exclusive_processes", t_claim_exclusive_processes},
         {"crash_recovery", t_crash_recovery},
+        {"lease_nodes", t_lease_nodes},
+        {"idempotency_race", t_idempotency_race},
         {"delivery_atomic", t_delivery_atomic},
         {"delivery_retry", t_delivery_retry},
         {"review_decisions", t_review_decisions},

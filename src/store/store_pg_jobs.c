@@ -180,6 +180,11 @@ ds_error ds_pgj_job_claim(ds_store *s, const char *worker, ds_job *out, bool *go
     int64_t id = 0;
     bool found = false, row = false;
     ds_job j;
+    /* A handle that claims is done with the job it held before, finished or
+     * not (a worker whose completion and requeue both failed while the
+     * database was away): that one's lease runs out and another claim
+     * takes it. */
+    ds_pg_hold(s, 0);
     ds_error err = ds_pg_begin(s);
     if (err != DS_OK)
         return err;
@@ -276,6 +281,9 @@ out:
 ds_error ds_pgj_job_requeue(ds_store *s, int64_t job_id)
 {
     int state = 0;
+    /* Requeued, or given up on (the database is away): the lease is no
+     * longer renewed either way, so it runs out and the job is free. */
+    unhold(s, job_id);
     ds_error err = ds_pg_begin(s);
     if (err != DS_OK)
         return err;
@@ -290,10 +298,7 @@ ds_error ds_pgj_job_requeue(ds_store *s, int64_t job_id)
                   " WHERE id = $2",
                   "ii", ds_store_now(s), job_id));
 out:
-    err = ds_pg_finish(s, err);
-    if (err == DS_OK || err == DS_ERR_CONFLICT)
-        unhold(s, job_id);
-    return err;
+    return ds_pg_finish(s, err);
 }
 
 ds_error ds_pgj_job_requeue_running(ds_store *s, int64_t *count)

@@ -144,3 +144,7 @@ bash bench/layouts.sh "$BUILD" || echo "bench: layouts benchmark failed"
 echo
 echo "== Load through the screening service: documents/s and latency with N workers (issue 5) =="
 bash bench/load.sh "$BUILD" || echo "bench: load run failed"
+
+echo
+echo "== Several nodes on one PostgreSQL: documents/s, 1 node x 2 workers vs 2 nodes x 1 worker, SQLite beside (issue 17) =="
+bash bench/nodes.sh "$BUILD" || echo "bench: nodes run failed"

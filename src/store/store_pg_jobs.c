@@ -366,8 +366,10 @@ ds_error ds_pgj_job_counts(ds_store *s, int64_t counts[DS_JOB_STATE_COUNT])
         if (state >= 0 && state < DS_JOB_STATE_COUNT)
             c[state] = ds_pg_i64(r, i, 1);
     }
-    memcpy(counts, c, sizeof c);
 out:
     PQclear(r);
-    return ds_pg_finish(s, err);
+    err = ds_pg_finish(s, err);
+    if (err == DS_OK)
+        memcpy(counts, c, sizeof c);
+    return err;
 }

@@ -98,6 +98,7 @@ def run(name, build, store, layout, files, clients, today):
         lock = threading.Lock()
         errors = []
         done_at = []
+        accept = []
 
         def client():
             while True:
@@ -107,11 +108,14 @@ def run(name, build, store, layout, files, clients, today):
                 if i >= len(data):
                     return
                 n = nodes[i % len(nodes)]
+                s0 = time.monotonic()
                 st, b = call(n.port, "POST", "/v1/cases/B%04d/documents?filename=p.jpg" % i, station,
                              data[i], {"Idempotency-Key": "bench-%d" % i})
                 if st != 202:
                     errors.append(st)
                     continue
+                with lock:
+                    accept.append(time.monotonic() - s0)
                 t0 = time.monotonic()
                 while time.monotonic() - t0 < 600:
                     st, j = call(n.port, "GET", "/v1/jobs/%d" % b["job_id"], officer)
@@ -130,7 +134,8 @@ def run(name, build, store, layout, files, clients, today):
         wall = (max(done_at) if done_at else time.monotonic()) - t0
         return {"run": name, "nodes": len(layout), "workers": sum(layout), "documents": len(done_at),
                 "errors": len(errors), "wall_s": round(wall, 2),
-                "docs_per_s": round(len(done_at) / wall, 3) if wall > 0 else 0.0}
+                "docs_per_s": round(len(done_at) / wall, 3) if wall > 0 else 0.0,
+                "accept_ms_p50": round(1000 * sorted(accept)[len(accept) // 2], 1) if accept else None}
     finally:
         for n in nodes:
             n.stop()
@@ -161,6 +166,7 @@ def main():
         configs += [("postgresql 1 node x 2 workers", "pg", [2]),
                     ("postgresql 2 nodes x 1 worker", "pg", [1, 1])]
     results = []
+    sizes = None
     try:
         for rnd in range(a.rounds):
             order = configs if rnd % 2 == 0 else configs[::-1]
@@ -169,6 +175,13 @@ def main():
                 if kind == "pg":
                     store = c.createdb("bench_%d_%d" % (rnd, len(layout))) + "?ds_pool=4"
                 r = run(name, a.build, store, layout, files, a.clients, today)
+                if kind == "pg" and rnd == 0 and len(layout) == 1:
+                    # what the files cost in the database: table bytes
+                    # (heap, TOAST, index) against the files' own bytes
+                    out = c.psql("bench_0_1", "SELECT pg_total_relation_size('blobs'),"
+                                 " sum(length(data)), count(*) FROM blobs").strip().split("|")
+                    sizes = {"table_bytes": int(out[0]), "file_bytes": int(out[1]),
+                             "files": int(out[2])}
                 r["round"] = rnd + 1
                 r["loadavg"] = open("/proc/loadavg").read().split()[0]
                 results.append(r)
@@ -177,19 +190,27 @@ def main():
     finally:
         if c:
             c.destroy()
-    lines = ["%-32s %6s %7s %9s %7s  %s" % ("run", "docs", "errors", "wall s", "docs/s",
-                                           "per round")]
+    lines = ["%-32s %6s %7s %9s %7s %10s  %s" % ("run", "docs", "errors", "wall s", "docs/s",
+                                                "202 p50 ms", "docs/s per round")]
     for name, _, _ in configs:
         rs = [r for r in results if r["run"] == name]
         docs = sum(r["documents"] for r in rs)
         wall = sum(r["wall_s"] for r in rs)
-        lines.append("%-32s %6d %7d %9.1f %7.2f  %s" % (
+        acc = sorted(r["accept_ms_p50"] for r in rs if r["accept_ms_p50"] is not None)
+        lines.append("%-32s %6d %7d %9.1f %7.2f %10s  %s" % (
             name, docs, sum(r["errors"] for r in rs), wall, docs / wall if wall else 0.0,
+            "%.1f" % acc[len(acc) // 2] if acc else "-",
             " ".join("%.2f" % r["docs_per_s"] for r in rs)))
+    lines.append("load average during the runs: %s" % " ".join(r["loadavg"] for r in results))
+    if sizes:
+        lines.append("files in PostgreSQL: %d distinct files, %d bytes of files, blobs table %d bytes"
+                     " (%.2fx)" % (sizes["files"], sizes["file_bytes"], sizes["table_bytes"],
+                                   sizes["table_bytes"] / max(1, sizes["file_bytes"])))
     text = "\n".join(lines)
     print(text)
     open(os.path.join(a.out, "table.txt"), "w").write(text + "\n")
-    json.dump(results, open(os.path.join(a.out, "results.json"), "w"), indent=1)
+    json.dump({"runs": results, "blob_sizes": sizes}, open(os.path.join(a.out, "results.json"), "w"),
+              indent=1)
     return 0 if all(r["errors"] == 0 and r["documents"] == a.count for r in results) else 1
 
 

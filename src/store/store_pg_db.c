@@ -130,6 +130,17 @@ static PGconn *connect_one(const pg_pool *p)
     return c;
 }
 
+/* A fresh session: a server whose synchronous_commit is off answers a
+ * COMMIT before its WAL is written, so a crash would lose what the store
+ * acknowledged; such a session is set back to on (any other value, such
+ * as remote_apply for synchronous replication, is as durable or more and
+ * is kept). A failure shows at the session's first statement. */
+static void make_durable(PGconn *c)
+{
+    PQclear(PQexec(c, "SELECT set_config('synchronous_commit', 'on', false)"
+                      " WHERE current_setting('synchronous_commit') = 'off'"));
+}
+
 /* Borrows a connection of s's pool into PGH(s)->conn: an idle one, a new
  * one while the pool is not full, else waits for one to come back. */
 static ds_error acquire(ds_store *s)
@@ -156,10 +167,13 @@ static ds_error acquire(ds_store *s)
         pthread_cond_wait(&p->cv, &p->mu);
     }
     pthread_mutex_unlock(&p->mu);
+    bool fresh = !c || PQstatus(c) == CONNECTION_BAD;
     if (!c)
         c = connect_one(p);
     else if (PQstatus(c) == CONNECTION_BAD)
         PQreset(c);
+    if (c && fresh && PQstatus(c) == CONNECTION_OK)
+        make_durable(c);
     if (!c || PQstatus(c) != CONNECTION_OK) {
         char why[DS_STORE_ERRMSG_MAX + 1];
         ds_store_copy(why, sizeof why, c ? PQerrorMessage(c) : "out of memory");
@@ -242,6 +256,7 @@ ds_error ds_pg_begin(ds_store *s)
          * nothing was done on it yet, so one fresh try is safe. */
         PQreset(PGH(s)->conn);
         if (PQstatus(PGH(s)->conn) == CONNECTION_OK) {
+            make_durable(PGH(s)->conn);
             s->errmsg[0] = '\0';
             err = exec_plain(s, "BEGIN");
         }

@@ -94,7 +94,9 @@ def wait_final(d, tok, jobs, timeout=240):
     for j in jobs:
         left = max(1, timeout - (time.time() - t0))
         jb = d.wait_job(tok["officer"], j, timeout=left)
-        check(jb is not None and jb["state"] in ("done", "failed"), "job %d final: %s" % (j, jb))
+        if not check(jb is not None and jb["state"] in ("done", "failed"), "job %d final: %s" % (j, jb)):
+            print("  job row:", cluster.psql("nodes", "SELECT state, attempts, worker, lease_node,"
+                  " lease_until - extract(epoch FROM clock_timestamp()) FROM jobs WHERE id = %d" % j))
 
 
 def exactly_once(d, jobs):

@@ -91,6 +91,13 @@ class Cluster:
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             if r.returncode != 0:
                 raise RuntimeError("initdb failed:\n" + r.stdout.decode(errors="replace"))
+        # fsync off (unless asked) only spares the disk: an immediate stop
+        # (the tests' crash) keeps the OS's page cache. synchronous_commit
+        # is off too, on purpose: a server so configured answers a commit
+        # before its WAL is written, and an immediate stop would lose
+        # acknowledged submissions, unless the store turns it back on for
+        # its own sessions (store_pg_db.c does; daemon_pg_nodes lost a
+        # document before it did).
         opts = ("-p %d -k %s -c listen_addresses=127.0.0.1 -c max_connections=200"
                 " -c fsync=%s -c synchronous_commit=%s" %
                 (self.port, self.dir, "on" if self.fsync else "off", "on" if self.fsync else "off"))

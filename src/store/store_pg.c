@@ -188,8 +188,7 @@ static void pg_close(ds_store *s)
 static ds_error pg_open(ds_store *s, const char *url, const ds_store_options *opt, char *msg,
                         size_t msg_cap)
 {
-    (void)opt;
-    ds_error err = ds_pg_attach(s, url, msg, msg_cap);
+    ds_error err = ds_pg_attach(s, url, opt ? opt->busy_timeout_ms : 0, msg, msg_cap);
     if (err != DS_OK)
         return err;
     err = migrate(s, msg, msg_cap);

@@ -28,6 +28,7 @@ struct pg_pool {
     char url[DS_STORE_URL_MAX + 1]; /* as given, the key */
     char *conninfo;             /* the url without the ds_ parameters */
     int size, lease_s;
+    int lock_ms;                /* lock_timeout of every session */
     char node[96];
     int refs;
     pthread_mutex_t mu;
@@ -130,15 +131,30 @@ static PGconn *connect_one(const pg_pool *p)
     return c;
 }
 
-/* A fresh session: a server whose synchronous_commit is off answers a
- * COMMIT before its WAL is written, so a crash would lose what the store
- * acknowledged; such a session is set back to on (any other value, such
- * as remote_apply for synchronous replication, is as durable or more and
- * is kept). A failure shows at the session's first statement. */
-static void make_durable(PGconn *c)
+/* Settings of a fresh session:
+ * - synchronous_commit: a server whose setting is off answers a COMMIT
+ *   before its WAL is written, so a crash would lose what the store
+ *   acknowledged; such a session is set back to on (any other value, such
+ *   as remote_apply for synchronous replication, is as durable or more and
+ *   is kept);
+ * - lock_timeout (the store's busy timeout): a row or advisory lock held
+ *   too long (the audit chain's, by a node whose host vanished mid-
+ *   transaction) fails the operation instead of hanging it;
+ * - idle_in_transaction_session_timeout: the store never leaves a
+ *   transaction idle, so the server ends, and unlocks, the session of a
+ *   node that vanished in the middle of one after a minute.
+ * A failure shows at the session's first statement. */
+static void session_setup(PGconn *c, int lock_ms)
 {
-    PQclear(PQexec(c, "SELECT set_config('synchronous_commit', 'on', false)"
-                      " WHERE current_setting('synchronous_commit') = 'off'"));
+    char ms[16];
+    snprintf(ms, sizeof ms, "%d", lock_ms);
+    const char *vals[1] = {ms};
+    PQclear(PQexecParams(c,
+                         "SELECT set_config('lock_timeout', $1, false),"
+                         " set_config('idle_in_transaction_session_timeout', '60000', false),"
+                         " CASE WHEN current_setting('synchronous_commit') = 'off'"
+                         " THEN set_config('synchronous_commit', 'on', false) END",
+                         1, NULL, vals, NULL, NULL, 0));
 }
 
 /* Borrows a connection of s's pool into PGH(s)->conn: an idle one, a new
@@ -173,7 +189,7 @@ static ds_error acquire(ds_store *s)
     else if (PQstatus(c) == CONNECTION_BAD)
         PQreset(c);
     if (c && fresh && PQstatus(c) == CONNECTION_OK)
-        make_durable(c);
+        session_setup(c, p->lock_ms);
     if (!c || PQstatus(c) != CONNECTION_OK) {
         char why[DS_STORE_ERRMSG_MAX + 1];
         ds_store_copy(why, sizeof why, c ? PQerrorMessage(c) : "out of memory");
@@ -256,7 +272,7 @@ ds_error ds_pg_begin(ds_store *s)
          * nothing was done on it yet, so one fresh try is safe. */
         PQreset(PGH(s)->conn);
         if (PQstatus(PGH(s)->conn) == CONNECTION_OK) {
-            make_durable(PGH(s)->conn);
+            session_setup(PGH(s)->conn, PGH(s)->pool->lock_ms);
             s->errmsg[0] = '\0';
             err = exec_plain(s, "BEGIN");
         }
@@ -529,7 +545,7 @@ static void pool_free(pg_pool *p)
     free(p);
 }
 
-ds_error ds_pg_attach(ds_store *s, const char *url, char *msg, size_t msg_cap)
+ds_error ds_pg_attach(ds_store *s, const char *url, int lock_ms, char *msg, size_t msg_cap)
 {
     if (strlen(url) > DS_STORE_URL_MAX) {
         say(msg, msg_cap, "the PostgreSQL url is too long.", NULL);
@@ -556,6 +572,7 @@ ds_error ds_pg_attach(ds_store *s, const char *url, char *msg, size_t msg_cap)
             return DS_ERR_USAGE;
         }
         p->pid = me;
+        p->lock_ms = lock_ms > 0 ? lock_ms : 10000;
         ds_store_copy(p->url, sizeof p->url, url);
         unsigned char rnd[4] = {0};
         RAND_bytes(rnd, sizeof rnd);

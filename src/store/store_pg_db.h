@@ -48,9 +48,10 @@ typedef struct pgh {
             goto out;                                                          \
     } while (0)
 
-/* Attaches handle s to the pool of url (made, connected and migrated on the
- * first open in this process); msg gets one sentence on failure. */
-ds_error ds_pg_attach(ds_store *s, const char *url, char *msg, size_t msg_cap);
+/* Attaches handle s to the pool of url (made on the first open in this
+ * process, its sessions waiting at most lock_ms for a lock; 0: 10 s); msg
+ * gets one sentence on failure. */
+ds_error ds_pg_attach(ds_store *s, const char *url, int lock_ms, char *msg, size_t msg_cap);
 /* Detaches s; the last handle closes the pool, its connections and its
  * lease thread. */
 void ds_pg_detach(ds_store *s);

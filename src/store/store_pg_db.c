@@ -123,8 +123,14 @@ static void quiet(void *arg, const char *message)
 
 static PGconn *connect_one(const pg_pool *p)
 {
-    const char *const keys[] = {"connect_timeout", "fallback_application_name", "dbname", NULL};
-    const char *const vals[] = {"5", "docscreen", p->conninfo, NULL};
+    /* Defaults the url may override: a connect gives up after 5 s, and a
+     * server that vanished without closing the connection (a failover to
+     * another machine) is noticed by TCP keepalives within about 25 s
+     * rather than the system's two hours. */
+    const char *const keys[] = {"connect_timeout", "keepalives_idle", "keepalives_interval",
+                                "keepalives_count", "tcp_user_timeout",
+                                "fallback_application_name", "dbname", NULL};
+    const char *const vals[] = {"5", "10", "5", "3", "30000", "docscreen", p->conninfo, NULL};
     PGconn *c = PQconnectdbParams(keys, vals, 1);
     if (c)
         PQsetNoticeProcessor(c, quiet, NULL);

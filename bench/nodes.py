@@ -10,7 +10,10 @@ on the same documents in the same run. PostgreSQL is a throw-away cluster
 (tests/pg/pgcluster.py) with fsync and synchronous_commit on, as SQLite runs
 with synchronous=FULL. Clients keep LOAD_CLIENTS documents in flight,
 spread round-robin over the nodes; the time is from the first submission to
-the last job final. Called by bench/nodes.sh; standard library only.
+the last job final. Then the store alone (bench/bench_store.c: submit a
+300 KB file, claim, complete, one webhook delivery; no screening) for the
+same three layouts, as threads of one process or processes (nodes) on one
+database. Called by bench/nodes.sh; standard library only.
 """
 import argparse
 import http.client
@@ -141,12 +144,34 @@ def run(name, build, store, layout, files, clients, today):
             n.stop()
 
 
+def store_only(build, url, procs, threads, seconds, size):
+    """ds_bench_store in procs processes of threads threads each on url at
+    once: documents per second through the store alone (no screening)."""
+    exe = os.path.join(build, "bench", "ds_bench_store")
+    ps = [subprocess.Popen([exe, url, str(threads), str(seconds), str(size)], stdout=subprocess.PIPE)
+          for _ in range(procs)]
+    docs, wall, fails = 0, 0.0, 0
+    for p in ps:
+        out, _ = p.communicate(timeout=seconds + 120)
+        try:
+            r = json.loads(out.decode().strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            fails += 1
+            continue
+        docs += r["documents"]
+        fails += r["failures"]
+        wall = max(wall, r["seconds"])
+    return {"documents": docs, "failures": fails, "seconds": round(wall, 2),
+            "docs_per_s": round(docs / wall, 1) if wall else 0.0}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", required=True)
     ap.add_argument("--count", type=int, default=40)
     ap.add_argument("--clients", type=int, default=4)
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--store-seconds", type=int, default=10)
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples", "pages")
@@ -187,6 +212,20 @@ def main():
                 results.append(r)
                 print("  round %d: %-32s %.2f docs/s (load average %s)" % (rnd + 1, name, r["docs_per_s"],
                                                                        r["loadavg"]), flush=True)
+        # The store alone, 300 KB files (a scan's size), the same layouts.
+        size = 300000
+        sq_dir = tempfile.mkdtemp(prefix="docscreen-storebench-")
+        try:
+            store_rows = [("sqlite 1 process x 2 threads",
+                           store_only(a.build, "sqlite:" + os.path.join(sq_dir, "s.db"), 1, 2,
+                                      a.store_seconds, size))]
+        finally:
+            shutil.rmtree(sq_dir, ignore_errors=True)
+        if c:
+            store_rows.append(("postgresql 1 process x 2 threads",
+                               store_only(a.build, c.createdb("store_one"), 1, 2, a.store_seconds, size)))
+            store_rows.append(("postgresql 2 processes x 1 thread",
+                               store_only(a.build, c.createdb("store_two"), 2, 1, a.store_seconds, size)))
     finally:
         if c:
             c.destroy()
@@ -202,6 +241,12 @@ def main():
             "%.1f" % acc[len(acc) // 2] if acc else "-",
             " ".join("%.2f" % r["docs_per_s"] for r in rs)))
     lines.append("load average during the runs: %s" % " ".join(r["loadavg"] for r in results))
+    lines.append("")
+    lines.append("the store alone (submit 300 KB, claim, complete, one webhook delivery; no screening):")
+    for name, r in store_rows:
+        lines.append("  %-34s %6d documents in %5.1f s: %7.1f docs/s%s" % (
+            name, r["documents"], r["seconds"], r["docs_per_s"],
+            "" if not r["failures"] else " (%d failures)" % r["failures"]))
     if sizes:
         lines.append("files in PostgreSQL: %d distinct files, %d bytes of files, blobs table %d bytes"
                      " (%.2fx)" % (sizes["files"], sizes["file_bytes"], sizes["table_bytes"],
@@ -209,9 +254,10 @@ def main():
     text = "\n".join(lines)
     print(text)
     open(os.path.join(a.out, "table.txt"), "w").write(text + "\n")
-    json.dump({"runs": results, "blob_sizes": sizes}, open(os.path.join(a.out, "results.json"), "w"),
+    json.dump({"runs": results, "blob_sizes": sizes, "store_only": dict(store_rows)}, open(os.path.join(a.out, "results.json"), "w"),
               indent=1)
-    return 0 if all(r["errors"] == 0 and r["documents"] == a.count for r in results) else 1
+    return 0 if all(r["errors"] == 0 and r["documents"] == a.count for r in results) and \
+        all(not r["failures"] for _, r in store_rows) else 1
 
 
 if __name__ == "__main__":

@@ -143,6 +143,9 @@ static ds_error migrate(ds_store *s, char *msg, size_t msg_cap)
     ds_error err = ds_pg_begin(s);
     if (err != DS_OK)
         return err;
+    /* Another node's migration may take longer than a lock is otherwise
+     * waited for: this one waits for it (up to ten minutes). */
+    TRY(ds_pg_run(s, NULL, "SET LOCAL lock_timeout = '600s'", ""));
     TRY(ds_pg_run(s, NULL, "SELECT pg_advisory_xact_lock($1)", "i", (int64_t)DS_PG_LOCK_MIGRATE));
     TRY(ds_pg_run(s, NULL,
                   "CREATE TABLE IF NOT EXISTS schema_version("

@@ -730,6 +730,43 @@ static void t_lock_timeout(void)
     ds_store_close(s);
 }
 
+/* Several nodes starting at once on an empty database: one migrates, the
+ * others wait and find the schema made; every one opens, and each
+ * migration is recorded once. */
+static void t_migrate_race(void)
+{
+    if (!pg_server)
+        T_SKIP("migrations between nodes are the PostgreSQL backend's");
+    char name[64], sql[128];
+    snprintf(name, sizeof name, "ds_m_%d", (int)getpid());
+    snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
+    T_EQ_INT(pg_exec(sql, true), 0);
+    snprintf(pgurl, sizeof pgurl, "%s/%s", pg_server, name);
+    snprintf(url, sizeof url, "%s", pgurl);
+    enum { P = 4 };
+    pid_t pids[P];
+    for (int p = 0; p < P; p++) {
+        pids[p] = fork();
+        if (pids[p] == 0) {
+            ds_store *cs = NULL;
+            int v = 0;
+            if (ds_store_open(url, &cs) != DS_OK || ds_store_schema_version(cs, &v) != DS_OK ||
+                v != 1)
+                _exit(3);
+            ds_store_close(cs);
+            _exit(0);
+        }
+    }
+    for (int p = 0; p < P; p++) {
+        int st = 0;
+        waitpid(pids[p], &st, 0);
+        T_CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    }
+    T_EQ_INT(raw_sql("DO $$ BEGIN IF (SELECT count(*) FROM schema_version) <> 1"
+                     " THEN RAISE EXCEPTION 'x'; END IF; END $$"),
+             0);
+}
+
 /* The same idempotency key submitted by several processes at once: one
  * document, one job, every caller told its ids, all but one as a replay. */
 static void t_idempotency_race(void)
@@ -1553,6 +1590,7 @@ int main(int argc, char **argv)
         {"lease_nodes", t_lease_nodes},
         {"idempotency_race", t_idempotency_race},
         {"lock_timeout", t_lock_timeout},
+        {"migrate_race", t_migrate_race},
         {"delivery_atomic", t_delivery_atomic},
         {"delivery_retry", t_delivery_retry},
         {"review_decisions", t_review_decisions},

@@ -102,6 +102,7 @@ def run(name, build, store, layout, files, clients, today):
         errors = []
         done_at = []
         accept = []
+        failed = []   # jobs whose screening failed (an input error): counted apart
 
         def client():
             while True:
@@ -125,6 +126,8 @@ def run(name, build, store, layout, files, clients, today):
                     if st == 200 and j.get("state") in ("done", "failed"):
                         with lock:
                             done_at.append(time.monotonic())
+                            if j.get("state") == "failed":
+                                failed.append(i)
                         break
                     time.sleep(0.05)
 
@@ -136,6 +139,7 @@ def run(name, build, store, layout, files, clients, today):
             t.join()
         wall = (max(done_at) if done_at else time.monotonic()) - t0
         return {"run": name, "nodes": len(layout), "workers": sum(layout), "documents": len(done_at),
+                "failed_jobs": len(failed),
                 "errors": len(errors), "wall_s": round(wall, 2),
                 "docs_per_s": round(len(done_at) / wall, 3) if wall > 0 else 0.0,
                 "accept_ms_p50": round(1000 * sorted(accept)[len(accept) // 2], 1) if accept else None}
@@ -229,15 +233,16 @@ def main():
     finally:
         if c:
             c.destroy()
-    lines = ["%-32s %6s %7s %9s %7s %10s  %s" % ("run", "docs", "errors", "wall s", "docs/s",
-                                                "202 p50 ms", "docs/s per round")]
+    lines = ["%-32s %6s %7s %7s %9s %7s %10s  %s" % ("run", "docs", "failed", "errors", "wall s",
+                                                     "docs/s", "202 p50 ms", "docs/s per round")]
     for name, _, _ in configs:
         rs = [r for r in results if r["run"] == name]
         docs = sum(r["documents"] for r in rs)
         wall = sum(r["wall_s"] for r in rs)
         acc = sorted(r["accept_ms_p50"] for r in rs if r["accept_ms_p50"] is not None)
-        lines.append("%-32s %6d %7d %9.1f %7.2f %10s  %s" % (
-            name, docs, sum(r["errors"] for r in rs), wall, docs / wall if wall else 0.0,
+        lines.append("%-32s %6d %7d %7d %9.1f %7.2f %10s  %s" % (
+            name, docs, sum(r["failed_jobs"] for r in rs), sum(r["errors"] for r in rs), wall,
+            docs / wall if wall else 0.0,
             "%.1f" % acc[len(acc) // 2] if acc else "-",
             " ".join("%.2f" % r["docs_per_s"] for r in rs)))
     lines.append("load average during the runs: %s" % " ".join(r["loadavg"] for r in results))

@@ -109,7 +109,8 @@ class Daemon:
         if self.proc:
             self.stop()
         log = self.logtext()
-        if "ERROR: AddressSanitizer" in log or "runtime error:" in log or "LeakSanitizer" in log:
+        if ("ERROR: AddressSanitizer" in log or "runtime error:" in log or "LeakSanitizer" in log
+                or "WARNING: ThreadSanitizer" in log):
             check(False, "sanitizer report in the daemon log:\n" + log[-4000:])
         if FAILURES and os.environ.get("DSD_KEEP"):
             print("  kept", self.dir)

@@ -107,7 +107,23 @@ class Cluster:
         if r.returncode != 0:
             raise RuntimeError("pg_ctl start failed:\n" + r.stdout.decode(errors="replace") +
                                self.logtext())
+        self._watchdog()
         return self
+
+    def _watchdog(self):
+        """pg_ctl leaves the server running on its own: should this process
+        be killed (a ctest timeout) before destroy(), a small watcher stops
+        the server and removes the directory once this process is gone."""
+        if getattr(self, "watcher", None):
+            return
+        script = ('while kill -0 %d 2>/dev/null; do sleep 1; done; '
+                  '[ -d "$1" ] || exit 0; '
+                  '%s "$2" -D "$1/data" -m immediate -w stop >/dev/null 2>&1; rm -rf "$1"'
+                  % (os.getpid(), "runuser -u nobody --" if self.user else ""))
+        self.watcher = subprocess.Popen(["/bin/sh", "-c", script, "watchdog", self.dir,
+                                         os.path.join(self.bin, "pg_ctl")],
+                                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL, start_new_session=True)
 
     def stop(self, mode="fast"):
         self._as_owner([os.path.join(self.bin, "pg_ctl"), "-D", self.data, "-m", mode, "-w",
@@ -148,6 +164,9 @@ class Cluster:
     def destroy(self):
         self.stop("immediate")
         shutil.rmtree(self.dir, ignore_errors=True)
+        if getattr(self, "watcher", None):
+            self.watcher.kill()
+            self.watcher.wait()
 
 
 def main(argv):

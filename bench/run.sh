@@ -148,3 +148,7 @@ bash bench/load.sh "$BUILD" || echo "bench: load run failed"
 echo
 echo "== PDF input: time per page and peak memory, scanned and born-digital, against the same pages as JPEG (issue 15) =="
 bash bench/pdf.sh "$BUILD" || echo "bench: PDF benchmark failed"
+
+echo
+echo "== Several nodes on one PostgreSQL: documents/s, 1 node x 2 workers vs 2 nodes x 1 worker, SQLite beside (issue 17) =="
+bash bench/nodes.sh "$BUILD" || echo "bench: nodes run failed"

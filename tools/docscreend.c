@@ -9,6 +9,7 @@
  *   docscreend --import-lost FILE.csv [--source NAME]
  *   docscreend --verify-audit              walk the audit chain
  *   docscreend --purge                     run the retention purge once
+ *   docscreend --migrate                   create or upgrade the store's schema and exit
  *
  * Exit status: 0 success, 1 runtime failure (store, bind, a broken audit
  * chain), 2 usage or configuration error. The daemon logs to stderr, ids
@@ -34,6 +35,7 @@ static void usage(FILE *f)
             "       docscreend [options] --import-lost FILE.csv [--source NAME]\n"
             "       docscreend [options] --verify-audit\n"
             "       docscreend [options] --purge\n"
+            "       docscreend [options] --migrate\n"
             "       docscreend --version\n"
             "\n"
             "The document screening service: HTTP API, durable job queue, hot folders and\n"
@@ -156,6 +158,23 @@ static int purge(const ds_conf *c)
     return 0;
 }
 
+/* Opening a store creates or upgrades its schema (PostgreSQL: under an
+ * advisory lock, so nodes starting at once do not race); --migrate does
+ * only that, for a deployment step before the nodes start. */
+static int migrate(const ds_conf *c)
+{
+    ds_store *s = open_store(c);
+    if (!s)
+        return 1;
+    int v = 0;
+    ds_error err = ds_store_schema_version(s, &v);
+    if (err == DS_OK)
+        printf("store schema: version %d (%s)\n", v, ds_store_backend(s));
+    else
+        fprintf(stderr, "docscreend: %s: %s\n", ds_error_message(err), ds_store_errmsg(s));
+    ds_store_close(s);
+    return err == DS_OK ? 0 : 1;
+}
 
 int main(int argc, char **argv)
 {
@@ -166,7 +185,7 @@ int main(int argc, char **argv)
      * umask. */
     umask(0077);
     ds_limit_omp_threads(argv);
-    enum { RUN, CHECK, TOKEN, LOST, AUDIT, PURGE } mode = RUN;
+    enum { RUN, CHECK, TOKEN, LOST, AUDIT, PURGE, MIGRATE } mode = RUN;
     const char *a1 = NULL, *a2 = NULL, *source = NULL;
     static char keybuf[DS_DAEMON_OVERRIDES_MAX][DS_CONF_LINE_MAX];
 
@@ -190,6 +209,9 @@ int main(int argc, char **argv)
             continue;
         } else if (!strcmp(o, "--purge")) {
             mode = PURGE;
+            continue;
+        } else if (!strcmp(o, "--migrate")) {
+            mode = MIGRATE;
             continue;
         }
         if (i + 1 >= argc) {
@@ -263,6 +285,8 @@ int main(int argc, char **argv)
         return verify_audit(&d.ctx.conf);
     case PURGE:
         return purge(&d.ctx.conf);
+    case MIGRATE:
+        return migrate(&d.ctx.conf);
     case RUN:
         break;
     }

@@ -102,17 +102,17 @@ ds_error ds_store_open_ex(const char *url, const ds_store_options *opt, ds_store
         say(msg, msg_cap, "the store url is missing.");
         return DS_ERR_USAGE;
     }
-    if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0) {
-        say(msg, msg_cap,
-            "the PostgreSQL backend is not built into this version; use sqlite:PATH.");
-        return DS_ERR_USAGE;
-    }
+    const ds_store_ops *ops = &ds_store_sqlite_ops;
     const char *target = url;
-    if (strncmp(url, "sqlite:", 7) == 0)
-        target = url + 7;
-    if (!*target || strnlen(target, PATH_MAX - 16) >= PATH_MAX - 16) {
-        say(msg, msg_cap, "the SQLite path is empty or too long.");
-        return DS_ERR_USAGE;
+    if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0) {
+        ops = &ds_store_pg_ops; /* libpq takes the whole url */
+    } else {
+        if (strncmp(url, "sqlite:", 7) == 0)
+            target = url + 7;
+        if (!*target || strnlen(target, PATH_MAX - 16) >= PATH_MAX - 16) {
+            say(msg, msg_cap, "the SQLite path is empty or too long.");
+            return DS_ERR_USAGE;
+        }
     }
     if (opt && opt->blob_dir && strnlen(opt->blob_dir, PATH_MAX - 80) >= PATH_MAX - 80) {
         say(msg, msg_cap, "the blob directory path is too long.");
@@ -121,11 +121,12 @@ ds_error ds_store_open_ex(const char *url, const ds_store_options *opt, ds_store
     ds_store *s = calloc(1, sizeof *s);
     if (!s)
         return DS_ERR_NOMEM;
-    s->ops = &ds_store_sqlite_ops;
-    if (opt && opt->blob_dir)
+    s->ops = ops;
+    if (opt && opt->blob_dir && !ops->blob_read)
         ds_store_copy(s->blob_dir, sizeof s->blob_dir, opt->blob_dir);
     ds_error err = s->ops->open(s, target, opt, msg, msg_cap);
-    if (err == DS_OK && ds_store_ensure_dir(s->blob_dir, NULL) != 0) {
+    /* A backend that keeps the files itself needs no directory. */
+    if (err == DS_OK && !ops->blob_read && ds_store_ensure_dir(s->blob_dir, NULL) != 0) {
         say(msg, msg_cap, "the blob directory cannot be created.");
         s->ops->close(s);
         err = DS_ERR_STORE;
@@ -260,7 +261,20 @@ ds_error ds_store_document_read(ds_store *s, int64_t document_id, uint8_t **data
         return DS_ERR_NO_RECORD;
     if (d.size <= 0 || (uint64_t)d.size > DS_STORE_FILE_MAX)
         return ds_store_fail(s, "document size out of range", NULL);
-    return ds_store_blob_read(s, d.sha256, (size_t)d.size, data, len);
+    if (!s->ops->blob_read)
+        return ds_store_blob_read(s, d.sha256, (size_t)d.size, data, len);
+    uint8_t *p = NULL;
+    size_t n = 0;
+    CHECK(s->ops->blob_read(s, d.sha256, (size_t)d.size, &p, &n));
+    char sha[65];
+    ds_sha256_hex(p, n, sha);
+    if (n != (size_t)d.size || strcmp(sha, d.sha256) != 0) {
+        free(p);
+        return ds_store_fail(s, "a document's file does not match its SHA-256", NULL);
+    }
+    *data = p;
+    *len = n;
+    return DS_OK;
 }
 
 ds_error ds_store_job_claim(ds_store *s, const char *worker, ds_job *out, bool *got)

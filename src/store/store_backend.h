@@ -54,6 +54,12 @@ struct ds_store_ops {
                        const char *fingerprint, int64_t *document_id, int64_t *job_id,
                        bool *replayed);
     ds_error (*document_get)(ds_store *s, int64_t id, ds_document *out);
+    /* A backend that keeps the files itself (PostgreSQL: the blobs table)
+     * reads one here: the bytes of sha256, size of them expected, into
+     * *data (caller frees) and *len; store.c checks them against the
+     * digest. NULL: the files are in s->blob_dir (ds_store_blob_put). */
+    ds_error (*blob_read)(ds_store *s, const char *sha256, size_t size, uint8_t **data,
+                          size_t *len);
 
     ds_error (*job_claim)(ds_store *s, const char *worker, ds_job *out, bool *got);
     ds_error (*job_complete)(ds_store *s, int64_t job_id, const ds_job_result *r);
@@ -115,6 +121,7 @@ struct ds_store_ops {
 };
 
 extern const ds_store_ops ds_store_sqlite_ops;
+extern const ds_store_ops ds_store_pg_ops;
 
 /* Sets s->errmsg to "what: detail" (detail may be NULL) and returns
  * DS_ERR_STORE. */

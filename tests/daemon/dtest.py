@@ -38,11 +38,16 @@ def done(name):
 
 
 class Daemon:
-    def __init__(self, build, source, extra=None, workers=2, keep_dir=None):
+    def __init__(self, build, source, extra=None, workers=2, keep_dir=None, store=None):
         self.build, self.source = build, source
         self.bin = os.path.join(build, "docscreend")
         self.dir = keep_dir or tempfile.mkdtemp(prefix="dsd-test-")
         self.db = os.path.join(self.dir, "store.db")
+        # The store: SQLite in the directory; a PostgreSQL url when given, or
+        # when DS_TEST_PG_URL names a server (tests/pg/pgcluster.py run):
+        # a database of this directory's own there.
+        self.store = store or pg_database(self.dir) or ("sqlite:" + self.db)
+        self.pg = self.store.startswith("postgresql://")
         self.extra = list(extra or [])
         self.workers = workers
         self.proc = None
@@ -51,7 +56,7 @@ class Daemon:
         self.admin = "admin-token-" + os.urandom(12).hex()
 
     def args(self):
-        a = [self.bin, "--store", "sqlite:" + self.db, "--listen", "127.0.0.1:0",
+        a = [self.bin, "--store", self.store, "--listen", "127.0.0.1:0",
              "--workers", str(self.workers), "--set", "admin_token=" + self.admin,
              "--set", "today=2024-06-01", "--set", "tmp_dir=" + self.dir,
              "--set", "shutdown_grace_s=20", "--set", "webhook_allow_internal=true"]
@@ -104,7 +109,8 @@ class Daemon:
         if self.proc:
             self.stop()
         log = self.logtext()
-        if "ERROR: AddressSanitizer" in log or "runtime error:" in log or "LeakSanitizer" in log:
+        if ("ERROR: AddressSanitizer" in log or "runtime error:" in log or "LeakSanitizer" in log
+                or "WARNING: ThreadSanitizer" in log):
             check(False, "sanitizer report in the daemon log:\n" + log[-4000:])
         if FAILURES and os.environ.get("DSD_KEEP"):
             print("  kept", self.dir)
@@ -112,7 +118,7 @@ class Daemon:
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def run_tool(self, *args, input=None):
-        a = [self.bin, "--store", "sqlite:" + self.db] + list(args)
+        a = [self.bin, "--store", self.store] + list(args)
         return subprocess.run(a, capture_output=True, text=True, input=input, timeout=60)
 
     def make_tokens(self):
@@ -166,6 +172,24 @@ class Daemon:
                 return b
             time.sleep(0.1)
         return None
+
+
+def pg_database(directory):
+    """With DS_TEST_PG_URL set, the url of a database named after directory
+    on that server (created when missing), with a two-second job lease;
+    else None."""
+    server = os.environ.get("DS_TEST_PG_URL")
+    if not server:
+        return None
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "pg"))
+    import pgcluster
+    name = "dsd_" + hashlib.sha256(os.path.abspath(directory).encode()).hexdigest()[:16]
+    psql = os.path.join(pgcluster.bindir(), "psql")
+    r = subprocess.run([psql, "-X", "-q", "-d", server + "/postgres", "-c",
+                        "CREATE DATABASE " + name], capture_output=True, text=True)
+    if r.returncode != 0 and "already exists" not in r.stderr:
+        raise RuntimeError("cannot create the test database: " + r.stderr)
+    return "%s/%s?ds_lease=2" % (server, name)
 
 
 def free_port():

@@ -1,7 +1,9 @@
 """Crash safety: kill -9 the daemon in the middle of a batch, restart;
 every acknowledged document reaches a final state exactly once, no webhook
 is lost (a loopback receiver counts them), the store passes PRAGMA
-integrity_check and the audit chain verifies."""
+integrity_check and the audit chain verifies. Run with DS_TEST_PG_URL set
+(ctest daemon_crash_pg) it does the same against PostgreSQL, whose
+integrity check docscreend --verify-audit runs."""
 import os
 import sqlite3
 import sys
@@ -46,9 +48,10 @@ try:
     stop.set()
     t.join()
     check(len(acked) >= 12, "documents acknowledged before the crash: %d" % len(acked))
-    con = sqlite3.connect(d.db)
-    check(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "integrity right after kill -9")
-    con.close()
+    if not d.pg:
+        con = sqlite3.connect(d.db)
+        check(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "integrity right after kill -9")
+        con.close()
 
     d.start()
     # resubmitting an acknowledged document with its key answers the same job
@@ -85,9 +88,10 @@ try:
     check(all(len(v) == 1 for v in by_job.values()), "one delivery id per job: %s" % by_job)
     rc = d.stop()
     check(rc == 0, "clean stop after recovery")
-    con = sqlite3.connect(d.db)
-    check(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "PRAGMA integrity_check")
-    con.close()
+    if not d.pg:
+        con = sqlite3.connect(d.db)
+        check(con.execute("PRAGMA integrity_check").fetchone()[0] == "ok", "PRAGMA integrity_check")
+        con.close()
     r = d.run_tool("--verify-audit")
     check(r.returncode == 0, "audit chain and integrity: %s %s" % (r.stdout, r.stderr))
     print("  acknowledged %d (webhooks received at the crash: %d), webhooks received %d; %s"

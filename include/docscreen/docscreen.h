@@ -180,6 +180,21 @@ typedef struct ds_flag {
 #define DS_CASE_DOCNO_MAX 64         /* bytes in document_number */
 #define DS_CASE_FILE_MAX (64 * 1024) /* the largest case record accepted, in bytes */
 #define DS_CASE_MSG_MAX 160          /* a message buffer of this size is never cut */
+#define DS_CASE_ADDRESS_MAX 256      /* bytes of UTF-8 in address */
+#define DS_CASE_RELATED_MAX 8        /* entries of related_persons */
+#define DS_CASE_RELATION_MAX 16      /* bytes in a relation ("mother", "spouse", ...) */
+
+/*
+ * A person related to the applicant, named on a certificate (a parent on a
+ * birth certificate, the spouse on a marriage certificate). relation is one
+ * of "mother", "father", "parent", "spouse", "child", "sibling", "other".
+ */
+typedef struct ds_case_person {
+    char surname[DS_CASE_STR_MAX + 1];
+    char given_names[DS_CASE_STR_MAX + 1];
+    char birth_date[11];
+    char relation[DS_CASE_RELATION_MAX + 1];
+} ds_case_person;
 
 /*
  * The applicant's case record (contract in docs/contracts.md). An empty
@@ -197,6 +212,9 @@ typedef struct ds_case {
     char sex[2];
     char document_number[DS_CASE_DOCNO_MAX + 1];
     char application_date[11];
+    char address[DS_CASE_ADDRESS_MAX + 1];     /* as written, one line or several */
+    int nrelated;                              /* entries of related below */
+    ds_case_person related[DS_CASE_RELATED_MAX];
 } ds_case;
 
 /*

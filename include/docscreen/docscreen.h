@@ -136,7 +136,25 @@ typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_sev
     X(DUPLICATE_IMAGE, WARNING, "store",                                                      \
       "The same page image was submitted in another case.")                                   \
     X(DOC_REPORTED_LOST, HIGH, "store",                                                       \
-      "The document is on the office's list of lost and stolen documents.")
+      "The document is on the office's list of lost and stolen documents.")                   \
+    X(SUPPORT_NAME_MISMATCH, HIGH, "case",                                                    \
+      "A supporting document names, where it names its holder, a person who is neither the "  \
+      "applicant nor a related person of the case record (a warning when not read clearly).")  \
+    X(SUPPORT_NAME_UNVERIFIED, INFO, "case",                                                  \
+      "The applicant's name was not found on the supporting page (not printed there, or not "  \
+      "read): compare it by eye.")                                                            \
+    X(SUPPORT_BIRTH_DATE_MISMATCH, HIGH, "case",                                              \
+      "A date of birth printed on a supporting document differs from the case record (a "      \
+      "warning when not read clearly).")                                                      \
+    X(SUPPORT_ADDRESS_MISMATCH, WARNING, "case",                                              \
+      "The address on a supporting document differs from the address in the case record.")     \
+    X(SUPPORT_DATE_FUTURE, HIGH, "support",                                                   \
+      "A supporting document is dated after the screening date (issued in the future).")       \
+    X(SUPPORT_STATEMENT_OLD, WARNING, "support",                                              \
+      "A statement, bill or payslip is older than the office's window before the application " \
+      "date.")                                                                                \
+    X(SUPPORT_ISSUED_BEFORE_BIRTH, HIGH, "support",                                           \
+      "A birth certificate is dated before the birth it records.")
 
 typedef enum ds_flag_code {
 #define DS_X_(name, sev, source, meaning) DS_FLAG_##name,
@@ -271,6 +289,17 @@ typedef struct ds_options {
     int viz;               /* 1: read the printed data page and compare it with the MRZ (default) */
     int forensics;         /* 1: editing traces and image quality (default) */
     int fingerprints;      /* 1: a perceptual hash of every page (ds_doc.dhash); default 0 */
+    /* 1: read every page without an MRZ or identity barcode as a possible
+     * supporting document (classify it, extract its fields, check them
+     * against the case record); default 1. */
+    int support;
+    /* Tesseract languages for supporting pages, "+"-separated ("eng+deu+fra");
+     * NULL or "": "eng". Each needs its traineddata (Debian tesseract-ocr-XXX);
+     * ds_scanner_create fails with DS_ERR_MODEL when one is missing. */
+    const char *ocr_langs;
+    /* A statement, bill or payslip dated more than this many days before
+     * the application date is flagged (SUPPORT_STATEMENT_OLD); 0: 90. */
+    int statement_window_days;
 } ds_options;
 
 DS_API void ds_options_default(ds_options *out /* OUT */);
@@ -430,10 +459,17 @@ typedef struct ds_doc {
     const ds_barcode_result *barcodes;
     uint64_t dhash;              /* with ds_options.fingerprints: the page's 64-bit dHash */
     int has_dhash;
+    /* What kind of page this is (the report's "page_class"): "identity",
+     * "birth_certificate", "marriage_certificate", "bank_statement",
+     * "payslip", "employment_letter", "utility_bill", "tenancy_agreement",
+     * "police_certificate", "diploma" or "other". */
+    char page_class[24];
+    double page_class_confidence; /* 0..1; 0 for "other" */
 } ds_doc;
 
 typedef struct ds_timings {
     double total, decode, locate, ocr, parse, viz, barcodes; /* milliseconds */
+    double support;              /* reading supporting pages (full-page OCR or text layer) */
 } ds_timings;
 
 DS_API void ds_report_free(ds_report *r);

@@ -20,6 +20,7 @@
 #include "check/check.h"
 #include "forensics/forensics.h"
 #include "mrz/mrz.h"
+#include "page/support.h"
 #include "page/viz.h"
 
 /* The stages' records behind one document, for the serializer. */
@@ -31,6 +32,8 @@ typedef struct ds_doc_detail {
     bool image_with_file;        /* the file's evidence is written (first page) */
     ds_forensics image;
     json_t *barcodes;            /* the "barcodes" array, owned */
+    ds_sup_page *support;        /* the page's class and supporting fields, owned; NULL: none */
+    char class_by[12];           /* what decided the class: "mrz", "barcode", "text", "" */
 } ds_doc_detail;
 
 struct ds_report {

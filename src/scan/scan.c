@@ -32,6 +32,7 @@
 #include "report/annotate.h"
 #include "report/report.h"
 #include "scan/barcodes.h"
+#include "scan/support.h"
 #include "check/imagecheck.h"
 #include "check/vizcheck.h"
 
@@ -52,6 +53,7 @@ struct ds_scanner {
     pthread_mutex_t lock;  /* guards idle */
     int nidle;
     ds_viz_reader *idle[SCANNER_IDLE_ENGINES];
+    ds_sup_pool *sup;      /* engines for supporting pages (scan/support.h) */
 };
 
 void ds_options_default(ds_options *out)
@@ -61,6 +63,7 @@ void ds_options_default(ds_options *out)
     out->barcodes = 1;
     out->viz = 1;
     out->forensics = 1;
+    out->support = 1;
 }
 
 ds_error ds_scanner_create(const ds_options *opt, ds_scanner **out)
@@ -99,6 +102,12 @@ ds_error ds_scanner_create(const ds_options *opt, ds_scanner **out)
             goto out;
     }
     s->opt.trust_dir = NULL; /* the caller's string is not kept */
+    if (s->opt.support) {
+        err = ds_sup_pool_create(s->opt.ocr_langs, &s->sup);
+        if (err != DS_OK)
+            goto out;
+    }
+    s->opt.ocr_langs = NULL; /* kept in the pool */
     *out = s;
     s = NULL;
 out:
@@ -112,6 +121,7 @@ void ds_scanner_free(ds_scanner *s)
         return;
     ds_ocrb_free(s->ocrb);
     ds_vds_trust_free(s->trust);
+    ds_sup_pool_free(s->sup);
     for (int i = 0; i < s->nidle; i++)
         ds_viz_reader_free(s->idle[i]);
     pthread_mutex_destroy(&s->lock);
@@ -329,7 +339,8 @@ out:
 
 /* Writes the page with the MRZ, each field read and each flagged field boxed. */
 static void annotate_page(const char *path, int page_no, int npages, PIX *page, const reading *r,
-                          const ds_viz *viz, const ds_flags *flags, int first_flag)
+                          const ds_viz *viz, const ds_sup_page *sup, const ds_flags *flags,
+                          int first_flag)
 {
     ds_annotate *a = calloc(1, sizeof *a);
     char out[4096];
@@ -365,6 +376,7 @@ static void annotate_page(const char *path, int page_no, int npages, PIX *page, 
         ds_annotate_add(a, f->bbox[0], f->bbox[1], f->bbox[2], f->bbox[3],
                         flagged ? DS_ANNOTATE_FLAGGED : DS_ANNOTATE_FIELD, label);
     }
+    ds_annotate_support(a, sup, flags->item + first_flag, flags->count - first_flag, page_no);
     if (ds_annotate_write(out, page, a) != DS_OK)
         fprintf(stderr, "docscreen: could not write the annotated page %s\n", out);
     free(a);
@@ -506,11 +518,15 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
             goto out;
         }
         x->barcodes = bcs;
+        /* What kind of page it is; a supporting page is read and checked. */
+        ds_page_class pclass = ds_scan_support(s->sup, &s->opt, &pages->page[pg], pg, usable, bcs,
+                                               case_record, flags, x, &t->support);
+        bool supporting = pclass != DS_PC_OTHER && pclass != DS_PC_IDENTITY;
         if (!usable && json_array_size(bcs) > 0)
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone; its data was read from its "
                          "barcodes.");
-        else if (!usable && !mrz_like && nregions >= DS_SCAN_TEXT_REGIONS)
+        else if (!usable && ((!mrz_like && nregions >= DS_SCAN_TEXT_REGIONS) || supporting))
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone and reads as ordinary text (a "
                          "letter, statement or form), not as an identity document.");
@@ -521,7 +537,7 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
                                                ds_doc_type_name(doc->type), "barcodes", bcs));
         if (annotate)
             annotate_page(annotate, pg, pages->count, gray, found ? best : NULL,
-                          viz_read ? viz : NULL, flags, first_flag);
+                          viz_read ? viz : NULL, x->support, flags, first_flag);
         ds_mrzband_free(&best->band);
     }
     /* A driver licence's printed front against its barcode, across pages. */

@@ -1,0 +1,146 @@
+/*
+ * support.c: the supporting-page step of the scanner (support.h).
+ */
+#include "scan/support.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "check/supcheck.h"
+#include "page/support.h"
+#include "page/tess.h"
+
+#define POOL_IDLE_MAX 32
+
+struct ds_sup_pool {
+    char langs[128];
+    pthread_mutex_t lock;
+    int nidle;
+    TessBaseAPI *idle[POOL_IDLE_MAX];
+};
+
+ds_error ds_sup_pool_create(const char *langs, ds_sup_pool **out)
+{
+    if (!out)
+        return DS_ERR_USAGE;
+    *out = NULL;
+    if (langs && strlen(langs) >= 128)
+        return DS_ERR_USAGE;
+    ds_sup_pool *p = calloc(1, sizeof *p);
+    if (!p)
+        return DS_ERR_NOMEM;
+    snprintf(p->langs, sizeof p->langs, "%s", langs && *langs ? langs : "eng");
+    if (pthread_mutex_init(&p->lock, NULL) != 0) {
+        free(p);
+        return DS_ERR_NOMEM;
+    }
+    /* One engine now: a missing language is an error at start, not a
+     * page that silently goes unread. */
+    TessBaseAPI *api = NULL;
+    ds_error err = ds_tess_create(p->langs, &api);
+    if (err != DS_OK) {
+        ds_sup_pool_free(p);
+        return err;
+    }
+    p->idle[p->nidle++] = api;
+    *out = p;
+    return DS_OK;
+}
+
+void ds_sup_pool_free(ds_sup_pool *p)
+{
+    if (!p)
+        return;
+    for (int i = 0; i < p->nidle; i++)
+        ds_tess_free(p->idle[i]);
+    pthread_mutex_destroy(&p->lock);
+    free(p);
+}
+
+static TessBaseAPI *take(ds_sup_pool *p)
+{
+    TessBaseAPI *api = NULL;
+    pthread_mutex_lock(&p->lock);
+    if (p->nidle > 0)
+        api = p->idle[--p->nidle];
+    pthread_mutex_unlock(&p->lock);
+    if (!api && ds_tess_create(p->langs, &api) != DS_OK)
+        api = NULL;
+    return api;
+}
+
+static void give(ds_sup_pool *p, TessBaseAPI *api)
+{
+    if (!api)
+        return;
+    pthread_mutex_lock(&p->lock);
+    if (p->nidle < POOL_IDLE_MAX) {
+        p->idle[p->nidle++] = api;
+        api = NULL;
+    }
+    pthread_mutex_unlock(&p->lock);
+    ds_tess_free(api);
+}
+
+/* An identity barcode or seal read and parsed on the page. */
+static bool identity_barcode(const json_t *barcodes)
+{
+    size_t i;
+    json_t *b;
+    json_array_foreach(barcodes, i, b) {
+        json_t *parsed = json_object_get(b, "parsed");
+        const char *type = json_string_value(json_object_get(parsed, "type"));
+        const char *status = json_string_value(json_object_get(parsed, "status"));
+        if (type && status && (strcmp(type, "AAMVA") == 0 || strcmp(type, "VDS") == 0) &&
+            strcmp(status, "OK") == 0)
+            return true;
+    }
+    return false;
+}
+
+ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds_page *pg,
+                              int page_no, int usable_mrz, const json_t *barcodes,
+                              const ds_case *c, ds_flags *flags, ds_doc_detail *x, double *ms)
+{
+    if (usable_mrz) {
+        snprintf(x->class_by, sizeof x->class_by, "mrz");
+        return DS_PC_IDENTITY;
+    }
+    if (barcodes && identity_barcode(barcodes)) {
+        snprintf(x->class_by, sizeof x->class_by, "barcode");
+        return DS_PC_IDENTITY;
+    }
+    if (!opt->support || !pool)
+        return DS_PC_OTHER;
+    double t0 = ds_now_ms();
+    ds_sup_text text;
+    memset(&text, 0, sizeof text);
+    ds_error err = DS_ERR_INTERNAL;
+    if (pg->text && pg->text->nwords > 0) {
+        err = ds_sup_read_layer(pg->text, &text);
+    } else {
+        TessBaseAPI *api = take(pool);
+        int dpi = pg->dpi > 0 ? pg->dpi / (pg->reduction > 1 ? pg->reduction : 1) : 0;
+        if (api)
+            err = ds_sup_read_ocr(api, pg->gray, dpi, DS_SUP_OCR_DPI, &text);
+        give(pool, api);
+    }
+    ds_page_class type = DS_PC_OTHER;
+    ds_sup_page *sp = err == DS_OK ? calloc(1, sizeof *sp) : NULL;
+    if (sp) {
+        ds_sup_class cls;
+        ds_sup_classify(&text, &cls);
+        ds_sup_extract(&text, &cls, sp);
+        type = cls.type;
+        ds_check_support(sp, &text, c, opt->today, opt->statement_window_days, page_no, flags);
+        free(x->support);
+        x->support = sp;
+        snprintf(x->class_by, sizeof x->class_by, "text");
+    }
+    ds_sup_text_free(&text);
+    *ms += ds_now_ms() - t0;
+    return type;
+}

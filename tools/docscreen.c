@@ -56,6 +56,7 @@ static void usage(FILE *f)
             "  --mrz-only      read and check the MRZ only: no VIZ, barcodes, forensics or\n"
             "                  supporting pages\n"
             "  --no-support    do not read pages without an MRZ as supporting documents\n"
+            "  --fingerprints  write each page's perceptual hash (\"dhash\") in the report\n"
             "  --ocr-langs L   Tesseract languages for supporting pages (default eng;\n"
             "                  e.g. eng+deu+fra, each needs tesseract-ocr-XXX installed)\n"
             "  --statement-window DAYS  statements, bills and payslips older than DAYS\n"
@@ -263,6 +264,8 @@ static int parse_scan_args(int argc, char **argv, scan_args *a)
             a->opt.viz = 0;
         } else if (strcmp(arg, "--mrz-only") == 0) {
             a->opt.viz = a->opt.barcodes = a->opt.forensics = a->opt.support = 0;
+        } else if (strcmp(arg, "--fingerprints") == 0) {
+            a->opt.fingerprints = 1;
         } else if (strcmp(arg, "--no-support") == 0) {
             a->opt.support = 0;
         } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {

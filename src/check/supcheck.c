@@ -45,8 +45,30 @@ static void join(const words *w, int a, int b, char *out, size_t cap)
         k += (size_t)snprintf(out + k, k < cap ? cap - k : 0, "%s%s", k ? " " : "", w->w[i]);
 }
 
-/* A word of the page within reading noise of a word of the record. */
+static bool word_near_(const char *a, const char *b);
+
+/* A word of the page within reading noise of a word of the record; the
+ * page's word is also tried with "II" and "I" read as "U" (an umlaut's
+ * dots taken for two strokes: MIILLER for MÜLLER). */
 static bool word_near(const char *a, const char *b)
+{
+    if (word_near_(a, b))
+        return true;
+    char v[WORD_LEN];
+    size_t o = 0;
+    for (size_t i = 0; a[i] && o + 1 < sizeof v; i++) {
+        if (a[i] == 'I' && a[i + 1] == 'I') {
+            v[o++] = 'U';
+            i++;
+        } else {
+            v[o++] = a[i];
+        }
+    }
+    v[o] = 0;
+    return strcmp(v, a) != 0 && word_near_(v, b);
+}
+
+static bool word_near_(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la < 2 || lb < 2)
@@ -158,9 +180,21 @@ int ds_sup_address_compare(const char *page_addr, const char *case_addr)
         for (const char *q = p.w[i]; *q; q++)
             digit |= isdigit((unsigned char)*q) != 0;
         bool hit = false;
-        for (int j = 0; j < c.n && !hit; j++)
-            hit = digit ? ds_levenshtein(p.w[i], c.w[j]) <= (strlen(p.w[i]) >= 5 ? 1 : 0)
-                        : word_near(p.w[i], c.w[j]);
+        for (int j = 0; j < c.n && !hit; j++) {
+            if (!digit) {
+                hit = word_near(p.w[i], c.w[j]);
+                continue;
+            }
+            /* Numbers and postcodes with the reader's confusions folded
+             * (B as 8, O as 0); one character apart when the longer has
+             * three or more (a postcode's last letter lost), else exact
+             * (a house number). */
+            char a[WORD_LEN], b[WORD_LEN];
+            ds_fold_number(p.w[i], a, sizeof a);
+            ds_fold_number(c.w[j], b, sizeof b);
+            size_t la = strlen(a), lb = strlen(b);
+            hit = strcmp(a, b) == 0 || ((la > lb ? la : lb) >= 3 && ds_levenshtein(a, b) <= 1);
+        }
         if (digit && !hit)
             return 0;
         if (!digit && strlen(p.w[i]) >= 3) {
@@ -196,6 +230,16 @@ static bool one_confusable_digit(const char *a, const char *b)
     return diff == 1 && conf;
 }
 
+/* The page's type in words for a message ("bank statement"). */
+static const char *kind_words(ds_page_class c)
+{
+    static const char *const w[DS_PC_COUNT] = {
+        "page", "identity document", "birth certificate", "marriage certificate",
+        "bank statement", "payslip", "employment letter", "utility bill", "tenancy agreement",
+        "police certificate", "diploma"};
+    return c >= 0 && c < DS_PC_COUNT ? w[c] : "page";
+}
+
 static bool is_statement(ds_page_class c)
 {
     return c == DS_PC_BANK_STATEMENT || c == DS_PC_UTILITY_BILL || c == DS_PC_PAYSLIP;
@@ -204,7 +248,10 @@ static bool is_statement(ds_page_class c)
 static void set_status(ds_sup_field *f, const char *s) { snprintf(f->status, sizeof f->status, "%s", s); }
 
 /* The names: returns the person the page names (0 applicant, 1.. related
- * person k-1) or -1. */
+ * person k-1) or -1. The applicant must be named on the page, or (but on a
+ * marriage certificate, which is about the couple) the page's holder must
+ * be a related person; otherwise a labelled name that matches no one is
+ * the evidence of SUPPORT_NAME_MISMATCH. */
 static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int page,
                        ds_flags *flags)
 {
@@ -215,17 +262,14 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
     if (!have_case && !have_related)
         return -1;
     int who = -1;
-    bool near = false, any_field = false;
-    ds_sup_field *holder = NULL;
+    bool applicant_seen = false, holder_related = false;
+    ds_sup_field *holder = NULL, *bad = NULL;
     for (int i = 0; i < p->nfields; i++) {
         ds_sup_field *f = &p->f[i];
         if (f->id != DS_SF_NAME && f->id != DS_SF_OTHER_NAME)
             continue;
-        any_field = true;
-        if (f->id == DS_SF_NAME && !holder)
-            holder = f;
-        int best = have_case ? ds_sup_name_compare(f->value, c->surname, c->given_names) : -1;
-        int person = best >= 1 ? 0 : -1;
+        int app = have_case ? ds_sup_name_compare(f->value, c->surname, c->given_names) : -1;
+        int best = app, person = app >= 1 ? 0 : -1;
         for (int k = 0; k < c->nrelated; k++) {
             int r = ds_sup_name_compare(f->value, c->related[k].surname, c->related[k].given_names);
             if (r > best) {
@@ -235,26 +279,33 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
         }
         set_status(f, best == 2 ? "match" : best == 1 ? "near" : best == 0 ? "mismatch"
                                                                            : "unverifiable");
-        if (best == 2 && who < 0)
-            who = person;
-        if (best == 1)
-            near = true;
-    }
-    if (who >= 0 || near)
-        return who;
-    if (any_field && holder && !strcmp(holder->status, "mismatch")) {
-        bool labelled = strcmp(holder->label, "header") != 0;
-        bool clear = labelled && holder->conf >= NAME_CONF_CLEAR && p->mean_conf >= PAGE_CONF_CLEAR;
-        if (labelled) {
-            ds_flags_add(flags, page, DS_FLAG_SUPPORT_NAME_MISMATCH,
-                         clear ? DS_SEV_HIGH : DS_SEV_WARNING, "case", "name", NULL, holder->norm,
-                         clear ? "The %s names another person than the applicant or a related "
-                                 "person of the case record."
-                               : "The %s seems to name another person than the applicant, but "
-                                 "the name was not read clearly: compare it by eye.",
-                         ds_page_class_name(p->cls.type));
-            return -1;
+        if (app >= 1)
+            applicant_seen = true;
+        if (f->id == DS_SF_NAME && !holder) {
+            holder = f;
+            holder_related = person > 0;
         }
+        if (best >= 1 && who < 0 && (f->id == DS_SF_NAME || person == 0))
+            who = person;
+        if (best == 0 && (!bad || f == holder))
+            bad = f;
+    }
+    bool ok = applicant_seen || (holder_related && p->cls.type != DS_PC_MARRIAGE_CERTIFICATE);
+    if (ok)
+        return who;
+    if (bad) {
+        /* A name placed by the letter head (no label) is weaker evidence:
+         * at most a warning. */
+        bool clear = bad->conf >= NAME_CONF_CLEAR && p->mean_conf >= PAGE_CONF_CLEAR &&
+                     strcmp(bad->label, "header") != 0;
+        ds_flags_add(flags, page, DS_FLAG_SUPPORT_NAME_MISMATCH,
+                     clear ? DS_SEV_HIGH : DS_SEV_WARNING, "case", "name", NULL, bad->norm,
+                     clear ? "This %s names another person than the applicant or a related "
+                             "person of the case record."
+                           : "This %s seems to name another person than the applicant, but "
+                             "the name was not read clearly: compare it by eye.",
+                     kind_words(p->cls.type));
+        return -1;
     }
     /* No usable name field: the applicant's surname anywhere in the text. */
     if (have_case && c->surname[0] && t) {
@@ -277,7 +328,7 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
         ds_flags_add(flags, page, DS_FLAG_SUPPORT_NAME_UNVERIFIED, DS_SEV_INFO, "case", "name",
                      NULL, NULL,
                      "The applicant's name was not found on this %s; compare it by eye.",
-                     ds_page_class_name(p->cls.type));
+                     kind_words(p->cls.type));
     return -1;
 }
 
@@ -319,7 +370,7 @@ static void check_birth_date(ds_sup_page *p, const ds_case *c, int who, int page
                      clear ? "The date of birth on this %s differs from the case record."
                            : "The date of birth on this %s may differ from the case record; it "
                              "was not read clearly: compare it by eye.",
-                     ds_page_class_name(p->cls.type));
+                     kind_words(p->cls.type));
     }
 }
 
@@ -340,7 +391,7 @@ static void check_address(ds_sup_page *p, const ds_case *c, int page, ds_flags *
             ds_flags_add(flags, page, DS_FLAG_SUPPORT_ADDRESS_MISMATCH, DS_SEV_WARNING, "case",
                          "address", NULL, NULL,
                          "The address on this %s differs from the address in the case record.",
-                         ds_page_class_name(p->cls.type));
+                         kind_words(p->cls.type));
         return;
     }
 }
@@ -351,7 +402,7 @@ static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *t
     long now = 0;
     if (!days_of(today, &now))
         return;
-    const char *kind = ds_page_class_name(p->cls.type);
+    const char *kind = kind_words(p->cls.type);
     ds_sup_field *issue = NULL, *stmt = NULL, *birth = NULL;
     for (int i = 0; i < p->nfields; i++) {
         ds_sup_field *f = &p->f[i];

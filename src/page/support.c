@@ -124,7 +124,9 @@ ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi, ds_s
             if (!s)
                 continue;
             int l, tp, r, b;
-            if (s[0] && TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &tp, &r, &b) && r > l &&
+            /* Tesseract gives blank "words" for smudges; they are no text. */
+            bool blank = s[strspn(s, " \t\r\n")] == 0;
+            if (!blank && TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &tp, &r, &b) && r > l &&
                 b > tp) {
                 ds_sup_word *wd = &buf[n++];
                 memset(wd, 0, sizeof *wd);
@@ -146,6 +148,8 @@ done:
     free(buf);
     pixDestroy(&img);
     out->source = DS_SUP_SRC_OCR;
+    out->page_w = w;
+    out->page_h = h;
     out->scale_pct = (int)lround(scale * 100);
     out->ms = ds_now_ms() - t0;
     return err;
@@ -237,4 +241,41 @@ out:
     out->scale_pct = 100;
     out->ms = ds_now_ms() - t0;
     return err;
+}
+
+bool ds_sup_text_fingerprint(const ds_sup_text *t, uint64_t *out)
+{
+    if (!t || !out)
+        return false;
+    int v[64] = {0};
+    int used = 0;
+    for (int i = 0; i < t->nwords; i++) {
+        if (t->w[i].conf < 80)
+            continue;
+        char f[DS_SUP_WORD_MAX * 2];
+        ds_text_fold(t->w[i].text, f, sizeof f);
+        for (char *save = NULL, *p = strtok_r(f, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+            if (strlen(p) < 3)
+                continue;
+            uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+            bool digit = false;
+            for (const char *q = p; *q; q++) {
+                h ^= (unsigned char)*q;
+                h *= 1099511628211ULL;
+                digit |= *q >= '0' && *q <= '9';
+            }
+            int w = digit ? 2 : 1;
+            for (int b = 0; b < 64; b++)
+                v[b] += (h >> b) & 1 ? w : -w;
+            used++;
+        }
+    }
+    if (used < 20)
+        return false;
+    uint64_t r = 0;
+    for (int b = 0; b < 64; b++)
+        if (v[b] > 0)
+            r |= 1ULL << b;
+    *out = r;
+    return true;
 }

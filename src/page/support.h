@@ -65,6 +65,7 @@ typedef struct ds_sup_text {
     double mean_conf;   /* mean word confidence, 0..100 */
     double ms;          /* time spent reading, milliseconds */
     int scale_pct;      /* OCR: the page was read at this percentage of its size */
+    int page_w, page_h; /* the page's size in pixels; 0: unknown (the words' extent is used) */
 } ds_sup_text;
 
 /* The resolution full-page OCR reads at (pixels per inch of the paper): the
@@ -90,6 +91,16 @@ ds_error ds_sup_read_layer(const ds_text_layer *layer, ds_sup_text *out /* OUT *
 ds_error ds_sup_text_set(ds_sup_text *t, const ds_sup_word *words, int n);
 
 void ds_sup_text_free(ds_sup_text *t);
+
+/*
+ * A 64-bit fingerprint of what the page says (a SimHash of its confidently
+ * read words, folded, numbers weighted double): two readings of the same
+ * page differ in a few bits, two pages of one template (the same bank's
+ * statements for two people) in many, where a picture hash of two text
+ * pages hardly differs at all. Returns false when too few words were read
+ * (under 20) to tell pages apart.
+ */
+bool ds_sup_text_fingerprint(const ds_sup_text *t, uint64_t *out /* OUT */);
 
 /* ------------------------------------------------------- classification */
 

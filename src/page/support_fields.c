@@ -617,7 +617,7 @@ static span amount_span(const ds_sup_text *t, int a, int b, char *norm, size_t c
 static bool streetish(const char *folded)
 {
     static const char *const words[] = {"street", "road", "lane", "avenue", "way", "close",
-                                        "drive", "place", "square", "court", "gardens", "st",
+                                        "drive", "square", "court", "gardens", "st",
                                         "rd", "ave", "strasse", "str", "weg", "platz", "rue",
                                         "avenue", "calle", "via", "straat", "rua", "flat",
                                         "apartment", NULL};
@@ -844,10 +844,20 @@ static bool name_line(const ds_sup_text *t, const lines *L, int line)
     span s = name_span(t, a, b);
     if (s.a != a || s.b != b)
         return false;
-    /* A name starts with a capital letter (or is all capitals). */
+    /* A name starts with a capital letter (or is all capitals), and is no
+     * organisation's. */
+    static const char *const orgs[] = {
+        "ltd", "limited", "plc", "inc", "llc", "gmbh", "ag", "sa", "bank", "office", "council",
+        "university", "college", "school", "hospital", "trust", "water", "energy", "gas",
+        "power", "electric", "lettings", "estates", "property", "services", "group", "company",
+        "register", "registry", "police", "bureau", "department", "ministry", "agency", NULL};
     for (int i = a; i < b; i++) {
         unsigned char c = (unsigned char)t->w[i].text[0];
         if (c < 0x80 && !isupper(c))
+            return false;
+        char f[DS_SUP_WORD_MAX * 2];
+        ds_text_fold(t->w[i].text, f, sizeof f);
+        if (in_list(orgs, f))
             return false;
     }
     return true;
@@ -861,6 +871,16 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
     char raw[LINE_MAX_FOLD], f[LINE_MAX_FOLD];
     join_words(t, a, b, raw, sizeof raw);
     ds_text_fold(raw, f, sizeof f);
+    line_toks *lt = malloc(sizeof *lt);
+    if (!lt)
+        return false;
+    tokenize(t, L, line, lt);
+    bool labelled = false;
+    for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
+        labelled = match_at(lt, 0, labels[j].phrase) > 0;
+    free(lt);
+    if (labelled)
+        return false;
     bool number_first = isdigit((unsigned char)t->w[a].text[0]) && strlen(t->w[a].text) <= 5;
     return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || streetish(f);
 }
@@ -877,7 +897,12 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         int a = L->start[line];
         if (t->w[a].box[1] > page_h * 2 / 5)
             break;
-        if (!name_line(t, L, line) || !address_line(t, L, line + 1))
+        if (!name_line(t, L, line))
+            continue;
+        /* The address right under the name, as an envelope window shows
+         * them. */
+        int al = line + 1;
+        if (!address_line(t, L, al))
             continue;
         if (!have_name) {
             ds_sup_field *f = add_field(out, DS_SF_NAME, "header");
@@ -889,7 +914,7 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         if (!have_addr) {
             ds_sup_field *f = add_field(out, DS_SF_ADDRESS, "header");
             if (f)
-                address_value(t, L, line + 1, L->start[line + 1], L->start[line + 2], f);
+                address_value(t, L, al, L->start[al], L->start[al + 1], f);
         }
         return;
     }
@@ -934,6 +959,8 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
             page_h = t->w[i].box[1] + t->w[i].box[3];
     }
     L.start[t->nlines] = t->nwords;
+    if (t->page_h > 0)
+        page_h = t->page_h;
     for (int line = 0; line < L.n; line++) {
         if (L.height[line] < 1)
             L.height[line] = 1;

@@ -214,6 +214,12 @@ static json_t *doc_json(const ds_doc *d, const ds_doc_detail *x)
     if (x->image_ran)
         json_object_set_new(doc, "image", image_json(x));
     json_object_set_new(doc, "barcodes", x->barcodes ? json_incref(x->barcodes) : json_array());
+    if (d->has_dhash) {
+        char hex[17];
+        snprintf(hex, sizeof hex, "%016llx", (unsigned long long)d->dhash);
+        json_object_set_new(doc, "dhash", json_string(hex));
+        json_object_set_new(doc, "fingerprint", json_string(x->text_fingerprint ? "text" : "image"));
+    }
     json_object_set_new(doc, "page_class", class_json(d, x));
     if (x->support && x->support->read)
         json_object_set_new(doc, "support", support_json(x->support));

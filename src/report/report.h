@@ -34,6 +34,7 @@ typedef struct ds_doc_detail {
     json_t *barcodes;            /* the "barcodes" array, owned */
     ds_sup_page *support;        /* the page's class and supporting fields, owned; NULL: none */
     char class_by[12];           /* what decided the class: "mrz", "barcode", "text", "" */
+    bool text_fingerprint;       /* ds_doc.dhash is the fingerprint of the page's text */
 } ds_doc_detail;
 
 struct ds_report {

@@ -520,7 +520,7 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         x->barcodes = bcs;
         /* What kind of page it is; a supporting page is read and checked. */
         ds_page_class pclass = ds_scan_support(s->sup, &s->opt, &pages->page[pg], pg, usable, bcs,
-                                               case_record, flags, x, &t->support);
+                                               case_record, flags, doc, x, &t->support);
         bool supporting = pclass != DS_PC_OTHER && pclass != DS_PC_IDENTITY;
         if (!usable && json_array_size(bcs) > 0)
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,

@@ -103,7 +103,8 @@ static bool identity_barcode(const json_t *barcodes)
 
 ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds_page *pg,
                               int page_no, int usable_mrz, const json_t *barcodes,
-                              const ds_case *c, ds_flags *flags, ds_doc_detail *x, double *ms)
+                              const ds_case *c, ds_flags *flags, ds_doc *doc, ds_doc_detail *x,
+                              double *ms)
 {
     if (usable_mrz) {
         snprintf(x->class_by, sizeof x->class_by, "mrz");
@@ -121,6 +122,8 @@ ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds
     ds_error err = DS_ERR_INTERNAL;
     if (pg->text && pg->text->nwords > 0) {
         err = ds_sup_read_layer(pg->text, &text);
+        text.page_w = pg->gray ? (int)pixGetWidth(pg->gray) : 0;
+        text.page_h = pg->gray ? (int)pixGetHeight(pg->gray) : 0;
     } else {
         TessBaseAPI *api = take(pool);
         int dpi = pg->dpi > 0 ? pg->dpi / (pg->reduction > 1 ? pg->reduction : 1) : 0;
@@ -135,6 +138,13 @@ ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds
         ds_sup_classify(&text, &cls);
         ds_sup_extract(&text, &cls, sp);
         type = cls.type;
+        uint64_t fp;
+        if (opt->fingerprints && type != DS_PC_OTHER && type != DS_PC_IDENTITY &&
+            ds_sup_text_fingerprint(&text, &fp)) {
+            doc->dhash = fp;
+            doc->has_dhash = 1;
+            x->text_fingerprint = true;
+        }
         ds_check_support(sp, &text, c, opt->today, opt->statement_window_days, page_no, flags);
         free(x->support);
         x->support = sp;

@@ -26,13 +26,18 @@ void ds_sup_pool_free(ds_sup_pool *p);
 
 /*
  * One page: sets x->support (when the page was read) and x->class_by, adds
- * the checks' flags, and adds the time spent to *ms. usable_mrz: the page's
+ * the checks' flags; with opt->fingerprints, a page read as a supporting
+ * document gets the fingerprint of its text as doc->dhash
+ * (ds_sup_text_fingerprint; x->text_fingerprint set), since the picture
+ * hash of two text pages of one template hardly differs. It
+ * adds the time spent to *ms. usable_mrz: the page's
  * MRZ was accepted and parsed; barcodes: the page's "barcodes" array. When
  * opt->support is 0 only the identity decision is made. Returns the page's
  * class.
  */
 ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds_page *pg,
                               int page_no, int usable_mrz, const json_t *barcodes,
-                              const ds_case *c, ds_flags *flags, ds_doc_detail *x, double *ms);
+                              const ds_case *c, ds_flags *flags, ds_doc *doc, ds_doc_detail *x,
+                              double *ms);
 
 #endif

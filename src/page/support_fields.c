@@ -664,10 +664,29 @@ static void set_value(const ds_sup_text *t, ds_sup_field *f, int a, int b)
 
 /* The address lines under line `line` whose first word starts near x,
  * close below: up to two, stopped by a line that starts with a label. */
-static int address_more(const ds_sup_text *t, const lines *L, int line, int x, int max)
+/* A line that ends an address: it holds a postcode (letters and digits
+ * mixed, "LS1", or four or five digits). */
+static bool postcode_line(const ds_sup_text *t, const lines *L, int line)
+{
+    for (int i = L->start[line]; i < L->start[line + 1]; i++) {
+        const char *w = t->w[i].text;
+        int d = 0, a = 0, n = 0;
+        for (; *w; w++, n++) {
+            d += isdigit((unsigned char)*w) != 0;
+            a += isalpha((unsigned char)*w) != 0;
+        }
+        if ((d && a && n <= 4) || (d == n && (n == 4 || n == 5)))
+            return true;
+    }
+    return false;
+}
+
+static int address_more(const ds_sup_text *t, const lines *L, int line, int x, int x2, int max)
 {
     int last = line;
     for (int k = 1; k <= max && line + k < L->n; k++) {
+        if (postcode_line(t, L, last))
+            break;
         int nl = line + k, a0 = L->start[nl];
         int prev_bottom = 0;
         for (int i = L->start[last]; i < L->start[last + 1]; i++)
@@ -675,7 +694,8 @@ static int address_more(const ds_sup_text *t, const lines *L, int line, int x, i
                 prev_bottom = t->w[i].box[1] + t->w[i].box[3];
         if (t->w[a0].box[1] - prev_bottom > L->height[last] * 3 / 2)
             break;
-        if (abs(t->w[a0].box[0] - x) > 2 * L->height[last])
+        if (abs(t->w[a0].box[0] - x) > 2 * L->height[last] &&
+            abs(t->w[a0].box[0] - x2) > 2 * L->height[last])
             break;
         line_toks *lt = malloc(sizeof *lt);
         if (!lt)
@@ -695,7 +715,8 @@ static int address_more(const ds_sup_text *t, const lines *L, int line, int x, i
 static void address_value(const ds_sup_text *t, const lines *L, int line, int a, int b,
                           ds_sup_field *f)
 {
-    int last = address_more(t, L, line, t->w[a].box[0], 2);
+    /* Further lines start under the value or at the line's start. */
+    int last = address_more(t, L, line, t->w[a].box[0], t->w[L->start[line]].box[0], 2);
     char buf[DS_SUP_VALUE_MAX * 2];
     join_words(t, a, b, buf, sizeof buf);
     int box[4];

@@ -508,9 +508,10 @@ static span name_span(const ds_sup_text *t, int a, int b)
         s.b = i + 1;
         if (s.b - s.a >= 6)
             break;
-        /* "Anna Müller," ends at its comma. */
+        /* "Anna Müller," ends at its comma; "MÜLLER, Anna" (the surname
+         * first) goes on. */
         size_t l = strlen(t->w[i].text);
-        if (l && t->w[i].text[l - 1] == ',')
+        if (l && t->w[i].text[l - 1] == ',' && s.b - s.a > 1)
             break;
     }
     if (!started)
@@ -627,6 +628,96 @@ static bool streetish(const char *folded)
         if (in_list(words, p))
             return true;
     return false;
+}
+
+/* Does the value starting at word a begin with a separator ("/") or with
+ * a label of its own? */
+static bool starts_label(const ds_sup_text *t, const lines *L, int line, const line_toks *lt, int a)
+{
+    (void)L;
+    (void)line;
+    const char *w = t->w[a].text;
+    if (w[0] == '/' || w[0] == '|' || w[0] == '(')
+        return true;
+    for (int pos = 0; pos < lt->n; pos++) {
+        if (lt->t[pos].word != a || !lt->t[pos].first)
+            continue;
+        for (int j = 0; j < NLABELS; j++)
+            if (match_at(lt, pos, labels[j].phrase))
+                return true;
+        break;
+    }
+    return false;
+}
+
+/* The words of the line's next cell after word a (past a column gap),
+ * up to the gap after it; empty when there is none. */
+static span next_cell(const ds_sup_text *t, const lines *L, int line, int a)
+{
+    span s = {0, 0};
+    int end = L->start[line + 1], gap = L->height[line] * 5 / 2;
+    int i = a + 1;
+    for (; i < end; i++)
+        if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > gap)
+            break;
+    if (i >= end)
+        return s;
+    s.a = i;
+    s.b = i + 1;
+    for (int k = i + 1; k < end; k++) {
+        if (t->w[k].box[0] - (t->w[k - 1].box[0] + t->w[k - 1].box[2]) > gap)
+            break;
+        s.b = k + 1;
+    }
+    return s;
+}
+
+/* A value printed to the right of its label on the same row but read as
+ * a line of its own (a column of values the reader took for a block): the
+ * nearest such cell right of word lw, whose middle lies within the label's
+ * height. */
+static span value_right(const ds_sup_text *t, const lines *L, int lw)
+{
+    span s = {0, 0};
+    const int *lb = t->w[lw].box;
+    int right = lb[0] + lb[2], best = -1, bestd = 1 << 30;
+    int lmid = lb[1] + lb[3] / 2;
+    line_toks *lt = malloc(sizeof *lt);
+    if (!lt)
+        return s;
+    for (int line = 0; line < L->n; line++) {
+        int a = L->start[line];
+        if (line == t->w[lw].line || t->w[a].box[0] <= right)
+            continue;
+        /* The same row, allowing for a page scanned up to 3 degrees askew. */
+        int mid = t->w[a].box[1] + t->w[a].box[3] / 2;
+        int dx = t->w[a].box[0] - right, dy = abs(mid - lmid);
+        if (dy > lb[3] * 3 / 4 + dx / 19)
+            continue;
+        int d = dx + 4 * dy;
+        if (d >= bestd)
+            continue;
+        tokenize(t, L, line, lt);
+        bool labelled = false;
+        for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
+            labelled = match_at(lt, 0, labels[j].phrase) > 0;
+        if (!labelled) {
+            bestd = d;
+            best = line;
+        }
+    }
+    free(lt);
+    if (best < 0)
+        return s;
+    s.a = L->start[best];
+    s.b = s.a + 1;
+    int gap = L->height[best] * 5 / 2;
+    for (int k = s.a + 1; k < L->start[best + 1]; k++) {
+        if (t->w[k].box[0] - (t->w[k - 1].box[0] + t->w[k - 1].box[2]) > gap)
+            break;
+        s.b = k + 1;
+    }
+    return s;
 }
 
 /* Labels too common to trust in running text: taken only at a line's
@@ -998,7 +1089,15 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                         break; /* running text: no label here */
                 }
                 span v = value_beside(t, &L, line, last);
-                bool took = take_value(t, &L, line, v.a, v.b, &labels[j], out, surname, given,
+                /* A label printed with its translation ("Date of birth /
+                 * Date de naissance") or followed by another label: the
+                 * value is in the next cell of the line. */
+                if (v.b > v.a && starts_label(t, &L, line, lt, v.a))
+                    v = next_cell(t, &L, line, v.a);
+                if (v.b <= v.a)
+                    v = value_right(t, &L, last);
+                int vl = v.b > v.a ? t->w[v.a].line : line;
+                bool took = take_value(t, &L, vl, v.a, v.b, &labels[j], out, surname, given,
                                        name_box, name_conf);
                 if (!took && v.b <= v.a) {
                     span below = value_below(t, &L, line, lw);

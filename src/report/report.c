@@ -219,6 +219,9 @@ ds_error ds_report_finish_documents(ds_report *r)
             snprintf(d->page_class, sizeof d->page_class, "%s",
                      ds_page_class_name(x->support->cls.type));
             d->page_class_confidence = x->support->cls.confidence;
+        } else if (!strcmp(x->class_by, "mrz") || !strcmp(x->class_by, "barcode")) {
+            snprintf(d->page_class, sizeof d->page_class, "identity");
+            d->page_class_confidence = 0.99;
         } else if (!d->page_class[0]) {
             snprintf(d->page_class, sizeof d->page_class, "other");
         }

@@ -154,3 +154,18 @@ ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds
     *ms += ds_now_ms() - t0;
     return type;
 }
+
+void ds_scan_support_identity(ds_doc_detail *x, const json_t *barcodes)
+{
+    if (!x || !barcodes || !identity_barcode(barcodes))
+        return;
+    if (x->support) {
+        memset(&x->support->cls, 0, sizeof x->support->cls);
+        x->support->cls.type = DS_PC_IDENTITY;
+        x->support->cls.confidence = 0.99;
+        x->support->cls.nevidence = 1;
+        snprintf(x->support->cls.evidence[0], DS_SUP_EVIDENCE_LEN,
+                 "identity barcode or digital seal parsed");
+    }
+    snprintf(x->class_by, sizeof x->class_by, "barcode");
+}

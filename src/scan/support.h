@@ -40,4 +40,8 @@ ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds
                               const ds_case *c, ds_flags *flags, ds_doc *doc, ds_doc_detail *x,
                               double *ms);
 
+/* After the barcode fallbacks on a page read as "other": an identity
+ * barcode or seal parsed there makes it an identity page. */
+void ds_scan_support_identity(ds_doc_detail *x, const json_t *barcodes);
+
 #endif

@@ -19,7 +19,9 @@ Layout families: "colon" (Label: value), "column" (labels in a column,
 values beside them), "stacked" (a small label over its value) are the
 families rules may be tuned on; "heldout" (bilingual labels, values in a
 right-hand column, "SURNAME, Given" names, dates written "March 5, 1980",
-a right-aligned letter head) is kept apart and measured separately.
+a right-aligned letter head) and "heldout2" (LABELS IN CAPITALS, values
+flush with the right margin, "Given SURNAME" names, dates "05-Mar-1980")
+are kept apart and measured separately.
 
 For each page NAME.jpg it writes NAME.case.json (the case record; the
 screening date is TODAY below) and NAME.json, the truth:
@@ -55,7 +57,7 @@ KINDS = ["birth_certificate", "marriage_certificate", "bank_statement", "payslip
          "employment_letter", "utility_bill", "tenancy_agreement", "police_certificate",
          "diploma"]
 TRAIN = ["colon", "column", "stacked"]
-HELDOUT = ["heldout"]
+HELDOUT = ["heldout", "heldout2"]
 EXPECT = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
           "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
           "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
@@ -208,6 +210,11 @@ class Layout:
             c.y += int(c.px(pt - 3) * 1.3)
             c.text(c.margin, c.y, value, pt + 1, fld)
             c.y += int(c.px(pt) * 1.9)
+        elif self.family == "heldout2":  # LABEL IN CAPITALS ... value flush right
+            c.text(c.margin, c.y, label.upper(), max(7, pt - 1))
+            x = c.w - c.margin - int(c.width(value, pt))
+            c.text(x, c.y, value, pt, fld)
+            c.y += int(c.px(pt) * 1.7)
         else:  # heldout: "English / other language" label, value in a right column
             lab = label + (" / " + second if second else "")
             c.text(c.margin, c.y, lab, max(7, pt - 2))
@@ -216,11 +223,15 @@ class Layout:
             c.y += int(c.px(pt) * 1.8)
 
     def name(self, p):
+        if self.family == "heldout2":
+            return "%s %s" % (p["given_names"], p["surname"].upper())
         if self.family == "heldout":
             return "%s, %s" % (p["surname"].upper(), p["given_names"])
         return "%s %s" % (p["given_names"], p["surname"])
 
     def date(self, d):
+        if self.family == "heldout2":
+            return d.strftime("%d-%b-%Y")
         if self.family == "heldout":
             return fmt_date(d, self.r.choice(["us", "long"]))
         return fmt_date(d, {"colon": self.r.choice(["long", "iso", "dots"]),

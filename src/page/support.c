@@ -155,6 +155,9 @@ done:
     return err;
 }
 
+/* The largest coordinate or size of a text-layer word, in pixels. */
+#define SUP_COORD_MAX (1 << 20)
+
 typedef struct layer_ref {
     int idx;
     double cy;
@@ -183,7 +186,12 @@ ds_error ds_sup_read_layer(const ds_text_layer *layer, ds_sup_text *out)
     int m = 0;
     for (int i = 0; i < n; i++) {
         const ds_text_word *tw = &layer->word[i];
-        if (!tw->text || !tw->text[0] || tw->box[2] <= 0 || tw->box[3] <= 0)
+        /* Boxes beyond any page (a hostile layer) are dropped, so that no
+         * sum of coordinates can overflow. */
+        if (!tw->text || !tw->text[0] || tw->box[2] <= 0 || tw->box[3] <= 0 ||
+            tw->box[0] < 0 || tw->box[1] < 0 || tw->box[0] > SUP_COORD_MAX ||
+            tw->box[1] > SUP_COORD_MAX || tw->box[2] > SUP_COORD_MAX ||
+            tw->box[3] > SUP_COORD_MAX)
             continue;
         ref[m].idx = i;
         ref[m].cy = tw->box[1] + tw->box[3] / 2.0;

@@ -478,6 +478,11 @@ static void t_checks_genuine(void)
         "Name of father: Jan Müller", "Date of issue: 20 March 1980", NULL};
     f = check_lines(birth, 95, "2026-11-23");
     T_EQ_INT(f->count, 0);
+    /* A page of no known type is not checked, whatever it names. */
+    static const char *const leaflet[] = {"Summer fair on the green", "Name: Sofia Okafor",
+                                          "Date of birth: 1 January 1990", NULL};
+    f = check_lines(leaflet, 95, "2026-11-23");
+    T_EQ_INT(f->count, 0);
 }
 
 static void t_checks_defects(void)

@@ -467,7 +467,10 @@ static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *t
 void ds_check_support(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, const char *today,
                       int window_days, int page, ds_flags *flags)
 {
-    if (!p || !flags || !p->read || p->cls.type == DS_PC_IDENTITY)
+    /* Only a page read as one of the supporting types is checked: on a
+     * page of unknown kind (a bad scan of a passport, a leaflet) no field
+     * says whose it is. */
+    if (!p || !flags || !p->read || p->cls.type == DS_PC_IDENTITY || p->cls.type == DS_PC_OTHER)
         return;
     int who = -1;
     if (c) {

@@ -22,6 +22,8 @@
  *   window_days before the application date (or the screening date
  *   without one) (SUPPORT_STATEMENT_OLD); a birth certificate dated before
  *   the birth it records (SUPPORT_ISSUED_BEFORE_BIRTH).
+ * Only pages of a supporting type are checked (not "identity", not
+ * "other": on a page of unknown kind no field says whose it is).
  * Each compared field gets its status in the page (ds_sup_field.status).
  * Messages never quote a name, date or address of the page: those go in
  * the flag's expected/found only where the other case flags put them.

@@ -507,43 +507,17 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
             x->image_with_file = pg == 0;
             x->image = f;
         }
-        /* Barcodes: one quick pass first; what kind of page it is (a
-         * supporting page is read and checked); every fallback only on a
-         * page that is neither an identity document nor a supporting one. */
-        double t_bc = ds_now_ms();
-        ds_flags *bflags = calloc(1, sizeof *bflags);
-        json_t *bcs = !bflags         ? NULL
-                      : s->opt.barcodes ? ds_scan_barcodes_pass(gray, pg, usable ? &best->mrz : NULL,
-                                                                case_record, s->trust,
-                                                                s->today_year, 1, bflags)
-                                        : json_array();
-        t->barcodes += ds_now_ms() - t_bc;
+        /* Barcodes, and what kind of page it is: a supporting page is read
+         * and checked against the case (scan/support.h). */
+        ds_page_class pclass = DS_PC_OTHER;
+        json_t *bcs = ds_scan_page_kind(s->sup, &s->opt, &pages->page[pg], pg,
+                                        usable ? &best->mrz : NULL, case_record, s->trust,
+                                        s->today_year, flags, doc, x, t, &pclass);
         if (!bcs) {
-            free(bflags);
             err = DS_ERR_NOMEM;
             goto out;
         }
-        ds_page_class pclass = ds_scan_support(s->sup, &s->opt, &pages->page[pg], pg, usable, bcs,
-                                               case_record, flags, doc, x, &t->support);
         bool supporting = pclass != DS_PC_OTHER && pclass != DS_PC_IDENTITY;
-        if (s->opt.barcodes && !usable && pclass == DS_PC_OTHER) {
-            t_bc = ds_now_ms();
-            json_t *full = ds_scan_barcodes_pass(gray, pg, NULL, case_record, s->trust,
-                                                 s->today_year, 0, memset(bflags, 0, sizeof *bflags));
-            t->barcodes += ds_now_ms() - t_bc;
-            if (full) {
-                json_decref(bcs);
-                bcs = full;
-                ds_scan_support_identity(x, bcs); /* a barcode the fallbacks found */
-            }
-        }
-        flags->dropped += bflags->dropped;
-        for (int k = 0; k < bflags->count; k++)
-            if (flags->count < DS_MAX_FLAGS)
-                flags->item[flags->count++] = bflags->item[k];
-            else
-                flags->dropped++;
-        free(bflags);
         x->barcodes = bcs;
         if (!usable && json_array_size(bcs) > 0)
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,

@@ -12,6 +12,7 @@
 #include "check/supcheck.h"
 #include "page/support.h"
 #include "page/tess.h"
+#include "scan/barcodes.h"
 
 #define POOL_IDLE_MAX 32
 
@@ -168,4 +169,50 @@ void ds_scan_support_identity(ds_doc_detail *x, const json_t *barcodes)
                  "identity barcode or digital seal parsed");
     }
     snprintf(x->class_by, sizeof x->class_by, "barcode");
+}
+
+json_t *ds_scan_page_kind(ds_sup_pool *pool, const ds_options *opt, const ds_page *pg,
+                          int page_no, const ds_mrz *mrz, const ds_case *c,
+                          const ds_vds_trust *trust, int today_year, ds_flags *flags,
+                          ds_doc *doc, ds_doc_detail *x, ds_timings *t, ds_page_class *pclass)
+{
+    /* The barcode passes' flags wait apart: the quick pass's are dropped
+     * when the fallbacks run again over the same page. */
+    ds_flags *bflags = calloc(1, sizeof *bflags);
+    if (!bflags)
+        return NULL;
+    double t0 = ds_now_ms();
+    json_t *bcs = opt->barcodes ? ds_scan_barcodes_pass(pg->gray, page_no, mrz, c, trust,
+                                                        today_year, 1, bflags)
+                                : json_array();
+    t->barcodes += ds_now_ms() - t0;
+    if (!bcs) {
+        free(bflags);
+        return NULL;
+    }
+    *pclass = ds_scan_support(pool, opt, pg, page_no, mrz != NULL, bcs, c, flags, doc, x,
+                              &t->support);
+    if (opt->barcodes && !mrz && *pclass == DS_PC_OTHER) {
+        t0 = ds_now_ms();
+        memset(bflags, 0, sizeof *bflags);
+        json_t *full = ds_scan_barcodes_pass(pg->gray, page_no, NULL, c, trust, today_year, 0,
+                                             bflags);
+        t->barcodes += ds_now_ms() - t0;
+        if (full) {
+            json_decref(bcs);
+            bcs = full;
+            ds_scan_support_identity(x, bcs);
+            if (x->support && x->support->cls.type == DS_PC_IDENTITY)
+                *pclass = DS_PC_IDENTITY;
+        }
+    }
+    flags->dropped += bflags->dropped;
+    for (int k = 0; k < bflags->count; k++) {
+        if (flags->count < DS_MAX_FLAGS)
+            flags->item[flags->count++] = bflags->item[k];
+        else
+            flags->dropped++;
+    }
+    free(bflags);
+    return bcs;
 }

@@ -15,6 +15,7 @@
 
 #include "check/check.h"
 #include "decode/decode.h"
+#include "barcode/vds.h"
 #include "report/report.h"
 
 typedef struct ds_sup_pool ds_sup_pool;
@@ -43,5 +44,20 @@ ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds
 /* After the barcode fallbacks on a page read as "other": an identity
  * barcode or seal parsed there makes it an identity page. */
 void ds_scan_support_identity(ds_doc_detail *x, const json_t *barcodes);
+
+/*
+ * The barcodes of one page and its kind, in the order that keeps a text
+ * page cheap: one quick barcode pass (when opt->barcodes), then
+ * ds_scan_support, then every barcode fallback only on a page that is
+ * neither an identity document nor a supporting one. mrz is the page's
+ * accepted MRZ or NULL. Adds the flags of both, the times to t->barcodes
+ * and t->support, sets *pclass and returns the page's "barcodes" array
+ * (NULL: out of memory).
+ */
+json_t *ds_scan_page_kind(ds_sup_pool *pool, const ds_options *opt, const ds_page *pg,
+                          int page_no, const ds_mrz *mrz, const ds_case *c,
+                          const ds_vds_trust *trust, int today_year, ds_flags *flags,
+                          ds_doc *doc, ds_doc_detail *x, ds_timings *t,
+                          ds_page_class *pclass /* OUT */);
 
 #endif

@@ -13,6 +13,7 @@
 #include "check/supcheck.h"
 #include "forensics/phash.h"
 #include "page/support.h"
+#include "report/annotate.h"
 #include "t.h"
 
 /* A page under construction: lines of words with boxes, 20 px high, at
@@ -566,6 +567,42 @@ static void t_checks_defects(void)
     T_EQ_INT(alerts(f), 0);
 }
 
+/* The annotated page boxes each supporting field, red where a flag of the
+ * page names it or the field mismatched. */
+static void t_annotate(void)
+{
+    ds_sup_page sp;
+    memset(&sp, 0, sizeof sp);
+    sp.nfields = 2;
+    sp.f[0].id = DS_SF_NAME;
+    snprintf(sp.f[0].status, sizeof sp.f[0].status, "match");
+    memcpy(sp.f[0].box, (int[4]){10, 20, 30, 40}, sizeof sp.f[0].box);
+    sp.f[1].id = DS_SF_BIRTH_DATE;
+    memcpy(sp.f[1].box, (int[4]){50, 60, 70, 80}, sizeof sp.f[1].box);
+    ds_flag fl;
+    memset(&fl, 0, sizeof fl);
+    fl.page = 2;
+    fl.severity = DS_SEV_HIGH;
+    snprintf(fl.field, sizeof fl.field, "birth_date");
+    ds_annotate *a = calloc(1, sizeof *a);
+    T_CHECK(a != NULL);
+    if (!a)
+        return;
+    ds_annotate_support(a, &sp, &fl, 1, 2);
+    T_EQ_INT(a->count, 2);
+    T_EQ_INT(a->box[0].kind, DS_ANNOTATE_FIELD);
+    T_EQ_STR(a->box[0].label, "name: match");
+    T_EQ_INT(a->box[1].kind, DS_ANNOTATE_FLAGGED);
+    T_EQ_INT(a->box[1].x, 50);
+    /* A flag of another page leaves the field green; NULL adds nothing. */
+    memset(a, 0, sizeof *a);
+    ds_annotate_support(a, &sp, &fl, 1, 0);
+    T_EQ_INT(a->box[1].kind, DS_ANNOTATE_FIELD);
+    ds_annotate_support(a, NULL, &fl, 1, 0);
+    T_EQ_INT(a->count, 2);
+    free(a);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -578,6 +615,7 @@ int main(int argc, char **argv)
         {"address_compare", t_address_compare},
         {"checks_genuine", t_checks_genuine},
         {"checks_defects", t_checks_defects},
+        {"annotate", t_annotate},
     };
     return T_RUN(cases);
 }

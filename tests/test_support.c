@@ -263,6 +263,23 @@ static void t_extract_layouts(void)
     T_EQ_INT(issue, 1);
     ds_sup_text_free(&t);
 
+    /* "Date of marriage" is no issue date; an address stops at the next
+     * "Label: value" line, known label or not. */
+    memset(&p, 0, sizeof p);
+    add_line_at(&p, 100, 40, "MARRIAGE CERTIFICATE", 95);
+    add_line(&p, "Date of marriage: 26.11.2023");
+    add_line(&p, "Home address: 215 Riverside Drive,");
+    add_line(&p, "Job title: Chef");
+    read_page(&p, &t, &sp);
+    f = field(&sp, DS_SF_ISSUE_DATE);
+    T_CHECK(f == NULL);
+    if (f)
+        fprintf(stderr, "issue date %s from %s\n", f->value, f->label);
+    T_CHECK((f = field(&sp, DS_SF_ADDRESS)) != NULL);
+    if (f)
+        T_EQ_STR(f->value, "215 Riverside Drive,");
+    ds_sup_text_free(&t);
+
     /* Values that are not of their label's kind are no field. */
     memset(&p, 0, sizeof p);
     add_line(&p, "Date of birth: unknown");

@@ -197,7 +197,8 @@ ds_error ds_sup_read_layer(const ds_text_layer *layer, ds_sup_text *out)
         ref[m].cy = tw->box[1] + tw->box[3] / 2.0;
         m++;
     }
-    qsort(ref, (size_t)m, sizeof *ref, ref_cmp);
+    if (m > 1)
+        qsort(ref, (size_t)m, sizeof *ref, ref_cmp);
     /* A word joins the current line while its centre lies within the
      * line's first word's height band. A run holding spaces is cut into
      * words, each given its share of the run's width by its characters. */

@@ -294,6 +294,8 @@ static int match_at(const line_toks *lt, int pos, const char *phrase)
     return k - pos;
 }
 
+static bool generic(const char *phrase);
+
 /* The words of the value: [*a, *b) of t->w. */
 typedef struct span {
     int a, b;
@@ -442,7 +444,9 @@ static int date_at(const ds_sup_text *t, int a, int b, char iso[11])
             snprintf(buf, sizeof buf, "%s %s", parts[0], parts[1]);
         else
             snprintf(buf, sizeof buf, "%s", parts[0]);
-        if (!has_digit(buf))
+        /* A date starts with its day (or year): "of marriage: 26.11.2023"
+         * is words before a date, not one. */
+        if (!isdigit((unsigned char)buf[0]))
             continue;
         /* A lone number is no date unless it is written as one. */
         if (n == 1 && !strpbrk(buf, "./-"))
@@ -796,6 +800,12 @@ static int address_more(const ds_sup_text *t, const lines *L, int line, int x, i
         for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
             labelled = match_at(lt, 0, labels[j].phrase) > 0;
         free(lt);
+        /* A line "Job title: Chef" is a field of its own, whatever its
+         * label. */
+        for (int i = a0; i < L->start[nl + 1] && i < a0 + 3 && !labelled; i++) {
+            size_t l = strlen(t->w[i].text);
+            labelled = l > 1 && t->w[i].text[l - 1] == ':';
+        }
         if (labelled)
             break;
         last = nl;
@@ -850,7 +860,10 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
     case K_PERIOD: {
         int found_a = -1, found_n = 0;
         char best[11] = "";
-        for (int i = a; i < b && (lb->k == K_PERIOD || i < a + 3); i++) {
+        /* A generic label ("Date") takes a date right after it only: in
+         * "Date of marriage: 26.11.2023" it is not the issue date. */
+        int reach = lb->k == K_PERIOD ? b : generic(lb->phrase) ? a + 1 : a + 3;
+        for (int i = a; i < b && i < reach; i++) {
             int n = date_at(t, i, b, iso);
             if (n > 0) {
                 found_a = i;

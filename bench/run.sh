@@ -142,6 +142,10 @@ echo "== Other layouts: false flags on genuine documents in --layouts all and he
 bash bench/layouts.sh "$BUILD" || echo "bench: layouts benchmark failed"
 
 echo
+echo "== Supporting documents: page types, fields against the case record, recall and false flags per code, per type and layout family (issue 15) =="
+bash bench/supportdocs.sh "$BUILD" || echo "bench: supporting-document benchmark failed"
+
+echo
 echo "== Load through the screening service: documents/s and latency with N workers (issue 5) =="
 bash bench/load.sh "$BUILD" || echo "bench: load run failed"
 

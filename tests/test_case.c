@@ -308,6 +308,75 @@ static void t_codes(void)
     T_CHECK(!ds_specimen_document_number(NULL));
 }
 
+/* address and related_persons (issue 15): parsed when good, each bad form
+ * refused with the field (and entry) named, never its value. */
+static void t_address_and_related(void)
+{
+    ds_case c;
+    const char *j = "{\"case_id\":\"C-1\",\"surname\":\"Nowak\",\"address\":\"12 Mill Road\\n"
+                    "LEEDS LS1 4AB\",\"related_persons\":[{\"surname\":\"Nowak\",\"given_names\":"
+                    "\"Ewa\",\"birth_date\":\"1950-03-01\",\"relation\":\"mother\"},{\"given_names\":"
+                    "\"Jan\",\"relation\":\"father\",\"note\":1}]}";
+    T_EQ_INT(parse(j, &c), DS_OK);
+    T_EQ_STR(c.address, "12 Mill Road\nLEEDS LS1 4AB");
+    T_EQ_INT(c.nrelated, 2);
+    T_EQ_STR(c.related[0].surname, "Nowak");
+    T_EQ_STR(c.related[0].given_names, "Ewa");
+    T_EQ_STR(c.related[0].birth_date, "1950-03-01");
+    T_EQ_STR(c.related[0].relation, "mother");
+    T_EQ_STR(c.related[1].surname, "");
+    T_EQ_STR(c.related[1].relation, "father");
+    /* Absent, null and empty lists mean none. */
+    T_EQ_INT(parse("{\"case_id\":\"C-1\",\"related_persons\":[],\"address\":null}", &c), DS_OK);
+    T_EQ_INT(c.nrelated, 0);
+    T_EQ_STR(c.address, "");
+
+    static const struct {
+        const char *json, *names;
+    } bad[] = {
+        {"{\"case_id\":\"1\",\"address\":12}", "\"address\""},
+        {"{\"case_id\":\"1\",\"address\":\"a\\u0001b\"}", "\"address\""},
+        {"{\"case_id\":\"1\",\"related_persons\":{}}", "\"related_persons\""},
+        {"{\"case_id\":\"1\",\"related_persons\":[\"SECRETNAME\"]}", "\"related_persons[0]\""},
+        {"{\"case_id\":\"1\",\"related_persons\":[{\"relation\":\"mother\"}]}",
+         "\"related_persons[0]\""},
+        {"{\"case_id\":\"1\",\"related_persons\":[{\"surname\":\"A\"},{\"surname\":7}]}",
+         "\"related_persons[1].surname\""},
+        {"{\"case_id\":\"1\",\"related_persons\":[{\"surname\":\"A\",\"birth_date\":"
+         "\"1990-02-30\"}]}", "\"related_persons[0].birth_date\""},
+        {"{\"case_id\":\"1\",\"related_persons\":[{\"surname\":\"A\",\"relation\":\"SECRETREL\"}]}",
+         "\"related_persons[0].relation\""},
+        {"{\"case_id\":\"1\",\"related_persons\":[{\"surname\":\"A\",\"relation\":3}]}",
+         "\"related_persons[0].relation\""},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        memset(&c, 0x55, sizeof c);
+        T_EQ_INT(parse(bad[i].json, &c), DS_ERR_CASE_FIELD);
+        if (!strstr(msg, bad[i].names))
+            T_FAIL_("case %zu: message \"%s\" does not name %s", i, msg, bad[i].names);
+        T_CHECK(!strstr(msg, "SECRET"));
+        T_EQ_STR(c.case_id, ""); /* cleared on failure */
+    }
+    /* Too many entries, and an address over its cap. */
+    char big[2048];
+    size_t k = (size_t)snprintf(big, sizeof big, "{\"case_id\":\"1\",\"related_persons\":[");
+    for (int i = 0; i <= DS_CASE_RELATED_MAX; i++)
+        k += (size_t)snprintf(big + k, sizeof big - k, "%s{\"surname\":\"A\"}", i ? "," : "");
+    snprintf(big + k, sizeof big - k, "]}");
+    T_EQ_INT(parse(big, &c), DS_ERR_CASE_FIELD);
+    T_CHECK(strstr(msg, "more than") != NULL);
+    char *addr = malloc(DS_CASE_ADDRESS_MAX + 64);
+    T_CHECK(addr != NULL);
+    if (addr) {
+        int n = snprintf(addr, DS_CASE_ADDRESS_MAX + 64, "{\"case_id\":\"1\",\"address\":\"");
+        memset(addr + n, 'x', DS_CASE_ADDRESS_MAX + 1);
+        snprintf(addr + n + DS_CASE_ADDRESS_MAX + 1, 8, "\"}");
+        T_EQ_INT(parse(addr, &c), DS_ERR_CASE_FIELD);
+        T_CHECK(strstr(msg, "\"address\"") != NULL);
+        free(addr);
+    }
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -323,6 +392,7 @@ int main(int argc, char **argv)
         {"load", t_load},
         {"dates", t_dates},
         {"codes", t_codes},
+        {"address_and_related", t_address_and_related},
     };
     return T_RUN(cases);
 }

@@ -35,7 +35,8 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: docscreen scan [--json] [--case CASE.json] [--annotate OUT.png]\n"
             "                      [--today YYYY-MM-DD] [--trust-dir DIR]\n"
-            "                      [--no-barcodes] [--no-viz] [--mrz-only] FILE...\n"
+            "                      [--no-barcodes] [--no-viz] [--mrz-only] [--no-support]\n"
+            "                      [--ocr-langs eng+deu] [--statement-window DAYS] FILE...\n"
             "       docscreen scan --batch DIR [options]   (or a folder among the files)\n"
             "       docscreen submit --url URL --token TOKEN [--case ID] [--no-wait] FILE...\n"
             "       docscreen flags [--json]   (every flag code, its severity and meaning)\n"
@@ -52,7 +53,14 @@ static void usage(FILE *f)
             "                  fields boxed (OUT-N.png per page of a multi-page file)\n"
             "  --no-barcodes   do not read barcodes and digital seals (faster)\n"
             "  --no-viz        do not read the printed data page (much faster)\n"
-            "  --mrz-only      read and check the MRZ only: no VIZ, barcodes or forensics\n"
+            "  --mrz-only      read and check the MRZ only: no VIZ, barcodes, forensics or\n"
+            "                  supporting pages\n"
+            "  --no-support    do not read pages without an MRZ as supporting documents\n"
+            "  --fingerprints  write each page's perceptual hash (\"dhash\") in the report\n"
+            "  --ocr-langs L   Tesseract languages for supporting pages (default eng;\n"
+            "                  e.g. eng+deu+fra, each needs tesseract-ocr-XXX installed)\n"
+            "  --statement-window DAYS  statements, bills and payslips older than DAYS\n"
+            "                  before the application date are flagged (default 90)\n"
             "\n"
             "exit status: 0 nothing to review, 1 flagged for review, 2 usage or input error\n");
 }
@@ -279,13 +287,18 @@ static int parse_scan_args(int argc, char **argv, scan_args *a)
         } else if (strcmp(arg, "--no-viz") == 0) {
             a->opt.viz = 0;
         } else if (strcmp(arg, "--mrz-only") == 0) {
-            a->opt.viz = a->opt.barcodes = a->opt.forensics = 0;
+            a->opt.viz = a->opt.barcodes = a->opt.forensics = a->opt.support = 0;
+        } else if (strcmp(arg, "--fingerprints") == 0) {
+            a->opt.fingerprints = 1;
+        } else if (strcmp(arg, "--no-support") == 0) {
+            a->opt.support = 0;
         } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             usage(stdout);
             return 0;
         } else if (strcmp(arg, "--case") == 0 || strcmp(arg, "--today") == 0 ||
                    strcmp(arg, "--trust-dir") == 0 || strcmp(arg, "--annotate") == 0 ||
-                   strcmp(arg, "--batch") == 0) {
+                   strcmp(arg, "--batch") == 0 || strcmp(arg, "--ocr-langs") == 0 ||
+                   strcmp(arg, "--statement-window") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "docscreen: %s needs a value\n", arg);
                 usage(stderr);
@@ -300,6 +313,18 @@ static int parse_scan_args(int argc, char **argv, scan_args *a)
                 a->annotate_path = v;
             else if (strcmp(arg, "--trust-dir") == 0)
                 a->opt.trust_dir = v;
+            else if (strcmp(arg, "--ocr-langs") == 0)
+                a->opt.ocr_langs = v;
+            else if (strcmp(arg, "--statement-window") == 0) {
+                char *end = NULL;
+                long d = strtol(v, &end, 10);
+                if (!*v || *end || d < 1 || d > 3660) {
+                    fprintf(stderr, "docscreen: --statement-window needs a number of days "
+                                    "from 1 to 3660\n");
+                    return 2;
+                }
+                a->opt.statement_window_days = (int)d;
+            }
             else if (!add_folder(a, v))
                 return 2;
         } else {

@@ -154,7 +154,25 @@ typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_sev
     X(PDF_FONT_MIX, WARNING, "pdf",                                                           \
       "A number is set in two fonts, or one number of a line of numbers in a font no other "  \
       "number on the page uses: a figure typed in over the original (high together with "     \
-      "other evidence of editing on the page).")
+      "other evidence of editing on the page).")                                            \
+    X(SUPPORT_NAME_MISMATCH, HIGH, "case",                                                    \
+      "A supporting document names, where it names its holder, a person who is neither the "  \
+      "applicant nor a related person of the case record (a warning when not read clearly).")  \
+    X(SUPPORT_NAME_UNVERIFIED, INFO, "case",                                                  \
+      "The applicant's name was not found on the supporting page (not printed there, or not "  \
+      "read): compare it by eye.")                                                            \
+    X(SUPPORT_BIRTH_DATE_MISMATCH, HIGH, "case",                                              \
+      "A date of birth printed on a supporting document differs from the case record (a "      \
+      "warning when not read clearly).")                                                      \
+    X(SUPPORT_ADDRESS_MISMATCH, WARNING, "case",                                              \
+      "The address on a supporting document differs from the address in the case record.")     \
+    X(SUPPORT_DATE_FUTURE, HIGH, "support",                                                   \
+      "A supporting document is dated after the screening date (issued in the future).")       \
+    X(SUPPORT_STATEMENT_OLD, WARNING, "support",                                              \
+      "A statement, bill or payslip is older than the office's window before the application " \
+      "date.")                                                                                \
+    X(SUPPORT_ISSUED_BEFORE_BIRTH, HIGH, "support",                                           \
+      "A birth certificate is dated before the birth it records.")
 
 typedef enum ds_flag_code {
 #define DS_X_(name, sev, source, meaning) DS_FLAG_##name,
@@ -199,6 +217,21 @@ typedef struct ds_flag {
 #define DS_CASE_DOCNO_MAX 64         /* bytes in document_number */
 #define DS_CASE_FILE_MAX (64 * 1024) /* the largest case record accepted, in bytes */
 #define DS_CASE_MSG_MAX 160          /* a message buffer of this size is never cut */
+#define DS_CASE_ADDRESS_MAX 256      /* bytes of UTF-8 in address */
+#define DS_CASE_RELATED_MAX 8        /* entries of related_persons */
+#define DS_CASE_RELATION_MAX 16      /* bytes in a relation ("mother", "spouse", ...) */
+
+/*
+ * A person related to the applicant, named on a certificate (a parent on a
+ * birth certificate, the spouse on a marriage certificate). relation is one
+ * of "mother", "father", "parent", "spouse", "child", "sibling", "other".
+ */
+typedef struct ds_case_person {
+    char surname[DS_CASE_STR_MAX + 1];
+    char given_names[DS_CASE_STR_MAX + 1];
+    char birth_date[11];
+    char relation[DS_CASE_RELATION_MAX + 1];
+} ds_case_person;
 
 /*
  * The applicant's case record (contract in docs/contracts.md). An empty
@@ -216,6 +249,9 @@ typedef struct ds_case {
     char sex[2];
     char document_number[DS_CASE_DOCNO_MAX + 1];
     char application_date[11];
+    char address[DS_CASE_ADDRESS_MAX + 1];     /* as written, one line or several */
+    int nrelated;                              /* entries of related below */
+    ds_case_person related[DS_CASE_RELATED_MAX];
 } ds_case;
 
 /*
@@ -275,6 +311,17 @@ typedef struct ds_options {
     /* The PDF reader program (docscreen-pdf); NULL: $DOCSCREEN_PDF_HELPER, else the one
      * beside the running program, else the installed one (docs/pdf.md). */
     const char *pdf_helper;
+    /* 1: read every page without an MRZ or identity barcode as a possible
+     * supporting document (classify it, extract its fields, check them
+     * against the case record); default 1. */
+    int support;
+    /* Tesseract languages for supporting pages, "+"-separated ("eng+deu+fra");
+     * NULL or "": "eng". Each needs its traineddata (Debian tesseract-ocr-XXX);
+     * ds_scanner_create fails with DS_ERR_MODEL when one is missing. */
+    const char *ocr_langs;
+    /* A statement, bill or payslip dated more than this many days before
+     * the application date is flagged (SUPPORT_STATEMENT_OLD); 0: 90. */
+    int statement_window_days;
 } ds_options;
 
 DS_API void ds_options_default(ds_options *out /* OUT */);
@@ -434,10 +481,17 @@ typedef struct ds_doc {
     const ds_barcode_result *barcodes;
     uint64_t dhash;              /* with ds_options.fingerprints: the page's 64-bit dHash */
     int has_dhash;
+    /* What kind of page this is (the report's "page_class"): "identity",
+     * "birth_certificate", "marriage_certificate", "bank_statement",
+     * "payslip", "employment_letter", "utility_bill", "tenancy_agreement",
+     * "police_certificate", "diploma" or "other". */
+    char page_class[24];
+    double page_class_confidence; /* 0..1; 0 for "other" */
 } ds_doc;
 
 typedef struct ds_timings {
     double total, decode, locate, ocr, parse, viz, barcodes; /* milliseconds */
+    double support;              /* reading supporting pages (full-page OCR or text layer) */
 } ds_timings;
 
 DS_API void ds_report_free(ds_report *r);

@@ -221,6 +221,121 @@ static ds_error docno_field(json_t *root, char *dst, char *msg, size_t cap)
     return DS_OK;
 }
 
+/* The relations a related person may have to the applicant. */
+static const char *const relations[] = {"mother", "father", "parent", "spouse",
+                                        "child",  "sibling", "other"};
+
+static ds_error relation_field(json_t *obj, const char *key, char *dst, char *msg, size_t cap)
+{
+    const char *s = NULL;
+    size_t n = 0;
+    int r = get_string(obj, "relation", &s, &n, msg, cap);
+    if (r < 0) {
+        say(msg, cap, "case record: field \"%s.relation\" must be a string.", key);
+        return DS_ERR_CASE_FIELD;
+    }
+    if (r == 0)
+        return DS_OK;
+    for (size_t i = 0; i < sizeof relations / sizeof relations[0]; i++) {
+        if (strlen(relations[i]) == n && memcmp(relations[i], s, n) == 0) {
+            memcpy(dst, s, n);
+            dst[n] = '\0';
+            return DS_OK;
+        }
+    }
+    say(msg, cap,
+        "case record: field \"%s.relation\" must be mother, father, parent, spouse, child, "
+        "sibling or other.", key);
+    return DS_ERR_CASE_FIELD;
+}
+
+/*
+ * related_persons: an array of at most DS_CASE_RELATED_MAX objects, each
+ * with surname, given_names, birth_date and relation (all optional, at least
+ * one name). Messages name the entry by its index ("related_persons[1].
+ * surname"), never its value.
+ */
+static ds_error related_field(json_t *root, ds_case *c, char *msg, size_t cap)
+{
+    json_t *a = json_object_get(root, "related_persons");
+    if (!a || json_is_null(a))
+        return DS_OK;
+    if (!json_is_array(a)) {
+        say(msg, cap, "case record: field \"related_persons\" must be an array.");
+        return DS_ERR_CASE_FIELD;
+    }
+    if (json_array_size(a) > DS_CASE_RELATED_MAX) {
+        say(msg, cap, "case record: field \"related_persons\" has more than %d entries.",
+            DS_CASE_RELATED_MAX);
+        return DS_ERR_CASE_FIELD;
+    }
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        json_t *o = json_array_get(a, i);
+        ds_case_person *p = &c->related[i];
+        char key[48];
+        snprintf(key, sizeof key, "related_persons[%zu]", i);
+        if (!json_is_object(o)) {
+            say(msg, cap, "case record: field \"%s\" must be an object.", key);
+            return DS_ERR_CASE_FIELD;
+        }
+        ds_error err;
+        if ((err = text_field(o, "surname", p->surname, DS_CASE_STR_MAX, false, msg, cap)) ||
+            (err = text_field(o, "given_names", p->given_names, DS_CASE_STR_MAX, false, msg,
+                              cap)) ||
+            (err = date_field(o, "birth_date", p->birth_date, msg, cap)) ||
+            (err = relation_field(o, key, p->relation, msg, cap))) {
+            /* The inner message names "surname"; name the entry instead. */
+            if (err == DS_ERR_CASE_FIELD && msg && cap) {
+                const char *q = strchr(msg, '"');
+                const char *e = q ? strchr(q + 1, '"') : NULL;
+                if (q && e && strncmp(q + 1, key, strlen(key)) != 0) {
+                    char inner[40];
+                    snprintf(inner, sizeof inner, "%.*s", (int)(e - q - 1), q + 1);
+                    char rest[DS_CASE_MSG_MAX];
+                    snprintf(rest, sizeof rest, "%s", e + 1);
+                    say(msg, cap, "case record: field \"%s.%s\"%s", key, inner, rest);
+                }
+            }
+            return err;
+        }
+        if (!p->surname[0] && !p->given_names[0]) {
+            say(msg, cap, "case record: field \"%s\" must give a surname or given_names.", key);
+            return DS_ERR_CASE_FIELD;
+        }
+        c->nrelated = (int)i + 1;
+    }
+    return DS_OK;
+}
+
+/* address: free text, one line or several (line breaks and tabs allowed,
+ * other control characters refused). */
+static ds_error address_field(json_t *root, char *dst, char *msg, size_t cap)
+{
+    const char *s = NULL;
+    size_t n = 0;
+    int r = get_string(root, "address", &s, &n, msg, cap);
+    if (r <= 0)
+        return r < 0 ? DS_ERR_CASE_FIELD : DS_OK;
+    if (n > DS_CASE_ADDRESS_MAX) {
+        say(msg, cap, "case record: field \"address\" is longer than %d bytes.",
+            DS_CASE_ADDRESS_MAX);
+        return DS_ERR_CASE_FIELD;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        bool bad = (ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t') || ch == 0x7f ||
+                   (ch == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                    (unsigned char)s[i + 1] <= 0x9f);
+        if (bad) {
+            say(msg, cap, "case record: field \"address\" holds a control character.");
+            return DS_ERR_CASE_FIELD;
+        }
+    }
+    memcpy(dst, s, n);
+    dst[n] = '\0';
+    return DS_OK;
+}
+
 ds_error ds_case_parse(const char *json, size_t len, ds_case *out, char *msg, size_t msg_cap)
 {
     ds_error err = DS_OK;
@@ -260,7 +375,9 @@ ds_error ds_case_parse(const char *json, size_t len, ds_case *out, char *msg, si
         (err = nationality_field(root, c.nationality, msg, msg_cap)) ||
         (err = sex_field(root, c.sex, msg, msg_cap)) ||
         (err = docno_field(root, c.document_number, msg, msg_cap)) ||
-        (err = date_field(root, "application_date", c.application_date, msg, msg_cap)))
+        (err = date_field(root, "application_date", c.application_date, msg, msg_cap)) ||
+        (err = address_field(root, c.address, msg, msg_cap)) ||
+        (err = related_field(root, &c, msg, msg_cap)))
         goto out;
     *out = c;
 out:

@@ -68,6 +68,9 @@ typedef struct ds_conf {
     bool barcodes;
     bool viz;
     bool forensics;
+    bool support;              /* supporting pages read and checked */
+    char ocr_langs[64];        /* Tesseract languages for supporting pages */
+    int statement_window_days;
     char today[11];            /* "" : the clock */
     int duplicate_image_distance;
     int shutdown_grace_s;

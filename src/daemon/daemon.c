@@ -127,6 +127,9 @@ static void reload(ds_daemon *daemon)
     fresh->barcodes = cur->barcodes;
     fresh->viz = cur->viz;
     fresh->forensics = cur->forensics;
+    fresh->support = cur->support;
+    memcpy(fresh->ocr_langs, cur->ocr_langs, sizeof fresh->ocr_langs);
+    fresh->statement_window_days = cur->statement_window_days;
     memcpy(fresh->today, cur->today, sizeof fresh->today);
     memcpy(cur, fresh, sizeof *cur);
     pthread_mutex_unlock(&d->conf_lock);

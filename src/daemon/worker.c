@@ -235,6 +235,9 @@ static void *worker_main(void *arg)
     opt.barcodes = conf.barcodes ? 1 : 0;
     opt.viz = conf.viz ? 1 : 0;
     opt.forensics = conf.forensics ? 1 : 0;
+    opt.support = conf.support ? 1 : 0;
+    opt.ocr_langs = conf.ocr_langs[0] ? conf.ocr_langs : NULL;
+    opt.statement_window_days = conf.statement_window_days;
     opt.trust_dir = conf.trust_dir[0] ? conf.trust_dir : NULL;
     snprintf(opt.today, sizeof opt.today, "%s", conf.today);
     ds_scanner *scanner = NULL;

@@ -5,6 +5,10 @@
  */
 #include "report/annotate.h"
 
+#include <stdbool.h>
+
+#include "page/support.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -87,4 +91,27 @@ out:
     bmfDestroy(&font);
     pixDestroy(&rgb);
     return err;
+}
+
+void ds_annotate_support(ds_annotate *a, const struct ds_sup_page *sup, const ds_flag *flags,
+                         int nflags, int page_no)
+{
+    if (!a || !sup)
+        return;
+    for (int i = 0; i < sup->nfields; i++) {
+        const ds_sup_field *f = &sup->f[i];
+        const char *name = ds_sup_field_name(f->id);
+        bool flagged = !strcmp(f->status, "mismatch");
+        for (int k = 0; k < nflags && !flagged; k++) {
+            const char *ff = flags[k].field;
+            flagged = flags[k].page == page_no && flags[k].severity >= DS_SEV_WARNING &&
+                      (!strcmp(ff, name) ||
+                       (!strcmp(ff, "name") && f->id == DS_SF_OTHER_NAME && f->status[0] &&
+                        strcmp(f->status, "match") != 0));
+        }
+        char label[DS_ANNOTATE_LABEL_MAX];
+        snprintf(label, sizeof label, "%s: %s", name, f->status[0] ? f->status : "read");
+        ds_annotate_add(a, f->box[0], f->box[1], f->box[2], f->box[3],
+                        flagged ? DS_ANNOTATE_FLAGGED : DS_ANNOTATE_FIELD, label);
+    }
 }

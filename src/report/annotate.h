@@ -48,4 +48,14 @@ int ds_annotate_add(ds_annotate *a, int x, int y, int w, int h, ds_annotate_kind
  */
 ds_error ds_annotate_write(const char *out_png, PIX *page, const ds_annotate *a);
 
+struct ds_sup_page;
+
+/*
+ * Adds the fields of a supporting page (page/support.h; NULL: nothing),
+ * each labelled "name: status"; a field that one of the page's flags
+ * (flags[0..nflags), page page_no, warning or high) names is red.
+ */
+void ds_annotate_support(ds_annotate *a, const struct ds_sup_page *sup, const ds_flag *flags,
+                         int nflags, int page_no);
+
 #endif

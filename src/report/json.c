@@ -142,6 +142,57 @@ static json_t *image_json(const ds_doc_detail *x)
     return o;
 }
 
+/* A string of page text, or "" when it is not valid UTF-8 (jansson
+ * refuses such strings). */
+static json_t *text_json(const char *s)
+{
+    json_t *j = json_string(s);
+    return j ? j : json_string("");
+}
+
+static json_t *class_json(const ds_doc *d, const ds_doc_detail *x)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "type", json_string(d->page_class[0] ? d->page_class : "other"));
+    json_object_set_new(o, "confidence", json_real(round(d->page_class_confidence * 100) / 100));
+    json_object_set_new(o, "decided_by", json_string(x->class_by));
+    json_t *ev = json_array();
+    const ds_sup_class *c = x->support ? &x->support->cls : NULL;
+    for (int i = 0; c && i < c->nevidence; i++)
+        json_array_append_new(ev, text_json(c->evidence[i]));
+    if (!c && strcmp(x->class_by, "mrz") == 0)
+        json_array_append_new(ev, json_string("machine-readable zone accepted"));
+    if (!c && strcmp(x->class_by, "barcode") == 0)
+        json_array_append_new(ev, json_string("identity barcode or digital seal parsed"));
+    json_object_set_new(o, "evidence", ev);
+    return o;
+}
+
+static json_t *support_json(const ds_sup_page *p)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "source",
+                        json_string(p->source == DS_SUP_SRC_TEXT_LAYER ? "text_layer" : "ocr"));
+    json_object_set_new(o, "words", json_integer(p->nwords));
+    json_object_set_new(o, "mean_confidence", json_real(round(p->mean_conf * 10) / 10));
+    json_object_set_new(o, "ms", json_real(round(p->ms * 10) / 10));
+    json_t *fields = json_array();
+    for (int i = 0; i < p->nfields; i++) {
+        const ds_sup_field *f = &p->f[i];
+        json_t *jf = json_object();
+        json_object_set_new(jf, "name", json_string(ds_sup_field_name(f->id)));
+        json_object_set_new(jf, "value", text_json(f->value));
+        json_object_set_new(jf, "normalized", text_json(f->norm));
+        json_object_set_new(jf, "label", text_json(f->label));
+        json_object_set_new(jf, "confidence", json_real(round(f->conf * 10) / 10));
+        json_object_set_new(jf, "status", json_string(f->status[0] ? f->status : "not_compared"));
+        json_object_set_new(jf, "bbox", box_json(f->box));
+        json_array_append_new(fields, jf);
+    }
+    json_object_set_new(o, "fields", fields);
+    return o;
+}
+
 static json_t *doc_json(const ds_doc *d, const ds_doc_detail *x)
 {
     json_t *doc = json_object();
@@ -163,6 +214,15 @@ static json_t *doc_json(const ds_doc *d, const ds_doc_detail *x)
     if (x->image_ran)
         json_object_set_new(doc, "image", image_json(x));
     json_object_set_new(doc, "barcodes", x->barcodes ? json_incref(x->barcodes) : json_array());
+    if (d->has_dhash) {
+        char hex[17];
+        snprintf(hex, sizeof hex, "%016llx", (unsigned long long)d->dhash);
+        json_object_set_new(doc, "dhash", json_string(hex));
+        json_object_set_new(doc, "fingerprint", json_string(x->text_fingerprint ? "text" : "image"));
+    }
+    json_object_set_new(doc, "page_class", class_json(d, x));
+    if (x->support && x->support->read)
+        json_object_set_new(doc, "support", support_json(x->support));
     return doc;
 }
 
@@ -224,10 +284,11 @@ static json_t *report_json(const ds_report *r)
     if (r->timed) {
         const ds_timings *t = &r->timing;
         json_object_set_new(o, "timing_ms",
-                            json_pack("{s:f,s:f,s:f,s:f,s:f,s:f,s:f}", "total", ms3(t->total),
+                            json_pack("{s:f,s:f,s:f,s:f,s:f,s:f,s:f,s:f}", "total", ms3(t->total),
                                       "decode", ms3(t->decode), "locate", ms3(t->locate), "ocr",
                                       ms3(t->ocr), "parse", ms3(t->parse), "viz", ms3(t->viz),
-                                      "barcodes", ms3(t->barcodes)));
+                                      "barcodes", ms3(t->barcodes), "support",
+                                      ms3(t->support)));
     }
     if (r->has_refs) {
         json_object_set_new(o, "job_id", json_integer(r->job_id));

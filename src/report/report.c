@@ -8,6 +8,7 @@
 #include "report/report.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,7 @@ void ds_report_free(ds_report *r)
         return;
     for (int i = 0; i < r->ndocs; i++) {
         json_decref(r->detail[i].barcodes);
+        free(r->detail[i].support);
         free(r->barcodes[i]);
     }
     free(r->docs);
@@ -214,6 +216,16 @@ ds_error ds_report_finish_documents(ds_report *r)
         fill_printed(d, x);
         memset(&d->image, 0, sizeof d->image);
         fill_image(&d->image, x);
+        if (x->support) {
+            snprintf(d->page_class, sizeof d->page_class, "%s",
+                     ds_page_class_name(x->support->cls.type));
+            d->page_class_confidence = x->support->cls.confidence;
+        } else if (!strcmp(x->class_by, "mrz") || !strcmp(x->class_by, "barcode")) {
+            snprintf(d->page_class, sizeof d->page_class, "identity");
+            d->page_class_confidence = 0.99;
+        } else if (!d->page_class[0]) {
+            snprintf(d->page_class, sizeof d->page_class, "other");
+        }
         ds_error err = fill_barcodes(r, k);
         if (err != DS_OK)
             return err;

@@ -22,6 +22,7 @@
 #include "forensics/forensics.h"
 #include "forensics/pdfev.h"
 #include "mrz/mrz.h"
+#include "page/support.h"
 #include "page/viz.h"
 
 /* The stages' records behind one document, for the serializer. */
@@ -33,6 +34,9 @@ typedef struct ds_doc_detail {
     bool image_with_file;        /* the file's evidence is written (first page) */
     ds_forensics image;
     json_t *barcodes;            /* the "barcodes" array, owned */
+    ds_sup_page *support;        /* the page's class and supporting fields, owned; NULL: none */
+    char class_by[12];           /* what decided the class: "mrz", "barcode", "text", "" */
+    bool text_fingerprint;       /* ds_doc.dhash is the fingerprint of the page's text */
 } ds_doc_detail;
 
 struct ds_report {

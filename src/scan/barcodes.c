@@ -196,12 +196,20 @@ static json_t *vds_json(const ds_barcode *b, int page, const ds_mrz *mrz, const 
 json_t *ds_scan_barcodes(PIX *page, int page_no, const ds_mrz *mrz, const ds_case *case_record,
                            const ds_vds_trust *trust, int today_year, ds_flags *flags)
 {
+    /* A page whose MRZ was read gets one quick pass; a page without one
+     * gets every fallback. */
+    return ds_scan_barcodes_pass(page, page_no, mrz, case_record, trust, today_year, mrz != NULL,
+                                 flags);
+}
+
+json_t *ds_scan_barcodes_pass(PIX *page, int page_no, const ds_mrz *mrz,
+                              const ds_case *case_record, const ds_vds_trust *trust,
+                              int today_year, int quick, ds_flags *flags)
+{
     json_t *arr = json_array();
     ds_barcodes bc;
     ds_barcodes_init(&bc);
-    /* A page whose MRZ was read gets one quick pass; a supporting document
-     * (no MRZ) gets every fallback. */
-    if (!arr || (mrz ? ds_barcode_scan_quick(page, &bc) : ds_barcode_scan(page, &bc)) != DS_OK)
+    if (!arr || (quick ? ds_barcode_scan_quick(page, &bc) : ds_barcode_scan(page, &bc)) != DS_OK)
         goto out;
     for (int i = 0; i < bc.n; i++) {
         const ds_barcode *b = &bc.items[i];

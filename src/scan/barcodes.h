@@ -27,6 +27,13 @@
 json_t *ds_scan_barcodes(PIX *page, int page_no, const ds_mrz *mrz, const ds_case *case_record,
                            const ds_vds_trust *trust, int today_year, ds_flags *flags);
 
+/* As ds_scan_barcodes, choosing the pass: quick (one pass over the page as
+ * it is, what a page with an MRZ gets) or every fallback (other scales, a
+ * quarter turn, cut-out regions). */
+json_t *ds_scan_barcodes_pass(PIX *page, int page_no, const ds_mrz *mrz,
+                              const ds_case *case_record, const ds_vds_trust *trust,
+                              int today_year, int quick, ds_flags *flags);
+
 /*
  * After every page of a file was reported: for each AAMVA barcode in
  * documents (the report's array, one entry per page of pages), reads the

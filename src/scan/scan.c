@@ -33,6 +33,7 @@
 #include "report/report.h"
 #include "scan/barcodes.h"
 #include "scan/pdfscan.h"
+#include "scan/support.h"
 #include "check/imagecheck.h"
 #include "check/vizcheck.h"
 
@@ -54,6 +55,7 @@ struct ds_scanner {
     int nidle;
     ds_viz_reader *idle[SCANNER_IDLE_ENGINES];
     char *pdf_helper;      /* the caller's ds_options.pdf_helper, copied; NULL: default */
+    ds_sup_pool *sup;      /* engines for supporting pages (scan/support.h) */
 };
 
 void ds_options_default(ds_options *out)
@@ -63,6 +65,7 @@ void ds_options_default(ds_options *out)
     out->barcodes = 1;
     out->viz = 1;
     out->forensics = 1;
+    out->support = 1;
 }
 
 ds_error ds_scanner_create(const ds_options *opt, ds_scanner **out)
@@ -106,6 +109,12 @@ ds_error ds_scanner_create(const ds_options *opt, ds_scanner **out)
         goto out;
     }
     s->opt.pdf_helper = s->pdf_helper;
+    if (s->opt.support) {
+        err = ds_sup_pool_create(s->opt.ocr_langs, &s->sup);
+        if (err != DS_OK)
+            goto out;
+    }
+    s->opt.ocr_langs = NULL; /* kept in the pool */
     *out = s;
     s = NULL;
 out:
@@ -119,6 +128,7 @@ void ds_scanner_free(ds_scanner *s)
         return;
     ds_ocrb_free(s->ocrb);
     ds_vds_trust_free(s->trust);
+    ds_sup_pool_free(s->sup);
     for (int i = 0; i < s->nidle; i++)
         ds_viz_reader_free(s->idle[i]);
     pthread_mutex_destroy(&s->lock);
@@ -337,7 +347,8 @@ out:
 
 /* Writes the page with the MRZ, each field read and each flagged field boxed. */
 static void annotate_page(const char *path, int page_no, int npages, PIX *page, const reading *r,
-                          const ds_viz *viz, const ds_flags *flags, int first_flag)
+                          const ds_viz *viz, const ds_sup_page *sup, const ds_flags *flags,
+                          int first_flag)
 {
     ds_annotate *a = calloc(1, sizeof *a);
     char out[4096];
@@ -373,6 +384,7 @@ static void annotate_page(const char *path, int page_no, int npages, PIX *page, 
         ds_annotate_add(a, f->bbox[0], f->bbox[1], f->bbox[2], f->bbox[3],
                         flagged ? DS_ANNOTATE_FLAGGED : DS_ANNOTATE_FIELD, label);
     }
+    ds_annotate_support(a, sup, flags->item + first_flag, flags->count - first_flag, page_no);
     if (ds_annotate_write(out, page, a) != DS_OK)
         fprintf(stderr, "docscreen: could not write the annotated page %s\n", out);
     free(a);
@@ -504,22 +516,23 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
             x->image_with_file = pg == 0;
             x->image = f;
         }
-        double t_bc = ds_now_ms();
-        json_t *bcs = s->opt.barcodes
-                          ? ds_scan_barcodes(gray, pg, usable ? &best->mrz : NULL, case_record,
-                                             s->trust, s->today_year, flags)
-                          : json_array();
-        t->barcodes += ds_now_ms() - t_bc;
+        /* Barcodes, and what kind of page it is: a supporting page is read
+         * and checked against the case (scan/support.h). */
+        ds_page_class pclass = DS_PC_OTHER;
+        json_t *bcs = ds_scan_page_kind(s->sup, &s->opt, &pages->page[pg], pg,
+                                        usable ? &best->mrz : NULL, case_record, s->trust,
+                                        s->today_year, flags, doc, x, t, &pclass);
         if (!bcs) {
             err = DS_ERR_NOMEM;
             goto out;
         }
+        bool supporting = pclass != DS_PC_OTHER && pclass != DS_PC_IDENTITY;
         x->barcodes = bcs;
         if (!usable && json_array_size(bcs) > 0)
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone; its data was read from its "
                          "barcodes.");
-        else if (!usable && !mrz_like && nregions >= DS_SCAN_TEXT_REGIONS)
+        else if (!usable && ((!mrz_like && nregions >= DS_SCAN_TEXT_REGIONS) || supporting))
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone and reads as ordinary text (a "
                          "letter, statement or form), not as an identity document.");
@@ -530,7 +543,7 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
                                                ds_doc_type_name(doc->type), "barcodes", bcs));
         if (annotate)
             annotate_page(annotate, pg, pages->count, gray, found ? best : NULL,
-                          viz_read ? viz : NULL, flags, first_flag);
+                          viz_read ? viz : NULL, x->support, flags, first_flag);
         ds_mrzband_free(&best->band);
     }
     if (pages->pdf) {

@@ -3,6 +3,8 @@
   after a JPEG re-save;
 - two different small cards, each on a large blank page, are not (the
   fingerprint is taken over the document, not the blank scanner bed);
+- a supporting page (a bank statement) submitted again for another case is
+  DUPLICATE_IMAGE, another person's statement is not;
 - the same document number under another identity is DUPLICATE_DOCUMENT
   (the same genuine file for a second case carries the same identity, so it
   is a duplicate image but not a duplicate document)."""
@@ -46,10 +48,10 @@ try:
     tok = d.make_tokens()
     st_tok, off = tok["station"], tok["officer"]
 
-    def screen(case, path):
+    def screen(case, path, timeout=90):
         st, b = d.submit(st_tok, case, path)
         check(st == 202, "submit %s for %s: %d" % (os.path.basename(path), case, st))
-        job = d.wait_job(st_tok, b["job_id"])
+        job = d.wait_job(st_tok, b["job_id"], timeout=timeout)
         check(job.get("state") == "done", "job done")
         st, rep = d.call("GET", "/v1/jobs/%d/report" % b["job_id"], off)
         check(st == 200, "report read")
@@ -73,6 +75,28 @@ try:
     check(ra2.get("verdict") == "review", "a duplicate image sends the document to review")
     check("DUPLICATE_DOCUMENT" not in codes(ra2),
           "same document, same identity: not a duplicate document")
+
+    # Supporting pages (issue 15): two bank statements of two people look
+    # alike to a picture hash; their text fingerprints do not. The same
+    # statement re-saved smaller, for another case, is a duplicate.
+    sd = os.path.join(source, "tests", "golden", "supportdocs")
+    s1 = os.path.join(sd, "0002-bank-statement.jpg")
+    s2 = os.path.join(sd, "0011-bank-statement.jpg")
+    r1 = screen("S-1", s1, timeout=300)
+    doc1 = (r1.get("documents") or [{}])[0]
+    check(doc1.get("page_class", {}).get("type") == "bank_statement",
+          "a statement is read as a bank statement")
+    check(doc1.get("fingerprint") == "text", "a supporting page is fingerprinted by its text")
+    check("DUPLICATE_IMAGE" not in codes(r1), "first statement: no duplicate")
+    r2 = screen("S-2", s2, timeout=300)
+    check("DUPLICATE_IMAGE" not in codes(r2),
+          "another person's statement for another case is not a duplicate image")
+    s3 = os.path.join(tmp, "statement-again.jpg")
+    im = Image.open(s1)
+    im.resize((im.size[0] * 9 // 10, im.size[1] * 9 // 10)).save(s3, quality=70)
+    r3 = screen("S-3", s3, timeout=300)
+    check("DUPLICATE_IMAGE" in codes(r3),
+          "the same statement re-saved, for another case: duplicate")
 finally:
     d.stop()
     d.cleanup()

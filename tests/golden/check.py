@@ -13,6 +13,10 @@ Two kinds of case:
   samples/supporting.py, seed 7, each with its applicant's case record)
   have no MRZ (type OTHER), no high flag and no CASE_* flag, and their
   missing MRZ is information, not a warning;
+- supporting pages with labelled defects (tests/golden/supportdocs: pages
+  of samples/supportdocs.py) are classified as their type and raise
+  exactly their defect's flag; a genuine one raises none, and raises
+  SUPPORT_NAME_MISMATCH against another person's case record;
 - every class of bad input (empty, truncated, not an image, a wrong
   extension, a decompression bomb, a directory, a missing file, bad usage)
   must give exit status 2 and, with --json, a report whose error code names
@@ -159,6 +163,57 @@ def supporting_cases(binary):
         if not_found != ["info"]:
             problems.append("MRZ_NOT_FOUND %s, expected once as info" % not_found)
         report("supporting " + name, not problems and code in (0, 1), "; ".join(problems))
+
+
+def supportdocs_cases(binary):
+    """Supporting pages of samples/supportdocs.py (seed 21, --clean, tuned
+    layout families) with their truth: the page type is recognised, each
+    labelled defect raises exactly its flag (warning or high), a genuine
+    page raises no warning or high flag, and the same genuine page screened
+    against another person's case record raises SUPPORT_NAME_MISMATCH."""
+    folder = os.path.join(ROOT, "tests", "golden", "supportdocs")
+    tmp = tempfile.mkdtemp(prefix="ds-golden-sd-")
+    try:
+        for name in sorted(f for f in os.listdir(folder) if f.endswith(".jpg")):
+            stem = name[:-4]
+            truth = json.load(open(os.path.join(folder, stem + ".json"), encoding="utf-8"))
+            case = os.path.join(folder, stem + ".case.json")
+            runs = [("supportdocs " + stem, case, set(truth["expect"]) - {"DUPLICATE_IMAGE"})]
+            if not truth["expect"]:
+                other = json.load(open(case, encoding="utf-8"))
+                other.update(surname="Zyxwik", given_names="Quentin")
+                other.pop("related_persons", None)
+                path = os.path.join(tmp, stem + ".other.json")
+                with open(path, "w", encoding="utf-8") as fh:
+                    json.dump(other, fh)
+                runs.append(("supportdocs " + stem + " (another person's case)", path,
+                             {"SUPPORT_NAME_MISMATCH"}))
+            for label, case_path, expect in runs:
+                code, out, _ = run(binary, ["scan", "--json", "--no-barcodes", "--today",
+                                            truth["today"], "--case", case_path,
+                                            os.path.join(folder, name)])
+                try:
+                    rep = json.loads(out)
+                except ValueError:
+                    report(label, False, "output is not JSON")
+                    continue
+                problems = []
+                doc = (rep.get("documents") or [{}])[0]
+                got = (doc.get("page_class") or {}).get("type")
+                if got != truth["kind"]:
+                    problems.append("page class %s, expected %s" % (got, truth["kind"]))
+                if not (doc.get("support") or {}).get("fields"):
+                    problems.append("no field read")
+                alerts = {f["code"] for f in rep.get("flags", [])
+                          if f["severity"] in ("warning", "high")}
+                if alerts != expect:
+                    problems.append("flags %s, expected %s" % (sorted(alerts), sorted(expect)))
+                want_code = 1 if expect else 0
+                if code != want_code:
+                    problems.append("exit status %d, expected %d" % (code, want_code))
+                report(label, not problems, "; ".join(problems))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def png_chunk(kind, data):
@@ -371,6 +426,7 @@ def main():
     sample_cases(binary)
     shared_barcode_cases(binary)
     supporting_cases(binary)
+    supportdocs_cases(binary)
     bad_input_cases(binary)
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0

@@ -1,0 +1,482 @@
+/*
+ * supcheck.c: a supporting page against the case record (supcheck.h).
+ */
+#include "check/supcheck.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "check/case.h"
+#include "check/names.h"
+
+/* A name field read this clearly (lowest word confidence) on a page read
+ * this well (mean word confidence) is evidence; less is not. */
+#define NAME_CONF_CLEAR 80.0f
+#define PAGE_CONF_CLEAR 70.0
+#define DATE_CONF_CLEAR 85.0f
+#define ADDRESS_CONF_CLEAR 75.0f
+
+#define WORDS_MAX 12
+#define WORD_LEN 64
+
+typedef struct words {
+    int n;
+    char w[WORDS_MAX][WORD_LEN];
+} words;
+
+static void split(const char *s, words *out)
+{
+    out->n = 0;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", s ? s : "");
+    for (char *save = NULL, *p = strtok_r(buf, " ", &save); p && out->n < WORDS_MAX;
+         p = strtok_r(NULL, " ", &save))
+        snprintf(out->w[out->n++], WORD_LEN, "%s", p);
+}
+
+static void join(const words *w, int a, int b, char *out, size_t cap)
+{
+    size_t k = 0;
+    out[0] = 0;
+    for (int i = a; i < b; i++)
+        k += (size_t)snprintf(out + k, k < cap ? cap - k : 0, "%s%s", k ? " " : "", w->w[i]);
+}
+
+static bool word_near_(const char *a, const char *b);
+
+/* A word of the page within reading noise of a word of the record; the
+ * page's word is also tried with "II" and "I" read as "U" (an umlaut's
+ * dots taken for two strokes: MIILLER for MÜLLER). */
+static bool word_near(const char *a, const char *b)
+{
+    if (word_near_(a, b))
+        return true;
+    char v[WORD_LEN];
+    size_t o = 0;
+    for (size_t i = 0; a[i] && o + 1 < sizeof v; i++) {
+        if (a[i] == 'I' && a[i + 1] == 'I') {
+            v[o++] = 'U';
+            i++;
+        } else {
+            v[o++] = a[i];
+        }
+    }
+    v[o] = 0;
+    return strcmp(v, a) != 0 && word_near_(v, b);
+}
+
+static bool word_near_(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la < 2 || lb < 2)
+        return la == lb && strcmp(a, b) == 0;
+    int d = ds_levenshtein(a, b);
+    size_t l = la > lb ? la : lb;
+    return d <= (l >= 9 ? 2 : l >= 4 ? 1 : 0);
+}
+
+static bool any_near(const words *page, const char *forms)
+{
+    words f;
+    split(forms, &f);
+    if (f.n == 0)
+        return false;
+    /* every word of the record's field near some word of the page */
+    for (int i = 0; i < f.n; i++) {
+        bool hit = false;
+        for (int j = 0; j < page->n && !hit; j++)
+            hit = word_near(page->w[j], f.w[i]);
+        if (!hit)
+            return false;
+    }
+    return true;
+}
+
+int ds_sup_name_compare(const char *page_name, const char *surname, const char *given)
+{
+    bool has_s = surname && surname[0], has_g = given && given[0];
+    if (!page_name || !page_name[0] || (!has_s && !has_g))
+        return -1;
+    char folded[2][256];
+    ds_text_fold_icao(page_name, true, folded[0], sizeof folded[0]);
+    ds_text_fold_icao(page_name, false, folded[1], sizeof folded[1]);
+    for (int v = 0; v < 2; v++) {
+        words w;
+        split(folded[v], &w);
+        if (w.n == 0)
+            return -1;
+        /* Every split of the page's words into surname and given names, in
+         * both orders. */
+        for (int k = 0; k <= w.n; k++) {
+            for (int order = 0; order < 2; order++) {
+                char sn[256], gn[256];
+                if (order == 0) { /* given names first, as letters write them */
+                    join(&w, 0, k, gn, sizeof gn);
+                    join(&w, k, w.n, sn, sizeof sn);
+                } else {
+                    join(&w, 0, k, sn, sizeof sn);
+                    join(&w, k, w.n, gn, sizeof gn);
+                }
+                if (!sn[0] && has_s)
+                    continue;
+                ds_name_match m;
+                ds_name_result r = ds_names_match(sn, gn, false, has_s ? surname : NULL,
+                                                  has_g ? given : NULL, &m);
+                if (r == DS_NAME_MATCH || r == DS_NAME_MATCH_WITH_NOTE)
+                    return 2;
+                if (r == DS_NAME_UNVERIFIABLE)
+                    return -1;
+            }
+        }
+    }
+    /* Reading noise: the record's surname (and given names, when the page
+     * prints more than one word) each within a letter or two of the page's. */
+    words pw;
+    split(folded[0], &pw);
+    for (int v = 0; v < 2; v++) {
+        char sf[256] = "", gf[256] = "";
+        if (has_s)
+            ds_text_fold_icao(surname, v == 0, sf, sizeof sf);
+        if (has_g)
+            ds_text_fold_icao(given, v == 0, gf, sizeof gf);
+        bool s_ok = !has_s || any_near(&pw, sf);
+        bool g_ok = !has_g || pw.n < 2;
+        if (has_g && !g_ok) {
+            words gw;
+            split(gf, &gw);
+            for (int i = 0; i < gw.n && !g_ok; i++)
+                for (int j = 0; j < pw.n && !g_ok; j++)
+                    g_ok = word_near(pw.w[j], gw.w[i]);
+        }
+        if (s_ok && g_ok && (has_s || pw.n > 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* The address folded into words (lower case, no accents). */
+static void addr_words(const char *s, words *out)
+{
+    char f[600];
+    ds_text_fold(s, f, sizeof f);
+    split(f, out);
+}
+
+int ds_sup_address_compare(const char *page_addr, const char *case_addr)
+{
+    if (!page_addr || !page_addr[0] || !case_addr || !case_addr[0])
+        return -1;
+    words p, c;
+    addr_words(page_addr, &p);
+    addr_words(case_addr, &c);
+    if (p.n == 0 || c.n == 0)
+        return -1;
+    int alpha = 0, alpha_hit = 0;
+    for (int i = 0; i < p.n; i++) {
+        bool digit = false;
+        for (const char *q = p.w[i]; *q; q++)
+            digit |= isdigit((unsigned char)*q) != 0;
+        bool hit = false;
+        for (int j = 0; j < c.n && !hit; j++) {
+            if (!digit) {
+                hit = word_near(p.w[i], c.w[j]);
+                continue;
+            }
+            /* Numbers and postcodes with the reader's confusions folded
+             * (B as 8, O as 0); one character apart when the longer has
+             * three or more (a postcode's last letter lost), else exact
+             * (a house number). */
+            char a[WORD_LEN], b[WORD_LEN];
+            ds_fold_number(p.w[i], a, sizeof a);
+            ds_fold_number(c.w[j], b, sizeof b);
+            size_t la = strlen(a), lb = strlen(b);
+            hit = strcmp(a, b) == 0 || ((la > lb ? la : lb) >= 3 && ds_levenshtein(a, b) <= 1);
+        }
+        if (digit && !hit)
+            return 0;
+        if (!digit && strlen(p.w[i]) >= 3) {
+            alpha++;
+            alpha_hit += hit;
+        }
+    }
+    return alpha == 0 || alpha_hit * 2 >= alpha ? 1 : 0;
+}
+
+static bool days_of(const char *s, long *d)
+{
+    int y, m, dd;
+    if (!s || !ds_date_parse(s, &y, &m, &dd))
+        return false;
+    *d = ds_date_days(y, m, dd);
+    return true;
+}
+
+/* Two ISO dates one digit apart where the digits are ones print readers
+ * confuse. */
+static bool one_confusable_digit(const char *a, const char *b)
+{
+    if (strlen(a) != 10 || strlen(b) != 10)
+        return false;
+    int diff = 0;
+    bool conf = true;
+    for (int i = 0; i < 10; i++)
+        if (a[i] != b[i]) {
+            diff++;
+            conf = conf && ds_digits_confusable(a[i], b[i]);
+        }
+    return diff == 1 && conf;
+}
+
+/* The page's type in words for a message ("bank statement"). */
+static const char *kind_words(ds_page_class c)
+{
+    static const char *const w[DS_PC_COUNT] = {
+        "page", "identity document", "birth certificate", "marriage certificate",
+        "bank statement", "payslip", "employment letter", "utility bill", "tenancy agreement",
+        "police certificate", "diploma"};
+    return c >= 0 && c < DS_PC_COUNT ? w[c] : "page";
+}
+
+static bool is_statement(ds_page_class c)
+{
+    return c == DS_PC_BANK_STATEMENT || c == DS_PC_UTILITY_BILL || c == DS_PC_PAYSLIP;
+}
+
+static void set_status(ds_sup_field *f, const char *s) { snprintf(f->status, sizeof f->status, "%s", s); }
+
+/* The names: returns the person the page names (0 applicant, 1.. related
+ * person k-1) or -1. The applicant must be named on the page, or (but on a
+ * marriage certificate, which is about the couple) the page's holder must
+ * be a related person; otherwise a labelled name that matches no one is
+ * the evidence of SUPPORT_NAME_MISMATCH. */
+static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int page,
+                       ds_flags *flags)
+{
+    bool have_case = c->surname[0] || c->given_names[0];
+    bool have_related = false;
+    for (int k = 0; k < c->nrelated; k++)
+        have_related |= c->related[k].surname[0] || c->related[k].given_names[0];
+    if (!have_case && !have_related)
+        return -1;
+    int who = -1;
+    bool applicant_seen = false, holder_related = false;
+    ds_sup_field *holder = NULL, *bad = NULL;
+    for (int i = 0; i < p->nfields; i++) {
+        ds_sup_field *f = &p->f[i];
+        if (f->id != DS_SF_NAME && f->id != DS_SF_OTHER_NAME)
+            continue;
+        int app = have_case ? ds_sup_name_compare(f->value, c->surname, c->given_names) : -1;
+        int best = app, person = app >= 1 ? 0 : -1;
+        for (int k = 0; k < c->nrelated; k++) {
+            int r = ds_sup_name_compare(f->value, c->related[k].surname, c->related[k].given_names);
+            if (r > best) {
+                best = r;
+                person = k + 1;
+            }
+        }
+        set_status(f, best == 2 ? "match" : best == 1 ? "near" : best == 0 ? "mismatch"
+                                                                           : "unverifiable");
+        if (app >= 1)
+            applicant_seen = true;
+        if (f->id == DS_SF_NAME && !holder) {
+            holder = f;
+            holder_related = person > 0;
+        }
+        if (best >= 1 && who < 0 && (f->id == DS_SF_NAME || person == 0))
+            who = person;
+        if (best == 0 && (!bad || f == holder))
+            bad = f;
+    }
+    bool ok = applicant_seen || (holder_related && p->cls.type != DS_PC_MARRIAGE_CERTIFICATE);
+    if (ok)
+        return who;
+    if (bad) {
+        /* A name placed by the letter head (no label) is weaker evidence:
+         * at most a warning. */
+        bool clear = bad->conf >= NAME_CONF_CLEAR && p->mean_conf >= PAGE_CONF_CLEAR &&
+                     strcmp(bad->label, "header") != 0;
+        ds_flags_add(flags, page, DS_FLAG_SUPPORT_NAME_MISMATCH,
+                     clear ? DS_SEV_HIGH : DS_SEV_WARNING, "case", "name", NULL, bad->norm,
+                     clear ? "This %s names another person than the applicant or a related "
+                             "person of the case record."
+                           : "This %s seems to name another person than the applicant, but "
+                             "the name was not read clearly: compare it by eye.",
+                     kind_words(p->cls.type));
+        return -1;
+    }
+    /* No usable name field: the applicant's surname anywhere in the text. */
+    if (have_case && c->surname[0] && t) {
+        char sf[2][256];
+        ds_text_fold_icao(c->surname, true, sf[0], sizeof sf[0]);
+        ds_text_fold_icao(c->surname, false, sf[1], sizeof sf[1]);
+        words sw[2];
+        split(sf[0], &sw[0]);
+        split(sf[1], &sw[1]);
+        for (int i = 0; i < t->nwords; i++) {
+            char wf[128];
+            ds_text_fold_icao(t->w[i].text, true, wf, sizeof wf);
+            for (int v = 0; v < 2; v++)
+                for (int k = 0; k < sw[v].n; k++)
+                    if (wf[0] && word_near(wf, sw[v].w[k]))
+                        return 0;
+        }
+    }
+    if (have_case)
+        ds_flags_add(flags, page, DS_FLAG_SUPPORT_NAME_UNVERIFIED, DS_SEV_INFO, "case", "name",
+                     NULL, NULL,
+                     "The applicant's name was not found on this %s; compare it by eye.",
+                     kind_words(p->cls.type));
+    return -1;
+}
+
+static void check_birth_date(ds_sup_page *p, const ds_case *c, int who, int page, ds_flags *flags)
+{
+    for (int i = 0; i < p->nfields; i++) {
+        ds_sup_field *f = &p->f[i];
+        if (f->id != DS_SF_BIRTH_DATE || !ds_date_valid(f->norm))
+            continue;
+        const char *expect = who > 0 ? c->related[who - 1].birth_date : c->birth_date;
+        bool any = false, same = false;
+        const char *cands[1 + DS_CASE_RELATED_MAX];
+        int nc = 0;
+        if (who >= 0) {
+            cands[nc++] = expect;
+        } else {
+            cands[nc++] = c->birth_date;
+            for (int k = 0; k < c->nrelated; k++)
+                cands[nc++] = c->related[k].birth_date;
+        }
+        const char *closest = NULL;
+        for (int k = 0; k < nc; k++) {
+            if (!cands[k][0])
+                continue;
+            any = true;
+            if (!strcmp(cands[k], f->norm))
+                same = true;
+            if (!closest)
+                closest = cands[k];
+        }
+        if (!any)
+            continue;
+        set_status(f, same ? "match" : "mismatch");
+        if (same)
+            continue;
+        bool clear = f->conf >= DATE_CONF_CLEAR && !one_confusable_digit(f->norm, closest);
+        ds_flags_add(flags, page, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH,
+                     clear ? DS_SEV_HIGH : DS_SEV_WARNING, "case", "birth_date", closest, f->norm,
+                     clear ? "The date of birth on this %s differs from the case record."
+                           : "The date of birth on this %s may differ from the case record; it "
+                             "was not read clearly: compare it by eye.",
+                     kind_words(p->cls.type));
+    }
+}
+
+static void check_address(ds_sup_page *p, const ds_case *c, int page, ds_flags *flags)
+{
+    if (!c->address[0])
+        return;
+    for (int i = 0; i < p->nfields; i++) {
+        ds_sup_field *f = &p->f[i];
+        if (f->id != DS_SF_ADDRESS)
+            continue;
+        int r = ds_sup_address_compare(f->value, c->address);
+        if (r < 0)
+            continue;
+        bool clear = f->conf >= ADDRESS_CONF_CLEAR;
+        set_status(f, r == 1 ? "match" : clear ? "mismatch" : "unverifiable");
+        if (r == 0 && clear)
+            ds_flags_add(flags, page, DS_FLAG_SUPPORT_ADDRESS_MISMATCH, DS_SEV_WARNING, "case",
+                         "address", NULL, NULL,
+                         "The address on this %s differs from the address in the case record.",
+                         kind_words(p->cls.type));
+        return;
+    }
+}
+
+static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *today,
+                        int window_days, int page, ds_flags *flags)
+{
+    long now = 0;
+    if (!days_of(today, &now))
+        return;
+    const char *kind = kind_words(p->cls.type);
+    ds_sup_field *issue = NULL, *stmt = NULL, *birth = NULL;
+    for (int i = 0; i < p->nfields; i++) {
+        ds_sup_field *f = &p->f[i];
+        if (!ds_date_valid(f->norm))
+            continue;
+        if (f->id == DS_SF_ISSUE_DATE && !issue)
+            issue = f;
+        if (f->id == DS_SF_STATEMENT_DATE && !stmt)
+            stmt = f;
+        if (f->id == DS_SF_BIRTH_DATE && !birth)
+            birth = f;
+    }
+    ds_sup_field *dated[2] = {issue, stmt};
+    for (int k = 0; k < 2; k++) {
+        long d;
+        ds_sup_field *f = dated[k];
+        if (!f || !days_of(f->norm, &d) || d <= now)
+            continue;
+        bool clear = f->conf >= DATE_CONF_CLEAR;
+        ds_flags_add(flags, page, DS_FLAG_SUPPORT_DATE_FUTURE, clear ? DS_SEV_HIGH : DS_SEV_WARNING,
+                     "support", ds_sup_field_name(f->id), today, f->norm,
+                     clear ? "This %s is dated after the screening date."
+                           : "This %s seems dated after the screening date; the date was not "
+                             "read clearly: compare it by eye.",
+                     kind);
+        return; /* one date in the future says it */
+    }
+    if (is_statement(p->cls.type)) {
+        ds_sup_field *f = stmt ? stmt : issue;
+        long d, ref = now;
+        const char *ref_s = today;
+        if (c && c->application_date[0] && days_of(c->application_date, &ref))
+            ref_s = c->application_date;
+        else
+            ref = now;
+        if (window_days <= 0)
+            window_days = DS_SUP_WINDOW_DAYS;
+        if (f && days_of(f->norm, &d) && d < ref - window_days && f->conf >= DATE_CONF_CLEAR)
+            ds_flags_add(flags, page, DS_FLAG_SUPPORT_STATEMENT_OLD, DS_SEV_WARNING, "support",
+                         ds_sup_field_name(f->id), ref_s, f->norm,
+                         "This %s is dated %ld days before the %s, more than the office's "
+                         "window of %d days.",
+                         kind, ref - d, ref_s == today ? "screening date" : "application date",
+                         window_days);
+    }
+    if (p->cls.type == DS_PC_BIRTH_CERTIFICATE && issue) {
+        const char *b = birth ? birth->norm : (c && who == 0) ? c->birth_date : "";
+        float bconf = birth ? birth->conf : 100;
+        long di, db;
+        if (days_of(issue->norm, &di) && days_of(b, &db) && di < db) {
+            bool clear = issue->conf >= DATE_CONF_CLEAR && bconf >= DATE_CONF_CLEAR;
+            ds_flags_add(flags, page, DS_FLAG_SUPPORT_ISSUED_BEFORE_BIRTH,
+                         clear ? DS_SEV_HIGH : DS_SEV_WARNING, "support", "issue_date", b,
+                         issue->norm,
+                         clear ? "This birth certificate is dated before the birth it records."
+                               : "This birth certificate seems dated before the birth it "
+                                 "records; the dates were not read clearly: compare them by eye.");
+        }
+    }
+}
+
+void ds_check_support(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, const char *today,
+                      int window_days, int page, ds_flags *flags)
+{
+    /* Only a page read as one of the supporting types is checked: on a
+     * page of unknown kind (a bad scan of a passport, a leaflet) no field
+     * says whose it is. */
+    if (!p || !flags || !p->read || p->cls.type == DS_PC_IDENTITY || p->cls.type == DS_PC_OTHER)
+        return;
+    int who = -1;
+    if (c) {
+        who = check_names(p, t, c, page, flags);
+        check_birth_date(p, c, who, page, flags);
+        check_address(p, c, page, flags);
+    }
+    check_dates(p, c, who, today, window_days, page, flags);
+}

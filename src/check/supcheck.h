@@ -1,0 +1,61 @@
+/*
+ * supcheck: a supporting page's fields against the case record, and the
+ * dates that cannot be (issue 15).
+ *
+ * - Names: the page's holder name (and the other names it prints: a spouse,
+ *   a parent) must include the applicant or a related person of the case
+ *   record, by the rules of names.h (ICAO transliteration, middle names,
+ *   order). A name within OCR noise of the applicant's is no evidence
+ *   either way ("near"). SUPPORT_NAME_MISMATCH is high only for a labelled
+ *   name field read clearly (word confidence 80, page 70) that matches no
+ *   one; a name placed by the letter head alone, or read poorly, is a
+ *   warning or less. No name field and the surname nowhere in the text:
+ *   SUPPORT_NAME_UNVERIFIED (information).
+ * - Birth date: a labelled birth date equal to no birth date of the record
+ *   (applicant or related persons). High when read clearly and not one
+ *   digit a reader confuses; a warning otherwise.
+ * - Address: the page's address against the record's: every number of the
+ *   page's (house number, postcode) must be in the record's, and half its
+ *   words; otherwise SUPPORT_ADDRESS_MISMATCH (a warning: people move).
+ * - Dates: an issue or statement date after the screening date
+ *   (SUPPORT_DATE_FUTURE); a statement, bill or payslip dated more than
+ *   window_days before the application date (or the screening date
+ *   without one) (SUPPORT_STATEMENT_OLD); a birth certificate dated before
+ *   the birth it records (SUPPORT_ISSUED_BEFORE_BIRTH).
+ * Only pages of a supporting type are checked (not "identity", not
+ * "other": on a page of unknown kind no field says whose it is).
+ * Each compared field gets its status in the page (ds_sup_field.status).
+ * Messages never quote a name, date or address of the page: those go in
+ * the flag's expected/found only where the other case flags put them.
+ */
+#ifndef DS_SUPCHECK_H
+#define DS_SUPCHECK_H
+
+#include "check/check.h"
+#include "page/support.h"
+
+/* The default of window_days: statements older than this before the
+ * application date are flagged. */
+#define DS_SUP_WINDOW_DAYS 90
+
+/*
+ * Checks page p (its text t, for the name search; may be NULL) of page
+ * number page against case record c (NULL: only the date rules run) and
+ * today (YYYY-MM-DD). window_days <= 0 takes DS_SUP_WINDOW_DAYS.
+ */
+void ds_check_support(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, const char *today,
+                      int window_days, int page, ds_flags *flags);
+
+/*
+ * How the name written on a page (UTF-8, any order of surname and given
+ * names) compares with a person's: 2 the same person (names.h rules), 1
+ * within reading noise of it, 0 another name, -1 not comparable (no name
+ * on one side).
+ */
+int ds_sup_name_compare(const char *page_name, const char *surname, const char *given);
+
+/* How a page's address compares with the record's: 1 the same, 0 a
+ * different one, -1 not comparable. */
+int ds_sup_address_compare(const char *page_addr, const char *case_addr);
+
+#endif

@@ -1,0 +1,290 @@
+/*
+ * support.c: the words of a supporting page, from full-page OCR or from a
+ * born-digital page's text layer, in one form (support.h).
+ */
+#include "page/support.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "base/text.h"
+
+static const char *const class_names[DS_PC_COUNT] = {
+    "other",        "identity",         "birth_certificate", "marriage_certificate",
+    "bank_statement", "payslip",        "employment_letter", "utility_bill",
+    "tenancy_agreement", "police_certificate", "diploma",
+};
+
+const char *ds_page_class_name(ds_page_class c)
+{
+    return c >= 0 && c < DS_PC_COUNT ? class_names[c] : "other";
+}
+
+static int word_cmp(const void *a, const void *b)
+{
+    const ds_sup_word *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->box[0] != y->box[0])
+        return x->box[0] < y->box[0] ? -1 : 1;
+    return 0;
+}
+
+ds_error ds_sup_text_set(ds_sup_text *t, const ds_sup_word *words, int n)
+{
+    if (!t || n < 0 || (n > 0 && !words))
+        return DS_ERR_USAGE;
+    if (n > DS_SUP_WORDS_MAX)
+        n = DS_SUP_WORDS_MAX;
+    free(t->w);
+    t->w = NULL;
+    t->nwords = t->nlines = 0;
+    t->mean_conf = 0;
+    if (n == 0)
+        return DS_OK;
+    t->w = malloc((size_t)n * sizeof *t->w);
+    if (!t->w)
+        return DS_ERR_NOMEM;
+    memcpy(t->w, words, (size_t)n * sizeof *t->w);
+    qsort(t->w, (size_t)n, sizeof *t->w, word_cmp);
+    /* Lines renumbered 0.. in order, with no gaps. */
+    int line = -1, prev = 0;
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+        if (i == 0 || t->w[i].line != prev)
+            line++;
+        prev = t->w[i].line;
+        t->w[i].line = line;
+        t->w[i].text[DS_SUP_WORD_MAX - 1] = 0;
+        sum += t->w[i].conf;
+    }
+    t->nwords = n;
+    t->nlines = line + 1;
+    t->mean_conf = sum / n;
+    return DS_OK;
+}
+
+void ds_sup_text_free(ds_sup_text *t)
+{
+    if (!t)
+        return;
+    free(t->w);
+    memset(t, 0, sizeof *t);
+}
+
+ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi, ds_sup_text *out)
+{
+    if (!api || !gray || !out)
+        return DS_ERR_USAGE;
+    memset(out, 0, sizeof *out);
+    double t0 = ds_now_ms();
+    if (ocr_dpi <= 0)
+        ocr_dpi = DS_SUP_OCR_DPI;
+    int w = (int)pixGetWidth(gray), h = (int)pixGetHeight(gray);
+    /* Without a declared resolution the paper is taken for A4 or Letter
+     * (8.27-8.5 in across its shorter side). */
+    int short_side = w < h ? w : h;
+    double page_dpi = dpi > 0 ? dpi : short_side / 8.3;
+    double scale = page_dpi > ocr_dpi ? ocr_dpi / page_dpi : 1.0;
+    PIX *img = NULL;
+    if (scale < 0.95)
+        img = pixScaleGrayLI(gray, (float)scale, (float)scale);
+    else {
+        scale = 1.0;
+        img = pixClone(gray);
+    }
+    if (!img)
+        return DS_ERR_NOMEM;
+    ds_sup_word *buf = malloc(sizeof *buf * DS_SUP_WORDS_MAX);
+    if (!buf) {
+        pixDestroy(&img);
+        return DS_ERR_NOMEM;
+    }
+    int n = 0;
+    ds_error err = DS_OK;
+    TessBaseAPISetPageSegMode(api, PSM_AUTO);
+    TessBaseAPISetImage2(api, img);
+    TessBaseAPISetSourceResolution(api, (int)lround(page_dpi * scale));
+    if (TessBaseAPIRecognize(api, NULL) != 0) {
+        err = DS_ERR_INTERNAL;
+        goto done;
+    }
+    TessResultIterator *it = TessBaseAPIGetIterator(api);
+    if (it) {
+        const TessPageIterator *pit = TessResultIteratorGetPageIteratorConst(it);
+        int line = -1;
+        do {
+            if (TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE))
+                line++;
+            if (n >= DS_SUP_WORDS_MAX)
+                break;
+            char *s = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+            if (!s)
+                continue;
+            int l, tp, r, b;
+            /* Tesseract gives blank "words" for smudges; they are no text. */
+            bool blank = s[strspn(s, " \t\r\n")] == 0;
+            if (!blank && TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &tp, &r, &b) && r > l &&
+                b > tp) {
+                ds_sup_word *wd = &buf[n++];
+                memset(wd, 0, sizeof *wd);
+                ds_text_copy_utf8(wd->text, sizeof wd->text, s);
+                wd->box[0] = (int)lround(l / scale);
+                wd->box[1] = (int)lround(tp / scale);
+                wd->box[2] = (int)lround((r - l) / scale);
+                wd->box[3] = (int)lround((b - tp) / scale);
+                wd->conf = TessResultIteratorConfidence(it, RIL_WORD);
+                wd->line = line < 0 ? 0 : line;
+            }
+            TessDeleteText(s);
+        } while (TessResultIteratorNext(it, RIL_WORD));
+        TessResultIteratorDelete(it);
+    }
+    err = ds_sup_text_set(out, buf, n);
+done:
+    TessBaseAPIClear(api);
+    free(buf);
+    pixDestroy(&img);
+    out->source = DS_SUP_SRC_OCR;
+    out->page_w = w;
+    out->page_h = h;
+    out->scale_pct = (int)lround(scale * 100);
+    out->ms = ds_now_ms() - t0;
+    return err;
+}
+
+/* The largest coordinate or size of a text-layer word, in pixels. */
+#define SUP_COORD_MAX (1 << 20)
+
+typedef struct layer_ref {
+    int idx;
+    double cy;
+} layer_ref;
+
+static int ref_cmp(const void *a, const void *b)
+{
+    const layer_ref *x = a, *y = b;
+    return x->cy < y->cy ? -1 : x->cy > y->cy ? 1 : x->idx - y->idx;
+}
+
+ds_error ds_sup_read_layer(const ds_text_layer *layer, ds_sup_text *out)
+{
+    if (!layer || !out || layer->nwords < 0 || (layer->nwords > 0 && !layer->word))
+        return DS_ERR_USAGE;
+    memset(out, 0, sizeof *out);
+    double t0 = ds_now_ms();
+    int n = layer->nwords < DS_SUP_WORDS_MAX ? layer->nwords : DS_SUP_WORDS_MAX;
+    ds_sup_word *buf = malloc(sizeof *buf * DS_SUP_WORDS_MAX);
+    layer_ref *ref = n ? malloc(sizeof *ref * (size_t)n) : NULL;
+    ds_error err = DS_OK;
+    if (!buf || (n && !ref)) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        const ds_text_word *tw = &layer->word[i];
+        /* Boxes beyond any page (a hostile layer) are dropped, so that no
+         * sum of coordinates can overflow. */
+        if (!tw->text || !tw->text[0] || tw->box[2] <= 0 || tw->box[3] <= 0 ||
+            tw->box[0] < 0 || tw->box[1] < 0 || tw->box[0] > SUP_COORD_MAX ||
+            tw->box[1] > SUP_COORD_MAX || tw->box[2] > SUP_COORD_MAX ||
+            tw->box[3] > SUP_COORD_MAX)
+            continue;
+        ref[m].idx = i;
+        ref[m].cy = tw->box[1] + tw->box[3] / 2.0;
+        m++;
+    }
+    if (m > 1)
+        qsort(ref, (size_t)m, sizeof *ref, ref_cmp);
+    /* A word joins the current line while its centre lies within the
+     * line's first word's height band. A run holding spaces is cut into
+     * words, each given its share of the run's width by its characters. */
+    int line = -1, nb = 0;
+    double band_top = 0, band_bot = -1;
+    for (int k = 0; k < m && nb < DS_SUP_WORDS_MAX; k++) {
+        const ds_text_word *tw = &layer->word[ref[k].idx];
+        if (ref[k].cy > band_bot || ref[k].cy < band_top) {
+            line++;
+            band_top = tw->box[1];
+            band_bot = tw->box[1] + tw->box[3];
+        }
+        size_t len = strlen(tw->text);
+        const char *s = tw->text;
+        size_t pos = 0;
+        while (pos < len && nb < DS_SUP_WORDS_MAX) {
+            while (pos < len && (s[pos] == ' ' || s[pos] == '\t'))
+                pos++;
+            size_t start = pos;
+            while (pos < len && s[pos] != ' ' && s[pos] != '\t')
+                pos++;
+            if (pos == start)
+                break;
+            ds_sup_word *wd = &buf[nb++];
+            memset(wd, 0, sizeof *wd);
+            size_t wl = pos - start < DS_SUP_WORD_MAX - 1 ? pos - start : DS_SUP_WORD_MAX - 1;
+            while (wl > 0 && start + wl < pos && ((unsigned char)s[start + wl] & 0xC0) == 0x80)
+                wl--; /* never cut a UTF-8 sequence */
+            char tmp[DS_SUP_WORD_MAX];
+            memcpy(tmp, s + start, wl);
+            tmp[wl] = 0;
+            ds_text_copy_utf8(wd->text, sizeof wd->text, tmp);
+            wd->box[0] = tw->box[0] + (int)((double)tw->box[2] * (double)start / (double)len);
+            wd->box[1] = tw->box[1];
+            wd->box[2] = (int)((double)tw->box[2] * (double)(pos - start) / (double)len);
+            if (wd->box[2] < 1)
+                wd->box[2] = 1;
+            wd->box[3] = tw->box[3];
+            wd->conf = 100;
+            wd->line = line;
+        }
+    }
+    m = nb;
+    err = ds_sup_text_set(out, buf, m);
+out:
+    free(buf);
+    free(ref);
+    out->source = DS_SUP_SRC_TEXT_LAYER;
+    out->scale_pct = 100;
+    out->ms = ds_now_ms() - t0;
+    return err;
+}
+
+bool ds_sup_text_fingerprint(const ds_sup_text *t, uint64_t *out)
+{
+    if (!t || !out)
+        return false;
+    int v[64] = {0};
+    int used = 0;
+    for (int i = 0; i < t->nwords; i++) {
+        if (t->w[i].conf < 80)
+            continue;
+        char f[DS_SUP_WORD_MAX * 2];
+        ds_text_fold(t->w[i].text, f, sizeof f);
+        for (char *save = NULL, *p = strtok_r(f, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+            if (strlen(p) < 3)
+                continue;
+            uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+            bool digit = false;
+            for (const char *q = p; *q; q++) {
+                h ^= (unsigned char)*q;
+                h *= 1099511628211ULL;
+                digit |= *q >= '0' && *q <= '9';
+            }
+            int w = digit ? 2 : 1;
+            for (int b = 0; b < 64; b++)
+                v[b] += (h >> b) & 1 ? w : -w;
+            used++;
+        }
+    }
+    if (used < 20)
+        return false;
+    uint64_t r = 0;
+    for (int b = 0; b < 64; b++)
+        if (v[b] > 0)
+            r |= 1ULL << b;
+    *out = r;
+    return true;
+}

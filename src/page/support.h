@@ -1,0 +1,174 @@
+/*
+ * support: reading a page that is not an identity document's data page (a
+ * birth certificate, a bank statement, a payslip ...): its words, what kind
+ * of page it is, and the fields an officer compares with the case record.
+ *
+ * The words come from the page's text layer where a born-digital PDF has
+ * one (ds_page.text, decode.h) and from full-page Tesseract otherwise; both
+ * give the same ds_sup_text (words with boxes in page pixels, grouped into
+ * lines). Classification (support_class.c) and extraction (support_fields.c)
+ * read only that text, so a unit test builds it by hand.
+ *
+ * Evidence rules: a page gets a type only when its words name it (a title
+ * such as "Certificate of Birth", or several cues of one type and not of
+ * another); anything less is "other". A field is extracted only where its
+ * label is read (or, for the holder's name and address, where the page's
+ * header places them), never guessed from a value's shape alone. Nothing
+ * here decides a flag (check/supcheck.c does) or logs page content.
+ */
+#ifndef DS_SUPPORT_H
+#define DS_SUPPORT_H
+
+#include <leptonica/allheaders.h>
+#include <stdbool.h>
+#include <tesseract/capi.h>
+
+#include "decode/decode.h"
+#include "docscreen/docscreen.h"
+
+typedef enum ds_page_class {
+    DS_PC_OTHER = 0,
+    DS_PC_IDENTITY,
+    DS_PC_BIRTH_CERTIFICATE,
+    DS_PC_MARRIAGE_CERTIFICATE,
+    DS_PC_BANK_STATEMENT,
+    DS_PC_PAYSLIP,
+    DS_PC_EMPLOYMENT_LETTER,
+    DS_PC_UTILITY_BILL,
+    DS_PC_TENANCY_AGREEMENT,
+    DS_PC_POLICE_CERTIFICATE,
+    DS_PC_DIPLOMA,
+    DS_PC_COUNT
+} ds_page_class;
+
+/* "other", "identity", "birth_certificate", ...; never NULL. */
+const char *ds_page_class_name(ds_page_class c);
+
+/* ------------------------------------------------------------ the words */
+
+#define DS_SUP_WORD_MAX 48     /* bytes of one word (longer ones are cut) */
+#define DS_SUP_WORDS_MAX 6000  /* words kept of one page */
+
+typedef struct ds_sup_word {
+    char text[DS_SUP_WORD_MAX];
+    int box[4];   /* x, y, w, h in page pixels */
+    float conf;   /* 0..100 (100 for a text layer) */
+    int line;     /* 0-based line of the page, in reading order */
+} ds_sup_word;
+
+typedef enum ds_sup_source { DS_SUP_SRC_NONE = 0, DS_SUP_SRC_OCR, DS_SUP_SRC_TEXT_LAYER } ds_sup_source;
+
+typedef struct ds_sup_text {
+    ds_sup_source source;
+    int nwords, nlines;
+    ds_sup_word *w;     /* nwords entries (owned), lines in order, words left to right */
+    double mean_conf;   /* mean word confidence, 0..100 */
+    double ms;          /* time spent reading, milliseconds */
+    int scale_pct;      /* OCR: the page was read at this percentage of its size */
+    int page_w, page_h; /* the page's size in pixels; 0: unknown (the words' extent is used) */
+} ds_sup_text;
+
+/* The resolution full-page OCR reads at (pixels per inch of the paper): the
+ * page is scaled down to it when it is finer. 0 or less: the default. */
+#define DS_SUP_OCR_DPI 150
+
+/*
+ * Reads the whole page with Tesseract (api made by ds_tess_create) at about
+ * ocr_dpi (the declared dpi, else the width of an A4/Letter page, tells the
+ * scale; a page is never scaled up). Boxes are in page pixels. Fails with
+ * DS_ERR_NOMEM or DS_ERR_INTERNAL (Tesseract refused the page).
+ */
+ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi,
+                         ds_sup_text *out /* OUT */);
+
+/* The words of a text layer, grouped into lines by their boxes (words whose
+ * vertical centres lie within one another's box height form a line). */
+ds_error ds_sup_read_layer(const ds_text_layer *layer, ds_sup_text *out /* OUT */);
+
+/* Builds a text from words already in lines (tests, and the two readers
+ * above): copies n words, sorts them by line then x, and sets nlines and
+ * mean_conf. */
+ds_error ds_sup_text_set(ds_sup_text *t, const ds_sup_word *words, int n);
+
+void ds_sup_text_free(ds_sup_text *t);
+
+/*
+ * A 64-bit fingerprint of what the page says (a SimHash of its confidently
+ * read words, folded, numbers weighted double): two readings of the same
+ * page differ in a few bits, two pages of one template (the same bank's
+ * statements for two people) in many, where a picture hash of two text
+ * pages hardly differs at all. Returns false when too few words were read
+ * (under 20) to tell pages apart.
+ */
+bool ds_sup_text_fingerprint(const ds_sup_text *t, uint64_t *out /* OUT */);
+
+/* ------------------------------------------------------- classification */
+
+#define DS_SUP_EVIDENCE_MAX 6
+#define DS_SUP_EVIDENCE_LEN 48
+
+typedef struct ds_sup_class {
+    ds_page_class type;
+    double confidence;  /* 0..1; 0 for "other" */
+    int score, runner_up; /* the cue scores of the type and of the next best */
+    int nevidence;
+    char evidence[DS_SUP_EVIDENCE_MAX][DS_SUP_EVIDENCE_LEN]; /* the cues that decided it */
+} ds_sup_class;
+
+/* Classifies a page from its words alone (the MRZ and barcodes are judged
+ * by the caller before this). */
+void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out /* OUT */);
+
+/* ------------------------------------------------------------- fields */
+
+typedef enum ds_sup_field_id {
+    DS_SF_NAME = 0,        /* the person the page is about (holder, employee, child, tenant) */
+    DS_SF_OTHER_NAME,      /* another person it names (spouse, parent) */
+    DS_SF_BIRTH_DATE,
+    DS_SF_ADDRESS,
+    DS_SF_ISSUE_DATE,
+    DS_SF_STATEMENT_DATE,  /* statement or bill date, the end of its period, a pay date */
+    DS_SF_ACCOUNT_NUMBER,
+    DS_SF_IBAN,
+    DS_SF_REFERENCE,       /* certificate, policy, customer or other reference number */
+    DS_SF_ISSUER,
+    DS_SF_AMOUNT,          /* closing balance, net pay, amount due, rent */
+    DS_SF_COUNT
+} ds_sup_field_id;
+
+/* "name", "other_name", "birth_date", ...; never NULL. */
+const char *ds_sup_field_name(ds_sup_field_id id);
+
+#define DS_SUP_FIELDS_MAX 24
+#define DS_SUP_VALUE_MAX 128
+
+typedef struct ds_sup_field {
+    ds_sup_field_id id;
+    char value[DS_SUP_VALUE_MAX];  /* as read */
+    char norm[DS_SUP_VALUE_MAX];   /* dates YYYY-MM-DD, numbers without spaces, names upper case */
+    char label[32];                /* the label that identified it ("date of birth"), or
+                                      "header" for a name or address placed by the layout */
+    float conf;                    /* the lowest word confidence of the value, 0..100 */
+    int box[4];                    /* x, y, w, h in page pixels */
+    char status[16];               /* set by the checks (check/supcheck.h): "match",
+                                      "near", "mismatch", "unverifiable", "" not compared */
+} ds_sup_field;
+
+typedef struct ds_sup_page {
+    bool read;                     /* the page's words were read */
+    ds_sup_source source;
+    int nwords;
+    double mean_conf, ms;
+    ds_sup_class cls;
+    int nfields;
+    ds_sup_field f[DS_SUP_FIELDS_MAX];
+} ds_sup_page;
+
+/* Extracts the fields of a page of type cls->type (any type, "other"
+ * included) into out->f; out->cls is set to *cls. */
+void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *out /* OUT */);
+
+/* The first field of id, or NULL. */
+const ds_sup_field *ds_sup_find(const ds_sup_page *p, ds_sup_field_id id);
+
+#endif

@@ -1,0 +1,246 @@
+/*
+ * support_class.c: what kind of page this is, from its words (support.h).
+ *
+ * Each type has title phrases (strong cues: "certificate of birth",
+ * "kontoauszug") and body phrases (weak cues: "sort code", "net pay"), in
+ * English, German, French, Spanish, Italian, Dutch and Portuguese, folded as
+ * ds_text_fold folds them (lower case, no accents, punctuation as spaces).
+ * A strong cue scores 5 (7 when it is printed larger than the body text, as
+ * a title is), a weak cue 1; each phrase counts once. A type is given only
+ * with a score of 5 or more and 3 more than any other type's; otherwise
+ * the page is "other". Identity wording ("passport", "identity card") is a
+ * type like the others, so a letter quoting a passport number stays a letter.
+ */
+#include "page/support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+
+typedef struct cue_set {
+    ds_page_class type;
+    const char *const *strong;
+    const char *const *weak;
+} cue_set;
+
+static const char *const birth_s[] = {
+    "birth certificate", "certificate of birth", "entry of birth", "geburtsurkunde",
+    "acte de naissance", "certificado de nacimiento", "partida de nacimiento",
+    "certificato di nascita", "geboorteakte", "certidao de nascimento", NULL};
+static const char *const birth_w[] = {
+    "place of birth", "name of child", "father", "mother", "registrar", "registration district",
+    "child", "born", "vater", "mutter", "pere", "mere", "padre", "madre", "when and where born",
+    NULL};
+static const char *const marriage_s[] = {
+    "marriage certificate", "certificate of marriage", "entry of marriage", "heiratsurkunde",
+    "eheurkunde", "acte de mariage", "certificado de matrimonio", "certificato di matrimonio",
+    "huwelijksakte", "certidao de casamento", NULL};
+static const char *const marriage_w[] = {
+    "husband", "wife", "spouse", "bride", "groom", "solemnized", "solemnised", "date of marriage",
+    "place of marriage", "married", "ehemann", "ehefrau", "epoux", "epouse", "conyuge", NULL};
+static const char *const bank_s[] = {
+    "statement of account", "bank statement", "account statement", "kontoauszug",
+    "releve de compte", "extracto bancario", "extracto de cuenta", "estratto conto",
+    "rekeningoverzicht", "extrato bancario", NULL};
+static const char *const bank_w[] = {
+    "sort code", "iban", "bic", "opening balance", "closing balance", "balance brought forward",
+    "balance carried forward", "account number", "statement period", "statement date",
+    "money in", "money out", "paid in", "paid out", "kontostand", "solde", "saldo", NULL};
+static const char *const payslip_s[] = {
+    "payslip", "pay slip", "pay statement", "earnings statement", "pay advice",
+    "gehaltsabrechnung", "lohnabrechnung", "entgeltabrechnung", "bulletin de paie",
+    "bulletin de salaire", "nomina", "busta paga", "loonstrook", "recibo de vencimento", NULL};
+static const char *const payslip_w[] = {
+    "net pay", "gross pay", "basic pay", "income tax", "ni number", "tax code", "employee no",
+    "employee number", "pay date", "ytd", "deductions", "pay period", "nettolohn", "bruttolohn",
+    "salaire net", "salario neto", NULL};
+static const char *const employ_s[] = {
+    "employment letter", "letter of employment", "certificate of employment",
+    "confirmation of employment", "employment confirmation", "employment verification",
+    "arbeitsbescheinigung", "arbeitgeberbescheinigung", "attestation d emploi",
+    "attestation de travail", "certificado de empresa", "certificado laboral",
+    "werkgeversverklaring", NULL};
+static const char *const employ_w[] = {
+    "is employed", "employed by", "has been employed", "job title", "position", "start date",
+    "permanent", "full time", "part time", "annual salary", "human resources",
+    "to whom it may concern", "beschaftigt", "employe", "empleado", NULL};
+static const char *const utility_s[] = {
+    "electricity bill", "gas bill", "water bill", "energy bill", "utility bill", "your bill",
+    "your energy bill", "stromrechnung", "gasrechnung", "facture d electricite",
+    "facture de gaz", "factura de electricidad", "bolletta", "energierekening", NULL};
+static const char *const utility_w[] = {
+    "meter", "kwh", "meter reading", "tariff", "amount due", "billing period", "supply address",
+    "standing charge", "units used", "total to pay", "zahlerstand", "consommation", "consumo",
+    NULL};
+static const char *const tenancy_s[] = {
+    "tenancy agreement", "rental agreement", "lease agreement", "tenancy contract", "mietvertrag",
+    "contrat de location", "contrat de bail", "contrato de arrendamiento", "contratto di locazione",
+    "huurovereenkomst", "contrato de arrendamento", NULL};
+static const char *const tenancy_w[] = {
+    "landlord", "tenant", "the property", "deposit", "rent", "premises", "vermieter", "mieter",
+    "bailleur", "locataire", "arrendador", "arrendatario", NULL};
+static const char *const police_s[] = {
+    "police certificate", "police clearance", "certificate of good conduct",
+    "criminal record certificate", "criminal record check", "basic disclosure",
+    "fuhrungszeugnis", "casier judiciaire", "certificado de antecedentes penales",
+    "certificato del casellario giudiziale", "verklaring omtrent het gedrag", NULL};
+static const char *const police_w[] = {
+    "no convictions", "criminal record", "convictions", "police", "cautions", "no record",
+    "eintragung", "condamnation", "antecedentes", NULL};
+static const char *const diploma_s[] = {
+    "diploma", "degree certificate", "bachelor of", "master of", "doctor of philosophy",
+    "has been awarded", "conferred", "hochschulabschluss", "diplome", "titulo universitario",
+    "diploma di laurea", "getuigschrift", NULL};
+static const char *const diploma_w[] = {
+    "university", "graduated", "awarded", "degree", "honours", "faculty", "with distinction",
+    "grade", "universitat", "universite", "universidad", NULL};
+static const char *const ident_s[] = {
+    "passport", "identity card", "driving licence", "driver license", "reisepass",
+    "personalausweis", "carte nationale d identite", "permis de conduire", "pasaporte",
+    "documento nacional de identidad", "passeport", "residence permit", NULL};
+static const char *const ident_w[] = {
+    "nationality", "date of expiry", "surname", "given names", "place of birth", "authority",
+    "date of issue", "sex", "nationalite", "staatsangehorigkeit", "nacionalidad", NULL};
+
+static const cue_set cue_sets[] = {
+    {DS_PC_BIRTH_CERTIFICATE, birth_s, birth_w},
+    {DS_PC_MARRIAGE_CERTIFICATE, marriage_s, marriage_w},
+    {DS_PC_BANK_STATEMENT, bank_s, bank_w},
+    {DS_PC_PAYSLIP, payslip_s, payslip_w},
+    {DS_PC_EMPLOYMENT_LETTER, employ_s, employ_w},
+    {DS_PC_UTILITY_BILL, utility_s, utility_w},
+    {DS_PC_TENANCY_AGREEMENT, tenancy_s, tenancy_w},
+    {DS_PC_POLICE_CERTIFICATE, police_s, police_w},
+    {DS_PC_DIPLOMA, diploma_s, diploma_w},
+    {DS_PC_IDENTITY, ident_s, ident_w},
+};
+#define NSETS ((int)(sizeof cue_sets / sizeof cue_sets[0]))
+
+#define CLASS_TEXT_MAX (64 * 1024)
+#define LINE_TEXT_MAX 1024
+
+/* The folded text of the page (lines as " a b c ", one after the other)
+ * and, for each byte, whether its line is printed large. */
+typedef struct folded {
+    char text[CLASS_TEXT_MAX];
+    unsigned char big[CLASS_TEXT_MAX];
+    size_t len;
+} folded;
+
+static int int_cmp(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static void fold_page(const ds_sup_text *t, folded *f)
+{
+    f->len = 0;
+    f->text[0] = 0;
+    if (t->nwords == 0)
+        return;
+    /* The body text height: the median word height. */
+    int *h = malloc(sizeof *h * (size_t)t->nwords);
+    int median = 0;
+    if (h) {
+        for (int i = 0; i < t->nwords; i++)
+            h[i] = t->w[i].box[3];
+        qsort(h, (size_t)t->nwords, sizeof *h, int_cmp);
+        median = h[t->nwords / 2];
+        free(h);
+    }
+    int i = 0;
+    while (i < t->nwords) {
+        int line = t->w[i].line, j = i, maxh = 0;
+        char raw[LINE_TEXT_MAX], fl[LINE_TEXT_MAX];
+        size_t k = 0;
+        raw[0] = 0;
+        for (; j < t->nwords && t->w[j].line == line; j++) {
+            if (t->w[j].box[3] > maxh)
+                maxh = t->w[j].box[3];
+            size_t wl = strlen(t->w[j].text);
+            if (k + wl + 2 < sizeof raw) {
+                if (k)
+                    raw[k++] = ' ';
+                memcpy(raw + k, t->w[j].text, wl);
+                k += wl;
+                raw[k] = 0;
+            }
+        }
+        ds_text_fold(raw, fl, sizeof fl);
+        size_t fl_len = strlen(fl);
+        bool big = median > 0 && maxh * 10 >= median * 13;
+        if (f->len + fl_len + 3 < CLASS_TEXT_MAX) {
+            f->text[f->len] = ' ';
+            f->big[f->len++] = big;
+            memcpy(f->text + f->len, fl, fl_len);
+            memset(f->big + f->len, big, fl_len);
+            f->len += fl_len;
+            f->text[f->len] = ' ';
+            f->big[f->len++] = big;
+            f->text[f->len] = 0;
+        }
+        i = j;
+    }
+}
+
+/* Where " phrase " occurs in f (the offset of its first letter), or -1. */
+static long find_phrase(const folded *f, const char *phrase)
+{
+    char pat[96];
+    int n = snprintf(pat, sizeof pat, " %s ", phrase);
+    if (n <= 0 || (size_t)n >= sizeof pat)
+        return -1;
+    const char *p = strstr(f->text, pat);
+    return p ? (long)(p - f->text) + 1 : -1;
+}
+
+void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out)
+{
+    memset(out, 0, sizeof *out);
+    out->type = DS_PC_OTHER;
+    if (!t || t->nwords == 0)
+        return;
+    folded *f = malloc(sizeof *f);
+    if (!f)
+        return;
+    fold_page(t, f);
+    int score[NSETS];
+    int best = -1, second = -1;
+    for (int s = 0; s < NSETS; s++) {
+        score[s] = 0;
+        for (const char *const *p = cue_sets[s].strong; *p; p++) {
+            long at = find_phrase(f, *p);
+            if (at >= 0)
+                score[s] += f->big[at] ? 7 : 5;
+        }
+        for (const char *const *p = cue_sets[s].weak; *p; p++)
+            score[s] += find_phrase(f, *p) >= 0;
+        if (best < 0 || score[s] > score[best]) {
+            second = best;
+            best = s;
+        } else if (second < 0 || score[s] > score[second]) {
+            second = s;
+        }
+    }
+    int sb = score[best], ss = second >= 0 ? score[second] : 0;
+    out->score = sb;
+    out->runner_up = ss;
+    if (sb >= 5 && sb - ss >= 3) {
+        const cue_set *c = &cue_sets[best];
+        out->type = c->type;
+        double conf = 0.5 + 0.04 * sb;
+        conf *= 1.0 - 0.5 * (double)ss / (double)sb;
+        out->confidence = conf > 0.99 ? 0.99 : conf;
+        for (int pass = 0; pass < 2; pass++) {
+            const char *const *list = pass == 0 ? c->strong : c->weak;
+            for (const char *const *p = list; *p && out->nevidence < DS_SUP_EVIDENCE_MAX; p++)
+                if (find_phrase(f, *p) >= 0)
+                    snprintf(out->evidence[out->nevidence++], DS_SUP_EVIDENCE_LEN, "%s%s",
+                             pass == 0 ? "title: " : "", *p);
+        }
+    }
+    free(f);
+}

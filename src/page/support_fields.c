@@ -1,0 +1,1155 @@
+/*
+ * support_fields.c: the fields of a supporting page (support.h), found by
+ * their labels.
+ *
+ * Each line's words are folded (ds_text_fold) into tokens; a label is a
+ * token sequence ("date of birth", "geburtsdatum", "iban"). The value is
+ * what follows the label on its line (across one column gap, not two), or,
+ * when nothing follows, the cell of the next line that starts nearest the
+ * label. The value is then parsed by the field's kind: a date (the last one
+ * for a period "01 Mar 2025 to 31 Mar 2025"), a name (letters only, titles
+ * dropped, stopped at the first word that is not a name), a number, an IBAN,
+ * an amount, an address (the value's line and up to two lines under it), or
+ * plain text. Where the page's letter head prints the holder's name above an
+ * address without labels, both are taken from there (label "header").
+ * A value that does not parse is no field.
+ */
+#include "page/support.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "page/viz.h"
+
+static const char *const field_names[DS_SF_COUNT] = {
+    "name",           "other_name", "birth_date", "address",   "issue_date", "statement_date",
+    "account_number", "iban",       "reference",  "issuer",    "amount",
+};
+
+const char *ds_sup_field_name(ds_sup_field_id id)
+{
+    return id >= 0 && id < DS_SF_COUNT ? field_names[id] : "unknown";
+}
+
+typedef enum kind {
+    K_NAME = 0, K_SURNAME, K_GIVEN, K_DATE, K_PERIOD, K_NUMBER, K_IBAN, K_AMOUNT, K_ADDRESS, K_TEXT
+} kind;
+
+typedef struct label {
+    const char *phrase; /* folded tokens */
+    ds_sup_field_id id;
+    kind k;
+} label;
+
+/* Longer phrases first where one begins another ("name of father" before
+ * "name"): the first label matching at a position wins. */
+static const label labels[] = {
+    /* other people named on certificates */
+    {"name of father", DS_SF_OTHER_NAME, K_NAME},
+    {"name of mother", DS_SF_OTHER_NAME, K_NAME},
+    {"father s name", DS_SF_OTHER_NAME, K_NAME},
+    {"mother s name", DS_SF_OTHER_NAME, K_NAME},
+    {"father", DS_SF_OTHER_NAME, K_NAME},
+    {"mother", DS_SF_OTHER_NAME, K_NAME},
+    {"vater", DS_SF_OTHER_NAME, K_NAME},
+    {"mutter", DS_SF_OTHER_NAME, K_NAME},
+    {"pere", DS_SF_OTHER_NAME, K_NAME},
+    {"mere", DS_SF_OTHER_NAME, K_NAME},
+    {"wife", DS_SF_OTHER_NAME, K_NAME},
+    {"bride", DS_SF_OTHER_NAME, K_NAME},
+    {"spouse 2", DS_SF_OTHER_NAME, K_NAME},
+    {"ehefrau", DS_SF_OTHER_NAME, K_NAME},
+    {"epouse", DS_SF_OTHER_NAME, K_NAME},
+    /* the person the page is about */
+    {"husband", DS_SF_NAME, K_NAME},
+    {"groom", DS_SF_NAME, K_NAME},
+    {"spouse 1", DS_SF_NAME, K_NAME},
+    {"ehemann", DS_SF_NAME, K_NAME},
+    {"epoux", DS_SF_NAME, K_NAME},
+    {"name of child", DS_SF_NAME, K_NAME},
+    {"child s name", DS_SF_NAME, K_NAME},
+    {"name des kindes", DS_SF_NAME, K_NAME},
+    {"nom de l enfant", DS_SF_NAME, K_NAME},
+    {"this is to certify that", DS_SF_NAME, K_NAME},
+    {"we certify that", DS_SF_NAME, K_NAME},
+    {"we confirm that", DS_SF_NAME, K_NAME},
+    {"account holder", DS_SF_NAME, K_NAME},
+    {"account name", DS_SF_NAME, K_NAME},
+    {"customer name", DS_SF_NAME, K_NAME},
+    {"employee name", DS_SF_NAME, K_NAME},
+    {"name of employee", DS_SF_NAME, K_NAME},
+    {"name of holder", DS_SF_NAME, K_NAME},
+    {"full name", DS_SF_NAME, K_NAME},
+    {"awarded to", DS_SF_NAME, K_NAME},
+    {"conferred upon", DS_SF_NAME, K_NAME},
+    {"tenant", DS_SF_NAME, K_NAME},
+    {"employee", DS_SF_NAME, K_NAME},
+    {"applicant", DS_SF_NAME, K_NAME},
+    {"kontoinhaber", DS_SF_NAME, K_NAME},
+    {"arbeitnehmer", DS_SF_NAME, K_NAME},
+    {"mieter", DS_SF_NAME, K_NAME},
+    {"titulaire", DS_SF_NAME, K_NAME},
+    {"locataire", DS_SF_NAME, K_NAME},
+    {"titular", DS_SF_NAME, K_NAME},
+    {"nom et prenom", DS_SF_NAME, K_NAME},
+    {"nombre y apellidos", DS_SF_NAME, K_NAME},
+    {"name", DS_SF_NAME, K_NAME},
+    {"nom", DS_SF_NAME, K_NAME},
+    {"nombre", DS_SF_NAME, K_NAME},
+    {"surname", DS_SF_NAME, K_SURNAME},
+    {"family name", DS_SF_NAME, K_SURNAME},
+    {"familienname", DS_SF_NAME, K_SURNAME},
+    {"nachname", DS_SF_NAME, K_SURNAME},
+    {"apellidos", DS_SF_NAME, K_SURNAME},
+    {"given names", DS_SF_NAME, K_GIVEN},
+    {"given name", DS_SF_NAME, K_GIVEN},
+    {"forenames", DS_SF_NAME, K_GIVEN},
+    {"forename", DS_SF_NAME, K_GIVEN},
+    {"first names", DS_SF_NAME, K_GIVEN},
+    {"first name", DS_SF_NAME, K_GIVEN},
+    {"vornamen", DS_SF_NAME, K_GIVEN},
+    {"vorname", DS_SF_NAME, K_GIVEN},
+    {"prenoms", DS_SF_NAME, K_GIVEN},
+    {"prenom", DS_SF_NAME, K_GIVEN},
+    /* dates */
+    {"date and place of birth", DS_SF_BIRTH_DATE, K_DATE},
+    {"date of birth", DS_SF_BIRTH_DATE, K_DATE},
+    {"birth date", DS_SF_BIRTH_DATE, K_DATE},
+    {"when born", DS_SF_BIRTH_DATE, K_DATE},
+    {"born on", DS_SF_BIRTH_DATE, K_DATE},
+    {"born", DS_SF_BIRTH_DATE, K_DATE},
+    {"dob", DS_SF_BIRTH_DATE, K_DATE},
+    {"d o b", DS_SF_BIRTH_DATE, K_DATE},
+    {"geburtsdatum", DS_SF_BIRTH_DATE, K_DATE},
+    {"geboren am", DS_SF_BIRTH_DATE, K_DATE},
+    {"date de naissance", DS_SF_BIRTH_DATE, K_DATE},
+    {"ne le", DS_SF_BIRTH_DATE, K_DATE},
+    {"nee le", DS_SF_BIRTH_DATE, K_DATE},
+    {"fecha de nacimiento", DS_SF_BIRTH_DATE, K_DATE},
+    {"data di nascita", DS_SF_BIRTH_DATE, K_DATE},
+    {"geboortedatum", DS_SF_BIRTH_DATE, K_DATE},
+    {"data de nascimento", DS_SF_BIRTH_DATE, K_DATE},
+    {"statement date", DS_SF_STATEMENT_DATE, K_DATE},
+    {"date of statement", DS_SF_STATEMENT_DATE, K_DATE},
+    {"statement period", DS_SF_STATEMENT_DATE, K_PERIOD},
+    {"billing period", DS_SF_STATEMENT_DATE, K_PERIOD},
+    {"pay period", DS_SF_STATEMENT_DATE, K_PERIOD},
+    {"period ending", DS_SF_STATEMENT_DATE, K_DATE},
+    {"period end", DS_SF_STATEMENT_DATE, K_DATE},
+    {"for the period", DS_SF_STATEMENT_DATE, K_PERIOD},
+    {"bill date", DS_SF_STATEMENT_DATE, K_DATE},
+    {"billing date", DS_SF_STATEMENT_DATE, K_DATE},
+    {"invoice date", DS_SF_STATEMENT_DATE, K_DATE},
+    {"pay date", DS_SF_STATEMENT_DATE, K_DATE},
+    {"payment date", DS_SF_STATEMENT_DATE, K_DATE},
+    {"auszugsdatum", DS_SF_STATEMENT_DATE, K_DATE},
+    {"rechnungsdatum", DS_SF_STATEMENT_DATE, K_DATE},
+    {"date du releve", DS_SF_STATEMENT_DATE, K_DATE},
+    {"date de facture", DS_SF_STATEMENT_DATE, K_DATE},
+    {"fecha del extracto", DS_SF_STATEMENT_DATE, K_DATE},
+    {"fecha de factura", DS_SF_STATEMENT_DATE, K_DATE},
+    {"date of issue", DS_SF_ISSUE_DATE, K_DATE},
+    {"issue date", DS_SF_ISSUE_DATE, K_DATE},
+    {"date issued", DS_SF_ISSUE_DATE, K_DATE},
+    {"issued on", DS_SF_ISSUE_DATE, K_DATE},
+    {"issued", DS_SF_ISSUE_DATE, K_DATE},
+    {"date of registration", DS_SF_ISSUE_DATE, K_DATE},
+    {"registered on", DS_SF_ISSUE_DATE, K_DATE},
+    {"ausstellungsdatum", DS_SF_ISSUE_DATE, K_DATE},
+    {"ausgestellt am", DS_SF_ISSUE_DATE, K_DATE},
+    {"date de delivrance", DS_SF_ISSUE_DATE, K_DATE},
+    {"delivre le", DS_SF_ISSUE_DATE, K_DATE},
+    {"fecha de expedicion", DS_SF_ISSUE_DATE, K_DATE},
+    {"fecha de emision", DS_SF_ISSUE_DATE, K_DATE},
+    {"data di rilascio", DS_SF_ISSUE_DATE, K_DATE},
+    {"datum van afgifte", DS_SF_ISSUE_DATE, K_DATE},
+    {"datum", DS_SF_ISSUE_DATE, K_DATE},
+    {"date", DS_SF_ISSUE_DATE, K_DATE},
+    {"fecha", DS_SF_ISSUE_DATE, K_DATE},
+    /* numbers */
+    {"iban", DS_SF_IBAN, K_IBAN},
+    {"account number", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"account no", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"acct no", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"customer number", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"customer no", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"employee number", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"employee no", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"payroll number", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"kontonummer", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"numero de compte", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"numero de cuenta", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"account", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"certificate number", DS_SF_REFERENCE, K_NUMBER},
+    {"certificate no", DS_SF_REFERENCE, K_NUMBER},
+    {"policy number", DS_SF_REFERENCE, K_NUMBER},
+    {"policy no", DS_SF_REFERENCE, K_NUMBER},
+    {"registration number", DS_SF_REFERENCE, K_NUMBER},
+    {"entry no", DS_SF_REFERENCE, K_NUMBER},
+    {"serial number", DS_SF_REFERENCE, K_NUMBER},
+    {"our ref", DS_SF_REFERENCE, K_NUMBER},
+    {"your ref", DS_SF_REFERENCE, K_NUMBER},
+    {"reference", DS_SF_REFERENCE, K_NUMBER},
+    {"ref", DS_SF_REFERENCE, K_NUMBER},
+    {"referenz", DS_SF_REFERENCE, K_NUMBER},
+    {"aktenzeichen", DS_SF_REFERENCE, K_NUMBER},
+    {"reference no", DS_SF_REFERENCE, K_NUMBER},
+    /* amounts */
+    {"closing balance", DS_SF_AMOUNT, K_AMOUNT},
+    {"balance carried forward", DS_SF_AMOUNT, K_AMOUNT},
+    {"net pay", DS_SF_AMOUNT, K_AMOUNT},
+    {"total amount due", DS_SF_AMOUNT, K_AMOUNT},
+    {"amount due", DS_SF_AMOUNT, K_AMOUNT},
+    {"total due", DS_SF_AMOUNT, K_AMOUNT},
+    {"total to pay", DS_SF_AMOUNT, K_AMOUNT},
+    {"monthly rent", DS_SF_AMOUNT, K_AMOUNT},
+    {"annual salary", DS_SF_AMOUNT, K_AMOUNT},
+    {"auszahlungsbetrag", DS_SF_AMOUNT, K_AMOUNT},
+    {"net a payer", DS_SF_AMOUNT, K_AMOUNT},
+    {"importe total", DS_SF_AMOUNT, K_AMOUNT},
+    /* addresses */
+    {"home address", DS_SF_ADDRESS, K_ADDRESS},
+    {"supply address", DS_SF_ADDRESS, K_ADDRESS},
+    {"property address", DS_SF_ADDRESS, K_ADDRESS},
+    {"address of property", DS_SF_ADDRESS, K_ADDRESS},
+    {"residing at", DS_SF_ADDRESS, K_ADDRESS},
+    {"resident at", DS_SF_ADDRESS, K_ADDRESS},
+    {"address", DS_SF_ADDRESS, K_ADDRESS},
+    {"anschrift", DS_SF_ADDRESS, K_ADDRESS},
+    {"adresse", DS_SF_ADDRESS, K_ADDRESS},
+    {"domicilio", DS_SF_ADDRESS, K_ADDRESS},
+    {"direccion", DS_SF_ADDRESS, K_ADDRESS},
+    {"indirizzo", DS_SF_ADDRESS, K_ADDRESS},
+    /* who issued it */
+    {"issued by", DS_SF_ISSUER, K_TEXT},
+    {"issuing authority", DS_SF_ISSUER, K_TEXT},
+    {"registrar", DS_SF_ISSUER, K_TEXT},
+    {"employer name", DS_SF_ISSUER, K_TEXT},
+    {"employer", DS_SF_ISSUER, K_TEXT},
+    {"landlord", DS_SF_ISSUER, K_TEXT},
+    {"arbeitgeber", DS_SF_ISSUER, K_TEXT},
+    {"vermieter", DS_SF_ISSUER, K_TEXT},
+    {"employeur", DS_SF_ISSUER, K_TEXT},
+};
+#define NLABELS ((int)(sizeof labels / sizeof labels[0]))
+
+#define TOK_MAX 160 /* tokens of one line */
+#define LINE_MAX_FOLD 512
+
+typedef struct tok {
+    char s[DS_SUP_WORD_MAX];
+    int word;    /* index into t->w */
+    bool first;  /* the first token of its word */
+} tok;
+
+typedef struct line_toks {
+    int n;
+    tok t[TOK_MAX];
+} line_toks;
+
+/* The first word index of each line (line_start[nlines] = nwords). */
+typedef struct lines {
+    int n;
+    int *start;
+    int *height; /* median-ish height: the tallest word's */
+} lines;
+
+static void tokenize(const ds_sup_text *t, const lines *L, int line, line_toks *out)
+{
+    out->n = 0;
+    for (int i = L->start[line]; i < L->start[line + 1]; i++) {
+        char f[DS_SUP_WORD_MAX * 2];
+        ds_text_fold(t->w[i].text, f, sizeof f);
+        bool first = true;
+        for (char *p = strtok(f, " "); p && out->n < TOK_MAX; p = strtok(NULL, " ")) {
+            tok *k = &out->t[out->n++];
+            snprintf(k->s, sizeof k->s, "%s", p);
+            k->word = i;
+            k->first = first;
+            first = false;
+        }
+    }
+}
+
+/* Matches phrase at token pos: the number of tokens matched, or 0. The
+ * phrase must start at a word's beginning. */
+static int match_at(const line_toks *lt, int pos, const char *phrase)
+{
+    if (!lt->t[pos].first)
+        return 0;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", phrase);
+    int k = pos;
+    for (char *save = NULL, *p = strtok_r(buf, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+        if (k >= lt->n || strcmp(lt->t[k].s, p) != 0)
+            return 0;
+        k++;
+    }
+    /* The label ends at a word's end: "born" does not match "borne". */
+    if (k < lt->n && !lt->t[k].first)
+        return 0;
+    return k - pos;
+}
+
+static bool generic(const char *phrase);
+
+/* The words of the value: [*a, *b) of t->w. */
+typedef struct span {
+    int a, b;
+} span;
+
+/* The words after word `after` on its line, up to the second column gap
+ * (a gap wider than 2.5 line heights): the value beside its label. */
+static span value_beside(const ds_sup_text *t, const lines *L, int line, int after)
+{
+    span s = {after + 1, after + 1};
+    int end = L->start[line + 1];
+    if (s.a >= end)
+        return s;
+    int gap = L->height[line] * 5 / 2;
+    int gaps = 0;
+    int prev_right = t->w[after].box[0] + t->w[after].box[2];
+    for (int i = s.a; i < end; i++) {
+        if (t->w[i].box[0] - prev_right > gap) {
+            if (i > s.a || gaps > 0)
+                break;
+            gaps++;
+        }
+        prev_right = t->w[i].box[0] + t->w[i].box[2];
+        s.b = i + 1;
+    }
+    return s;
+}
+
+/* The cell of the next line nearest below the label (starting within a
+ * few line heights of the label's left edge), when the line right under
+ * it is close. */
+static span value_below(const ds_sup_text *t, const lines *L, int line, int label_word)
+{
+    span s = {0, 0};
+    if (line + 1 >= L->n)
+        return s;
+    int nl = line + 1;
+    const int *lb = t->w[label_word].box;
+    int a0 = L->start[nl], a1 = L->start[nl + 1];
+    if (a0 >= a1)
+        return s;
+    int gap_y = t->w[a0].box[1] - (lb[1] + lb[3]);
+    if (gap_y > 3 * L->height[line])
+        return s;
+    int best = -1, bestd = 1 << 30;
+    for (int i = a0; i < a1; i++) {
+        int d = abs(t->w[i].box[0] - lb[0]);
+        bool cell_start = i == a0 || t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) >
+                                         L->height[nl] * 5 / 2;
+        if (cell_start && d < bestd) {
+            bestd = d;
+            best = i;
+        }
+    }
+    if (best < 0 || bestd > 4 * L->height[line] + lb[2])
+        return s;
+    s.a = best;
+    s.b = best + 1;
+    for (int i = best + 1; i < a1; i++) {
+        if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > L->height[nl] * 5 / 2)
+            break;
+        s.b = i + 1;
+    }
+    return s;
+}
+
+static void span_box(const ds_sup_text *t, int a, int b, int box[4], float *conf)
+{
+    int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;
+    float c = 100;
+    for (int i = a; i < b; i++) {
+        const int *q = t->w[i].box;
+        if (q[0] < x0) x0 = q[0];
+        if (q[1] < y0) y0 = q[1];
+        if (q[0] + q[2] > x1) x1 = q[0] + q[2];
+        if (q[1] + q[3] > y1) y1 = q[1] + q[3];
+        if (t->w[i].conf < c)
+            c = t->w[i].conf;
+    }
+    if (x1 < 0) {
+        memset(box, 0, 4 * sizeof *box);
+        *conf = 0;
+        return;
+    }
+    box[0] = x0;
+    box[1] = y0;
+    box[2] = x1 - x0;
+    box[3] = y1 - y0;
+    *conf = c;
+}
+
+static void join_words(const ds_sup_text *t, int a, int b, char *out, size_t cap)
+{
+    size_t k = 0;
+    out[0] = 0;
+    for (int i = a; i < b; i++) {
+        size_t wl = strlen(t->w[i].text);
+        if (k + wl + 2 > cap)
+            break;
+        if (k)
+            out[k++] = ' ';
+        memcpy(out + k, t->w[i].text, wl);
+        k += wl;
+        out[k] = 0;
+    }
+}
+
+/* ------------------------------------------------------------ value kinds */
+
+static bool has_digit(const char *s)
+{
+    for (; *s; s++)
+        if (isdigit((unsigned char)*s))
+            return true;
+    return false;
+}
+
+/* A date in words a..b-1 starting at word a: tries 3, 2, then 1 words,
+ * ordinal suffixes and commas dropped, "March 12 2025" turned round. */
+static int date_at(const ds_sup_text *t, int a, int b, char iso[11])
+{
+    for (int n = 3; n >= 1; n--) {
+        if (a + n > b)
+            continue;
+        char parts[3][DS_SUP_WORD_MAX];
+        for (int k = 0; k < n; k++) {
+            const char *s = t->w[a + k].text;
+            size_t o = 0;
+            for (size_t i = 0; s[i] && o + 1 < sizeof parts[k]; i++)
+                if (s[i] != ',')
+                    parts[k][o++] = s[i];
+            parts[k][o] = 0;
+            /* 12th -> 12 */
+            size_t l = strlen(parts[k]);
+            if (l >= 3 && isdigit((unsigned char)parts[k][l - 3]) &&
+                (!strcmp(parts[k] + l - 2, "st") || !strcmp(parts[k] + l - 2, "nd") ||
+                 !strcmp(parts[k] + l - 2, "rd") || !strcmp(parts[k] + l - 2, "th")))
+                parts[k][l - 2] = 0;
+        }
+        char buf[3 * DS_SUP_WORD_MAX + 4];
+        if (n == 3 && !has_digit(parts[0]) && has_digit(parts[1]))
+            snprintf(buf, sizeof buf, "%s %s %s", parts[1], parts[0], parts[2]);
+        else if (n == 3)
+            snprintf(buf, sizeof buf, "%s %s %s", parts[0], parts[1], parts[2]);
+        else if (n == 2)
+            snprintf(buf, sizeof buf, "%s %s", parts[0], parts[1]);
+        else
+            snprintf(buf, sizeof buf, "%s", parts[0]);
+        /* A date starts with its day (or year): "of marriage: 26.11.2023"
+         * is words before a date, not one. */
+        if (!isdigit((unsigned char)buf[0]))
+            continue;
+        /* A lone number is no date unless it is written as one. */
+        if (n == 1 && !strpbrk(buf, "./-"))
+            continue;
+        if (ds_viz_parse_date(buf, iso))
+            return n;
+    }
+    return 0;
+}
+
+static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", "herr", "frau", "m",
+                                     "mme", "mlle", "sr", "sra", "prof", "sir", NULL};
+static const char *const not_names[] = {
+    "customer", "the", "holder", "named", "in", "our", "records", "madam", "whom", "it", "may",
+    "concern", "born", "on", "date", "of", "and", "has", "is", "was", "who", "employed", "at",
+    "account", "number", "address", "sort", "code", "no", "for", "with", "by", "nee", "ne",
+    "geboren", "am", "le", "la", "el", "de", NULL};
+
+static bool in_list(const char *const *list, const char *s)
+{
+    for (; *list; list++)
+        if (strcmp(*list, s) == 0)
+            return true;
+    return false;
+}
+
+/* Is w a word of a name: letters (any script), hyphen, apostrophe, a
+ * trailing period for an initial; not a title or a function word? 1: a
+ * name word, 0: skip (a title), -1: stop. */
+static int name_word(const char *w, bool started)
+{
+    char f[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(w, f, sizeof f);
+    if (!f[0])
+        return started ? -1 : 0;
+    if (has_digit(w))
+        return -1;
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+        if (*p < 0x80 && !isalpha(*p) && *p != '-' && *p != '\'' && *p != '.')
+            return (*p == ',' && p[1] == 0) ? 1 : -1;
+    if (in_list(titles, f))
+        return started ? -1 : 0;
+    if (in_list(not_names, f))
+        return -1;
+    return 1;
+}
+
+/* The name in words [a, b): the run of name words from the first (titles
+ * skipped), at most 6. */
+static span name_span(const ds_sup_text *t, int a, int b)
+{
+    span s = {a, a};
+    bool started = false;
+    for (int i = a; i < b; i++) {
+        int r = name_word(t->w[i].text, started);
+        if (r < 0)
+            break;
+        if (r == 0)
+            continue;
+        if (!started)
+            s.a = i;
+        started = true;
+        s.b = i + 1;
+        if (s.b - s.a >= 6)
+            break;
+        /* "Anna Müller," ends at its comma; "MÜLLER, Anna" (the surname
+         * first) goes on. */
+        size_t l = strlen(t->w[i].text);
+        if (l && t->w[i].text[l - 1] == ',' && s.b - s.a > 1)
+            break;
+    }
+    if (!started)
+        s.b = s.a;
+    return s;
+}
+
+static void name_norm(const char *in, char *out, size_t cap) { ds_text_upper_utf8(in, out, cap); }
+
+/* A number: the first word with three digits or more, with the digit
+ * groups that follow it ("1234 5678"). */
+static span number_span(const ds_sup_text *t, int a, int b)
+{
+    span s = {a, a};
+    for (int i = a; i < b; i++) {
+        int digits = 0;
+        for (const char *p = t->w[i].text; *p; p++)
+            digits += isdigit((unsigned char)*p) != 0;
+        if (digits >= 3) {
+            s.a = i;
+            s.b = i + 1;
+            while (s.b < b && s.b - s.a < 5) {
+                const char *q = t->w[s.b].text;
+                size_t l = strlen(q);
+                bool group = l >= 2 && l <= 6 && strspn(q, "0123456789") == l;
+                if (!group)
+                    break;
+                s.b++;
+            }
+            return s;
+        }
+    }
+    return s;
+}
+
+static void number_norm(const char *in, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (; *in && o + 1 < cap; in++)
+        if (isalnum((unsigned char)*in))
+            out[o++] = (char)toupper((unsigned char)*in);
+    out[o] = 0;
+}
+
+/* An IBAN: two letters, two digits, then 10 to 30 letters and digits,
+ * written in one word or in groups. */
+static span iban_span(const ds_sup_text *t, int a, int b, char *norm, size_t cap)
+{
+    span s = {a, a};
+    for (int i = a; i < b; i++) {
+        char acc[64] = "";
+        size_t n = 0;
+        int j = i;
+        for (; j < b && n < 34; j++) {
+            const char *q = t->w[j].text;
+            bool ok = true;
+            for (const char *p = q; *p; p++)
+                if (!isalnum((unsigned char)*p))
+                    ok = false;
+            if (!ok || strlen(q) + n > 34)
+                break;
+            for (const char *p = q; *p; p++)
+                acc[n++] = (char)toupper((unsigned char)*p);
+            acc[n] = 0;
+        }
+        if (n >= 14 && isalpha((unsigned char)acc[0]) && isalpha((unsigned char)acc[1]) &&
+            isdigit((unsigned char)acc[2]) && isdigit((unsigned char)acc[3])) {
+            s.a = i;
+            s.b = j;
+            snprintf(norm, cap, "%s", acc);
+            return s;
+        }
+    }
+    return s;
+}
+
+/* An amount: digits with a decimal part of two ("1,234.56", "1.234,56",
+ * "£1234.56", "EUR 12,50"); normalised to "1234.56". */
+static span amount_span(const ds_sup_text *t, int a, int b, char *norm, size_t cap)
+{
+    span s = {a, a};
+    for (int i = a; i < b; i++) {
+        const char *q = t->w[i].text;
+        char digits[40];
+        size_t n = 0;
+        int last_sep = -1;
+        for (const char *p = q; *p && n + 1 < sizeof digits; p++) {
+            if (isdigit((unsigned char)*p))
+                digits[n++] = *p;
+            else if (*p == '.' || *p == ',')
+                last_sep = (int)n;
+        }
+        digits[n] = 0;
+        if (n >= 3 && last_sep == (int)n - 2) {
+            snprintf(norm, cap, "%.*s.%s", (int)n - 2, digits, digits + n - 2);
+            s.a = i;
+            s.b = i + 1;
+            return s;
+        }
+    }
+    return s;
+}
+
+static bool streetish(const char *folded)
+{
+    static const char *const words[] = {"street", "road", "lane", "avenue", "way", "close",
+                                        "drive", "square", "court", "gardens", "st",
+                                        "rd", "ave", "strasse", "str", "weg", "platz", "rue",
+                                        "avenue", "calle", "via", "straat", "rua", "flat",
+                                        "apartment", NULL};
+    char buf[LINE_MAX_FOLD];
+    snprintf(buf, sizeof buf, "%s", folded);
+    for (char *save = NULL, *p = strtok_r(buf, " ", &save); p; p = strtok_r(NULL, " ", &save))
+        if (in_list(words, p))
+            return true;
+    return false;
+}
+
+/* Does the value starting at word a begin with a separator ("/") or with
+ * a label of its own? */
+static bool starts_label(const ds_sup_text *t, const lines *L, int line, const line_toks *lt, int a)
+{
+    (void)L;
+    (void)line;
+    const char *w = t->w[a].text;
+    if (w[0] == '/' || w[0] == '|' || w[0] == '(')
+        return true;
+    for (int pos = 0; pos < lt->n; pos++) {
+        if (lt->t[pos].word != a || !lt->t[pos].first)
+            continue;
+        for (int j = 0; j < NLABELS; j++)
+            if (match_at(lt, pos, labels[j].phrase))
+                return true;
+        break;
+    }
+    return false;
+}
+
+/* The words of the line's next cell after word a (past a column gap),
+ * up to the gap after it; empty when there is none. */
+static span next_cell(const ds_sup_text *t, const lines *L, int line, int a)
+{
+    span s = {0, 0};
+    int end = L->start[line + 1], gap = L->height[line] * 5 / 2;
+    int i = a + 1;
+    for (; i < end; i++)
+        if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > gap)
+            break;
+    if (i >= end)
+        return s;
+    s.a = i;
+    s.b = i + 1;
+    for (int k = i + 1; k < end; k++) {
+        if (t->w[k].box[0] - (t->w[k - 1].box[0] + t->w[k - 1].box[2]) > gap)
+            break;
+        s.b = k + 1;
+    }
+    return s;
+}
+
+/* A value printed to the right of its label on the same row but read as
+ * a line of its own (a column of values the reader took for a block): the
+ * nearest such cell right of word lw, whose middle lies within the label's
+ * height. */
+static span value_right(const ds_sup_text *t, const lines *L, int lw)
+{
+    span s = {0, 0};
+    const int *lb = t->w[lw].box;
+    int right = lb[0] + lb[2], best = -1, bestd = 1 << 30;
+    int lmid = lb[1] + lb[3] / 2;
+    line_toks *lt = malloc(sizeof *lt);
+    if (!lt)
+        return s;
+    for (int line = 0; line < L->n; line++) {
+        int a = L->start[line];
+        if (line == t->w[lw].line || t->w[a].box[0] <= right)
+            continue;
+        /* The same row, allowing for a page scanned up to 3 degrees askew. */
+        int mid = t->w[a].box[1] + t->w[a].box[3] / 2;
+        int dx = t->w[a].box[0] - right, dy = abs(mid - lmid);
+        if (dy > lb[3] * 3 / 4 + dx / 19)
+            continue;
+        int d = dx + 4 * dy;
+        if (d >= bestd)
+            continue;
+        tokenize(t, L, line, lt);
+        bool labelled = false;
+        for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
+            labelled = match_at(lt, 0, labels[j].phrase) > 0;
+        if (!labelled) {
+            bestd = d;
+            best = line;
+        }
+    }
+    free(lt);
+    if (best < 0)
+        return s;
+    s.a = L->start[best];
+    s.b = s.a + 1;
+    int gap = L->height[best] * 5 / 2;
+    for (int k = s.a + 1; k < L->start[best + 1]; k++) {
+        if (t->w[k].box[0] - (t->w[k - 1].box[0] + t->w[k - 1].box[2]) > gap)
+            break;
+        s.b = k + 1;
+    }
+    return s;
+}
+
+/* Labels too common to trust in running text: taken only at a line's
+ * start or after a column gap. */
+static bool generic(const char *phrase)
+{
+    static const char *const g[] = {"date", "datum", "fecha", "name", "nom", "nombre", "account",
+                                    "ref", "reference", "born", "issued", "father", "mother",
+                                    "tenant", "employee", "landlord", "employer", "registrar",
+                                    "address", "wife", "husband", "pere", "mere", "vater",
+                                    "mutter", "titular", "surname", "dob", NULL};
+    return in_list(g, phrase);
+}
+
+static ds_sup_field *add_field(ds_sup_page *out, ds_sup_field_id id, const char *lab)
+{
+    int same = 0;
+    for (int i = 0; i < out->nfields; i++)
+        same += out->f[i].id == id;
+    int cap = id == DS_SF_OTHER_NAME ? 4 : id == DS_SF_REFERENCE ? 3 : id == DS_SF_AMOUNT ? 2 : 1;
+    if (same >= cap || out->nfields >= DS_SUP_FIELDS_MAX)
+        return NULL;
+    ds_sup_field *f = &out->f[out->nfields++];
+    memset(f, 0, sizeof *f);
+    f->id = id;
+    snprintf(f->label, sizeof f->label, "%s", lab);
+    return f;
+}
+
+static void set_value(const ds_sup_text *t, ds_sup_field *f, int a, int b)
+{
+    join_words(t, a, b, f->value, sizeof f->value);
+    span_box(t, a, b, f->box, &f->conf);
+}
+
+/* The address lines under line `line` whose first word starts near x,
+ * close below: up to two, stopped by a line that starts with a label. */
+/* A line that ends an address: it holds a postcode (letters and digits
+ * mixed, "LS1", or four or five digits). */
+static bool postcode_line(const ds_sup_text *t, const lines *L, int line)
+{
+    for (int i = L->start[line]; i < L->start[line + 1]; i++) {
+        const char *w = t->w[i].text;
+        int d = 0, a = 0, n = 0;
+        for (; *w; w++, n++) {
+            d += isdigit((unsigned char)*w) != 0;
+            a += isalpha((unsigned char)*w) != 0;
+        }
+        if ((d && a && n <= 4) || (d == n && (n == 4 || n == 5)))
+            return true;
+    }
+    return false;
+}
+
+static int address_more(const ds_sup_text *t, const lines *L, int line, int x, int x2, int max)
+{
+    int last = line;
+    for (int k = 1; k <= max && line + k < L->n; k++) {
+        if (postcode_line(t, L, last))
+            break;
+        int nl = line + k, a0 = L->start[nl];
+        int prev_bottom = 0;
+        for (int i = L->start[last]; i < L->start[last + 1]; i++)
+            if (t->w[i].box[1] + t->w[i].box[3] > prev_bottom)
+                prev_bottom = t->w[i].box[1] + t->w[i].box[3];
+        if (t->w[a0].box[1] - prev_bottom > L->height[last] * 3 / 2)
+            break;
+        if (abs(t->w[a0].box[0] - x) > 2 * L->height[last] &&
+            abs(t->w[a0].box[0] - x2) > 2 * L->height[last])
+            break;
+        line_toks *lt = malloc(sizeof *lt);
+        if (!lt)
+            break;
+        tokenize(t, L, nl, lt);
+        bool labelled = false;
+        for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
+            labelled = match_at(lt, 0, labels[j].phrase) > 0;
+        free(lt);
+        /* A line "Job title: Chef" is a field of its own, whatever its
+         * label. */
+        for (int i = a0; i < L->start[nl + 1] && i < a0 + 3 && !labelled; i++) {
+            size_t l = strlen(t->w[i].text);
+            labelled = l > 1 && t->w[i].text[l - 1] == ':';
+        }
+        if (labelled)
+            break;
+        last = nl;
+    }
+    return last;
+}
+
+static void address_value(const ds_sup_text *t, const lines *L, int line, int a, int b,
+                          ds_sup_field *f)
+{
+    /* Further lines start under the value or at the line's start. */
+    int last = address_more(t, L, line, t->w[a].box[0], t->w[L->start[line]].box[0], 2);
+    char buf[DS_SUP_VALUE_MAX * 2];
+    join_words(t, a, b, buf, sizeof buf);
+    int box[4];
+    float conf;
+    span_box(t, a, b, box, &conf);
+    for (int nl = line + 1; nl <= last; nl++) {
+        char more[DS_SUP_VALUE_MAX];
+        join_words(t, L->start[nl], L->start[nl + 1], more, sizeof more);
+        size_t k = strlen(buf);
+        snprintf(buf + k, sizeof buf - k, ", %s", more);
+        int b2[4];
+        float c2;
+        span_box(t, L->start[nl], L->start[nl + 1], b2, &c2);
+        int x1 = box[0] + box[2] > b2[0] + b2[2] ? box[0] + box[2] : b2[0] + b2[2];
+        int y1 = box[1] + box[3] > b2[1] + b2[3] ? box[1] + box[3] : b2[1] + b2[3];
+        box[0] = box[0] < b2[0] ? box[0] : b2[0];
+        box[1] = box[1] < b2[1] ? box[1] : b2[1];
+        box[2] = x1 - box[0];
+        box[3] = y1 - box[1];
+        if (c2 < conf)
+            conf = c2;
+    }
+    ds_text_copy_utf8(f->value, sizeof f->value, buf);
+    ds_text_upper_utf8(f->value, f->norm, sizeof f->norm);
+    memcpy(f->box, box, sizeof box);
+    f->conf = conf;
+}
+
+/* Parses the value words [a, b) for label lb into a new field; false when
+ * they hold no value of the label's kind. */
+static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, int b,
+                       const label *lb, ds_sup_page *out, char *surname, char *given,
+                       int name_box[2][4], float name_conf[2])
+{
+    if (a >= b)
+        return false;
+    char iso[11], norm[DS_SUP_VALUE_MAX];
+    switch (lb->k) {
+    case K_DATE:
+    case K_PERIOD: {
+        int found_a = -1, found_n = 0;
+        char best[11] = "";
+        /* A generic label ("Date") takes a date right after it only: in
+         * "Date of marriage: 26.11.2023" it is not the issue date. */
+        int reach = lb->k == K_PERIOD ? b : generic(lb->phrase) ? a + 1 : a + 3;
+        for (int i = a; i < b && i < reach; i++) {
+            int n = date_at(t, i, b, iso);
+            if (n > 0) {
+                found_a = i;
+                found_n = n;
+                memcpy(best, iso, sizeof best);
+                if (lb->k == K_DATE)
+                    break;
+                i += n - 1;
+            }
+        }
+        if (found_a < 0)
+            return false;
+        ds_sup_field *f = add_field(out, lb->id, lb->phrase);
+        if (!f)
+            return true;
+        set_value(t, f, found_a, found_a + found_n);
+        memcpy(f->norm, best, sizeof best);
+        return true;
+    }
+    case K_NAME:
+    case K_SURNAME:
+    case K_GIVEN: {
+        span s = name_span(t, a, b);
+        if (s.b <= s.a)
+            return false;
+        if (lb->k != K_NAME) {
+            int which = lb->k == K_SURNAME ? 0 : 1;
+            char *dst = which == 0 ? surname : given;
+            if (dst[0])
+                return true;
+            join_words(t, s.a, s.b, dst, DS_SUP_VALUE_MAX);
+            span_box(t, s.a, s.b, name_box[which], &name_conf[which]);
+            return true;
+        }
+        ds_sup_field *f = add_field(out, lb->id, lb->phrase);
+        if (!f)
+            return true;
+        set_value(t, f, s.a, s.b);
+        /* "Anna Müller," keeps no comma. */
+        size_t l = strlen(f->value);
+        if (l && f->value[l - 1] == ',')
+            f->value[l - 1] = 0;
+        name_norm(f->value, f->norm, sizeof f->norm);
+        return true;
+    }
+    case K_NUMBER: {
+        span s = number_span(t, a, b);
+        if (s.b <= s.a)
+            return false;
+        ds_sup_field *f = add_field(out, lb->id, lb->phrase);
+        if (!f)
+            return true;
+        set_value(t, f, s.a, s.b);
+        number_norm(f->value, f->norm, sizeof f->norm);
+        return true;
+    }
+    case K_IBAN: {
+        span s = iban_span(t, a, b, norm, sizeof norm);
+        if (s.b <= s.a)
+            return false;
+        ds_sup_field *f = add_field(out, lb->id, lb->phrase);
+        if (!f)
+            return true;
+        set_value(t, f, s.a, s.b);
+        snprintf(f->norm, sizeof f->norm, "%s", norm);
+        return true;
+    }
+    case K_AMOUNT: {
+        span s = amount_span(t, a, b, norm, sizeof norm);
+        if (s.b <= s.a)
+            return false;
+        ds_sup_field *f = add_field(out, lb->id, lb->phrase);
+        if (!f)
+            return true;
+        set_value(t, f, s.a, s.b);
+        snprintf(f->norm, sizeof f->norm, "%s", norm);
+        return true;
+    }
+    case K_ADDRESS: {
+        ds_sup_field *f = add_field(out, lb->id, lb->phrase);
+        if (f)
+            address_value(t, L, line, a, b, f);
+        return true;
+    }
+    case K_TEXT: {
+        ds_sup_field *f = add_field(out, lb->id, lb->phrase);
+        if (!f)
+            return true;
+        set_value(t, f, a, b);
+        ds_text_upper_utf8(f->value, f->norm, sizeof f->norm);
+        return true;
+    }
+    }
+    return false;
+}
+
+/* Is the line a person's name alone (two to five name words)? */
+static bool name_line(const ds_sup_text *t, const lines *L, int line)
+{
+    int a = L->start[line], b = L->start[line + 1];
+    if (b - a < 2 || b - a > 5)
+        return false;
+    span s = name_span(t, a, b);
+    if (s.a != a || s.b != b)
+        return false;
+    /* A name starts with a capital letter (or is all capitals), and is no
+     * organisation's. */
+    static const char *const orgs[] = {
+        "ltd", "limited", "plc", "inc", "llc", "gmbh", "ag", "sa", "bank", "office", "council",
+        "university", "college", "school", "hospital", "trust", "water", "energy", "gas",
+        "power", "electric", "lettings", "estates", "property", "services", "group", "company",
+        "register", "registry", "police", "bureau", "department", "ministry", "agency", NULL};
+    for (int i = a; i < b; i++) {
+        unsigned char c = (unsigned char)t->w[i].text[0];
+        if (c < 0x80 && !isupper(c))
+            return false;
+        char f[DS_SUP_WORD_MAX * 2];
+        ds_text_fold(t->w[i].text, f, sizeof f);
+        if (in_list(orgs, f))
+            return false;
+    }
+    return true;
+}
+
+static bool address_line(const ds_sup_text *t, const lines *L, int line)
+{
+    int a = L->start[line], b = L->start[line + 1];
+    if (b - a < 2)
+        return false;
+    char raw[LINE_MAX_FOLD], f[LINE_MAX_FOLD];
+    join_words(t, a, b, raw, sizeof raw);
+    ds_text_fold(raw, f, sizeof f);
+    line_toks *lt = malloc(sizeof *lt);
+    if (!lt)
+        return false;
+    tokenize(t, L, line, lt);
+    bool labelled = false;
+    for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
+        labelled = match_at(lt, 0, labels[j].phrase) > 0;
+    free(lt);
+    if (labelled)
+        return false;
+    bool number_first = isdigit((unsigned char)t->w[a].text[0]) && strlen(t->w[a].text) <= 5;
+    return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || streetish(f);
+}
+
+/* The letter head: a name line above an address line, in the top 40% of
+ * the page, when no label gave them. */
+static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out, int page_h)
+{
+    bool have_name = ds_sup_find(out, DS_SF_NAME) != NULL;
+    bool have_addr = ds_sup_find(out, DS_SF_ADDRESS) != NULL;
+    if (have_name && have_addr)
+        return;
+    for (int line = 0; line + 1 < L->n; line++) {
+        int a = L->start[line];
+        if (t->w[a].box[1] > page_h * 2 / 5)
+            break;
+        if (!name_line(t, L, line))
+            continue;
+        /* The address right under the name, as an envelope window shows
+         * them. */
+        int al = line + 1;
+        if (!address_line(t, L, al))
+            continue;
+        if (!have_name) {
+            ds_sup_field *f = add_field(out, DS_SF_NAME, "header");
+            if (f) {
+                set_value(t, f, a, L->start[line + 1]);
+                name_norm(f->value, f->norm, sizeof f->norm);
+            }
+        }
+        if (!have_addr) {
+            ds_sup_field *f = add_field(out, DS_SF_ADDRESS, "header");
+            if (f)
+                address_value(t, L, al, L->start[al], L->start[al + 1], f);
+        }
+        return;
+    }
+}
+
+const ds_sup_field *ds_sup_find(const ds_sup_page *p, ds_sup_field_id id)
+{
+    for (int i = 0; p && i < p->nfields; i++)
+        if (p->f[i].id == id)
+            return &p->f[i];
+    return NULL;
+}
+
+void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *out)
+{
+    memset(out, 0, sizeof *out);
+    if (cls)
+        out->cls = *cls;
+    if (!t)
+        return;
+    out->read = true;
+    out->source = t->source;
+    out->nwords = t->nwords;
+    out->mean_conf = t->mean_conf;
+    out->ms = t->ms;
+    if (t->nwords == 0 || t->nlines == 0)
+        return;
+    lines L = {t->nlines, calloc((size_t)t->nlines + 1, sizeof(int)),
+               calloc((size_t)t->nlines + 1, sizeof(int))};
+    line_toks *lt = malloc(sizeof *lt);
+    char *surname = calloc(1, DS_SUP_VALUE_MAX), *given = calloc(1, DS_SUP_VALUE_MAX);
+    int name_box[2][4] = {{0}};
+    float name_conf[2] = {0, 0};
+    if (!L.start || !L.height || !lt || !surname || !given)
+        goto out;
+    int page_h = 0;
+    for (int i = t->nwords - 1; i >= 0; i--) {
+        L.start[t->w[i].line] = i;
+        if (t->w[i].box[3] > L.height[t->w[i].line])
+            L.height[t->w[i].line] = t->w[i].box[3];
+        if (t->w[i].box[1] + t->w[i].box[3] > page_h)
+            page_h = t->w[i].box[1] + t->w[i].box[3];
+    }
+    L.start[t->nlines] = t->nwords;
+    if (t->page_h > 0)
+        page_h = t->page_h;
+    for (int line = 0; line < L.n; line++) {
+        if (L.height[line] < 1)
+            L.height[line] = 1;
+        tokenize(t, &L, line, lt);
+        for (int pos = 0; pos < lt->n; pos++) {
+            for (int j = 0; j < NLABELS; j++) {
+                int m = match_at(lt, pos, labels[j].phrase);
+                if (!m)
+                    continue;
+                int lw = lt->t[pos].word, last = lt->t[pos + m - 1].word;
+                if (generic(labels[j].phrase) && lw > L.start[line]) {
+                    const int *pb = t->w[lw - 1].box;
+                    if (t->w[lw].box[0] - (pb[0] + pb[2]) <= L.height[line] * 5 / 2)
+                        break; /* running text: no label here */
+                }
+                span v = value_beside(t, &L, line, last);
+                /* A label printed with its translation ("Date of birth /
+                 * Date de naissance") or followed by another label: the
+                 * value is in the next cell of the line. */
+                if (v.b > v.a && starts_label(t, &L, line, lt, v.a))
+                    v = next_cell(t, &L, line, v.a);
+                if (v.b <= v.a)
+                    v = value_right(t, &L, last);
+                int vl = v.b > v.a ? t->w[v.a].line : line;
+                bool took = take_value(t, &L, vl, v.a, v.b, &labels[j], out, surname, given,
+                                       name_box, name_conf);
+                if (!took && v.b <= v.a) {
+                    span below = value_below(t, &L, line, lw);
+                    int vline = below.b > below.a ? t->w[below.a].line : line;
+                    take_value(t, &L, vline, below.a, below.b, &labels[j], out, surname, given,
+                               name_box, name_conf);
+                }
+                pos += m - 1;
+                break;
+            }
+        }
+    }
+    /* A name printed as surname and given names in two fields. */
+    if (surname[0] && !ds_sup_find(out, DS_SF_NAME)) {
+        ds_sup_field *f = add_field(out, DS_SF_NAME, given[0] ? "surname, given names" : "surname");
+        if (f) {
+            char both[DS_SUP_VALUE_MAX * 2 + 2];
+            snprintf(both, sizeof both, "%s%s%s", given, given[0] ? " " : "", surname);
+            ds_text_copy_utf8(f->value, sizeof f->value, both);
+            name_norm(f->value, f->norm, sizeof f->norm);
+            memcpy(f->box, name_box[0], sizeof f->box);
+            f->conf = name_conf[0];
+            if (given[0]) {
+                int *b = name_box[1];
+                int x0 = f->box[0] < b[0] ? f->box[0] : b[0];
+                int y0 = f->box[1] < b[1] ? f->box[1] : b[1];
+                int x1 = f->box[0] + f->box[2] > b[0] + b[2] ? f->box[0] + f->box[2] : b[0] + b[2];
+                int y1 = f->box[1] + f->box[3] > b[1] + b[3] ? f->box[1] + f->box[3] : b[1] + b[3];
+                f->box[0] = x0, f->box[1] = y0, f->box[2] = x1 - x0, f->box[3] = y1 - y0;
+                if (name_conf[1] < f->conf)
+                    f->conf = name_conf[1];
+            }
+        }
+    }
+    header_fields(t, &L, out, page_h);
+out:
+    free(L.start);
+    free(L.height);
+    free(lt);
+    free(surname);
+    free(given);
+}

@@ -1,0 +1,218 @@
+/*
+ * support.c: the supporting-page step of the scanner (support.h).
+ */
+#include "scan/support.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "check/supcheck.h"
+#include "page/support.h"
+#include "page/tess.h"
+#include "scan/barcodes.h"
+
+#define POOL_IDLE_MAX 32
+
+struct ds_sup_pool {
+    char langs[128];
+    pthread_mutex_t lock;
+    int nidle;
+    TessBaseAPI *idle[POOL_IDLE_MAX];
+};
+
+ds_error ds_sup_pool_create(const char *langs, ds_sup_pool **out)
+{
+    if (!out)
+        return DS_ERR_USAGE;
+    *out = NULL;
+    if (langs && strlen(langs) >= 128)
+        return DS_ERR_USAGE;
+    ds_sup_pool *p = calloc(1, sizeof *p);
+    if (!p)
+        return DS_ERR_NOMEM;
+    snprintf(p->langs, sizeof p->langs, "%s", langs && *langs ? langs : "eng");
+    if (pthread_mutex_init(&p->lock, NULL) != 0) {
+        free(p);
+        return DS_ERR_NOMEM;
+    }
+    /* One engine now: a missing language is an error at start, not a
+     * page that silently goes unread. */
+    TessBaseAPI *api = NULL;
+    ds_error err = ds_tess_create(p->langs, &api);
+    if (err != DS_OK) {
+        ds_sup_pool_free(p);
+        return err;
+    }
+    p->idle[p->nidle++] = api;
+    *out = p;
+    return DS_OK;
+}
+
+void ds_sup_pool_free(ds_sup_pool *p)
+{
+    if (!p)
+        return;
+    for (int i = 0; i < p->nidle; i++)
+        ds_tess_free(p->idle[i]);
+    pthread_mutex_destroy(&p->lock);
+    free(p);
+}
+
+static TessBaseAPI *take(ds_sup_pool *p)
+{
+    TessBaseAPI *api = NULL;
+    pthread_mutex_lock(&p->lock);
+    if (p->nidle > 0)
+        api = p->idle[--p->nidle];
+    pthread_mutex_unlock(&p->lock);
+    if (!api && ds_tess_create(p->langs, &api) != DS_OK)
+        api = NULL;
+    return api;
+}
+
+static void give(ds_sup_pool *p, TessBaseAPI *api)
+{
+    if (!api)
+        return;
+    pthread_mutex_lock(&p->lock);
+    if (p->nidle < POOL_IDLE_MAX) {
+        p->idle[p->nidle++] = api;
+        api = NULL;
+    }
+    pthread_mutex_unlock(&p->lock);
+    ds_tess_free(api);
+}
+
+/* An identity barcode or seal read and parsed on the page. */
+static bool identity_barcode(const json_t *barcodes)
+{
+    size_t i;
+    json_t *b;
+    json_array_foreach(barcodes, i, b) {
+        json_t *parsed = json_object_get(b, "parsed");
+        const char *type = json_string_value(json_object_get(parsed, "type"));
+        const char *status = json_string_value(json_object_get(parsed, "status"));
+        if (type && status && (strcmp(type, "AAMVA") == 0 || strcmp(type, "VDS") == 0) &&
+            strcmp(status, "OK") == 0)
+            return true;
+    }
+    return false;
+}
+
+ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds_page *pg,
+                              int page_no, int usable_mrz, const json_t *barcodes,
+                              const ds_case *c, ds_flags *flags, ds_doc *doc, ds_doc_detail *x,
+                              double *ms)
+{
+    if (usable_mrz) {
+        snprintf(x->class_by, sizeof x->class_by, "mrz");
+        return DS_PC_IDENTITY;
+    }
+    if (barcodes && identity_barcode(barcodes)) {
+        snprintf(x->class_by, sizeof x->class_by, "barcode");
+        return DS_PC_IDENTITY;
+    }
+    if (!opt->support || !pool)
+        return DS_PC_OTHER;
+    double t0 = ds_now_ms();
+    ds_sup_text text;
+    memset(&text, 0, sizeof text);
+    ds_error err = DS_ERR_INTERNAL;
+    if (pg->text && pg->text->nwords > 0) {
+        err = ds_sup_read_layer(pg->text, &text);
+        text.page_w = pg->gray ? (int)pixGetWidth(pg->gray) : 0;
+        text.page_h = pg->gray ? (int)pixGetHeight(pg->gray) : 0;
+    } else {
+        TessBaseAPI *api = take(pool);
+        int dpi = pg->dpi > 0 ? pg->dpi / (pg->reduction > 1 ? pg->reduction : 1) : 0;
+        if (api)
+            err = ds_sup_read_ocr(api, pg->gray, dpi, DS_SUP_OCR_DPI, &text);
+        give(pool, api);
+    }
+    ds_page_class type = DS_PC_OTHER;
+    ds_sup_page *sp = err == DS_OK ? calloc(1, sizeof *sp) : NULL;
+    if (sp) {
+        ds_sup_class cls;
+        ds_sup_classify(&text, &cls);
+        ds_sup_extract(&text, &cls, sp);
+        type = cls.type;
+        uint64_t fp;
+        if (opt->fingerprints && type != DS_PC_OTHER && type != DS_PC_IDENTITY &&
+            ds_sup_text_fingerprint(&text, &fp)) {
+            doc->dhash = fp;
+            doc->has_dhash = 1;
+            x->text_fingerprint = true;
+        }
+        ds_check_support(sp, &text, c, opt->today, opt->statement_window_days, page_no, flags);
+        free(x->support);
+        x->support = sp;
+        snprintf(x->class_by, sizeof x->class_by, "text");
+    }
+    ds_sup_text_free(&text);
+    *ms += ds_now_ms() - t0;
+    return type;
+}
+
+void ds_scan_support_identity(ds_doc_detail *x, const json_t *barcodes)
+{
+    if (!x || !barcodes || !identity_barcode(barcodes))
+        return;
+    if (x->support) {
+        memset(&x->support->cls, 0, sizeof x->support->cls);
+        x->support->cls.type = DS_PC_IDENTITY;
+        x->support->cls.confidence = 0.99;
+        x->support->cls.nevidence = 1;
+        snprintf(x->support->cls.evidence[0], DS_SUP_EVIDENCE_LEN,
+                 "identity barcode or digital seal parsed");
+    }
+    snprintf(x->class_by, sizeof x->class_by, "barcode");
+}
+
+json_t *ds_scan_page_kind(ds_sup_pool *pool, const ds_options *opt, const ds_page *pg,
+                          int page_no, const ds_mrz *mrz, const ds_case *c,
+                          const ds_vds_trust *trust, int today_year, ds_flags *flags,
+                          ds_doc *doc, ds_doc_detail *x, ds_timings *t, ds_page_class *pclass)
+{
+    /* The barcode passes' flags wait apart: the quick pass's are dropped
+     * when the fallbacks run again over the same page. */
+    ds_flags *bflags = calloc(1, sizeof *bflags);
+    if (!bflags)
+        return NULL;
+    double t0 = ds_now_ms();
+    json_t *bcs = opt->barcodes ? ds_scan_barcodes_pass(pg->gray, page_no, mrz, c, trust,
+                                                        today_year, 1, bflags)
+                                : json_array();
+    t->barcodes += ds_now_ms() - t0;
+    if (!bcs) {
+        free(bflags);
+        return NULL;
+    }
+    *pclass = ds_scan_support(pool, opt, pg, page_no, mrz != NULL, bcs, c, flags, doc, x,
+                              &t->support);
+    if (opt->barcodes && !mrz && *pclass == DS_PC_OTHER) {
+        t0 = ds_now_ms();
+        memset(bflags, 0, sizeof *bflags);
+        json_t *full = ds_scan_barcodes_pass(pg->gray, page_no, NULL, c, trust, today_year, 0,
+                                             bflags);
+        t->barcodes += ds_now_ms() - t0;
+        if (full) {
+            json_decref(bcs);
+            bcs = full;
+            ds_scan_support_identity(x, bcs);
+            if (x->support && x->support->cls.type == DS_PC_IDENTITY)
+                *pclass = DS_PC_IDENTITY;
+        }
+    }
+    flags->dropped += bflags->dropped;
+    for (int k = 0; k < bflags->count; k++) {
+        if (flags->count < DS_MAX_FLAGS)
+            flags->item[flags->count++] = bflags->item[k];
+        else
+            flags->dropped++;
+    }
+    free(bflags);
+    return bcs;
+}

@@ -1,0 +1,638 @@
+/*
+ * Unit tests of supporting pages (issue 15): classification
+ * (src/page/support_class.c), field extraction (support_fields.c), the
+ * text-layer reader and text fingerprint (support.c) and the checks against
+ * the case record (src/check/supcheck.c). Pages are built word by word, as
+ * a born-digital PDF's text layer gives them, so no OCR runs here.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check/case.h"
+#include "check/supcheck.h"
+#include "forensics/phash.h"
+#include "page/support.h"
+#include "report/annotate.h"
+#include "t.h"
+
+/* A page under construction: lines of words with boxes, 20 px high, at
+ * 30 px a line; a "|" word starts a new column 400 px further right. */
+typedef struct page {
+    int n;
+    ds_sup_word w[600];
+    int y;
+} page;
+
+static void add_line_at(page *p, int x, int h, const char *text, float conf)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", text);
+    int line = p->y / 30;
+    for (char *save = NULL, *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+        if (strcmp(tok, "|") == 0) {
+            x += 400;
+            continue;
+        }
+        ds_sup_word *w = &p->w[p->n++];
+        memset(w, 0, sizeof *w);
+        snprintf(w->text, sizeof w->text, "%s", tok);
+        int wd = (int)strlen(tok) * h / 2;
+        w->box[0] = x;
+        w->box[1] = p->y;
+        w->box[2] = wd;
+        w->box[3] = h;
+        w->conf = conf;
+        w->line = line;
+        x += wd + h / 2;
+    }
+    p->y += h > 20 ? 60 : 30;
+}
+
+static void add_line(page *p, const char *text) { add_line_at(p, 100, 20, text, 95); }
+
+static void build(page *p, ds_sup_text *t)
+{
+    memset(t, 0, sizeof *t);
+    T_EQ_INT(ds_sup_text_set(t, p->w, p->n), DS_OK);
+    t->source = DS_SUP_SRC_TEXT_LAYER;
+    t->page_h = 3500;
+}
+
+static void read_page(page *p, ds_sup_text *t, ds_sup_page *sp)
+{
+    build(p, t);
+    ds_sup_class c;
+    ds_sup_classify(t, &c);
+    ds_sup_extract(t, &c, sp);
+}
+
+static const ds_sup_field *field(const ds_sup_page *sp, ds_sup_field_id id)
+{
+    return ds_sup_find(sp, id);
+}
+
+/* ------------------------------------------------------- classification */
+
+static void t_classify(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    add_line_at(&p, 100, 40, "CERTIFICATE OF BIRTH", 95);
+    add_line(&p, "Name of child: Anna Müller");
+    add_line(&p, "Date of birth: 12 March 1980");
+    add_line(&p, "Name of father: Jan Müller");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_BIRTH_CERTIFICATE);
+    T_CHECK(sp.cls.confidence > 0.7);
+    T_CHECK(sp.cls.nevidence >= 2);
+    T_EQ_STR(sp.cls.evidence[0], "title: certificate of birth");
+    ds_sup_text_free(&t);
+
+    /* A letter that quotes a passport number is still a letter of
+     * employment, not an identity document. */
+    memset(&p, 0, sizeof p);
+    add_line_at(&p, 100, 40, "CONFIRMATION OF EMPLOYMENT", 95);
+    add_line(&p, "To whom it may concern,");
+    add_line(&p, "Employee name: Anna Smith   passport number 123456789");
+    add_line(&p, "Job title: Nurse   Start date: 01/02/2019");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_EMPLOYMENT_LETTER);
+    ds_sup_text_free(&t);
+
+    /* Thin evidence is "other": one weak cue, or two types tied. */
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Please find the rent for March enclosed.");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_OTHER);
+    T_CHECK(sp.cls.confidence == 0);
+    T_EQ_INT(sp.cls.nevidence, 0);
+    ds_sup_text_free(&t);
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Payslip and bank statement enclosed");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_OTHER);
+    ds_sup_text_free(&t);
+
+    /* Other languages. */
+    memset(&p, 0, sizeof p);
+    add_line_at(&p, 100, 40, "Kontoauszug", 95);
+    add_line(&p, "IBAN DE89 3704 0044 0532 0130 00");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_BANK_STATEMENT);
+    const ds_sup_field *f = field(&sp, DS_SF_IBAN);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "DE89370400440532013000");
+    ds_sup_text_free(&t);
+
+    /* No words at all. */
+    ds_sup_text empty = {0};
+    ds_sup_class c;
+    ds_sup_classify(&empty, &c);
+    T_EQ_INT(c.type, DS_PC_OTHER);
+    ds_sup_classify(NULL, &c);
+    T_EQ_INT(c.type, DS_PC_OTHER);
+    T_EQ_STR(ds_page_class_name(DS_PC_UTILITY_BILL), "utility_bill");
+    T_EQ_STR(ds_page_class_name((ds_page_class)99), "other");
+}
+
+/* ------------------------------------------------------------ extraction */
+
+static void t_extract_labels(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    add_line_at(&p, 100, 40, "STATEMENT OF ACCOUNT", 95);
+    add_line(&p, "Account holder: Mr Jörg Nowak-Brown");
+    add_line(&p, "Date of birth: 5th March, 1971");
+    add_line(&p, "Account number: 1234 5678");
+    add_line(&p, "Statement period: 01 Mar 2026 to 31 Mar 2026");
+    add_line(&p, "Closing balance: £1,234.56");
+    add_line(&p, "Reference: ABC123456789");
+    add_line(&p, "Address: 12 Mill Road");
+    add_line(&p, "LEEDS LS1 4AB");
+    add_line(&p, "Sort code 12-34-56");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_BANK_STATEMENT);
+    const ds_sup_field *f;
+    T_CHECK((f = field(&sp, DS_SF_NAME)) != NULL);
+    if (f) {
+        T_EQ_STR(f->value, "Jörg Nowak-Brown"); /* the title dropped */
+        T_EQ_STR(f->label, "account holder");
+        T_EQ_INT(f->box[1], 60);
+    }
+    T_CHECK((f = field(&sp, DS_SF_BIRTH_DATE)) != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "1971-03-05");
+    T_CHECK((f = field(&sp, DS_SF_ACCOUNT_NUMBER)) != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "12345678");
+    T_CHECK((f = field(&sp, DS_SF_STATEMENT_DATE)) != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "2026-03-31"); /* the period's end */
+    T_CHECK((f = field(&sp, DS_SF_AMOUNT)) != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "1234.56");
+    T_CHECK((f = field(&sp, DS_SF_REFERENCE)) != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "ABC123456789");
+    T_CHECK((f = field(&sp, DS_SF_ADDRESS)) != NULL);
+    if (f) {
+        T_EQ_STR(f->value, "12 Mill Road, LEEDS LS1 4AB");
+        T_CHECK(f->box[3] > 40); /* both lines */
+    }
+    ds_sup_text_free(&t);
+}
+
+static void t_extract_layouts(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    /* Labels in a column, values beside them across a gap. */
+    add_line_at(&p, 100, 40, "POLICE CERTIFICATE", 95);
+    add_line(&p, "Full name | Anna Maria Rossi");
+    add_line(&p, "Date of birth | 12.08.1974");
+    add_line(&p, "Date of issue | 2026-01-15");
+    /* A small label over its value. */
+    add_line(&p, "Certificate number");
+    add_line(&p, "PC-2026-000123");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_POLICE_CERTIFICATE);
+    const ds_sup_field *f;
+    T_CHECK((f = field(&sp, DS_SF_NAME)) != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "ANNA MARIA ROSSI");
+    T_CHECK((f = field(&sp, DS_SF_BIRTH_DATE)) != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "1974-08-12");
+    T_CHECK((f = field(&sp, DS_SF_ISSUE_DATE)) != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "2026-01-15");
+    T_CHECK((f = field(&sp, DS_SF_REFERENCE)) != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "PC2026000123");
+    ds_sup_text_free(&t);
+
+    /* A letter head: the name right above the address, no labels; an
+     * organisation's name is not taken for a person's. */
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Brightside Energy Ltd");
+    add_line(&p, "14 Station Road");
+    add_line_at(&p, 100, 40, "YOUR ELECTRICITY BILL", 95);
+    add_line(&p, "Grace Taylor");
+    add_line(&p, "136 Church Lane");
+    add_line(&p, "MANCHESTER LF2 6TF");
+    add_line(&p, "Bill date: 24 April 2026");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_UTILITY_BILL);
+    T_CHECK((f = field(&sp, DS_SF_NAME)) != NULL);
+    if (f) {
+        T_EQ_STR(f->value, "Grace Taylor");
+        T_EQ_STR(f->label, "header");
+    }
+    T_CHECK((f = field(&sp, DS_SF_ADDRESS)) != NULL);
+    if (f)
+        T_EQ_STR(f->value, "136 Church Lane, MANCHESTER LF2 6TF");
+    T_CHECK((f = field(&sp, DS_SF_STATEMENT_DATE)) != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "2026-04-24");
+    ds_sup_text_free(&t);
+
+    /* Surname and given names in two fields; "US" dates; running text
+     * does not make labels ("the start date of" is no issue date). */
+    memset(&p, 0, sizeof p);
+    add_line_at(&p, 100, 40, "DIPLOMA", 95);
+    add_line(&p, "Surname: GARCÍA");
+    add_line(&p, "Given names: María José");
+    add_line(&p, "Date of issue: March 5, 2020");
+    add_line(&p, "we note the start date of 01/02/2019 in our records");
+    read_page(&p, &t, &sp);
+    T_CHECK((f = field(&sp, DS_SF_NAME)) != NULL);
+    if (f)
+        T_EQ_STR(f->value, "María José GARCÍA");
+    T_CHECK((f = field(&sp, DS_SF_ISSUE_DATE)) != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "2020-03-05");
+    int issue = 0;
+    for (int i = 0; i < sp.nfields; i++)
+        issue += sp.f[i].id == DS_SF_ISSUE_DATE;
+    T_EQ_INT(issue, 1);
+    ds_sup_text_free(&t);
+
+    /* "Date of marriage" is no issue date; an address stops at the next
+     * "Label: value" line, known label or not. */
+    memset(&p, 0, sizeof p);
+    add_line_at(&p, 100, 40, "MARRIAGE CERTIFICATE", 95);
+    add_line(&p, "Date of marriage: 26.11.2023");
+    add_line(&p, "Home address: 215 Riverside Drive,");
+    add_line(&p, "Job title: Chef");
+    read_page(&p, &t, &sp);
+    f = field(&sp, DS_SF_ISSUE_DATE);
+    T_CHECK(f == NULL);
+    if (f)
+        fprintf(stderr, "issue date %s from %s\n", f->value, f->label);
+    T_CHECK((f = field(&sp, DS_SF_ADDRESS)) != NULL);
+    if (f)
+        T_EQ_STR(f->value, "215 Riverside Drive,");
+    ds_sup_text_free(&t);
+
+    /* Values that are not of their label's kind are no field. */
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Date of birth: unknown");
+    add_line(&p, "Name: 12345");
+    add_line(&p, "Account number: none");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.nfields, 0);
+    ds_sup_text_free(&t);
+}
+
+/* The text layer: runs holding spaces are cut into words, words are
+ * grouped into lines by their boxes; hostile layers do not crash. */
+static void t_layer(void)
+{
+    ds_text_word words[4];
+    char *texts[4] = {"Date of birth:", "12 March 1980", "Name:", "Anna Smith"};
+    int boxes[4][4] = {{100, 100, 280, 20}, {400, 102, 260, 20}, {100, 140, 100, 20},
+                       {400, 141, 200, 20}};
+    for (int i = 0; i < 4; i++) {
+        words[i].text = texts[i];
+        memcpy(words[i].box, boxes[i], sizeof boxes[i]);
+        words[i].font = -1;
+        words[i].size = 10;
+    }
+    ds_text_layer layer = {4, words, 0, NULL};
+    ds_sup_text t;
+    T_EQ_INT(ds_sup_read_layer(&layer, &t), DS_OK);
+    T_EQ_INT(t.source, DS_SUP_SRC_TEXT_LAYER);
+    T_EQ_INT(t.nlines, 2);
+    T_EQ_INT(t.nwords, 9);
+    T_EQ_STR(t.w[0].text, "Date");
+    T_EQ_STR(t.w[3].text, "12");
+    T_EQ_STR(t.w[8].text, "Smith");
+    ds_sup_class c;
+    ds_sup_page sp;
+    ds_sup_classify(&t, &c);
+    ds_sup_extract(&t, &c, &sp);
+    const ds_sup_field *f = ds_sup_find(&sp, DS_SF_BIRTH_DATE);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "1980-03-12");
+    f = ds_sup_find(&sp, DS_SF_NAME);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->value, "Anna Smith");
+    ds_sup_text_free(&t);
+
+    /* NULL texts, empty boxes, a word far longer than a word may be. */
+    char *longw = malloc(5000);
+    T_CHECK(longw != NULL);
+    if (!longw)
+        return;
+    memset(longw, 'x', 4999);
+    longw[4999] = 0;
+    longw[10] = ' ';
+    ds_text_word bad[3] = {{NULL, {1, 1, 5, 5}, 0, 0, -1}, {"abc", {1, 1, 0, 0}, 0, 0, -1},
+                           {longw, {0, 0, 100, 10}, 0, 0, -1}};
+    ds_text_layer badl = {3, bad, 0, NULL};
+    T_EQ_INT(ds_sup_read_layer(&badl, &t), DS_OK);
+    T_EQ_INT(t.nwords, 2);
+    T_CHECK(strlen(t.w[1].text) < DS_SUP_WORD_MAX);
+    ds_sup_text_free(&t);
+    free(longw);
+    ds_text_layer neg = {-1, NULL, 0, NULL};
+    T_EQ_INT(ds_sup_read_layer(&neg, &t), DS_ERR_USAGE);
+    T_EQ_INT(ds_sup_read_layer(NULL, &t), DS_ERR_USAGE);
+    /* Cut UTF-8: a run of two-byte letters longer than a word keeps whole
+     * characters. */
+    char utf[200] = "";
+    for (int i = 0; i < 60; i++)
+        strcat(utf, "é");
+    ds_text_word u = {utf, {0, 0, 300, 10}, 0, 0, -1};
+    ds_text_layer ul = {1, &u, 0, NULL};
+    T_EQ_INT(ds_sup_read_layer(&ul, &t), DS_OK);
+    T_EQ_INT(t.nwords, 1);
+    T_EQ_INT((int)strlen(t.w[0].text) % 2, 0);
+    ds_sup_text_free(&t);
+}
+
+static void t_fingerprint(void)
+{
+    page a = {0}, b = {0};
+    ds_sup_text ta, tb;
+    uint64_t ha, hb, ha2;
+    for (int i = 0; i < 12; i++) {
+        char line[128];
+        snprintf(line, sizeof line, "Payment %d to account 7731%04d reference TX%06d", i, i * 7, i);
+        add_line(&a, line);
+        snprintf(line, sizeof line, "Payment %d to account 5520%04d reference TX%06d", i, i * 3,
+                 i + 500);
+        add_line(&b, line);
+    }
+    build(&a, &ta);
+    build(&b, &tb);
+    T_CHECK(ds_sup_text_fingerprint(&ta, &ha));
+    T_CHECK(ds_sup_text_fingerprint(&tb, &hb));
+    T_CHECK(ds_sup_text_fingerprint(&ta, &ha2));
+    T_CHECK(ha == ha2);
+    /* One template, other numbers: far apart (the daemon's default
+     * duplicate distance is 4 bits). */
+    T_CHECK(ds_hamming64(ha, hb) > 8);
+    /* One word misread: close. */
+    snprintf(ta.w[3].text, sizeof ta.w[3].text, "acc0unt");
+    uint64_t hc;
+    T_CHECK(ds_sup_text_fingerprint(&ta, &hc));
+    T_CHECK(ds_hamming64(ha, hc) <= 4);
+    ds_sup_text_free(&ta);
+    ds_sup_text_free(&tb);
+    /* Too few words: no fingerprint. */
+    page c = {0};
+    add_line(&c, "Dear Sir");
+    build(&c, &ta);
+    T_CHECK(!ds_sup_text_fingerprint(&ta, &ha));
+    ds_sup_text_free(&ta);
+}
+
+/* ---------------------------------------------------------------- checks */
+
+static void t_name_compare(void)
+{
+    T_EQ_INT(ds_sup_name_compare("Hans-Peter MÜLLER", "Müller", "Hans Peter"), 2);
+    T_EQ_INT(ds_sup_name_compare("MUELLER, Hans Peter", "Müller", "Hans Peter"), 2);
+    T_EQ_INT(ds_sup_name_compare("Hans Muller", "Müller", "Hans Peter"), 2);
+    T_EQ_INT(ds_sup_name_compare("Łukasz Nowak", "Nowak", "Łukasz"), 2);
+    /* Reading noise: an umlaut's dots read as two strokes, a lost letter. */
+    T_EQ_INT(ds_sup_name_compare("Hans Miiller", "Müller", "Hans"), 1);
+    T_EQ_INT(ds_sup_name_compare("Hans Mueler", "Müller", "Hans"), 1);
+    /* Another person. */
+    T_EQ_INT(ds_sup_name_compare("Sofia Okafor", "Hansen", "Oliver"), 0);
+    T_EQ_INT(ds_sup_name_compare("Anna Miller", "Müller", "Anna"), 1);
+    T_EQ_INT(ds_sup_name_compare("Anna Schmidt", "Müller", "Anna"), 0);
+    /* Not comparable. */
+    T_EQ_INT(ds_sup_name_compare("", "Müller", "Anna"), -1);
+    T_EQ_INT(ds_sup_name_compare("Anna Müller", "", ""), -1);
+}
+
+static void t_address_compare(void)
+{
+    const char *home = "12 Mill Road\nLEEDS LS1 4AB\nUnited Kingdom";
+    T_EQ_INT(ds_sup_address_compare("12 Mill Road, LEEDS LS1 4AB", home), 1);
+    T_EQ_INT(ds_sup_address_compare("12 Mill Rd, Leeds LS1 4A8", home), 1); /* OCR B as 8 */
+    T_EQ_INT(ds_sup_address_compare("13 Mill Road, LEEDS LS1 4AB", home), 0);
+    T_EQ_INT(ds_sup_address_compare("165 Station Road, YORK YO1 7HH", home), 0);
+    T_EQ_INT(ds_sup_address_compare("", home), -1);
+    T_EQ_INT(ds_sup_address_compare("12 Mill Road", ""), -1);
+}
+
+static ds_case make_case(void)
+{
+    ds_case c;
+    char msg[DS_CASE_MSG_MAX];
+    const char *j = "{\"case_id\":\"C-1\",\"surname\":\"Müller\",\"given_names\":\"Anna\","
+                    "\"birth_date\":\"1980-03-12\",\"application_date\":\"2026-11-01\","
+                    "\"address\":\"12 Mill Road\\nLEEDS LS1 4AB\",\"related_persons\":["
+                    "{\"surname\":\"Müller\",\"given_names\":\"Jan\",\"relation\":\"father\","
+                    "\"birth_date\":\"1950-01-02\"},{\"surname\":\"Okafor\",\"given_names\":"
+                    "\"Ben\",\"relation\":\"spouse\"}]}";
+    T_EQ_INT(ds_case_parse(j, strlen(j), &c, msg, sizeof msg), DS_OK);
+    return c;
+}
+
+/* Runs the checks on a page made of lines; returns the flags. */
+static ds_flags *check_lines(const char *const *lines, float conf, const char *today)
+{
+    static ds_flags flags;
+    page *p = calloc(1, sizeof *p);
+    ds_sup_text t;
+    ds_sup_page sp;
+    ds_case c = make_case();
+    memset(&flags, 0, sizeof flags);
+    if (!p)
+        return &flags;
+    for (int i = 0; lines[i]; i++)
+        add_line_at(p, 100, i == 0 ? 40 : 20, lines[i], conf);
+    read_page(p, &t, &sp);
+    ds_check_support(&sp, &t, &c, today, 0, 0, &flags);
+    ds_sup_text_free(&t);
+    free(p);
+    return &flags;
+}
+
+static const ds_flag *find_flag(const ds_flags *f, ds_flag_code code)
+{
+    for (int i = 0; i < f->count; i++)
+        if (f->item[i].code == code)
+            return &f->item[i];
+    return NULL;
+}
+
+static int alerts(const ds_flags *f)
+{
+    int n = 0;
+    for (int i = 0; i < f->count; i++)
+        n += f->item[i].severity >= DS_SEV_WARNING;
+    return n;
+}
+
+static void t_checks_genuine(void)
+{
+    static const char *const stmt[] = {
+        "BANK STATEMENT", "Account holder: Anna Mueller", "Address: 12 Mill Road",
+        "LEEDS LS1 4AB", "Statement date: 15 October 2026", "Sort code 12-34-56", NULL};
+    ds_flags *f = check_lines(stmt, 95, "2026-11-23");
+    T_EQ_INT(f->count, 0);
+    /* A related person's page (the spouse's payslip) is no mismatch. */
+    static const char *const slip[] = {"PAYSLIP", "Employee name: Ben Okafor",
+                                       "Pay date: 28 October 2026", "Net pay: 2,100.00", NULL};
+    f = check_lines(slip, 95, "2026-11-23");
+    T_EQ_INT(alerts(f), 0);
+    /* A birth certificate: the applicant as the child, the father's birth
+     * date is the father's. */
+    static const char *const birth[] = {
+        "CERTIFICATE OF BIRTH", "Name of child: Anna Müller", "Date of birth: 12 March 1980",
+        "Name of father: Jan Müller", "Date of issue: 20 March 1980", NULL};
+    f = check_lines(birth, 95, "2026-11-23");
+    T_EQ_INT(f->count, 0);
+    /* A page of no known type is not checked, whatever it names. */
+    static const char *const leaflet[] = {"Summer fair on the green", "Name: Sofia Okafor",
+                                          "Date of birth: 1 January 1990", NULL};
+    f = check_lines(leaflet, 95, "2026-11-23");
+    T_EQ_INT(f->count, 0);
+}
+
+static void t_checks_defects(void)
+{
+    /* Another person, read clearly in a labelled field: high. */
+    static const char *const other[] = {"POLICE CERTIFICATE", "Full name: Sofia Okafor",
+                                        "Date of issue: 3 February 2026", NULL};
+    ds_flags *f = check_lines(other, 95, "2026-11-23");
+    const ds_flag *x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    T_CHECK(x != NULL);
+    if (x) {
+        T_EQ_INT(x->severity, DS_SEV_HIGH);
+        T_EQ_STR(x->field, "name");
+        T_CHECK(strstr(x->message, "Okafor") == NULL); /* no page content in messages */
+    }
+    /* The same, read poorly: a warning, not fraud. */
+    f = check_lines(other, 60, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
+    /* No name on the page at all: information only. */
+    static const char *const noname[] = {"POLICE CERTIFICATE", "Date of issue: 3 February 2026",
+                                         "No convictions are recorded.", NULL};
+    f = check_lines(noname, 95, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_NAME_UNVERIFIED);
+    T_CHECK(x != NULL && x->severity == DS_SEV_INFO);
+    T_EQ_INT(alerts(f), 0);
+    /* Birth date: clearly different (high); one confusable digit (warning). */
+    static const char *const bd[] = {"POLICE CERTIFICATE", "Full name: Anna Müller",
+                                     "Date of birth: 12 March 1985", NULL};
+    f = check_lines(bd, 95, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH);
+    T_CHECK(x != NULL && x->severity == DS_SEV_HIGH);
+    if (x) {
+        T_EQ_STR(x->expected, "1980-03-12");
+        T_EQ_STR(x->found, "1985-03-12");
+    }
+    static const char *const bd8[] = {"POLICE CERTIFICATE", "Full name: Anna Müller",
+                                      "Date of birth: 12 March 1930", NULL};
+    f = check_lines(bd8, 95, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH);
+    T_CHECK(x != NULL && x->severity == DS_SEV_WARNING); /* 3 and 8 look alike */
+    /* Address. */
+    static const char *const addr[] = {"BANK STATEMENT", "Account holder: Anna Müller",
+                                       "Address: 165 Station Road", "YORK YO1 7HH", NULL};
+    f = check_lines(addr, 95, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_ADDRESS_MISMATCH);
+    T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
+    /* Dates: in the future, too old for the window, a birth certificate
+     * before the birth. */
+    static const char *const fut[] = {"PAYSLIP", "Employee name: Anna Müller",
+                                      "Pay date: 28 February 2027", NULL};
+    f = check_lines(fut, 95, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_DATE_FUTURE);
+    T_CHECK(x != NULL && x->severity == DS_SEV_HIGH);
+    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_STATEMENT_OLD) == NULL);
+    static const char *const old[] = {"PAYSLIP", "Employee name: Anna Müller",
+                                      "Pay date: 28 February 2026", NULL};
+    f = check_lines(old, 95, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_STATEMENT_OLD);
+    T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
+    if (x)
+        T_EQ_STR(x->expected, "2026-11-01"); /* the application date */
+    static const char *const fresh[] = {"PAYSLIP", "Employee name: Anna Müller",
+                                        "Pay date: 28 September 2026", NULL};
+    f = check_lines(fresh, 95, "2026-11-23");
+    T_EQ_INT(alerts(f), 0);
+    static const char *const before[] = {
+        "BIRTH CERTIFICATE", "Name of child: Anna Müller", "Date of birth: 12 March 1980",
+        "Date of issue: 2 January 1979", NULL};
+    f = check_lines(before, 95, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_ISSUED_BEFORE_BIRTH);
+    T_CHECK(x != NULL && x->severity == DS_SEV_HIGH);
+    /* A marriage certificate must name the applicant, not only the spouse. */
+    static const char *const mar[] = {"MARRIAGE CERTIFICATE", "Husband: Ben Okafor",
+                                      "Wife: Clara Schmidt", NULL};
+    f = check_lines(mar, 95, "2026-11-23");
+    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) != NULL);
+    static const char *const mar_ok[] = {"MARRIAGE CERTIFICATE", "Husband: Ben Okafor",
+                                         "Wife: Anna Müller", NULL};
+    f = check_lines(mar_ok, 95, "2026-11-23");
+    T_EQ_INT(alerts(f), 0);
+}
+
+/* The annotated page boxes each supporting field, red where a flag of the
+ * page names it or the field mismatched. */
+static void t_annotate(void)
+{
+    ds_sup_page sp;
+    memset(&sp, 0, sizeof sp);
+    sp.nfields = 2;
+    sp.f[0].id = DS_SF_NAME;
+    snprintf(sp.f[0].status, sizeof sp.f[0].status, "match");
+    memcpy(sp.f[0].box, (int[4]){10, 20, 30, 40}, sizeof sp.f[0].box);
+    sp.f[1].id = DS_SF_BIRTH_DATE;
+    memcpy(sp.f[1].box, (int[4]){50, 60, 70, 80}, sizeof sp.f[1].box);
+    ds_flag fl;
+    memset(&fl, 0, sizeof fl);
+    fl.page = 2;
+    fl.severity = DS_SEV_HIGH;
+    snprintf(fl.field, sizeof fl.field, "birth_date");
+    ds_annotate *a = calloc(1, sizeof *a);
+    T_CHECK(a != NULL);
+    if (!a)
+        return;
+    ds_annotate_support(a, &sp, &fl, 1, 2);
+    T_EQ_INT(a->count, 2);
+    T_EQ_INT(a->box[0].kind, DS_ANNOTATE_FIELD);
+    T_EQ_STR(a->box[0].label, "name: match");
+    T_EQ_INT(a->box[1].kind, DS_ANNOTATE_FLAGGED);
+    T_EQ_INT(a->box[1].x, 50);
+    /* A flag of another page leaves the field green; NULL adds nothing. */
+    memset(a, 0, sizeof *a);
+    ds_annotate_support(a, &sp, &fl, 1, 0);
+    T_EQ_INT(a->box[1].kind, DS_ANNOTATE_FIELD);
+    ds_annotate_support(a, NULL, &fl, 1, 0);
+    T_EQ_INT(a->count, 2);
+    free(a);
+}
+
+int main(int argc, char **argv)
+{
+    static const t_case cases[] = {
+        {"classify", t_classify},
+        {"extract_labels", t_extract_labels},
+        {"extract_layouts", t_extract_layouts},
+        {"layer", t_layer},
+        {"fingerprint", t_fingerprint},
+        {"name_compare", t_name_compare},
+        {"address_compare", t_address_compare},
+        {"checks_genuine", t_checks_genuine},
+        {"checks_defects", t_checks_defects},
+        {"annotate", t_annotate},
+    };
+    return T_RUN(cases);
+}

@@ -149,8 +149,8 @@ typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_sev
       "(a warning together with other evidence of editing in the file).")                     \
     X(PDF_TEXT_MISMATCH, HIGH, "pdf",                                                         \
       "A number in the PDF's text layer is not what the page shows on the same spot: an "     \
-      "amount or date painted over, or an edited text layer (a warning when the page reads "  \
-      "unclearly there or shows nothing).")                                                   \
+      "amount or date painted over, or an edited text layer (information when the page "     \
+      "reads unclearly there, a warning when it shows nothing there).")                       \
     X(PDF_FONT_MIX, WARNING, "pdf",                                                           \
       "A number is set in two fonts, or one number of a line of numbers in a font no other "  \
       "number on the page uses: a figure typed in over the original (high together with "     \

@@ -74,7 +74,10 @@ void ds_check_pdf(const ds_pdf_info *info, const ds_pdfev *ev, ds_flags *flags)
         const ds_pdfev_word *w = &ev->word[i];
         if (w->printed[0])
             ds_flags_add(flags, w->page, DS_FLAG_PDF_TEXT_MISMATCH,
-                         w->strong ? DS_SEV_HIGH : DS_SEV_WARNING, "pdf", "text_layer", w->layer,
+                         /* A clear reading of other digits is evidence; an unclear one
+                          * (a digit lost at the box's edge, a symbol for a letter) is
+                          * OCR noise until an officer looks: information only. */
+                         w->strong ? DS_SEV_HIGH : DS_SEV_INFO, "pdf", "text_layer", w->layer,
                          w->printed,
                          "Page %d shows other digits than its text layer at (%d, %d)%s.",
                          w->page + 1, w->box[0], w->box[1],

@@ -374,7 +374,8 @@ ds_error ds_pdfev_text(const ds_pages *pages, TessBaseAPI *api, int max_words, d
         if (!done)
             return DS_ERR_NOMEM;
         for (int i = 0; i < t->nwords && ev->words_checked < max_words; i++) {
-            char want[DS_PDFEV_TEXT], got[DS_PDFEV_TEXT], read[DS_PDFEV_TEXT];
+            char want[DS_PDFEV_TEXT], got[DS_PDFEV_TEXT], plain[DS_PDFEV_TEXT];
+            char read[DS_PDFEV_TEXT];
             char text[DS_PDFEV_TEXT];
             int run[8], box[4];
             if (done[i] || !numeric(t->word[i].text))
@@ -404,8 +405,14 @@ ds_error ds_pdfev_text(const ds_pages *pages, TessBaseAPI *api, int max_words, d
             bool blank = ink(gray, box) < 0.01;
             if (!blank) {
                 read_box(api, gray, box, read, sizeof read, &conf);
+                /* Its digits as read, and with letters taken for the
+                 * digits they resemble (O for 0): a number with letters in
+                 * it (AB158246864) keeps them in both, so either reading may
+                 * be the right one. */
+                digits_of(read, plain, sizeof plain, false);
                 digits_of(read, got, sizeof got, true);
-                if (strcmp(got, want) == 0 || confusable_only(got, want))
+                if (strcmp(got, want) == 0 || confusable_only(got, want) ||
+                    strcmp(plain, want) == 0 || confusable_only(plain, want))
                     continue;
             } else {
                 read[0] = 0;

@@ -502,20 +502,6 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         doc->printed_read = viz_read;
         if (viz_read)
             memcpy(x->viz, viz->field, sizeof x->viz);
-        if (s->opt.forensics) {
-            ds_forensics f = file_forensics;
-            if (quality_region)
-                ds_forensics_quality(gray, best->band.bbox, best->band.nchars[0],
-                                     best->band.rotation == 90 || best->band.rotation == 270, NULL,
-                                     &f);
-            /* Evidence in the file is reported once, on its first page. */
-            if (pg > 0)
-                f.edited = false, f.nevidence = 0;
-            ds_forensics_check(&f, pg, flags);
-            x->image_ran = true;
-            x->image_with_file = pg == 0;
-            x->image = f;
-        }
         /* Barcodes, and what kind of page it is: a supporting page is read
          * and checked against the case (scan/support.h). */
         ds_page_class pclass = DS_PC_OTHER;
@@ -528,6 +514,22 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         }
         bool supporting = pclass != DS_PC_OTHER && pclass != DS_PC_IDENTITY;
         x->barcodes = bcs;
+        if (s->opt.forensics) {
+            ds_forensics f = file_forensics;
+            /* A page read as a supporting document had its text read: the
+             * MRZ's rescan request is not about it. */
+            if (quality_region && !supporting)
+                ds_forensics_quality(gray, best->band.bbox, best->band.nchars[0],
+                                     best->band.rotation == 90 || best->band.rotation == 270, NULL,
+                                     &f);
+            /* Evidence in the file is reported once, on its first page. */
+            if (pg > 0)
+                f.edited = false, f.nevidence = 0;
+            ds_forensics_check(&f, pg, flags);
+            x->image_ran = true;
+            x->image_with_file = pg == 0;
+            x->image = f;
+        }
         if (!usable && json_array_size(bcs) > 0)
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone; its data was read from its "

@@ -38,6 +38,7 @@ import argparse
 import hashlib
 import io
 import json
+import unicodedata
 import os
 import random
 import struct
@@ -259,6 +260,35 @@ def runs_content(runs, page_h=842, extra=b""):
     return bytes(out) + extra
 
 
+def latin1(text):
+    """The text in the base-14 fonts' WinAnsi repertoire: letters outside it
+    lose their marks (the ICAO transliteration keeps such a name the same
+    person: LUKASZ for ŁUKASZ)."""
+    out = []
+    for c in text:
+        try:
+            c.encode("latin-1")
+            out.append(c)
+        except UnicodeEncodeError:
+            base = unicodedata.normalize("NFKD", c)[0]
+            out.append({"Ł": "L", "ł": "l", "Đ": "D", "đ": "d", "ı": "i"}.get(c, base)
+                       if base.encode("latin-1", "ignore") or c in "ŁłĐđı" else "?")
+    return "".join(out)
+
+
+def supportdocs_runs(runs):
+    """samples/supportdocs.py text runs (top-left corner in points, a font
+    file) as this file's runs: serif fonts as Times, monospaced as Courier,
+    the rest as Helvetica."""
+    out = []
+    for run in runs:
+        font = run["font"].lower()
+        key = "F2" if "mono" in font else "F3" if ("serif" in font or "roman" in font) and \
+            "sans" not in font else "F1"
+        out.append((run["x_pt"], run["y_pt"], key, int(round(run["size_pt"])), latin1(run["text"])))
+    return out
+
+
 def born_pdf(pages_runs, producer="Northbank statements 4.2", creator="Northbank eStatement"):
     """pages_runs: [content bytes] -> (PDF bytes, xref offset, size, page and content numbers)."""
     w = Writer()
@@ -457,9 +487,21 @@ def main():
     ap.add_argument("--demo", nargs=3, metavar="PAGE")
     ap.add_argument("--bench", type=int, metavar="N", help="only the benchmark set of N pages")
     ap.add_argument("--no-bad", action="store_true", help="skip bad/ (its bombs take a few seconds)")
+    ap.add_argument("--born-from", nargs="+", metavar="TRUTH.json",
+                    help="born-digital PDFs of samples/supportdocs.py pages, from their text runs")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     r = random.Random(a.seed)
+    if a.born_from:
+        for path in a.born_from:
+            if path.endswith(".case.json"):
+                continue  # a page's case record, passed along by a glob
+            with open(path) as fh:
+                truth = json.load(fh)
+            name = os.path.splitext(os.path.basename(path))[0]
+            with open(os.path.join(a.out, name + ".pdf"), "wb") as fh:
+                fh.write(born_pdf([runs_content(supportdocs_runs(truth["runs"]))])[0])
+        return
     if a.bench:
         # N scanned pages as JPEG files and as one PDF that embeds the same
         # bytes, and an N-page born-digital statement: make bench's PDF line.

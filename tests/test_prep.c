@@ -57,6 +57,127 @@ static int page_splits(PIX *page, int nlines, int nchars)
     return 0;
 }
 
+/* 1 when a candidate of the tilted search on page splits into the shape;
+ * *clipped gets that band's clipped ends. */
+static int tilted_splits(PIX *page, int nlines, int nchars, int *clipped)
+{
+    ds_mrz_candidate cand[DS_MRZ_MAX_CANDIDATES];
+    int nc = 0;
+    if (ds_mrz_locate_tilted(page, cand, &nc) != DS_OK)
+        return 0;
+    for (int i = 0; i < nc; i++)
+        for (int flip = 0; flip < 2; flip++) {
+            ds_mrzband b;
+            memset(&b, 0, sizeof b);
+            if (ds_mrzband_extract(page, &cand[i], flip, &b) != DS_OK)
+                continue;
+            int ok = b.nlines == nlines && b.nchars[0] == nchars;
+            if (ok && clipped)
+                *clipped = b.clipped;
+            ds_mrzband_free(&b);
+            if (ok)
+                return 1;
+        }
+    return 0;
+}
+
+static PIX *load_sample(const char *file)
+{
+    ds_limits lim;
+    ds_limits_default(&lim);
+    ds_pages *pg = NULL;
+    char path[512];
+    snprintf(path, sizeof path, DS_SOURCE_DIR "/samples/pages/%s", file);
+    if (ds_decode_file(path, &lim, &pg) != DS_OK || !pg || pg->count < 1) {
+        ds_pages_free(pg);
+        return NULL;
+    }
+    PIX *p = pixClone(pg->page[0].gray);
+    ds_pages_free(pg);
+    return p;
+}
+
+/* A page laid at 30 to 60 degrees on the platen: the upright search finds
+ * no MRZ that splits, the tilted search finds it whole. Each way turned,
+ * so every frame of the tilted search is used. */
+static void test_tilted_pages(void)
+{
+    const char *files[] = {"0001-td1.jpg", "0004-td3.jpg"};
+    const int shape[][2] = {{3, 30}, {2, 44}};
+    const float degs[] = {30, -30, 45, -45, 60, 120};
+    for (size_t f = 0; f < 2; f++) {
+        PIX *page = load_sample(files[f]);
+        T_CHECK(page != NULL);
+        if (!page)
+            continue;
+        for (size_t i = 0; i < sizeof degs / sizeof degs[0]; i++) {
+            PIX *turned = pixRotate(page, degs[i] * 3.14159265f / 180, L_ROTATE_AREA_MAP,
+                                    L_BRING_IN_WHITE, pixGetWidth(page), pixGetHeight(page));
+            T_CHECK(turned != NULL);
+            if (!turned)
+                continue;
+            if (page_splits(turned, shape[f][0], shape[f][1]))
+                T_FAIL_("%s at %.0f deg: the upright search split it", files[f], degs[i]);
+            int clipped = -1;
+            if (!tilted_splits(turned, shape[f][0], shape[f][1], &clipped))
+                T_FAIL_("%s at %.0f deg: the tilted search did not split it", files[f], degs[i]);
+            T_EQ_INT(clipped, 0);
+            pixDestroy(&turned);
+        }
+        pixDestroy(&page);
+    }
+}
+
+/* A page cut through the first characters of its MRZ (0001-td1: upright,
+ * MRZ box known from its truth file) says so; the whole page does not. */
+static void test_clipped_band(void)
+{
+    PIX *page = load_sample("0001-td1.jpg");
+    T_CHECK(page != NULL);
+    if (!page)
+        return;
+    /* mrz_bbox [94, 899, 596, 98]: 30 characters, a pitch of about 20 px */
+    int cuts[][4] = {{94 + 10, 0, 0, 0}, {0, 0, 94 + 596 - 10, 0}};
+    int want[] = {DS_MRZ_CLIPPED_START, DS_MRZ_CLIPPED_END};
+    ds_mrz_candidate cand[DS_MRZ_MAX_CANDIDATES];
+    int nc = 0;
+    T_EQ_INT(ds_mrz_locate(page, cand, &nc), DS_OK);
+    int whole = -1;
+    for (int i = 0; i < nc && whole < 0; i++) {
+        ds_mrzband b;
+        memset(&b, 0, sizeof b);
+        if (ds_mrzband_extract(page, &cand[i], 0, &b) == DS_OK && b.nlines == 3)
+            whole = b.clipped;
+        ds_mrzband_free(&b);
+    }
+    T_EQ_INT(whole, 0);
+    for (int k = 0; k < 2; k++) {
+        int x0 = cuts[k][0], x1 = cuts[k][2] ? cuts[k][2] : (int)pixGetWidth(page);
+        BOX *box = boxCreate(x0, 0, x1 - x0, pixGetHeight(page));
+        PIX *cut = pixClipRectangle(page, box, NULL);
+        boxDestroy(&box);
+        T_CHECK(cut != NULL);
+        if (!cut)
+            continue;
+        int got = -1;
+        T_EQ_INT(ds_mrz_locate(cut, cand, &nc), DS_OK);
+        for (int i = 0; i < nc && got < 0; i++)
+            for (int flip = 0; flip < 2 && got < 0; flip++) {
+                ds_mrzband b;
+                memset(&b, 0, sizeof b);
+                if (ds_mrzband_extract(cut, &cand[i], flip, &b) == DS_OK && b.nlines == 3)
+                    got = b.clipped;
+                ds_mrzband_free(&b);
+            }
+        if (got >= 0)
+            T_EQ_INT(got & want[k], want[k]);
+        else
+            T_FAIL_("cut %d: no band of three lines", k);
+        pixDestroy(&cut);
+    }
+    pixDestroy(&page);
+}
+
 static void test_samples_split(void)
 {
     const char *names[] = {"0000-mrvb", "0001-td1", "0002-mrva", "0003-td2", "0004-td3",
@@ -160,6 +281,8 @@ int main(int argc, char **argv)
         {"black_and_tiny_pages", test_black_and_tiny_pages},
         {"stripes_are_not_an_mrz", test_stripes_are_not_an_mrz},
         {"bad_arguments", test_bad_arguments},
+        {"tilted_pages", test_tilted_pages},
+        {"clipped_band", test_clipped_band},
     };
     return T_RUN(cases);
 }

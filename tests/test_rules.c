@@ -11,6 +11,7 @@
 #include "check/case.h"
 #include "check/check.h"
 #include "check/rules.h"
+#include "mrz/clip.h"
 #include "t.h"
 
 static ds_mrz mk(const char *surname, const char *given, const char *docno, const char *nat,
@@ -406,6 +407,59 @@ static void t_check_digit_severity(void)
     check_evidence();
 }
 
+/* An MRZ that runs off the image: MRZ_CLIPPED says where, and a check that
+ * fails on it is a warning (what the cut hides is unknown), never high. */
+static void t_clipped_mrz(void)
+{
+    ds_mrz m = genuine();
+    m.valid = false;
+    m.checks.document_number = DS_CHECK_FAIL;
+    ds_mrz_clip_mark(&m, DS_MRZ_CLIPPED_START);
+    T_EQ_INT(m.clipped, DS_MRZ_CLIPPED_START);
+    T_CHECK(m.misread.document_number);
+    T_CHECK(!m.misread.birth_date); /* a passing check is left alone */
+    memset(&flags, 0, sizeof flags);
+    ds_check_mrz(&m, 3, &flags);
+    T_EQ_INT(count(&flags, "MRZ_CLIPPED"), 1);
+    T_EQ_INT(count(&flags, "MRZ_CHECK_DIGIT"), 1);
+    for (int i = 0; i < flags.count; i++)
+        T_CHECK(flags.item[i].severity != DS_SEV_HIGH);
+    const ds_flag *f = find(&flags, "MRZ_CLIPPED");
+    T_CHECK(f && strstr(f->message, "start") != NULL);
+    /* Not clipped: the same failure read with confidence stays high. */
+    ds_mrz n = genuine();
+    n.valid = false;
+    n.checks.document_number = DS_CHECK_FAIL;
+    ds_mrz_clip_mark(&n, 0);
+    memset(&flags, 0, sizeof flags);
+    ds_check_mrz(&n, 3, &flags);
+    T_EQ_INT(count(&flags, "MRZ_CLIPPED"), 0);
+    T_EQ_INT(flags.item[0].severity, DS_SEV_HIGH);
+    check_evidence();
+}
+
+/* The characters next to a cut are taken as read, with no second choice, so
+ * no check-digit repair reaches into what is missing; the rest is as read. */
+static void t_clipped_chars(void)
+{
+    ds_mrz_char a[3][DS_MRZ_MAX_LINE], out[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+    const ds_mrz_char *in[3] = {a[0], a[1], a[2]};
+    int lens[3] = {30, 30, 30};
+    for (int l = 0; l < 3; l++)
+        for (int k = 0; k < 30; k++)
+            a[l][k] = (ds_mrz_char){'O', 0.5f, '0', 0.4f};
+    ds_mrz_clip_chars(DS_MRZ_CLIPPED_END, in, lens, 3, out);
+    for (int l = 0; l < 3; l++)
+        for (int k = 0; k < 30; k++) {
+            int cut = k >= 30 - DS_MRZ_CLIP_CELLS;
+            T_EQ_INT(out[l][k].c, 'O');
+            T_EQ_INT(out[l][k].alt, cut ? 0 : '0');
+            T_CHECK(cut ? out[l][k].p == 1.0f : out[l][k].p == 0.5f);
+        }
+    ds_mrz_clip_chars(0, in, lens, 3, out);
+    T_CHECK(out[0][0].p == 0.5f && out[2][29].alt == '0');
+}
+
 /* The Icelandic specimen (birth 121212, expiry 110629): born 1912, so no
  * birth after expiry (issue 13). */
 static void t_birth_century_from_expiry(void)
@@ -464,6 +518,8 @@ int main(int argc, char **argv)
         {"unknown_codes", t_unknown_codes},
         {"parsed_specimen_end_to_end", t_parsed_specimen_end_to_end},
         {"check_digit_severity", t_check_digit_severity},
+        {"clipped_mrz", t_clipped_mrz},
+        {"clipped_chars", t_clipped_chars},
         {"birth_century_from_expiry", t_birth_century_from_expiry},
         {"flags_full_and_utf8_cut", t_flags_full_and_utf8_cut},
     };

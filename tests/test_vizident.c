@@ -364,6 +364,21 @@ static void test_misplaced_values(void)
     T_CHECK(!ds_vizident_number_is_date("L898902C3"));
     T_CHECK(!ds_vizident_number_is_date("X77310452 15 APR 2012"));
     T_CHECK(!ds_vizident_number_is_date("31022019")); /* no 31 February */
+    /* The holder's name read into the number's line (a page read at a
+     * slant): not the number alone, no evidence. The same line with a word
+     * that is not the holder's name, and a clearly different number, still
+     * is. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "ERIKSSON ANNA MARIA 023145800",
+              "ERIKSSONANNAMARIA023145800", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+    T_CHECK(ds_vizident_number_has_name("ERIKSSON ANNA MARIA 023145800", &m));
+    T_CHECK(ds_vizident_number_has_name("maria0231", &m));
+    T_CHECK(!ds_vizident_number_has_name("L898902C3", &m));
+    T_CHECK(!ds_vizident_number_has_name("AN 848872901", &m)); /* two letters: no word */
+    T_CHECK(!ds_vizident_number_has_name("ERIK 848872901", &m)); /* part of a name */
+    T_CHECK(!ds_vizident_number_has_name(NULL, &m));
     memset(&v, 0, sizeof v);
     set_field(&v, DS_VIZ_PASSPORT_NUMBER, "848872901", "848872901", 95);
     T_EQ_INT(compare(&v, &m, &fl), 1);

@@ -172,7 +172,10 @@ typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_sev
       "A statement, bill or payslip is older than the office's window before the application " \
       "date.")                                                                                \
     X(SUPPORT_ISSUED_BEFORE_BIRTH, HIGH, "support",                                           \
-      "A birth certificate is dated before the birth it records.")
+      "A birth certificate is dated before the birth it records.")                          \
+    X(MRZ_CLIPPED, WARNING, "mrz",                                                            \
+      "The MRZ runs off the edge of the image: the characters at the cut were read as far as " \
+      "they go, never repaired; rescan the whole document.")
 
 typedef enum ds_flag_code {
 #define DS_X_(name, sev, source, meaning) DS_FLAG_##name,
@@ -421,6 +424,8 @@ typedef struct ds_mrz_result {
     int bbox[4];         /* x, y, w, h on the page */
     int rotation;        /* 0, 90, 180, 270 */
     double skew_deg;
+    /* The lines run off the image: 1 at their start, 2 at their end, 3 both. */
+    int clipped;
 } ds_mrz_result;
 
 typedef enum ds_field_status {

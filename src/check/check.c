@@ -50,6 +50,13 @@ void ds_check_mrz(const ds_mrz *m, int page, ds_flags *flags)
                 "personal number or optional data");
     check_digit(page, flags, m->checks.composite, r->composite, "composite",
                 "whole MRZ (composite)");
+    if (m->clipped)
+        ds_flags_add(flags, page, DS_FLAG_MRZ_CLIPPED, DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
+            "The MRZ runs off the edge of the image at the %s of its lines: the characters there "
+            "are cut and were not repaired; rescan the whole document.",
+            m->clipped == (DS_MRZ_CLIPPED_START | DS_MRZ_CLIPPED_END) ? "start and end"
+            : (m->clipped & DS_MRZ_CLIPPED_START)                     ? "start"
+                                                                      : "end");
     if (!m->format_ok)
         ds_flags_add(flags, page, DS_FLAG_MRZ_FORMAT, DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
             "The MRZ breaks the ICAO 9303 layout (a letter where a digit belongs, an impossible "

@@ -985,6 +985,12 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
             f->status = DS_VIZ_UNVERIFIABLE;
             continue;
         }
+        /* The holder's name read into the number's line: not the number
+         * alone (vizident.h). */
+        if (strcmp(f->norm, mn) != 0 && ds_vizident_number_has_name(f->value, m)) {
+            f->status = DS_VIZ_UNVERIFIABLE;
+            continue;
+        }
         size_t lv = strlen(f->norm), lm = strlen(mn);
         if (strcmp(f->norm, mn) == 0 || (lv >= 9 && lv < lm && strncmp(f->norm, mn, lv) == 0) ||
             reread_as_mrz(f)) {

@@ -479,3 +479,42 @@ bool ds_vizident_number_is_date(const char *value)
     int f2[3] = {atoi_n(d, 4), atoi_n(d + 4, 2), atoi_n(d + 6, 2)};
     return real_date(f1[0], f1[1], f1[2]) || real_date(f2[0], f2[1], f2[2]);
 }
+
+/* Whether word w (upper case letters) is a word of the space-separated
+ * name. */
+static bool word_of(const char *w, const char *name)
+{
+    size_t lw = strlen(w);
+    for (const char *p = name; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t l = strcspn(p, " ");
+        if (l == lw && l && strncmp(p, w, l) == 0)
+            return true;
+        p += l;
+    }
+    return false;
+}
+
+bool ds_vizident_number_has_name(const char *value, const ds_mrz *m)
+{
+    if (!value || !m)
+        return false;
+    char w[DS_VIZ_VALUE_MAX];
+    size_t n = 0;
+    for (const char *p = value;; p++) {
+        if (isalpha((unsigned char)*p)) {
+            if (n + 1 < sizeof w)
+                w[n++] = (char)toupper((unsigned char)*p);
+            continue;
+        }
+        /* a word ends at anything not a letter (a digit ends it too) */
+        w[n] = 0;
+        if (n >= 3 && (word_of(w, m->surname) || word_of(w, m->given_names)))
+            return true;
+        n = 0;
+        if (!*p)
+            break;
+    }
+    return false;
+}

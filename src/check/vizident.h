@@ -96,4 +96,12 @@ bool ds_vizident_number_core(const char *value, const ds_mrz *m, char *out /* OU
  */
 bool ds_vizident_number_is_date(const char *value);
 
+/*
+ * True when value, read under a number label, holds a word of three or more
+ * letters that is a word of the MRZ's surname or given names: the holder's
+ * name read into the number's line (a page read at a slant, a name printed
+ * beside the number), so the value is not the number alone and no evidence.
+ */
+bool ds_vizident_number_has_name(const char *value, const ds_mrz *m);
+
 #endif

@@ -199,6 +199,14 @@ static int find_bars(PIX *pixb, int hsize, int turned, float ch, bar *bars, int 
         if (b.len < 60 || b.thick < 2.0f || b.len / b.thick < 5 || b.fill < 0.45f ||
             line_angle_diff(b.angle, want) > 0.3f)
             continue;
+        /* One direction for every bar of the search: lines near the
+         * columns measure either about +90 or about -90 degrees, and two
+         * lines of one MRZ given opposite directions would each see the
+         * other on its wrong side (group_bars). */
+        if (b.angle - want > (float)DS_PI / 2)
+            b.angle -= (float)DS_PI;
+        else if (b.angle - want < -(float)DS_PI / 2)
+            b.angle += (float)DS_PI;
         bars[n++] = b;
     }
     boxaDestroy(&boxa);
@@ -343,7 +351,44 @@ static int dedupe(ds_mrz_candidate *cand, int n)
     return m;
 }
 
-ds_error ds_mrz_locate(PIX *page, ds_mrz_candidate *out, int *out_count)
+/*
+ * Bars and their groups in bin turned clockwise by tilt radians about its
+ * centre (after padding it to a square that holds it whole), mapped back to
+ * the frame of bin. The closings only join characters along the rows and
+ * columns, so a page lying at 15 to 75 degrees is searched in a frame where
+ * its lines are within about 11 degrees of one of them.
+ */
+static int tilted_candidates(PIX *bin, float tilt, int ksize, float ch, bar *bars,
+                             ds_mrz_candidate *cand, int nc, int max)
+{
+    int w = pixGetWidth(bin), h = pixGetHeight(bin);
+    int d = (int)ceilf(hypotf((float)w, (float)h)) + 4;
+    int left = (d - w) / 2, top = (d - h) / 2;
+    PIX *sq = pixAddBorderGeneral(bin, left, d - w - left, top, d - h - top, 0);
+    PIX *rot = sq ? pixRotateBySampling(sq, d / 2, d / 2, tilt, L_BRING_IN_WHITE) : NULL;
+    pixDestroy(&sq);
+    if (!rot)
+        return nc;
+    /* pixRotateBySampling turns clockwise on the screen (y down): a point q
+     * of the square goes to c + R(tilt)(q - c); back is R(-tilt). */
+    float ct = cosf(tilt), st = sinf(tilt), c = (float)(d / 2);
+    for (int turn = 0; turn < 2; turn++) {
+        int nb = find_bars(rot, ksize, turn, ch, bars, MAX_BARS);
+        int before = nc;
+        nc = group_bars(bars, nb, ch, cand, nc, max);
+        for (int i = before; i < nc; i++) {
+            ds_mrz_candidate *k = &cand[i];
+            float dx = k->cx - c, dy = k->cy - c;
+            k->cx = c + ct * dx + st * dy - (float)left;
+            k->cy = c - st * dx + ct * dy - (float)top;
+            k->angle -= tilt;
+        }
+    }
+    pixDestroy(&rot);
+    return nc;
+}
+
+static ds_error locate(PIX *page, int tilted, ds_mrz_candidate *out, int *out_count)
 {
     ds_error err = DS_OK;
     PIX *work = NULL, *bin = NULL;
@@ -419,10 +464,19 @@ ds_error ds_mrz_locate(PIX *page, ds_mrz_candidate *out, int *out_count)
         goto out;
     }
     int ksize = (int)lroundf(2.5f * ch) | 1;
-    for (int turn = 0; turn < 2; turn++) {
-        int nb = find_bars(bin, ksize, turn, ch, bars, MAX_BARS);
+    int maxc = (int)(sizeof cand / sizeof cand[0]);
+    /* Upright: the rows and the columns. Tilted: three turned copies, whose
+     * rows and columns with the upright ones are 22.5 degrees apart, so a
+     * line at any angle is within about 11 degrees of one of them. */
+    static const float tilts[3] = {(float)DS_PI / 8, -(float)DS_PI / 8, (float)DS_PI / 4};
+    for (int turn = 0; turn < (tilted ? 3 : 2); turn++) {
         int before = nc;
-        nc = group_bars(bars, nb, ch, cand, nc, (int)(sizeof cand / sizeof cand[0]));
+        if (tilted) {
+            nc = tilted_candidates(bin, tilts[turn], ksize, ch, bars, cand, nc, maxc);
+        } else {
+            int nb = find_bars(bin, ksize, turn, ch, bars, MAX_BARS);
+            nc = group_bars(bars, nb, ch, cand, nc, maxc);
+        }
         for (int i = before; i < nc; i++) {
             ds_mrz_candidate *c = &cand[i];
             c->cx = (c->cx + 0.5f) * scale - 0.5f;
@@ -441,6 +495,16 @@ out:
     pixDestroy(&bin);
     pixDestroy(&work);
     return err;
+}
+
+ds_error ds_mrz_locate(PIX *page, ds_mrz_candidate *out, int *out_count)
+{
+    return locate(page, 0, out, out_count);
+}
+
+ds_error ds_mrz_locate_tilted(PIX *page, ds_mrz_candidate *out, int *out_count)
+{
+    return locate(page, 1, out, out_count);
 }
 
 /* ---- segmentation of the upright band ---------------------------------- */
@@ -760,6 +824,104 @@ static void quarter_cw(float *x, float *y, int *w, int *h)
     *y = ny;
 }
 
+/* Where point (px, py) of a w x h image goes when the image is turned by a
+ * radians (clockwise) about its centre. */
+static void turn_point(int w, int h, float a, float *px, float *py)
+{
+    float ox = (float)w / 2, oy = (float)h / 2;
+    float dx = *px - ox, dy = *py - oy;
+    float ca = cosf(a), sa = sinf(a);
+    *px = ox + ca * dx - sa * dy;
+    *py = oy + sa * dx + ca * dy;
+}
+
+/*
+ * Which ends of the lines run into the edge of the page: the outer edge of a
+ * line's first (last) cell, taken back to the page, lies within a small
+ * margin of the page's border or beyond it. A band point goes back to the
+ * page by the band's whole turn (rotation and skew) about the candidate's
+ * centre, at (ucx, ucy) in the band; the straightening of the last degree
+ * is left out (a pixel or two at the ends).
+ */
+static int clipped_ends(const ds_mrzband *b, const ds_mrz_candidate *c, float ucx, float ucy,
+                        int pw, int ph)
+{
+    double t = (b->rotation + b->skew_deg) * DS_PI / 180.0;
+    float ct = (float)cos(t), st = (float)sin(t);
+    float margin = 1.5f + 0.1f * b->pitch;
+    int clipped = 0;
+    for (int l = 0; l < b->nlines; l++) {
+        int n = b->nchars[l];
+        if (n < 1)
+            continue;
+        for (int e = 0; e < 2; e++) {
+            const ds_cell *k = &b->cell[l][e ? n - 1 : 0];
+            float u = e ? (float)(k->x + k->w) : (float)k->x, v = (float)k->y + k->h / 2.0f;
+            float du = u - ucx, dv = v - ucy;
+            /* band = R(t) page, so page = R(-t) band */
+            float x = c->cx + ct * du + st * dv, y = c->cy - st * du + ct * dv;
+            if (x < margin || y < margin || x > (float)pw - 1 - margin ||
+                y > (float)ph - 1 - margin)
+                clipped |= e ? DS_MRZ_CLIPPED_END : DS_MRZ_CLIPPED_START;
+        }
+    }
+    return clipped;
+}
+
+/* Beyond this turn (radians) the angle of a candidate is refined. */
+#define TILT_REFINE 0.12
+/* The search: +-REFINE_SPAN radians in steps of REFINE_STEP. */
+#define REFINE_SPAN 0.05
+#define REFINE_STEP 0.00875
+
+/*
+ * Sharpness of the row profile of the 8 bpp band: the sum of squared
+ * differences of the ink of neighbouring rows (every second column). Rows
+ * that run along the text lines give tall, steep peaks; a tilt smears them.
+ */
+static double row_sharpness(PIX *band)
+{
+    int w = pixGetWidth(band), h = pixGetHeight(band), wpl = pixGetWpl(band);
+    const l_uint32 *data = pixGetData(band);
+    double prev = 0, sum = 0;
+    for (int y = 0; y < h; y++) {
+        const l_uint32 *line = data + (size_t)y * wpl;
+        double ink = 0;
+        for (int x = 0; x < w; x += 2)
+            ink += 255 - (int)GET_DATA_BYTE(line, x);
+        if (y)
+            sum += (ink - prev) * (ink - prev);
+        prev = ink;
+    }
+    return sum;
+}
+
+/* The turn near resid that lines the rows of the band around (px, py) of
+ * crop up sharpest (resid itself when no turn does better). */
+static double refine_angle(PIX *crop, float px, float py, float hl, float ht, double resid)
+{
+    int cw = pixGetWidth(crop), ch = pixGetHeight(crop);
+    double best = resid, best_s = -1;
+    for (double d = -REFINE_SPAN; d <= REFINE_SPAN + 1e-9; d += REFINE_STEP) {
+        double a = resid + d;
+        float x = px, y = py;
+        turn_point(cw, ch, (float)a, &x, &y);
+        BOX *box = boxCreate((int)lroundf(x - hl), (int)lroundf(y - ht), (int)lroundf(2 * hl),
+                             (int)lroundf(2 * ht));
+        PIX *band = NULL;
+        if (box && ds_mrz_rotate_clip(crop, (float)a, box, &band) == DS_OK) {
+            double sh = row_sharpness(band);
+            if (sh > best_s) {
+                best_s = sh;
+                best = a;
+            }
+        }
+        pixDestroy(&band);
+        boxDestroy(&box);
+    }
+    return best;
+}
+
 ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_mrzband *out)
 {
     ds_error err = DS_OK;
@@ -775,6 +937,19 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
     float hl = c->length * 0.53f + 4, ht = c->thickness * 0.5f + c->thickness / (float)c->nlines * 0.45f + 4;
     float cs = fabsf(cosf(phi)), sn = fabsf(sinf(phi));
     float ex = hl * cs + ht * sn + 2, ey = hl * sn + ht * cs + 2;
+    {
+        /* Far from a right angle the band turned upright is wider than the
+         * box around the slanted band: the crop, turned about its centre
+         * without growing, must hold it (a square around the centre). */
+        double w = -(double)phi, r = w - lround(w / (DS_PI / 2)) * (DS_PI / 2);
+        if (fabs(r) > TILT_REFINE) {
+            /* and the length of bars measured on a turned copy is less sure */
+            hl = c->length * 0.6f + 4;
+            float need = hypotf(hl, ht) + 2;
+            ex = fmaxf(ex, need);
+            ey = fmaxf(ey, need);
+        }
+    }
     int bx = (int)floorf(c->cx - ex), by = (int)floorf(c->cy - ey);
     int bw = (int)ceilf(2 * ex), bh = (int)ceilf(2 * ey);
     if (bx < 0) {
@@ -819,16 +994,16 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
         for (int q = 0; q < quads; q++)
             quarter_cw(&px, &py, &cw, &ch);
     }
+    /* A candidate far from a right angle was found on a turned copy of the
+     * page, where the angle of its bars is measured less exactly: the angle
+     * that lines its rows up sharpest is searched around it. */
+    if (fabs(resid) > TILT_REFINE)
+        resid = refine_angle(crop, px, py, hl, ht, resid);
     /* The band is the box around the candidate's centre once the crop is
      * turned by the rest; only that box of the turned crop is computed. */
     int turn = fabs(resid) > 0.002;
-    if (turn) {
-        float ox = (float)cw / 2, oy = (float)ch / 2;
-        float dx = px - ox, dy = py - oy;
-        float ca = cosf((float)resid), sa = sinf((float)resid);
-        px = ox + ca * dx - sa * dy;
-        py = oy + sa * dx + ca * dy;
-    }
+    if (turn)
+        turn_point(cw, ch, (float)resid, &px, &py);
     boxDestroy(&box);
     box = boxCreate((int)lroundf(px - hl), (int)lroundf(py - ht), (int)lroundf(2 * hl),
                     (int)lroundf(2 * ht));
@@ -847,8 +1022,13 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
             goto out;
         }
     }
-    if (flip)
+    /* Where the candidate's centre lies in the band (for clipped_ends). */
+    float ucx = px - fmaxf(0.0f, (float)lroundf(px - hl)), ucy = py - fmaxf(0.0f, (float)lroundf(py - ht));
+    if (flip) {
         pixRotate180(b.band, b.band);
+        ucx = (float)pixGetWidth(b.band) - 1 - ucx;
+        ucy = (float)pixGetHeight(b.band) - 1 - ucy;
+    }
 
     float slope = 0;
     err = segment(&b, &slope);
@@ -901,6 +1081,7 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
         b.bbox[2] = (int)fminf((float)pw, ceilf(x1)) - b.bbox[0];
         b.bbox[3] = (int)fminf((float)ph, ceilf(y1)) - b.bbox[1];
     }
+    b.clipped = clipped_ends(&b, c, ucx, ucy, pw, ph);
     *out = b;
     memset(&b, 0, sizeof b);
 out:

@@ -2,7 +2,8 @@
  * mrz/locate: finding the machine-readable zone on a page.
  *
  * Locates the MRZ anywhere on a grayscale page (any of the four right-angle
- * orientations plus up to about 10 degrees of skew, 150 to 600 dpi), cuts it
+ * orientations plus up to about 15 degrees of skew; any angle at all with
+ * ds_mrz_locate_tilted; 150 to 600 dpi), cuts it
  * out upright and splits it into lines and fixed-pitch character cells.
  * It never reads characters: choosing between hypotheses that only the
  * recogniser can settle (upside down or not, which candidate is the MRZ) is
@@ -51,6 +52,10 @@ typedef struct ds_mrzband {
      * the line's cells). An MRZ, printed at a fixed pitch, stays low;
      * proportional text does not. */
     float pitch_err;
+    /* DS_MRZ_CLIPPED_START / _END (mrz.h): the lines run into the edge of
+     * the image at their start / their end (upright frame), so the
+     * characters there may be cut or missing. */
+    int clipped;
 } ds_mrzband;
 
 /*
@@ -58,6 +63,17 @@ typedef struct ds_mrzband {
  * first. *out_count is 0 when nothing on the page looks like an MRZ.
  */
 ds_error ds_mrz_locate(PIX *page, ds_mrz_candidate *out /* OUT */, int *out_count /* OUT */);
+
+/*
+ * The same search for a page lying at a slant a scanner's skew does not
+ * explain (about 15 to 75 degrees from a right angle): the page is searched
+ * turned by +22.5, -22.5 and 45 degrees, where such lines run within about
+ * 11 degrees of the rows or columns. Candidates come back in page
+ * coordinates with their true angle; ds_mrzband_extract cuts them upright
+ * like any other. Costs about as much as ds_mrz_locate again, so the caller
+ * runs it only when the upright search read no MRZ.
+ */
+ds_error ds_mrz_locate_tilted(PIX *page, ds_mrz_candidate *out /* OUT */, int *out_count /* OUT */);
 
 /*
  * Cuts candidate c out of page upright (turned a further 180 degrees when

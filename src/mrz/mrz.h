@@ -97,7 +97,15 @@ typedef struct ds_mrz {
     ds_mrz_repair repairs[DS_MRZ_MAX_REPAIRS];
     /* 1 where no check digit covers the position (names, codes, sex ...). */
     unsigned char uncovered[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+    /* DS_MRZ_CLIPPED_START | DS_MRZ_CLIPPED_END when the MRZ runs off the
+     * image there (ds_mrz_clip); always 0 from the parsers. */
+    int clipped;
 } ds_mrz;
+
+#define DS_MRZ_CLIPPED_START 1
+#define DS_MRZ_CLIPPED_END 2
+/* Characters this near a clipped end of a line (cells) are taken as cut. */
+#define DS_MRZ_CLIP_CELLS 2
 
 /* The ICAO 9303 check digit of s[0..n): weights 7,3,1; '<' = 0, A = 10.
  * Returns -1 if s holds a character outside 0-9, A-Z, '<', and for s NULL

@@ -37,6 +37,46 @@ static float skew_angle(const ds_mrzband *b)
     return b->skew_deg * 3.14159265f / 180.0f;
 }
 
+/* Beyond this skew (radians; a page found by the tilted search, laid at a
+ * slant on the platen) the page is turned on a canvas that holds it whole:
+ * turned in place, a page at 30 to 45 degrees loses its corners, and with
+ * them the ends of the printed lines. Below it the page turns in place, as
+ * it always has. */
+#define WIDE_SKEW 0.2f
+
+/* Where the turned page sits on its canvas: (*ox, *oy) is the offset of the
+ * page turned by its right angle, *side the canvas side (0: no canvas). */
+static void canvas(int rw, int rh, const ds_mrzband *b, int *ox, int *oy, int *side)
+{
+    *ox = *oy = *side = 0;
+    if (fabsf(skew_angle(b)) <= WIDE_SKEW)
+        return;
+    int d = (int)ceilf(hypotf((float)rw, (float)rh)) + 2;
+    *ox = (d - rw) / 2;
+    *oy = (d - rh) / 2;
+    *side = d;
+}
+
+/* The MRZ's length and thickness from the band itself (its pitch times its
+ * characters; its lines' cells), where the bbox of a band at a steep slant
+ * says nothing about them. */
+static int band_extent(const ds_mrzband *b, float *len, float *thick)
+{
+    if (b->nlines < 1 || b->nchars[0] < 1 || b->pitch <= 0)
+        return 0;
+    int top = b->cell[0][0].y, bot = 0;
+    for (int l = 0; l < b->nlines; l++)
+        for (int k = 0; k < b->nchars[l]; k++) {
+            if (b->cell[l][k].y < top)
+                top = b->cell[l][k].y;
+            if (b->cell[l][k].y + b->cell[l][k].h > bot)
+                bot = b->cell[l][k].y + b->cell[l][k].h;
+        }
+    *len = b->pitch * (float)b->nchars[0];
+    *thick = (float)(bot - top);
+    return *thick > 0;
+}
+
 /* Maps page point (x, y) into the upright frame. */
 static void to_upright(int pw, int ph, const ds_mrzband *b, float x, float y, float *ux, float *uy)
 {
@@ -46,6 +86,13 @@ static void to_upright(int pw, int ph, const ds_mrzband *b, float x, float y, fl
     case 180: rx = (float)pw - x; ry = (float)ph - y; rw = (float)pw; rh = (float)ph; break;
     case 270: rx = y; ry = (float)pw - x; rw = (float)ph; rh = (float)pw; break;
     default: rx = x; ry = y; rw = (float)pw; rh = (float)ph; break;
+    }
+    int ox, oy, side;
+    canvas((int)rw, (int)rh, b, &ox, &oy, &side);
+    if (side) {
+        rx += (float)ox;
+        ry += (float)oy;
+        rw = rh = (float)side;
     }
     float a = skew_angle(b);
     float cx = rw / 2, cy = rh / 2, c = cosf(a), s = sinf(a);
@@ -58,10 +105,14 @@ static void from_upright(int pw, int ph, const ds_mrzband *b, float ux, float uy
 {
     float rw = (b->rotation == 90 || b->rotation == 270) ? (float)ph : (float)pw;
     float rh = (b->rotation == 90 || b->rotation == 270) ? (float)pw : (float)ph;
+    int ox, oy, side;
+    canvas((int)rw, (int)rh, b, &ox, &oy, &side);
+    if (side)
+        rw = rh = (float)side;
     float a = -skew_angle(b);
     float cx = rw / 2, cy = rh / 2, c = cosf(a), s = sinf(a);
-    float rx = cx + (ux - cx) * c - (uy - cy) * s;
-    float ry = cy + (ux - cx) * s + (uy - cy) * c;
+    float rx = cx + (ux - cx) * c - (uy - cy) * s - (float)ox;
+    float ry = cy + (ux - cx) * s + (uy - cy) * c - (float)oy;
     switch (b->rotation) {
     case 90: *x = ry; *y = (float)ph - rx; break;
     case 180: *x = (float)pw - rx; *y = (float)ph - ry; break;
@@ -81,6 +132,16 @@ ds_error ds_viz_upright(PIX *page, const ds_mrzband *band, PIX **out_upright, in
         return DS_ERR_NOMEM;
     PIX *r2 = NULL;
     float a = skew_angle(band);
+    int ox, oy, side;
+    canvas((int)pixGetWidth(r1), (int)pixGetHeight(r1), band, &ox, &oy, &side);
+    if (side) {
+        int w1 = (int)pixGetWidth(r1), h1 = (int)pixGetHeight(r1);
+        PIX *big = pixAddBorderGeneral(r1, ox, side - w1 - ox, oy, side - h1 - oy, 255);
+        pixDestroy(&r1);
+        r1 = big;
+        if (!r1)
+            return DS_ERR_NOMEM;
+    }
     if (fabsf(a) > 0.001f)
         r2 = pixRotate(r1, a, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
     else
@@ -94,6 +155,8 @@ ds_error ds_viz_upright(PIX *page, const ds_mrzband *band, PIX **out_upright, in
     float ux, uy, L, T;
     to_upright(pw, ph, band, cx, cy, &ux, &uy);
     mrz_extent(band, &L, &T);
+    if (side)
+        band_extent(band, &L, &T);
     out_mrz_bbox[0] = (int)lroundf(ux - L / 2);
     out_mrz_bbox[1] = (int)lroundf(uy - T / 2);
     out_mrz_bbox[2] = (int)lroundf(L);

@@ -54,6 +54,11 @@ static json_t *mrz_json(const ds_doc *d, const ds_doc_detail *x)
             json_object_set_new(f, "optional_data_2", json_string(fl->optional_data_2));
         json_object_set_new(o, "fields", f);
         json_object_set_new(o, "name_truncated", json_boolean(r->name_truncated));
+        /* Only on an MRZ that runs off the image: which ends of its lines. */
+        if (r->clipped)
+            json_object_set_new(o, "clipped",
+                                json_string(r->clipped == 3 ? "both"
+                                            : r->clipped == 1 ? "start" : "end"));
 
         json_t *reps = json_array();
         for (int i = 0; i < r->nrepairs; i++) {

@@ -119,6 +119,7 @@ static void fill_mrz(ds_mrz_result *o, const ds_mrz *m)
     copy(f->optional_data, sizeof f->optional_data, m->optional_data);
     copy(f->optional_data_2, sizeof f->optional_data_2, m->optional_data2);
     o->name_truncated = m->name_truncated;
+    o->clipped = m->clipped;
     o->nrepairs = 0;
     for (int i = 0; i < m->nrepairs && i < DS_REPAIRS_MAX; i++) {
         o->repairs[i].line = m->repairs[i].line;

@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "mrz/accept.h"
+#include "mrz/clip.h"
 #include "mrz/mrz.h"
 #include "mrz/ocrb.h"
 #include "base/base.h"
@@ -257,6 +258,8 @@ static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *fo
     *t_locate += ds_now_ms() - t0;
     if (err != DS_OK)
         goto out;
+    int tilted = 0;
+candidates:
     for (int i = 0; i < nc; i++) {
         int split = 0;
         for (int flip = 0; flip < 2; flip++) {
@@ -278,8 +281,17 @@ static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *fo
                 lines[l] = cur->chars[l];
                 lens[l] = cur->band.nchars[l];
             }
-            cur->parsed = ds_mrz_parse_ocr(lines, lens, cur->band.nlines, s->today_year,
+            /* On an MRZ that runs off the image nothing is repaired into the
+             * cut characters, and a failing check is a misreading. */
+            ds_mrz_char clip[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+            const ds_mrz_char *plines[DS_MRZ_MAX_LINES];
+            ds_mrz_clip_chars(cur->band.clipped, lines, lens, cur->band.nlines, clip);
+            for (int l = 0; l < cur->band.nlines; l++)
+                plines[l] = clip[l];
+            cur->parsed = ds_mrz_parse_ocr(plines, lens, cur->band.nlines, s->today_year,
                                            &cur->mrz) == DS_OK;
+            if (cur->parsed)
+                ds_mrz_clip_mark(&cur->mrz, cur->band.clipped);
             ds_mrz_accept(lines, lens, cur->band.nlines, cur->parsed ? &cur->mrz : NULL,
                           cur->band.pitch_err, &cur->acc);
             if (cur->acc.mrz_like)
@@ -298,6 +310,25 @@ static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *fo
         /* A valid, confident reading ends the search. */
         if (*found && best->parsed && best->mrz.valid && best->mean_logp > -0.1)
             break;
+    }
+    /* A page laid crooked on the platen (beyond the skew the upright search
+     * covers) is searched once more at a slant, only when the upright
+     * search found no region that splits into lines: a slanted page has
+     * no long upright lines of text, while a page of ordinary text, or an
+     * MRZ that is upright but misread, has (and is not searched again, which
+     * would cost a page of text about three times its search), or when
+     * the best reading is not valid and was cut at a steep skew, where the
+     * upright search is at its limit. Its candidates go through the same
+     * loop. */
+    if (!tilted && (*nregions == 0 || (*found && !(best->parsed && best->mrz.valid) &&
+                                       fabsf(best->band.skew_deg) > 8.0f))) {
+        tilted = 1;
+        t0 = ds_now_ms();
+        err = ds_mrz_locate_tilted(page, cand, &nc);
+        *t_locate += ds_now_ms() - t0;
+        if (err != DS_OK)
+            goto out;
+        goto candidates;
     }
 out:
     if (cur)

@@ -499,11 +499,14 @@ static int body_piece(ds_http_request *q, const char *data, size_t n)
     }
 }
 
-/* Answers the failure of a body step (body_piece's status). */
+/* Answers the failure of a body step (body_piece's status), once the body
+ * is in: libmicrohttpd 0.9.75 cannot queue an answer while a body is
+ * being received, so the rest of it is read and discarded (no memory, no
+ * disk; the request deadline still holds). */
 static enum MHD_Result body_refuse(ds_http_request *q, int status)
 {
     q->answered = true;
-    q->close_after = true; /* the rest of the body is not worth reading */
+    q->close_after = true;
     body_drop(q);
     if (status == 400)
         return ds_http_send_error(q, 400, "invalid_multipart", "The multipart body is malformed.");
@@ -749,17 +752,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     if (*upload_data_size > 0) {
-        if (!q->body_cap) {
-            *upload_data_size = 0;
+        if (!q->body_cap || q->fail) {
+            *upload_data_size = 0; /* no body wanted, or one already refused */
             return MHD_YES;
         }
         int fail = body_piece(q, upload_data, *upload_data_size);
         *upload_data_size = 0;
-        if (fail)
-            return body_refuse(q, fail);
+        if (fail) {
+            q->fail = fail;
+            body_drop(q);
+        }
         return MHD_YES;
     }
     conn_arm(h, c, false); /* the request is in whole: its deadline is met */
+    if (q->fail)
+        return body_refuse(q, q->fail);
     return request_finish(q);
 }
 

@@ -196,9 +196,8 @@ static const char *param_value(const char *s, char *out, size_t cap)
     return s;
 }
 
-bool ds_mp_boundary(const char *ct, char out[DS_MP_BOUNDARY_MAX + 1])
+static bool boundary_of(const char *ct, char out[DS_MP_BOUNDARY_MAX + 1])
 {
-    out[0] = 0;
     if (!ct || strncasecmp(ct, "multipart/form-data", 19) != 0)
         return false;
     const char *s = skip_ows(ct + 19);
@@ -231,9 +230,16 @@ bool ds_mp_boundary(const char *ct, char out[DS_MP_BOUNDARY_MAX + 1])
         }
         s = skip_ows(s);
     }
-    if (!found)
-        out[0] = 0;
     return found;
+}
+
+bool ds_mp_boundary(const char *ct, char out[DS_MP_BOUNDARY_MAX + 1])
+{
+    out[0] = 0;
+    if (boundary_of(ct, out))
+        return true;
+    out[0] = 0; /* a valid boundary parameter before a broken one is no boundary */
+    return false;
 }
 
 enum {

@@ -167,6 +167,9 @@ try:
         time.sleep(0.1)
     check(metric(d, off, "docscreen_body_bytes_inflight") == 16 * MIB,
           "two declared bodies hold 16 MiB of the budget")
+    t0 = time.time()  # each file is made at its body's first byte
+    while time.time() - t0 < 30 and len(spool_files(d)) != 2:
+        time.sleep(0.1)
     files = spool_files(d)
     check(len(files) == 2 and all(stat.S_IMODE(os.stat(f).st_mode) == 0o600 for f in files),
           "two private spool files while receiving: %s" %

@@ -35,7 +35,8 @@ ds_error ds_upload_open(ds_upload *u, const char *dir);
 /* Appends n bytes to the file and the digest. DS_ERR_IO when the disk
  * refuses them (full, or gone). */
 ds_error ds_upload_write(ds_upload *u, const void *data, size_t n);
-/* Flushes the file to disk (fsync), closes it and sets u->sha256. */
+/* Closes the file and sets u->sha256. The store fsyncs the file before
+ * a row refers to it (ds_store_blob_put). */
 ds_error ds_upload_finish(ds_upload *u);
 /* Closes and removes the file (when it is still there) and frees the digest. */
 void ds_upload_discard(ds_upload *u);

@@ -11,7 +11,7 @@ FUZZ_FLAGS ?= -timeout=30 -rss_limit_mb=2048
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 PYTHON     ?= /usr/bin/python3
 
-.PHONY: all deps build build-san build-tsan test test-tsan install demo bench model samples clean fuzz
+.PHONY: all deps build build-san build-tsan test test-tsan install demo bench model samples clean fuzz fuzz-merge
 
 all: build
 
@@ -50,6 +50,16 @@ fuzz: deps
 	  echo "fuzz $$n: $(FUZZ_SECONDS) s"; \
 	  $$t -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) -artifact_prefix=$(BUILD_FUZZ)/crash-$$n- \
 	      -print_final_stats=1 $(BUILD_FUZZ)/corpus/$$n tests/fuzz/corpus/$$n; \
+	done
+
+# After a campaign: adds to tests/fuzz/corpus/NAME (FUZZ_TARGETS, or every
+# target) only the inputs of $(BUILD_FUZZ)/corpus/NAME that reach code edges
+# the committed corpus does not (hit counts aside), so it stays small.
+fuzz-merge:
+	@set -e; for t in $(if $(FUZZ_TARGETS),$(patsubst %,$(BUILD_FUZZ)/tests/fuzz_%_lf,$(FUZZ_TARGETS)),$(BUILD_FUZZ)/tests/fuzz_*_lf); do \
+	  n=$$(basename $$t _lf); n=$${n#fuzz_}; \
+	  [ -d $(BUILD_FUZZ)/corpus/$$n ] || continue; \
+	  $$t -merge=1 -use_counters=0 $(FUZZ_FLAGS) tests/fuzz/corpus/$$n $(BUILD_FUZZ)/corpus/$$n 2>&1 | grep MERGE-OUTER: | tail -1; \
 	done
 
 # Installs the library, its header and pkg-config file, both commands and

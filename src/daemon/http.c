@@ -1,8 +1,10 @@
 /*
  * The HTTP API's server: libmicrohttpd with a pool of http_threads polling
  * threads, per-address connection limits, request deadlines, body intake
- * (raw or one multipart file part), and the route table with the one
- * dispatcher that walks it.
+ * (raw or one multipart file part, parsed as it arrives by http_parse.c;
+ * an upload spooled to a private file and hashed on the way, upload.h;
+ * every body within the in-flight budget, max_inflight_body_bytes), and
+ * the route table with the one dispatcher that walks it.
  *
  * Threads: every connection is served by one pool thread, and a thread
  * busy with a request (storing an upload, reading a report) accepts no new
@@ -28,7 +30,8 @@
  * line it cannot parse (400), a target or headers beyond its connection
  * memory (414/431), an HTTP version other than 1.0 and 1.1 (505), and
  * broken chunked framing. libmicrohttpd 0.9.75 has no option to replace
- * those pages; our caps below are set under its limits so that every
+ * those pages, and cannot queue an answer while a body is being received
+ * (a body refused part-way is answered once it is in); our caps below are set under its limits so that every
  * request it hands us is answered in JSON. The daemon context
  * reaches every callback through libmicrohttpd's `cls` pointers (the
  * ds_http this file starts), never through a global. Logs carry method,

@@ -678,12 +678,20 @@ static enum MHD_Result request_begin(ds_http *h, ds_http_request *q, const char 
                                   "The body is larger than the limit of %zu bytes.", q->body_cap);
     }
     /* The declared body is reserved whole before a byte of it is read; a
-     * body without a length reserves as it arrives (body_take). */
+     * body without a length reserves as it arrives (body_take). Over the
+     * budget, a client waiting for "100 Continue" is answered at once and
+     * sends nothing; any other is already sending its body, which is read
+     * and dropped, so that it gets the answer rather than a reset. */
     if (n && !budget_take(q, n)) {
-        q->answered = true;
-        q->close_after = true;
-        return ds_http_send_error(q, 503, "busy",
-                                  "The service is receiving too many request bodies; retry later.");
+        const char *expect = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Expect");
+        if (expect && !strcasecmp(expect, "100-continue")) {
+            q->answered = true;
+            q->close_after = true;
+            return ds_http_send_error(
+                q, 503, "busy", "The service is receiving too many request bodies; retry later.");
+        }
+        q->fail = 503;
+        return MHD_YES;
     }
     const char *ct = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Content-Type");
     if ((r->opts & OPT_MULTIPART) && ct && !strncasecmp(ct, "multipart/form-data", 19)) {

@@ -10,7 +10,9 @@ defect 5: 30 concurrent 60 MiB uploads took the daemon from 76 MB to
    margin. Buffering the bodies needs 16 x 32 MiB = 512 MiB over it.
 2. The in-flight budget (max_inflight_body_bytes): two uploads that
    declared 8 MiB each hold 16 MiB of a 20 MiB budget; a third gets 503
-   busy with Retry-After before a byte of its body is read, a chunked one
+   busy with Retry-After, before it sends its body when it waits for
+   "100 Continue", else once its body is in (read and dropped, never
+   written: a client already sending gets the answer, not a reset); a chunked one
    is refused once its bytes would go over (answered when its body is in,
    the bytes past the budget read and dropped); once the first two finish,
    the third is accepted. The spool files are private (0600) and none is
@@ -56,10 +58,11 @@ def metric(d, tok, name):
     return int(m.group(1)) if m else -1
 
 
-def raw_head(d, tok, path, length=None, chunked=False, ctype="application/octet-stream"):
+def raw_head(d, tok, path, length=None, chunked=False, ctype="application/octet-stream",
+             extra=""):
     s = socket.create_connection(("127.0.0.1", d.port), timeout=60)
-    h = "POST %s HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\nContent-Type: %s\r\n" % (
-        path, tok, ctype)
+    h = "POST %s HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\nContent-Type: %s\r\n%s" % (
+        path, tok, ctype, extra)
     if chunked:
         h += "Transfer-Encoding: chunked\r\n"
     else:
@@ -174,11 +177,21 @@ try:
     check(len(files) == 2 and all(stat.S_IMODE(os.stat(f).st_mode) == 0o600 for f in files),
           "two private spool files while receiving: %s" %
           [oct(os.stat(f).st_mode) for f in files])
-    c = raw_head(d, tok, "/v1/cases/B-3/documents", 8 * MIB)
+    c = raw_head(d, tok, "/v1/cases/B-3/documents", 8 * MIB, extra="Expect: 100-continue\r\n")
     st, hd, body = read_answer(c)
     c.close()
     check(st == 503 and '"busy"' in body and hd.get("retry-after", "").isdigit(),
-          "a third declared body is refused 503 busy with Retry-After (%s %s %s)" % (st, hd, body))
+          "a third declared body waiting for 100 Continue is refused 503 busy with Retry-After "
+          "before it is sent (%s %s %s)" % (st, hd, body))
+    # without Expect the client is already sending: the body is read and dropped, then answered
+    c = raw_head(d, tok, "/v1/cases/B-3/documents", 8 * MIB)
+    c.sendall(b"E" * (8 * MIB))
+    st, hd, body = read_answer(c)
+    c.close()
+    check(st == 503 and '"busy"' in body and hd.get("retry-after", "").isdigit(),
+          "a third declared body sent at once is refused 503 busy once it is in (%s %s)" % (st, body))
+    check(not [f for f in spool_files(d) if os.path.getsize(f) > MIB],
+          "the refused body was not written to disk")
     ch = raw_head(d, tok, "/v1/cases/B-4/documents", chunked=True)
     piece = b"C" * (5 * MIB)
     try:
@@ -190,7 +203,7 @@ try:
     st, hd, body = read_answer(ch)
     ch.close()
     check(st == 503 and '"busy"' in body, "a chunked body going over is refused 503 busy (%s)" % st)
-    check(metric(d, off, "docscreen_busy_refusals_total") >= 2, "refusals are counted")
+    check(metric(d, off, "docscreen_busy_refusals_total") >= 3, "refusals are counted")
     for s, ch_ in ((a, b"A"), (b, b"B")):
         s.sendall(ch_ * (7 * MIB))
         st, hd, body = read_answer(s)

@@ -155,6 +155,15 @@ static void first_line(const char *line, size_t n)
     if (ds_edge_take(line, n, DS_EDGE_LATIN1, DS_EDGE_CUT, out, sizeof out) == DS_OK &&
         !ds_edge_is_utf8(out, strlen(out)))
         abort();
+    /* a stored string read back: always valid UTF-8 without controls, within its cap */
+    char safe[48];
+    const char *s = ds_edge_safe(line, safe, sizeof safe);
+    size_t sn = strnlen(s, sizeof safe);
+    if (s != safe || sn == sizeof safe || !ds_edge_is_utf8(s, sn))
+        abort();
+    for (size_t i = 0; i < sn; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+            abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

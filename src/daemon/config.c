@@ -48,6 +48,7 @@ static const key_def KEYS[] = {
     {"request_deadline_s", K_INT, O(request_deadline_s), 0, 1, 3600, "120", "a request's head and body must have arrived whole this long after its connection opened or its previous answer was sent; a connection past it is closed"},
     {"http_threads", K_INT, O(http_threads), 0, 1, 64, "8", "threads answering HTTP requests; a request being stored or read holds only its own"},
     {"max_upload_bytes", K_I64, O(max_upload_bytes), 0, 1, 256LL << 20, "67108864", "largest request body; a larger one gets 413"},
+    {"max_inflight_body_bytes", K_I64, O(max_inflight_body_bytes), 0, 1, 1LL << 40, "1073741824", "request bodies being received, all requests together (uploads are spooled to tmp_dir, never held in memory); a request that would go over gets 503 busy with Retry-After; at least max_upload_bytes"},
     {"metrics_public", K_BOOL, O(metrics_public), 0, 0, 0, "false", "true: /metrics needs no token; false: an admin or officer token"},
     {"store", K_STR, O(store), S(store), 0, 0, "sqlite:docscreen.db", "the store: sqlite:PATH (or a plain path), or postgresql://..."},
     {"blob_dir", K_STR, O(blob_dir), S(blob_dir), 0, 0, "", "directory of submitted files; empty: PATH.blobs beside the SQLite file"},
@@ -471,6 +472,10 @@ ds_error ds_conf_validate(const ds_conf *c, char *msg, size_t msg_cap)
     }
     if (!!c->tls_cert[0] != !!c->tls_key[0]) {
         snprintf(msg, msg_cap, "tls_cert and tls_key must be set together");
+        return DS_ERR_USAGE;
+    }
+    if (c->max_inflight_body_bytes < c->max_upload_bytes) {
+        snprintf(msg, msg_cap, "max_inflight_body_bytes must be at least max_upload_bytes");
         return DS_ERR_USAGE;
     }
     for (int i = 0; i < c->webhook_count; i++) {

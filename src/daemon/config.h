@@ -54,6 +54,7 @@ typedef struct ds_conf {
     int request_deadline_s;
     int http_threads;
     int64_t max_upload_bytes;
+    int64_t max_inflight_body_bytes;
     bool metrics_public;
     /* store and work */
     char store[DS_CONF_PATH_MAX + 1];

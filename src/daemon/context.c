@@ -263,6 +263,8 @@ char *ds_metrics_render(ds_daemon_ctx *d, ds_store *s)
     sb_printf(&b, "# HELP docscreen_submissions_total Documents accepted by the API (replays included).\n# TYPE docscreen_submissions_total counter\ndocscreen_submissions_total %lld\n", (long long)m->submissions);
     sb_printf(&b, "# HELP docscreen_idempotent_replays_total Submissions answered from an earlier Idempotency-Key.\n# TYPE docscreen_idempotent_replays_total counter\ndocscreen_idempotent_replays_total %lld\n", (long long)m->replays);
     sb_printf(&b, "# HELP docscreen_hotfolder_files_total Files taken from hot folders.\n# TYPE docscreen_hotfolder_files_total counter\ndocscreen_hotfolder_files_total %lld\n", (long long)m->hotfolder_taken);
+    sb_printf(&b, "# HELP docscreen_body_bytes_inflight Bytes of request bodies being received (reserved from max_inflight_body_bytes).\n# TYPE docscreen_body_bytes_inflight gauge\ndocscreen_body_bytes_inflight %lld\n", (long long)m->body_bytes_inflight);
+    sb_printf(&b, "# HELP docscreen_busy_refusals_total Requests answered 503 busy: their body would have gone over max_inflight_body_bytes.\n# TYPE docscreen_busy_refusals_total counter\ndocscreen_busy_refusals_total %lld\n", (long long)m->busy_refusals);
     sb_printf(&b, "# HELP docscreen_webhook_attempts_total Webhook attempts by result.\n# TYPE docscreen_webhook_attempts_total counter\n");
     sb_printf(&b, "docscreen_webhook_attempts_total{result=\"delivered\"} %lld\n", (long long)m->webhook_ok);
     sb_printf(&b, "docscreen_webhook_attempts_total{result=\"retry\"} %lld\n", (long long)m->webhook_fail);

@@ -49,6 +49,8 @@ typedef struct ds_metrics {
     int64_t submissions, replays;
     int64_t webhook_ok, webhook_fail, webhook_gave_up;
     int64_t hotfolder_taken;
+    int64_t body_bytes_inflight;        /* request bodies being received (budgeted) */
+    int64_t busy_refusals;              /* requests refused 503 busy over the budget */
 } ds_metrics;
 
 extern const double DS_LAT_BOUNDS[DS_LAT_BUCKETS];

@@ -1,8 +1,10 @@
 /*
  * The HTTP API's server: libmicrohttpd with a pool of http_threads polling
  * threads, per-address connection limits, request deadlines, body intake
- * (raw or one multipart file part), and the route table with the one
- * dispatcher that walks it.
+ * (raw or one multipart file part, parsed as it arrives by http_parse.c;
+ * an upload spooled to a private file and hashed on the way, upload.h;
+ * every body within the in-flight budget, max_inflight_body_bytes), and
+ * the route table with the one dispatcher that walks it.
  *
  * Threads: every connection is served by one pool thread, and a thread
  * busy with a request (storing an upload, reading a report) accepts no new
@@ -28,7 +30,8 @@
  * line it cannot parse (400), a target or headers beyond its connection
  * memory (414/431), an HTTP version other than 1.0 and 1.1 (505), and
  * broken chunked framing. libmicrohttpd 0.9.75 has no option to replace
- * those pages; our caps below are set under its limits so that every
+ * those pages, and cannot queue an answer while a body is being received
+ * (a body refused part-way is answered once it is in); our caps below are set under its limits so that every
  * request it hands us is answered in JSON. The daemon context
  * reaches every callback through libmicrohttpd's `cls` pointers (the
  * ds_http this file starts), never through a global. Logs carry method,
@@ -76,6 +79,9 @@ enum {
     OPT_METRICS_PUBLIC = 1u << 1,
     /* The body may be multipart/form-data; its one file part is the body. */
     OPT_MULTIPART = 1u << 2,
+    /* The body is an upload: spooled to a file as it arrives (upload.h),
+     * never held in memory. */
+    OPT_SPOOL = 1u << 3,
 };
 
 typedef struct ds_http_route {
@@ -93,8 +99,6 @@ typedef struct ds_http_route {
     ds_http_handler handler;
 } ds_http_route;
 
-_Static_assert(DS_STORE_NAME_MAX <= DS_STORE_CASE_ID_MAX, "{token} fits ds_http_request.id");
-
 static const ds_http_route routes[] = {
     {"GET", "/healthz", 0, 0, OPT_STORE_OPTIONAL, ds_http_health},
     {"GET", "/metrics", OFFICER | ADMIN, 0, OPT_STORE_OPTIONAL | OPT_METRICS_PUBLIC,
@@ -102,7 +106,7 @@ static const ds_http_route routes[] = {
     {"PUT", "/v1/cases/{case}", SUBMITTERS, DS_CASE_FILE_MAX, 0, ds_http_case_put},
     {"GET", "/v1/cases/{case}", OFFICER, 0, 0, ds_http_case_get},
     {"DELETE", "/v1/cases/{case}", ADMIN, 0, 0, ds_http_case_delete},
-    {"POST", "/v1/cases/{case}/documents", SUBMITTERS, UPLOAD_CAP, OPT_MULTIPART,
+    {"POST", "/v1/cases/{case}/documents", SUBMITTERS, UPLOAD_CAP, OPT_MULTIPART | OPT_SPOOL,
      ds_http_document_post},
     {"GET", "/v1/jobs/{job}", SUBMITTERS | OFFICER, 0, 0, ds_http_job_get},
     {"GET", "/v1/jobs/{job}/report", OFFICER, 0, 0, ds_http_report_get},
@@ -128,79 +132,20 @@ static const ds_http_route routes[] = {
     {"POST", "/v1/admin/reload", ADMIN, 0, 0, ds_http_reload},
 };
 
-/* True when s[0..n) is a file name of the review page: 1 to 64 of a-z 0-9
- * _ - then one "." and 1 to 8 of a-z. */
-static bool asset_name_ok(const char *s, size_t n)
-{
-    size_t i = 0, stem = 0, ext = 0;
-    if (n > 80)
-        return false;
-    for (; i < n && s[i] != '.'; i++, stem++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
-              s[i] == '-'))
-            return false;
-    if (i == n || stem == 0 || stem > 64)
-        return false;
-    for (i++; i < n; i++, ext++)
-        if (s[i] < 'a' || s[i] > 'z')
-            return false;
-    return ext >= 1 && ext <= 8;
-}
-
-/* Takes the path segment s[0..n) as the parameter named by the pattern
- * segment p[0..pn) ("{case}" ...) into q; false when it is not valid. */
-static bool param_take(const char *p, size_t pn, const char *s, size_t n, ds_http_request *q)
-{
-    int64_t v;
-    if (pn == 6 && !memcmp(p, "{case}", 6) && ds_http_id_ok(s, n, DS_STORE_CASE_ID_MAX)) {
-        memcpy(q->id, s, n);
-        q->id[n] = 0;
-        return true;
-    }
-    if (pn == 7 && !memcmp(p, "{token}", 7) && ds_http_id_ok(s, n, DS_STORE_NAME_MAX)) {
-        memcpy(q->id, s, n);
-        q->id[n] = 0;
-        return true;
-    }
-    if (pn == 5 && !memcmp(p, "{job}", 5) && ds_http_parse_i64(s, n, &v)) {
-        q->job_id = v;
-        return true;
-    }
-    if (pn == 6 && !memcmp(p, "{flag}", 6) && ds_http_parse_i64(s, n, &v) && v < 100000) {
-        q->flag_index = (int)v;
-        return true;
-    }
-    if (pn == 6 && !memcmp(p, "{page}", 6) && n > 4 && !memcmp(s + n - 4, ".png", 4) &&
-        ds_http_parse_i64(s, n - 4, &v) && v < 10000) {
-        q->page_index = (int)v;
-        return true;
-    }
-    if (pn == 7 && !memcmp(p, "{asset}", 7) && asset_name_ok(s, n)) {
-        memcpy(q->id, s, n);
-        q->id[n] = 0;
-        return true;
-    }
-    return false;
-}
-
-/* True when url has the pattern's segments; the parameters go to q. */
+/* True when url has the pattern's segments (ds_http_path_match); the
+ * parameters go to q. */
 static bool path_match(const char *pattern, const char *url, ds_http_request *q)
 {
-    const char *p = pattern, *u = url;
-    while (*p == '/' && *u == '/') {
-        p++;
-        u++;
-        size_t pn = strcspn(p, "/"), un = strcspn(u, "/");
-        if (*p == '{') {
-            if (!param_take(p, pn, u, un, q))
-                return false;
-        } else if (pn != un || memcmp(p, u, pn) != 0) {
-            return false;
-        }
-        p += pn;
-        u += un;
-    }
-    return !*p && !*u;
+    ds_http_params p;
+    memset(&p, 0, sizeof p);
+    if (!ds_http_path_match(pattern, url, &p))
+        return false;
+    _Static_assert(sizeof p.id == sizeof q->id, "ds_http_params.id fits ds_http_request.id");
+    memcpy(q->id, p.id, sizeof q->id);
+    q->job_id = p.job_id;
+    q->flag_index = p.flag_index;
+    q->page_index = p.page_index;
+    return true;
 }
 
 static bool method_is(const char *route_method, const char *method)
@@ -400,18 +345,88 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 
 /* ----------------------------------------------------------- body intake */
 
-/* Appends data to the body; past the cap the body is dropped and marked
- * too large. False only when out of memory. */
-static bool body_append(ds_http_request *q, const char *data, size_t n)
+/* What a chunked body (no Content-Length) reserves of the budget at a time. */
+#define BUDGET_STEP (1u << 20)
+/* Bytes of multipart framing (boundaries, part headers, other parts) a
+ * body may carry beyond its file part's cap. */
+#define MULTIPART_SLACK (64u * 1024)
+/* body_take's status when the spool file cannot be written (answered 503
+ * store_unavailable, not busy). */
+#define SPOOL_FAILED 1503
+
+/* Takes n more bytes of the in-flight body budget for q; false when the
+ * budget (all requests' bodies being received together) cannot give them. */
+static bool budget_take(ds_http_request *q, uint64_t n)
+{
+    ds_metrics *m = &q->d->metrics;
+    bool ok;
+    pthread_mutex_lock(&m->lock);
+    ok = (uint64_t)m->body_bytes_inflight + n <= q->budget;
+    if (ok)
+        m->body_bytes_inflight += (int64_t)n;
+    else
+        m->busy_refusals++;
+    pthread_mutex_unlock(&m->lock);
+    if (ok)
+        q->reserved += n;
+    return ok;
+}
+
+/* Gives back what q holds of the budget. */
+static void budget_release(ds_http_request *q)
+{
+    if (!q->reserved)
+        return;
+    pthread_mutex_lock(&q->d->metrics.lock);
+    q->d->metrics.body_bytes_inflight -= (int64_t)q->reserved;
+    pthread_mutex_unlock(&q->d->metrics.lock);
+    q->reserved = 0;
+}
+
+/* Drops what the body holds (memory or spool file); the budget too. */
+static void body_drop(ds_http_request *q)
+{
+    free(q->body);
+    q->body = NULL;
+    q->len = q->cap = 0;
+    ds_upload_discard(&q->spool);
+    budget_release(q);
+}
+
+/* Appends data to the body: to the spool file for an upload, else to
+ * memory. Past the cap the body is dropped and marked too large (answered
+ * 413 once it is in). Returns 0, or the status to answer now: 503 when the
+ * budget refuses the bytes, SPOOL_FAILED when the disk does, 500 when out
+ * of memory. */
+static int body_take(ds_http_request *q, const char *data, size_t n)
 {
     if (q->too_large)
-        return true;
+        return 0;
     if (q->len + n > q->body_cap) {
         q->too_large = true;
-        free(q->body);
-        q->body = NULL;
-        q->len = q->cap = 0;
-        return true;
+        body_drop(q);
+        return 0;
+    }
+    if (q->len + n > q->reserved) {
+        uint64_t more = q->len + n - q->reserved;
+        if (more < BUDGET_STEP)
+            more = BUDGET_STEP;
+        if (q->reserved + more > q->body_cap)
+            more = q->body_cap - q->reserved;
+        if (!budget_take(q, more))
+            return 503;
+    }
+    if (q->spooled) {
+        if (q->spool.fd < 0 && ds_upload_open(&q->spool, q->d->tmp_dir) != DS_OK) {
+            ds_log(DS_LOG_ERROR, "http", "cannot create an upload file in the scratch folder");
+            return SPOOL_FAILED;
+        }
+        if (ds_upload_write(&q->spool, data, n) != DS_OK) {
+            ds_log(DS_LOG_ERROR, "http", "cannot write an upload to the scratch folder");
+            return SPOOL_FAILED;
+        }
+        q->len += n;
+        return 0;
     }
     if (q->len + n + 1 > q->cap) {
         size_t nc = q->cap ? q->cap : 64 * 1024;
@@ -421,41 +436,90 @@ static bool body_append(ds_http_request *q, const char *data, size_t n)
             nc = q->body_cap + 1;
         char *nb = realloc(q->body, nc);
         if (!nb)
-            return false;
+            return 500;
         q->body = nb;
         q->cap = nc;
     }
     memcpy(q->body + q->len, data, n);
     q->len += n;
     q->body[q->len] = 0;
+    return 0;
+}
+
+/* The multipart parser's sink: keeps the bytes of the first file part (a
+ * part with a file name, or named "file" or "document") and counts the
+ * file parts; every other part is read past. */
+static bool mp_begin(void *cls, const char *name, const char *filename)
+{
+    ds_http_request *q = cls;
+    bool is_file = filename != NULL || (name && (!strcmp(name, "file") || !strcmp(name, "document")));
+    q->in_file = false;
+    if (!is_file)
+        return true;
+    if (++q->file_parts > 1)
+        return true;
+    q->in_file = true;
+    if (filename && !ds_http_clean_filename(filename, q->filename, sizeof q->filename))
+        q->filename_bad = true;
     return true;
 }
 
-/* Keeps the bytes of the first file part (a part with a file name, or
- * named "file" or "document") and counts the file parts. */
-static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char *key,
-                                 const char *filename, const char *content_type,
-                                 const char *transfer_encoding, const char *data, uint64_t off,
-                                 size_t size)
+static bool mp_data(void *cls, const char *data, size_t n)
 {
     ds_http_request *q = cls;
-    bool is_file = filename != NULL || (key && (!strcmp(key, "file") || !strcmp(key, "document")));
-    if (!is_file)
-        return MHD_YES;
-    if (off == 0) {
-        if (q->in_file || q->file_parts > 0) {
-            q->file_parts++;
-            q->in_file = false;
-            return MHD_YES;
-        }
-        q->file_parts = 1;
-        q->in_file = true;
-        if (filename && !ds_http_clean_filename(filename, q->filename, sizeof q->filename))
-            q->filename_bad = true;
+    if (!q->in_file)
+        return true;
+    q->fail = body_take(q, data, n);
+    return q->fail == 0;
+}
+
+static bool mp_end(void *cls)
+{
+    ds_http_request *q = cls;
+    q->in_file = false;
+    return true;
+}
+
+/* Takes the next piece of the body; 0, or the status to answer now. */
+static int body_piece(ds_http_request *q, const char *data, size_t n)
+{
+    if (!q->mp)
+        return body_take(q, data, n);
+    q->raw += n;
+    if (q->raw > (uint64_t)q->body_cap + MULTIPART_SLACK && !q->too_large) {
+        q->too_large = true;
+        body_drop(q);
     }
-    if (!q->in_file || q->file_parts > 1)
-        return MHD_YES;
-    return body_append(q, data, size) ? MHD_YES : MHD_NO;
+    if (q->too_large)
+        return 0;
+    switch (ds_mp_feed(q->mp, data, n)) {
+    case DS_MP_MORE:
+        return 0;
+    case DS_MP_MALFORMED:
+        return 400;
+    default:
+        return q->fail ? q->fail : 500;
+    }
+}
+
+/* Answers the failure of a body step (body_piece's status), once the body
+ * is in: libmicrohttpd 0.9.75 cannot queue an answer while a body is
+ * being received, so the rest of it is read and discarded (no memory, no
+ * disk; the request deadline still holds). */
+static enum MHD_Result body_refuse(ds_http_request *q, int status)
+{
+    q->answered = true;
+    q->close_after = true;
+    body_drop(q);
+    if (status == 400)
+        return ds_http_send_error(q, 400, "invalid_multipart", "The multipart body is malformed.");
+    if (status == SPOOL_FAILED)
+        return ds_http_send_error(q, 503, "store_unavailable",
+                                  "The upload could not be written to disk; retry later.");
+    if (status == 503)
+        return ds_http_send_error(q, 503, "busy",
+                                  "The service is receiving too many request bodies; retry later.");
+    return ds_http_send_error(q, 500, "internal", "The request could not be received.");
 }
 
 /* ------------------------------------------------------------- dispatch */
@@ -550,6 +614,7 @@ static enum MHD_Result request_begin(ds_http *h, ds_http_request *q, const char 
     pthread_mutex_lock(&h->d->conf_lock);
     per_ip = h->d->conf.max_connections_per_ip;
     max_upload = h->d->conf.max_upload_bytes;
+    q->budget = (uint64_t)h->d->conf.max_inflight_body_bytes;
     metrics_public = h->d->conf.metrics_public;
     pthread_mutex_unlock(&h->d->conf_lock);
 
@@ -603,27 +668,43 @@ static enum MHD_Result request_begin(ds_http *h, ds_http_request *q, const char 
     if (!r->body_cap)
         return MHD_YES;
     q->body_cap = r->body_cap == UPLOAD_CAP ? (size_t)max_upload : r->body_cap;
+    q->spooled = (r->opts & OPT_SPOOL) != 0;
     const char *cl = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Content-Length");
-    if (cl) {
-        /* a value libmicrohttpd accepted; the disagreeing ones were refused above */
-        char *end = NULL;
-        unsigned long long n = strtoull(cl, &end, 10);
-        if (end && !*end && n > q->body_cap) {
+    uint64_t n = 0;
+    /* a value libmicrohttpd accepted; the disagreeing ones were refused above */
+    if (cl && ds_http_content_length(cl, &n) && n > q->body_cap) {
+        q->answered = true;
+        return ds_http_send_error(q, 413, "payload_too_large",
+                                  "The body is larger than the limit of %zu bytes.", q->body_cap);
+    }
+    /* The declared body is reserved whole before a byte of it is read; a
+     * body without a length reserves as it arrives (body_take). Over the
+     * budget, a client waiting for "100 Continue" is answered at once and
+     * sends nothing; any other is already sending its body, which is read
+     * and dropped, so that it gets the answer rather than a reset. */
+    if (n && !budget_take(q, n)) {
+        const char *expect = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Expect");
+        if (expect && !strcasecmp(expect, "100-continue")) {
             q->answered = true;
-            return ds_http_send_error(q, 413, "payload_too_large",
-                                      "The body is larger than the limit of %zu bytes.",
-                                      q->body_cap);
+            q->close_after = true;
+            return ds_http_send_error(
+                q, 503, "busy", "The service is receiving too many request bodies; retry later.");
         }
+        q->fail = 503;
+        return MHD_YES;
     }
     const char *ct = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Content-Type");
     if ((r->opts & OPT_MULTIPART) && ct && !strncasecmp(ct, "multipart/form-data", 19)) {
+        char boundary[DS_MP_BOUNDARY_MAX + 1];
         q->multipart = true;
-        q->pp = MHD_create_post_processor(q->conn, 64 * 1024, post_iter, q);
-        if (!q->pp) {
+        q->mp = ds_mp_boundary(ct, boundary) ? malloc(sizeof *q->mp) : NULL;
+        if (!q->mp) {
             q->answered = true;
             return ds_http_send_error(q, 400, "invalid_multipart",
                                       "The multipart body has no valid boundary.");
         }
+        ds_mp_sink sink = {mp_begin, mp_data, mp_end, q};
+        ds_mp_init(q->mp, boundary, &sink);
     }
     return MHD_YES;
 }
@@ -637,17 +718,17 @@ static enum MHD_Result request_finish(ds_http_request *q)
     if (q->too_large)
         return ds_http_send_error(q, 413, "payload_too_large",
                                   "The body is larger than the limit of %zu bytes.", q->body_cap);
-    if (q->pp) {
-        enum MHD_Result complete = MHD_destroy_post_processor(q->pp);
-        q->pp = NULL;
-        if (complete != MHD_YES) {
-            free(q->body);
-            q->body = NULL;
-            q->len = 0;
-            return ds_http_send_error(q, 400, "invalid_multipart",
-                                      "The multipart body is incomplete: it has no closing "
-                                      "boundary.");
-        }
+    if (q->mp && !ds_mp_complete(q->mp)) {
+        body_drop(q);
+        return ds_http_send_error(q, 400, "invalid_multipart",
+                                  "The multipart body is incomplete: it has no closing "
+                                  "boundary.");
+    }
+    if (q->spool.fd >= 0 && ds_upload_finish(&q->spool) != DS_OK) {
+        ds_log(DS_LOG_ERROR, "http", "cannot flush an upload to the scratch folder");
+        body_drop(q);
+        return ds_http_send_error(q, 503, "store_unavailable",
+                                  "The upload could not be written to disk; retry later.");
     }
     ds_store *st = ds_daemon_store_get(q->d);
     if (!st && !(q->route->opts & OPT_STORE_OPTIONAL))
@@ -671,6 +752,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             return MHD_NO;
         q->conn = c;
         q->d = h->d;
+        ds_upload_init(&q->spool);
         *req_cls = q;
         return request_begin(h, q, url, method);
     }
@@ -681,24 +763,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     if (*upload_data_size > 0) {
-        if (!q->body_cap) {
-            *upload_data_size = 0;
+        if (!q->body_cap || q->fail) {
+            *upload_data_size = 0; /* no body wanted, or one already refused */
             return MHD_YES;
         }
-        bool ok;
-        if (q->pp)
-            ok = q->too_large || MHD_post_process(q->pp, upload_data, *upload_data_size) == MHD_YES;
-        else
-            ok = body_append(q, upload_data, *upload_data_size);
+        int fail = body_piece(q, upload_data, *upload_data_size);
         *upload_data_size = 0;
-        if (!ok && !q->too_large) {
-            q->answered = true;
-            return ds_http_send_error(q, 400, "invalid_multipart",
-                                      "The multipart body is malformed.");
+        if (fail) {
+            q->fail = fail;
+            body_drop(q);
         }
         return MHD_YES;
     }
     conn_arm(h, c, false); /* the request is in whole: its deadline is met */
+    if (q->fail)
+        return body_refuse(q, q->fail);
     return request_finish(q);
 }
 
@@ -709,9 +788,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
     conn_arm(cls, c, true); /* the deadline of the connection's next request */
     if (!q)
         return;
-    if (q->pp)
-        MHD_destroy_post_processor(q->pp);
-    free(q->body);
+    body_drop(q);
+    free(q->mp);
     memset(&q->tok, 0, sizeof q->tok);
     free(q);
     *req_cls = NULL;

@@ -29,6 +29,8 @@
 
 #include "daemon/context.h"
 #include "daemon/edge.h"
+#include "daemon/http_parse.h"
+#include "daemon/upload.h"
 
 /* Room for a stored string of at most n bytes made safe by ds_edge_safe. */
 #define DS_HTTP_SAFE_CAP(n) (2 * (n) + 1)
@@ -53,11 +55,19 @@ typedef struct ds_http_request {
     bool authed;
     bool answered;          /* a response was queued; the rest is discarded */
     bool close_after;       /* the answer closes the connection (the framing is in doubt) */
-    /* the body (of a multipart body: the one file part) */
+    /* The body (of a multipart body: the one file part), len bytes: in
+     * memory (body, a JSON body) or, for an upload (a route with
+     * OPT_SPOOL), in the file spool on its way to the store. */
     char *body;
     size_t len, cap;
+    ds_upload spool;
+    bool spooled;           /* the body goes to spool */
     bool too_large;
-    struct MHD_PostProcessor *pp;
+    uint64_t raw;           /* bytes of the body as sent (multipart framing too) */
+    uint64_t reserved;      /* bytes of the in-flight body budget this request holds */
+    uint64_t budget;        /* max_inflight_body_bytes at the request's start */
+    int fail;               /* a body step failed: the status to answer (400, 503) */
+    ds_mp *mp;              /* the multipart parser, when multipart */
     bool multipart;
     int file_parts;
     bool in_file;
@@ -98,18 +108,13 @@ enum MHD_Result ds_http_send_store_error(ds_http_request *q, ds_store *st, ds_er
 
 /* --------------------------------------------------------------- parsing */
 
-/* True when s[0..n) is 1 to max of A-Z a-z 0-9 . _ - : and not "." or "..". */
-bool ds_http_id_ok(const char *s, size_t n, size_t max);
-/* Parses 1 to 18 decimal digits into *out; false otherwise. */
-bool ds_http_parse_i64(const char *s, size_t n, int64_t *out /* OUT */);
+/* The validators ds_http_id_ok, ds_http_parse_i64, ds_http_clean_filename
+ * are in http_parse.h. */
+
 /* Reads query argument name into *out when present and non-empty; false
  * when it is not a number within [lo, hi] (*out then unchanged). */
 bool ds_http_query_int(ds_http_request *q, const char *name, int64_t lo, int64_t hi,
                        int64_t *out /* OUT */);
-/* The last path component of a client's file name, control characters
- * replaced, cut to cap - 1 bytes on a UTF-8 boundary. False (out "") when
- * the name is not UTF-8: the caller answers 400 invalid_encoding. */
-bool ds_http_clean_filename(const char *in, char *out /* OUT */, size_t cap);
 /* The header name's value into *out (NULL when absent). False when it is
  * present but empty, over max bytes, not UTF-8 or holds a control
  * character: the caller answers 400. */

@@ -114,7 +114,7 @@ enum MHD_Result ds_http_document_post(ds_http_request *q, ds_store *st)
     if (q->file_parts > 1)
         return ds_http_send_error(q, 400, "one_document_per_request",
                                   "Send one document per request.");
-    if (!q->body || q->len == 0)
+    if (q->len == 0 || !q->spool.path[0])
         return ds_http_send_error(q, 400, "empty_document", "The document is empty.");
     const char *key = NULL;
     if (!ds_http_header_text(q, "Idempotency-Key", DS_STORE_KEY_MAX, &key))
@@ -147,7 +147,8 @@ enum MHD_Result ds_http_document_post(ds_http_request *q, ds_store *st)
                          .filename = q->filename,
                          .source = "api",
                          .station = q->tok.name,
-                         .data = q->body,
+                         .path = q->spool.path, /* the store moves the file */
+                         .sha256 = q->spool.sha256,
                          .len = q->len,
                          .idempotency_key = key,
                          .key_scope = scope,

@@ -42,6 +42,8 @@ enum MHD_Result ds_http_send_text(ds_http_request *q, int status, const char *ct
         MHD_add_response_header(r, "Location", location);
     if (status == 401)
         MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"docscreen\"");
+    if (status == 503)
+        MHD_add_response_header(r, "Retry-After", "5");
     if (q->close_after)
         MHD_add_response_header(r, "Connection", "close");
     enum MHD_Result ret = MHD_queue_response(q->conn, (unsigned)status, r);
@@ -124,32 +126,6 @@ enum MHD_Result ds_http_send_store_error(ds_http_request *q, ds_store *st, ds_er
 
 /* ------------------------------------------------------------- parsing */
 
-bool ds_http_id_ok(const char *s, size_t n, size_t max)
-{
-    if (n == 0 || n > max)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (!isalnum(ch) && ch != '-' && ch != '_' && ch != '.' && ch != ':')
-            return false;
-    }
-    return !(n == 1 && s[0] == '.') && !(n == 2 && s[0] == '.' && s[1] == '.');
-}
-
-bool ds_http_parse_i64(const char *s, size_t n, int64_t *out)
-{
-    if (n == 0 || n > 18)
-        return false;
-    int64_t v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!isdigit((unsigned char)s[i]))
-            return false;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return v > 0 || (n == 1 && s[0] == '0');
-}
-
 bool ds_http_query_int(ds_http_request *q, const char *name, int64_t lo, int64_t hi,
                        int64_t *out)
 {
@@ -161,17 +137,6 @@ bool ds_http_query_int(ds_http_request *q, const char *name, int64_t lo, int64_t
         return false;
     *out = x;
     return true;
-}
-
-bool ds_http_clean_filename(const char *in, char *out, size_t cap)
-{
-    const char *slash = strrchr(in, '/');
-    if (slash)
-        in = slash + 1;
-    const char *bs = strrchr(in, '\\');
-    if (bs)
-        in = bs + 1;
-    return ds_edge_take(in, strlen(in), DS_EDGE_REFUSE, DS_EDGE_CUT, out, cap) == DS_OK;
 }
 
 bool ds_http_header_text(ds_http_request *q, const char *name, size_t max, const char **out)

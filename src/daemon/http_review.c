@@ -295,15 +295,16 @@ enum MHD_Result ds_http_page_image(ds_http_request *q, ds_store *st)
     if (rep)
         rotation = page_rotation(rep, q->page_index);
     json_decref(rep);
-    uint8_t *data = NULL, *png = NULL;
+    const uint8_t *data = NULL; /* the stored file mapped, not copied to the heap */
+    uint8_t *png = NULL;
     size_t len = 0, png_len = 0;
-    err = ds_store_document_read(st, doc.id, &data, &len);
+    err = ds_store_document_map(st, doc.id, &data, &len);
     if (err != DS_OK)
         return ds_http_send_store_error(q, st, err);
     ds_conf conf;
     ds_daemon_conf(q->d, &conf);
     err = page_png(data, len, &conf, q->page_index, rotation, &png, &png_len);
-    free(data);
+    ds_store_document_unmap(data, len);
     if (err == DS_ERR_NO_RECORD)
         return ds_http_send_error(q, 404, "not_found", "The file has no such page.");
     if (err != DS_OK) {

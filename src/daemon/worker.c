@@ -5,9 +5,11 @@
  * webhook deliveries in one store transaction. A worker never logs document
  * content or file names, only job and document ids.
  *
- * The document's bytes are screened from memory (ds_scan_mem): the pages
- * are decoded once, and the scanner's page fingerprints feed the memory
- * checks. Nothing of the document is written outside the store.
+ * The document's bytes are screened from the store's file, mapped
+ * read-only (ds_store_document_map, no copy on the heap) and handed to
+ * ds_scan_mem: the pages are decoded once, and the scanner's page
+ * fingerprints feed the memory checks. Nothing of the document is written
+ * outside the store.
  */
 #include "worker.h"
 
@@ -93,7 +95,7 @@ static ds_error process(ds_worker *w, ds_store *st, ds_scanner *scanner, const d
 {
     ds_daemon_ctx *d = w->d;
     ds_document doc;
-    uint8_t *data = NULL;
+    const uint8_t *data = NULL;
     size_t len = 0;
     char *case_json = NULL;
     size_t case_len = 0;
@@ -114,7 +116,7 @@ static ds_error process(ds_worker *w, ds_store *st, ds_scanner *scanner, const d
     }
     if (err != DS_OK)
         goto out;
-    err = give_up ? DS_OK : ds_store_document_read(st, job->document_id, &data, &len);
+    err = give_up ? DS_OK : ds_store_document_map(st, job->document_id, &data, &len);
     if (err == DS_OK && give_up) {
         report_text = error_report(doc.filename, DS_ERR_INTERNAL,
                                    "screening the document failed repeatedly", job);
@@ -209,7 +211,7 @@ out:
         ds_log(DS_LOG_ERROR, "worker", "job %lld: %s%s%s", (long long)job->id,
                ds_error_name(err), err == DS_ERR_STORE ? ": " : "",
                err == DS_ERR_STORE ? ds_store_errmsg(st) : "");
-    free(data);
+    ds_store_document_unmap(data, len);
     free(case_json);
     free(report_text);
     free(body);

@@ -228,9 +228,14 @@ ds_error ds_store_submit(ds_store *s, const ds_submission *sub, int64_t *documen
         return DS_ERR_TOO_LARGE;
     if (sub->len == 0)
         return DS_ERR_EMPTY;
-    NEED(sub->data);
     char sha[65], fp[65];
-    ds_sha256_hex(sub->data, sub->len, sha);
+    if (sub->path) {
+        NEED(sub->sha256 && ds_store_is_hex64(sub->sha256));
+        memcpy(sha, sub->sha256, 65);
+    } else {
+        NEED(sub->data);
+        ds_sha256_hex(sub->data, sub->len, sha);
+    }
     /* The fingerprint binds the case id to the bytes, length-prefixed so no
      * two different pairs share one. */
     size_t clen = strlen(sub->case_id);
@@ -238,7 +243,14 @@ ds_error ds_store_submit(ds_store *s, const ds_submission *sub, int64_t *documen
     int k = snprintf(buf, sizeof buf, "%zu:%s%s", clen, sub->case_id, sha);
     ds_sha256_hex(buf, (size_t)k, fp);
     bool r = false;
-    ds_error err = s->ops->submit(s, sub, sha, fp, document_id, job_id, &r);
+    ds_submission copy = *sub;
+    if (sub->path) {
+        /* the backend's ds_store_blob_put(s, sha, NULL, len) moves the file */
+        copy.data = NULL;
+        s->blob_src = sub->path;
+    }
+    ds_error err = s->ops->submit(s, &copy, sha, fp, document_id, job_id, &r);
+    s->blob_src = NULL;
     if (err == DS_OK && replayed)
         *replayed = r;
     return err;
@@ -275,6 +287,25 @@ ds_error ds_store_document_read(ds_store *s, int64_t document_id, uint8_t **data
     *data = p;
     *len = n;
     return DS_OK;
+}
+
+ds_error ds_store_document_map(ds_store *s, int64_t document_id, const uint8_t **data,
+                               size_t *len)
+{
+    ENTER(s);
+    NEED(data && len);
+    ds_document d;
+    CHECK(s->ops->document_get(s, document_id, &d));
+    if (d.purged_at)
+        return DS_ERR_NO_RECORD;
+    if (d.size <= 0 || (uint64_t)d.size > DS_STORE_FILE_MAX)
+        return ds_store_fail(s, "document size out of range", NULL);
+    return ds_store_blob_map(s, d.sha256, (size_t)d.size, data, len);
+}
+
+void ds_store_document_unmap(const uint8_t *data, size_t len)
+{
+    ds_store_blob_unmap(data, len);
 }
 
 ds_error ds_store_job_claim(ds_store *s, const char *worker, ds_job *out, bool *got)

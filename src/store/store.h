@@ -172,6 +172,14 @@ typedef struct ds_submission {
     const char *station;   /* NULL means "" */
     const void *data;
     size_t len;
+    /* Instead of data: a file of len bytes (mode 0600) the caller wrote,
+     * and its SHA-256 (64 lower-case hex digits). The store moves it into
+     * the blob directory (a rename, or a copy when the blob directory is
+     * on another file system) instead of reading it into memory; whatever
+     * the result the caller removes path when it is still there. data is
+     * then ignored. */
+    const char *path;
+    const char *sha256;
     const char *idempotency_key;
     const char *key_scope;
     int64_t token_id;      /* the submitting token's id; 0 when no token submitted it */
@@ -195,6 +203,13 @@ ds_error ds_store_document_get(ds_store *s, int64_t document_id, ds_document *ou
  * the blob is missing or does not match its SHA-256. */
 ds_error ds_store_document_read(ds_store *s, int64_t document_id, uint8_t **data /* OUT */,
                                 size_t *len /* OUT */);
+/* As ds_store_document_read, but the file is mapped read-only instead of
+ * copied to the heap (its pages are the page cache's): *data stays valid
+ * until ds_store_document_unmap(*data, *len), even if the blob is removed
+ * meanwhile. The bytes are checked against their SHA-256 as they are. */
+ds_error ds_store_document_map(ds_store *s, int64_t document_id, const uint8_t **data /* OUT */,
+                               size_t *len /* OUT */);
+void ds_store_document_unmap(const uint8_t *data, size_t len);
 
 /* Takes the oldest queued job for worker (any text, for the record) in one
  * atomic step: state running, attempts + 1. Two handles never receive the

@@ -29,6 +29,10 @@ struct ds_store {
     int64_t fixed_now;          /* 0: the real clock */
     char blob_dir[PATH_MAX];
     char errmsg[DS_STORE_ERRMSG_MAX + 1];
+    /* During ds_store_submit of a submission given as a file
+     * (ds_submission.path): that file, which ds_store_blob_put called with
+     * data NULL moves into the blob directory. NULL otherwise. */
+    const char *blob_src;
 };
 
 struct ds_store_ops {
@@ -129,7 +133,9 @@ ds_error ds_store_fail(ds_store *s, const char *what, const char *detail);
 
 /* Writes len bytes whose hex SHA-256 is sha256 to the blob directory:
  * nothing when the blob is already there, else a temporary file, fsync,
- * rename, fsync of the directory. */
+ * rename, fsync of the directory. With data NULL during the submission of
+ * a file (s->blob_src), that file is fsynced and renamed into place (or
+ * copied, from another file system). */
 ds_error ds_store_blob_put(ds_store *s, const char *sha256, const void *data, size_t len);
 /* Removes the blob (missing is not an error) and fsyncs its directory. */
 ds_error ds_store_blob_remove(ds_store *s, const char *sha256);

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -161,6 +162,33 @@ int ds_store_ensure_dir(const char *dir, const char *parent)
     return (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) ? 0 : -1;
 }
 
+/* Writes len bytes from the file descriptor src to fd; -1 (errno set) on
+ * a failure or when src has fewer bytes. */
+static int copy_fd(int fd, int src, size_t len)
+{
+    char buf[64 * 1024];
+    while (len) {
+        ssize_t r = read(src, buf, len < sizeof buf ? len : sizeof buf);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0) {
+            if (r == 0)
+                errno = EIO;
+            return -1;
+        }
+        for (ssize_t off = 0; off < r;) {
+            ssize_t w = write(fd, buf + off, (size_t)(r - off));
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w <= 0)
+                return -1;
+            off += w;
+        }
+        len -= (size_t)r;
+    }
+    return 0;
+}
+
 ds_error ds_store_blob_put(ds_store *s, const char *sha256, const void *data, size_t len)
 {
     char dir[PATH_MAX], path[PATH_MAX], tmp[PATH_MAX + 32];
@@ -170,15 +198,46 @@ ds_error ds_store_blob_put(ds_store *s, const char *sha256, const void *data, si
         return DS_OK;
     if (ds_store_ensure_dir(dir, s->blob_dir) != 0)
         return ds_store_fail(s, "cannot create blob directory", strerror(errno));
+    /* A submission given as a file: flushed, then renamed into place when
+     * it is on the blob directory's file system, else copied below. */
+    int src = -1;
+    if (!data && s->blob_src) {
+        src = open(s->blob_src, O_RDONLY | O_CLOEXEC);
+        if (src < 0 || fstat(src, &st) != 0 || !S_ISREG(st.st_mode) ||
+            (uint64_t)st.st_size != (uint64_t)len || fsync(src) != 0) {
+            if (src >= 0)
+                close(src);
+            return ds_store_fail(s, "cannot read the submitted file", strerror(errno));
+        }
+        if (rename(s->blob_src, path) == 0) {
+            close(src);
+            if (fsync_dir(dir) != 0)
+                return ds_store_fail(s, "cannot fsync blob directory", strerror(errno));
+            return DS_OK;
+        }
+        if (errno != EXDEV) {
+            close(src);
+            return ds_store_fail(s, "cannot move the submitted file", strerror(errno));
+        }
+    } else if (!data) {
+        return ds_store_fail(s, "no bytes to store", NULL);
+    }
     static unsigned counter;
     snprintf(tmp, sizeof tmp, "%s/.tmp-%ld-%u-%lld", dir, (long)getpid(), counter++,
              (long long)ds_now_ms());
     ds_error err = DS_OK;
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0)
+    if (fd < 0) {
+        if (src >= 0)
+            close(src);
         return ds_store_fail(s, "cannot create blob", strerror(errno));
+    }
     const unsigned char *p = data;
-    size_t left = len;
+    size_t left = src >= 0 ? 0 : len;
+    if (src >= 0 && copy_fd(fd, src, len) != 0) {
+        err = ds_store_fail(s, "cannot write blob", strerror(errno));
+        goto out;
+    }
     while (left) {
         ssize_t w = write(fd, p, left);
         if (w < 0 && errno == EINTR)
@@ -209,6 +268,8 @@ ds_error ds_store_blob_put(ds_store *s, const char *sha256, const void *data, si
 out:
     if (fd >= 0)
         close(fd);
+    if (src >= 0)
+        close(src);
     if (err != DS_OK)
         unlink(tmp);
     return err;
@@ -247,5 +308,39 @@ ds_error ds_store_blob_read(ds_store *s, const char *sha, size_t size, uint8_t *
     *data = buf;
     *len = n;
     return DS_OK;
+}
+
+ds_error ds_store_blob_map(ds_store *s, const char *sha, size_t size, const uint8_t **data,
+                           size_t *len)
+{
+    char dir[PATH_MAX], path[PATH_MAX], got[65];
+    CHECK(blob_path(s, sha, dir, sizeof dir, path, sizeof path));
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || size == 0 ||
+        (uint64_t)st.st_size != (uint64_t)size) {
+        if (fd >= 0)
+            close(fd);
+        return ds_store_fail(s, "blob missing, unreadable or of another size", NULL);
+    }
+    void *m = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (m == MAP_FAILED)
+        return errno == ENOMEM ? DS_ERR_NOMEM : ds_store_fail(s, "cannot map blob", strerror(errno));
+    posix_madvise(m, size, POSIX_MADV_SEQUENTIAL);
+    ds_sha256_hex(m, size, got);
+    if (strcmp(got, sha) != 0) {
+        munmap(m, size);
+        return ds_store_fail(s, "blob does not match its SHA-256", NULL);
+    }
+    *data = m;
+    *len = size;
+    return DS_OK;
+}
+
+void ds_store_blob_unmap(const uint8_t *data, size_t len)
+{
+    if (data && len)
+        munmap((void *)data, len);
 }
 

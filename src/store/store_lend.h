@@ -26,4 +26,10 @@ int ds_store_ensure_dir(const char *dir, const char *parent);
 ds_error ds_store_blob_read(ds_store *s, const char *sha, size_t size, uint8_t **data /* OUT */,
                             size_t *len /* OUT */);
 
+/* As ds_store_blob_read, the file mapped read-only (*data until
+ * ds_store_blob_unmap(*data, *len)) instead of copied. */
+ds_error ds_store_blob_map(ds_store *s, const char *sha, size_t size, const uint8_t **data /* OUT */,
+                           size_t *len /* OUT */);
+void ds_store_blob_unmap(const uint8_t *data, size_t len);
+
 #endif

@@ -10,6 +10,7 @@
  * It must never: hold SQL (the backends do); store or log a token or any
  * document content; return a blob whose bytes do not match its digest.
  */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "store/store_backend.h"
 
 #include <errno.h>
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -213,6 +215,44 @@ ds_error ds_store_case_get(ds_store *s, const char *case_id, char **json, size_t
 
 /* ----------------------------------------------------- documents and jobs */
 
+/* The spooled upload at path, len bytes whose SHA-256 is sha, into *out
+ * (malloc'd). */
+static ds_error read_spool(ds_store *s, const char *path, size_t len, const char *sha,
+                          uint8_t **out)
+{
+    *out = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+        (uint64_t)st.st_size != (uint64_t)len) {
+        if (fd >= 0)
+            close(fd);
+        return ds_store_fail(s, "spooled upload missing or of another size", NULL);
+    }
+    uint8_t *buf = malloc(len);
+    size_t got = 0;
+    while (buf && got < len) {
+        ssize_t n = read(fd, buf + got, len - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    if (!buf)
+        return DS_ERR_NOMEM;
+    char hex[65];
+    if (got == len)
+        ds_sha256_hex(buf, len, hex);
+    if (got != len || strcmp(hex, sha) != 0) {
+        free(buf);
+        return ds_store_fail(s, "spooled upload does not match its SHA-256", NULL);
+    }
+    *out = buf;
+    return DS_OK;
+}
+
 ds_error ds_store_submit(ds_store *s, const ds_submission *sub, int64_t *document_id,
                          int64_t *job_id, bool *replayed)
 {
@@ -244,13 +284,23 @@ ds_error ds_store_submit(ds_store *s, const ds_submission *sub, int64_t *documen
     ds_sha256_hex(buf, (size_t)k, fp);
     bool r = false;
     ds_submission copy = *sub;
-    if (sub->path) {
+    uint8_t *bytes = NULL;
+    if (sub->path && s->ops->blob_read) {
+        /* A backend that keeps files in the database takes the bytes: the
+         * spooled file is read back (its length and digest checked). */
+        ds_error e = read_spool(s, sub->path, sub->len, sha, &bytes);
+        if (e != DS_OK)
+            return e;
+        copy.data = bytes;
+        copy.path = NULL;
+    } else if (sub->path) {
         /* the backend's ds_store_blob_put(s, sha, NULL, len) moves the file */
         copy.data = NULL;
         s->blob_src = sub->path;
     }
     ds_error err = s->ops->submit(s, &copy, sha, fp, document_id, job_id, &r);
     s->blob_src = NULL;
+    free(bytes);
     if (err == DS_OK && replayed)
         *replayed = r;
     return err;
@@ -300,6 +350,23 @@ ds_error ds_store_document_map(ds_store *s, int64_t document_id, const uint8_t *
         return DS_ERR_NO_RECORD;
     if (d.size <= 0 || (uint64_t)d.size > DS_STORE_FILE_MAX)
         return ds_store_fail(s, "document size out of range", NULL);
+    if (s->ops->blob_read) {
+        /* Files in the database: read (digest checked) into an anonymous
+         * mapping, so ds_store_document_unmap releases either kind. */
+        uint8_t *p = NULL;
+        size_t n = 0;
+        CHECK(ds_store_document_read(s, document_id, &p, &n));
+        void *m = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (m == MAP_FAILED) {
+            free(p);
+            return DS_ERR_NOMEM;
+        }
+        memcpy(m, p, n);
+        free(p);
+        *data = m;
+        *len = n;
+        return DS_OK;
+    }
     return ds_store_blob_map(s, d.sha256, (size_t)d.size, data, len);
 }
 

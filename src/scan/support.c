@@ -171,6 +171,11 @@ void ds_scan_support_identity(ds_doc_detail *x, const json_t *barcodes)
     snprintf(x->class_by, sizeof x->class_by, "barcode");
 }
 
+/* A page of at least this many words read at this mean confidence is
+ * running text. */
+#define SCAN_PROSE_WORDS 120
+#define SCAN_PROSE_CONF 75.0
+
 json_t *ds_scan_page_kind(ds_sup_pool *pool, const ds_options *opt, const ds_page *pg,
                           int page_no, const ds_mrz *mrz, const ds_case *c,
                           const ds_vds_trust *trust, int today_year, ds_flags *flags,
@@ -192,7 +197,13 @@ json_t *ds_scan_page_kind(ds_sup_pool *pool, const ds_options *opt, const ds_pag
     }
     *pclass = ds_scan_support(pool, opt, pg, page_no, mrz != NULL, bcs, c, flags, doc, x,
                               &t->support);
-    if (opt->barcodes && !mrz && *pclass == DS_PC_OTHER) {
+    /* The fallbacks (other scales, a quarter turn, cut-out regions) are for
+     * pages that may be an identity document's barcode side; a page read
+     * clearly as running text (a letter of an unknown kind) has had its
+     * quick pass. */
+    bool prose = x->support && x->support->read && x->support->nwords >= SCAN_PROSE_WORDS &&
+                 x->support->mean_conf >= SCAN_PROSE_CONF;
+    if (opt->barcodes && !mrz && *pclass == DS_PC_OTHER && !prose) {
         t0 = ds_now_ms();
         memset(bflags, 0, sizeof *bflags);
         json_t *full = ds_scan_barcodes_pass(pg->gray, page_no, NULL, c, trust, today_year, 0,

@@ -23,18 +23,22 @@ echo "== the JSON report of ${files[0]} =="
 echo
 echo "== a scanned PDF: a passport page and two supporting pages (samples/pdfgen.py --demo) =="
 pdfdir=$(mktemp -d)
-if /usr/bin/python3 samples/supporting.py --out "$pdfdir/sup" --count 2 --seed 3 >/dev/null &&
+# The supporting pages (samples/supportdocs.py) are dated around its
+# screening date, 2026-11-23; the bank statement is older than the office's
+# 90-day window, which the report says.
+if /usr/bin/python3 samples/supportdocs.py --out "$pdfdir/sup" --count 3 --seed 3 >/dev/null &&
    /usr/bin/python3 samples/pdfgen.py --out "$pdfdir" --demo samples/pages/0004-td3.jpg \
-     "$pdfdir"/sup/0000-*.jpg "$pdfdir"/sup/0001-*.jpg; then
-  "$bin" scan --today 2024-06-01 "$pdfdir/demo.pdf"
+     "$pdfdir"/sup/0000-*.jpg "$pdfdir"/sup/0002-*.jpg; then
+  "$bin" scan --today 2026-11-23 "$pdfdir/demo.pdf"
   echo "-- the report's pdf object and its pages --"
-  "$bin" scan --json --today 2024-06-01 "$pdfdir/demo.pdf" | /usr/bin/python3 -c '
+  "$bin" scan --json --today 2026-11-23 "$pdfdir/demo.pdf" | /usr/bin/python3 -c '
 import json, sys
 r = json.load(sys.stdin)
 print(json.dumps(r.get("pdf"), indent=1))
 for d in r["documents"]:
-    print("page %d: %s, %dx%d at %d dpi, mrz %s" % (d["page"], d["type"], d["width"], d["height"],
-          d["dpi"], "valid" if (d.get("mrz") or {}).get("valid") else "none"))
+    print("page %d: %s, %s, %dx%d at %d dpi, mrz %s" % (d["page"], d["page_class"]["type"],
+          d["type"], d["width"], d["height"], d["dpi"],
+          "valid" if (d.get("mrz") or {}).get("valid") else "none"))
 print("flags:", [(f["code"], f["severity"], f["page"]) for f in r["flags"]])
 print("verdict:", r["verdict"])'
 else

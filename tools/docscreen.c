@@ -71,6 +71,37 @@ static const char *str(json_t *o, const char *key)
     return s ? s : "";
 }
 
+/* A supporting page: its kind, and the fields read from it with their
+ * status against the case record (the report's documents[i].support). */
+static void print_supporting(const char *path, const ds_report *r, int i, const ds_doc *d)
+{
+    char kind[sizeof d->page_class];
+    snprintf(kind, sizeof kind, "%s", d->page_class);
+    for (char *c = kind; *c; c++)
+        if (*c == '_')
+            *c = ' ';
+    printf("%s page %d: %s (supporting document, no MRZ)\n", path, d->page, kind);
+    char *text = NULL;
+    if (ds_report_json(r, DS_JSON_COMPACT, &text) != DS_OK || !text)
+        return;
+    json_t *root = json_loads(text, 0, NULL);
+    free(text);
+    json_t *fields = json_object_get(
+        json_object_get(json_array_get(json_object_get(root, "documents"), (size_t)i), "support"),
+        "fields");
+    size_t k;
+    json_t *f;
+    json_array_foreach(fields, k, f)
+    {
+        const char *status = str(f, "status");
+        printf("    %-15s %s%s%s%s\n", str(f, "name"), str(f, "value"),
+               *status && strcmp(status, "not_compared") != 0 ? " (" : "",
+               strcmp(status, "not_compared") != 0 ? status : "",
+               *status && strcmp(status, "not_compared") != 0 ? ")" : "");
+    }
+    json_decref(root);
+}
+
 static void print_summary(const char *path, const ds_report *r)
 {
     if (ds_report_error(r) != DS_OK) {
@@ -79,6 +110,11 @@ static void print_summary(const char *path, const ds_report *r)
     }
     for (int i = 0; i < ds_report_document_count(r); i++) {
         const ds_doc *d = ds_report_document(r, i);
+        if (!d->has_mrz && d->page_class[0] && strcmp(d->page_class, "other") != 0 &&
+            strcmp(d->page_class, "identity") != 0) {
+            print_supporting(path, r, i, d);
+            continue;
+        }
         printf("%s page %d: %s", path, d->page, ds_doc_type_name(d->type));
         if (!d->has_mrz) {
             printf(", no MRZ found\n");

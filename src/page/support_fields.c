@@ -848,6 +848,24 @@ static void address_value(const ds_sup_text *t, const lines *L, int line, int a,
 
 /* Parses the value words [a, b) for label lb into a new field; false when
  * they hold no value of the label's kind. */
+/* The value of label lb found in words s of t, with its normal form norm
+ * (NULL: a number's, made from the value): false when s is empty. */
+static bool put_span(const ds_sup_text *t, span s, const char *norm, const label *lb,
+                     ds_sup_page *out)
+{
+    if (s.b <= s.a)
+        return false;
+    ds_sup_field *f = add_field(out, lb->id, lb->phrase);
+    if (!f)
+        return true;
+    set_value(t, f, s.a, s.b);
+    if (norm)
+        snprintf(f->norm, sizeof f->norm, "%s", norm);
+    else
+        number_norm(f->value, f->norm, sizeof f->norm);
+    return true;
+}
+
 static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, int b,
                        const label *lb, ds_sup_page *out, char *surname, char *given,
                        int name_box[2][4], float name_conf[2])
@@ -909,39 +927,12 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
         name_norm(f->value, f->norm, sizeof f->norm);
         return true;
     }
-    case K_NUMBER: {
-        span s = number_span(t, a, b);
-        if (s.b <= s.a)
-            return false;
-        ds_sup_field *f = add_field(out, lb->id, lb->phrase);
-        if (!f)
-            return true;
-        set_value(t, f, s.a, s.b);
-        number_norm(f->value, f->norm, sizeof f->norm);
-        return true;
-    }
-    case K_IBAN: {
-        span s = iban_span(t, a, b, norm, sizeof norm);
-        if (s.b <= s.a)
-            return false;
-        ds_sup_field *f = add_field(out, lb->id, lb->phrase);
-        if (!f)
-            return true;
-        set_value(t, f, s.a, s.b);
-        snprintf(f->norm, sizeof f->norm, "%s", norm);
-        return true;
-    }
-    case K_AMOUNT: {
-        span s = amount_span(t, a, b, norm, sizeof norm);
-        if (s.b <= s.a)
-            return false;
-        ds_sup_field *f = add_field(out, lb->id, lb->phrase);
-        if (!f)
-            return true;
-        set_value(t, f, s.a, s.b);
-        snprintf(f->norm, sizeof f->norm, "%s", norm);
-        return true;
-    }
+    case K_NUMBER:
+        return put_span(t, number_span(t, a, b), NULL, lb, out);
+    case K_IBAN:
+        return put_span(t, iban_span(t, a, b, norm, sizeof norm), norm, lb, out);
+    case K_AMOUNT:
+        return put_span(t, amount_span(t, a, b, norm, sizeof norm), norm, lb, out);
     case K_ADDRESS: {
         ds_sup_field *f = add_field(out, lb->id, lb->phrase);
         if (f)

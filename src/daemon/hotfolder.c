@@ -45,6 +45,7 @@
 #include "base/base.h"
 #include "check/case.h"
 #include "daemon/edge.h"
+#include "daemon/upload.h"
 
 #define WORK_DIR ".docscreen"
 #define PATH_CAP (DS_CONF_PATH_MAX + 2 * DS_STORE_FILENAME_MAX + 64)
@@ -242,18 +243,18 @@ static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf, seen_table
         reject(hf->path, path, name, hf->station, DS_ERR_CASE_FIELD, case_err);
         return;
     }
-    uint8_t *data = NULL;
-    size_t len = 0;
-    ds_error err = ds_read_file(path, (size_t)conf->max_upload_bytes, &data, &len);
+    /* copied to a private spool file in pieces, hashed on the way: a
+     * file is never held whole in memory (as for an upload) */
+    ds_upload spool;
+    ds_error err = ds_upload_copy(&spool, d->tmp_dir, path, (uint64_t)conf->max_upload_bytes);
     if (err == DS_ERR_IO)
         return; /* vanished or unreadable for now: try again next round */
     if (err != DS_OK) {
         reject(hf->path, path, name, hf->station, err, ds_error_message(err));
         return;
     }
-    char sha[65], keysrc[PATH_CAP + 80], key[65];
-    ds_sha256_hex(data, len, sha);
-    snprintf(keysrc, sizeof keysrc, "%s/%s:%s", rel_dir, name, sha);
+    char keysrc[PATH_CAP + 80], key[65];
+    snprintf(keysrc, sizeof keysrc, "%s/%s:%s", rel_dir, name, spool.sha256);
     ds_sha256_hex(keysrc, strlen(keysrc), key);
     char scope[DS_STORE_NAME_MAX + 1];
     snprintf(scope, sizeof scope, "hotfolder:%.100s", hf->station);
@@ -263,14 +264,15 @@ static void take(ds_daemon_ctx *d, ds_store *st, const ds_conf *conf, seen_table
                          .filename = label,
                          .source = "hotfolder",
                          .station = hf->station,
-                         .data = data,
-                         .len = len,
+                         .len = (size_t)spool.len,
+                         .path = spool.path,
+                         .sha256 = spool.sha256,
                          .idempotency_key = key,
                          .key_scope = scope};
     int64_t doc_id = 0, job_id = 0;
     bool replayed = false;
     err = ds_store_submit(st, &sub, &doc_id, &job_id, &replayed);
-    free(data);
+    ds_upload_discard(&spool); /* removes the spool file when the store did not take it */
     if (err != DS_OK) {
         ds_log(DS_LOG_ERROR, "hotfolder", "station %s: submit failed: %s %s", hf->station,
                ds_error_name(err), err == DS_ERR_STORE ? ds_store_errmsg(st) : "");

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -83,6 +84,46 @@ ds_error ds_upload_finish(ds_upload *u)
     bool ok = close(u->fd) == 0;
     u->fd = -1;
     return ok ? DS_OK : DS_ERR_IO;
+}
+
+ds_error ds_upload_copy(ds_upload *u, const char *dir, const char *src, uint64_t max)
+{
+    ds_upload_init(u);
+    int in = open(src, O_RDONLY | O_CLOEXEC);
+    if (in < 0)
+        return DS_ERR_IO;
+    struct stat st;
+    if (fstat(in, &st) != 0 || S_ISDIR(st.st_mode)) {
+        close(in);
+        return DS_ERR_IO;
+    }
+    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > max) {
+        close(in);
+        return DS_ERR_TOO_LARGE;
+    }
+    enum { PIECE = 64 * 1024 };
+    unsigned char *buf = malloc(PIECE);
+    ds_error err = buf ? ds_upload_open(u, dir) : DS_ERR_NOMEM;
+    while (err == DS_OK) {
+        ssize_t n = read(in, buf, PIECE);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            err = DS_ERR_IO;
+        else if (n == 0)
+            break;
+        else if (u->len + (uint64_t)n > max)
+            err = DS_ERR_TOO_LARGE; /* grew after the size was checked */
+        else
+            err = ds_upload_write(u, buf, (size_t)n);
+    }
+    close(in);
+    free(buf);
+    if (err == DS_OK)
+        err = ds_upload_finish(u);
+    if (err != DS_OK)
+        ds_upload_discard(u);
+    return err;
 }
 
 void ds_upload_discard(ds_upload *u)

@@ -38,6 +38,14 @@ ds_error ds_upload_write(ds_upload *u, const void *data, size_t n);
 /* Closes the file and sets u->sha256. The store fsyncs the file before
  * a row refers to it (ds_store_blob_put). */
 ds_error ds_upload_finish(ds_upload *u);
+/* Opens an upload in dir and copies the file src into it in 64 KiB
+ * pieces, hashing on the way (a hot-folder file on its way to the store,
+ * never read whole into memory). DS_ERR_IO when src cannot be opened or
+ * read (it may have vanished: the caller tries again later) or the copy
+ * cannot be written, DS_ERR_TOO_LARGE when src holds more than max bytes.
+ * On success the upload is finished (u->path, u->len, u->sha256 set);
+ * on any error it is discarded. */
+ds_error ds_upload_copy(ds_upload *u, const char *dir, const char *src, uint64_t max);
 /* Closes and removes the file (when it is still there) and frees the digest. */
 void ds_upload_discard(ds_upload *u);
 

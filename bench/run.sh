@@ -134,6 +134,24 @@ echo "== Barcodes: real set (../shared/realdata/barcodes), zbar alone vs the mer
 bash bench/barcodes.sh "$BUILD" || echo "bench: barcode benchmark failed"
 
 echo
+echo "== Real specimens: false high flags without and with the holder's case record, MRZs read exactly (issue 13) =="
+if [ -d "$REAL_DIR" ] && [ -f ../shared/tools/real-flags.py ]; then
+  # BENCH_BASELINE=DIR (a build of an earlier commit) prints its figures beside
+  real_builds=("$BUILD")
+  [ -n "${BENCH_BASELINE:-}" ] && real_builds=("$BENCH_BASELINE" "$BUILD")
+  for b in "${real_builds[@]}"; do
+    printf '%-22s %s | %s | %s\n' "$b:" \
+      "$("$PY" ../shared/tools/real-flags.py "$b/docscreen" --jobs 2 | tail -1)" \
+      "$("$PY" bench/real-case.py "$b/docscreen" --jobs 2 | tail -1)" \
+      "$("$PY" bench/real-exact.py "$b/docscreen" --jobs 2 | tail -1)" \
+      || echo "bench: real-specimen run failed for $b"
+  done
+  echo "(targets: false_high_flags=0, false_high_with_case=0; reproduce: python3 bench/real-case.py $BUILD/docscreen --verbose, and the same for real-exact.py)"
+else
+  echo "SKIP: $REAL_DIR or ../shared/tools is absent (real specimens)"
+fi
+
+echo
 echo "== Flags on labelled cases: recall per code, false positives on genuine documents (issue 3) =="
 bash bench/recall.sh "$BUILD" || echo "bench: recall benchmark failed"
 

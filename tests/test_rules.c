@@ -106,7 +106,7 @@ static void t_name(void)
 {
     ds_mrz m = genuine();
     ds_case c = genuine_case();
-    snprintf(m.surname, sizeof m.surname, "MILLER");
+    snprintf(m.surname, sizeof m.surname, "SCHMIDT");
     run(&m, &c, "2025-06-01");
     const ds_flag *f = find(&flags, "CASE_NAME_MISMATCH");
     T_CHECK(f != NULL);
@@ -114,11 +114,34 @@ static void t_name(void)
         T_EQ_INT(f->severity, DS_SEV_HIGH);
         T_EQ_STR(f->field, "surname");
         T_EQ_STR(f->expected, "Müller, Jürgen Hans");
-        T_EQ_STR(f->found, "MILLER, JUERGEN HANS");
+        T_EQ_STR(f->found, "SCHMIDT, JUERGEN HANS");
         T_EQ_STR(f->source, "case");
     }
     check_evidence();
     T_EQ_STR(ds_verdict_name(ds_check_verdict(&flags)), "review");
+    /* One letter away (MUELLER read as MIELLER, MUELER, MUELLLER; a given
+     * name RNNA for ANNA): no check digit protects a name, so a misreading
+     * or a typing error is likelier than another person: a warning. */
+    const char *near[] = {"MIELLER", "MUELER", "MUELLLER", "MILLER"};
+    for (size_t i = 0; i < sizeof near / sizeof *near; i++) {
+        m = genuine();
+        snprintf(m.surname, sizeof m.surname, "%s", near[i]);
+        run(&m, &c, "2025-06-01");
+        f = find(&flags, "CASE_NAME_MISMATCH");
+        T_CHECK(f && f->severity == DS_SEV_WARNING && strstr(f->message, "one letter"));
+        T_EQ_STR(ds_verdict_name(ds_check_verdict(&flags)), "review");
+    }
+    m = genuine();
+    snprintf(m.given_names, sizeof m.given_names, "JUERGEN HINS");
+    run(&m, &c, "2025-06-01");
+    f = find(&flags, "CASE_NAME_MISMATCH");
+    T_CHECK(f && f->severity == DS_SEV_WARNING);
+    /* Two letters away is another name. */
+    m = genuine();
+    snprintf(m.surname, sizeof m.surname, "MUELLAN");
+    run(&m, &c, "2025-06-01");
+    f = find(&flags, "CASE_NAME_MISMATCH");
+    T_CHECK(f && f->severity == DS_SEV_HIGH);
     /* An allowed variant is an info note, not a review. */
     m = genuine();
     snprintf(m.surname, sizeof m.surname, "MULLER");
@@ -163,6 +186,20 @@ static void t_birth_date(void)
     snprintf(c.birth_date, sizeof c.birth_date, "1981-05-17");
     run(&m, &c, "2025-06-01");
     T_EQ_INT(count(&flags, "CASE_BIRTH_DATE_MISMATCH"), 1);
+    /* A birth date whose check digit fails where a misreading may explain
+     * it is not sure: a warning. */
+    m = genuine();
+    snprintf(c.birth_date, sizeof c.birth_date, "1980-05-18");
+    m.checks.birth_date = DS_CHECK_FAIL;
+    m.misread.birth_date = true;
+    run(&m, &c, "2025-06-01");
+    f = find(&flags, "CASE_BIRTH_DATE_MISMATCH");
+    T_CHECK(f && f->severity == DS_SEV_WARNING && strstr(f->message, "reliably"));
+    m.misread.birth_date = false; /* a failure no misreading explains: the print */
+    run(&m, &c, "2025-06-01");
+    f = find(&flags, "CASE_BIRTH_DATE_MISMATCH");
+    T_CHECK(f && f->severity == DS_SEV_HIGH);
+    snprintf(m.birth_date, sizeof m.birth_date, "1980-05-17");
     /* An unreadable MRZ date is not compared. */
     snprintf(m.birth_date, sizeof m.birth_date, "8O0517");
     run(&m, &c, "2025-06-01");
@@ -176,15 +213,25 @@ static void t_document_number(void)
     snprintf(c.document_number, sizeof c.document_number, "C4J6-R0H1 1<<");
     run(&m, &c, "2025-06-01");
     T_EQ_INT(count(&flags, "CASE_DOCUMENT_NUMBER_MISMATCH"), 0);
-    /* O is not 0. */
+    /* O is not 0, but a number that differs only there is not sure: a
+     * reader or a typist confuses them. */
     snprintf(c.document_number, sizeof c.document_number, "C4J6ROH11");
     run(&m, &c, "2025-06-01");
     const ds_flag *f = find(&flags, "CASE_DOCUMENT_NUMBER_MISMATCH");
-    T_CHECK(f && f->severity == DS_SEV_HIGH && strcmp(f->found, "C4J6R0H11") == 0);
+    T_CHECK(f && f->severity == DS_SEV_WARNING && strcmp(f->found, "C4J6R0H11") == 0 &&
+            strstr(f->message, "confuse"));
     check_evidence();
     snprintf(c.document_number, sizeof c.document_number, "C4J6R0H12");
     run(&m, &c, "2025-06-01");
-    T_EQ_INT(count(&flags, "CASE_DOCUMENT_NUMBER_MISMATCH"), 1);
+    f = find(&flags, "CASE_DOCUMENT_NUMBER_MISMATCH");
+    T_CHECK(f && f->severity == DS_SEV_HIGH);
+    /* The same difference under a check digit that a misreading may fail. */
+    m.checks.document_number = DS_CHECK_FAIL;
+    m.misread.document_number = true;
+    run(&m, &c, "2025-06-01");
+    f = find(&flags, "CASE_DOCUMENT_NUMBER_MISMATCH");
+    T_CHECK(f && f->severity == DS_SEV_WARNING && strstr(f->message, "reliably"));
+    m = genuine();
     c.document_number[0] = '\0';
     run(&m, &c, "2025-06-01");
     T_EQ_INT(count(&flags, "CASE_DOCUMENT_NUMBER_MISMATCH"), 0);

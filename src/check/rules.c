@@ -4,6 +4,15 @@
  * could not be read, it stays silent. Dates are compared as day numbers of
  * the Gregorian calendar; two-digit MRZ years are compared as two digits
  * against the case record, never through a guessed century.
+ *
+ * A difference from the case record is high only where the reading is
+ * sure. The MRZ's name has no check digit, so a name one letter away from
+ * the case record's (one letter read wrong, lost or added) is a warning to
+ * compare by eye: a misreading or a typing error in the record is likelier
+ * than another person. A number or date whose MRZ check digit fails where
+ * a misreading may explain it, and a number that differs only in
+ * characters OCR and typists confuse (O and 0, I and 1, B and 8 ...), are
+ * warnings too.
  */
 #include "rules.h"
 
@@ -63,6 +72,52 @@ static int age_at(int by, int bm, int bd, int ay, int am, int ad)
     return age;
 }
 
+static bool names_agree(const char *sur, const char *giv, bool truncated, const ds_case *c)
+{
+    ds_name_match r;
+    ds_name_result res = ds_names_match(sur, giv, truncated, c->surname, c->given_names, &r);
+    return res == DS_NAME_MATCH || res == DS_NAME_MATCH_WITH_NOTE;
+}
+
+/* Whether one letter of the MRZ name read otherwise, lost or added (a
+ * reading error in a field no check digit protects) makes it the case
+ * record's name. At most some 5,000 comparisons, made only on a mismatch. */
+static bool one_letter_away(const ds_mrz *m, const ds_case *c)
+{
+    enum { CAP = sizeof m->surname };
+    for (int part = 0; part < 2; part++) {
+        const char *src = part == 0 ? m->surname : m->given_names;
+        size_t n = strnlen(src, CAP - 1);
+        char buf[CAP + 1];
+        for (size_t i = 0; i <= n; i++) {
+            for (int op = 0; op < 3; op++) {   /* 0 substitute, 1 delete, 2 insert */
+                if (op < 2 && (i == n || src[i] < 'A' || src[i] > 'Z'))
+                    continue;
+                if (op == 2 && n + 1 >= CAP)
+                    continue;
+                for (char x = 'A'; x <= 'Z'; x++) {
+                    if (op == 0 && x == src[i])
+                        continue;
+                    if (op == 1 && x > 'A')
+                        break;
+                    memcpy(buf, src, i);
+                    size_t k = i;
+                    if (op != 1)
+                        buf[k++] = x;
+                    size_t rest = op == 2 ? i : i + 1;
+                    memcpy(buf + k, src + rest, n - rest);
+                    buf[k + n - rest] = '\0';
+                    bool ok = part == 0 ? names_agree(buf, m->given_names, m->name_truncated, c)
+                                        : names_agree(m->surname, buf, m->name_truncated, c);
+                    if (ok)
+                        return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 void ds_rule_name(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
 {
     if (!m || !c || (!c->surname[0] && !c->given_names[0]))
@@ -76,6 +131,15 @@ void ds_rule_name(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
              m->given_names);
     switch (r.result) {
     case DS_NAME_MISMATCH:
+        if (one_letter_away(m, c)) {
+            ds_flags_add(flags, page, DS_FLAG_CASE_NAME_MISMATCH, DS_SEV_WARNING, "case", r.field,
+                         expected, found,
+                         "The name in the MRZ differs from the case record by one letter (%s): a "
+                         "misreading or a typing error in the case record is likelier than another "
+                         "person; compare the name printed on the document with the case record.",
+                         r.reason);
+            break;
+        }
         ds_flags_add(flags, page, DS_FLAG_CASE_NAME_MISMATCH, DS_SEV_HIGH, "case", r.field, expected,
                      found,
                      "The name in the MRZ is not the name in the case record (%s), and no ICAO "
@@ -105,7 +169,15 @@ void ds_rule_birth_date(const ds_mrz *m, const ds_case *c, int page, ds_flags *f
     if (!mrz_date_parts(m->birth_date, &yy, &mm, &dd, &fy))
         return;
     bool differ = (yy >= 0 && yy != y % 100) || (mm >= 0 && mm != mo) || (dd >= 0 && dd != d);
-    if (differ)
+    if (!differ)
+        return;
+    if (m->checks.birth_date == DS_CHECK_FAIL && m->misread.birth_date)
+        ds_flags_add(flags, page, DS_FLAG_CASE_BIRTH_DATE_MISMATCH, DS_SEV_WARNING, "case",
+                     "birth_date", c->birth_date, m->birth_date,
+                     "The date of birth read in the MRZ differs from the case record, but it could "
+                     "not be read reliably (its check digit fails): rescan the document or compare "
+                     "the date printed on it with the case record.");
+    else
         ds_flags_add(flags, page, DS_FLAG_CASE_BIRTH_DATE_MISMATCH, DS_SEV_HIGH, "case", "birth_date",
                      c->birth_date, m->birth_date,
                      "The date of birth in the MRZ differs from the one in the case record.");
@@ -120,9 +192,25 @@ void ds_rule_document_number(const ds_mrz *m, const ds_case *c, int page, ds_fla
     ds_text_strip_number(m->document_number, b, sizeof b);
     if (!b[0] || strcmp(a, b) == 0)
         return;
-    ds_flags_add(flags, page, DS_FLAG_CASE_DOCUMENT_NUMBER_MISMATCH, DS_SEV_HIGH, "case",
-                 "document_number", c->document_number, m->document_number,
-                 "The document number in the MRZ is not the one in the case record.");
+    char fa[sizeof a], fb[sizeof b];
+    ds_fold_number(a, fa, sizeof fa);
+    ds_fold_number(b, fb, sizeof fb);
+    if (strcmp(fa, fb) == 0)
+        ds_flags_add(flags, page, DS_FLAG_CASE_DOCUMENT_NUMBER_MISMATCH, DS_SEV_WARNING, "case",
+                     "document_number", c->document_number, m->document_number,
+                     "The document number in the MRZ differs from the case record only in "
+                     "characters that readers and typists confuse (O and 0, I and 1, B and 8 ...): "
+                     "compare the number printed on the document with the case record.");
+    else if (m->checks.document_number == DS_CHECK_FAIL && m->misread.document_number)
+        ds_flags_add(flags, page, DS_FLAG_CASE_DOCUMENT_NUMBER_MISMATCH, DS_SEV_WARNING, "case",
+                     "document_number", c->document_number, m->document_number,
+                     "The document number read in the MRZ differs from the case record, but it "
+                     "could not be read reliably (its check digit fails): rescan the document or "
+                     "compare the number printed on it with the case record.");
+    else
+        ds_flags_add(flags, page, DS_FLAG_CASE_DOCUMENT_NUMBER_MISMATCH, DS_SEV_HIGH, "case",
+                     "document_number", c->document_number, m->document_number,
+                     "The document number in the MRZ is not the one in the case record.");
 }
 
 void ds_rule_nationality(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)

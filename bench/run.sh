@@ -164,6 +164,10 @@ echo "== Supporting documents: page types, fields against the case record, recal
 bash bench/supportdocs.sh "$BUILD" || echo "bench: supporting-document benchmark failed"
 
 echo
+echo "== Real PDFs no rule was tuned on (Debian's PDF manuals): flags at warning or high, all false (issue 15) =="
+bash bench/realpdf.sh "$BUILD" || echo "bench: real-PDF run failed"
+
+echo
 echo "== Load through the screening service: documents/s and latency with N workers (issue 5) =="
 bash bench/load.sh "$BUILD" || echo "bench: load run failed"
 

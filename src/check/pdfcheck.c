@@ -91,8 +91,10 @@ void ds_check_pdf(const ds_pdf_info *info, const ds_pdfev *ev, ds_flags *flags)
     for (int i = 0; i < ev->nfonts; i++) {
         const ds_pdfev_font *f = &ev->font[i];
         bool more = page_changed(info, f->page);
+        /* other evidence: a revision that changed the page, or a number
+         * the page clearly shows otherwise (an unclear reading is none) */
         for (int k = 0; k < ev->nwords; k++)
-            more = more || ev->word[k].page == f->page;
+            more = more || (ev->word[k].page == f->page && ev->word[k].strong);
         char fonts[2 * DS_PDFEV_TEXT + 4];
         snprintf(fonts, sizeof fonts, "%s / %s", f->font_a, f->font_b);
         ds_flags_add(flags, f->page, DS_FLAG_PDF_FONT_MIX, more ? DS_SEV_HIGH : DS_SEV_WARNING,

@@ -88,6 +88,15 @@ static int digits_of(const char *s, char *out, size_t cap, bool fold)
     return (int)n;
 }
 
+/* The letters (ASCII or not) of s. */
+static int letters_of(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += isalpha((unsigned char)*s) || ((unsigned char)*s >= 0xC0);
+    return n;
+}
+
 /* A word that is a number: a digit, and no more than two letters. */
 static bool numeric(const char *s)
 {
@@ -104,6 +113,30 @@ static bool numeric(const char *s)
 static void font_of(const ds_text_layer *t, const ds_text_word *w, char *fam, size_t cap)
 {
     ds_pdfev_family(w->font >= 0 && w->font < t->nfonts ? t->font[w->font] : "", fam, cap);
+}
+
+/* A family of symbols rather than text (mathematics, dingbats, TeX's math
+ * and symbol fonts): a digit set in one is typesetting (a formula, a
+ * blackboard-bold 1), and its glyphs need not be the characters its text
+ * layer names. Its numbers are not compared for fonts or with OCR. */
+static bool symbol_family(const char *fam)
+{
+    static const char *const any[] = {"math", "symbol", "ding", "blackboard", "bbold"};
+    static const char *const start[] = {"cmmi", "cmsy", "cmex", "msbm", "msam", "wasy", "stmary"};
+    for (size_t i = 0; i < sizeof any / sizeof *any; i++)
+        if (strstr(fam, any[i]))
+            return true;
+    for (size_t i = 0; i < sizeof start / sizeof *start; i++)
+        if (strncmp(fam, start[i], strlen(start[i])) == 0)
+            return true;
+    return false;
+}
+
+static bool symbol_word(const ds_text_layer *t, const ds_text_word *w)
+{
+    char fam[DS_PDFEV_TEXT];
+    font_of(t, w, fam, sizeof fam);
+    return symbol_family(fam);
 }
 
 /* ---------------------------------------------------------------- fonts */
@@ -155,7 +188,8 @@ static void line_fonts(const ds_text_layer *t, int page, const int *ix, int n, d
     /* Touching fragments of one number in two families. */
     for (int k = 0; k + 1 < n; k++) {
         const ds_text_word *a = &t->word[ix[k]], *b = &t->word[ix[k + 1]];
-        if (a->font < 0 || b->font < 0 || !numeric(a->text) || !numeric(b->text))
+        if (a->font < 0 || b->font < 0 || !numeric(a->text) || !numeric(b->text) ||
+            symbol_word(t, a) || symbol_word(t, b))
             continue;
         int h = a->box[3] > b->box[3] ? a->box[3] : b->box[3];
         int gap = b->box[0] - (a->box[0] + a->box[2]);
@@ -170,19 +204,20 @@ static void line_fonts(const ds_text_layer *t, int page, const int *ix, int n, d
      * one family) do not use, and that no number elsewhere on the page uses. */
     int nnum = 0;
     for (int k = 0; k < n; k++)
-        nnum += numeric(t->word[ix[k]].text) && t->word[ix[k]].font >= 0;
+        nnum += numeric(t->word[ix[k]].text) && t->word[ix[k]].font >= 0 &&
+                !symbol_word(t, &t->word[ix[k]]);
     if (nnum < 3)
         return;
     for (int k = 0; k < n; k++) {
         const ds_text_word *w = &t->word[ix[k]];
-        if (!numeric(w->text) || w->font < 0)
+        if (!numeric(w->text) || w->font < 0 || symbol_word(t, w))
             continue;
         font_of(t, w, fa, sizeof fa);
         int same = 0, other = 0;
         fb[0] = 0;
         for (int j = 0; j < n; j++) {
             const ds_text_word *o = &t->word[ix[j]];
-            if (j == k || !numeric(o->text) || o->font < 0)
+            if (j == k || !numeric(o->text) || o->font < 0 || symbol_word(t, o))
                 continue;
             char f[DS_PDFEV_TEXT];
             font_of(t, o, f, sizeof f);
@@ -378,7 +413,7 @@ ds_error ds_pdfev_text(const ds_pages *pages, TessBaseAPI *api, int max_words, d
             char read[DS_PDFEV_TEXT];
             char text[DS_PDFEV_TEXT];
             int run[8], box[4];
-            if (done[i] || !numeric(t->word[i].text))
+            if (done[i] || !numeric(t->word[i].text) || symbol_word(t, &t->word[i]))
                 continue;
             /* A number in touching runs is read as one: a box cut between
              * its runs would read part of the other. */
@@ -425,7 +460,11 @@ ds_error ds_pdfev_text(const ds_pages *pages, TessBaseAPI *api, int max_words, d
             ds_text_copy_utf8(m->layer, sizeof m->layer, text);
             ds_text_copy_utf8(m->printed, sizeof m->printed, read);
             m->confidence = conf;
-            m->strong = !blank && conf >= 75.0f && got[0];
+            /* Strong only when the page shows other digits: a reading
+             * with more letters than the layer's text has read digits as
+             * letters ("41" as "Al", "1st" as "Ist"), which is OCR, not
+             * an edit. */
+            m->strong = !blank && conf >= 75.0f && got[0] && letters_of(read) <= letters_of(text);
         }
         free(done);
     }

@@ -46,6 +46,12 @@
  * candidate regions split into long text lines is ordinary text (a letter,
  * a statement): its missing MRZ is information, not a warning. */
 #define DS_SCAN_TEXT_REGIONS 2
+/* A PDF page rendered from its content with at least this many words in
+ * its text layer is a document made as a file, not a scan: its missing MRZ
+ * is information, and its image quality is not measured (it is a
+ * rendering). A scan saved as a "searchable" PDF keeps its image as the
+ * page and is not one of these. */
+#define DS_SCAN_BORN_DIGITAL_WORDS 5
 
 struct ds_scanner {
     ds_options opt;
@@ -544,12 +550,16 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
             goto out;
         }
         bool supporting = pclass != DS_PC_OTHER && pclass != DS_PC_IDENTITY;
+        /* A born-digital PDF page (made as a file, with its own text) is no
+         * scan: no rescan request about its MRZ or its image quality. */
+        bool born_digital = pages->page[pg].text &&
+                            pages->page[pg].text->nwords >= DS_SCAN_BORN_DIGITAL_WORDS;
         x->barcodes = bcs;
         if (s->opt.forensics) {
             ds_forensics f = file_forensics;
             /* A page read as a supporting document had its text read: the
              * MRZ's rescan request is not about it. */
-            if (quality_region && !supporting)
+            if (quality_region && !supporting && !born_digital)
                 ds_forensics_quality(gray, best->band.bbox, best->band.nchars[0],
                                      best->band.rotation == 90 || best->band.rotation == 270, NULL,
                                      &f);
@@ -565,7 +575,8 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone; its data was read from its "
                          "barcodes.");
-        else if (!usable && ((!mrz_like && nregions >= DS_SCAN_TEXT_REGIONS) || supporting))
+        else if (!usable &&
+                 ((!mrz_like && nregions >= DS_SCAN_TEXT_REGIONS) || supporting || born_digital))
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone and reads as ordinary text (a "
                          "letter, statement or form), not as an identity document.");

@@ -13,6 +13,7 @@
 #include "decode/decode.h"
 #include "decode/pdf.h"
 #include "decode/pdfwire.h"
+#include "check/pdfcheck.h"
 #include "forensics/pdfev.h"
 #include "page/tess.h"
 
@@ -495,6 +496,110 @@ static void test_text_against_print(void)
     ds_tess_free(api);
 }
 
+/* What counts as the page showing other digits (found on Debian's own
+ * manuals: OCR reading letters for a text layer's digits is no edit). */
+static void test_other_digits(void)
+{
+    T_CHECK(ds_pdfev_other_digits("1,250.00", "1,750.00", 91.0f));
+    T_CHECK(ds_pdfev_other_digits("2024-03-01", "2024-08-01", 88.0f));
+    T_CHECK(!ds_pdfev_other_digits("1,250.00", "1,750.00", 60.0f)); /* unclear */
+    T_CHECK(!ds_pdfev_other_digits("41", "Al", 90.0f));
+    T_CHECK(!ds_pdfev_other_digits("2000)1st", "2000) Ist", 90.0f));
+    T_CHECK(!ds_pdfev_other_digits("12", "", 90.0f));
+    /* a reference with letters keeps them: other digits are still evidence */
+    T_CHECK(ds_pdfev_other_digits("AB158246864", "AB158246964", 90.0f));
+}
+
+/* One synthetic born-digital page: words (text, font index, x) on one line. */
+static ds_pages *layer_page(const char *const *fonts, int nfonts, const char *const *text,
+                            const int *font, const int *x, int n)
+{
+    ds_pages *pg = calloc(1, sizeof *pg);
+    pg->count = 1;
+    pg->page = calloc(1, sizeof *pg->page);
+    ds_text_layer *t = calloc(1, sizeof *t);
+    pg->page[0].text = t;
+    t->nfonts = nfonts;
+    t->font = calloc((size_t)nfonts, sizeof *t->font);
+    for (int i = 0; i < nfonts; i++)
+        t->font[i] = strdup(fonts[i]);
+    t->nwords = n;
+    t->word = calloc((size_t)n, sizeof *t->word);
+    for (int i = 0; i < n; i++) {
+        t->word[i].text = strdup(text[i]);
+        t->word[i].font = font[i];
+        t->word[i].line = 0;
+        int w = 14 * (int)strlen(text[i]);
+        t->word[i].box[0] = x[i], t->word[i].box[1] = 100, t->word[i].box[2] = w;
+        t->word[i].box[3] = 30;
+    }
+    return pg;
+}
+
+static void test_symbol_fonts(void)
+{
+    /* "12" typed as "1" in one family and "2" in another, touching: a mix */
+    const char *text[] = {"1", "2"};
+    const int font[] = {0, 1}, x[] = {100, 114};
+    const char *plain[] = {"ABCDEF+Palatino-Roman", "GHIJKL+Arial-BoldMT"};
+    ds_pages *pg = layer_page(plain, 2, text, font, x, 2);
+    ds_pdfev ev;
+    memset(&ev, 0, sizeof ev);
+    ds_pdfev_fonts(pg, &ev);
+    T_EQ_INT(ev.nfonts, 1);
+    ds_pages_free(pg);
+    /* the same with a math font (a blackboard-bold 1 beside Palatino) */
+    const char *math[] = {"ABCDEF+Palatino-Roman", "GHIJKL+PazoMathBlackboardBold"};
+    pg = layer_page(math, 2, text, font, x, 2);
+    memset(&ev, 0, sizeof ev);
+    ds_pdfev_fonts(pg, &ev);
+    T_EQ_INT(ev.nfonts, 0);
+    ds_pages_free(pg);
+    const char *tex[] = {"CMR10", "CMMI10"};
+    pg = layer_page(tex, 2, text, font, x, 2);
+    memset(&ev, 0, sizeof ev);
+    ds_pdfev_fonts(pg, &ev);
+    T_EQ_INT(ev.nfonts, 0);
+    ds_pages_free(pg);
+}
+
+/* A font mix is high only beside a clear reading of other digits on its
+ * page (or a revision that changed it); an unclear reading is no evidence. */
+static void test_font_mix_severity(void)
+{
+    ds_pdf_info info;
+    memset(&info, 0, sizeof info);
+    info.npages = 1;
+    ds_pdfev ev;
+    memset(&ev, 0, sizeof ev);
+    ev.nfonts = 1;
+    snprintf(ev.font[0].word, sizeof ev.font[0].word, "12");
+    snprintf(ev.font[0].font_a, sizeof ev.font[0].font_a, "palatino");
+    snprintf(ev.font[0].font_b, sizeof ev.font[0].font_b, "arial");
+    ev.font[0].inside_number = true;
+    ev.nwords = 1;
+    snprintf(ev.word[0].layer, sizeof ev.word[0].layer, "7.4");
+    snprintf(ev.word[0].printed, sizeof ev.word[0].printed, "7A");
+    ev.word[0].confidence = 40;
+    ev.word[0].strong = false;
+    static ds_flags flags;
+    memset(&flags, 0, sizeof flags);
+    ds_check_pdf(&info, &ev, &flags);
+    int sev = -1;
+    for (int i = 0; i < flags.count; i++)
+        if (flags.item[i].code == DS_FLAG_PDF_FONT_MIX)
+            sev = (int)flags.item[i].severity;
+    T_EQ_INT(sev, DS_SEV_WARNING);
+    ev.word[0].strong = true;
+    memset(&flags, 0, sizeof flags);
+    ds_check_pdf(&info, &ev, &flags);
+    sev = -1;
+    for (int i = 0; i < flags.count; i++)
+        if (flags.item[i].code == DS_FLAG_PDF_FONT_MIX)
+            sev = (int)flags.item[i].severity;
+    T_EQ_INT(sev, DS_SEV_HIGH);
+}
+
 int ds_pdfparse_fuzz(const uint8_t *data, size_t size); /* tools/pdfparse.cpp */
 
 static int revisions(const char *s) { return ds_pdfparse_fuzz((const uint8_t *)s, strlen(s)); }
@@ -559,6 +664,9 @@ int main(int argc, char **argv)
         {"text_against_print", test_text_against_print},
         {"editor_table", test_editor_table},
         {"revision_scan", test_revision_scan},
+        {"other_digits", test_other_digits},
+        {"symbol_fonts", test_symbol_fonts},
+        {"font_mix_severity", test_font_mix_severity},
     };
     return T_RUN(cases);
 }

@@ -97,6 +97,17 @@ static int letters_of(const char *s)
     return n;
 }
 
+bool ds_pdfev_other_digits(const char *layer, const char *read, float conf)
+{
+    char got[DS_PDFEV_TEXT];
+    if (!layer || !read || conf < 75.0f)
+        return false;
+    digits_of(read, got, sizeof got, true);
+    /* A reading with more letters than the layer's text has read digits as
+     * letters ("41" as "Al", "1st" as "Ist"): that is OCR, not an edit. */
+    return got[0] && letters_of(read) <= letters_of(layer);
+}
+
 /* A word that is a number: a digit, and no more than two letters. */
 static bool numeric(const char *s)
 {
@@ -460,11 +471,7 @@ ds_error ds_pdfev_text(const ds_pages *pages, TessBaseAPI *api, int max_words, d
             ds_text_copy_utf8(m->layer, sizeof m->layer, text);
             ds_text_copy_utf8(m->printed, sizeof m->printed, read);
             m->confidence = conf;
-            /* Strong only when the page shows other digits: a reading
-             * with more letters than the layer's text has read digits as
-             * letters ("41" as "Al", "1st" as "Ist"), which is OCR, not
-             * an edit. */
-            m->strong = !blank && conf >= 75.0f && got[0] && letters_of(read) <= letters_of(text);
+            m->strong = !blank && ds_pdfev_other_digits(text, read, conf);
         }
         free(done);
     }

@@ -33,6 +33,13 @@ typedef struct ds_pdfev_word {
     bool strong;                 /* a confident reading of other digits */
 } ds_pdfev_word;
 
+/* Whether OCR's reading read (at mean confidence conf) of the spot where
+ * the text layer has the number layer, which it does not match, is a
+ * confident reading of other digits, the evidence of an edit: read at 75
+ * or more, with digits in it, and with no more letters than layer has
+ * (more letters is OCR taking digits for letters). */
+bool ds_pdfev_other_digits(const char *layer, const char *read, float conf);
+
 typedef struct ds_pdfev_font {
     int page;
     int box[4];

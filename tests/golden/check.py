@@ -243,6 +243,7 @@ def pdf_cases(binary, tmp):
                bool(got.get("message")),
                "exit %d, error %s, want %s" % (code, got.get("code"), want))
     pdf_defect_cases(binary, out_dir)
+    born_digital_title_case(binary, tmp)
     for name, source, codec in (("scanned-dct-0.pdf", "embedded", "dct"),
                                 ("scanned-ccitt-0.pdf", "embedded", "ccitt"),
                                 ("born-0.pdf", "rendered", None)):
@@ -259,6 +260,50 @@ def pdf_cases(binary, tmp):
                pages[0].get("source") == source and pages[0].get("codec") == codec and
                not any(f["source"] == "pdf" for f in rep.get("flags", [])),
                "exit %d %r" % (code, pdf))
+
+
+def title_page_pdf(path):
+    """A born-digital PDF of one short title page (six words in Helvetica):
+    no identity document, no supporting type, too little text to read as a
+    letter. Offsets in the cross-reference table are computed."""
+    content = b"BT /F1 28 Tf 72 600 Td (Annual report of the society 2025) Tj ET"
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = b"%PDF-1.4\n"
+    offs = []
+    for i, o in enumerate(objs):
+        offs.append(len(out))
+        out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offs)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    with open(path, "wb") as fh:
+        fh.write(out)
+
+
+def born_digital_title_case(binary, tmp):
+    """A rendered page with a text layer is a file, not a scan: its missing
+    MRZ is information and no image quality is measured on it (real PDF
+    manuals' title pages got an MRZ rescan request and IMAGE_QUALITY_LOW)."""
+    path = os.path.join(tmp, "title.pdf")
+    title_page_pdf(path)
+    code, out, err = run(binary, ["scan", "--json", "--today", TODAY, path])
+    try:
+        rep = json.loads(out)
+    except ValueError:
+        rep = {}
+    serious = [(f["code"], f["severity"]) for f in rep.get("flags", [])
+               if f["severity"] in ("warning", "high")]
+    words = ((rep.get("pdf") or {}).get("pages") or [{}])[0].get("text_words")
+    report("pdf born-digital title page", code == 0 and rep.get("verdict") == "clear" and
+           not serious and words == 6 and
+           any(f["code"] == "MRZ_NOT_FOUND" and f["severity"] == "info" for f in rep.get("flags", [])),
+           "exit %d verdict %s words %s flags %r" % (code, rep.get("verdict"), words, serious))
 
 
 def pdf_defect_cases(binary, out_dir):

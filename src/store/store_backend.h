@@ -64,12 +64,23 @@ struct ds_store_ops {
      * digest. NULL: the files are in s->blob_dir (ds_store_blob_put). */
     ds_error (*blob_read)(ds_store *s, const char *sha256, size_t size, uint8_t **data,
                           size_t *len);
+    /* With blob_read: the same bytes straight into a private anonymous
+     * mapping (*data, size bytes; released with munmap), so that
+     * ds_store_document_map holds one copy of the file, not a heap copy
+     * beside the mapping. store.c checks the digest. NULL: read, then
+     * copied into a mapping. */
+    ds_error (*blob_map)(ds_store *s, const char *sha256, size_t size, const uint8_t **data,
+                         size_t *len);
 
-    ds_error (*job_claim)(ds_store *s, const char *worker, ds_job *out, bool *got);
+    /* The claimed job's deadline is timeout_s on (store.h). */
+    ds_error (*job_claim)(ds_store *s, const char *worker, int timeout_s, ds_job *out, bool *got);
     ds_error (*job_complete)(ds_store *s, int64_t job_id, const ds_job_result *r);
     ds_error (*job_requeue)(ds_store *s, int64_t job_id);
     ds_error (*job_requeue_running)(ds_store *s, int64_t *count);
     ds_error (*job_get)(ds_store *s, int64_t job_id, ds_job *out);
+    /* Optional (NULL: no notifications, ds_store_set_wakeup says false):
+     * fn(arg) is called when any process commits a claimable job. */
+    bool (*set_wakeup)(ds_store *s, void (*fn)(void *arg), void *arg);
     ds_error (*job_for_document)(ds_store *s, int64_t document_id, ds_job *out);
     ds_error (*queue_depth)(ds_store *s, int64_t *out);
     ds_error (*job_counts)(ds_store *s, int64_t counts[DS_JOB_STATE_COUNT]);

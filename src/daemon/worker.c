@@ -303,6 +303,11 @@ static void *worker_main(void *arg)
         atomic_fetch_add(&d->workers_busy, 1);
         ds_daemon_conf(d, &conf); /* webhooks may have been reloaded */
         const char *give_up = NULL;
+        if (job.timeouts > 0) {
+            pthread_mutex_lock(&d->metrics.lock);
+            d->metrics.taken_over++;
+            pthread_mutex_unlock(&d->metrics.lock);
+        }
         if (job.timeouts >= DS_WORKER_MAX_TIMEOUTS) {
             give_up = "screening the document ran past job_timeout_s twice (the worker hung)";
             ds_log(DS_LOG_WARN, "worker",

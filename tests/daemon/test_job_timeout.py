@@ -57,6 +57,8 @@ try:
     log = d.logtext()
     check("ran past job_timeout_s (1 s); taken over" in log, "the takeover is logged")
     check("2 attempts ran past job_timeout_s" in log, "the give-up is logged")
+    st, m = d.call("GET", "/metrics", token=tok["officer"])
+    check(st == 200 and "docscreen_jobs_taken_over_total 2" in m, "two takeovers counted")
     # /healthz still answers: a third worker is free
     st, h = d.call("GET", "/healthz")
     check(st == 200, "healthz while two workers hang: %s" % st)

@@ -156,6 +156,22 @@ ds_error ds_store_blob_remove(ds_store *s, const char *sha256);
 void ds_store_audit_hash(const char *prev_hash, int64_t seq, int64_t at, const char *actor,
                          const char *action, const char *object, char out[65]);
 
+/* The prev_hash of the audit chain's first entry: 64 zeros. */
+extern const char ds_store_audit_zero[65];
+
+/* One step of a walk of the audit chain in seq order (audit_verify): a is
+ * the n-th entry read (from 1), fits false when one of its text columns
+ * did not fit its buffer whole (a field cut to fit must not pass). prev
+ * holds the hash of the entry before (ds_store_audit_zero at first) and
+ * becomes a's hash when a verifies. false when a's seq, link or hash is
+ * wrong: a is the first bad entry. */
+bool ds_store_audit_step(char prev[65], int64_t n, const ds_audit_entry *a, bool fits);
+
+/* A failed delivery attempt (attempts so far, this one included): true
+ * when they reached max_attempts (give up; *next = now), else *next the
+ * time of the next attempt (ds_delivery_backoff). */
+bool ds_delivery_schedule(int attempts, int max_attempts, int64_t now, int64_t *next);
+
 /* Copies at most cap - 1 bytes of src (NULL is "") into dst, NUL-terminated. */
 void ds_store_copy(char *dst, size_t cap, const char *src);
 

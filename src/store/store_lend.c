@@ -98,6 +98,26 @@ out:
 }
 
 
+const char ds_store_audit_zero[65] =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+bool ds_store_audit_step(char prev[65], int64_t n, const ds_audit_entry *a, bool fits)
+{
+    char hash[65];
+    ds_store_audit_hash(prev, a->seq, a->at, a->actor, a->action, a->object, hash);
+    if (!fits || a->seq != n || strcmp(a->prev_hash, prev) != 0 || strcmp(a->hash, hash) != 0)
+        return false;
+    memcpy(prev, a->hash, 65);
+    return true;
+}
+
+bool ds_delivery_schedule(int attempts, int max_attempts, int64_t now, int64_t *next)
+{
+    bool give_up = attempts >= max_attempts;
+    *next = give_up ? now : now + ds_delivery_backoff(attempts);
+    return give_up;
+}
+
 int64_t ds_delivery_backoff(int attempts)
 {
     int64_t d = DS_DELIVERY_BACKOFF_BASE;

@@ -247,51 +247,22 @@ static int pickup(int count)
 
 /* ------------------------------------------------------------------- map */
 
-/* In a fresh process: opens the store, gets document doc one way, and
- * returns its peak resident set in KiB (0 on failure). */
-static long map_peak(int64_t doc, bool old_way)
+/* Runs fn(arg) in a child process and returns what it returned (0 when
+ * the child failed), so that each measure starts from a small process. */
+static long long in_child(long long (*fn)(void *), void *arg)
 {
     int pfd[2];
     if (pipe(pfd) != 0)
         return 0;
     pid_t pid = fork();
+    if (pid < 0) {
+        close(pfd[0]);
+        close(pfd[1]);
+        return 0;
+    }
     if (pid == 0) {
         close(pfd[0]);
-        ds_store *s = NULL;
-        long kb = 0;
-        if (ds_store_open(url, &s) == DS_OK) {
-            if (old_way) {
-                uint8_t *p = NULL;
-                size_t n = 0;
-                if (ds_store_document_read(s, doc, &p, &n) == DS_OK) {
-                    void *m = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-                    if (m != MAP_FAILED) {
-                        memcpy(m, p, n);
-                        free(p);
-                        p = NULL;
-                        munmap(m, n);
-                        kb = 1;
-                    }
-                    free(p);
-                }
-            } else {
-                const uint8_t *m = NULL;
-                size_t n = 0;
-                if (ds_store_document_map(s, doc, &m, &n) == DS_OK) {
-                    volatile uint8_t sink = 0;
-                    for (size_t i = 0; i < n; i += 4096)
-                        sink ^= m[i];
-                    (void)sink;
-                    ds_store_document_unmap(m, n);
-                    kb = 1;
-                }
-            }
-            ds_store_close(s);
-        }
-        struct rusage ru;
-        if (kb && getrusage(RUSAGE_SELF, &ru) == 0)
-            kb = ru.ru_maxrss;
-        dprintf(pfd[1], "%ld\n", kb);
+        dprintf(pfd[1], "%lld\n", fn(arg));
         _exit(0);
     }
     close(pfd[1]);
@@ -299,52 +270,102 @@ static long map_peak(int64_t doc, bool old_way)
     ssize_t n = read(pfd[0], buf, sizeof buf - 1);
     close(pfd[0]);
     waitpid(pid, NULL, 0);
-    return n > 0 ? atol(buf) : 0;
+    return n > 0 ? atoll(buf) : 0;
+}
+
+/* Submits a file of *(int *)arg MiB of random bytes; its document id. */
+static long long submit_big(void *arg)
+{
+    size_t len = (size_t)*(int *)arg << 20;
+    unsigned char *data = malloc(len);
+    ds_store *s = NULL;
+    int64_t d = 0, j = 0;
+    bool rep = false;
+    if (data && ds_store_open(url, &s) == DS_OK) {
+        unsigned seed = (unsigned)getpid();
+        for (size_t i = 0; i < len; i++)
+            data[i] = (unsigned char)(rand_r(&seed) >> 5);
+        ds_submission sub = {.case_id = "MAP", .filename = "big.tif", .source = "api",
+                             .data = data, .len = len};
+        if (ds_store_submit(s, &sub, &d, &j, &rep) != DS_OK)
+            d = 0;
+        ds_store_close(s);
+    }
+    free(data);
+    return d;
+}
+
+typedef struct map_arg {
+    int64_t doc;
+    bool old_way;
+} map_arg;
+
+/* Gets the document one way; the process's peak resident set in KiB. */
+static long long map_peak(void *arg)
+{
+    const map_arg *a = arg;
+    ds_store *s = NULL;
+    bool ok = false;
+    if (ds_store_open(url, &s) != DS_OK)
+        return 0;
+    if (a->old_way) {
+        uint8_t *p = NULL;
+        size_t n = 0;
+        if (ds_store_document_read(s, a->doc, &p, &n) == DS_OK) {
+            void *m = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (m != MAP_FAILED) {
+                memcpy(m, p, n);
+                free(p);
+                p = NULL;
+                munmap(m, n);
+                ok = true;
+            }
+            free(p);
+        }
+    } else {
+        const uint8_t *m = NULL;
+        size_t n = 0;
+        if (ds_store_document_map(s, a->doc, &m, &n) == DS_OK) {
+            volatile uint8_t sink = 0;
+            for (size_t i = 0; i < n; i += 4096)
+                sink ^= m[i];
+            (void)sink;
+            ds_store_document_unmap(m, n);
+            ok = true;
+        }
+    }
+    ds_store_close(s);
+    struct rusage ru;
+    return ok && getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : 0;
 }
 
 static int map_bench(int size_mb)
 {
-    int64_t doc = 0;
-    /* The submission in a process of its own, so the measuring processes
-     * start small. */
-    int pfd[2];
-    if (pipe(pfd) != 0)
+    map_arg old_way = {in_child(submit_big, &size_mb), true}, one_copy = {old_way.doc, false};
+    if (!old_way.doc)
         return 1;
-    pid_t pid = fork();
-    if (pid < 0)
-        return 1;
-    if (pid == 0) {
-        close(pfd[0]);
-        ds_store *s = NULL;
-        size_t len = (size_t)size_mb << 20;
-        unsigned char *data = malloc(len);
-        unsigned seed = (unsigned)getpid();
-        int64_t d = 0, j = 0;
-        bool rep = false;
-        if (data && ds_store_open(url, &s) == DS_OK) {
-            for (size_t i = 0; i < len; i++)
-                data[i] = (unsigned char)(rand_r(&seed) >> 5);
-            ds_submission sub = {.case_id = "MAP", .filename = "big.tif", .source = "api",
-                                 .data = data, .len = len};
-            if (ds_store_submit(s, &sub, &d, &j, &rep) != DS_OK)
-                d = 0;
-            ds_store_close(s);
-        }
-        dprintf(pfd[1], "%lld\n", (long long)d);
-        _exit(0);
-    }
-    close(pfd[1]);
-    char buf[32] = "";
-    ssize_t n = read(pfd[0], buf, sizeof buf - 1);
-    close(pfd[0]);
-    waitpid(pid, NULL, 0);
-    doc = n > 0 ? atoll(buf) : 0;
-    if (!doc)
-        return 1;
-    long before = map_peak(doc, true), after = map_peak(doc, false);
+    long long before = in_child(map_peak, &old_way), after = in_child(map_peak, &one_copy);
     printf("{\"size_mb\":%d,\"read_then_copy_peak_mb\":%.1f,\"document_map_peak_mb\":%.1f}\n",
            size_mb, before / 1024.0, after / 1024.0);
     return before && after ? 0 : 1;
+}
+
+/* Opens url (making or upgrading its schema); the handle goes to *keep,
+ * or is closed when keep is NULL. false (said on stderr) when it cannot
+ * be opened. */
+static bool migrate(ds_store **keep)
+{
+    ds_store *s = NULL;
+    char msg[256];
+    if (ds_store_open_ex(url, NULL, &s, msg, sizeof msg) != DS_OK) {
+        fprintf(stderr, "ds_bench_store: %s\n", msg);
+        return false;
+    }
+    if (keep)
+        *keep = s;
+    else
+        ds_store_close(s);
+    return true;
 }
 
 int main(int argc, char **argv)
@@ -365,14 +386,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "ds_bench_store: COUNT 1-100000\n");
             return 2;
         }
-        ds_store *s = NULL;
-        char msg[256];
-        if (ds_store_open_ex(url, NULL, &s, msg, sizeof msg) != DS_OK) {
-            fprintf(stderr, "ds_bench_store: %s\n", msg);
-            return 1;
-        }
-        ds_store_close(s);
-        return pickup(count);
+        return migrate(NULL) ? pickup(count) : 1;
     }
     if (argc != 5) {
         fprintf(stderr, "usage: ds_bench_store URL THREADS SECONDS SIZE\n");
@@ -388,11 +402,8 @@ int main(int argc, char **argv)
     }
     /* Open once first, so the schema is made before the threads race. */
     ds_store *s = NULL;
-    char msg[256];
-    if (ds_store_open_ex(url, NULL, &s, msg, sizeof msg) != DS_OK) {
-        fprintf(stderr, "ds_bench_store: %s\n", msg);
+    if (!migrate(&s))
         return 1;
-    }
     double t0 = now();
     t_end = t0 + seconds;
     pthread_t th[64];

@@ -172,6 +172,15 @@ bool ds_store_audit_step(char prev[65], int64_t n, const ds_audit_entry *a, bool
  * time of the next attempt (ds_delivery_backoff). */
 bool ds_delivery_schedule(int attempts, int max_attempts, int64_t now, int64_t *next);
 
+/* The image scan's ranking (memory_find_image), for a recorded hash h:
+ * out holds *n matches (at most cap), closest first and oldest first among
+ * equals. When h is within max_distance bits of dhash and closer than one
+ * of them (or there is room), returns the slot it goes in, cleared but for
+ * dhash and distance (the farthest match drops out when out is full; *n
+ * counts the new one), for the caller to fill; else NULL. */
+ds_memory_match *ds_store_image_slot(ds_memory_match *out, int cap, int *n, uint64_t dhash,
+                                     uint64_t h, int max_distance);
+
 /* Copies at most cap - 1 bytes of src (NULL is "") into dst, NUL-terminated. */
 void ds_store_copy(char *dst, size_t cap, const char *src);
 

@@ -106,16 +106,6 @@ out:
     return err;
 }
 
-static int popcount64(uint64_t x)
-{
-    int n = 0;
-    while (x) {
-        x &= x - 1;
-        n++;
-    }
-    return n;
-}
-
 /* Rows of the image scan fetched per round trip (a cursor), so a memory of
  * a million pages is never one result in memory. */
 #define SCAN_PAGE 5000
@@ -142,27 +132,13 @@ ds_error ds_pgm_memory_find_image(ds_store *s, uint64_t dhash, int max_distance,
         TRY(ds_pg_query(s, &r, false, "FETCH 5000 FROM ds_scan", ""));
         int rows = PQntuples(r);
         for (int k = 0; k < rows; k++) {
-            uint64_t h = (uint64_t)ds_pg_i64(r, k, 3);
-            int d = popcount64(h ^ dhash);
-            if (d > max_distance)
+            ds_memory_match *m = ds_store_image_slot(out, cap, &n, dhash,
+                                                     (uint64_t)ds_pg_i64(r, k, 3), max_distance);
+            if (!m)
                 continue;
-            /* Keep the cap closest, stable for equal distances (oldest first). */
-            int at = n;
-            while (at > 0 && out[at - 1].distance > d)
-                at--;
-            if (at >= cap)
-                continue;
-            int last = n < cap ? n : cap - 1;
-            memmove(&out[at + 1], &out[at], (size_t)(last - at) * sizeof *out);
-            if (n < cap)
-                n++;
-            ds_memory_match *m = &out[at];
-            memset(m, 0, sizeof *m);
             m->document_id = ds_pg_i64(r, k, 0);
             ds_pg_copy(r, k, 1, m->case_id, sizeof m->case_id);
             m->page = (int)ds_pg_i64(r, k, 2);
-            m->dhash = h;
-            m->distance = d;
             m->recorded_at = ds_pg_i64(r, k, 4);
             /* The identity read on that page, empty when none was. */
             identity_of(r, k, 5, &m->identity);

@@ -31,6 +31,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import pgcluster  # noqa: E402
 
 
+PICK_BEFORE = "before: poll every 0.5 s (ds_listen=0)"
+PICK_AFTER = "after: LISTEN/NOTIFY, poll as fallback"
+
+
 def call(port, method, path, token=None, body=None, headers=None, timeout=60):
     h = dict(headers or {})
     if token:
@@ -169,6 +173,17 @@ def store_only(build, url, procs, threads, seconds, size):
             "docs_per_s": round(docs / wall, 1) if wall else 0.0}
 
 
+def pickup(build, url, count):
+    """ds_bench_store pickup: submission in one process to the claim of its
+    job in another (another node), waiting as docscreend's workers do."""
+    exe = os.path.join(build, "bench", "ds_bench_store")
+    out = subprocess.run([exe, "pickup", url, str(count)], stdout=subprocess.PIPE, timeout=count * 2 + 120)
+    try:
+        return json.loads(out.stdout.decode().strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return {"jobs": 0, "failures": count}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", required=True)
@@ -176,6 +191,7 @@ def main():
     ap.add_argument("--clients", type=int, default=4)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--store-seconds", type=int, default=10)
+    ap.add_argument("--pickup-count", type=int, default=40)
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
     src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples", "pages")
@@ -196,6 +212,8 @@ def main():
                     ("postgresql 2 nodes x 1 worker", "pg", [1, 1])]
     results = []
     sizes = None
+    pick = {}
+    mapped = None
     try:
         for rnd in range(a.rounds):
             order = configs if rnd % 2 == 0 else configs[::-1]
@@ -230,6 +248,20 @@ def main():
                                store_only(a.build, c.createdb("store_one"), 1, 2, a.store_seconds, size)))
             store_rows.append(("postgresql 2 processes x 1 thread",
                                store_only(a.build, c.createdb("store_two"), 2, 1, a.store_seconds, size)))
+            # One copy: a 64 MB file got for screening (ds_store_document_map)
+            # against reading it and copying it into a mapping, as before.
+            out = subprocess.run([os.path.join(a.build, "bench", "ds_bench_store"), "map",
+                                  c.createdb("store_map"), "64"], stdout=subprocess.PIPE, timeout=600)
+            try:
+                mapped = json.loads(out.stdout.decode().strip().splitlines()[-1])
+            except (ValueError, IndexError):
+                mapped = None
+            # Cross-node pickup: the poll alone (ds_listen=0, as before
+            # LISTEN/NOTIFY) against notifications, alternating, same run.
+            for rnd in range(2):
+                for label, q in ((PICK_BEFORE, "?ds_listen=0"), (PICK_AFTER, ""))[::1 if rnd == 0 else -1]:
+                    r = pickup(a.build, c.createdb("pickup_%d_%d" % (rnd, len(q))) + q, a.pickup_count)
+                    pick.setdefault(label, []).append(r)
     finally:
         if c:
             c.destroy()
@@ -252,6 +284,22 @@ def main():
         lines.append("  %-34s %6d documents in %5.1f s: %7.1f docs/s%s" % (
             name, r["documents"], r["seconds"], r["docs_per_s"],
             "" if not r["failures"] else " (%d failures)" % r["failures"]))
+    if pick:
+        lines.append("")
+        lines.append("cross-node pickup (PostgreSQL): submission in one process to the claim of its job"
+                     " in another, %d jobs 50-250 ms apart, twice each; ms:" % a.pickup_count)
+        lines.append("  %-44s %8s %8s %8s %8s" % ("", "p50", "p95", "mean", "max"))
+        for label in (PICK_BEFORE, PICK_AFTER):
+            for r in pick.get(label, []):
+                lines.append("  %-44s %8.1f %8.1f %8.1f %8.1f%s" % (
+                    label, r.get("p50_ms", 0), r.get("p95_ms", 0), r.get("mean_ms", 0),
+                    r.get("max_ms", 0), "" if not r.get("failures") else " (%d failures)" % r["failures"]))
+    if mapped:
+        lines.append("")
+        lines.append("peak memory of a process getting a %d MB file from PostgreSQL for screening:"
+                     " read then copied into a mapping (before) %.0f MB, ds_store_document_map"
+                     " (one copy) %.0f MB" % (mapped["size_mb"], mapped["read_then_copy_peak_mb"],
+                                             mapped["document_map_peak_mb"]))
     if sizes:
         lines.append("files in PostgreSQL: %d distinct files, %d bytes of files, blobs table %d bytes"
                      " (%.2fx)" % (sizes["files"], sizes["file_bytes"], sizes["table_bytes"],
@@ -259,10 +307,12 @@ def main():
     text = "\n".join(lines)
     print(text)
     open(os.path.join(a.out, "table.txt"), "w").write(text + "\n")
-    json.dump({"runs": results, "blob_sizes": sizes, "store_only": dict(store_rows)}, open(os.path.join(a.out, "results.json"), "w"),
+    json.dump({"runs": results, "blob_sizes": sizes, "store_only": dict(store_rows), "pickup": pick,
+               "map": mapped}, open(os.path.join(a.out, "results.json"), "w"),
               indent=1)
     return 0 if all(r["errors"] == 0 and r["documents"] == a.count for r in results) and \
-        all(not r["failures"] for _, r in store_rows) else 1
+        all(not r["failures"] for _, r in store_rows) and \
+        all(not r.get("failures") for rs in pick.values() for r in rs) else 1
 
 
 if __name__ == "__main__":

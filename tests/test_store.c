@@ -184,7 +184,7 @@ static void t_open_schema(void)
     ds_store *s = fresh();
     int v = 0;
     T_EQ_INT(ds_store_schema_version(s, &v), DS_OK);
-    T_EQ_INT(v, pg_server ? 1 : 4);
+    T_EQ_INT(v, pg_server ? 2 : 5);
     T_EQ_STR(ds_store_backend(s), pg_server ? "postgresql" : "sqlite");
     bool ok = false;
     char msg[64];
@@ -196,7 +196,7 @@ static void t_open_schema(void)
         /* Reopening migrates nothing and keeps the version. */
         T_EQ_INT(ds_store_open(url, &s), DS_OK);
         T_EQ_INT(ds_store_schema_version(s, &v), DS_OK);
-        T_EQ_INT(v, 1);
+        T_EQ_INT(v, 2);
         ds_store_close(s);
         /* The files are rows of the database: no directory is made. */
         T_CHECK(access(dbpath, F_OK) != 0);
@@ -205,7 +205,7 @@ static void t_open_schema(void)
     /* Reopening migrates nothing and keeps the version; a plain path works. */
     T_EQ_INT(ds_store_open(dbpath, &s), DS_OK);
     T_EQ_INT(ds_store_schema_version(s, &v), DS_OK);
-    T_EQ_INT(v, 4);
+    T_EQ_INT(v, 5);
     ds_store_close(s);
     /* The database is in WAL mode with synchronous FULL. */
     sqlite3 *db = NULL;
@@ -359,6 +359,29 @@ static void t_submit_and_read(void)
     }
     T_EQ_INT(ds_store_document_read(s, doc, &data, &len), DS_ERR_STORE);
     T_CHECK(ds_store_errmsg(s)[0] != '\0');
+    const uint8_t *m = NULL;
+    T_EQ_INT(ds_store_document_map(s, doc, &m, &len), DS_ERR_STORE);
+    T_CHECK(m == NULL);
+    /* A file of several MiB and an odd size maps whole and exact (on
+     * PostgreSQL it is fetched into the mapping a piece at a time). */
+    size_t big_len = (5u << 19) + 7;
+    char *big = malloc(big_len);
+    T_CHECK(big != NULL);
+    if (big) {
+        unsigned seed = 7;
+        for (size_t i = 0; i < big_len; i++)
+            big[i] = (char)(rand_r(&seed) >> 3);
+        ds_submission sub = {.case_id = "C-big", .filename = "big.tif", .source = "api",
+                             .station = "desk-1", .data = big, .len = big_len};
+        int64_t bdoc = 0, bjob = 0;
+        bool rep = false;
+        T_EQ_INT(ds_store_submit(s, &sub, &bdoc, &bjob, &rep), DS_OK);
+        T_EQ_INT(ds_store_document_map(s, bdoc, &m, &len), DS_OK);
+        T_EQ_INT(len, big_len);
+        T_CHECK(m && memcmp(m, big, big_len) == 0);
+        ds_store_document_unmap(m, len);
+        free(big);
+    }
     /* Errors. */
     T_EQ_INT(submit(s, "C-1", "", NULL, NULL, NULL, NULL, NULL), DS_ERR_EMPTY);
     T_EQ_INT(submit(s, "", "x", NULL, NULL, NULL, NULL, NULL), DS_ERR_USAGE);
@@ -697,6 +720,170 @@ static void t_lease_nodes(void)
     ds_store_close(s);
 }
 
+/* Lets the job's deadline of timeout_s pass: the clock moves on (SQLite's
+ * is the store's) or, on PostgreSQL (the server's clock), the test waits,
+ * while the handle that claimed the job still holds it, so that its node
+ * would renew the lease if nothing stopped it at the deadline. */
+static void deadline_passes(ds_store *s, int64_t *now, int timeout_s)
+{
+    *now += timeout_s + 1;
+    ds_store_set_clock(s, *now);
+    if (pg_server)
+        usleep((useconds_t)(timeout_s * 1000 + 700) * 1000);
+}
+
+/* A worker that hangs (alive, its handle open, on PostgreSQL its node
+ * renewing leases) keeps its job only until the claim's deadline: the next
+ * claim takes the job over, before the queued ones, and counts a timeout;
+ * the hung worker's late result is refused once another claim completed. */
+static void t_job_timeout(void)
+{
+    ds_store *s = fresh();
+    int64_t now = 100000, doc, job, job2;
+    ds_store_set_clock(s, now);
+    T_EQ_INT(submit(s, "C-1", "hangs the screening", NULL, NULL, &doc, &job, NULL), DS_OK);
+    T_EQ_INT(submit(s, "C-2", "queued behind it", NULL, NULL, &doc, &job2, NULL), DS_OK);
+    ds_job j, k;
+    bool got = false;
+    /* On PostgreSQL a few seconds, so that a loaded machine does not pass
+     * a deadline between two steps meant to be within it. */
+    int to = pg_server ? 3 : 1;
+    T_EQ_INT(ds_store_job_claim_for(s, "w1", to, &j, &got), DS_OK);
+    T_CHECK(got && j.id == job && j.attempts == 1 && j.timeouts == 0);
+    /* Out of range timeouts are refused. */
+    T_EQ_INT(ds_store_job_claim_for(s, "w2", 0, &k, &got), DS_ERR_USAGE);
+    T_EQ_INT(ds_store_job_claim_for(s, "w2", DS_STORE_JOB_TIMEOUT_MAX + 1, &k, &got),
+             DS_ERR_USAGE);
+    /* Within the deadline the job stays w1's: the next claim gets job 2. */
+    ds_store *t = reopen();
+    ds_store_set_clock(t, now);
+    T_EQ_INT(ds_store_job_claim_for(t, "w2", to, &k, &got), DS_OK);
+    T_CHECK(got && k.id == job2);
+    T_EQ_INT(complete(t, job2, "clear", 0, NULL, 0), DS_OK);
+    got = true;
+    T_EQ_INT(ds_store_job_claim_for(t, "w2", to, &k, &got), DS_OK);
+    T_CHECK(!got);
+    /* w1 hangs past its deadline: w2 takes the job over. */
+    deadline_passes(s, &now, to);
+    ds_store_set_clock(t, now);
+    T_EQ_INT(ds_store_job_claim_for(t, "w2", to, &k, &got), DS_OK);
+    T_CHECK(got && k.id == job);
+    T_EQ_INT(k.attempts, 2);
+    T_EQ_INT(k.timeouts, 1);
+    T_EQ_STR(k.worker, "w2");
+    /* Its new deadline holds against a third claimer. */
+    got = true;
+    T_EQ_INT(ds_store_job_claim_for(t, "w3", to, &k, &got), DS_OK);
+    T_CHECK(!got);
+    /* w2 hangs too: a third claim finds two timeouts (the worker gives up). */
+    deadline_passes(s, &now, to);
+    ds_store_set_clock(t, now);
+    T_EQ_INT(ds_store_job_claim_for(t, "w3", 60, &k, &got), DS_OK);
+    T_CHECK(got && k.id == job && k.attempts == 3 && k.timeouts == 2);
+    T_EQ_INT(ds_store_job_get(s, job, &j), DS_OK);
+    T_EQ_INT(j.timeouts, 2);
+    ds_job_result r = {.state = DS_JOB_FAILED, .report_json = "{}", .report_len = 2,
+                       .verdict = "error"};
+    T_EQ_INT(ds_store_job_complete(t, job, &r), DS_OK);
+    /* The hung workers come back: their results are refused. */
+    T_EQ_INT(complete(s, job, "clear", 0, NULL, 0), DS_ERR_CONFLICT);
+    T_EQ_INT(ds_store_job_get(s, job, &j), DS_OK);
+    T_EQ_INT(j.state, DS_JOB_FAILED);
+    ds_store_close(t);
+    ds_store_close(s);
+}
+
+static pthread_mutex_t wake_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t wake_cv = PTHREAD_COND_INITIALIZER;
+static int wakes;
+
+static void on_wake(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&wake_mu);
+    wakes++;
+    pthread_cond_broadcast(&wake_cv);
+    pthread_mutex_unlock(&wake_mu);
+}
+
+/* Waits (at most 20 s: an event, not a timing) for a wake-up; true when
+ * one came. Clears the count. */
+static bool woken(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_sec += 20;
+    pthread_mutex_lock(&wake_mu);
+    while (wakes == 0)
+        if (pthread_cond_timedwait(&wake_cv, &wake_mu, &ts) != 0)
+            break;
+    bool any = wakes > 0;
+    wakes = 0;
+    pthread_mutex_unlock(&wake_mu);
+    return any;
+}
+
+/* Another process (node) submits one document. */
+static void submit_elsewhere(const char *bytes)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        ds_store *cs = NULL;
+        if (ds_store_open(url, &cs) != DS_OK)
+            _exit(3);
+        ds_error err = submit(cs, "C-elsewhere", bytes, NULL, NULL, NULL, NULL, NULL);
+        ds_store_close(cs);
+        _exit(err == DS_OK ? 0 : 4);
+    }
+    int st = 0;
+    waitpid(pid, &st, 0);
+    T_CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+}
+
+/* A job submitted by another node wakes this one's waiters at once
+ * (PostgreSQL's LISTEN/NOTIFY), also after the listening connection was
+ * cut (it comes back by itself and wakes the waiters once, as anything
+ * sent meanwhile was lost). SQLite has no other node: no wake-ups. */
+static void t_wakeup(void)
+{
+    ds_store *s = fresh();
+    if (!pg_server) {
+        T_CHECK(!ds_store_set_wakeup(s, on_wake, NULL));
+        ds_store_close(s);
+        return;
+    }
+    T_CHECK(ds_store_set_wakeup(s, on_wake, NULL));
+    woken(); /* the listener's first connect wakes once */
+    submit_elsewhere("from another node");
+    T_CHECK(woken());
+    /* The server ends the listener's session: it reconnects. */
+    T_EQ_INT(pg_exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                     " WHERE query = 'LISTEN ds_jobs' AND pid <> pg_backend_pid()",
+                     true),
+             0);
+    T_CHECK(woken()); /* back: the waiters look once */
+    submit_elsewhere("again from another node");
+    T_CHECK(woken());
+    /* A requeue wakes too. */
+    ds_job j;
+    bool got = false;
+    T_EQ_INT(ds_store_job_claim(s, "w", &j, &got), DS_OK);
+    T_CHECK(got);
+    woken();
+    T_EQ_INT(ds_store_job_requeue(s, j.id), DS_OK);
+    T_CHECK(woken());
+    ds_store_set_wakeup(s, NULL, NULL);
+    ds_store_close(s);
+    /* ds_listen=0: no listener, no wake-ups. */
+    char off[700];
+    snprintf(off, sizeof off, "%s&ds_listen=0", url);
+    T_EQ_INT(ds_store_open(off, &s), DS_OK);
+    T_CHECK(!ds_store_set_wakeup(s, on_wake, NULL));
+    ds_store_close(s);
+    snprintf(off, sizeof off, "%s&ds_listen=2", url);
+    T_EQ_INT(ds_store_open(off, &s), DS_ERR_USAGE);
+}
+
 /* A lock held too long by someone else (here: the audit chain's, by a
  * session that stays in its transaction, as a node whose host vanished
  * would) fails an operation after the busy timeout instead of hanging it,
@@ -751,7 +938,7 @@ static void t_migrate_race(void)
             ds_store *cs = NULL;
             int v = 0;
             if (ds_store_open(url, &cs) != DS_OK || ds_store_schema_version(cs, &v) != DS_OK ||
-                v != 1)
+                v != 2)
                 _exit(3);
             ds_store_close(cs);
             _exit(0);
@@ -762,7 +949,7 @@ static void t_migrate_race(void)
         waitpid(pids[p], &st, 0);
         T_CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
     }
-    T_EQ_INT(raw_sql("DO $$ BEGIN IF (SELECT count(*) FROM schema_version) <> 1"
+    T_EQ_INT(raw_sql("DO $$ BEGIN IF (SELECT count(*) FROM schema_version) <> 2"
                      " THEN RAISE EXCEPTION 'x'; END IF; END $$"),
              0);
 }
@@ -1432,6 +1619,30 @@ static void t_lost_list(void)
     T_EQ_INT(ds_store_lost_import_file(s, path, NULL, &st), DS_OK);
     T_EQ_INT(st.lines, 0);
     T_EQ_INT(ds_store_lost_import_file(s, "/nonexistent/lost.csv", NULL, &st), DS_ERR_IO);
+    /* A list of many lines (several of the PostgreSQL import's COPY
+     * buffers): every entry arrives, a source with a backslash as it is,
+     * and of an entry repeated far apart the later line wins. */
+    size_t cap = 40000 * 40;
+    char *many = malloc(cap);
+    T_CHECK(many != NULL);
+    if (many) {
+        size_t used = 0;
+        used += (size_t)snprintf(many + used, cap - used, "M0,UTO,2020-01-01,first\n");
+        for (int i = 1; i < 40000; i++)
+            used += (size_t)snprintf(many + used, cap - used, "M%d,UTO,,back\\slash\n", i);
+        used += (size_t)snprintf(many + used, cap - used, "M0,UTO,2021-02-02,last\n");
+        T_EQ_INT(ds_store_lost_import(s, many, used, NULL, &st), DS_OK);
+        T_EQ_INT(st.imported, 40001);
+        T_EQ_INT(st.malformed, 0);
+        T_EQ_INT(ds_store_lost_lookup(s, "M0", "UTO", &e, &found), DS_OK);
+        T_CHECK(found);
+        T_EQ_STR(e.reported_on, "2021-02-02");
+        T_EQ_STR(e.source, "last");
+        T_EQ_INT(ds_store_lost_lookup(s, "M39999", "UTO", &e, &found), DS_OK);
+        T_CHECK(found);
+        T_EQ_STR(e.source, "back\\slash");
+        free(many);
+    }
     ds_store_close(s);
 }
 
@@ -1588,6 +1799,8 @@ int main(int argc, char **argv)
         {"claim_exclusive_processes", t_claim_exclusive_processes},
         {"crash_recovery", t_crash_recovery},
         {"lease_nodes", t_lease_nodes},
+        {"job_timeout", t_job_timeout},
+        {"wakeup", t_wakeup},
         {"idempotency_race", t_idempotency_race},
         {"lock_timeout", t_lock_timeout},
         {"migrate_race", t_migrate_race},

@@ -120,6 +120,7 @@ static void t_migration(void)
     T_EQ_INT(raw_sql("DROP TRIGGER tokens_no_delete; DROP INDEX documents_token;"
                      "ALTER TABLE documents DROP COLUMN token_id;"
                      "ALTER TABLE cases DROP COLUMN owner; DROP TABLE forgotten_jobs;"
+                     "ALTER TABLE jobs DROP COLUMN deadline; ALTER TABLE jobs DROP COLUMN timeouts;"
                      "DELETE FROM schema_version WHERE version >= 2;"
                      "INSERT INTO tokens VALUES(1, 'desk', 0, 'h1', 100, 200);"
                      "INSERT INTO tokens VALUES(2, 'desk', 0, 'h2', 300, 0);"
@@ -135,7 +136,7 @@ static void t_migration(void)
     T_EQ_INT(ds_store_open(dbpath, &s), DS_OK);
     int v = 0;
     T_EQ_INT(ds_store_schema_version(s, &v), DS_OK);
-    T_EQ_INT(v, 4);
+    T_EQ_INT(v, 5);
     ds_store_close(s);
     T_EQ_INT(raw_int("SELECT token_id FROM documents WHERE id = 10"), 1);
     T_EQ_INT(raw_int("SELECT token_id FROM documents WHERE id = 11"), 2);

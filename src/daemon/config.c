@@ -72,6 +72,8 @@ static const key_def KEYS[] = {
      "statements, bills and payslips older than this before the application date are flagged"},
     {"today", K_DATE, O(today), S(today), 0, 0, "", "screen as on this date (YYYY-MM-DD); empty: the clock (for tests)"},
     {"duplicate_image_distance", K_INT, O(duplicate_image_distance), 0, 0, 32, "4", "largest dHash distance (bits) reported as DUPLICATE_IMAGE"},
+    {"job_timeout_s", K_INT, O(job_timeout_s), 0, 1, 86400, "1800",
+     "a job still running this long after its claim is taken over by another worker or node (a hung worker); the second time it is failed"},
     {"shutdown_grace_s", K_INT, O(shutdown_grace_s), 0, 0, 3600, "30", "on SIGTERM, how long work in hand may take before it is requeued"},
     {"admin_token", K_STR, O(admin_token), S(admin_token), 0, 0, "", "a first admin token, created at start when missing (or env DOCSCREEN_ADMIN_TOKEN)"},
     {"admin_token_name", K_STR, O(admin_token_name), S(admin_token_name), 0, 0, "admin", "name of that token"},

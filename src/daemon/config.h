@@ -75,6 +75,7 @@ typedef struct ds_conf {
     char today[11];            /* "" : the clock */
     int duplicate_image_distance;
     int shutdown_grace_s;
+    int job_timeout_s;      /* a claim's deadline (store.h ds_store_job_claim_for) */
     /* access */
     char admin_token[DS_CONF_SECRET_MAX + 1];
     char admin_token_name[DS_CONF_NAME_MAX + 1];

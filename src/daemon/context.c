@@ -237,38 +237,46 @@ char *ds_metrics_render(ds_daemon_ctx *d, ds_store *s)
     int64_t depth = -1, counts[DS_JOB_STATE_COUNT] = {0};
     bool ok = s && ds_store_queue_depth(s, &depth) == DS_OK &&
               ds_store_job_counts(s, counts) == DS_OK;
+    /* Two scopes (docs/daemon.md): docscreen_queue_depth and docscreen_jobs
+     * are read from the store, so with several nodes on one PostgreSQL they
+     * count every node's jobs and read the same on each node (do not sum
+     * them); everything else is this process's since it started (sum them
+     * over the nodes). */
+    const char *backend = s ? ds_store_backend(s) : "none";
+    sb_printf(&b, "# HELP docscreen_store_info The store's backend; with postgresql the store's gauges are cluster-wide.\n# TYPE docscreen_store_info gauge\ndocscreen_store_info{backend=\"%s\"} 1\n", backend);
     sb_printf(&b, "# HELP docscreen_up 1 when the store answers.\n# TYPE docscreen_up gauge\ndocscreen_up %d\n", ok);
-    sb_printf(&b, "# HELP docscreen_queue_depth Jobs waiting for a worker.\n# TYPE docscreen_queue_depth gauge\ndocscreen_queue_depth %lld\n", (long long)depth);
-    sb_printf(&b, "# HELP docscreen_jobs Jobs in the store by state.\n# TYPE docscreen_jobs gauge\n");
+    sb_printf(&b, "# HELP docscreen_queue_depth Jobs waiting for a worker, from the store: every node's (cluster-wide, the same on each node).\n# TYPE docscreen_queue_depth gauge\ndocscreen_queue_depth %lld\n", (long long)depth);
+    sb_printf(&b, "# HELP docscreen_jobs Jobs in the store by state: every node's (cluster-wide, the same on each node).\n# TYPE docscreen_jobs gauge\n");
     for (int i = 0; i < DS_JOB_STATE_COUNT; i++)
         sb_printf(&b, "docscreen_jobs{state=\"%s\"} %lld\n", ds_job_state_name((ds_job_state)i),
                   (long long)counts[i]);
-    sb_printf(&b, "# HELP docscreen_workers Screening threads.\n# TYPE docscreen_workers gauge\ndocscreen_workers %d\n", d->worker_count);
-    sb_printf(&b, "# HELP docscreen_workers_busy Workers screening a document now.\n# TYPE docscreen_workers_busy gauge\ndocscreen_workers_busy %d\n", atomic_load(&d->workers_busy));
+    sb_printf(&b, "# HELP docscreen_workers Screening threads of this node.\n# TYPE docscreen_workers gauge\ndocscreen_workers %d\n", d->worker_count);
+    sb_printf(&b, "# HELP docscreen_workers_busy Workers of this node screening a document now.\n# TYPE docscreen_workers_busy gauge\ndocscreen_workers_busy %d\n", atomic_load(&d->workers_busy));
     ds_metrics *m = &d->metrics;
     pthread_mutex_lock(&m->lock);
-    sb_printf(&b, "# HELP docscreen_jobs_finished_total Jobs finished since start, by outcome.\n# TYPE docscreen_jobs_finished_total counter\n");
+    sb_printf(&b, "# HELP docscreen_jobs_finished_total Jobs this node finished since it started, by outcome.\n# TYPE docscreen_jobs_finished_total counter\n");
     static const char *oc[3] = {"clear", "review", "error"};
     for (int i = 0; i < 3; i++)
         sb_printf(&b, "docscreen_jobs_finished_total{outcome=\"%s\"} %lld\n", oc[i],
                   (long long)m->outcome[i]);
-    histogram(&b, "docscreen_job_latency_seconds", "Time from submission to report.",
+    histogram(&b, "docscreen_job_latency_seconds", "Time from submission to report, of the jobs this node finished.",
               m->latency_bucket, m->latency_sum, m->latency_count);
-    histogram(&b, "docscreen_scan_seconds", "Time screening one document.", m->scan_bucket,
+    histogram(&b, "docscreen_scan_seconds", "Time screening one document, on this node.", m->scan_bucket,
               m->scan_sum, m->scan_count);
-    sb_printf(&b, "# HELP docscreen_http_responses_total HTTP responses by status class.\n# TYPE docscreen_http_responses_total counter\n");
+    sb_printf(&b, "# HELP docscreen_http_responses_total HTTP responses of this node by status class.\n# TYPE docscreen_http_responses_total counter\n");
     for (int i = 1; i < 6; i++)
         sb_printf(&b, "docscreen_http_responses_total{class=\"%dxx\"} %lld\n", i,
                   (long long)m->http_requests[i]);
-    sb_printf(&b, "# HELP docscreen_submissions_total Documents accepted by the API (replays included).\n# TYPE docscreen_submissions_total counter\ndocscreen_submissions_total %lld\n", (long long)m->submissions);
+    sb_printf(&b, "# HELP docscreen_submissions_total Documents accepted by this node's API (replays included).\n# TYPE docscreen_submissions_total counter\ndocscreen_submissions_total %lld\n", (long long)m->submissions);
     sb_printf(&b, "# HELP docscreen_idempotent_replays_total Submissions answered from an earlier Idempotency-Key.\n# TYPE docscreen_idempotent_replays_total counter\ndocscreen_idempotent_replays_total %lld\n", (long long)m->replays);
-    sb_printf(&b, "# HELP docscreen_hotfolder_files_total Files taken from hot folders.\n# TYPE docscreen_hotfolder_files_total counter\ndocscreen_hotfolder_files_total %lld\n", (long long)m->hotfolder_taken);
-    sb_printf(&b, "# HELP docscreen_body_bytes_inflight Bytes of request bodies being received (reserved from max_inflight_body_bytes).\n# TYPE docscreen_body_bytes_inflight gauge\ndocscreen_body_bytes_inflight %lld\n", (long long)m->body_bytes_inflight);
-    sb_printf(&b, "# HELP docscreen_busy_refusals_total Requests answered 503 busy: their body would have gone over max_inflight_body_bytes.\n# TYPE docscreen_busy_refusals_total counter\ndocscreen_busy_refusals_total %lld\n", (long long)m->busy_refusals);
-    sb_printf(&b, "# HELP docscreen_webhook_attempts_total Webhook attempts by result.\n# TYPE docscreen_webhook_attempts_total counter\n");
+    sb_printf(&b, "# HELP docscreen_hotfolder_files_total Files taken from this node's hot folders.\n# TYPE docscreen_hotfolder_files_total counter\ndocscreen_hotfolder_files_total %lld\n", (long long)m->hotfolder_taken);
+    sb_printf(&b, "# HELP docscreen_body_bytes_inflight Bytes of request bodies this node is receiving (reserved from max_inflight_body_bytes).\n# TYPE docscreen_body_bytes_inflight gauge\ndocscreen_body_bytes_inflight %lld\n", (long long)m->body_bytes_inflight);
+    sb_printf(&b, "# HELP docscreen_busy_refusals_total Requests this node answered 503 busy: their body would have gone over max_inflight_body_bytes.\n# TYPE docscreen_busy_refusals_total counter\ndocscreen_busy_refusals_total %lld\n", (long long)m->busy_refusals);
+    sb_printf(&b, "# HELP docscreen_webhook_attempts_total Webhook attempts of this node by result.\n# TYPE docscreen_webhook_attempts_total counter\n");
     sb_printf(&b, "docscreen_webhook_attempts_total{result=\"delivered\"} %lld\n", (long long)m->webhook_ok);
     sb_printf(&b, "docscreen_webhook_attempts_total{result=\"retry\"} %lld\n", (long long)m->webhook_fail);
     sb_printf(&b, "docscreen_webhook_attempts_total{result=\"gave_up\"} %lld\n", (long long)m->webhook_gave_up);
+    sb_printf(&b, "# HELP docscreen_jobs_taken_over_total Jobs this node claimed after an earlier attempt ran past job_timeout_s (a hung worker).\n# TYPE docscreen_jobs_taken_over_total counter\ndocscreen_jobs_taken_over_total %lld\n", (long long)m->taken_over);
     pthread_mutex_unlock(&m->lock);
     return b.p;
 }

@@ -51,6 +51,7 @@ typedef struct ds_metrics {
     int64_t hotfolder_taken;
     int64_t body_bytes_inflight;        /* request bodies being received (budgeted) */
     int64_t busy_refusals;              /* requests refused 503 busy over the budget */
+    int64_t taken_over;                 /* jobs claimed after an attempt ran past job_timeout_s */
 } ds_metrics;
 
 extern const double DS_LAT_BOUNDS[DS_LAT_BUCKETS];

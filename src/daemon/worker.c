@@ -35,6 +35,13 @@
  * bounded number of attempts, whatever its content. */
 #define DS_WORKER_MAX_ATTEMPTS 5
 
+/* A job whose claims ran past job_timeout_s this often (each was taken over
+ * from a worker that hung, or from a node that died after the deadline) is
+ * completed as failed by the claim that finds it so, without screening it
+ * again: a document that hangs the screening ties up at most this many
+ * worker threads. */
+#define DS_WORKER_MAX_TIMEOUTS 2
+
 /* Room for a stored string re-encoded as UTF-8 (each byte at most two). */
 #define SAFE_CAP(n) (2 * (n) + 1)
 
@@ -88,10 +95,11 @@ static char *error_report(const char *filename, ds_error err, const char *messag
 
 /* Screens one claimed job and completes it. Returns DS_OK when the job is
  * completed (or was already completed elsewhere), else the job is requeued
- * by the caller. With give_up (the job's attempts are spent) the job is not
- * screened: it is completed as failed with an error report. */
+ * by the caller. With give_up (a fixed sentence: why the job's attempts are
+ * spent) the job is not screened: it is completed as failed with an error
+ * report giving that reason. */
 static ds_error process(ds_worker *w, ds_store *st, ds_scanner *scanner, const ds_conf *conf,
-                        const ds_job *job, bool give_up)
+                        const ds_job *job, const char *give_up)
 {
     ds_daemon_ctx *d = w->d;
     ds_document doc;
@@ -118,8 +126,7 @@ static ds_error process(ds_worker *w, ds_store *st, ds_scanner *scanner, const d
         goto out;
     err = give_up ? DS_OK : ds_store_document_map(st, job->document_id, &data, &len);
     if (err == DS_OK && give_up) {
-        report_text = error_report(doc.filename, DS_ERR_INTERNAL,
-                                   "screening the document failed repeatedly", job);
+        report_text = error_report(doc.filename, DS_ERR_INTERNAL, give_up, job);
         final_state = DS_JOB_FAILED;
     } else if (err == DS_ERR_NO_RECORD) {
         report_text = error_report(doc.filename, DS_ERR_NO_RECORD,
@@ -219,6 +226,9 @@ out:
     return err;
 }
 
+/* The store's wake-up (ds_store_set_wakeup): another node committed a job. */
+static void wake_workers(void *arg) { ds_daemon_kick(arg); }
+
 static void *worker_main(void *arg)
 {
     ds_worker *w = arg;
@@ -254,6 +264,10 @@ static void *worker_main(void *arg)
         ds_scanner_free(scanner);
         return NULL;
     }
+    /* Jobs submitted to other nodes wake this worker at once (PostgreSQL's
+     * LISTEN/NOTIFY); the wait below stays a poll, so a lost notification
+     * only delays a job by it. */
+    ds_store_set_wakeup(st, wake_workers, d);
     char name[32];
     snprintf(name, sizeof name, "worker-%d", w->index);
     int idle_errors = 0;
@@ -263,7 +277,7 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&d->work_lock);
         ds_job job;
         bool got = false;
-        err = ds_store_job_claim(st, name, &job, &got);
+        err = ds_store_job_claim_for(st, name, conf.job_timeout_s, &job, &got);
         if (err != DS_OK) {
             if (idle_errors++ < 3)
                 ds_log(DS_LOG_ERROR, "worker", "%s: claim failed: %s", name, ds_store_errmsg(st));
@@ -288,11 +302,29 @@ static void *worker_main(void *arg)
         }
         atomic_fetch_add(&d->workers_busy, 1);
         ds_daemon_conf(d, &conf); /* webhooks may have been reloaded */
-        err = process(w, st, scanner, &conf, &job, job.attempts > DS_WORKER_MAX_ATTEMPTS);
-        if (err != DS_OK && job.attempts >= DS_WORKER_MAX_ATTEMPTS) {
+        const char *give_up = NULL;
+        if (job.timeouts > 0) {
+            pthread_mutex_lock(&d->metrics.lock);
+            d->metrics.taken_over++;
+            pthread_mutex_unlock(&d->metrics.lock);
+        }
+        if (job.timeouts >= DS_WORKER_MAX_TIMEOUTS) {
+            give_up = "screening the document ran past job_timeout_s twice (the worker hung)";
+            ds_log(DS_LOG_WARN, "worker",
+                   "job %lld: %d attempts ran past job_timeout_s (%d s); the job is failed",
+                   (long long)job.id, job.timeouts, conf.job_timeout_s);
+        } else if (job.timeouts > 0) {
+            ds_log(DS_LOG_WARN, "worker",
+                   "job %lld: attempt %d ran past job_timeout_s (%d s); taken over",
+                   (long long)job.id, job.attempts - 1, conf.job_timeout_s);
+        }
+        if (!give_up && job.attempts > DS_WORKER_MAX_ATTEMPTS)
+            give_up = "screening the document failed repeatedly";
+        err = process(w, st, scanner, &conf, &job, give_up);
+        if (err != DS_OK && !give_up && job.attempts >= DS_WORKER_MAX_ATTEMPTS) {
             ds_log(DS_LOG_WARN, "worker", "job %lld: attempt %d failed; the job is failed",
                    (long long)job.id, job.attempts);
-            err = process(w, st, scanner, &conf, &job, true);
+            err = process(w, st, scanner, &conf, &job, "screening the document failed repeatedly");
         }
         if (err != DS_OK) {
             if (ds_store_job_requeue(st, job.id) == DS_OK)
@@ -301,6 +333,7 @@ static void *worker_main(void *arg)
         }
         atomic_fetch_sub(&d->workers_busy, 1);
     }
+    ds_store_set_wakeup(st, NULL, NULL);
     ds_daemon_store_put(d, st);
     ds_scanner_free(scanner);
     return NULL;

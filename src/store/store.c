@@ -350,9 +350,26 @@ ds_error ds_store_document_map(ds_store *s, int64_t document_id, const uint8_t *
         return DS_ERR_NO_RECORD;
     if (d.size <= 0 || (uint64_t)d.size > DS_STORE_FILE_MAX)
         return ds_store_fail(s, "document size out of range", NULL);
+    if (s->ops->blob_map) {
+        /* Files in the database, read by the backend straight into an
+         * anonymous mapping (one copy); the digest is checked here. */
+        const uint8_t *m = NULL;
+        size_t n = 0;
+        CHECK(s->ops->blob_map(s, d.sha256, (size_t)d.size, &m, &n));
+        char sha[65];
+        ds_sha256_hex(m, n, sha);
+        if (n != (size_t)d.size || strcmp(sha, d.sha256) != 0) {
+            munmap((void *)m, n);
+            return ds_store_fail(s, "a document's file does not match its SHA-256", NULL);
+        }
+        *data = m;
+        *len = n;
+        return DS_OK;
+    }
     if (s->ops->blob_read) {
-        /* Files in the database: read (digest checked) into an anonymous
-         * mapping, so ds_store_document_unmap releases either kind. */
+        /* Files kept by a backend without blob_map: read (digest checked)
+         * into an anonymous mapping, so ds_store_document_unmap releases
+         * either kind. */
         uint8_t *p = NULL;
         size_t n = 0;
         CHECK(ds_store_document_read(s, document_id, &p, &n));
@@ -375,12 +392,25 @@ void ds_store_document_unmap(const uint8_t *data, size_t len)
     ds_store_blob_unmap(data, len);
 }
 
-ds_error ds_store_job_claim(ds_store *s, const char *worker, ds_job *out, bool *got)
+ds_error ds_store_job_claim_for(ds_store *s, const char *worker, int timeout_s, ds_job *out,
+                                bool *got)
 {
     ENTER(s);
-    NEED(out && got);
+    NEED(out && got && timeout_s >= 1 && timeout_s <= DS_STORE_JOB_TIMEOUT_MAX);
     CHECK(text_arg(worker, DS_STORE_NAME_MAX, false));
-    return s->ops->job_claim(s, worker ? worker : "", out, got);
+    return s->ops->job_claim(s, worker ? worker : "", timeout_s, out, got);
+}
+
+bool ds_store_set_wakeup(ds_store *s, void (*fn)(void *arg), void *arg)
+{
+    if (!s || !s->ops->set_wakeup)
+        return false;
+    return s->ops->set_wakeup(s, fn, arg);
+}
+
+ds_error ds_store_job_claim(ds_store *s, const char *worker, ds_job *out, bool *got)
+{
+    return ds_store_job_claim_for(s, worker, DS_STORE_JOB_TIMEOUT_DEFAULT, out, got);
 }
 
 static ds_error fingerprints_ok(const ds_fingerprint *fp, int n)

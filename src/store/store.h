@@ -68,6 +68,7 @@ typedef struct ds_job {
     char case_id[DS_STORE_CASE_ID_MAX + 1];
     ds_job_state state;
     int attempts;                   /* claims so far, including the current one */
+    int timeouts;                   /* earlier claims that ran past their deadline and were taken over */
     int64_t created_at, updated_at; /* unix seconds */
     char worker[DS_STORE_NAME_MAX + 1]; /* who claimed it last; "" when never claimed */
 } ds_job;
@@ -213,9 +214,34 @@ void ds_store_document_unmap(const uint8_t *data, size_t len);
 
 /* Takes the oldest queued job for worker (any text, for the record) in one
  * atomic step: state running, attempts + 1. Two handles never receive the
- * same job. *got is false (and *out untouched) when the queue is empty. */
+ * same job. *got is false (and *out untouched) when the queue is empty.
+ *
+ * Every claim gives the job a deadline, timeout_s (1..DS_STORE_JOB_TIMEOUT_MAX)
+ * seconds on: a job still running past its deadline is taken by the next
+ * claim as if its worker had died (before any queued job), with timeouts +
+ * 1, whether or not the worker that held it still lives (a hung worker).
+ * On PostgreSQL the lease stops being renewed at the deadline, so a node
+ * whose worker hangs gives the job up like a dead node. A result the late
+ * worker still completes is accepted only while the job is running (the
+ * first completion wins, DS_ERR_CONFLICT after). ds_store_job_claim uses
+ * DS_STORE_JOB_TIMEOUT_DEFAULT. */
+#define DS_STORE_JOB_TIMEOUT_DEFAULT 1800
+#define DS_STORE_JOB_TIMEOUT_MAX 86400
 ds_error ds_store_job_claim(ds_store *s, const char *worker, ds_job *out /* OUT */,
                             bool *got /* OUT */);
+ds_error ds_store_job_claim_for(ds_store *s, const char *worker, int timeout_s,
+                                ds_job *out /* OUT */, bool *got /* OUT */);
+
+/* Has fn(arg) called, from a thread of the store, whenever any process
+ * (any node) commits a job that can be claimed (a submission, a requeue),
+ * until it is set to NULL (before arg goes away) or s closes. fn must be
+ * brief and must not call the store (set a flag, signal a condition).
+ * A shortcut for waiting workers, never a guarantee: notifications may be
+ * lost (a broken connection), so a waiter keeps polling as well. Returns
+ * true when the backend notifies across processes (PostgreSQL with LISTEN/
+ * NOTIFY, unless the url says ds_listen=0); false, and fn never called, on
+ * SQLite, where the submitting process wakes its own workers. */
+bool ds_store_set_wakeup(ds_store *s, void (*fn)(void *arg), void *arg);
 
 /* What the pipeline learnt of one page, remembered across cases. */
 typedef struct ds_identity {

@@ -64,12 +64,23 @@ struct ds_store_ops {
      * digest. NULL: the files are in s->blob_dir (ds_store_blob_put). */
     ds_error (*blob_read)(ds_store *s, const char *sha256, size_t size, uint8_t **data,
                           size_t *len);
+    /* With blob_read: the same bytes straight into a private anonymous
+     * mapping (*data, size bytes; released with munmap), so that
+     * ds_store_document_map holds one copy of the file, not a heap copy
+     * beside the mapping. store.c checks the digest. NULL: read, then
+     * copied into a mapping. */
+    ds_error (*blob_map)(ds_store *s, const char *sha256, size_t size, const uint8_t **data,
+                         size_t *len);
 
-    ds_error (*job_claim)(ds_store *s, const char *worker, ds_job *out, bool *got);
+    /* The claimed job's deadline is timeout_s on (store.h). */
+    ds_error (*job_claim)(ds_store *s, const char *worker, int timeout_s, ds_job *out, bool *got);
     ds_error (*job_complete)(ds_store *s, int64_t job_id, const ds_job_result *r);
     ds_error (*job_requeue)(ds_store *s, int64_t job_id);
     ds_error (*job_requeue_running)(ds_store *s, int64_t *count);
     ds_error (*job_get)(ds_store *s, int64_t job_id, ds_job *out);
+    /* Optional (NULL: no notifications, ds_store_set_wakeup says false):
+     * fn(arg) is called when any process commits a claimable job. */
+    bool (*set_wakeup)(ds_store *s, void (*fn)(void *arg), void *arg);
     ds_error (*job_for_document)(ds_store *s, int64_t document_id, ds_job *out);
     ds_error (*queue_depth)(ds_store *s, int64_t *out);
     ds_error (*job_counts)(ds_store *s, int64_t counts[DS_JOB_STATE_COUNT]);
@@ -144,6 +155,31 @@ ds_error ds_store_blob_remove(ds_store *s, const char *sha256);
  * ds_store_audit_append for the canonical form. */
 void ds_store_audit_hash(const char *prev_hash, int64_t seq, int64_t at, const char *actor,
                          const char *action, const char *object, char out[65]);
+
+/* The prev_hash of the audit chain's first entry: 64 zeros. */
+extern const char ds_store_audit_zero[65];
+
+/* One step of a walk of the audit chain in seq order (audit_verify): a is
+ * the n-th entry read (from 1), fits false when one of its text columns
+ * did not fit its buffer whole (a field cut to fit must not pass). prev
+ * holds the hash of the entry before (ds_store_audit_zero at first) and
+ * becomes a's hash when a verifies. false when a's seq, link or hash is
+ * wrong: a is the first bad entry. */
+bool ds_store_audit_step(char prev[65], int64_t n, const ds_audit_entry *a, bool fits);
+
+/* A failed delivery attempt (attempts so far, this one included): true
+ * when they reached max_attempts (give up; *next = now), else *next the
+ * time of the next attempt (ds_delivery_backoff). */
+bool ds_delivery_schedule(int attempts, int max_attempts, int64_t now, int64_t *next);
+
+/* The image scan's ranking (memory_find_image), for a recorded hash h:
+ * out holds *n matches (at most cap), closest first and oldest first among
+ * equals. When h is within max_distance bits of dhash and closer than one
+ * of them (or there is room), returns the slot it goes in, cleared but for
+ * dhash and distance (the farthest match drops out when out is full; *n
+ * counts the new one), for the caller to fill; else NULL. */
+ds_memory_match *ds_store_image_slot(ds_memory_match *out, int cap, int *n, uint64_t dhash,
+                                     uint64_t h, int max_distance);
 
 /* Copies at most cap - 1 bytes of src (NULL is "") into dst, NUL-terminated. */
 void ds_store_copy(char *dst, size_t cap, const char *src);

@@ -98,6 +98,58 @@ out:
 }
 
 
+static int popcount64(uint64_t x)
+{
+    int n = 0;
+    while (x) {
+        x &= x - 1;
+        n++;
+    }
+    return n;
+}
+
+ds_memory_match *ds_store_image_slot(ds_memory_match *out, int cap, int *n, uint64_t dhash,
+                                     uint64_t h, int max_distance)
+{
+    int d = popcount64(h ^ dhash);
+    if (d > max_distance)
+        return NULL;
+    int at = *n;
+    while (at > 0 && out[at - 1].distance > d)
+        at--;
+    if (at >= cap)
+        return NULL;
+    int last = *n < cap ? *n : cap - 1;
+    memmove(&out[at + 1], &out[at], (size_t)(last - at) * sizeof *out);
+    if (*n < cap)
+        (*n)++;
+    ds_memory_match *m = &out[at];
+    memset(m, 0, sizeof *m);
+    m->dhash = h;
+    m->distance = d;
+    return m;
+}
+
+const char ds_store_audit_zero[65] =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+bool ds_store_audit_step(char prev[65], int64_t n, const ds_audit_entry *a, bool fits)
+{
+    char hash[65];
+    ds_store_audit_hash(prev, a->seq, a->at, a->actor, a->action, a->object, hash);
+    if (!fits || a->seq != n || strcmp(a->prev_hash, prev) != 0 || strcmp(a->hash, hash) != 0)
+        return false;
+    memcpy(prev, a->hash, 65);
+    return true;
+}
+
+bool ds_delivery_schedule(int attempts, int max_attempts, int64_t now, int64_t *next)
+{
+    bool give_up = attempts >= max_attempts;
+    *next = give_up ? now : now + ds_delivery_backoff(attempts);
+    return give_up;
+}
+
 int64_t ds_delivery_backoff(int attempts)
 {
     int64_t d = DS_DELIVERY_BACKOFF_BASE;

@@ -131,6 +131,11 @@ static const char *const migrations[] = {
     "  reported_on text NOT NULL, source text NOT NULL, imported_at bigint NOT NULL,"
     "  PRIMARY KEY(document_number, issuing_state));"
     "CREATE TABLE forgotten_jobs(job_id bigint PRIMARY KEY, at bigint NOT NULL);",
+    /* 2: a claimed job's deadline (job_timeout_s on, the server's clock; 0:
+     * none), past which its lease is no longer renewed, and how many
+     * claims of it ran past theirs (store.h). */
+    "ALTER TABLE jobs ADD COLUMN deadline double precision NOT NULL DEFAULT 0,"
+    "  ADD COLUMN timeouts integer NOT NULL DEFAULT 0;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -266,7 +271,9 @@ const ds_store_ops ds_store_pg_ops = {
     .submit = ds_pgj_submit,
     .document_get = ds_pgj_document_get,
     .blob_read = ds_pgj_blob_read,
+    .blob_map = ds_pgj_blob_map,
     .job_claim = ds_pgj_job_claim,
+    .set_wakeup = ds_pg_set_wakeup,
     .job_complete = ds_pgj_job_complete,
     .job_requeue = ds_pgj_job_requeue,
     .job_requeue_running = ds_pgj_job_requeue_running,

@@ -20,9 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char zero_hash[65] =
-    "0000000000000000000000000000000000000000000000000000000000000000";
-
 /* ----------------------------------------------------------------- tokens */
 
 #define TOKEN_COLS "id, name, role, hash, created_at, revoked_at"
@@ -123,7 +120,7 @@ ds_error ds_pga_audit_append_tx(ds_store *s, const char *actor, const char *acti
         last = ds_pg_i64(r, 0, 0);
         ds_pg_copy(r, 0, 1, prev, sizeof prev);
     } else {
-        memcpy(prev, zero_hash, sizeof prev);
+        memcpy(prev, ds_store_audit_zero, sizeof prev);
     }
     ds_store_audit_hash(prev, last + 1, at, actor, action, object, hash);
     TRY(ds_pg_run(s, NULL,
@@ -175,9 +172,9 @@ static bool col_fits(const PGresult *r, int row, int c, size_t cap)
 ds_error ds_pga_audit_verify(ds_store *s, int64_t *checked, int64_t *first_bad)
 {
     PGresult *r = NULL;
-    char prev[65], hash[65];
+    char prev[65];
     int64_t n = 0, bad = 0, after = 0;
-    memcpy(prev, zero_hash, sizeof prev);
+    memcpy(prev, ds_store_audit_zero, sizeof prev);
     ds_error err = ds_pg_begin(s);
     if (err != DS_OK)
         return err;
@@ -199,12 +196,8 @@ ds_error ds_pga_audit_verify(ds_store *s, int64_t *checked, int64_t *first_bad)
             bool fits = col_fits(r, i, 2, sizeof a.actor) && col_fits(r, i, 3, sizeof a.action) &&
                         col_fits(r, i, 4, sizeof a.object) &&
                         col_fits(r, i, 5, sizeof a.prev_hash) && col_fits(r, i, 6, sizeof a.hash);
-            ds_store_audit_hash(prev, a.seq, a.at, a.actor, a.action, a.object, hash);
-            if (!fits || a.seq != n || strcmp(a.prev_hash, prev) != 0 || strcmp(a.hash, hash) != 0) {
+            if (!ds_store_audit_step(prev, n, &a, fits))
                 bad = a.seq > 0 ? a.seq : n;
-                continue;
-            }
-            memcpy(prev, a.hash, sizeof prev);
         }
         PQclear(r);
         r = NULL;

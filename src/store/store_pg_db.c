@@ -9,7 +9,10 @@
  */
 #include "store/store_pg_db.h"
 
+#include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +43,10 @@ struct pg_pool {
     int nhandles;
     pthread_t lease_thread;
     bool lease_running, stopping;
+    bool listen;                /* the url's ds_listen (default on) */
+    pthread_t listen_thread;    /* LISTEN ds_jobs, started by the first ds_pg_set_wakeup */
+    bool listen_running;
+    int stop_pipe[2];           /* written at close: the listener's poll returns */
 };
 
 static pthread_mutex_t pools_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -60,12 +67,14 @@ static void say(char *msg, size_t cap, const char *text, const char *detail)
 
 /* ------------------------------------------------------------ the url */
 
-/* Splits the ds_pool and ds_lease parameters off url into p; the rest is
- * what libpq is given. false (msg set) when a value is out of range. */
+/* Splits the ds_pool, ds_lease and ds_listen parameters off url into p;
+ * the rest is what libpq is given. false (msg set) when a value is out of
+ * range. */
 static bool parse_url(pg_pool *p, const char *url, char *msg, size_t cap)
 {
     p->size = 4;
     p->lease_s = 30;
+    p->listen = true;
     size_t n = strlen(url);
     p->conninfo = malloc(n + 1);
     if (!p->conninfo)
@@ -98,6 +107,12 @@ static bool parse_url(pg_pool *p, const char *url, char *msg, size_t cap)
                 return false;
             }
             p->lease_s = v;
+        } else if (len > 10 && strncmp(a, "ds_listen=", 10) == 0) {
+            if (len != 11 || (a[10] != '0' && a[10] != '1')) {
+                say(msg, cap, "ds_listen must be 0 or 1", NULL);
+                return false;
+            }
+            p->listen = a[10] == '1';
         } else if (len > 0) {
             *o++ = sep;
             sep = '&';
@@ -461,8 +476,10 @@ ds_error ds_pg_dup_bytea(const PGresult *res, int r, int c, char **out, size_t *
 /* ---------------------------------------------------------- job leases */
 
 /* Renews the lease of every job a handle of p holds, every third of the
- * lease, until the pool closes. A failure is left for the next round: the
- * lease is three rounds long. */
+ * lease, until the pool closes, but never past the job's deadline: a
+ * worker that hangs (its thread alive, its job making no progress) loses
+ * the job at the deadline as a dead node would. A failure is left for the
+ * next round: the lease is three rounds long. */
 static void *lease_main(void *arg)
 {
     pg_pool *p = arg;
@@ -512,7 +529,9 @@ static void *lease_main(void *arg)
         if (ds_pg_begin(&fake) == DS_OK) {
             ds_error err = ds_pg_run(&fake, NULL,
                                      "UPDATE jobs SET lease_until ="
-                                     " extract(epoch FROM clock_timestamp()) + $1"
+                                     " CASE WHEN deadline > 0 THEN least(deadline,"
+                                     "   extract(epoch FROM clock_timestamp()) + $1)"
+                                     " ELSE extract(epoch FROM clock_timestamp()) + $1 END"
                                      " WHERE state = 1 AND lease_node = $2 AND id = ANY($3::bigint[])",
                                      "dtt", p->lease_s, p->node, ids);
             ds_pg_finish(&fake, err);
@@ -532,10 +551,109 @@ void ds_pg_hold(ds_store *s, int64_t job)
     pthread_mutex_unlock(&h->pool->mu);
 }
 
+/* ------------------------------------------------- work notifications */
+
+/* Calls the wake-up of every handle that has one. Under the pool's lock, so
+ * that a handle that clears its wake-up (ds_pg_set_wakeup NULL) knows no
+ * call of it is under way once that returns. */
+static void fire(pg_pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    for (int i = 0; i < p->nhandles; i++)
+        if (p->handles[i]->wake)
+            p->handles[i]->wake(p->handles[i]->wake_arg);
+    pthread_mutex_unlock(&p->mu);
+}
+
+/* Waits up to ms for the pool to close; true when it does. */
+static bool stop_wait(pg_pool *p, int ms)
+{
+    struct pollfd f = {p->stop_pipe[0], POLLIN, 0};
+    return poll(&f, 1, ms) > 0;
+}
+
+/* The listener: one connection of its own (outside the pool: it is never
+ * in a transaction) that LISTENs on ds_jobs and wakes the handles' waiters
+ * on every notification (a submission or a requeue committed by any node).
+ * Notifications are a shortcut, never the only way: a connection that
+ * breaks is made again a second later, and the waiters are woken once it
+ * is back (anything sent meanwhile was lost), while workers keep their own
+ * poll. */
+static void *listen_main(void *arg)
+{
+    pg_pool *p = arg;
+    PGconn *c = NULL;
+    for (;;) {
+        if (!c) {
+            c = connect_one(p);
+            bool ok = c && PQstatus(c) == CONNECTION_OK;
+            if (ok) {
+                PGresult *r = PQexec(c, "LISTEN ds_jobs");
+                ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+                PQclear(r);
+            }
+            if (!ok) {
+                PQfinish(c);
+                c = NULL;
+                if (stop_wait(p, 1000))
+                    break;
+                continue;
+            }
+            fire(p);
+        }
+        struct pollfd f[2] = {{PQsocket(c), POLLIN, 0}, {p->stop_pipe[0], POLLIN, 0}};
+        int n = poll(f, 2, -1);
+        if (n > 0 && f[1].revents)
+            break;
+        if (n <= 0)
+            continue;
+        bool any = false;
+        if (!PQconsumeInput(c) || PQstatus(c) != CONNECTION_OK) {
+            PQfinish(c);
+            c = NULL;
+            continue;
+        }
+        PGnotify *nt;
+        while ((nt = PQnotifies(c)) != NULL) {
+            any = true;
+            PQfreemem(nt);
+        }
+        if (any)
+            fire(p);
+    }
+    PQfinish(c);
+    return NULL;
+}
+
+bool ds_pg_set_wakeup(ds_store *s, void (*fn)(void *arg), void *arg)
+{
+    pgh *h = PGH(s);
+    pg_pool *p = h->pool;
+    pthread_mutex_lock(&p->mu);
+    h->wake = fn;
+    h->wake_arg = arg;
+    if (fn && p->listen && !p->listen_running && !p->stopping && p->stop_pipe[0] >= 0 &&
+        pthread_create(&p->listen_thread, NULL, listen_main, p) == 0)
+        p->listen_running = true;
+    bool on = p->listen_running;
+    pthread_mutex_unlock(&p->mu);
+    return on;
+}
+
 /* ------------------------------------------------------- attach, detach */
 
 static void pool_free(pg_pool *p)
 {
+    if (p->listen_running) {
+        char b = 1;
+        while (write(p->stop_pipe[1], &b, 1) < 0 && errno == EINTR)
+            ;
+        pthread_join(p->listen_thread, NULL);
+    }
+    if (p->stop_pipe[0] >= 0) {
+        close(p->stop_pipe[0]);
+        close(p->stop_pipe[1]);
+    }
     if (p->lease_running) {
         pthread_mutex_lock(&p->mu);
         p->stopping = true;
@@ -588,6 +706,12 @@ ds_error ds_pg_attach(ds_store *s, const char *url, int lock_ms, char *msg, size
                  rnd[2], rnd[3]);
         pthread_mutex_init(&p->mu, NULL);
         pthread_cond_init(&p->cv, NULL);
+        if (pipe(p->stop_pipe) != 0)
+            p->stop_pipe[0] = p->stop_pipe[1] = -1;
+        else {
+            fcntl(p->stop_pipe[0], F_SETFD, FD_CLOEXEC);
+            fcntl(p->stop_pipe[1], F_SETFD, FD_CLOEXEC);
+        }
         if (pthread_create(&p->lease_thread, NULL, lease_main, p) == 0)
             p->lease_running = true;
         p->next = pools;

@@ -12,8 +12,10 @@
  * The pool also keeps the node's job leases alive: a thread renews, every
  * third of the lease, the lease of each job a handle of this process holds,
  * so a node that dies (kill -9) stops renewing and another node takes its
- * jobs once the lease ran out. Lease times are the database server's clock,
- * so the nodes' clocks need not agree.
+ * jobs once the lease ran out; a lease is never renewed past its job's
+ * deadline (job_timeout_s), so a hung worker's job is taken over too.
+ * Lease times are the database server's clock, so the nodes' clocks need
+ * not agree.
  *
  * Every value is sent as a parameter, never written into SQL; no helper
  * leaves a result uncleared when it fails.
@@ -36,6 +38,8 @@ typedef struct pgh {
     pg_pool *pool;
     PGconn *conn;      /* borrowed for the current operation; NULL between */
     int64_t held_job;  /* the job this handle claimed and has not finished; 0: none */
+    void (*wake)(void *arg); /* ds_pg_set_wakeup; NULL: none */
+    void *wake_arg;
 } pgh;
 
 #define PGH(s) ((pgh *)(s)->impl)
@@ -62,6 +66,16 @@ int ds_pg_lease_seconds(const ds_store *s);
 /* Marks job (0: none) as held by handle s, renewed by the lease thread
  * until it is finished or the handle claims another or closes. */
 void ds_pg_hold(ds_store *s, int64_t job);
+
+/* Has fn(arg) called (from another thread, briefly: it must not call the
+ * store) whenever any node commits a submission or a requeue, until it is
+ * set to NULL or the handle closes; starts the pool's listener (LISTEN
+ * ds_jobs on a connection of its own) unless the url says ds_listen=0.
+ * false when notifications are off. */
+bool ds_pg_set_wakeup(ds_store *s, void (*fn)(void *arg), void *arg);
+/* Inside a transaction: tells every node's listener, at the commit, that
+ * a job became claimable. */
+#define DS_PG_NOTIFY_SQL "SELECT pg_notify('ds_jobs', '')"
 
 /* Borrows a connection and starts a transaction (READ COMMITTED); a
  * connection found broken is reset and the BEGIN tried once more. */

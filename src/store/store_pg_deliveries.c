@@ -134,8 +134,8 @@ ds_error ds_pgd_delivery_fail(ds_store *s, int64_t id, int http_status, const ch
     if (err != DS_OK)
         return err;
     TRY(delivery_pending(s, id, &attempts));
-    bool give_up = attempts >= max_attempts;
-    int64_t next = give_up ? now : now + ds_delivery_backoff(attempts);
+    int64_t next = 0;
+    bool give_up = ds_delivery_schedule(attempts, max_attempts, now, &next);
     TRY(ds_pg_run(s, NULL,
                   "UPDATE deliveries SET state = $1, last_status = $2, last_error = $3, "
                   "next_attempt_at = $4, updated_at = $5 WHERE id = $6",

@@ -16,6 +16,7 @@
  * function returns, or put document content or a token into an error
  * message.
  */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "store/store_pg_jobs.h"
 #include "store/store_pg_db.h"
 #include "store/store_pg_deliveries.h"
@@ -24,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* The server's clock in unix seconds, for leases. */
 #define DB_NOW "extract(epoch FROM clock_timestamp())"
@@ -89,6 +91,7 @@ ds_error ds_pgj_submit(ds_store *s, const ds_submission *sub, const char *sha256
                       "INSERT INTO idempotency(scope, key, fingerprint, document_id, job_id, "
                       "created_at) VALUES($1, $2, $3, $4, $5, $6)",
                       "tttiii", scope, key, fingerprint, doc, job, now));
+    TRY(ds_pg_run(s, NULL, DS_PG_NOTIFY_SQL, ""));
     *document_id = doc;
     *job_id = job;
     *replayed = false;
@@ -158,7 +161,67 @@ out:
     return ds_pg_finish(s, err);
 }
 
-#define JOB_COLS "id, document_id, case_id, state, attempts, created_at, updated_at, worker"
+/* The piece of a file fetched at a time by ds_pgj_blob_map: the only
+ * memory beside the mapping itself (STORAGE EXTERNAL lets the server read
+ * just the TOAST chunks of a piece). */
+#define MAP_PIECE (1u << 20)
+
+ds_error ds_pgj_blob_map(ds_store *s, const char *sha256, size_t size, const uint8_t **data,
+                         size_t *len)
+{
+    PGresult *r = NULL;
+    uint8_t *m = NULL;
+    int64_t have = -1;
+    bool found = false;
+    if (size == 0 || size > DS_STORE_FILE_MAX)
+        return ds_store_fail(s, "a document's file has another size", NULL);
+    ds_error err = ds_pg_begin(s);
+    if (err != DS_OK)
+        return err;
+    TRY(ds_pg_int(s, &have, &found, "SELECT length(data) FROM blobs WHERE sha256 = $1", "t",
+                  sha256));
+    if (!found) {
+        err = ds_store_fail(s, "a document's file is missing", NULL);
+        goto out;
+    }
+    if (have != (int64_t)size) {
+        err = ds_store_fail(s, "a document's file has another size", NULL);
+        goto out;
+    }
+    void *v = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (v == MAP_FAILED) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    m = v;
+    for (size_t off = 0; off < size; off += MAP_PIECE) {
+        size_t want = size - off < MAP_PIECE ? size - off : MAP_PIECE;
+        /* Binary result: the bytes as they are. substring counts from 1. */
+        TRY(ds_pg_query(s, &r, true,
+                        "SELECT substring(data FROM $2 FOR $3) FROM blobs WHERE sha256 = $1",
+                        "tii", sha256, (int64_t)off + 1, (int64_t)want));
+        if (PQntuples(r) != 1 || (size_t)PQgetlength(r, 0, 0) != want) {
+            err = ds_store_fail(s, "a document's file changed while it was read", NULL);
+            goto out;
+        }
+        memcpy(m + off, PQgetvalue(r, 0, 0), want);
+        PQclear(r);
+        r = NULL;
+    }
+out:
+    PQclear(r);
+    err = ds_pg_finish(s, err);
+    if (err != DS_OK) {
+        if (m)
+            munmap(m, size);
+        return err;
+    }
+    *data = m;
+    *len = size;
+    return DS_OK;
+}
+
+#define JOB_COLS "id, document_id, case_id, state, attempts, created_at, updated_at, worker, timeouts"
 
 static void job_of(const PGresult *r, int row, ds_job *j)
 {
@@ -172,9 +235,11 @@ static void job_of(const PGresult *r, int row, ds_job *j)
     j->created_at = ds_pg_i64(r, row, 5);
     j->updated_at = ds_pg_i64(r, row, 6);
     ds_pg_copy(r, row, 7, j->worker, sizeof j->worker);
+    j->timeouts = (int)ds_pg_i64(r, row, 8);
 }
 
-ds_error ds_pgj_job_claim(ds_store *s, const char *worker, ds_job *out, bool *got)
+ds_error ds_pgj_job_claim(ds_store *s, const char *worker, int timeout_s, ds_job *out,
+                               bool *got)
 {
     PGresult *r = NULL;
     int64_t id = 0;
@@ -199,12 +264,19 @@ ds_error ds_pgj_job_claim(ds_store *s, const char *worker, ds_job *out, bool *go
                       "SELECT id FROM jobs WHERE state = 0 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
                       ""));
     if (found) {
+        /* A running job taken over past its deadline counts a timeout (the
+         * SET expressions read the row as it was). The lease never runs
+         * past the new deadline (nor does its renewal, store_pg_db.c). */
         TRY(ds_pg_query(s, &r, false,
                         "UPDATE jobs SET state = 1, attempts = attempts + 1, worker = $2,"
-                        " updated_at = $3, lease_node = $4, lease_until = " DB_NOW " + $5"
+                        " updated_at = $3, lease_node = $4,"
+                        " timeouts = timeouts + CASE WHEN state = 1 AND deadline > 0"
+                        "   AND deadline <= " DB_NOW " THEN 1 ELSE 0 END,"
+                        " deadline = " DB_NOW " + $6,"
+                        " lease_until = " DB_NOW " + least($5, $6)"
                         " WHERE id = $1 RETURNING " JOB_COLS,
-                        "ititd", id, worker, ds_store_now(s), ds_pg_node(s),
-                        ds_pg_lease_seconds(s)));
+                        "ititdd", id, worker, ds_store_now(s), ds_pg_node(s),
+                        ds_pg_lease_seconds(s), timeout_s));
     }
 out:
     if (found && err == DS_OK && r && PQntuples(r) == 1) {
@@ -294,9 +366,10 @@ ds_error ds_pgj_job_requeue(ds_store *s, int64_t job_id)
         goto out;
     }
     TRY(ds_pg_run(s, NULL,
-                  "UPDATE jobs SET state = 0, updated_at = $1, lease_node = '', lease_until = 0"
-                  " WHERE id = $2",
+                  "UPDATE jobs SET state = 0, updated_at = $1, lease_node = '', lease_until = 0,"
+                  " deadline = 0 WHERE id = $2",
                   "ii", ds_store_now(s), job_id));
+    TRY(ds_pg_run(s, NULL, DS_PG_NOTIFY_SQL, ""));
 out:
     return ds_pg_finish(s, err);
 }
@@ -310,9 +383,13 @@ ds_error ds_pgj_job_requeue_running(ds_store *s, int64_t *count)
     if (err != DS_OK)
         return err;
     err = ds_pg_run(s, count,
-                    "UPDATE jobs SET state = 0, updated_at = $1, lease_node = '', lease_until = 0"
+                    "UPDATE jobs SET state = 0, updated_at = $1, lease_node = '', lease_until = 0,"
+                    " timeouts = timeouts + CASE WHEN deadline > 0 AND deadline <= " DB_NOW
+                    " THEN 1 ELSE 0 END, deadline = 0"
                     " WHERE state = 1 AND lease_until < " DB_NOW,
                     "i", ds_store_now(s));
+    if (err == DS_OK && *count > 0)
+        err = ds_pg_run(s, NULL, DS_PG_NOTIFY_SQL, "");
     return ds_pg_finish(s, err);
 }
 

@@ -17,7 +17,10 @@ ds_error ds_pgj_submit(ds_store *s, const ds_submission *sub, const char *sha256
 ds_error ds_pgj_document_get(ds_store *s, int64_t id, ds_document *d);
 ds_error ds_pgj_blob_read(ds_store *s, const char *sha256, size_t size, uint8_t **data,
                           size_t *len);
-ds_error ds_pgj_job_claim(ds_store *s, const char *worker, ds_job *out, bool *got);
+ds_error ds_pgj_blob_map(ds_store *s, const char *sha256, size_t size, const uint8_t **data,
+                         size_t *len);
+ds_error ds_pgj_job_claim(ds_store *s, const char *worker, int timeout_s, ds_job *out,
+                               bool *got);
 ds_error ds_pgj_job_complete(ds_store *s, int64_t job_id, const ds_job_result *r);
 ds_error ds_pgj_job_requeue(ds_store *s, int64_t job_id);
 ds_error ds_pgj_job_requeue_running(ds_store *s, int64_t *count);

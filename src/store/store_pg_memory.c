@@ -106,16 +106,6 @@ out:
     return err;
 }
 
-static int popcount64(uint64_t x)
-{
-    int n = 0;
-    while (x) {
-        x &= x - 1;
-        n++;
-    }
-    return n;
-}
-
 /* Rows of the image scan fetched per round trip (a cursor), so a memory of
  * a million pages is never one result in memory. */
 #define SCAN_PAGE 5000
@@ -142,27 +132,13 @@ ds_error ds_pgm_memory_find_image(ds_store *s, uint64_t dhash, int max_distance,
         TRY(ds_pg_query(s, &r, false, "FETCH 5000 FROM ds_scan", ""));
         int rows = PQntuples(r);
         for (int k = 0; k < rows; k++) {
-            uint64_t h = (uint64_t)ds_pg_i64(r, k, 3);
-            int d = popcount64(h ^ dhash);
-            if (d > max_distance)
+            ds_memory_match *m = ds_store_image_slot(out, cap, &n, dhash,
+                                                     (uint64_t)ds_pg_i64(r, k, 3), max_distance);
+            if (!m)
                 continue;
-            /* Keep the cap closest, stable for equal distances (oldest first). */
-            int at = n;
-            while (at > 0 && out[at - 1].distance > d)
-                at--;
-            if (at >= cap)
-                continue;
-            int last = n < cap ? n : cap - 1;
-            memmove(&out[at + 1], &out[at], (size_t)(last - at) * sizeof *out);
-            if (n < cap)
-                n++;
-            ds_memory_match *m = &out[at];
-            memset(m, 0, sizeof *m);
             m->document_id = ds_pg_i64(r, k, 0);
             ds_pg_copy(r, k, 1, m->case_id, sizeof m->case_id);
             m->page = (int)ds_pg_i64(r, k, 2);
-            m->dhash = h;
-            m->distance = d;
             m->recorded_at = ds_pg_i64(r, k, 4);
             /* The identity read on that page, empty when none was. */
             identity_of(r, k, 5, &m->identity);
@@ -182,32 +158,119 @@ out:
 
 /* ------------------------------------------------- lost and stolen list */
 
+/* The import streams the entries into a temporary table with one COPY
+ * (no round trip per line), then moves them into lost with one INSERT:
+ * of entries repeated in the file the last one wins, as if each line had
+ * been written in turn. All in the import's one transaction. */
+#define LOST_BUF (64 * 1024)
+
 typedef struct lost_ctx {
     ds_store *s;
     const char *default_source;
-    int64_t now;
+    int64_t n;       /* entries sent so far, their order */
+    size_t used;
+    char buf[LOST_BUF];
 } lost_ctx;
+
+static ds_error lost_flush(lost_ctx *c)
+{
+    if (c->used && PQputCopyData(PGH(c->s)->conn, c->buf, (int)c->used) != 1)
+        return ds_store_fail(c->s, "the database is unavailable", "COPY failed");
+    c->used = 0;
+    return DS_OK;
+}
+
+/* Appends text to the row, escaped for COPY's text format. */
+static void lost_field(lost_ctx *c, const char *text, char end)
+{
+    for (const char *p = text; *p; p++) {
+        char e = *p == '\\' ? '\\' : *p == '\t' ? 't' : *p == '\n' ? 'n' : *p == '\r' ? 'r' : 0;
+        if (e) {
+            c->buf[c->used++] = '\\';
+            c->buf[c->used++] = e;
+        } else {
+            c->buf[c->used++] = *p;
+        }
+    }
+    c->buf[c->used++] = end;
+}
 
 static ds_error lost_put(void *ctx, const ds_lost_entry *e)
 {
     lost_ctx *c = ctx;
-    return ds_pg_run(c->s, NULL,
-                     "INSERT INTO lost(document_number, issuing_state, reported_on, source, "
-                     "imported_at) VALUES($1, $2, $3, $4, $5) ON CONFLICT (document_number, "
-                     "issuing_state) DO UPDATE SET reported_on = excluded.reported_on, "
-                     "source = excluded.source, imported_at = excluded.imported_at",
-                     "tttti", e->document_number, e->issuing_state, e->reported_on,
-                     e->source[0] ? e->source : c->default_source, c->now);
+    /* A row is at most about twice its fields' bytes: well under 1 KiB. */
+    if (c->used > LOST_BUF - 1024)
+        CHECK(lost_flush(c));
+    char n[24];
+    snprintf(n, sizeof n, "%lld", (long long)c->n++);
+    lost_field(c, n, '\t');
+    lost_field(c, e->document_number, '\t');
+    lost_field(c, e->issuing_state, '\t');
+    lost_field(c, e->reported_on, '\t');
+    lost_field(c, e->source[0] ? e->source : c->default_source, '\n');
+    return DS_OK;
+}
+
+/* Ends the COPY (aborted unless ok) and reads its result. */
+static ds_error lost_copy_end(ds_store *s, bool ok)
+{
+    PGconn *conn = PGH(s)->conn;
+    ds_error err = DS_OK;
+    if (PQputCopyEnd(conn, ok ? NULL : "the import stopped") != 1)
+        err = ds_store_fail(s, "the database is unavailable", "COPY failed");
+    PGresult *r;
+    while ((r = PQgetResult(conn)) != NULL) {
+        if (ok && err == DS_OK && PQresultStatus(r) != PGRES_COMMAND_OK)
+            err = ds_store_fail(s, "cannot store the lost list", PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
+        PQclear(r);
+    }
+    return err;
 }
 
 ds_error ds_pgm_lost_import(ds_store *s, const char *csv, size_t len, const char *default_source,
                             ds_lost_import_stats *stats)
 {
-    lost_ctx c = {.s = s, .default_source = default_source, .now = ds_store_now(s)};
+    lost_ctx *c = calloc(1, sizeof *c);
+    if (!c)
+        return DS_ERR_NOMEM;
+    c->s = s;
+    c->default_source = default_source;
     ds_error err = ds_pg_begin(s);
-    if (err != DS_OK)
+    if (err != DS_OK) {
+        free(c);
         return err;
-    err = ds_lostcsv_parse(csv, len, lost_put, &c, stats);
+    }
+    TRY(ds_pg_run(s, NULL,
+                  "CREATE TEMPORARY TABLE lost_in(n bigint, document_number text,"
+                  " issuing_state text, reported_on text, source text) ON COMMIT DROP",
+                  ""));
+    PGresult *r = PQexec(PGH(s)->conn, "COPY lost_in FROM STDIN");
+    bool copying = PQresultStatus(r) == PGRES_COPY_IN;
+    if (!copying)
+        err = ds_store_fail(s, "cannot store the lost list",
+                            PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
+    PQclear(r);
+    if (err != DS_OK)
+        goto out;
+    err = ds_lostcsv_parse(csv, len, lost_put, c, stats);
+    if (err == DS_OK)
+        err = lost_flush(c);
+    ds_error end = lost_copy_end(s, err == DS_OK);
+    if (err == DS_OK)
+        err = end;
+    if (err != DS_OK)
+        goto out;
+    TRY(ds_pg_run(s, NULL,
+                  "INSERT INTO lost(document_number, issuing_state, reported_on, source, imported_at)"
+                  " SELECT DISTINCT ON (document_number, issuing_state) document_number,"
+                  " issuing_state, reported_on, source, $1 FROM lost_in"
+                  " ORDER BY document_number, issuing_state, n DESC"
+                  " ON CONFLICT (document_number, issuing_state) DO UPDATE SET"
+                  " reported_on = excluded.reported_on, source = excluded.source,"
+                  " imported_at = excluded.imported_at",
+                  "i", ds_store_now(s)));
+out:
+    free(c);
     return ds_pg_finish(s, err);
 }
 

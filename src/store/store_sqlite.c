@@ -133,6 +133,11 @@ static const char *const migrations[] = {
     /* 4: the ids of jobs of deleted cases, so that copies kept outside the
      * store (a hot folder's done/ and failed/) can be found and removed. */
     "CREATE TABLE forgotten_jobs(job_id INTEGER PRIMARY KEY, at INTEGER NOT NULL);",
+    /* 5: a claimed job's deadline (job_timeout_s on; 0: none) and how many
+     * claims of it ran past theirs, so a hung worker's job is taken over
+     * and given up after a bounded number of such claims. */
+    "ALTER TABLE jobs ADD COLUMN deadline INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE jobs ADD COLUMN timeouts INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

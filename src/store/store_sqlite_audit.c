@@ -17,9 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char zero_hash[65] =
-    "0000000000000000000000000000000000000000000000000000000000000000";
-
 /* ----------------------------------------------------------------- tokens */
 
 #define TOKEN_COLS "id, name, role, hash, created_at, revoked_at"
@@ -114,7 +111,7 @@ ds_error ds_sq_audit_append_tx(ds_store *s, const char *actor, const char *actio
         last = sqlite3_column_int64(st, 0);
         ds_sq_col_copy(st, 1, prev, sizeof prev);
     } else {
-        memcpy(prev, zero_hash, sizeof prev);
+        memcpy(prev, ds_store_audit_zero, sizeof prev);
     }
     ds_store_audit_hash(prev, last + 1, at, actor, action, object, hash);
     TRY(ds_sq_run(s, NULL,
@@ -163,9 +160,9 @@ ds_error ds_sq_audit_verify(ds_store *s, int64_t *checked, int64_t *first_bad)
 {
     sqlite3_stmt *st = NULL;
     bool row = false;
-    char prev[65], hash[65];
+    char prev[65];
     int64_t n = 0, bad = 0;
-    memcpy(prev, zero_hash, sizeof prev);
+    memcpy(prev, ds_store_audit_zero, sizeof prev);
     CHECK(ds_sq_prep(s, &st, "SELECT " AUDIT_COLS " FROM audit ORDER BY seq", ""));
     ds_error err = DS_OK;
     ds_audit_entry a;
@@ -178,12 +175,8 @@ ds_error ds_sq_audit_verify(ds_store *s, int64_t *checked, int64_t *first_bad)
                     col_fits(st, 4, sizeof a.object) && col_fits(st, 5, sizeof a.prev_hash) &&
                     col_fits(st, 6, sizeof a.hash) &&
                     sqlite3_column_type(st, 1) == SQLITE_INTEGER;
-        ds_store_audit_hash(prev, a.seq, a.at, a.actor, a.action, a.object, hash);
-        if (!fits || a.seq != n || strcmp(a.prev_hash, prev) != 0 || strcmp(a.hash, hash) != 0) {
+        if (!ds_store_audit_step(prev, n, &a, fits))
             bad = a.seq > 0 ? a.seq : n;
-            continue;
-        }
-        memcpy(prev, a.hash, sizeof prev);
     }
     sqlite3_finalize(st);
     if (err == DS_OK) {

@@ -141,8 +141,8 @@ ds_error ds_sq_delivery_fail(ds_store *s, int64_t id, int http_status, const cha
     if (err != DS_OK)
         return err;
     TRY(delivery_pending(s, id, &attempts));
-    bool give_up = attempts >= max_attempts;
-    int64_t next = give_up ? now : now + ds_delivery_backoff(attempts);
+    int64_t next = 0;
+    bool give_up = ds_delivery_schedule(attempts, max_attempts, now, &next);
     TRY(ds_sq_run(s, NULL,
                   "UPDATE deliveries SET state = ?, last_status = ?, last_error = ?, "
                   "next_attempt_at = ?, updated_at = ? WHERE id = ?",

@@ -108,7 +108,7 @@ ds_error ds_sq_document_get(ds_store *s, int64_t id, ds_document *d)
     return err;
 }
 
-#define JOB_COLS "id, document_id, case_id, state, attempts, created_at, updated_at, worker"
+#define JOB_COLS "id, document_id, case_id, state, attempts, created_at, updated_at, worker, timeouts"
 
 static void job_of(sqlite3_stmt *st, ds_job *j)
 {
@@ -122,9 +122,11 @@ static void job_of(sqlite3_stmt *st, ds_job *j)
     j->created_at = sqlite3_column_int64(st, 5);
     j->updated_at = sqlite3_column_int64(st, 6);
     ds_sq_col_copy(st, 7, j->worker, sizeof j->worker);
+    j->timeouts = sqlite3_column_int(st, 8);
 }
 
-ds_error ds_sq_job_claim(ds_store *s, const char *worker, ds_job *out, bool *got)
+ds_error ds_sq_job_claim(ds_store *s, const char *worker, int timeout_s, ds_job *out,
+                              bool *got)
 {
     sqlite3_stmt *st = NULL;
     bool row = false;
@@ -132,11 +134,17 @@ ds_error ds_sq_job_claim(ds_store *s, const char *worker, ds_job *out, bool *got
     ds_error err = ds_sq_begin(s);
     if (err != DS_OK)
         return err;
+    /* A running job past its deadline (its worker hangs) first, as it is
+     * older than anything queued behind it; then the oldest queued one.
+     * The SET expressions read the row as it was: state 1 means taken
+     * over. */
     TRY(ds_sq_prep(s, &st,
-                   "UPDATE jobs SET state = 1, attempts = attempts + 1, worker = ?1, updated_at = ?2 "
-                   "WHERE id = (SELECT id FROM jobs WHERE state = 0 ORDER BY id LIMIT 1) "
+                   "UPDATE jobs SET state = 1, attempts = attempts + 1, worker = ?1, updated_at = ?2,"
+                   " timeouts = timeouts + (state = 1), deadline = ?2 + ?3 "
+                   "WHERE id = (SELECT id FROM jobs WHERE state = 0"
+                   " OR (state = 1 AND deadline > 0 AND deadline <= ?2) ORDER BY state DESC, id LIMIT 1) "
                    "RETURNING " JOB_COLS,
-                   "ti", worker, ds_store_now(s)));
+                   "tid", worker, ds_store_now(s), timeout_s));
     TRY(ds_sq_step(s, st, &row));
     if (row) {
         job_of(st, &j);
@@ -208,8 +216,8 @@ ds_error ds_sq_job_requeue(ds_store *s, int64_t job_id)
         err = DS_ERR_CONFLICT;
         goto out;
     }
-    TRY(ds_sq_run(s, NULL, "UPDATE jobs SET state = 0, updated_at = ? WHERE id = ?", "ii",
-                  ds_store_now(s), job_id));
+    TRY(ds_sq_run(s, NULL, "UPDATE jobs SET state = 0, updated_at = ?, deadline = 0 WHERE id = ?",
+                  "ii", ds_store_now(s), job_id));
 out:
     return ds_sq_finish(s, err);
 }
@@ -219,8 +227,12 @@ ds_error ds_sq_job_requeue_running(ds_store *s, int64_t *count)
     ds_error err = ds_sq_begin(s);
     if (err != DS_OK)
         return err;
-    err = ds_sq_run(s, count, "UPDATE jobs SET state = 0, updated_at = ? WHERE state = 1", "i",
-                    ds_store_now(s));
+    /* A job that was past its deadline when the process stopped counts as
+     * timed out, as if it had been taken over. */
+    err = ds_sq_run(s, count,
+                    "UPDATE jobs SET state = 0, updated_at = ?1, deadline = 0,"
+                    " timeouts = timeouts + (deadline > 0 AND deadline <= ?1) WHERE state = 1",
+                    "i", ds_store_now(s));
     return ds_sq_finish(s, err);
 }
 

@@ -15,7 +15,8 @@ ds_error ds_sq_submit(ds_store *s, const ds_submission *sub, const char *sha256,
                       const char *fingerprint, int64_t *document_id, int64_t *job_id,
                       bool *replayed);
 ds_error ds_sq_document_get(ds_store *s, int64_t id, ds_document *d);
-ds_error ds_sq_job_claim(ds_store *s, const char *worker, ds_job *out, bool *got);
+ds_error ds_sq_job_claim(ds_store *s, const char *worker, int timeout_s, ds_job *out,
+                              bool *got);
 ds_error ds_sq_job_complete(ds_store *s, int64_t job_id, const ds_job_result *r);
 ds_error ds_sq_job_requeue(ds_store *s, int64_t job_id);
 ds_error ds_sq_job_requeue_running(ds_store *s, int64_t *count);

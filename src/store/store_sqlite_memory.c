@@ -100,16 +100,6 @@ ds_error ds_sq_memory_find_document(ds_store *s, const ds_identity *id,
     return err;
 }
 
-static int popcount64(uint64_t x)
-{
-    int n = 0;
-    while (x) {
-        x &= x - 1;
-        n++;
-    }
-    return n;
-}
-
 ds_error ds_sq_memory_find_image(ds_store *s, uint64_t dhash, int max_distance,
                                  const char *case_id, int cap, ds_memory_match *out, int *count)
 {
@@ -125,27 +115,13 @@ ds_error ds_sq_memory_find_image(ds_store *s, uint64_t dhash, int max_distance,
                      "t", case_id));
     ds_error err = DS_OK;
     while (cap > 0 && (err = ds_sq_step(s, st, &row)) == DS_OK && row) {
-        uint64_t h = (uint64_t)sqlite3_column_int64(st, 3);
-        int d = popcount64(h ^ dhash);
-        if (d > max_distance)
+        ds_memory_match *m = ds_store_image_slot(
+            out, cap, &n, dhash, (uint64_t)sqlite3_column_int64(st, 3), max_distance);
+        if (!m)
             continue;
-        /* Keep the cap closest, stable for equal distances (oldest first). */
-        int at = n;
-        while (at > 0 && out[at - 1].distance > d)
-            at--;
-        if (at >= cap)
-            continue;
-        int last = n < cap ? n : cap - 1;
-        memmove(&out[at + 1], &out[at], (size_t)(last - at) * sizeof *out);
-        if (n < cap)
-            n++;
-        ds_memory_match *m = &out[at];
-        memset(m, 0, sizeof *m);
         m->document_id = sqlite3_column_int64(st, 0);
         ds_sq_col_copy(st, 1, m->case_id, sizeof m->case_id);
         m->page = sqlite3_column_int(st, 2);
-        m->dhash = h;
-        m->distance = d;
         m->recorded_at = sqlite3_column_int64(st, 4);
         /* The identity read on that page, empty when none was. */
         ds_sq_col_copy(st, 5, m->identity.document_number, sizeof m->identity.document_number);

@@ -228,6 +228,11 @@ try:
     st, m = d.call("GET", "/metrics", token=tok["officer"])
     check(st == 200 and "docscreen_queue_depth" in m and "docscreen_job_latency_seconds_bucket" in m
           and 'docscreen_jobs_finished_total{outcome="review"}' in m, "metrics text")
+    # what is read from the store (cluster-wide on PostgreSQL) and what is this node's
+    check('docscreen_store_info{backend="%s"} 1' % ("postgresql" if d.pg else "sqlite") in m
+          and "docscreen_queue_depth Jobs waiting for a worker, from the store: every node's" in m
+          and "docscreen_submissions_total Documents accepted by this node's API" in m,
+          "metrics say their scope")
 
     # ------------------------------------------------------- token revoke
     st, b = d.call("POST", "/v1/tokens", token=d.admin, body={"name": "gone", "role": "officer"})

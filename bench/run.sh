@@ -152,6 +152,10 @@ else
 fi
 
 echo
+echo "== Full screening time in CPU time: passport pages warm and per process, the 3-page demo PDF, beside the build before the speed work (issues 13 and 15) =="
+bash bench/speed.sh "$BUILD" || echo "bench: speed benchmark failed"
+
+echo
 echo "== Flags on labelled cases: recall per code, false positives on genuine documents (issue 3) =="
 bash bench/recall.sh "$BUILD" || echo "bench: recall benchmark failed"
 

@@ -444,10 +444,50 @@ static void crosscheck_aamva_fields(void)
     T_EQ_STR(f.surname, "DOE");
 }
 
+/* The quick look by one decoder (what a page without an MRZ gets first):
+ * zxing alone reads the identity symbologies zbar cannot, and both
+ * backends read the same packed image. */
+static void quick_with_one_decoder(void)
+{
+    const char *msg = "@ANSI 636000090002DL00410278ZV03190008DLDAQT64235789";
+    PIX *pix = page_with(DS_ZX_PDF417, msg, strlen(msg), 500, 1200, 900, 100, 300, NULL, NULL);
+    T_CHECK(pix != NULL);
+    static const ds_barcode_backend *const zb[] = {&ds_barcode_zbar}, *const zx[] = {&ds_barcode_zxing};
+    ds_barcodes b;
+    T_EQ_INT(ds_barcode_scan_quick_with(pix, zx, 1, &b), DS_OK);
+    T_EQ_INT(b.n, 1);
+    T_EQ_INT(b.passes, 1);
+    if (b.n == 1) {
+        T_EQ_STR(ds_symbology_name(b.items[0].symbology), "PDF417");
+        T_EQ_STR(b.items[0].decoder, "zxing");
+    }
+    ds_barcodes_clear(&b);
+    T_EQ_INT(ds_barcode_scan_quick_with(pix, zb, 1, &b), DS_OK);
+    T_EQ_INT(b.n, 0); /* zbar reads no PDF417 */
+    T_EQ_INT(b.passes, 1); /* and the quick look tries no fallback */
+    ds_barcodes_clear(&b);
+    /* The packed image holds the page's pixels, rows without padding. */
+    ds_barcode_image img;
+    T_EQ_INT(ds_barcode_image_make(pix, &img), DS_OK);
+    T_EQ_INT(img.w, 1200);
+    T_EQ_INT(img.h, 900);
+    T_EQ_INT(img.pix == pix, 1);
+    l_uint32 v = 0;
+    pixGetPixel(pix, 0, 0, &v);
+    T_EQ_INT(img.gray[0], (int)v);
+    pixGetPixel(pix, 1199, 899, &v);
+    T_EQ_INT(img.gray[(size_t)899 * 1200 + 1199], (int)v);
+    ds_barcode_image_free(&img);
+    T_CHECK(img.gray == NULL);
+    ds_barcode_image_free(NULL); /* no crash */
+    pixDestroy(&pix);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
         {"qr_merged_once_with_position", qr_merged_once_with_position},
+        {"quick_with_one_decoder", quick_with_one_decoder},
         {"several_symbols_one_page", several_symbols_one_page},
         {"retries_small_and_turned", retries_small_and_turned},
         {"binary_payload", binary_payload},

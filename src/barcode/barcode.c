@@ -181,6 +181,26 @@ ds_error ds_barcode_gray_buffer(PIX *gray8, uint8_t **out, int *w, int *h)
     return DS_OK;
 }
 
+ds_error ds_barcode_image_make(PIX *gray8, ds_barcode_image *img)
+{
+    memset(img, 0, sizeof *img);
+    uint8_t *buf = NULL;
+    ds_error err = ds_barcode_gray_buffer(gray8, &buf, &img->w, &img->h);
+    if (err != DS_OK)
+        return err;
+    img->pix = gray8;
+    img->gray = buf;
+    return DS_OK;
+}
+
+void ds_barcode_image_free(ds_barcode_image *img)
+{
+    if (!img)
+        return;
+    free((void *)img->gray);
+    memset(img, 0, sizeof *img);
+}
+
 /* ------------------------------------------------------------------- scan */
 
 typedef enum variant { V_PAGE = 0, V_UP2, V_DOWN2, V_ROT90, V_REGIONS, V_COUNT } variant;
@@ -320,12 +340,18 @@ static ds_error scan_regions(PIX *page, const ds_barcode_backend *const *backend
         pixDestroy(&crop);
         if (!img)
             continue;
+        ds_barcode_image bi;
+        err = ds_barcode_image_make(img, &bi);
+        if (err != DS_OK) {
+            pixDestroy(&img);
+            break;
+        }
         out->passes++;
         for (int b = 0; b < nbackends && err == DS_OK; b++) {
             if (!backends[b] || !backends[b]->scan)
                 continue;
             ds_barcodes_init(found);
-            err = backends[b]->scan(img, symbologies, true, found);
+            err = backends[b]->scan(&bi, symbologies, true, found);
             for (int i = 0; i < found->n && err == DS_OK; i++) {
                 ds_barcode *res = &found->items[i];
                 res->bbox[0] += bx - border;
@@ -341,6 +367,7 @@ static ds_error scan_regions(PIX *page, const ds_barcode_backend *const *backend
                 out->truncated = true;
             ds_barcodes_clear(found);
         }
+        ds_barcode_image_free(&bi);
         pixDestroy(&img);
     }
     for (int r = 0; r < n; r++)
@@ -369,12 +396,18 @@ static ds_error scan_variants(PIX *gray8, const ds_barcode_backend *const *backe
         PIX *img = make_variant(gray8, v);
         if (!img)
             continue;
+        ds_barcode_image bi;
+        err = ds_barcode_image_make(img, &bi);
+        if (err != DS_OK) {
+            pixDestroy(&img);
+            break;
+        }
         out->passes++;
         for (int b = 0; b < nbackends && err == DS_OK; b++) {
             if (!backends[b] || !backends[b]->scan)
                 continue;
             ds_barcodes_init(found);
-            err = backends[b]->scan(img, symbologies, thorough, found);
+            err = backends[b]->scan(&bi, symbologies, thorough, found);
             for (int i = 0; i < found->n && err == DS_OK; i++) {
                 ds_barcode *r = &found->items[i];
                 map_box(v, w, h, r->bbox);
@@ -390,6 +423,7 @@ static ds_error scan_variants(PIX *gray8, const ds_barcode_backend *const *backe
                 out->truncated = true;
             ds_barcodes_clear(found);
         }
+        ds_barcode_image_free(&bi);
         pixDestroy(&img);
         if (err != DS_OK)
             break;
@@ -416,4 +450,10 @@ ds_error ds_barcode_scan(PIX *gray8, ds_barcodes *out)
 ds_error ds_barcode_scan_quick(PIX *gray8, ds_barcodes *out)
 {
     return scan_variants(gray8, all_backends, 2, DS_SYM_ALL, false, out);
+}
+
+ds_error ds_barcode_scan_quick_with(PIX *gray8, const ds_barcode_backend *const *backends,
+                                    int nbackends, ds_barcodes *out)
+{
+    return scan_variants(gray8, backends, nbackends, DS_SYM_ALL, false, out);
 }

@@ -89,16 +89,32 @@ ds_error ds_barcodes_add(ds_barcodes *b, ds_symbology sym, const char *decoder, 
                          size_t len, const char *text, size_t text_len, const int bbox[4]);
 
 /*
- * One decoder. scan reads gray8 (8 bpp, any size) and appends what it finds
- * to out with ds_barcodes_add, positions in gray8's pixels; `symbologies` is
- * a set of DS_SYM_BIT values the caller wants (the backend reads those of
- * them it supports). try_harder asks for the slower search.
+ * The image a backend reads: the 8 bpp PIX and the same pixels packed (one
+ * byte a pixel, rows of w bytes without padding), which both decoders want;
+ * ds_barcode_scan_with packs each image once for every backend.
+ */
+typedef struct ds_barcode_image {
+    PIX *pix;
+    const uint8_t *gray;
+    int w, h;
+} ds_barcode_image;
+
+/*
+ * One decoder. scan reads img (any size) and appends what it finds to out
+ * with ds_barcodes_add, positions in img's pixels; `symbologies` is a set
+ * of DS_SYM_BIT values the caller wants (the backend reads those of them it
+ * supports). try_harder asks for the slower search.
  */
 typedef struct ds_barcode_backend {
     const char *name;
     unsigned symbologies; /* what it can read */
-    ds_error (*scan)(PIX *gray8, unsigned symbologies, bool try_harder, ds_barcodes *out);
+    ds_error (*scan)(const ds_barcode_image *img, unsigned symbologies, bool try_harder,
+                     ds_barcodes *out);
 } ds_barcode_backend;
+
+/* img over gray8 with its packed copy (ds_barcode_image_free releases it). */
+ds_error ds_barcode_image_make(PIX *gray8, ds_barcode_image *img /* OUT */);
+void ds_barcode_image_free(ds_barcode_image *img);
 
 extern const ds_barcode_backend ds_barcode_zbar;  /* QR and 1D */
 extern const ds_barcode_backend ds_barcode_zxing; /* PDF417, DataMatrix, Aztec, QR, 1D */
@@ -126,6 +142,10 @@ ds_error ds_barcode_scan(PIX *gray8, ds_barcodes *out /* OUT */);
  * cut-out regions when the first pass finds nothing.
  */
 ds_error ds_barcode_scan_quick(PIX *gray8, ds_barcodes *out /* OUT */);
+
+/* ds_barcode_scan_quick with the given backends (in order) only. */
+ds_error ds_barcode_scan_quick_with(PIX *gray8, const ds_barcode_backend *const *backends,
+                                    int nbackends, ds_barcodes *out /* OUT */);
 
 /*
  * For backends: copies an 8 bpp PIX into a fresh packed buffer of *w x *h

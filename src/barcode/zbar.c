@@ -29,19 +29,21 @@ static const struct {
      DS_SYM_BIT(DS_SYM_UPCE) | DS_SYM_BIT(DS_SYM_CODE128) | DS_SYM_BIT(DS_SYM_CODE39) |                   \
      DS_SYM_BIT(DS_SYM_CODE93) | DS_SYM_BIT(DS_SYM_I25) | DS_SYM_BIT(DS_SYM_CODABAR))
 
-static ds_error zbar_scan(PIX *gray8, unsigned symbologies, bool try_harder, ds_barcodes *out)
+static ds_error zbar_scan(const ds_barcode_image *bi, unsigned symbologies, bool try_harder,
+                          ds_barcodes *out)
 {
-    (void)try_harder; /* zbar scans every line in both directions already */
+    (void)try_harder; /* zbar scans every line in both directions already (scanning every
+                       * second line, or a page at half size, loses QR codes it reads) */
     ds_error err = DS_OK;
-    uint8_t *buf = NULL;
-    int w = 0, h = 0;
+    const uint8_t *buf = bi ? bi->gray : NULL;
+    int w = bi ? bi->w : 0, h = bi ? bi->h : 0;
     zbar_image_scanner_t *sc = NULL;
     zbar_image_t *img = NULL;
 
+    if (!buf || w <= 0 || h <= 0)
+        return DS_ERR_USAGE;
     if ((symbologies & ZBAR_SYMS) == 0)
         return DS_OK;
-    if ((err = ds_barcode_gray_buffer(gray8, &buf, &w, &h)) != DS_OK)
-        return err;
     sc = zbar_image_scanner_create();
     img = zbar_image_create();
     if (!sc || !img) {
@@ -54,6 +56,7 @@ static ds_error zbar_scan(PIX *gray8, unsigned symbologies, bool try_harder, ds_
             zbar_image_scanner_set_config(sc, zbar_map[i].zb, ZBAR_CFG_ENABLE, 1);
     zbar_image_set_format(img, zbar_fourcc('Y', '8', '0', '0'));
     zbar_image_set_size(img, (unsigned)w, (unsigned)h);
+    /* zbar only reads the data (no cleanup handler: the buffer is the caller's). */
     zbar_image_set_data(img, buf, (unsigned long)w * (unsigned long)h, NULL);
     if (zbar_scan_image(sc, img) < 0) {
         err = DS_ERR_INTERNAL;
@@ -91,7 +94,6 @@ out:
         zbar_image_destroy(img);
     if (sc)
         zbar_image_scanner_destroy(sc);
-    free(buf);
     return err;
 }
 

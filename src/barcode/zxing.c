@@ -51,22 +51,20 @@ static int on_symbol(void *ctx, const ds_zx_symbol *s)
     return c->err != DS_OK;
 }
 
-static ds_error zxing_scan(PIX *gray8, unsigned symbologies, bool try_harder, ds_barcodes *out)
+static ds_error zxing_scan(const ds_barcode_image *bi, unsigned symbologies, bool try_harder,
+                           ds_barcodes *out)
 {
+    if (!bi || !bi->gray || bi->w <= 0 || bi->h <= 0)
+        return DS_ERR_USAGE;
     unsigned formats = 0;
     for (size_t i = 0; i < N_MAP; i++)
         if (symbologies & DS_SYM_BIT(zx_map[i].ds))
             formats |= zx_map[i].zx;
     if (!formats)
         return DS_OK;
-    uint8_t *buf = NULL;
-    int w = 0, h = 0;
-    ds_error err = ds_barcode_gray_buffer(gray8, &buf, &w, &h);
-    if (err != DS_OK)
-        return err;
     collect c = {out, DS_OK};
-    int rc = ds_zx_read(buf, w, h, w, formats, try_harder ? 1 : 0, DS_BARCODE_MAX, on_symbol, &c);
-    free(buf);
+    int rc = ds_zx_read(bi->gray, bi->w, bi->h, bi->w, formats, try_harder ? 1 : 0, DS_BARCODE_MAX,
+                        on_symbol, &c);
     if (c.err != DS_OK)
         return c.err;
     if (rc == DS_ZX_ERR_NOMEM)

@@ -33,6 +33,7 @@
 
 struct ds_dlfront_reader {
     TessBaseAPI *api;
+    bool borrowed; /* the caller's engine (ds_dlfront_reader_wrap) */
 };
 
 static const char *const field_names[DS_DLF_FIELD_COUNT] = {
@@ -751,8 +752,21 @@ void ds_dlfront_reader_free(ds_dlfront_reader *r)
 {
     if (!r)
         return;
-    ds_tess_free(r->api);
+    if (!r->borrowed)
+        ds_tess_free(r->api);
     free(r);
+}
+
+ds_error ds_dlfront_reader_wrap(TessBaseAPI *api, ds_dlfront_reader **out)
+{
+    if (!api || !out)
+        return DS_ERR_USAGE;
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return DS_ERR_NOMEM;
+    (*out)->api = api;
+    (*out)->borrowed = true;
+    return DS_OK;
 }
 
 ds_error ds_dlfront_read(ds_dlfront_reader *r, PIX *page, const int (*exclude)[4], int nexclude,

@@ -76,6 +76,10 @@ typedef struct ds_dlfront_reader ds_dlfront_reader;
  */
 ds_error ds_dlfront_reader_create(const char *langs, ds_dlfront_reader **out /* OUT */);
 void ds_dlfront_reader_free(ds_dlfront_reader *r);
+struct TessBaseAPI;
+/* A reader over an engine the caller made ("eng") and keeps: freeing the
+ * reader leaves the engine alone. */
+ds_error ds_dlfront_reader_wrap(struct TessBaseAPI *api, ds_dlfront_reader **out /* OUT */);
 
 /*
  * Reads the front fields on page (8 or 32 bpp, upright). The nexclude boxes

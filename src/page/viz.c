@@ -39,6 +39,7 @@
 
 struct ds_viz_reader {
     TessBaseAPI *api;
+    bool borrowed; /* the caller's engine (ds_viz_reader_wrap) */
 };
 
 static const char *const field_names[DS_VIZ_FIELD_COUNT] = {
@@ -84,8 +85,30 @@ void ds_viz_reader_free(ds_viz_reader *r)
 {
     if (!r)
         return;
-    ds_tess_free(r->api);
+    if (!r->borrowed)
+        ds_tess_free(r->api);
     free(r);
+}
+
+ds_error ds_viz_reader_wrap(TessBaseAPI *api, ds_viz_reader **out)
+{
+    if (!api || !out)
+        return DS_ERR_USAGE;
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return DS_ERR_NOMEM;
+    (*out)->api = api;
+    (*out)->borrowed = true;
+    return DS_OK;
+}
+
+TessBaseAPI *ds_viz_reader_release(ds_viz_reader *r)
+{
+    if (!r)
+        return NULL;
+    TessBaseAPI *api = r->api;
+    free(r);
+    return api;
 }
 
 

@@ -159,6 +159,14 @@ void ds_viz_reader_free(ds_viz_reader *r);
 /* The reader's Tesseract engine, for other readers of printed text on the
  * same thread (PDF forensics); it stays the reader's. */
 struct TessBaseAPI *ds_viz_reader_tess(ds_viz_reader *r);
+/*
+ * A reader over an engine the caller made with ds_tess_create ("eng") and
+ * keeps: ds_viz_reader_release frees the reader and gives the engine back
+ * (ds_viz_reader_free also leaves it alone), so one pool of engines can
+ * serve this reader and the other readers of printed text.
+ */
+ds_error ds_viz_reader_wrap(struct TessBaseAPI *api, ds_viz_reader **out /* OUT */);
+struct TessBaseAPI *ds_viz_reader_release(ds_viz_reader *r);
 
 /*
  * Reads the data page of an upright page (8 bpp or 32 bpp). mrz_bbox is the

@@ -198,18 +198,24 @@ json_t *ds_scan_barcodes(PIX *page, int page_no, const ds_mrz *mrz, const ds_cas
 {
     /* A page whose MRZ was read gets one quick pass; a page without one
      * gets every fallback. */
-    return ds_scan_barcodes_pass(page, page_no, mrz, case_record, trust, today_year, mrz != NULL,
-                                 flags);
+    return ds_scan_barcodes_pass(page, page_no, mrz, case_record, trust, today_year,
+                                 mrz ? DS_SCAN_BC_QUICK : DS_SCAN_BC_FULL, flags);
 }
 
 json_t *ds_scan_barcodes_pass(PIX *page, int page_no, const ds_mrz *mrz,
                               const ds_case *case_record, const ds_vds_trust *trust,
-                              int today_year, int quick, ds_flags *flags)
+                              int today_year, ds_scan_bc_pass pass, ds_flags *flags)
 {
+    static const ds_barcode_backend *const zxing_only[] = {&ds_barcode_zxing};
     json_t *arr = json_array();
     ds_barcodes bc;
     ds_barcodes_init(&bc);
-    if (!arr || (quick ? ds_barcode_scan_quick(page, &bc) : ds_barcode_scan(page, &bc)) != DS_OK)
+    ds_error err = DS_ERR_NOMEM;
+    if (arr)
+        err = pass == DS_SCAN_BC_QUICK   ? ds_barcode_scan_quick(page, &bc)
+              : pass == DS_SCAN_BC_ZXING ? ds_barcode_scan_quick_with(page, zxing_only, 1, &bc)
+                                         : ds_barcode_scan(page, &bc);
+    if (err != DS_OK)
         goto out;
     for (int i = 0; i < bc.n; i++) {
         const ds_barcode *b = &bc.items[i];
@@ -321,7 +327,29 @@ static int front_score(const ds_dlfront *f, const ds_dlcheck_status *st)
     return m * 16 + f->nfound;
 }
 
+bool ds_scan_barcodes_any_licence(json_t *documents)
+{
+    size_t ndocs = json_is_array(documents) ? json_array_size(documents) : 0;
+    for (size_t d = 0; d < ndocs; d++) {
+        size_t i;
+        json_t *b;
+        json_array_foreach(json_object_get(json_array_get(documents, d), "barcodes"), i, b) {
+            json_t *parsed = json_object_get(b, "parsed");
+            if (strcmp(str_field(parsed, "type"), "AAMVA") == 0 &&
+                strcmp(str_field(parsed, "status"), "OK") == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 void ds_scan_barcodes_printed(json_t *documents, const ds_pages *pages, ds_flags *flags)
+{
+    ds_scan_barcodes_printed_with(NULL, documents, pages, flags);
+}
+
+void ds_scan_barcodes_printed_with(struct TessBaseAPI *api, json_t *documents,
+                                   const ds_pages *pages, ds_flags *flags)
 {
     ds_dlfront_reader *reader = NULL;
     ds_dlfront *front = NULL;
@@ -329,24 +357,14 @@ void ds_scan_barcodes_printed(json_t *documents, const ds_pages *pages, ds_flags
     if (!json_is_array(documents) || !pages || pages->count <= 0 || !flags)
         return;
     size_t ndocs = json_array_size(documents);
-    bool any = false;
-    for (size_t d = 0; d < ndocs && !any; d++) {
-        size_t i;
-        json_t *b;
-        json_array_foreach(json_object_get(json_array_get(documents, d), "barcodes"), i, b) {
-            json_t *parsed = json_object_get(b, "parsed");
-            if (strcmp(str_field(parsed, "type"), "AAMVA") == 0 &&
-                strcmp(str_field(parsed, "status"), "OK") == 0)
-                any = true;
-        }
-    }
-    if (!any)
+    if (!ds_scan_barcodes_any_licence(documents))
         return;
     front = calloc((size_t)pages->count, sizeof *front);
     state = calloc((size_t)pages->count, 1);
     if (!front || !state)
         goto out;
-    ds_error rerr = ds_dlfront_reader_create(NULL, &reader);
+    ds_error rerr = api ? ds_dlfront_reader_wrap(api, &reader)
+                        : ds_dlfront_reader_create(NULL, &reader);
     double t_read = 0;
     for (size_t d = 0; d < ndocs; d++) {
         json_t *doc = json_array_get(documents, d);

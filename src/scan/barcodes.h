@@ -10,12 +10,15 @@
 
 #include <jansson.h>
 #include <leptonica/allheaders.h>
+#include <stdbool.h>
 
 #include "mrz/mrz.h"
 #include "decode/decode.h"
 #include "barcode/vds.h"
 #include "check/case.h"
 #include "check/check.h"
+
+struct TessBaseAPI;
 
 /*
  * Scans page for barcodes and returns the report's "barcodes" array (never
@@ -27,12 +30,20 @@
 json_t *ds_scan_barcodes(PIX *page, int page_no, const ds_mrz *mrz, const ds_case *case_record,
                            const ds_vds_trust *trust, int today_year, ds_flags *flags);
 
-/* As ds_scan_barcodes, choosing the pass: quick (one pass over the page as
- * it is, what a page with an MRZ gets) or every fallback (other scales, a
- * quarter turn, cut-out regions). */
+/* The barcode passes of ds_scan_barcodes_pass. */
+typedef enum ds_scan_bc_pass {
+    DS_SCAN_BC_FULL = 0,    /* the page, then every fallback (other scales, a quarter turn,
+                               cut-out regions) until something is read */
+    DS_SCAN_BC_QUICK = 1,   /* one look at the page as it is, by zbar and zxing */
+    DS_SCAN_BC_ZXING = 2,   /* one look at the page as it is, by zxing alone: every
+                               symbology, the identity ones (PDF417, DataMatrix) included */
+} ds_scan_bc_pass;
+
+/* As ds_scan_barcodes, choosing the pass (quick: what a page with an MRZ
+ * gets). */
 json_t *ds_scan_barcodes_pass(PIX *page, int page_no, const ds_mrz *mrz,
                               const ds_case *case_record, const ds_vds_trust *trust,
-                              int today_year, int quick, ds_flags *flags);
+                              int today_year, ds_scan_bc_pass pass, ds_flags *flags);
 
 /*
  * After every page of a file was reported: for each AAMVA barcode in
@@ -50,5 +61,14 @@ json_t *ds_scan_barcodes_pass(PIX *page, int page_no, const ds_mrz *mrz,
  * an AAMVA barcode; the Tesseract engine lives only for the call.
  */
 void ds_scan_barcodes_printed(json_t *documents, const ds_pages *pages, ds_flags *flags);
+
+/* True when some page of documents (as above) has an AAMVA barcode parsed:
+ * ds_scan_barcodes_printed will read printed text. */
+bool ds_scan_barcodes_any_licence(json_t *documents);
+
+/* ds_scan_barcodes_printed with the caller's Tesseract engine ("eng", made
+ * by ds_tess_create; NULL: one of its own for the call). */
+void ds_scan_barcodes_printed_with(struct TessBaseAPI *api, json_t *documents,
+                                   const ds_pages *pages, ds_flags *flags);
 
 #endif

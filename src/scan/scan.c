@@ -143,10 +143,20 @@ void ds_scanner_free(ds_scanner *s)
     free(s);
 }
 
-/* An engine for this thread's scan, idle or new; NULL when none can be made. */
+/* An engine for this thread's scan, idle or new; NULL when none can be made.
+ * When the supporting pages' engines load "eng" alone, the printed-page
+ * reader's engine is one of theirs (one Tesseract set-up per scanner, not
+ * two: about a tenth of a second each). */
 static ds_viz_reader *engine_take(ds_scanner *s, ds_error *err)
 {
     ds_viz_reader *r = NULL;
+    if (ds_sup_pool_is_eng(s->sup)) {
+        struct TessBaseAPI *api = ds_sup_pool_take(s->sup);
+        *err = api ? ds_viz_reader_wrap(api, &r) : DS_ERR_MODEL;
+        if (*err != DS_OK)
+            ds_sup_pool_give(s->sup, api);
+        return *err == DS_OK ? r : NULL;
+    }
     pthread_mutex_lock(&s->lock);
     if (s->nidle > 0)
         r = s->idle[--s->nidle];
@@ -161,6 +171,10 @@ static void engine_give(ds_scanner *s, ds_viz_reader *r)
 {
     if (!r)
         return;
+    if (ds_sup_pool_is_eng(s->sup)) {
+        ds_sup_pool_give(s->sup, ds_viz_reader_release(r));
+        return;
+    }
     pthread_mutex_lock(&s->lock);
     if (s->nidle < SCANNER_IDLE_ENGINES) {
         s->idle[s->nidle++] = r;
@@ -599,10 +613,17 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         if (err != DS_OK)
             goto out;
     }
-    /* A driver licence's printed front against its barcode, across pages. */
-    if (s->opt.barcodes && s->opt.viz) {
+    /* A driver licence's printed front against its barcode, across pages,
+     * read by the printed-page reader's engine. */
+    if (s->opt.barcodes && s->opt.viz && ds_scan_barcodes_any_licence(bdocs)) {
         double t_p = ds_now_ms();
-        ds_scan_barcodes_printed(bdocs, pages, flags);
+        if (!engine)
+            engine = engine_take(s, &err);
+        /* Without one the call tries its own and says in the report why it
+         * could not read the front. */
+        err = DS_OK;
+        ds_scan_barcodes_printed_with(engine ? ds_viz_reader_tess(engine) : NULL, bdocs, pages,
+                                      flags);
         t->barcodes += ds_now_ms() - t_p;
     }
     err = ds_report_finish_documents(r);

@@ -14,7 +14,12 @@
 #include "page/tess.h"
 #include "scan/barcodes.h"
 
-#define POOL_IDLE_MAX 32
+/* Idle engines kept: a thread scanning holds at most two at once (the
+ * printed page's and a supporting page's). */
+#define POOL_IDLE_MAX 64
+
+static TessBaseAPI *take(ds_sup_pool *p);
+static void give(ds_sup_pool *p, TessBaseAPI *api);
 
 struct ds_sup_pool {
     char langs[128];
@@ -59,6 +64,24 @@ void ds_sup_pool_free(ds_sup_pool *p)
         ds_tess_free(p->idle[i]);
     pthread_mutex_destroy(&p->lock);
     free(p);
+}
+
+bool ds_sup_pool_is_eng(const ds_sup_pool *p)
+{
+    return p && strcmp(p->langs, "eng") == 0;
+}
+
+TessBaseAPI *ds_sup_pool_take(ds_sup_pool *p)
+{
+    return p ? take(p) : NULL;
+}
+
+void ds_sup_pool_give(ds_sup_pool *p, TessBaseAPI *api)
+{
+    if (p)
+        give(p, api);
+    else
+        ds_tess_free(api);
 }
 
 static TessBaseAPI *take(ds_sup_pool *p)
@@ -181,14 +204,20 @@ json_t *ds_scan_page_kind(ds_sup_pool *pool, const ds_options *opt, const ds_pag
                           const ds_vds_trust *trust, int today_year, ds_flags *flags,
                           ds_doc *doc, ds_doc_detail *x, ds_timings *t, ds_page_class *pclass)
 {
-    /* The barcode passes' flags wait apart: the quick pass's are dropped
-     * when the fallbacks run again over the same page. */
+    /* The barcode passes' flags wait apart: a first pass's are dropped
+     * when a later one reads the same page again. */
     ds_flags *bflags = calloc(1, sizeof *bflags);
     if (!bflags)
         return NULL;
+    /* A page with an MRZ gets the quick look by both decoders. A page
+     * without one is first looked at by zxing alone, which reads every
+     * identity barcode (PDF417, DataMatrix; zbar reads neither), so that
+     * its kind is known before zbar's look, the costly one on a large page
+     * of text (a guilloche border keeps its 1D decoders busy). */
+    ds_scan_bc_pass first = mrz ? DS_SCAN_BC_QUICK : DS_SCAN_BC_ZXING;
     double t0 = ds_now_ms();
     json_t *bcs = opt->barcodes ? ds_scan_barcodes_pass(pg->gray, page_no, mrz, c, trust,
-                                                        today_year, 1, bflags)
+                                                        today_year, first, bflags)
                                 : json_array();
     t->barcodes += ds_now_ms() - t0;
     if (!bcs) {
@@ -199,22 +228,32 @@ json_t *ds_scan_page_kind(ds_sup_pool *pool, const ds_options *opt, const ds_pag
                               &t->support);
     /* The fallbacks (other scales, a quarter turn, cut-out regions) are for
      * pages that may be an identity document's barcode side; a page read
-     * clearly as running text (a letter of an unknown kind) has had its
-     * quick pass. */
+     * clearly as running text (a letter of an unknown kind) or as a
+     * supporting document of a known kind has had its look (zxing's: the
+     * symbols zbar alone would add there are listed, never checked). An
+     * identity page found by its barcode gets zbar's look as well, as a
+     * page with an MRZ does (a licence's 1D code beside its PDF417). */
     bool prose = x->support && x->support->read && x->support->nwords >= SCAN_PROSE_WORDS &&
                  x->support->mean_conf >= SCAN_PROSE_CONF;
-    if (opt->barcodes && !mrz && *pclass == DS_PC_OTHER && !prose) {
+    ds_scan_bc_pass again = DS_SCAN_BC_ZXING; /* none */
+    if (opt->barcodes && !mrz && *pclass == DS_PC_OTHER && !prose)
+        again = DS_SCAN_BC_FULL;
+    else if (opt->barcodes && !mrz && *pclass == DS_PC_IDENTITY)
+        again = DS_SCAN_BC_QUICK;
+    if (again != DS_SCAN_BC_ZXING) {
         t0 = ds_now_ms();
         memset(bflags, 0, sizeof *bflags);
-        json_t *full = ds_scan_barcodes_pass(pg->gray, page_no, NULL, c, trust, today_year, 0,
-                                             bflags);
+        json_t *more = ds_scan_barcodes_pass(pg->gray, page_no, NULL, c, trust, today_year,
+                                             again, bflags);
         t->barcodes += ds_now_ms() - t0;
-        if (full) {
+        if (more) {
             json_decref(bcs);
-            bcs = full;
-            ds_scan_support_identity(x, bcs);
-            if (x->support && x->support->cls.type == DS_PC_IDENTITY)
-                *pclass = DS_PC_IDENTITY;
+            bcs = more;
+            if (again == DS_SCAN_BC_FULL) {
+                ds_scan_support_identity(x, bcs);
+                if (x->support && x->support->cls.type == DS_PC_IDENTITY)
+                    *pclass = DS_PC_IDENTITY;
+            }
         }
     }
     flags->dropped += bflags->dropped;

@@ -25,6 +25,15 @@ typedef struct ds_sup_pool ds_sup_pool;
 ds_error ds_sup_pool_create(const char *langs, ds_sup_pool **out /* OUT */);
 void ds_sup_pool_free(ds_sup_pool *p);
 
+/* True when the pool's engines load "eng" alone, the language of the
+ * printed-page readers (page/viz.h, page/dlfront.h), which then take their
+ * engines from it too: a scanner makes one engine, not one per reader. */
+bool ds_sup_pool_is_eng(const ds_sup_pool *p);
+/* An idle engine of the pool, or a new one (NULL when none can be made);
+ * ds_sup_pool_give puts it back (or frees it when the pool is full). */
+struct TessBaseAPI *ds_sup_pool_take(ds_sup_pool *p);
+void ds_sup_pool_give(ds_sup_pool *p, struct TessBaseAPI *api);
+
 /*
  * One page: sets x->support (when the page was read) and x->class_by, adds
  * the checks' flags; with opt->fingerprints, a page read as a supporting
@@ -47,9 +56,12 @@ void ds_scan_support_identity(ds_doc_detail *x, const json_t *barcodes);
 
 /*
  * The barcodes of one page and its kind, in the order that keeps a text
- * page cheap: one quick barcode pass (when opt->barcodes), then
- * ds_scan_support, then every barcode fallback only on a page that is
- * neither an identity document nor a supporting one. mrz is the page's
+ * page cheap (when opt->barcodes): one quick barcode look (zbar and zxing
+ * on a page with an MRZ, zxing alone on one without), then
+ * ds_scan_support, then on a page without an MRZ: zbar's look too when a
+ * barcode made it an identity page, every barcode fallback when it is
+ * neither an identity document, a supporting one nor running text, and
+ * nothing more on a page of text. mrz is the page's
  * accepted MRZ or NULL. Adds the flags of both, the times to t->barcodes
  * and t->support, sets *pclass and returns the page's "barcodes" array
  * (NULL: out of memory).

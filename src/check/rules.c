@@ -76,11 +76,19 @@ void ds_rule_name(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
              m->given_names);
     switch (r.result) {
     case DS_NAME_MISMATCH:
-        ds_flags_add(flags, page, DS_FLAG_CASE_NAME_MISMATCH, DS_SEV_HIGH, "case", r.field, expected,
-                     found,
-                     "The name in the MRZ is not the name in the case record (%s), and no ICAO "
-                     "9303 spelling or truncation explains the difference.",
-                     r.reason);
+        /* A name with a doubted letter (MRZ_NAME_UNREADABLE) is no evidence. */
+        if (m->name_unsure)
+            ds_flags_add(flags, page, DS_FLAG_CASE_NAME_MISMATCH, DS_SEV_WARNING, "case", r.field,
+                         expected, found,
+                         "The name in the MRZ differs from the case record (%s), but the MRZ's "
+                         "name was not read reliably: compare it on the document.",
+                         r.reason);
+        else
+            ds_flags_add(flags, page, DS_FLAG_CASE_NAME_MISMATCH, DS_SEV_HIGH, "case", r.field,
+                         expected, found,
+                         "The name in the MRZ is not the name in the case record (%s), and no ICAO "
+                         "9303 spelling or truncation explains the difference.",
+                         r.reason);
         break;
     case DS_NAME_MATCH_WITH_NOTE:
         ds_flags_add(flags, page, DS_FLAG_CASE_NAME_VARIANT, DS_SEV_INFO, "case", "name", expected, found,

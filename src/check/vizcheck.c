@@ -503,7 +503,7 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
         if (st != DS_VIZ_MISMATCH)
             best = st;
     }
-    if (best == DS_VIZ_MISMATCH && forms.untransliterable)
+    if (best == DS_VIZ_MISMATCH && (forms.untransliterable || m->name_unsure))
         best = DS_VIZ_UNVERIFIABLE;
     if (best != DS_VIZ_MISMATCH) {
         f->status = best;

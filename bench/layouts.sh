@@ -6,6 +6,8 @@
 #   all/      LAYOUTS_COUNT genuine documents (default 60, seed 61) in --layouts all
 #   heldout/  LAYOUTS_COUNT genuine documents (default 60, seed 62) in --layouts heldout
 #             (held out: no rule may be tuned on it, see samples/README.md)
+#   heldout2/ LAYOUTS_COUNT genuine documents (seed 64) in --layouts heldout2, a
+#             second held-out family, written after the rules of issue 13
 #   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
 #             seed 63) in --layouts all
 # runs `docscreen scan --json --no-barcodes --today 2026-11-23 --case CASE FILE`
@@ -47,10 +49,11 @@ gen() {  # name family seed count share
 }
 gen all all 61 "$COUNT" 1
 gen heldout heldout 62 "$COUNT" 1
+gen heldout2 heldout2 64 "$COUNT" 1
 gen defects all 63 "$DCOUNT" 0
 t_gen=$(secs "$t_start" "$(stamp)")
 t0=$(stamp)
-for s in all heldout defects; do
+for s in all heldout heldout2 defects; do
   echo "layouts: docscreen scan --case on $s/"
   "$PY" bench/recall.py scan --bin "$BIN" --dir "$OUT/$s" --out "$OUT/$s.results.jsonl" --today "$TODAY"
 done
@@ -58,7 +61,7 @@ t_scan=$(secs "$t0" "$(stamp)")
 {
   echo
   echo "== genuine documents, false flags per layout family =="
-  for s in all heldout; do
+  for s in all heldout heldout2; do
     "$PY" bench/layouts.py genuine --family "$s" --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" \
       --json "$OUT/$s.json"
     echo

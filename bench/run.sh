@@ -130,6 +130,16 @@ echo "reproduce:   make bench   (or: BENCH_COUNT=$COUNT BENCH_TESS_COUNT=$TESS_C
 echo "host:        $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null), $(uname -m), $(tesseract --version 2>&1 | head -1), OMP_THREAD_LIMIT=1"
 
 echo
+echo "== Real specimens: every MRZ read right, said unreadable, or read wrong silently (issue 13; the last must be 0) =="
+if [ -d "$REAL_DIR" ]; then
+  # BENCH_REAL_BEFORE=OLD_BUILD/docscreen prints an older build beside this one.
+  BENCH_REAL_ROOT="$(dirname "$REAL_DIR")" /usr/bin/python3 bench/real-read.py "$BUILD/docscreen" \
+    ${BENCH_REAL_BEFORE:+--before "$BENCH_REAL_BEFORE"} || echo "bench: real-specimen reading failed"
+else
+  echo "bench: SKIPPING: $REAL_DIR is absent"
+fi
+
+echo
 echo "== Barcodes: real set (../shared/realdata/barcodes), zbar alone vs the merged decoders =="
 bash bench/barcodes.sh "$BUILD" || echo "bench: barcode benchmark failed"
 
@@ -138,7 +148,7 @@ echo "== Flags on labelled cases: recall per code, false positives on genuine do
 bash bench/recall.sh "$BUILD" || echo "bench: recall benchmark failed"
 
 echo
-echo "== Other layouts: false flags on genuine documents in --layouts all and heldout, recall on defects in all (issue 13) =="
+echo "== Other layouts: false flags on genuine documents in --layouts all, heldout and heldout2, recall on defects in all (issue 13) =="
 bash bench/layouts.sh "$BUILD" || echo "bench: layouts benchmark failed"
 
 echo

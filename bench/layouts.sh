@@ -16,6 +16,8 @@
 # warning, and the flags behind them (bench/layouts.py), then the recall per
 # code on the defect set (bench/recall.py table). Output under
 # bench/out/layouts/ (git-ignored). About 2 minutes on 2 cores.
+# LAYOUTS_BEFORE=OLD_BUILD/docscreen screens every set with an older build
+# too and prints its figures beside (twice the time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,6 +58,9 @@ t0=$(stamp)
 for s in all heldout heldout2 defects; do
   echo "layouts: docscreen scan --case on $s/"
   "$PY" bench/recall.py scan --bin "$BIN" --dir "$OUT/$s" --out "$OUT/$s.results.jsonl" --today "$TODAY"
+  if [ -n "${LAYOUTS_BEFORE:-}" ]; then
+    "$PY" bench/recall.py scan --bin "$LAYOUTS_BEFORE" --dir "$OUT/$s" --out "$OUT/$s.before.jsonl" --today "$TODAY"
+  fi
 done
 t_scan=$(secs "$t0" "$(stamp)")
 {
@@ -63,9 +68,15 @@ t_scan=$(secs "$t0" "$(stamp)")
   echo "== genuine documents, false flags per layout family =="
   for s in all heldout heldout2; do
     "$PY" bench/layouts.py genuine --family "$s" --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" \
-      --json "$OUT/$s.json"
+      --json "$OUT/$s.json" ${LAYOUTS_BEFORE:+--before "$OUT/$s.before.jsonl"}
     echo
   done
+  if [ -n "${LAYOUTS_BEFORE:-}" ]; then
+    echo "== BEFORE ($LAYOUTS_BEFORE): recall per code on defects drawn in --layouts all =="
+    "$PY" bench/recall.py table --dir "$OUT/defects" --results "$OUT/defects.before.jsonl" \
+      --bin "$LAYOUTS_BEFORE" --today "$TODAY" | sed -n '1,/^false positives on/p'
+    echo
+  fi
   echo "== recall per code on defects drawn in --layouts all =="
   "$PY" bench/recall.py table --dir "$OUT/defects" --results "$OUT/defects.results.jsonl" --bin "$BIN" \
     --today "$TODAY" --json "$OUT/defects.json"

@@ -36,14 +36,30 @@ def layout_str(lay):
     return " ".join(parts)
 
 
-def cmd_genuine(a):
-    docs = [t for t in load_truth(a.dir) if t["label"] == "genuine"]
+def load_results(path):
     results = {}
-    with open(a.results, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 r = json.loads(line)
                 results[r["file"]] = r
+    return results
+
+
+def high_warn(docs, results):
+    """(documents with a high flag, with a warning) among docs."""
+    high = warn = 0
+    for t in docs:
+        rep = (results.get(t["file"]) or {}).get("report") or {}
+        sev = {f.get("severity") for f in rep.get("flags", [])}
+        high += "high" in sev
+        warn += "warning" in sev
+    return high, warn
+
+
+def cmd_genuine(a):
+    docs = [t for t in load_truth(a.dir) if t["label"] == "genuine"]
+    results = load_results(a.results)
     n = len(docs)
     high, warn, err = [], [], []
     codes = collections.Counter()
@@ -69,6 +85,11 @@ def cmd_genuine(a):
         len(high), pct(len(high), n).strip(), "ok" if n and len(high) / n <= HIGH_TARGET else "ABOVE TARGET"))
     print("  with any warning:      %3d  %s" % (len(warn), pct(len(warn), n).strip()))
     print("  no report / error:     %3d" % len(err))
+    if a.before:
+        bh, bw = high_warn(docs, load_results(a.before))
+        print("  before (%s): any high flag %d (%s), any warning %d (%s); after: %d (%s), %d (%s)" % (
+            a.before, bh, pct(bh, n).strip(), bw, pct(bw, n).strip(), len(high), pct(len(high), n).strip(),
+            len(warn), pct(len(warn), n).strip()))
     if codes:
         print("  codes (warning/high flags, documents can carry several):")
         for (c, s), k in sorted(codes.items(), key=lambda x: (-x[1], x[0])):
@@ -96,6 +117,7 @@ def main():
     g.add_argument("--dir", required=True)
     g.add_argument("--results", required=True)
     g.add_argument("--json")
+    g.add_argument("--before", help="results of an older build on the same documents, printed beside")
     a = ap.parse_args()
     return cmd_genuine(a)
 

@@ -6,6 +6,8 @@
 #   all/      LAYOUTS_COUNT genuine documents (default 60, seed 61) in --layouts all
 #   heldout/  LAYOUTS_COUNT genuine documents (default 60, seed 62) in --layouts heldout
 #             (held out: no rule may be tuned on it, see samples/README.md)
+#   heldout2/ LAYOUTS_COUNT genuine documents (seed 64) in --layouts heldout2, a
+#             second held-out family, written after the rules of issue 13
 #   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
 #             seed 63) in --layouts all
 # runs `docscreen scan --json --no-barcodes --today 2026-11-23 --case CASE FILE`
@@ -14,6 +16,8 @@
 # warning, and the flags behind them (bench/layouts.py), then the recall per
 # code on the defect set (bench/recall.py table). Output under
 # bench/out/layouts/ (git-ignored). About 2 minutes on 2 cores.
+# LAYOUTS_BEFORE=OLD_BUILD/docscreen screens every set with an older build
+# too and prints its figures beside (twice the time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,22 +51,32 @@ gen() {  # name family seed count share
 }
 gen all all 61 "$COUNT" 1
 gen heldout heldout 62 "$COUNT" 1
+gen heldout2 heldout2 64 "$COUNT" 1
 gen defects all 63 "$DCOUNT" 0
 t_gen=$(secs "$t_start" "$(stamp)")
 t0=$(stamp)
-for s in all heldout defects; do
+for s in all heldout heldout2 defects; do
   echo "layouts: docscreen scan --case on $s/"
   "$PY" bench/recall.py scan --bin "$BIN" --dir "$OUT/$s" --out "$OUT/$s.results.jsonl" --today "$TODAY"
+  if [ -n "${LAYOUTS_BEFORE:-}" ]; then
+    "$PY" bench/recall.py scan --bin "$LAYOUTS_BEFORE" --dir "$OUT/$s" --out "$OUT/$s.before.jsonl" --today "$TODAY"
+  fi
 done
 t_scan=$(secs "$t0" "$(stamp)")
 {
   echo
   echo "== genuine documents, false flags per layout family =="
-  for s in all heldout; do
+  for s in all heldout heldout2; do
     "$PY" bench/layouts.py genuine --family "$s" --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" \
-      --json "$OUT/$s.json"
+      --json "$OUT/$s.json" ${LAYOUTS_BEFORE:+--before "$OUT/$s.before.jsonl"}
     echo
   done
+  if [ -n "${LAYOUTS_BEFORE:-}" ]; then
+    echo "== BEFORE ($LAYOUTS_BEFORE): recall per code on defects drawn in --layouts all =="
+    "$PY" bench/recall.py table --dir "$OUT/defects" --results "$OUT/defects.before.jsonl" \
+      --bin "$LAYOUTS_BEFORE" --today "$TODAY" | sed -n '1,/^false positives on/p'
+    echo
+  fi
   echo "== recall per code on defects drawn in --layouts all =="
   "$PY" bench/recall.py table --dir "$OUT/defects" --results "$OUT/defects.results.jsonl" --bin "$BIN" \
     --today "$TODAY" --json "$OUT/defects.json"

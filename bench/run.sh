@@ -130,26 +130,36 @@ echo "reproduce:   make bench   (or: BENCH_COUNT=$COUNT BENCH_TESS_COUNT=$TESS_C
 echo "host:        $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null), $(uname -m), $(tesseract --version 2>&1 | head -1), OMP_THREAD_LIMIT=1"
 
 echo
-echo "== Barcodes: real set (../shared/realdata/barcodes), zbar alone vs the merged decoders =="
-bash bench/barcodes.sh "$BUILD" || echo "bench: barcode benchmark failed"
+echo "== Real specimens: every MRZ read right, said unreadable, or read wrong silently (issue 13; the last must be 0) =="
+if [ -d "$REAL_DIR" ]; then
+  # BENCH_REAL_BEFORE=OLD_BUILD/docscreen prints an older build beside this one.
+  BENCH_REAL_ROOT="$(dirname "$REAL_DIR")" /usr/bin/python3 bench/real-read.py "$BUILD/docscreen" \
+    ${BENCH_REAL_BEFORE:+--before "$BENCH_REAL_BEFORE"} || echo "bench: real-specimen reading failed"
+else
+  echo "bench: SKIPPING: $REAL_DIR is absent"
+fi
 
 echo
 echo "== Real specimens: false high flags without and with the holder's case record, MRZs read exactly (issue 13) =="
 if [ -d "$REAL_DIR" ] && [ -f ../shared/tools/real-flags.py ]; then
-  # BENCH_BASELINE=DIR (a build of an earlier commit) prints its figures beside
-  real_builds=("$BUILD")
-  [ -n "${BENCH_BASELINE:-}" ] && real_builds=("$BENCH_BASELINE" "$BUILD")
-  for b in "${real_builds[@]}"; do
-    printf '%-22s %s | %s | %s\n' "$b:" \
-      "$("$PY" ../shared/tools/real-flags.py "$b/docscreen" --jobs 2 | tail -1)" \
-      "$("$PY" bench/real-case.py "$b/docscreen" --jobs 2 | tail -1)" \
-      "$("$PY" bench/real-exact.py "$b/docscreen" --jobs 2 | tail -1)" \
+  # BENCH_REAL_BEFORE (an older build's docscreen) is measured beside, as above
+  real_bins=("$BUILD/docscreen")
+  [ -n "${BENCH_REAL_BEFORE:-}" ] && real_bins=("$BENCH_REAL_BEFORE" "$BUILD/docscreen")
+  for b in "${real_bins[@]}"; do
+    printf '%-28s %s | %s | %s\n' "$b:" \
+      "$("$PY" ../shared/tools/real-flags.py "$b" --jobs 2 | tail -1)" \
+      "$("$PY" bench/real-case.py "$b" --jobs 2 | tail -1)" \
+      "$("$PY" bench/real-exact.py "$b" --jobs 2 | tail -1)" \
       || echo "bench: real-specimen run failed for $b"
   done
   echo "(targets: false_high_flags=0, false_high_with_case=0; reproduce: python3 bench/real-case.py $BUILD/docscreen --verbose, and the same for real-exact.py)"
 else
   echo "SKIP: $REAL_DIR or ../shared/tools is absent (real specimens)"
 fi
+
+echo
+echo "== Barcodes: real set (../shared/realdata/barcodes), zbar alone vs the merged decoders =="
+bash bench/barcodes.sh "$BUILD" || echo "bench: barcode benchmark failed"
 
 echo
 echo "== Full screening time in CPU time: passport pages warm and per process, the 3-page demo PDF, beside the build before the speed work (issues 13 and 15) =="
@@ -160,7 +170,7 @@ echo "== Flags on labelled cases: recall per code, false positives on genuine do
 bash bench/recall.sh "$BUILD" || echo "bench: recall benchmark failed"
 
 echo
-echo "== Other layouts: false flags on genuine documents in --layouts all and heldout, recall on defects in all (issue 13) =="
+echo "== Other layouts: false flags on genuine documents in --layouts all, heldout and heldout2, recall on defects in all (issue 13) =="
 bash bench/layouts.sh "$BUILD" || echo "bench: layouts benchmark failed"
 
 echo

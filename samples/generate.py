@@ -13,14 +13,14 @@ Usage:
   /usr/bin/python3 samples/generate.py --out DIR --count N --seed S
       [--formats TD3,TD1,TD2,MRVA,MRVB] [--degrade none|mild|full]
       [--multipage K] [--dpi D] [--clean] [--cases [--genuine-share F]]
-      [--layouts classic|all|heldout]
+      [--layouts classic|all|heldout|heldout2]
 
 --cases adds a case record (cases/NAME.case.json) and a label per document:
 genuine, or exactly one defect named by the flag code that should catch it
 (bench/recall.sh measures docscreen's recall on them).
 
---layouts all|heldout draws the pages in other layouts (bench/layouts.sh);
-heldout is a family no rule may be tuned on (samples/README.md).
+--layouts all|heldout|heldout2 draws the pages in other layouts (bench/layouts.sh);
+heldout and heldout2 are families no rule may be tuned on (samples/README.md).
 
 Needs Debian's python3-pil and python3-numpy, fonts-ocr-b and
 fonts-dejavu-core. See samples/README.md for the ground-truth format.
@@ -1000,7 +1000,7 @@ def assemble_faces(faces, box, pitch, cap, fmt, r, s):
 # rendered, so the identity and the scan parameters of document j stay the
 # ones the same seed gives with --layouts classic.
 # ---------------------------------------------------------------------------
-LAYOUT_FAMILIES = ("classic", "all", "heldout")
+LAYOUT_FAMILIES = ("classic", "all", "heldout", "heldout2")
 
 # Reverse of ICAO 9303 Part 3 Table B (Cyrillic) and of ELOT 743 (Greek),
 # written as "which letter gives this Latin spelling": longest spelling
@@ -1077,9 +1077,20 @@ def icao_words(native):
 
 def pick_layout(rl, doc, family):
     """The layout of one document, a small dict recorded in the truth JSON."""
-    held = family == "heldout"
+    held = family in ("heldout", "heldout2")
     L = {"family": family}
-    if held:
+    if family == "heldout2":
+        # Second held-out family (written before any of its pages was
+        # screened): captions on the value's line, before it with a dash or
+        # after it in brackets; lower-case English or national with English
+        # in brackets; given names first in mixed case; two-digit or
+        # year-first dates.
+        L["captions"] = rl.choice(["inline_dash", "caption_after"])
+        L["caption_langs"] = rl.choice(["en_lower", "nat_en_paren"])
+        L["names"] = rl.choice(["separate", "given_first_mixed"])
+        L["dates"] = rl.choice(["ymd_slash", "dmy_short"])
+        L["portrait"] = rl.choice(["left", "right"])
+    elif held:
         L["captions"] = rl.choice(["colon", "boxed", "right_column"])
         L["caption_langs"] = rl.choice(["nat_caps", "en_nat_pipe", "nat_en_nospace"])
         L["names"] = rl.choice(["given_first", "separate", "oneline_caps"])
@@ -1122,6 +1133,10 @@ def layout_date(d, style, lang):
         return d.strftime("%d-%m-%Y")
     if style == "title_month":
         return "%d %s %04d" % (d.day, MONTHS["en"][d.month - 1].title(), d.year)
+    if style == "ymd_slash":
+        return d.strftime("%Y/%m/%d")
+    if style == "dmy_short":
+        return d.strftime("%d.%m.%y")
     return fmt_date(d, style, lang)
 
 
@@ -1142,6 +1157,10 @@ def layout_caption(doc, key, L):
         parts = [nat.upper()]
     elif mode == "en_nat_pipe":
         parts = [en, nat]
+    elif mode == "en_lower":
+        parts = [en.lower()]
+    elif mode == "nat_en_paren":
+        return [nat if nat == en else "%s (%s)" % (nat, en)]
     else:
         parts = [nat, en]
     uniq = []
@@ -1191,6 +1210,10 @@ def layout_fields(doc, L, fd):
     elif style == "oneline_caps":
         names = [("name", ["surname", "given"], compose("name", (sur + " " + giv).strip(),
                                                         (s_sur + " " + s_giv).strip()), "full")]
+    elif style == "given_first_mixed":
+        g = doc["given_names"]
+        names = [("name", ["given", "surname"], compose("name", (g + " " + sur).strip(),
+                                                        (s_giv + " " + s_sur).strip()), "full")]
     else:  # given_first
         names = [("name", ["given", "surname"], compose("name", (giv + " " + sur).strip(),
                                                         (s_giv + " " + s_sur).strip()), "full")]
@@ -1321,6 +1344,19 @@ def _draw_cell(cv, x, y, w, h, cap_lines, value, L, num, lab_fill, val_fill, Lc,
         else:
             cv.text(x + cw - 1, base, cap[0] + ":", Lc, lab_fill, max_w=cw - 1, anchor="rs")
         cv.text(x + cw, base, value, Vc, val_fill, bold=True, max_w=w - cw)
+    elif style in ("inline_dash", "caption_after"):
+        base = y + Vc + Lc * 0.4
+        ft = font(DEJAVU + "DejaVuSans.ttf", Lc / DEJAVU_CAP_EM * cv.s)
+        fv = font(DEJAVU + "DejaVuSans-Bold.ttf", Vc / DEJAVU_CAP_EM * cv.s)
+        if style == "inline_dash":
+            text = cap[0] + " \u2014 "
+            tw = min(cv.d.textlength(text, font=ft) / cv.s, w * 0.55)
+            cv.text(x, base, text, Lc, lab_fill, max_w=w * 0.55)
+            cv.text(x + tw, base, value, Vc, val_fill, bold=True, max_w=max(5, w - tw))
+        else:
+            vw = min(cv.d.textlength(value + " ", font=fv) / cv.s, w * 0.7)
+            cv.text(x, base, value, Vc, val_fill, bold=True, max_w=w * 0.7)
+            cv.text(x + vw, base, "(" + cap[0] + ")", Lc, lab_fill, max_w=max(5, w - vw))
     elif style == "colon":
         text = cap[0] + ": "
         cv.text(x, y + Vc + Lc * 0.4, text, Lc * 1.1, lab_fill, max_w=w * 0.5)
@@ -1336,7 +1372,7 @@ def _draw_cell(cv, x, y, w, h, cap_lines, value, L, num, lab_fill, val_fill, Lc,
 
 
 def _cell_height(style, Lc, Vc, two):
-    if style in ("left_column", "right_column", "colon"):
+    if style in ("left_column", "right_column", "colon", "inline_dash", "caption_after"):
         return Vc + Lc * 0.4 + Vc * 0.9
     if style == "two_line" and two:
         return Lc * 2.4 + Lc * 0.75 + Vc + Vc * 0.6
@@ -1358,7 +1394,7 @@ def render_layout(doc, dpi, r, L):
     mrz_top_mm = h_mm - MRZ_BOTTOM_MM[fmt] - (nlines - 1) * MRZ_LINE_MM - 4.5
     s = dpi / 25.4
     rs = random.Random(L["stamp_seed"])
-    held = L["family"] == "heldout"
+    held = L["family"] in ("heldout", "heldout2")
 
     def face(has_mrz=True):
         W, H = int(round(w_mm * s)), int(round(h_mm * s))
@@ -1382,7 +1418,8 @@ def render_layout(doc, dpi, r, L):
         _security_print(cv, rs, doc, (fx0 - 1, head_mm - 1, fx1 + 1, bottom), colors[1])
     portrait(cv, px, head_mm + 0.5, pw, min(ph, bottom - head_mm - 1), r)
     # Rows: 'full' fields alone, the others two (three on wide pages) a row.
-    per_row = 3 if (fx1 - fx0) > 70 and L["captions"] not in ("left_column", "right_column", "colon") else 2
+    per_row = 3 if (fx1 - fx0) > 70 and L["captions"] not in ("left_column", "right_column", "colon",
+                                                               "inline_dash", "caption_after") else 2
     rows, cur = [], []
     for fld in fields:
         if fld[3] == "full":
@@ -2301,7 +2338,8 @@ def main(argv=None):
                          "1 makes a genuine-only set, 0 a defects-only set")
     ap.add_argument("--layouts", choices=LAYOUT_FAMILIES, default="classic",
                     help="page layouts: classic (default, what the rules were tuned on), all (several "
-                         "layouts per type, drawn at random), heldout (layouts no rule may be tuned on)")
+                         "layouts per type, drawn at random), heldout and heldout2 (layouts no rule "
+                         "may be tuned on)")
     a = ap.parse_args(argv)
     formats = [f.strip().upper() for f in a.formats.split(",") if f.strip()]
     for f in formats:

@@ -976,6 +976,62 @@ static void realdata_check_digit_vectors(void)
     T_CHECK(used >= 15);
 }
 
+/*
+ * A reading whose checks all pass may still hold doubted O's amid the digits
+ * of a document number where O and 0 weigh alike for the check (Canada's
+ * specimen, ZE000509 read ZE00O5O9: weights 3 and 7). The field prior then
+ * decides: the digits, listed as repairs. Read with confidence, the letters
+ * stay (what is printed).
+ */
+static void valid_reading_field_prior(void)
+{
+    char l2[45];
+    td3_line2(l2, "ZE000509", "CAN", "850101", 'F', "230114", "", 0);
+    ocr o;
+    ds_mrz m;
+    ocr_init(&o, "P<CANMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", l2, NULL);
+    o.ch[1][4] = (ds_mrz_char){'O', 0.36f, 'D', 0.23f};
+    o.ch[1][6] = (ds_mrz_char){'O', 0.57f, '0', 0.25f};
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.valid);
+    T_EQ_STR(m.document_number, "ZE000509");
+    T_EQ_INT(m.nrepairs, 2);
+    /* Confident letters are what the document carries. */
+    o.ch[1][4].p = 0.95f;
+    o.ch[1][6].p = 0.95f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.valid);
+    T_EQ_STR(m.document_number, "ZE00O5O9");
+    T_EQ_INT(m.nrepairs, 0);
+}
+
+/* The name has no check digit: a letter the recogniser could not tell from
+ * another makes the name unsure; a 0 with O as its second choice is an O
+ * read surely (the grammar folds it), and a clean read is sure. */
+static void name_unsure_from_doubt(void)
+{
+    ocr o;
+    ds_mrz m;
+    ocr_init(&o, TD3_L1, TD3_L2, NULL);
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(!m.name_unsure);
+    o.ch[0][11] = (ds_mrz_char){'0', 0.46f, 'O', 0.43f}; /* ERIKSS0N */
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(!m.name_unsure);
+    T_EQ_STR(m.surname, "ERIKSSON");
+    o.ch[0][15] = (ds_mrz_char){'H', 0.35f, 'N', 0.31f}; /* HNNA: H or N */
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.name_unsure);
+    T_CHECK(m.valid); /* the checks do not read the name */
+    o.ch[0][15] = (ds_mrz_char){'R', 0.37f, '4', 0.23f}; /* little belief in any letter */
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.name_unsure);
+    /* Plain text carries no doubt. */
+    const char *lines[2] = {TD3_L1, TD3_L2};
+    T_EQ_INT(ds_mrz_parse(lines, 2, TODAY, &m), DS_OK);
+    T_CHECK(!m.name_unsure);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -1011,6 +1067,8 @@ int main(int argc, char **argv)
         {"joint_repair_refused_when_too_open", joint_repair_refused_when_too_open},
         {"repair_count_is_bounded", repair_count_is_bounded},
         {"repair_td1_composite_via_optional_data", repair_td1_composite_via_optional_data},
+        {"valid_reading_field_prior", valid_reading_field_prior},
+        {"name_unsure_from_doubt", name_unsure_from_doubt},
         {"bad_input", bad_input},
         {"realdata_mrz_vectors", realdata_mrz_vectors},
         {"realdata_check_digit_vectors", realdata_check_digit_vectors},

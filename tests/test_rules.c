@@ -454,6 +454,35 @@ static void t_check_digit_severity(void)
     check_evidence();
 }
 
+/* A name read unsurely (a doubted letter; no check digit protects a name):
+ * MRZ_NAME_UNREADABLE, a warning, and a name that then differs from the
+ * case record is a warning too, never a high flag. */
+static void t_name_unsure(void)
+{
+    ds_mrz m = genuine();
+    ds_case c = genuine_case();
+    m.name_unsure = true;
+    memset(&flags, 0, sizeof flags);
+    ds_check_mrz(&m, 3, &flags);
+    const ds_flag *f = find(&flags, "MRZ_NAME_UNREADABLE");
+    T_CHECK(f && f->severity == DS_SEV_WARNING && strcmp(f->field, "name") == 0);
+    check_evidence();
+    snprintf(m.surname, sizeof m.surname, "HUELLAR");
+    run(&m, &c, "2025-06-01");
+    f = find(&flags, "CASE_NAME_MISMATCH");
+    T_CHECK(f && f->severity == DS_SEV_WARNING && strstr(f->message, "not read reliably"));
+    check_evidence();
+    /* The same difference read surely stays high (two letters from every
+     * spelling of the record: one letter would be a warning), and no name flag. */
+    m.name_unsure = false;
+    run(&m, &c, "2025-06-01");
+    f = find(&flags, "CASE_NAME_MISMATCH");
+    T_CHECK(f && f->severity == DS_SEV_HIGH);
+    memset(&flags, 0, sizeof flags);
+    ds_check_mrz(&m, 3, &flags);
+    T_EQ_INT(count(&flags, "MRZ_NAME_UNREADABLE"), 0);
+}
+
 /* An MRZ that runs off the image: MRZ_CLIPPED says where, and a check that
  * fails on it is a warning (what the cut hides is unknown), never high. */
 static void t_clipped_mrz(void)
@@ -566,6 +595,7 @@ int main(int argc, char **argv)
         {"parsed_specimen_end_to_end", t_parsed_specimen_end_to_end},
         {"check_digit_severity", t_check_digit_severity},
         {"clipped_mrz", t_clipped_mrz},
+        {"name_unsure", t_name_unsure},
         {"clipped_chars", t_clipped_chars},
         {"birth_century_from_expiry", t_birth_century_from_expiry},
         {"flags_full_and_utf8_cut", t_flags_full_and_utf8_cut},

@@ -448,6 +448,39 @@ static void test_altered_name_still_flagged(void)
     T_EQ_INT(ds_vizident_name_kind("26 NOV 1996", &m), DS_VIZID_OTHER_FIELD);
 }
 
+/* Another field's value read under a label: the MRZ's personal number
+ * under "Passport No." (captions below their values: the next row's
+ * value), the place of birth under "Given names" on a page whose surname
+ * label gave the given names' caption (captions left of or below their
+ * values). Neither is identified, so neither is evidence; a name the MRZ
+ * could not read surely is none either. The same readings on a page that
+ * prints values under their captions still differ. */
+static void test_other_field_values(void)
+{
+    ds_mrz m;
+    mrz_of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", TD3_L2, &m); /* personal no. ZE184226B */
+    ds_viz v;
+    ds_flags fl;
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "ZE184226B", "ZE184226B", 96);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_SURNAME, "/ Given names", "GIVEN NAMES", 79);
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "OSLO", "OSLO", 96);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_GIVEN_NAMES].status, DS_VIZ_UNVERIFIABLE);
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_SURNAME, "ERIKSSON", "ERIKSSON", 95);
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "OSLO", "OSLO", 96);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    m.name_unsure = true;
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "KARIN SOFIA", "KARIN SOFIA", 93);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_GIVEN_NAMES].status, DS_VIZ_UNVERIFIABLE);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -461,6 +494,7 @@ int main(int argc, char **argv)
         {"other_dates", test_other_dates},
         {"misplaced_values", test_misplaced_values},
         {"altered_name_still_flagged", test_altered_name_still_flagged},
+        {"other_field_values", test_other_field_values},
     };
     return T_RUN(cases);
 }

@@ -175,7 +175,10 @@ typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_sev
       "A birth certificate is dated before the birth it records.")                          \
     X(MRZ_CLIPPED, WARNING, "mrz",                                                            \
       "The MRZ runs off the edge of the image: the characters at the cut were read as far as " \
-      "they go, never repaired; rescan the whole document.")
+      "they go, never repaired; rescan the whole document.")                                 \
+    X(MRZ_NAME_UNREADABLE, WARNING, "mrz",                                                    \
+      "A letter of the name in the MRZ could not be read reliably (no check digit protects "  \
+      "the name): the name is not compared; read it on the document or rescan.")
 
 typedef enum ds_flag_code {
 #define DS_X_(name, sev, source, meaning) DS_FLAG_##name,

@@ -57,6 +57,12 @@ void ds_check_mrz(const ds_mrz *m, int page, ds_flags *flags)
             m->clipped == (DS_MRZ_CLIPPED_START | DS_MRZ_CLIPPED_END) ? "start and end"
             : (m->clipped & DS_MRZ_CLIPPED_START)                     ? "start"
                                                                       : "end");
+    if (m->name_unsure)
+        ds_flags_add(flags, page, DS_FLAG_MRZ_NAME_UNREADABLE, DS_SEV_WARNING, "mrz", "name", NULL,
+            NULL,
+            "A letter of the name in the MRZ could not be read reliably, and no check digit "
+            "protects the name: it is not compared with the page or the case record; read it on "
+            "the document, or rescan it.");
     if (!m->format_ok)
         ds_flags_add(flags, page, DS_FLAG_MRZ_FORMAT, DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
             "The MRZ breaks the ICAO 9303 layout (a letter where a digit belongs, an impossible "

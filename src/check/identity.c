@@ -111,10 +111,10 @@ int ds_identity_compare(const ds_mrz *mrz, const ds_identity_fields *bc, ds_iden
     memset(out, 0, sizeof *out);
     if (!mrz || !bc)
         return 0;
-    if (present(mrz->surname) && present(bc->surname) &&
+    if (present(mrz->surname) && present(bc->surname) && !mrz->name_unsure &&
         !name_match(mrz->surname, bc->surname, mrz->name_truncated, false))
         add_mismatch(out, "surname", mrz->surname, bc->surname);
-    if (present(mrz->given_names) && present(bc->given_names) &&
+    if (present(mrz->given_names) && present(bc->given_names) && !mrz->name_unsure &&
         !name_match(mrz->given_names, bc->given_names, mrz->name_truncated, true))
         add_mismatch(out, "given_names", mrz->given_names, bc->given_names);
     if (iso_date(mrz->birth_date) && iso_date(bc->birth_date) && strcmp(mrz->birth_date, bc->birth_date) != 0)

@@ -131,6 +131,15 @@ void ds_rule_name(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
              m->given_names);
     switch (r.result) {
     case DS_NAME_MISMATCH:
+        /* A name with a doubted letter (MRZ_NAME_UNREADABLE) is no evidence. */
+        if (m->name_unsure) {
+            ds_flags_add(flags, page, DS_FLAG_CASE_NAME_MISMATCH, DS_SEV_WARNING, "case", r.field,
+                         expected, found,
+                         "The name in the MRZ differs from the case record (%s), but the MRZ's "
+                         "name was not read reliably: compare it on the document.",
+                         r.reason);
+            break;
+        }
         if (one_letter_away(m, c)) {
             ds_flags_add(flags, page, DS_FLAG_CASE_NAME_MISMATCH, DS_SEV_WARNING, "case", r.field,
                          expected, found,

@@ -483,7 +483,14 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
 {
     ds_viz_field *f = &viz->field[id];
     const char *mrz = id == DS_VIZ_SURNAME ? m->surname : m->given_names;
-    if (!f->norm[0] || !mrz[0] || ds_vizident_name_kind(f->value, m) != DS_VIZID_NAME) {
+    /* The other name's label gave a caption as its value: this page does
+     * not print values under their captions, so the value under this
+     * name's caption is not identified either (the next row's value). */
+    const ds_viz_field *o = &viz->field[id == DS_VIZ_SURNAME ? DS_VIZ_GIVEN_NAMES : DS_VIZ_SURNAME];
+    bool misplaced = !f->placed && o->found && !o->placed &&
+                     ds_vizident_name_kind(o->value, m) == DS_VIZID_CAPTION;
+    if (!f->norm[0] || !mrz[0] || misplaced ||
+        ds_vizident_name_kind(f->value, m) != DS_VIZID_NAME) {
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
     }
@@ -503,7 +510,7 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
         if (st != DS_VIZ_MISMATCH)
             best = st;
     }
-    if (best == DS_VIZ_MISMATCH && forms.untransliterable)
+    if (best == DS_VIZ_MISMATCH && (forms.untransliterable || m->name_unsure))
         best = DS_VIZ_UNVERIFIABLE;
     if (best != DS_VIZ_MISMATCH) {
         f->status = best;
@@ -982,6 +989,13 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
          * issue, birth or expiry date), never a number (vizident.h). */
         if (strcmp(f->norm, mn) != 0 &&
             (ds_vizident_number_is_date(f->value) || ds_vizident_number_is_date(f->norm))) {
+            f->status = DS_VIZ_UNVERIFIABLE;
+            continue;
+        }
+        /* The MRZ's personal number or optional data read under a number
+         * label is that field (the next row's value), never the number. */
+        if (strcmp(f->norm, mn) != 0 && strlen(f->norm) >= 5 &&
+            (strcmp(f->norm, m->optional_data) == 0 || strcmp(f->norm, m->optional_data2) == 0)) {
             f->status = DS_VIZ_UNVERIFIABLE;
             continue;
         }

@@ -56,6 +56,16 @@ typedef struct ds_mrz_char {
  * read character is what is printed. */
 #define DS_MRZ_DOUBT_P 0.9f
 
+/* Under this probability for its best reading as a letter, a character of
+ * the name field makes the name unsure (ds_mrz.name_unsure; so does a
+ * second letter half as likely as the first): the name is then no evidence
+ * against the printed page, a barcode or the case record, and the report
+ * says it was not read reliably (MRZ_NAME_UNREADABLE). Set from the real
+ * specimens (bench/real-read.py): the misread name letters scored 0.33-0.38
+ * or had a second letter as likely; letters read right, taken as letters
+ * (0 as O), 0.47 and more. */
+#define DS_MRZ_NAME_SURE_P 0.4f
+
 /* The least probability a recogniser's second choice needs to be used in a
  * repair; a rarer second choice is ignored. */
 #define DS_MRZ_ALT_MIN_P 0.05f
@@ -83,6 +93,13 @@ typedef struct ds_mrz {
     char surname[48];
     char given_names[48];
     bool name_truncated; /* the name field is full: the name may be cut */
+    /* The least probability of a name character's best reading as a letter
+     * (1 from the plain-text parser), and whether some character of the
+     * name was read unsurely (DS_MRZ_NAME_SURE_P): no check digit covers
+     * the name, so a doubted letter there may be a misreading nothing else
+     * can reveal. */
+    float name_min_p;
+    bool name_unsure;
     char document_number[32]; /* including the TD1 long-number extension */
     char nationality[4];
     char birth_date[11];  /* YYYY-MM-DD, or the raw YYMMDD with '<' when unknown parts */

@@ -900,12 +900,21 @@ static void repair_joint(const layout *L, const ds_mrz_char *const *src, ds_mrz 
     bool failing = false;
     for (int k = 0; k < K_COUNT; k++)
         failing = failing || e.state[k] == DS_CHECK_FAIL;
-    if (!failing)
-        return;
     joint search;
     memset(&search, 0, sizeof search);
     joint *j = &search;
     build_classes(L, j->cls);
+    /* Every check passes: only a doubted look-alike letter amid digits
+     * ("ZE00O5O9", where O and 0 weigh alike for the check) is open to the
+     * field prior, and only a set with fewer of them replaces the reading. */
+    int now_breaks = 0;
+    for (int l = 0; l < L->nlines && !failing; l++)
+        for (int p = 0; p < L->width; p++)
+            now_breaks += src[l][p].p < DS_MRZ_DOUBT_P &&
+                          amid_digits(j->cls, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines,
+                                      L->width, l, p);
+    if (!failing && now_breaks == 0)
+        return;
     /* Only a position some check reads can be proven; the others stay. */
     unsigned char covered[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE] = {{0}};
     for (int k = 0; k < K_COUNT; k++) {
@@ -954,7 +963,9 @@ static void repair_joint(const layout *L, const ds_mrz_char *const *src, ds_mrz 
     }
     for (int changes = 1; changes <= JOINT_MAX_CHANGES && changes <= nd; changes++)
         joint_search(L, m, d, nd, 0, changes, changes, j);
-    if (j->nbest != 1)
+    if (j->nbest != 1 ||
+        (!failing && j->best_key / (JOINT_MAX_CHANGES + 1) >=
+                         prior_breaks(L, j->cls, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines)))
         return;
     int size = j->best_key % (JOINT_MAX_CHANGES + 1);
     if (m->nrepairs + size > DS_MRZ_MAX_REPAIRS)
@@ -1039,6 +1050,39 @@ static void assess(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
     }
 }
 
+/* A name character as a letter or filler (a digit as the letter the grammar
+ * repair makes of it: 0 as O). */
+static char name_letter(char c)
+{
+    return is_upper(c) || c == '<' ? c : is_digit(c) ? to_letter(c) : 0;
+}
+
+/* Whether the name was read reliably (ds_mrz.name_unsure): a position is
+ * unsure when, its two readings taken as letters (both readings of one
+ * letter add up), the best has under DS_MRZ_NAME_SURE_P or another letter
+ * half as much. name_min_p is the least best-letter probability. */
+static void name_doubt(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
+{
+    m->name_min_p = 1;
+    for (int i = 0; i < L->name.len; i++) {
+        const ds_mrz_char *s = &src[L->name.line][L->name.start + i];
+        char a = name_letter(s->c), b = alt_usable(s) ? name_letter(s->alt) : 0;
+        float pa = a ? s->p : 0, pb = b ? s->alt_p : 0;
+        if (a && a == b) {
+            pa += pb;
+            pb = 0;
+        } else if (pb > pa) {
+            float t = pa;
+            pa = pb;
+            pb = t;
+        }
+        if (pa < m->name_min_p)
+            m->name_min_p = pa;
+        if (pa < DS_MRZ_NAME_SURE_P || pb >= 0.5f * pa)
+            m->name_unsure = true;
+    }
+}
+
 static ds_error parse_chars(const ds_mrz_char *const *lines, const int *lens, int nlines,
                             int today_year, bool repair, ds_mrz *out)
 {
@@ -1095,8 +1139,11 @@ static ds_error parse_chars(const ds_mrz_char *const *lines, const int *lens, in
         undo_unproven(L, lines, &m);
     }
     finish(L, today_year, &m);
-    if (repair)
+    m.name_min_p = 1;
+    if (repair) {
         assess(L, lines, &m);
+        name_doubt(L, lines, &m);
+    }
     *out = m;
     return DS_OK;
 }

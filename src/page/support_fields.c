@@ -22,7 +22,6 @@
 #include <string.h>
 
 #include "base/text.h"
-#include "page/viz.h"
 
 static const char *const field_names[DS_SF_COUNT] = {
     "name",           "other_name", "birth_date", "address",   "issue_date", "statement_date",
@@ -255,6 +254,7 @@ typedef struct lines {
     int n;
     int *start;
     int *height; /* median-ish height: the tallest word's */
+    ds_sup_order order; /* how the page writes numeric dates (support_date.c) */
 } lines;
 
 static void tokenize(const ds_sup_text *t, const lines *L, int line, line_toks *out)
@@ -413,48 +413,10 @@ static bool has_digit(const char *s)
     return false;
 }
 
-/* A date in words a..b-1 starting at word a: tries 3, 2, then 1 words,
- * ordinal suffixes and commas dropped, "March 12 2025" turned round. */
-static int date_at(const ds_sup_text *t, int a, int b, char iso[11])
+/* A date in words a..b-1 starting at word a (support_date.c). */
+static int date_at(const ds_sup_text *t, const lines *L, int a, int b, char iso[11], char alt[11])
 {
-    for (int n = 3; n >= 1; n--) {
-        if (a + n > b)
-            continue;
-        char parts[3][DS_SUP_WORD_MAX];
-        for (int k = 0; k < n; k++) {
-            const char *s = t->w[a + k].text;
-            size_t o = 0;
-            for (size_t i = 0; s[i] && o + 1 < sizeof parts[k]; i++)
-                if (s[i] != ',')
-                    parts[k][o++] = s[i];
-            parts[k][o] = 0;
-            /* 12th -> 12 */
-            size_t l = strlen(parts[k]);
-            if (l >= 3 && isdigit((unsigned char)parts[k][l - 3]) &&
-                (!strcmp(parts[k] + l - 2, "st") || !strcmp(parts[k] + l - 2, "nd") ||
-                 !strcmp(parts[k] + l - 2, "rd") || !strcmp(parts[k] + l - 2, "th")))
-                parts[k][l - 2] = 0;
-        }
-        char buf[3 * DS_SUP_WORD_MAX + 4];
-        if (n == 3 && !has_digit(parts[0]) && has_digit(parts[1]))
-            snprintf(buf, sizeof buf, "%s %s %s", parts[1], parts[0], parts[2]);
-        else if (n == 3)
-            snprintf(buf, sizeof buf, "%s %s %s", parts[0], parts[1], parts[2]);
-        else if (n == 2)
-            snprintf(buf, sizeof buf, "%s %s", parts[0], parts[1]);
-        else
-            snprintf(buf, sizeof buf, "%s", parts[0]);
-        /* A date starts with its day (or year): "of marriage: 26.11.2023"
-         * is words before a date, not one. */
-        if (!isdigit((unsigned char)buf[0]))
-            continue;
-        /* A lone number is no date unless it is written as one. */
-        if (n == 1 && !strpbrk(buf, "./-"))
-            continue;
-        if (ds_viz_parse_date(buf, iso))
-            return n;
-    }
-    return 0;
+    return ds_sup_date_words(t, a, b, L->order, iso, alt);
 }
 
 static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", "herr", "frau", "m",
@@ -877,16 +839,17 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
     case K_DATE:
     case K_PERIOD: {
         int found_a = -1, found_n = 0;
-        char best[11] = "";
+        char best[11] = "", best_alt[11] = "", alt[11];
         /* A generic label ("Date") takes a date right after it only: in
          * "Date of marriage: 26.11.2023" it is not the issue date. */
         int reach = lb->k == K_PERIOD ? b : generic(lb->phrase) ? a + 1 : a + 3;
         for (int i = a; i < b && i < reach; i++) {
-            int n = date_at(t, i, b, iso);
+            int n = date_at(t, L, i, b, iso, alt);
             if (n > 0) {
                 found_a = i;
                 found_n = n;
                 memcpy(best, iso, sizeof best);
+                memcpy(best_alt, alt, sizeof best_alt);
                 if (lb->k == K_DATE)
                     break;
                 i += n - 1;
@@ -898,7 +861,12 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
         if (!f)
             return true;
         set_value(t, f, found_a, found_a + found_n);
-        memcpy(f->norm, best, sizeof best);
+        if (best_alt[0]) { /* day and month could be swapped: both readings */
+            f->norm[0] = 0;
+            memcpy(f->readings[0], best, sizeof best);
+            memcpy(f->readings[1], best_alt, sizeof best_alt);
+        } else
+            memcpy(f->norm, best, sizeof best);
         return true;
     }
     case K_NAME:
@@ -1059,7 +1027,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     if (t->nwords == 0 || t->nlines == 0)
         return;
     lines L = {t->nlines, calloc((size_t)t->nlines + 1, sizeof(int)),
-               calloc((size_t)t->nlines + 1, sizeof(int))};
+               calloc((size_t)t->nlines + 1, sizeof(int)), DS_SUP_ORDER_UNKNOWN};
     line_toks *lt = malloc(sizeof *lt);
     char *surname = calloc(1, DS_SUP_VALUE_MAX), *given = calloc(1, DS_SUP_VALUE_MAX);
     int name_box[2][4] = {{0}};
@@ -1077,6 +1045,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     L.start[t->nlines] = t->nwords;
     if (t->page_h > 0)
         page_h = t->page_h;
+    L.order = ds_sup_date_order(t);
     for (int line = 0; line < L.n; line++) {
         if (L.height[line] < 1)
             L.height[line] = 1;

@@ -188,6 +188,9 @@ static json_t *support_json(const ds_sup_page *p)
         json_object_set_new(jf, "name", json_string(ds_sup_field_name(f->id)));
         json_object_set_new(jf, "value", text_json(f->value));
         json_object_set_new(jf, "normalized", text_json(f->norm));
+        if (f->readings[0][0]) /* a date whose day and month could be swapped */
+            json_object_set_new(jf, "readings",
+                                json_pack("[ss]", f->readings[0], f->readings[1]));
         json_object_set_new(jf, "label", text_json(f->label));
         json_object_set_new(jf, "confidence", json_real(round(f->conf * 10) / 10));
         json_object_set_new(jf, "status", json_string(f->status[0] ? f->status : "not_compared"));

@@ -93,13 +93,21 @@ ds_error ds_sup_text_set(ds_sup_text *t, const ds_sup_word *words, int n);
 void ds_sup_text_free(ds_sup_text *t);
 
 /*
- * A 64-bit fingerprint of what the page says (a SimHash of its confidently
- * read words, folded, numbers weighted double): two readings of the same
- * page differ in a few bits, two pages of one template (the same bank's
- * statements for two people) in many, where a picture hash of two text
- * pages hardly differs at all. Returns false when too few words were read
- * (under 20) to tell pages apart.
+ * A 64-bit fingerprint of what the page says. A page with numbers (at
+ * least DS_SUP_FP_MIN_NUMBERS different ones of two digits or more, two of
+ * them of four or more: dates, references, amounts) gets a one-bit MinHash
+ * of the set of its numbers (their digits, OCR's O and l inside a number
+ * read as 0 and 1): a re-scan reads the same numbers even where it loses
+ * or misreads words (measured: the same digits on 5 of 5 re-scans whose
+ * word sets differed by up to half), while two pages of one template (the
+ * same bank's statements for two people) share few numbers and differ in
+ * about 32 * (1 - shared share) bits. Other pages get a SimHash of their
+ * confidently read words (folded, numbers weighted double). A picture hash
+ * of two text pages hardly differs at all. Returns false when neither can
+ * be made (under 20 words).
  */
+#define DS_SUP_FP_MIN_NUMBERS 3
+#define DS_SUP_FP_MIN_CONF 20.0f
 bool ds_sup_text_fingerprint(const ds_sup_text *t, uint64_t *out /* OUT */);
 
 /* ------------------------------------------------------- classification */

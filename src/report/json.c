@@ -248,6 +248,8 @@ static json_t *flag_json(const ds_flag *f, const ds_related *rel, int nrel)
         json_object_set_new(o, "found", json_string(f->found));
     json_object_set_new(o, "source", json_string(f->source));
     json_object_set_new(o, "message", json_string(f->message));
+    if (f->bbox[2] > 0 && f->bbox[3] > 0)
+        json_object_set_new(o, "bbox", box_json(f->bbox));
     if (nrel > 0) {
         json_t *a = json_array();
         for (int i = 0; i < nrel; i++) {

@@ -1,7 +1,8 @@
 /*
- * Unit tests of the supporting pages' date reader (src/page/support_date.c)
- * and of how the checks treat a date whose day and month could be swapped
- * (src/check/supcheck.c).
+ * Unit tests of the supporting pages' date reader (src/page/support_date.c),
+ * of how the checks treat a date whose day and month could be swapped
+ * (src/check/supcheck.c), and of names printed in two labelled halves
+ * (src/page/support_fields.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -297,6 +298,38 @@ static void t_checks_ordered(void)
     ds_sup_text_free(&t);
 }
 
+/* "Nom" beside "Prénom(s)" is the family name, "Nombre" beside "Apellidos"
+ * the given name; a label's plural mark in brackets is part of it. */
+static void t_split_names(void)
+{
+    struct {
+        const char *lines[5];
+        const char *name;
+    } cases[] = {
+        {{"ACTE DE NAISSANCE", "Nom", "DUBOIS", "Prénom(s)", "Pierre"}, "Pierre DUBOIS"},
+        {{"CERTIFICADO DE NACIMIENTO", "Apellidos", "GARCÍA LÓPEZ", "Nombre", "María"},
+         "María GARCÍA LÓPEZ"},
+        {{"GEBURTSURKUNDE", "Familienname", "MÜLLER", "Vorname(n)", "Jörg"}, "Jörg MÜLLER"},
+        /* "Nom" alone is the whole name */
+        {{"ATTESTATION DE TRAVAIL", "Nom", "Pierre Dubois", NULL}, "Pierre Dubois"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        ds_sup_text t;
+        const char *lines[6] = {0};
+        memcpy(lines, cases[k].lines, sizeof cases[k].lines);
+        text_of(&t, lines);
+        ds_sup_class cls;
+        ds_sup_classify(&t, &cls);
+        ds_sup_page sp;
+        ds_sup_extract(&t, &cls, &sp);
+        const ds_sup_field *f = ds_sup_find(&sp, DS_SF_NAME);
+        T_CHECK(f != NULL);
+        if (f && strcmp(f->value, cases[k].name) != 0)
+            T_FAIL_("case %zu: name \"%s\", expected \"%s\"", k, f->value, cases[k].name);
+        ds_sup_text_free(&t);
+    }
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -307,6 +340,7 @@ int main(int argc, char **argv)
         {"page_order", t_page_order},
         {"checks_ambiguous", t_checks_ambiguous},
         {"checks_ordered", t_checks_ordered},
+        {"split_names", t_split_names},
     };
     return T_RUN(cases);
 }

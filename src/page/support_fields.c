@@ -264,7 +264,9 @@ static void tokenize(const ds_sup_text *t, const lines *L, int line, line_toks *
         char f[DS_SUP_WORD_MAX * 2];
         ds_text_fold(t->w[i].text, f, sizeof f);
         bool first = true;
-        for (char *p = strtok(f, " "); p && out->n < TOK_MAX; p = strtok(NULL, " ")) {
+        char *save = NULL;
+        for (char *p = strtok_r(f, " ", &save); p && out->n < TOK_MAX;
+             p = strtok_r(NULL, " ", &save)) {
             tok *k = &out->t[out->n++];
             snprintf(k->s, sizeof k->s, "%s", p);
             k->word = i;
@@ -288,10 +290,33 @@ static int match_at(const line_toks *lt, int pos, const char *phrase)
             return 0;
         k++;
     }
-    /* The label ends at a word's end: "born" does not match "borne". */
-    if (k < lt->n && !lt->t[k].first)
+    /* The label ends at a word's end: "born" does not match "borne"; a
+     * plural mark in brackets ("Prénom(s)", "Vorname(n)") ends the word. */
+    if (k < lt->n && !lt->t[k].first) {
+        if (strlen(lt->t[k].s) == 1 && (k + 1 >= lt->n || lt->t[k + 1].first))
+            return k + 1 - pos;
         return 0;
+    }
     return k - pos;
+}
+
+/* Whether the page prints a given-names label and a family-name label:
+ * beside "Prénom(s)", "Nom" is the family name; beside "Apellidos",
+ * "Nombre" is the given name. */
+static void split_name_labels(const ds_sup_text *t, const lines *L, line_toks *lt, bool *given,
+                              bool *surname)
+{
+    *given = *surname = false;
+    for (int line = 0; line < L->n; line++) {
+        tokenize(t, L, line, lt);
+        for (int pos = 0; pos < lt->n; pos++)
+            for (int j = 0; j < NLABELS; j++)
+                if ((labels[j].k == K_GIVEN || labels[j].k == K_SURNAME) &&
+                    match_at(lt, pos, labels[j].phrase) > 0) {
+                    *(labels[j].k == K_GIVEN ? given : surname) = true;
+                    break;
+                }
+    }
 }
 
 static bool generic(const char *phrase);
@@ -1046,6 +1071,8 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     if (t->page_h > 0)
         page_h = t->page_h;
     L.order = ds_sup_date_order(t);
+    bool page_given = false, page_surname = false;
+    split_name_labels(t, &L, lt, &page_given, &page_surname);
     for (int line = 0; line < L.n; line++) {
         if (L.height[line] < 1)
             L.height[line] = 1;
@@ -1070,12 +1097,17 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                 if (v.b <= v.a)
                     v = value_right(t, &L, last);
                 int vl = v.b > v.a ? t->w[v.a].line : line;
-                bool took = take_value(t, &L, vl, v.a, v.b, &labels[j], out, surname, given,
-                                       name_box, name_conf);
+                label lb = labels[j];
+                if (!strcmp(lb.phrase, "nom") && page_given)
+                    lb.k = K_SURNAME;
+                else if (!strcmp(lb.phrase, "nombre") && page_surname)
+                    lb.k = K_GIVEN;
+                bool took = take_value(t, &L, vl, v.a, v.b, &lb, out, surname, given, name_box,
+                                       name_conf);
                 if (!took && v.b <= v.a) {
                     span below = value_below(t, &L, line, lw);
                     int vline = below.b > below.a ? t->w[below.a].line : line;
-                    take_value(t, &L, vline, below.a, below.b, &labels[j], out, surname, given,
+                    take_value(t, &L, vline, below.a, below.b, &lb, out, surname, given,
                                name_box, name_conf);
                 }
                 pos += m - 1;

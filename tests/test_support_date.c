@@ -330,6 +330,54 @@ static void t_split_names(void)
     }
 }
 
+/* A page scanned askew, its values flush right: the label's own date lies
+ * a line higher than the label, a table header ("BALANCE") nearer; the
+ * date is taken, not the header (a heldout2 statement's miss). */
+static void t_skewed_right_value(void)
+{
+    struct {
+        const char *text;
+        int x, y, w;
+    } words[] = {
+        {"BANK", 800, 100, 120}, {"STATEMENT", 940, 100, 260},
+        {"ACCOUNT", 296, 1000, 200}, {"NUMBER", 514, 998, 178},
+        {"CX198640976", 1944, 960, 290},
+        {"STATEMENT", 300, 1080, 240}, {"DATE", 556, 1076, 100},
+        {"22-Apr-2025", 1986, 1038, 250},
+        {"DATE", 302, 1160, 90}, {"DESCRIPTION", 786, 1144, 250}, {"AMOUNT", 1270, 1134, 162},
+        {"BALANCE", 1756, 1120, 172},
+    };
+    ds_sup_word w[16];
+    int n = (int)(sizeof words / sizeof words[0]);
+    for (int i = 0; i < n; i++) {
+        memset(&w[i], 0, sizeof w[i]);
+        snprintf(w[i].text, sizeof w[i].text, "%s", words[i].text);
+        w[i].box[0] = words[i].x;
+        w[i].box[1] = words[i].y;
+        w[i].box[2] = words[i].w;
+        w[i].box[3] = 36;
+        w[i].conf = 95;
+    }
+    /* lines as OCR gives them: the right-hand values are blocks of their own */
+    int line_of[] = {0, 0, 1, 1, 2, 3, 3, 4, 5, 5, 5, 6};
+    for (int i = 0; i < n; i++)
+        w[i].line = line_of[i];
+    ds_sup_text t;
+    memset(&t, 0, sizeof t);
+    T_EQ_INT(ds_sup_text_set(&t, w, n), DS_OK);
+    t.page_h = 3500;
+    ds_sup_class cls;
+    ds_sup_classify(&t, &cls);
+    T_EQ_INT(cls.type, DS_PC_BANK_STATEMENT);
+    ds_sup_page sp;
+    ds_sup_extract(&t, &cls, &sp);
+    const ds_sup_field *f = ds_sup_find(&sp, DS_SF_STATEMENT_DATE);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "2025-04-22");
+    ds_sup_text_free(&t);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -341,6 +389,7 @@ int main(int argc, char **argv)
         {"checks_ambiguous", t_checks_ambiguous},
         {"checks_ordered", t_checks_ordered},
         {"split_names", t_split_names},
+        {"skewed_right_value", t_skewed_right_value},
     };
     return T_RUN(cases);
 }

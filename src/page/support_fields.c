@@ -667,7 +667,7 @@ static span next_cell(const ds_sup_text *t, const lines *L, int line, int a)
  * a line of its own (a column of values the reader took for a block): the
  * nearest such cell right of word lw, whose middle lies within the label's
  * height. */
-static span value_right(const ds_sup_text *t, const lines *L, int lw)
+static span value_right(const ds_sup_text *t, const lines *L, int lw, kind vk)
 {
     span s = {0, 0};
     const int *lb = t->w[lw].box;
@@ -687,6 +687,15 @@ static span value_right(const ds_sup_text *t, const lines *L, int lw)
             continue;
         int d = dx + 4 * dy;
         if (d >= bestd)
+            continue;
+        /* A date's or a number's value is one: on a skewed page a table's
+         * header can lie nearer than the label's own value. */
+        char iso[11], alt[11];
+        if ((vk == K_DATE || vk == K_PERIOD) &&
+            !ds_sup_date_words(t, a, L->start[line + 1], L->order, iso, alt))
+            continue;
+        if ((vk == K_NUMBER || vk == K_IBAN || vk == K_AMOUNT) && !has_digit(t->w[a].text) &&
+            !(a + 1 < L->start[line + 1] && has_digit(t->w[a + 1].text)))
             continue;
         tokenize(t, L, line, lt);
         bool labelled = false;
@@ -1095,7 +1104,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                 if (v.b > v.a && starts_label(t, &L, line, lt, v.a))
                     v = next_cell(t, &L, line, v.a);
                 if (v.b <= v.a)
-                    v = value_right(t, &L, last);
+                    v = value_right(t, &L, last, labels[j].k);
                 int vl = v.b > v.a ? t->w[v.a].line : line;
                 label lb = labels[j];
                 if (!strcmp(lb.phrase, "nom") && page_given)

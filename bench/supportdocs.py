@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Scores bench/supportdocs.sh: reports in OUT/reports against the truth in
-OUT/pages (samples/supportdocs.py). Usage: bench/supportdocs.py OUT
+OUT/pages (samples/supportdocs.py). Usage: bench/supportdocs.py OUT [FAMILY...]
+(only the pages of those layout families).
 
 A defect is found when its flag code is raised on its page at warning or
 high severity (an officer sees it). A false positive is a warning or high
@@ -21,14 +22,18 @@ DUP_DISTANCE = 4
 ALERT = ("warning", "high")
 
 
-def load(out):
+def load(out, families=None):
     pages = []
     for t in sorted(glob.glob(os.path.join(out, "pages", "*.json"))):
         if t.endswith(".case.json"):
             continue
         truth = json.load(open(t))
+        if families and truth["family"] not in families:
+            continue
         stem = truth["file"][:-4]
         rp = os.path.join(out, "reports", stem + ".json")
+        if not os.path.exists(rp):
+            continue  # not screened (a run stopped early): left out, and counted below
         try:
             rep = json.load(open(rp))
         except (OSError, ValueError):
@@ -67,10 +72,11 @@ def pct(a, b):
 
 def main():
     out = sys.argv[1]
-    pages = load(out)
+    pages = load(out, sys.argv[2:])
     if not pages:
         print("supportdocs: no pages")
         return 1
+    print("pages screened: %d" % len(pages))
     codes = sorted({c for t, _, _ in pages for c in t["expect"] if c != "DUPLICATE_IMAGE"})
     rec = collections.defaultdict(lambda: [0, 0])       # code -> [found, expected]
     rec_g = collections.defaultdict(lambda: [0, 0])     # (code, group) -> [found, expected]
@@ -80,6 +86,7 @@ def main():
     by_fam = collections.OrderedDict()
     genuine = genuine_flagged = 0
     flagged_list = []
+    missed = []
     t_support, t_total = [], []
     for truth, rep, _ in pages:
         exp = set(c for c in truth["expect"] if c != "DUPLICATE_IMAGE")
@@ -90,6 +97,11 @@ def main():
         for c in exp:
             rec[c][1] += 1
             rec[c][0] += c in raised
+            if c not in raised:
+                missed.append("%s (%s, %s): %s missed; raised %s" % (
+                    truth["file"], truth["family"], pclass, c,
+                    ", ".join(sorted("%s/%s" % (f["code"], f["severity"]) for f in rep.get("flags", [])
+                                     if f["code"] != "MRZ_NOT_FOUND")) or "nothing"))
             rec_g[(c, g)][1] += 1
             rec_g[(c, g)][0] += c in raised
         wrong = [f for f in rep.get("flags", []) if f["severity"] in ALERT and f["code"] not in exp
@@ -147,6 +159,9 @@ def main():
     print("genuine pages with a warning or high flag: %d/%d (%s; target <= 1%%)" % (
         genuine_flagged, genuine, pct(genuine_flagged, genuine).strip()))
     for s in flagged_list[:12]:
+        print("    " + s)
+    print("missed defects: %d" % len(missed))
+    for s in missed[:20]:
         print("    " + s)
     if t_support:
         t_support.sort()

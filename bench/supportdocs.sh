@@ -17,7 +17,8 @@
 # (the same page re-scanned vs different pages of one type). A larger run:
 # SUPPORTDOCS_COUNT=405 (about 20 or more cases of every SUPPORT_* code and
 # 190 genuine pages; about 30-60 minutes on the 2-core machine).
-# Everything goes under bench/out/supportdocs/ (git-ignored); the generated
+# Everything goes under bench/out/supportdocs/ (git-ignored; SUPPORTDOCS_OUT
+# for another place, SUPPORTDOCS_JOBS screenings at a time, default 2); the generated
 # pages are reused when count, seed and kind are the same
 # (SUPPORTDOCS_FRESH=1 generates them again).
 # SUPPORTDOCS_PDF=1 screens each page as a born-digital PDF made from the
@@ -34,6 +35,7 @@ PY=/usr/bin/python3
 OUT=bench/out/supportdocs
 PDF=${SUPPORTDOCS_PDF:-0}
 [ "$PDF" = 1 ] && OUT=bench/out/supportdocs-pdf
+OUT=${SUPPORTDOCS_OUT:-$OUT}
 BIN=$BUILD/docscreen
 
 if [ ! -x "$BIN" ]; then
@@ -58,13 +60,19 @@ rm -rf "$OUT/reports"
 mkdir -p "$OUT/reports"
 # The OCR languages of each page (its truth's ocr_langs; a duplicate's
 # from its original's).
+# SUPPORTDOCS_FAMILIES (e.g. "heldout3") screens only the pages of those
+# layout families.
+FAMILIES=${SUPPORTDOCS_FAMILIES:-}
 for f in "$OUT"/pages/*.jpg; do
   s=$(basename "$f" .jpg)
   t="$OUT/pages/${s%.dup}.json"
-  langs=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1])).get("ocr_langs") or "eng")' "$t")
-  echo "$s $langs"
-done | xargs -P 2 -L 1 sh -c \
+  "$PY" -c 'import json,sys
+t = json.load(open(sys.argv[1]))
+fams = sys.argv[3].split()
+if not fams or t["family"] in fams:
+    print(sys.argv[2], t.get("ocr_langs") or "eng")' "$t" "$s" "$FAMILIES"
+done | xargs -P "${SUPPORTDOCS_JOBS:-2}" -L 1 sh -c \
   '"$1" scan --json --fingerprints --ocr-langs "$6" --today "$2" --case "$3/pages/$5.case.json" "$3/pages/$5.$4" >"$3/reports/$5.json" 2>/dev/null || true' \
   _ "$BIN" "$TODAY" "$OUT" "$EXT"
-"$PY" bench/supportdocs.py "$OUT"
-echo "reproduce: bash bench/supportdocs.sh $BUILD   (SUPPORTDOCS_COUNT=$COUNT SUPPORTDOCS_SEED=$SEED SUPPORTDOCS_PDF=$PDF)"
+"$PY" bench/supportdocs.py "$OUT" $FAMILIES
+echo "reproduce: bash bench/supportdocs.sh $BUILD   (SUPPORTDOCS_COUNT=$COUNT SUPPORTDOCS_SEED=$SEED SUPPORTDOCS_PDF=$PDF SUPPORTDOCS_FAMILIES=\"$FAMILIES\")"

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Scores bench/supportdocs.sh: reports in OUT/reports against the truth in
-OUT/pages (samples/supportdocs.py). Usage: bench/supportdocs.py OUT
+OUT/pages (samples/supportdocs.py). Usage: bench/supportdocs.py OUT [FAMILY...]
+(only the pages of those layout families).
 
 A defect is found when its flag code is raised on its page at warning or
 high severity (an officer sees it). A false positive is a warning or high
@@ -21,14 +22,18 @@ DUP_DISTANCE = 4
 ALERT = ("warning", "high")
 
 
-def load(out):
+def load(out, families=None):
     pages = []
     for t in sorted(glob.glob(os.path.join(out, "pages", "*.json"))):
         if t.endswith(".case.json"):
             continue
         truth = json.load(open(t))
+        if families and truth["family"] not in families:
+            continue
         stem = truth["file"][:-4]
         rp = os.path.join(out, "reports", stem + ".json")
+        if not os.path.exists(rp):
+            continue  # not screened (a run stopped early): left out, and counted below
         try:
             rep = json.load(open(rp))
         except (OSError, ValueError):
@@ -50,32 +55,55 @@ def dhash(rep):
     return int(h, 16) if h else None
 
 
+def group(truth):
+    """tuned, held-out (looked at after its first run), heldout3 (measured
+    before any rule was changed for it)."""
+    if not truth["heldout"]:
+        return "tuned"
+    return "heldout3" if truth["family"] == "heldout3" else "held-out 1-2"
+
+
+GROUPS = ["tuned", "held-out 1-2", "heldout3"]
+
+
 def pct(a, b):
     return "%5.1f%%" % (100.0 * a / b) if b else "   n/a"
 
 
 def main():
     out = sys.argv[1]
-    pages = load(out)
+    pages = load(out, sys.argv[2:])
     if not pages:
         print("supportdocs: no pages")
         return 1
+    print("pages screened: %d" % len(pages))
     codes = sorted({c for t, _, _ in pages for c in t["expect"] if c != "DUPLICATE_IMAGE"})
     rec = collections.defaultdict(lambda: [0, 0])       # code -> [found, expected]
+    rec_g = collections.defaultdict(lambda: [0, 0])     # (code, group) -> [found, expected]
+    gen_g = collections.defaultdict(lambda: [0, 0])     # group -> [flagged, genuine]
     fp = collections.Counter()                           # code -> false positives
     by_kind = collections.OrderedDict()
     by_fam = collections.OrderedDict()
     genuine = genuine_flagged = 0
     flagged_list = []
+    missed = []
     t_support, t_total = [], []
     for truth, rep, _ in pages:
         exp = set(c for c in truth["expect"] if c != "DUPLICATE_IMAGE")
         raised = {f["code"] for f in rep.get("flags", []) if f["severity"] in ALERT}
         docs = rep.get("documents") or [{}]
         pclass = (docs[0].get("page_class") or {}).get("type", "none")
+        g = group(truth)
         for c in exp:
             rec[c][1] += 1
             rec[c][0] += c in raised
+            if c not in raised:
+                missed.append("%s (%s, %s): %s missed; raised %s" % (
+                    truth["file"], truth["family"], pclass, c,
+                    ", ".join(sorted("%s/%s" % (f["code"], f["severity"]) for f in rep.get("flags", [])
+                                     if f["code"] != "MRZ_NOT_FOUND")) or "nothing"))
+            rec_g[(c, g)][1] += 1
+            rec_g[(c, g)][0] += c in raised
         wrong = [f for f in rep.get("flags", []) if f["severity"] in ALERT and f["code"] not in exp
                  and (f["code"].startswith("SUPPORT_") or f["code"].startswith("CASE_"))]
         for f in wrong:
@@ -85,6 +113,8 @@ def main():
         if is_genuine:
             genuine += 1
             genuine_flagged += alerted
+            gen_g[g][1] += 1
+            gen_g[g][0] += alerted
             if alerted:
                 flagged_list.append("%s: %s" % (truth["file"], ", ".join(
                     "%s/%s" % (f["code"], f["severity"]) for f in rep["flags"] if f["severity"] in ALERT)))
@@ -109,6 +139,14 @@ def main():
         print("  %-30s %4d/%-3d %8s %8d" % (c, f, n, pct(f, n), fp[c]))
     for c in sorted(set(fp) - set(codes)):
         print("  %-30s %8s %8s %8d" % (c, "-", "-", fp[c]))
+    print("per flag code, tuned families apart from held-out ones (found/expected, recall)")
+    print("  %-30s" % "code" + "".join(" %20s" % g for g in GROUPS))
+    for c in codes:
+        print("  %-30s" % c + "".join(" %20s" % ("%d/%d %s" % (rec_g[(c, g)][0], rec_g[(c, g)][1],
+                                                              pct(*rec_g[(c, g)]).strip()))
+                                       for g in GROUPS))
+    print("  %-30s" % "genuine with warning/high" + "".join(
+        " %20s" % ("%d/%d %s" % (gen_g[g][0], gen_g[g][1], pct(*gen_g[g]).strip())) for g in GROUPS))
     for title, table in (("per page type", by_kind), ("per layout family", by_fam)):
         print(title)
         print("  %-26s %5s %11s %13s %16s %7s" % ("", "pages", "classified", "defects found",
@@ -121,6 +159,9 @@ def main():
     print("genuine pages with a warning or high flag: %d/%d (%s; target <= 1%%)" % (
         genuine_flagged, genuine, pct(genuine_flagged, genuine).strip()))
     for s in flagged_list[:12]:
+        print("    " + s)
+    print("missed defects: %d" % len(missed))
+    for s in missed[:20]:
         print("    " + s)
     if t_support:
         t_support.sort()

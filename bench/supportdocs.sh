@@ -2,17 +2,25 @@
 # Supporting documents read and checked against the case record (issue 15).
 # Usage: bench/supportdocs.sh BUILD_DIR
 #
-# Generates SUPPORTDOCS_COUNT pages (default 72: the nine types in the
-# three tuned layout families and the held-out one, half of them with one
-# labelled defect) with samples/supportdocs.py (seed SUPPORTDOCS_SEED=15),
-# screens each with `docscreen scan --json --fingerprints --today
-# 2026-11-23 --case CASE` two at a time, and prints (bench/supportdocs.py):
-# per flag code recall and false positives, per page type, per layout
-# family (held-out apart), the page classification, the genuine pages with
-# a warning or high flag, the supporting-page reading time per page (OCR)
-# beside the whole scan's, and the dHash distances that decide
-# DUPLICATE_IMAGE (the same page re-scanned vs different pages of one
-# template). Everything goes under bench/out/supportdocs/ (git-ignored).
+# Generates SUPPORTDOCS_COUNT pages (default 108: the nine types in the
+# three tuned layout families and the three held-out ones, two of each,
+# about half of them with one labelled defect, balanced over the codes:
+# samples/supportdocs.py --balance) with seed SUPPORTDOCS_SEED=15, screens
+# each with `docscreen scan --json --fingerprints --today 2026-11-23 --case
+# CASE` (and `--ocr-langs` as the page's truth names: eng+deu, eng+fra or
+# eng+spa for the heldout3 family, as an office there would set it) two at
+# a time, and prints (bench/supportdocs.py): per flag code recall and false
+# positives, tuned families and held-out ones apart, per page type, per
+# layout family, the page classification, the genuine pages with a warning
+# or high flag, the supporting-page reading time per page (OCR) beside the
+# whole scan's, and the fingerprint distances that decide DUPLICATE_IMAGE
+# (the same page re-scanned vs different pages of one type). A larger run:
+# SUPPORTDOCS_COUNT=405 (about 20 or more cases of every SUPPORT_* code and
+# 190 genuine pages; about 30-60 minutes on the 2-core machine).
+# Everything goes under bench/out/supportdocs/ (git-ignored; SUPPORTDOCS_OUT
+# for another place, SUPPORTDOCS_JOBS screenings at a time, default 2); the generated
+# pages are reused when count, seed and kind are the same
+# (SUPPORTDOCS_FRESH=1 generates them again).
 # SUPPORTDOCS_PDF=1 screens each page as a born-digital PDF made from the
 # page's text runs (samples/pdfgen.py --born-from): the text-layer path,
 # with the PDF checks of the same pages (bench/out/supportdocs-pdf/).
@@ -20,31 +28,51 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BUILD=${1:-build}
-COUNT=${SUPPORTDOCS_COUNT:-72}
+COUNT=${SUPPORTDOCS_COUNT:-108}
 SEED=${SUPPORTDOCS_SEED:-15}
 TODAY=2026-11-23
 PY=/usr/bin/python3
 OUT=bench/out/supportdocs
 PDF=${SUPPORTDOCS_PDF:-0}
 [ "$PDF" = 1 ] && OUT=bench/out/supportdocs-pdf
+OUT=${SUPPORTDOCS_OUT:-$OUT}
 BIN=$BUILD/docscreen
 
 if [ ! -x "$BIN" ]; then
   echo "supportdocs: $BIN is missing; build first (make build)" >&2
   exit 2
 fi
-rm -rf "$OUT"
-mkdir -p "$OUT/pages" "$OUT/reports"
-"$PY" samples/supportdocs.py --out "$OUT/pages" --count "$COUNT" --seed "$SEED" >/dev/null
-EXT=jpg
-if [ "$PDF" = 1 ]; then
-  "$PY" samples/pdfgen.py --out "$OUT/pages" --born-from "$OUT"/pages/*.json
-  EXT=pdf
+STAMP="count=$COUNT seed=$SEED pdf=$PDF balance=1 gen=$(sha1sum samples/supportdocs.py | cut -c1-12)"
+if [ "${SUPPORTDOCS_FRESH:-0}" = 1 ] || [ "$(cat "$OUT/pages/.stamp" 2>/dev/null)" != "$STAMP" ]; then
+  rm -rf "$OUT"
+  mkdir -p "$OUT/pages"
+  "$PY" samples/supportdocs.py --out "$OUT/pages" --count "$COUNT" --seed "$SEED" --balance >/dev/null
+  if [ "$PDF" = 1 ]; then
+    "$PY" samples/pdfgen.py --out "$OUT/pages" --born-from "$OUT"/pages/*.json
+  fi
+  echo "$STAMP" >"$OUT/pages/.stamp"
+else
+  echo "supportdocs: reusing the pages in $OUT/pages ($STAMP)"
 fi
+EXT=jpg
+[ "$PDF" = 1 ] && EXT=pdf
+rm -rf "$OUT/reports"
+mkdir -p "$OUT/reports"
+# The OCR languages of each page (its truth's ocr_langs; a duplicate's
+# from its original's).
+# SUPPORTDOCS_FAMILIES (e.g. "heldout3") screens only the pages of those
+# layout families.
+FAMILIES=${SUPPORTDOCS_FAMILIES:-}
 for f in "$OUT"/pages/*.jpg; do
-  basename "$f" .jpg
-done | xargs -P 2 -I{} sh -c \
-  '"$1" scan --json --fingerprints --today "$2" --case "$3/pages/{}.case.json" "$3/pages/{}.$4" >"$3/reports/{}.json" 2>/dev/null || true' \
+  s=$(basename "$f" .jpg)
+  t="$OUT/pages/${s%.dup}.json"
+  "$PY" -c 'import json,sys
+t = json.load(open(sys.argv[1]))
+fams = sys.argv[3].split()
+if not fams or t["family"] in fams:
+    print(sys.argv[2], t.get("ocr_langs") or "eng")' "$t" "$s" "$FAMILIES"
+done | xargs -P "${SUPPORTDOCS_JOBS:-2}" -L 1 sh -c \
+  '"$1" scan --json --fingerprints --ocr-langs "$6" --today "$2" --case "$3/pages/$5.case.json" "$3/pages/$5.$4" >"$3/reports/$5.json" 2>/dev/null || true' \
   _ "$BIN" "$TODAY" "$OUT" "$EXT"
-"$PY" bench/supportdocs.py "$OUT"
-echo "reproduce: bash bench/supportdocs.sh $BUILD   (SUPPORTDOCS_COUNT=$COUNT SUPPORTDOCS_SEED=$SEED SUPPORTDOCS_PDF=$PDF)"
+"$PY" bench/supportdocs.py "$OUT" $FAMILIES
+echo "reproduce: bash bench/supportdocs.sh $BUILD   (SUPPORTDOCS_COUNT=$COUNT SUPPORTDOCS_SEED=$SEED SUPPORTDOCS_PDF=$PDF SUPPORTDOCS_FAMILIES=\"$FAMILIES\")"

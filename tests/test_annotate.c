@@ -3,7 +3,9 @@
  * labels are drawn with the built-in font (no font files), boxes outside
  * the page are clipped or skipped, and bad arguments fail cleanly.
  */
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report/annotate.h"
 #include "t.h"
@@ -76,11 +78,67 @@ static void test_limits_and_errors(void)
     pixDestroy(&page);
 }
 
+/* A PDF's evidence boxes are added to the pages annotated already: only
+ * the pages with such a flag change, red for a warning or high flag. */
+static void test_flag_boxes(void)
+{
+    char path[64], p0[96], p1[96];
+    snprintf(path, sizeof path, "/tmp/ds_test_ann_%d.png", (int)getpid());
+    ds_annotate_page_path(path, 0, 2, p0, sizeof p0);
+    ds_annotate_page_path(path, 1, 2, p1, sizeof p1);
+    char want[96];
+    snprintf(want, sizeof want, "/tmp/ds_test_ann_%d-1.png", (int)getpid());
+    T_EQ_STR(p1, want);
+    ds_annotate_page_path(path, 0, 1, want, sizeof want);
+    T_EQ_STR(want, path);
+    PIX *page = pixCreate(400, 300, 8);
+    pixSetAll(page);
+    ds_annotate a;
+    memset(&a, 0, sizeof a);
+    T_EQ_INT(ds_annotate_write(p0, page, &a), DS_OK);
+    T_EQ_INT(ds_annotate_write(p1, page, &a), DS_OK);
+    ds_flag f[2];
+    memset(f, 0, sizeof f);
+    f[0].code = DS_FLAG_PDF_TEXT_MISMATCH;
+    f[0].severity = DS_SEV_HIGH;
+    f[0].page = 1;
+    f[0].bbox[0] = 100, f[0].bbox[1] = 150, f[0].bbox[2] = 80, f[0].bbox[3] = 30;
+    f[1].code = DS_FLAG_PDF_EDITOR_SOFTWARE; /* no box */
+    f[1].severity = DS_SEV_WARNING;
+    T_EQ_INT(ds_annotate_flag_boxes(path, 2, f, 2), DS_OK);
+    PIX *r1 = pixRead(p1), *r0 = pixRead(p0);
+    T_CHECK(r1 && r0);
+    if (r1 && r0) {
+        PIX *c1 = pixConvertTo32(r1), *c0 = pixConvertTo32(r0);
+        int R, G, B;
+        rgb_at(c1, 98, 165, &R, &G, &B); /* the box's left edge, red */
+        T_CHECK(R > 150 && G < 80 && B < 80);
+        rgb_at(c1, 140, 165, &R, &G, &B); /* inside it the page is untouched */
+        T_CHECK(R == 255 && G == 255 && B == 255);
+        rgb_at(c0, 98, 165, &R, &G, &B); /* page 0 has no such flag */
+        T_CHECK(R == 255 && G == 255 && B == 255);
+        pixDestroy(&c1);
+        pixDestroy(&c0);
+    }
+    pixDestroy(&r1);
+    pixDestroy(&r0);
+    remove(p0);
+    /* A page whose annotated PNG is missing: an I/O error, nothing crashes. */
+    f[0].page = 0;
+    T_EQ_INT(ds_annotate_flag_boxes(path, 2, f, 1), DS_ERR_IO);
+    T_EQ_INT(ds_annotate_flag_boxes(NULL, 2, f, 1), DS_ERR_USAGE);
+    T_EQ_INT(ds_annotate_flag_boxes(path, 2, NULL, 1), DS_ERR_USAGE);
+    T_EQ_INT(ds_annotate_flag_boxes(path, 2, f, 0), DS_OK);
+    remove(p1);
+    pixDestroy(&page);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
         {"boxes_and_labels", test_boxes_and_labels},
         {"limits_and_errors", test_limits_and_errors},
+        {"flag_boxes", test_flag_boxes},
     };
     return T_RUN(cases);
 }

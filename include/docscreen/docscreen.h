@@ -214,6 +214,8 @@ typedef struct ds_flag {
     char source[16];                       /* "mrz", "viz", "barcode", "case", "image", "store",
                                               "pdf" */
     char message[DS_FLAG_MESSAGE_MAX];     /* one sentence */
+    int bbox[4];                           /* x, y, w, h of the evidence on the page's image;
+                                              w 0: the flag has no box */
 } ds_flag;
 
 /* ========================================================== case records */

@@ -18,6 +18,14 @@
 
 #define PDFCHECK_MAX_WORD_FLAGS 5
 
+/* The evidence's box on the page image, on a flag just added (NULL: the
+ * list was full). */
+static void put_box(ds_flag *f, const int box[4])
+{
+    if (f && box[2] > 0 && box[3] > 0)
+        memcpy(f->bbox, box, sizeof f->bbox);
+}
+
 static bool page_changed(const ds_pdf_info *info, int page)
 {
     for (int i = 0; i < info->nrev; i++)
@@ -73,7 +81,7 @@ void ds_check_pdf(const ds_pdf_info *info, const ds_pdfev *ev, ds_flags *flags)
     for (int i = 0; i < ev->nwords && i < PDFCHECK_MAX_WORD_FLAGS; i++) {
         const ds_pdfev_word *w = &ev->word[i];
         if (w->printed[0])
-            ds_flags_add(flags, w->page, DS_FLAG_PDF_TEXT_MISMATCH,
+            put_box(ds_flags_add(flags, w->page, DS_FLAG_PDF_TEXT_MISMATCH,
                          /* A clear reading of other digits is evidence; an unclear one
                           * (a digit lost at the box's edge, a symbol for a letter) is
                           * OCR noise until an officer looks: information only. */
@@ -81,12 +89,12 @@ void ds_check_pdf(const ds_pdf_info *info, const ds_pdfev *ev, ds_flags *flags)
                          w->printed,
                          "Page %d shows other digits than its text layer at (%d, %d)%s.",
                          w->page + 1, w->box[0], w->box[1],
-                         w->strong ? "" : " (read with low confidence)");
+                         w->strong ? "" : " (read with low confidence)"), w->box);
         else
-            ds_flags_add(flags, w->page, DS_FLAG_PDF_TEXT_MISMATCH, DS_SEV_WARNING, "pdf",
+            put_box(ds_flags_add(flags, w->page, DS_FLAG_PDF_TEXT_MISMATCH, DS_SEV_WARNING, "pdf",
                          "text_layer", w->layer, "",
                          "Page %d shows nothing where its text layer has a number, at (%d, %d).",
-                         w->page + 1, w->box[0], w->box[1]);
+                         w->page + 1, w->box[0], w->box[1]), w->box);
     }
     for (int i = 0; i < ev->nfonts; i++) {
         const ds_pdfev_font *f = &ev->font[i];
@@ -97,12 +105,12 @@ void ds_check_pdf(const ds_pdf_info *info, const ds_pdfev *ev, ds_flags *flags)
             more = more || (ev->word[k].page == f->page && ev->word[k].strong);
         char fonts[2 * DS_PDFEV_TEXT + 4];
         snprintf(fonts, sizeof fonts, "%s / %s", f->font_a, f->font_b);
-        ds_flags_add(flags, f->page, DS_FLAG_PDF_FONT_MIX, more ? DS_SEV_HIGH : DS_SEV_WARNING,
+        put_box(ds_flags_add(flags, f->page, DS_FLAG_PDF_FONT_MIX, more ? DS_SEV_HIGH : DS_SEV_WARNING,
                      "pdf", "font", f->word, fonts,
                      f->inside_number
                          ? "A number on page %d is set in two fonts (%s) at (%d, %d)."
                          : "One number of a line on page %d is set in a font no other number "
                            "on the page uses (%s) at (%d, %d).",
-                     f->page + 1, fonts, f->box[0], f->box[1]);
+                     f->page + 1, fonts, f->box[0], f->box[1]), f->box);
     }
 }

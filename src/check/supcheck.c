@@ -214,6 +214,22 @@ static bool days_of(const char *s, long *d)
     return true;
 }
 
+/* A date field's value in days: its one reading, or reading k (0 day
+ * first, 1 month first) of a date whose order the page does not settle. */
+static bool field_days(const ds_sup_field *f, int k, long *d)
+{
+    return days_of(f->norm[0] ? f->norm : f->readings[k & 1], d);
+}
+
+static bool ambiguous(const ds_sup_field *f) { return !f->norm[0] && f->readings[0][0]; }
+
+/* A field holding a date (one reading or two). */
+static bool has_date(const ds_sup_field *f)
+{
+    return ds_date_valid(f->norm) ||
+           (ambiguous(f) && ds_date_valid(f->readings[0]) && ds_date_valid(f->readings[1]));
+}
+
 /* Two ISO dates one digit apart where the digits are ones print readers
  * confuse. */
 static bool one_confusable_digit(const char *a, const char *b)
@@ -336,8 +352,12 @@ static void check_birth_date(ds_sup_page *p, const ds_case *c, int who, int page
 {
     for (int i = 0; i < p->nfields; i++) {
         ds_sup_field *f = &p->f[i];
-        if (f->id != DS_SF_BIRTH_DATE || !ds_date_valid(f->norm))
+        if (f->id != DS_SF_BIRTH_DATE || !has_date(f))
             continue;
+        /* Day and month could be swapped: only a date that neither reading
+         * matches differs. */
+        const char *read0 = ambiguous(f) ? f->readings[0] : f->norm;
+        const char *read1 = ambiguous(f) ? f->readings[1] : f->norm;
         const char *expect = who > 0 ? c->related[who - 1].birth_date : c->birth_date;
         bool any = false, same = false;
         const char *cands[1 + DS_CASE_RELATED_MAX];
@@ -354,19 +374,20 @@ static void check_birth_date(ds_sup_page *p, const ds_case *c, int who, int page
             if (!cands[k][0])
                 continue;
             any = true;
-            if (!strcmp(cands[k], f->norm))
+            if (!strcmp(cands[k], read0) || !strcmp(cands[k], read1))
                 same = true;
             if (!closest)
                 closest = cands[k];
         }
         if (!any)
             continue;
-        set_status(f, same ? "match" : "mismatch");
+        set_status(f, same ? (ambiguous(f) ? "unverifiable" : "match") : "mismatch");
         if (same)
             continue;
-        bool clear = f->conf >= DATE_CONF_CLEAR && !one_confusable_digit(f->norm, closest);
+        bool clear = f->conf >= DATE_CONF_CLEAR && !one_confusable_digit(read0, closest) &&
+                     !one_confusable_digit(read1, closest);
         ds_flags_add(flags, page, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH,
-                     clear ? DS_SEV_HIGH : DS_SEV_WARNING, "case", "birth_date", closest, f->norm,
+                     clear ? DS_SEV_HIGH : DS_SEV_WARNING, "case", "birth_date", closest, read0,
                      clear ? "The date of birth on this %s differs from the case record."
                            : "The date of birth on this %s may differ from the case record; it "
                              "was not read clearly: compare it by eye.",
@@ -406,7 +427,7 @@ static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *t
     ds_sup_field *issue = NULL, *stmt = NULL, *birth = NULL;
     for (int i = 0; i < p->nfields; i++) {
         ds_sup_field *f = &p->f[i];
-        if (!ds_date_valid(f->norm))
+        if (!has_date(f))
             continue;
         if (f->id == DS_SF_ISSUE_DATE && !issue)
             issue = f;
@@ -417,13 +438,18 @@ static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *t
     }
     ds_sup_field *dated[2] = {issue, stmt};
     for (int k = 0; k < 2; k++) {
-        long d;
+        long d0, d1;
         ds_sup_field *f = dated[k];
-        if (!f || !days_of(f->norm, &d) || d <= now)
+        if (!f || !field_days(f, 0, &d0) || !field_days(f, 1, &d1))
             continue;
+        if (d0 <= now || d1 <= now) { /* in the future by one reading alone: unsettled */
+            if (d0 > now || d1 > now)
+                set_status(f, "unverifiable");
+            continue;
+        }
         bool clear = f->conf >= DATE_CONF_CLEAR;
         ds_flags_add(flags, page, DS_FLAG_SUPPORT_DATE_FUTURE, clear ? DS_SEV_HIGH : DS_SEV_WARNING,
-                     "support", ds_sup_field_name(f->id), today, f->norm,
+                     "support", ds_sup_field_name(f->id), today, f->norm[0] ? f->norm : f->readings[0],
                      clear ? "This %s is dated after the screening date."
                            : "This %s seems dated after the screening date; the date was not "
                              "read clearly: compare it by eye.",
@@ -440,23 +466,44 @@ static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *t
             ref = now;
         if (window_days <= 0)
             window_days = DS_SUP_WINDOW_DAYS;
-        if (f && days_of(f->norm, &d) && d < ref - window_days && f->conf >= DATE_CONF_CLEAR)
+        long d1 = 0;
+        bool old = f && field_days(f, 0, &d) && field_days(f, 1, &d1) && d < ref - window_days;
+        if (old && d1 >= ref - window_days) { /* old by one reading alone */
+            set_status(f, "unverifiable");
+            old = false;
+        }
+        if (old && d1 > d)
+            d = d1; /* the newer reading's age */
+        if (old && f->conf >= DATE_CONF_CLEAR)
             ds_flags_add(flags, page, DS_FLAG_SUPPORT_STATEMENT_OLD, DS_SEV_WARNING, "support",
-                         ds_sup_field_name(f->id), ref_s, f->norm,
+                         ds_sup_field_name(f->id), ref_s, f->norm[0] ? f->norm : f->readings[0],
                          "This %s is dated %ld days before the %s, more than the office's "
                          "window of %d days.",
                          kind, ref - d, ref_s == today ? "screening date" : "application date",
                          window_days);
     }
     if (p->cls.type == DS_PC_BIRTH_CERTIFICATE && issue) {
-        const char *b = birth ? birth->norm : (c && who == 0) ? c->birth_date : "";
+        const char *b = birth ? (birth->norm[0] ? birth->norm : birth->readings[0])
+                              : (c && who == 0) ? c->birth_date : "";
         float bconf = birth ? birth->conf : 100;
-        long di, db;
-        if (days_of(issue->norm, &di) && days_of(b, &db) && di < db) {
+        /* Every reading of both dates must put the issue before the birth. */
+        bool before = true, any = false;
+        for (int ki = 0; ki < 2; ki++)
+            for (int kb = 0; kb < 2; kb++) {
+                long di, db;
+                bool okb = birth ? field_days(birth, kb, &db) : days_of(b, &db);
+                if (!field_days(issue, ki, &di) || !okb) {
+                    before = false;
+                    continue;
+                }
+                any = true;
+                before = before && di < db;
+            }
+        if (any && before) {
             bool clear = issue->conf >= DATE_CONF_CLEAR && bconf >= DATE_CONF_CLEAR;
             ds_flags_add(flags, page, DS_FLAG_SUPPORT_ISSUED_BEFORE_BIRTH,
                          clear ? DS_SEV_HIGH : DS_SEV_WARNING, "support", "issue_date", b,
-                         issue->norm,
+                         issue->norm[0] ? issue->norm : issue->readings[0],
                          clear ? "This birth certificate is dated before the birth it records."
                                : "This birth certificate seems dated before the birth it "
                                  "records; the dates were not read clearly: compare them by eye.");

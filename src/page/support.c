@@ -252,10 +252,9 @@ out:
     return err;
 }
 
-bool ds_sup_text_fingerprint(const ds_sup_text *t, uint64_t *out)
+/* The words' SimHash: for a page with too few numbers to fingerprint. */
+static bool text_simhash(const ds_sup_text *t, uint64_t *out)
 {
-    if (!t || !out)
-        return false;
     int v[64] = {0};
     int used = 0;
     for (int i = 0; i < t->nwords; i++) {
@@ -285,6 +284,107 @@ bool ds_sup_text_fingerprint(const ds_sup_text *t, uint64_t *out)
     for (int b = 0; b < 64; b++)
         if (v[b] > 0)
             r |= 1ULL << b;
+    *out = r;
+    return true;
+}
+
+/* splitmix64's finaliser: a 64-bit mix with every input bit reaching every
+ * output bit. */
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+static int u64_cmp(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The digits of a word that holds a number, OCR's letters for digits
+ * inside it read as digits ("1O.O4.2O25" -> 10042025); 0 when the word
+ * has no digit. */
+static size_t word_digits(const char *w, char *out, size_t cap)
+{
+    size_t n = 0;
+    bool any = false;
+    for (const char *p = w; *p; p++)
+        any |= *p >= '0' && *p <= '9';
+    if (!any)
+        return 0;
+    for (const char *p = w; *p && n + 1 < cap; p++) {
+        char c = *p;
+        if (c == 'O' || c == 'o')
+            c = '0';
+        else if (c == 'l' || c == 'I' || c == '|')
+            c = '1';
+        if (c >= '0' && c <= '9')
+            out[n++] = c;
+    }
+    out[n] = 0;
+    return n;
+}
+
+bool ds_sup_text_fingerprint(const ds_sup_text *t, uint64_t *out)
+{
+    if (!t || !out || t->nwords < 0 || (t->nwords > 0 && !t->w))
+        return false;
+    /* The set of the page's numbers (two digits or more: dates, amounts,
+     * references, account numbers), each hashed once. */
+    uint64_t *feat = t->nwords ? malloc(sizeof *feat * (size_t)t->nwords) : NULL;
+    if (t->nwords && !feat)
+        return text_simhash(t, out);
+    int n = 0, longs = 0;
+    for (int i = 0; i < t->nwords; i++) {
+        char d[DS_SUP_WORD_MAX];
+        if (t->w[i].conf < DS_SUP_FP_MIN_CONF)
+            continue;
+        size_t len = word_digits(t->w[i].text, d, sizeof d);
+        if (len < 2)
+            continue;
+        uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+        for (size_t k = 0; k < len; k++) {
+            h ^= (unsigned char)d[k];
+            h *= 1099511628211ULL;
+        }
+        /* the top byte holds the length (under 48) */
+        feat[n++] = (h & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)len << 56);
+    }
+    if (n > 1)
+        qsort(feat, (size_t)n, sizeof *feat, u64_cmp);
+    int u = 0;
+    for (int i = 0; i < n; i++)
+        if (u == 0 || feat[i] != feat[u - 1])
+            feat[u++] = feat[i];
+    for (int i = 0; i < u; i++)
+        longs += (int)(feat[i] >> 56) >= 4;
+    if (u < DS_SUP_FP_MIN_NUMBERS || longs < 2) {
+        free(feat);
+        return text_simhash(t, out);
+    }
+    /* One-bit MinHash: bit k is a hash bit (k's own) of the number whose
+     * k-th hash is the smallest. Two sets with a share J of their numbers
+     * in common differ in about 32 * (1 - J) bits. */
+    uint64_t r = 0;
+    for (int k = 0; k < 64; k++) {
+        uint64_t seed = mix64(0x9e3779b97f4a7c15ULL * (uint64_t)(k + 1));
+        uint64_t best = UINT64_MAX, arg = 0;
+        for (int i = 0; i < u; i++) {
+            uint64_t v = mix64(feat[i] ^ seed);
+            if (v < best) {
+                best = v;
+                arg = feat[i];
+            }
+        }
+        if (mix64(arg + seed * 3 + 1) & 1)
+            r |= 1ULL << k;
+    }
+    free(feat);
     *out = r;
     return true;
 }

@@ -22,7 +22,6 @@
 #include <string.h>
 
 #include "base/text.h"
-#include "page/viz.h"
 
 static const char *const field_names[DS_SF_COUNT] = {
     "name",           "other_name", "birth_date", "address",   "issue_date", "statement_date",
@@ -255,6 +254,7 @@ typedef struct lines {
     int n;
     int *start;
     int *height; /* median-ish height: the tallest word's */
+    ds_sup_order order; /* how the page writes numeric dates (support_date.c) */
 } lines;
 
 static void tokenize(const ds_sup_text *t, const lines *L, int line, line_toks *out)
@@ -264,7 +264,9 @@ static void tokenize(const ds_sup_text *t, const lines *L, int line, line_toks *
         char f[DS_SUP_WORD_MAX * 2];
         ds_text_fold(t->w[i].text, f, sizeof f);
         bool first = true;
-        for (char *p = strtok(f, " "); p && out->n < TOK_MAX; p = strtok(NULL, " ")) {
+        char *save = NULL;
+        for (char *p = strtok_r(f, " ", &save); p && out->n < TOK_MAX;
+             p = strtok_r(NULL, " ", &save)) {
             tok *k = &out->t[out->n++];
             snprintf(k->s, sizeof k->s, "%s", p);
             k->word = i;
@@ -288,10 +290,33 @@ static int match_at(const line_toks *lt, int pos, const char *phrase)
             return 0;
         k++;
     }
-    /* The label ends at a word's end: "born" does not match "borne". */
-    if (k < lt->n && !lt->t[k].first)
+    /* The label ends at a word's end: "born" does not match "borne"; a
+     * plural mark in brackets ("Prénom(s)", "Vorname(n)") ends the word. */
+    if (k < lt->n && !lt->t[k].first) {
+        if (strlen(lt->t[k].s) == 1 && (k + 1 >= lt->n || lt->t[k + 1].first))
+            return k + 1 - pos;
         return 0;
+    }
     return k - pos;
+}
+
+/* Whether the page prints a given-names label and a family-name label:
+ * beside "Prénom(s)", "Nom" is the family name; beside "Apellidos",
+ * "Nombre" is the given name. */
+static void split_name_labels(const ds_sup_text *t, const lines *L, line_toks *lt, bool *given,
+                              bool *surname)
+{
+    *given = *surname = false;
+    for (int line = 0; line < L->n; line++) {
+        tokenize(t, L, line, lt);
+        for (int pos = 0; pos < lt->n; pos++)
+            for (int j = 0; j < NLABELS; j++)
+                if ((labels[j].k == K_GIVEN || labels[j].k == K_SURNAME) &&
+                    match_at(lt, pos, labels[j].phrase) > 0) {
+                    *(labels[j].k == K_GIVEN ? given : surname) = true;
+                    break;
+                }
+    }
 }
 
 static bool generic(const char *phrase);
@@ -413,48 +438,10 @@ static bool has_digit(const char *s)
     return false;
 }
 
-/* A date in words a..b-1 starting at word a: tries 3, 2, then 1 words,
- * ordinal suffixes and commas dropped, "March 12 2025" turned round. */
-static int date_at(const ds_sup_text *t, int a, int b, char iso[11])
+/* A date in words a..b-1 starting at word a (support_date.c). */
+static int date_at(const ds_sup_text *t, const lines *L, int a, int b, char iso[11], char alt[11])
 {
-    for (int n = 3; n >= 1; n--) {
-        if (a + n > b)
-            continue;
-        char parts[3][DS_SUP_WORD_MAX];
-        for (int k = 0; k < n; k++) {
-            const char *s = t->w[a + k].text;
-            size_t o = 0;
-            for (size_t i = 0; s[i] && o + 1 < sizeof parts[k]; i++)
-                if (s[i] != ',')
-                    parts[k][o++] = s[i];
-            parts[k][o] = 0;
-            /* 12th -> 12 */
-            size_t l = strlen(parts[k]);
-            if (l >= 3 && isdigit((unsigned char)parts[k][l - 3]) &&
-                (!strcmp(parts[k] + l - 2, "st") || !strcmp(parts[k] + l - 2, "nd") ||
-                 !strcmp(parts[k] + l - 2, "rd") || !strcmp(parts[k] + l - 2, "th")))
-                parts[k][l - 2] = 0;
-        }
-        char buf[3 * DS_SUP_WORD_MAX + 4];
-        if (n == 3 && !has_digit(parts[0]) && has_digit(parts[1]))
-            snprintf(buf, sizeof buf, "%s %s %s", parts[1], parts[0], parts[2]);
-        else if (n == 3)
-            snprintf(buf, sizeof buf, "%s %s %s", parts[0], parts[1], parts[2]);
-        else if (n == 2)
-            snprintf(buf, sizeof buf, "%s %s", parts[0], parts[1]);
-        else
-            snprintf(buf, sizeof buf, "%s", parts[0]);
-        /* A date starts with its day (or year): "of marriage: 26.11.2023"
-         * is words before a date, not one. */
-        if (!isdigit((unsigned char)buf[0]))
-            continue;
-        /* A lone number is no date unless it is written as one. */
-        if (n == 1 && !strpbrk(buf, "./-"))
-            continue;
-        if (ds_viz_parse_date(buf, iso))
-            return n;
-    }
-    return 0;
+    return ds_sup_date_words(t, a, b, L->order, iso, alt);
 }
 
 static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", "herr", "frau", "m",
@@ -680,7 +667,7 @@ static span next_cell(const ds_sup_text *t, const lines *L, int line, int a)
  * a line of its own (a column of values the reader took for a block): the
  * nearest such cell right of word lw, whose middle lies within the label's
  * height. */
-static span value_right(const ds_sup_text *t, const lines *L, int lw)
+static span value_right(const ds_sup_text *t, const lines *L, int lw, kind vk)
 {
     span s = {0, 0};
     const int *lb = t->w[lw].box;
@@ -700,6 +687,15 @@ static span value_right(const ds_sup_text *t, const lines *L, int lw)
             continue;
         int d = dx + 4 * dy;
         if (d >= bestd)
+            continue;
+        /* A date's or a number's value is one: on a skewed page a table's
+         * header can lie nearer than the label's own value. */
+        char iso[11], alt[11];
+        if ((vk == K_DATE || vk == K_PERIOD) &&
+            !ds_sup_date_words(t, a, L->start[line + 1], L->order, iso, alt))
+            continue;
+        if ((vk == K_NUMBER || vk == K_IBAN || vk == K_AMOUNT) && !has_digit(t->w[a].text) &&
+            !(a + 1 < L->start[line + 1] && has_digit(t->w[a + 1].text)))
             continue;
         tokenize(t, L, line, lt);
         bool labelled = false;
@@ -877,16 +873,17 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
     case K_DATE:
     case K_PERIOD: {
         int found_a = -1, found_n = 0;
-        char best[11] = "";
+        char best[11] = "", best_alt[11] = "", alt[11];
         /* A generic label ("Date") takes a date right after it only: in
          * "Date of marriage: 26.11.2023" it is not the issue date. */
         int reach = lb->k == K_PERIOD ? b : generic(lb->phrase) ? a + 1 : a + 3;
         for (int i = a; i < b && i < reach; i++) {
-            int n = date_at(t, i, b, iso);
+            int n = date_at(t, L, i, b, iso, alt);
             if (n > 0) {
                 found_a = i;
                 found_n = n;
                 memcpy(best, iso, sizeof best);
+                memcpy(best_alt, alt, sizeof best_alt);
                 if (lb->k == K_DATE)
                     break;
                 i += n - 1;
@@ -898,7 +895,12 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
         if (!f)
             return true;
         set_value(t, f, found_a, found_a + found_n);
-        memcpy(f->norm, best, sizeof best);
+        if (best_alt[0]) { /* day and month could be swapped: both readings */
+            f->norm[0] = 0;
+            memcpy(f->readings[0], best, sizeof best);
+            memcpy(f->readings[1], best_alt, sizeof best_alt);
+        } else
+            memcpy(f->norm, best, sizeof best);
         return true;
     }
     case K_NAME:
@@ -1059,7 +1061,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     if (t->nwords == 0 || t->nlines == 0)
         return;
     lines L = {t->nlines, calloc((size_t)t->nlines + 1, sizeof(int)),
-               calloc((size_t)t->nlines + 1, sizeof(int))};
+               calloc((size_t)t->nlines + 1, sizeof(int)), DS_SUP_ORDER_UNKNOWN};
     line_toks *lt = malloc(sizeof *lt);
     char *surname = calloc(1, DS_SUP_VALUE_MAX), *given = calloc(1, DS_SUP_VALUE_MAX);
     int name_box[2][4] = {{0}};
@@ -1077,6 +1079,9 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     L.start[t->nlines] = t->nwords;
     if (t->page_h > 0)
         page_h = t->page_h;
+    L.order = ds_sup_date_order(t);
+    bool page_given = false, page_surname = false;
+    split_name_labels(t, &L, lt, &page_given, &page_surname);
     for (int line = 0; line < L.n; line++) {
         if (L.height[line] < 1)
             L.height[line] = 1;
@@ -1099,14 +1104,19 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                 if (v.b > v.a && starts_label(t, &L, line, lt, v.a))
                     v = next_cell(t, &L, line, v.a);
                 if (v.b <= v.a)
-                    v = value_right(t, &L, last);
+                    v = value_right(t, &L, last, labels[j].k);
                 int vl = v.b > v.a ? t->w[v.a].line : line;
-                bool took = take_value(t, &L, vl, v.a, v.b, &labels[j], out, surname, given,
-                                       name_box, name_conf);
+                label lb = labels[j];
+                if (!strcmp(lb.phrase, "nom") && page_given)
+                    lb.k = K_SURNAME;
+                else if (!strcmp(lb.phrase, "nombre") && page_surname)
+                    lb.k = K_GIVEN;
+                bool took = take_value(t, &L, vl, v.a, v.b, &lb, out, surname, given, name_box,
+                                       name_conf);
                 if (!took && v.b <= v.a) {
                     span below = value_below(t, &L, line, lw);
                     int vline = below.b > below.a ? t->w[below.a].line : line;
-                    take_value(t, &L, vline, below.a, below.b, &labels[j], out, surname, given,
+                    take_value(t, &L, vline, below.a, below.b, &lb, out, surname, given,
                                name_box, name_conf);
                 }
                 pos += m - 1;

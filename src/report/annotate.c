@@ -10,6 +10,7 @@
 #include "page/support.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int ds_annotate_add(ds_annotate *a, int x, int y, int w, int h, ds_annotate_kind kind,
@@ -114,4 +115,57 @@ void ds_annotate_support(ds_annotate *a, const struct ds_sup_page *sup, const ds
         ds_annotate_add(a, f->box[0], f->box[1], f->box[2], f->box[3],
                         flagged ? DS_ANNOTATE_FLAGGED : DS_ANNOTATE_FIELD, label);
     }
+}
+
+void ds_annotate_page_path(const char *path, int page_no, int npages, char *out, size_t cap)
+{
+    if (!out || cap == 0)
+        return;
+    if (!path) {
+        out[0] = 0;
+        return;
+    }
+    if (npages > 1) {
+        const char *dot = strrchr(path, '.');
+        bool ext = dot && !strchr(dot, '/');
+        int stem = ext ? (int)(dot - path) : (int)strlen(path);
+        snprintf(out, cap, "%.*s-%d%s", stem, path, page_no, ext ? dot : "");
+    } else {
+        snprintf(out, cap, "%s", path);
+    }
+}
+
+ds_error ds_annotate_flag_boxes(const char *path, int npages, const ds_flag *flags, int nflags)
+{
+    if (!path || (nflags > 0 && !flags) || npages < 1)
+        return DS_ERR_USAGE;
+    ds_error err = DS_OK;
+    ds_annotate *a = calloc(1, sizeof *a);
+    if (!a)
+        return DS_ERR_NOMEM;
+    for (int pg = 0; pg < npages && err == DS_OK; pg++) {
+        a->count = 0;
+        for (int i = 0; i < nflags; i++) {
+            const ds_flag *f = &flags[i];
+            if (f->page != pg || f->bbox[2] <= 0 || f->bbox[3] <= 0)
+                continue;
+            ds_annotate_add(a, f->bbox[0], f->bbox[1], f->bbox[2], f->bbox[3],
+                            f->severity >= DS_SEV_WARNING ? DS_ANNOTATE_FLAGGED : DS_ANNOTATE_OTHER,
+                            ds_flag_name(f->code));
+        }
+        if (a->count == 0)
+            continue;
+        char out[4096];
+        ds_annotate_page_path(path, pg, npages, out, sizeof out);
+        /* The page as annotated already (a PNG this run wrote), boxes added. */
+        PIX *page = pixRead(out);
+        if (!page) {
+            err = DS_ERR_IO;
+            break;
+        }
+        err = ds_annotate_write(out, page, a);
+        pixDestroy(&page);
+    }
+    free(a);
+    return err;
 }

@@ -58,4 +58,19 @@ struct ds_sup_page;
 void ds_annotate_support(ds_annotate *a, const struct ds_sup_page *sup, const ds_flag *flags,
                          int nflags, int page_no);
 
+/* The file the annotated page page_no of an npages-page input is written
+ * to: path itself for one page, else "STEM-N.EXT" (0-based N). */
+void ds_annotate_page_path(const char *path, int page_no, int npages, char *out, size_t cap);
+
+/*
+ * Adds the evidence boxes of flags[0..nflags) that carry one (ds_flag
+ * bbox: a PDF's mismatched number or font change) to the annotated pages
+ * already written for path (ds_annotate_page_path), red for a warning or
+ * high flag and grey for information, labelled with the flag's code: each
+ * page's PNG is read back, drawn on and written again. Pages without such
+ * a flag are left alone. DS_ERR_IO when a page's PNG cannot be read or
+ * written.
+ */
+ds_error ds_annotate_flag_boxes(const char *path, int npages, const ds_flag *flags, int nflags);
+
 #endif

@@ -188,6 +188,9 @@ static json_t *support_json(const ds_sup_page *p)
         json_object_set_new(jf, "name", json_string(ds_sup_field_name(f->id)));
         json_object_set_new(jf, "value", text_json(f->value));
         json_object_set_new(jf, "normalized", text_json(f->norm));
+        if (f->readings[0][0]) /* a date whose day and month could be swapped */
+            json_object_set_new(jf, "readings",
+                                json_pack("[ss]", f->readings[0], f->readings[1]));
         json_object_set_new(jf, "label", text_json(f->label));
         json_object_set_new(jf, "confidence", json_real(round(f->conf * 10) / 10));
         json_object_set_new(jf, "status", json_string(f->status[0] ? f->status : "not_compared"));
@@ -245,6 +248,8 @@ static json_t *flag_json(const ds_flag *f, const ds_related *rel, int nrel)
         json_object_set_new(o, "found", json_string(f->found));
     json_object_set_new(o, "source", json_string(f->source));
     json_object_set_new(o, "message", json_string(f->message));
+    if (f->bbox[2] > 0 && f->bbox[3] > 0)
+        json_object_set_new(o, "bbox", box_json(f->bbox));
     if (nrel > 0) {
         json_t *a = json_array();
         for (int i = 0; i < nrel; i++) {

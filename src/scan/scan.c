@@ -608,10 +608,15 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         if (s->opt.forensics && !engine && ds_scan_pdf_has_text(pages) &&
             !(engine = engine_take(s, &err)))
             goto out;
+        int pdf_first = flags->count;
         err = ds_scan_pdf(pages, engine ? ds_viz_reader_tess(engine) : NULL, s->opt.forensics,
                           flags, r);
         if (err != DS_OK)
             goto out;
+        /* The PDF's evidence boxes on the pages annotated above. */
+        if (annotate && ds_annotate_flag_boxes(annotate, pages->count, flags->item + pdf_first,
+                                               flags->count - pdf_first) != DS_OK)
+            fprintf(stderr, "docscreen: could not add the PDF's evidence to the annotated pages\n");
     }
     /* A driver licence's printed front against its barcode, across pages,
      * read by the printed-page reader's engine. */

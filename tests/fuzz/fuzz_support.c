@@ -6,7 +6,9 @@
  * words are read as a layer, classified, their fields extracted and
  * checked against a fixed case record with related persons. Every field
  * must come back NUL-terminated within its cap and every date normalised
- * to a real date; the sanitizers catch the rest.
+ * to a real date (or two, when its day and month could be swapped); every
+ * line is also read as a date by itself (ds_sup_parse_date); the
+ * sanitizers catch the rest.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -44,6 +46,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (next)
             *next++ = 0;
         int x, y, ww, h, used = 0;
+        /* every line is also read as a date on its own */
+        char iso[11], alt[11];
+        ds_sup_date_result dr = ds_sup_parse_date(line, DS_SUP_ORDER_UNKNOWN, iso, alt);
+        if ((dr != DS_SUP_DATE_NONE && !ds_date_valid(iso)) ||
+            (dr == DS_SUP_DATE_AMBIGUOUS && !ds_date_valid(alt)))
+            abort();
         if (sscanf(line, "%d %d %d %d %n", &x, &y, &ww, &h, &used) == 4 && used > 0) {
             w[n].text = line + used;
             w[n].box[0] = x;
@@ -73,8 +81,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     strnlen(f->norm, sizeof f->norm) == sizeof f->norm ||
                     strnlen(f->label, sizeof f->label) == sizeof f->label)
                     abort();
+                /* a date: one real date, or two readings of an unsettled order */
+                bool two = !f->norm[0] && ds_date_valid(f->readings[0]) &&
+                           ds_date_valid(f->readings[1]);
                 if ((f->id == DS_SF_BIRTH_DATE || f->id == DS_SF_ISSUE_DATE ||
-                     f->id == DS_SF_STATEMENT_DATE) && !ds_date_valid(f->norm))
+                     f->id == DS_SF_STATEMENT_DATE) && !ds_date_valid(f->norm) && !two)
+                    abort();
+                if (f->readings[0][0] && !two)
                     abort();
             }
             if (p->nfields > DS_SUP_FIELDS_MAX || flags->count > DS_MAX_FLAGS)

@@ -325,6 +325,17 @@ def pdf_defect_cases(binary, out_dir):
                if f["source"] == "pdf"]
         report("pdf defect " + name, code == 1 and [(c, p) for c, p, _ in got] == want and
                all(s == sev[c] for c, _, s in got), "exit %d flags %r want %r" % (code, got, want))
+        # A word's evidence has its box on the page image (the annotation draws it).
+        docs = rep.get("documents") or []
+        for f in rep.get("flags", []):
+            if f["code"] not in ("PDF_TEXT_MISMATCH", "PDF_FONT_MIX"):
+                continue
+            b = f.get("bbox")
+            doc = docs[f["page"]] if f["page"] < len(docs) else {}
+            report("pdf defect %s: %s has its box" % (name, f["code"]),
+                   isinstance(b, list) and len(b) == 4 and b[2] > 0 and b[3] > 0 and b[0] >= 0 and
+                   b[1] >= 0 and b[0] + b[2] <= doc.get("width", 0) and
+                   b[1] + b[3] <= doc.get("height", 0), "bbox %r" % (b,))
 
 
 def bad_input_cases(binary):

@@ -1,0 +1,355 @@
+/*
+ * support_date.c: dates as supporting pages write them (support.h).
+ *
+ * Numeric dates with '.', '/' or '-' (day, month, year or year, month,
+ * day), a day, a month name and a year ("22 April 2025", "5. März 1980",
+ * "1er mars 1980", "5 de marzo de 1980", "22-Apr-2025"), or a month name,
+ * a day and a year ("April 22, 2025"); month names full or abbreviated, in
+ * English, German, French and Spanish. Years have four digits: a
+ * two-digit year's century is never guessed.
+ *
+ * A numeric date whose day and month could each be the other (03/04/2025)
+ * is read in the page's order: dotted dates are day first everywhere; a
+ * date elsewhere on the page with a day over 12 shows the order; so does
+ * the country (a UK postcode or pounds: day first; dollars: month first)
+ * or the language of the page's words (German, French, Spanish: day
+ * first). When none of these says it, the date is ambiguous: both readings
+ * are given and the caller compares both (neither decides a flag alone).
+ */
+#include "page/support.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+
+/* Month names folded (lower case, no accents), full and abbreviated. */
+static const char *const month_words[12][10] = {
+    {"january", "jan", "januar", "janvier", "janv", "enero", "ene", "janner", NULL},
+    {"february", "feb", "februar", "fevrier", "fevr", "fev", "febrero", NULL},
+    {"march", "mar", "marz", "maerz", "mrz", "mars", "marzo", NULL},
+    {"april", "apr", "avril", "avr", "abril", "abr", NULL},
+    {"may", "mai", "mayo", NULL},
+    {"june", "jun", "juni", "juin", "junio", NULL},
+    {"july", "jul", "juli", "juillet", "juil", "julio", NULL},
+    {"august", "aug", "aout", "agosto", "ago", NULL},
+    {"september", "sep", "sept", "septembre", "septiembre", "setiembre", NULL},
+    {"october", "oct", "oktober", "okt", "octobre", "octubre", NULL},
+    {"november", "nov", "novembre", "noviembre", NULL},
+    {"december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", NULL},
+};
+
+/* Words a written date may hold between its parts ("5 de marzo de 1980",
+ * "the 5th of May 2024"). */
+static const char *const date_fillers[] = {"de", "del", "of", "the", NULL};
+
+int ds_sup_month_word(const char *word)
+{
+    if (!word || !word[0])
+        return 0;
+    char f[64];
+    ds_text_fold(word, f, sizeof f);
+    size_t n = strlen(f);
+    while (n > 0 && (f[n - 1] == ' ' || f[n - 1] == '.'))
+        f[--n] = 0;
+    if (n < 3 || strchr(f, ' '))
+        return 0;
+    for (int m = 0; m < 12; m++)
+        for (int k = 0; month_words[m][k]; k++)
+            if (strcmp(f, month_words[m][k]) == 0)
+                return m + 1;
+    return 0;
+}
+
+static bool valid_ymd(int y, int m, int d)
+{
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return false;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return false;
+    return true;
+}
+
+enum { T_NUM = 1, T_MONTH };
+
+typedef struct dtok {
+    int kind;
+    int val;    /* the number, or the month 1..12 */
+    int digits; /* a number's digit count */
+    char sep;   /* what came before it: '.', '/', '-', ' ' (space or comma), 0 first */
+} dtok;
+
+/* A digit OCR confuses with a letter, inside a run that has real digits. */
+static int confusable_digit(char c)
+{
+    switch (c) {
+    case 'O': case 'o': return 0;
+    case 'l': case 'I': case '|': return 1;
+    default: return -1;
+    }
+}
+
+static bool ordinal_suffix(const char *s, size_t n)
+{
+    static const char *const sfx[] = {"st", "nd", "rd", "th", "er", "re", "e", "o", NULL};
+    for (int k = 0; sfx[k]; k++)
+        if (strlen(sfx[k]) == n && strncmp(s, sfx[k], n) == 0)
+            return true;
+    return false;
+}
+
+/* Splits text into numbers and month names; false at anything else. */
+static bool date_tokens(const char *text, dtok *tok, int cap, int *ntok)
+{
+    int n = 0;
+    char sep = 0;
+    const char *p = text;
+    while (*p) {
+        unsigned char c = (unsigned char)*p;
+        if (c == ' ' || c == ',' || c == '\t') {
+            if (sep != '.' && sep != '/' && sep != '-')
+                sep = ' ';
+            p++;
+            continue;
+        }
+        if (c == '.' || c == '/' || c == '-') {
+            if (sep == '.' || sep == '/' || sep == '-')
+                return false; /* "12..04" */
+            sep = (char)c;
+            p++;
+            continue;
+        }
+        const char *s = p;
+        bool digit = false;
+        while (*p && (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80 || *p == '|')) {
+            digit |= isdigit((unsigned char)*p) != 0;
+            p++;
+        }
+        if (p == s)
+            return false;
+        size_t len = (size_t)(p - s);
+        if (n >= cap)
+            return false;
+        if (digit) {
+            /* digits, confusable letters among them, then maybe an
+             * ordinal suffix ("1st", "1er"). */
+            int v = 0, nd = 0;
+            size_t i = 0;
+            for (; i < len; i++) {
+                int d = isdigit((unsigned char)s[i]) ? s[i] - '0' : confusable_digit(s[i]);
+                if (d < 0)
+                    break;
+                if (nd >= 4)
+                    return false;
+                v = v * 10 + d;
+                nd++;
+            }
+            if (i < len && !(nd <= 2 && ordinal_suffix(s + i, len - i)))
+                return false;
+            tok[n++] = (dtok){T_NUM, v, nd, sep};
+        } else {
+            char w[64];
+            if (len >= sizeof w)
+                return false;
+            memcpy(w, s, len);
+            w[len] = 0;
+            char f[128];
+            ds_text_fold(w, f, sizeof f);
+            bool filler = false;
+            for (int k = 0; date_fillers[k]; k++)
+                filler |= strcmp(f, date_fillers[k]) == 0;
+            if (filler && n > 0) {
+                if (sep != '.' && sep != '/' && sep != '-')
+                    sep = ' ';
+                continue;
+            }
+            int m = ds_sup_month_word(w);
+            if (!m)
+                return false;
+            tok[n++] = (dtok){T_MONTH, m, 0, sep};
+        }
+        sep = 0;
+    }
+    if (sep == '/' || sep == '-')
+        return false; /* "22/04/" */
+    *ntok = n;
+    return true;
+}
+
+static void put_iso(char iso[11], int y, int m, int d) { snprintf(iso, 11, "%04d-%02d-%02d", y, m, d); }
+
+ds_sup_date_result ds_sup_parse_date(const char *text, ds_sup_order order, char iso[11],
+                                     char alt[11])
+{
+    if (iso)
+        iso[0] = 0;
+    if (alt)
+        alt[0] = 0;
+    if (!text || !iso || !alt || strlen(text) > 96)
+        return DS_SUP_DATE_NONE;
+    dtok t[4];
+    int n = 0;
+    if (!date_tokens(text, t, 4, &n) || n != 3)
+        return DS_SUP_DATE_NONE;
+    if (t[2].kind != T_NUM || t[2].digits != 4) {
+        /* year first: 2025-04-22, 2025/04/22, 2025.04.22 */
+        if (t[0].kind == T_NUM && t[0].digits == 4 && t[1].kind == T_NUM && t[2].kind == T_NUM &&
+            t[1].digits <= 2 && t[2].digits <= 2 && t[1].sep == t[2].sep &&
+            (t[1].sep == '-' || t[1].sep == '/' || t[1].sep == '.') &&
+            valid_ymd(t[0].val, t[1].val, t[2].val)) {
+            put_iso(iso, t[0].val, t[1].val, t[2].val);
+            return DS_SUP_DATE_OK;
+        }
+        return DS_SUP_DATE_NONE;
+    }
+    int y = t[2].val;
+    if (t[0].kind == T_NUM && t[1].kind == T_MONTH) { /* 22 April 2025, 22-Apr-2025 */
+        if (t[0].digits > 2 || !valid_ymd(y, t[1].val, t[0].val))
+            return DS_SUP_DATE_NONE;
+        put_iso(iso, y, t[1].val, t[0].val);
+        return DS_SUP_DATE_OK;
+    }
+    if (t[0].kind == T_MONTH && t[1].kind == T_NUM) { /* April 22, 2025 */
+        if (t[1].digits > 2 || !valid_ymd(y, t[0].val, t[1].val))
+            return DS_SUP_DATE_NONE;
+        put_iso(iso, y, t[0].val, t[1].val);
+        return DS_SUP_DATE_OK;
+    }
+    if (t[0].kind != T_NUM || t[1].kind != T_NUM || t[0].digits > 2 || t[1].digits > 2)
+        return DS_SUP_DATE_NONE;
+    char sep = t[1].sep;
+    if (sep != t[2].sep || (sep != '.' && sep != '/' && sep != '-'))
+        return DS_SUP_DATE_NONE;
+    int a = t[0].val, b = t[1].val;
+    bool dmy = valid_ymd(y, b, a), mdy = valid_ymd(y, a, b);
+    if (!dmy && !mdy)
+        return DS_SUP_DATE_NONE;
+    if (sep == '.' || a == b || (dmy && !mdy) || (dmy && order == DS_SUP_ORDER_DMY)) {
+        if (!dmy)
+            return DS_SUP_DATE_NONE; /* "04.22.2025" is no dotted date */
+        put_iso(iso, y, b, a);
+        return DS_SUP_DATE_OK;
+    }
+    if ((mdy && !dmy) || (mdy && order == DS_SUP_ORDER_MDY)) {
+        put_iso(iso, y, a, b);
+        return DS_SUP_DATE_OK;
+    }
+    put_iso(iso, y, b, a); /* day first */
+    put_iso(alt, y, a, b); /* month first */
+    return DS_SUP_DATE_AMBIGUOUS;
+}
+
+/* ------------------------------------------------------ the page's order */
+
+static bool in_words(const char *const *list, const char *f)
+{
+    for (; *list; list++)
+        if (strcmp(*list, f) == 0)
+            return true;
+    return false;
+}
+
+/* "SW1A 1AA", "M1 1AE": a UK postcode's outward and inward codes. */
+static bool uk_postcode(const char *out, const char *in)
+{
+    size_t lo = strlen(out), li = strlen(in);
+    if (lo < 2 || lo > 4 || li != 3)
+        return false;
+    if (!isdigit((unsigned char)in[0]) || !isupper((unsigned char)in[1]) ||
+        !isupper((unsigned char)in[2]))
+        return false;
+    if (!isupper((unsigned char)out[0]))
+        return false;
+    size_t i = 1;
+    if (i < lo && isupper((unsigned char)out[i]))
+        i++;
+    if (i >= lo || !isdigit((unsigned char)out[i]))
+        return false;
+    i++;
+    if (i < lo && (isdigit((unsigned char)out[i]) || isupper((unsigned char)out[i])))
+        i++;
+    return i == lo;
+}
+
+ds_sup_order ds_sup_date_order(const ds_sup_text *t)
+{
+    if (!t || t->nwords <= 0)
+        return DS_SUP_ORDER_UNKNOWN;
+    /* Words of German, French and Spanish pages that English ones lack. */
+    static const char *const dmy_words[] = {
+        "der", "die", "und", "des", "fur", "vom", "ist", "mit", "le", "les", "du", "et", "est",
+        "pour", "au", "aux", "el", "los", "las", "del", "y", "por", "para", "con", "datum",
+        "fecha", "geburtsdatum", "naissance", "nacimiento", NULL};
+    int vote_dmy = 0, vote_mdy = 0, lang = 0, country_dmy = 0, country_mdy = 0;
+    for (int i = 0; i < t->nwords; i++) {
+        const char *w = t->w[i].text;
+        char iso[11], alt[11];
+        /* An unambiguous numeric date with '/' or '-' shows the order. */
+        if (strchr(w, '/') || strchr(w, '-')) {
+            ds_sup_date_result r = ds_sup_parse_date(w, DS_SUP_ORDER_UNKNOWN, iso, alt);
+            int a = atoi(w);
+            if (r == DS_SUP_DATE_OK && isdigit((unsigned char)w[0]) && a <= 31 && a > 12)
+                vote_dmy++;
+            else if (r == DS_SUP_DATE_OK && isdigit((unsigned char)w[0]) && a <= 12) {
+                const char *s = w + strspn(w, "0123456789");
+                int b = (*s == '/' || *s == '-') ? atoi(s + 1) : 0;
+                if (b > 12 && b <= 31)
+                    vote_mdy++;
+            }
+        }
+        if (strstr(w, "\xc2\xa3") || strcmp(w, "GBP") == 0)
+            country_dmy++;
+        if (strchr(w, '$') || strcmp(w, "USD") == 0)
+            country_mdy++;
+        if (strstr(w, "\xe2\x82\xac") || strcmp(w, "EUR") == 0)
+            country_dmy++;
+        if (i + 1 < t->nwords && t->w[i + 1].line == t->w[i].line && uk_postcode(w, t->w[i + 1].text))
+            country_dmy++;
+        char f[DS_SUP_WORD_MAX * 2];
+        ds_text_fold(w, f, sizeof f);
+        if (in_words(dmy_words, f))
+            lang++;
+    }
+    if (vote_dmy && !vote_mdy)
+        return DS_SUP_ORDER_DMY;
+    if (vote_mdy && !vote_dmy)
+        return DS_SUP_ORDER_MDY;
+    if (vote_dmy && vote_mdy)
+        return DS_SUP_ORDER_UNKNOWN; /* the page itself is mixed */
+    if (country_dmy && !country_mdy)
+        return DS_SUP_ORDER_DMY;
+    if (country_mdy && !country_dmy)
+        return DS_SUP_ORDER_MDY;
+    if (!country_dmy && !country_mdy && lang >= 3)
+        return DS_SUP_ORDER_DMY;
+    return DS_SUP_ORDER_UNKNOWN;
+}
+
+int ds_sup_date_words(const ds_sup_text *t, int a, int b, ds_sup_order order, char iso[11],
+                      char alt[11])
+{
+    if (!t || a < 0 || a >= b || b > t->nwords)
+        return 0;
+    /* Up to 6 words ("5 de marzo de 1980"), the longest first, on one line. */
+    for (int n = 6; n >= 1; n--) {
+        if (a + n > b || t->w[a + n - 1].line != t->w[a].line)
+            continue;
+        char buf[6 * DS_SUP_WORD_MAX + 8];
+        size_t o = 0;
+        for (int k = 0; k < n; k++) {
+            int m = snprintf(buf + o, sizeof buf - o, "%s%s", k ? " " : "", t->w[a + k].text);
+            if (m < 0 || (size_t)m >= sizeof buf - o)
+                return 0;
+            o += (size_t)m;
+        }
+        /* A lone number is no date unless it is written as one. */
+        if (n == 1 && !strpbrk(buf, "./-"))
+            continue;
+        if (ds_sup_parse_date(buf, order, iso, alt) != DS_SUP_DATE_NONE)
+            return n;
+    }
+    return 0;
+}

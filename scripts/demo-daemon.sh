@@ -24,7 +24,7 @@ store="sqlite:$tmp/store.db"
 officer=$("$daemon" --store "$store" --create-token demo-officer officer 2>/dev/null)
 
 DOCSCREEND_PORT_FILE="$tmp/port" "$daemon" --store "$store" --listen 127.0.0.1:0 \
-  --set "hotfolder.demo=$inbox" --set hotfolder_interval_ms=200 --set tmp_dir="$tmp" \
+  --set "hotfolder.demo=$inbox" --set hotfolder_interval_ms=200 --set "today=${DEMO_TODAY:-2026-11-23}" --set tmp_dir="$tmp" \
   2>"$tmp/daemon.log" &
 pid=$!
 for _ in $(seq 1 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done

@@ -5,6 +5,12 @@
 # Usage: scripts/demo.sh PATH/TO/docscreen
 set -uo pipefail
 bin=${1:-build/docscreen}
+# Every screening in the demo is as on one date, so its output is the same
+# on any day: the samples were made around it (several expire in the weeks
+# after it, two expired years before and show DOC_EXPIRED), and so were the
+# supporting pages of the PDF. DEMO_TODAY=YYYY-MM-DD screens as on another.
+today=${DEMO_TODAY:-2026-11-23}
+export DEMO_TODAY=$today
 cd "$(dirname "$0")/.."
 shopt -s nullglob
 files=(samples/pages/*.jpg samples/pages/*.png samples/pages/*.tif)
@@ -12,14 +18,14 @@ if [ ${#files[@]} -eq 0 ]; then
   echo "demo: no sample pages in samples/pages" >&2
   exit 2
 fi
-echo "== docscreen scan: ${#files[@]} bundled sample files =="
-"$bin" scan "${files[@]}"
+echo "== docscreen scan: ${#files[@]} bundled sample files, screened as on $today =="
+"$bin" scan --today "$today" "${files[@]}"
 status=$?
 echo
 echo "== exit status $status (0 nothing to review, 1 flagged for review, 2 input error) =="
 echo
 echo "== the JSON report of ${files[0]} =="
-"$bin" scan --json "${files[0]}"
+"$bin" scan --json --today "$today" "${files[0]}"
 echo
 echo "== a scanned PDF: a passport page and two supporting pages (samples/pdfgen.py --demo) =="
 pdfdir=$(mktemp -d)
@@ -29,9 +35,9 @@ pdfdir=$(mktemp -d)
 if /usr/bin/python3 samples/supportdocs.py --out "$pdfdir/sup" --count 3 --seed 3 >/dev/null &&
    /usr/bin/python3 samples/pdfgen.py --out "$pdfdir" --demo samples/pages/0004-td3.jpg \
      "$pdfdir"/sup/0000-*.jpg "$pdfdir"/sup/0002-*.jpg; then
-  "$bin" scan --today 2026-11-23 "$pdfdir/demo.pdf"
+  "$bin" scan --today "$today" "$pdfdir/demo.pdf"
   echo "-- the report's pdf object and its pages --"
-  "$bin" scan --json --today 2026-11-23 "$pdfdir/demo.pdf" | /usr/bin/python3 -c '
+  "$bin" scan --json --today "$today" "$pdfdir/demo.pdf" | /usr/bin/python3 -c '
 import json, sys
 r = json.load(sys.stdin)
 print(json.dumps(r.get("pdf"), indent=1))

@@ -11,8 +11,11 @@
 
 #define DS_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+#include <stdbool.h>
 
-
+/* Whether y-m-d is a day of the Gregorian calendar in 1900..2199, the
+ * years a document or a page may carry. */
+bool ds_ymd_valid(int y, int m, int d);
 
 /* ds_read_file, ds_limit_omp_threads and ds_now_ms are public (docscreen.h). */
 

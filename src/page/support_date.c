@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/base.h"
 #include "base/text.h"
 
 /* Month names folded (lower case, no accents), full and abbreviated. */
@@ -61,16 +62,6 @@ int ds_sup_month_word(const char *word)
             if (strcmp(f, month_words[m][k]) == 0)
                 return m + 1;
     return 0;
-}
-
-static bool valid_ymd(int y, int m, int d)
-{
-    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-        return false;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return false;
-    return true;
 }
 
 enum { T_NUM = 1, T_MONTH };
@@ -199,7 +190,7 @@ ds_sup_date_result ds_sup_parse_date(const char *text, ds_sup_order order, char 
         if (t[0].kind == T_NUM && t[0].digits == 4 && t[1].kind == T_NUM && t[2].kind == T_NUM &&
             t[1].digits <= 2 && t[2].digits <= 2 && t[1].sep == t[2].sep &&
             (t[1].sep == '-' || t[1].sep == '/' || t[1].sep == '.') &&
-            valid_ymd(t[0].val, t[1].val, t[2].val)) {
+            ds_ymd_valid(t[0].val, t[1].val, t[2].val)) {
             put_iso(iso, t[0].val, t[1].val, t[2].val);
             return DS_SUP_DATE_OK;
         }
@@ -207,13 +198,13 @@ ds_sup_date_result ds_sup_parse_date(const char *text, ds_sup_order order, char 
     }
     int y = t[2].val;
     if (t[0].kind == T_NUM && t[1].kind == T_MONTH) { /* 22 April 2025, 22-Apr-2025 */
-        if (t[0].digits > 2 || !valid_ymd(y, t[1].val, t[0].val))
+        if (t[0].digits > 2 || !ds_ymd_valid(y, t[1].val, t[0].val))
             return DS_SUP_DATE_NONE;
         put_iso(iso, y, t[1].val, t[0].val);
         return DS_SUP_DATE_OK;
     }
     if (t[0].kind == T_MONTH && t[1].kind == T_NUM) { /* April 22, 2025 */
-        if (t[1].digits > 2 || !valid_ymd(y, t[0].val, t[1].val))
+        if (t[1].digits > 2 || !ds_ymd_valid(y, t[0].val, t[1].val))
             return DS_SUP_DATE_NONE;
         put_iso(iso, y, t[0].val, t[1].val);
         return DS_SUP_DATE_OK;
@@ -224,7 +215,7 @@ ds_sup_date_result ds_sup_parse_date(const char *text, ds_sup_order order, char 
     if (sep != t[2].sep || (sep != '.' && sep != '/' && sep != '-'))
         return DS_SUP_DATE_NONE;
     int a = t[0].val, b = t[1].val;
-    bool dmy = valid_ymd(y, b, a), mdy = valid_ymd(y, a, b);
+    bool dmy = ds_ymd_valid(y, b, a), mdy = ds_ymd_valid(y, a, b);
     if (!dmy && !mdy)
         return DS_SUP_DATE_NONE;
     if (sep == '.' || a == b || (dmy && !mdy) || (dmy && order == DS_SUP_ORDER_DMY)) {

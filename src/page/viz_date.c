@@ -5,6 +5,7 @@
  * century and never accepts a day its month does not have.
  */
 #include "page/viz.h"
+#include "base/base.h"
 #include "base/text.h"
 
 #include <ctype.h>
@@ -63,16 +64,6 @@ int ds_viz_month_word(const char *word)
             return m;
     }
     return 0;
-}
-
-static bool valid_ymd(int y, int m, int d)
-{
-    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-        return false;
-    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return false;
-    return true;
 }
 
 /* Repairs a token that should be all digits; returns false when it is not. */
@@ -165,7 +156,7 @@ bool ds_viz_parse_date(const char *text, char iso[11])
             d = num[i];
             m = mm;
             y = num[j];
-            ok = valid_ymd(y, m, d);
+            ok = ds_ymd_valid(y, m, d);
             continue;
         }
         /* A two-digit day before a one-digit month lost a digit or took
@@ -176,7 +167,7 @@ bool ds_viz_parse_date(const char *text, char iso[11])
             d = num[i];
             m = num[i + 1];
             y = num[i + 2];
-            ok = valid_ymd(y, m, d);
+            ok = ds_ymd_valid(y, m, d);
         }
     }
     for (int i = 0; i + 2 < nt && !ok; i++) {
@@ -185,7 +176,7 @@ bool ds_viz_parse_date(const char *text, char iso[11])
             y = num[i];
             m = num[i + 1];
             d = num[i + 2];
-            ok = valid_ymd(y, m, d);
+            ok = ds_ymd_valid(y, m, d);
         }
     }
     /* Run together: "12081974" or "19740812". */
@@ -200,7 +191,7 @@ bool ds_viz_parse_date(const char *text, char iso[11])
         if (!all)
             continue;
         int a = atoi(tok[i]);
-        if (valid_ymd(a % 10000, (a / 10000) % 100, a / 1000000)) {
+        if (ds_ymd_valid(a % 10000, (a / 10000) % 100, a / 1000000)) {
             d = a / 1000000;
             m = (a / 10000) % 100;
             y = a % 10000;

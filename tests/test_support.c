@@ -108,6 +108,15 @@ static void t_classify(void)
     T_EQ_INT(sp.cls.type, DS_PC_OTHER);
     T_CHECK(sp.cls.confidence == 0);
     T_EQ_INT(sp.cls.nevidence, 0);
+    T_EQ_INT(sp.cls.identity_score, 0); /* no identity wording: ordinary text */
+    ds_sup_text_free(&t);
+    /* An identity page's captions count as identity wording whatever the
+     * page's type (a data page whose MRZ was missed is no letter). */
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Surname / Nom   Given names / Prenoms");
+    add_line(&p, "Nationality   Date of expiry");
+    read_page(&p, &t, &sp);
+    T_CHECK(sp.cls.identity_score >= 2);
     ds_sup_text_free(&t);
     memset(&p, 0, sizeof p);
     add_line(&p, "Payslip and bank statement enclosed");

@@ -119,6 +119,7 @@ typedef struct ds_sup_class {
     ds_page_class type;
     double confidence;  /* 0..1; 0 for "other" */
     int score, runner_up; /* the cue scores of the type and of the next best */
+    int identity_score;   /* the identity-document cues' score, whatever the type */
     int nevidence;
     char evidence[DS_SUP_EVIDENCE_MAX][DS_SUP_EVIDENCE_LEN]; /* the cues that decided it */
 } ds_sup_class;

@@ -218,6 +218,8 @@ void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out)
         }
         for (const char *const *p = cue_sets[s].weak; *p; p++)
             score[s] += find_phrase(f, *p) >= 0;
+        if (cue_sets[s].type == DS_PC_IDENTITY)
+            out->identity_score = score[s];
         if (best < 0 || score[s] > score[best]) {
             second = best;
             best = s;

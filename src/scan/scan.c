@@ -52,6 +52,13 @@
  * rendering). A scan saved as a "searchable" PDF keeps its image as the
  * page and is not one of these. */
 #define DS_SCAN_BORN_DIGITAL_WORDS 5
+/* A scanned page whose text was read as this many words at this mean
+ * confidence, of no known type and with no identity wording, where no
+ * reading resembled an MRZ, is ordinary text: its missing MRZ is
+ * information (German, French and Spanish letters and diplomas in boxed
+ * layouts read as 39-91 words at 65-95 and got a rescan request). */
+#define DS_SCAN_TEXT_WORDS 30
+#define DS_SCAN_TEXT_CONF 65.0
 
 struct ds_scanner {
     ds_options opt;
@@ -568,6 +575,15 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
          * scan: no rescan request about its MRZ or its image quality. */
         bool born_digital = pages->page[pg].text &&
                             pages->page[pg].text->nwords >= DS_SCAN_BORN_DIGITAL_WORDS;
+        /* A page read clearly as text of no known type, with not one word
+         * of an identity document on it (no "passport", "surname",
+         * "nationality", "date of expiry" in any language the classifier
+         * knows), is no identity page whose MRZ was missed: a letter of an
+         * unknown kind. */
+        const ds_sup_page *sp = x->support;
+        bool plain_text = sp && sp->read && sp->cls.type == DS_PC_OTHER &&
+                          sp->cls.identity_score == 0 && sp->nwords >= DS_SCAN_TEXT_WORDS &&
+                          sp->mean_conf >= DS_SCAN_TEXT_CONF;
         x->barcodes = bcs;
         if (s->opt.forensics) {
             ds_forensics f = file_forensics;
@@ -590,7 +606,8 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
                          "This page has no machine-readable zone; its data was read from its "
                          "barcodes.");
         else if (!usable &&
-                 ((!mrz_like && nregions >= DS_SCAN_TEXT_REGIONS) || supporting || born_digital))
+                 ((!mrz_like && (nregions >= DS_SCAN_TEXT_REGIONS || plain_text)) || supporting ||
+                  born_digital))
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone and reads as ordinary text (a "
                          "letter, statement or form), not as an identity document.");

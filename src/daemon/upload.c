@@ -89,11 +89,13 @@ ds_error ds_upload_finish(ds_upload *u)
 ds_error ds_upload_copy(ds_upload *u, const char *dir, const char *src, uint64_t max)
 {
     ds_upload_init(u);
-    int in = open(src, O_RDONLY | O_CLOEXEC);
+    /* Not through a link, and without waiting: a file swapped for a FIFO
+     * after the folder was listed must not block the caller. */
+    int in = open(src, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (in < 0)
         return DS_ERR_IO;
     struct stat st;
-    if (fstat(in, &st) != 0 || S_ISDIR(st.st_mode)) {
+    if (fstat(in, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(in);
         return DS_ERR_IO;
     }

@@ -41,7 +41,9 @@ ds_error ds_upload_finish(ds_upload *u);
 /* Opens an upload in dir and copies the file src into it in 64 KiB
  * pieces, hashing on the way (a hot-folder file on its way to the store,
  * never read whole into memory). DS_ERR_IO when src cannot be opened or
- * read (it may have vanished: the caller tries again later) or the copy
+ * read (it may have vanished: the caller tries again later), is not a
+ * regular file (a link, a FIFO swapped in: never followed or waited on),
+ * or the copy
  * cannot be written, DS_ERR_TOO_LARGE when src holds more than max bytes.
  * On success the upload is finished (u->path, u->len, u->sha256 set);
  * on any error it is discarded. */

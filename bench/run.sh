@@ -130,31 +130,22 @@ echo "reproduce:   make bench   (or: BENCH_COUNT=$COUNT BENCH_TESS_COUNT=$TESS_C
 echo "host:        $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null), $(uname -m), $(tesseract --version 2>&1 | head -1), OMP_THREAD_LIMIT=1"
 
 echo
-echo "== Real specimens: every MRZ read right, said unreadable, or read wrong silently (issue 13; the last must be 0) =="
+echo "== Real specimens: every MRZ read right, said unreadable, or read wrong silently; false high flags without and with the holder's case record (issue 13; read wrong silently and both flag counts must be 0) =="
 if [ -d "$REAL_DIR" ]; then
-  # BENCH_REAL_BEFORE=OLD_BUILD/docscreen prints an older build beside this one.
-  BENCH_REAL_ROOT="$(dirname "$REAL_DIR")" /usr/bin/python3 bench/real-read.py "$BUILD/docscreen" \
+  # BENCH_REAL_BEFORE=OLD_BUILD/docscreen measures an older build beside this one.
+  real_root="$(dirname "$REAL_DIR")"
+  BENCH_REAL_ROOT="$real_root" "$PY" bench/real-read.py "$BUILD/docscreen" \
     ${BENCH_REAL_BEFORE:+--before "$BENCH_REAL_BEFORE"} || echo "bench: real-specimen reading failed"
+  for b in ${BENCH_REAL_BEFORE:+"$BENCH_REAL_BEFORE"} "$BUILD/docscreen"; do
+    flags="real-flags.py skipped: $real_root/../tools is absent"
+    [ -f "$real_root/../tools/real-flags.py" ] &&
+      flags=$("$PY" "$real_root/../tools/real-flags.py" "$b" --jobs 2 | tail -1)
+    printf '%-28s %s | %s\n' "$b:" "$flags" \
+      "$(BENCH_REAL_ROOT="$real_root" "$PY" bench/real-case.py "$b" --jobs 2 | tail -1)"
+  done
+  echo "(reproduce: python3 bench/real-case.py $BUILD/docscreen --verbose lists the flags)"
 else
   echo "bench: SKIPPING: $REAL_DIR is absent"
-fi
-
-echo
-echo "== Real specimens: false high flags without and with the holder's case record, MRZs read exactly (issue 13) =="
-if [ -d "$REAL_DIR" ] && [ -f ../shared/tools/real-flags.py ]; then
-  # BENCH_REAL_BEFORE (an older build's docscreen) is measured beside, as above
-  real_bins=("$BUILD/docscreen")
-  [ -n "${BENCH_REAL_BEFORE:-}" ] && real_bins=("$BENCH_REAL_BEFORE" "$BUILD/docscreen")
-  for b in "${real_bins[@]}"; do
-    printf '%-28s %s | %s | %s\n' "$b:" \
-      "$("$PY" ../shared/tools/real-flags.py "$b" --jobs 2 | tail -1)" \
-      "$("$PY" bench/real-case.py "$b" --jobs 2 | tail -1)" \
-      "$("$PY" bench/real-exact.py "$b" --jobs 2 | tail -1)" \
-      || echo "bench: real-specimen run failed for $b"
-  done
-  echo "(targets: false_high_flags=0, false_high_with_case=0; reproduce: python3 bench/real-case.py $BUILD/docscreen --verbose, and the same for real-exact.py)"
-else
-  echo "SKIP: $REAL_DIR or ../shared/tools is absent (real specimens)"
 fi
 
 echo

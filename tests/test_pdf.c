@@ -563,6 +563,16 @@ static void test_symbol_fonts(void)
     ds_pages_free(pg);
 }
 
+/* The severity of the PDF_FONT_MIX flag in flags, -1 when there is none. */
+static int font_mix_severity(const ds_flags *flags)
+{
+    int sev = -1;
+    for (int i = 0; i < flags->count; i++)
+        if (flags->item[i].code == DS_FLAG_PDF_FONT_MIX)
+            sev = (int)flags->item[i].severity;
+    return sev;
+}
+
 /* A font mix is high only beside a clear reading of other digits on its
  * page (or a revision that changed it); an unclear reading is no evidence. */
 static void test_font_mix_severity(void)
@@ -585,19 +595,11 @@ static void test_font_mix_severity(void)
     static ds_flags flags;
     memset(&flags, 0, sizeof flags);
     ds_check_pdf(&info, &ev, &flags);
-    int sev = -1;
-    for (int i = 0; i < flags.count; i++)
-        if (flags.item[i].code == DS_FLAG_PDF_FONT_MIX)
-            sev = (int)flags.item[i].severity;
-    T_EQ_INT(sev, DS_SEV_WARNING);
+    T_EQ_INT(font_mix_severity(&flags), DS_SEV_WARNING);
     ev.word[0].strong = true;
     memset(&flags, 0, sizeof flags);
     ds_check_pdf(&info, &ev, &flags);
-    sev = -1;
-    for (int i = 0; i < flags.count; i++)
-        if (flags.item[i].code == DS_FLAG_PDF_FONT_MIX)
-            sev = (int)flags.item[i].severity;
-    T_EQ_INT(sev, DS_SEV_HIGH);
+    T_EQ_INT(font_mix_severity(&flags), DS_SEV_HIGH);
 }
 
 int ds_pdfparse_fuzz(const uint8_t *data, size_t size); /* tools/pdfparse.cpp */

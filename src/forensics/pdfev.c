@@ -150,6 +150,16 @@ static bool symbol_word(const ds_text_layer *t, const ds_text_word *w)
     return symbol_family(fam);
 }
 
+/* Whether w is a number set in a known text family (fam, cap bytes, gets
+ * the family): the numbers the font checks compare. */
+static bool text_number(const ds_text_layer *t, const ds_text_word *w, char *fam, size_t cap)
+{
+    if (!numeric(w->text) || w->font < 0)
+        return false;
+    font_of(t, w, fam, cap);
+    return !symbol_family(fam);
+}
+
 /* ---------------------------------------------------------------- fonts */
 
 static void add_font(ds_pdfev *ev, int page, const ds_text_word *a, const ds_text_word *b,
@@ -199,15 +209,12 @@ static void line_fonts(const ds_text_layer *t, int page, const int *ix, int n, d
     /* Touching fragments of one number in two families. */
     for (int k = 0; k + 1 < n; k++) {
         const ds_text_word *a = &t->word[ix[k]], *b = &t->word[ix[k + 1]];
-        if (a->font < 0 || b->font < 0 || !numeric(a->text) || !numeric(b->text) ||
-            symbol_word(t, a) || symbol_word(t, b))
+        if (!text_number(t, a, fa, sizeof fa) || !text_number(t, b, fb, sizeof fb))
             continue;
         int h = a->box[3] > b->box[3] ? a->box[3] : b->box[3];
         int gap = b->box[0] - (a->box[0] + a->box[2]);
         if (gap > h / 5 + 1 || gap < -h)
             continue;
-        font_of(t, a, fa, sizeof fa);
-        font_of(t, b, fb, sizeof fb);
         if (fa[0] && fb[0] && strcmp(fa, fb) != 0)
             add_font(ev, page, a, b, fa, fb, true);
     }
@@ -215,23 +222,20 @@ static void line_fonts(const ds_text_layer *t, int page, const int *ix, int n, d
      * one family) do not use, and that no number elsewhere on the page uses. */
     int nnum = 0;
     for (int k = 0; k < n; k++)
-        nnum += numeric(t->word[ix[k]].text) && t->word[ix[k]].font >= 0 &&
-                !symbol_word(t, &t->word[ix[k]]);
+        nnum += text_number(t, &t->word[ix[k]], fa, sizeof fa);
     if (nnum < 3)
         return;
     for (int k = 0; k < n; k++) {
         const ds_text_word *w = &t->word[ix[k]];
-        if (!numeric(w->text) || w->font < 0 || symbol_word(t, w))
+        if (!text_number(t, w, fa, sizeof fa))
             continue;
-        font_of(t, w, fa, sizeof fa);
         int same = 0, other = 0;
         fb[0] = 0;
         for (int j = 0; j < n; j++) {
             const ds_text_word *o = &t->word[ix[j]];
-            if (j == k || !numeric(o->text) || o->font < 0 || symbol_word(t, o))
-                continue;
             char f[DS_PDFEV_TEXT];
-            font_of(t, o, f, sizeof f);
+            if (j == k || !text_number(t, o, f, sizeof f))
+                continue;
             if (strcmp(f, fa) == 0)
                 same++;
             else if (!fb[0] || strcmp(f, fb) == 0)

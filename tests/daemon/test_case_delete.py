@@ -72,7 +72,7 @@ try:
 
     st, b = d.call("DELETE", "/v1/cases/D-2", token=d.admin)
     check(st == 200 and b.get("documents") == 1, "admin deletes the hot-folder case D-2: %s" % st)
-    check(wait_for(lambda: listing(done_dir) == [], 10),
+    check(wait_for(lambda: listing(done_dir) == [], 60),
           "the hot folder's done/ copies of D-2 are removed: %s" % listing(done_dir))
     st, b = d.call("PUT", "/v1/cases/D-1", token=tok["hook"], body={"case_id": "D-1"})
     check(st == 201, "the id is free again: %s" % st)

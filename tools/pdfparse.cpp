@@ -274,6 +274,7 @@ static bool dict_entries(const std::string &s, size_t p, size_t to,
                          std::map<std::string, std::string> &out, size_t *end)
 {
     size_t lim = std::min(to, p + DS_OBJSTM_DICT_MAX);
+    *end = lim; /* where the scan stopped, unless the dictionary closes */
     if (p + 1 >= lim || s[p] != '<' || s[p + 1] != '<')
         return false;
     int depth = 0;
@@ -366,14 +367,19 @@ static size_t stream_data(const std::string &s, size_t p, size_t to)
 
 /* Inflates at most want bytes from s[p, to) (a zlib stream): the output
  * can never exceed want, whatever the input claims (a bomb stops there). */
-static bool inflate_prefix(const std::string &s, size_t p, size_t to, size_t want, std::string &out)
+static bool inflate_prefix(const std::string &s, size_t p, size_t to, size_t want, std::string &out,
+                           size_t *used)
 {
     z_stream z{};
     if (inflateInit(&z) != Z_OK)
         return false;
     out.assign(want, '\0');
     z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(s.data() + p));
-    z.avail_in = (uInt)std::min<size_t>(to - p, 0x7fffffff);
+    /* A header of want bytes is never stored in much more than want bytes
+     * (deflate's worst case is a few bytes per 16 KiB): reading no further
+     * keeps empty blocks from making each stream cost the whole file. */
+    z.avail_in = (uInt)std::min<size_t>(to - p, want + want / 4 + 4096);
+    *used = z.avail_in;
     z.next_out = reinterpret_cast<Bytef *>(&out[0]);
     z.avail_out = (uInt)want;
     int rc = Z_OK;
@@ -390,19 +396,44 @@ Objstm objstm_members(const std::string &s, size_t from, size_t to, size_t *budg
     Objstm r;
     std::vector<std::pair<int, size_t>> heads;
     object_heads(s, from, to, &heads);
-    for (auto &h : heads) {
-        size_t p = h.second;
+    bool truncated = heads.size() >= DS_OBJSTM_SCAN_MAX;
+    /* Each "/ObjStm" in the range belongs to the object whose header comes
+     * last before it; that object's dictionary is read once. Every byte
+     * read beyond the linear searches (dictionaries, compressed and
+     * decoded headers) is taken from *budget: when it runs out, the rest
+     * is counted as one unread stream. */
+    size_t done = std::string::npos;
+    for (size_t t = s.find("/ObjStm", from); t != std::string::npos && t < to;
+         t = s.find("/ObjStm", t + 7)) {
+        auto it = std::upper_bound(heads.begin(), heads.end(), t,
+                                   [](size_t v, const std::pair<int, size_t> &h) { return v < h.second; });
+        if (it == heads.begin())
+            continue; /* before any object */
+        --it;
+        if (truncated && it + 1 == heads.end()) {
+            r.unread++; /* past the object headers looked at */
+            break;
+        }
+        size_t p = it->second;
+        if (p == done)
+            continue;
+        done = p;
         while (p < to && is_ws(s[p]))
             p++;
+        if (t - p >= DS_OBJSTM_DICT_MAX)
+            continue; /* too far from its object to be in its dictionary */
         std::map<std::string, std::string> d;
         size_t dend = 0;
-        if (p >= to || s[p] != '<' || !dict_entries(s, p, to, d, &dend)) {
-            /* Not a dictionary we can read; an object stream? */
-            size_t e = std::min(to, p + DS_OBJSTM_DICT_MAX);
-            size_t t = s.find("/ObjStm", p);
-            size_t next = s.find("endobj", p);
-            if (t != std::string::npos && t < e && (next == std::string::npos || t < next))
-                r.unread++;
+        bool ok = p < to && s[p] == '<' && dict_entries(s, p, to, d, &dend);
+        size_t cost = (ok ? dend : std::max(dend, p)) - p;
+        if (cost > *budget) {
+            r.unread++;
+            *budget = 0;
+            break;
+        }
+        *budget -= cost;
+        if (!ok) {
+            r.unread++; /* an object stream's dictionary we cannot read */
             continue;
         }
         auto type = d.find("/Type");
@@ -410,13 +441,13 @@ Objstm objstm_members(const std::string &s, size_t from, size_t to, size_t *budg
             continue;
         r.streams++;
         auto val = [&](const char *k) -> long {
-            auto it = d.find(k);
-            if (it == d.end() || it->second.empty() || it->second.size() > 10)
+            auto e = d.find(k);
+            if (e == d.end() || e->second.empty() || e->second.size() > 10)
                 return -1;
-            for (char c : it->second)
+            for (char c : e->second)
                 if (!isdigit((unsigned char)c))
                     return -1;
-            return atol(it->second.c_str());
+            return atol(e->second.c_str());
         };
         long n = val("/N"), first = val("/First");
         auto filter = d.find("/Filter");
@@ -433,32 +464,37 @@ Objstm objstm_members(const std::string &s, size_t from, size_t to, size_t *budg
         }
         *budget -= (size_t)first;
         std::string hdr;
+        size_t used = 0;
         if (plain) {
             if (to - data < (size_t)first) {
                 r.unread++;
                 continue;
             }
             hdr = s.substr(data, (size_t)first);
-        } else if (!inflate_prefix(s, data, to, (size_t)first, hdr)) {
-            r.unread++;
-            continue;
+        } else {
+            bool read = inflate_prefix(s, data, to, (size_t)first, hdr, &used);
+            *budget -= std::min(*budget, used);
+            if (!read) {
+                r.unread++;
+                continue;
+            }
         }
         /* N pairs "object-number offset"; stops at the first non-number. */
         size_t q = 0;
         long got = 0;
         for (; got < n; got++) {
             long v[2];
-            bool ok = true;
-            for (int k = 0; k < 2 && ok; k++) {
+            bool num = true;
+            for (int k = 0; k < 2 && num; k++) {
                 while (q < hdr.size() && is_ws(hdr[q]))
                     q++;
                 size_t b = q;
                 while (q < hdr.size() && isdigit((unsigned char)hdr[q]) && q - b < 10)
                     q++;
-                ok = q > b && q - b < 10;
-                v[k] = ok ? atol(hdr.substr(b, q - b).c_str()) : 0;
+                num = q > b && q - b < 10;
+                v[k] = num ? atol(hdr.substr(b, q - b).c_str()) : 0;
             }
-            if (!ok)
+            if (!num)
                 break;
             r.objects.insert((int)v[0]);
             if (r.objects.size() > 1000000)

@@ -742,6 +742,22 @@ static void test_objstm_scan(void)
     }
     free(raw);
     free(bz);
+    /* 200,000 object streams whose dictionaries never close: each would be
+     * read 64 KiB far (13 GB in all); the file's budget stops it after
+     * 64 MiB, the rest counted as unread, nothing found */
+    static const char one[] = "1 0 obj << /Type /ObjStm /N 1 /First 4 /X [ ";
+    size_t n = 200000, len = 9 + n * (sizeof one - 1);
+    char *many = malloc(len + 1);
+    T_CHECK(many != NULL);
+    if (many) {
+        memcpy(many, "%PDF-1.5\n", 9);
+        for (size_t i = 0; i < n; i++)
+            memcpy(many + 9 + i * (sizeof one - 1), one, sizeof one - 1);
+        unread = 0;
+        T_EQ_INT(ds_pdfparse_objstm((const uint8_t *)many, len, &unread), 0);
+        T_CHECK(unread >= 1 && unread < 2000);
+        free(many);
+    }
 }
 
 /* Incremental updates saved with object and cross-reference streams (PDF

@@ -10,8 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Object-stream limits: headers of N pairs are decoded up to 4 MiB each
- * and 64 MiB per file, 1,000,000 pairs a stream, 100,000 object headers
+/* Object-stream limits: headers of N pairs are decoded up to 4 MiB each;
+ * 64 MiB per file of dictionary bytes, compressed input and decoded
+ * headers together; 1,000,000 pairs a stream, 100,000 object headers
  * looked at per revision, dictionaries up to 64 KiB nested 32 deep. */
 #define DS_OBJSTM_HEADER_MAX ((size_t)4 << 20)
 #define DS_OBJSTM_BUDGET ((size_t)64 << 20)
@@ -43,8 +44,8 @@ std::set<int> objects_in(const std::string &s, size_t from, size_t to);
  * s[from, to) defines, from each stream's header of N pairs "number
  * offset": only its first /First bytes are decoded (Flate or none; a
  * filter chain or predictor is not read), at most DS_OBJSTM_HEADER_MAX per
- * stream and *budget (lowered by each) for the file, so a bomb decodes no
- * more than that. Streams that could not be read are counted in unread;
+ * stream; the bytes read and decoded are taken from *budget (the file's),
+ * so a bomb decodes no more than that. Streams that could not be read are counted in unread;
  * /Extends is not followed (a stream lists its own objects). */
 struct Objstm {
     std::set<int> objects;

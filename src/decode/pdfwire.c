@@ -359,8 +359,12 @@ static ds_error on_page(wire *w, uint32_t len)
             else {
                 g = pixClone(jp->page[0].gray);
                 pg->reduction = red;
-                keep = data; /* the page's JPEG, for its forensics */
-                data = NULL;
+                /* An embedded page's JPEG, for its forensics (a rendering
+                 * is no scan, whatever its codec). */
+                if (h[DS_PDFWIRE_P_SOURCE] == DS_PDFWIRE_SRC_EMBEDDED) {
+                    keep = data;
+                    data = NULL;
+                }
             }
         }
         ds_pages_free(jp);

@@ -42,7 +42,8 @@ def main():
                 rep = json.loads(line)
             except ValueError:
                 continue
-            pages += len(rep.get("documents", []))
+            if isinstance(rep, dict):  # not a bare number of pretty JSON
+                pages += len(rep.get("documents", []))
         if pages == 0:  # pretty JSON of one file
             try:
                 pages = len(json.loads(text).get("documents", []))

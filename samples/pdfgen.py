@@ -8,6 +8,10 @@ Writes, into --out:
       gray samples (FlateDecode), as CCITT Group 4 fax data or as JBIG2
       (a generic region coded with MMR), at the image's own resolution (the
       page's MediaBox is the image at its dpi);
+  scanned-resaved-N.pdf
+                    a scanned page (JPEG quality 70) edited (an amount
+                    painted over and retyped) and saved as JPEG again at
+                    quality 92, embedded as it is (IMAGE_EDITED: saved twice);
   born-N.pdf        a genuine born-digital bank statement (base-14 fonts,
                     text runs placed by position);
   overwritten-N.pdf the same statement with one amount painted over in
@@ -18,6 +22,13 @@ Writes, into --out:
   updated-N.pdf     the genuine statement with an appended revision that
                     replaces page 1's content stream with one where an
                     amount differs (PDF_INCREMENTAL_UPDATE on page 0);
+  born-objstm-N.pdf a genuine two-page statement saved with object and
+                    cross-reference streams (PDF 1.5), and three incremental
+                    updates of it saved the same way: updated-objstm-N.pdf
+                    (an amount on page 2 edited), restyled-objstm-N.pdf
+                    (page 1's font swapped: only objects inside an object
+                    stream change) and metadata-objstm-N.pdf (new metadata,
+                    no page changed: an information flag);
   bad/*.pdf         encrypted with a user password, broken, truncated, no
                     pages, a Flate bomb in an image, a content-stream bomb,
                     a page tree that loops, 10,000 pages, a page image over
@@ -118,6 +129,52 @@ def append_revision(base, prev_x, size, root, info, changed):
     out += (b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n"
             % (size, root, info, prev_x, x))
     return bytes(out)
+
+
+def objstm_body(objs):
+    """An object stream (PDF 1.5) holding objs (num -> body, no streams)."""
+    head, data = [], bytearray()
+    for n, body in sorted(objs.items()):
+        head.append(b"%d %d" % (n, len(data)))
+        data += body + b"\n"
+    h = b" ".join(head) + b"\n"
+    comp = zlib.compress(h + bytes(data))
+    return (b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
+            % (len(objs), len(h), len(comp)) + comp + b"\nendstream")
+
+
+def write_compressed(objs, root, info, base=b"", prev_x=None, size=None):
+    """objs (num -> body) as a PDF 1.5 section: streams as objects of their
+    own, every other object in one object stream, and a cross-reference
+    stream. With base, an incremental update appended to it (/Prev prev_x):
+    only objs are listed. Returns (bytes, xref offset, size)."""
+    out = bytearray(base or b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
+    size = max(size or 0, max(objs) + 1)
+    stm, xnum = size, size + 1
+    size += 2
+    entries = {}
+    inside = sorted(n for n, b in objs.items() if b"\nstream\n" not in b)
+    for n in sorted(objs):
+        if n not in inside:
+            entries[n] = (1, len(out), 0)
+            out += b"%d 0 obj\n" % n + objs[n] + b"\nendobj\n"
+    for i, n in enumerate(inside):
+        entries[n] = (2, stm, i)
+    entries[stm] = (1, len(out), 0)
+    out += b"%d 0 obj\n" % stm + objstm_body({n: objs[n] for n in inside}) + b"\nendobj\n"
+    x = len(out)
+    entries[xnum] = (1, x, 0)
+    if not base:
+        entries[0] = (0, 0, 65535)
+    rows = b"".join(struct.pack(">BIH", *entries[n]) for n in sorted(entries))
+    index = b" ".join(b"%d 1" % n for n in sorted(entries))
+    comp = zlib.compress(rows)
+    d = (b"<< /Type /XRef /Size %d /W [1 4 2] /Index [%s] /Root %d 0 R /Info %d 0 R%s"
+         b" /Filter /FlateDecode /Length %d >>" % (size, index, root, info,
+                                                   b" /Prev %d" % prev_x if base else b"", len(comp)))
+    out += b"%d 0 obj\n" % xnum + d + b"\nstream\n" + comp + b"\nendstream\nendobj\n"
+    out += b"startxref\n%d\n%%%%EOF\n" % x
+    return bytes(out), x, size
 
 
 def info_obj(w, producer="docscreen pdfgen", creator="docscreen pdfgen"):
@@ -222,6 +279,31 @@ def scan_page(r, dpi):
     return img
 
 
+def resaved_scan(r, dpi):
+    """A scanned page as its scanner saved it (JPEG quality 70), then opened
+    in an editor, one amount painted over and typed again, and saved as
+    JPEG again at quality 92: the JPEG bytes a PDF of the edited scan
+    embeds. Returns (JPEG bytes, width, height, mode)."""
+    img = scan_page(r, dpi)
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", quality=70)
+    buf.seek(0)
+    img = Image.open(buf)
+    img.load()
+    d = ImageDraw.Draw(img)
+    try:
+        f = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", int(dpi * 0.16))
+    except OSError:
+        f = ImageFont.load_default()
+    y = int(dpi * 0.8) + int(dpi * 0.35) * r.randint(0, 11)
+    d.rectangle((int(dpi * 4.3), y - 2, int(dpi * 7.5), y + int(dpi * 0.22)), fill=245)
+    d.text((int(dpi * 4.3), y), "amount %d.%02d" % (r.randint(1, 9999), r.randint(0, 99)),
+           fill=20, font=f)
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=92)
+    return out.getvalue(), img.width, img.height, "L"
+
+
 # ------------------------------------------------------------ born digital
 
 def statement_runs(r, rows=14):
@@ -289,8 +371,10 @@ def supportdocs_runs(runs):
     return out
 
 
-def born_pdf(pages_runs, producer="Northbank statements 4.2", creator="Northbank eStatement"):
-    """pages_runs: [content bytes] -> (PDF bytes, xref offset, size, page and content numbers)."""
+def born_pdf(pages_runs, producer="Northbank statements 4.2", creator="Northbank eStatement",
+             compressed=False):
+    """pages_runs: [content bytes] -> (PDF bytes, xref offset, size, page and content numbers,
+    and with compressed, the objects: PDF 1.5 object and cross-reference streams)."""
     w = Writer()
     w.add(b"<< /Type /Catalog /Pages 2 0 R >>", 1)
     w.add(b"", 2)
@@ -307,8 +391,47 @@ def born_pdf(pages_runs, producer="Northbank statements 4.2", creator="Northbank
     w.objs[2] = (b"<< /Type /Pages /Kids [%s] /Count %d >>"
                  % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
     info = info_obj(w, producer, creator)
+    if compressed:
+        data, x, size = write_compressed(w.objs, 1, info)
+        return data, x, size, info, kids, contents, w.objs
     data, x, size = w.write(1, info)
     return data, x, size, info, kids, contents
+
+
+def objstm_updates(r):
+    """A two-page statement saved with object streams (PDF 1.5), and three
+    incremental updates of it, each saved the same way: an amount on page 2
+    edited (a new content stream; page 2's dictionary, in an object stream,
+    points to it), page 1's font swapped (only objects inside an object
+    stream change), and new metadata (no page changed)."""
+    pages = [statement_runs(r) for _ in range(2)]
+    base, x, size, info, kids, contents, objs = born_pdf([runs_content(p[0]) for p in pages],
+                                                         compressed=True)
+    out = {"born-objstm": (base, [], None)}
+    runs, amounts = pages[1]
+    runs = list(runs)
+    i = r.choice(amounts)
+    rx, top, font, fsize, old = runs[i]
+    new = old
+    while new == old:
+        new = "{:,.2f}".format(r.randint(100, 250000) / 100.0)
+    runs[i] = (rx + text_width(old, "Helvetica", fsize) - text_width(new, "Helvetica", fsize),
+               top, font, fsize, new)
+    content = runs_content(runs)
+    cnum = size + 10
+    page = objs[kids[1]].replace(b"/Contents %d 0 R" % contents[1], b"/Contents %d 0 R" % cnum)
+    out["updated-objstm"] = (write_compressed(
+        {cnum: b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+         kids[1]: page}, 1, info, base, x, size)[0], [1], {"layer": old, "printed": new})
+    fnum = size + 10
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Oblique /Encoding /WinAnsiEncoding >>"
+    f1 = [n for n, b in objs.items() if b"/BaseFont /Helvetica " in b][0]
+    page = objs[kids[0]].replace(b"/F1 %d 0 R" % f1, b"/F1 %d 0 R" % fnum)
+    out["restyled-objstm"] = (write_compressed({fnum: font, kids[0]: page}, 1, info, base, x,
+                                               size)[0], [0], None)
+    meta = b"<< /Producer (Northbank statements 4.2) /Creator (Northbank eStatement) /Title (Statement) >>"
+    out["metadata-objstm"] = (write_compressed({info: meta}, 1, info, base, x, size)[0], [], None)
+    return out
 
 
 def overwritten(r):
@@ -564,6 +687,21 @@ def main():
         save(a.out, "updated-%d.pdf" % n, append_revision(base, x, size, 1, info, {contents[0]: body}),
              {"kind": "updated", "pages": 1, "error": None,
               "defects": [{"code": "PDF_INCREMENTAL_UPDATE", "page": 0, "revisions": 2}]})
+        dpi = r.choice([150, 200, 300])
+        save(a.out, "scanned-resaved-%d.pdf" % n, scanned_pdf([(resaved_scan(r, dpi), dpi, "jpegfile")]),
+             {"kind": "resaved", "codec": "dct", "dpi": dpi, "pages": 1, "error": None,
+              "defects": [{"code": "IMAGE_EDITED", "page": 0, "first_quality": 70,
+                           "quality": 92}]})
+        for name, (data, changed, edit) in objstm_updates(r).items():
+            if not changed and name.startswith("born"):
+                truth = {"kind": "born", "pages": 2, "error": None, "defects": []}
+            else:
+                defect = {"code": "PDF_INCREMENTAL_UPDATE", "page": changed[0] if changed else 0,
+                          "revisions": 2, "changed_pages": changed,
+                          "severity": "warning" if changed else "info"}
+                truth = {"kind": name.split("-")[0], "pages": 2, "error": None,
+                         "defects": [dict(defect, **(edit or {}))]}
+            save(a.out, "%s-%d.pdf" % (name, n), data, truth)
     if not a.no_bad:
         bad = os.path.join(a.out, "bad")
         os.makedirs(bad, exist_ok=True)

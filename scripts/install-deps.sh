@@ -9,7 +9,7 @@ pkgs=(build-essential cmake pkg-config
       fonts-ocr-b fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-urw-base35 fonts-noto-mono
       python3 python3-pil python3-numpy
       libmicrohttpd-dev libcurl4-openssl-dev libsqlite3-dev libpq-dev postgresql
-      libqpdf-dev mupdf-tools
+      libqpdf-dev mupdf-tools zlib1g-dev
       chromium chromium-driver python3-selenium)
 missing=()
 for p in "${pkgs[@]}"; do

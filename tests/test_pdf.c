@@ -9,11 +9,14 @@
 
 #include <jansson.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
 #include "decode/decode.h"
 #include "decode/pdf.h"
 #include "decode/pdfwire.h"
+#include "check/imagecheck.h"
 #include "check/pdfcheck.h"
+#include "forensics/forensics.h"
 #include "forensics/pdfev.h"
 #include "page/tess.h"
 
@@ -93,7 +96,7 @@ static void test_wire_good(void)
 {
     buf b = {0};
     text_frame(&b, "HEAD", "pages\t2\nrevisions\t3\nproducer\tTest Writer\ncreator\t\n"
-                           "rev\t2\t4\t1\nrev\t3\t1\t\nunknown\tkey\n");
+                           "rev\t2\t4\t1\nrevobjstm\t2\t3\t1\nrev\t3\t1\t\nunknown\tkey\n");
     page_gray(&b, 0, 40, 30, 200);
     text_frame(&b, "TEXT", "F\tHelvetica\nF\tCourier\n"
                            "W\t0\t2\t3\t10\t8\t0\t1000\t12.50\n"
@@ -128,6 +131,9 @@ static void test_wire_good(void)
         T_EQ_INT(pg->pdf->rev[0].npages, 1);
         T_EQ_INT(pg->pdf->rev[0].pages[0], 1);
         T_EQ_INT(pg->pdf->rev[1].npages, 0);
+        T_EQ_INT(pg->pdf->rev[0].compressed, 3);
+        T_EQ_INT(pg->pdf->rev[0].unread_streams, 1);
+        T_EQ_INT(pg->pdf->rev[1].compressed, 0);
         T_EQ_INT(pg->pdf->page[0].words, 2);
         T_EQ_INT(pg->pdf->page[0].rendered, 1);
     }
@@ -161,6 +167,21 @@ static void test_wire_bad(void)
     page_gray(&b, 0, 10, 10, 1);
     expect_wire(&b, DS_ERR_PDF_READER, "PAGE before HEAD");
     free(b.p);
+
+    /* object-stream counts of a revision not listed before them, or more
+     * compressed objects than the revision has */
+    static const char *bad_z[] = {"pages\t1\nrevobjstm\t2\t1\t0\n",
+                                  "pages\t1\nrev\t2\t4\t0\nrevobjstm\t3\t1\t0\n",
+                                  "pages\t1\nrev\t2\t4\t0\nrevobjstm\t2\t5\t0\n",
+                                  "pages\t1\nrev\t2\t4\t0\nrevobjstm\t2\t1\t-1\n"};
+    for (size_t i = 0; i < sizeof bad_z / sizeof bad_z[0]; i++) {
+        b = (buf){0};
+        text_frame(&b, "HEAD", bad_z[i]);
+        page_gray(&b, 0, 10, 10, 1);
+        end_frame(&b, 1);
+        expect_wire(&b, DS_ERR_PDF_READER, "bad revobjstm line");
+        free(b.p);
+    }
 
     b = (buf){0};
     put(&b, "HEAD", 4);
@@ -619,7 +640,218 @@ static void test_revision_scan(void)
                        "2 0 obj<<>>endobj\nxref\nstartxref\n9\n%%EOF\n"
                        "3 0 obj<<>>endobj\nxref\nstartxref\n60\n%%EOF\n"), 2);
     T_EQ_INT(revisions("%PDF-1.4\n1 0 obj<<>>endobj\nstartxref\n9\n%%EOF\n%%EOF\n"), 1);
+    /* an update with a cross-reference stream has objects and no "xref" */
+    T_EQ_INT(revisions("%PDF-1.5\n1 0 obj<<>>endobj\nstartxref\n9\n%%EOF\n"
+                       "2 0 obj<</Type/XRef>>stream\nendstream endobj\nstartxref\n30\n%%EOF\n"), 2);
     T_EQ_INT(revisions("no pdf at all"), 0);
+}
+
+int ds_pdfparse_objstm(const uint8_t *data, size_t size, int *unread); /* tools/pdfparse.cpp */
+
+/* An object stream "N 0 obj DICT stream DATA endstream endobj" as text. */
+static size_t objstm(char *out, size_t cap, const char *dict, const uint8_t *data, size_t n)
+{
+    int h = snprintf(out, cap, "%%PDF-1.5\n12 0 obj\n%s\nstream\n", dict);
+    if (h < 0 || (size_t)h + n + 32 > cap)
+        return 0;
+    memcpy(out + h, data, n);
+    return (size_t)h + n + (size_t)snprintf(out + h + n, cap - h - n, "\nendstream\nendobj\n");
+}
+
+static int objstm_count(const char *dict, const uint8_t *data, size_t n, int *unread)
+{
+    static char b[1 << 20];
+    size_t len = objstm(b, sizeof b, dict, data, n);
+    T_CHECK(len > 0);
+    return ds_pdfparse_objstm((const uint8_t *)b, len, unread);
+}
+
+/* The object streams of a revision (PDF 1.5): the objects their headers
+ * list, read with limits; what cannot be read is counted, never guessed. */
+static void test_objstm_scan(void)
+{
+    static const char body[] = "5 0 6 11\n<< /A 1 >>\n<< /B 2 >>\n";
+    const size_t first = 9;
+    uint8_t z[4096];
+    uLongf zn = sizeof z;
+    T_EQ_INT(compress2(z, &zn, (const Bytef *)body, sizeof body - 1, 9), Z_OK);
+    char d[256];
+    int unread = -1;
+    /* unfiltered and Flate: objects 5 and 6 */
+    snprintf(d, sizeof d, "<< /Type /ObjStm /N 2 /First %zu /Length %zu >>", first, sizeof body - 1);
+    T_EQ_INT(objstm_count(d, (const uint8_t *)body, sizeof body - 1, &unread), 2);
+    T_EQ_INT(unread, 0);
+    snprintf(d, sizeof d, "<</Type/ObjStm/N 2/First %zu/Filter/FlateDecode/Length %lu>>", first,
+             (unsigned long)zn);
+    T_EQ_INT(objstm_count(d, z, zn, &unread), 2);
+    T_EQ_INT(unread, 0);
+    /* nested entries and strings do not confuse the keys */
+    snprintf(d, sizeof d, "<< /X << /N 99 /First 1 >> /S (a >> b \\) /N 7) /Type /ObjStm /N 2 "
+             "/First %zu /Filter /FlateDecode /Length 9 0 R >>", first);
+    T_EQ_INT(objstm_count(d, z, zn, &unread), 2);
+    T_EQ_INT(unread, 0);
+    /* not an object stream (a cross-reference stream): nothing, nothing unread */
+    T_EQ_INT(objstm_count("<< /Type /XRef /N 2 /First 9 /Filter /FlateDecode >>", z, zn, &unread), 0);
+    T_EQ_INT(unread, 0);
+    /* filters and predictors not read, a header over 4 MiB, a cut stream,
+     * a header with fewer pairs than /N, a dictionary nested 40 deep: unread */
+    const char *bad[] = {
+        "<< /Type /ObjStm /N 2 /First 9 /Filter [/FlateDecode] >>",
+        "<< /Type /ObjStm /N 2 /First 9 /Filter /FlateDecode /DecodeParms << /Predictor 12 >> >>",
+        "<< /Type /ObjStm /N 2 /First 9 /Filter /LZWDecode >>",
+        "<< /Type /ObjStm /N 2 /First 4194305 /Filter /FlateDecode >>",
+        "<< /Type /ObjStm /N 2 /First 99999999999 /Filter /FlateDecode >>",
+        "<< /Type /ObjStm /N -2 /First 9 /Filter /FlateDecode >>",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        unread = -1;
+        if (objstm_count(bad[i], z, zn, &unread) != 0 || unread != 1)
+            T_FAIL_("bad object stream %zu: unread %d", i, unread);
+    }
+    T_EQ_INT(objstm_count("<< /Type /ObjStm /N 2 /First 9 /Filter /FlateDecode >>", z, 3,
+                          &unread), 0);
+    T_EQ_INT(unread, 1);
+    T_EQ_INT(objstm_count("<< /Type /ObjStm /N 3 /First 9 /Filter /FlateDecode >>", z, zn, &unread),
+             2);
+    T_EQ_INT(unread, 1);
+    char deep[400] = "<< /Type /ObjStm /N 2 /First 9 /X ";
+    for (int i = 0; i < 40; i++)
+        strcat(deep, "<<");
+    T_EQ_INT(objstm_count(deep, z, zn, &unread), 0);
+    T_EQ_INT(unread, 1);
+    /* a bomb: a 9-byte header then 64 MiB of zeros; only /First bytes are
+     * ever decoded, so the header is read and the rest never inflated */
+    size_t big = (size_t)64 << 20;
+    uint8_t *raw = calloc(1, big);
+    uLongf bn = compressBound(big);
+    uint8_t *bz = malloc(bn);
+    T_CHECK(raw && bz);
+    if (raw && bz) {
+        memcpy(raw, "5 0 6 11\n", 9);
+        T_EQ_INT(compress2(bz, &bn, raw, big, 9), Z_OK);
+        T_CHECK(bn < 200000);
+        T_EQ_INT(objstm_count("<< /Type /ObjStm /N 2 /First 9 /Filter /FlateDecode >>", bz, bn,
+                              &unread),
+                 2);
+        T_EQ_INT(unread, 0);
+        /* a header said to be 4 MiB of pairs that inflates to zeros: unread */
+        T_EQ_INT(objstm_count("<< /Type /ObjStm /N 9 /First 4194304 /Filter /FlateDecode >>", bz,
+                              bn, &unread),
+                 2);
+        T_EQ_INT(unread, 1);
+    }
+    free(raw);
+    free(bz);
+    /* 200,000 object streams whose dictionaries never close: each would be
+     * read 64 KiB far (13 GB in all); the file's budget stops it after
+     * 64 MiB, the rest counted as unread, nothing found */
+    static const char one[] = "1 0 obj << /Type /ObjStm /N 1 /First 4 /X [ ";
+    size_t n = 200000, len = 9 + n * (sizeof one - 1);
+    char *many = malloc(len + 1);
+    T_CHECK(many != NULL);
+    if (many) {
+        memcpy(many, "%PDF-1.5\n", 9);
+        for (size_t i = 0; i < n; i++)
+            memcpy(many + 9 + i * (sizeof one - 1), one, sizeof one - 1);
+        unread = 0;
+        T_EQ_INT(ds_pdfparse_objstm((const uint8_t *)many, len, &unread), 0);
+        T_CHECK(unread >= 1 && unread < 2000);
+        free(many);
+    }
+}
+
+/* Incremental updates saved with object and cross-reference streams (PDF
+ * 1.5): the revision is found (it has no "xref" keyword) and the pages it
+ * changed are found inside its object streams. */
+static void test_objstm_revisions(void)
+{
+    static const struct {
+        const char *name;
+        int changed; /* the page changed, -1: none */
+        int compressed;
+    } want[] = {{"updated-objstm-0", 1, 1}, {"restyled-objstm-0", 0, 2}, {"metadata-objstm-0", -1, 1}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        ds_pages *pg = NULL;
+        T_EQ_INT(decode_gen(want[i].name, NULL, &pg), DS_OK);
+        if (!pg)
+            continue;
+        T_EQ_INT(pg->count, 2);
+        T_EQ_INT(pg->pdf->repaired, 0);
+        T_EQ_INT(pg->pdf->revisions, 2);
+        T_EQ_INT(pg->pdf->nrev, 1);
+        T_EQ_INT(pg->pdf->rev[0].compressed, want[i].compressed);
+        T_EQ_INT(pg->pdf->rev[0].unread_streams, 0);
+        T_EQ_INT(pg->pdf->rev[0].npages, want[i].changed < 0 ? 0 : 1);
+        if (want[i].changed >= 0 && pg->pdf->rev[0].npages == 1)
+            T_EQ_INT(pg->pdf->rev[0].pages[0], want[i].changed);
+        /* the flag: a warning on the changed page; information otherwise */
+        ds_flags flags;
+        memset(&flags, 0, sizeof flags);
+        ds_check_pdf(pg->pdf, NULL, &flags);
+        T_EQ_INT(flags.count, 1);
+        if (flags.count == 1) {
+            T_EQ_STR(ds_flag_name(flags.item[0].code), "PDF_INCREMENTAL_UPDATE");
+            T_EQ_INT(flags.item[0].severity, want[i].changed >= 0 ? DS_SEV_WARNING : DS_SEV_INFO);
+            T_EQ_INT(flags.item[0].page, want[i].changed >= 0 ? want[i].changed : 0);
+        }
+        ds_pages_free(pg);
+    }
+    /* the genuine file they were made from: saved once */
+    ds_pages *pg = NULL;
+    T_EQ_INT(decode_gen("born-objstm-0", NULL, &pg), DS_OK);
+    if (pg) {
+        T_EQ_INT(pg->pdf->revisions, 1);
+        T_EQ_INT(pg->pdf->nrev, 0);
+    }
+    ds_pages_free(pg);
+}
+
+/* A scanned page embedded as JPEG keeps its bytes for the image forensics;
+ * an edited and re-saved scan shows a double save, the clean scan and a
+ * rendered page do not. */
+static void test_embedded_jpeg(void)
+{
+    ds_pages *pg = NULL;
+    ds_forensics f;
+    T_EQ_INT(decode_gen("scanned-resaved-0", NULL, &pg), DS_OK);
+    if (pg) {
+        const ds_pdf_page_src *s = &pg->pdf->page[0];
+        T_CHECK(s->dct != NULL && s->dct_len > 1000);
+        if (s->dct) {
+            /* the bytes as embedded: a JPEG from SOI to EOI */
+            T_CHECK(s->dct[0] == 0xff && s->dct[1] == 0xd8);
+            T_CHECK(s->dct[s->dct_len - 2] == 0xff && s->dct[s->dct_len - 1] == 0xd9);
+            T_EQ_INT(ds_forensics_scan_bytes(s->dct, s->dct_len, &f), DS_OK);
+            T_CHECK(f.jpeg_double);
+            T_EQ_INT(f.jpeg_quality, 92);
+            T_CHECK(f.jpeg_first_quality >= 60 && f.jpeg_first_quality <= 80);
+            ds_flags flags;
+            memset(&flags, 0, sizeof flags);
+            T_EQ_INT(ds_forensics_check(&f, 0, &flags), 1);
+            T_EQ_STR(ds_flag_name(flags.item[0].code), "IMAGE_EDITED");
+            T_EQ_INT(flags.item[0].severity, DS_SEV_WARNING);
+        }
+    }
+    ds_pages_free(pg);
+    pg = NULL;
+    T_EQ_INT(decode_gen("scanned-dct-0", NULL, &pg), DS_OK);
+    if (pg && pg->pdf->page[0].dct) {
+        T_EQ_INT(ds_forensics_scan_bytes(pg->pdf->page[0].dct, pg->pdf->page[0].dct_len, &f), DS_OK);
+        T_CHECK(!f.edited && !f.jpeg_double);
+        T_EQ_INT(f.jpeg_quality, 88);
+    } else {
+        T_FAIL_("scanned-dct-0: no embedded JPEG kept");
+    }
+    ds_pages_free(pg);
+    /* pages that are not an embedded JPEG keep nothing */
+    static const char *none[] = {"scanned-flate-0", "scanned-jbig2-0", "born-0"};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        pg = NULL;
+        T_EQ_INT(decode_gen(none[i], NULL, &pg), DS_OK);
+        if (pg && (pg->pdf->page[0].dct || pg->pdf->page[0].dct_len))
+            T_FAIL_("%s: a JPEG kept for a page that is not one", none[i]);
+        ds_pages_free(pg);
+    }
 }
 
 static void test_editor_table(void)
@@ -643,8 +875,11 @@ int main(int argc, char **argv)
     setenv("DOCSCREEN_PDF_HELPER", DS_BUILD_DIR "/docscreen-pdf", 1);
     snprintf(gen_dir, sizeof gen_dir, "%s/tests/pdfgen", DS_BUILD_DIR);
     char probe[700];
+    /* (written again when a kind the generator gained is missing) */
+    char probe2[700];
     snprintf(probe, sizeof probe, "%s/bad/huge-image.json", gen_dir);
-    if (access(probe, R_OK) != 0) {
+    snprintf(probe2, sizeof probe2, "%s/metadata-objstm-0.json", gen_dir);
+    if (access(probe, R_OK) != 0 || access(probe2, R_OK) != 0) {
         char cmd[1600];
         snprintf(cmd, sizeof cmd, "/usr/bin/python3 %s/samples/pdfgen.py --out %s --count 1 --seed 7",
                  DS_SOURCE_DIR, gen_dir);
@@ -669,6 +904,9 @@ int main(int argc, char **argv)
         {"other_digits", test_other_digits},
         {"symbol_fonts", test_symbol_fonts},
         {"font_mix_severity", test_font_mix_severity},
+        {"objstm_scan", test_objstm_scan},
+        {"objstm_revisions", test_objstm_revisions},
+        {"embedded_jpeg", test_embedded_jpeg},
     };
     return T_RUN(cases);
 }

@@ -631,9 +631,33 @@ void Reader::run()
                 page_objs[i].insert(x.getObjectID());
         for (auto &kv : pages[i].getImages())
             page_objs[i].insert(kv.second.getObjectID());
+        /* What the page draws with: its resources, fonts and forms (a
+         * font or an overlay swapped in changes the page as well). */
+        QPDFObjectHandle res = pages[i].getAttribute("/Resources", false);
+        if (res.isIndirect())
+            page_objs[i].insert(res.getObjectID());
+        if (res.isDictionary())
+            for (const char *kind : {"/Font", "/XObject"}) {
+                QPDFObjectHandle d = res.getKey(kind);
+                if (d.isIndirect())
+                    page_objs[i].insert(d.getObjectID());
+                if (!d.isDictionary())
+                    continue;
+                int n = 0;
+                for (auto &kv : d.ditems())
+                    if (kv.second.isIndirect() && n++ < 4096)
+                        page_objs[i].insert(kv.second.getObjectID());
+            }
     }
+    size_t objstm_budget = DS_OBJSTM_BUDGET;
     for (size_t k = 1; k < ends.size() && k < DS_PDFWIRE_REVS_MAX; k++) {
         std::set<int> objs = objects_in(input, ends[k - 1], ends[k]);
+        /* PDF 1.5: objects the revision stores in object streams. */
+        dspdf::Objstm z = dspdf::objstm_members(input, ends[k - 1], ends[k], &objstm_budget);
+        size_t compressed = 0;
+        for (int id : z.objects)
+            if (objs.insert(id).second)
+                compressed++;
         std::string changed;
         for (size_t i = 0; i < pages.size(); i++) {
             bool hit = false;
@@ -645,6 +669,8 @@ void Reader::run()
         }
         head += "rev\t" + std::to_string(k + 1) + "\t" + std::to_string(objs.size()) + "\t" +
                 changed + "\n";
+        head += "revobjstm\t" + std::to_string(k + 1) + "\t" + std::to_string(compressed) + "\t" +
+                std::to_string(z.unread) + "\n";
     }
     frame(DS_PDFWIRE_TAG_HEAD, head);
     /* Renderings share max_total_pixels with every other page: a long file

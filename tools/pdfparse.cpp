@@ -10,7 +10,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
+
+#include <zlib.h>
 
 #include "decode/pdfwire.h"
 
@@ -197,7 +200,9 @@ std::vector<size_t> revision_ends(const std::string &s)
                       s.find("/Linearized") < 1024;
     if (linearized && ends.size() >= 2)
         ends.erase(ends.begin());
-    /* Trailing %%EOF markers with nothing between them are one revision. */
+    /* Trailing %%EOF markers with nothing between them are one revision; a
+     * section with objects or an xref table is one (a cross-reference
+     * stream update has no "xref" keyword, only objects). */
     std::vector<size_t> out;
     size_t last = 0;
     for (size_t e : ends) {
@@ -205,7 +210,7 @@ std::vector<size_t> revision_ends(const std::string &s)
         for (size_t i = last; i < e && empty; i++)
             if (s.compare(i, 9, "startxref") == 0)
                 break;
-            else if (s.compare(i, 4, "obj") == 0 || s.compare(i, 4, "xref") == 0)
+            else if (s.compare(i, 3, "obj") == 0 || s.compare(i, 4, "xref") == 0)
                 empty = false;
         if (!empty || out.empty())
             out.push_back(e);
@@ -216,8 +221,10 @@ std::vector<size_t> revision_ends(const std::string &s)
     return out;
 }
 
-/* Object numbers defined ("N G obj") in s[from, to). */
-std::set<int> objects_in(const std::string &s, size_t from, size_t to)
+/* Object numbers defined ("N G obj") in s[from, to); with heads, also
+ * where each header's "obj" keyword ends. */
+static std::set<int> object_heads(const std::string &s, size_t from, size_t to,
+                                  std::vector<std::pair<int, size_t>> *heads)
 {
     std::set<int> objs;
     size_t p = from;
@@ -241,11 +248,262 @@ std::set<int> objects_in(const std::string &s, size_t from, size_t to)
             n0--;
         if (n0 == n1 || n1 - n0 > 9)
             continue;
-        objs.insert(atoi(s.substr(n0, n1 - n0).c_str()));
+        int num = atoi(s.substr(n0, n1 - n0).c_str());
+        objs.insert(num);
+        if (heads && heads->size() < DS_OBJSTM_SCAN_MAX)
+            heads->push_back({num, p});
         if (objs.size() > 1000000)
             break;
     }
     return objs;
+}
+
+std::set<int> objects_in(const std::string &s, size_t from, size_t to)
+{
+    return object_heads(s, from, to, nullptr);
+}
+
+/* ------------------------------------------------------ object streams */
+
+/* The top-level entries of the dictionary that starts at s[p] ("<<"), up to
+ * its closing ">>" within s[p, to) and DS_OBJSTM_DICT_MAX bytes: each key
+ * with its value's first token (a nested dictionary or array as "<<" or
+ * "["). Strings, hex strings and comments are skipped; nesting deeper than
+ * DS_OBJSTM_NEST_MAX, an unclosed dictionary or too many entries: false. */
+static bool dict_entries(const std::string &s, size_t p, size_t to,
+                         std::map<std::string, std::string> &out, size_t *end)
+{
+    size_t lim = std::min(to, p + DS_OBJSTM_DICT_MAX);
+    *end = lim; /* where the scan stopped, unless the dictionary closes */
+    if (p + 1 >= lim || s[p] != '<' || s[p + 1] != '<')
+        return false;
+    int depth = 0;
+    std::string key;
+    bool want_value = false;
+    size_t i = p;
+    while (i < lim) {
+        char c = s[i];
+        if (is_ws(c)) {
+            i++;
+        } else if (c == '%') {
+            while (i < lim && s[i] != '\n' && s[i] != '\r')
+                i++;
+        } else if (c == '<' && i + 1 < lim && s[i + 1] == '<') {
+            if (depth == 1 && want_value)
+                out[key] = "<<", want_value = false;
+            if (++depth > DS_OBJSTM_NEST_MAX)
+                return false;
+            i += 2;
+        } else if (c == '>' && i + 1 < lim && s[i + 1] == '>') {
+            i += 2;
+            if (--depth == 0) {
+                *end = i;
+                return true;
+            }
+        } else if (c == '[' || c == ']') {
+            if (depth == 1 && want_value && c == '[')
+                out[key] = "[", want_value = false;
+            depth += c == '[' ? 1 : -1;
+            if (depth > DS_OBJSTM_NEST_MAX || depth < 1)
+                return false;
+            i++;
+        } else if (c == '(') {
+            int par = 0;
+            for (; i < lim; i++) {
+                if (s[i] == '\\') {
+                    i++;
+                    continue;
+                }
+                par += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+                if (par == 0)
+                    break;
+            }
+            if (depth == 1 && want_value)
+                out[key] = "(", want_value = false;
+            i++;
+        } else if (c == '<') {
+            while (i < lim && s[i] != '>')
+                i++;
+            if (depth == 1 && want_value)
+                out[key] = "<", want_value = false;
+            i++;
+        } else {
+            size_t b = i++;
+            while (i < lim && !is_ws(s[i]) && !strchr("/<>[]()%", s[i]))
+                i++;
+            std::string tok = s.substr(b, i - b);
+            if (depth != 1)
+                continue;
+            if (want_value) {
+                /* "N G R": a reference's first token is enough here. */
+                out[key] = tok;
+                want_value = false;
+            } else if (tok[0] == '/') {
+                key = tok;
+                want_value = true;
+                if (out.size() >= 256)
+                    return false;
+            }
+        }
+    }
+    return false;
+}
+
+/* The start of a stream's data after its dictionary ends at s[p]: "stream"
+ * and its end of line, or npos. */
+static size_t stream_data(const std::string &s, size_t p, size_t to)
+{
+    while (p < to && is_ws(s[p]))
+        p++;
+    if (p + 6 > to || s.compare(p, 6, "stream") != 0)
+        return std::string::npos;
+    p += 6;
+    if (p < to && s[p] == '\r')
+        p++;
+    if (p < to && s[p] == '\n')
+        p++;
+    return p;
+}
+
+/* Inflates at most want bytes from s[p, to) (a zlib stream): the output
+ * can never exceed want, whatever the input claims (a bomb stops there). */
+static bool inflate_prefix(const std::string &s, size_t p, size_t to, size_t want, std::string &out,
+                           size_t *used)
+{
+    z_stream z{};
+    if (inflateInit(&z) != Z_OK)
+        return false;
+    out.assign(want, '\0');
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(s.data() + p));
+    /* A header of want bytes is never stored in much more than want bytes
+     * (deflate's worst case is a few bytes per 16 KiB): reading no further
+     * keeps empty blocks from making each stream cost the whole file. */
+    z.avail_in = (uInt)std::min<size_t>(to - p, want + want / 4 + 4096);
+    *used = z.avail_in;
+    z.next_out = reinterpret_cast<Bytef *>(&out[0]);
+    z.avail_out = (uInt)want;
+    int rc = Z_OK;
+    while (z.avail_out > 0 && rc == Z_OK)
+        rc = inflate(&z, Z_NO_FLUSH);
+    size_t got = want - z.avail_out;
+    inflateEnd(&z);
+    out.resize(got);
+    return got == want || rc == Z_STREAM_END;
+}
+
+Objstm objstm_members(const std::string &s, size_t from, size_t to, size_t *budget)
+{
+    Objstm r;
+    std::vector<std::pair<int, size_t>> heads;
+    object_heads(s, from, to, &heads);
+    bool truncated = heads.size() >= DS_OBJSTM_SCAN_MAX;
+    /* Each "/ObjStm" in the range belongs to the object whose header comes
+     * last before it; that object's dictionary is read once. Every byte
+     * read beyond the linear searches (dictionaries, compressed and
+     * decoded headers) is taken from *budget: when it runs out, the rest
+     * is counted as one unread stream. */
+    size_t done = std::string::npos;
+    for (size_t t = s.find("/ObjStm", from); t != std::string::npos && t < to;
+         t = s.find("/ObjStm", t + 7)) {
+        auto it = std::upper_bound(heads.begin(), heads.end(), t,
+                                   [](size_t v, const std::pair<int, size_t> &h) { return v < h.second; });
+        if (it == heads.begin())
+            continue; /* before any object */
+        --it;
+        if (truncated && it + 1 == heads.end()) {
+            r.unread++; /* past the object headers looked at */
+            break;
+        }
+        size_t p = it->second;
+        if (p == done)
+            continue;
+        done = p;
+        while (p < to && is_ws(s[p]))
+            p++;
+        if (t - p >= DS_OBJSTM_DICT_MAX)
+            continue; /* too far from its object to be in its dictionary */
+        std::map<std::string, std::string> d;
+        size_t dend = 0;
+        bool ok = p < to && s[p] == '<' && dict_entries(s, p, to, d, &dend);
+        size_t cost = (ok ? dend : std::max(dend, p)) - p;
+        if (cost > *budget) {
+            r.unread++;
+            *budget = 0;
+            break;
+        }
+        *budget -= cost;
+        if (!ok) {
+            r.unread++; /* an object stream's dictionary we cannot read */
+            continue;
+        }
+        auto type = d.find("/Type");
+        if (type == d.end() || type->second != "/ObjStm")
+            continue;
+        r.streams++;
+        auto val = [&](const char *k) -> long {
+            auto e = d.find(k);
+            if (e == d.end() || e->second.empty() || e->second.size() > 10)
+                return -1;
+            for (char c : e->second)
+                if (!isdigit((unsigned char)c))
+                    return -1;
+            return atol(e->second.c_str());
+        };
+        long n = val("/N"), first = val("/First");
+        auto filter = d.find("/Filter");
+        bool flate = filter != d.end() && filter->second == "/FlateDecode";
+        bool plain = filter == d.end();
+        size_t data = stream_data(s, dend, to);
+        /* A filter chain, predictors, an unknown filter, a header bigger
+         * than the cap or the file's budget: counted, not read. */
+        if (n < 0 || first < 0 || n > DS_OBJSTM_OBJECTS_MAX || (size_t)first > DS_OBJSTM_HEADER_MAX ||
+            (!flate && !plain) || d.count("/DecodeParms") || data == std::string::npos ||
+            (size_t)first > *budget) {
+            r.unread++;
+            continue;
+        }
+        *budget -= (size_t)first;
+        std::string hdr;
+        size_t used = 0;
+        if (plain) {
+            if (to - data < (size_t)first) {
+                r.unread++;
+                continue;
+            }
+            hdr = s.substr(data, (size_t)first);
+        } else {
+            bool read = inflate_prefix(s, data, to, (size_t)first, hdr, &used);
+            *budget -= std::min(*budget, used);
+            if (!read) {
+                r.unread++;
+                continue;
+            }
+        }
+        /* N pairs "object-number offset"; stops at the first non-number. */
+        size_t q = 0;
+        long got = 0;
+        for (; got < n; got++) {
+            long v[2];
+            bool num = true;
+            for (int k = 0; k < 2 && num; k++) {
+                while (q < hdr.size() && is_ws(hdr[q]))
+                    q++;
+                size_t b = q;
+                while (q < hdr.size() && isdigit((unsigned char)hdr[q]) && q - b < 10)
+                    q++;
+                num = q > b && q - b < 10;
+                v[k] = num ? atol(hdr.substr(b, q - b).c_str()) : 0;
+            }
+            if (!num)
+                break;
+            r.objects.insert((int)v[0]);
+            if (r.objects.size() > 1000000)
+                return r;
+        }
+        if (got < n)
+            r.unread++;
+    }
+    return r;
 }
 
 } // namespace dspdf
@@ -258,8 +516,24 @@ int ds_pdfparse_fuzz(const uint8_t *data, size_t size)
         if (ends[k - 1] > ends[k] || ends[k] > s.size() ||
             dspdf::objects_in(s, ends[k - 1], ends[k]).size() > s.size())
             abort();
+    size_t budget = DS_OBJSTM_BUDGET;
+    for (size_t k = 1; k < ends.size(); k++) {
+        dspdf::Objstm z = dspdf::objstm_members(s, ends[k - 1], ends[k], &budget);
+        if (z.objects.size() > s.size() || budget > DS_OBJSTM_BUDGET)
+            abort();
+    }
     std::string p = dspdf::stext_payload(s, 2.5, 2.5);
     if (p.size() > DS_PDFWIRE_TEXT_MAX)
         abort();
     return (int)ends.size();
+}
+
+int ds_pdfparse_objstm(const uint8_t *data, size_t size, int *unread)
+{
+    std::string s(reinterpret_cast<const char *>(data), size);
+    size_t budget = DS_OBJSTM_BUDGET;
+    dspdf::Objstm z = dspdf::objstm_members(s, 0, s.size(), &budget);
+    if (unread)
+        *unread = z.unread;
+    return (int)z.objects.size();
 }

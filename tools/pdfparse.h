@@ -10,6 +10,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Object-stream limits: headers of N pairs are decoded up to 4 MiB each;
+ * 64 MiB per file of dictionary bytes, compressed input and decoded
+ * headers together; 1,000,000 pairs a stream, 100,000 object headers
+ * looked at per revision, dictionaries up to 64 KiB nested 32 deep. */
+#define DS_OBJSTM_HEADER_MAX ((size_t)4 << 20)
+#define DS_OBJSTM_BUDGET ((size_t)64 << 20)
+#define DS_OBJSTM_OBJECTS_MAX 1000000
+#define DS_OBJSTM_SCAN_MAX 100000u
+#define DS_OBJSTM_DICT_MAX ((size_t)64 << 10)
+#define DS_OBJSTM_NEST_MAX 32
+
 #ifdef __cplusplus
 #include <set>
 #include <string>
@@ -28,6 +39,20 @@ std::string stext_payload(const std::string &xml, double sx, double sy);
 std::vector<size_t> revision_ends(const std::string &s);
 /* The object numbers defined ("N G obj") in s[from, to). */
 std::set<int> objects_in(const std::string &s, size_t from, size_t to);
+
+/* Objects stored in the object streams (PDF 1.5 /Type /ObjStm) that
+ * s[from, to) defines, from each stream's header of N pairs "number
+ * offset": only its first /First bytes are decoded (Flate or none; a
+ * filter chain or predictor is not read), at most DS_OBJSTM_HEADER_MAX per
+ * stream; the bytes read and decoded are taken from *budget (the file's),
+ * so a bomb decodes no more than that. Streams that could not be read are counted in unread;
+ * /Extends is not followed (a stream lists its own objects). */
+struct Objstm {
+    std::set<int> objects;
+    int streams = 0; /* object streams found */
+    int unread = 0;  /* of them, or unparsable ones, not read */
+};
+Objstm objstm_members(const std::string &s, size_t from, size_t to, size_t *budget);
 } // namespace dspdf
 
 extern "C" {
@@ -36,6 +61,9 @@ extern "C" {
 /* For the fuzz target: runs the revision scan and the structured-text
  * parser over data; returns the number of revisions. */
 int ds_pdfparse_fuzz(const uint8_t *data, size_t size);
+/* For the tests: the objects the object streams in data hold (data taken
+ * as one revision); *unread the streams that could not be read. */
+int ds_pdfparse_objstm(const uint8_t *data, size_t size, int *unread);
 
 #ifdef __cplusplus
 }

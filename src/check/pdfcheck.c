@@ -39,11 +39,12 @@ void ds_check_pdf(const ds_pdf_info *info, const ds_pdfev *ev, ds_flags *flags)
 {
     if (!info || !flags)
         return;
-    int first_changed = -1, changed_revs = 0;
+    int first_changed = -1, changed_revs = 0, unread = 0;
     char pages[96] = "";
     for (int i = 0; i < info->nrev; i++) {
         if (info->rev[i].npages > 0)
             changed_revs++;
+        unread += info->rev[i].unread_streams;
         for (int j = 0; j < info->rev[i].npages; j++) {
             int pg = info->rev[i].pages[j];
             if (first_changed < 0 || pg < first_changed)
@@ -63,6 +64,14 @@ void ds_check_pdf(const ds_pdf_info *info, const ds_pdfev *ev, ds_flags *flags)
                          "revisions", "1", found,
                          "The PDF was saved %d times; a later save changed page(s) %s.",
                          info->revisions, pages);
+        else if (unread > 0)
+            /* What the unread object streams hold is not known: no
+             * evidence either way. */
+            ds_flags_add(flags, 0, DS_FLAG_PDF_INCREMENTAL_UPDATE, DS_SEV_INFO, "pdf", "revisions",
+                         "1", found,
+                         "The PDF was saved %d times; the later saves changed no page that could "
+                         "be read, but %d of their object streams could not be read.",
+                         info->revisions, unread);
         else
             ds_flags_add(flags, 0, DS_FLAG_PDF_INCREMENTAL_UPDATE, DS_SEV_INFO, "pdf", "revisions",
                          "1", found,

@@ -830,6 +830,8 @@ void ds_pdf_info_free(ds_pdf_info *p)
         return;
     for (int i = 0; i < p->nrev && i < DS_PDF_REVS_MAX; i++)
         free(p->rev[i].pages);
+    for (int i = 0; p->page && i < p->npages; i++)
+        free(p->page[i].dct);
     free(p->page);
     free(p);
 }

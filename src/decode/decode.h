@@ -64,6 +64,10 @@ typedef struct ds_pdf_page_src {
                           "jpx", "other"; "" for a page that is not one image (static) */
     int dpi;          /* of the page image */
     int words;        /* words of its text layer (0: none) */
+    uint8_t *dct;     /* embedded DCT page: the JPEG bytes as the PDF holds them, owned
+                         (the image forensics reads them as it reads a JPEG file); NULL
+                         for any other page */
+    size_t dct_len;
 } ds_pdf_page_src;
 
 #define DS_PDF_REVS_MAX 64
@@ -72,7 +76,10 @@ typedef struct ds_pdf_page_src {
 /* A revision appended to the file after it was made (an incremental update). */
 typedef struct ds_pdf_revision {
     int number;       /* 2 for the first update */
-    int objects;      /* objects it defines */
+    int objects;      /* objects it defines (in object streams too) */
+    int compressed;   /* of them, found only in its object streams (PDF 1.5) */
+    int unread_streams; /* its object streams that could not be read (a filter chain,
+                           a predictor, over a limit): its pages may be under-reported */
     int npages;
     int *pages;       /* 0-based pages whose objects it redefines, owned */
 } ds_pdf_revision;

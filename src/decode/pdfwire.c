@@ -230,6 +230,17 @@ static ds_error on_head(wire *w, char *p, char *end)
             w->pdf->encrypted = strcmp(f[1], "1") == 0;
         } else if (strcmp(f[0], "repaired") == 0) {
             w->pdf->repaired = strcmp(f[1], "1") == 0;
+        } else if (strcmp(f[0], "revobjstm") == 0 && n == 4) {
+            /* The object streams of a revision listed before it. */
+            long num, z, u;
+            if (!parse_int(f[1], 2, 1L << 20, &num) || !parse_int(f[2], 0, 1L << 30, &z) ||
+                !parse_int(f[3], 0, 1L << 30, &u))
+                return DS_ERR_PDF_READER;
+            int i = w->pdf->nrev - 1;
+            if (i < 0 || w->pdf->rev[i].number != num || z > w->pdf->rev[i].objects)
+                return DS_ERR_PDF_READER;
+            w->pdf->rev[i].compressed = (int)z;
+            w->pdf->rev[i].unread_streams = (int)u;
         } else if (strcmp(f[0], "rev") == 0 && n == 4 && w->pdf->nrev < DS_PDF_REVS_MAX) {
             ds_pdf_revision *r = &w->pdf->rev[w->pdf->nrev];
             long num, objs;
@@ -331,6 +342,7 @@ static ds_error on_page(wire *w, uint32_t len)
         return err;
     }
     PIX *g = NULL;
+    uint8_t *keep = NULL;
     ds_page *pg = &w->pages->page[w->got];
     if (codec == DS_PDFWIRE_CODEC_DCT) {
         ds_pages *jp = NULL;
@@ -347,6 +359,12 @@ static ds_error on_page(wire *w, uint32_t len)
             else {
                 g = pixClone(jp->page[0].gray);
                 pg->reduction = red;
+                /* An embedded page's JPEG, for its forensics (a rendering
+                 * is no scan, whatever its codec). */
+                if (h[DS_PDFWIRE_P_SOURCE] == DS_PDFWIRE_SRC_EMBEDDED) {
+                    keep = data;
+                    data = NULL;
+                }
             }
         }
         ds_pages_free(jp);
@@ -362,6 +380,7 @@ static ds_error on_page(wire *w, uint32_t len)
     free(data);
     if (err != DS_OK) {
         pixDestroy(&g);
+        free(keep);
         return err;
     }
     w->total += (uint64_t)pw * ph;
@@ -375,6 +394,8 @@ static ds_error on_page(wire *w, uint32_t len)
     s->rendered = h[DS_PDFWIRE_P_SOURCE] == DS_PDFWIRE_SRC_RENDERED;
     s->codec = codec_name(s->rendered ? h[DS_PDFWIRE_P_EMBEDDED] : codec);
     s->dpi = pg->dpi;
+    s->dct = keep;
+    s->dct_len = keep ? n : 0;
     w->text_for = w->got;
     w->got++;
     w->pages->count = w->got;

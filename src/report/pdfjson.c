@@ -23,8 +23,12 @@ json_t *ds_report_pdf_json(const ds_pdf_info *info, const ds_pdfev *ev)
         json_t *pl = json_array();
         for (int j = 0; j < info->rev[i].npages; j++)
             json_array_append_new(pl, json_integer(info->rev[i].pages[j]));
-        json_array_append_new(updates, json_pack("{s:i,s:i,s:o}", "revision", info->rev[i].number,
-                                                 "objects", info->rev[i].objects, "pages", pl));
+        json_array_append_new(updates, json_pack("{s:i,s:i,s:o,s:i,s:i}", "revision",
+                                                 info->rev[i].number, "objects",
+                                                 info->rev[i].objects, "pages", pl,
+                                                 "compressed_objects", info->rev[i].compressed,
+                                                 "unread_object_streams",
+                                                 info->rev[i].unread_streams));
     }
     json_object_set_new(o, "updates", updates);
     json_object_set_new(o, "producer", info->producer[0] ? json_string(info->producer) : json_null());

@@ -587,6 +587,14 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         x->barcodes = bcs;
         if (s->opt.forensics) {
             ds_forensics f = file_forensics;
+            /* A PDF page that is an embedded JPEG (a scan) is checked from
+             * its own JPEG bytes, as a JPEG file is; a rendered page is no
+             * photograph and has none. */
+            const ds_pdf_page_src *src =
+                pages->pdf && pg < pages->pdf->npages ? &pages->pdf->page[pg] : NULL;
+            bool own_jpeg = src && src->dct && src->dct_len > 0;
+            if (own_jpeg)
+                ds_forensics_scan_bytes(src->dct, src->dct_len, &f);
             /* A page read as a supporting document had its text read: the
              * MRZ's rescan request is not about it. */
             if (quality_region && !supporting && !born_digital)
@@ -594,11 +602,11 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
                                      best->band.rotation == 90 || best->band.rotation == 270, NULL,
                                      &f);
             /* Evidence in the file is reported once, on its first page. */
-            if (pg > 0)
+            if (pg > 0 && !own_jpeg)
                 f.edited = false, f.nevidence = 0;
             ds_forensics_check(&f, pg, flags);
             x->image_ran = true;
-            x->image_with_file = pg == 0;
+            x->image_with_file = pg == 0 || own_jpeg;
             x->image = f;
         }
         if (!usable && json_array_size(bcs) > 0)

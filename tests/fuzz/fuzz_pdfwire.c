@@ -3,7 +3,9 @@
  * (decode/pdfwire.c): any bytes as frames under small limits (1 Mpx a page,
  * 2 Mpx in all, 4 pages). A successful result must be well formed: as many
  * pages as the reader announced, each 8 bpp within the limits, every text
- * word inside its page with a valid font, every revision's pages existing.
+ * word inside its page with a valid font, every revision's pages existing
+ * (and no more of its objects in object streams than it has), a page's
+ * kept JPEG bytes only on an embedded JPEG page.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -37,6 +39,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 w->box[0] + w->box[2] > pixGetWidth(g) || w->box[1] + w->box[3] > pixGetHeight(g))
                 abort();
         }
+    }
+    /* a page's kept JPEG is the one it was decoded from */
+    for (int i = 0; i < pages->count; i++) {
+        const ds_pdf_page_src *s = &pages->pdf->page[i];
+        if (s->dct && (s->dct_len < 4 || s->dct_len > lim.max_file_bytes || s->dct[0] != 0xff ||
+                       s->dct[1] != 0xd8 || s->rendered))
+            abort();
+        if (!s->dct && s->dct_len)
+            abort();
+    }
+    for (int r = 0; r < pages->pdf->nrev; r++) {
+        const ds_pdf_revision *v = &pages->pdf->rev[r];
+        if (v->compressed < 0 || v->compressed > v->objects || v->unread_streams < 0)
+            abort();
     }
     for (int r = 0; r < pages->pdf->nrev; r++)
         for (int k = 0; k < pages->pdf->rev[r].npages; k++)

@@ -328,6 +328,14 @@ static void compare_date(ds_viz *viz, int id, const ds_mrz *m, const char *mrz_d
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
     }
+    /* A date read with another field's caption beside it (a page that
+     * prints captions after their values: "12.08.2031 (Date of expiry)"
+     * under the birth date's) is that field's (vizident.h). */
+    int cap = ds_vizident_caption_in_value(f->value);
+    if (strcmp(f->norm, mrz_date) != 0 && cap >= 0 && cap != id) {
+        f->status = DS_VIZ_UNVERIFIABLE;
+        return;
+    }
     int d = date_diff(f->norm, mrz_date);
     /* Day and month swapped is a format question only for a numeric date
      * on a page whose order nothing else shows: read in the order another
@@ -989,6 +997,17 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
          * issue, birth or expiry date), never a number (vizident.h). */
         if (strcmp(f->norm, mn) != 0 &&
             (ds_vizident_number_is_date(f->value) || ds_vizident_number_is_date(f->norm))) {
+            f->status = DS_VIZ_UNVERIFIABLE;
+            continue;
+        }
+        /* A caption in the value beside what was read (a page printing
+         * captions after their values: "271031DATEOFEXPIRY", the expiry
+         * with its caption, read under the number's): another field's
+         * value, or two run together (vizident.h). A number label's own
+         * caption run in is compared as before. */
+        int cap = ds_vizident_caption_in_value(f->value);
+        if (strcmp(f->norm, mn) != 0 && cap >= 0 && cap != DS_VIZ_DOCUMENT_NUMBER &&
+            cap != DS_VIZ_PASSPORT_NUMBER) {
             f->status = DS_VIZ_UNVERIFIABLE;
             continue;
         }

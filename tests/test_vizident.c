@@ -541,6 +541,57 @@ static void test_short_dates_and_captions_after(void)
     T_EQ_INT(compare(&v, &m, &fl), 1);
 }
 
+/* The next row's or cell's value under a label, found in a larger set of
+ * `all` layouts: the start of the other name (cut, or one letter misread),
+ * a visa's start date under the birth date's caption, the next cell's
+ * number run into the MRZ's. None is evidence; a clearly different value
+ * of the field's own kind still is. */
+static void test_next_values(void)
+{
+    ds_mrz m;
+    mrz_of("P<UTOERIKSSON<<KIRSTEN<MARIE<<<<<<<<<<<<<<<<", TD3_L2, &m); /* L898902C3, born
+                                                                          1974-08-12, expires
+                                                                          2012-04-15 */
+    ds_viz v;
+    ds_flags fl;
+    const char *given_start[] = {"KIPSTEN", "KIRSTEN MA", "KIRSTEM"};
+    for (size_t i = 0; i < sizeof given_start / sizeof given_start[0]; i++) {
+        memset(&v, 0, sizeof v);
+        set_field(&v, DS_VIZ_SURNAME, given_start[i], given_start[i], 95);
+        T_EQ_INT(compare(&v, &m, &fl), 0);
+        T_EQ_INT(v.field[DS_VIZ_SURNAME].status, DS_VIZ_UNVERIFIABLE);
+    }
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_SURNAME, "LINDQVIST", "LINDQVIST", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    /* A visa whose MRZ surname filled the name field (no given names):
+     * the given names printed are unknown, another name is no evidence. */
+    ds_mrz mt;
+    mrz_of("V<UTOWOLFESCHLEGELSTEINHAUSENBERGERD", "L8988901C4XXX4009078F9612109<<<<<<<<", &mt);
+    T_CHECK(mt.name_truncated);
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_SURNAME, "KATHE LIESELOTTE", "KATHE LIESELOTTE", 95);
+    T_EQ_INT(compare(&v, &mt, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_SURNAME].status, DS_VIZ_UNVERIFIABLE);
+    /* A date within the 400 days before the expiry under "Date of birth". */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "21.05.2011", "2011-05-21", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_BIRTH_DATE].status, DS_VIZ_UNVERIFIABLE);
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "12.08.1975", "1975-08-12", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    /* The MRZ's number with another number run in after it. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L898902C3H67908110", "L898902C3H67908110", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+    /* A number that only starts like the MRZ's is still another number. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L898977X1", "L898977X1", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -556,6 +607,7 @@ int main(int argc, char **argv)
         {"altered_name_still_flagged", test_altered_name_still_flagged},
         {"other_field_values", test_other_field_values},
         {"short_dates_and_captions_after", test_short_dates_and_captions_after},
+        {"next_values", test_next_values},
     };
     return T_RUN(cases);
 }

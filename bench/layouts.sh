@@ -8,6 +8,8 @@
 #             (held out: no rule may be tuned on it, see samples/README.md)
 #   heldout2/ LAYOUTS_COUNT genuine documents (seed 64) in --layouts heldout2, a
 #             second held-out family, written after the rules of issue 13
+#   heldout4/ LAYOUTS_COUNT genuine documents (seed 66) in --layouts heldout4, a
+#             third, written before the fixes for heldout2's failures
 #   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
 #             seed 63) in --layouts all
 # runs `docscreen scan --json --no-barcodes --today 2026-11-23 --case CASE FILE`
@@ -16,6 +18,8 @@
 # warning, and the flags behind them (bench/layouts.py), then the recall per
 # code on the defect set (bench/recall.py table). Output under
 # bench/out/layouts/ (git-ignored). About 2 minutes on 2 cores.
+# LAYOUTS_SETS="heldout4 defects" generates and screens only those sets (the
+# others' files in bench/out/layouts/ are kept).
 # LAYOUTS_BEFORE=OLD_BUILD/docscreen screens every set with an older build
 # too and prints its figures beside (twice the time).
 set -euo pipefail
@@ -36,10 +40,14 @@ fi
 stamp() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-rm -rf "$OUT"
+SETS=${LAYOUTS_SETS:-all heldout heldout2 heldout4 defects}
+want() { case " $SETS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+if [ -z "${LAYOUTS_SETS:-}" ]; then rm -rf "$OUT"; fi
 mkdir -p "$OUT"
 t_start=$(stamp)
 gen() {  # name family seed count share
+  want "$1" || return 0
+  rm -rf "${OUT:?}/$1"
   local cmd=("$PY" samples/generate.py --cases --genuine-share "$5" --layouts "$2" --out "$OUT/$1"
              --count "$4" --seed "$3" --degrade mild --quiet)
   echo "layouts: ${cmd[*]}"
@@ -52,10 +60,11 @@ gen() {  # name family seed count share
 gen all all 61 "$COUNT" 1
 gen heldout heldout 62 "$COUNT" 1
 gen heldout2 heldout2 64 "$COUNT" 1
+gen heldout4 heldout4 66 "$COUNT" 1
 gen defects all 63 "$DCOUNT" 0
 t_gen=$(secs "$t_start" "$(stamp)")
 t0=$(stamp)
-for s in all heldout heldout2 defects; do
+for s in $SETS; do
   echo "layouts: docscreen scan --case on $s/"
   "$PY" bench/recall.py scan --bin "$BIN" --dir "$OUT/$s" --out "$OUT/$s.results.jsonl" --today "$TODAY"
   if [ -n "${LAYOUTS_BEFORE:-}" ]; then
@@ -66,22 +75,26 @@ t_scan=$(secs "$t0" "$(stamp)")
 {
   echo
   echo "== genuine documents, false flags per layout family =="
-  for s in all heldout heldout2; do
+  for s in all heldout heldout2 heldout4; do
+    want "$s" || continue
     "$PY" bench/layouts.py genuine --family "$s" --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" \
       --json "$OUT/$s.json" ${LAYOUTS_BEFORE:+--before "$OUT/$s.before.jsonl"}
     echo
   done
-  if [ -n "${LAYOUTS_BEFORE:-}" ]; then
+  if want defects && [ -n "${LAYOUTS_BEFORE:-}" ]; then
     echo "== BEFORE ($LAYOUTS_BEFORE): recall per code on defects drawn in --layouts all =="
     "$PY" bench/recall.py table --dir "$OUT/defects" --results "$OUT/defects.before.jsonl" \
       --bin "$LAYOUTS_BEFORE" --today "$TODAY" | sed -n '1,/^false positives on/p'
     echo
   fi
-  echo "== recall per code on defects drawn in --layouts all =="
-  "$PY" bench/recall.py table --dir "$OUT/defects" --results "$OUT/defects.results.jsonl" --bin "$BIN" \
-    --today "$TODAY" --json "$OUT/defects.json"
+  if want defects; then
+    echo "== recall per code on defects drawn in --layouts all =="
+    "$PY" bench/recall.py table --dir "$OUT/defects" --results "$OUT/defects.results.jsonl" --bin "$BIN" \
+      --today "$TODAY" --json "$OUT/defects.json"
+  fi
   repro="bash bench/layouts.sh $BUILD"
   if [ "$COUNT" != 60 ] || [ "$DCOUNT" != 60 ]; then repro="LAYOUTS_COUNT=$COUNT LAYOUTS_DEFECT_COUNT=$DCOUNT $repro"; fi
+  if [ -n "${LAYOUTS_SETS:-}" ]; then repro="LAYOUTS_SETS='$SETS' $repro"; fi
   echo "reproduce: $repro"
 } | tee "$OUT/table.txt"
 echo "wall time: generate ${t_gen}s, docscreen ${t_scan}s; raw results: $OUT/"

@@ -13,14 +13,14 @@ Usage:
   /usr/bin/python3 samples/generate.py --out DIR --count N --seed S
       [--formats TD3,TD1,TD2,MRVA,MRVB] [--degrade none|mild|full]
       [--multipage K] [--dpi D] [--clean] [--cases [--genuine-share F]]
-      [--layouts classic|all|heldout|heldout2]
+      [--layouts classic|all|heldout|heldout2|heldout4]
 
 --cases adds a case record (cases/NAME.case.json) and a label per document:
 genuine, or exactly one defect named by the flag code that should catch it
 (bench/recall.sh measures docscreen's recall on them).
 
---layouts all|heldout|heldout2 draws the pages in other layouts (bench/layouts.sh);
-heldout and heldout2 are families no rule may be tuned on (samples/README.md).
+--layouts all|heldout|heldout2|heldout4 draws the pages in other layouts (bench/layouts.sh);
+heldout, heldout2 and heldout4 are families no rule may be tuned on (samples/README.md).
 
 Needs Debian's python3-pil and python3-numpy, fonts-ocr-b and
 fonts-dejavu-core. See samples/README.md for the ground-truth format.
@@ -1000,7 +1000,8 @@ def assemble_faces(faces, box, pitch, cap, fmt, r, s):
 # rendered, so the identity and the scan parameters of document j stay the
 # ones the same seed gives with --layouts classic.
 # ---------------------------------------------------------------------------
-LAYOUT_FAMILIES = ("classic", "all", "heldout", "heldout2")
+LAYOUT_FAMILIES = ("classic", "all", "heldout", "heldout2", "heldout4")
+HELD_FAMILIES = ("heldout", "heldout2", "heldout4")
 
 # Reverse of ICAO 9303 Part 3 Table B (Cyrillic) and of ELOT 743 (Greek),
 # written as "which letter gives this Latin spelling": longest spelling
@@ -1077,9 +1078,26 @@ def icao_words(native):
 
 def pick_layout(rl, doc, family):
     """The layout of one document, a small dict recorded in the truth JSON."""
-    held = family in ("heldout", "heldout2")
+    held = family in HELD_FAMILIES
     L = {"family": family}
-    if family == "heldout2":
+    if family == "heldout4":
+        # Fourth held-out family (written 2026-12-06 before any of its pages
+        # was screened, and before the fixes of that day): captions in a
+        # column with dotted leaders, in the left cell of a ruled grid, or in
+        # a box's top-right corner; national with Spanish, or Italian with
+        # English; surname and given names on one row split by a semicolon;
+        # dates with Roman months, compact (12AUG74) or year first with dots;
+        # Greek names below the Latin ones; a ghost image among the fields,
+        # two stamps, a hologram band and wave patterns over the fields.
+        L["captions"] = rl.choice(["dotted_leader", "grid_left", "corner_tab"])
+        L["caption_langs"] = rl.choice(["nat_es", "it_en"])
+        L["names"] = rl.choice(["separate", "oneline_semicolon"])
+        L["dates"] = rl.choice(["roman", "compact", "ymd_dot"])
+        L["portrait"] = rl.choice(["left", "right"])
+        L["ghost"] = rl.random() < 0.7
+        L["waves"] = rl.random() < 0.6
+        L["band"] = rl.random() < 0.5
+    elif family == "heldout2":
         # Second held-out family (written before any of its pages was
         # screened): captions on the value's line, before it with a dash or
         # after it in brackets; lower-case English or national with English
@@ -1109,7 +1127,10 @@ def pick_layout(rl, doc, family):
     # A second script beside the Latin names: always for Ukrainian names,
     # else now and then (issuers that print Cyrillic or Greek).
     script = None
-    if doc["name_lang"] == "ua" or rl.random() < 0.3:
+    if family == "heldout4":
+        if doc["name_lang"] == "ua" or rl.random() < 0.45:
+            script = "greek" if doc["name_lang"] != "ua" else "cyrillic"
+    elif doc["name_lang"] == "ua" or rl.random() < 0.3:
         script = rl.choice(["cyrillic", "greek"]) if doc["name_lang"] != "ua" else "cyrillic"
     L["script"] = None
     if script:
@@ -1118,8 +1139,9 @@ def pick_layout(rl, doc, family):
         if s2 is not None and g2 is not None:
             L["script"] = script
             L["script_names"] = {"surname": s2, "given_names": g2}
-            L["script_place"] = rl.choice(["above", "first"] if held else ["beside", "above"])
-    L["stamp"] = rl.random() < (0.5 if held else 0.35)
+            L["script_place"] = ("below" if family == "heldout4" else
+                                 rl.choice(["above", "first"] if held else ["beside", "above"]))
+    L["stamp"] = rl.random() < (0.7 if family == "heldout4" else 0.5 if held else 0.35)
     L["hologram"] = rl.random() < (0.5 if held else 0.35)
     L["security_print"] = rl.random() < (0.6 if held else 0.4)
     L["stamp_seed"] = rl.randint(0, 10 ** 6)
@@ -1137,6 +1159,13 @@ def layout_date(d, style, lang):
         return d.strftime("%Y/%m/%d")
     if style == "dmy_short":
         return d.strftime("%d.%m.%y")
+    if style == "roman":
+        roman = "I II III IV V VI VII VIII IX X XI XII".split()
+        return "%d.%s.%04d" % (d.day, roman[d.month - 1], d.year)
+    if style == "compact":
+        return "%02d%s%02d" % (d.day, MONTHS["en"][d.month - 1], d.year % 100)
+    if style == "ymd_dot":
+        return d.strftime("%Y.%m.%d")
     return fmt_date(d, style, lang)
 
 
@@ -1161,6 +1190,10 @@ def layout_caption(doc, key, L):
         parts = [en.lower()]
     elif mode == "nat_en_paren":
         return [nat if nat == en else "%s (%s)" % (nat, en)]
+    elif mode == "nat_es":
+        parts = [nat, LABELS["es"][key]]
+    elif mode == "it_en":
+        parts = [LABELS["it"][key], en]
     else:
         parts = [nat, en]
     uniq = []
@@ -1169,7 +1202,7 @@ def layout_caption(doc, key, L):
             uniq.append(p)
     if L["captions"] == "two_line" and len(uniq) > 1:
         return [uniq[0], " / ".join(uniq[1:])]
-    sep = {"en_nat_pipe": " | ", "nat_en_nospace": "/"}.get(mode, " / ")
+    sep = {"en_nat_pipe": " | ", "nat_en_nospace": "/", "nat_es": " \u00b7 ", "it_en": " - "}.get(mode, " / ")
     return [sep.join(uniq)]
 
 
@@ -1185,14 +1218,17 @@ def layout_fields(doc, L, fd):
     sn = L.get("script_names") or {}
     place = L.get("script_place")
     s_sur, s_giv = sn.get("surname", ""), sn.get("given_names", "")
-    above = {}
+    above, below = {}, {}
 
     def compose(key, latin, script):
-        script = script.strip(", ")
+        script = script.strip(", ;")
         if not sn or not script:
             return latin
         if place == "above":
             above[key] = script
+            return latin
+        if place == "below":
+            below[key] = script
             return latin
         return latin + " / " + script if place == "beside" else script + " / " + latin
 
@@ -1210,6 +1246,9 @@ def layout_fields(doc, L, fd):
     elif style == "oneline_caps":
         names = [("name", ["surname", "given"], compose("name", (sur + " " + giv).strip(),
                                                         (s_sur + " " + s_giv).strip()), "full")]
+    elif style == "oneline_semicolon":
+        names = [("name", ["surname", "given"], compose("name", sur + ("; " + giv if giv else ""),
+                                                        s_sur + ("; " + s_giv if s_giv else "")), "full")]
     elif style == "given_first_mixed":
         g = doc["given_names"]
         names = [("name", ["given", "surname"], compose("name", (g + " " + sur).strip(),
@@ -1218,6 +1257,7 @@ def layout_fields(doc, L, fd):
         names = [("name", ["given", "surname"], compose("name", (giv + " " + sur).strip(),
                                                         (s_giv + " " + s_sur).strip()), "full")]
     L["_above"] = above
+    L["_below"] = below
     rest = [("dob", ["dob"], fd(doc["birth_date"]), "half"), ("sex", ["sex"], doc["sex"], "small"),
             ("nat", ["nat"], natv, "half")]
     if fmt in ("MRVA", "MRVB"):
@@ -1291,6 +1331,25 @@ def _hologram(cv, rs, box_mm):
     cv.im.paste(Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGB"), (x0, y0))
 
 
+def _waves(cv, rs, box_mm, col):
+    """A security background of fine wave lines (a rosette of sine-modulated
+    rings) in a pale ink under the fields."""
+    x0, y0, x1, y1 = [int(cv.px(v)) for v in box_mm]
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return
+    y, x = np.mgrid[y0:y1, x0:x1].astype(np.float32) / cv.s
+    cx, cy = rs.uniform(box_mm[0], box_mm[2]), rs.uniform(box_mm[1], box_mm[3])
+    rr = np.hypot(x - cx, y - cy)
+    th = np.arctan2(y - cy, x - cx)
+    ph = rr * rs.uniform(2.0, 3.5) + rs.uniform(0.6, 1.4) * np.sin(th * rs.choice((7, 9, 12)))
+    line = (np.abs(np.sin(ph)) < 0.18).astype(np.float32)
+    a = (line * rs.uniform(0.25, 0.4))[..., None]
+    ink = np.array([max(0, v - 70) for v in col], np.float32)
+    region = np.asarray(cv.im.crop((x0, y0, x1, y1)), np.float32)
+    out = region * (1 - a) + ink * a
+    cv.im.paste(Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGB"), (x0, y0))
+
+
 def _security_print(cv, rs, doc, box_mm, col):
     """Microprint: lines of tiny repeated text (the state's name) in a pale
     ink, and fine diagonal hatching, under the fields."""
@@ -1357,6 +1416,29 @@ def _draw_cell(cv, x, y, w, h, cap_lines, value, L, num, lab_fill, val_fill, Lc,
             vw = min(cv.d.textlength(value + " ", font=fv) / cv.s, w * 0.7)
             cv.text(x, base, value, Vc, val_fill, bold=True, max_w=w * 0.7)
             cv.text(x + vw, base, "(" + cap[0] + ")", Lc, lab_fill, max_w=max(5, w - vw))
+    elif style in ("dotted_leader", "grid_left"):
+        cw = w * 0.42
+        base = y + Vc + Lc * 0.4
+        ft = font(DEJAVU + "DejaVuSans.ttf", Lc / DEJAVU_CAP_EM * cv.s)
+        if style == "grid_left":
+            edge = tuple(min(255, v + 60) for v in lab_fill)
+            lw = max(1, int(cv.s * 0.1))
+            cv.d.rectangle([cv.px(x - 0.8), cv.px(y), cv.px(x + w - 0.2), cv.px(y + h - 0.2)], outline=edge, width=lw)
+            cv.d.line([(cv.px(x + cw - 1.2), cv.px(y)), (cv.px(x + cw - 1.2), cv.px(y + h - 0.2))], fill=edge, width=lw)
+            cv.text(x, base, cap[0], Lc * 0.9, lab_fill, max_w=cw - 2.2)
+        else:
+            cv.text(x, base, cap[0], Lc, lab_fill, max_w=cw - 3)
+            tw = min(cv.d.textlength(cap[0], font=ft) / cv.s, cw - 3)
+            dots = x + tw + 0.8
+            while dots < x + cw - 1.2:
+                cv.text(dots, base, ".", Lc, lab_fill)
+                dots += Lc * 0.6
+        cv.text(x + cw, base, value, Vc, val_fill, bold=True, max_w=w - cw)
+    elif style == "corner_tab":
+        cv.d.rectangle([cv.px(x - 0.8), cv.px(y), cv.px(x + w - 0.2), cv.px(y + h - 0.2)],
+                       outline=tuple(min(255, v + 60) for v in lab_fill), width=max(1, int(cv.s * 0.12)))
+        cv.text(x + w - 1.0, y + Lc * 1.0, cap[0], Lc * 0.8, lab_fill, max_w=w * 0.8, anchor="rs")
+        cv.text(x, y + h - Vc * 0.5, value, Vc, val_fill, bold=True, max_w=w - 1)
     elif style == "colon":
         text = cap[0] + ": "
         cv.text(x, y + Vc + Lc * 0.4, text, Lc * 1.1, lab_fill, max_w=w * 0.5)
@@ -1372,8 +1454,11 @@ def _draw_cell(cv, x, y, w, h, cap_lines, value, L, num, lab_fill, val_fill, Lc,
 
 
 def _cell_height(style, Lc, Vc, two):
-    if style in ("left_column", "right_column", "colon", "inline_dash", "caption_after"):
+    if style in ("left_column", "right_column", "colon", "inline_dash", "caption_after",
+                 "dotted_leader", "grid_left"):
         return Vc + Lc * 0.4 + Vc * 0.9
+    if style == "corner_tab":
+        return Lc * 1.2 + Vc + Vc * 0.8
     if style == "two_line" and two:
         return Lc * 2.4 + Lc * 0.75 + Vc + Vc * 0.6
     if style == "boxed":
@@ -1394,7 +1479,7 @@ def render_layout(doc, dpi, r, L):
     mrz_top_mm = h_mm - MRZ_BOTTOM_MM[fmt] - (nlines - 1) * MRZ_LINE_MM - 4.5
     s = dpi / 25.4
     rs = random.Random(L["stamp_seed"])
-    held = L["family"] in ("heldout", "heldout2")
+    held = L["family"] in HELD_FAMILIES
 
     def face(has_mrz=True):
         W, H = int(round(w_mm * s)), int(round(h_mm * s))
@@ -1416,10 +1501,13 @@ def render_layout(doc, dpi, r, L):
     fields = layout_fields(doc, L, fd)
     if L["security_print"]:
         _security_print(cv, rs, doc, (fx0 - 1, head_mm - 1, fx1 + 1, bottom), colors[1])
+    if L.get("waves"):
+        _waves(cv, rs, (fx0 - 1, head_mm - 1, fx1 + 1, bottom), colors[2])
     portrait(cv, px, head_mm + 0.5, pw, min(ph, bottom - head_mm - 1), r)
     # Rows: 'full' fields alone, the others two (three on wide pages) a row.
     per_row = 3 if (fx1 - fx0) > 70 and L["captions"] not in ("left_column", "right_column", "colon",
-                                                               "inline_dash", "caption_after") else 2
+                                                               "inline_dash", "caption_after",
+                                                               "dotted_leader", "grid_left") else 2
     rows, cur = [], []
     for fld in fields:
         if fld[3] == "full":
@@ -1440,7 +1528,7 @@ def render_layout(doc, dpi, r, L):
     two = L["captions"] == "two_line" and L["caption_langs"] != "nat" and L["caption_langs"] != "en"
     avail = bottom - head_mm
     need = _cell_height(L["captions"], Lc0, Vc0, two)
-    nrow = len(rows) + 0.6 * len(L["_above"])
+    nrow = len(rows) + 0.6 * (len(L["_above"]) + len(L["_below"]))
     k = min(1.0, avail / (need * nrow))
     Lc, Vc = max(0.55, Lc0 * k), max(1.0, Vc0 * k)
     rh = max(_cell_height(L["captions"], Lc, Vc, two), min(avail / nrow, need * 1.25))
@@ -1469,12 +1557,24 @@ def render_layout(doc, dpi, r, L):
             cells.append((x, y, wd - 1.5, rh))
             x += wd
         y += rh
+        line = L["_below"].get(row[0][0]) if len(row) == 1 else None
+        if line:
+            cv.text(fx0 + (widths[0] * 0.42 if L["captions"] in ("dotted_leader", "grid_left") else 0),
+                    y + Vc * 0.3, line, Vc * 0.8, val_fill, max_w=widths[0] * 0.55)
+            y += rh * 0.55
     if fmt != "TD1":
         signature(cv, fx0 + (fx1 - fx0) * 0.55, min(y, bottom - 4), 20, 3.5, r)
     if L["hologram"]:
         _hologram(cv, rs, (max(0, px - 3), head_mm, min(w_mm, px + pw + 20), min(bottom, head_mm + ph + 3)))
+    if L.get("band"):
+        _hologram(cv, rs, (fx0, head_mm + (bottom - head_mm) * 0.3, fx1, head_mm + (bottom - head_mm) * 0.55))
+    if L.get("ghost"):
+        gw = pw * 0.4
+        portrait(cv, fx1 - gw - 1, bottom - gw * 1.28 - 1, gw, gw * 1.28, rs, ghost=True)
     if L["stamp"] and cells:
         _stamp(cv, rs, rs.choice(cells[-4:] if held else cells), held)
+        if L["family"] == "heldout4":
+            _stamp(cv, rs, rs.choice(cells), held)
     if fmt == "TD1":
         back = face()
         back.label_value(4, 5, lab(doc, "address"), "%d %s" % (r.randint(1, 120), r.choice(
@@ -2338,7 +2438,7 @@ def main(argv=None):
                          "1 makes a genuine-only set, 0 a defects-only set")
     ap.add_argument("--layouts", choices=LAYOUT_FAMILIES, default="classic",
                     help="page layouts: classic (default, what the rules were tuned on), all (several "
-                         "layouts per type, drawn at random), heldout and heldout2 (layouts no rule "
+                         "layouts per type, drawn at random), heldout, heldout2 and heldout4 (layouts no rule "
                          "may be tuned on)")
     a = ap.parse_args(argv)
     formats = [f.strip().upper() for f in a.formats.split(",") if f.strip()]

@@ -481,6 +481,117 @@ static void test_other_field_values(void)
     T_EQ_INT(v.field[DS_VIZ_GIVEN_NAMES].status, DS_VIZ_UNVERIFIABLE);
 }
 
+/* A date printed with a two-digit year read under a number label, and a
+ * value read with another field's caption after it (a page printing
+ * captions after their values): never evidence. A clearly different number
+ * of the field's own, or one with its own caption run in, still is. */
+static void test_short_dates_and_captions_after(void)
+{
+    ds_mrz m;
+    mrz_of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", TD3_L2, &m); /* L898902C3,
+                                                                         expires 2012-04-15 */
+    ds_viz v;
+    ds_flags fl;
+    const char *dates[] = {"27.03.21", "270321", "27/03/21", "21-03-27", "27 MAR 21",
+                           "740812", "12 08 74", "31.12.05"};
+    for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+        T_CHECK(ds_vizident_number_is_date(dates[i]));
+        memset(&v, 0, sizeof v);
+        set_field(&v, DS_VIZ_PASSPORT_NUMBER, dates[i], dates[i], 95);
+        T_EQ_INT(compare(&v, &m, &fl), 0);
+        T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+    }
+    /* Six digits that form no date either way, a number with letters, a
+     * date-like group beside a word that is no month: numbers. */
+    T_CHECK(!ds_vizident_number_is_date("993344"));
+    T_CHECK(!ds_vizident_number_is_date("AB270321"));
+    T_CHECK(!ds_vizident_number_is_date("27.03.21 X"));
+    T_CHECK(!ds_vizident_number_is_date("313221")); /* no month 32 either way */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "993344", "993344", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+
+    /* The expiry with its caption after it, under the number's caption. */
+    const char *after[] = {"271031DATEOFEXPIRY", "27.10.2031 (Date of expiry)",
+                           "X1234567 (Date of birth)", "Z98765432 Place of birth"};
+    for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
+        T_CHECK(ds_vizident_caption_in_value(after[i]) >= 0);
+        memset(&v, 0, sizeof v);
+        set_field(&v, DS_VIZ_PASSPORT_NUMBER, after[i], after[i], 95);
+        T_EQ_INT(compare(&v, &m, &fl), 0);
+        T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+    }
+    T_EQ_INT(ds_vizident_caption_in_value("271031DATEOFEXPIRY"), DS_VIZ_EXPIRY_DATE);
+    T_EQ_INT(ds_vizident_caption_in_value("L898902C3"), -1);
+    T_EQ_INT(ds_vizident_caption_in_value("ERIKSSON"), -1);
+    T_EQ_INT(ds_vizident_caption_in_value(NULL), -1);
+    /* Its own caption run in before another number: still compared. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "Passport No. X84887290", "PASSPORTNOX84887290", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    /* A birth date with the expiry's caption after it is the expiry's. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "12.08.1975 (Date of expiry)", "1975-08-12", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_BIRTH_DATE].status, DS_VIZ_UNVERIFIABLE);
+    /* With its own caption after it, a clearly different birth date is
+     * still a mismatch. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "12.08.1975 (Date of birth)", "1975-08-12", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+}
+
+/* The next row's or cell's value under a label, found in a larger set of
+ * `all` layouts: the start of the other name (cut, or one letter misread),
+ * a visa's start date under the birth date's caption, the next cell's
+ * number run into the MRZ's. None is evidence; a clearly different value
+ * of the field's own kind still is. */
+static void test_next_values(void)
+{
+    ds_mrz m;
+    mrz_of("P<UTOERIKSSON<<KIRSTEN<MARIE<<<<<<<<<<<<<<<<", TD3_L2, &m); /* L898902C3, born
+                                                                          1974-08-12, expires
+                                                                          2012-04-15 */
+    ds_viz v;
+    ds_flags fl;
+    const char *given_start[] = {"KIPSTEN", "KIRSTEN MA", "KIRSTEM"};
+    for (size_t i = 0; i < sizeof given_start / sizeof given_start[0]; i++) {
+        memset(&v, 0, sizeof v);
+        set_field(&v, DS_VIZ_SURNAME, given_start[i], given_start[i], 95);
+        T_EQ_INT(compare(&v, &m, &fl), 0);
+        T_EQ_INT(v.field[DS_VIZ_SURNAME].status, DS_VIZ_UNVERIFIABLE);
+    }
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_SURNAME, "LINDQVIST", "LINDQVIST", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    /* A visa whose MRZ surname filled the name field (no given names):
+     * the given names printed are unknown, another name is no evidence. */
+    ds_mrz mt;
+    mrz_of("V<UTOWOLFESCHLEGELSTEINHAUSENBERGERD", "L8988901C4XXX4009078F9612109<<<<<<<<", &mt);
+    T_CHECK(mt.name_truncated);
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_SURNAME, "KATHE LIESELOTTE", "KATHE LIESELOTTE", 95);
+    T_EQ_INT(compare(&v, &mt, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_SURNAME].status, DS_VIZ_UNVERIFIABLE);
+    /* A date within the 400 days before the expiry under "Date of birth". */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "21.05.2011", "2011-05-21", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_BIRTH_DATE].status, DS_VIZ_UNVERIFIABLE);
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "12.08.1975", "1975-08-12", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+    /* The MRZ's number with another number run in after it. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L898902C3H67908110", "L898902C3H67908110", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 0);
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+    /* A number that only starts like the MRZ's is still another number. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L898977X1", "L898977X1", 95);
+    T_EQ_INT(compare(&v, &m, &fl), 1);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -495,6 +606,8 @@ int main(int argc, char **argv)
         {"misplaced_values", test_misplaced_values},
         {"altered_name_still_flagged", test_altered_name_still_flagged},
         {"other_field_values", test_other_field_values},
+        {"short_dates_and_captions_after", test_short_dates_and_captions_after},
+        {"next_values", test_next_values},
     };
     return T_RUN(cases);
 }

@@ -291,9 +291,15 @@ static bool other_field_date(int id, const char *iso, const ds_mrz *m)
     const char *birth = m->birth_date, *expiry = m->expiry_date;
     if (!iso_complete(iso))
         return false;
-    if (id == DS_VIZ_BIRTH_DATE && iso_complete(expiry))
+    if (id == DS_VIZ_BIRTH_DATE && iso_complete(expiry)) {
+        /* Within the 400 days before the expiry: the start of a visa's
+         * validity (valid from), no holder's birth. */
+        int y, mo, d, ey, em, ed;
+        bool last_year = ds_date_parse(iso, &y, &mo, &d) && ds_date_parse(expiry, &ey, &em, &ed) &&
+                         ds_date_days(ey, em, ed) - ds_date_days(y, mo, d) <= 400;
         return strcmp(iso + 2, expiry + 2) == 0 || strcmp(iso, expiry) > 0 ||
-               issued_for(iso, expiry);
+               issued_for(iso, expiry) || last_year;
+    }
     if (id == DS_VIZ_EXPIRY_DATE && iso_complete(birth))
         return strcmp(iso + 2, birth + 2) == 0 || strcmp(iso, birth) < 0 ||
                (iso_complete(expiry) && starts_validity(iso, expiry));
@@ -325,6 +331,14 @@ static void compare_date(ds_viz *viz, int id, const ds_mrz *m, const char *mrz_d
      * of issue, read from the row next to the label: starts_validity).
      * The line read is not the field's. */
     if (strcmp(f->norm, mrz_date) != 0 && other_field_date(id, f->norm, m)) {
+        f->status = DS_VIZ_UNVERIFIABLE;
+        return;
+    }
+    /* A date read with another field's caption beside it (a page that
+     * prints captions after their values: "12.08.2031 (Date of expiry)"
+     * under the birth date's) is that field's (vizident.h). */
+    int cap = ds_vizident_caption_in_value(f->value);
+    if (strcmp(f->norm, mrz_date) != 0 && cap >= 0 && cap != id) {
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
     }
@@ -458,8 +472,19 @@ static ds_viz_status judge_name(const ds_viz_field *f, int id, const ds_mrz *m, 
                               : ds_names_match(other, NULL, m->name_truncated, val, NULL, &om);
     char c[128];
     ds_text_name_key(other, c, sizeof c);
+    /* The start of the other name within reading noise (KIPSTEN for the
+     * first of KIRSTEN MARIE's names, a long name cut by the box): the
+     * next row's value. */
+    /* An MRZ whose surname filled the name field (truncated, no given
+     * names left): the page's given names, which may be the next row's
+     * value read here, are unknown, so another name proves nothing. */
+    if (m->name_truncated && !m->given_names[0])
+        return DS_VIZ_UNVERIFIABLE;
+    char cstart[128];
+    snprintf(cstart, sizeof cstart, "%.*s", (int)la, c);
+    bool other_start = la >= 4 && la < strlen(c) && ds_levenshtein(a, cstart) <= (la >= 12 ? 2 : 1);
     if (ores == DS_NAME_MATCH || ores == DS_NAME_MATCH_WITH_NOTE || ds_levenshtein(a, c) <= 2 ||
-        (c[0] && strstr(a, c)) || (a[0] && strstr(c, a)))
+        (c[0] && strstr(a, c)) || (a[0] && strstr(c, a)) || other_start)
         return DS_VIZ_UNVERIFIABLE;
     *as_out = as;
     snprintf(val_out, DS_VIZ_VALUE_MAX, "%s", val);
@@ -991,6 +1016,30 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
             (ds_vizident_number_is_date(f->value) || ds_vizident_number_is_date(f->norm))) {
             f->status = DS_VIZ_UNVERIFIABLE;
             continue;
+        }
+        /* A caption in the value beside what was read (a page printing
+         * captions after their values: "271031DATEOFEXPIRY", the expiry
+         * with its caption, read under the number's): another field's
+         * value, or two run together (vizident.h). A number label's own
+         * caption run in is compared as before. */
+        int cap = ds_vizident_caption_in_value(f->value);
+        if (strcmp(f->norm, mn) != 0 && cap >= 0 && cap != DS_VIZ_DOCUMENT_NUMBER &&
+            cap != DS_VIZ_PASSPORT_NUMBER) {
+            f->status = DS_VIZ_UNVERIFIABLE;
+            continue;
+        }
+        /* The MRZ's number followed by another number run into its line
+         * (the next cell's: a visa's passport number, 6DHWPM3KHH67908110):
+         * two values read as one. */
+        if (strcmp(f->norm, mn) != 0 && strlen(mn) >= 6 && strncmp(f->norm, mn, strlen(mn)) == 0) {
+            int rest_digits = 0;
+            const char *rest = f->norm + strlen(mn);
+            for (const char *q = rest; *q; q++)
+                rest_digits += isdigit((unsigned char)*q) != 0;
+            if (strlen(rest) >= 5 && rest_digits >= 3) {
+                f->status = DS_VIZ_UNVERIFIABLE;
+                continue;
+            }
         }
         /* The MRZ's personal number or optional data read under a number
          * label is that field (the next row's value), never the number. */

@@ -439,10 +439,90 @@ bool ds_vizident_number_core(const char *value, const ds_mrz *m, char *out, size
     return cut;
 }
 
+/* A date written with a two-digit year, which ds_viz_parse_date never
+ * reads (it does not guess a century): day, month and year as digit
+ * groups ("27.03.21"), year first ("21/03/27"), run together in six digits
+ * ("270321", "210327"), or with a month's name ("27 MAR 21"). Nothing else
+ * may be in the value. Either century is tried for the day's validity. */
+static bool short_year_date(const char *value)
+{
+    char tok[6][16];
+    bool num[6];
+    int nt = 0;
+    size_t tl = 0;
+    bool in = false;
+    for (const char *p = value;; p++) {
+        bool alnum = *p && isalnum((unsigned char)*p);
+        if (alnum) {
+            bool dig = isdigit((unsigned char)*p) != 0;
+            /* a digit after letters (or letters after digits) starts a new word */
+            if (in && dig != num[nt - 1]) {
+                tok[nt - 1][tl] = 0;
+                in = false;
+            }
+            if (!in) {
+                if (nt >= 6)
+                    return false;
+                num[nt++] = dig;
+                tl = 0;
+                in = true;
+            }
+            if (tl + 1 >= sizeof tok[0])
+                return false;
+            tok[nt - 1][tl++] = (char)toupper((unsigned char)*p);
+            continue;
+        }
+        if (in)
+            tok[nt - 1][tl] = 0;
+        in = false;
+        if (!*p)
+            break;
+    }
+    int v[6], l[6], mon[6];
+    for (int i = 0; i < nt; i++) {
+        l[i] = (int)strlen(tok[i]);
+        v[i] = num[i] && l[i] <= 6 ? atoi_n(tok[i], l[i]) : -1;
+        mon[i] = num[i] ? 0 : ds_viz_month_word(tok[i]);
+        if (!num[i] && !mon[i])
+            return false; /* a word that is no month's name: no date alone */
+    }
+    int d = 0, m = 0, y = -1, y2 = -1;
+    if (nt == 1 && num[0] && l[0] == 6) {
+        d = v[0] / 10000;
+        m = v[0] / 100 % 100;
+        y = v[0] % 100;
+        y2 = v[0] / 10000;
+    } else if (nt == 3 && num[0] && num[2] && l[2] == 2 && l[0] <= 2 &&
+               ((num[1] && l[1] <= 2) || mon[1])) {
+        d = v[0];
+        m = num[1] ? v[1] : mon[1];
+        y = v[2];
+        if (num[1] && l[0] == 2)
+            y2 = v[0];
+    } else {
+        return false;
+    }
+    for (int c = 1900; c <= 2000; c += 100)
+        if (y >= 0 && real_date(c + y, m, d))
+            return true;
+    /* year first: YYMMDD, or YY.MM.DD */
+    if (y2 >= 0) {
+        int yy = nt == 1 ? v[0] / 10000 : v[0];
+        int mm = nt == 1 ? v[0] / 100 % 100 : v[1];
+        int dd = nt == 1 ? v[0] % 100 : v[2];
+        for (int c = 1900; c <= 2000; c += 100)
+            if (real_date(c + yy, mm, dd))
+                return true;
+    }
+    return false;
+}
+
 bool ds_vizident_number_is_date(const char *value)
 {
     if (!value || !value[0])
         return false;
+    if (short_year_date(value))
+        return true;
     /* A printed date: it parses, and every word of it is digits or a
      * month's name (a number before a date is no date). */
     char iso[11];
@@ -517,4 +597,25 @@ bool ds_vizident_number_has_name(const char *value, const ds_mrz *m)
             break;
     }
     return false;
+}
+
+int ds_vizident_caption_in_value(const char *value)
+{
+    if (!value || !value[0])
+        return -1;
+    /* Digits and letters run together ("271031DATEOFEXPIRY") are split
+     * first, so the caption's words stand alone. */
+    char split[DS_VIZ_VALUE_MAX * 2];
+    size_t o = 0;
+    for (const char *p = value; *p && o + 2 < sizeof split; p++) {
+        if (o && isalnum((unsigned char)*p) && isalnum((unsigned char)p[-1]) &&
+            (isdigit((unsigned char)*p) != 0) != (isdigit((unsigned char)p[-1]) != 0))
+            split[o++] = ' ';
+        split[o++] = *p;
+    }
+    split[o] = 0;
+    int f = ds_viz_label_in_text(split);
+    if (f >= 0)
+        return f;
+    return ds_viz_label_squeezed_in(split);
 }

@@ -91,10 +91,23 @@ bool ds_vizident_number_core(const char *value, const ds_mrz *m, char *out /* OU
  * True when value, read under a number label, is a date: it parses as one
  * of the printed dates ds_viz_parse_date reads, or its letters and digits
  * are 8 digits that form a real date as DDMMYYYY or as YYYYMMDD (years
- * 1900 to 2099). Such a value is another field's (the next row's date),
+ * 1900 to 2099), or it is a date with a two-digit year (day, month, year
+ * as digit groups, year first, six digits run together, or with a month's
+ * name: "27.03.21", "270321", "27 MAR 21"; either century). Such a value is another field's (the next row's date),
  * never a number, and never evidence.
  */
 bool ds_vizident_number_is_date(const char *value);
+
+/*
+ * The field whose caption a value holds beside its own text, or -1: the
+ * caption of a page that prints it after the value ("27.10.31 (Date of
+ * expiry)", read as "271031DATEOFEXPIRY"), or before it. Digits and
+ * letters run together are split first; a caption's words run together
+ * (eight letters or more, "DATEOFEXPIRY") count too (viz_label.h). A value
+ * that holds another field's caption is that field's, or two fields read
+ * as one: never evidence for the field it was read under.
+ */
+int ds_vizident_caption_in_value(const char *value);
 
 /*
  * True when value, read under a number label, holds a word of three or more

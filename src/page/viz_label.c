@@ -328,3 +328,29 @@ int ds_viz_label_in_text(const char *text)
     }
     return -1;
 }
+
+int ds_viz_label_squeezed_in(const char *text)
+{
+    if (!text || !text[0])
+        return -1;
+    char folded[DS_VIZ_SEG_TEXT_MAX];
+    ds_text_fold(text, folded, sizeof folded);
+    /* The text's letters, without spaces. */
+    char sq[DS_VIZ_SEG_TEXT_MAX];
+    size_t n = 0;
+    for (const char *p = folded; *p && n + 1 < sizeof sq; p++)
+        if (isalpha((unsigned char)*p))
+            sq[n++] = *p;
+    sq[n] = 0;
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        char ph[48];
+        size_t k = 0;
+        for (const char *q = labels[i].phrase; *q && k + 1 < sizeof ph; q++)
+            if (*q != ' ')
+                ph[k++] = *q;
+        ph[k] = 0;
+        if (k >= 8 && strstr(sq, ph))
+            return labels[i].field;
+    }
+    return -1;
+}

@@ -29,4 +29,12 @@ void ds_viz_label_classify(ds_viz_page *pg);
  */
 int ds_viz_label_in_text(const char *text);
 
+/*
+ * The field of a known caption of eight letters or more (spaces left out)
+ * found anywhere in text's letters run together ("DATEOFEXPIRY" read off
+ * "271031DATEOFEXPIRY"), or -1. For values only: a name may hold a short
+ * caption's letters, a number or a date holds none.
+ */
+int ds_viz_label_squeezed_in(const char *text);
+
 #endif

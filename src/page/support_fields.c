@@ -460,6 +460,27 @@ static bool in_list(const char *const *list, const char *s)
     return false;
 }
 
+/* Small words that join caption words ("titulaire du compte", "name of
+ * holder"); name particles too, so taken only with a caption word after. */
+static const char *const caption_joins[] = {"du", "des", "de", "del", "der", "of", "the",
+                                            "y", "et", "and", NULL};
+
+/* The words [a, j) that carry on a caption at a ("du compte"): none unless
+ * a caption word is among them, the last of them a caption word. */
+static int caption_run(const ds_sup_text *t, int a, int b)
+{
+    int end = a;
+    for (int i = a; i < b; i++) {
+        char f[DS_SUP_WORD_MAX * 2];
+        ds_text_fold(t->w[i].text, f, sizeof f);
+        if (ds_sup_caption_word(t->w[i].text))
+            end = i + 1;
+        else if (!in_list(caption_joins, f))
+            break;
+    }
+    return end;
+}
+
 /* Is w a word of a name: letters (any script), hyphen, apostrophe, a
  * trailing period for an initial; not a title or a function word? 1: a
  * name word, 0: skip (a title), -1: stop. */
@@ -485,10 +506,11 @@ static int name_word(const char *w, bool started)
  * skipped), at most 6. */
 static span name_span(const ds_sup_text *t, int a, int b)
 {
+    a = caption_run(t, a, b);
     span s = {a, a};
     bool started = false;
     for (int i = a; i < b; i++) {
-        int r = name_word(t->w[i].text, started);
+        int r = ds_sup_caption_word(t->w[i].text) ? -1 : name_word(t->w[i].text, started);
         if (r < 0)
             break;
         if (r == 0)
@@ -1113,7 +1135,10 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     lb.k = K_GIVEN;
                 bool took = take_value(t, &L, vl, v.a, v.b, &lb, out, surname, given, name_box,
                                        name_conf);
-                if (!took && v.b <= v.a) {
+                /* Nothing beside the label but the rest of its caption
+                 * ("Titulaire du compte"): the value is below. */
+                if (!took && (v.b <= v.a || (labels[j].k <= K_GIVEN &&
+                                             caption_run(t, v.a, v.b) >= v.b))) {
                     span below = value_below(t, &L, line, lw);
                     int vline = below.b > below.a ? t->w[below.a].line : line;
                     take_value(t, &L, vline, below.a, below.b, &lb, out, surname, given,

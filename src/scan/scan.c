@@ -587,6 +587,9 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         x->barcodes = bcs;
         if (s->opt.forensics) {
             ds_forensics f = file_forensics;
+            /* A text page's double-JPEG test needs stronger evidence. */
+            if (supporting || plain_text)
+                ds_scan_support_double_jpeg(&f);
             /* A page read as a supporting document had its text read: the
              * MRZ's rescan request is not about it. */
             if (quality_region && !supporting && !born_digital)

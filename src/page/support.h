@@ -239,7 +239,8 @@ int ds_sup_date_words(const ds_sup_text *t, int a, int b, ds_sup_order order, ch
 
 /* Is the word a caption word: a word field labels are made of in English,
  * German, French or Spanish ("Name", "Titulaire", "compte", "Prénom(s)",
- * "Apellidos"; support_words.c), never a word of a holder's name? */
+ * "Apellidos"; support_words.c), never a word of a holder's name? False
+ * for NULL. */
 bool ds_sup_caption_word(const char *word);
 
 /* The first field of id, or NULL. */

@@ -157,34 +157,37 @@ static span value_beside(const ds_sup_text *t, const lines *L, int line, int aft
 static span value_below(const ds_sup_text *t, const lines *L, int line, int label_word)
 {
     span s = {0, 0};
-    if (line + 1 >= L->n)
-        return s;
-    int nl = line + 1;
     const int *lb = t->w[label_word].box;
-    int a0 = L->start[nl], a1 = L->start[nl + 1];
-    if (a0 >= a1)
-        return s;
-    int gap_y = t->w[a0].box[1] - (lb[1] + lb[3]);
-    if (gap_y > 3 * L->height[line])
-        return s;
-    int best = -1, bestd = 1 << 30;
-    for (int i = a0; i < a1; i++) {
-        int d = abs(t->w[i].box[0] - lb[0]);
-        bool cell_start = i == a0 || t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) >
-                                         L->height[nl] * 5 / 2;
-        if (cell_start && d < bestd) {
-            bestd = d;
-            best = i;
+    /* The next line, or the one after when the next is another column's
+     * (two columns of boxes read line by line: "Matricule" between "Date
+     * de paiement" and its date). */
+    for (int nl = line + 1; nl <= line + 2 && nl < L->n; nl++) {
+        int a0 = L->start[nl], a1 = L->start[nl + 1];
+        if (a0 >= a1)
+            continue;
+        int gap_y = t->w[a0].box[1] - (lb[1] + lb[3]);
+        if (gap_y > 3 * L->height[line])
+            continue;
+        int best = -1, bestd = 1 << 30;
+        for (int i = a0; i < a1; i++) {
+            int d = abs(t->w[i].box[0] - lb[0]);
+            bool cell_start = i == a0 || t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) >
+                                             L->height[nl] * 5 / 2;
+            if (cell_start && d < bestd) {
+                bestd = d;
+                best = i;
+            }
         }
-    }
-    if (best < 0 || bestd > 4 * L->height[line] + lb[2])
+        if (best < 0 || bestd > 4 * L->height[line] + lb[2])
+            continue;
+        s.a = best;
+        s.b = best + 1;
+        for (int i = best + 1; i < a1; i++) {
+            if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > L->height[nl] * 5 / 2)
+                break;
+            s.b = i + 1;
+        }
         return s;
-    s.a = best;
-    s.b = best + 1;
-    for (int i = best + 1; i < a1; i++) {
-        if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > L->height[nl] * 5 / 2)
-            break;
-        s.b = i + 1;
     }
     return s;
 }
@@ -544,6 +547,26 @@ static span value_right(const ds_sup_text *t, const lines *L, int lw, kind vk)
     return s;
 }
 
+/* Does a label start at the value's first word (the next label under a
+ * label, not its value)? */
+static bool labelled_at(const ds_sup_text *t, const lines *L, span v)
+{
+    if (v.b <= v.a)
+        return false;
+    line_toks *lt = malloc(sizeof *lt);
+    if (!lt)
+        return true; /* no memory: taken for a label, so nothing is read from it */
+    tokenize(t, L, t->w[v.a].line, lt);
+    int pos = 0;
+    while (pos < lt->n && lt->t[pos].word != v.a)
+        pos++;
+    bool labelled = false;
+    for (int j = 0; j < NLABELS && pos < lt->n && !labelled; j++)
+        labelled = match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
+    free(lt);
+    return labelled;
+}
+
 /* Is the value found below a label (value_below) its own, printed under it
  * as in a box or a stacked form: on the next line, starting where the label
  * starts (within two of its line heights), close under it, and not itself
@@ -551,21 +574,13 @@ static span value_right(const ds_sup_text *t, const lines *L, int lw, kind vk)
  * column's (on a skewed page the next column's value can lie as near). */
 static bool stacked_value(const ds_sup_text *t, const lines *L, int line, int lw, span below)
 {
-    if (below.b <= below.a || t->w[below.a].line != line + 1)
+    if (below.b <= below.a || t->w[below.a].line > line + 2)
         return false;
     const int *lb = t->w[lw].box, *vb = t->w[below.a].box;
     int h = L->height[line];
     if (abs(vb[0] - lb[0]) > 2 * h || vb[1] - (lb[1] + lb[3]) > 2 * h)
         return false;
-    line_toks *lt = malloc(sizeof *lt);
-    if (!lt)
-        return false;
-    tokenize(t, L, line + 1, lt);
-    bool labelled = false;
-    for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
-        labelled = lt->t[0].word == below.a && match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
-    free(lt);
-    return !labelled;
+    return !labelled_at(t, L, below);
 }
 
 /* Labels too common to trust in running text: taken only at a line's
@@ -576,7 +591,7 @@ static bool generic(const char *phrase)
                                     "ref", "reference", "born", "issued", "father", "mother",
                                     "tenant", "employee", "landlord", "employer", "registrar",
                                     "address", "wife", "husband", "pere", "mere", "vater",
-                                    "mutter", "titular", "surname", "dob", NULL};
+                                    "mutter", "titular", "surname", "dob", "vivienda", NULL};
     return in_list(g, phrase);
 }
 
@@ -965,11 +980,15 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     lb.k = K_GIVEN;
                 bool took = take_value(t, &L, vl, v.a, v.b, &lb, out, surname, given, name_box,
                                        name_conf);
-                /* Nothing beside the label but the rest of its caption
-                 * ("Titulaire du compte"): the value is below. */
-                if (!took && (v.b <= v.a || (ds_sup_labels[j].k <= K_GIVEN &&
-                                             caption_run(t, v.a, v.b) >= v.b))) {
+                /* Nothing beside the label of its kind: the rest of its
+                 * caption ("Titulaire du compte"), or another label of the
+                 * same row ("Geburtsdatum  Geburtsort" over "1983-07-20
+                 * Köln", two boxes read as one line): the value is below. */
+                if (!took && (v.b <= v.a || t->w[v.a].line == line ||
+                              (ds_sup_labels[j].k <= K_GIVEN && caption_run(t, v.a, v.b) >= v.b))) {
                     span below = value_below(t, &L, line, lw);
+                    if (labelled_at(t, &L, below))
+                        below.b = below.a; /* the next label, not a value */
                     int vline = below.b > below.a ? t->w[below.a].line : line;
                     take_value(t, &L, vline, below.a, below.b, &lb, out, surname, given,
                                name_box, name_conf);

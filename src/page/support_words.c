@@ -42,6 +42,8 @@ static const char *const caption_words[] = {
 
 bool ds_sup_caption_word(const char *w)
 {
+    if (!w)
+        return false;
     char f[DS_SUP_WORD_MAX * 2];
     ds_text_fold(w, f, sizeof f); /* "Prénom(s)" -> "prenom s" */
     char *sp = strchr(f, ' ');
@@ -102,6 +104,9 @@ const label ds_sup_labels[] = {
     {"tenant", DS_SF_NAME, K_NAME},
     {"employee", DS_SF_NAME, K_NAME},
     {"applicant", DS_SF_NAME, K_NAME},
+    {"mieter familienname", DS_SF_NAME, K_SURNAME},
+    {"locataire nom", DS_SF_NAME, K_SURNAME},
+    {"arrendatario apellidos", DS_SF_NAME, K_SURNAME},
     {"kontoinhaber", DS_SF_NAME, K_NAME},
     {"arbeitnehmer", DS_SF_NAME, K_NAME},
     {"mieter", DS_SF_NAME, K_NAME},
@@ -160,6 +165,10 @@ const label ds_sup_labels[] = {
     {"pay date", DS_SF_STATEMENT_DATE, K_DATE},
     {"payment date", DS_SF_STATEMENT_DATE, K_DATE},
     {"auszugsdatum", DS_SF_STATEMENT_DATE, K_DATE},
+    {"auszahlungsdatum", DS_SF_STATEMENT_DATE, K_DATE},
+    {"date de paiement", DS_SF_STATEMENT_DATE, K_DATE},
+    {"date de paie", DS_SF_STATEMENT_DATE, K_DATE},
+    {"fecha de pago", DS_SF_STATEMENT_DATE, K_DATE},
     {"rechnungsdatum", DS_SF_STATEMENT_DATE, K_DATE},
     {"date du releve", DS_SF_STATEMENT_DATE, K_DATE},
     {"date de facture", DS_SF_STATEMENT_DATE, K_DATE},
@@ -194,6 +203,10 @@ const label ds_sup_labels[] = {
     {"employee no", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
     {"payroll number", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
     {"kontonummer", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"personalnummer", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"kundennummer", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"matricule", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"numero de empleado", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
     {"numero de compte", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
     {"numero de cuenta", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
     {"account", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
@@ -232,6 +245,12 @@ const label ds_sup_labels[] = {
     {"residing at", DS_SF_ADDRESS, K_ADDRESS},
     {"resident at", DS_SF_ADDRESS, K_ADDRESS},
     {"address", DS_SF_ADDRESS, K_ADDRESS},
+    {"lieferanschrift", DS_SF_ADDRESS, K_ADDRESS},
+    {"mietobjekt", DS_SF_ADDRESS, K_ADDRESS},
+    {"adresse du logement", DS_SF_ADDRESS, K_ADDRESS},
+    {"adresse de consommation", DS_SF_ADDRESS, K_ADDRESS},
+    {"direccion de suministro", DS_SF_ADDRESS, K_ADDRESS},
+    {"vivienda", DS_SF_ADDRESS, K_ADDRESS},
     {"anschrift", DS_SF_ADDRESS, K_ADDRESS},
     {"adresse", DS_SF_ADDRESS, K_ADDRESS},
     {"domicilio", DS_SF_ADDRESS, K_ADDRESS},

@@ -21,6 +21,8 @@
 # for another place, SUPPORTDOCS_JOBS screenings at a time, default 2); the generated
 # pages are reused when count, seed and kind are the same
 # (SUPPORTDOCS_FRESH=1 generates them again).
+# SUPPORTDOCS_LAYOUTS=heldout4 generates only the fourth held-out family
+# (samples/supportdocs.py --layouts heldout4; into bench/out/supportdocs-heldout4/).
 # SUPPORTDOCS_PDF=1 screens each page as a born-digital PDF made from the
 # page's text runs (samples/pdfgen.py --born-from): the text-layer path,
 # with the PDF checks of the same pages (bench/out/supportdocs-pdf/).
@@ -42,11 +44,13 @@ if [ ! -x "$BIN" ]; then
   echo "supportdocs: $BIN is missing; build first (make build)" >&2
   exit 2
 fi
-STAMP="count=$COUNT seed=$SEED pdf=$PDF balance=1 gen=$(sha1sum samples/supportdocs.py | cut -c1-12)"
+LAYOUTS=${SUPPORTDOCS_LAYOUTS:-all}
+[ "$LAYOUTS" = heldout4 ] && [ -z "${SUPPORTDOCS_OUT:-}" ] && OUT=$OUT-heldout4
+STAMP="count=$COUNT seed=$SEED pdf=$PDF balance=1 layouts=$LAYOUTS gen=$(sha1sum samples/supportdocs.py | cut -c1-12)"
 if [ "${SUPPORTDOCS_FRESH:-0}" = 1 ] || [ "$(cat "$OUT/pages/.stamp" 2>/dev/null)" != "$STAMP" ]; then
   rm -rf "$OUT"
   mkdir -p "$OUT/pages"
-  "$PY" samples/supportdocs.py --out "$OUT/pages" --count "$COUNT" --seed "$SEED" --balance >/dev/null
+  "$PY" samples/supportdocs.py --out "$OUT/pages" --count "$COUNT" --seed "$SEED" --balance --layouts "$LAYOUTS" >/dev/null
   if [ "$PDF" = 1 ]; then
     "$PY" samples/pdfgen.py --out "$OUT/pages" --born-from "$OUT"/pages/*.json
   fi
@@ -75,4 +79,4 @@ done | xargs -P "${SUPPORTDOCS_JOBS:-2}" -L 1 sh -c \
   '"$1" scan --json --fingerprints --ocr-langs "$6" --today "$2" --case "$3/pages/$5.case.json" "$3/pages/$5.$4" >"$3/reports/$5.json" 2>/dev/null || true' \
   _ "$BIN" "$TODAY" "$OUT" "$EXT"
 "$PY" bench/supportdocs.py "$OUT" $FAMILIES
-echo "reproduce: bash bench/supportdocs.sh $BUILD   (SUPPORTDOCS_COUNT=$COUNT SUPPORTDOCS_SEED=$SEED SUPPORTDOCS_PDF=$PDF SUPPORTDOCS_FAMILIES=\"$FAMILIES\")"
+echo "reproduce: bash bench/supportdocs.sh $BUILD   (SUPPORTDOCS_COUNT=$COUNT SUPPORTDOCS_SEED=$SEED SUPPORTDOCS_PDF=$PDF SUPPORTDOCS_LAYOUTS=$LAYOUTS SUPPORTDOCS_FAMILIES=\"$FAMILIES\")"

@@ -74,6 +74,98 @@ void ds_sup_text_free(ds_sup_text *t)
     memset(t, 0, sizeof *t);
 }
 
+/* ------------------------------------------------------------ ruling lines */
+
+/* One ruling-line candidate of a binarised page: long and thin along x
+ * (horizontal) or y (vertical), allowing a scan's skew of a few degrees. */
+static bool rule_shape(const BOX *b, bool horizontal, double dpi)
+{
+    int len = horizontal ? b->w : b->h, thick = horizontal ? b->h : b->w;
+    return len >= DS_SUP_RULE_MIN_IN * dpi && thick <= 0.04 * dpi + 2 + len * 0.06;
+}
+
+/* The pixels of the ruling lines in one direction: an opening with a short
+ * bar (0.15 in; a line tilted by a few degrees still has that many pixels in
+ * one row or column) keeps the strokes of at least that length, and of
+ * those only the long, thin components are lines. */
+static int rules_dir(PIX *bin, PIX *mask, bool horizontal, double dpi)
+{
+    int bar = (int)lround(0.15 * dpi);
+    if (bar < 5)
+        bar = 5;
+    PIX *open = horizontal ? pixOpenBrick(NULL, bin, bar, 1) : pixOpenBrick(NULL, bin, 1, bar);
+    if (!open)
+        return 0;
+    PIXA *pixa = NULL;
+    BOXA *boxa = pixConnComp(open, &pixa, 8);
+    int n = boxa ? boxaGetCount(boxa) : 0, found = 0;
+    for (int i = 0; i < n && pixa; i++) {
+        BOX *b = boxaGetBox(boxa, i, L_CLONE);
+        PIX *c = b && rule_shape(b, horizontal, dpi) ? pixaGetPix(pixa, i, L_CLONE) : NULL;
+        if (c) {
+            pixRasterop(mask, b->x, b->y, b->w, b->h, PIX_PAINT, c, 0, 0);
+            found++;
+            pixDestroy(&c);
+        }
+        boxDestroy(&b);
+    }
+    boxaDestroy(&boxa);
+    pixaDestroy(&pixa);
+    pixDestroy(&open);
+    return found;
+}
+
+PIX *ds_sup_erase_rules(PIX *gray, double dpi, int *nrules)
+{
+    if (nrules)
+        *nrules = 0;
+    if (!gray || pixGetDepth(gray) != 8 || dpi < 30)
+        return NULL;
+    /* Ink: darker than the paper (the page's median) by DS_SUP_RULE_INK;
+     * thin printed rules come out light gray once scanned and scaled. */
+    NUMA *hist = pixGetGrayHistogram(gray, 2);
+    int paper = 255;
+    if (hist) {
+        float total = 0, v;
+        int k;
+        for (k = 0; k < 256; k++) {
+            numaGetFValue(hist, k, &v);
+            total += v;
+        }
+        float acc = 0;
+        for (k = 0; k < 256; k++) {
+            numaGetFValue(hist, k, &v);
+            acc += v;
+            if (acc >= total / 2)
+                break;
+        }
+        paper = k < 256 ? k : 255;
+        numaDestroy(&hist);
+    }
+    int ink = paper - DS_SUP_RULE_INK;
+    PIX *bin = ink > 40 ? pixConvertTo1(gray, ink) : NULL;
+    PIX *mask = bin ? pixCreate(pixGetWidth(bin), pixGetHeight(bin), 1) : NULL;
+    PIX *out = pixCopy(NULL, gray);
+    if (!out || !mask) {
+        pixDestroy(&bin);
+        pixDestroy(&mask);
+        return out; /* a page too dark to tell ink from paper: as it is */
+    }
+    int found = rules_dir(bin, mask, true, dpi) + rules_dir(bin, mask, false, dpi);
+    if (found > 0) {
+        /* The line's blurred edge goes with it. */
+        PIX *wide = pixDilateBrick(NULL, mask, 3, 3);
+        if (wide)
+            pixSetMasked(out, wide, (l_uint32)paper);
+        pixDestroy(&wide);
+    }
+    pixDestroy(&bin);
+    pixDestroy(&mask);
+    if (nrules)
+        *nrules = found;
+    return out;
+}
+
 ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi, ds_sup_text *out)
 {
     if (!api || !gray || !out)
@@ -97,6 +189,14 @@ ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi, ds_s
     }
     if (!img)
         return DS_ERR_NOMEM;
+    /* Box borders and table rules are read as "|", "[" or "l" glued to the
+     * words beside them (a name read as "[Sola", a date as "||05/10r2026"):
+     * they are whitened before the page is read. */
+    PIX *clean = ds_sup_erase_rules(img, page_dpi * scale, NULL);
+    if (clean) {
+        pixDestroy(&img);
+        img = clean;
+    }
     ds_sup_word *buf = malloc(sizeof *buf * DS_SUP_WORDS_MAX);
     if (!buf) {
         pixDestroy(&img);

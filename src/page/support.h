@@ -81,6 +81,20 @@ typedef struct ds_sup_text {
 ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi,
                          ds_sup_text *out /* OUT */);
 
+/*
+ * Ruling lines: box borders and table rules, long thin runs of ink
+ * (DS_SUP_RULE_MIN_IN inches or longer, at most about 0.04 in thick plus a
+ * few degrees of skew, ink at least DS_SUP_RULE_INK darker than the
+ * paper, the page's median), found in a gray page of dpi pixels per inch.
+ * Returns a copy of the 8-bit gray page with them painted over in the
+ * paper's gray (a letter's stroke is shorter than that and stays),
+ * and their number in *nrules; NULL on a bad argument or no memory.
+ * ds_sup_read_ocr reads the page without them.
+ */
+#define DS_SUP_RULE_MIN_IN 0.3
+#define DS_SUP_RULE_INK 30
+PIX *ds_sup_erase_rules(PIX *gray, double dpi, int *nrules /* OUT, may be NULL */);
+
 /* The words of a text layer, grouped into lines by their boxes (words whose
  * vertical centres lie within one another's box height form a line). */
 ds_error ds_sup_read_layer(const ds_text_layer *layer, ds_sup_text *out /* OUT */);
@@ -222,6 +236,12 @@ ds_sup_order ds_sup_date_order(const ds_sup_text *t);
  * alt when ambiguous, see ds_sup_parse_date). */
 int ds_sup_date_words(const ds_sup_text *t, int a, int b, ds_sup_order order, char iso[11],
                       char alt[11]);
+
+/* Is the word a caption word: a word field labels are made of in English,
+ * German, French or Spanish ("Name", "Titulaire", "compte", "Prénom(s)",
+ * "Apellidos"; support_words.c), never a word of a holder's name? False
+ * for NULL. */
+bool ds_sup_caption_word(const char *word);
 
 /* The first field of id, or NULL. */
 const ds_sup_field *ds_sup_find(const ds_sup_page *p, ds_sup_field_id id);

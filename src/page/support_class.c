@@ -28,7 +28,9 @@ typedef struct cue_set {
 static const char *const birth_s[] = {
     "birth certificate", "certificate of birth", "entry of birth", "geburtsurkunde",
     "acte de naissance", "certificado de nacimiento", "partida de nacimiento",
-    "certificato di nascita", "geboorteakte", "certidao de nascimento", NULL};
+    "certificato di nascita", "geboorteakte", "certidao de nascimento",
+    "certificacion literal de nacimiento", "certificacion de nacimiento", "geburtenregister",
+    "atto di nascita", "estratto di nascita", NULL};
 static const char *const birth_w[] = {
     "place of birth", "name of child", "father", "mother", "registrar", "registration district",
     "child", "born", "vater", "mutter", "pere", "mere", "padre", "madre", "when and where born",
@@ -36,7 +38,7 @@ static const char *const birth_w[] = {
 static const char *const marriage_s[] = {
     "marriage certificate", "certificate of marriage", "entry of marriage", "heiratsurkunde",
     "eheurkunde", "acte de mariage", "certificado de matrimonio", "certificato di matrimonio",
-    "huwelijksakte", "certidao de casamento", NULL};
+    "huwelijksakte", "certidao de casamento", "certificacion de matrimonio", NULL};
 static const char *const marriage_w[] = {
     "husband", "wife", "spouse", "bride", "groom", "solemnized", "solemnised", "date of marriage",
     "place of marriage", "married", "ehemann", "ehefrau", "epoux", "epouse", "conyuge", NULL};
@@ -51,7 +53,8 @@ static const char *const bank_w[] = {
 static const char *const payslip_s[] = {
     "payslip", "pay slip", "pay statement", "earnings statement", "pay advice",
     "gehaltsabrechnung", "lohnabrechnung", "entgeltabrechnung", "bulletin de paie",
-    "bulletin de salaire", "nomina", "busta paga", "loonstrook", "recibo de vencimento", NULL};
+    "bulletin de salaire", "nomina", "busta paga", "loonstrook", "recibo de vencimento",
+    "recibo de salarios", "recibo de salario", "fiche de paie", NULL};
 static const char *const payslip_w[] = {
     "net pay", "gross pay", "basic pay", "income tax", "ni number", "tax code", "employee no",
     "employee number", "pay date", "ytd", "deductions", "pay period", "nettolohn", "bruttolohn",
@@ -61,15 +64,19 @@ static const char *const employ_s[] = {
     "confirmation of employment", "employment confirmation", "employment verification",
     "arbeitsbescheinigung", "arbeitgeberbescheinigung", "attestation d emploi",
     "attestation de travail", "certificado de empresa", "certificado laboral",
-    "werkgeversverklaring", NULL};
+    "werkgeversverklaring", "bescheinigung uber das arbeitsverhaltnis", "arbeitszeugnis",
+    "attestation employeur", "attestation d employeur", "certificat de travail",
+    "certificado de trabajo", "constancia laboral", "constancia de trabajo", NULL};
 static const char *const employ_w[] = {
     "is employed", "employed by", "has been employed", "job title", "position", "start date",
     "permanent", "full time", "part time", "annual salary", "human resources",
-    "to whom it may concern", "beschaftigt", "employe", "empleado", NULL};
+    "to whom it may concern", "beschaftigt", "employe", "empleado", "arbeitsverhaltnis",
+    "beschaftigt seit", "date d entree", "fecha de alta", NULL};
 static const char *const utility_s[] = {
     "electricity bill", "gas bill", "water bill", "energy bill", "utility bill", "your bill",
     "your energy bill", "stromrechnung", "gasrechnung", "facture d electricite",
-    "facture de gaz", "factura de electricidad", "bolletta", "energierekening", NULL};
+    "facture de gaz", "factura de electricidad", "bolletta", "energierekening",
+    "jahresrechnung", "factura de gas", "factura de agua", "facture d eau", NULL};
 static const char *const utility_w[] = {
     "meter", "kwh", "meter reading", "tariff", "amount due", "billing period", "supply address",
     "standing charge", "units used", "total to pay", "zahlerstand", "consommation", "consumo",
@@ -77,7 +84,8 @@ static const char *const utility_w[] = {
 static const char *const tenancy_s[] = {
     "tenancy agreement", "rental agreement", "lease agreement", "tenancy contract", "mietvertrag",
     "contrat de location", "contrat de bail", "contrato de arrendamiento", "contratto di locazione",
-    "huurovereenkomst", "contrato de arrendamento", NULL};
+    "huurovereenkomst", "contrato de arrendamento", "bail d habitation", "contrat de bail",
+    NULL};
 static const char *const tenancy_w[] = {
     "landlord", "tenant", "the property", "deposit", "rent", "premises", "vermieter", "mieter",
     "bailleur", "locataire", "arrendador", "arrendatario", NULL};
@@ -92,7 +100,9 @@ static const char *const police_w[] = {
 static const char *const diploma_s[] = {
     "diploma", "degree certificate", "bachelor of", "master of", "doctor of philosophy",
     "has been awarded", "conferred", "hochschulabschluss", "diplome", "titulo universitario",
-    "diploma di laurea", "getuigschrift", NULL};
+    "diploma di laurea", "getuigschrift", "diplom", "bachelorurkunde", "masterurkunde",
+    "diplomurkunde", "titulo de grado", "titulo de master", "diplome de licence",
+    "diplome de master", NULL};
 static const char *const diploma_w[] = {
     "university", "graduated", "awarded", "degree", "honours", "faculty", "with distinction",
     "grade", "universitat", "universite", "universidad", NULL};
@@ -197,6 +207,72 @@ static long find_phrase(const folded *f, const char *phrase)
     return p ? (long)(p - f->text) + 1 : -1;
 }
 
+/* The edit distance of a[0..n) and b[0..m), or more than max once it is
+ * sure to be (both at most 96 bytes). */
+static int edit_distance(const char *a, int n, const char *b, int m, int max)
+{
+    int row[97], prev[97];
+    if (n > 96 || m > 96)
+        return max + 1;
+    for (int j = 0; j <= m; j++)
+        prev[j] = j;
+    for (int i = 1; i <= n; i++) {
+        row[0] = i;
+        int lo = row[0];
+        for (int j = 1; j <= m; j++) {
+            int d = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            if (prev[j] + 1 < d)
+                d = prev[j] + 1;
+            if (row[j - 1] + 1 < d)
+                d = row[j - 1] + 1;
+            row[j] = d;
+            if (d < lo)
+                lo = d;
+        }
+        if (lo > max)
+            return max + 1;
+        memcpy(prev, row, sizeof(int) * (size_t)(m + 1));
+    }
+    return prev[m];
+}
+
+/* A title cue misread on a large line ("ALLESTATION EMPLOYEUR"): a strong
+ * phrase of at least CLASS_FUZZY_MIN letters is taken from a large line's
+ * words that are at most two edits from it (one under 16 letters); or,
+ * for a one-word phrase of 8 letters or more, a word it ends (German
+ * compounds put the head noun last: "Wohnraummietvertrag"). Where, or -1. */
+#define CLASS_FUZZY_MIN 10
+static long find_title(const folded *f, const char *phrase)
+{
+    long at = find_phrase(f, phrase);
+    if (at >= 0)
+        return at;
+    int n = (int)strlen(phrase);
+    if (!strchr(phrase, ' ') && n >= 8) {
+        for (const char *p = strstr(f->text, phrase); p; p = strstr(p + 1, phrase)) {
+            long off = (long)(p - f->text);
+            if (off > 0 && p[n] == ' ' && p[-1] != ' ')
+                return off;
+        }
+    }
+    if (n < CLASS_FUZZY_MIN)
+        return -1;
+    int max = n < 16 ? 1 : 2;
+    for (size_t i = 1; i < f->len; i++) {
+        if (!f->big[i] || f->text[i - 1] != ' ' || f->text[i] == ' ')
+            continue;
+        for (int m = n - max; m <= n + max; m++) {
+            if (m < 1 || i + (size_t)m > f->len)
+                continue;
+            if (f->text[i + (size_t)m] != ' ' || f->text[i + (size_t)m - 1] == ' ' || !f->big[i + (size_t)m - 1])
+                continue;
+            if (edit_distance(phrase, n, f->text + i, m, max) <= max)
+                return (long)i;
+        }
+    }
+    return -1;
+}
+
 void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out)
 {
     memset(out, 0, sizeof *out);
@@ -212,7 +288,7 @@ void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out)
     for (int s = 0; s < NSETS; s++) {
         score[s] = 0;
         for (const char *const *p = cue_sets[s].strong; *p; p++) {
-            long at = find_phrase(f, *p);
+            long at = find_title(f, *p);
             if (at >= 0)
                 score[s] += f->big[at] ? 7 : 5;
         }
@@ -239,7 +315,7 @@ void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out)
         for (int pass = 0; pass < 2; pass++) {
             const char *const *list = pass == 0 ? c->strong : c->weak;
             for (const char *const *p = list; *p && out->nevidence < DS_SUP_EVIDENCE_MAX; p++)
-                if (find_phrase(f, *p) >= 0)
+                if ((pass == 0 ? find_title(f, *p) : find_phrase(f, *p)) >= 0)
                     snprintf(out->evidence[out->nevidence++], DS_SUP_EVIDENCE_LEN, "%s%s",
                              pass == 0 ? "title: " : "", *p);
         }

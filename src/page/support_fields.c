@@ -15,6 +15,7 @@
  * A value that does not parse is no field.
  */
 #include "page/support.h"
+#include "page/support_labels.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -33,207 +34,8 @@ const char *ds_sup_field_name(ds_sup_field_id id)
     return id >= 0 && id < DS_SF_COUNT ? field_names[id] : "unknown";
 }
 
-typedef enum kind {
-    K_NAME = 0, K_SURNAME, K_GIVEN, K_DATE, K_PERIOD, K_NUMBER, K_IBAN, K_AMOUNT, K_ADDRESS, K_TEXT
-} kind;
+#define NLABELS ds_sup_nlabels
 
-typedef struct label {
-    const char *phrase; /* folded tokens */
-    ds_sup_field_id id;
-    kind k;
-} label;
-
-/* Longer phrases first where one begins another ("name of father" before
- * "name"): the first label matching at a position wins. */
-static const label labels[] = {
-    /* other people named on certificates */
-    {"name of father", DS_SF_OTHER_NAME, K_NAME},
-    {"name of mother", DS_SF_OTHER_NAME, K_NAME},
-    {"father s name", DS_SF_OTHER_NAME, K_NAME},
-    {"mother s name", DS_SF_OTHER_NAME, K_NAME},
-    {"father", DS_SF_OTHER_NAME, K_NAME},
-    {"mother", DS_SF_OTHER_NAME, K_NAME},
-    {"vater", DS_SF_OTHER_NAME, K_NAME},
-    {"mutter", DS_SF_OTHER_NAME, K_NAME},
-    {"pere", DS_SF_OTHER_NAME, K_NAME},
-    {"mere", DS_SF_OTHER_NAME, K_NAME},
-    {"wife", DS_SF_OTHER_NAME, K_NAME},
-    {"bride", DS_SF_OTHER_NAME, K_NAME},
-    {"spouse 2", DS_SF_OTHER_NAME, K_NAME},
-    {"ehefrau", DS_SF_OTHER_NAME, K_NAME},
-    {"epouse", DS_SF_OTHER_NAME, K_NAME},
-    /* the person the page is about */
-    {"husband", DS_SF_NAME, K_NAME},
-    {"groom", DS_SF_NAME, K_NAME},
-    {"spouse 1", DS_SF_NAME, K_NAME},
-    {"ehemann", DS_SF_NAME, K_NAME},
-    {"epoux", DS_SF_NAME, K_NAME},
-    {"name of child", DS_SF_NAME, K_NAME},
-    {"child s name", DS_SF_NAME, K_NAME},
-    {"name des kindes", DS_SF_NAME, K_NAME},
-    {"nom de l enfant", DS_SF_NAME, K_NAME},
-    {"this is to certify that", DS_SF_NAME, K_NAME},
-    {"we certify that", DS_SF_NAME, K_NAME},
-    {"we confirm that", DS_SF_NAME, K_NAME},
-    {"account holder", DS_SF_NAME, K_NAME},
-    {"account name", DS_SF_NAME, K_NAME},
-    {"customer name", DS_SF_NAME, K_NAME},
-    {"employee name", DS_SF_NAME, K_NAME},
-    {"name of employee", DS_SF_NAME, K_NAME},
-    {"name of holder", DS_SF_NAME, K_NAME},
-    {"full name", DS_SF_NAME, K_NAME},
-    {"awarded to", DS_SF_NAME, K_NAME},
-    {"conferred upon", DS_SF_NAME, K_NAME},
-    {"tenant", DS_SF_NAME, K_NAME},
-    {"employee", DS_SF_NAME, K_NAME},
-    {"applicant", DS_SF_NAME, K_NAME},
-    {"kontoinhaber", DS_SF_NAME, K_NAME},
-    {"arbeitnehmer", DS_SF_NAME, K_NAME},
-    {"mieter", DS_SF_NAME, K_NAME},
-    {"titulaire", DS_SF_NAME, K_NAME},
-    {"locataire", DS_SF_NAME, K_NAME},
-    {"titular", DS_SF_NAME, K_NAME},
-    {"nom et prenom", DS_SF_NAME, K_NAME},
-    {"nombre y apellidos", DS_SF_NAME, K_NAME},
-    {"name", DS_SF_NAME, K_NAME},
-    {"nom", DS_SF_NAME, K_NAME},
-    {"nombre", DS_SF_NAME, K_NAME},
-    {"surname", DS_SF_NAME, K_SURNAME},
-    {"family name", DS_SF_NAME, K_SURNAME},
-    {"familienname", DS_SF_NAME, K_SURNAME},
-    {"nachname", DS_SF_NAME, K_SURNAME},
-    {"apellidos", DS_SF_NAME, K_SURNAME},
-    {"given names", DS_SF_NAME, K_GIVEN},
-    {"given name", DS_SF_NAME, K_GIVEN},
-    {"forenames", DS_SF_NAME, K_GIVEN},
-    {"forename", DS_SF_NAME, K_GIVEN},
-    {"first names", DS_SF_NAME, K_GIVEN},
-    {"first name", DS_SF_NAME, K_GIVEN},
-    {"vornamen", DS_SF_NAME, K_GIVEN},
-    {"vorname", DS_SF_NAME, K_GIVEN},
-    {"prenoms", DS_SF_NAME, K_GIVEN},
-    {"prenom", DS_SF_NAME, K_GIVEN},
-    /* dates */
-    {"date and place of birth", DS_SF_BIRTH_DATE, K_DATE},
-    {"date of birth", DS_SF_BIRTH_DATE, K_DATE},
-    {"birth date", DS_SF_BIRTH_DATE, K_DATE},
-    {"when born", DS_SF_BIRTH_DATE, K_DATE},
-    {"born on", DS_SF_BIRTH_DATE, K_DATE},
-    {"born", DS_SF_BIRTH_DATE, K_DATE},
-    {"dob", DS_SF_BIRTH_DATE, K_DATE},
-    {"d o b", DS_SF_BIRTH_DATE, K_DATE},
-    {"geburtsdatum", DS_SF_BIRTH_DATE, K_DATE},
-    {"geboren am", DS_SF_BIRTH_DATE, K_DATE},
-    {"date de naissance", DS_SF_BIRTH_DATE, K_DATE},
-    {"ne le", DS_SF_BIRTH_DATE, K_DATE},
-    {"nee le", DS_SF_BIRTH_DATE, K_DATE},
-    {"fecha de nacimiento", DS_SF_BIRTH_DATE, K_DATE},
-    {"data di nascita", DS_SF_BIRTH_DATE, K_DATE},
-    {"geboortedatum", DS_SF_BIRTH_DATE, K_DATE},
-    {"data de nascimento", DS_SF_BIRTH_DATE, K_DATE},
-    {"statement date", DS_SF_STATEMENT_DATE, K_DATE},
-    {"date of statement", DS_SF_STATEMENT_DATE, K_DATE},
-    {"statement period", DS_SF_STATEMENT_DATE, K_PERIOD},
-    {"billing period", DS_SF_STATEMENT_DATE, K_PERIOD},
-    {"pay period", DS_SF_STATEMENT_DATE, K_PERIOD},
-    {"period ending", DS_SF_STATEMENT_DATE, K_DATE},
-    {"period end", DS_SF_STATEMENT_DATE, K_DATE},
-    {"for the period", DS_SF_STATEMENT_DATE, K_PERIOD},
-    {"bill date", DS_SF_STATEMENT_DATE, K_DATE},
-    {"billing date", DS_SF_STATEMENT_DATE, K_DATE},
-    {"invoice date", DS_SF_STATEMENT_DATE, K_DATE},
-    {"pay date", DS_SF_STATEMENT_DATE, K_DATE},
-    {"payment date", DS_SF_STATEMENT_DATE, K_DATE},
-    {"auszugsdatum", DS_SF_STATEMENT_DATE, K_DATE},
-    {"rechnungsdatum", DS_SF_STATEMENT_DATE, K_DATE},
-    {"date du releve", DS_SF_STATEMENT_DATE, K_DATE},
-    {"date de facture", DS_SF_STATEMENT_DATE, K_DATE},
-    {"fecha del extracto", DS_SF_STATEMENT_DATE, K_DATE},
-    {"fecha de factura", DS_SF_STATEMENT_DATE, K_DATE},
-    {"date of issue", DS_SF_ISSUE_DATE, K_DATE},
-    {"issue date", DS_SF_ISSUE_DATE, K_DATE},
-    {"date issued", DS_SF_ISSUE_DATE, K_DATE},
-    {"issued on", DS_SF_ISSUE_DATE, K_DATE},
-    {"issued", DS_SF_ISSUE_DATE, K_DATE},
-    {"date of registration", DS_SF_ISSUE_DATE, K_DATE},
-    {"registered on", DS_SF_ISSUE_DATE, K_DATE},
-    {"ausstellungsdatum", DS_SF_ISSUE_DATE, K_DATE},
-    {"ausgestellt am", DS_SF_ISSUE_DATE, K_DATE},
-    {"date de delivrance", DS_SF_ISSUE_DATE, K_DATE},
-    {"delivre le", DS_SF_ISSUE_DATE, K_DATE},
-    {"fecha de expedicion", DS_SF_ISSUE_DATE, K_DATE},
-    {"fecha de emision", DS_SF_ISSUE_DATE, K_DATE},
-    {"data di rilascio", DS_SF_ISSUE_DATE, K_DATE},
-    {"datum van afgifte", DS_SF_ISSUE_DATE, K_DATE},
-    {"datum", DS_SF_ISSUE_DATE, K_DATE},
-    {"date", DS_SF_ISSUE_DATE, K_DATE},
-    {"fecha", DS_SF_ISSUE_DATE, K_DATE},
-    /* numbers */
-    {"iban", DS_SF_IBAN, K_IBAN},
-    {"account number", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
-    {"account no", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
-    {"acct no", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
-    {"customer number", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
-    {"customer no", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
-    {"employee number", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
-    {"employee no", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
-    {"payroll number", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
-    {"kontonummer", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
-    {"numero de compte", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
-    {"numero de cuenta", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
-    {"account", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
-    {"certificate number", DS_SF_REFERENCE, K_NUMBER},
-    {"certificate no", DS_SF_REFERENCE, K_NUMBER},
-    {"policy number", DS_SF_REFERENCE, K_NUMBER},
-    {"policy no", DS_SF_REFERENCE, K_NUMBER},
-    {"registration number", DS_SF_REFERENCE, K_NUMBER},
-    {"entry no", DS_SF_REFERENCE, K_NUMBER},
-    {"serial number", DS_SF_REFERENCE, K_NUMBER},
-    {"our ref", DS_SF_REFERENCE, K_NUMBER},
-    {"your ref", DS_SF_REFERENCE, K_NUMBER},
-    {"reference", DS_SF_REFERENCE, K_NUMBER},
-    {"ref", DS_SF_REFERENCE, K_NUMBER},
-    {"referenz", DS_SF_REFERENCE, K_NUMBER},
-    {"aktenzeichen", DS_SF_REFERENCE, K_NUMBER},
-    {"reference no", DS_SF_REFERENCE, K_NUMBER},
-    /* amounts */
-    {"closing balance", DS_SF_AMOUNT, K_AMOUNT},
-    {"balance carried forward", DS_SF_AMOUNT, K_AMOUNT},
-    {"net pay", DS_SF_AMOUNT, K_AMOUNT},
-    {"total amount due", DS_SF_AMOUNT, K_AMOUNT},
-    {"amount due", DS_SF_AMOUNT, K_AMOUNT},
-    {"total due", DS_SF_AMOUNT, K_AMOUNT},
-    {"total to pay", DS_SF_AMOUNT, K_AMOUNT},
-    {"monthly rent", DS_SF_AMOUNT, K_AMOUNT},
-    {"annual salary", DS_SF_AMOUNT, K_AMOUNT},
-    {"auszahlungsbetrag", DS_SF_AMOUNT, K_AMOUNT},
-    {"net a payer", DS_SF_AMOUNT, K_AMOUNT},
-    {"importe total", DS_SF_AMOUNT, K_AMOUNT},
-    /* addresses */
-    {"home address", DS_SF_ADDRESS, K_ADDRESS},
-    {"supply address", DS_SF_ADDRESS, K_ADDRESS},
-    {"property address", DS_SF_ADDRESS, K_ADDRESS},
-    {"address of property", DS_SF_ADDRESS, K_ADDRESS},
-    {"residing at", DS_SF_ADDRESS, K_ADDRESS},
-    {"resident at", DS_SF_ADDRESS, K_ADDRESS},
-    {"address", DS_SF_ADDRESS, K_ADDRESS},
-    {"anschrift", DS_SF_ADDRESS, K_ADDRESS},
-    {"adresse", DS_SF_ADDRESS, K_ADDRESS},
-    {"domicilio", DS_SF_ADDRESS, K_ADDRESS},
-    {"direccion", DS_SF_ADDRESS, K_ADDRESS},
-    {"indirizzo", DS_SF_ADDRESS, K_ADDRESS},
-    /* who issued it */
-    {"issued by", DS_SF_ISSUER, K_TEXT},
-    {"issuing authority", DS_SF_ISSUER, K_TEXT},
-    {"registrar", DS_SF_ISSUER, K_TEXT},
-    {"employer name", DS_SF_ISSUER, K_TEXT},
-    {"employer", DS_SF_ISSUER, K_TEXT},
-    {"landlord", DS_SF_ISSUER, K_TEXT},
-    {"arbeitgeber", DS_SF_ISSUER, K_TEXT},
-    {"vermieter", DS_SF_ISSUER, K_TEXT},
-    {"employeur", DS_SF_ISSUER, K_TEXT},
-};
-#define NLABELS ((int)(sizeof labels / sizeof labels[0]))
 
 #define TOK_MAX 160 /* tokens of one line */
 #define LINE_MAX_FOLD 512
@@ -311,9 +113,9 @@ static void split_name_labels(const ds_sup_text *t, const lines *L, line_toks *l
         tokenize(t, L, line, lt);
         for (int pos = 0; pos < lt->n; pos++)
             for (int j = 0; j < NLABELS; j++)
-                if ((labels[j].k == K_GIVEN || labels[j].k == K_SURNAME) &&
-                    match_at(lt, pos, labels[j].phrase) > 0) {
-                    *(labels[j].k == K_GIVEN ? given : surname) = true;
+                if ((ds_sup_labels[j].k == K_GIVEN || ds_sup_labels[j].k == K_SURNAME) &&
+                    match_at(lt, pos, ds_sup_labels[j].phrase) > 0) {
+                    *(ds_sup_labels[j].k == K_GIVEN ? given : surname) = true;
                     break;
                 }
     }
@@ -355,34 +157,37 @@ static span value_beside(const ds_sup_text *t, const lines *L, int line, int aft
 static span value_below(const ds_sup_text *t, const lines *L, int line, int label_word)
 {
     span s = {0, 0};
-    if (line + 1 >= L->n)
-        return s;
-    int nl = line + 1;
     const int *lb = t->w[label_word].box;
-    int a0 = L->start[nl], a1 = L->start[nl + 1];
-    if (a0 >= a1)
-        return s;
-    int gap_y = t->w[a0].box[1] - (lb[1] + lb[3]);
-    if (gap_y > 3 * L->height[line])
-        return s;
-    int best = -1, bestd = 1 << 30;
-    for (int i = a0; i < a1; i++) {
-        int d = abs(t->w[i].box[0] - lb[0]);
-        bool cell_start = i == a0 || t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) >
-                                         L->height[nl] * 5 / 2;
-        if (cell_start && d < bestd) {
-            bestd = d;
-            best = i;
+    /* The next line, or the one after when the next is another column's
+     * (two columns of boxes read line by line: "Matricule" between "Date
+     * de paiement" and its date). */
+    for (int nl = line + 1; nl <= line + 2 && nl < L->n; nl++) {
+        int a0 = L->start[nl], a1 = L->start[nl + 1];
+        if (a0 >= a1)
+            continue;
+        int gap_y = t->w[a0].box[1] - (lb[1] + lb[3]);
+        if (gap_y > 3 * L->height[line])
+            continue;
+        int best = -1, bestd = 1 << 30;
+        for (int i = a0; i < a1; i++) {
+            int d = abs(t->w[i].box[0] - lb[0]);
+            bool cell_start = i == a0 || t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) >
+                                             L->height[nl] * 5 / 2;
+            if (cell_start && d < bestd) {
+                bestd = d;
+                best = i;
+            }
         }
-    }
-    if (best < 0 || bestd > 4 * L->height[line] + lb[2])
+        if (best < 0 || bestd > 4 * L->height[line] + lb[2])
+            continue;
+        s.a = best;
+        s.b = best + 1;
+        for (int i = best + 1; i < a1; i++) {
+            if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > L->height[nl] * 5 / 2)
+                break;
+            s.b = i + 1;
+        }
         return s;
-    s.a = best;
-    s.b = best + 1;
-    for (int i = best + 1; i < a1; i++) {
-        if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > L->height[nl] * 5 / 2)
-            break;
-        s.b = i + 1;
     }
     return s;
 }
@@ -460,6 +265,27 @@ static bool in_list(const char *const *list, const char *s)
     return false;
 }
 
+/* Small words that join caption words ("titulaire du compte", "name of
+ * holder"); name particles too, so taken only with a caption word after. */
+static const char *const caption_joins[] = {"du", "des", "de", "del", "der", "of", "the",
+                                            "y", "et", "and", NULL};
+
+/* The words [a, j) that carry on a caption at a ("du compte"): none unless
+ * a caption word is among them, the last of them a caption word. */
+static int caption_run(const ds_sup_text *t, int a, int b)
+{
+    int end = a;
+    for (int i = a; i < b; i++) {
+        char f[DS_SUP_WORD_MAX * 2];
+        ds_text_fold(t->w[i].text, f, sizeof f);
+        if (ds_sup_caption_word(t->w[i].text))
+            end = i + 1;
+        else if (!in_list(caption_joins, f))
+            break;
+    }
+    return end;
+}
+
 /* Is w a word of a name: letters (any script), hyphen, apostrophe, a
  * trailing period for an initial; not a title or a function word? 1: a
  * name word, 0: skip (a title), -1: stop. */
@@ -485,10 +311,11 @@ static int name_word(const char *w, bool started)
  * skipped), at most 6. */
 static span name_span(const ds_sup_text *t, int a, int b)
 {
+    a = caption_run(t, a, b);
     span s = {a, a};
     bool started = false;
     for (int i = a; i < b; i++) {
-        int r = name_word(t->w[i].text, started);
+        int r = ds_sup_caption_word(t->w[i].text) ? -1 : name_word(t->w[i].text, started);
         if (r < 0)
             break;
         if (r == 0)
@@ -634,7 +461,7 @@ static bool starts_label(const ds_sup_text *t, const lines *L, int line, const l
         if (lt->t[pos].word != a || !lt->t[pos].first)
             continue;
         for (int j = 0; j < NLABELS; j++)
-            if (match_at(lt, pos, labels[j].phrase))
+            if (match_at(lt, pos, ds_sup_labels[j].phrase))
                 return true;
         break;
     }
@@ -700,7 +527,7 @@ static span value_right(const ds_sup_text *t, const lines *L, int lw, kind vk)
         tokenize(t, L, line, lt);
         bool labelled = false;
         for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
-            labelled = match_at(lt, 0, labels[j].phrase) > 0;
+            labelled = match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
         if (!labelled) {
             bestd = d;
             best = line;
@@ -720,6 +547,42 @@ static span value_right(const ds_sup_text *t, const lines *L, int lw, kind vk)
     return s;
 }
 
+/* Does a label start at the value's first word (the next label under a
+ * label, not its value)? */
+static bool labelled_at(const ds_sup_text *t, const lines *L, span v)
+{
+    if (v.b <= v.a)
+        return false;
+    line_toks *lt = malloc(sizeof *lt);
+    if (!lt)
+        return true; /* no memory: taken for a label, so nothing is read from it */
+    tokenize(t, L, t->w[v.a].line, lt);
+    int pos = 0;
+    while (pos < lt->n && lt->t[pos].word != v.a)
+        pos++;
+    bool labelled = false;
+    for (int j = 0; j < NLABELS && pos < lt->n && !labelled; j++)
+        labelled = match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
+    free(lt);
+    return labelled;
+}
+
+/* Is the value found below a label (value_below) its own, printed under it
+ * as in a box or a stacked form: on the next line, starting where the label
+ * starts (within two of its line heights), close under it, and not itself
+ * a label? Then a word on the label's row further right is another
+ * column's (on a skewed page the next column's value can lie as near). */
+static bool stacked_value(const ds_sup_text *t, const lines *L, int line, int lw, span below)
+{
+    if (below.b <= below.a || t->w[below.a].line > line + 2)
+        return false;
+    const int *lb = t->w[lw].box, *vb = t->w[below.a].box;
+    int h = L->height[line];
+    if (abs(vb[0] - lb[0]) > 2 * h || vb[1] - (lb[1] + lb[3]) > 2 * h)
+        return false;
+    return !labelled_at(t, L, below);
+}
+
 /* Labels too common to trust in running text: taken only at a line's
  * start or after a column gap. */
 static bool generic(const char *phrase)
@@ -728,7 +591,7 @@ static bool generic(const char *phrase)
                                     "ref", "reference", "born", "issued", "father", "mother",
                                     "tenant", "employee", "landlord", "employer", "registrar",
                                     "address", "wife", "husband", "pere", "mere", "vater",
-                                    "mutter", "titular", "surname", "dob", NULL};
+                                    "mutter", "titular", "surname", "dob", "vivienda", NULL};
     return in_list(g, phrase);
 }
 
@@ -794,7 +657,7 @@ static int address_more(const ds_sup_text *t, const lines *L, int line, int x, i
         tokenize(t, L, nl, lt);
         bool labelled = false;
         for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
-            labelled = match_at(lt, 0, labels[j].phrase) > 0;
+            labelled = match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
         free(lt);
         /* A line "Job title: Chef" is a field of its own, whatever its
          * label. */
@@ -995,7 +858,7 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
     tokenize(t, L, line, lt);
     bool labelled = false;
     for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
-        labelled = match_at(lt, 0, labels[j].phrase) > 0;
+        labelled = match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
     free(lt);
     if (labelled)
         return false;
@@ -1088,11 +951,11 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
         tokenize(t, &L, line, lt);
         for (int pos = 0; pos < lt->n; pos++) {
             for (int j = 0; j < NLABELS; j++) {
-                int m = match_at(lt, pos, labels[j].phrase);
+                int m = match_at(lt, pos, ds_sup_labels[j].phrase);
                 if (!m)
                     continue;
                 int lw = lt->t[pos].word, last = lt->t[pos + m - 1].word;
-                if (generic(labels[j].phrase) && lw > L.start[line]) {
+                if (generic(ds_sup_labels[j].phrase) && lw > L.start[line]) {
                     const int *pb = t->w[lw - 1].box;
                     if (t->w[lw].box[0] - (pb[0] + pb[2]) <= L.height[line] * 5 / 2)
                         break; /* running text: no label here */
@@ -1103,18 +966,29 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                  * value is in the next cell of the line. */
                 if (v.b > v.a && starts_label(t, &L, line, lt, v.a))
                     v = next_cell(t, &L, line, v.a);
-                if (v.b <= v.a)
-                    v = value_right(t, &L, last, labels[j].k);
+                if (v.b <= v.a) {
+                    span below = value_below(t, &L, line, lw);
+                    v = stacked_value(t, &L, line, lw, below)
+                            ? below
+                            : value_right(t, &L, last, ds_sup_labels[j].k);
+                }
                 int vl = v.b > v.a ? t->w[v.a].line : line;
-                label lb = labels[j];
+                label lb = ds_sup_labels[j];
                 if (!strcmp(lb.phrase, "nom") && page_given)
                     lb.k = K_SURNAME;
                 else if (!strcmp(lb.phrase, "nombre") && page_surname)
                     lb.k = K_GIVEN;
                 bool took = take_value(t, &L, vl, v.a, v.b, &lb, out, surname, given, name_box,
                                        name_conf);
-                if (!took && v.b <= v.a) {
+                /* Nothing beside the label of its kind: the rest of its
+                 * caption ("Titulaire du compte"), or another label of the
+                 * same row ("Geburtsdatum  Geburtsort" over "1983-07-20
+                 * Köln", two boxes read as one line): the value is below. */
+                if (!took && (v.b <= v.a || t->w[v.a].line == line ||
+                              (ds_sup_labels[j].k <= K_GIVEN && caption_run(t, v.a, v.b) >= v.b))) {
                     span below = value_below(t, &L, line, lw);
+                    if (labelled_at(t, &L, below))
+                        below.b = below.a; /* the next label, not a value */
                     int vline = below.b > below.a ? t->w[below.a].line : line;
                     take_value(t, &L, vline, below.a, below.b, &lb, out, surname, given,
                                name_box, name_conf);

@@ -595,6 +595,9 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
             bool own_jpeg = src && src->dct && src->dct_len > 0;
             if (own_jpeg)
                 ds_forensics_scan_bytes(src->dct, src->dct_len, &f);
+            /* A text page's double-JPEG test needs stronger evidence. */
+            if (supporting || plain_text)
+                ds_scan_support_double_jpeg(&f);
             /* A page read as a supporting document had its text read: the
              * MRZ's rescan request is not about it. */
             if (quality_region && !supporting && !born_digital)

@@ -194,6 +194,24 @@ void ds_scan_support_identity(ds_doc_detail *x, const json_t *barcodes)
     snprintf(x->class_by, sizeof x->class_by, "barcode");
 }
 
+bool ds_scan_support_double_jpeg(ds_forensics *f)
+{
+    if (!f || !f->jpeg_double || f->jpeg_double_score >= DS_SCAN_TEXT_DOUBLE_SCORE)
+        return false;
+    static const char prefix[] = "saved twice as JPEG";
+    int k = 0;
+    for (int i = 0; i < f->nevidence; i++)
+        if (strncmp(f->evidence[i], prefix, sizeof prefix - 1) != 0) {
+            if (k != i)
+                memcpy(f->evidence[k], f->evidence[i], sizeof f->evidence[k]);
+            k++;
+        }
+    f->nevidence = k;
+    f->edited = k > 0;
+    f->jpeg_double = false;
+    return true;
+}
+
 /* A page of at least this many words read at this mean confidence is
  * running text. */
 #define SCAN_PROSE_WORDS 120

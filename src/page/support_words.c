@@ -1,0 +1,270 @@
+/*
+ * support_words.c: the field labels of supporting pages (support_labels.h)
+ * and caption words, the words labels are made of (support.h,
+ * ds_sup_caption_word).
+ */
+#include <string.h>
+
+#include "base/text.h"
+#include "page/support.h"
+#include "page/support_labels.h"
+
+static bool in_list(const char *const *list, const char *s)
+{
+    for (; *list; list++)
+        if (strcmp(*list, s) == 0)
+            return true;
+    return false;
+}
+
+/* Caption words: the words of field labels in English, German, French and
+ * Spanish (folded). A label is never the holder's name: a caption printed
+ * on two lines or read past its end ("Titulaire du compte" read as the
+ * label "titulaire" and the name "du compte") is skipped, and a name stops
+ * at one. */
+static const char *const caption_words[] = {
+    /* English */
+    "name", "names", "surname", "forename", "forenames", "given", "holder", "account",
+    "customer", "employee", "tenant", "applicant", "child", "father", "mother", "spouse",
+    "husband", "wife", "full", "birth", "place", "address", "number", "signature",
+    "occupation", "nationality",
+    /* German */
+    "vorname", "vornamen", "familienname", "nachname", "geburtsname", "inhaber",
+    "kontoinhaber", "konto", "mieter", "vermieter", "arbeitnehmer", "geburtsdatum",
+    "geburtsort", "anschrift", "datum", "unterschrift", "ehegatte", "kindes",
+    /* French */
+    "nom", "noms", "prenom", "prenoms", "titulaire", "compte", "client", "salarie",
+    "locataire", "bailleur", "naissance", "adresse", "epoux", "epouse", "enfant",
+    /* Spanish */
+    "nombre", "nombres", "apellido", "apellidos", "titular", "cuenta", "cliente", "empleado",
+    "arrendatario", "arrendador", "nacimiento", "domicilio", "fecha", "firma", "contrayente",
+    NULL};
+
+bool ds_sup_caption_word(const char *w)
+{
+    if (!w)
+        return false;
+    char f[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(w, f, sizeof f); /* "Prénom(s)" -> "prenom s" */
+    char *sp = strchr(f, ' ');
+    if (sp)
+        *sp = 0;
+    size_t l = strlen(f);
+    if (l < 2)
+        return false;
+    if (in_list(caption_words, f))
+        return true;
+    if (f[l - 1] != 's')
+        return false;
+    f[l - 1] = 0; /* "Names" */
+    return in_list(caption_words, f);
+}
+
+/* Longer phrases first where one begins another ("name of father" before
+ * "name"): the first label matching at a position wins. */
+const label ds_sup_labels[] = {
+    /* other people named on certificates */
+    {"name of father", DS_SF_OTHER_NAME, K_NAME},
+    {"name of mother", DS_SF_OTHER_NAME, K_NAME},
+    {"father s name", DS_SF_OTHER_NAME, K_NAME},
+    {"mother s name", DS_SF_OTHER_NAME, K_NAME},
+    {"father", DS_SF_OTHER_NAME, K_NAME},
+    {"mother", DS_SF_OTHER_NAME, K_NAME},
+    {"vater", DS_SF_OTHER_NAME, K_NAME},
+    {"mutter", DS_SF_OTHER_NAME, K_NAME},
+    {"pere", DS_SF_OTHER_NAME, K_NAME},
+    {"mere", DS_SF_OTHER_NAME, K_NAME},
+    {"wife", DS_SF_OTHER_NAME, K_NAME},
+    {"bride", DS_SF_OTHER_NAME, K_NAME},
+    {"spouse 2", DS_SF_OTHER_NAME, K_NAME},
+    {"ehefrau", DS_SF_OTHER_NAME, K_NAME},
+    {"epouse", DS_SF_OTHER_NAME, K_NAME},
+    /* the person the page is about */
+    {"husband", DS_SF_NAME, K_NAME},
+    {"groom", DS_SF_NAME, K_NAME},
+    {"spouse 1", DS_SF_NAME, K_NAME},
+    {"ehemann", DS_SF_NAME, K_NAME},
+    {"epoux", DS_SF_NAME, K_NAME},
+    {"name of child", DS_SF_NAME, K_NAME},
+    {"child s name", DS_SF_NAME, K_NAME},
+    {"name des kindes", DS_SF_NAME, K_NAME},
+    {"nom de l enfant", DS_SF_NAME, K_NAME},
+    {"this is to certify that", DS_SF_NAME, K_NAME},
+    {"we certify that", DS_SF_NAME, K_NAME},
+    {"we confirm that", DS_SF_NAME, K_NAME},
+    {"account holder", DS_SF_NAME, K_NAME},
+    {"account name", DS_SF_NAME, K_NAME},
+    {"customer name", DS_SF_NAME, K_NAME},
+    {"employee name", DS_SF_NAME, K_NAME},
+    {"name of employee", DS_SF_NAME, K_NAME},
+    {"name of holder", DS_SF_NAME, K_NAME},
+    {"full name", DS_SF_NAME, K_NAME},
+    {"awarded to", DS_SF_NAME, K_NAME},
+    {"conferred upon", DS_SF_NAME, K_NAME},
+    {"tenant", DS_SF_NAME, K_NAME},
+    {"employee", DS_SF_NAME, K_NAME},
+    {"applicant", DS_SF_NAME, K_NAME},
+    {"mieter familienname", DS_SF_NAME, K_SURNAME},
+    {"locataire nom", DS_SF_NAME, K_SURNAME},
+    {"arrendatario apellidos", DS_SF_NAME, K_SURNAME},
+    {"kontoinhaber", DS_SF_NAME, K_NAME},
+    {"arbeitnehmer", DS_SF_NAME, K_NAME},
+    {"mieter", DS_SF_NAME, K_NAME},
+    {"titulaire", DS_SF_NAME, K_NAME},
+    {"locataire", DS_SF_NAME, K_NAME},
+    {"titular", DS_SF_NAME, K_NAME},
+    {"nom et prenom", DS_SF_NAME, K_NAME},
+    {"nombre y apellidos", DS_SF_NAME, K_NAME},
+    {"name", DS_SF_NAME, K_NAME},
+    {"nom", DS_SF_NAME, K_NAME},
+    {"nombre", DS_SF_NAME, K_NAME},
+    {"surname", DS_SF_NAME, K_SURNAME},
+    {"family name", DS_SF_NAME, K_SURNAME},
+    {"familienname", DS_SF_NAME, K_SURNAME},
+    {"nachname", DS_SF_NAME, K_SURNAME},
+    {"apellidos", DS_SF_NAME, K_SURNAME},
+    {"given names", DS_SF_NAME, K_GIVEN},
+    {"given name", DS_SF_NAME, K_GIVEN},
+    {"forenames", DS_SF_NAME, K_GIVEN},
+    {"forename", DS_SF_NAME, K_GIVEN},
+    {"first names", DS_SF_NAME, K_GIVEN},
+    {"first name", DS_SF_NAME, K_GIVEN},
+    {"vornamen", DS_SF_NAME, K_GIVEN},
+    {"vorname", DS_SF_NAME, K_GIVEN},
+    {"prenoms", DS_SF_NAME, K_GIVEN},
+    {"prenom", DS_SF_NAME, K_GIVEN},
+    /* dates */
+    {"date and place of birth", DS_SF_BIRTH_DATE, K_DATE},
+    {"date of birth", DS_SF_BIRTH_DATE, K_DATE},
+    {"birth date", DS_SF_BIRTH_DATE, K_DATE},
+    {"when born", DS_SF_BIRTH_DATE, K_DATE},
+    {"born on", DS_SF_BIRTH_DATE, K_DATE},
+    {"born", DS_SF_BIRTH_DATE, K_DATE},
+    {"dob", DS_SF_BIRTH_DATE, K_DATE},
+    {"d o b", DS_SF_BIRTH_DATE, K_DATE},
+    {"geburtsdatum", DS_SF_BIRTH_DATE, K_DATE},
+    {"geboren am", DS_SF_BIRTH_DATE, K_DATE},
+    {"date de naissance", DS_SF_BIRTH_DATE, K_DATE},
+    {"ne le", DS_SF_BIRTH_DATE, K_DATE},
+    {"nee le", DS_SF_BIRTH_DATE, K_DATE},
+    {"fecha de nacimiento", DS_SF_BIRTH_DATE, K_DATE},
+    {"data di nascita", DS_SF_BIRTH_DATE, K_DATE},
+    {"geboortedatum", DS_SF_BIRTH_DATE, K_DATE},
+    {"data de nascimento", DS_SF_BIRTH_DATE, K_DATE},
+    {"statement date", DS_SF_STATEMENT_DATE, K_DATE},
+    {"date of statement", DS_SF_STATEMENT_DATE, K_DATE},
+    {"statement period", DS_SF_STATEMENT_DATE, K_PERIOD},
+    {"billing period", DS_SF_STATEMENT_DATE, K_PERIOD},
+    {"pay period", DS_SF_STATEMENT_DATE, K_PERIOD},
+    {"period ending", DS_SF_STATEMENT_DATE, K_DATE},
+    {"period end", DS_SF_STATEMENT_DATE, K_DATE},
+    {"for the period", DS_SF_STATEMENT_DATE, K_PERIOD},
+    {"bill date", DS_SF_STATEMENT_DATE, K_DATE},
+    {"billing date", DS_SF_STATEMENT_DATE, K_DATE},
+    {"invoice date", DS_SF_STATEMENT_DATE, K_DATE},
+    {"pay date", DS_SF_STATEMENT_DATE, K_DATE},
+    {"payment date", DS_SF_STATEMENT_DATE, K_DATE},
+    {"auszugsdatum", DS_SF_STATEMENT_DATE, K_DATE},
+    {"auszahlungsdatum", DS_SF_STATEMENT_DATE, K_DATE},
+    {"date de paiement", DS_SF_STATEMENT_DATE, K_DATE},
+    {"date de paie", DS_SF_STATEMENT_DATE, K_DATE},
+    {"fecha de pago", DS_SF_STATEMENT_DATE, K_DATE},
+    {"rechnungsdatum", DS_SF_STATEMENT_DATE, K_DATE},
+    {"date du releve", DS_SF_STATEMENT_DATE, K_DATE},
+    {"date de facture", DS_SF_STATEMENT_DATE, K_DATE},
+    {"fecha del extracto", DS_SF_STATEMENT_DATE, K_DATE},
+    {"fecha de factura", DS_SF_STATEMENT_DATE, K_DATE},
+    {"date of issue", DS_SF_ISSUE_DATE, K_DATE},
+    {"issue date", DS_SF_ISSUE_DATE, K_DATE},
+    {"date issued", DS_SF_ISSUE_DATE, K_DATE},
+    {"issued on", DS_SF_ISSUE_DATE, K_DATE},
+    {"issued", DS_SF_ISSUE_DATE, K_DATE},
+    {"date of registration", DS_SF_ISSUE_DATE, K_DATE},
+    {"registered on", DS_SF_ISSUE_DATE, K_DATE},
+    {"ausstellungsdatum", DS_SF_ISSUE_DATE, K_DATE},
+    {"ausgestellt am", DS_SF_ISSUE_DATE, K_DATE},
+    {"date de delivrance", DS_SF_ISSUE_DATE, K_DATE},
+    {"delivre le", DS_SF_ISSUE_DATE, K_DATE},
+    {"fecha de expedicion", DS_SF_ISSUE_DATE, K_DATE},
+    {"fecha de emision", DS_SF_ISSUE_DATE, K_DATE},
+    {"data di rilascio", DS_SF_ISSUE_DATE, K_DATE},
+    {"datum van afgifte", DS_SF_ISSUE_DATE, K_DATE},
+    {"datum", DS_SF_ISSUE_DATE, K_DATE},
+    {"date", DS_SF_ISSUE_DATE, K_DATE},
+    {"fecha", DS_SF_ISSUE_DATE, K_DATE},
+    /* numbers */
+    {"iban", DS_SF_IBAN, K_IBAN},
+    {"account number", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"account no", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"acct no", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"customer number", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"customer no", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"employee number", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"employee no", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"payroll number", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"kontonummer", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"personalnummer", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"kundennummer", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"matricule", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"numero de empleado", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"numero de compte", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"numero de cuenta", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"account", DS_SF_ACCOUNT_NUMBER, K_NUMBER},
+    {"certificate number", DS_SF_REFERENCE, K_NUMBER},
+    {"certificate no", DS_SF_REFERENCE, K_NUMBER},
+    {"policy number", DS_SF_REFERENCE, K_NUMBER},
+    {"policy no", DS_SF_REFERENCE, K_NUMBER},
+    {"registration number", DS_SF_REFERENCE, K_NUMBER},
+    {"entry no", DS_SF_REFERENCE, K_NUMBER},
+    {"serial number", DS_SF_REFERENCE, K_NUMBER},
+    {"our ref", DS_SF_REFERENCE, K_NUMBER},
+    {"your ref", DS_SF_REFERENCE, K_NUMBER},
+    {"reference", DS_SF_REFERENCE, K_NUMBER},
+    {"ref", DS_SF_REFERENCE, K_NUMBER},
+    {"referenz", DS_SF_REFERENCE, K_NUMBER},
+    {"aktenzeichen", DS_SF_REFERENCE, K_NUMBER},
+    {"reference no", DS_SF_REFERENCE, K_NUMBER},
+    /* amounts */
+    {"closing balance", DS_SF_AMOUNT, K_AMOUNT},
+    {"balance carried forward", DS_SF_AMOUNT, K_AMOUNT},
+    {"net pay", DS_SF_AMOUNT, K_AMOUNT},
+    {"total amount due", DS_SF_AMOUNT, K_AMOUNT},
+    {"amount due", DS_SF_AMOUNT, K_AMOUNT},
+    {"total due", DS_SF_AMOUNT, K_AMOUNT},
+    {"total to pay", DS_SF_AMOUNT, K_AMOUNT},
+    {"monthly rent", DS_SF_AMOUNT, K_AMOUNT},
+    {"annual salary", DS_SF_AMOUNT, K_AMOUNT},
+    {"auszahlungsbetrag", DS_SF_AMOUNT, K_AMOUNT},
+    {"net a payer", DS_SF_AMOUNT, K_AMOUNT},
+    {"importe total", DS_SF_AMOUNT, K_AMOUNT},
+    /* addresses */
+    {"home address", DS_SF_ADDRESS, K_ADDRESS},
+    {"supply address", DS_SF_ADDRESS, K_ADDRESS},
+    {"property address", DS_SF_ADDRESS, K_ADDRESS},
+    {"address of property", DS_SF_ADDRESS, K_ADDRESS},
+    {"residing at", DS_SF_ADDRESS, K_ADDRESS},
+    {"resident at", DS_SF_ADDRESS, K_ADDRESS},
+    {"address", DS_SF_ADDRESS, K_ADDRESS},
+    {"lieferanschrift", DS_SF_ADDRESS, K_ADDRESS},
+    {"mietobjekt", DS_SF_ADDRESS, K_ADDRESS},
+    {"adresse du logement", DS_SF_ADDRESS, K_ADDRESS},
+    {"adresse de consommation", DS_SF_ADDRESS, K_ADDRESS},
+    {"direccion de suministro", DS_SF_ADDRESS, K_ADDRESS},
+    {"vivienda", DS_SF_ADDRESS, K_ADDRESS},
+    {"anschrift", DS_SF_ADDRESS, K_ADDRESS},
+    {"adresse", DS_SF_ADDRESS, K_ADDRESS},
+    {"domicilio", DS_SF_ADDRESS, K_ADDRESS},
+    {"direccion", DS_SF_ADDRESS, K_ADDRESS},
+    {"indirizzo", DS_SF_ADDRESS, K_ADDRESS},
+    /* who issued it */
+    {"issued by", DS_SF_ISSUER, K_TEXT},
+    {"issuing authority", DS_SF_ISSUER, K_TEXT},
+    {"registrar", DS_SF_ISSUER, K_TEXT},
+    {"employer name", DS_SF_ISSUER, K_TEXT},
+    {"employer", DS_SF_ISSUER, K_TEXT},
+    {"landlord", DS_SF_ISSUER, K_TEXT},
+    {"arbeitgeber", DS_SF_ISSUER, K_TEXT},
+    {"vermieter", DS_SF_ISSUER, K_TEXT},
+    {"employeur", DS_SF_ISSUER, K_TEXT},
+};
+const int ds_sup_nlabels = (int)(sizeof ds_sup_labels / sizeof ds_sup_labels[0]);

@@ -1,0 +1,307 @@
+/*
+ * Unit tests of reading supporting pages on layouts no rule was tuned on
+ * (issue 15): ruling lines whitened before OCR (src/page/support.c),
+ * caption words never taken for a holder's name (support_words.c,
+ * support_fields.c), a value under its label before another column's
+ * (support_fields.c), title cues in other languages, German compounds and
+ * misread titles (support_class.c), and the stronger double-JPEG evidence
+ * a text page needs (src/scan/support.c). Pages are built word by word.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "forensics/forensics.h"
+#include "page/support.h"
+#include "scan/support.h"
+#include "t.h"
+
+typedef struct page {
+    int n;
+    ds_sup_word w[200];
+} page;
+
+/* Words of one text line at (x, y), h pixels high, as OCR gives them. */
+static void words(page *p, int line, int x, int y, int h, const char *text)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", text);
+    for (char *save = NULL, *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+        ds_sup_word *w = &p->w[p->n++];
+        memset(w, 0, sizeof *w);
+        snprintf(w->text, sizeof w->text, "%s", tok);
+        int wd = (int)strlen(tok) * h / 2;
+        w->box[0] = x;
+        w->box[1] = y;
+        w->box[2] = wd;
+        w->box[3] = h;
+        w->conf = 95;
+        w->line = line;
+        x += wd + h / 2;
+    }
+}
+
+static void read_page(page *p, ds_sup_text *t, ds_sup_page *sp)
+{
+    memset(t, 0, sizeof *t);
+    T_EQ_INT(ds_sup_text_set(t, p->w, p->n), DS_OK);
+    t->source = DS_SUP_SRC_OCR;
+    t->page_h = 3500;
+    ds_sup_class c;
+    ds_sup_classify(t, &c);
+    ds_sup_extract(t, &c, sp);
+}
+
+static void t_caption_words(void)
+{
+    const char *yes[] = {"Titulaire", "compte", "Prénom(s)", "Names:", "Apellidos",
+                         "Vorname(n)", "Kontoinhaber", "NOMBRE", "account"};
+    const char *no[] = {"ANDERSSON", "Sofia", "de", "du", "Lucia", "", "s", "Mr"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        T_CHECK(ds_sup_caption_word(yes[i]));
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        T_CHECK(!ds_sup_caption_word(no[i]));
+    T_CHECK(!ds_sup_caption_word(NULL));
+}
+
+/* "Titulaire du compte" in a box, the holder under it: the label is
+ * "titulaire", the rest of its caption is no name (main read the holder
+ * "DU COMPTE" and raised a high SUPPORT_NAME_MISMATCH). */
+static void t_caption_not_name(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 700, 250, 40, "RELEVE DE COMPTE");
+    words(&p, 1, 240, 538, 14, "Titulaire du compte");
+    words(&p, 2, 243, 571, 22, "Sofia ANDERSSON");
+    words(&p, 3, 244, 641, 14, "Adresse");
+    words(&p, 4, 247, 673, 22, "105 rue des Lilas, 17830 LYON");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_BANK_STATEMENT);
+    const ds_sup_field *f = ds_sup_find(&sp, DS_SF_NAME);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "SOFIA ANDERSSON");
+    ds_sup_text_free(&t);
+
+    /* The caption alone, nothing under it: no name at all, rather than
+     * the caption's words. */
+    memset(&p, 0, sizeof p);
+    words(&p, 0, 700, 250, 40, "RELEVE DE COMPTE");
+    words(&p, 1, 240, 538, 14, "Titulaire du compte");
+    read_page(&p, &t, &sp);
+    T_CHECK(ds_sup_find(&sp, DS_SF_NAME) == NULL);
+    ds_sup_text_free(&t);
+
+    /* The whole caption and the name on one line. */
+    memset(&p, 0, sizeof p);
+    words(&p, 0, 700, 250, 40, "RELEVE DE COMPTE");
+    words(&p, 1, 240, 538, 20, "Titulaire du compte Sofia ANDERSSON");
+    read_page(&p, &t, &sp);
+    f = ds_sup_find(&sp, DS_SF_NAME);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "SOFIA ANDERSSON");
+    ds_sup_text_free(&t);
+}
+
+/* Boxes in two columns, each label over its value; the page is skewed so
+ * the right column lies 18 px higher. The surname is the value under
+ * "Apellidos", not the given name of the next column on about its row
+ * (main read "Lucia Lucia": a false high SUPPORT_NAME_MISMATCH). */
+static void t_value_under_label(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 600, 300, 40, "TITULO UNIVERSITARIO");
+    words(&p, 1, 200, 449, 14, "Apellidos");
+    words(&p, 2, 202, 477, 20, "KOWALSKI");
+    words(&p, 3, 848, 431, 14, "Nombre");
+    words(&p, 4, 850, 461, 20, "Lucia");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_DIPLOMA);
+    const ds_sup_field *f = ds_sup_find(&sp, DS_SF_NAME);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "LUCIA KOWALSKI");
+    ds_sup_text_free(&t);
+
+    /* A label with its value in a right-hand column on its row and the
+     * next label under it keeps the value on the row. */
+    memset(&p, 0, sizeof p);
+    words(&p, 0, 600, 300, 40, "BIRTH CERTIFICATE");
+    words(&p, 1, 100, 500, 16, "Name of child");
+    words(&p, 2, 100, 540, 16, "Date of birth");
+    words(&p, 3, 900, 502, 20, "Anna MULLER");
+    words(&p, 4, 900, 542, 20, "12 March 1980");
+    read_page(&p, &t, &sp);
+    f = ds_sup_find(&sp, DS_SF_NAME);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "ANNA MULLER");
+    f = ds_sup_find(&sp, DS_SF_BIRTH_DATE);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "1980-03-12");
+    ds_sup_text_free(&t);
+}
+
+static ds_page_class classify(const char *title, int title_h)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 500, 300, title_h, title);
+    words(&p, 1, 100, 500, 20, "Es wird bescheinigt, dass die Angaben stimmen.");
+    words(&p, 2, 100, 540, 20, "Le present document est delivre pour servir.");
+    read_page(&p, &t, &sp);
+    ds_sup_text_free(&t);
+    return sp.cls.type;
+}
+
+static void t_titles(void)
+{
+    T_EQ_INT(classify("BESCHEINIGUNG ÜBER DAS ARBEITSVERHÄLTNIS", 40), DS_PC_EMPLOYMENT_LETTER);
+    T_EQ_INT(classify("DIPLOM", 40), DS_PC_DIPLOMA);
+    T_EQ_INT(classify("TÍTULO DE GRADO", 40), DS_PC_DIPLOMA);
+    T_EQ_INT(classify("ATTESTATION EMPLOYEUR", 40), DS_PC_EMPLOYMENT_LETTER);
+    T_EQ_INT(classify("CERTIFICACIÓN LITERAL DE NACIMIENTO", 40), DS_PC_BIRTH_CERTIFICATE);
+    /* A German compound ending in a title word. */
+    T_EQ_INT(classify("WOHNRAUMMIETVERTRAG", 40), DS_PC_TENANCY_AGREEMENT);
+    T_EQ_INT(classify("GIROKONTOAUSZUG", 40), DS_PC_BANK_STATEMENT);
+    /* A title misread by two letters is taken on a large line only. */
+    T_EQ_INT(classify("ALLESTATION EMPLOYEUR", 40), DS_PC_EMPLOYMENT_LETTER);
+    T_EQ_INT(classify("ALLESTATION EMPLOYEUR", 20), DS_PC_OTHER);
+    /* More than two letters off is no title; a short one takes one edit. */
+    T_EQ_INT(classify("ATTESTATION MEDICALE", 40), DS_PC_OTHER);
+    T_EQ_INT(classify("GEBURTSURKXNDX", 40), DS_PC_OTHER);
+    T_EQ_INT(classify("GEBURTSURKUNDX", 40), DS_PC_BIRTH_CERTIFICATE);
+}
+
+/* A gray page with a box, a rule tilted by 2 degrees and letter-like
+ * strokes: the lines go, the strokes stay. */
+static void t_erase_rules(void)
+{
+    PIX *g = pixCreate(900, 600, 8);
+    T_CHECK(g != NULL);
+    if (!g)
+        return;
+    pixSetAllArbitrary(g, 238);
+    /* A box 600 x 60, 2 px borders, light gray as a scan leaves them. */
+    for (int x = 100; x < 700; x++)
+        for (int d = 0; d < 2; d++) {
+            pixSetPixel(g, x, 100 + d, 160);
+            pixSetPixel(g, x, 160 + d, 160);
+        }
+    for (int y = 100; y < 162; y++)
+        for (int d = 0; d < 2; d++) {
+            pixSetPixel(g, 100 + d, y, 160);
+            pixSetPixel(g, 698 + d, y, 160);
+        }
+    /* A rule tilted by 2 degrees. */
+    for (int x = 100; x < 800; x++) {
+        int y = 300 + (int)lround((x - 100) * tan(0.0349066));
+        pixSetPixel(g, x, y, 120);
+        pixSetPixel(g, x, y + 1, 120);
+    }
+    /* Letters: strokes 3 px wide, 14 px tall, and one tall stroke 30 px. */
+    for (int k = 0; k < 10; k++)
+        for (int y = 120; y < 134; y++)
+            for (int x = 0; x < 3; x++)
+                pixSetPixel(g, 130 + 12 * k + x, y, 20);
+    for (int y = 400; y < 430; y++)
+        for (int x = 0; x < 6; x++)
+            pixSetPixel(g, 300 + x, y, 20);
+    int n = -1;
+    PIX *o = ds_sup_erase_rules(g, 150, &n);
+    T_CHECK(o != NULL);
+    if (o) {
+        T_CHECK(n >= 5); /* four sides and the rule */
+        l_uint32 v;
+        pixGetPixel(o, 400, 100, &v);
+        T_CHECK(v > 200);
+        pixGetPixel(o, 100, 130, &v);
+        T_CHECK(v > 200);
+        pixGetPixel(o, 450, 300 + (int)lround(350 * tan(0.0349066)), &v);
+        T_CHECK(v > 200);
+        for (int k = 0; k < 10; k++) {
+            pixGetPixel(o, 131 + 12 * k, 127, &v);
+            T_CHECK(v < 60);
+        }
+        pixGetPixel(o, 302, 415, &v);
+        T_CHECK(v < 60);
+        /* The caller's page is untouched. */
+        pixGetPixel(g, 400, 100, &v);
+        T_EQ_INT((int)v, 160);
+    }
+    pixDestroy(&o);
+    /* Bad arguments: no page, a 1-bit page, no resolution. */
+    T_CHECK(ds_sup_erase_rules(NULL, 150, &n) == NULL);
+    T_EQ_INT(n, 0);
+    PIX *bw = pixCreate(50, 50, 1);
+    T_CHECK(ds_sup_erase_rules(bw, 150, NULL) == NULL);
+    pixDestroy(&bw);
+    T_CHECK(ds_sup_erase_rules(g, 0, NULL) == NULL);
+    /* A page too dark to tell ink from paper comes back as it is. */
+    pixSetAllArbitrary(g, 30);
+    o = ds_sup_erase_rules(g, 150, &n);
+    T_CHECK(o != NULL);
+    T_EQ_INT(n, 0);
+    pixDestroy(&o);
+    pixDestroy(&g);
+}
+
+static void t_text_page_double_jpeg(void)
+{
+    ds_forensics f;
+    memset(&f, 0, sizeof f);
+    f.edited = true;
+    f.jpeg_double = true;
+    f.jpeg_double_score = 0.20f;
+    f.nevidence = 2;
+    snprintf(f.evidence[0], sizeof f.evidence[0], "Software: GIMP 2.10");
+    snprintf(f.evidence[1], sizeof f.evidence[1], "saved twice as JPEG: first at about quality 92, then 70");
+    T_CHECK(ds_scan_support_double_jpeg(&f));
+    T_EQ_INT(f.nevidence, 1);
+    T_CHECK(f.edited); /* the editor's name is evidence still */
+    T_CHECK(!f.jpeg_double);
+    T_EQ_STR(f.evidence[0], "Software: GIMP 2.10");
+
+    memset(&f, 0, sizeof f);
+    f.edited = true;
+    f.jpeg_double = true;
+    f.jpeg_double_score = 0.20f;
+    f.nevidence = 1;
+    snprintf(f.evidence[0], sizeof f.evidence[0], "saved twice as JPEG: first at about quality 92, then 70");
+    T_CHECK(ds_scan_support_double_jpeg(&f));
+    T_EQ_INT(f.nevidence, 0);
+    T_CHECK(!f.edited);
+
+    /* Strong evidence stays. */
+    memset(&f, 0, sizeof f);
+    f.edited = true;
+    f.jpeg_double = true;
+    f.jpeg_double_score = 0.40f;
+    f.nevidence = 1;
+    snprintf(f.evidence[0], sizeof f.evidence[0], "saved twice as JPEG: first at about quality 70, then 95");
+    T_CHECK(!ds_scan_support_double_jpeg(&f));
+    T_EQ_INT(f.nevidence, 1);
+    T_CHECK(f.edited && f.jpeg_double);
+    T_CHECK(!ds_scan_support_double_jpeg(NULL));
+}
+
+int main(int argc, char **argv)
+{
+    static const t_case cases[] = {
+        {"caption_words", t_caption_words},
+        {"caption_not_name", t_caption_not_name},
+        {"value_under_label", t_value_under_label},
+        {"titles", t_titles},
+        {"erase_rules", t_erase_rules},
+        {"text_page_double_jpeg", t_text_page_double_jpeg},
+    };
+    return T_RUN(cases);
+}

@@ -1122,6 +1122,7 @@ typedef struct tally {
     int pages, flagged_genuine, forged, forged_caught, forged_readable, mrz_ok;
     int specimen; /* pages read as carrying a printed SPECIMEN mark */
     int rereads, reread_raised; /* value re-reads, values they confirmed (ds_viz) */
+    int looks_saved;            /* second looks skipped: the value read surely as the MRZ's */
     int wrong_confident; /* values read at confidence >= 80 that differ from the truth */
     double ms, ms_max;
 } tally;
@@ -1228,6 +1229,7 @@ static void score_page(ds_viz_reader *vr, PIX *page, json_t *t, tally *ty, int v
         return;
     ty->mrz_ok += sr.mrz_ok;
     ty->rereads += sr.viz.rereads;
+    ty->looks_saved += sr.viz.looks_saved;
     ty->reread_raised += sr.viz.reread_raised;
     ty->specimen += sr.viz.specimen_printed;
     if (verbose && sr.viz.specimen_printed)
@@ -1488,6 +1490,14 @@ static void test_guided_rereads(void)
     T_CHECK(forged.forged_caught >= 1);
     /* Values that read as the MRZ says are not re-read. */
     T_CHECK(own.rereads < forged.rereads);
+    /* Nor looked at twice when read surely as the MRZ's; without an MRZ
+     * every labelled value gets its second look, and so does a birth date
+     * that differs from the (forger's) MRZ. */
+    printf("second looks skipped: %d unguided, %d guided by the own MRZ, %d by the forged one\n",
+           plain.looks_saved, own.looks_saved, forged.looks_saved);
+    T_EQ_INT(plain.looks_saved, 0);
+    T_CHECK(own.looks_saved > 0);
+    T_CHECK(forged.looks_saved < own.looks_saved);
 }
 
 static void test_reader_bad_args(void)

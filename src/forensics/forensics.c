@@ -858,15 +858,23 @@ static void detect_double_jpeg(const uint8_t *data, size_t len, ds_forensics *ou
                     obs[k][v] += 1;
             }
     }
+    int lower = -1; /* the block row whose pixels are in the strip's lower half */
     for (int r = 0; r + 1 < bh; r += step) {
-        /* One row per access: a one-component image allows no more. */
+        /* One row per access: a one-component image allows no more. With
+         * every pair taken, the last pair's lower row is this one's upper
+         * row: its pixels are moved up, not decoded again. */
         for (int rr = 0; rr < 2; rr++) {
+            if (rr == 0 && lower == r) {
+                memcpy(strip, strip + 8 * stride, 8 * stride);
+                continue;
+            }
             JBLOCKARRAY row = (*d.mem->access_virt_barray)((j_common_ptr)&d, coefs[0],
                                                            (JDIMENSION)(r + rr), 1, FALSE);
             for (int c = 0; c < bw; c++)
                 dq_idct((const double(*)[8])cb, row[0][c], q2,
                         strip + (size_t)rr * 8 * stride + (size_t)c * 8, stride);
         }
+        lower = r + 1;
         for (int c = 0; c + 1 < bw; c++) {
             double v[DQ_NPOS];
             dq_fdct((const double(*)[8])cb, strip + 4 * stride + (size_t)c * 8 + 4, stride, v);

@@ -140,6 +140,8 @@ typedef struct ds_viz {
     double ms;         /* time spent, milliseconds */
     int rereads;       /* single-line re-reads of values first read under confidence 80 */
     int reread_raised; /* values a re-read that agreed with them brought to 80 or more */
+    int looks_saved;   /* labelled values taken from the sparse reading without their
+                          one-line second look: read surely as the MRZ's own value */
     bool specimen_printed;  /* SPECIMEN (or its translation) is printed on the page, as a
                                word of the data page or as a large angled stamp
                                across it (page/specimen.h) */

@@ -13,6 +13,60 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The sparse reading's value for label segment i: the segment just below
+ * it (how a label that was not read alone is paired with its value), into
+ * *f (f->found false when there is none). */
+static void sparse_below(const ds_viz_page *pg, int i, int xlimit, const int lab[4], float inv,
+                         int ox, int oy, ds_viz_field *f)
+{
+    const ds_viz_seg *L = &pg->s[i];
+    const ds_viz_seg *V = NULL;
+    int bestdy = 1 << 30;
+    memset(f, 0, sizeof *f);
+    for (int j = 0; j < pg->ns; j++) {
+        const ds_viz_seg *c = &pg->s[j];
+        if (j == i || c->field >= 0)
+            continue;
+        int dy = c->y0 - L->y1;
+        int vh = c->h > L->h ? c->h : L->h;
+        /* A value whose box took in the label's row (words of a 150 dpi
+         * page boxed with the small label above) still ends at least half
+         * its height below it. */
+        bool overlaps = dy < -L->h / 2 && c->y0 >= L->y0 - L->h &&
+                        2 * (c->y1 - L->y1) >= c->y1 - c->y0;
+        if ((dy < -L->h / 2 && !overlaps) || dy > 2 * vh || abs(c->x0 - L->x0) > vh + L->h)
+            continue;
+        if (dy < bestdy) {
+            bestdy = dy;
+            V = c;
+        }
+    }
+    if (V)
+        ds_viz_value_set(f, &pg->w[V->first], V->n, xlimit, lab, inv, ox, oy);
+}
+
+/* A sparse reading that says, every letter and digit of it read surely,
+ * exactly what the MRZ says for field id: a complete date or the document
+ * number as ds_viz_expected gives them, or a name equal to the MRZ's (not
+ * cut short by the MRZ's length). Anything less (no MRZ, an unsure
+ * character, a value that differs in any way) is not. */
+static bool confirms_mrz(const ds_viz_field *sparse, int id, const ds_mrz *expect)
+{
+    if (!sparse->found || !expect || sparse->confidence < DS_VIZ_REREAD_CONF ||
+        sparse->char_conf < DS_VIZ_SURE_CHAR)
+        return false;
+    ds_viz_field n = *sparse;
+    ds_viz_value_normalise(&n, id);
+    if (!n.norm[0])
+        return false;
+    if (id == DS_VIZ_SURNAME || id == DS_VIZ_GIVEN_NAMES) {
+        const char *m = id == DS_VIZ_SURNAME ? expect->surname : expect->given_names;
+        return !expect->name_truncated && m[0] && strcmp(n.norm, m) == 0;
+    }
+    const char *exp = ds_viz_expected(expect, id);
+    return exp && ds_viz_reads_as_expected(n.norm, exp, id);
+}
+
 void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy, TessBaseAPI *api,
                          PIX *img, const ds_mrz *expect)
 {
@@ -53,6 +107,18 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
             int bx = L->x0 - h, by = L->y1 - h / 5;
             int bw = (xlimit > 0 ? xlimit - h / 2 : (int)pixGetWidth(img)) - bx;
             int bh = 3 * h;
+            /* The second look is for a value the sparse reading may have
+             * got wrong; one it read surely as the MRZ's own value has
+             * nothing left to settle (no comparison can turn on it), and
+             * its second look is the reader's costliest step after the
+             * sparse reading itself. */
+            ds_viz_field sparse;
+            sparse_below(pg, i, xlimit, lab, inv, ox, oy, &sparse);
+            if (ids[1] < 0 && confirms_mrz(&sparse, ids[0], expect)) {
+                tmp = sparse;
+                out->looks_saved++;
+                goto have_value;
+            }
             int n = ds_viz_tess_line(api, img, bx, by, bw, bh, look, 24);
             /* Words that start left of the box belong to something else. */
             int k = 0;
@@ -73,35 +139,11 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
                            !ds_viz_parse_date(tmp.value, iso);
             if (!tmp.found || no_date) {
                 /* Fall back on the sparse reading: the segment just below. */
-                const ds_viz_seg *V = NULL;
-                int bestdy = 1 << 30;
-                for (int j = 0; j < pg->ns; j++) {
-                    ds_viz_seg *c = &pg->s[j];
-                    if (j == i || c->field >= 0)
-                        continue;
-                    int dy = c->y0 - L->y1;
-                    int vh = c->h > L->h ? c->h : L->h;
-                    /* A value whose box took in the label's row (words of
-                     * a 150 dpi page boxed with the small label above)
-                     * still ends at least half its height below it. */
-                    bool overlaps = dy < -L->h / 2 && c->y0 >= L->y0 - L->h &&
-                                    2 * (c->y1 - L->y1) >= c->y1 - c->y0;
-                    if ((dy < -L->h / 2 && !overlaps) || dy > 2 * vh ||
-                        abs(c->x0 - L->x0) > vh + L->h)
-                        continue;
-                    if (dy < bestdy) {
-                        bestdy = dy;
-                        V = c;
-                    }
-                }
-                ds_viz_field sparse;
-                memset(&sparse, 0, sizeof sparse);
-                if (V)
-                    ds_viz_value_set(&sparse, &pg->w[V->first], V->n, xlimit, lab, inv, ox, oy);
                 if (sparse.found && (!no_date || ds_viz_parse_date(sparse.value, iso)))
                     tmp = sparse;
             }
         }
+    have_value:
         if (!tmp.found)
             continue;
         if (ids[1] < 0) {

@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Trains the OCR-B MRZ character classifier and writes models/ocrb-mrz.bin.
 
-Renders MRZ-like lines from Debian's fonts-ocr-b at the ICAO pitch (2.54 mm)
-and 130..650 dpi, degrades them (stroke weight, rotation, blur, background
+Renders MRZ-like lines from Debian's fonts-ocr-b (Regular and Sharp faces)
+at the ICAO pitch (2.54 mm) and 130..650 dpi, varies the print (glyph width,
+cap height against the pitch, slant, weight, faint or engraved ink,
+perspective), degrades the scan (stroke weight, rotation, blur, background
 texture, contrast, noise, JPEG), cuts one cell per character exactly as the
 MRZ locator does (one pitch wide, +-15% centre error, 0.2 cap height margins
 +-10%), and turns each cell into features with the C function
@@ -32,7 +34,13 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<"
 CLS = {c: i for i, c in enumerate(ALPHABET)}
-FONT = "/usr/share/fonts/opentype/ocr-b/OCRB.otf"
+FONT_DIR = "/usr/share/fonts/opentype/ocr-b"
+FONT = FONT_DIR + "/OCRB.otf"
+# The faces of fonts-ocr-b drawn as real MRZs are: Regular, and Sharp (the
+# same glyphs with square stroke ends, as many printers' and engravers'
+# OCR-B implementations have). Oblique, Outline and the inverted faces are
+# not MRZ print; slant comes from a shear instead.
+FONTS = [FONT, FONT_DIR + "/OCRBS.otf"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MAGIC = b"DSOCRB\r\n"
 FORMAT_VERSION = 1
@@ -86,10 +94,28 @@ def init_worker(path):
 _fonts = {}
 
 
-def font(px):
-    if px not in _fonts:
-        _fonts[px] = ImageFont.truetype(FONT, px)
-    return _fonts[px]
+def font(px, face=0):
+    if (px, face) not in _fonts:
+        _fonts[(px, face)] = ImageFont.truetype(FONTS[face], px)
+    return _fonts[(px, face)]
+
+
+def print_params(rng):
+    """How this document's OCR-B was printed, independent of the scan's
+    degradation level: the face, glyph width (condensed or expanded
+    implementations), the cap height against the pitch, slant, extra stroke
+    weight (erode or dilate at render size), contrast (engraved or faint
+    print) and a progressive change of scale along the line (perspective)."""
+    u = rng.uniform
+    wide = u() < 0.6
+    return dict(
+        face=int(rng.choice(len(FONTS), p=[0.65, 0.35])),
+        sx=float(np.exp(u(np.log(0.76), np.log(1.1)))) if wide else 1.0,
+        capr=u(0.80, 1.02) if u() < 0.5 else u(0.86, 0.98),
+        shear=u(-0.08, 0.08) if u() < 0.3 else 0.0,
+        weight=int(rng.choice([-2, -1, 0, 0, 0, 1, 2, 3, 4])),
+        faint=u() < 0.15,
+        persp=u(-0.05, 0.05) if u() < 0.25 else 0.0)
 
 
 def mrz_text(rng, n):
@@ -131,15 +157,24 @@ def level_params(rng, level):
     return p
 
 
-def render_line(rng, text, dpi, level):
+WIDE = False   # --wide: print_params on every line (set in main, before the pool forks)
+
+
+def render_line(rng, text, dpi, level, wide=None):
     """Renders text as one MRZ line; returns the gray image, per-character
     centres (x, y) in pixels, the cap height in pixels and the line's ink
     threshold, all in the final image."""
     p = level_params(rng, level)
+    if wide is None:
+        wide = WIDE
+    q = print_params(rng) if wide else dict(face=0, sx=1.0, capr=rng.uniform(0.86, 0.98), shear=0.0,
+                                            weight=0, faint=False, persp=0.0)
     pitch = dpi * PITCH_MM / 25.4                      # px per character
-    cap = pitch * rng.uniform(0.86, 0.98)              # px, real MRZs: ~2.2-2.5 mm
+    cap = pitch * q["capr"]                            # px, real MRZs: ~2.2-2.5 mm
     ss = max(1, int(round(140.0 / pitch)))            # supersampling factor
-    P, C = pitch * ss, cap * ss
+    # A glyph width factor sx is drawn by laying the glyphs out at the pitch
+    # P / sx and squeezing the whole line by sx afterwards.
+    P, C = pitch * ss / q["sx"], cap * ss
     em = int(round(C / CAP_EM))
     C = em * CAP_EM
     n = len(text)
@@ -148,7 +183,7 @@ def render_line(rng, text, dpi, level):
     H = int(math.ceil((C + 2 * margin_y) / ss)) * ss
     ink = Image.new("L", (W, H), 0)
     d = ImageDraw.Draw(ink)
-    f = font(em)
+    f = font(em, q["face"])
     base = margin_y + C
     adv = f.getlength("H")
     for i, ch in enumerate(text):
@@ -156,18 +191,52 @@ def render_line(rng, text, dpi, level):
         d.text((x, base + rng.normal(0, 0.01 * C)), ch, font=f, fill=255, anchor="ls")
     # Stroke weight: blur at the supersampled scale and re-threshold below
     # (bolder) or above (thinner) the middle; about 1.5% of the cap a step.
-    if p["stroke"] != 0:
-        ink = ink.filter(ImageFilter.GaussianBlur(0.03 * C))
-        t = 0.5 - 0.13 * p["stroke"] + rng.uniform(-0.04, 0.04)
+    # The print's own weight (bold or thin implementations, engraving)
+    # comes on top of the scan's; beyond 2 steps the blur widens with it so
+    # that the threshold stays inside the stroke's edge.
+    stroke = p["stroke"] + q["weight"]
+    if stroke != 0:
+        mul = max(1.0, abs(stroke) / 2.0) if q["weight"] else 1.0
+        ink = ink.filter(ImageFilter.GaussianBlur(0.03 * C * mul))
+        t = 0.5 - 0.13 * stroke / mul + rng.uniform(-0.04, 0.04)
         lut = [int(255 * min(1.0, max(0.0, (v / 255.0 - t) / 0.25 + 0.5))) for v in range(256)]
         ink = ink.point(lut)
+    # Slant: a shear about the line's middle row.
+    if q["shear"] != 0.0:
+        sh = q["shear"]
+        ink = ink.transform(ink.size, Image.AFFINE, (1, sh, -sh * (base - C / 2), 0, 1, 0),
+                            resample=Image.BILINEAR, fillcolor=0)
+    # Glyph width: the line drawn at pitch P / sx is squeezed to pitch P*sx.
+    if q["sx"] != 1.0:
+        W2 = max(ss, int(round(W * q["sx"] / ss)) * ss)
+        ink = ink.resize((W2, H), Image.BILINEAR)
+        margin_x, P, W = margin_x * W2 / W, P * W2 / W, W2
+    # Perspective: the scale changes steadily along the line (a page held at
+    # an angle to the camera), up to +-5% from end to end.
+    if q["persp"] != 0.0:
+        k = q["persp"]
+        # x' = x * (1 + k * (x / W - 0.5)) approximately, applied per column.
+        xs = np.arange(W, dtype=np.float32)
+        src = xs / (1 + k * (xs / W - 0.5))
+        arr = np.asarray(ink, dtype=np.float32)
+        i0 = np.clip(np.floor(src).astype(np.int64), 0, W - 1)
+        i1 = np.clip(i0 + 1, 0, W - 1)
+        fr = (src - np.floor(src))[None, :]
+        ink = Image.fromarray(np.clip(arr[:, i0] * (1 - fr) + arr[:, i1] * fr, 0, 255).astype(np.uint8))
     cx0, cy0 = W / 2, H / 2
     ink = ink.rotate(p["rot"], resample=Image.BILINEAR, center=(cx0, cy0), fillcolor=0)
     ink = ink.resize((W // ss, H // ss), Image.BOX)
     a = math.radians(p["rot"])
     centres = []
     for i in range(n):
-        x = margin_x + (i + 0.5) * P - cx0
+        x = margin_x + (i + 0.5) * P
+        if q["persp"] != 0.0:
+            # Invert src = x' / (1 + k (x'/W - 0.5)) for x' by iteration.
+            k, xt = q["persp"], x
+            for _ in range(6):
+                xt = x * (1 + k * (xt / W - 0.5))
+            x = xt
+        x = x - cx0
         y = base - C / 2 - cy0
         # PIL rotates counter-clockwise on screen (y down).
         xr = x * math.cos(a) + y * math.sin(a) + cx0
@@ -185,7 +254,11 @@ def render_line(rng, text, dpi, level):
         wav = np.sin((xx * math.cos(rng.uniform(0, 3.14)) + yy * rng.uniform(-1, 1)) * 2 * math.pi / per
                      + rng.uniform(0, 6.28) + 2.0 * np.sin(xx / (3 * per)))
         paper = paper - p["texture"] * (0.6 * np.abs(lo) + 0.4 * (wav > 0.7))
-    g = paper - (paper - p["ink"]) * m
+    ink_level = p["ink"]
+    if q["faint"]:
+        # Engraved or faint print: ink only 35..90 gray levels under the paper.
+        ink_level = max(0.0, float(np.mean(paper)) - rng.uniform(35, 90))
+    g = paper - (paper - ink_level) * m
     img = Image.fromarray(np.clip(g, 0, 255).astype(np.uint8))
     if p["blur"] > 0.05:
         img = img.filter(ImageFilter.GaussianBlur(p["blur"]))
@@ -449,7 +522,7 @@ def dump_test_cells(outdir, seed, dpis=(150, 300)):
         for ch in ALPHABET:
             text = mrz_text(rng, 9)
             text = text[:4] + ch + text[5:]
-            g, centres, cap, thr = render_line(rng, text, dpi, 1)
+            g, centres, cap, thr = render_line(rng, text, dpi, 1, wide=False)
             cell = cut_cell(rng, g, centres[4][0], centres[4][1], pitch, cap)
             cells.append((cell, ch, thr, cap))
         cw = max(c[0].shape[1] for c in cells)
@@ -480,12 +553,16 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--extra-cells", action="append", default=[],
                     help="TSV: PGM cell path, label, ink_threshold, cap_height")
+    ap.add_argument("--wide", action="store_true",
+                    help="vary the print too (print_params: face, glyph width, cap/pitch, slant, "
+                         "weight, faint ink, perspective); off: the committed model's training")
     ap.add_argument("--eval-only", action="store_true", help="evaluate --out instead of training")
     ap.add_argument("--dump-test-cells", metavar="DIR", help="write the unit-test cells and exit")
     a = ap.parse_args()
 
     t0 = time.time()
-    global _lib_path
+    global _lib_path, WIDE
+    WIDE = a.wide
     with tempfile.TemporaryDirectory() as tmp:
         _lib_path = build_lib(tmp)
         if a.dump_test_cells:

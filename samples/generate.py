@@ -1312,42 +1312,50 @@ def _stamp(cv, rs, cell, held):
     cv.im.paste(Image.new("RGB", layer.size, ink), (int(cv.px(cx) - size / 2), int(cv.px(cy) - size / 2)), layer)
 
 
+def _polar_grid(cv, rs, box_mm):
+    """The pixel box of box_mm, its pixels' x in mm, and their distance and
+    angle from a random centre inside it; None when the box is too small."""
+    x0, y0, x1, y1 = [int(cv.px(v)) for v in box_mm]
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return None
+    y, x = np.mgrid[y0:y1, x0:x1].astype(np.float32) / cv.s
+    cx, cy = rs.uniform(box_mm[0], box_mm[2]), rs.uniform(box_mm[1], box_mm[3])
+    return (x0, y0, x1, y1), x, np.hypot(x - cx, y - cy), np.arctan2(y - cy, x - cx)
+
+
+def _blend(cv, box, ink, a):
+    """Lays ink over the pixel box at opacity a (per pixel)."""
+    region = np.asarray(cv.im.crop(box), np.float32)
+    out = region * (1 - a) + ink * a
+    cv.im.paste(Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGB"), box[:2])
+
+
 def _hologram(cv, rs, box_mm):
     """A translucent iridescent pattern (concentric waves in shifting hues)
     over a region of the face."""
-    x0, y0, x1, y1 = [int(cv.px(v)) for v in box_mm]
-    if x1 - x0 < 4 or y1 - y0 < 4:
+    g = _polar_grid(cv, rs, box_mm)
+    if g is None:
         return
-    y, x = np.mgrid[y0:y1, x0:x1].astype(np.float32) / cv.s
-    cx, cy = rs.uniform(box_mm[0], box_mm[2]), rs.uniform(box_mm[1], box_mm[3])
-    rr = np.hypot(x - cx, y - cy)
-    th = np.arctan2(y - cy, x - cx)
+    box, x, rr, th = g
     wave = 0.5 + 0.5 * np.sin(rr * rs.uniform(1.5, 3.0) + 3 * np.sin(th * rs.choice((5, 6, 8))))
     hue = (rr / 12.0 + x / 40.0) % 1.0
     rgb = np.stack([0.5 + 0.5 * np.sin(2 * np.pi * (hue + k / 3.0)) for k in range(3)], -1) * 255
     a = (wave * rs.uniform(0.10, 0.22))[..., None]
-    region = np.asarray(cv.im.crop((x0, y0, x1, y1)), np.float32)
-    out = region * (1 - a) + rgb * a
-    cv.im.paste(Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGB"), (x0, y0))
+    _blend(cv, box, rgb, a)
 
 
 def _waves(cv, rs, box_mm, col):
     """A security background of fine wave lines (a rosette of sine-modulated
     rings) in a pale ink under the fields."""
-    x0, y0, x1, y1 = [int(cv.px(v)) for v in box_mm]
-    if x1 - x0 < 4 or y1 - y0 < 4:
+    g = _polar_grid(cv, rs, box_mm)
+    if g is None:
         return
-    y, x = np.mgrid[y0:y1, x0:x1].astype(np.float32) / cv.s
-    cx, cy = rs.uniform(box_mm[0], box_mm[2]), rs.uniform(box_mm[1], box_mm[3])
-    rr = np.hypot(x - cx, y - cy)
-    th = np.arctan2(y - cy, x - cx)
+    box, x, rr, th = g
     ph = rr * rs.uniform(2.0, 3.5) + rs.uniform(0.6, 1.4) * np.sin(th * rs.choice((7, 9, 12)))
     line = (np.abs(np.sin(ph)) < 0.18).astype(np.float32)
     a = (line * rs.uniform(0.25, 0.4))[..., None]
     ink = np.array([max(0, v - 70) for v in col], np.float32)
-    region = np.asarray(cv.im.crop((x0, y0, x1, y1)), np.float32)
-    out = region * (1 - a) + ink * a
-    cv.im.paste(Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGB"), (x0, y0))
+    _blend(cv, box, ink, a)
 
 
 def _security_print(cv, rs, doc, box_mm, col):

@@ -5,8 +5,8 @@
  * "kontoauszug") and body phrases (weak cues: "sort code", "net pay"), in
  * English, German, French, Spanish, Italian, Dutch and Portuguese, folded as
  * ds_text_fold folds them (lower case, no accents, punctuation as spaces).
- * A strong cue scores 5 (7 when it is printed larger than the body text, as
- * a title is), a weak cue 1; each phrase counts once. A type is given only
+ * A strong cue scores 5 (7 when its line is printed larger than the body
+ * text, as a title is: its middle word 1.3 times the median word height), a weak cue 1; each phrase counts once. A type is given only
  * with a score of 5 or more and 3 more than any other type's; otherwise
  * the page is "other". Identity wording ("passport", "identity card") is a
  * type like the others, so a letter quoting a passport number stays a letter.
@@ -130,6 +130,7 @@ static const cue_set cue_sets[] = {
 
 #define CLASS_TEXT_MAX (64 * 1024)
 #define LINE_TEXT_MAX 1024
+#define LINE_WORDS_MAX 256
 
 /* The folded text of the page (lines as " a b c ", one after the other)
  * and, for each byte, whether its line is printed large. */
@@ -162,14 +163,15 @@ static void fold_page(const ds_sup_text *t, folded *f)
         free(h);
     }
     int i = 0;
+    int lh[LINE_WORDS_MAX];
     while (i < t->nwords) {
-        int line = t->w[i].line, j = i, maxh = 0;
+        int line = t->w[i].line, j = i, nh = 0;
         char raw[LINE_TEXT_MAX], fl[LINE_TEXT_MAX];
         size_t k = 0;
         raw[0] = 0;
         for (; j < t->nwords && t->w[j].line == line; j++) {
-            if (t->w[j].box[3] > maxh)
-                maxh = t->w[j].box[3];
+            if (nh < LINE_WORDS_MAX)
+                lh[nh++] = t->w[j].box[3];
             size_t wl = strlen(t->w[j].text);
             if (k + wl + 2 < sizeof raw) {
                 if (k)
@@ -181,7 +183,12 @@ static void fold_page(const ds_sup_text *t, folded *f)
         }
         ds_text_fold(raw, fl, sizeof fl);
         size_t fl_len = strlen(fl);
-        bool big = median > 0 && maxh * 10 >= median * 13;
+        /* A line is large when its middle word is: one tall box (a word
+         * boxed together with the line below) does not make a label line
+         * a title. */
+        qsort(lh, (size_t)nh, sizeof *lh, int_cmp);
+        int lineh = nh ? lh[nh / 2] : 0;
+        bool big = median > 0 && lineh * 10 >= median * 13;
         if (f->len + fl_len + 3 < CLASS_TEXT_MAX) {
             f->text[f->len] = ' ';
             f->big[f->len++] = big;

@@ -321,16 +321,16 @@ void ds_text_letters(const char *in, char *out, size_t cap)
     out[o] = 0;
 }
 
-int ds_levenshtein(const char *a, const char *b)
+int ds_edit_distance_n(const char *a, size_t la, const char *b, size_t lb, int max)
 {
-    size_t la = strlen(a), lb = strlen(b);
     if (la > 95 || lb > 95)
-        return 99;
+        return max + 1;
     int prev[96], cur[96];
     for (size_t j = 0; j <= lb; j++)
         prev[j] = (int)j;
     for (size_t i = 1; i <= la; i++) {
         cur[0] = (int)i;
+        int lo = cur[0];
         for (size_t j = 1; j <= lb; j++) {
             int c = prev[j - 1] + (a[i - 1] != b[j - 1]);
             if (prev[j] + 1 < c)
@@ -338,10 +338,23 @@ int ds_levenshtein(const char *a, const char *b)
             if (cur[j - 1] + 1 < c)
                 c = cur[j - 1] + 1;
             cur[j] = c;
+            if (c < lo)
+                lo = c;
         }
+        /* Every later row is at least this row's smallest entry. */
+        if (lo > max)
+            return max + 1;
         memcpy(prev, cur, sizeof(int) * (lb + 1));
     }
     return prev[lb];
+}
+
+int ds_levenshtein(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 95 || lb > 95)
+        return 99;
+    return ds_edit_distance_n(a, la, b, lb, 200);
 }
 
 bool ds_digits_confusable(char a, char b)

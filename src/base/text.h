@@ -81,6 +81,9 @@ void ds_drop_umlaut_e(const char *in, char *out, size_t cap);
 /* Edit distance (insertions, deletions, substitutions) of a and b; 99 when
  * either is longer than 95 characters. */
 int ds_levenshtein(const char *a, const char *b);
+/* Edit distance of a[0..la) and b[0..lb), or max + 1 as soon as it is sure
+ * to exceed max (and when either is over 95 bytes). */
+int ds_edit_distance_n(const char *a, size_t la, const char *b, size_t lb, int max);
 
 /* True when two different digits are ones a reader confuses in print
  * (0/8, 1/7, 3/8, 5/6 ...). */

@@ -170,6 +170,19 @@ void ds_rule_name(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
     }
 }
 
+/* A field of the MRZ that differs from the case record where its check digit
+ * fails as a misreading may explain: a warning to rescan or compare. */
+static void misread_warning(ds_flags *flags, int page, ds_flag_code code, const char *field,
+                            const char *case_value, const char *mrz_value, const char *what,
+                            const char *noun)
+{
+    ds_flags_add(flags, page, code, DS_SEV_WARNING, "case", field, case_value, mrz_value,
+                 "The %s read in the MRZ differs from the case record, but it could not be read "
+                 "reliably (its check digit fails): rescan the document or compare the %s "
+                 "printed on it with the case record.",
+                 what, noun);
+}
+
 void ds_rule_birth_date(const ds_mrz *m, const ds_case *c, int page, ds_flags *flags)
 {
     int y, mo, d, yy, mm, dd, fy;
@@ -181,11 +194,8 @@ void ds_rule_birth_date(const ds_mrz *m, const ds_case *c, int page, ds_flags *f
     if (!differ)
         return;
     if (m->checks.birth_date == DS_CHECK_FAIL && m->misread.birth_date)
-        ds_flags_add(flags, page, DS_FLAG_CASE_BIRTH_DATE_MISMATCH, DS_SEV_WARNING, "case",
-                     "birth_date", c->birth_date, m->birth_date,
-                     "The date of birth read in the MRZ differs from the case record, but it could "
-                     "not be read reliably (its check digit fails): rescan the document or compare "
-                     "the date printed on it with the case record.");
+        misread_warning(flags, page, DS_FLAG_CASE_BIRTH_DATE_MISMATCH, "birth_date",
+                        c->birth_date, m->birth_date, "date of birth", "date");
     else
         ds_flags_add(flags, page, DS_FLAG_CASE_BIRTH_DATE_MISMATCH, DS_SEV_HIGH, "case", "birth_date",
                      c->birth_date, m->birth_date,
@@ -211,11 +221,8 @@ void ds_rule_document_number(const ds_mrz *m, const ds_case *c, int page, ds_fla
                      "characters that readers and typists confuse (O and 0, I and 1, B and 8 ...): "
                      "compare the number printed on the document with the case record.");
     else if (m->checks.document_number == DS_CHECK_FAIL && m->misread.document_number)
-        ds_flags_add(flags, page, DS_FLAG_CASE_DOCUMENT_NUMBER_MISMATCH, DS_SEV_WARNING, "case",
-                     "document_number", c->document_number, m->document_number,
-                     "The document number read in the MRZ differs from the case record, but it "
-                     "could not be read reliably (its check digit fails): rescan the document or "
-                     "compare the number printed on it with the case record.");
+        misread_warning(flags, page, DS_FLAG_CASE_DOCUMENT_NUMBER_MISMATCH, "document_number",
+                        c->document_number, m->document_number, "document number", "number");
     else
         ds_flags_add(flags, page, DS_FLAG_CASE_DOCUMENT_NUMBER_MISMATCH, DS_SEV_HIGH, "case",
                      "document_number", c->document_number, m->document_number,

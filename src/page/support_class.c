@@ -214,35 +214,6 @@ static long find_phrase(const folded *f, const char *phrase)
     return p ? (long)(p - f->text) + 1 : -1;
 }
 
-/* The edit distance of a[0..n) and b[0..m), or more than max once it is
- * sure to be (both at most 96 bytes). */
-static int edit_distance(const char *a, int n, const char *b, int m, int max)
-{
-    int row[97], prev[97];
-    if (n > 96 || m > 96)
-        return max + 1;
-    for (int j = 0; j <= m; j++)
-        prev[j] = j;
-    for (int i = 1; i <= n; i++) {
-        row[0] = i;
-        int lo = row[0];
-        for (int j = 1; j <= m; j++) {
-            int d = prev[j - 1] + (a[i - 1] != b[j - 1]);
-            if (prev[j] + 1 < d)
-                d = prev[j] + 1;
-            if (row[j - 1] + 1 < d)
-                d = row[j - 1] + 1;
-            row[j] = d;
-            if (d < lo)
-                lo = d;
-        }
-        if (lo > max)
-            return max + 1;
-        memcpy(prev, row, sizeof(int) * (size_t)(m + 1));
-    }
-    return prev[m];
-}
-
 /* A title cue misread on a large line ("ALLESTATION EMPLOYEUR"): a strong
  * phrase of at least CLASS_FUZZY_MIN letters is taken from a large line's
  * words that are at most two edits from it (one under 16 letters); or,
@@ -273,7 +244,7 @@ static long find_title(const folded *f, const char *phrase)
                 continue;
             if (f->text[i + (size_t)m] != ' ' || f->text[i + (size_t)m - 1] == ' ' || !f->big[i + (size_t)m - 1])
                 continue;
-            if (edit_distance(phrase, n, f->text + i, m, max) <= max)
+            if (ds_edit_distance_n(phrase, (size_t)n, f->text + i, (size_t)m, max) <= max)
                 return (long)i;
         }
     }

@@ -61,7 +61,7 @@ case "$LAYOUTS" in
   heldout4|heldout5) [ -z "${SUPPORTDOCS_OUT:-}" ] && OUT=$OUT-$LAYOUTS ;;
   *) echo "supportdocs: unknown SUPPORTDOCS_LAYOUTS '$LAYOUTS' (train heldout all heldout4 heldout5)" >&2; exit 2 ;;
 esac
-STAMP="count=$COUNT seed=$SEED pdf=$PDF balance=1 layouts=$LAYOUTS gen=$(sha1sum samples/supportdocs.py | cut -c1-12)"
+STAMP="count=$COUNT seed=$SEED pdf=$PDF balance=1 layouts=$LAYOUTS gen=$(cat samples/supportdocs.py samples/supportdocs5.py | sha1sum | cut -c1-12)"
 if [ "${SUPPORTDOCS_FRESH:-0}" = 1 ] || [ "$(cat "$OUT/pages/.stamp" 2>/dev/null)" != "$STAMP" ]; then
   rm -rf "$OUT"
   mkdir -p "$OUT/pages"

@@ -20,7 +20,7 @@ What it draws, unlike every earlier family:
 - a letterhead with the issuer's postal address, telephone and web
   address on the right, a footer with a registration line and "Page 1 of
   1", a pale diagonal watermark ("COPY", "ORIGINAL", "VOID IF ALTERED");
-- a third of the pages bilingual, English with French or Spanish titles
+- half of the pages bilingual, English with French or Spanish titles
   and keys (their truth's ocr_langs is eng+fra or eng+spa).
 
 `sd` is the supportdocs module (its Canvas, names, streets, months).

@@ -10,16 +10,21 @@
 #             second held-out family, written after the rules of issue 13
 #   heldout4/ LAYOUTS_COUNT genuine documents (seed 66) in --layouts heldout4, a
 #             third, written before the fixes for heldout2's failures
+#   heldout5/ LAYOUTS_COUNT genuine documents (seed 67) in --layouts heldout5, a
+#             fourth (samples/layout5.py), written by a session that tunes no rule
 #   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
 #             seed 63) in --layouts all
+#   defects5/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 68) in
+#             --layouts heldout5: recall on layouts nobody tuned on
 # runs `docscreen scan --json --no-barcodes --today 2026-11-23 --case CASE FILE`
 # on each (bench/recall.py scan, one process per document), and prints per
 # family the genuine documents with a high flag (target <= 0.5 %), with a
 # warning, and the flags behind them (bench/layouts.py), then the recall per
 # code on the defect set (bench/recall.py table). Output under
-# bench/out/layouts/ (git-ignored). About 2 minutes on 2 cores.
+# bench/out/layouts/ (git-ignored). About 5 minutes on 2 cores.
 # LAYOUTS_SETS="heldout4 defects" generates and screens only those sets (the
-# others' files in bench/out/layouts/ are kept).
+# others' files in bench/out/layouts/ are kept); an unknown set name is an
+# error. LAYOUTS_OUT puts everything in another folder.
 # LAYOUTS_BEFORE=OLD_BUILD/docscreen screens every set with an older build
 # too and prints its figures beside (twice the time).
 set -euo pipefail
@@ -30,7 +35,7 @@ COUNT=${LAYOUTS_COUNT:-60}
 DCOUNT=${LAYOUTS_DEFECT_COUNT:-60}
 TODAY=2026-11-23
 PY=/usr/bin/python3
-OUT=bench/out/layouts
+OUT=${LAYOUTS_OUT:-bench/out/layouts}
 BIN=$BUILD/docscreen
 
 if [ ! -x "$BIN" ]; then
@@ -40,7 +45,11 @@ fi
 stamp() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-SETS=${LAYOUTS_SETS:-all heldout heldout2 heldout4 defects}
+ALL_SETS="all heldout heldout2 heldout4 heldout5 defects defects5"
+SETS=${LAYOUTS_SETS:-$ALL_SETS}
+for s in $SETS; do
+  case " $ALL_SETS " in *" $s "*) ;; *) echo "layouts: unknown set '$s' (sets: $ALL_SETS)" >&2; exit 2 ;; esac
+done
 want() { case " $SETS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 if [ -z "${LAYOUTS_SETS:-}" ]; then rm -rf "$OUT"; fi
 mkdir -p "$OUT"
@@ -61,7 +70,9 @@ gen all all 61 "$COUNT" 1
 gen heldout heldout 62 "$COUNT" 1
 gen heldout2 heldout2 64 "$COUNT" 1
 gen heldout4 heldout4 66 "$COUNT" 1
+gen heldout5 heldout5 67 "$COUNT" 1
 gen defects all 63 "$DCOUNT" 0
+gen defects5 heldout5 68 "$DCOUNT" 0
 t_gen=$(secs "$t_start" "$(stamp)")
 t0=$(stamp)
 for s in $SETS; do
@@ -75,7 +86,7 @@ t_scan=$(secs "$t0" "$(stamp)")
 {
   echo
   echo "== genuine documents, false flags per layout family =="
-  for s in all heldout heldout2 heldout4; do
+  for s in all heldout heldout2 heldout4 heldout5; do
     want "$s" || continue
     "$PY" bench/layouts.py genuine --family "$s" --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" \
       --json "$OUT/$s.json" ${LAYOUTS_BEFORE:+--before "$OUT/$s.before.jsonl"}
@@ -91,6 +102,12 @@ t_scan=$(secs "$t0" "$(stamp)")
     echo "== recall per code on defects drawn in --layouts all =="
     "$PY" bench/recall.py table --dir "$OUT/defects" --results "$OUT/defects.results.jsonl" --bin "$BIN" \
       --today "$TODAY" --json "$OUT/defects.json"
+  fi
+  if want defects5; then
+    echo
+    echo "== recall per code on defects drawn in --layouts heldout5 (held out) =="
+    "$PY" bench/recall.py table --dir "$OUT/defects5" --results "$OUT/defects5.results.jsonl" --bin "$BIN" \
+      --today "$TODAY" --json "$OUT/defects5.json"
   fi
   repro="bash bench/layouts.sh $BUILD"
   if [ "$COUNT" != 60 ] || [ "$DCOUNT" != 60 ]; then repro="LAYOUTS_COUNT=$COUNT LAYOUTS_DEFECT_COUNT=$DCOUNT $repro"; fi

@@ -22,7 +22,9 @@
 # pages are reused when count, seed and kind are the same
 # (SUPPORTDOCS_FRESH=1 generates them again).
 # SUPPORTDOCS_LAYOUTS=heldout4 generates only the fourth held-out family
-# (samples/supportdocs.py --layouts heldout4; into bench/out/supportdocs-heldout4/).
+# (samples/supportdocs.py --layouts heldout4; into bench/out/supportdocs-heldout4/),
+# SUPPORTDOCS_LAYOUTS=heldout5 only the fifth (samples/supportdocs5.py; into
+# bench/out/supportdocs-heldout5/).
 # SUPPORTDOCS_PDF=1 screens each page as a born-digital PDF made from the
 # page's text runs (samples/pdfgen.py --born-from): the text-layer path,
 # with the PDF checks of the same pages (bench/out/supportdocs-pdf/).
@@ -44,9 +46,22 @@ if [ ! -x "$BIN" ]; then
   echo "supportdocs: $BIN is missing; build first (make build)" >&2
   exit 2
 fi
-LAYOUTS=${SUPPORTDOCS_LAYOUTS:-all}
-[ "$LAYOUTS" = heldout4 ] && [ -z "${SUPPORTDOCS_OUT:-}" ] && OUT=$OUT-heldout4
-STAMP="count=$COUNT seed=$SEED pdf=$PDF balance=1 layouts=$LAYOUTS gen=$(sha1sum samples/supportdocs.py | cut -c1-12)"
+# SUPPORTDOCS_FAMILIES (e.g. "heldout3") screens only the pages of those
+# layout families; naming only heldout4 or heldout5 also generates that
+# family's pages (as SUPPORTDOCS_LAYOUTS=heldout4 or heldout5 does).
+FAMILIES=${SUPPORTDOCS_FAMILIES:-}
+KNOWN_FAMILIES="colon column stacked heldout heldout2 heldout3 heldout4 heldout5"
+for f in $FAMILIES; do
+  case " $KNOWN_FAMILIES " in *" $f "*) ;; *) echo "supportdocs: unknown family '$f' (families: $KNOWN_FAMILIES)" >&2; exit 2 ;; esac
+done
+case "$(echo $FAMILIES)" in heldout4|heldout5) DEFAULT_LAYOUTS=$(echo $FAMILIES) ;; *) DEFAULT_LAYOUTS=all ;; esac
+LAYOUTS=${SUPPORTDOCS_LAYOUTS:-$DEFAULT_LAYOUTS}
+case "$LAYOUTS" in
+  train|heldout|all) ;;
+  heldout4|heldout5) [ -z "${SUPPORTDOCS_OUT:-}" ] && OUT=$OUT-$LAYOUTS ;;
+  *) echo "supportdocs: unknown SUPPORTDOCS_LAYOUTS '$LAYOUTS' (train heldout all heldout4 heldout5)" >&2; exit 2 ;;
+esac
+STAMP="count=$COUNT seed=$SEED pdf=$PDF balance=1 layouts=$LAYOUTS gen=$(cat samples/supportdocs.py samples/supportdocs5.py | sha1sum | cut -c1-12)"
 if [ "${SUPPORTDOCS_FRESH:-0}" = 1 ] || [ "$(cat "$OUT/pages/.stamp" 2>/dev/null)" != "$STAMP" ]; then
   rm -rf "$OUT"
   mkdir -p "$OUT/pages"
@@ -64,9 +79,6 @@ rm -rf "$OUT/reports"
 mkdir -p "$OUT/reports"
 # The OCR languages of each page (its truth's ocr_langs; a duplicate's
 # from its original's).
-# SUPPORTDOCS_FAMILIES (e.g. "heldout3") screens only the pages of those
-# layout families.
-FAMILIES=${SUPPORTDOCS_FAMILIES:-}
 for f in "$OUT"/pages/*.jpg; do
   s=$(basename "$f" .jpg)
   t="$OUT/pages/${s%.dup}.json"

@@ -31,7 +31,11 @@ apart and measured separately. "heldout4" (English with wording no other
 family uses, a logo letterhead, letters in two columns, fields in ruled
 tables, other typefaces, ordinal dates "5th March 1980"; drawn only with
 --layouts heldout4, so the pages of the other families stay as they were)
-is the fourth held-out family. --balance gives each page with a defect
+is the fourth held-out family, and "heldout5" (samples/supportdocs5.py: other
+wording, key/value tables without colons, running prose, "SMITH, John" and
+"Mr John SMITH" names, "the 3rd day of March 2021" dates, currency codes,
+letterheads with addresses, footers, watermarks, English with French or
+Spanish; drawn only with --layouts heldout5) the fifth. --balance gives each page with a defect
 the defect its type can carry that the pages before it carry least, so a
 run of a few hundred pages has every code about equally often.
 
@@ -48,7 +52,7 @@ a second, unrelated case, and NAME.dup.jpg, the same paper scanned again
 (another rotation, noise and compression), submitted for it.
 
 Usage: /usr/bin/python3 samples/supportdocs.py --out DIR [--count N] [--seed S]
-                                              [--layouts train|heldout|all|heldout4]
+                                              [--layouts train|heldout|all|heldout4|heldout5]
                                               [--defects 0.5] [--clean] [--balance]
 """
 import argparse
@@ -64,6 +68,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import supporting  # noqa: E402  (fonts and the scanned look)
+import supportdocs5  # noqa: E402  (the heldout5 family)
 
 TODAY = datetime.date(2026, 11, 23)
 KINDS = ["birth_certificate", "marriage_certificate", "bank_statement", "payslip",
@@ -74,6 +79,8 @@ HELDOUT = ["heldout", "heldout2", "heldout3"]
 # heldout4 is drawn only on request (--layouts heldout4), so that the pages of
 # the other families stay what they were.
 HELDOUT4 = ["heldout4"]
+# heldout5 (samples/supportdocs5.py) likewise, only with --layouts heldout5.
+HELDOUT5 = ["heldout5"]
 EXPECT = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
           "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
           "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
@@ -1049,6 +1056,10 @@ def make(i, a, fontlist, families, used):
         shown["issuer"] = r.choice(H4_ISSUERS[kind])
         if "%s" in shown["issuer"]:
             shown["issuer"] %= r.choice(PLACES)
+    lang5 = None
+    if family == "heldout5":
+        lang5 = r.choice([None, None, "fra", "spa"])
+        shown["issuer"] = supportdocs5.issuer(kind, r)
     case = {"case_id": "SD-%04d" % i, "surname": app["surname"], "given_names": app["given_names"],
             "birth_date": app["birth_date"].isoformat(), "application_date": application.isoformat(),
             "address": "\n".join(app_addr)}
@@ -1093,6 +1104,8 @@ def make(i, a, fontlist, families, used):
         draw3(kind, c, r, truth, lang)
     elif family == "heldout4":
         draw4(kind, c, r, truth, fontlist)
+    elif family == "heldout5":
+        supportdocs5.draw5(sys.modules[__name__], kind, c, r, truth, lang5)
     else:
         L = Layout(family, r, c)
         draw(kind, c, L, r, app, truth)
@@ -1122,9 +1135,10 @@ def make(i, a, fontlist, families, used):
             fh.write(again)
     with open(os.path.join(a.out, name + ".json"), "w", encoding="utf-8") as fh:
         json.dump({"file": name + ".jpg", "kind": kind, "family": family,
-                   "heldout": family in HELDOUT + HELDOUT4, "dpi": dpi, "defect": defect or "",
+                   "heldout": family in HELDOUT + HELDOUT4 + HELDOUT5, "dpi": dpi, "defect": defect or "",
                    "expect": expect, "case": name + ".case.json", "today": TODAY.isoformat(),
-                   "lang": lang or "eng", "ocr_langs": "eng+" + lang if lang else "eng",
+                   "lang": lang or lang5 or "eng",
+                   "ocr_langs": "eng+" + (lang or lang5) if (lang or lang5) else "eng",
                    "fields": c.fields, "page_pt": [595.3, 841.9], "runs": c.runs},
                   fh, ensure_ascii=False, indent=1)
 
@@ -1134,14 +1148,15 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--count", type=int, default=54)
     ap.add_argument("--seed", type=int, default=15)
-    ap.add_argument("--layouts", choices=["train", "heldout", "all", "heldout4"], default="all")
+    ap.add_argument("--layouts", choices=["train", "heldout", "all", "heldout4", "heldout5"], default="all")
     ap.add_argument("--defects", type=float, default=0.5, help="share of pages with a defect")
     ap.add_argument("--clean", action="store_true", help="no scanned look (rotation, noise, blur)")
     ap.add_argument("--balance", action="store_true",
                     help="give each page's defect as the one used least so far (every code about as often)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
-    families = {"train": TRAIN, "heldout": HELDOUT, "all": TRAIN + HELDOUT, "heldout4": HELDOUT4}[a.layouts]
+    families = {"train": TRAIN, "heldout": HELDOUT, "all": TRAIN + HELDOUT, "heldout4": HELDOUT4,
+                "heldout5": HELDOUT5}[a.layouts]
     fontlist = supporting.fonts()
     used = collections.Counter()
     for i in range(a.count):

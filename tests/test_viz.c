@@ -1548,6 +1548,30 @@ static void test_compare_read_in_place(void)
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
 }
 
+/* A nationality is a code on the ICAO list: "180" (a visa's days of stay,
+ * read under the nationality's caption) or a word that is no code is not
+ * identified as one; another real code read clearly still differs. */
+static void test_compare_nationality_code(void)
+{
+    ds_mrz m;
+    mrz_of(SPEC_L1, SPEC_L2, &m);
+    ds_viz v;
+    ds_flags fl;
+    genuine_reading(&v);
+    set_field(&v, DS_VIZ_NATIONALITY, "| 180", "180", 90.6f);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_NATIONALITY].status, DS_VIZ_UNVERIFIABLE);
+    set_field(&v, DS_VIZ_NATIONALITY, "QQX", "QQX", 95);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_NATIONALITY].status, DS_VIZ_UNVERIFIABLE);
+    set_field(&v, DS_VIZ_NATIONALITY, "ESP", "ESP", 95);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "nationality");
+}
+
 static void test_reader_bad_args(void)
 {
     ds_viz_reader *vr = NULL;
@@ -1621,6 +1645,7 @@ int main(int argc, char **argv)
         {"guided_rereads", test_guided_rereads},
         {"specimen_angled", test_specimen_angled},
         {"compare_read_in_place", test_compare_read_in_place},
+        {"compare_nationality_code", test_compare_nationality_code},
     };
     return T_RUN(cases);
 }

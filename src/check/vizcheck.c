@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check/case.h"
+#include "check/codes.h"
 #include "check/names.h"
 #include "check/vizident.h"
 #include "base/text.h"
@@ -992,7 +993,11 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
             na->status = DS_VIZ_UNVERIFIABLE;
         else if (strcmp(v, mn) == 0 || (de_mrz && de_viz))
             na->status = DS_VIZ_MATCH;
+        /* Only a code on the ICAO list is a nationality: anything else read
+         * under the caption (another field's value, "180" days of stay) is
+         * not identified as one. */
         else if (strlen(v) == 3 && strlen(mn) == 3 && na->confidence >= DS_VIZ_MIN_CONF &&
+                 ds_icao_code_known(v) &&
                  (v[0] != mn[0]) + (v[1] != mn[1]) + (v[2] != mn[2]) >= 2)
             mismatch(viz, DS_VIZ_NATIONALITY, flags, page, mn, &raised, "nationality");
         else

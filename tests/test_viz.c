@@ -1500,6 +1500,78 @@ static void test_guided_rereads(void)
     T_CHECK(forged.looks_saved < own.looks_saved);
 }
 
+/* A value that re-reads of its box alone outvoted the first reading with
+ * (junk read off a line that held no value, then a stamp's or the next
+ * row's ink read surely, FEZHOY for the number 0V5F6ZHQY under the
+ * surname's caption) is not identified as the field: unverifiable however
+ * sure the re-reads were. A first reading misread in a few letters and
+ * corrected by the re-reads is still the field read in place. */
+static void test_compare_read_in_place(void)
+{
+    ds_mrz m;
+    mrz_of(SPEC_L1, SPEC_L2, &m);
+    ds_viz v;
+    ds_flags fl;
+    genuine_reading(&v);
+    set_field(&v, DS_VIZ_SURNAME, "FEZHOY", "FEZHOY", 88);
+    set_readings(&v, DS_VIZ_SURNAME, 3, 2, 0);
+    v.field[DS_VIZ_SURNAME].same = 2;
+    v.field[DS_VIZ_SURNAME].sure = 2;
+    v.field[DS_VIZ_SURNAME].first_off = 20; /* the first reading: 'UE PEG AT I ATE GT A OD' */
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_SURNAME].status, DS_VIZ_UNVERIFIABLE);
+    /* Read in place: the same readings are evidence. */
+    v.field[DS_VIZ_SURNAME].first_off = 0;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "surname");
+    /* The first reading two letters off (FEZH0Y): the same word misread. */
+    v.field[DS_VIZ_SURNAME].first_off = 2;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    /* Dates and numbers likewise. */
+    genuine_reading(&v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "X41Y77Q20", "X41Y77Q20", 95);
+    v.field[DS_VIZ_PASSPORT_NUMBER].first_off = 9;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+    v.field[DS_VIZ_PASSPORT_NUMBER].first_off = 0;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    genuine_reading(&v);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "03 JAN 1961", "1961-01-03", 95);
+    v.field[DS_VIZ_BIRTH_DATE].first_off = 6;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    v.field[DS_VIZ_BIRTH_DATE].first_off = 0;
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+}
+
+/* A nationality is a code on the ICAO list: "180" (a visa's days of stay,
+ * read under the nationality's caption) or a word that is no code is not
+ * identified as one; another real code read clearly still differs. */
+static void test_compare_nationality_code(void)
+{
+    ds_mrz m;
+    mrz_of(SPEC_L1, SPEC_L2, &m);
+    ds_viz v;
+    ds_flags fl;
+    genuine_reading(&v);
+    set_field(&v, DS_VIZ_NATIONALITY, "| 180", "180", 90.6f);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_NATIONALITY].status, DS_VIZ_UNVERIFIABLE);
+    set_field(&v, DS_VIZ_NATIONALITY, "QQX", "QQX", 95);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    T_EQ_INT(v.field[DS_VIZ_NATIONALITY].status, DS_VIZ_UNVERIFIABLE);
+    set_field(&v, DS_VIZ_NATIONALITY, "ESP", "ESP", 95);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_STR(fl.item[0].field, "nationality");
+}
+
 static void test_reader_bad_args(void)
 {
     ds_viz_reader *vr = NULL;
@@ -1572,6 +1644,8 @@ int main(int argc, char **argv)
         {"compare_reading_losses", test_compare_reading_losses},
         {"guided_rereads", test_guided_rereads},
         {"specimen_angled", test_specimen_angled},
+        {"compare_read_in_place", test_compare_read_in_place},
+        {"compare_nationality_code", test_compare_nationality_code},
     };
     return T_RUN(cases);
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check/case.h"
+#include "check/codes.h"
 #include "check/names.h"
 #include "check/vizident.h"
 #include "base/text.h"
@@ -149,10 +150,28 @@ static bool clear_reading(const ds_viz_field *f)
            (f->confidence >= DS_VIZ_MIN_CONF || f->agree >= DS_VIZ_MIN_AGREE || unanimous(f));
 }
 
+/* The value was read where its caption says: the first reading, made on
+ * the value's own line in place, gave it, or gave it misread in at most a
+ * third of its characters. Re-reads read the value's box alone; when they
+ * outvote a first reading that was something else (junk read off a line
+ * that held no value, a stamp, the next row), they read some ink near the
+ * box, and however sure Tesseract was of that ink's letters, what it read
+ * is not identified as the field. */
+static bool read_in_place(const ds_viz_field *f)
+{
+    return f->first_off == 0 || 3 * (size_t)f->first_off <= strlen(f->norm);
+}
+
+/* A field that differs from the MRZ: high only when it was read in place;
+ * otherwise unverifiable. */
 static void mismatch(ds_viz *viz, int id, ds_flags *flags, int page, const char *expected,
                      int *raised, const char *what)
 {
     ds_viz_field *f = &viz->field[id];
+    if (!read_in_place(f)) {
+        f->status = DS_VIZ_UNVERIFIABLE;
+        return;
+    }
     f->status = DS_VIZ_MISMATCH;
     ds_flags_add(flags, page, DS_FLAG_VIZ_MRZ_MISMATCH, DS_SEV_HIGH, "viz", ds_viz_field_name(id),
                  expected, f->norm[0] ? f->norm : f->value,
@@ -542,6 +561,10 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
         return;
     }
     if (as != id) {
+        if (!read_in_place(f)) {
+            f->status = DS_VIZ_UNVERIFIABLE;
+            return;
+        }
         f->status = DS_VIZ_MISMATCH;
         ds_flags_add(flags, page, DS_FLAG_VIZ_MRZ_MISMATCH, DS_SEV_HIGH, "viz", "surname", m->surname,
                      val,
@@ -970,7 +993,11 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
             na->status = DS_VIZ_UNVERIFIABLE;
         else if (strcmp(v, mn) == 0 || (de_mrz && de_viz))
             na->status = DS_VIZ_MATCH;
+        /* Only a code on the ICAO list is a nationality: anything else read
+         * under the caption (another field's value, "180" days of stay) is
+         * not identified as one. */
         else if (strlen(v) == 3 && strlen(mn) == 3 && na->confidence >= DS_VIZ_MIN_CONF &&
+                 ds_icao_code_known(v) &&
                  (v[0] != mn[0]) + (v[1] != mn[1]) + (v[2] != mn[2]) >= 2)
             mismatch(viz, DS_VIZ_NATIONALITY, flags, page, mn, &raised, "nationality");
         else

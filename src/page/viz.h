@@ -90,6 +90,11 @@ typedef struct ds_viz_field {
                                          OCR noise of the MRZ's number, its value or at
                                          most a third of its characters off (only counted
                                          when ds_viz_read had the MRZ) */
+    int first_off;                    /* when re-reads of the value's box alone outvoted
+                                         the first reading (read in place, on its line):
+                                         the edit distance from the first reading's norm
+                                         to the value's; 0 when the value is the first
+                                         reading's */
     ds_viz_status status;             /* set by ds_viz_compare (check/vizcheck.h) */
 } ds_viz_field;
 

@@ -109,6 +109,7 @@ void ds_viz_reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
     f->sure = f->char_conf >= DS_VIZ_SURE_CHAR;
     f->against = 0;
     f->keep = 0;
+    f->first_off = 0;
     f->near = expect && near_expected(f->norm, expect, id);
     bool differs = expect && !ds_viz_reads_as_expected(f->norm, expect, id);
     if (expect && !differs)
@@ -174,6 +175,7 @@ void ds_viz_reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
     const ds_viz_vote *v = &votes[w];
     float best = v->conf;
     if (w != 0) {
+        f->first_off = ds_levenshtein(f->norm, v->norm);
         ds_text_copy_utf8(f->value, sizeof f->value, v->value);
         snprintf(f->norm, sizeof f->norm, "%s", v->norm);
         f->char_conf = v->char_conf;

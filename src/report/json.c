@@ -116,6 +116,8 @@ static json_t *viz_json(const ds_doc_detail *x, bool read)
                 json_object_set_new(rd, "sure", json_integer(f->sure));
             if (rd && f->keep > 0)
                 json_object_set_new(rd, "keep_digits", json_integer(f->keep));
+            if (rd && f->first_off > 0)
+                json_object_set_new(rd, "first_reading_off", json_integer(f->first_off));
             json_object_set_new(jf, "readings", rd);
         }
         json_object_set_new(jf, "bbox", box_json(f->bbox));

@@ -337,10 +337,10 @@ PIX *ds_mrz_rules(PIX *bin, int minlen, int vertical)
 }
 
 /*
- * Paints the paper's gray over the straight rules across the upright band (a frame
- * drawn around the MRZ, a line printed above it): their ink would be taken
- * for part of a text line, making its characters look taller than they
- * are, and the sides of a frame for characters. A rule is a thin run of
+ * Paints the paper's gray over the straight rules across the upright band
+ * (a frame drawn around the MRZ, a line printed above it): their ink would
+ * be taken for part of a text line, making its characters look taller than
+ * they are, and the sides of a frame for characters. A rule is a thin run of
  * ink along a twelfth of the band or more (more than two character
  * pitches; no MRZ character has one), or up and down nearly half the band
  * (taller than a character). Returns 0 when out of memory.

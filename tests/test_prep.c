@@ -7,8 +7,11 @@
 #include <jansson.h>
 #include <string.h>
 
+#include <math.h>
+
 #include "decode/decode.h"
 #include "mrz/locate.h"
+#include "mrz/ocrb.h"
 #include "t.h"
 
 static int expected_shape(const char *fmt, int *nlines, int *nchars)
@@ -95,6 +98,190 @@ static PIX *load_sample(const char *file)
     PIX *p = pixClone(pg->page[0].gray);
     ds_pages_free(pg);
     return p;
+}
+
+/* Truth of a bundled sample: its MRZ lines and box (x, y, w, h). */
+static int sample_truth(const char *name, char lines[3][45], int *nlines, int box[4])
+{
+    char path[512];
+    snprintf(path, sizeof path, DS_SOURCE_DIR "/samples/pages/%s.json", name);
+    json_error_t jerr;
+    json_t *t = json_load_file(path, 0, &jerr);
+    if (!t)
+        return 0;
+    json_t *ls = json_object_get(t, "mrz_lines"), *bb = json_object_get(t, "mrz_bbox");
+    *nlines = (int)json_array_size(ls);
+    for (int l = 0; l < *nlines && l < 3; l++)
+        snprintf(lines[l], 45, "%s", json_string_value(json_array_get(ls, (size_t)l)));
+    for (int k = 0; k < 4; k++)
+        box[k] = (int)json_integer_value(json_array_get(bb, (size_t)k));
+    json_decref(t);
+    return *nlines >= 2;
+}
+
+/* Draws a straight stroke of gray level v, width wd pixels, on 8 bpp page. */
+static void stroke(PIX *page, float x0, float y0, float x1, float y1, float wd, int v)
+{
+    int w = pixGetWidth(page), h = pixGetHeight(page);
+    float dx = x1 - x0, dy = y1 - y0, len2 = dx * dx + dy * dy;
+    int xa = (int)floorf(fminf(x0, x1) - wd), xb = (int)ceilf(fmaxf(x0, x1) + wd);
+    int ya = (int)floorf(fminf(y0, y1) - wd), yb = (int)ceilf(fmaxf(y0, y1) + wd);
+    for (int y = ya < 0 ? 0 : ya; y <= yb && y < h; y++)
+        for (int x = xa < 0 ? 0 : xa; x <= xb && x < w; x++) {
+            float t = len2 > 0 ? ((x - x0) * dx + (y - y0) * dy) / len2 : 0;
+            t = fminf(1, fmaxf(0, t));
+            float ex = x0 + t * dx - x, ey = y0 + t * dy - y;
+            if (ex * ex + ey * ey <= wd * wd / 4)
+                pixSetPixel(page, x, y, (l_uint32)v);
+        }
+}
+
+/* 1 when some candidate of page (of the tilted search when tilted is set),
+ * either way up, is recognised as exactly the lines of want. */
+static int reads_exactly(PIX *page, int tilted, char want[3][45], int nlines)
+{
+    ds_ocrb *m = NULL;
+    ds_mrz_candidate cand[DS_MRZ_MAX_CANDIDATES];
+    int nc = 0, found = 0;
+    if (ds_ocrb_create_builtin(&m) != DS_OK)
+        return 0;
+    if ((tilted ? ds_mrz_locate_tilted(page, cand, &nc) : ds_mrz_locate(page, cand, &nc)) != DS_OK)
+        nc = 0;
+    for (int i = 0; i < nc && !found; i++)
+        for (int flip = 0; flip < 2 && !found; flip++) {
+            ds_mrzband b;
+            memset(&b, 0, sizeof b);
+            if (ds_mrzband_extract(page, &cand[i], flip, &b) != DS_OK)
+                continue;
+            int same = b.nlines == nlines;
+            for (int l = 0; same && l < nlines; l++) {
+                same = b.nchars[l] == (int)strlen(want[l]);
+                for (int k = 0; same && k < b.nchars[l]; k++) {
+                    const ds_cell *c = &b.cell[l][k];
+                    static uint8_t buf[DS_OCRB_CELL_MAX_W * 2 * DS_OCRB_CELL_MAX_H * 2];
+                    int w = c->w < DS_OCRB_CELL_MAX_W * 2 ? c->w : DS_OCRB_CELL_MAX_W * 2;
+                    int h = c->h < DS_OCRB_CELL_MAX_H * 2 ? c->h : DS_OCRB_CELL_MAX_H * 2;
+                    for (int y = 0; y < h; y++)
+                        for (int x = 0; x < w; x++) {
+                            l_uint32 v = 255;
+                            pixGetPixel(b.band, c->x + x, c->y + y, &v);
+                            buf[y * w + x] = (uint8_t)v;
+                        }
+                    float f[DS_OCRB_FEATURES];
+                    ds_mrz_char ch;
+                    ds_ocrb_features(buf, w, h, w, b.ink_threshold[l], b.cap_height[l], f);
+                    ds_ocrb_classify(m, f, &ch);
+                    same = ch.c == want[l][k];
+                }
+            }
+            found = same;
+            ds_mrzband_free(&b);
+        }
+    ds_ocrb_free(m);
+    return found;
+}
+
+/* page turned by deg degrees (clockwise), the corners brought in white. */
+static PIX *turned_page(PIX *page, float deg)
+{
+    return pixRotate(page, deg * 3.14159265f / 180, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE,
+                     pixGetWidth(page), pixGetHeight(page));
+}
+
+/* An MRZ a pitch away from a straight rule: a card's edge or a frame's side
+ * beside the ends of its lines (the closing that joins the characters of a
+ * line joined them to the rule, and the MRZ was not found). Upright and
+ * turned by 20 degrees. */
+static void test_rule_beside_mrz(void)
+{
+    const char *names[] = {"0001-td1", "0009-td2"};
+    for (size_t f = 0; f < 2; f++) {
+        char want[3][45];
+        int nl = 0, box[4];
+        char file[64];
+        snprintf(file, sizeof file, "%s.jpg", names[f]);
+        PIX *page = load_sample(file);
+        T_CHECK(page != NULL && sample_truth(names[f], want, &nl, box));
+        if (!page)
+            continue;
+        float pitch = (float)box[2] / (float)strlen(want[0]);
+        int h = (int)pixGetHeight(page);
+        /* both sides, half a pitch beyond the first and last character */
+        float xl = (float)box[0] - 0.6f * pitch, xr = (float)(box[0] + box[2]) + 0.6f * pitch;
+        stroke(page, xl, 0, xl, (float)h, 3, 40);
+        stroke(page, xr, 0, xr, (float)h, 3, 40);
+        if (!page_splits(page, nl, (int)strlen(want[0])))
+            T_FAIL_("%s beside two rules: no MRZ found", names[f]);
+        if (!reads_exactly(page, 0, want, nl))
+            T_FAIL_("%s beside two rules: not read exactly", names[f]);
+        PIX *turned = turned_page(page, 20);
+        T_CHECK(turned != NULL);
+        if (turned && !reads_exactly(turned, 1, want, nl))
+            T_FAIL_("%s beside two rules at 20 deg: not read exactly", names[f]);
+        pixDestroy(&turned);
+        pixDestroy(&page);
+    }
+}
+
+/* A frame drawn around the MRZ a third of a line's spacing from its text (a
+ * box printed round it, or drawn by the capturing app): its top and bottom
+ * were taken for part of the first and last line, which made their
+ * characters look taller than they are and misread them. Upright and
+ * turned by 12 to 30 degrees (the tilted search). */
+static void test_frame_around_mrz(void)
+{
+    const char *names[] = {"0001-td1", "0009-td2", "0006-mrva"};
+    const float degs[] = {0, 12, -20, 30};
+    for (size_t f = 0; f < 3; f++) {
+        char want[3][45];
+        int nl = 0, box[4];
+        char file[64];
+        snprintf(file, sizeof file, "%s.jpg", names[f]);
+        PIX *page = load_sample(file);
+        T_CHECK(page != NULL && sample_truth(names[f], want, &nl, box));
+        if (!page)
+            continue;
+        float sp = (float)box[3] / (float)nl, m = 0.3f * sp;
+        float x0 = (float)box[0] - m, x1 = (float)(box[0] + box[2]) + m;
+        float y0 = (float)box[1] - m, y1 = (float)(box[1] + box[3]) + m;
+        stroke(page, x0, y0, x1, y0, 2, 70);
+        stroke(page, x0, y1, x1, y1, 2, 70);
+        stroke(page, x0, y0, x0, y1, 2, 70);
+        stroke(page, x1, y0, x1, y1, 2, 70);
+        for (size_t i = 0; i < sizeof degs / sizeof degs[0]; i++) {
+            PIX *turned = degs[i] != 0 ? turned_page(page, degs[i]) : pixClone(page);
+            T_CHECK(turned != NULL);
+            if (turned && !reads_exactly(turned, degs[i] != 0 && fabsf(degs[i]) > 10, want, nl))
+                T_FAIL_("%s framed at %.0f deg: not read exactly", names[f], degs[i]);
+            pixDestroy(&turned);
+        }
+        pixDestroy(&page);
+    }
+}
+
+/* A stamp printed over the MRZ (an outline across two lines with a word
+ * in it): stamp and characters are one large component of ink, which the
+ * locator dropped as a blob, so the MRZ was not found. */
+static void test_stamp_over_mrz(void)
+{
+    char want[3][45];
+    int nl = 0, box[4];
+    PIX *page = load_sample("0001-td1.jpg");
+    T_CHECK(page != NULL && sample_truth("0001-td1", want, &nl, box));
+    if (!page)
+        return;
+    float sp = (float)box[3] / (float)nl;
+    float x0 = (float)box[0] + 0.25f * box[2], x1 = (float)box[0] + 0.6f * box[2];
+    float y0 = (float)box[1] - 1.2f * sp, y1 = (float)box[1] + 1.4f * sp;
+    /* a slanted outline and a stroke across the lines, of a lighter ink */
+    stroke(page, x0, y0 + 8, x1, y0, 3, 120);
+    stroke(page, x1, y0, x1 + 6, y1, 3, 120);
+    stroke(page, x1 + 6, y1, x0 + 6, y1 + 8, 3, 120);
+    stroke(page, x0 + 6, y1 + 8, x0, y0 + 8, 3, 120);
+    stroke(page, x0 + 10, y1 - 4, x1 - 10, y0 + 12, 4, 120);
+    if (!page_splits(page, nl, (int)strlen(want[0])))
+        T_FAIL_("0001-td1 under a stamp: no MRZ found");
+    pixDestroy(&page);
 }
 
 /* A page laid at 30 to 60 degrees on the platen: the upright search finds
@@ -283,6 +470,9 @@ int main(int argc, char **argv)
         {"bad_arguments", test_bad_arguments},
         {"tilted_pages", test_tilted_pages},
         {"clipped_band", test_clipped_band},
+        {"rule_beside_mrz", test_rule_beside_mrz},
+        {"frame_around_mrz", test_frame_around_mrz},
+        {"stamp_over_mrz", test_stamp_over_mrz},
     };
     return T_RUN(cases);
 }

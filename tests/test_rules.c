@@ -231,6 +231,13 @@ static void t_document_number(void)
     run(&m, &c, "2025-06-01");
     f = find(&flags, "CASE_DOCUMENT_NUMBER_MISMATCH");
     T_CHECK(f && f->severity == DS_SEV_WARNING && strstr(f->message, "reliably"));
+    /* A number whose check passes but some of whose characters were read
+     * unsurely: the check may pass by chance, so no high flag. */
+    m = genuine();
+    m.number_unsure = true;
+    run(&m, &c, "2025-06-01");
+    f = find(&flags, "CASE_DOCUMENT_NUMBER_MISMATCH");
+    T_CHECK(f && f->severity == DS_SEV_WARNING && strstr(f->message, "could not be read reliably"));
     m = genuine();
     c.document_number[0] = '\0';
     run(&m, &c, "2025-06-01");

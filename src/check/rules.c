@@ -223,6 +223,12 @@ void ds_rule_document_number(const ds_mrz *m, const ds_case *c, int page, ds_fla
     else if (m->checks.document_number == DS_CHECK_FAIL && m->misread.document_number)
         misread_warning(flags, page, DS_FLAG_CASE_DOCUMENT_NUMBER_MISMATCH, "document_number",
                         c->document_number, m->document_number, "document number", "number");
+    else if (m->number_unsure)
+        ds_flags_add(flags, page, DS_FLAG_CASE_DOCUMENT_NUMBER_MISMATCH, DS_SEV_WARNING, "case",
+                     "document_number", c->document_number, m->document_number,
+                     "The document number read in the MRZ differs from the case record, but some "
+                     "of its characters could not be read reliably: rescan the document or "
+                     "compare the number printed on it with the case record.");
     else
         ds_flags_add(flags, page, DS_FLAG_CASE_DOCUMENT_NUMBER_MISMATCH, DS_SEV_HIGH, "case",
                      "document_number", c->document_number, m->document_number,

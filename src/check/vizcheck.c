@@ -858,7 +858,7 @@ static void compare_number_by_likeness(ds_viz *viz, const ds_mrz *m, ds_flags *f
     char mn[DS_VIZ_VALUE_MAX];
     ds_fold_number(m->document_number, mn, sizeof mn);
     size_t lm = strlen(mn);
-    if (lm < 6)
+    if (lm < 6 || m->number_unsure)
         return;
     size_t ls = lm > 9 ? 9 : lm; /* a TD1 long number is printed short */
     const ds_viz_token *cand = NULL;
@@ -1034,6 +1034,12 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
          * the MRZ's number is printed elsewhere on the page, the number
          * read here is the visa's own and no evidence. */
         if (visa && mrz_number_elsewhere(viz, f, mn)) {
+            f->status = DS_VIZ_UNVERIFIABLE;
+            continue;
+        }
+        /* The MRZ's number read unsurely (ds_mrz.number_unsure): its check
+         * may pass by chance, so it is no evidence against the page. */
+        if (strcmp(f->norm, mn) != 0 && m->number_unsure) {
             f->status = DS_VIZ_UNVERIFIABLE;
             continue;
         }

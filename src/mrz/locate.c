@@ -31,6 +31,12 @@
 #define DS_PI 3.14159265358979323846
 #define MAX_BARS 256
 #define MAX_COMPS 512
+/* drop_blobs keeps a large component under this share of ink in its box
+ * and at most this many character heights long. */
+#define BLOB_KEEP_FILL 0.2
+#define BLOB_KEEP_SIDE 16.0f
+/* A straight run of ink this many character heights long is a rule. */
+#define RULE_MIN_CH 6.0f
 
 typedef struct bar {
     float cx, cy, angle, len, thick, fill;
@@ -243,6 +249,44 @@ static float median_char_height(PIX *pixb)
     return 8.0f;
 }
 
+/*
+ * A copy of binary image bin without the components thicker than text in
+ * both directions (more than two character heights ch wide and tall): a
+ * dark scanner bed, the portrait, a logo, which the closing would glue to
+ * the MRZ lines. A component of sparse line work no larger than a few words
+ * is kept: a stamp or a frame drawn over the MRZ joins its characters into
+ * one component with its own strokes, and dropping it would drop the
+ * characters with it. NULL when out of memory.
+ */
+static PIX *drop_blobs(PIX *bin, float ch)
+{
+    int lim = (int)lroundf(2.0f * ch);
+    PIXA *pixa = NULL;
+    BOXA *boxa = pixConnComp(bin, &pixa, 8);
+    PIX *out = boxa ? pixCopy(NULL, bin) : NULL;
+    int count = boxa ? boxaGetCount(boxa) : 0;
+    for (int i = 0; out && i < count; i++) {
+        l_int32 x, y, w, h, n = 0;
+        boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h);
+        if (w <= lim || h <= lim)
+            continue;
+        PIX *comp = pixaGetPix(pixa, i, L_CLONE);
+        if (!comp) {
+            pixDestroy(&out);
+            break;
+        }
+        pixCountPixels(comp, &n, NULL);
+        int sparse = (double)n < BLOB_KEEP_FILL * (double)w * h &&
+                     (float)(w > h ? w : h) <= BLOB_KEEP_SIDE * ch;
+        if (!sparse)
+            pixRasterop(out, x, y, w, h, PIX_DST & PIX_NOT(PIX_SRC), comp, 0, 0);
+        pixDestroy(&comp);
+    }
+    boxaDestroy(&boxa);
+    pixaDestroy(&pixa);
+    return out;
+}
+
 static int cmp_cand(const void *a, const void *b)
 {
     float sa = ((const ds_mrz_candidate *)a)->score, sb = ((const ds_mrz_candidate *)b)->score;
@@ -446,11 +490,21 @@ static ds_error locate(PIX *page, int tilted, ds_mrz_candidate *out, int *out_co
         scale *= 2;
         ch /= 2;
     }
+    /* Drop straight rules (a card's edge, a frame, a table rule): an MRZ
+     * printed near one would be closed into it. */
+    for (int vertical = 0; vertical < 2; vertical++) {
+        PIX *rules = ds_mrz_rules(bin, (int)lroundf(RULE_MIN_CH * ch), vertical);
+        if (!rules) {
+            err = DS_ERR_NOMEM;
+            goto out;
+        }
+        pixSubtract(bin, bin, rules);
+        pixDestroy(&rules);
+    }
     /* Drop blobs thicker than text in both directions (a dark scanner bed,
      * the portrait, a logo): the closing would glue the MRZ lines to them. */
     {
-        int lim = (int)lroundf(2.0f * ch);
-        PIX *kept = pixSelectBySize(bin, lim, lim, 8, L_SELECT_IF_EITHER, L_SELECT_IF_LTE, NULL);
+        PIX *kept = drop_blobs(bin, ch);
         if (!kept) {
             err = DS_ERR_NOMEM;
             goto out;
@@ -1030,6 +1084,10 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
         ucy = (float)pixGetHeight(b.band) - 1 - ucy;
     }
 
+    if (!ds_mrz_erase_rules(b.band)) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
     float slope = 0;
     err = segment(&b, &slope);
     if (err == DS_OK && fabsf(slope) > 0.0025f) {

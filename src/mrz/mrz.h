@@ -100,6 +100,13 @@ typedef struct ds_mrz {
      * can reveal. */
     float name_min_p;
     bool name_unsure;
+    /* Whether some character under the document number's check (the number,
+     * its continuation, its check digit) was read unsurely, by the rule of
+     * name_unsure: a check digit passes one misreading in ten by chance, so
+     * a number read so is no evidence that it differs from another record
+     * (a stamp over the number of a real specimen read 000OY000 for
+     * 00000000, and its check passed). */
+    bool number_unsure;
     char document_number[32]; /* including the TD1 long-number extension */
     char nationality[4];
     char birth_date[11];  /* YYYY-MM-DD, or the raw YYMMDD with '<' when unknown parts */

@@ -4,7 +4,8 @@
  * black top-hat and the area-mapped rotation clipped to a box. Each must
  * return exactly the pixels of the Leptonica call it replaces (pixTophat,
  * pixScaleAreaMap2, pixRotate clipped to the band), since reports must not
- * change; none reads characters or trusts the image size.
+ * change; none reads characters or trusts the image size. Last, the
+ * straight rules (frames, card edges) that the locator takes out.
  */
 #include "mrz/pixops.h"
 
@@ -318,3 +319,59 @@ ds_error ds_mrz_rotate_clip(PIX *pix, float angle, BOX *box, PIX **out /* OUT */
     return DS_OK;
 }
 
+
+PIX *ds_mrz_rules(PIX *bin, int minlen, int vertical)
+{
+    if (!bin || pixGetDepth(bin) != 1 || minlen < 2)
+        return NULL;
+    /* Three rows (columns) thick, a slanted rule's steps join into one run;
+     * the run's pixels on bin itself are the rule. */
+    PIX *thick = vertical ? pixDilateBrick(NULL, bin, 3, 1) : pixDilateBrick(NULL, bin, 1, 3);
+    PIX *run = thick ? (vertical ? pixOpenBrick(NULL, thick, 1, minlen)
+                                 : pixOpenBrick(NULL, thick, minlen, 1))
+                     : NULL;
+    pixDestroy(&thick);
+    if (run)
+        pixAnd(run, run, bin);
+    return run;
+}
+
+/*
+ * Paints the paper's gray over the straight rules across the upright band
+ * (a frame drawn around the MRZ, a line printed above it): their ink would
+ * be taken for part of a text line, making its characters look taller than
+ * they are, and the sides of a frame for characters. A rule is a thin run of
+ * ink along a twelfth of the band or more (more than two character
+ * pitches; no MRZ character has one), or up and down nearly half the band
+ * (taller than a character). Returns 0 when out of memory.
+ */
+int ds_mrz_erase_rules(PIX *band)
+{
+    int w = pixGetWidth(band), h = pixGetHeight(band), ok = 1;
+    /* the paper: the median gray level (a band is mostly paper), so that
+     * the threshold the lines are then found with does not move */
+    l_uint32 paper = 255;
+    if (pixGetRankValue(band, 2, 0.5f, &paper) != 0)
+        paper = 255;
+    PIX *bin = pixThresholdToBinary(band, ds_mrz_otsu(band));
+    for (int vertical = 0; bin && ok && vertical < 2; vertical++) {
+        /* along: a twelfth of the band's length, or nearly half its height
+         * (taller than a line of characters) for the sides of a frame */
+        int along = vertical ? (int)(0.45 * h) : w / 12, across = vertical ? w / 40 : h / 6;
+        PIX *rules = ds_mrz_rules(bin, along > 2 ? along : 2, vertical);
+        PIX *thin = rules ? pixSelectBySize(rules, across > 2 ? across : 2, across > 2 ? across : 2, 8,
+                                            vertical ? L_SELECT_WIDTH : L_SELECT_HEIGHT,
+                                            L_SELECT_IF_LTE, NULL)
+                          : NULL;
+        PIX *mask = thin ? pixDilateBrick(NULL, thin, 5, 5) : NULL;
+        ok = mask != NULL;
+        if (ok)
+            pixSetMasked(band, mask, paper);
+        pixDestroy(&rules);
+        pixDestroy(&thin);
+        pixDestroy(&mask);
+    }
+    ok = ok && bin;
+    pixDestroy(&bin);
+    return ok;
+}

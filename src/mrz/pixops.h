@@ -1,6 +1,7 @@
 /*
- * pixops: image operations of the MRZ locator (pixops.c), each the exact
- * pixels of a Leptonica call, computed faster.
+ * pixops: image operations of the MRZ locator (pixops.c): most the exact
+ * pixels of a Leptonica call, computed faster; then finding and erasing
+ * straight rules.
  */
 #ifndef DS_MRZ_PIXOPS_H
 #define DS_MRZ_PIXOPS_H
@@ -24,5 +25,23 @@ PIX *ds_mrz_tophat(PIX *pix);
  * L_BRING_IN_WHITE, 0, 0), box), computed inside the box only.
  * DS_ERR_NOT_FOUND when box misses the image. */
 ds_error ds_mrz_rotate_clip(PIX *pix, float angle, BOX *box, PIX **out /* OUT */);
+
+/*
+ * The straight rules of binary image bin (1 bpp): its set pixels on a
+ * straight run of at least minlen pixels along a row (along a column when
+ * vertical is set), a run allowed to step by a pixel across it (a rule
+ * slanted by a degree or so). A frame drawn around the MRZ, the edge of a
+ * card, a table rule; no character of an MRZ has a run that long once
+ * minlen is a few character pitches. NULL when out of memory.
+ */
+PIX *ds_mrz_rules(PIX *bin, int minlen, int vertical);
+
+/*
+ * Paints the paper's gray (the band's median) over the straight rules
+ * across the upright 8 bpp MRZ band: a thin run of ink along a twelfth of
+ * the band or more, or up and down nearly half of it. Returns 0 when out of
+ * memory.
+ */
+int ds_mrz_erase_rules(PIX *band);
 
 #endif

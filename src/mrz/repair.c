@@ -492,6 +492,22 @@ static void name_doubt(const layout *L, const ds_mrz_char *const *src, ds_mrz *m
     }
 }
 
+/* Whether the document number was read reliably (ds_mrz.number_unsure): a
+ * position under its check is unsure when the recogniser's best reading has
+ * under DS_MRZ_NAME_SURE_P or its second choice half as much. */
+static void number_doubt(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
+{
+    eval e;
+    cover c;
+    ds_mrz_evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &e);
+    ds_mrz_coverage(L, &e, K_DOC, &c);
+    for (int i = 0; i < c.n; i++) {
+        const ds_mrz_char *s = &src[c.line[i]][c.pos[i]];
+        if (s->p < DS_MRZ_NAME_SURE_P || (alt_usable(s) && s->alt_p >= 0.5f * s->p))
+            m->number_unsure = true;
+    }
+}
+
 void ds_mrz_repair_read(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
 {
     repair_grammar(L, src, m);
@@ -504,4 +520,5 @@ void ds_mrz_assess_read(const layout *L, const ds_mrz_char *const *src, ds_mrz *
 {
     assess(L, src, m);
     name_doubt(L, src, m);
+    number_doubt(L, src, m);
 }

@@ -905,6 +905,25 @@ int ds_pdfparse_fuzz(const uint8_t *data, size_t size)
         if (z.objects.size() > s.size() || budget > DS_OBJSTM_BUDGET)
             abort();
     }
+    /* The whole reading of each revision (its bytes, object streams and
+     * cross-reference data); the whole file as one revision as well, so
+     * that an input without startxref reaches the xref readers. */
+    budget = DS_OBJSTM_BUDGET;
+    ends.insert(ends.begin(), 0);
+    if (ends.back() != s.size())
+        ends.push_back(s.size());
+    for (size_t k = 1; k < ends.size(); k++) {
+        size_t before = budget;
+        dspdf::RevObjects r = dspdf::revision_objects(s, ends[k - 1], ends[k], &budget);
+        if (budget > before || r.relisted + r.bad > r.listed || r.listed < 0 ||
+            (size_t)r.listed > r.xref.entries.size() || r.xref.unread > r.xref.sections ||
+            r.defined.size() < r.found.size() || (size_t)r.unlisted != r.unlisted_ids.size() ||
+            r.xref_only > (int)r.defined.size())
+            abort();
+        for (int id : r.found)
+            if (!r.defined.count(id))
+                abort();
+    }
     std::string p = dspdf::stext_payload(s, 2.5, 2.5);
     if (p.size() > DS_PDFWIRE_TEXT_MAX)
         abort();
@@ -919,4 +938,17 @@ int ds_pdfparse_objstm(const uint8_t *data, size_t size, int *unread)
     if (unread)
         *unread = z.unread;
     return (int)z.objects.size();
+}
+
+int ds_pdfparse_revision(const uint8_t *data, size_t size, size_t from, int counts[8])
+{
+    std::string s(reinterpret_cast<const char *>(data), size);
+    size_t budget = DS_OBJSTM_BUDGET;
+    dspdf::RevObjects r = dspdf::revision_objects(s, std::min(from, size), size, &budget);
+    if (counts) {
+        counts[0] = r.xref.sections, counts[1] = r.xref.unread, counts[2] = r.listed;
+        counts[3] = r.relisted, counts[4] = r.bad, counts[5] = r.unlisted;
+        counts[6] = r.xref_only, counts[7] = r.stm.unread;
+    }
+    return (int)r.defined.size();
 }

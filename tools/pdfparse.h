@@ -108,6 +108,11 @@ int ds_pdfparse_fuzz(const uint8_t *data, size_t size);
 /* For the tests: the objects the object streams in data hold (data taken
  * as one revision); *unread the streams that could not be read. */
 int ds_pdfparse_objstm(const uint8_t *data, size_t size, int *unread);
+/* For the tests: data[from, size) read as one revision of data; counts
+ * gets xref sections, of them unread, entries listed, relisted, bad,
+ * objects unlisted, objects only the xref tells, object streams unread.
+ * Returns the number of objects it defines. */
+int ds_pdfparse_revision(const uint8_t *data, size_t size, size_t from, int counts[8]);
 
 #ifdef __cplusplus
 }

@@ -147,6 +147,31 @@ static size_t png_up(const uint8_t *rows, size_t nrows, size_t cols, uint8_t *ou
     return k;
 }
 
+/* The same with each row's filter chosen in turn from Sub, Average and
+ * Paeth (/Predictor 15: any filter, row by row). */
+static size_t png_mixed(const uint8_t *rows, size_t nrows, size_t cols, uint8_t *out)
+{
+    size_t k = 0;
+    for (size_t r = 0; r < nrows; r++) {
+        int f = (int)(r % 3) == 0 ? 1 : (int)(r % 3) == 1 ? 3 : 4;
+        out[k++] = (uint8_t)f;
+        const uint8_t *row = rows + r * cols, *up = r ? rows + (r - 1) * cols : NULL;
+        for (size_t i = 0; i < cols; i++) {
+            int a = i ? row[i - 1] : 0, b = up ? up[i] : 0, c = up && i ? up[i - 1] : 0, pr;
+            if (f == 1)
+                pr = a;
+            else if (f == 3)
+                pr = (a + b) / 2;
+            else {
+                int p = a + b - c, pa = abs(p - a), pb = abs(p - b), pc = abs(p - c);
+                pr = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+            }
+            out[k++] = (uint8_t)(row[i] - pr);
+        }
+    }
+    return k;
+}
+
 static size_t deflate_to(const uint8_t *in, size_t n, uint8_t *out, size_t cap)
 {
     uLongf zn = cap;
@@ -208,6 +233,30 @@ static void test_xref_stream(void)
     T_EQ_INT(c[4], 1);
     T_EQ_INT(c[6], 0);
     T_EQ_INT(c[7], 0);
+
+    /* Sub, Average and Paeth rows: every offset decoded right (a wrong
+     * byte would point away from its header: misplaced) */
+    r.n = from;
+    size_t at[6];
+    for (int i = 0; i < 6; i++)
+        at[i] = obj(&r, 3 + i, "<< /K 1 >>");
+    uint8_t mrows[6 * 4];
+    for (int i = 0; i < 6; i++) {
+        mrows[4 * i] = 1;
+        mrows[4 * i + 1] = (uint8_t)(at[i] >> 8);
+        mrows[4 * i + 2] = (uint8_t)at[i];
+        mrows[4 * i + 3] = 0;
+    }
+    pn = png_mixed(mrows, 6, 4, pred);
+    zn = deflate_to(pred, pn, z, sizeof z);
+    stream_obj(&r, 9, "/Type /XRef /Size 10 /W [1 2 1] /Index [3 6] /Filter /FlateDecode "
+               "/DecodeParms << /Columns 4 /Predictor 15 >>", z, zn);
+    adds(&r, "startxref\n0\n%%EOF\n");
+    T_EQ_INT(rev_counts(&r, from, c), 7);
+    T_EQ_INT(c[1], 0);
+    T_EQ_INT(c[2], 6);
+    T_EQ_INT(c[4], 0);
+    T_EQ_INT(c[5], 0);
 }
 
 /* Hostile cross-reference streams: each is counted as one section not

@@ -385,7 +385,8 @@ static void test_shared_font(void)
         if (f) {
             T_EQ_INT(f->severity, DS_SEV_WARNING);
             T_EQ_INT(f->page, 0);
-            T_CHECK(strstr(f->message, "shared by page(s) 1, 2") != NULL);
+            T_CHECK(strstr(f->message, "the font (object ") != NULL);
+            T_CHECK(strstr(f->message, "that page(s) 1, 2 share") != NULL);
             T_CHECK(strstr(f->message, "not any page's own content") != NULL);
         }
     }

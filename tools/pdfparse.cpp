@@ -655,8 +655,8 @@ static bool xref_stream(const std::string &s, size_t p, size_t to, size_t *budge
     uint64_t rows = 0;
     for (size_t i = 1; i < index.size(); i += 2)
         rows += (uint64_t)index[i];
-    if (cols == 0 || rows > DS_XREF_ENTRIES_MAX)
-        return false;
+    if (cols == 0 || rows > DS_XREF_ENTRIES_MAX - std::min<size_t>(x.entries.size(), DS_XREF_ENTRIES_MAX))
+        return false; /* over the revision's entries */
     /* the filter and its parameters */
     auto f = d.find("/Filter");
     bool flate = f != d.end() && f->second == "/FlateDecode";
@@ -745,7 +745,7 @@ static bool xref_table(const std::string &s, size_t p, size_t to, Xref &x)
         return true;
     };
     std::string t;
-    size_t listed = 0;
+    size_t listed = x.entries.size(); /* the revision's entries so far */
     for (;;) {
         long start, count;
         if (!token(t))

@@ -57,7 +57,7 @@ void ds_check_pdf(const ds_pdf_info *info, const ds_pdfev *ev, ds_flags *flags)
     }
     /* Objects several pages share (a font every page names) that a later
      * save changed: reported once, with the pages that draw with them. */
-    int shared_revs = 0, first_shared = -1, shared_obj = 0;
+    int shared_revs = 0, first_shared = -1, shared_obj = 0, nshared = 0;
     char shared[160] = "", kind[12] = "";
     for (int i = 0; i < info->nrev; i++) {
         int used = 0;
@@ -66,6 +66,7 @@ void ds_check_pdf(const ds_pdf_info *info, const ds_pdfev *ev, ds_flags *flags)
             if (sh->npages == 0)
                 continue; /* listed by pages, drawn by none */
             used++;
+            nshared++;
             if (shared_obj == 0) {
                 shared_obj = sh->object;
                 snprintf(kind, sizeof kind, "%s", sh->kind);
@@ -88,11 +89,20 @@ void ds_check_pdf(const ds_pdf_info *info, const ds_pdfev *ev, ds_flags *flags)
     if (info->nrev > 0) {
         char found[16];
         snprintf(found, sizeof found, "%d", info->revisions);
-        char also[224] = "";
+        char also[288] = "", more[48] = "";
+        static const char *const kinds[][2] = {{"font", "font"}, {"xobject", "form or image"},
+                                               {"resources", "resource dictionary"},
+                                               {"content", "content stream"},
+                                               {"page", "page object"}};
+        const char *what = "object";
+        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+            if (strcmp(kind, kinds[k][0]) == 0)
+                what = kinds[k][1];
+        if (nshared > 1)
+            snprintf(more, sizeof more, " and %d more shared object(s)", nshared - 1);
         if (shared_obj > 0)
-            snprintf(also, sizeof also, "%s%s %d (shared by page(s) %s)",
-                     changed_revs > 0 ? ", and the " : "the ",
-                     strcmp(kind, "xobject") == 0 ? "form or image" : kind, shared_obj, shared);
+            snprintf(also, sizeof also, "%sthe %s (object %d) that page(s) %s share%s",
+                     changed_revs > 0 ? ", and " : "", what, shared_obj, shared, more);
         if (changed_revs > 0)
             ds_flags_add(flags, first_changed, DS_FLAG_PDF_INCREMENTAL_UPDATE, DS_SEV_WARNING, "pdf",
                          "revisions", "1", found,

@@ -380,19 +380,25 @@ static bool inflate_prefix(const std::string &s, size_t p, size_t to, size_t wan
     z_stream z{};
     if (inflateInit(&z) != Z_OK)
         return false;
-    out.assign(want, '\0');
     z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(s.data() + p));
     /* A header of want bytes is never stored in much more than want bytes
      * (deflate's worst case is a few bytes per 16 KiB): reading no further
      * keeps empty blocks from making each stream cost the whole file. */
     z.avail_in = (uInt)std::min<size_t>(to - p, want + want / 4 + 4096);
     *used = z.avail_in;
-    z.next_out = reinterpret_cast<Bytef *>(&out[0]);
-    z.avail_out = (uInt)want;
+    /* The output grows as it comes (a stream that claims much and holds
+     * little costs what it holds), never past want. */
+    size_t got = 0;
     int rc = Z_OK;
-    while (z.avail_out > 0 && rc == Z_OK)
-        rc = inflate(&z, Z_NO_FLUSH);
-    size_t got = want - z.avail_out;
+    out.clear();
+    while (got < want && rc == Z_OK) {
+        out.resize(std::min(want, std::max<size_t>(2 * got, 65536)));
+        z.next_out = reinterpret_cast<Bytef *>(&out[got]);
+        z.avail_out = (uInt)(out.size() - got);
+        while (z.avail_out > 0 && rc == Z_OK)
+            rc = inflate(&z, Z_NO_FLUSH);
+        got = out.size() - z.avail_out;
+    }
     inflateEnd(&z);
     out.resize(got);
     return got == want || rc == Z_STREAM_END;

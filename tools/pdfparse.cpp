@@ -915,6 +915,7 @@ int ds_pdfparse_fuzz(const uint8_t *data, size_t size)
      * cross-reference data); the whole file as one revision as well, so
      * that an input without startxref reaches the xref readers. */
     budget = DS_OBJSTM_BUDGET;
+    int revisions = (int)ends.size();
     ends.insert(ends.begin(), 0);
     if (ends.back() != s.size())
         ends.push_back(s.size());
@@ -933,7 +934,7 @@ int ds_pdfparse_fuzz(const uint8_t *data, size_t size)
     std::string p = dspdf::stext_payload(s, 2.5, 2.5);
     if (p.size() > DS_PDFWIRE_TEXT_MAX)
         abort();
-    return (int)ends.size();
+    return revisions;
 }
 
 int ds_pdfparse_objstm(const uint8_t *data, size_t size, int *unread)

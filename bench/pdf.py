@@ -57,6 +57,7 @@ def main():
                                                 else "  (exit %d)" % os.WEXITSTATUS(status)))
     print("target: a %d-page PDF under 300 MB peak; reproduce: bash bench/pdf.sh BUILD" % n)
     flags_table(binary, out, int(os.environ.get("BENCH_PDF_FILES", "8")))
+    placed_real(binary, out)
 
 
 def flags_table(binary, out, count):
@@ -67,6 +68,7 @@ def flags_table(binary, out, count):
     subprocess.run(["/usr/bin/python3", "samples/pdfgen.py", "--out", gen, "--count", str(count),
                     "--seed", "11", "--no-bad"], check=True)
     hits, totals, genuine, false = {}, {}, 0, []
+    exact, updates = 0, 0
     for name in sorted(f for f in os.listdir(gen) if f.endswith(".pdf")):
         with open(os.path.join(gen, name[:-4] + ".json")) as fh:
             truth = json.load(fh)
@@ -88,6 +90,16 @@ def flags_table(binary, out, count):
                      if d.get("severity") == "info" else (d["code"], d["page"]) in got)
             totals[key] = totals.get(key, 0) + 1
             hits[key] = hits.get(key, 0) + found
+        # An update's pages as labelled: the pages its own objects changed,
+        # and the shared objects it changed with the pages that use them.
+        for d in truth["defects"]:
+            if "changed_pages" not in d:
+                continue
+            upd = ((rep.get("pdf") or {}).get("updates") or [{}])[0]
+            shared = [(o["object"], o["pages"]) for o in upd.get("shared_objects", [])]
+            updates += 1
+            exact += upd.get("pages") == d["changed_pages"] and (
+                "shared" not in d or shared == [(o["object"], o["pages"]) for o in d["shared"]])
         if not truth["defects"]:
             genuine += 1
             if got:
@@ -98,6 +110,40 @@ def flags_table(binary, out, count):
         print("%-26s %4d/%-3d" % (code, hits[code], totals[code]))
     print("genuine files (born-digital and scanned) with a PDF or image warning or high: %d/%d %s"
           % (len(false), genuine, false if false else ""))
+    print("updates whose changed pages and shared objects are the labelled ones: %d/%d"
+          % (exact, updates))
+
+
+def placed_real(binary, out):
+    """Real JPEG files (../shared/realdata: photographed and scanned
+    documents, saved by cameras, scanners and editors) placed as they are on
+    a born-digital letter: the image forensics of placed images on genuine
+    letters. Every IMAGE_EDITED warning is counted (the same bytes as a
+    JPEG file get the file rules; these files' edits are not labelled)."""
+    src = os.path.join("..", "shared", "realdata")
+    jpegs = sorted(glob.glob(os.path.join(src, "**", "*.jp*g"), recursive=True))
+    if not jpegs:
+        print("SKIP: placed real JPEGs: ../shared/realdata is absent")
+        return
+    gen = os.path.join(out, "placed")
+    subprocess.run(["/usr/bin/python3", "samples/pdfgen.py", "--out", gen, "--photos-from"] + jpegs,
+                   check=True)
+    sev, files, checked = {}, 0, 0
+    for name in sorted(f for f in os.listdir(gen) if f.endswith(".pdf")):
+        _, _, _, text = run([binary, "scan", "--json", "--no-viz", "--today", "2026-11-23",
+                             os.path.join(gen, name)])
+        try:
+            rep = json.loads(text)
+        except ValueError:
+            continue
+        files += 1
+        checked += sum(len(p.get("images", [])) for p in (rep.get("pdf") or {}).get("pages", []))
+        for f in rep.get("flags", []):
+            if f["code"] == "IMAGE_EDITED":
+                sev[f["severity"]] = sev.get(f["severity"], 0) + 1
+    print("real JPEGs placed on a born-digital letter: %d files, %d images checked; IMAGE_EDITED "
+          "warning %d, info %d, high %d" % (files, checked, sev.get("warning", 0),
+                                            sev.get("info", 0), sev.get("high", 0)))
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ import json
 import unicodedata
 import os
 import random
+import re
 import struct
 import zlib
 
@@ -131,23 +132,43 @@ def append_revision(base, prev_x, size, root, info, changed):
     return bytes(out)
 
 
-def objstm_body(objs):
-    """An object stream (PDF 1.5) holding objs (num -> body, no streams)."""
+def png_rows(data, cols, kind):
+    """data in rows of cols bytes, each behind a PNG filter byte: 0 (None)
+    or 2 (Up, each byte less the one above), as /Predictor 12 wants."""
+    out, prev = bytearray(), bytes(cols)
+    for i in range(0, len(data), cols):
+        row = data[i:i + cols]
+        out.append(kind)
+        out += row if kind == 0 else bytes((a - b) & 255 for a, b in zip(row, prev))
+        prev = row
+    return bytes(out)
+
+
+def objstm_body(objs, predictor=False):
+    """An object stream (PDF 1.5) holding objs (num -> body, no streams);
+    with predictor, Flate behind PNG predictors (docscreen-pdf's own scan
+    does not read those: only the cross-reference stream tells its objects)."""
     head, data = [], bytearray()
     for n, body in sorted(objs.items()):
         head.append(b"%d %d" % (n, len(data)))
         data += body + b"\n"
     h = b" ".join(head) + b"\n"
+    if predictor:
+        comp = zlib.compress(png_rows(h + bytes(data), 1, 0))
+        return (b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /DecodeParms << /Predictor"
+                b" 12 /Columns 1 >> /Length %d >>\nstream\n" % (len(objs), len(h), len(comp)) +
+                comp + b"\nendstream")
     comp = zlib.compress(h + bytes(data))
     return (b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
             % (len(objs), len(h), len(comp)) + comp + b"\nendstream")
 
 
-def write_compressed(objs, root, info, base=b"", prev_x=None, size=None):
+def write_compressed(objs, root, info, base=b"", prev_x=None, size=None, predictor=False):
     """objs (num -> body) as a PDF 1.5 section: streams as objects of their
     own, every other object in one object stream, and a cross-reference
     stream. With base, an incremental update appended to it (/Prev prev_x):
-    only objs are listed. Returns (bytes, xref offset, size)."""
+    only objs are listed. With predictor, both streams behind PNG predictors
+    (/Predictor 12, as many writers save them). Returns (bytes, xref offset, size)."""
     out = bytearray(base or b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n")
     size = max(size or 0, max(objs) + 1)
     stm, xnum = size, size + 1
@@ -161,17 +182,19 @@ def write_compressed(objs, root, info, base=b"", prev_x=None, size=None):
     for i, n in enumerate(inside):
         entries[n] = (2, stm, i)
     entries[stm] = (1, len(out), 0)
-    out += b"%d 0 obj\n" % stm + objstm_body({n: objs[n] for n in inside}) + b"\nendobj\n"
+    out += (b"%d 0 obj\n" % stm + objstm_body({n: objs[n] for n in inside}, predictor) +
+            b"\nendobj\n")
     x = len(out)
     entries[xnum] = (1, x, 0)
     if not base:
         entries[0] = (0, 0, 65535)
     rows = b"".join(struct.pack(">BIH", *entries[n]) for n in sorted(entries))
     index = b" ".join(b"%d 1" % n for n in sorted(entries))
-    comp = zlib.compress(rows)
+    comp = zlib.compress(png_rows(rows, 7, 2) if predictor else rows)
     d = (b"<< /Type /XRef /Size %d /W [1 4 2] /Index [%s] /Root %d 0 R /Info %d 0 R%s"
-         b" /Filter /FlateDecode /Length %d >>" % (size, index, root, info,
-                                                   b" /Prev %d" % prev_x if base else b"", len(comp)))
+         b" /Filter /FlateDecode%s /Length %d >>"
+         % (size, index, root, info, b" /Prev %d" % prev_x if base else b"",
+            b" /DecodeParms << /Columns 7 /Predictor 12 >>" if predictor else b"", len(comp)))
     out += b"%d 0 obj\n" % xnum + d + b"\nstream\n" + comp + b"\nendstream\nendobj\n"
     out += b"startxref\n%d\n%%%%EOF\n" % x
     return bytes(out), x, size
@@ -429,6 +452,10 @@ def objstm_updates(r):
     page = objs[kids[0]].replace(b"/F1 %d 0 R" % f1, b"/F1 %d 0 R" % fnum)
     out["restyled-objstm"] = (write_compressed({fnum: font, kids[0]: page}, 1, info, base, x,
                                                size)[0], [0], None)
+    # the same update with its object stream behind a predictor: only the
+    # cross-reference stream says page 1's dictionary is in it
+    out["restyled-predictor"] = (write_compressed({fnum: font, kids[0]: page}, 1, info, base, x,
+                                                  size, predictor=True)[0], [0], None)
     meta = b"<< /Producer (Northbank statements 4.2) /Creator (Northbank eStatement) /Title (Statement) >>"
     out["metadata-objstm"] = (write_compressed({info: meta}, 1, info, base, x, size)[0], [], None)
     return out
@@ -462,6 +489,148 @@ def fontswap(r):
     runs[i] = (x, top, font, size, head)
     runs.append((x + text_width(head, "Helvetica", size), top, "F2", size, tail))
     return runs_content(runs), text
+
+
+# ------------------------------------------ shared resources, xref, images
+
+def notes_runs(r):
+    """A third page of notes: Helvetica-Bold (F4) and one Courier (F2) line,
+    never the statement's Helvetica (F1)."""
+    return [(56, 60, "F4", 14, "Notes"), (56, 90, "F4", 10, "Rates are variable and may change."),
+            (56, 110, "F2", 10, "Ref %08d" % r.randint(0, 99999999))]
+
+
+def font_num(base, name):
+    """The object number of the base-14 font name in born_pdf's output."""
+    m = re.search(rb"(\d+) 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /%s /" % name.encode(),
+                  base)
+    return int(m.group(1))
+
+
+def append_full(base, size, root, info, prev_x, changed, extra=b"", wrong=None):
+    """An incremental update that lists every object in its xref table, the
+    unchanged ones at their old offsets (as some writers save), the objects
+    in changed (num -> body) at their new ones. extra: bytes appended before
+    the table that no entry lists; wrong (num, other): num's entry points at
+    object other's header (a hand edit)."""
+    offs = {int(m.group(1)): m.start() for m in re.finditer(rb"(?m)^(\d+) 0 obj", base)}
+    out = bytearray(base)
+    for n, body in sorted(changed.items()):
+        offs[n] = len(out)
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    out += extra
+    if wrong:
+        offs[wrong[0]] = offs[wrong[1]]
+    x = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for n in range(1, size):
+        out += (b"%010d 00000 n \n" % offs[n]) if n in offs else b"0000000000 65535 f \n"
+    out += (b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n"
+            % (size, root, info, prev_x, x))
+    return bytes(out)
+
+
+def shared_updates(r):
+    """A three-page statement (two pages of amounts in Helvetica, a page of
+    notes in Helvetica-Bold and Courier; every page lists all four fonts)
+    and updates of it: the Helvetica font object redefined (shared by
+    pages 1 and 2, which set it; page 3 lists it and never uses it), the
+    Courier font redefined (listed by every page, set on page 3 only), an
+    amount's content stream replaced in an update that lists every object
+    again (unchanged ones at their old offsets), and the same by a hand
+    that added an object no entry lists and pointed the metadata's entry at
+    another object (PDF_XREF_MISMATCH)."""
+    runs = [statement_runs(r)[0], statement_runs(r)[0], notes_runs(r)]
+    base, x, size, info, kids, contents = born_pdf([runs_content(p) for p in runs])
+    f1, f2 = font_num(base, "Helvetica"), font_num(base, "Courier")
+    out = {"born-three": (base, None)}
+    oblique = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Oblique /Encoding /WinAnsiEncoding >>"
+    bold = b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier-Bold /Encoding /WinAnsiEncoding >>"
+    out["sharedfont"] = (append_revision(base, x, size, 1, info, {f1: oblique}),
+                         {"changed_pages": [], "shared": [{"object": f1, "pages": [0, 1]}]})
+    out["onefont"] = (append_revision(base, x, size, 1, info, {f2: bold}),
+                      {"changed_pages": [2], "shared": []})
+    page0 = list(runs[0])
+    i = next(k for k, run in enumerate(page0) if re.match(r"^[\d,]+\.\d\d$", run[4]) and k > 8)
+    rx, top, font, fsize, old = page0[i]
+    page0[i] = (rx, top, font, fsize, "{:,.2f}".format(r.randint(100, 250000) / 100.0))
+    content = runs_content(page0)
+    body = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+    out["relisted"] = (append_full(base, size, 1, info, x, {contents[0]: body}),
+                       {"changed_pages": [0], "shared": []})
+    out["handedit"] = (append_full(base, size, 1, info, x, {contents[0]: body},
+                                   extra=b"%d 0 obj\n<< /Note (added by hand) >>\nendobj\n" % (size + 5),
+                                   wrong=(kids[2], kids[1])),
+                       {"changed_pages": [0], "shared": [], "xref_mismatch": True})
+    return out
+
+
+def photo(r, w, h):
+    """A synthetic ID photo: a lit background, a head and shoulders, fine
+    texture (a face's and a print's grain), as RGB."""
+    img = Image.new("RGB", (w, h))
+    px = img.load()
+    for y in range(h):
+        for x in range(w):
+            g = 150 + int(60 * y / h)
+            px[x, y] = (g - 20 + r.randint(-6, 6), g - 10 + r.randint(-6, 6), g + r.randint(-6, 6))
+    d = ImageDraw.Draw(img)
+    d.ellipse((w * 0.05, h * 0.68, w * 0.95, h * 1.3), fill=(40, 50, 80))
+    d.ellipse((w * 0.28, h * 0.18, w * 0.72, h * 0.72), fill=(205, 160, 130))
+    d.ellipse((w * 0.26, h * 0.10, w * 0.74, h * 0.36), fill=(60, 40, 30))
+    for ex in (0.40, 0.60):
+        d.ellipse((w * (ex - 0.04), h * 0.40, w * (ex + 0.04), h * 0.45), fill=(40, 30, 30))
+    d.line((w * 0.42, h * 0.60, w * 0.58, h * 0.60), fill=(150, 70, 70), width=max(2, w // 60))
+    noise = Image.effect_noise((w, h), 18).convert("RGB")
+    return Image.blend(img, noise, 0.12)
+
+
+def letter_with_photo(r, jpeg, iw, ih, rect, mode="RGB"):
+    """A born-digital letter (Helvetica text) with a JPEG (DCT) photo (mode
+    "RGB" or "L") drawn at rect (x, top, width, height in points from the
+    top left)."""
+    w = Writer()
+    w.add(b"<< /Type /Catalog /Pages 2 0 R >>", 1)
+    w.add(b"", 2)
+    fnum = w.add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    im = w.stream(b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /%s "
+                  b"/BitsPerComponent 8 /Filter /DCTDecode"
+                  % (iw, ih, b"DeviceGray" if mode == "L" else b"DeviceRGB"), jpeg)
+    runs = [(56, 60, "F1", 14, "Residence permit application"),
+            (56, 90, "F1", 10, "Applicant reference %08d" % r.randint(0, 99999999)),
+            (56, 110, "F1", 10, "Submitted 02/03/2026"),
+            (56, 300, "F1", 10, "The photograph above was supplied by the applicant.")]
+    x, top, pw, ph = rect
+    draw = b"q %.2f 0 0 %.2f %.2f %.2f cm /Im1 Do Q\n" % (pw, ph, x, 842 - top - ph)
+    c = w.stream(b"", runs_content(runs, extra=draw))
+    page = w.add(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                 b"/Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
+                 % (c, fnum, im))
+    w.objs[2] = b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % page
+    info = info_obj(w, "Northbank letters 2.0", "Northbank letters")
+    return w.write(1, info)[0]
+
+
+def photo_letters(r):
+    """A letter with an ID photo saved once as JPEG (genuine), and one whose
+    photo was saved at quality 70, a part of the face pasted over from
+    another photo, and saved again at 92 (IMAGE_EDITED on the page, with
+    the photo's box)."""
+    iw, ih = 480, 600
+    rect = (400, 130, 120, 150)
+    buf = io.BytesIO()
+    photo(r, iw, ih).save(buf, "JPEG", quality=85)
+    out = {"photo": (letter_with_photo(r, buf.getvalue(), iw, ih, rect), None)}
+    first = io.BytesIO()
+    photo(r, iw, ih).save(first, "JPEG", quality=70)
+    first.seek(0)
+    img = Image.open(first)
+    img.load()
+    img.paste(photo(r, iw, ih).crop((160, 200, 320, 320)), (160, 200))
+    second = io.BytesIO()
+    img.save(second, "JPEG", quality=92)
+    out["pasted"] = (letter_with_photo(r, second.getvalue(), iw, ih, rect), rect)
+    return out
 
 
 # --------------------------------------------------------------- bad files
@@ -612,9 +781,28 @@ def main():
     ap.add_argument("--no-bad", action="store_true", help="skip bad/ (its bombs take a few seconds)")
     ap.add_argument("--born-from", nargs="+", metavar="TRUTH.json",
                     help="born-digital PDFs of samples/supportdocs.py pages, from their text runs")
+    ap.add_argument("--photos-from", nargs="+", metavar="JPEG",
+                    help="born-digital letters each with one of these JPEG files placed on it")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     r = random.Random(a.seed)
+    if a.photos_from:
+        # Real JPEG files, each placed as it is on a born-digital letter
+        # (bench/pdf.py: the image forensics of placed images on genuine ones)
+        for path in a.photos_from:
+            img = Image.open(path)
+            if img.mode not in ("RGB", "L"):
+                continue
+            w = 160.0
+            h = min(300.0, w * img.height / img.width)
+            with open(path, "rb") as fh:
+                data = fh.read()
+            name = os.path.splitext(os.path.basename(path))[0]
+            save(a.out, "placed-%s.pdf" % name,
+                 letter_with_photo(r, data, img.width, img.height, (380, 130, w, h), img.mode),
+                 {"kind": "placed", "source": os.path.basename(path), "pages": 1, "error": None,
+                  "defects": []})
+        return
     if a.born_from:
         for path in a.born_from:
             if path.endswith(".case.json"):
@@ -702,6 +890,26 @@ def main():
                 truth = {"kind": name.split("-")[0], "pages": 2, "error": None,
                          "defects": [dict(defect, **(edit or {}))]}
             save(a.out, "%s-%d.pdf" % (name, n), data, truth)
+        # (a generator of their own: the files above stay as they were)
+        r2 = random.Random(a.seed * 1000 + n + 17)
+        for name, (data, truth) in shared_updates(r2).items():
+            if truth is None:
+                save(a.out, "%s-%d.pdf" % (name, n), data,
+                     {"kind": "born", "pages": 3, "error": None, "defects": []})
+                continue
+            changed = truth["changed_pages"]
+            first = changed[0] if changed else min(p for sh in truth["shared"] for p in sh["pages"])
+            defects = [dict({"code": "PDF_INCREMENTAL_UPDATE", "page": first, "revisions": 2,
+                             "severity": "warning"}, **truth)]
+            if truth.get("xref_mismatch"):
+                defects.append({"code": "PDF_XREF_MISMATCH", "page": 0, "severity": "info"})
+            save(a.out, "%s-%d.pdf" % (name, n), data,
+                 {"kind": name, "pages": 3, "error": None, "defects": defects})
+        for name, (data, rect) in photo_letters(r2).items():
+            defects = [] if rect is None else [{"code": "IMAGE_EDITED", "page": 0, "box_pt": list(rect),
+                                                "first_quality": 70, "quality": 92}]
+            save(a.out, "%s-%d.pdf" % (name, n), data,
+                 {"kind": name, "pages": 1, "error": None, "defects": defects})
     if not a.no_bad:
         bad = os.path.join(a.out, "bad")
         os.makedirs(bad, exist_ok=True)

@@ -358,6 +358,66 @@ bool bool_key(QPDFObjectHandle d, const char *k)
     return v.isBool() && v.getBoolValue();
 }
 
+/* What a page's resource object is to it: "page", "content", "resources",
+ * "font" or "xobject", and the resource names it is listed under. */
+struct Use {
+    std::string kind;
+    std::set<std::string> names;
+};
+
+/* The fonts (Tf) and XObjects (Do) a content stream names. */
+struct Names : QPDFObjectHandle::ParserCallbacks {
+    std::set<std::string> *fonts, *dos;
+    std::vector<QPDFObjectHandle> ops;
+    void handleObject(QPDFObjectHandle o) override
+    {
+        if (!o.isOperator()) {
+            if (ops.size() < 64)
+                ops.push_back(o);
+            return;
+        }
+        std::string op = o.getOperatorValue();
+        if (op == "Tf" && ops.size() == 2 && ops[0].isName() && fonts->size() < 4096)
+            fonts->insert(ops[0].getName());
+        else if (op == "Do" && ops.size() == 1 && ops[0].isName() && dos->size() < 4096)
+            dos->insert(ops[0].getName());
+        ops.clear();
+    }
+    void handleEOF() override {}
+};
+
+/* The fonts and XObjects page pg's content names (its streams capped
+ * together at cap decoded bytes); false when it cannot be read. */
+bool content_uses(QPDFPageObjectHelper &pg, size_t cap, std::set<std::string> &fonts,
+                  std::set<std::string> &dos)
+{
+    QPDFObjectHandle contents = pg.getObjectHandle().getKey("/Contents");
+    std::vector<QPDFObjectHandle> cs;
+    if (contents.isStream())
+        cs.push_back(contents);
+    else if (contents.isArray())
+        for (auto &c : contents.getArrayAsVector())
+            if (c.isStream())
+                cs.push_back(c);
+    size_t total = 0;
+    try {
+        for (auto &c : cs) {
+            bool ok;
+            total += stream_bytes(c, cap, &ok).size();
+            if (!ok || total > cap)
+                return false;
+        }
+        Names n;
+        n.fonts = &fonts;
+        n.dos = &dos;
+        if (!cs.empty())
+            pg.parseContents(&n);
+    } catch (std::exception &) {
+        return false;
+    }
+    return true;
+}
+
 /* ------------------------------------------------------------- reader */
 
 struct Reader {
@@ -425,11 +485,16 @@ struct Reader {
             throw Fail(DS_PDFWIRE_FAIL_RENDER, "the renderer's output is cut");
         send_page(index, DS_PDFWIRE_SRC_RENDERED, DS_PDFWIRE_CODEC_GRAY8, w, h, dpi, 0, 0,
                   embedded, pgm.substr(off));
+        rendered_w = w, rendered_h = h;
         if (text)
             text_layer(index, w_pt > 0 ? w / w_pt : scale, h_pt > 0 ? h / h_pt : scale);
     }
 
+    unsigned rendered_w = 0, rendered_h = 0; /* the last rendering's size */
+    int images_sent = 0;
+
     void text_layer(int index, double sx, double sy);
+    void send_images(int index, const Scan &sc, double x0, double y1, double pw, double ph);
     void page(QPDFPageObjectHelper &pg, int index);
     void run();
 };
@@ -443,6 +508,70 @@ void Reader::text_layer(int index, double sx, double sy)
                      DS_PDFWIRE_TEXT_MAX * 4, &xml))
         throw Fail(DS_PDFWIRE_FAIL_RENDER, "the text layer could not be read");
     frame(DS_PDFWIRE_TAG_TEXT, dspdf::stext_payload(xml, sx, sy));
+}
+
+/* The JPEG images (DCT XObjects) the rendered page index draws, each once,
+ * as IMGJ frames with their box on the rendering (a page of x0..x0+pw,
+ * y1-ph..y1 points; the box is left unknown on a rotated page): a photo or
+ * a pasted scan on a born-digital page gets the image forensics from its
+ * own bytes. Images under 16 pixels a side, over DS_PDFWIRE_IMAGE_MAX
+ * bytes or past the per-page and per-file counts are left out. */
+void Reader::send_images(int index, const Scan &sc, double x0, double y1, double pw, double ph)
+{
+    std::set<int> done;
+    int n = 0;
+    for (auto &d : sc.drawn) {
+        if (n >= DS_PDFWIRE_PAGE_IMAGES_MAX || images_sent >= DS_PDFWIRE_FILE_IMAGES_MAX)
+            return;
+        auto it = sc.images.find(d.first);
+        if (it == sc.images.end())
+            continue;
+        QPDFObjectHandle img = it->second;
+        QPDFObjectHandle dict = img.getDict();
+        long w = int_key(dict, "/Width", 0), h = int_key(dict, "/Height", 0);
+        if (special_filter(dict, nullptr) != DS_PDFWIRE_CODEC_DCT || w < 16 || h < 16 ||
+            w > 65535 || h > 65535 || !done.insert(img.getObjectID()).second)
+            continue;
+        std::string data;
+        bool ok = false;
+        try {
+            data = stream_bytes(img, std::min<size_t>(o.max_stream, DS_PDFWIRE_IMAGE_MAX), &ok);
+        } catch (Fail &) {
+            continue; /* over the cap: not sent */
+        }
+        if (!ok || data.size() < 4 || (unsigned char)data[0] != 0xff ||
+            (unsigned char)data[1] != 0xd8)
+            continue;
+        /* the unit square through the image's matrix, in the rendering's pixels */
+        const Mat &m = d.second;
+        std::vector<uint32_t> hdr(DS_PDFWIRE_IMG_HDR, 0);
+        if (rendered_w > 0 && rendered_h > 0 && pw > 0 && ph > 0) {
+            double sx = rendered_w / pw, sy = rendered_h / ph;
+            double bx0 = 1e18, by0 = 1e18, bx1 = -1e18, by1 = -1e18;
+            for (int c = 0; c < 4; c++) {
+                double u = c & 1, v = c >> 1;
+                double x = m.a * u + m.c * v + m.e, y = m.b * u + m.d * v + m.f;
+                double px = (x - x0) * sx, py = (y1 - y) * sy;
+                bx0 = std::min(bx0, px), bx1 = std::max(bx1, px);
+                by0 = std::min(by0, py), by1 = std::max(by1, py);
+            }
+            bx0 = std::max(0.0, bx0), by0 = std::max(0.0, by0);
+            bx1 = std::min((double)rendered_w, bx1), by1 = std::min((double)rendered_h, by1);
+            if (std::isfinite(bx0) && std::isfinite(by0) && bx1 - bx0 >= 1 && by1 - by0 >= 1) {
+                hdr[DS_PDFWIRE_I_X] = (uint32_t)std::lround(bx0);
+                hdr[DS_PDFWIRE_I_Y] = (uint32_t)std::lround(by0);
+                hdr[DS_PDFWIRE_I_W] = (uint32_t)std::lround(bx1 - bx0);
+                hdr[DS_PDFWIRE_I_H] = (uint32_t)std::lround(by1 - by0);
+            }
+        }
+        hdr[DS_PDFWIRE_I_PAGE] = (uint32_t)index;
+        hdr[DS_PDFWIRE_I_WIDTH] = (uint32_t)w;
+        hdr[DS_PDFWIRE_I_HEIGHT] = (uint32_t)h;
+        hdr[DS_PDFWIRE_I_OBJECT] = (uint32_t)std::max(0, img.getObjectID());
+        frame(DS_PDFWIRE_TAG_IMGJ, u32s(hdr) + data);
+        n++;
+        images_sent++;
+    }
 }
 
 void Reader::page(QPDFPageObjectHelper &pg, int index)
@@ -567,6 +696,10 @@ void Reader::page(QPDFPageObjectHelper &pg, int index)
         embedded = 0; /* an image on a page, not a scan of it: render */
     }
     render(index, swap ? ph : pw, swap ? pw : ph, o.dpi, embedded, true);
+    if (rotate == 0)
+        send_images(index, sc, x0, y1, pw, ph);
+    else
+        send_images(index, sc, x0, y1, 0, 0); /* no box on a turned page */
 }
 
 void Reader::run()
@@ -619,58 +752,123 @@ void Reader::run()
     head += "producer\t" + producer + "\ncreator\t" + creator + "\n";
     head += std::string("encrypted\t") + (pdf.isEncrypted() ? "1" : "0") + "\n";
     head += std::string("repaired\t") + (repaired ? "1" : "0") + "\n";
-    std::vector<std::set<int>> page_objs(pages.size());
+    /* Each page's objects, and what each is to it: a resource listed in
+     * several pages' dictionaries (a font every page names) is shared. */
+    std::vector<std::map<int, Use>> page_objs(pages.size());
     for (size_t i = 0; i < pages.size(); i++) {
+        std::map<int, Use> &po = page_objs[i];
+        auto add = [&](QPDFObjectHandle h, const char *kind, const std::string &name) {
+            if (!h.isIndirect() || h.getObjectID() <= 0)
+                return;
+            Use &u = po[h.getObjectID()];
+            if (u.kind.empty())
+                u.kind = kind;
+            if (!name.empty() && u.names.size() < 16)
+                u.names.insert(name);
+        };
         QPDFObjectHandle ph = pages[i].getObjectHandle();
-        page_objs[i].insert(ph.getObjectID());
+        add(ph, "page", "");
         QPDFObjectHandle c = ph.getKey("/Contents");
-        if (c.isIndirect())
-            page_objs[i].insert(c.getObjectID());
+        add(c, "content", "");
         if (c.isArray())
             for (auto &x : c.getArrayAsVector())
-                page_objs[i].insert(x.getObjectID());
-        for (auto &kv : pages[i].getImages())
-            page_objs[i].insert(kv.second.getObjectID());
+                add(x, "content", "");
         /* What the page draws with: its resources, fonts and forms (a
          * font or an overlay swapped in changes the page as well). */
         QPDFObjectHandle res = pages[i].getAttribute("/Resources", false);
-        if (res.isIndirect())
-            page_objs[i].insert(res.getObjectID());
+        add(res, "resources", "");
         if (res.isDictionary())
             for (const char *kind : {"/Font", "/XObject"}) {
                 QPDFObjectHandle d = res.getKey(kind);
-                if (d.isIndirect())
-                    page_objs[i].insert(d.getObjectID());
+                add(d, "resources", "");
                 if (!d.isDictionary())
                     continue;
                 int n = 0;
                 for (auto &kv : d.ditems())
                     if (kv.second.isIndirect() && n++ < 4096)
-                        page_objs[i].insert(kv.second.getObjectID());
+                        add(kv.second, kind[1] == 'F' ? "font" : "xobject", kv.first);
             }
+        for (auto &kv : pages[i].getImages())
+            add(kv.second, "xobject", kv.first);
     }
+    std::map<int, int> users; /* object -> pages that list it */
+    for (auto &po : page_objs)
+        for (auto &kv : po)
+            users[kv.first]++;
+    std::vector<int> uses_read(pages.size(), 0); /* 1 read, -1 not readable */
+    std::vector<std::set<std::string>> uses_font(pages.size()), uses_do(pages.size());
+    /* Whether page i draws with object id (a font it sets, a form or image
+     * it paints): read from its content when first asked; a page whose
+     * content cannot be read is taken to use everything it lists. */
+    auto really_uses = [&](size_t i, int id) {
+        const Use &u = page_objs[i].at(id);
+        if (u.kind != "font" && u.kind != "xobject")
+            return true;
+        if (uses_read[i] == 0)
+            uses_read[i] = content_uses(pages[i], o.max_stream, uses_font[i], uses_do[i]) ? 1 : -1;
+        if (uses_read[i] < 0)
+            return true;
+        const std::set<std::string> &names = u.kind == "font" ? uses_font[i] : uses_do[i];
+        for (auto &n : u.names)
+            if (names.count(n))
+                return true;
+        return false;
+    };
     size_t objstm_budget = DS_OBJSTM_BUDGET;
     for (size_t k = 1; k < ends.size() && k < DS_PDFWIRE_REVS_MAX; k++) {
-        std::set<int> objs = objects_in(input, ends[k - 1], ends[k]);
-        /* PDF 1.5: objects the revision stores in object streams. */
-        dspdf::Objstm z = dspdf::objstm_members(input, ends[k - 1], ends[k], &objstm_budget);
+        dspdf::RevObjects ro = dspdf::revision_objects(input, ends[k - 1], ends[k], &objstm_budget);
+        const std::set<int> &objs = ro.defined;
         size_t compressed = 0;
-        for (int id : z.objects)
-            if (objs.insert(id).second)
+        for (int id : ro.stm.objects)
+            if (!ro.found.count(id))
                 compressed++;
-        std::string changed;
-        for (size_t i = 0; i < pages.size(); i++) {
-            bool hit = false;
-            for (int id : page_objs[i])
-                if (id > 0 && objs.count(id))
-                    hit = true;
-            if (hit)
-                changed += (changed.empty() ? "" : ",") + std::to_string(i);
+        std::set<size_t> changed;
+        std::map<int, std::string> shared; /* shared objects it redefines, and their kind */
+        for (size_t i = 0; i < pages.size(); i++)
+            for (auto &kv : page_objs[i])
+                if (objs.count(kv.first)) {
+                    if (users[kv.first] == 1)
+                        changed.insert(i);
+                    else
+                        shared[kv.first] = kv.second.kind;
+                }
+        /* A shared object changes the pages that draw with it: one such
+         * page is that page's change; several are reported once, as a
+         * shared change (not as an edit of each page's own content). */
+        std::string shared_lines;
+        int nshared = 0;
+        for (auto &kv : shared) {
+            std::vector<size_t> by;
+            for (size_t i = 0; i < pages.size(); i++)
+                if (page_objs[i].count(kv.first) && really_uses(i, kv.first))
+                    by.push_back(i);
+            if (by.size() == 1) {
+                changed.insert(by[0]);
+                continue;
+            }
+            if (nshared++ >= DS_PDFWIRE_SHARED_MAX)
+                continue;
+            std::string pl;
+            for (size_t i : by)
+                pl += (pl.empty() ? "" : ",") + std::to_string(i);
+            shared_lines += "revshared\t" + std::to_string(k + 1) + "\t" + std::to_string(kv.first) +
+                            "\t" + kv.second + "\t" + pl + "\n";
         }
-        head += "rev\t" + std::to_string(k + 1) + "\t" + std::to_string(objs.size()) + "\t" +
-                changed + "\n";
+        std::string pl;
+        for (size_t i : changed)
+            pl += (pl.empty() ? "" : ",") + std::to_string(i);
+        head += "rev\t" + std::to_string(k + 1) + "\t" + std::to_string(objs.size()) + "\t" + pl +
+                "\n";
         head += "revobjstm\t" + std::to_string(k + 1) + "\t" + std::to_string(compressed) + "\t" +
-                std::to_string(z.unread) + "\n";
+                std::to_string(ro.stm.unread) + "\n";
+        head += "revxref\t" + std::to_string(k + 1) + "\t" + std::to_string(ro.xref.sections) + "\t" +
+                std::to_string(ro.xref.unread) + "\t" + std::to_string(ro.listed) + "\t" +
+                std::to_string(ro.relisted) + "\t" + std::to_string(ro.bad) + "\t" +
+                std::to_string(ro.unlisted) + "\t" + std::to_string(ro.xref_only) + "\n";
+        /* (a file of many pages and revisions could fill HEAD: the shared
+         * lines are the ones left out) */
+        if (head.size() + shared_lines.size() < DS_PDFWIRE_HEAD_MAX - 8192)
+            head += shared_lines;
     }
     frame(DS_PDFWIRE_TAG_HEAD, head);
     /* Renderings share max_total_pixels with every other page: a long file

@@ -271,7 +271,8 @@ std::set<int> objects_in(const std::string &s, size_t from, size_t to)
  * "["). Strings, hex strings and comments are skipped; nesting deeper than
  * DS_OBJSTM_NEST_MAX, an unclosed dictionary or too many entries: false. */
 static bool dict_entries(const std::string &s, size_t p, size_t to,
-                         std::map<std::string, std::string> &out, size_t *end)
+                         std::map<std::string, std::string> &out, size_t *end,
+                         std::map<std::string, size_t> *at = nullptr)
 {
     size_t lim = std::min(to, p + DS_OBJSTM_DICT_MAX);
     *end = lim; /* where the scan stopped, unless the dictionary closes */
@@ -289,8 +290,11 @@ static bool dict_entries(const std::string &s, size_t p, size_t to,
             while (i < lim && s[i] != '\n' && s[i] != '\r')
                 i++;
         } else if (c == '<' && i + 1 < lim && s[i + 1] == '<') {
-            if (depth == 1 && want_value)
+            if (depth == 1 && want_value) {
                 out[key] = "<<", want_value = false;
+                if (at)
+                    (*at)[key] = i;
+            }
             if (++depth > DS_OBJSTM_NEST_MAX)
                 return false;
             i += 2;
@@ -301,8 +305,11 @@ static bool dict_entries(const std::string &s, size_t p, size_t to,
                 return true;
             }
         } else if (c == '[' || c == ']') {
-            if (depth == 1 && want_value && c == '[')
+            if (depth == 1 && want_value && c == '[') {
                 out[key] = "[", want_value = false;
+                if (at)
+                    (*at)[key] = i;
+            }
             depth += c == '[' ? 1 : -1;
             if (depth > DS_OBJSTM_NEST_MAX || depth < 1)
                 return false;
@@ -373,19 +380,25 @@ static bool inflate_prefix(const std::string &s, size_t p, size_t to, size_t wan
     z_stream z{};
     if (inflateInit(&z) != Z_OK)
         return false;
-    out.assign(want, '\0');
     z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(s.data() + p));
     /* A header of want bytes is never stored in much more than want bytes
      * (deflate's worst case is a few bytes per 16 KiB): reading no further
      * keeps empty blocks from making each stream cost the whole file. */
     z.avail_in = (uInt)std::min<size_t>(to - p, want + want / 4 + 4096);
     *used = z.avail_in;
-    z.next_out = reinterpret_cast<Bytef *>(&out[0]);
-    z.avail_out = (uInt)want;
+    /* The output grows as it comes (a stream that claims much and holds
+     * little costs what it holds), never past want. */
+    size_t got = 0;
     int rc = Z_OK;
-    while (z.avail_out > 0 && rc == Z_OK)
-        rc = inflate(&z, Z_NO_FLUSH);
-    size_t got = want - z.avail_out;
+    out.clear();
+    while (got < want && rc == Z_OK) {
+        out.resize(std::min(want, std::max<size_t>(2 * got, 65536)));
+        z.next_out = reinterpret_cast<Bytef *>(&out[got]);
+        z.avail_out = (uInt)(out.size() - got);
+        while (z.avail_out > 0 && rc == Z_OK)
+            rc = inflate(&z, Z_NO_FLUSH);
+        got = out.size() - z.avail_out;
+    }
     inflateEnd(&z);
     out.resize(got);
     return got == want || rc == Z_STREAM_END;
@@ -434,12 +447,16 @@ Objstm objstm_members(const std::string &s, size_t from, size_t to, size_t *budg
         *budget -= cost;
         if (!ok) {
             r.unread++; /* an object stream's dictionary we cannot read */
+            r.unread_ids.insert(it->first);
             continue;
         }
         auto type = d.find("/Type");
         if (type == d.end() || type->second != "/ObjStm")
             continue;
         r.streams++;
+        int stm = it->first;
+        /* counted unread below unless its header is read whole */
+        r.unread_ids.insert(stm);
         auto val = [&](const char *k) -> long {
             auto e = d.find(k);
             if (e == d.end() || e->second.empty() || e->second.size() > 10)
@@ -497,11 +514,383 @@ Objstm objstm_members(const std::string &s, size_t from, size_t to, size_t *budg
             if (!num)
                 break;
             r.objects.insert((int)v[0]);
+            r.members.push_back({stm, (int)v[0]});
             if (r.objects.size() > 1000000)
                 return r;
         }
         if (got < n)
             r.unread++;
+        else
+            r.unread_ids.erase(stm);
+    }
+    std::sort(r.members.begin(), r.members.end());
+    return r;
+}
+
+/* ------------------------------------------------- cross-reference data */
+
+/* The object number of an "N G obj" header at s[p] (after at most 4 bytes
+ * of white space), -1 when there is none. */
+int object_at(const std::string &s, size_t p)
+{
+    for (int k = 0; k < 4 && p < s.size() && is_ws(s[p]); k++)
+        p++;
+    long v[2];
+    for (int k = 0; k < 2; k++) {
+        size_t b = p;
+        while (p < s.size() && isdigit((unsigned char)s[p]) && p - b < 10)
+            p++;
+        if (p == b || p - b >= 10 || p >= s.size() || !is_ws(s[p]))
+            return -1;
+        v[k] = atol(s.substr(b, p - b).c_str());
+        while (p < s.size() && is_ws(s[p]))
+            p++;
+    }
+    if (s.compare(p, 3, "obj") != 0 || v[0] > 0x7fffffffL)
+        return -1;
+    return (int)v[0];
+}
+
+/* The integers of the array that starts at s[p] ("["), at most max of
+ * them, within s[p, to); false when it is not such an array. */
+static bool int_array(const std::string &s, size_t p, size_t to, size_t max, std::vector<long> &out)
+{
+    if (p >= to || s[p] != '[')
+        return false;
+    p++;
+    while (p < to) {
+        while (p < to && is_ws(s[p]))
+            p++;
+        if (p < to && s[p] == ']')
+            return true;
+        size_t b = p;
+        while (p < to && isdigit((unsigned char)s[p]) && p - b < 12)
+            p++;
+        if (p == b || p - b >= 12 || out.size() >= max)
+            return false;
+        out.push_back(atol(s.substr(b, p - b).c_str()));
+    }
+    return false;
+}
+
+/* A value of d that is a plain non-negative integer, else dflt (-1 when
+ * present but not one). */
+static long dict_int(const std::map<std::string, std::string> &d, const char *k, long dflt)
+{
+    auto e = d.find(k);
+    if (e == d.end())
+        return dflt;
+    if (e->second.empty() || e->second.size() > 10)
+        return -1;
+    for (char c : e->second)
+        if (!isdigit((unsigned char)c))
+            return -1;
+    return atol(e->second.c_str());
+}
+
+/* Undoes the PNG predictors (10-15: a filter byte before each row) of
+ * rows of cols bytes, one byte a sample, in place into out; false on an
+ * unknown row filter or a cut row. */
+static bool png_unpredict(const std::string &in, size_t cols, std::string &out)
+{
+    size_t row = cols + 1, n = in.size() / row;
+    if (in.size() % row != 0)
+        return false;
+    out.assign(n * cols, '\0');
+    std::vector<unsigned char> prev(cols, 0);
+    for (size_t r = 0; r < n; r++) {
+        unsigned t = (unsigned char)in[r * row];
+        const unsigned char *src = reinterpret_cast<const unsigned char *>(in.data()) + r * row + 1;
+        unsigned char *dst = reinterpret_cast<unsigned char *>(&out[r * cols]);
+        for (size_t i = 0; i < cols; i++) {
+            unsigned a = i ? dst[i - 1] : 0, b = prev[i], c = i ? prev[i - 1] : 0, v = src[i];
+            switch (t) {
+            case 0: break;
+            case 1: v += a; break;
+            case 2: v += b; break;
+            case 3: v += (a + b) / 2; break;
+            case 4: {
+                int p = (int)a + (int)b - (int)c, pa = abs(p - (int)a), pb = abs(p - (int)b),
+                    pc = abs(p - (int)c);
+                v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+                break;
+            }
+            default: return false;
+            }
+            dst[i] = (unsigned char)v;
+        }
+        memcpy(prev.data(), dst, cols);
+    }
+    return true;
+}
+
+/* One cross-reference stream whose dictionary starts at s[p]: its in-use
+ * entries appended to x. False when it cannot be read (the caller counts
+ * it): a filter other than Flate, a predictor other than PNG's, /W fields
+ * over 8 bytes, more than DS_XREF_ENTRIES_MAX rows, decoded data over
+ * DS_XREF_DATA_MAX or the budget, a cut stream. */
+static bool xref_stream(const std::string &s, size_t p, size_t to, size_t *budget, Xref &x)
+{
+    std::map<std::string, std::string> d;
+    std::map<std::string, size_t> at;
+    size_t dend = 0;
+    if (!dict_entries(s, p, to, d, &dend, &at))
+        return false;
+    size_t cost = dend - p;
+    if (cost > *budget)
+        return false;
+    *budget -= cost;
+    std::vector<long> w, index;
+    if (!at.count("/W") || !int_array(s, at["/W"], dend, 3, w) || w.size() != 3)
+        return false;
+    long size = dict_int(d, "/Size", -1);
+    if (at.count("/Index")) {
+        if (!int_array(s, at["/Index"], dend, 2 * 4096, index) || index.size() % 2 != 0)
+            return false;
+    } else if (size >= 0) {
+        index = {0, size};
+    } else {
+        return false;
+    }
+    size_t cols = 0;
+    for (long v : w) {
+        if (v < 0 || v > 8)
+            return false;
+        cols += (size_t)v;
+    }
+    uint64_t rows = 0;
+    for (size_t i = 1; i < index.size(); i += 2)
+        rows += (uint64_t)index[i];
+    if (cols == 0 || rows > DS_XREF_ENTRIES_MAX - std::min<size_t>(x.entries.size(), DS_XREF_ENTRIES_MAX))
+        return false; /* over the revision's entries */
+    /* the filter and its parameters */
+    auto f = d.find("/Filter");
+    bool flate = f != d.end() && f->second == "/FlateDecode";
+    if (f != d.end() && !flate)
+        return false;
+    long predictor = 1;
+    if (at.count("/DecodeParms")) {
+        std::map<std::string, std::string> dp;
+        size_t pend = 0;
+        if (!dict_entries(s, at["/DecodeParms"], dend, dp, &pend))
+            return false;
+        predictor = dict_int(dp, "/Predictor", 1);
+        long colors = dict_int(dp, "/Colors", 1), bpc = dict_int(dp, "/BitsPerComponent", 8);
+        long columns = dict_int(dp, "/Columns", 1);
+        if (!(predictor == 1 || (predictor >= 10 && predictor <= 15)) || colors != 1 || bpc != 8 ||
+            (predictor != 1 && columns != (long)cols))
+            return false;
+    } else if (d.count("/DecodeParms")) {
+        return false; /* an array of parameters, or a reference */
+    }
+    size_t want = (size_t)rows * (cols + (predictor >= 10 ? 1 : 0));
+    if (want > DS_XREF_DATA_MAX || want > *budget)
+        return false;
+    size_t data = stream_data(s, dend, to);
+    if (data == std::string::npos)
+        return false;
+    std::string raw;
+    if (flate) {
+        size_t used = 0;
+        bool read = inflate_prefix(s, data, to, want, raw, &used);
+        *budget -= std::min(*budget, used + want);
+        if (!read || raw.size() != want)
+            return false;
+    } else {
+        if (to - data < want)
+            return false;
+        raw = s.substr(data, want);
+        *budget -= want;
+    }
+    std::string rowsd;
+    if (predictor >= 10) {
+        if (!png_unpredict(raw, cols, rowsd))
+            return false;
+    } else {
+        rowsd.swap(raw);
+    }
+    size_t r = 0;
+    for (size_t i = 0; i + 1 < index.size(); i += 2)
+        for (long k = 0; k < index[i + 1]; k++, r++) {
+            const unsigned char *q = reinterpret_cast<const unsigned char *>(rowsd.data()) + r * cols;
+            uint64_t v[3] = {1, 0, 0}; /* a type field of width 0 is type 1 */
+            for (int j = 0; j < 3; j++) {
+                if (w[j] == 0)
+                    continue;
+                v[j] = 0;
+                for (long b = 0; b < w[j]; b++)
+                    v[j] = v[j] << 8 | *q++;
+            }
+            long num = index[i] + k;
+            if ((v[0] == 1 || v[0] == 2) && num > 0 && num <= 0x7fffffffL)
+                x.entries.push_back({(int)num, (int)v[0], v[1], v[2]});
+        }
+    return true;
+}
+
+/* A classic cross-reference table whose "xref" keyword ends at s[p]:
+ * subsections "START COUNT" of entries "OFFSET GEN n|f"; up to "trailer". */
+static bool xref_table(const std::string &s, size_t p, size_t to, Xref &x)
+{
+    auto token = [&](std::string &t) {
+        while (p < to && is_ws(s[p]))
+            p++;
+        size_t b = p;
+        while (p < to && !is_ws(s[p]) && p - b < 16)
+            p++;
+        t = s.substr(b, p - b);
+        return !t.empty();
+    };
+    auto number = [](const std::string &t, long *v) {
+        if (t.empty() || t.size() > 10)
+            return false;
+        for (char c : t)
+            if (!isdigit((unsigned char)c))
+                return false;
+        *v = atol(t.c_str());
+        return true;
+    };
+    std::string t;
+    size_t listed = x.entries.size(); /* the revision's entries so far */
+    for (;;) {
+        long start, count;
+        if (!token(t))
+            return false;
+        if (t.compare(0, 7, "trailer") == 0)
+            return true;
+        if (!number(t, &start) || !token(t) || !number(t, &count))
+            return false;
+        for (long k = 0; k < count; k++) {
+            long off, gen;
+            std::string a, b, c;
+            if (!token(a) || !token(b) || !token(c) || !number(a, &off) || !number(b, &gen) ||
+                (c != "n" && c != "f") || ++listed > DS_XREF_ENTRIES_MAX)
+                return false;
+            long num = start + k;
+            if (c == "n" && num > 0 && num <= 0x7fffffffL)
+                x.entries.push_back({(int)num, 1, (uint64_t)off, (uint64_t)gen});
+        }
+    }
+}
+
+Xref xref_sections(const std::string &s, size_t from, size_t to, size_t *budget)
+{
+    Xref x;
+    /* classic tables: "xref" at the start of a line ("startxref" is not one) */
+    for (size_t t = s.find("xref", from); t != std::string::npos && t < to; t = s.find("xref", t + 4)) {
+        if (t > from && !is_ws(s[t - 1]))
+            continue;
+        x.sections++;
+        if (!xref_table(s, t + 4, to, x))
+            x.unread++;
+        if (x.sections > 64)
+            break;
+    }
+    /* cross-reference streams: an object whose dictionary has /Type /XRef */
+    std::vector<std::pair<int, size_t>> heads;
+    object_heads(s, from, to, &heads);
+    size_t done = std::string::npos;
+    for (size_t t = s.find("/XRef", from); t != std::string::npos && t < to; t = s.find("/XRef", t + 5)) {
+        if (t + 5 < s.size() && !is_ws(s[t + 5]) && !strchr("/<>[]()%", s[t + 5]))
+            continue; /* /XRefStm, a name that starts so */
+        auto it = std::upper_bound(heads.begin(), heads.end(), t,
+                                   [](size_t v, const std::pair<int, size_t> &h) { return v < h.second; });
+        if (it == heads.begin())
+            continue;
+        --it;
+        size_t p = it->second;
+        if (p == done)
+            continue;
+        done = p;
+        while (p < to && is_ws(s[p]))
+            p++;
+        if (t - p >= DS_OBJSTM_DICT_MAX || p >= to || s[p] != '<')
+            continue;
+        std::map<std::string, std::string> d;
+        size_t dend = 0;
+        if (!dict_entries(s, p, to, d, &dend))
+            continue;
+        auto type = d.find("/Type");
+        if (type == d.end() || type->second != "/XRef")
+            continue;
+        x.sections++;
+        x.streams.insert(it->first);
+        if (!xref_stream(s, p, to, budget, x))
+            x.unread++;
+        if (x.sections > 64)
+            break;
+    }
+    return x;
+}
+
+RevObjects revision_objects(const std::string &s, size_t from, size_t to, size_t *budget)
+{
+    RevObjects r;
+    std::vector<std::pair<int, size_t>> heads;
+    r.found = object_heads(s, from, to, &heads);
+    r.stm = objstm_members(s, from, to, budget);
+    r.xref = xref_sections(s, from, to, budget);
+    r.defined = r.found;
+    r.defined.insert(r.stm.objects.begin(), r.stm.objects.end());
+    size_t base = s.find("%PDF-");
+    if (base == std::string::npos || base > 1024)
+        base = 0;
+    std::set<int> here; /* the xref's entries that point into this revision */
+    for (const XrefEntry &e : r.xref.entries) {
+        r.listed++;
+        if (e.type == 1) {
+            uint64_t at = base + e.f2;
+            if (e.f2 > s.size() || at >= to || object_at(s, at) != e.num) {
+                r.bad++; /* an offset that holds no header of that object */
+                continue;
+            }
+            if (at >= from)
+                here.insert(e.num);
+            else
+                r.relisted++;
+            continue;
+        }
+        /* type 2: object e.num is in object stream f2 */
+        if (e.f2 > 0x7fffffffULL || !r.found.count((int)e.f2)) {
+            r.relisted++; /* a stream of an earlier revision */
+            continue;
+        }
+        int stm = (int)e.f2;
+        if (r.stm.unread_ids.count(stm)) {
+            here.insert(e.num); /* the stream is not read: the xref tells */
+            if (r.defined.insert(e.num).second)
+                r.xref_only++;
+            continue;
+        }
+        if (!std::binary_search(r.stm.members.begin(), r.stm.members.end(),
+                                std::make_pair(stm, e.num))) {
+            r.bad++; /* the stream (read, or no object stream) does not hold it */
+            continue;
+        }
+        here.insert(e.num);
+    }
+    r.defined.insert(here.begin(), here.end());
+    /* Objects the revision's bytes define that its cross-reference data
+     * (read whole) does not list: a reader never sees them. Headers count
+     * only at the start of a line (a header-like text inside a stream's
+     * data mostly is not), the cross-reference streams themselves not. */
+    if (r.xref.sections > 0 && r.xref.unread == 0) {
+        for (auto &h : heads) {
+            size_t q = h.second - 3; /* back over the two numbers before "obj" */
+            for (int k = 0; k < 2; k++) {
+                while (q > from && is_ws(s[q - 1]) && s[q - 1] != '\n' && s[q - 1] != '\r')
+                    q--;
+                while (q > from && !is_ws(s[q - 1]))
+                    q--;
+            }
+            bool line_start = q == from || s[q - 1] == '\n' || s[q - 1] == '\r';
+            if (line_start && !here.count(h.first) && !r.xref.streams.count(h.first) &&
+                r.unlisted_ids.insert(h.first).second)
+                r.unlisted++;
+        }
+        for (int id : r.stm.objects)
+            if (!here.count(id) && r.unlisted_ids.insert(id).second)
+                r.unlisted++;
     }
     return r;
 }
@@ -522,10 +911,30 @@ int ds_pdfparse_fuzz(const uint8_t *data, size_t size)
         if (z.objects.size() > s.size() || budget > DS_OBJSTM_BUDGET)
             abort();
     }
+    /* The whole reading of each revision (its bytes, object streams and
+     * cross-reference data); the whole file as one revision as well, so
+     * that an input without startxref reaches the xref readers. */
+    budget = DS_OBJSTM_BUDGET;
+    int revisions = (int)ends.size();
+    ends.insert(ends.begin(), 0);
+    if (ends.back() != s.size())
+        ends.push_back(s.size());
+    for (size_t k = 1; k < ends.size(); k++) {
+        size_t before = budget;
+        dspdf::RevObjects r = dspdf::revision_objects(s, ends[k - 1], ends[k], &budget);
+        if (budget > before || r.relisted + r.bad > r.listed || r.listed < 0 ||
+            (size_t)r.listed > r.xref.entries.size() || r.xref.unread > r.xref.sections ||
+            r.defined.size() < r.found.size() || (size_t)r.unlisted != r.unlisted_ids.size() ||
+            r.xref_only > (int)r.defined.size())
+            abort();
+        for (int id : r.found)
+            if (!r.defined.count(id))
+                abort();
+    }
     std::string p = dspdf::stext_payload(s, 2.5, 2.5);
     if (p.size() > DS_PDFWIRE_TEXT_MAX)
         abort();
-    return (int)ends.size();
+    return revisions;
 }
 
 int ds_pdfparse_objstm(const uint8_t *data, size_t size, int *unread)
@@ -536,4 +945,17 @@ int ds_pdfparse_objstm(const uint8_t *data, size_t size, int *unread)
     if (unread)
         *unread = z.unread;
     return (int)z.objects.size();
+}
+
+int ds_pdfparse_revision(const uint8_t *data, size_t size, size_t from, int counts[8])
+{
+    std::string s(reinterpret_cast<const char *>(data), size);
+    size_t budget = DS_OBJSTM_BUDGET;
+    dspdf::RevObjects r = dspdf::revision_objects(s, std::min(from, size), size, &budget);
+    if (counts) {
+        counts[0] = r.xref.sections, counts[1] = r.xref.unread, counts[2] = r.listed;
+        counts[3] = r.relisted, counts[4] = r.bad, counts[5] = r.unlisted;
+        counts[6] = r.xref_only, counts[7] = r.stm.unread;
+    }
+    return (int)r.defined.size();
 }

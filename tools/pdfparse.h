@@ -20,6 +20,10 @@
 #define DS_OBJSTM_SCAN_MAX 100000u
 #define DS_OBJSTM_DICT_MAX ((size_t)64 << 10)
 #define DS_OBJSTM_NEST_MAX 32
+/* Cross-reference data: at most 1,000,000 entries a revision, a stream's
+ * rows decoded up to 16 MiB (taken from the same file budget). */
+#define DS_XREF_ENTRIES_MAX 1000000u
+#define DS_XREF_DATA_MAX ((size_t)16 << 20)
 
 #ifdef __cplusplus
 #include <set>
@@ -51,8 +55,48 @@ struct Objstm {
     std::set<int> objects;
     int streams = 0; /* object streams found */
     int unread = 0;  /* of them, or unparsable ones, not read */
+    std::vector<std::pair<int, int>> members; /* (stream, object) of the streams read, sorted */
+    std::set<int> unread_ids; /* object numbers of the streams not read (those known) */
 };
 Objstm objstm_members(const std::string &s, size_t from, size_t to, size_t *budget);
+
+/* The object number of an "N G obj" header at s[p], -1 when none is there. */
+int object_at(const std::string &s, size_t p);
+
+/* The in-use entries of a revision's cross-reference data: classic tables
+ * ("xref", subsections of "OFFSET GEN n") and cross-reference streams
+ * (/Type /XRef: /W, /Index or /Size, Flate with or without PNG
+ * predictors); type 1 (f2 the offset) and 2 (f2 the object stream, f3 the
+ * index in it). Sections that could not be read are counted in unread. */
+struct XrefEntry {
+    int num;
+    int type;
+    uint64_t f2, f3;
+};
+struct Xref {
+    std::vector<XrefEntry> entries;
+    int sections = 0;
+    int unread = 0;
+    std::set<int> streams; /* object numbers of the cross-reference streams */
+};
+Xref xref_sections(const std::string &s, size_t from, size_t to, size_t *budget);
+
+/* What revision s[from, to) defines, by three readings that check each
+ * other: the object headers in its bytes, its object streams' headers and
+ * its cross-reference data. defined is their union (an object the xref
+ * places in an object stream that could not be read counts: xref_only).
+ * listed counts the xref's in-use entries, relisted those pointing into an
+ * earlier revision (unchanged objects listed again), bad those pointing
+ * where their object is not (an offset without its header, an object
+ * stream that does not hold it), unlisted the objects its bytes define
+ * that its xref (read whole) does not list. */
+struct RevObjects {
+    std::set<int> found, defined, unlisted_ids;
+    Objstm stm;
+    Xref xref;
+    int listed = 0, relisted = 0, bad = 0, unlisted = 0, xref_only = 0;
+};
+RevObjects revision_objects(const std::string &s, size_t from, size_t to, size_t *budget);
 } // namespace dspdf
 
 extern "C" {
@@ -64,6 +108,11 @@ int ds_pdfparse_fuzz(const uint8_t *data, size_t size);
 /* For the tests: the objects the object streams in data hold (data taken
  * as one revision); *unread the streams that could not be read. */
 int ds_pdfparse_objstm(const uint8_t *data, size_t size, int *unread);
+/* For the tests: data[from, size) read as one revision of data; counts
+ * gets xref sections, of them unread, entries listed, relisted, bad,
+ * objects unlisted, objects only the xref tells, object streams unread.
+ * Returns the number of objects it defines. */
+int ds_pdfparse_revision(const uint8_t *data, size_t size, size_t from, int counts[8]);
 
 #ifdef __cplusplus
 }

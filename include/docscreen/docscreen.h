@@ -178,7 +178,10 @@ typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_sev
       "they go, never repaired; rescan the whole document.")                                 \
     X(MRZ_NAME_UNREADABLE, WARNING, "mrz",                                                    \
       "A letter of the name in the MRZ could not be read reliably (no check digit protects "  \
-      "the name): the name is not compared; read it on the document or rescan.")
+      "the name): the name is not compared; read it on the document or rescan.")             \
+    X(PDF_XREF_MISMATCH, INFO, "pdf",                                                         \
+      "A later save's cross-reference data disagrees with the objects in its bytes: a "       \
+      "damaged file or one edited by hand (evidence beside other evidence, never alone).")
 
 typedef enum ds_flag_code {
 #define DS_X_(name, sev, source, meaning) DS_FLAG_##name,

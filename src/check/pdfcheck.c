@@ -55,15 +55,67 @@ void ds_check_pdf(const ds_pdf_info *info, const ds_pdfev *ev, ds_flags *flags)
                 strcat(pages, one);
         }
     }
-    bool other = changed_revs > 0 || (ev && (ev->nwords > 0 || ev->nfonts > 0));
+    /* Objects several pages share (a font every page names) that a later
+     * save changed: reported once, with the pages that draw with them. */
+    int shared_revs = 0, first_shared = -1, shared_obj = 0, nshared = 0;
+    char shared[160] = "", kind[12] = "";
+    for (int i = 0; i < info->nrev; i++) {
+        int used = 0;
+        for (int k = 0; k < info->rev[i].nshared; k++) {
+            const struct ds_pdf_shared *sh = &info->rev[i].shared[k];
+            if (sh->npages == 0)
+                continue; /* listed by pages, drawn by none */
+            used++;
+            nshared++;
+            if (shared_obj == 0) {
+                shared_obj = sh->object;
+                snprintf(kind, sizeof kind, "%s", sh->kind);
+            }
+            for (int j = 0; j < sh->npages; j++) {
+                char one[16];
+                if (first_shared < 0 || sh->pages[j] < first_shared)
+                    first_shared = sh->pages[j];
+                snprintf(one, sizeof one, "%s%d", shared[0] ? ", " : "", sh->pages[j] + 1);
+                if (!strstr(shared, one) && strlen(shared) + strlen(one) + 1 < sizeof shared)
+                    strcat(shared, one);
+            }
+        }
+        shared_revs += used > 0 && info->rev[i].npages == 0;
+    }
+    bool other = changed_revs > 0 || shared_revs > 0 ||
+                 (ev && (ev->nwords > 0 || ev->nfonts > 0));
+    for (int i = 0; ev && i < ev->nimages; i++)
+        other = other || ev->image[i].f.jpeg_double;
     if (info->nrev > 0) {
         char found[16];
         snprintf(found, sizeof found, "%d", info->revisions);
+        char also[288] = "", more[48] = "";
+        static const char *const kinds[][2] = {{"font", "font"}, {"xobject", "form or image"},
+                                               {"resources", "resource dictionary"},
+                                               {"content", "content stream"},
+                                               {"page", "page object"}};
+        const char *what = "object";
+        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+            if (strcmp(kind, kinds[k][0]) == 0)
+                what = kinds[k][1];
+        if (nshared > 1)
+            snprintf(more, sizeof more, " and %d more shared object(s)", nshared - 1);
+        if (shared_obj > 0)
+            snprintf(also, sizeof also, "%sthe %s (object %d) that page(s) %s share%s",
+                     changed_revs > 0 ? ", and " : "", what, shared_obj, shared, more);
         if (changed_revs > 0)
             ds_flags_add(flags, first_changed, DS_FLAG_PDF_INCREMENTAL_UPDATE, DS_SEV_WARNING, "pdf",
                          "revisions", "1", found,
-                         "The PDF was saved %d times; a later save changed page(s) %s.",
-                         info->revisions, pages);
+                         "The PDF was saved %d times; a later save changed page(s) %s%s.",
+                         info->revisions, pages, also);
+        else if (shared_revs > 0)
+            /* What a shared object looked like before is not known: the
+             * pages that draw with it may look otherwise now. */
+            ds_flags_add(flags, first_shared, DS_FLAG_PDF_INCREMENTAL_UPDATE, DS_SEV_WARNING, "pdf",
+                         "revisions", "1", found,
+                         "The PDF was saved %d times; a later save changed %s, not any page's own "
+                         "content.",
+                         info->revisions, also);
         else if (unread > 0)
             /* What the unread object streams hold is not known: no
              * evidence either way. */
@@ -79,8 +131,52 @@ void ds_check_pdf(const ds_pdf_info *info, const ds_pdfev *ev, ds_flags *flags)
                          "signature, a filled form or new metadata).",
                          info->revisions);
     }
+    /* A later revision whose cross-reference data disagrees with its bytes
+     * (entries pointing where their object is not, objects no entry
+     * lists): a damaged or hand-edited file, evidence beside other
+     * evidence, never more than information by itself. */
+    int bad = 0, unlisted = 0, xrev = 0;
+    for (int i = 0; i < info->nrev; i++) {
+        bad += info->rev[i].xref_bad;
+        unlisted += info->rev[i].xref_unlisted;
+        if (info->rev[i].xref_bad + info->rev[i].xref_unlisted > 0 && xrev == 0)
+            xrev = info->rev[i].number;
+    }
+    if (xrev > 0) {
+        char found[48];
+        snprintf(found, sizeof found, "%d misplaced, %d unlisted", bad, unlisted);
+        ds_flags_add(flags, 0, DS_FLAG_PDF_XREF_MISMATCH, DS_SEV_INFO, "pdf", "xref", NULL, found,
+                     "The cross-reference data of the PDF's save %d disagrees with its bytes "
+                     "(entries pointing where their object is not: %d; objects no entry lists: %d): "
+                     "the file was damaged or edited by hand%s.",
+                     xrev, bad, unlisted, info->repaired ? " and had to be repaired" : "");
+    }
     if (!ev)
         return;
+    /* JPEG images drawn on born-digital pages, from their own bytes. */
+    for (int i = 0; i < ev->nimages; i++) {
+        const ds_pdfev_image *im = &ev->image[i];
+        if (!im->f.edited || im->f.nevidence == 0)
+            continue;
+        char found[256] = "";
+        for (int k = 0; k < im->f.nevidence; k++) {
+            size_t l = strlen(found);
+            snprintf(found + l, sizeof found - l, "%s%s", k ? "; " : "", im->f.evidence[k]);
+        }
+        /* A second JPEG save is an edit of the image itself; an editor's
+         * traces alone (its name, its tables) are how logos and artwork
+         * are made: information. */
+        bool twice = im->f.jpeg_double;
+        put_box(ds_flags_add(flags, im->page, DS_FLAG_IMAGE_EDITED,
+                             twice ? DS_SEV_WARNING : DS_SEV_INFO, "image", "image", NULL, found,
+                             "A JPEG image drawn on page %d (%dx%d pixels, at (%d, %d)) %s: %s.",
+                             im->page + 1, im->width, im->height, im->box[0], im->box[1],
+                             twice ? "shows signs of editing"
+                                   : "was made or saved with an image editor (common for logos "
+                                     "and artwork; no sign of an edit of its content)",
+                             found),
+                im->box);
+    }
     if (ev->editor[0])
         ds_flags_add(flags, 0, DS_FLAG_PDF_EDITOR_SOFTWARE, other ? DS_SEV_WARNING : DS_SEV_INFO,
                      "pdf", ev->editor_field, NULL, ev->editor,

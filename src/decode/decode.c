@@ -828,10 +828,17 @@ void ds_pdf_info_free(ds_pdf_info *p)
 {
     if (!p)
         return;
-    for (int i = 0; i < p->nrev && i < DS_PDF_REVS_MAX; i++)
+    for (int i = 0; i < p->nrev && i < DS_PDF_REVS_MAX; i++) {
         free(p->rev[i].pages);
-    for (int i = 0; p->page && i < p->npages; i++)
+        for (int k = 0; k < p->rev[i].nshared && k < DS_PDF_SHARED_MAX; k++)
+            free(p->rev[i].shared[k].pages);
+    }
+    for (int i = 0; p->page && i < p->npages; i++) {
         free(p->page[i].dct);
+        for (int k = 0; k < p->page[i].nimages; k++)
+            free(p->page[i].images[k].dct);
+        free(p->page[i].images);
+    }
     free(p->page);
     free(p);
 }

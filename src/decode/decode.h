@@ -68,10 +68,24 @@ typedef struct ds_pdf_page_src {
                          (the image forensics reads them as it reads a JPEG file); NULL
                          for any other page */
     size_t dct_len;
+    int nimages;      /* a rendered page: the JPEG images drawn on it */
+    struct ds_pdf_image *images; /* nimages entries, owned */
 } ds_pdf_page_src;
+
+/* A JPEG image (DCT XObject) drawn on a rendered page: a photo, a pasted
+ * scan of a signature or an ID; its bytes as embedded, for the image
+ * forensics. */
+typedef struct ds_pdf_image {
+    int box[4];       /* x, y, w, h on the page image; w = h = 0 when not known */
+    int width, height; /* as its dictionary declares */
+    int object;       /* its object number in the file */
+    uint8_t *dct;     /* owned */
+    size_t dct_len;
+} ds_pdf_image;
 
 #define DS_PDF_REVS_MAX 64
 #define DS_PDF_META_MAX 64
+#define DS_PDF_SHARED_MAX 8
 
 /* A revision appended to the file after it was made (an incremental update). */
 typedef struct ds_pdf_revision {
@@ -82,6 +96,22 @@ typedef struct ds_pdf_revision {
                            a predictor, over a limit): its pages may be under-reported */
     int npages;
     int *pages;       /* 0-based pages whose objects it redefines, owned */
+    /* Its cross-reference data (tables or streams) against its bytes. */
+    int xref_sections, xref_unread; /* sections found; of them, not read */
+    int xref_listed;  /* in-use entries */
+    int xref_relisted; /* of them, unchanged objects of earlier revisions listed again */
+    int xref_bad;     /* of them, pointing where their object is not */
+    int xref_unlisted; /* objects its bytes define that its xref does not list */
+    int xref_only;    /* objects only its xref tells (their object stream unread) */
+    /* Objects several pages list (a shared font, form or resource dictionary)
+     * that it redefines, with the pages that draw with them. */
+    int nshared;
+    struct ds_pdf_shared {
+        int object;
+        char kind[12]; /* font, xobject, resources, content, page */
+        int npages;
+        int *pages;    /* owned */
+    } shared[DS_PDF_SHARED_MAX];
 } ds_pdf_revision;
 
 /* What the PDF container says about itself, beside its pages. */

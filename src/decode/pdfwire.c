@@ -159,6 +159,8 @@ typedef struct wire {
     int got;           /* PAGE frames so far */
     int text_for;      /* page a TEXT frame may follow, -1 none */
     uint64_t total;
+    int images;        /* IMGJ frames so far */
+    uint64_t image_bytes;
 } wire;
 
 /* Splits the next line off [*p, end); NULL at the end. */
@@ -209,12 +211,45 @@ static void copy_meta(char *dst, const char *src)
     dst[n] = 0;
 }
 
+/* A list "PAGE,PAGE,..." (each checked against the page count later). */
+static ds_error page_list(char *s, int **pages, int *npages)
+{
+    while (*s) {
+        char *c = strchr(s, ',');
+        if (c)
+            *c = 0;
+        long pg;
+        if (!parse_int(s, 0, 1L << 30, &pg) || *npages >= 4096)
+            return DS_ERR_PDF_READER;
+        int *np = realloc(*pages, (size_t)(*npages + 1) * sizeof *np);
+        if (!np)
+            return DS_ERR_NOMEM;
+        *pages = np;
+        (*pages)[(*npages)++] = (int)pg;
+        if (!c)
+            break;
+        s = c + 1;
+    }
+    return DS_OK;
+}
+
+/* The revision line K refers to: the last one listed, with that number. */
+static ds_pdf_revision *last_rev(wire *w, const char *k)
+{
+    long num;
+    int i = w->pdf->nrev - 1;
+    if (!parse_int(k, 2, 1L << 20, &num) || i < 0 || w->pdf->rev[i].number != num)
+        return NULL;
+    return &w->pdf->rev[i];
+}
+
 static ds_error on_head(wire *w, char *p, char *end)
 {
-    char *ln, *f[4];
+    char *ln, *f[10];
     long pages = -1, v;
+    ds_error err;
     while ((ln = next_line(&p, end))) {
-        int n = fields(ln, f, 4);
+        int n = fields(ln, f, 10);
         if (n < 2)
             continue;
         if (strcmp(f[0], "pages") == 0) {
@@ -232,15 +267,42 @@ static ds_error on_head(wire *w, char *p, char *end)
             w->pdf->repaired = strcmp(f[1], "1") == 0;
         } else if (strcmp(f[0], "revobjstm") == 0 && n == 4) {
             /* The object streams of a revision listed before it. */
-            long num, z, u;
-            if (!parse_int(f[1], 2, 1L << 20, &num) || !parse_int(f[2], 0, 1L << 30, &z) ||
-                !parse_int(f[3], 0, 1L << 30, &u))
+            long z, u;
+            ds_pdf_revision *r = last_rev(w, f[1]);
+            if (!r || !parse_int(f[2], 0, 1L << 30, &z) || !parse_int(f[3], 0, 1L << 30, &u) ||
+                z > r->objects)
                 return DS_ERR_PDF_READER;
-            int i = w->pdf->nrev - 1;
-            if (i < 0 || w->pdf->rev[i].number != num || z > w->pdf->rev[i].objects)
+            r->compressed = (int)z;
+            r->unread_streams = (int)u;
+        } else if (strcmp(f[0], "revxref") == 0 && n == 9) {
+            /* Its cross-reference data against its bytes. */
+            long x[7];
+            ds_pdf_revision *r = last_rev(w, f[1]);
+            if (!r)
                 return DS_ERR_PDF_READER;
-            w->pdf->rev[i].compressed = (int)z;
-            w->pdf->rev[i].unread_streams = (int)u;
+            for (int i = 0; i < 7; i++)
+                if (!parse_int(f[2 + i], 0, 1L << 30, &x[i]))
+                    return DS_ERR_PDF_READER;
+            /* sections read of those found; entries relisted or bad of
+             * those listed; objects only the xref tells among its objects */
+            if (x[1] > x[0] || x[3] + x[4] > x[2] || x[6] > r->objects)
+                return DS_ERR_PDF_READER;
+            r->xref_sections = (int)x[0], r->xref_unread = (int)x[1];
+            r->xref_listed = (int)x[2], r->xref_relisted = (int)x[3], r->xref_bad = (int)x[4];
+            r->xref_unlisted = (int)x[5], r->xref_only = (int)x[6];
+        } else if (strcmp(f[0], "revshared") == 0 && (n == 5 || n == 4)) {
+            /* An object several pages share that the revision redefines. */
+            long obj;
+            ds_pdf_revision *r = last_rev(w, f[1]);
+            if (!r || r->nshared >= DS_PDF_SHARED_MAX || !parse_int(f[2], 1, 0x7fffffffL, &obj) ||
+                !*f[3] || strlen(f[3]) >= sizeof r->shared[0].kind)
+                return DS_ERR_PDF_READER;
+            struct ds_pdf_shared *sh = &r->shared[r->nshared++];
+            sh->object = (int)obj;
+            for (size_t i = 0; f[3][i]; i++)
+                sh->kind[i] = f[3][i] >= 'a' && f[3][i] <= 'z' ? f[3][i] : '?';
+            if (n == 5 && (err = page_list(f[4], &sh->pages, &sh->npages)) != DS_OK)
+                return err;
         } else if (strcmp(f[0], "rev") == 0 && n == 4 && w->pdf->nrev < DS_PDF_REVS_MAX) {
             ds_pdf_revision *r = &w->pdf->rev[w->pdf->nrev];
             long num, objs;
@@ -250,24 +312,8 @@ static ds_error on_head(wire *w, char *p, char *end)
             r->objects = (int)objs;
             w->pdf->nrev++;
             /* The pages are checked against the page count below. */
-            for (char *s = f[3]; *s;) {
-                char *c = strchr(s, ',');
-                if (c)
-                    *c = 0;
-                long pg;
-                if (!parse_int(s, 0, 1L << 30, &pg))
-                    return DS_ERR_PDF_READER;
-                if (r->npages >= 4096)
-                    return DS_ERR_PDF_READER;
-                int *np = realloc(r->pages, (size_t)(r->npages + 1) * sizeof *np);
-                if (!np)
-                    return DS_ERR_NOMEM;
-                r->pages = np;
-                r->pages[r->npages++] = (int)pg;
-                if (!c)
-                    break;
-                s = c + 1;
-            }
+            if ((err = page_list(f[3], &r->pages, &r->npages)) != DS_OK)
+                return err;
         }
     }
     if (pages < 0)
@@ -276,10 +322,15 @@ static ds_error on_head(wire *w, char *p, char *end)
         return DS_ERR_PDF_NO_PAGES;
     if (pages > w->lim->max_pages)
         return DS_ERR_TOO_MANY_PAGES;
-    for (int i = 0; i < w->pdf->nrev; i++)
+    for (int i = 0; i < w->pdf->nrev; i++) {
         for (int j = 0; j < w->pdf->rev[i].npages; j++)
             if (w->pdf->rev[i].pages[j] >= pages)
                 return DS_ERR_PDF_READER;
+        for (int k = 0; k < w->pdf->rev[i].nshared; k++)
+            for (int j = 0; j < w->pdf->rev[i].shared[k].npages; j++)
+                if (w->pdf->rev[i].shared[k].pages[j] >= pages)
+                    return DS_ERR_PDF_READER;
+    }
     if (w->pdf->revisions < 1 + w->pdf->nrev)
         w->pdf->revisions = 1 + w->pdf->nrev;
     w->expected = (int)pages;
@@ -402,6 +453,64 @@ static ds_error on_page(wire *w, uint32_t len)
     return DS_OK;
 }
 
+/* A JPEG image drawn on the rendered page just sent: kept with its box for
+ * the image forensics, its bytes as embedded (checked as a JPEG file is,
+ * later, by the forensics' own parser). */
+static ds_error on_imgj(wire *w, uint32_t len)
+{
+    uint8_t hb[4 * DS_PDFWIRE_IMG_HDR];
+    uint32_t h[DS_PDFWIRE_IMG_HDR];
+    ds_error err;
+    if (w->got < 1 || len < sizeof hb + 4)
+        return DS_ERR_PDF_READER;
+    uint32_t n = len - (uint32_t)sizeof hb;
+    if (n > DS_PDFWIRE_IMAGE_MAX || n > w->lim->max_file_bytes ||
+        n > w->lim->max_file_bytes - w->image_bytes || w->images >= DS_PDFWIRE_FILE_IMAGES_MAX)
+        return DS_ERR_PDF_READER;
+    if ((err = w->src->read(w->src->ctx, hb, sizeof hb)) != DS_OK)
+        return err;
+    for (int i = 0; i < DS_PDFWIRE_IMG_HDR; i++)
+        h[i] = le32(hb + 4 * i);
+    ds_pdf_page_src *s = &w->pdf->page[w->got - 1];
+    if (h[DS_PDFWIRE_I_PAGE] != (uint32_t)(w->got - 1) || !s->rendered ||
+        s->nimages >= DS_PDFWIRE_PAGE_IMAGES_MAX || h[DS_PDFWIRE_I_WIDTH] < 1 ||
+        h[DS_PDFWIRE_I_WIDTH] > 65535 || h[DS_PDFWIRE_I_HEIGHT] < 1 ||
+        h[DS_PDFWIRE_I_HEIGHT] > 65535 || h[DS_PDFWIRE_I_OBJECT] > 0x7fffffffu)
+        return DS_ERR_PDF_READER;
+    uint8_t *data = malloc(n);
+    if (!data)
+        return DS_ERR_NOMEM;
+    if ((err = w->src->read(w->src->ctx, data, n)) != DS_OK || data[0] != 0xff || data[1] != 0xd8) {
+        free(data);
+        return err != DS_OK ? err : DS_ERR_PDF_READER;
+    }
+    ds_pdf_image *ni = realloc(s->images, (size_t)(s->nimages + 1) * sizeof *ni);
+    if (!ni) {
+        free(data);
+        return DS_ERR_NOMEM;
+    }
+    s->images = ni;
+    ds_pdf_image *im = &ni[s->nimages++];
+    memset(im, 0, sizeof *im);
+    im->width = (int)h[DS_PDFWIRE_I_WIDTH], im->height = (int)h[DS_PDFWIRE_I_HEIGHT];
+    im->object = (int)h[DS_PDFWIRE_I_OBJECT];
+    im->dct = data;
+    im->dct_len = n;
+    /* The box clipped to the page image; unknown (or off the page): zeros. */
+    PIX *g = w->pages->page[w->got - 1].gray;
+    uint64_t pw = (uint64_t)pixGetWidth(g), ph = (uint64_t)pixGetHeight(g);
+    uint64_t x0 = h[DS_PDFWIRE_I_X], y0 = h[DS_PDFWIRE_I_Y];
+    uint64_t x1 = x0 + h[DS_PDFWIRE_I_W], y1 = y0 + h[DS_PDFWIRE_I_H];
+    x1 = x1 > pw ? pw : x1, y1 = y1 > ph ? ph : y1;
+    if (h[DS_PDFWIRE_I_W] > 0 && h[DS_PDFWIRE_I_H] > 0 && x1 > x0 && y1 > y0) {
+        im->box[0] = (int)x0, im->box[1] = (int)y0;
+        im->box[2] = (int)(x1 - x0), im->box[3] = (int)(y1 - y0);
+    }
+    w->images++;
+    w->image_bytes += n;
+    return DS_OK;
+}
+
 /* Copies s, replacing bytes that do not form valid UTF-8 with '?'. */
 static char *utf8_dup(const char *s)
 {
@@ -500,7 +609,7 @@ static ds_error on_text(wire *w, char *p, char *end)
 ds_error ds_pdfwire_read(const ds_pdfwire_src *src, const ds_limits *lim, ds_pages **out)
 {
     ds_error err = DS_OK;
-    wire w = {src, lim, NULL, NULL, -1, 0, -1, 0};
+    wire w = {src, lim, NULL, NULL, -1, 0, -1, 0, 0, 0};
     int head = 0;
     char *buf = NULL;
 
@@ -522,6 +631,11 @@ ds_error ds_pdfwire_read(const ds_pdfwire_src *src, const ds_limits *lim, ds_pag
         uint32_t len = le32(fh + 4);
         if (memcmp(fh, DS_PDFWIRE_TAG_PAGE, 4) == 0) {
             if ((err = on_page(&w, len)) != DS_OK)
+                break;
+            continue;
+        }
+        if (memcmp(fh, DS_PDFWIRE_TAG_IMGJ, 4) == 0) {
+            if ((err = on_imgj(&w, len)) != DS_OK)
                 break;
             continue;
         }

@@ -12,10 +12,15 @@
  *
  *   HEAD  text, one "key\tvalue" per line: pages, revisions, producer,
  *         creator, encrypted, repaired, rev (one line per later revision:
- *         "rev\tK\tOBJECTS\tPAGE,PAGE,...", 1-based K, 0-based pages)
+ *         "rev\tK\tOBJECTS\tPAGE,PAGE,...", 1-based K, 0-based pages),
+ *         after it "revobjstm\tK\tCOMPRESSED\tUNREAD", "revxref\tK\tSECTIONS\t
+ *         UNREAD\tLISTED\tRELISTED\tBAD\tUNLISTED\tXREFONLY" and up to
+ *         DS_PDFWIRE_SHARED_MAX "revshared\tK\tOBJECT\tKIND\tPAGE,PAGE,..."
  *   PAGE  DS_PDFWIRE_PAGE_HDR little-endian u32 fields, then the samples
  *   TEXT  the text layer of the page before it, text lines:
  *         "F\tname" per font, then "W\tline\tx\ty\tw\th\tfont\tsize100\ttext"
+ *   IMGJ  a JPEG image drawn on the rendered page before it (after its TEXT):
+ *         DS_PDFWIRE_IMG_HDR u32 fields, then the JPEG bytes as embedded
  *   FAIL  text: one of the DS_PDFWIRE_FAIL_* words, a tab, a detail without
  *         document content
  *   END   u32 count of PAGE frames sent
@@ -26,6 +31,7 @@
 #define DS_PDFWIRE_TAG_HEAD "HEAD"
 #define DS_PDFWIRE_TAG_PAGE "PAGE"
 #define DS_PDFWIRE_TAG_TEXT "TEXT"
+#define DS_PDFWIRE_TAG_IMGJ "IMGJ"
 #define DS_PDFWIRE_TAG_FAIL "FAIL"
 #define DS_PDFWIRE_TAG_END "END "
 
@@ -36,6 +42,25 @@
 #define DS_PDFWIRE_WORDS_MAX 100000
 #define DS_PDFWIRE_FONTS_MAX 1024
 #define DS_PDFWIRE_REVS_MAX 64
+#define DS_PDFWIRE_SHARED_MAX 8 /* shared objects listed per revision */
+/* JPEG images placed on rendered pages: at most this many a page and a
+ * file, each at most DS_PDFWIRE_IMAGE_MAX bytes. */
+#define DS_PDFWIRE_PAGE_IMAGES_MAX 8
+#define DS_PDFWIRE_FILE_IMAGES_MAX 64
+#define DS_PDFWIRE_IMAGE_MAX (16u * 1024u * 1024u)
+
+/* IMGJ header: this many u32 fields, in this order. */
+enum {
+    DS_PDFWIRE_I_PAGE = 0, /* the page it is drawn on (the last PAGE sent) */
+    DS_PDFWIRE_I_X,        /* its box on the page image, pixels; W = H = 0 unknown */
+    DS_PDFWIRE_I_Y,
+    DS_PDFWIRE_I_W,
+    DS_PDFWIRE_I_H,
+    DS_PDFWIRE_I_WIDTH,    /* the image's own size, as its dictionary declares */
+    DS_PDFWIRE_I_HEIGHT,
+    DS_PDFWIRE_I_OBJECT,   /* its object number */
+    DS_PDFWIRE_IMG_HDR
+};
 
 /* PAGE header: this many u32 fields, in this order. */
 enum {

@@ -481,3 +481,26 @@ ds_error ds_pdfev_text(const ds_pages *pages, TessBaseAPI *api, int max_words, d
     }
     return DS_OK;
 }
+
+/* --------------------------------------------------------------- images */
+
+void ds_pdfev_images(const ds_pages *pages, ds_pdfev *ev)
+{
+    if (!pages || !pages->pdf || !ev)
+        return;
+    const ds_pdf_info *info = pages->pdf;
+    for (int p = 0; p < info->npages; p++)
+        for (int k = 0; k < info->page[p].nimages && ev->nimages < DS_PDFEV_IMAGES; k++) {
+            const ds_pdf_image *im = &info->page[p].images[k];
+            ds_pdfev_image *e = &ev->image[ev->nimages];
+            memset(e, 0, sizeof *e);
+            if (ds_forensics_scan_bytes(im->dct, im->dct_len, &e->f) != DS_OK)
+                continue; /* not read: no evidence either way */
+            e->page = p;
+            memcpy(e->box, im->box, sizeof e->box);
+            e->object = im->object;
+            e->width = im->width;
+            e->height = im->height;
+            ev->nimages++;
+        }
+}

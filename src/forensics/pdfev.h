@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <tesseract/capi.h>
 #include "decode/decode.h"
+#include "forensics/forensics.h"
 
 #define DS_PDFEV_MAX 16
 #define DS_PDFEV_TEXT 48
@@ -49,6 +50,15 @@ typedef struct ds_pdfev_font {
     bool inside_number;          /* the change is between touching digits of one number */
 } ds_pdfev_font;
 
+/* A JPEG image drawn on a rendered page, checked from its own bytes. */
+#define DS_PDFEV_IMAGES 64
+typedef struct ds_pdfev_image {
+    int page;
+    int box[4];        /* on the page image; w = h = 0 when not known */
+    int object, width, height;
+    ds_forensics f;    /* the image forensics of its JPEG bytes */
+} ds_pdfev_image;
+
 typedef struct ds_pdfev {
     char editor[DS_PDFEV_TEXT];  /* the editing program named, "" none */
     char editor_field[12];       /* "producer" or "creator" */
@@ -57,6 +67,8 @@ typedef struct ds_pdfev {
     ds_pdfev_word word[DS_PDFEV_MAX];
     int nfonts;
     ds_pdfev_font font[DS_PDFEV_MAX];
+    int nimages;
+    ds_pdfev_image image[DS_PDFEV_IMAGES];
 } ds_pdfev;
 
 /* Matches the producer and creator against the editing programs. */
@@ -68,6 +80,11 @@ void ds_pdfev_family(const char *font, char *out, size_t cap);
 
 /* The font changes inside lines of numbers of every text layer. */
 void ds_pdfev_fonts(const ds_pages *pages, ds_pdfev *ev);
+
+/* The image forensics of every JPEG image drawn on a rendered page (a
+ * photo, a pasted scan of a signature or an ID), from its own bytes as the
+ * PDF holds them, as for a JPEG file. */
+void ds_pdfev_images(const ds_pages *pages, ds_pdfev *ev);
 
 /* Reads the text layers' number words again on the page images with api
  * (not NULL; its page segmentation mode and image are changed and

@@ -7,6 +7,7 @@
 
 #include "check/pdfcheck.h"
 #include "forensics/pdfev.h"
+#include "scan/support.h"
 
 bool ds_scan_pdf_has_text(const ds_pages *pages)
 {
@@ -28,6 +29,12 @@ ds_error ds_scan_pdf(const ds_pages *pages, TessBaseAPI *api, bool forensics, ds
             return DS_ERR_NOMEM;
         ds_pdfev_editor(pages->pdf, ev);
         ds_pdfev_fonts(pages, ev);
+        ds_pdfev_images(pages, ev);
+        /* A placed image may be a scan of text (a signature, a pasted
+         * page): its second JPEG save needs the text page's stronger
+         * score, as on a scanned text page. */
+        for (int i = 0; i < ev->nimages; i++)
+            ds_scan_support_double_jpeg(&ev->image[i].f);
         if (api) {
             ds_error err = ds_pdfev_text(pages, api, DS_PDFSCAN_MAX_WORDS, ev);
             if (err != DS_OK) {

@@ -1,7 +1,9 @@
 /*
  * Fuzz target for the PDF reader's own parsing (tools/pdfparse.cpp): the
  * revision scan of a raw PDF (startxref / %%EOF sections, "N G obj"
- * headers) and the reading of mutool's structured text, over any bytes.
+ * headers, object streams, cross-reference tables and streams checked
+ * against the bytes) and the reading of mutool's structured text, over any
+ * bytes.
  * qpdf and MuPDF, which do the rest, are fuzzed upstream.
  */
 #include <stddef.h>

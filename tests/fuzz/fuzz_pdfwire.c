@@ -4,8 +4,10 @@
  * 2 Mpx in all, 4 pages). A successful result must be well formed: as many
  * pages as the reader announced, each 8 bpp within the limits, every text
  * word inside its page with a valid font, every revision's pages existing
- * (and no more of its objects in object streams than it has), a page's
- * kept JPEG bytes only on an embedded JPEG page.
+ * (and no more of its objects in object streams than it has, consistent
+ * cross-reference counts, shared objects' pages existing), a page's kept
+ * JPEG bytes only on an embedded JPEG page, placed JPEGs only on rendered
+ * pages with their boxes inside the page.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -51,8 +53,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     for (int r = 0; r < pages->pdf->nrev; r++) {
         const ds_pdf_revision *v = &pages->pdf->rev[r];
-        if (v->compressed < 0 || v->compressed > v->objects || v->unread_streams < 0)
+        if (v->compressed < 0 || v->compressed > v->objects || v->unread_streams < 0 ||
+            v->xref_unread > v->xref_sections || v->xref_relisted + v->xref_bad > v->xref_listed ||
+            v->xref_only > v->objects || v->nshared < 0 || v->nshared > DS_PDF_SHARED_MAX)
             abort();
+        for (int k = 0; k < v->nshared; k++) {
+            if (v->shared[k].object < 1 || !v->shared[k].kind[0])
+                abort();
+            for (int j = 0; j < v->shared[k].npages; j++)
+                if (v->shared[k].pages[j] < 0 || v->shared[k].pages[j] >= pages->count)
+                    abort();
+        }
+    }
+    /* placed JPEGs: only on rendered pages, JPEG bytes, boxes inside the page */
+    for (int i = 0; i < pages->count; i++) {
+        const ds_pdf_page_src *s = &pages->pdf->page[i];
+        PIX *g = pages->page[i].gray;
+        if (s->nimages < 0 || s->nimages > 8 || (s->nimages > 0 && !s->rendered))
+            abort();
+        for (int k = 0; k < s->nimages; k++) {
+            const ds_pdf_image *im = &s->images[k];
+            if (!im->dct || im->dct_len < 4 || im->dct[0] != 0xff || im->dct[1] != 0xd8 ||
+                im->width < 1 || im->height < 1 || im->box[0] < 0 || im->box[1] < 0 ||
+                im->box[2] < 0 || im->box[3] < 0 || im->box[0] + im->box[2] > pixGetWidth(g) ||
+                im->box[1] + im->box[3] > pixGetHeight(g))
+                abort();
+        }
     }
     for (int r = 0; r < pages->pdf->nrev; r++)
         for (int k = 0; k < pages->pdf->rev[r].npages; k++)

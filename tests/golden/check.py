@@ -247,7 +247,9 @@ def pdf_cases(binary, tmp):
     for name, source, codec in (("scanned-dct-0.pdf", "embedded", "dct"),
                                 ("scanned-ccitt-0.pdf", "embedded", "ccitt"),
                                 ("born-0.pdf", "rendered", None),
-                                ("born-objstm-0.pdf", "rendered", None)):
+                                ("born-objstm-0.pdf", "rendered", None),
+                                ("born-three-0.pdf", "rendered", None),
+                                ("photo-0.pdf", "rendered", None)):
         # Screened a fortnight after the statements' period (March 2026), so
         # that an old statement is not what sets the exit code.
         code, out, err = run(binary, ["scan", "--json", "--no-viz", "--today", "2026-04-14",
@@ -259,7 +261,8 @@ def pdf_cases(binary, tmp):
         pdf = rep.get("pdf") or {}
         pages = pdf.get("pages") or [{}]
         report("pdf " + name, code in (0, 1) and rep.get("format") == "pdf" and
-               rep.get("pages") == (2 if "objstm" in name else 1) and pdf.get("revisions") == 1 and
+               rep.get("pages") == (2 if "objstm" in name else 3 if "three" in name else 1) and
+               pdf.get("revisions") == 1 and
                pages[0].get("source") == source and pages[0].get("codec") == codec and
                not any(f["source"] == "pdf" or f["code"] == "IMAGE_EDITED"
                        for f in rep.get("flags", [])),
@@ -318,8 +321,14 @@ def pdf_defect_cases(binary, out_dir):
     # The updates saved with object streams (PDF 1.5) are found with the
     # page they changed; one that changed no page is information. An edited
     # scan's JPEG, saved twice, is IMAGE_EDITED on its page.
+    # A font several pages share, changed by an update, is one shared change
+    # with the pages that set it; an update's xref that disagrees with its
+    # bytes is information; an object stream the scan cannot read is told
+    # by the xref stream; a JPEG photo placed on a born-digital page and
+    # saved twice is IMAGE_EDITED there, with its box.
     for kind in ("overwritten", "fontswap", "updated", "updated-objstm", "restyled-objstm",
-                 "metadata-objstm", "scanned-resaved"):
+                 "metadata-objstm", "scanned-resaved", "sharedfont", "onefont", "relisted",
+                 "handedit", "restyled-predictor", "pasted"):
         name = "%s-0.pdf" % kind
         with open(os.path.join(out_dir, name[:-4] + ".json")) as fh:
             defects = json.load(fh)["defects"]
@@ -344,10 +353,18 @@ def pdf_defect_cases(binary, out_dir):
             report("pdf defect %s: the update's pages" % name,
                    upd.get("pages") == changed and upd.get("compressed_objects", 0) >= 1 and
                    upd.get("unread_object_streams") == 0, "update %r" % (upd,))
+        elif "changed_pages" in defects[0]:
+            upd = ((rep.get("pdf") or {}).get("updates") or [{}])[0]
+            shared = [(o["object"], o["pages"]) for o in upd.get("shared_objects", [])]
+            report("pdf defect %s: the update's pages and shared objects" % name,
+                   upd.get("pages") == defects[0]["changed_pages"] and
+                   shared == [(o["object"], o["pages"]) for o in defects[0].get("shared", [])],
+                   "update %r" % (upd,))
         # A word's evidence has its box on the page image (the annotation draws it).
         docs = rep.get("documents") or []
         for f in rep.get("flags", []):
-            if f["code"] not in ("PDF_TEXT_MISMATCH", "PDF_FONT_MIX"):
+            if f["code"] not in ("PDF_TEXT_MISMATCH", "PDF_FONT_MIX") and not (
+                    f["code"] == "IMAGE_EDITED" and kind == "pasted"):
                 continue
             b = f.get("bbox")
             doc = docs[f["page"]] if f["page"] < len(docs) else {}

@@ -588,6 +588,8 @@ DS_API ds_error ds_read_file(const char *path, size_t max_bytes, uint8_t **out_d
  * runtime loads, so unless OMP_THREAD_LIMIT is already set this restarts
  * the process (same pid, same argv) with it set to 1. Call it first thing
  * in main; without /proc it returns and the program runs, only slower.
+ * With the limit at 1 the library runs Tesseract's OpenMP regions as plain
+ * calls on the calling thread (no libgomp team of one per LSTM step).
  */
 DS_API void ds_limit_omp_threads(char **argv);
 

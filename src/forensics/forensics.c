@@ -585,22 +585,37 @@ static void dq_basis(double cb[8][8])
 static void dq_idct(const double dq_cos[8][8], const JCOEF *blk, const uint16_t q[64], uint8_t *out,
                     size_t stride)
 {
+    /* Most rows of a block's coefficients are all zero: such a row adds
+     * exact zeros to every sum, so it is left out (the same bits). */
     double f[64], t[64];
-    for (int i = 0; i < 64; i++)
-        f[i] = (double)blk[i] * q[i];
-    for (int r = 0; r < 8; r++) /* t[r][x] = sum_c f[r][c] C[c][x] */
+    int rows[8], nrows = 0;
+    for (int r = 0; r < 8; r++) {
+        bool any = false;
+        for (int c = 0; c < 8; c++) {
+            f[r * 8 + c] = (double)blk[r * 8 + c] * q[r * 8 + c];
+            any = any || blk[r * 8 + c] != 0;
+        }
+        if (any)
+            rows[nrows++] = r;
+    }
+    for (int i = 0; i < nrows; i++) { /* t[r][x] = sum_c f[r][c] C[c][x] */
+        int r = rows[i];
         for (int x = 0; x < 8; x++) {
             double s = 0;
             for (int c = 0; c < 8; c++)
                 s += f[r * 8 + c] * dq_cos[c][x];
             t[r * 8 + x] = s;
         }
+    }
     for (int y = 0; y < 8; y++)
         for (int x = 0; x < 8; x++) {
             double s = 128;
-            for (int r = 0; r < 8; r++)
-                s += t[r * 8 + x] * dq_cos[r][y];
-            long v = lround(s);
+            for (int i = 0; i < nrows; i++)
+                s += t[rows[i] * 8 + x] * dq_cos[rows[i]][y];
+            /* lround without its call: the fraction s - trunc(s) is exact. */
+            long v = (long)s;
+            double frac = s - (double)v;
+            v += (long)(frac >= 0.5) - (long)(frac <= -0.5);
             out[(size_t)y * stride + (size_t)x] = (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
         }
 }
@@ -608,14 +623,22 @@ static void dq_idct(const double dq_cos[8][8], const JCOEF *blk, const uint16_t 
 /* The DCT coefficients dq_pos of the 8x8 pixels at p (row stride). */
 static void dq_fdct(const double dq_cos[8][8], const uint8_t *p, size_t stride, double out[DQ_NPOS])
 {
-    double t[8][8]; /* t[y][c] = sum_x f[y][x] C[c][x] */
-    for (int y = 0; y < 8; y++)
-        for (int c = 0; c < 8; c++) {
-            double s = 0;
-            for (int x = 0; x < 8; x++)
-                s += ((double)p[(size_t)y * stride + (size_t)x] - 128) * dq_cos[c][x];
-            t[y][c] = s;
+    /* t[y][c] = sum_x f[y][x] C[c][x], each sum taken over x in order; the
+     * eight sums of a row side by side (the compiler's vectors). */
+    double t[8][8], ct[8][8];
+    for (int c = 0; c < 8; c++)
+        for (int x = 0; x < 8; x++)
+            ct[x][c] = dq_cos[c][x];
+    for (int y = 0; y < 8; y++) {
+        double s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        for (int x = 0; x < 8; x++) {
+            double f = (double)p[(size_t)y * stride + (size_t)x] - 128;
+            for (int c = 0; c < 8; c++)
+                s[c] += f * ct[x][c];
         }
+        for (int c = 0; c < 8; c++)
+            t[y][c] = s[c];
+    }
     for (int k = 0; k < DQ_NPOS; k++) {
         int r = dq_pos(k) / 8, c = dq_pos(k) % 8;
         double s = 0;

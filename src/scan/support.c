@@ -227,12 +227,14 @@ json_t *ds_scan_page_kind(ds_sup_pool *pool, const ds_options *opt, const ds_pag
     ds_flags *bflags = calloc(1, sizeof *bflags);
     if (!bflags)
         return NULL;
-    /* A page with an MRZ gets the quick look by both decoders. A page
-     * without one is first looked at by zxing alone, which reads every
+    /* Every page is first looked at by zxing alone, which reads every
      * identity barcode (PDF417, DataMatrix; zbar reads neither), so that
-     * its kind is known before zbar's look, the costly one on a large page
-     * of text (a guilloche border keeps its 1D decoders busy). */
-    ds_scan_bc_pass first = mrz ? DS_SCAN_BC_QUICK : DS_SCAN_BC_ZXING;
+     * a page's kind is known before zbar's look, the costly one (a large
+     * page of text, a guilloche border that keeps its 1D decoders busy;
+     * about a tenth of a passport page's time). A page with an MRZ gets no
+     * more: what zbar alone would add there (a QR or 1D code zxing's look
+     * misses) is listed, never checked. */
+    ds_scan_bc_pass first = DS_SCAN_BC_ZXING;
     double t0 = ds_now_ms();
     json_t *bcs = opt->barcodes ? ds_scan_barcodes_pass(pg->gray, page_no, mrz, c, trust,
                                                         today_year, first, bflags)
@@ -249,8 +251,8 @@ json_t *ds_scan_page_kind(ds_sup_pool *pool, const ds_options *opt, const ds_pag
      * clearly as running text (a letter of an unknown kind) or as a
      * supporting document of a known kind has had its look (zxing's: the
      * symbols zbar alone would add there are listed, never checked). An
-     * identity page found by its barcode gets zbar's look as well, as a
-     * page with an MRZ does (a licence's 1D code beside its PDF417). */
+     * identity page found by its barcode (a driving licence's back, no
+     * MRZ) gets zbar's look as well (its 1D code beside its PDF417). */
     bool prose = x->support && x->support->read && x->support->nwords >= SCAN_PROSE_WORDS &&
                  x->support->mean_conf >= SCAN_PROSE_CONF;
     ds_scan_bc_pass again = DS_SCAN_BC_ZXING; /* none */

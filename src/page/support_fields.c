@@ -217,6 +217,20 @@ static void span_box(const ds_sup_text *t, int a, int b, int box[4], float *conf
     *conf = c;
 }
 
+/* The two lowest word confidences of words [a, b), merged into *lo <= *lo2. */
+static void low_two(const ds_sup_text *t, int a, int b, float *lo, float *lo2)
+{
+    for (int i = a; i < b; i++) {
+        float c = t->w[i].conf;
+        if (c < *lo) {
+            *lo2 = *lo;
+            *lo = c;
+        } else if (c < *lo2) {
+            *lo2 = c;
+        }
+    }
+}
+
 static void join_words(const ds_sup_text *t, int a, int b, char *out, size_t cap)
 {
     size_t k = 0;
@@ -680,8 +694,9 @@ static void address_value(const ds_sup_text *t, const lines *L, int line, int a,
     char buf[DS_SUP_VALUE_MAX * 2];
     join_words(t, a, b, buf, sizeof buf);
     int box[4];
-    float conf;
+    float conf, lo = 100, lo2 = 100;
     span_box(t, a, b, box, &conf);
+    low_two(t, a, b, &lo, &lo2);
     for (int nl = line + 1; nl <= last; nl++) {
         char more[DS_SUP_VALUE_MAX];
         join_words(t, L->start[nl], L->start[nl + 1], more, sizeof more);
@@ -698,11 +713,13 @@ static void address_value(const ds_sup_text *t, const lines *L, int line, int a,
         box[3] = y1 - box[1];
         if (c2 < conf)
             conf = c2;
+        low_two(t, L->start[nl], L->start[nl + 1], &lo, &lo2);
     }
     ds_text_copy_utf8(f->value, sizeof f->value, buf);
     ds_text_upper_utf8(f->value, f->norm, sizeof f->norm);
     memcpy(f->box, box, sizeof box);
     f->conf = conf;
+    f->conf2 = lo2 < lo ? lo : lo2; /* one word: its own */
 }
 
 /* Parses the value words [a, b) for label lb into a new field; false when
@@ -733,6 +750,8 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
         return false;
     char iso[11], norm[DS_SUP_VALUE_MAX];
     switch (lb->k) {
+    case K_EVENT:
+        return true; /* its value is no field, and not another label's */
     case K_DATE:
     case K_PERIOD: {
         int found_a = -1, found_n = 0;
@@ -884,6 +903,11 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
          * them. */
         int al = line + 1;
         if (!address_line(t, L, al))
+            continue;
+        /* A date under a name ("14 March 2019") is no address. */
+        char iso[11], alt[11];
+        int na = L->start[al + 1] - L->start[al];
+        if (ds_sup_date_words(t, L->start[al], L->start[al + 1], L->order, iso, alt) == na)
             continue;
         if (!have_name) {
             ds_sup_field *f = add_field(out, DS_SF_NAME, "header");

@@ -174,6 +174,17 @@ const label ds_sup_labels[] = {
     {"date de facture", DS_SF_STATEMENT_DATE, K_DATE},
     {"fecha del extracto", DS_SF_STATEMENT_DATE, K_DATE},
     {"fecha de factura", DS_SF_STATEMENT_DATE, K_DATE},
+    /* The date of the event a certificate records is no issue date: these
+     * labels hold their line, so the generic "date" below never takes the
+     * marriage date ("Date of marriage" over "04 APR 2024"). */
+    {"date of marriage", DS_SF_ISSUE_DATE, K_EVENT},
+    {"marriage date", DS_SF_ISSUE_DATE, K_EVENT},
+    {"date of wedding", DS_SF_ISSUE_DATE, K_EVENT},
+    {"datum der eheschliessung", DS_SF_ISSUE_DATE, K_EVENT},
+    {"date du mariage", DS_SF_ISSUE_DATE, K_EVENT},
+    {"date de mariage", DS_SF_ISSUE_DATE, K_EVENT},
+    {"fecha de matrimonio", DS_SF_ISSUE_DATE, K_EVENT},
+    {"fecha del matrimonio", DS_SF_ISSUE_DATE, K_EVENT},
     {"date of issue", DS_SF_ISSUE_DATE, K_DATE},
     {"issue date", DS_SF_ISSUE_DATE, K_DATE},
     {"date issued", DS_SF_ISSUE_DATE, K_DATE},

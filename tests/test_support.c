@@ -202,6 +202,41 @@ static void t_header_date_no_address(void)
     T_EQ_INT(sp.cls.type, DS_PC_MARRIAGE_CERTIFICATE);
     T_CHECK(field(&sp, DS_SF_ADDRESS) == NULL);
     ds_sup_text_free(&t);
+    /* A letter head: the issuer's name and contact line are not the
+     * holder's; the addressee's block under it is. */
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Lakeland Building Society");
+    add_line(&p, "35 Station Road, York Tel. 0198 146079");
+    add_line(&p, "Mr Henrik KOWALSKI");
+    add_line(&p, "12 Mill Road");
+    add_line(&p, "LEEDS LS1 4AB");
+    add_line_at(&p, 100, 40, "BANK STATEMENT", 95);
+    add_line(&p, "Period ending 25 Sep 2026   Balance carried forward 2,447.41");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_BANK_STATEMENT);
+    const ds_sup_field *hn = field(&sp, DS_SF_NAME), *ha = field(&sp, DS_SF_ADDRESS);
+    T_CHECK(hn && ha);
+    if (hn)
+        T_EQ_STR(hn->norm, "HENRIK KOWALSKI"); /* the title is no part of the name */
+    if (ha)
+        T_EQ_STR(ha->norm, "12 MILL ROAD, LEEDS LS1 4AB");
+    ds_sup_text_free(&t);
+    /* A label's word at the start of a line of running text: the words
+     * after it, in lower case, are no name (a false high mismatch). */
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Severn Water");
+    add_line(&p, "Ms Anna SMITH");
+    add_line(&p, "12 Mill Road");
+    add_line(&p, "LEEDS LS1 4AB");
+    add_line_at(&p, 100, 40, "WATER BILL", 95);
+    add_line(&p, "Please keep this bill; the details of the supply and of the");
+    add_line(&p, "tenant last the this of your meter are held on our records.");
+    read_page(&p, &t, &sp);
+    hn = field(&sp, DS_SF_NAME);
+    T_CHECK(hn != NULL);
+    if (hn)
+        T_EQ_STR(hn->norm, "ANNA SMITH");
+    ds_sup_text_free(&t);
     /* The same place with an address under the name still gives it. */
     memset(&p, 0, sizeof p);
     add_line_at(&p, 100, 40, "PAYSLIP", 95);

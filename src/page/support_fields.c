@@ -348,6 +348,15 @@ static span name_span(const ds_sup_text *t, int a, int b)
     }
     if (!started)
         s.b = s.a;
+    /* A name is printed with capitals: words all in lower case are running
+     * text after a label's word ("... tenant last the ..."), not a name. */
+    bool capital = false;
+    for (int i = s.a; i < s.b && !capital; i++) {
+        unsigned char c = (unsigned char)t->w[i].text[0];
+        capital = c >= 0x80 || isupper(c);
+    }
+    if (!capital)
+        s.b = s.a;
     return s;
 }
 
@@ -836,21 +845,31 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
 }
 
 /* Is the line a person's name alone (two to five name words)? */
-static bool name_line(const ds_sup_text *t, const lines *L, int line)
+static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_a)
 {
     int a = L->start[line], b = L->start[line + 1];
     if (b - a < 2 || b - a > 5)
         return false;
     span s = name_span(t, a, b);
-    if (s.a != a || s.b != b)
+    /* The whole line, after a title ("Mr Emily Rose HANSEN"). */
+    if (s.b != b || s.b - s.a < 2)
         return false;
+    for (int i = a; i < s.a; i++) {
+        char f[DS_SUP_WORD_MAX * 2];
+        ds_text_fold(t->w[i].text, f, sizeof f);
+        if (!in_list(titles, f))
+            return false;
+    }
+    *name_a = s.a;
     /* A name starts with a capital letter (or is all capitals), and is no
      * organisation's. */
     static const char *const orgs[] = {
         "ltd", "limited", "plc", "inc", "llc", "gmbh", "ag", "sa", "bank", "office", "council",
         "university", "college", "school", "hospital", "trust", "water", "energy", "gas",
         "power", "electric", "lettings", "estates", "property", "services", "group", "company",
-        "register", "registry", "police", "bureau", "department", "ministry", "agency", NULL};
+        "register", "registry", "police", "bureau", "department", "ministry", "agency",
+        "society", "building", "association", "union", "co", "corporation", "llp", "partners",
+        "associates", "authority", "institute", "foundation", "gmbh", "sarl", "sl", NULL};
     for (int i = a; i < b; i++) {
         unsigned char c = (unsigned char)t->w[i].text[0];
         if (c < 0x80 && !isupper(c))
@@ -881,6 +900,18 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
     free(lt);
     if (labelled)
         return false;
+    /* A letter head's contact line ("35 Station Road, York · Tel. 0198
+     * 146079") is the issuer's address, never the person's. */
+    static const char *const contact[] = {"tel", "telephone", "phone", "fax", "email", "e mail",
+                                          "www", "telefon", "telefono", "web", NULL};
+    for (const char *const *c = contact; *c; c++) {
+        char pat[32];
+        snprintf(pat, sizeof pat, " %s ", *c);
+        char padded[LINE_MAX_FOLD + 2];
+        snprintf(padded, sizeof padded, " %s ", f);
+        if (strstr(padded, pat))
+            return false;
+    }
     bool number_first = isdigit((unsigned char)t->w[a].text[0]) && strlen(t->w[a].text) <= 5;
     return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || streetish(f);
 }
@@ -897,7 +928,8 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         int a = L->start[line];
         if (t->w[a].box[1] > page_h * 2 / 5)
             break;
-        if (!name_line(t, L, line))
+        int na_start = a;
+        if (!name_line(t, L, line, &na_start))
             continue;
         /* The address right under the name, as an envelope window shows
          * them. */
@@ -912,7 +944,7 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         if (!have_name) {
             ds_sup_field *f = add_field(out, DS_SF_NAME, "header");
             if (f) {
-                set_value(t, f, a, L->start[line + 1]);
+                set_value(t, f, na_start, L->start[line + 1]);
                 name_norm(f->value, f->norm, sizeof f->norm);
             }
         }

@@ -186,6 +186,67 @@ static void t_classify(void)
 
 /* ------------------------------------------------------------ extraction */
 
+/* Label wording other than the tuned families': "First party", "Married
+ * on" (an event, no issue date), "Certified on", "Lessee", "Premises",
+ * "Dated", "Paid on". */
+static void t_more_labels(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    add_line_at(&p, 100, 40, "RECORD OF MARRIAGE", 95);
+    add_line(&p, "First party      Anna SMITH");
+    add_line(&p, "Second party     John BROWN");
+    add_line(&p, "Married on       23rd June 2025");
+    add_line(&p, "Certified on     13th May 2027");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_MARRIAGE_CERTIFICATE);
+    const ds_sup_field *f = field(&sp, DS_SF_NAME);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "ANNA SMITH");
+    f = field(&sp, DS_SF_ISSUE_DATE);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "2027-05-13");
+    ds_sup_text_free(&t);
+    memset(&p, 0, sizeof p);
+    add_line_at(&p, 100, 40, "Agreement to let a dwelling", 95);
+    add_line(&p, "Dated        16/08/2026");
+    add_line(&p, "Lessor       Mr R. Pennington");
+    add_line(&p, "Lessee       James FERNANDEZ");
+    add_line(&p, "Premises     95 High Street");
+    add_line(&p, "             CARDIFF KP5 9PU");
+    add_line(&p, "Rent per calendar month 689.64; the tenant pays the deposit");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_TENANCY_AGREEMENT);
+    f = field(&sp, DS_SF_NAME);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "JAMES FERNANDEZ");
+    f = field(&sp, DS_SF_ADDRESS);
+    T_CHECK(f != NULL);
+    if (f)
+        T_CHECK(strncmp(f->norm, "95 HIGH STREET", 14) == 0);
+    f = field(&sp, DS_SF_ISSUE_DATE);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "2026-08-16");
+    ds_sup_text_free(&t);
+    memset(&p, 0, sizeof p);
+    add_line_at(&p, 100, 40, "Salary advice", 95);
+    add_line(&p, "Paid on      14/11/2026");
+    add_line(&p, "Basic salary 1828.49   PAYE tax 221.00   National Insurance 98.10");
+    add_line(&p, "Pension 80.00");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_PAYSLIP);
+    f = field(&sp, DS_SF_STATEMENT_DATE);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, "2026-11-14");
+    ds_sup_text_free(&t);
+}
+
 /* A name over a date at the top of a page (a value column read as lines of
  * its own) is no letter head: the date was taken as the address and a
  * genuine certificate got SUPPORT_ADDRESS_MISMATCH. */
@@ -808,6 +869,7 @@ int main(int argc, char **argv)
     static const t_case cases[] = {
         {"classify", t_classify},
         {"event_date", t_event_date},
+        {"more_labels", t_more_labels},
         {"header_date_no_address", t_header_date_no_address},
         {"extract_labels", t_extract_labels},
         {"extract_layouts", t_extract_layouts},

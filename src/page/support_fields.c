@@ -614,7 +614,9 @@ static bool generic(const char *phrase)
                                     "ref", "reference", "born", "issued", "father", "mother",
                                     "tenant", "employee", "landlord", "employer", "registrar",
                                     "address", "wife", "husband", "pere", "mere", "vater",
-                                    "mutter", "titular", "surname", "dob", "vivienda", NULL};
+                                    "mutter", "titular", "surname", "dob", "vivienda", "dated",
+                                    "premises", "residence", "student", "graduate", "occupier",
+                                    "lessee", "lessor", NULL};
     return in_list(g, phrase);
 }
 

@@ -615,7 +615,7 @@ static bool generic(const char *phrase)
                                     "tenant", "employee", "landlord", "employer", "registrar",
                                     "address", "wife", "husband", "pere", "mere", "vater",
                                     "mutter", "titular", "surname", "dob", "vivienda", "dated",
-                                    "premises", "residence", "student", "graduate", "occupier",
+                                    "premises", "residence", "occupier",
                                     "lessee", "lessor", NULL};
     return in_list(g, phrase);
 }

@@ -27,7 +27,8 @@ static const char *const caption_words[] = {
     "name", "names", "surname", "forename", "forenames", "given", "holder", "account",
     "customer", "employee", "tenant", "applicant", "child", "father", "mother", "spouse",
     "husband", "wife", "full", "birth", "place", "address", "number", "signature",
-    "occupation", "nationality",
+    "occupation", "nationality", "party", "lessee", "lessor", "occupier", "student", "award",
+    "entry", "disclosure", "certified", "premises", "residence",
     /* German */
     "vorname", "vornamen", "familienname", "nachname", "geburtsname", "inhaber",
     "kontoinhaber", "konto", "mieter", "vermieter", "arbeitnehmer", "geburtsdatum",
@@ -109,8 +110,6 @@ const label ds_sup_labels[] = {
     {"partner 1", DS_SF_NAME, K_NAME},
     {"lessee", DS_SF_NAME, K_NAME},
     {"occupier", DS_SF_NAME, K_NAME},
-    {"student", DS_SF_NAME, K_NAME},
-    {"graduate", DS_SF_NAME, K_NAME},
     {"tenant", DS_SF_NAME, K_NAME},
     {"employee", DS_SF_NAME, K_NAME},
     {"applicant", DS_SF_NAME, K_NAME},

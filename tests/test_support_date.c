@@ -378,6 +378,41 @@ static void t_skewed_right_value(void)
     ds_sup_text_free(&t);
 }
 
+/* English ordinals: the suffix says the last digit, and mends it only
+ * where OCR confuses the two digits ("8rd" is "3rd"); "th" proves no
+ * digit, so a number it contradicts is no date. Prose dates with "day". */
+static void t_ordinals(void)
+{
+    const ds_sup_order U = DS_SUP_ORDER_UNKNOWN;
+    expect_date("3rd March 2021", U, "2021-03-03");
+    expect_date("8rd March 2021", U, "2021-03-03");   /* 8 read for 3 */
+    expect_date("28rd June 1990", U, "1990-06-23");   /* 23rd */
+    expect_date("27st May 1985", U, "1985-05-21");    /* 7 read for 1 */
+    expect_date("7nd May 1985", U, "1985-05-02");     /* 7 read for 2 */
+    expect_date("11th May 1985", U, "1985-05-11");
+    expect_date("12th May 1985", U, "1985-05-12");
+    expect_date("13th May 1985", U, "1985-05-13");
+    expect_date("21st May 1985", U, "1985-05-21");
+    expect_date("22nd May 1985", U, "1985-05-22");
+    expect_date("30th May 1985", U, "1985-05-30");
+    expect_date("May 3rd, 2024", U, "2024-05-03");
+    expect_date("the 3rd day of March 2021", U, "2021-03-03");
+    expect_date("3rd day of March 2021", U, "2021-03-03");
+    expect_date("1er mars 1980", U, "1980-03-01"); /* French suffix: as read */
+    expect_none("3th March 2021");  /* th proves no 1, 2 or 3 */
+    expect_none("6rd March 2021");  /* 6 is no confusion of 3 */
+    expect_none("13rd March 2021"); /* a teen takes th */
+    expect_none("5st March 2021");  /* 5 is no confusion of 1 */
+    /* A page's date words: the ordinal mended inside a longer line. */
+    ds_sup_text t;
+    static const char *const lines[] = {"Born on 8rd January 1990 at Leeds", NULL};
+    text_of(&t, lines);
+    char iso[11], alt[11];
+    T_EQ_INT(ds_sup_date_words(&t, 2, t.nwords, DS_SUP_ORDER_DMY, iso, alt), 3);
+    T_EQ_STR(iso, "1990-01-03");
+    ds_sup_text_free(&t);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -390,6 +425,7 @@ int main(int argc, char **argv)
         {"checks_ordered", t_checks_ordered},
         {"split_names", t_split_names},
         {"skewed_right_value", t_skewed_right_value},
+        {"ordinals", t_ordinals},
     };
     return T_RUN(cases);
 }

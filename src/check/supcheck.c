@@ -395,6 +395,34 @@ static void check_birth_date(ds_sup_page *p, const ds_case *c, int who, int page
     }
 }
 
+/* Does the page's address differ from the case's whichever one of its
+ * words is left out? Then a single misread word (the one read least
+ * surely) cannot have made the difference: the house number and the
+ * postcode, or the street and the town, differ as well. */
+static bool differs_without_any_word(const char *page_addr, const char *case_addr)
+{
+    words w;
+    split(page_addr, &w);
+    if (w.n < 3 || w.n >= WORDS_MAX) /* too short to tell, or cut short by split */
+        return false;
+    for (int skip = 0; skip < w.n; skip++) {
+        char rest[DS_SUP_VALUE_MAX];
+        size_t k = 0;
+        rest[0] = 0;
+        for (int i = 0; i < w.n; i++) {
+            if (i == skip)
+                continue;
+            int m = snprintf(rest + k, sizeof rest - k, "%s%s", k ? " " : "", w.w[i]);
+            if (m < 0 || (size_t)m >= sizeof rest - k)
+                return false;
+            k += (size_t)m;
+        }
+        if (ds_sup_address_compare(rest, case_addr) != 0)
+            return false;
+    }
+    return true;
+}
+
 static void check_address(ds_sup_page *p, const ds_case *c, int page, ds_flags *flags)
 {
     if (!c->address[0])
@@ -406,7 +434,11 @@ static void check_address(ds_sup_page *p, const ds_case *c, int page, ds_flags *
         int r = ds_sup_address_compare(f->value, c->address);
         if (r < 0)
             continue;
-        bool clear = f->conf >= ADDRESS_CONF_CLEAR;
+        /* Read clearly: every word; or every word but one, when leaving
+         * any one word out still gives another address. */
+        bool clear = f->conf >= ADDRESS_CONF_CLEAR ||
+                     (r == 0 && f->conf2 >= ADDRESS_CONF_CLEAR &&
+                      differs_without_any_word(f->value, c->address));
         set_status(f, r == 1 ? "match" : clear ? "mismatch" : "unverifiable");
         if (r == 0 && clear)
             ds_flags_add(flags, page, DS_FLAG_SUPPORT_ADDRESS_MISMATCH, DS_SEV_WARNING, "case",

@@ -172,6 +172,7 @@ typedef struct ds_sup_field {
     char label[32];                /* the label that identified it ("date of birth"), or
                                       "header" for a name or address placed by the layout */
     float conf;                    /* the lowest word confidence of the value, 0..100 */
+    float conf2;                   /* an address's second-lowest (one misread word aside) */
     int box[4];                    /* x, y, w, h in page pixels */
     char status[16];               /* set by the checks (check/supcheck.h): "match",
                                       "near", "mismatch", "unverifiable", "" not compared */

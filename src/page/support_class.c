@@ -34,14 +34,20 @@ static const char *const birth_s[] = {
 static const char *const birth_w[] = {
     "place of birth", "name of child", "father", "mother", "registrar", "registration district",
     "child", "born", "vater", "mutter", "pere", "mere", "padre", "madre", "when and where born",
-    NULL};
+    /* body words */
+    "birth registered", "informant", "name of father", "name of mother", "father s name",
+    "mother s name", "parents", "date of registration", "eltern", "padres", "genitori", NULL};
 static const char *const marriage_s[] = {
     "marriage certificate", "certificate of marriage", "entry of marriage", "heiratsurkunde",
     "eheurkunde", "acte de mariage", "certificado de matrimonio", "certificato di matrimonio",
     "huwelijksakte", "certidao de casamento", "certificacion de matrimonio", NULL};
 static const char *const marriage_w[] = {
     "husband", "wife", "spouse", "bride", "groom", "solemnized", "solemnised", "date of marriage",
-    "place of marriage", "married", "ehemann", "ehefrau", "epoux", "epouse", "conyuge", NULL};
+    "place of marriage", "married", "ehemann", "ehefrau", "epoux", "epouse", "conyuge",
+    /* body words */
+    "marriage", "married on", "married at", "first party", "second party", "partner",
+    "civil partnership", "wedding", "witness", "witnesses", "heirat", "eheschliessung", "mariage",
+    "marie", "mariee", "matrimonio", "casados", "celebrated", "solemnisation", "solemnization", NULL};
 static const char *const bank_s[] = {
     "statement of account", "bank statement", "account statement", "kontoauszug",
     "releve de compte", "extracto bancario", "extracto de cuenta", "estratto conto",
@@ -49,7 +55,13 @@ static const char *const bank_s[] = {
 static const char *const bank_w[] = {
     "sort code", "iban", "bic", "opening balance", "closing balance", "balance brought forward",
     "balance carried forward", "account number", "statement period", "statement date",
-    "money in", "money out", "paid in", "paid out", "kontostand", "solde", "saldo", NULL};
+    "money in", "money out", "paid in", "paid out", "kontostand", "solde", "saldo",
+    /* body words */
+    "statement", "balance", "debit", "credit", "direct debit", "standing order", "overdraft",
+    "transactions", "transaction", "withdrawal", "current account", "savings account",
+    "building society", "bank", "account no", "period ending", "interest", "buchungstag", "valuta",
+    "lastschrift", "gutschrift", "haben", "soll", "virement", "retrait", "prelevement",
+    "movimientos", "cargo", "abono", "transferencia", NULL};
 static const char *const payslip_s[] = {
     "payslip", "pay slip", "pay statement", "earnings statement", "pay advice",
     "gehaltsabrechnung", "lohnabrechnung", "entgeltabrechnung", "bulletin de paie",
@@ -58,7 +70,12 @@ static const char *const payslip_s[] = {
 static const char *const payslip_w[] = {
     "net pay", "gross pay", "basic pay", "income tax", "ni number", "tax code", "employee no",
     "employee number", "pay date", "ytd", "deductions", "pay period", "nettolohn", "bruttolohn",
-    "salaire net", "salario neto", NULL};
+    "salaire net", "salario neto",
+    /* body words */
+    "gross", "net", "earnings", "payroll", "paye", "national insurance", "pension", "overtime",
+    "hours", "rate", "tax", "year to date", "net amount", "salary advice", "brutto", "netto",
+    "lohnsteuer", "sozialversicherung", "cotisations", "salaire brut", "net a payer", "irpf",
+    "seguridad social", "devengos", "deducciones", "liquido", NULL};
 static const char *const employ_s[] = {
     "employment letter", "letter of employment", "certificate of employment",
     "confirmation of employment", "employment confirmation", "employment verification",
@@ -71,7 +88,12 @@ static const char *const employ_w[] = {
     "is employed", "employed by", "has been employed", "job title", "position", "start date",
     "permanent", "full time", "part time", "annual salary", "human resources",
     "to whom it may concern", "beschaftigt", "employe", "empleado", "arbeitsverhaltnis",
-    "beschaftigt seit", "date d entree", "fecha de alta", NULL};
+    "beschaftigt seit", "date d entree", "fecha de alta",
+    /* body words */
+    "employment", "employee", "employer", "employed", "employed since", "role", "job", "salary",
+    "hired", "joined", "particulars of your employment", "hr", "personnel", "occupation",
+    "beschaftigung", "arbeitnehmer", "arbeitgeber", "tatigkeit", "emploi", "salarie", "poste",
+    "fonction", "empleo", "trabajador", "trabajadora", "puesto", "cargo desempenado", NULL};
 static const char *const utility_s[] = {
     "electricity bill", "gas bill", "water bill", "energy bill", "utility bill", "your bill",
     "your energy bill", "stromrechnung", "gasrechnung", "facture d electricite",
@@ -80,7 +102,11 @@ static const char *const utility_s[] = {
 static const char *const utility_w[] = {
     "meter", "kwh", "meter reading", "tariff", "amount due", "billing period", "supply address",
     "standing charge", "units used", "total to pay", "zahlerstand", "consommation", "consumo",
-    NULL};
+    /* body words */
+    "invoice", "bill", "electricity", "water", "gas", "energy", "supply", "m3", "usage", "units",
+    "customer ref", "customer number", "due date", "strom", "wasser", "verbrauch", "abschlag",
+    "facture", "electricite", "eau", "factura", "suministro", "luz", "agua", "lectura",
+    "periode de facturation", "periodo de facturacion", NULL};
 static const char *const tenancy_s[] = {
     "tenancy agreement", "rental agreement", "lease agreement", "tenancy contract", "mietvertrag",
     "contrat de location", "contrat de bail", "contrato de arrendamiento", "contratto di locazione",
@@ -88,7 +114,12 @@ static const char *const tenancy_s[] = {
     NULL};
 static const char *const tenancy_w[] = {
     "landlord", "tenant", "the property", "deposit", "rent", "premises", "vermieter", "mieter",
-    "bailleur", "locataire", "arrendador", "arrendatario", NULL};
+    "bailleur", "locataire", "arrendador", "arrendatario",
+    /* body words */
+    "lease", "lessor", "lessee", "to let", "letting", "lettings", "dwelling", "tenancy",
+    "per calendar month", "per month", "monthly rent", "occupier", "commencement", "furnished",
+    "unfurnished", "inventory", "miete", "kaution", "mietbeginn", "wohnung", "loyer",
+    "depot de garantie", "logement", "bail", "alquiler", "fianza", "vivienda", "renta", NULL};
 static const char *const police_s[] = {
     "police certificate", "police clearance", "certificate of good conduct",
     "criminal record certificate", "criminal record check", "basic disclosure",
@@ -96,7 +127,11 @@ static const char *const police_s[] = {
     "certificato del casellario giudiziale", "verklaring omtrent het gedrag", NULL};
 static const char *const police_w[] = {
     "no convictions", "criminal record", "convictions", "police", "cautions", "no record",
-    "eintragung", "condamnation", "antecedentes", NULL};
+    "eintragung", "condamnation", "antecedentes",
+    /* body words */
+    "conviction", "caution", "criminal", "disclosure", "offence", "offences", "no trace",
+    "nothing recorded", "recorded", "record", "strafregister", "vorstrafen",
+    "bundeszentralregister", "casier", "judiciaire", "penales", "delitos", "condena", NULL};
 static const char *const diploma_s[] = {
     "diploma", "degree certificate", "bachelor of", "master of", "doctor of philosophy",
     "has been awarded", "conferred", "hochschulabschluss", "diplome", "titulo universitario",
@@ -105,7 +140,11 @@ static const char *const diploma_s[] = {
     "diplome de master", NULL};
 static const char *const diploma_w[] = {
     "university", "graduated", "awarded", "degree", "honours", "faculty", "with distinction",
-    "grade", "universitat", "universite", "universidad", NULL};
+    "grade", "universitat", "universite", "universidad",
+    /* body words */
+    "graduation", "graduate", "senate", "confers", "award", "bachelor", "master", "college",
+    "hereby confers", "conferred upon", "academic", "studies", "examination", "hochschule",
+    "abschluss", "studium", "licence", "etudes", "titulo", "grado", "licenciatura", "estudios", NULL};
 static const char *const ident_s[] = {
     "passport", "identity card", "driving licence", "driver license", "reisepass",
     "personalausweis", "carte nationale d identite", "permis de conduire", "pasaporte",

@@ -43,8 +43,8 @@ static const char *const month_words[12][10] = {
 };
 
 /* Words a written date may hold between its parts ("5 de marzo de 1980",
- * "the 5th of May 2024"). */
-static const char *const date_fillers[] = {"de", "del", "of", "the", NULL};
+ * "the 5th of May 2024", "the 3rd day of March 2021"). */
+static const char *const date_fillers[] = {"de", "del", "of", "the", "day", NULL};
 
 int ds_sup_month_word(const char *word)
 {
@@ -90,6 +90,38 @@ static bool ordinal_suffix(const char *s, size_t n)
         if (strlen(sfx[k]) == n && strncmp(s, sfx[k], n) == 0)
             return true;
     return false;
+}
+
+/* An English ordinal's suffix says the number's last digit: "st" 1,
+ * "nd" 2, "rd" 3 (not 11-13), "th" any other. When the number read
+ * disagrees, its last digit is taken as the suffix's only when the two
+ * are digits OCR confuses ("8rd" is "3rd", "27st" is "21st"); "th" proves
+ * no digit, so "3th" is no date. True with *v (maybe mended) when the
+ * ordinal holds; other languages' suffixes ("1er", "5o") pass as read. */
+static bool english_ordinal(int *v, const char *sfx, size_t n)
+{
+    char a = n == 2 ? (char)tolower((unsigned char)sfx[0]) : 0;
+    char b = n == 2 ? (char)tolower((unsigned char)sfx[1]) : 0;
+    int want; /* the last digit the suffix proves, 0 for "th" */
+    if (a == 's' && b == 't')
+        want = 1;
+    else if (a == 'n' && b == 'd')
+        want = 2;
+    else if (a == 'r' && b == 'd')
+        want = 3;
+    else if (a == 't' && b == 'h')
+        want = 0;
+    else
+        return true;
+    int last = *v % 10;
+    bool teen = *v % 100 >= 10 && *v % 100 <= 19;
+    int is = teen || last == 0 || last > 3 ? 0 : last;
+    if (is == want)
+        return true;
+    if (want == 0 || teen || !ds_digits_confusable((char)('0' + last), (char)('0' + want)))
+        return false;
+    *v += want - last;
+    return true;
 }
 
 /* Splits text into numbers and month names; false at anything else. */
@@ -140,6 +172,8 @@ static bool date_tokens(const char *text, dtok *tok, int cap, int *ntok)
             }
             if (i < len && !(nd <= 2 && ordinal_suffix(s + i, len - i)))
                 return false;
+            if (i < len && !english_ordinal(&v, s + i, len - i))
+                return false;
             tok[n++] = (dtok){T_NUM, v, nd, sep};
         } else {
             char w[64];
@@ -152,7 +186,7 @@ static bool date_tokens(const char *text, dtok *tok, int cap, int *ntok)
             bool filler = false;
             for (int k = 0; date_fillers[k]; k++)
                 filler |= strcmp(f, date_fillers[k]) == 0;
-            if (filler && n > 0) {
+            if (filler && (n > 0 || strcmp(f, "the") == 0)) {
                 if (sep != '.' && sep != '/' && sep != '-')
                     sep = ' ';
                 continue;

@@ -217,6 +217,20 @@ static void span_box(const ds_sup_text *t, int a, int b, int box[4], float *conf
     *conf = c;
 }
 
+/* The two lowest word confidences of words [a, b), merged into *lo <= *lo2. */
+static void low_two(const ds_sup_text *t, int a, int b, float *lo, float *lo2)
+{
+    for (int i = a; i < b; i++) {
+        float c = t->w[i].conf;
+        if (c < *lo) {
+            *lo2 = *lo;
+            *lo = c;
+        } else if (c < *lo2) {
+            *lo2 = c;
+        }
+    }
+}
+
 static void join_words(const ds_sup_text *t, int a, int b, char *out, size_t cap)
 {
     size_t k = 0;
@@ -333,6 +347,15 @@ static span name_span(const ds_sup_text *t, int a, int b)
             break;
     }
     if (!started)
+        s.b = s.a;
+    /* A name is printed with capitals: words all in lower case are running
+     * text after a label's word ("... tenant last the ..."), not a name. */
+    bool capital = false;
+    for (int i = s.a; i < s.b && !capital; i++) {
+        unsigned char c = (unsigned char)t->w[i].text[0];
+        capital = c >= 0x80 || isupper(c);
+    }
+    if (!capital)
         s.b = s.a;
     return s;
 }
@@ -591,7 +614,9 @@ static bool generic(const char *phrase)
                                     "ref", "reference", "born", "issued", "father", "mother",
                                     "tenant", "employee", "landlord", "employer", "registrar",
                                     "address", "wife", "husband", "pere", "mere", "vater",
-                                    "mutter", "titular", "surname", "dob", "vivienda", NULL};
+                                    "mutter", "titular", "surname", "dob", "vivienda", "dated",
+                                    "premises", "residence", "occupier",
+                                    "lessee", "lessor", NULL};
     return in_list(g, phrase);
 }
 
@@ -680,8 +705,9 @@ static void address_value(const ds_sup_text *t, const lines *L, int line, int a,
     char buf[DS_SUP_VALUE_MAX * 2];
     join_words(t, a, b, buf, sizeof buf);
     int box[4];
-    float conf;
+    float conf, lo = 100, lo2 = 100;
     span_box(t, a, b, box, &conf);
+    low_two(t, a, b, &lo, &lo2);
     for (int nl = line + 1; nl <= last; nl++) {
         char more[DS_SUP_VALUE_MAX];
         join_words(t, L->start[nl], L->start[nl + 1], more, sizeof more);
@@ -698,11 +724,13 @@ static void address_value(const ds_sup_text *t, const lines *L, int line, int a,
         box[3] = y1 - box[1];
         if (c2 < conf)
             conf = c2;
+        low_two(t, L->start[nl], L->start[nl + 1], &lo, &lo2);
     }
     ds_text_copy_utf8(f->value, sizeof f->value, buf);
     ds_text_upper_utf8(f->value, f->norm, sizeof f->norm);
     memcpy(f->box, box, sizeof box);
     f->conf = conf;
+    f->conf2 = lo2 < lo ? lo : lo2; /* one word: its own */
 }
 
 /* Parses the value words [a, b) for label lb into a new field; false when
@@ -733,6 +761,8 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
         return false;
     char iso[11], norm[DS_SUP_VALUE_MAX];
     switch (lb->k) {
+    case K_EVENT:
+        return true; /* its value is no field, and not another label's */
     case K_DATE:
     case K_PERIOD: {
         int found_a = -1, found_n = 0;
@@ -817,21 +847,31 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
 }
 
 /* Is the line a person's name alone (two to five name words)? */
-static bool name_line(const ds_sup_text *t, const lines *L, int line)
+static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_a)
 {
     int a = L->start[line], b = L->start[line + 1];
     if (b - a < 2 || b - a > 5)
         return false;
     span s = name_span(t, a, b);
-    if (s.a != a || s.b != b)
+    /* The whole line, after a title ("Mr Emily Rose HANSEN"). */
+    if (s.b != b || s.b - s.a < 2)
         return false;
+    for (int i = a; i < s.a; i++) {
+        char f[DS_SUP_WORD_MAX * 2];
+        ds_text_fold(t->w[i].text, f, sizeof f);
+        if (!in_list(titles, f))
+            return false;
+    }
+    *name_a = s.a;
     /* A name starts with a capital letter (or is all capitals), and is no
      * organisation's. */
     static const char *const orgs[] = {
         "ltd", "limited", "plc", "inc", "llc", "gmbh", "ag", "sa", "bank", "office", "council",
         "university", "college", "school", "hospital", "trust", "water", "energy", "gas",
         "power", "electric", "lettings", "estates", "property", "services", "group", "company",
-        "register", "registry", "police", "bureau", "department", "ministry", "agency", NULL};
+        "register", "registry", "police", "bureau", "department", "ministry", "agency",
+        "society", "building", "association", "union", "co", "corporation", "llp", "partners",
+        "associates", "authority", "institute", "foundation", "gmbh", "sarl", "sl", NULL};
     for (int i = a; i < b; i++) {
         unsigned char c = (unsigned char)t->w[i].text[0];
         if (c < 0x80 && !isupper(c))
@@ -862,6 +902,18 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
     free(lt);
     if (labelled)
         return false;
+    /* A letter head's contact line ("35 Station Road, York · Tel. 0198
+     * 146079") is the issuer's address, never the person's. */
+    static const char *const contact[] = {"tel", "telephone", "phone", "fax", "email", "e mail",
+                                          "www", "telefon", "telefono", "web", NULL};
+    for (const char *const *c = contact; *c; c++) {
+        char pat[32];
+        snprintf(pat, sizeof pat, " %s ", *c);
+        char padded[LINE_MAX_FOLD + 2];
+        snprintf(padded, sizeof padded, " %s ", f);
+        if (strstr(padded, pat))
+            return false;
+    }
     bool number_first = isdigit((unsigned char)t->w[a].text[0]) && strlen(t->w[a].text) <= 5;
     return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || streetish(f);
 }
@@ -878,17 +930,23 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         int a = L->start[line];
         if (t->w[a].box[1] > page_h * 2 / 5)
             break;
-        if (!name_line(t, L, line))
+        int na_start = a;
+        if (!name_line(t, L, line, &na_start))
             continue;
         /* The address right under the name, as an envelope window shows
          * them. */
         int al = line + 1;
         if (!address_line(t, L, al))
             continue;
+        /* A date under a name ("14 March 2019") is no address. */
+        char iso[11], alt[11];
+        int na = L->start[al + 1] - L->start[al];
+        if (ds_sup_date_words(t, L->start[al], L->start[al + 1], L->order, iso, alt) == na)
+            continue;
         if (!have_name) {
             ds_sup_field *f = add_field(out, DS_SF_NAME, "header");
             if (f) {
-                set_value(t, f, a, L->start[line + 1]);
+                set_value(t, f, na_start, L->start[line + 1]);
                 name_norm(f->value, f->norm, sizeof f->norm);
             }
         }

@@ -8,7 +8,8 @@
 #include "page/support.h"
 
 typedef enum ds_sup_kind {
-    K_NAME = 0, K_SURNAME, K_GIVEN, K_DATE, K_PERIOD, K_NUMBER, K_IBAN, K_AMOUNT, K_ADDRESS, K_TEXT
+    K_NAME = 0, K_SURNAME, K_GIVEN, K_DATE, K_PERIOD, K_NUMBER, K_IBAN, K_AMOUNT, K_ADDRESS, K_TEXT,
+    K_EVENT /* a date of what the page records (a marriage): a label, no field */
 } kind;
 
 typedef struct ds_sup_label {

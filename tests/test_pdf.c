@@ -19,90 +19,23 @@
 #include "forensics/forensics.h"
 #include "forensics/pdfev.h"
 #include "page/tess.h"
+#include "wire_frames.h"
 
 static char gen_dir[512];
 
 /* ---------------------------------------------------------------- frames */
-
-typedef struct buf {
-    uint8_t *p;
-    size_t n, cap;
-} buf;
-
-static void put(buf *b, const void *d, size_t n)
-{
-    if (b->n + n > b->cap) {
-        b->cap = (b->n + n) * 2 + 64;
-        b->p = realloc(b->p, b->cap);
-    }
-    memcpy(b->p + b->n, d, n);
-    b->n += n;
-}
-
-static void put32(buf *b, uint32_t v)
-{
-    uint8_t x[4] = {(uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24)};
-    put(b, x, 4);
-}
-
-static void frame(buf *b, const char *tag, const void *payload, uint32_t n)
-{
-    put(b, tag, 4);
-    put32(b, n);
-    put(b, payload, n);
-}
-
-static void text_frame(buf *b, const char *tag, const char *s)
-{
-    frame(b, tag, s, (uint32_t)strlen(s));
-}
-
-/* A PAGE frame of w x h gray8 samples of value v. */
-static void page_gray(buf *b, int index, uint32_t w, uint32_t h, uint8_t v)
-{
-    put(b, "PAGE", 4);
-    put32(b, 4 * DS_PDFWIRE_PAGE_HDR + w * h);
-    uint32_t hdr[DS_PDFWIRE_PAGE_HDR] = {0};
-    hdr[DS_PDFWIRE_P_INDEX] = (uint32_t)index;
-    hdr[DS_PDFWIRE_P_SOURCE] = DS_PDFWIRE_SRC_RENDERED;
-    hdr[DS_PDFWIRE_P_CODEC] = DS_PDFWIRE_CODEC_GRAY8;
-    hdr[DS_PDFWIRE_P_WIDTH] = w;
-    hdr[DS_PDFWIRE_P_HEIGHT] = h;
-    hdr[DS_PDFWIRE_P_DPI] = 200;
-    for (int i = 0; i < DS_PDFWIRE_PAGE_HDR; i++)
-        put32(b, hdr[i]);
-    for (uint32_t i = 0; i < w * h; i++)
-        put(b, &v, 1);
-}
-
-static void end_frame(buf *b, uint32_t pages)
-{
-    put(b, "END ", 4);
-    put32(b, 4);
-    put32(b, pages);
-}
-
-static ds_error read_frames(const buf *b, ds_pages **out)
-{
-    ds_limits lim;
-    ds_limits_default(&lim);
-    lim.max_pixels = 100000;
-    lim.max_total_pixels = 150000;
-    lim.max_pages = 4;
-    return ds_pdfwire_read_mem(b->p, b->n, &lim, out);
-}
 
 static void test_wire_good(void)
 {
     buf b = {0};
     text_frame(&b, "HEAD", "pages\t2\nrevisions\t3\nproducer\tTest Writer\ncreator\t\n"
                            "rev\t2\t4\t1\nrevobjstm\t2\t3\t1\nrev\t3\t1\t\nunknown\tkey\n");
-    page_gray(&b, 0, 40, 30, 200);
+    wire_page_gray(&b, 0, 40, 30, DS_PDFWIRE_SRC_RENDERED, 200);
     text_frame(&b, "TEXT", "F\tHelvetica\nF\tCourier\n"
                            "W\t0\t2\t3\t10\t8\t0\t1000\t12.50\n"
                            "W\t0\t35\t3\t20\t8\t1\t1000\tEUR\n"
                            "W\t1\t500\t500\t10\t8\t0\t1000\toffpage\n");
-    page_gray(&b, 1, 20, 20, 10);
+    wire_page_gray(&b, 1, 20, 20, DS_PDFWIRE_SRC_RENDERED, 10);
     end_frame(&b, 2);
     ds_pages *pg = NULL;
     T_EQ_INT(read_frames(&b, &pg), DS_OK);
@@ -157,14 +90,14 @@ static void test_wire_bad(void)
     const char *head1 = "pages\t1\n";
     buf b = {0};
     text_frame(&b, "HEAD", head1);
-    page_gray(&b, 0, 10, 10, 1);
+    wire_page_gray(&b, 0, 10, 10, DS_PDFWIRE_SRC_RENDERED, 1);
     expect_wire(&b, DS_ERR_PDF_READER, "no END");
     end_frame(&b, 2);
     expect_wire(&b, DS_ERR_PDF_READER, "END counts another number of pages");
     free(b.p);
 
     b = (buf){0};
-    page_gray(&b, 0, 10, 10, 1);
+    wire_page_gray(&b, 0, 10, 10, DS_PDFWIRE_SRC_RENDERED, 1);
     expect_wire(&b, DS_ERR_PDF_READER, "PAGE before HEAD");
     free(b.p);
 
@@ -177,7 +110,7 @@ static void test_wire_bad(void)
     for (size_t i = 0; i < sizeof bad_z / sizeof bad_z[0]; i++) {
         b = (buf){0};
         text_frame(&b, "HEAD", bad_z[i]);
-        page_gray(&b, 0, 10, 10, 1);
+        wire_page_gray(&b, 0, 10, 10, DS_PDFWIRE_SRC_RENDERED, 1);
         end_frame(&b, 1);
         expect_wire(&b, DS_ERR_PDF_READER, "bad revobjstm line");
         free(b.p);
@@ -191,20 +124,20 @@ static void test_wire_bad(void)
 
     b = (buf){0};
     text_frame(&b, "HEAD", head1);
-    page_gray(&b, 1, 10, 10, 1);
+    wire_page_gray(&b, 1, 10, 10, DS_PDFWIRE_SRC_RENDERED, 1);
     expect_wire(&b, DS_ERR_PDF_READER, "page out of order");
     free(b.p);
 
     b = (buf){0};
     text_frame(&b, "HEAD", head1);
-    page_gray(&b, 0, 400, 400, 1);
+    wire_page_gray(&b, 0, 400, 400, DS_PDFWIRE_SRC_RENDERED, 1);
     expect_wire(&b, DS_ERR_PIXEL_LIMIT, "page over max_pixels");
     free(b.p);
 
     b = (buf){0};
     text_frame(&b, "HEAD", "pages\t2\n");
-    page_gray(&b, 0, 300, 300, 1);
-    page_gray(&b, 1, 300, 300, 1);
+    wire_page_gray(&b, 0, 300, 300, DS_PDFWIRE_SRC_RENDERED, 1);
+    wire_page_gray(&b, 1, 300, 300, DS_PDFWIRE_SRC_RENDERED, 1);
     expect_wire(&b, DS_ERR_PIXEL_LIMIT, "pages over max_total_pixels");
     free(b.p);
 
@@ -227,7 +160,7 @@ static void test_wire_bad(void)
 
     b = (buf){0};
     text_frame(&b, "HEAD", head1);
-    page_gray(&b, 0, 10, 10, 1);
+    wire_page_gray(&b, 0, 10, 10, DS_PDFWIRE_SRC_RENDERED, 1);
     text_frame(&b, "TEXT", "W\t0\tx\t3\t10\t8\t0\t1000\tword\n");
     expect_wire(&b, DS_ERR_PDF_READER, "a word's box not a number");
     free(b.p);

@@ -16,6 +16,7 @@
 #include "decode/pdf.h"
 #include "decode/pdfwire.h"
 #include "forensics/pdfev.h"
+#include "wire_frames.h"
 
 int ds_pdfparse_revision(const uint8_t *data, size_t size, size_t from, int counts[8]);
 
@@ -559,51 +560,6 @@ static void test_placed_severity(void)
 
 /* ----------------------------------------------------------------- wire */
 
-typedef struct buf {
-    uint8_t *p;
-    size_t n, cap;
-} buf;
-
-static void put(buf *b, const void *d, size_t n)
-{
-    if (b->n + n > b->cap) {
-        b->cap = (b->n + n) * 2 + 64;
-        b->p = realloc(b->p, b->cap);
-    }
-    memcpy(b->p + b->n, d, n);
-    b->n += n;
-}
-
-static void put32(buf *b, uint32_t v)
-{
-    uint8_t x[4] = {(uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24)};
-    put(b, x, 4);
-}
-
-static void text_frame(buf *b, const char *tag, const char *s)
-{
-    put(b, tag, 4);
-    put32(b, (uint32_t)strlen(s));
-    put(b, s, strlen(s));
-}
-
-static void page_gray(buf *b, int index, uint32_t w, uint32_t h, int source)
-{
-    put(b, "PAGE", 4);
-    put32(b, 4 * DS_PDFWIRE_PAGE_HDR + w * h);
-    uint32_t hdr[DS_PDFWIRE_PAGE_HDR] = {0};
-    hdr[DS_PDFWIRE_P_INDEX] = (uint32_t)index;
-    hdr[DS_PDFWIRE_P_SOURCE] = (uint32_t)source;
-    hdr[DS_PDFWIRE_P_CODEC] = DS_PDFWIRE_CODEC_GRAY8;
-    hdr[DS_PDFWIRE_P_WIDTH] = w;
-    hdr[DS_PDFWIRE_P_HEIGHT] = h;
-    hdr[DS_PDFWIRE_P_DPI] = 200;
-    for (int i = 0; i < DS_PDFWIRE_PAGE_HDR; i++)
-        put32(b, hdr[i]);
-    for (uint32_t i = 0; i < w * h; i++)
-        put(b, "\xf0", 1);
-}
-
 /* An IMGJ frame: page, box x y w h, size, object; then n bytes of "JPEG". */
 static void imgj(buf *b, uint32_t page, const uint32_t box[4], uint32_t w, uint32_t h,
                  const uint8_t *jpeg, size_t n)
@@ -619,23 +575,6 @@ static void imgj(buf *b, uint32_t page, const uint32_t box[4], uint32_t w, uint3
     put(b, jpeg, n);
 }
 
-static void end_frame(buf *b, uint32_t pages)
-{
-    put(b, "END ", 4);
-    put32(b, 4);
-    put32(b, pages);
-}
-
-static ds_error read_frames(const buf *b, ds_pages **out)
-{
-    ds_limits lim;
-    ds_limits_default(&lim);
-    lim.max_pixels = 100000;
-    lim.max_total_pixels = 150000;
-    lim.max_pages = 4;
-    return ds_pdfwire_read_mem(b->p, b->n, &lim, out);
-}
-
 static const uint8_t fake_jpeg[8] = {0xff, 0xd8, 0xff, 0xe0, 0, 2, 0xff, 0xd9};
 
 /* The new HEAD lines and IMGJ frames as the library reads them. */
@@ -645,12 +584,12 @@ static void test_wire(void)
     text_frame(&b, "HEAD", "pages\t2\nrevisions\t2\nrev\t2\t5\t\nrevobjstm\t2\t0\t0\n"
                            "revxref\t2\t1\t0\t7\t4\t1\t2\t0\nrevshared\t2\t12\tfont\t0,1\n"
                            "revshared\t2\t13\tresources\t\n");
-    page_gray(&b, 0, 40, 30, DS_PDFWIRE_SRC_RENDERED);
+    wire_page_gray(&b, 0, 40, 30, DS_PDFWIRE_SRC_RENDERED, 0xf0);
     uint32_t box[4] = {30, 20, 50, 50}; /* runs off the page: clipped */
     imgj(&b, 0, box, 64, 48, fake_jpeg, sizeof fake_jpeg);
     uint32_t none[4] = {0, 0, 0, 0};
     imgj(&b, 0, none, 16, 16, fake_jpeg, sizeof fake_jpeg);
-    page_gray(&b, 1, 20, 20, DS_PDFWIRE_SRC_RENDERED);
+    wire_page_gray(&b, 1, 20, 20, DS_PDFWIRE_SRC_RENDERED, 0xf0);
     end_frame(&b, 2);
     ds_pages *pg = NULL;
     T_EQ_INT(read_frames(&b, &pg), DS_OK);
@@ -706,7 +645,7 @@ static void test_wire(void)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         buf c = {0};
         text_frame(&c, "HEAD", bad[i].head);
-        page_gray(&c, 0, 10, 10, bad[i].source);
+        wire_page_gray(&c, 0, 10, 10, bad[i].source, 0xf0);
         uint8_t notj[8] = {'n', 'o', 't', ' ', 'j', 'p', 'e', 'g'};
         for (int k = 0; k < bad[i].count; k++)
             imgj(&c, bad[i].page, box, 16, 16, bad[i].jpeg ? fake_jpeg : notj, 8);
@@ -722,7 +661,7 @@ static void test_wire(void)
     /* an IMGJ whose declared length is cut short, or over the image cap */
     buf c = {0};
     text_frame(&c, "HEAD", "pages\t1\n");
-    page_gray(&c, 0, 10, 10, 2);
+    wire_page_gray(&c, 0, 10, 10, 2, 0xf0);
     put(&c, "IMGJ", 4);
     put32(&c, DS_PDFWIRE_IMAGE_MAX + 4 * DS_PDFWIRE_IMG_HDR + 1);
     ds_pages *p = (ds_pages *)1;

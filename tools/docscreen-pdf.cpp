@@ -386,10 +386,9 @@ struct Names : QPDFObjectHandle::ParserCallbacks {
     void handleEOF() override {}
 };
 
-/* The fonts and XObjects page pg's content names (its streams capped
- * together at cap decoded bytes); false when it cannot be read. */
-bool content_uses(QPDFPageObjectHelper &pg, size_t cap, std::set<std::string> &fonts,
-                  std::set<std::string> &dos)
+/* A page's content streams: its /Contents stream, or the streams of its
+ * /Contents array (anything else in it is skipped). */
+std::vector<QPDFObjectHandle> content_streams(QPDFPageObjectHelper &pg)
 {
     QPDFObjectHandle contents = pg.getObjectHandle().getKey("/Contents");
     std::vector<QPDFObjectHandle> cs;
@@ -399,6 +398,15 @@ bool content_uses(QPDFPageObjectHelper &pg, size_t cap, std::set<std::string> &f
         for (auto &c : contents.getArrayAsVector())
             if (c.isStream())
                 cs.push_back(c);
+    return cs;
+}
+
+/* The fonts and XObjects page pg's content names (its streams capped
+ * together at cap decoded bytes); false when it cannot be read. */
+bool content_uses(QPDFPageObjectHelper &pg, size_t cap, std::set<std::string> &fonts,
+                  std::set<std::string> &dos)
+{
+    std::vector<QPDFObjectHandle> cs = content_streams(pg);
     size_t total = 0;
     try {
         for (auto &c : cs) {
@@ -598,14 +606,7 @@ void Reader::page(QPDFPageObjectHelper &pg, int index)
     bool swap = rotate == 90 || rotate == 270;
 
     /* The content streams, each capped, before qpdf parses them. */
-    QPDFObjectHandle contents = pg.getObjectHandle().getKey("/Contents");
-    std::vector<QPDFObjectHandle> cs;
-    if (contents.isStream())
-        cs.push_back(contents);
-    else if (contents.isArray())
-        for (auto &c : contents.getArrayAsVector())
-            if (c.isStream())
-                cs.push_back(c);
+    std::vector<QPDFObjectHandle> cs = content_streams(pg);
     size_t total = 0;
     for (auto &c : cs) {
         bool ok;

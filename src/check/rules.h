@@ -18,6 +18,10 @@
  *   CASE_BIRTH_DATE_MISMATCH      high     any known part of YYMMDD differs
  *   CASE_DOCUMENT_NUMBER_MISMATCH high     differs after removing '<', spaces, '-' and
  *                                          case; O and 0 are different characters
+ *                                 warning  the same after folding confusable characters
+ *                                          (O/0, I/1, B/8 ...), or the MRZ number failed
+ *                                          its check with a misreading that explains it,
+ *                                          or it was read unsurely (ds_mrz.number_unsure)
  *   CASE_NATIONALITY_MISMATCH     warning  codes differ after normalising (D = DEU);
  *                                          warning only: dual nationals exist
  *   CASE_SEX_MISMATCH             warning  M against F; X or '<' on either side is

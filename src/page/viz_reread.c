@@ -7,8 +7,11 @@
  * the first one (the same normalised value: the same date, possibly in
  * another printed format, the same name or number) raises the confidence,
  * to that of the re-read: two readings of different images agreeing is the
- * evidence. A re-read that disagrees changes nothing, so it can never make
- * a mismatch out of OCR noise.
+ * evidence. Re-reads that agree with each other and outnumber the first
+ * reading replace it (the vote below); when the first reading was something
+ * else (first_off: more than a third of its characters away),
+ * check/vizcheck.c takes the field as unverifiable, so re-reads of the
+ * ink around a box can never make a mismatch out of OCR noise.
  *
  * With the MRZ at hand (ds_viz_read's expect), the effort goes where a
  * decision hangs on it: a date or number that reads as the MRZ says is not

@@ -218,16 +218,11 @@ struct Mat {
     }
 };
 
-/* What a page's content does: images drawn with their matrices, and
- * whether it shows text or paints anything else. */
-struct Scan : QPDFObjectHandle::ParserCallbacks {
+/* Content-stream callbacks that see each operator with the operands
+ * before it (the first 64 kept): a subclass's on_operator() reads them from ops. */
+struct OpCallbacks : QPDFObjectHandle::ParserCallbacks {
     std::vector<QPDFObjectHandle> ops;
-    std::vector<Mat> stack;
-    Mat ctm;
-    int text_ops = 0, visible_text = 0, paint_ops = 0, other_do = 0, depth_over = 0;
-    int render_mode = 0;
-    std::map<std::string, QPDFObjectHandle> images;
-    std::vector<std::pair<std::string, Mat>> drawn;
+    virtual void on_operator(const std::string &op) = 0;
     void handleObject(QPDFObjectHandle o) override
     {
         if (!o.isOperator()) {
@@ -235,7 +230,23 @@ struct Scan : QPDFObjectHandle::ParserCallbacks {
                 ops.push_back(o);
             return;
         }
-        std::string op = o.getOperatorValue();
+        on_operator(o.getOperatorValue());
+        ops.clear();
+    }
+    void handleEOF() override {}
+};
+
+/* What a page's content does: images drawn with their matrices, and
+ * whether it shows text or paints anything else. */
+struct Scan : OpCallbacks {
+    std::vector<Mat> stack;
+    Mat ctm;
+    int text_ops = 0, visible_text = 0, paint_ops = 0, other_do = 0, depth_over = 0;
+    int render_mode = 0;
+    std::map<std::string, QPDFObjectHandle> images;
+    std::vector<std::pair<std::string, Mat>> drawn;
+    void on_operator(const std::string &op) override
+    {
         auto num = [&](size_t i) {
             return i < ops.size() && ops[i].isNumber() ? ops[i].getNumericValue() : 0.0;
         };
@@ -270,9 +281,7 @@ struct Scan : QPDFObjectHandle::ParserCallbacks {
                    op == "BI") {
             paint_ops++;
         }
-        ops.clear();
     }
-    void handleEOF() override {}
 };
 
 int name_codec(const std::string &f)
@@ -366,24 +375,15 @@ struct Use {
 };
 
 /* The fonts (Tf) and XObjects (Do) a content stream names. */
-struct Names : QPDFObjectHandle::ParserCallbacks {
+struct Names : OpCallbacks {
     std::set<std::string> *fonts, *dos;
-    std::vector<QPDFObjectHandle> ops;
-    void handleObject(QPDFObjectHandle o) override
+    void on_operator(const std::string &op) override
     {
-        if (!o.isOperator()) {
-            if (ops.size() < 64)
-                ops.push_back(o);
-            return;
-        }
-        std::string op = o.getOperatorValue();
         if (op == "Tf" && ops.size() == 2 && ops[0].isName() && fonts->size() < 4096)
             fonts->insert(ops[0].getName());
         else if (op == "Do" && ops.size() == 1 && ops[0].isName() && dos->size() < 4096)
             dos->insert(ops[0].getName());
-        ops.clear();
     }
-    void handleEOF() override {}
 };
 
 /* A page's content streams: its /Contents stream, or the streams of its

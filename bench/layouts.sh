@@ -12,10 +12,14 @@
 #             third, written before the fixes for heldout2's failures
 #   heldout5/ LAYOUTS_COUNT genuine documents (seed 67) in --layouts heldout5, a
 #             fourth (samples/layout5.py), written by a session that tunes no rule
+#   heldout6/ LAYOUTS_COUNT genuine documents (seed 69) in --layouts heldout6, a
+#             fifth (samples/layout6.py), written by a session that tunes no rule
 #   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
 #             seed 63) in --layouts all
 #   defects5/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 68) in
 #             --layouts heldout5: recall on layouts nobody tuned on
+#   defects6/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 70) in
+#             --layouts heldout6
 # runs `docscreen scan --json --no-barcodes --today 2026-11-23 --case CASE FILE`
 # on each (bench/recall.py scan, one process per document), and prints per
 # family the genuine documents with a high flag (target <= 0.5 %), with a
@@ -45,7 +49,7 @@ fi
 stamp() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-ALL_SETS="all heldout heldout2 heldout4 heldout5 defects defects5"
+ALL_SETS="all heldout heldout2 heldout4 heldout5 heldout6 defects defects5 defects6"
 SETS=${LAYOUTS_SETS:-$ALL_SETS}
 for s in $SETS; do
   case " $ALL_SETS " in *" $s "*) ;; *) echo "layouts: unknown set '$s' (sets: $ALL_SETS)" >&2; exit 2 ;; esac
@@ -71,8 +75,10 @@ gen heldout heldout 62 "$COUNT" 1
 gen heldout2 heldout2 64 "$COUNT" 1
 gen heldout4 heldout4 66 "$COUNT" 1
 gen heldout5 heldout5 67 "$COUNT" 1
+gen heldout6 heldout6 69 "$COUNT" 1
 gen defects all 63 "$DCOUNT" 0
 gen defects5 heldout5 68 "$DCOUNT" 0
+gen defects6 heldout6 70 "$DCOUNT" 0
 t_gen=$(secs "$t_start" "$(stamp)")
 t0=$(stamp)
 for s in $SETS; do
@@ -86,7 +92,7 @@ t_scan=$(secs "$t0" "$(stamp)")
 {
   echo
   echo "== genuine documents, false flags per layout family =="
-  for s in all heldout heldout2 heldout4 heldout5; do
+  for s in all heldout heldout2 heldout4 heldout5 heldout6; do
     want "$s" || continue
     "$PY" bench/layouts.py genuine --family "$s" --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" \
       --json "$OUT/$s.json" ${LAYOUTS_BEFORE:+--before "$OUT/$s.before.jsonl"}
@@ -108,6 +114,12 @@ t_scan=$(secs "$t0" "$(stamp)")
     echo "== recall per code on defects drawn in --layouts heldout5 (held out) =="
     "$PY" bench/recall.py table --dir "$OUT/defects5" --results "$OUT/defects5.results.jsonl" --bin "$BIN" \
       --today "$TODAY" --json "$OUT/defects5.json"
+  fi
+  if want defects6; then
+    echo
+    echo "== recall per code on defects drawn in --layouts heldout6 (held out) =="
+    "$PY" bench/recall.py table --dir "$OUT/defects6" --results "$OUT/defects6.results.jsonl" --bin "$BIN" \
+      --today "$TODAY" --json "$OUT/defects6.json"
   fi
   repro="bash bench/layouts.sh $BUILD"
   if [ "$COUNT" != 60 ] || [ "$DCOUNT" != 60 ]; then repro="LAYOUTS_COUNT=$COUNT LAYOUTS_DEFECT_COUNT=$DCOUNT $repro"; fi

@@ -13,14 +13,14 @@ Usage:
   /usr/bin/python3 samples/generate.py --out DIR --count N --seed S
       [--formats TD3,TD1,TD2,MRVA,MRVB] [--degrade none|mild|full]
       [--multipage K] [--dpi D] [--clean] [--cases [--genuine-share F]]
-      [--layouts classic|all|heldout|heldout2|heldout4|heldout5]
+      [--layouts classic|all|heldout|heldout2|heldout4|heldout5|heldout6]
 
 --cases adds a case record (cases/NAME.case.json) and a label per document:
 genuine, or exactly one defect named by the flag code that should catch it
 (bench/recall.sh measures docscreen's recall on them).
 
---layouts all|heldout|heldout2|heldout4|heldout5 draws the pages in other layouts (bench/layouts.sh);
-heldout, heldout2, heldout4 and heldout5 are families no rule may be tuned on (samples/README.md).
+--layouts all|heldout|heldout2|heldout4|heldout5|heldout6 draws the pages in other layouts (bench/layouts.sh);
+heldout, heldout2, heldout4, heldout5 and heldout6 are families no rule may be tuned on (samples/README.md).
 
 Needs Debian's python3-pil and python3-numpy, fonts-ocr-b and
 fonts-dejavu-core. See samples/README.md for the ground-truth format.
@@ -1000,8 +1000,8 @@ def assemble_faces(faces, box, pitch, cap, fmt, r, s):
 # rendered, so the identity and the scan parameters of document j stay the
 # ones the same seed gives with --layouts classic.
 # ---------------------------------------------------------------------------
-LAYOUT_FAMILIES = ("classic", "all", "heldout", "heldout2", "heldout4", "heldout5")
-HELD_FAMILIES = ("heldout", "heldout2", "heldout4", "heldout5")
+LAYOUT_FAMILIES = ("classic", "all", "heldout", "heldout2", "heldout4", "heldout5", "heldout6")
+HELD_FAMILIES = ("heldout", "heldout2", "heldout4", "heldout5", "heldout6")
 
 # Reverse of ICAO 9303 Part 3 Table B (Cyrillic) and of ELOT 743 (Greek),
 # written as "which letter gives this Latin spelling": longest spelling
@@ -2446,8 +2446,8 @@ def main(argv=None):
                          "1 makes a genuine-only set, 0 a defects-only set")
     ap.add_argument("--layouts", choices=LAYOUT_FAMILIES, default="classic",
                     help="page layouts: classic (default, what the rules were tuned on), all (several "
-                         "layouts per type, drawn at random), heldout, heldout2, heldout4 and heldout5 (layouts no "
-                         "rule may be tuned on; heldout5 is samples/layout5.py)")
+                         "layouts per type, drawn at random), heldout, heldout2, heldout4, heldout5 and heldout6 (layouts "
+                         "no rule may be tuned on; heldout5 is samples/layout5.py, heldout6 samples/layout6.py)")
     a = ap.parse_args(argv)
     formats = [f.strip().upper() for f in a.formats.split(",") if f.strip()]
     for f in formats:
@@ -2501,6 +2501,10 @@ def main(argv=None):
             r, nprng = sub_rng(a.seed, "doc", j)
             doc = make_identity(r, fmts[j], j, force[j])
             sc = choose_scan(r, a.degrade, fmts[j], rots[j], a.dpi)
+            if a.layouts == "heldout6":  # samples/layout6.py: JPEG quality 60-75, before the label
+                sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+                import layout6
+                sc = layout6.scan(sub_rng(a.seed, "scan6", j)[0], sc)
             printed, case = doc, None
             if labels is not None:
                 rc, _ = sub_rng(a.seed, "case", j)
@@ -2523,6 +2527,9 @@ def main(argv=None):
                     import layout5
                     layout = layout5.pick(sys.modules[__name__], rl, printed)
                     sheet, mask, mbox, pitch, cap = layout5.render(sys.modules[__name__], printed, sc["dpi"], r, layout)
+                elif a.layouts == "heldout6":  # samples/layout6.py
+                    layout = layout6.pick(sys.modules[__name__], rl, printed)
+                    sheet, mask, mbox, pitch, cap = layout6.render(sys.modules[__name__], printed, sc["dpi"], r, layout)
                 else:
                     layout = pick_layout(rl, printed, a.layouts)
                     sheet, mask, mbox, pitch, cap = render_layout(printed, sc["dpi"], r, layout)

@@ -212,7 +212,7 @@ def _smallcaps(g, cv, x, y, s, cap_mm, fill, path, max_w=None, right=False):
     """Small capitals: each word's first letter a capital of cap_mm, the rest
     capitals of 0.75 cap_mm, on one baseline. Returns the width in mm."""
     big, small = _font_for(g, cv, path, cap_mm), _font_for(g, cv, path, cap_mm * 0.75)
-    pieces, out = [], []
+    pieces = []
     for w in s.split(" "):
         if not w:
             continue
@@ -232,7 +232,6 @@ def _smallcaps(g, cv, x, y, s, cap_mm, fill, path, max_w=None, right=False):
     for t, f in pieces:
         cv.d.text((cx, cv.px(y)), t, font=f, fill=fill, anchor="ls")
         cx += cv.d.textlength(t, font=f)
-        out.append(t)
     return width / cv.s
 
 

@@ -274,7 +274,7 @@ def draw6(sd, kind, c, r, truth):
     elif kind == "marriage_certificate":
         first, second = (who, pg["spouse"]) if pg["applicant_first"] else (pg["spouse"], who)
         H.band("SECTION A - PARTIES TO THE MARRIAGE")
-        for k, p in enumerate((first, second)):
+        for p in (first, second):
             H.name_row(p, fld_prefix="" if p is who else "other_")
         H.boxes([("Date of marriage", dt(pg["married"]), None), ("Place of marriage", r.choice(sd.PLACES), None)])
         H.band("SECTION B - REGISTRATION")

@@ -117,7 +117,27 @@ static void t_classify(void)
     add_line(&p, "Nationality   Date of expiry");
     read_page(&p, &t, &sp);
     T_CHECK(sp.cls.identity_score >= 2);
+    T_CHECK(ds_sup_identity_wording(&sp.cls)); /* four captions */
     ds_sup_text_free(&t);
+    /* Two captions a birth entry or a form prints too are not an identity
+     * document's wording: such a page of unknown type is plain text. */
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Surname SMITH   Forename(s) John");
+    add_line(&p, "Place of birth Leeds");
+    add_line(&p, "The entry above was copied from the register kept at this office.");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_OTHER);
+    T_EQ_INT(sp.cls.identity_score, 2);
+    T_CHECK(!ds_sup_identity_wording(&sp.cls));
+    ds_sup_text_free(&t);
+    /* An identity title alone is. */
+    memset(&p, 0, sizeof p);
+    add_line_at(&p, 100, 40, "Residence permit", 95);
+    add_line(&p, "Valid until 3 May 2027");
+    read_page(&p, &t, &sp);
+    T_CHECK(ds_sup_identity_wording(&sp.cls));
+    ds_sup_text_free(&t);
+    T_CHECK(!ds_sup_identity_wording(NULL));
     memset(&p, 0, sizeof p);
     add_line(&p, "Payslip and bank statement enclosed");
     read_page(&p, &t, &sp);

@@ -142,6 +142,17 @@ typedef struct ds_sup_class {
  * by the caller before this). */
 void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out /* OUT */);
 
+/* At least this many identity captions ("nationality", "date of expiry",
+ * "surname", "sex", ...) make a page's wording an identity document's. Two
+ * or fewer are what a certificate, a form or a letter prints as well
+ * ("Surname", "Place of birth" on a birth entry). */
+#define DS_SUP_IDENTITY_WORDS 3
+
+/* Whether the page reads like an identity document: an identity title
+ * ("passport", "residence permit") or DS_SUP_IDENTITY_WORDS of its captions.
+ * A page of text that does not is no identity page whose MRZ was missed. */
+bool ds_sup_identity_wording(const ds_sup_class *c);
+
 /* ------------------------------------------------------------- fields */
 
 typedef enum ds_sup_field_id {

@@ -339,3 +339,9 @@ void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out)
     }
     free(f);
 }
+
+bool ds_sup_identity_wording(const ds_sup_class *c)
+{
+    /* A title scores at least 5 and a caption 1 (ds_sup_classify). */
+    return c && c->identity_score >= DS_SUP_IDENTITY_WORDS;
+}

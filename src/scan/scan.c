@@ -575,14 +575,14 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
          * scan: no rescan request about its MRZ or its image quality. */
         bool born_digital = pages->page[pg].text &&
                             pages->page[pg].text->nwords >= DS_SCAN_BORN_DIGITAL_WORDS;
-        /* A page read clearly as text of no known type, with not one word
-         * of an identity document on it (no "passport", "surname",
-         * "nationality", "date of expiry" in any language the classifier
-         * knows), is no identity page whose MRZ was missed: a letter of an
-         * unknown kind. */
+        /* A page read clearly as text of no known type, without the
+         * wording of an identity document (no "passport", at most two
+         * captions such as "surname" or "place of birth", which a birth
+         * entry or a form prints too: ds_sup_identity_wording), is no
+         * identity page whose MRZ was missed: a page of an unknown kind. */
         const ds_sup_page *sp = x->support;
         bool plain_text = sp && sp->read && sp->cls.type == DS_PC_OTHER &&
-                          sp->cls.identity_score == 0 && sp->nwords >= DS_SCAN_TEXT_WORDS &&
+                          !ds_sup_identity_wording(&sp->cls) && sp->nwords >= DS_SCAN_TEXT_WORDS &&
                           sp->mean_conf >= DS_SCAN_TEXT_CONF;
         x->barcodes = bcs;
         if (s->opt.forensics) {

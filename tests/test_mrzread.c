@@ -184,6 +184,72 @@ static void birth_century_bounded_by_expiry(void)
     T_EQ_STR(m.birth_date, "2000-02-29");
 }
 
+/* Marks the last k (end) or first k (start) characters of every line as
+ * cut away by the image's edge. */
+static void cut_lines(ocr *o, int k, int at_start)
+{
+    for (int l = 0; l < o->n; l++)
+        for (int i = 0; i < k; i++) {
+            int pos = at_start ? i : o->lens[l] - 1 - i;
+            o->ch[l][pos] = (ds_mrz_char){.c = DS_MRZ_CUT_CHAR, .cut = 1};
+        }
+}
+
+/* An MRZ cut by the image's edge: the fields and checks over the cut are
+ * unknown (emptied, never a check-digit failure of their own), the whole
+ * fields keep their values, nothing is repaired into the cut, and the MRZ
+ * is not valid. */
+static void cut_characters_are_unknown(void)
+{
+    ocr o;
+    ds_mrz m;
+    char l2[45];
+    td3_line2(l2, "L898902C", "UTO", "740812", 'F', "120415", "ZE184226B", 0);
+    /* The last 8 characters gone: personal number, its check, composite. */
+    ocr_init(&o, TD3_L1, l2, NULL);
+    cut_lines(&o, 8, 0);
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_EQ_INT(m.type, DS_MRZ_TD3);
+    T_CHECK(!m.valid);
+    T_CHECK(m.format_ok); /* a cut position breaks no grammar */
+    T_EQ_INT(m.checks.document_number, DS_CHECK_OK);
+    T_EQ_INT(m.checks.birth_date, DS_CHECK_OK);
+    T_EQ_INT(m.checks.expiry_date, DS_CHECK_OK);
+    T_EQ_STR(m.document_number, "L898902C");
+    T_EQ_STR(m.birth_date, "1974-08-12");
+    T_CHECK(!m.cut.document_number && !m.cut.birth_date && !m.cut.expiry_date);
+    T_CHECK(m.cut.optional_data && m.cut.composite);
+    T_CHECK(m.misread.optional_data && m.misread.composite);
+    T_EQ_STR(m.optional_data, "");
+    T_CHECK(m.name_unsure); /* the name field runs to the cut end of line 1 */
+    T_EQ_INT(m.nrepairs, 0);
+    T_CHECK(m.lines[1][43] == DS_MRZ_CUT_CHAR);
+    /* Cut at the start: the document number and the name are unknown,
+     * the dates still read and checked. */
+    ocr_init(&o, TD3_L1, l2, NULL);
+    cut_lines(&o, 6, 1);
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(!m.valid);
+    T_CHECK(m.cut.document_number && m.number_unsure);
+    T_EQ_STR(m.document_number, "");
+    T_EQ_STR(m.issuing_state, "");
+    T_EQ_INT(m.checks.birth_date, DS_CHECK_OK);
+    T_EQ_INT(m.checks.expiry_date, DS_CHECK_OK);
+    T_EQ_STR(m.expiry_date, "2012-04-15");
+    T_CHECK(!m.cut.birth_date && !m.cut.expiry_date);
+    T_CHECK(m.name_unsure);
+    /* A cut next to a doubted character proves no repair: the composite
+     * reads the cut, so its failure cannot pick between candidates. */
+    ocr_init(&o, TD3_L1, l2, NULL);
+    o.ch[1][30].c = 'O'; /* the personal number's 1 read O, doubted */
+    o.ch[1][30].p = 0.5f;
+    cut_lines(&o, 1, 0); /* the composite check digit */
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.cut.composite && !m.cut.optional_data);
+    for (int i = 0; i < m.nrepairs; i++)
+        T_CHECK(m.repairs[i].to != DS_MRZ_CUT_CHAR && m.repairs[i].from != DS_MRZ_CUT_CHAR);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -193,6 +259,7 @@ int main(int argc, char **argv)
         {"joint_repair_prefers_digits_amid_digits", joint_repair_prefers_digits_amid_digits},
         {"unproven_grammar_repair_taken_back", unproven_grammar_repair_taken_back},
         {"birth_century_bounded_by_expiry", birth_century_bounded_by_expiry},
+        {"cut_characters_are_unknown", cut_characters_are_unknown},
     };
     return T_RUN(cases);
 }

@@ -365,6 +365,116 @@ static void test_clipped_band(void)
     pixDestroy(&page);
 }
 
+/*
+ * Pages cut through their MRZ by whole characters (a card laid against the
+ * platen's edge): the lines are read as far as they go. Each bundled sample
+ * is cut at the start or the end of its lines through the glyph of one
+ * character (half a pitch in): the band has every line's full count, the
+ * cells beyond the cut (and the cut glyph's) have width 0
+ * (ds_mrzband.missing) at the clipped end, and every other cell reads as
+ * the truth. The same page cut where it leaves a line shorter but away from
+ * the edge (a plain crop of the page beside the MRZ) is no clipped MRZ.
+ */
+static void test_partial_band(void)
+{
+    static const struct {
+        const char *name;
+        double cut_chars; /* characters cut away, half a glyph included */
+        int left;         /* 1: the image's left side is cut, else its right */
+        int clipped;      /* the end of the upright lines that is cut */
+    } cases[] = {
+        {"0001-td1", 5.5, 1, DS_MRZ_CLIPPED_START},
+        {"0001-td1", 4.5, 0, DS_MRZ_CLIPPED_END},
+        {"0007-td1", 11.5, 1, DS_MRZ_CLIPPED_START},
+        {"0005-td3", 10.5, 1, DS_MRZ_CLIPPED_END}, /* upside down: left is the end */
+        {"0005-td3", 9.5, 0, DS_MRZ_CLIPPED_START}, /* 8 would leave a TD2's 36 */
+    };
+    ds_ocrb *m = NULL;
+    T_EQ_INT(ds_ocrb_create_builtin(&m), DS_OK);
+    if (!m)
+        return;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char file[64], truth[3][45];
+        int nlines = 0, box[4];
+        snprintf(file, sizeof file, "%s.jpg", cases[i].name);
+        PIX *page = load_sample(file);
+        T_CHECK(page != NULL && sample_truth(cases[i].name, truth, &nlines, box));
+        if (!page)
+            continue;
+        int n = (int)strlen(truth[0]);
+        float pitch = (float)box[2] / (float)n;
+        int pw = (int)pixGetWidth(page), ph = (int)pixGetHeight(page);
+        int x = cases[i].left ? box[0] + (int)lround(cases[i].cut_chars * pitch)
+                              : box[0] + box[2] - (int)lround(cases[i].cut_chars * pitch);
+        BOX *bx = cases[i].left ? boxCreate(x, 0, pw - x, ph) : boxCreate(0, 0, x, ph);
+        PIX *cut = pixClipRectangle(page, bx, NULL);
+        boxDestroy(&bx);
+        int lost = (int)ceil(cases[i].cut_chars), found = 0;
+        ds_mrz_candidate cand[DS_MRZ_MAX_CANDIDATES];
+        int nc = 0;
+        T_EQ_INT(ds_mrz_locate(cut, cand, &nc), DS_OK);
+        for (int c = 0; c < nc && !found; c++)
+            for (int flip = 0; flip < 2 && !found; flip++) {
+                ds_mrzband b;
+                memset(&b, 0, sizeof b);
+                if (ds_mrzband_extract(cut, &cand[c], flip, &b) != DS_OK)
+                    continue;
+                int ok = b.nlines == nlines && b.clipped == cases[i].clipped;
+                for (int l = 0; ok && l < nlines; l++) {
+                    ok = b.nchars[l] == n && b.missing[l] == lost;
+                    for (int k = 0; ok && k < n; k++) {
+                        const ds_cell *cl = &b.cell[l][k];
+                        int gone = cases[i].clipped == DS_MRZ_CLIPPED_START ? k < lost
+                                                                             : k >= n - lost;
+                        if (gone) {
+                            ok = cl->w == 0;
+                            continue;
+                        }
+                        static uint8_t buf[DS_OCRB_CELL_MAX_W * 2 * DS_OCRB_CELL_MAX_H * 2];
+                        int w = cl->w < DS_OCRB_CELL_MAX_W * 2 ? cl->w : DS_OCRB_CELL_MAX_W * 2;
+                        int h = cl->h < DS_OCRB_CELL_MAX_H * 2 ? cl->h : DS_OCRB_CELL_MAX_H * 2;
+                        for (int y = 0; y < h; y++)
+                            for (int xx = 0; xx < w; xx++) {
+                                l_uint32 v = 255;
+                                pixGetPixel(b.band, cl->x + xx, cl->y + y, &v);
+                                buf[y * w + xx] = (uint8_t)v;
+                            }
+                        float f[DS_OCRB_FEATURES];
+                        ds_mrz_char ch;
+                        ds_ocrb_features(buf, w, h, w, b.ink_threshold[l], b.cap_height[l], f);
+                        ds_ocrb_classify(m, f, &ch);
+                        ok = ch.c == truth[l][k];
+                    }
+                }
+                found = ok;
+                ds_mrzband_free(&b);
+            }
+        if (!found)
+            T_FAIL_("%s cut by %.1f characters: not read as far as it goes", cases[i].name,
+                    cases[i].cut_chars);
+        /* The same lines shortened away from the edge: a white margin put
+         * back where the cut was is a page crop beside an MRZ that lacks
+         * characters, not one cut by the edge. */
+        PIX *framed = pixAddBorderGeneral(cut, cases[i].left ? 200 : 0, cases[i].left ? 0 : 200,
+                                          0, 0, 255);
+        T_EQ_INT(ds_mrz_locate(framed, cand, &nc), DS_OK);
+        for (int c = 0; c < nc; c++)
+            for (int flip = 0; flip < 2; flip++) {
+                ds_mrzband b;
+                memset(&b, 0, sizeof b);
+                if (ds_mrzband_extract(framed, &cand[c], flip, &b) == DS_OK) {
+                    for (int l = 0; l < b.nlines; l++)
+                        T_EQ_INT(b.missing[l], 0);
+                }
+                ds_mrzband_free(&b);
+            }
+        pixDestroy(&framed);
+        pixDestroy(&cut);
+        pixDestroy(&page);
+    }
+    ds_ocrb_free(m);
+}
+
 static void test_samples_split(void)
 {
     const char *names[] = {"0000-mrvb", "0001-td1", "0002-mrva", "0003-td2", "0004-td3",
@@ -470,6 +580,7 @@ int main(int argc, char **argv)
         {"bad_arguments", test_bad_arguments},
         {"tilted_pages", test_tilted_pages},
         {"clipped_band", test_clipped_band},
+        {"partial_band", test_partial_band},
         {"rule_beside_mrz", test_rule_beside_mrz},
         {"frame_around_mrz", test_frame_around_mrz},
         {"stamp_over_mrz", test_stamp_over_mrz},

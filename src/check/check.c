@@ -40,16 +40,24 @@ void ds_check_mrz(const ds_mrz *m, int page, ds_flags *flags)
             "it.");
         return;
     }
-    const ds_mrz_misread *r = &m->misread;
-    check_digit(page, flags, m->checks.document_number, r->document_number, "document_number",
-                "document number");
-    check_digit(page, flags, m->checks.birth_date, r->birth_date, "birth_date", "date of birth");
-    check_digit(page, flags, m->checks.expiry_date, r->expiry_date, "expiry_date",
-                "date of expiry");
-    check_digit(page, flags, m->checks.optional_data, r->optional_data, "optional_data",
-                "personal number or optional data");
-    check_digit(page, flags, m->checks.composite, r->composite, "composite",
-                "whole MRZ (composite)");
+    const ds_mrz_misread *r = &m->misread, *cut = &m->cut;
+    /* A check over characters cut away by the image's edge cannot be
+     * verified: MRZ_CLIPPED says so, and it is no check-digit failure. */
+    if (!cut->document_number)
+        check_digit(page, flags, m->checks.document_number, r->document_number, "document_number",
+                    "document number");
+    if (!cut->birth_date)
+        check_digit(page, flags, m->checks.birth_date, r->birth_date, "birth_date",
+                    "date of birth");
+    if (!cut->expiry_date)
+        check_digit(page, flags, m->checks.expiry_date, r->expiry_date, "expiry_date",
+                    "date of expiry");
+    if (!cut->optional_data)
+        check_digit(page, flags, m->checks.optional_data, r->optional_data, "optional_data",
+                    "personal number or optional data");
+    if (!cut->composite)
+        check_digit(page, flags, m->checks.composite, r->composite, "composite",
+                    "whole MRZ (composite)");
     if (m->clipped)
         ds_flags_add(flags, page, DS_FLAG_MRZ_CLIPPED, DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
             "The MRZ runs off the edge of the image at the %s of its lines: the characters there "

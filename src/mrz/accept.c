@@ -37,6 +37,8 @@ ds_error ds_mrz_accept(const ds_mrz_char *const *lines, const int *lens, int nli
         int len = lens[l] < 0 ? 0 : lens[l] > DS_MRZ_MAX_LINE ? DS_MRZ_MAX_LINE : lens[l];
         for (int k = 0; k < len; k++) {
             const ds_mrz_char *ch = &lines[l][k];
+            if (ch->cut)
+                continue; /* beyond the image's edge: nothing was read */
             float p = ch->p > 1e-6f ? ch->p : 1e-6f;
             sum_log += log(p);
             sure += ch->p >= DS_MRZ_DOUBT_P;

@@ -17,6 +17,8 @@
  * The image operations it needs beyond Leptonica's are in pixops.c.
  */
 #include "mrz/locate.h"
+#include "mrz/clip.h"
+#include "mrz/pitch.h"
 #include "mrz/pixops.h"
 
 #include <math.h>
@@ -37,6 +39,9 @@
 #define BLOB_KEEP_SIDE 16.0f
 /* A straight run of ink this many character heights long is a rule. */
 #define RULE_MIN_CH 6.0f
+/* A line whose whole-line pitch fit is worse than this (the acceptance
+ * limit, mrz/accept.h) is tried as a line cut by the image's edge. */
+#define PARTIAL_FIT 0.02f
 
 typedef struct bar {
     float cx, cy, angle, len, thick, fill;
@@ -630,10 +635,7 @@ static int find_lines(PIX *band, int t, run *lines)
     return nl >= 2 ? nl : 0;
 }
 
-typedef struct comp {
-    float cx, cy;
-    int x, w, h;
-} comp;
+typedef ds_mrz_comp comp;
 
 /* Connected components of the ink in rows [top, bottom] of band. */
 static int line_components(PIX *band, int t, int top, int bottom, comp *out, int max)
@@ -663,90 +665,6 @@ static int line_components(PIX *band, int t, int top, int bottom, comp *out, int
     pixDestroy(&strip);
     boxDestroy(&box);
     return n;
-}
-
-/*
- * Refines centre = a + p * k by least squares over the components that fall
- * on the grid of n characters, and returns the mean squared residual in
- * pitch units; a component off the grid (a speck, a mark beside the MRZ)
- * counts as the worst residual, 0.25.
- */
-static float refine_pitch(const comp *c, int nc, int n, float *a_io, float *p_io)
-{
-    float a = *a_io, p = *p_io, err = 1e9f;
-    for (int iter = 0; iter < 3; iter++) {
-        double sk = 0, sc = 0, skk = 0, skc = 0, m = 0, e = 0;
-        int counted = 0;
-        for (int i = 0; i < nc; i++) {
-            if (c[i].w > 1.3f * p)
-                continue;
-            counted++;
-            float kf = (c[i].cx - a) / p;
-            int k = (int)lroundf(kf);
-            if (k < 0 || k >= n) {
-                e += 0.25;
-                continue;
-            }
-            float r = kf - (float)k;
-            e += r * r;
-            sk += k;
-            sc += c[i].cx;
-            skk += (double)k * k;
-            skc += (double)k * c[i].cx;
-            m++;
-        }
-        if (m < 3)
-            return 1e9f;
-        err = (float)(e / counted);
-        double den = m * skk - sk * sk;
-        if (den <= 0)
-            break;
-        double np = (m * skc - sk * sc) / den;
-        double na = (sc - np * sk) / m;
-        if (np <= 1)
-            break;
-        p = (float)np;
-        a = (float)na;
-    }
-    *a_io = a;
-    *p_io = p;
-    return err;
-}
-
-static int cmp_comp_x(const void *a, const void *b)
-{
-    float xa = ((const comp *)a)->cx, xb = ((const comp *)b)->cx;
-    return (xa > xb) - (xa < xb);
-}
-
-/*
- * Fits centre = a + pitch * k to the components of one line for n
- * characters. The first and last character are taken among the three
- * outermost components on each side, so that a speck beside the MRZ does
- * not stretch the grid. Returns the residual of refine_pitch (lower is
- * better). c is sorted by x in place.
- */
-static float fit_pitch(comp *c, int nc, int n, float *a_out, float *p_out)
-{
-    if (nc < 2)
-        return 1e9f;
-    qsort(c, (size_t)nc, sizeof *c, cmp_comp_x);
-    float best = 1e9f;
-    int ends = nc < 3 ? nc : 3;
-    for (int s = 0; s < ends; s++) {
-        for (int e = nc - 1; e >= nc - ends && e > s; e--) {
-            float a = c[s].cx, p = (c[e].cx - c[s].cx) / (float)(n - 1);
-            if (p <= 1)
-                continue;
-            float err = refine_pitch(c, nc, n, &a, &p);
-            if (err < best) {
-                best = err;
-                *a_out = a;
-                *p_out = p;
-            }
-        }
-    }
-    return best;
 }
 
 /* Mean slope of component centres along the lines (residual skew). */
@@ -779,9 +697,11 @@ static float residual_slope(const comp *const *lc, const int *ncomp, int nlines,
 /*
  * Splits the upright band into lines and cells. *slope_out receives the
  * residual skew of the lines (dy/dx) so that the caller may straighten and
- * try again.
+ * try again. With cut44 two lines are fitted only as 44-character lines cut
+ * by the image's edge to more than 36 characters (DS_ERR_NOT_FOUND when
+ * they are not): a TD3 cut to about 36 characters fits a whole TD2 too.
  */
-static ds_error segment(ds_mrzband *b, float *slope_out)
+static ds_error segment(ds_mrzband *b, int cut44, float *slope_out)
 {
     ds_error err = DS_OK;
     run lines[3];
@@ -816,7 +736,7 @@ static ds_error segment(ds_mrzband *b, float *slope_out)
             int n = two_line_counts[k];
             float e = 0, a, p;
             for (int l = 0; l < nl; l++)
-                e += fit_pitch(lc[l], ncomp[l], n, &a, &p);
+                e += ds_mrz_fit_pitch(lc[l], ncomp[l], n, &a, &p);
             if (e < best_err) {
                 best_err = e;
                 best_n = n;
@@ -824,11 +744,57 @@ static ds_error segment(ds_mrzband *b, float *slope_out)
         }
     }
     b->nlines = nl;
+    float fa[3], fp[3], ff[3], worst = 0;
+    int fm[3];
+    for (int l = 0; l < nl; l++) {
+        fa[l] = fp[l] = 0;
+        fm[l] = best_n;
+        ff[l] = ds_mrz_fit_pitch(lc[l], ncomp[l], best_n, &fa[l], &fp[l]);
+        worst = fmaxf(worst, ff[l]);
+    }
+    /* No whole line fits: the lines may run off the image (a card laid
+     * against the platen's edge). Each is then fitted for the characters it
+     * holds; whether they are at the lines' start or end is known only once
+     * the band is placed back on the page (ds_mrzband_extract). */
+    if (cut44 && nl != 2) {
+        err = DS_ERR_NOT_FOUND;
+        goto out;
+    }
+    if (worst > PARTIAL_FIT || cut44) {
+        int n_max = nl == 3 ? 30 : 44;
+        float pa[3], pp[3], pf[3], pworst = 0, pmin = 1e9f, pmax = 0;
+        int pm[3], ok = 1;
+        for (int l = 0; l < nl && ok; l++) {
+            pf[l] = ds_mrz_fit_partial(lc[l], ncomp[l], caps[l], cut44 ? 37 : n_max / 2, n_max,
+                                       &pa[l], &pp[l], &pm[l]);
+            ok = pf[l] <= PARTIAL_FIT;
+            pworst = fmaxf(pworst, pf[l]);
+            pmin = fminf(pmin, pp[l]);
+            pmax = fmaxf(pmax, pp[l]);
+        }
+        if (cut44 && !(ok && pmax <= 1.06f * pmin)) {
+            err = DS_ERR_NOT_FOUND;
+            goto out;
+        }
+        if (ok && pmax <= 1.06f * pmin && (pworst < worst || cut44)) {
+            /* Two lines of more than 36 characters are a TD3 or MRV-A;
+             * fewer could be either length, and the commoner, 44, is
+             * taken (the reading is a warning either way). */
+            best_n = n_max;
+            worst = pworst;
+            for (int l = 0; l < nl; l++) {
+                fa[l] = pa[l];
+                fp[l] = pp[l];
+                ff[l] = pf[l];
+                fm[l] = pm[l];
+            }
+        }
+    }
     float psum = 0;
     b->pitch_err = 0;
     for (int l = 0; l < nl; l++) {
-        float a = 0, p = 0;
-        float fit = fit_pitch(lc[l], ncomp[l], best_n, &a, &p);
+        float a = fa[l], p = fp[l];
+        float fit = ff[l];
         if (fit >= 1e8f) {
             err = DS_ERR_NOT_FOUND;
             goto out;
@@ -844,9 +810,15 @@ static ds_error segment(ds_mrzband *b, float *slope_out)
         if (y1 > bh - 1)
             y1 = bh - 1;
         b->nchars[l] = best_n;
+        b->missing[l] = best_n - fm[l];
         b->ink_threshold[l] = t;
         b->cap_height[l] = cap;
         for (int k = 0; k < best_n; k++) {
+            if (k >= fm[l]) {
+                /* beyond the edge: nothing to read (placed by extract) */
+                b->cell[l][k] = (ds_cell){0, y0, 0, y1 - y0 + 1};
+                continue;
+            }
             float cx = a + p * (float)k;
             int x0 = (int)lroundf(cx - p / 2), x1 = (int)lroundf(cx + p / 2);
             if (x0 < 0)
@@ -887,39 +859,6 @@ static void turn_point(int w, int h, float a, float *px, float *py)
     float ca = cosf(a), sa = sinf(a);
     *px = ox + ca * dx - sa * dy;
     *py = oy + sa * dx + ca * dy;
-}
-
-/*
- * Which ends of the lines run into the edge of the page: the outer edge of a
- * line's first (last) cell, taken back to the page, lies within a small
- * margin of the page's border or beyond it. A band point goes back to the
- * page by the band's whole turn (rotation and skew) about the candidate's
- * centre, at (ucx, ucy) in the band; the straightening of the last degree
- * is left out (a pixel or two at the ends).
- */
-static int clipped_ends(const ds_mrzband *b, const ds_mrz_candidate *c, float ucx, float ucy,
-                        int pw, int ph)
-{
-    double t = (b->rotation + b->skew_deg) * DS_PI / 180.0;
-    float ct = (float)cos(t), st = (float)sin(t);
-    float margin = 1.5f + 0.1f * b->pitch;
-    int clipped = 0;
-    for (int l = 0; l < b->nlines; l++) {
-        int n = b->nchars[l];
-        if (n < 1)
-            continue;
-        for (int e = 0; e < 2; e++) {
-            const ds_cell *k = &b->cell[l][e ? n - 1 : 0];
-            float u = e ? (float)(k->x + k->w) : (float)k->x, v = (float)k->y + k->h / 2.0f;
-            float du = u - ucx, dv = v - ucy;
-            /* band = R(t) page, so page = R(-t) band */
-            float x = c->cx + ct * du + st * dv, y = c->cy - st * du + ct * dv;
-            if (x < margin || y < margin || x > (float)pw - 1 - margin ||
-                y > (float)ph - 1 - margin)
-                clipped |= e ? DS_MRZ_CLIPPED_END : DS_MRZ_CLIPPED_START;
-        }
-    }
-    return clipped;
 }
 
 /* Beyond this turn (radians) the angle of a candidate is refined. */
@@ -1089,7 +1028,7 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
         goto out;
     }
     float slope = 0;
-    err = segment(&b, &slope);
+    err = segment(&b, 0, &slope);
     if (err == DS_OK && fabsf(slope) > 0.0025f) {
         /* Straighten the residual skew once and split again. */
         float a = -atanf(slope);
@@ -1103,7 +1042,7 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
             b2.band = tmp;
             tmp = NULL;
             float s2 = 0;
-            if (segment(&b2, &s2) == DS_OK) {
+            if (segment(&b2, 0, &s2) == DS_OK) {
                 pixDestroy(&b.band);
                 b = b2;
                 resid += a;
@@ -1139,7 +1078,23 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
         b.bbox[2] = (int)fminf((float)pw, ceilf(x1)) - b.bbox[0];
         b.bbox[3] = (int)fminf((float)ph, ceilf(y1)) - b.bbox[1];
     }
-    b.clipped = clipped_ends(&b, c, ucx, ucy, pw, ph);
+    b.clipped = ds_mrzband_clipped_ends(&b, c, ucx, ucy, pw, ph);
+    if (b.nlines == 2 && b.nchars[0] == 36 && !b.missing[0] && !b.missing[1] &&
+        ds_mrzband_near_edge(&b, c, ucx, ucy, pw, ph)) {
+        /* Two whole lines of 36 whose ink runs to the image's edge: the
+         * lines of a TD3 cut to 37 or more characters fit 36 as well. */
+        ds_mrzband b2 = b;
+        float s2 = 0;
+        if (segment(&b2, 1, &s2) == DS_OK) {
+            b2.clipped = ds_mrzband_clipped_ends(&b2, c, ucx, ucy, pw, ph);
+            if (b2.clipped == DS_MRZ_CLIPPED_START || b2.clipped == DS_MRZ_CLIPPED_END)
+                b = b2; /* the same band image */
+        }
+    }
+    if (!ds_mrzband_place_missing(&b, c, ucx, ucy, pw, ph)) {
+        err = DS_ERR_NOT_FOUND;
+        goto out;
+    }
     *out = b;
     memset(&b, 0, sizeof b);
 out:

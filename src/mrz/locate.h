@@ -56,6 +56,11 @@ typedef struct ds_mrzband {
      * the image at their start / their end (upright frame), so the
      * characters there may be cut or missing. */
     int clipped;
+    /* Cells of each line that lie beyond the image's edge, or that the edge
+     * cuts through: a line cut by the edge is read as far as it goes, and
+     * its missing cells (at the clipped end, width 0) hold nothing to read.
+     * 0 on a line the edge does not cut. */
+    int missing[DS_MRZ_MAX_LINES];
 } ds_mrzband;
 
 /*
@@ -79,7 +84,11 @@ ds_error ds_mrz_locate_tilted(PIX *page, ds_mrz_candidate *out /* OUT */, int *o
  * Cuts candidate c out of page upright (turned a further 180 degrees when
  * flip is set) and splits it into lines and cells. Fails with
  * DS_ERR_NOT_FOUND when the region does not split into 2 or 3 lines of an
- * MRZ length. On success out owns a band image (ds_mrzband_free).
+ * MRZ length. Lines that hold fewer characters at the MRZ's pitch (half a
+ * line at least) are taken as cut by the image's edge only when their
+ * characters run into the edge at one end: the missing cells are placed at
+ * that end (ds_mrzband.missing; two such lines are taken as 44 long), and
+ * a character the edge cuts through is missing too. On success out owns a band image (ds_mrzband_free).
  */
 ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip,
                             ds_mrzband *out /* OUT */);

@@ -46,7 +46,14 @@ typedef struct ds_mrz_char {
     float p;       /* its probability, 0..1 */
     char alt;      /* second guess, 0 when none */
     float alt_p;   /* its probability */
+    /* 1: the cell lies beyond the edge of the image (an MRZ cut by it), so
+     * nothing was read: c is DS_MRZ_CUT_CHAR, p 0, no second guess. */
+    unsigned char cut;
 } ds_mrz_char;
+
+/* What a cut character (ds_mrz_char.cut) reads as in the lines: outside the
+ * MRZ alphabet, so no check over it can pass and nothing repairs it. */
+#define DS_MRZ_CUT_CHAR '?'
 
 /* Maximum number of repaired positions; no repair is made beyond it. */
 #define DS_MRZ_MAX_REPAIRS 16
@@ -116,6 +123,10 @@ typedef struct ds_mrz {
     char optional_data2[16]; /* TD1 line 2 optional data */
 
     ds_mrz_misread misread; /* always all false from ds_mrz_parse (plain text) */
+    /* For each check: true when it reads a character beyond the image's
+     * edge (ds_mrz_char.cut), so it cannot be verified: it fails, is marked
+     * misread, and raises no check-digit flag (MRZ_CLIPPED says why). */
+    ds_mrz_misread cut;
 
     int nrepairs;
     ds_mrz_repair repairs[DS_MRZ_MAX_REPAIRS];

@@ -496,7 +496,7 @@ void ds_ocrb_classify(const ds_ocrb *m, const float *features, ds_mrz_char *out)
     float buf[2][MAX_WIDTH_];
     if (!out)
         return;
-    *out = (ds_mrz_char){0, 0.0f, 0, 0.0f};
+    *out = (ds_mrz_char){0, 0.0f, 0, 0.0f, 0};
     if (!m || !features)
         return;
     const float *in = features;

@@ -191,9 +191,22 @@ static void decode_name(const char *s, int n, ds_mrz *m)
     name_part(m->given_names, sizeof m->given_names, s + sep + 2, end - sep - 2);
 }
 
+/* Whether a position of span f is cut away (cut may be NULL: none is). */
+static bool span_cut(const unsigned char (*cut)[DS_MRZ_MAX_LINE], span f)
+{
+    if (!cut || f.len <= 0 || f.line < 0)
+        return false;
+    for (int i = 0; i < f.len; i++)
+        if (cut[(int)f.line][f.start + i])
+            return true;
+    return false;
+}
+
 /* Fills the decoded fields, format_ok, checks, valid and uncovered from the
- * final lines. */
-static void finish(const layout *L, int today_year, ds_mrz *m)
+ * final lines. cut (may be NULL) marks the positions beyond the image's
+ * edge: they break no grammar (nothing was read there). */
+static void finish(const layout *L, int today_year, const unsigned char (*cut)[DS_MRZ_MAX_LINE],
+                   ds_mrz *m)
 {
     eval e;
     unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
@@ -203,7 +216,7 @@ static void finish(const layout *L, int today_year, ds_mrz *m)
     bool ok = true;
     for (int l = 0; l < L->nlines; l++)
         for (int p = 0; p < L->width; p++)
-            if (!ds_mrz_fits_class(cls[l][p], m->lines[l][p]))
+            if (!ds_mrz_fits_class(cls[l][p], m->lines[l][p]) && !(cut && cut[l][p]))
                 ok = false;
 
     const char *l0 = m->lines[0], *l1 = m->lines[1];
@@ -229,9 +242,11 @@ static void finish(const layout *L, int today_year, ds_mrz *m)
     copy_trim(m->optional_data2, sizeof m->optional_data2,
               m->lines[L->opt2.line] + L->opt2.start, L->opt2.len);
 
-    if (!ds_mrz_decode_date(l1 + L->birth.start, today_year, true, m->birth_date))
+    if (!ds_mrz_decode_date(l1 + L->birth.start, today_year, true, m->birth_date) &&
+        !span_cut(cut, L->birth))
         ok = false;
-    if (!ds_mrz_decode_date(l1 + L->expiry.start, today_year, false, m->expiry_date))
+    if (!ds_mrz_decode_date(l1 + L->expiry.start, today_year, false, m->expiry_date) &&
+        !span_cut(cut, L->expiry))
         ok = false;
     birth_before_expiry(m->birth_date, m->expiry_date);
 
@@ -261,6 +276,68 @@ static void finish(const layout *L, int today_year, ds_mrz *m)
         ds_mrz_coverage(L, &e, k, &c);
         for (int i = 0; i < c.n; i++)
             m->uncovered[c.line[i]][c.pos[i]] = 0;
+    }
+}
+
+/*
+ * An MRZ cut by the image's edge (ds_mrz_char.cut): a field with a cut
+ * position is unknown, not a reading, so its decoded value is emptied (and
+ * compared with nothing); a name with a cut position is unsure and may be
+ * cut short; a check that reads a cut position is unknowable (ds_mrz.cut:
+ * it fails, a misreading explains it, and no check-digit flag is raised on
+ * it); and the MRZ is not valid.
+ */
+static void forget_cut(const layout *L, const unsigned char (*cut)[DS_MRZ_MAX_LINE], ds_mrz *m)
+{
+    m->valid = false;
+    if (span_cut(cut, L->code))
+        m->document_code[0] = '\0';
+    if (span_cut(cut, L->state))
+        m->issuing_state[0] = '\0';
+    if (span_cut(cut, L->nat))
+        m->nationality[0] = '\0';
+    if (span_cut(cut, L->birth))
+        m->birth_date[0] = '\0';
+    if (span_cut(cut, L->expiry))
+        m->expiry_date[0] = '\0';
+    if (span_cut(cut, L->sex))
+        m->sex[0] = '\0';
+    if (span_cut(cut, L->opt))
+        m->optional_data[0] = '\0';
+    if (span_cut(cut, L->opt2))
+        m->optional_data2[0] = '\0';
+    if (span_cut(cut, L->name)) {
+        m->name_unsure = true;
+        m->name_truncated = true;
+        m->name_min_p = 0;
+    }
+    eval e;
+    ds_mrz_evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &e);
+    bool *flag[K_COUNT] = {&m->cut.document_number, &m->cut.birth_date, &m->cut.expiry_date,
+                           &m->cut.optional_data, &m->cut.composite};
+    bool *mis[K_COUNT] = {&m->misread.document_number, &m->misread.birth_date,
+                          &m->misread.expiry_date, &m->misread.optional_data,
+                          &m->misread.composite};
+    for (int k = 0; k < K_COUNT; k++) {
+        if (e.state[k] == DS_CHECK_ABSENT)
+            continue;
+        cover c;
+        ds_mrz_coverage(L, &e, k, &c);
+        for (int i = 0; i < c.n; i++)
+            if (cut[(int)c.line[i]][(int)c.pos[i]])
+                *flag[k] = true;
+        if (*flag[k]) {
+            *mis[k] = true;
+            if (k == K_DOC) {
+                m->number_unsure = true;
+                m->document_number[0] = '\0';
+            }
+        }
+    }
+    /* the document number when its continuation (TD1) is cut */
+    if (span_cut(cut, L->doc)) {
+        m->number_unsure = true;
+        m->document_number[0] = '\0';
     }
 }
 
@@ -316,11 +393,19 @@ static ds_error parse_chars(const ds_mrz_char *const *lines, const int *lens, in
     if (repair) {
         ds_mrz_repair_read(L, lines, &m);
     }
-    finish(L, today_year, &m);
+    unsigned char cut[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+    bool any_cut = false;
+    memset(cut, 0, sizeof cut);
+    for (int l = 0; l < nlines; l++)
+        for (int p = 0; p < L->width; p++)
+            any_cut |= (cut[l][p] = lines[l][p].cut != 0);
+    finish(L, today_year, any_cut ? (const unsigned char(*)[DS_MRZ_MAX_LINE])cut : NULL, &m);
     m.name_min_p = 1;
     if (repair) {
         ds_mrz_assess_read(L, lines, &m);
     }
+    if (any_cut)
+        forget_cut(L, (const unsigned char(*)[DS_MRZ_MAX_LINE])cut, &m);
     *out = m;
     return DS_OK;
 }
@@ -367,7 +452,7 @@ ds_error ds_mrz_parse(const char *const *lines, int nlines, int today_year, ds_m
         if (n > DS_MRZ_MAX_LINE)
             return DS_ERR_MRZ_LENGTH;
         for (size_t i = 0; i < n; i++)
-            buf[l][i] = (ds_mrz_char){lines[l][i], 1.0f, 0, 0.0f};
+            buf[l][i] = (ds_mrz_char){lines[l][i], 1.0f, 0, 0.0f, 0};
         rows[l] = buf[l];
         lens[l] = (int)n;
     }

@@ -218,6 +218,11 @@ static void recognise(const ds_scanner *s, reading *r)
     for (int l = 0; l < r->band.nlines; l++) {
         for (int k = 0; k < r->band.nchars[l]; k++) {
             const ds_cell *c = &r->band.cell[l][k];
+            if (c->w <= 0) {
+                /* beyond the image's edge (ds_mrzband.missing) */
+                r->chars[l][k] = (ds_mrz_char){.c = DS_MRZ_CUT_CHAR, .cut = 1};
+                continue;
+            }
             /* Leptonica stores 8 bpp pixels in 32-bit words, most significant
              * byte first; ds_ocrb_features wants plain bytes, so the cell is
              * copied out row by row. */
@@ -255,6 +260,14 @@ static int better(const reading *a, const reading *b)
             return a->mrz.valid;
         if (a->mrz.format_ok != b->mrz.format_ok)
             return a->mrz.format_ok;
+        /* two framings of lines cut by the edge: the one the code implies */
+        if (b->parsed && a->mrz.clipped && b->mrz.clipped && a->mrz.type != b->mrz.type) {
+            if (a->acc.break_share != b->acc.break_share)
+                return a->acc.break_share < b->acc.break_share;
+            int fa = ds_mrz_clip_code_fits(&a->mrz), fb = ds_mrz_clip_code_fits(&b->mrz);
+            if (fa != fb)
+                return fa > fb;
+        }
     }
     return a->mean_logp > b->mean_logp;
 }
@@ -289,12 +302,25 @@ static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *fo
 candidates:
     for (int i = 0; i < nc; i++) {
         int split = 0;
-        for (int flip = 0; flip < 2; flip++) {
+        /* Passes 2 and 3 frame two lines cut by the edge to 36 characters
+         * or fewer as 36 long, where passes 0 and 1 (either way up) took
+         * them as 44 (mrz/clip.h); the reading that parses better is kept. */
+        int reframe[2] = {0, 0};
+        for (int pass = 0; pass < 4; pass++) {
+            int flip = pass & 1;
+            if (pass >= 2 && !reframe[flip])
+                continue;
             double t1 = ds_now_ms();
             memset(cur, 0, sizeof *cur);
             if (ds_mrzband_extract(page, &cand[i], flip != 0, &cur->band) != DS_OK) {
                 *t_locate += ds_now_ms() - t1;
                 continue;
+            }
+            if (pass < 2) {
+                ds_mrzband probe = cur->band;
+                reframe[flip] = ds_mrzband_reframe(&probe, 36);
+            } else {
+                ds_mrzband_reframe(&cur->band, 36);
             }
             double t2 = ds_now_ms();
             *t_locate += t2 - t1;

@@ -74,6 +74,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     .p = (float)(b & 0x7f) / 127.0f,
                     .alt = (mode & 1) ? (char)next : 0,
                     .alt_p = (float)((b * 31u + mode) & 0xff) / 255.0f,
+                    /* some characters cut away by the image's edge */
+                    .cut = (unsigned char)((mode >> 1) & (next >> 7) & 1),
                 };
                 len++;
             }

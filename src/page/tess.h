@@ -6,6 +6,8 @@
 #ifndef DS_TESS_H
 #define DS_TESS_H
 
+#include <leptonica/allheaders.h>
+#include <stdbool.h>
 #include <tesseract/capi.h>
 #include "docscreen/docscreen.h"
 
@@ -14,5 +16,15 @@
  * missing, DS_ERR_NOMEM. */
 ds_error ds_tess_create(const char *langs, TessBaseAPI **out /* OUT */);
 void ds_tess_free(TessBaseAPI *api);
+
+/*
+ * The line images Tesseract encodes for its LSTM recogniser and decodes at
+ * once (tess.c): written raw (Leptonica's serialised form, lossless)
+ * instead of as PNG when on, the default; Tesseract reads the same pixels
+ * either way. Off sends them through PNG again (the tests compare both).
+ * ds_tess_raw_line_count: how many line images were written raw so far.
+ */
+void ds_tess_raw_lines(bool on);
+unsigned long ds_tess_raw_line_count(void);
 
 #endif

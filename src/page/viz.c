@@ -203,6 +203,7 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
                                               sizeof v.specimen_word, NULL);
     ds_viz_seg_build(pg);
     ds_viz_label_classify(pg);
+    v.rereads += ds_viz_label_reread_small(r->api, scaled, pg);
     ds_viz_field_assign(pg, &v, 1.0f / scale, x0, y0, r->api, scaled, expect);
     ds_viz_tokens_dates(pg, &v, 1.0f / scale, x0, y0);
     if (!ds_viz_tokens_mrz_read(&v, expect))

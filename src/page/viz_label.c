@@ -568,7 +568,10 @@ int ds_viz_label_reread_small(TessBaseAPI *api, PIX *img, ds_viz_page *pg)
             continue;
         /* A name label read whole again counts only when it names both
          * names; anything else leaves the sparse reading's label. */
-        if (s->field >= 0 && f != DS_VIZ_FIELD_NAME_BOTH)
+        bool named = false;
+        for (int k = 0; k < nm; k++)
+            named = named || pg->s[members[k]].field >= 0;
+        if (named && f != DS_VIZ_FIELD_NAME_BOTH)
             continue;
         /* The row is one caption: its first segment carries it, boxed
          * over the whole row at the caption's own height; the others are

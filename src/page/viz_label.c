@@ -536,6 +536,23 @@ int ds_viz_label_reread_small(TessBaseAPI *api, PIX *img, ds_viz_page *pg)
                 grew = true;
             }
         }
+        /* A caption stands by its value: a value-sized segment starts
+         * within two value heights of the row's left edge on the row just
+         * above or below, or follows it on its own row. A small line by
+         * no value (a header's second line, a visa's type) is not read. */
+        bool by_value = false;
+        for (int j = 0; j < pg->ns && !by_value; j++) {
+            const ds_viz_seg *o = &pg->s[j];
+            if (o->field >= 0 || o->h * 10 < vh * 8)
+                continue;
+            int ot = ds_viz_seg_top(pg, j);
+            bool stacked = abs(o->x0 - rx0) <= 2 * vh && abs(ot - top) <= 3 * vh;
+            bool beside = abs(ot + o->h / 2 - (top + h / 2)) <= vh && o->x0 > rx1 &&
+                          o->x0 - rx1 <= 8 * vh;
+            by_value = stacked || beside;
+        }
+        if (!by_value)
+            continue;
         rows++;
         rx1 = ink_right(img, top, h, rx0, rx1);
         int box[4];
@@ -573,6 +590,37 @@ int ds_viz_label_reread_small(TessBaseAPI *api, PIX *img, ds_viz_page *pg)
             named = named || pg->s[members[k]].field >= 0;
         if (named && f != DS_VIZ_FIELD_NAME_BOTH)
             continue;
+        /* The second language of a caption whose first was read
+         * ("Date de délivrance" after "Date of issue /"): part of that
+         * label, which now spans it; never a label of its own, whose
+         * value strip would start in the middle of the value. */
+        int before = -1;
+        for (int j = 0; j < pg->ns; j++) {
+            const ds_viz_seg *o = &pg->s[j];
+            bool member = false;
+            for (int k = 0; k < nm; k++)
+                member = member || members[k] == j;
+            if (member || o->field < 0 || o->x1 > rx0 || rx0 - o->x1 > 4 * h ||
+                abs(ds_viz_seg_top(pg, j) - top) * 2 > h)
+                continue;
+            before = j;
+        }
+        /* A row read as starting with a separator ("| Date de
+         * délivrance") is a caption's second language whose first was
+         * not read: a part, no label of its own. */
+        const char *t0 = text;
+        while (*t0 == ' ')
+            t0++;
+        bool tail = *t0 == '/' || *t0 == '|' || *t0 == '\\';
+        if (before >= 0 || tail) {
+            for (int k = 0; k < nm; k++) {
+                pg->s[members[k]].field = DS_VIZ_FIELD_OTHER;
+                pg->s[members[k]].split = -1;
+            }
+            if (before >= 0 && pg->s[before].x1 < rx1)
+                pg->s[before].x1 = rx1;
+            continue;
+        }
         /* The row is one caption: its first segment carries it, boxed
          * over the whole row at the caption's own height; the others are
          * parts of it, never values. */

@@ -6,6 +6,7 @@
  */
 #include "page/viz_field.h"
 #include "page/viz_reread.h"
+#include "page/viz_seg.h"
 #include "page/viz_tess.h"
 #include "base/text.h"
 #include "page/viz_value.h"
@@ -45,6 +46,78 @@ static void sparse_below(const ds_viz_page *pg, int i, int xlimit, const int lab
         ds_viz_value_set(f, &pg->w[V->first], V->n, xlimit, lab, inv, ox, oy);
 }
 
+/* The sparse reading's value for label segment i on a page that prints
+ * captions below their values: the segment just above it, by the tops
+ * of their words (a 150 dpi value's box may reach down into the caption),
+ * into *f (f->found false when there is none); *vtop is its top. */
+static void sparse_above(const ds_viz_page *pg, int i, int xlimit, const int lab[4], float inv,
+                         int ox, int oy, ds_viz_field *f, int *vtop)
+{
+    const ds_viz_seg *L = &pg->s[i];
+    const ds_viz_seg *V = NULL;
+    int lt = ds_viz_seg_top(pg, i), bestdy = 1 << 30;
+    memset(f, 0, sizeof *f);
+    *vtop = 0;
+    for (int j = 0; j < pg->ns; j++) {
+        const ds_viz_seg *c = &pg->s[j];
+        if (j == i || c->field >= 0)
+            continue;
+        int ct = ds_viz_seg_top(pg, j);
+        int vh = c->h > L->h ? c->h : L->h;
+        int dy = lt - (ct + c->h);
+        if (ct >= lt || dy < -L->h || dy > 2 * vh || abs(c->x0 - L->x0) > vh + L->h)
+            continue;
+        if (dy < bestdy) {
+            bestdy = dy;
+            V = c;
+            *vtop = ct;
+        }
+    }
+    if (V)
+        ds_viz_value_set(f, &pg->w[V->first], V->n, xlimit, lab, inv, ox, oy);
+}
+
+/* Whether the page prints its captions below their values: of its
+ * captions (labels of any field) with a value left-aligned just above or
+ * below, by the tops of their words, at least two sit closer (under half
+ * the gap) to the value above than to the one below, or touch the value
+ * above with none below, and they outnumber the others twice over. */
+static bool captions_below(const ds_viz_page *pg)
+{
+    int below = 0, above = 0;
+    for (int i = 0; i < pg->ns; i++) {
+        const ds_viz_seg *L = &pg->s[i];
+        if (L->field < 0)
+            continue;
+        int lt = ds_viz_seg_top(pg, i), lb = lt + L->h;
+        int ga = 1 << 30, gb = 1 << 30;
+        for (int j = 0; j < pg->ns; j++) {
+            const ds_viz_seg *c = &pg->s[j];
+            if (j == i || c->field >= 0)
+                continue;
+            int vh = c->h > L->h ? c->h : L->h;
+            if (abs(c->x0 - L->x0) > vh + L->h)
+                continue;
+            int ct = ds_viz_seg_top(pg, j);
+            if (ct < lt) {
+                int g = lt - (ct + c->h);
+                if (g >= -L->h && g <= 2 * vh && g < ga)
+                    ga = g;
+            } else if (ct > lt + L->h / 2) {
+                int g = ct - lb;
+                if (g <= 2 * vh && g < gb)
+                    gb = g;
+            }
+        }
+        bool has_a = ga != 1 << 30, has_b = gb != 1 << 30;
+        if (has_a && ((has_b && 2 * (ga > 0 ? ga : 0) < gb) || (!has_b && ga <= L->h)))
+            below++;
+        else if (has_b && ((has_a && 2 * (gb > 0 ? gb : 0) < ga) || (!has_a && gb <= L->h)))
+            above++;
+    }
+    return below >= 2 && below > 2 * above;
+}
+
 /* A sparse reading that says, every letter and digit of it read surely,
  * exactly what the MRZ says for field id: a complete date or the document
  * number as ds_viz_expected gives them, or a name equal to the MRZ's (not
@@ -71,6 +144,7 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
                          PIX *img, const ds_mrz *expect)
 {
     ds_viz_word look[24];
+    bool below = captions_below(pg);
     for (int i = 0; i < pg->ns; i++) {
         ds_viz_seg *L = &pg->s[i];
         if (L->field < 0 || L->field == DS_VIZ_FIELD_OTHER)
@@ -113,7 +187,18 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
              * its second look is the reader's costliest step after the
              * sparse reading itself. */
             ds_viz_field sparse;
-            sparse_below(pg, i, xlimit, lab, inv, ox, oy, &sparse);
+            if (below) {
+                /* The value line above the caption: from the sparse
+                 * value's top (less a little) down to the caption's. */
+                int vtop = 0, lt = ds_viz_seg_top(pg, i);
+                sparse_above(pg, i, xlimit, lab, inv, ox, oy, &sparse, &vtop);
+                if (!sparse.found)
+                    continue;
+                by = vtop - h / 2;
+                bh = lt - by;
+            } else {
+                sparse_below(pg, i, xlimit, lab, inv, ox, oy, &sparse);
+            }
             if (ids[1] < 0 && confirms_mrz(&sparse, ids[0], expect)) {
                 tmp = sparse;
                 out->looks_saved++;
@@ -125,6 +210,19 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
             for (int j = 0; j < n; j++)
                 if (look[j].x0 >= bx + h / 2 || j > 0)
                     look[k++] = look[j];
+            /* A value is one run of words: past a gap of three text
+             * heights the line is the next column's (a date of the
+             * right-hand column whose caption was not read, so no label
+             * bounded the strip). */
+            for (int j = 1; j < k; j++) {
+                int wh = look[j - 1].y1 - look[j - 1].y0;
+                int wh2 = look[j].y1 - look[j].y0;
+                wh = wh > wh2 ? wh : wh2;
+                if (look[j].x0 - look[j - 1].x1 > 3 * wh) {
+                    k = j;
+                    break;
+                }
+            }
             /* Trailing guilloche or the edge of a photo reads as low-confidence
              * junk after the value. */
             while (k > 1 && look[k - 1].conf < 50.0f)

@@ -6,10 +6,13 @@
  */
 #include "page/viz_label.h"
 #include "page/viz.h"
+#include "page/viz_seg.h"
+#include "page/viz_tess.h"
 #include "base/text.h"
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct label_entry {
@@ -151,6 +154,8 @@ static int nparts_total(const char *raw)
  * ',' votes for the field it names. Returns the field with most votes (ties
  * go to the smaller total edit distance), DS_VIZ_FIELD_NAME_BOTH for a surname and
  * given-names label, or -1. */
+static int classify_raw(char *raw);
+
 static int classify_words(const ds_viz_page *pg, const ds_viz_seg *s, int a, int b)
 {
     char raw[DS_VIZ_SEG_TEXT_MAX] = "";
@@ -165,8 +170,14 @@ static int classify_words(const ds_viz_page *pg, const ds_viz_seg *s, int a, int
         memcpy(raw + rl, t, tl + 1);
         rl += tl;
     }
+    return classify_raw(raw);
+}
+
+/* classify_words on the text of a label as read (modified in place). */
+static int classify_raw(char *raw)
+{
     char raw_copy[DS_VIZ_SEG_TEXT_MAX];
-    memcpy(raw_copy, raw, sizeof raw_copy);
+    snprintf(raw_copy, sizeof raw_copy, "%s", raw);
     int votes[DS_VIZ_FIELD_COUNT] = {0}, dists[DS_VIZ_FIELD_COUNT] = {0};
     int other = 0, nparts = 0, nmatched = 0;
     bool comma_sur = false, comma_given = false;
@@ -205,6 +216,7 @@ static int classify_words(const ds_viz_page *pg, const ds_viz_seg *s, int a, int
             char *sv = NULL;
             for (char *t = strtok_r(words, " ", &sv); t && nt < 16; t = strtok_r(NULL, " ", &sv))
                 tok[nt++] = t;
+            int fa = 0, fb = 0; /* the words [fa, fb) that named f */
             for (int len = 3; len >= 1 && f < 0; len--)
                 for (int i = 0; i + len <= nt && f < 0; i++) {
                     char ph[DS_VIZ_SEG_TEXT_MAX] = "";
@@ -218,7 +230,31 @@ static int classify_words(const ds_viz_page *pg, const ds_viz_seg *s, int a, int
                     if (strlen(ph) < 5)
                         continue;
                     f = label_lookup(ph, &d);
+                    fa = i;
+                    fb = i + len;
                 }
+            /* "Surname. Given names": the comma read as a point, or lost;
+             * the other name's caption among the other words names both,
+             * as "Surname / Given names" does. */
+            if (f == DS_VIZ_SURNAME || f == DS_VIZ_GIVEN_NAMES) {
+                int want = f == DS_VIZ_SURNAME ? DS_VIZ_GIVEN_NAMES : DS_VIZ_SURNAME;
+                for (int len = 3; len >= 1; len--)
+                    for (int i = 0; i + len <= nt; i++) {
+                        if (i < fb && i + len > fa)
+                            continue;
+                        char ph[DS_VIZ_SEG_TEXT_MAX] = "";
+                        for (int j = 0; j < len; j++) {
+                            if (j)
+                                strcat(ph, " ");
+                            if (strlen(ph) + strlen(tok[i + j]) + 2 > sizeof ph)
+                                break;
+                            strcat(ph, tok[i + j]);
+                        }
+                        int d2 = 0;
+                        if (strlen(ph) >= 5 && label_lookup(ph, &d2) == want)
+                            comma_sur = comma_given = true;
+                    }
+            }
         }
         if (f < 0)
             continue;
@@ -353,4 +389,256 @@ int ds_viz_label_squeezed_in(const char *text)
             return labels[i].field;
     }
     return -1;
+}
+
+/* Small print: a caption this much smaller than the page's values (tenths),
+ * at most this tall in the reader's frame, is read again alone. */
+#define SMALL_OF_VALUE 7
+#define SMALL_MAX_H 16
+#define SMALL_MAX_ROWS 12
+
+/* A segment that may be a small caption the sparse reading did not make
+ * out: no label (or one name only, "Surname, Given names" read short), a
+ * third of the values' height smaller, wide enough for a word. */
+static bool small_candidate(const ds_viz_seg *s, int vh)
+{
+    if (s->field >= 0 && s->field != DS_VIZ_SURNAME && s->field != DS_VIZ_GIVEN_NAMES)
+        return false;
+    return s->h > 3 && s->h <= SMALL_MAX_H && s->h * 10 <= vh * SMALL_OF_VALUE &&
+           s->x1 - s->x0 >= 3 * s->h;
+}
+
+/* Reads box (x, y, w, h of img) scaled by scale as one line into raw. */
+static int read_row(TessBaseAPI *api, PIX *img, const int box[4], float scale, int sharpen,
+                    char *raw, size_t cap)
+{
+    ds_viz_word words[24];
+    raw[0] = 0;
+    BOX *b = boxCreate(box[0], box[1], box[2], box[3]);
+    PIX *cp = b ? pixClipRectangle(img, b, NULL) : NULL;
+    boxDestroy(&b);
+    PIX *u = cp ? pixScaleGrayLI(cp, scale, scale) : NULL;
+    /* Paper around the line: Tesseract misreads glyphs that touch the
+     * image's edge. */
+    l_uint32 paper = 255;
+    if (cp)
+        pixGetRankValue(cp, 1, 0.8f, &paper);
+    pixDestroy(&cp);
+    /* Enlarging by interpolation blurs the strokes of 5-pixel glyphs
+     * into each other (D read as O, "no." lost); an unsharp mask gives
+     * them back their edges. */
+    if (u) {
+        PIX *sh = pixUnsharpMaskingGray(u, sharpen, 1.5f);
+        pixDestroy(&u);
+        u = sh;
+    }
+    if (u) {
+        PIX *pad = pixAddBorder(u, 12, paper);
+        pixDestroy(&u);
+        u = pad;
+    }
+    if (!u)
+        return 0;
+    int n = ds_viz_tess_line(api, u, 0, 0, (int)pixGetWidth(u), (int)pixGetHeight(u), words, 24);
+    pixDestroy(&u);
+    size_t rl = 0;
+    for (int i = 0; i < n; i++) {
+        size_t tl = strlen(words[i].text);
+        if (rl + tl + 2 >= cap)
+            break;
+        if (rl)
+            raw[rl++] = ' ';
+        memcpy(raw + rl, words[i].text, tl + 1);
+        rl += tl;
+    }
+    return n;
+}
+
+/* The right end of a caption row's ink: from x1, columns of rows
+ * top+1 .. top+h-2 with two pixels darker than halfway from the band's
+ * darkest grey to its paper, up to a gap of two text heights (at most
+ * twelve text heights on). A 150 dpi value's word box can swallow the end
+ * of the small caption printed right under it ("Surname, Given n" read
+ * apart from "ames" boxed with "William"). */
+static int ink_right(PIX *img, int top, int h, int x0, int x1)
+{
+    int iw = (int)pixGetWidth(img), ih = (int)pixGetHeight(img);
+    int y0 = top + 1, y1 = top + h - 2, xe = x1 + 12 * h < iw ? x1 + 12 * h : iw;
+    if (y0 < 0 || y1 >= ih || y1 - y0 < 2 || x0 < 0 || x0 >= xe)
+        return x1;
+    l_uint32 *data = pixGetData(img);
+    int wpl = pixGetWpl(img);
+    int hist[256] = {0}, total = 0;
+    for (int y = y0; y <= y1; y++)
+        for (int x = x0; x < xe; x++) {
+            hist[GET_DATA_BYTE(data + y * wpl, x)]++;
+            total++;
+        }
+    int acc = 0, lo = -1, paper = -1;
+    for (int v = 0; v < 256; v++) {
+        acc += hist[v];
+        if (lo < 0 && acc * 50 >= total)
+            lo = v;
+        if (paper < 0 && acc * 5 >= total * 4)
+            paper = v;
+    }
+    if (lo < 0 || paper - lo < 40)
+        return x1;
+    int thr = lo + (paper - lo) / 2, edge = x1, gap = 0;
+    for (int x = x1 + 1; x < xe; x++) {
+        int ink = 0;
+        for (int y = y0; y <= y1 && ink < 2; y++)
+            ink += GET_DATA_BYTE(data + y * wpl, x) < thr;
+        gap = ink >= 2 ? 0 : gap + 1;
+        if (ink >= 2)
+            edge = x;
+        if (gap >= 2 * h)
+            break;
+    }
+    return edge;
+}
+
+int ds_viz_label_reread_small(TessBaseAPI *api, PIX *img, ds_viz_page *pg)
+{
+    if (!api || !img || pixGetDepth(img) != 8)
+        return 0;
+    int vh = ds_viz_seg_value_height(pg);
+    if (vh <= 0)
+        return 0;
+    int iw = (int)pixGetWidth(img), ih = (int)pixGetHeight(img);
+    bool done[DS_VIZ_PAGE_SEGS] = {false};
+    int reads = 0, rows = 0;
+    for (int i = 0; i < pg->ns && rows < SMALL_MAX_ROWS; i++) {
+        ds_viz_seg *s = &pg->s[i];
+        if (done[i] || !small_candidate(s, vh))
+            continue;
+        done[i] = true;
+        /* The caption's row: the small segments that start at its height
+         * and follow it with gaps of under three text heights ("4. Číslo
+         * dokladu" and "/ Document no." read as two segments). */
+        int members[16], nm = 0;
+        members[nm++] = i;
+        int top = ds_viz_seg_top(pg, i), h = s->h;
+        int rx0 = s->x0, rx1 = s->x1;
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (int j = 0; j < pg->ns && nm < 16; j++) {
+                const ds_viz_seg *o = &pg->s[j];
+                if (done[j] || !small_candidate(o, vh))
+                    continue;
+                int ot = ds_viz_seg_top(pg, j);
+                if (abs(ot - top) * 2 > h || o->x0 > rx1 + 3 * h || o->x1 < rx0 - 3 * h)
+                    continue;
+                done[j] = true;
+                members[nm++] = j;
+                rx0 = o->x0 < rx0 ? o->x0 : rx0;
+                rx1 = o->x1 > rx1 ? o->x1 : rx1;
+                grew = true;
+            }
+        }
+        /* A caption stands by its value: a value-sized segment starts
+         * within two value heights of the row's left edge on the row just
+         * above or below, or follows it on its own row. A small line by
+         * no value (a header's second line, a visa's type) is not read. */
+        bool by_value = false;
+        for (int j = 0; j < pg->ns && !by_value; j++) {
+            const ds_viz_seg *o = &pg->s[j];
+            if (o->field >= 0 || o->h * 10 < vh * 8)
+                continue;
+            int ot = ds_viz_seg_top(pg, j);
+            bool stacked = abs(o->x0 - rx0) <= 2 * vh && abs(ot - top) <= 3 * vh;
+            bool beside = abs(ot + o->h / 2 - (top + h / 2)) <= vh && o->x0 > rx1 &&
+                          o->x0 - rx1 <= 8 * vh;
+            by_value = stacked || beside;
+        }
+        if (!by_value)
+            continue;
+        rows++;
+        rx1 = ink_right(img, top, h, rx0, rx1);
+        int box[4];
+        int mv = h / 2;
+        box[0] = rx0 - h > 0 ? rx0 - h : 0;
+        box[1] = top - mv > 0 ? top - mv : 0;
+        int bx1 = rx1 + h < iw ? rx1 + h : iw;
+        int by1 = top + h + mv < ih ? top + h + mv : ih;
+        box[2] = bx1 - box[0];
+        box[3] = by1 - box[1];
+        if (box[2] < 8 || box[3] < 4)
+            continue;
+        /* Two looks: enlarged to an 18-pixel caption, sharpened over two
+         * pixels, then to 24 over three (on 150 dpi captions each reads
+         * some rows the other loses). */
+        static const struct { int h, sharpen; } looks[2] = {{18, 2}, {24, 3}};
+        char text[DS_VIZ_SEG_TEXT_MAX];
+        int f = -1;
+        for (int k = 0; k < 2 && f < 0; k++) {
+            float scale = (float)looks[k].h / (float)h;
+            scale = scale < 1.5f ? 1.5f : scale > 3.0f ? 3.0f : scale;
+            char raw[DS_VIZ_SEG_TEXT_MAX];
+            reads++;
+            if (read_row(api, img, box, scale, looks[k].sharpen, raw, sizeof raw) <= 0)
+                continue;
+            snprintf(text, sizeof text, "%s", raw);
+            f = classify_raw(raw);
+        }
+        if (f < 0)
+            continue;
+        /* A name label read whole again counts only when it names both
+         * names; anything else leaves the sparse reading's label. */
+        bool named = false;
+        for (int k = 0; k < nm; k++)
+            named = named || pg->s[members[k]].field >= 0;
+        if (named && f != DS_VIZ_FIELD_NAME_BOTH)
+            continue;
+        /* The second language of a caption whose first was read
+         * ("Date de délivrance" after "Date of issue /"): part of that
+         * label, which now spans it; never a label of its own, whose
+         * value strip would start in the middle of the value. */
+        int before = -1;
+        for (int j = 0; j < pg->ns; j++) {
+            const ds_viz_seg *o = &pg->s[j];
+            bool member = false;
+            for (int k = 0; k < nm; k++)
+                member = member || members[k] == j;
+            if (member || o->field < 0 || o->x1 > rx0 || rx0 - o->x1 > 4 * h ||
+                abs(ds_viz_seg_top(pg, j) - top) * 2 > h)
+                continue;
+            before = j;
+        }
+        /* A row read as starting with a separator ("| Date de
+         * délivrance") is a caption's second language whose first was
+         * not read: a part, no label of its own. */
+        const char *t0 = text;
+        while (*t0 == ' ')
+            t0++;
+        bool tail = *t0 == '/' || *t0 == '|' || *t0 == '\\';
+        if (before >= 0 || tail) {
+            for (int k = 0; k < nm; k++) {
+                pg->s[members[k]].field = DS_VIZ_FIELD_OTHER;
+                pg->s[members[k]].split = -1;
+            }
+            if (before >= 0 && pg->s[before].x1 < rx1)
+                pg->s[before].x1 = rx1;
+            continue;
+        }
+        /* The row is one caption: its first segment carries it, boxed
+         * over the whole row at the caption's own height; the others are
+         * parts of it, never values. */
+        int lead = members[0];
+        for (int k = 1; k < nm; k++)
+            if (pg->s[members[k]].x0 < pg->s[lead].x0)
+                lead = members[k];
+        for (int k = 0; k < nm; k++) {
+            ds_viz_seg *m = &pg->s[members[k]];
+            m->field = members[k] == lead ? f : DS_VIZ_FIELD_OTHER;
+            m->split = -1;
+        }
+        ds_viz_seg *L = &pg->s[lead];
+        L->x0 = rx0;
+        L->x1 = rx1;
+        L->y0 = top;
+        L->y1 = top + h;
+        snprintf(L->text, sizeof L->text, "%s", text);
+    }
+    return reads;
 }

@@ -6,6 +6,8 @@
 #ifndef DS_VIZ_LABEL_H
 #define DS_VIZ_LABEL_H
 
+#include <leptonica/allheaders.h>
+#include <tesseract/capi.h>
 #include "page/viz_page.h"
 
 /*
@@ -17,6 +19,22 @@
  * same line gets split, the index of the value's first word.
  */
 void ds_viz_label_classify(ds_viz_page *pg);
+
+/*
+ * Reads again, alone, the captions the sparse reading could not make out
+ * because they are printed small (a 150 dpi page's captions are 5-6 pixels
+ * tall, about half its values): every row of segments that are no label
+ * (or name one name only), under 0.7 of the page's value height
+ * (ds_viz_seg_value_height) and at most 16 pixels tall in img, is cut out
+ * at its own height, enlarged to a 30-pixel text height (1.5x to 3x) and
+ * read as one line (PSM 7); when the reading names a field as
+ * ds_viz_label_classify would, the row's first segment becomes that
+ * label, boxed over the row, and the row's other segments caption parts
+ * (DS_VIZ_FIELD_OTHER). A name label is only replaced by one naming both
+ * names. At most 12 rows a page; returns the number of readings made.
+ * img is the scaled region (8 bpp); api's image is cleared.
+ */
+int ds_viz_label_reread_small(TessBaseAPI *api, PIX *img, ds_viz_page *pg);
 
 /*
  * The field whose caption text (UTF-8, a value as read) holds: a part of

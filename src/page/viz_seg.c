@@ -66,6 +66,12 @@ void ds_viz_seg_build(ds_viz_page *pg)
             } else {
                 if (abs(cy - lcy) * 2 > mh || (nh * 2 < mh && !sep))
                     continue;
+                /* Words of one line start at one height (tops within half
+                 * the smaller word); a box that took in the small caption
+                 * printed right under a value (150 dpi) reaches down to
+                 * the caption's words but starts a line above them. */
+                if (!sep && abs(w->y0 - l->y0) * 2 > nh)
+                    continue;
                 if (gap < -nh || gap > (mh * 6) / 5)
                     continue;
             }
@@ -141,4 +147,52 @@ void ds_viz_seg_build(ds_viz_page *pg)
             }
         pg->s[s].h = m ? hs[m / 2] : 1;
     }
+}
+
+int ds_viz_seg_top(const ds_viz_page *pg, int s)
+{
+    if (s < 0 || s >= pg->ns || pg->s[s].n <= 0)
+        return 0;
+    const ds_viz_seg *sg = &pg->s[s];
+    int ts[64], m = 0;
+    for (int pass = 0; pass < 2 && m == 0; pass++)
+        for (int i = 0; i < sg->n && m < 64; i++) {
+            const ds_viz_word *w = &pg->w[sg->first + i];
+            bool alnum = false;
+            for (const char *q = w->text; *q && !alnum; q++)
+                alnum = isalnum((unsigned char)*q) != 0;
+            if (alnum || pass == 1)
+                ts[m++] = w->y0;
+        }
+    for (int i = 1; i < m; i++)
+        for (int j = i; j > 0 && ts[j - 1] > ts[j]; j--) {
+            int t = ts[j];
+            ts[j] = ts[j - 1];
+            ts[j - 1] = t;
+        }
+    return m ? ts[m / 2] : sg->y0;
+}
+
+int ds_viz_seg_value_height(const ds_viz_page *pg)
+{
+    int hs[DS_VIZ_PAGE_SEGS], m = 0;
+    for (int s = 0; s < pg->ns; s++) {
+        int alnum = 0;
+        bool lower = false;
+        for (const char *q = pg->s[s].text; *q; q++) {
+            alnum += isalnum((unsigned char)*q) != 0;
+            lower = lower || islower((unsigned char)*q);
+        }
+        if (alnum >= 2 && !lower && pg->s[s].field < 0)
+            hs[m++] = pg->s[s].h;
+    }
+    if (m < 3)
+        return 0;
+    for (int i = 1; i < m; i++)
+        for (int j = i; j > 0 && hs[j - 1] > hs[j]; j--) {
+            int t = hs[j];
+            hs[j] = hs[j - 1];
+            hs[j - 1] = t;
+        }
+    return hs[m / 2];
 }

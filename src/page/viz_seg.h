@@ -17,4 +17,19 @@
  */
 void ds_viz_seg_build(ds_viz_page *pg);
 
+/*
+ * The top of segment s as its words give it: the median top of its words
+ * with a letter or digit. A word's box may take in ink of the line above
+ * or below (a 150 dpi value boxed with the small caption under it); most
+ * of a line's words still start at the line's top. 0 for no such segment.
+ */
+int ds_viz_seg_top(const ds_viz_page *pg, int s);
+
+/*
+ * The height of the page's values: the median height of the segments that
+ * are no label and read as capitals or digits (two or more), or 0 when
+ * fewer than three segments do.
+ */
+int ds_viz_seg_value_height(const ds_viz_page *pg);
+
 #endif

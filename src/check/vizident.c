@@ -619,3 +619,110 @@ int ds_vizident_caption_in_value(const char *value)
         return f;
     return ds_viz_label_squeezed_in(split);
 }
+
+/* Pairs of characters OCR reads one for the other on printed data pages.
+ * The list is measured, not guessed: bench/confusions.py renders random
+ * letters and digits in the typefaces data pages are printed in, at cap
+ * heights of 7 to 12 pixels, blurred and saved as JPEG, reads them with
+ * Tesseract and keeps every pair read one for the other at least twice
+ * (docs/evidence.md gives the run and its counts). To it are added the
+ * confusions the benches and real specimens showed (issue 13: 4 for 9,
+ * 6 for 8, X for A) and the digit pairs of ds_digits_confusable (the
+ * printer's fonts make 3, 5, 6, 8, 9 and 0 alike). */
+static const char *const confusable_pairs[] = {
+    /* bench/confusions.py, seed 5 (docs/evidence.md) */
+    "0O", "5S", "8B", "1I", "3S", "IJ", "OQ", "4A", "6O", "IT",
+    /* the benches' and real specimens' own misreadings */
+    "49", "68", "AX", "0D", "1L", "2Z", "6G",
+};
+
+bool ds_vizident_confusable(char a, char b)
+{
+    a = (char)toupper((unsigned char)a);
+    b = (char)toupper((unsigned char)b);
+    if (a == b)
+        return false;
+    if (ds_digits_confusable(a, b))
+        return true;
+    for (size_t i = 0; i < sizeof confusable_pairs / sizeof confusable_pairs[0]; i++) {
+        const char *p = confusable_pairs[i];
+        if ((p[0] == a && p[1] == b) || (p[0] == b && p[1] == a))
+            return true;
+    }
+    return false;
+}
+
+/* Word a (na letters) is word b (nb letters) read with one letter wrong,
+ * lost or added, or with two letters each read as one it is confused
+ * with. */
+static bool word_misread(const char *a, size_t na, const char *b, size_t nb)
+{
+    if (na == nb) {
+        int diff = 0, conf = 0;
+        for (size_t i = 0; i < na; i++)
+            if (a[i] != b[i]) {
+                diff++;
+                conf += ds_vizident_confusable(a[i], b[i]);
+            }
+        return diff <= 1 || (diff == 2 && conf == 2);
+    }
+    if (na + 1 != nb && nb + 1 != na)
+        return false;
+    /* One letter more on one side: the rest must be the same. */
+    const char *l = na > nb ? a : b, *s = na > nb ? b : a;
+    size_t ns = na > nb ? nb : na, i = 0;
+    while (i < ns && l[i] == s[i])
+        i++;
+    return memcmp(l + i + 1, s + i, ns - i) == 0;
+}
+
+#define MISREAD_WORDS 12
+
+/* The words of s (letters, split at anything else) as offsets and lengths;
+ * returns their number, at most MISREAD_WORDS. */
+static int name_words(const char *s, int off[MISREAD_WORDS], int len[MISREAD_WORDS])
+{
+    int n = 0;
+    for (int i = 0; s[i] && n < MISREAD_WORDS;) {
+        if (!isalpha((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        off[n] = i;
+        while (isalpha((unsigned char)s[i]))
+            i++;
+        len[n] = i - off[n];
+        n++;
+    }
+    return n;
+}
+
+bool ds_vizident_name_misread(const char *read, const char *mrz)
+{
+    if (!read || !mrz)
+        return false;
+    int ro[MISREAD_WORDS], rl[MISREAD_WORDS], mo[MISREAD_WORDS], ml[MISREAD_WORDS];
+    int nr = name_words(read, ro, rl), nm = name_words(mrz, mo, ml);
+    if (nr == 0 || nm == 0)
+        return false;
+    /* Each printed word, in order, is a word of the MRZ after the one the
+     * word before it was (MRZ words the page lacks may lie between). */
+    int next = 0, misread = 0;
+    for (int w = 0; w < nr; w++) {
+        int k = next;
+        while (k < nm && !(rl[w] == ml[k] && memcmp(read + ro[w], mrz + mo[k], (size_t)rl[w]) == 0))
+            k++;
+        if (k == nm) {
+            /* Not the same word: the first word left that it is misread from. */
+            k = next;
+            while (k < nm && !(rl[w] >= 3 && word_misread(read + ro[w], (size_t)rl[w],
+                                                          mrz + mo[k], (size_t)ml[k])))
+                k++;
+            if (k == nm)
+                return false;
+            misread++;
+        }
+        next = k + 1;
+    }
+    return misread > 0 && misread <= 2;
+}

@@ -613,21 +613,26 @@ static void test_confusable(void)
  * off. Another word, a word out of order, or a short word changed is not. */
 static void test_name_misread(void)
 {
-    T_CHECK(ds_vizident_name_misread("MAXIA", "ANNA MARIA"));
-    T_CHECK(ds_vizident_name_misread("ANNA MAXIA", "ANNA MARIA"));
-    T_CHECK(ds_vizident_name_misread("ANA MARIA", "ANNA MARIA"));     /* a letter lost */
-    T_CHECK(ds_vizident_name_misread("ANNNA", "ANNA MARIA"));          /* one added */
-    T_CHECK(ds_vizident_name_misread("MXRIX", "ANNA MARIA"));          /* X for A twice */
-    T_CHECK(!ds_vizident_name_misread("MORIE", "ANNA MARIA"));         /* two, not confused */
-    T_CHECK(!ds_vizident_name_misread("KARIN", "ANNA MARIA"));
-    T_CHECK(!ds_vizident_name_misread("MAXIA KARIN", "ANNA MARIA"));
-    T_CHECK(!ds_vizident_name_misread("MARIA ANNX", "ANNA MARIA"));    /* out of order */
-    T_CHECK(!ds_vizident_name_misread("ANNA MARIA", "ANNA MARIA"));    /* no misreading */
-    T_CHECK(!ds_vizident_name_misread("JO", "JA"));                    /* too short to tell */
-    T_CHECK(!ds_vizident_name_misread("", "ANNA"));
-    T_CHECK(!ds_vizident_name_misread(NULL, "ANNA"));
+    T_CHECK(ds_vizident_name_misread("MAXIA", "ANNA MARIA", false));
+    T_CHECK(ds_vizident_name_misread("ANNA MAXIA", "ANNA MARIA", false));
+    T_CHECK(ds_vizident_name_misread("ANA MARIA", "ANNA MARIA", false));     /* a letter lost */
+    T_CHECK(ds_vizident_name_misread("ANNNA", "ANNA MARIA", false));          /* one added */
+    T_CHECK(ds_vizident_name_misread("MXRIX", "ANNA MARIA", false));          /* X for A twice */
+    T_CHECK(!ds_vizident_name_misread("MORIE", "ANNA MARIA", false));         /* two, not confused */
+    T_CHECK(!ds_vizident_name_misread("KARIN", "ANNA MARIA", false));
+    T_CHECK(!ds_vizident_name_misread("MAXIA KARIN", "ANNA MARIA", false));
+    T_CHECK(!ds_vizident_name_misread("MARIA ANNX", "ANNA MARIA", false));    /* out of order */
+    T_CHECK(!ds_vizident_name_misread("ANNA MARIA", "ANNA MARIA", false));    /* no misreading */
+    T_CHECK(!ds_vizident_name_misread("JO", "JA", false));                    /* too short to tell */
+    T_CHECK(!ds_vizident_name_misread("", "ANNA", false));
+    T_CHECK(!ds_vizident_name_misread(NULL, "ANNA", false));
+    /* A truncated MRZ: its last word cut, the printed words after it lost
+     * to the cut; one misread letter besides. Not truncated: more words. */
+    T_CHECK(ds_vizident_name_misread("MAAIMILIAN FREDERICK JOHN", "MAXIMILIAN FREDERI", true));
+    T_CHECK(!ds_vizident_name_misread("MAAIMILIAN FREDERICK JOHN", "MAXIMILIAN FREDERI", false));
+    T_CHECK(!ds_vizident_name_misread("MAAIMILIAN GEORGE", "MAXIMILIAN FREDERI", true));
     /* More words than the bound: still bounded, never overrun. */
-    T_CHECK(!ds_vizident_name_misread("A B C D E F G H I J K L M N O P Q R S", "ANNA"));
+    T_CHECK(!ds_vizident_name_misread("A B C D E F G H I J K L M N O P Q R S", "ANNA", false));
 }
 
 int main(int argc, char **argv)

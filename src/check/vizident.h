@@ -133,9 +133,12 @@ bool ds_vizident_confusable(char a, char b);
  * word of mrz (MRZ words the reading lacks may lie between: a line of the
  * name lost), and one or two of them are a word of mrz read with one letter
  * wrong, lost or added, or two letters each read as one it is confused
- * with (ds_vizident_confusable), in words of three letters or more. A
- * printed name that differs so is no evidence that the names differ.
+ * with (ds_vizident_confusable), in words of three letters or more. With
+ * truncated (ds_mrz.name_truncated) the MRZ's last word may be the start
+ * of the printed one and the printed words after it are the ones the MRZ
+ * cut. A printed name that differs so is no evidence that the names
+ * differ.
  */
-bool ds_vizident_name_misread(const char *read, const char *mrz);
+bool ds_vizident_name_misread(const char *read, const char *mrz, bool truncated);
 
 #endif

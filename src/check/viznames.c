@@ -149,6 +149,6 @@ ds_viz_status ds_viz_judge_name(const ds_viz_field *f, bool clear, int id, const
     ds_text_fold(val, words, sizeof words);
     for (char *q = words; *q; q++)
         *q = (char)toupper((unsigned char)*q);
-    *misread = ds_vizident_name_misread(words, mrz);
+    *misread = ds_vizident_name_misread(words, mrz, m->name_truncated);
     return DS_VIZ_MISMATCH;
 }

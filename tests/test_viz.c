@@ -757,7 +757,11 @@ static void test_compare_date_order(void)
     T_EQ_STR(fl.item[0].expected, "1980-03-05");
     T_EQ_STR(fl.item[0].found, "1974-08-12");
     T_CHECK(v.field[DS_VIZ_BIRTH_DATE].placed);
-    T_EQ_INT(v.field[DS_VIZ_BIRTH_DATE].status, DS_VIZ_MISMATCH);
+    /* Placed by its position alone, it is not identified: a warning to
+     * compare by eye, never high, and the field unverifiable. */
+    T_CHECK(v.field[DS_VIZ_BIRTH_DATE].by_position);
+    T_EQ_INT(fl.item[0].severity, DS_SEV_WARNING);
+    T_EQ_INT(v.field[DS_VIZ_BIRTH_DATE].status, DS_VIZ_UNVERIFIABLE);
     /* The placement is undone by the next comparison: the genuine MRZ. */
     mrz_of(SPEC_L1, SPEC_L2, &m);
     memset(&fl, 0, sizeof fl);
@@ -1716,6 +1720,163 @@ static void test_compare_nationality_code(void)
     T_EQ_STR(fl.item[0].field, "nationality");
 }
 
+static int highs(const ds_flags *fl)
+{
+    int n = 0;
+    for (int i = 0; i < fl->count; i++)
+        n += fl->item[i].severity == DS_SEV_HIGH;
+    return n;
+}
+
+/* A misreading is never fraud. A given name one letter off what the MRZ
+ * holds (X for R), with the MRZ's other given name not read, is what OCR
+ * makes of the holder's name: a warning to compare by eye, not high (the
+ * old rule, whole-name distance over two, flagged it high). A whole other
+ * name read confidently stays high, and so does a year shifted in a
+ * labelled date. */
+static void test_compare_misreading_name(void)
+{
+    ds_mrz m;
+    mrz_of(SPEC_L1, SPEC_L2, &m); /* ANNA MARIA */
+    ds_viz v;
+    ds_flags fl;
+    genuine_reading(&v);
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "MAXIA", "MAXIA", 95);
+    memset(&fl, 0, sizeof fl);
+    ds_viz_compare(&v, &m, &fl, 0);
+    T_EQ_INT(highs(&fl), 0);
+    T_EQ_INT(fl.count, 1);
+    T_EQ_INT(fl.item[0].severity, DS_SEV_WARNING);
+    T_EQ_STR(fl.item[0].field, "given_names");
+    T_CHECK(strstr(fl.item[0].message, "check it by eye") != NULL);
+    T_EQ_INT(v.field[DS_VIZ_GIVEN_NAMES].status, DS_VIZ_UNVERIFIABLE);
+    /* Two letters of one word, each read as one OCR confuses it with (X
+     * for A twice): still a misreading. */
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "MXRIX", "MXRIX", 95);
+    memset(&fl, 0, sizeof fl);
+    ds_viz_compare(&v, &m, &fl, 0);
+    T_EQ_INT(highs(&fl), 0);
+    /* A whole other given name read confidently: high. */
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "KARIN", "KARIN", 95);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_INT(highs(&fl), 1);
+    T_EQ_INT(v.field[DS_VIZ_GIVEN_NAMES].status, DS_VIZ_MISMATCH);
+    /* Two words of which one is another name: high. */
+    set_field(&v, DS_VIZ_GIVEN_NAMES, "MAXIA KARIN", "MAXIA KARIN", 95);
+    memset(&fl, 0, sizeof fl);
+    ds_viz_compare(&v, &m, &fl, 0);
+    T_EQ_INT(highs(&fl), 1);
+    /* A year shifted in a labelled birth date read confidently: high. */
+    genuine_reading(&v);
+    set_field(&v, DS_VIZ_BIRTH_DATE, "12 AUG 1972", "1972-08-12", 96);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_INT(highs(&fl), 1);
+    T_EQ_STR(fl.item[0].field, "birth_date");
+}
+
+/* A date placed by its position alone (its caption unread: the latest
+ * date of the page taken as the expiry) is not identified: a confusable
+ * digit (8 read for the MRZ's 6), however often the re-reads repeated it,
+ * is a warning, never high (the old rule flagged it high). So is a whole
+ * other year placed so. */
+static void test_compare_position_not_high(void)
+{
+    ds_mrz m;
+    ds_viz v;
+    ds_flags fl;
+    spec_with_date(21, "160415", &m); /* MRZ expiry 2016-04-15 */
+    memset(&v, 0, sizeof v);
+    add_date(&v, "1974-08-12", 95);
+    add_date(&v, "2006-04-16", 95);
+    add_date(&v, "2018-04-15", 96);
+    v.dates[2].reads = 5;
+    v.dates[2].same = 5;
+    v.dates[2].agree = 5;
+    v.dates[2].keep = 5;
+    memset(&fl, 0, sizeof fl);
+    ds_viz_compare(&v, &m, &fl, 0);
+    T_EQ_INT(highs(&fl), 0);
+    T_EQ_INT(fl.count, 1);
+    T_EQ_INT(fl.item[0].severity, DS_SEV_WARNING);
+    T_EQ_STR(fl.item[0].field, "expiry_date");
+    T_CHECK(strstr(fl.item[0].message, "position") != NULL);
+    T_EQ_INT(v.field[DS_VIZ_EXPIRY_DATE].status, DS_VIZ_UNVERIFIABLE);
+    /* Read under its own caption, the same confirmed digit is evidence. */
+    memset(&v, 0, sizeof v);
+    set_field(&v, DS_VIZ_EXPIRY_DATE, "15.04.2018", "2018-04-15", 96);
+    set_readings(&v, DS_VIZ_EXPIRY_DATE, 5, 5, 0);
+    v.field[DS_VIZ_EXPIRY_DATE].same = 5;
+    v.field[DS_VIZ_EXPIRY_DATE].keep = 5;
+    memset(&fl, 0, sizeof fl);
+    ds_viz_compare(&v, &m, &fl, 0);
+    T_EQ_INT(highs(&fl), 1);
+    /* A name placed by the line below the surname (its caption unread): a
+     * whole other name is a warning too. */
+    mrz_of(SPEC_L1, SPEC_L2, &m);
+    memset(&v, 0, sizeof v);
+    ds_viz_line *l = &v.lines[v.nlines++];
+    snprintf(l->value, sizeof l->value, "ERIKSSON");
+    snprintf(l->norm, sizeof l->norm, "ERIKSSON");
+    l->confidence = 95;
+    memcpy(l->bbox, (int[4]){100, 100, 120, 14}, sizeof(int[4]));
+    l = &v.lines[v.nlines++];
+    snprintf(l->value, sizeof l->value, "KARIN");
+    snprintf(l->norm, sizeof l->norm, "KARIN");
+    l->confidence = 95;
+    memcpy(l->bbox, (int[4]){100, 130, 80, 14}, sizeof(int[4]));
+    memset(&fl, 0, sizeof fl);
+    ds_viz_compare(&v, &m, &fl, 0);
+    T_EQ_INT(highs(&fl), 0);
+    T_CHECK(v.field[DS_VIZ_GIVEN_NAMES].by_position);
+    T_EQ_INT(v.field[DS_VIZ_GIVEN_NAMES].status, DS_VIZ_UNVERIFIABLE);
+    T_EQ_INT(fl.count, 1);
+    T_EQ_INT(fl.item[0].severity, DS_SEV_WARNING);
+}
+
+/* A document number one confusable digit off (6 for the MRZ's 8), read
+ * confidently, counts only when every reading gave it (confirmed by
+ * independent re-reads); a changed letter OCR confuses (X for A, from the
+ * measured table) weighs the same. A change OCR does not make, read so,
+ * is high. */
+static void test_compare_number_confusable(void)
+{
+    ds_mrz m;
+    mrz_of(SPEC_L1, SPEC_L2, &m); /* L898902C3 */
+    ds_viz v;
+    ds_flags fl;
+    genuine_reading(&v);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L698902C3", "L698902C3", 92);
+    set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 4, 0);
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 4;
+    memset(&fl, 0, sizeof fl);
+    ds_viz_compare(&v, &m, &fl, 0);
+    T_EQ_INT(fl.count, 0);
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+    set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 5, 0);
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 5;
+    memset(&fl, 0, sizeof fl);
+    ds_viz_compare(&v, &m, &fl, 0);
+    T_EQ_INT(highs(&fl), 1);
+    /* X for the MRZ's A (AB1234567 printed XB1234567), four of five
+     * readings: a misreading may explain it (the old table knew only
+     * digits and flagged it high). */
+    mrz_of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "AB12345671UTO7408122F1204159ZE184226B<<<<<10",
+           &m);
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "XB1234567", "XB1234567", 92);
+    set_readings(&v, DS_VIZ_PASSPORT_NUMBER, 5, 4, 0);
+    v.field[DS_VIZ_PASSPORT_NUMBER].same = 4;
+    memset(&fl, 0, sizeof fl);
+    ds_viz_compare(&v, &m, &fl, 0);
+    T_EQ_INT(highs(&fl), 0);
+    /* K for the MRZ's A, read so: high. */
+    set_field(&v, DS_VIZ_PASSPORT_NUMBER, "KB1234567", "KB1234567", 92);
+    memset(&fl, 0, sizeof fl);
+    ds_viz_compare(&v, &m, &fl, 0);
+    T_EQ_INT(highs(&fl), 1);
+}
+
 static void test_reader_bad_args(void)
 {
     ds_viz_reader *vr = NULL;
@@ -1792,6 +1953,9 @@ int main(int argc, char **argv)
         {"compare_nationality_code", test_compare_nationality_code},
         {"small_captions", test_small_captions},
         {"segments_caption_under_value", test_segments_caption_under_value},
+        {"compare_misreading_name", test_compare_misreading_name},
+        {"compare_position_not_high", test_compare_position_not_high},
+        {"compare_number_confusable", test_compare_number_confusable},
     };
     return T_RUN(cases);
 }

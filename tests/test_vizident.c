@@ -592,6 +592,49 @@ static void test_next_values(void)
     T_EQ_INT(compare(&v, &m, &fl), 1);
 }
 
+/* The confusion table: measured pairs both ways, either case; a character
+ * is never confused with itself, and pairs nobody measured are not in it. */
+static void test_confusable(void)
+{
+    T_CHECK(ds_vizident_confusable('0', 'O'));
+    T_CHECK(ds_vizident_confusable('O', '0'));
+    T_CHECK(ds_vizident_confusable('s', '5'));
+    T_CHECK(ds_vizident_confusable('6', '8'));
+    T_CHECK(ds_vizident_confusable('X', 'A'));
+    T_CHECK(!ds_vizident_confusable('8', '8'));
+    T_CHECK(!ds_vizident_confusable('2', '8'));
+    T_CHECK(!ds_vizident_confusable('K', 'W'));
+    T_CHECK(!ds_vizident_confusable('<', 'B'));
+    T_CHECK(!ds_vizident_confusable(0, 'A'));
+}
+
+/* A printed name that is the MRZ's but for a misreading: words in order,
+ * MRZ words lacking, one or two words a letter or two confusable letters
+ * off. Another word, a word out of order, or a short word changed is not. */
+static void test_name_misread(void)
+{
+    T_CHECK(ds_vizident_name_misread("MAXIA", "ANNA MARIA", false));
+    T_CHECK(ds_vizident_name_misread("ANNA MAXIA", "ANNA MARIA", false));
+    T_CHECK(ds_vizident_name_misread("ANA MARIA", "ANNA MARIA", false));     /* a letter lost */
+    T_CHECK(ds_vizident_name_misread("ANNNA", "ANNA MARIA", false));          /* one added */
+    T_CHECK(ds_vizident_name_misread("MXRIX", "ANNA MARIA", false));          /* X for A twice */
+    T_CHECK(!ds_vizident_name_misread("MORIE", "ANNA MARIA", false));         /* two, not confused */
+    T_CHECK(!ds_vizident_name_misread("KARIN", "ANNA MARIA", false));
+    T_CHECK(!ds_vizident_name_misread("MAXIA KARIN", "ANNA MARIA", false));
+    T_CHECK(!ds_vizident_name_misread("MARIA ANNX", "ANNA MARIA", false));    /* out of order */
+    T_CHECK(!ds_vizident_name_misread("ANNA MARIA", "ANNA MARIA", false));    /* no misreading */
+    T_CHECK(!ds_vizident_name_misread("JO", "JA", false));                    /* too short to tell */
+    T_CHECK(!ds_vizident_name_misread("", "ANNA", false));
+    T_CHECK(!ds_vizident_name_misread(NULL, "ANNA", false));
+    /* A truncated MRZ: its last word cut, the printed words after it lost
+     * to the cut; one misread letter besides. Not truncated: more words. */
+    T_CHECK(ds_vizident_name_misread("MAAIMILIAN FREDERICK JOHN", "MAXIMILIAN FREDERI", true));
+    T_CHECK(!ds_vizident_name_misread("MAAIMILIAN FREDERICK JOHN", "MAXIMILIAN FREDERI", false));
+    T_CHECK(!ds_vizident_name_misread("MAAIMILIAN GEORGE", "MAXIMILIAN FREDERI", true));
+    /* More words than the bound: still bounded, never overrun. */
+    T_CHECK(!ds_vizident_name_misread("A B C D E F G H I J K L M N O P Q R S", "ANNA", false));
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -608,6 +651,8 @@ int main(int argc, char **argv)
         {"other_field_values", test_other_field_values},
         {"short_dates_and_captions_after", test_short_dates_and_captions_after},
         {"next_values", test_next_values},
+        {"confusable", test_confusable},
+        {"name_misread", test_name_misread},
     };
     return T_RUN(cases);
 }

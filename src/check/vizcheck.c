@@ -12,6 +12,7 @@
 #include "check/codes.h"
 #include "check/names.h"
 #include "check/vizident.h"
+#include "check/viznames.h"
 #include "base/text.h"
 
 
@@ -34,7 +35,7 @@ static int date_diff(const char *viz, const char *mrz)
             ndiff++;
             pos = i;
         }
-    if (ndiff == 1 && ds_digits_confusable(viz[pos], mrz[pos]))
+    if (ndiff == 1 && ds_vizident_confusable(viz[pos], mrz[pos]))
         return 1;
     if (day_month_swap(viz, mrz))
         return 1;
@@ -52,23 +53,6 @@ static bool iso_complete(const char *s)
     return true;
 }
 
-
-/* The MRZ spellings of letters `eng` cannot read (AE for Æ or Ä, OE for Ø
- * or Ö, UE for Ü, AA for Å): each is one printed glyph that OCR gives as
- * anything, so each widens the noise a name comparison allows by one. */
-static int digraphs(const char *mrz_letters)
-{
-    int n = 0;
-    for (size_t i = 1; mrz_letters[i]; i++)
-        if ((mrz_letters[i] == 'E' && strchr("AOU", mrz_letters[i - 1])) ||
-            (mrz_letters[i] == 'A' && mrz_letters[i - 1] == 'A')) {
-            n++;
-            i++;
-            if (!mrz_letters[i])
-                break;
-        }
-    return n;
-}
 
 /* Most re-reads of the value gave the MRZ's: the first reading was wrong
  * and the page agrees with the MRZ. */
@@ -132,14 +116,15 @@ static bool same_kinds(const char *ra, const char *rb, const char *fa, const cha
 }
 
 /* Characters of a changed against b (same length): those a reader confuses
- * with the other (digits the printer's font makes alike) in *half, the
+ * with the other (ds_vizident_confusable: digits the printer's font makes
+ * alike, letters and digits OCR reads one for the other) in *half, the
  * rest in *whole. */
 static void char_changes(const char *a, const char *b, int *half, int *whole)
 {
     *half = *whole = 0;
     for (size_t q = 0; a[q] && b[q]; q++)
         if (a[q] != b[q])
-            ds_digits_confusable(a[q], b[q]) ? (*half)++ : (*whole)++;
+            ds_vizident_confusable(a[q], b[q]) ? (*half)++ : (*whole)++;
 }
 
 /* The reading is evidence: confident, or confirmed by re-reads that agree
@@ -162,7 +147,29 @@ static bool read_in_place(const ds_viz_field *f)
     return f->first_off == 0 || 3 * (size_t)f->first_off <= strlen(f->norm);
 }
 
-/* A field that differs from the MRZ: high only when it was read in place;
+/* Why a difference is no evidence though the reading was clear. */
+#define WHY_POSITION "its caption was unreadable and it was placed by its position alone"
+
+/* A field read clearly that differs from the MRZ where a misreading may
+ * explain the difference (characters OCR confuses, not confirmed) or
+ * where the field is not identified (placed by its position alone): not
+ * evidence of fraud, but worth an officer's look. The field is
+ * unverifiable and a warning asks to compare by eye; the field's box is
+ * in the report. */
+static void suspect(ds_viz *viz, int id, int as, ds_flags *flags, int page, const char *expected,
+                    const char *found, const char *what, const char *why, int *raised)
+{
+    viz->field[id].status = DS_VIZ_UNVERIFIABLE;
+    (*raised)++;
+    ds_flags_add(flags, page, DS_FLAG_VIZ_MRZ_MISMATCH, DS_SEV_WARNING, "viz",
+                 ds_viz_field_name(as), expected, found,
+                 "The %s printed on the data page differs from the machine-readable zone, "
+                 "but %s: no evidence of fraud, check it by eye.",
+                 what, why);
+}
+
+/* A field that differs from the MRZ: high only when it was read in place
+ * and identified by its caption; placed by its position alone, a warning;
  * otherwise unverifiable. */
 static void mismatch(ds_viz *viz, int id, ds_flags *flags, int page, const char *expected,
                      int *raised, const char *what)
@@ -170,6 +177,11 @@ static void mismatch(ds_viz *viz, int id, ds_flags *flags, int page, const char 
     ds_viz_field *f = &viz->field[id];
     if (!read_in_place(f)) {
         f->status = DS_VIZ_UNVERIFIABLE;
+        return;
+    }
+    if (f->by_position) {
+        suspect(viz, id, id, flags, page, expected, f->norm[0] ? f->norm : f->value, what,
+                WHY_POSITION, raised);
         return;
     }
     f->status = DS_VIZ_MISMATCH;
@@ -389,126 +401,6 @@ static void compare_date(ds_viz *viz, int id, const ds_mrz *m, const char *mrz_d
         f->status = DS_VIZ_UNVERIFIABLE;
 }
 
-/*
- * The verdict on one form of a printed name (norm: upper case, as the
- * reader normalises names, or a transliteration of it) against the MRZ, as
- * compare_name describes. On a mismatch, *as_out is the MRZ name field it
- * differs from and val_out[DS_VIZ_VALUE_MAX] the part of norm compared.
- */
-static ds_viz_status judge_name(const ds_viz_field *f, int id, const ds_mrz *m, const char *norm,
-                                int *as_out, char *val_out)
-{
-    const char *mrz = id == DS_VIZ_SURNAME ? m->surname : m->given_names;
-    ds_name_match nm;
-    ds_name_result res;
-    const char *comma = strchr(norm, ',');
-    if (id == DS_VIZ_SURNAME && comma) {
-        /* "Surname, Given names" printed on one line (visas). */
-        char sur[DS_VIZ_VALUE_MAX];
-        snprintf(sur, sizeof sur, "%.*s", (int)(comma - norm), norm);
-        res = ds_names_match(m->surname, m->given_names, m->name_truncated, sur, comma + 1, &nm);
-        return res == DS_NAME_MATCH || res == DS_NAME_MATCH_WITH_NOTE ? DS_VIZ_MATCH
-                                                                      : DS_VIZ_UNVERIFIABLE;
-    }
-    /* "SURNAME GIVEN NAMES" under a visa's "Name": the MRZ's given names
-     * read at the end are set apart and the surname compared alone. */
-    char val[DS_VIZ_VALUE_MAX];
-    snprintf(val, sizeof val, "%s", norm);
-    if (id == DS_VIZ_SURNAME && m->given_names[0]) {
-        for (char *sp = strchr(val, ' '); sp; sp = strchr(sp + 1, ' ')) {
-            ds_name_match gm;
-            ds_name_result gr = ds_names_match(NULL, m->given_names, m->name_truncated, NULL,
-                                               sp + 1, &gm);
-            if (gr == DS_NAME_MATCH || gr == DS_NAME_MATCH_WITH_NOTE) {
-                *sp = 0;
-                break;
-            }
-        }
-    }
-    int as = id; /* the MRZ name field the value is compared with */
-    if (id == DS_VIZ_SURNAME)
-        res = ds_names_match(mrz, NULL, m->name_truncated, val, NULL, &nm);
-    else
-        res = ds_names_match(NULL, mrz, m->name_truncated, NULL, val, &nm);
-    /* The mirror: "SURNAME GIVEN NAMES" under a "Given names" label. When
-     * the value is more than the MRZ's given names and its end is them,
-     * what stands before (four letters or more, in capitals as values are
-     * printed: a label's words are not) is compared as the surname: an MRZ
-     * never drops a leading given name. */
-    bool lower = false;
-    for (const char *q = f->value; *q; q++)
-        lower = lower || islower((unsigned char)*q);
-    if (id == DS_VIZ_GIVEN_NAMES && !lower && m->surname[0] &&
-        (res == DS_NAME_MISMATCH ||
-         (res == DS_NAME_MATCH_WITH_NOTE && (nm.notes & DS_NAME_NOTE_MISSING_IN_DOC)))) {
-        for (char *sp = strchr(val, ' '); sp; sp = strchr(sp + 1, ' ')) {
-            ds_name_match gm;
-            ds_name_result gr = ds_names_match(NULL, m->given_names, m->name_truncated, NULL,
-                                               sp + 1, &gm);
-            /* The end holds every given name of the MRZ. */
-            if (!(gr == DS_NAME_MATCH || gr == DS_NAME_MATCH_WITH_NOTE) ||
-                (gm.notes & DS_NAME_NOTE_EXTRA_IN_DOC))
-                continue;
-            char lead[DS_VIZ_VALUE_MAX], ll[128];
-            snprintf(lead, sizeof lead, "%.*s", (int)(sp - val), val);
-            ds_text_name_key(lead, ll, sizeof ll);
-            if (strlen(ll) >= 4) {
-                *sp = 0;
-                as = DS_VIZ_SURNAME;
-                mrz = m->surname;
-                res = ds_names_match(mrz, NULL, m->name_truncated, val, NULL, &nm);
-            }
-            break;
-        }
-    }
-    if (res == DS_NAME_MATCH || res == DS_NAME_MATCH_WITH_NOTE)
-        return DS_VIZ_MATCH;
-    if (res != DS_NAME_MISMATCH || !clear_reading(f))
-        return DS_VIZ_UNVERIFIABLE;
-    /* One or two letters apart is within OCR noise of a printed name, and a
-     * truncated MRZ that is a prefix of the printed name is no evidence. */
-    char a[128], b[128], bu[128];
-    ds_text_name_key(val, a, sizeof a);
-    ds_text_name_key(mrz, b, sizeof b);
-    ds_drop_umlaut_e(b, bu, sizeof bu);
-    int dist = ds_levenshtein(a, b), dist_u = ds_levenshtein(a, bu);
-    dist = dist_u < dist ? dist_u : dist;
-    /* A shorter value one letter off the start of the MRZ name (BALOC for
-     * BALOGUN): the end was lost to the box, the rest misread. */
-    size_t la = strlen(a);
-    char start[128];
-    snprintf(start, sizeof start, "%.*s", (int)la, b);
-    bool cut = la >= 3 && la < strlen(b) && ds_levenshtein(a, start) <= 1;
-    if (dist <= 2 + digraphs(b) || (m->name_truncated && strncmp(a, b, strlen(b)) == 0) || la < 3 ||
-        ds_text_subsequence(a, b) || cut)
-        return DS_VIZ_UNVERIFIABLE;
-    /* The other name field of the MRZ: the value was taken from the wrong
-     * label, which is a reading error, not evidence. */
-    const char *other = as == DS_VIZ_SURNAME ? m->given_names : m->surname;
-    ds_name_match om;
-    ds_name_result ores = as == DS_VIZ_SURNAME
-                              ? ds_names_match(NULL, other, m->name_truncated, NULL, val, &om)
-                              : ds_names_match(other, NULL, m->name_truncated, val, NULL, &om);
-    char c[128];
-    ds_text_name_key(other, c, sizeof c);
-    /* The start of the other name within reading noise (KIPSTEN for the
-     * first of KIRSTEN MARIE's names, a long name cut by the box): the
-     * next row's value. */
-    /* An MRZ whose surname filled the name field (truncated, no given
-     * names left): the page's given names, which may be the next row's
-     * value read here, are unknown, so another name proves nothing. */
-    if (m->name_truncated && !m->given_names[0])
-        return DS_VIZ_UNVERIFIABLE;
-    char cstart[128];
-    snprintf(cstart, sizeof cstart, "%.*s", (int)la, c);
-    bool other_start = la >= 4 && la < strlen(c) && ds_levenshtein(a, cstart) <= (la >= 12 ? 2 : 1);
-    if (ores == DS_NAME_MATCH || ores == DS_NAME_MATCH_WITH_NOTE || ds_levenshtein(a, c) <= 2 ||
-        (c[0] && strstr(a, c)) || (a[0] && strstr(c, a)) || other_start)
-        return DS_VIZ_UNVERIFIABLE;
-    *as_out = as;
-    snprintf(val_out, DS_VIZ_VALUE_MAX, "%s", val);
-    return DS_VIZ_MISMATCH;
-}
 
 /*
  * A name read under its label (or placed by the page's geometry) against
@@ -543,14 +435,18 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
     ds_viz_status best = forms.count > 0 ? DS_VIZ_MISMATCH : DS_VIZ_UNVERIFIABLE;
     int as = id;
     char val[DS_VIZ_VALUE_MAX] = "";
+    bool misread = false; /* a form differs only as a misreading would */
     for (int i = 0; i < forms.count && best != DS_VIZ_MATCH; i++) {
         int fas = id;
         char fval[DS_VIZ_VALUE_MAX] = "";
-        ds_viz_status st = judge_name(f, id, m, forms.form[i], &fas, fval);
+        bool mis = false;
+        ds_viz_status st =
+            ds_viz_judge_name(f, clear_reading(f), id, m, forms.form[i], &fas, fval, &mis);
         if (st == DS_VIZ_MISMATCH && !val[0]) {
             as = fas;
             snprintf(val, sizeof val, "%s", fval);
         }
+        misread = misread || (st == DS_VIZ_MISMATCH && mis);
         if (st != DS_VIZ_MISMATCH)
             best = st;
     }
@@ -560,7 +456,21 @@ static void compare_name(ds_viz *viz, int id, const ds_mrz *m, ds_flags *flags, 
         f->status = best;
         return;
     }
+    /* A name a letter off (or two confusable letters), with MRZ words the
+     * page lacks: what OCR makes of the holder's name, no other name. */
+    if (misread && read_in_place(f)) {
+        suspect(viz, id, as, flags, page, as == DS_VIZ_SURNAME ? m->surname : m->given_names,
+                val, as == DS_VIZ_SURNAME ? "surname" : "given names",
+                f->by_position ? WHY_POSITION : "it differs only by a letter OCR can misread",
+                raised);
+        return;
+    }
     if (as != id) {
+        if (f->by_position) {
+            suspect(viz, id, DS_VIZ_SURNAME, flags, page, m->surname, val, "surname",
+                    WHY_POSITION, raised);
+            return;
+        }
         if (!read_in_place(f)) {
             f->status = DS_VIZ_UNVERIFIABLE;
             return;
@@ -643,6 +553,7 @@ static void compare_name_by_other(ds_viz *viz, int id, const ds_mrz *m, ds_flags
     memset(f, 0, sizeof *f);
     f->found = true;
     f->placed = true;
+    f->by_position = true;
     snprintf(f->value, sizeof f->value, "%s", name);
     for (size_t i = 0; folded[i] && i + 1 < sizeof f->norm; i++)
         f->norm[i] = (char)toupper((unsigned char)folded[i]);
@@ -652,8 +563,9 @@ static void compare_name_by_other(ds_viz *viz, int id, const ds_mrz *m, ds_flags
     compare_name(viz, id, m, flags, page, raised);
     if (flags->count > before)
         snprintf(flags->item[flags->count - 1].message, sizeof flags->item[0].message,
-                 "The %s printed on the data page (its label unreadable: the line %s the %s) "
-                 "differs from the one in the machine-readable zone.",
+                 "The %s printed on the data page (its label unreadable: the line %s the %s, "
+                 "placed by its position alone) differs from the machine-readable zone; "
+                 "not identified, it is no evidence: check it by eye.",
                  given ? "given names" : "surname",
                  comma ? "that ends with" : given ? "below" : "above",
                  given ? "surname" : "given names");
@@ -683,6 +595,7 @@ static void place_date(ds_viz *viz, int id, const char *iso_in)
     memset(f, 0, sizeof *f);
     f->found = true;
     f->placed = true;
+    f->by_position = true;
     snprintf(f->norm, sizeof f->norm, "%s", iso);
     snprintf(f->value, sizeof f->value, "%s", iso);
     for (int i = 0; i < viz->ndates; i++)
@@ -815,12 +728,8 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
         same_date(d[nd - 1], m->expiry_date) && iso_days(d[0]) < mrz_expiry - 3683 &&
         placed_diff(viz, d[0], m->birth_date, d[nd - 1]) == 2) {
         place_date(viz, DS_VIZ_BIRTH_DATE, d[0]);
-        b->status = DS_VIZ_MISMATCH;
-        ds_flags_add(flags, page, DS_FLAG_VIZ_MRZ_MISMATCH, DS_SEV_HIGH, "viz", "birth_date",
-                     m->birth_date, d[0],
-                     "The earliest date printed on the data page, the date of birth (its label "
-                     "was unreadable), differs from the one in the machine-readable zone.");
-        (*raised)++;
+        suspect(viz, DS_VIZ_BIRTH_DATE, DS_VIZ_BIRTH_DATE, flags, page, m->birth_date, d[0],
+                "date of birth (the earliest date)", WHY_POSITION, raised);
     }
     if (e->status != DS_VIZ_MATCH && e->status != DS_VIZ_MISMATCH && !has_expiry &&
         same_date(d[0], m->birth_date) &&
@@ -828,12 +737,9 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
          right_of_earlier(viz, d[nd - 1], m->birth_date)) &&
         placed_diff(viz, d[nd - 1], m->expiry_date, d[0]) == 2) {
         place_date(viz, DS_VIZ_EXPIRY_DATE, d[nd - 1]);
-        e->status = DS_VIZ_MISMATCH;
-        ds_flags_add(flags, page, DS_FLAG_VIZ_MRZ_MISMATCH, DS_SEV_HIGH, "viz", "expiry_date",
-                     m->expiry_date, d[nd - 1],
-                     "The latest date printed on the data page, the date of expiry (its label "
-                     "was unreadable), differs from the one in the machine-readable zone.");
-        (*raised)++;
+        suspect(viz, DS_VIZ_EXPIRY_DATE, DS_VIZ_EXPIRY_DATE, flags, page, m->expiry_date,
+                d[nd - 1], "date of expiry (the latest date)", WHY_POSITION,
+                raised);
     }
 }
 
@@ -1105,9 +1011,10 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
             dist--;
         bool one_char_confirmed = false;
         if (strlen(a) == strlen(b)) {
-            /* Same length: a digit the printer's font makes confusable
-             * (8/6, 1/7 ...) weighs half a difference. */
             int half, whole;
+            /* Same length: a character OCR confuses with the other (8/6,
+             * 1/7, E/F ...: ds_vizident_confusable) weighs half a
+             * difference. */
             char_changes(a, b, &half, &whole);
             dist = whole + half / 2;
             /* One other character that no OCR confusion explains, read

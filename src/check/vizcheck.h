@@ -17,6 +17,12 @@
  * (page/viz.h DS_VIZ_SURE_CHAR), or when every one of five readings
  * kept that digit; a number's changed character must keep its kind
  * (letter or digit).
+ * A value placed by its position alone (its caption unread: a date by the
+ * page's order, a name by the line beside the other name) is not
+ * identified, and a printed name that is the MRZ's words with one or two
+ * of them a letter off (or two letters OCR confuses, vizident.h) is a
+ * misreading: either gives VIZ_MRZ_MISMATCH as a warning to compare by
+ * eye, never high, and the field is "unverifiable".
  * Every other read field is "unverifiable". This catches a
  * forger who rewrote the MRZ with correct check digits while the printed
  * page keeps the holder's real data.
@@ -40,8 +46,10 @@
  * Sets the status of every field of viz (not_found for a field not read)
  * and raises one VIZ_MRZ_MISMATCH (high, source "viz", field = the field's
  * report name, expected = the MRZ value, found = the normalised VIZ value)
- * per clearly differing field. m NULL: every read field is unverifiable.
- * flags NULL: statuses only. Returns the number of flags raised.
+ * per clearly differing field, or a warning with the same fields for a
+ * difference that is no evidence (above). m NULL: every read field is
+ * unverifiable. flags NULL: statuses only. Returns the number of flags
+ * raised, warnings included.
  */
 int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page);
 

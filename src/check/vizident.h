@@ -117,4 +117,28 @@ int ds_vizident_caption_in_value(const char *value);
  */
 bool ds_vizident_number_has_name(const char *value, const ds_mrz *m);
 
+/*
+ * True when OCR reads one of a and b (capital letters or digits, either
+ * case) for the other on printed data pages: the digits the printer's
+ * fonts make alike (ds_digits_confusable) and the pairs measured by
+ * bench/confusions.py and seen in the benches' own misreadings (O and 0, S
+ * and 5, B and 8, I and 1, X and A ...; docs/evidence.md lists them with
+ * their source). False for a == b.
+ */
+bool ds_vizident_confusable(char a, char b);
+
+/*
+ * True when the printed name read (upper case words) is the MRZ name mrz
+ * (upper case words) but for a misreading: each word read is, in order, a
+ * word of mrz (MRZ words the reading lacks may lie between: a line of the
+ * name lost), and one or two of them are a word of mrz read with one letter
+ * wrong, lost or added, or two letters each read as one it is confused
+ * with (ds_vizident_confusable), in words of three letters or more. With
+ * truncated (ds_mrz.name_truncated) the MRZ's last word may be the start
+ * of the printed one and the printed words after it are the ones the MRZ
+ * cut. A printed name that differs so is no evidence that the names
+ * differ.
+ */
+bool ds_vizident_name_misread(const char *read, const char *mrz, bool truncated);
+
 #endif

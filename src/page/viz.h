@@ -62,6 +62,11 @@ typedef struct ds_viz_field {
                                          and the value was placed by what it is (a date
                                          by the order of the page's dates, a number by
                                          its likeness to the MRZ's); label_bbox is 0 */
+    bool by_position;                 /* set with placed: placed by where it is printed
+                                         alone (a date by the order of the page's dates,
+                                         a name by the line above or below the other
+                                         name), not by what it is: not identified, a
+                                         difference from it is never high */
     char value[DS_VIZ_VALUE_MAX];     /* as printed, UTF-8 */
     char norm[DS_VIZ_VALUE_MAX];      /* dates YYYY-MM-DD, names upper case with single
                                          spaces, numbers and codes without spaces; "" when

@@ -16,6 +16,7 @@
  */
 #include "page/support.h"
 #include "page/support_labels.h"
+#include "page/support_values.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -124,9 +125,7 @@ static void split_name_labels(const ds_sup_text *t, const lines *L, line_toks *l
 static bool generic(const char *phrase);
 
 /* The words of the value: [*a, *b) of t->w. */
-typedef struct span {
-    int a, b;
-} span;
+typedef ds_sup_span span;
 
 /* The words after word `after` on its line, up to the second column gap
  * (a gap wider than 2.5 line heights): the value beside its label. */
@@ -249,24 +248,6 @@ static void join_words(const ds_sup_text *t, int a, int b, char *out, size_t cap
 
 /* ------------------------------------------------------------ value kinds */
 
-static bool has_digit(const char *s)
-{
-    for (; *s; s++)
-        if (isdigit((unsigned char)*s))
-            return true;
-    return false;
-}
-
-/* A word of marks only ("—=", "|"): no letter or digit of ASCII, short. */
-static bool has_alnum(const char *s)
-{
-    size_t l = strlen(s);
-    for (; *s; s++)
-        if (isalnum((unsigned char)*s))
-            return true;
-    return l > 4;
-}
-
 /* A date in words a..b-1 starting at word a (support_date.c). */
 static int date_at(const ds_sup_text *t, const lines *L, int a, int b, char iso[11], char alt[11])
 {
@@ -319,7 +300,7 @@ static int name_word(const char *w, bool started)
     ds_text_fold(w, f, sizeof f);
     if (!f[0])
         return started ? -1 : 0;
-    if (has_digit(w))
+    if (ds_sup_has_digit(w))
         return -1;
     for (const unsigned char *p = (const unsigned char *)w; *p; p++)
         if (*p < 0x80 && !isalpha(*p) && *p != '-' && *p != '\'' && *p != '.')
@@ -371,115 +352,6 @@ static span name_span(const ds_sup_text *t, int a, int b)
 }
 
 static void name_norm(const char *in, char *out, size_t cap) { ds_text_upper_utf8(in, out, cap); }
-
-/* A number: the first word with three digits or more, with the digit
- * groups that follow it ("1234 5678"). */
-static span number_span(const ds_sup_text *t, int a, int b)
-{
-    span s = {a, a};
-    for (int i = a; i < b; i++) {
-        int digits = 0;
-        for (const char *p = t->w[i].text; *p; p++)
-            digits += isdigit((unsigned char)*p) != 0;
-        if (digits >= 3) {
-            s.a = i;
-            s.b = i + 1;
-            while (s.b < b && s.b - s.a < 5) {
-                const char *q = t->w[s.b].text;
-                size_t l = strlen(q);
-                bool group = l >= 2 && l <= 6 && strspn(q, "0123456789") == l;
-                if (!group)
-                    break;
-                s.b++;
-            }
-            return s;
-        }
-    }
-    return s;
-}
-
-static void number_norm(const char *in, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (; *in && o + 1 < cap; in++)
-        if (isalnum((unsigned char)*in))
-            out[o++] = (char)toupper((unsigned char)*in);
-    out[o] = 0;
-}
-
-/* An IBAN: two letters, two digits, then 10 to 30 letters and digits,
- * written in one word or in groups. */
-static span iban_span(const ds_sup_text *t, int a, int b, char *norm, size_t cap)
-{
-    span s = {a, a};
-    for (int i = a; i < b; i++) {
-        char acc[64] = "";
-        size_t n = 0;
-        int j = i;
-        for (; j < b && n < 34; j++) {
-            const char *q = t->w[j].text;
-            bool ok = true;
-            for (const char *p = q; *p; p++)
-                if (!isalnum((unsigned char)*p))
-                    ok = false;
-            if (!ok || strlen(q) + n > 34)
-                break;
-            for (const char *p = q; *p; p++)
-                acc[n++] = (char)toupper((unsigned char)*p);
-            acc[n] = 0;
-        }
-        if (n >= 14 && isalpha((unsigned char)acc[0]) && isalpha((unsigned char)acc[1]) &&
-            isdigit((unsigned char)acc[2]) && isdigit((unsigned char)acc[3])) {
-            s.a = i;
-            s.b = j;
-            snprintf(norm, cap, "%s", acc);
-            return s;
-        }
-    }
-    return s;
-}
-
-/* An amount: digits with a decimal part of two ("1,234.56", "1.234,56",
- * "£1234.56", "EUR 12,50"); normalised to "1234.56". */
-static span amount_span(const ds_sup_text *t, int a, int b, char *norm, size_t cap)
-{
-    span s = {a, a};
-    for (int i = a; i < b; i++) {
-        const char *q = t->w[i].text;
-        char digits[40];
-        size_t n = 0;
-        int last_sep = -1;
-        for (const char *p = q; *p && n + 1 < sizeof digits; p++) {
-            if (isdigit((unsigned char)*p))
-                digits[n++] = *p;
-            else if (*p == '.' || *p == ',')
-                last_sep = (int)n;
-        }
-        digits[n] = 0;
-        if (n >= 3 && last_sep == (int)n - 2) {
-            snprintf(norm, cap, "%.*s.%s", (int)n - 2, digits, digits + n - 2);
-            s.a = i;
-            s.b = i + 1;
-            return s;
-        }
-    }
-    return s;
-}
-
-static bool streetish(const char *folded)
-{
-    static const char *const words[] = {"street", "road", "lane", "avenue", "way", "close",
-                                        "drive", "square", "court", "gardens", "st",
-                                        "rd", "ave", "strasse", "str", "weg", "platz", "rue",
-                                        "avenue", "calle", "via", "straat", "rua", "flat",
-                                        "apartment", NULL};
-    char buf[LINE_MAX_FOLD];
-    snprintf(buf, sizeof buf, "%s", folded);
-    for (char *save = NULL, *p = strtok_r(buf, " ", &save); p; p = strtok_r(NULL, " ", &save))
-        if (in_list(words, p))
-            return true;
-    return false;
-}
 
 /* Does the value starting at word a begin with a separator ("/") or with
  * a label of its own? */
@@ -554,8 +426,8 @@ static span value_right(const ds_sup_text *t, const lines *L, int lw, kind vk)
         if ((vk == K_DATE || vk == K_PERIOD) &&
             !ds_sup_date_words(t, a, L->start[line + 1], L->order, iso, alt))
             continue;
-        if ((vk == K_NUMBER || vk == K_IBAN || vk == K_AMOUNT) && !has_digit(t->w[a].text) &&
-            !(a + 1 < L->start[line + 1] && has_digit(t->w[a + 1].text)))
+        if ((vk == K_NUMBER || vk == K_IBAN || vk == K_AMOUNT) && !ds_sup_has_digit(t->w[a].text) &&
+            !(a + 1 < L->start[line + 1] && ds_sup_has_digit(t->w[a + 1].text)))
             continue;
         tokenize(t, L, line, lt);
         bool labelled = false;
@@ -714,7 +586,7 @@ static void address_value(const ds_sup_text *t, const lines *L, int line, int a,
 {
     /* Marks read from a rule's end or a smudge ("—= 8 Riverside Drive")
      * are no part of it. */
-    while (a + 1 < b && !has_alnum(t->w[a].text))
+    while (a + 1 < b && !ds_sup_has_alnum(t->w[a].text))
         a++;
     /* Further lines start under the value or at the line's start. */
     int last = address_more(t, L, line, t->w[a].box[0], t->w[L->start[line]].box[0], 2);
@@ -766,7 +638,7 @@ static bool put_span(const ds_sup_text *t, span s, const char *norm, const label
     if (norm)
         snprintf(f->norm, sizeof f->norm, "%s", norm);
     else
-        number_norm(f->value, f->norm, sizeof f->norm);
+        ds_sup_number_norm(f->value, f->norm, sizeof f->norm);
     return true;
 }
 
@@ -840,11 +712,11 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
         return true;
     }
     case K_NUMBER:
-        return put_span(t, number_span(t, a, b), NULL, lb, out);
+        return put_span(t, ds_sup_number_span(t, a, b), NULL, lb, out);
     case K_IBAN:
-        return put_span(t, iban_span(t, a, b, norm, sizeof norm), norm, lb, out);
+        return put_span(t, ds_sup_iban_span(t, a, b, norm, sizeof norm), norm, lb, out);
     case K_AMOUNT:
-        return put_span(t, amount_span(t, a, b, norm, sizeof norm), norm, lb, out);
+        return put_span(t, ds_sup_amount_span(t, a, b, norm, sizeof norm), norm, lb, out);
     case K_ADDRESS: {
         ds_sup_field *f = add_field(out, lb->id, lb->phrase);
         if (f)
@@ -868,7 +740,7 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
 static int cell_end(const ds_sup_text *t, const lines *L, int line)
 {
     int a = L->start[line], b = L->start[line + 1];
-    while (a + 1 < b && !has_alnum(t->w[a].text))
+    while (a + 1 < b && !ds_sup_has_alnum(t->w[a].text))
         a++; /* marks before it ("—= 8 Riverside Drive") */
     for (int i = a + 1; i < b; i++)
         if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > L->height[line] * 5 / 2)
@@ -917,7 +789,7 @@ static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_
 static bool address_line(const ds_sup_text *t, const lines *L, int line)
 {
     int a = L->start[line], b = cell_end(t, L, line);
-    while (a + 1 < b && !has_alnum(t->w[a].text))
+    while (a + 1 < b && !ds_sup_has_alnum(t->w[a].text))
         a++;
     if (b - a < 2)
         return false;
@@ -947,7 +819,7 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
             return false;
     }
     bool number_first = isdigit((unsigned char)t->w[a].text[0]) && strlen(t->w[a].text) <= 5;
-    return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || streetish(f);
+    return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || ds_sup_streetish(f);
 }
 
 /* The letter head: a name line above an address line, in the top 40% of
@@ -1023,18 +895,6 @@ static span value_flow(const ds_sup_text *t, const lines *L, int line, int after
     return s;
 }
 
-/* A postcode's shape: letters and digits mixed in at most four characters
- * ("BN4", "7JL"), or four or five digits; trailing punctuation aside. */
-static bool postcode_word(const char *w)
-{
-    int d = 0, a = 0, n = 0;
-    for (; *w && !strchr(",.;)", *w); w++, n++) {
-        d += isdigit((unsigned char)*w) != 0;
-        a += isalpha((unsigned char)*w) != 0;
-    }
-    return (d && a && d + a == n && n <= 4) || (d == n && (n == 4 || n == 5));
-}
-
 /* An address inside running text ("residing at 219 Queen Street, CARDIFF
  * BN4 7JL, has been ..."): from its first word to its postcode; without a
  * postcode within 14 words, where it ends is unknown and nothing is read. */
@@ -1042,8 +902,8 @@ static void address_prose(const ds_sup_text *t, int a, int b, ds_sup_page *out, 
 {
     int end = -1;
     for (int i = a + 1; i < b && i < a + 14 && end < 0; i++)
-        if (postcode_word(t->w[i].text) && (i > a + 1 || !isdigit((unsigned char)t->w[i].text[0])))
-            end = i + 1 < b && postcode_word(t->w[i + 1].text) && isdigit((unsigned char)t->w[i + 1].text[0]) &&
+        if (ds_sup_postcode_word(t->w[i].text) && (i > a + 1 || !isdigit((unsigned char)t->w[i].text[0])))
+            end = i + 1 < b && ds_sup_postcode_word(t->w[i + 1].text) && isdigit((unsigned char)t->w[i + 1].text[0]) &&
                           !isdigit((unsigned char)t->w[i].text[0])
                       ? i + 2
                       : i + 1;

@@ -325,6 +325,192 @@ static void t_text_page_double_jpeg(void)
     T_CHECK(!ds_scan_support_double_jpeg(NULL));
 }
 
+static const ds_sup_field *field(const ds_sup_page *sp, ds_sup_field_id id)
+{
+    const ds_sup_field *f = ds_sup_find(sp, id);
+    T_CHECK(f != NULL);
+    return f;
+}
+
+/* A letter in running text, the values wrapping with it: "We hereby
+ * confirm that NAME, born DATE, residing at" ADDRESS on the next line,
+ * then more text; the date line at the top is the letter's date. main
+ * read nothing: "born" in running text was no label, the address began
+ * on the next line, and "hereby" broke "we confirm that". */
+static void t_running_text(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 240, 400, 23, "the 20th day of February 2026");
+    words(&p, 1, 620, 475, 52, "Employment Verification");
+    words(&p, 2, 233, 681, 23, "We hereby confirm that Kenji Hansen, born the 14th day of March 1999, residing at");
+    words(&p, 3, 232, 725, 23, "219 Queen Street, CARDIFF BN4 7JL, has been employed by Summit Freight Inc. as a");
+    words(&p, 4, 231, 767, 23, "Warehouse Supervisor since the 26th day of October 2020 on a permanent contract.");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_EMPLOYMENT_LETTER);
+    const ds_sup_field *f = field(&sp, DS_SF_NAME);
+    if (f)
+        T_EQ_STR(f->norm, "KENJI HANSEN");
+    if ((f = field(&sp, DS_SF_BIRTH_DATE)))
+        T_EQ_STR(f->norm, "1999-03-14");
+    /* The address ends at its postcode, not with the sentence. */
+    if ((f = field(&sp, DS_SF_ADDRESS)))
+        T_EQ_STR(f->value, "219 Queen Street, CARDIFF BN4 7JL");
+    if ((f = field(&sp, DS_SF_ISSUE_DATE))) {
+        T_EQ_STR(f->norm, "2026-02-20");
+        T_EQ_STR(f->label, "date line");
+    }
+    ds_sup_text_free(&t);
+
+    /* The holder's name ends right before "born" on a diploma. */
+    memset(&p, 0, sizeof p);
+    words(&p, 0, 620, 300, 52, "Degree Certificate");
+    words(&p, 1, 230, 600, 25, "Be it known that Eva Maria NOVAK, born 1950-11-08, having fulfilled the");
+    words(&p, 2, 230, 650, 25, "requirements of the Board.");
+    read_page(&p, &t, &sp);
+    if ((f = field(&sp, DS_SF_NAME)))
+        T_EQ_STR(f->norm, "EVA MARIA NOVAK");
+    if ((f = field(&sp, DS_SF_BIRTH_DATE)))
+        T_EQ_STR(f->norm, "1950-11-08");
+    ds_sup_text_free(&t);
+
+    /* Without a postcode an address in running text has no known end:
+     * nothing is read, rather than the rest of the sentence. */
+    memset(&p, 0, sizeof p);
+    words(&p, 0, 620, 300, 52, "Employment Verification");
+    words(&p, 1, 230, 600, 25, "We confirm that Kenji Hansen, residing at 219 Queen Street, has been employed");
+    words(&p, 2, 230, 650, 25, "by us for 12 years at a salary of 30,000 a year.");
+    read_page(&p, &t, &sp);
+    T_CHECK(ds_sup_find(&sp, DS_SF_ADDRESS) == NULL);
+    ds_sup_text_free(&t);
+}
+
+/* "born" in running text after another person's name, or before no date,
+ * is no birth date of the holder; "Customer born" (a role word) is. */
+static void t_running_born_guard(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 620, 300, 52, "Employment Verification");
+    words(&p, 1, 230, 600, 25, "We confirm that Kenji Hansen, whose father Paul Hansen was born 2 May 1950,");
+    words(&p, 2, 230, 650, 25, "is employed by us.");
+    read_page(&p, &t, &sp);
+    T_CHECK(ds_sup_find(&sp, DS_SF_BIRTH_DATE) == NULL);
+    ds_sup_text_free(&t);
+
+    memset(&p, 0, sizeof p);
+    words(&p, 0, 620, 300, 52, "Statement of Account");
+    words(&p, 1, 230, 600, 25, "Customer born 5 March 1980");
+    read_page(&p, &t, &sp);
+    const ds_sup_field *f = field(&sp, DS_SF_BIRTH_DATE);
+    if (f)
+        T_EQ_STR(f->norm, "1980-03-05");
+    ds_sup_text_free(&t);
+}
+
+/* Agreements and certificates in prose: the name before "(the Tenant)",
+ * the date the agreement "is made on", the address of the "dwelling house
+ * at"; on a marriage certificate the second party joined by "and". */
+static void t_prose_parties(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 620, 500, 53, "Tenancy Agreement");
+    words(&p, 1, 230, 699, 27, "THIS AGREEMENT is made on 2026-08-24 BETWEEN Mr R. Whitcombe (the Landlord) AND Dr Pierre DUBOIS (the Tenant) for");
+    words(&p, 2, 230, 752, 27, "the letting of the dwelling house at 207 Victoria Street, LEEDS KD18 3AS for a term of twelve months at a rent of GBP 925.97 per");
+    words(&p, 3, 230, 801, 27, "calendar month, payable in advance.");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_TENANCY_AGREEMENT);
+    const ds_sup_field *f = field(&sp, DS_SF_NAME);
+    if (f)
+        T_EQ_STR(f->norm, "PIERRE DUBOIS");
+    if ((f = field(&sp, DS_SF_ISSUE_DATE)))
+        T_EQ_STR(f->norm, "2026-08-24");
+    if ((f = field(&sp, DS_SF_ADDRESS)))
+        T_EQ_STR(f->value, "207 Victoria Street, LEEDS KD18 3AS");
+    ds_sup_text_free(&t);
+
+    memset(&p, 0, sizeof p);
+    words(&p, 0, 620, 424, 45, "Marriage Licence and Certificate");
+    words(&p, 1, 230, 589, 21, "This is to certify that Aisha Hansen and Oliver Okafor were joined in marriage on the 21st day of September 2020");
+    words(&p, 2, 230, 637, 21, "at Lagos in accordance with the law.");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_MARRIAGE_CERTIFICATE);
+    if ((f = field(&sp, DS_SF_NAME)))
+        T_EQ_STR(f->norm, "AISHA HANSEN");
+    if ((f = field(&sp, DS_SF_OTHER_NAME)))
+        T_EQ_STR(f->norm, "OLIVER OKAFOR");
+    /* The marriage date is no issue date, even alone on a line. */
+    T_CHECK(ds_sup_find(&sp, DS_SF_ISSUE_DATE) == NULL);
+    ds_sup_text_free(&t);
+}
+
+/* A council tax bill is a utility bill; its liable person is the holder,
+ * "Property" labels its address when a number starts the value, and a
+ * sentence starting with "Property" is no address. */
+static void t_council_tax(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 560, 521, 55, "Council Tax Bill 2027/28");
+    words(&p, 1, 230, 720, 27, "Liable person");
+    words(&p, 1, 800, 720, 27, "Dr Ibrahim MOREAU");
+    words(&p, 2, 230, 779, 27, "Property");
+    words(&p, 2, 800, 779, 27, "217 London Road");
+    words(&p, 3, 800, 815, 27, "LONDON PN11 1LT");
+    words(&p, 4, 230, 891, 25, "Bill date");
+    words(&p, 4, 800, 891, 25, "10/05/2027");
+    words(&p, 5, 230, 960, 25, "Property in band D is charged at the rate below.");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_UTILITY_BILL);
+    const ds_sup_field *f = field(&sp, DS_SF_NAME);
+    if (f)
+        T_EQ_STR(f->norm, "IBRAHIM MOREAU");
+    if ((f = field(&sp, DS_SF_ADDRESS)))
+        T_EQ_STR(f->value, "217 London Road, LONDON PN11 1LT");
+    ds_sup_text_free(&t);
+
+    memset(&p, 0, sizeof p);
+    words(&p, 0, 560, 521, 55, "Council Tax Bill");
+    words(&p, 1, 230, 720, 27, "Property in band D is charged at the rate below.");
+    read_page(&p, &t, &sp);
+    T_CHECK(ds_sup_find(&sp, DS_SF_ADDRESS) == NULL);
+    ds_sup_text_free(&t);
+}
+
+/* A letter's window block on the left, references and a date on the
+ * right of the same lines: the holder and the address are the left cells
+ * (main read neither: the whole line was no name). Marks read from a
+ * rule's end before the address are no part of it. */
+static void t_header_left_cell(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 230, 235, 38, "Westmoor Care Homes");
+    words(&p, 1, 230, 499, 27, "Mr Emily Rose PAPADOPOULOS");
+    words(&p, 1, 1300, 499, 27, "Payroll ref. 175024105");
+    words(&p, 2, 180, 550, 27, "—=");
+    words(&p, 2, 230, 550, 27, "219 High Street");
+    words(&p, 2, 1300, 550, 27, "Paid on 04/11/2026");
+    words(&p, 3, 230, 602, 27, "OXFORD FM17 2HE");
+    words(&p, 3, 1300, 602, 27, "Page 1");
+    words(&p, 4, 700, 725, 54, "Salary Advice");
+    read_page(&p, &t, &sp);
+    const ds_sup_field *f = field(&sp, DS_SF_NAME);
+    if (f)
+        T_EQ_STR(f->norm, "EMILY ROSE PAPADOPOULOS");
+    if ((f = field(&sp, DS_SF_ADDRESS)))
+        T_EQ_STR(f->value, "219 High Street, OXFORD FM17 2HE");
+    if ((f = field(&sp, DS_SF_STATEMENT_DATE)))
+        T_EQ_STR(f->norm, "2026-11-04");
+    ds_sup_text_free(&t);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -335,6 +521,11 @@ int main(int argc, char **argv)
         {"tall_word_no_title", t_tall_word_no_title},
         {"erase_rules", t_erase_rules},
         {"text_page_double_jpeg", t_text_page_double_jpeg},
+        {"running_text", t_running_text},
+        {"running_born_guard", t_running_born_guard},
+        {"prose_parties", t_prose_parties},
+        {"council_tax", t_council_tax},
+        {"header_left_cell", t_header_left_cell},
     };
     return T_RUN(cases);
 }

@@ -136,6 +136,20 @@ int ds_sup_name_compare(const char *page_name, const char *surname, const char *
      * prints more than one word) each within a letter or two of the page's. */
     words pw;
     split(folded[0], &pw);
+    /* One word read that is one of the record's names ("Oliver" of "Ms
+     * Oliver OKAFOR", the surname lost by OCR): the name is incomplete,
+     * no evidence of another person. */
+    if (pw.n == 1) {
+        char all[512];
+        snprintf(all, sizeof all, "%s %s", has_s ? surname : "", has_g ? given : "");
+        char af[512];
+        ds_text_fold_icao(all, true, af, sizeof af);
+        words aw;
+        split(af, &aw);
+        for (int i = 0; i < aw.n; i++)
+            if (word_near(pw.w[0], aw.w[i]))
+                return -1;
+    }
     for (int v = 0; v < 2; v++) {
         char sf[256] = "", gf[256] = "";
         if (has_s)
@@ -479,7 +493,9 @@ static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *t
                 set_status(f, "unverifiable");
             continue;
         }
-        bool clear = f->conf >= DATE_CONF_CLEAR;
+        /* A letter's date line is placed by its position, no label: at
+         * most a warning. */
+        bool clear = f->conf >= DATE_CONF_CLEAR && strcmp(f->label, "date line") != 0;
         ds_flags_add(flags, page, DS_FLAG_SUPPORT_DATE_FUTURE, clear ? DS_SEV_HIGH : DS_SEV_WARNING,
                      "support", ds_sup_field_name(f->id), today, f->norm[0] ? f->norm : f->readings[0],
                      clear ? "This %s is dated after the screening date."

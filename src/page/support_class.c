@@ -40,7 +40,8 @@ static const char *const birth_w[] = {
 static const char *const marriage_s[] = {
     "marriage certificate", "certificate of marriage", "entry of marriage", "heiratsurkunde",
     "eheurkunde", "acte de mariage", "certificado de matrimonio", "certificato di matrimonio",
-    "huwelijksakte", "certidao de casamento", "certificacion de matrimonio", NULL};
+    "huwelijksakte", "certidao de casamento", "certificacion de matrimonio", "marriage licence",
+    "marriage license", "marriage registration", "record of marriage", NULL};
 static const char *const marriage_w[] = {
     "husband", "wife", "spouse", "bride", "groom", "solemnized", "solemnised", "date of marriage",
     "place of marriage", "married", "ehemann", "ehefrau", "epoux", "epouse", "conyuge",
@@ -98,7 +99,10 @@ static const char *const utility_s[] = {
     "electricity bill", "gas bill", "water bill", "energy bill", "utility bill", "your bill",
     "your energy bill", "stromrechnung", "gasrechnung", "facture d electricite",
     "facture de gaz", "factura de electricidad", "bolletta", "energierekening",
-    "jahresrechnung", "factura de gas", "factura de agua", "facture d eau", NULL};
+    "jahresrechnung", "factura de gas", "factura de agua", "facture d eau", "council tax",
+    "council tax bill", "rates bill", "water services", "water charges", "broadband bill",
+    "telephone bill", "phone bill", "internet bill", "taxe d habitation", "taxe municipale",
+    "taxe fonciere", "impuesto municipal", "grundsteuerbescheid", "rechnung telefon", NULL};
 static const char *const utility_w[] = {
     "meter", "kwh", "meter reading", "tariff", "amount due", "billing period", "supply address",
     "standing charge", "units used", "total to pay", "zahlerstand", "consommation", "consumo",
@@ -106,7 +110,9 @@ static const char *const utility_w[] = {
     "invoice", "bill", "electricity", "water", "gas", "energy", "supply", "m3", "usage", "units",
     "customer ref", "customer number", "due date", "strom", "wasser", "verbrauch", "abschlag",
     "facture", "electricite", "eau", "factura", "suministro", "luz", "agua", "lectura",
-    "periode de facturation", "periodo de facturacion", NULL};
+    "periode de facturation", "periodo de facturacion", "council", "liable person", "band",
+    "annual charge", "instalments", "rates", "broadband", "telephone", "line rental",
+    "call charges", "sewerage", "wastewater", NULL};
 static const char *const tenancy_s[] = {
     "tenancy agreement", "rental agreement", "lease agreement", "tenancy contract", "mietvertrag",
     "contrat de location", "contrat de bail", "contrato de arrendamiento", "contratto di locazione",

@@ -16,6 +16,7 @@
  */
 #include "page/support.h"
 #include "page/support_labels.h"
+#include "page/support_values.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -124,9 +125,7 @@ static void split_name_labels(const ds_sup_text *t, const lines *L, line_toks *l
 static bool generic(const char *phrase);
 
 /* The words of the value: [*a, *b) of t->w. */
-typedef struct span {
-    int a, b;
-} span;
+typedef ds_sup_span span;
 
 /* The words after word `after` on its line, up to the second column gap
  * (a gap wider than 2.5 line heights): the value beside its label. */
@@ -249,14 +248,6 @@ static void join_words(const ds_sup_text *t, int a, int b, char *out, size_t cap
 
 /* ------------------------------------------------------------ value kinds */
 
-static bool has_digit(const char *s)
-{
-    for (; *s; s++)
-        if (isdigit((unsigned char)*s))
-            return true;
-    return false;
-}
-
 /* A date in words a..b-1 starting at word a (support_date.c). */
 static int date_at(const ds_sup_text *t, const lines *L, int a, int b, char iso[11], char alt[11])
 {
@@ -309,7 +300,7 @@ static int name_word(const char *w, bool started)
     ds_text_fold(w, f, sizeof f);
     if (!f[0])
         return started ? -1 : 0;
-    if (has_digit(w))
+    if (ds_sup_has_digit(w))
         return -1;
     for (const unsigned char *p = (const unsigned char *)w; *p; p++)
         if (*p < 0x80 && !isalpha(*p) && *p != '-' && *p != '\'' && *p != '.')
@@ -361,115 +352,6 @@ static span name_span(const ds_sup_text *t, int a, int b)
 }
 
 static void name_norm(const char *in, char *out, size_t cap) { ds_text_upper_utf8(in, out, cap); }
-
-/* A number: the first word with three digits or more, with the digit
- * groups that follow it ("1234 5678"). */
-static span number_span(const ds_sup_text *t, int a, int b)
-{
-    span s = {a, a};
-    for (int i = a; i < b; i++) {
-        int digits = 0;
-        for (const char *p = t->w[i].text; *p; p++)
-            digits += isdigit((unsigned char)*p) != 0;
-        if (digits >= 3) {
-            s.a = i;
-            s.b = i + 1;
-            while (s.b < b && s.b - s.a < 5) {
-                const char *q = t->w[s.b].text;
-                size_t l = strlen(q);
-                bool group = l >= 2 && l <= 6 && strspn(q, "0123456789") == l;
-                if (!group)
-                    break;
-                s.b++;
-            }
-            return s;
-        }
-    }
-    return s;
-}
-
-static void number_norm(const char *in, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (; *in && o + 1 < cap; in++)
-        if (isalnum((unsigned char)*in))
-            out[o++] = (char)toupper((unsigned char)*in);
-    out[o] = 0;
-}
-
-/* An IBAN: two letters, two digits, then 10 to 30 letters and digits,
- * written in one word or in groups. */
-static span iban_span(const ds_sup_text *t, int a, int b, char *norm, size_t cap)
-{
-    span s = {a, a};
-    for (int i = a; i < b; i++) {
-        char acc[64] = "";
-        size_t n = 0;
-        int j = i;
-        for (; j < b && n < 34; j++) {
-            const char *q = t->w[j].text;
-            bool ok = true;
-            for (const char *p = q; *p; p++)
-                if (!isalnum((unsigned char)*p))
-                    ok = false;
-            if (!ok || strlen(q) + n > 34)
-                break;
-            for (const char *p = q; *p; p++)
-                acc[n++] = (char)toupper((unsigned char)*p);
-            acc[n] = 0;
-        }
-        if (n >= 14 && isalpha((unsigned char)acc[0]) && isalpha((unsigned char)acc[1]) &&
-            isdigit((unsigned char)acc[2]) && isdigit((unsigned char)acc[3])) {
-            s.a = i;
-            s.b = j;
-            snprintf(norm, cap, "%s", acc);
-            return s;
-        }
-    }
-    return s;
-}
-
-/* An amount: digits with a decimal part of two ("1,234.56", "1.234,56",
- * "£1234.56", "EUR 12,50"); normalised to "1234.56". */
-static span amount_span(const ds_sup_text *t, int a, int b, char *norm, size_t cap)
-{
-    span s = {a, a};
-    for (int i = a; i < b; i++) {
-        const char *q = t->w[i].text;
-        char digits[40];
-        size_t n = 0;
-        int last_sep = -1;
-        for (const char *p = q; *p && n + 1 < sizeof digits; p++) {
-            if (isdigit((unsigned char)*p))
-                digits[n++] = *p;
-            else if (*p == '.' || *p == ',')
-                last_sep = (int)n;
-        }
-        digits[n] = 0;
-        if (n >= 3 && last_sep == (int)n - 2) {
-            snprintf(norm, cap, "%.*s.%s", (int)n - 2, digits, digits + n - 2);
-            s.a = i;
-            s.b = i + 1;
-            return s;
-        }
-    }
-    return s;
-}
-
-static bool streetish(const char *folded)
-{
-    static const char *const words[] = {"street", "road", "lane", "avenue", "way", "close",
-                                        "drive", "square", "court", "gardens", "st",
-                                        "rd", "ave", "strasse", "str", "weg", "platz", "rue",
-                                        "avenue", "calle", "via", "straat", "rua", "flat",
-                                        "apartment", NULL};
-    char buf[LINE_MAX_FOLD];
-    snprintf(buf, sizeof buf, "%s", folded);
-    for (char *save = NULL, *p = strtok_r(buf, " ", &save); p; p = strtok_r(NULL, " ", &save))
-        if (in_list(words, p))
-            return true;
-    return false;
-}
 
 /* Does the value starting at word a begin with a separator ("/") or with
  * a label of its own? */
@@ -544,8 +426,8 @@ static span value_right(const ds_sup_text *t, const lines *L, int lw, kind vk)
         if ((vk == K_DATE || vk == K_PERIOD) &&
             !ds_sup_date_words(t, a, L->start[line + 1], L->order, iso, alt))
             continue;
-        if ((vk == K_NUMBER || vk == K_IBAN || vk == K_AMOUNT) && !has_digit(t->w[a].text) &&
-            !(a + 1 < L->start[line + 1] && has_digit(t->w[a + 1].text)))
+        if ((vk == K_NUMBER || vk == K_IBAN || vk == K_AMOUNT) && !ds_sup_has_digit(t->w[a].text) &&
+            !(a + 1 < L->start[line + 1] && ds_sup_has_digit(t->w[a + 1].text)))
             continue;
         tokenize(t, L, line, lt);
         bool labelled = false;
@@ -615,7 +497,7 @@ static bool generic(const char *phrase)
                                     "tenant", "employee", "landlord", "employer", "registrar",
                                     "address", "wife", "husband", "pere", "mere", "vater",
                                     "mutter", "titular", "surname", "dob", "vivienda", "dated",
-                                    "premises", "residence", "occupier",
+                                    "premises", "residence", "occupier", "property",
                                     "lessee", "lessor", NULL};
     return in_list(g, phrase);
 }
@@ -697,9 +579,15 @@ static int address_more(const ds_sup_text *t, const lines *L, int line, int x, i
     return last;
 }
 
+static int cell_end(const ds_sup_text *t, const lines *L, int line);
+
 static void address_value(const ds_sup_text *t, const lines *L, int line, int a, int b,
                           ds_sup_field *f)
 {
+    /* Marks read from a rule's end or a smudge ("—= 8 Riverside Drive")
+     * are no part of it. */
+    while (a + 1 < b && !ds_sup_has_alnum(t->w[a].text))
+        a++;
     /* Further lines start under the value or at the line's start. */
     int last = address_more(t, L, line, t->w[a].box[0], t->w[L->start[line]].box[0], 2);
     char buf[DS_SUP_VALUE_MAX * 2];
@@ -710,12 +598,13 @@ static void address_value(const ds_sup_text *t, const lines *L, int line, int a,
     low_two(t, a, b, &lo, &lo2);
     for (int nl = line + 1; nl <= last; nl++) {
         char more[DS_SUP_VALUE_MAX];
-        join_words(t, L->start[nl], L->start[nl + 1], more, sizeof more);
+        int ce = cell_end(t, L, nl);
+        join_words(t, L->start[nl], ce, more, sizeof more);
         size_t k = strlen(buf);
         snprintf(buf + k, sizeof buf - k, ", %s", more);
         int b2[4];
         float c2;
-        span_box(t, L->start[nl], L->start[nl + 1], b2, &c2);
+        span_box(t, L->start[nl], ce, b2, &c2);
         int x1 = box[0] + box[2] > b2[0] + b2[2] ? box[0] + box[2] : b2[0] + b2[2];
         int y1 = box[1] + box[3] > b2[1] + b2[3] ? box[1] + box[3] : b2[1] + b2[3];
         box[0] = box[0] < b2[0] ? box[0] : b2[0];
@@ -724,7 +613,7 @@ static void address_value(const ds_sup_text *t, const lines *L, int line, int a,
         box[3] = y1 - box[1];
         if (c2 < conf)
             conf = c2;
-        low_two(t, L->start[nl], L->start[nl + 1], &lo, &lo2);
+        low_two(t, L->start[nl], ce, &lo, &lo2);
     }
     ds_text_copy_utf8(f->value, sizeof f->value, buf);
     ds_text_upper_utf8(f->value, f->norm, sizeof f->norm);
@@ -749,7 +638,7 @@ static bool put_span(const ds_sup_text *t, span s, const char *norm, const label
     if (norm)
         snprintf(f->norm, sizeof f->norm, "%s", norm);
     else
-        number_norm(f->value, f->norm, sizeof f->norm);
+        ds_sup_number_norm(f->value, f->norm, sizeof f->norm);
     return true;
 }
 
@@ -823,11 +712,11 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
         return true;
     }
     case K_NUMBER:
-        return put_span(t, number_span(t, a, b), NULL, lb, out);
+        return put_span(t, ds_sup_number_span(t, a, b), NULL, lb, out);
     case K_IBAN:
-        return put_span(t, iban_span(t, a, b, norm, sizeof norm), norm, lb, out);
+        return put_span(t, ds_sup_iban_span(t, a, b, norm, sizeof norm), norm, lb, out);
     case K_AMOUNT:
-        return put_span(t, amount_span(t, a, b, norm, sizeof norm), norm, lb, out);
+        return put_span(t, ds_sup_amount_span(t, a, b, norm, sizeof norm), norm, lb, out);
     case K_ADDRESS: {
         ds_sup_field *f = add_field(out, lb->id, lb->phrase);
         if (f)
@@ -846,10 +735,23 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
     return false;
 }
 
-/* Is the line a person's name alone (two to five name words)? */
-static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_a)
+/* The end of the line's first cell: its words up to the first column
+ * gap (a letter's window block beside references and a date on the right). */
+static int cell_end(const ds_sup_text *t, const lines *L, int line)
 {
     int a = L->start[line], b = L->start[line + 1];
+    while (a + 1 < b && !ds_sup_has_alnum(t->w[a].text))
+        a++; /* marks before it ("—= 8 Riverside Drive") */
+    for (int i = a + 1; i < b; i++)
+        if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > L->height[line] * 5 / 2)
+            return i;
+    return b;
+}
+
+/* Is the line's first cell a person's name alone (two to five name words)? */
+static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_a)
+{
+    int a = L->start[line], b = cell_end(t, L, line);
     if (b - a < 2 || b - a > 5)
         return false;
     span s = name_span(t, a, b);
@@ -886,7 +788,9 @@ static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_
 
 static bool address_line(const ds_sup_text *t, const lines *L, int line)
 {
-    int a = L->start[line], b = L->start[line + 1];
+    int a = L->start[line], b = cell_end(t, L, line);
+    while (a + 1 < b && !ds_sup_has_alnum(t->w[a].text))
+        a++;
     if (b - a < 2)
         return false;
     char raw[LINE_MAX_FOLD], f[LINE_MAX_FOLD];
@@ -915,7 +819,7 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
             return false;
     }
     bool number_first = isdigit((unsigned char)t->w[a].text[0]) && strlen(t->w[a].text) <= 5;
-    return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || streetish(f);
+    return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || ds_sup_streetish(f);
 }
 
 /* The letter head: a name line above an address line, in the top 40% of
@@ -940,23 +844,172 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
             continue;
         /* A date under a name ("14 March 2019") is no address. */
         char iso[11], alt[11];
-        int na = L->start[al + 1] - L->start[al];
-        if (ds_sup_date_words(t, L->start[al], L->start[al + 1], L->order, iso, alt) == na)
+        int na = cell_end(t, L, al) - L->start[al];
+        if (ds_sup_date_words(t, L->start[al], L->start[al] + na, L->order, iso, alt) == na)
             continue;
         if (!have_name) {
             ds_sup_field *f = add_field(out, DS_SF_NAME, "header");
             if (f) {
-                set_value(t, f, na_start, L->start[line + 1]);
+                set_value(t, f, na_start, cell_end(t, L, line));
                 name_norm(f->value, f->norm, sizeof f->norm);
             }
         }
         if (!have_addr) {
             ds_sup_field *f = add_field(out, DS_SF_ADDRESS, "header");
             if (f)
-                address_value(t, L, al, L->start[al], L->start[al + 1], f);
+                address_value(t, L, al, L->start[al], cell_end(t, L, al), f);
         }
         return;
     }
+}
+
+/* ------------------------------------------------------------ running text */
+
+/* Is the label at word lw inside running text: not its line's first word
+ * and no column gap before it? */
+static bool in_running_text(const ds_sup_text *t, const lines *L, int line, int lw)
+{
+    if (lw <= L->start[line])
+        return false;
+    const int *pb = t->w[lw - 1].box;
+    return t->w[lw].box[0] - (pb[0] + pb[2]) <= L->height[line] * 5 / 2;
+}
+
+/* The words after word `after` to the end of its line and, when the text
+ * runs on (the next line starts at this line's left edge, close under it),
+ * the next line's too: a value in running text wraps like the text. */
+static span value_flow(const ds_sup_text *t, const lines *L, int line, int after)
+{
+    span s = {after + 1, L->start[line + 1]};
+    int nl = line + 1;
+    if (nl >= L->n)
+        return s;
+    int h = L->height[line], a0 = L->start[nl];
+    int bottom = 0;
+    for (int i = L->start[line]; i < L->start[nl]; i++)
+        if (t->w[i].box[1] + t->w[i].box[3] > bottom)
+            bottom = t->w[i].box[1] + t->w[i].box[3];
+    if (abs(t->w[a0].box[0] - t->w[L->start[line]].box[0]) <= 2 * h &&
+        t->w[a0].box[1] - bottom <= 2 * h)
+        s.b = L->start[nl + 1];
+    return s;
+}
+
+/* An address inside running text ("residing at 219 Queen Street, CARDIFF
+ * BN4 7JL, has been ..."): from its first word to its postcode; without a
+ * postcode within 14 words, where it ends is unknown and nothing is read. */
+static void address_prose(const ds_sup_text *t, int a, int b, ds_sup_page *out, const char *lab)
+{
+    int end = -1;
+    for (int i = a + 1; i < b && i < a + 14 && end < 0; i++)
+        if (ds_sup_postcode_word(t->w[i].text) && (i > a + 1 || !isdigit((unsigned char)t->w[i].text[0])))
+            end = i + 1 < b && ds_sup_postcode_word(t->w[i + 1].text) && isdigit((unsigned char)t->w[i + 1].text[0]) &&
+                          !isdigit((unsigned char)t->w[i].text[0])
+                      ? i + 2
+                      : i + 1;
+    if (end < a + 3)
+        return;
+    ds_sup_field *f = add_field(out, DS_SF_ADDRESS, lab);
+    if (!f)
+        return;
+    set_value(t, f, a, end);
+    size_t l = strlen(f->value);
+    while (l && strchr(",.;", f->value[l - 1]))
+        f->value[--l] = 0;
+    ds_text_upper_utf8(f->value, f->norm, sizeof f->norm);
+    float lo = 100, lo2 = 100;
+    low_two(t, a, end, &lo, &lo2);
+    f->conf2 = lo2;
+}
+
+/* "born" in running text is the holder's birth date when the holder's
+ * name (a field already read) ends right before it ("Kenji Hansen, born
+ * the 14th day of March 1999") or a role word does ("Customer born"). */
+static bool holder_born(const ds_sup_text *t, const ds_sup_page *out, int lw)
+{
+    static const char *const roles[] = {"customer", "student", "employee", "holder",
+                                        "applicant", "child", "tenant", "graduate", NULL};
+    char f[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(t->w[lw - 1].text, f, sizeof f);
+    if (in_list(roles, f))
+        return true;
+    const ds_sup_field *n = ds_sup_find(out, DS_SF_NAME);
+    const int *pb = t->w[lw - 1].box;
+    return n && n->box[0] + n->box[2] == pb[0] + pb[2] && n->box[1] <= pb[1] &&
+           n->box[1] + n->box[3] >= pb[1] + pb[3];
+}
+
+/* A name before a defined role in brackets, as agreements write it
+ * ("AND Dr Pierre DUBOIS (the Tenant)"): the name words right before it,
+ * on its line. */
+static void name_before_role(const ds_sup_text *t, const lines *L, ds_sup_page *out)
+{
+    static const char *const roles[] = {"tenant", "tenants", "lessee", "employee", "applicant",
+                                        "borrower", "occupier", "licensee", NULL};
+    for (int i = 1; i + 1 < t->nwords && !ds_sup_find(out, DS_SF_NAME); i++) {
+        char f[DS_SUP_WORD_MAX * 2], g[DS_SUP_WORD_MAX * 2];
+        ds_text_fold(t->w[i].text, f, sizeof f);
+        ds_text_fold(t->w[i + 1].text, g, sizeof g);
+        char *sp = strchr(g, ' ');
+        if (sp)
+            *sp = 0;
+        if (strcmp(f, "the") != 0 || t->w[i].text[0] != '(' || !in_list(roles, g) ||
+            t->w[i + 1].line != t->w[i].line)
+            continue;
+        int a = i;
+        while (a > L->start[t->w[i].line] && a > i - 5 && name_word(t->w[a - 1].text, false) == 1)
+            a--;
+        span s = name_span(t, a, i);
+        if (s.b != i || s.b - s.a < 2)
+            continue;
+        ds_sup_field *nf = add_field(out, DS_SF_NAME, "role");
+        if (nf) {
+            set_value(t, nf, s.a, s.b);
+            name_norm(nf->value, nf->norm, sizeof nf->norm);
+        }
+    }
+}
+
+/* A letter's date line: a line that is one date alone, in the top 40% of
+ * the page, no label on it or on the line right above it, taken as the
+ * issue date when no label gave an issue or statement date. */
+static void date_line(const ds_sup_text *t, const lines *L, ds_sup_page *out, int page_h)
+{
+    if (ds_sup_find(out, DS_SF_ISSUE_DATE) || ds_sup_find(out, DS_SF_STATEMENT_DATE))
+        return;
+    line_toks *lt = malloc(sizeof *lt);
+    if (!lt)
+        return;
+    for (int line = 0; line < L->n; line++) {
+        int a = L->start[line], b = L->start[line + 1];
+        if (t->w[a].box[1] > page_h * 2 / 5)
+            break;
+        char iso[11], alt[11];
+        if (b - a > 6 || ds_sup_date_words(t, a, b, L->order, iso, alt) != b - a)
+            continue;
+        bool labelled = false;
+        for (int l2 = line - 1; l2 <= line && !labelled; l2++) {
+            if (l2 < 0 || (l2 < line && t->w[a].box[1] - t->w[L->start[l2]].box[1] > 3 * L->height[line]))
+                continue;
+            tokenize(t, L, l2, lt);
+            for (int pos = 0; pos < lt->n && !labelled; pos++)
+                for (int j = 0; j < NLABELS && !labelled; j++)
+                    labelled = match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
+        }
+        if (labelled)
+            continue;
+        ds_sup_field *f = add_field(out, DS_SF_ISSUE_DATE, "date line");
+        if (f) {
+            set_value(t, f, a, b);
+            if (alt[0]) {
+                memcpy(f->readings[0], iso, sizeof iso);
+                memcpy(f->readings[1], alt, sizeof alt);
+            } else
+                memcpy(f->norm, iso, sizeof iso);
+        }
+        break;
+    }
+    free(lt);
 }
 
 const ds_sup_field *ds_sup_find(const ds_sup_page *p, ds_sup_field_id id)
@@ -1013,17 +1066,52 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                 if (!m)
                     continue;
                 int lw = lt->t[pos].word, last = lt->t[pos + m - 1].word;
-                if (generic(ds_sup_labels[j].phrase) && lw > L.start[line]) {
-                    const int *pb = t->w[lw - 1].box;
-                    if (t->w[lw].box[0] - (pb[0] + pb[2]) <= L.height[line] * 5 / 2)
-                        break; /* running text: no label here */
+                kind lk = ds_sup_labels[j].k;
+                bool running = in_running_text(t, &L, line, lw);
+                span flow = value_flow(t, &L, line, last);
+                char iso[11], alt[11];
+                /* Running text: a generic label is no label, but "born"
+                 * right after the holder's name, before a date. */
+                if (generic(ds_sup_labels[j].phrase) && running &&
+                    !(!strcmp(ds_sup_labels[j].phrase, "born") && holder_born(t, out, lw) &&
+                      flow.b > flow.a && date_at(t, &L, flow.a, flow.b, iso, alt) > 0))
+                    break;
+                if (running && lk == K_ADDRESS) {
+                    address_prose(t, flow.a, flow.b, out, ds_sup_labels[j].phrase);
+                    pos += m - 1;
+                    break;
                 }
                 span v = value_beside(t, &L, line, last);
+                /* A name or date in running text wraps with it; a name
+                 * joined by "and" to the next is the other party's. */
+                if (running && (lk == K_NAME || lk == K_DATE) && flow.b > v.b)
+                    v = flow;
+                if (lk == K_NAME) {
+                    span n1 = lk == K_NAME ? name_span(t, v.a, v.b) : v;
+                    char f[DS_SUP_WORD_MAX * 2] = "";
+                    if (lk == K_NAME && n1.b > n1.a && n1.b + 1 < v.b)
+                        ds_text_fold(t->w[n1.b].text, f, sizeof f);
+                    span n2 = !strcmp(f, "and") ? name_span(t, n1.b + 1, v.b) : n1;
+                    while (n2.b > n2.a && islower((unsigned char)t->w[n2.b - 1].text[0]))
+                        n2.b--; /* "Oliver Okafor were joined" */
+                    ds_sup_field *of = n2.a > n1.b && n2.b - n2.a >= 2
+                                           ? add_field(out, DS_SF_OTHER_NAME, "and")
+                                           : NULL;
+                    if (of) {
+                        set_value(t, of, n2.a, n2.b);
+                        name_norm(of->value, of->norm, sizeof of->norm);
+                    }
+                }
                 /* A label printed with its translation ("Date of birth /
                  * Date de naissance") or followed by another label: the
                  * value is in the next cell of the line. */
                 if (v.b > v.a && starts_label(t, &L, line, lt, v.a))
                     v = next_cell(t, &L, line, v.a);
+                /* "Property" labels an address that starts with its
+                 * number, not a sentence that starts with the word. */
+                if (!strcmp(ds_sup_labels[j].phrase, "property") && v.b > v.a &&
+                    !isdigit((unsigned char)t->w[v.a].text[0]))
+                    break;
                 if (v.b <= v.a) {
                     span below = value_below(t, &L, line, lw);
                     v = stacked_value(t, &L, line, lw, below)
@@ -1042,7 +1130,9 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                  * caption ("Titulaire du compte"), or another label of the
                  * same row ("Geburtsdatum  Geburtsort" over "1983-07-20
                  * Köln", two boxes read as one line): the value is below. */
-                if (!took && (v.b <= v.a || t->w[v.a].line == line ||
+                size_t pl = strlen(lb.phrase);
+                bool that = pl > 5 && !strcmp(lb.phrase + pl - 5, " that");
+                if (!took && !that && (v.b <= v.a || t->w[v.a].line == line ||
                               (ds_sup_labels[j].k <= K_GIVEN && caption_run(t, v.a, v.b) >= v.b))) {
                     span below = value_below(t, &L, line, lw);
                     if (labelled_at(t, &L, below))
@@ -1078,7 +1168,10 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
             }
         }
     }
+    name_before_role(t, &L, out);
     header_fields(t, &L, out, page_h);
+    if (cls && cls->type != DS_PC_BIRTH_CERTIFICATE && cls->type != DS_PC_MARRIAGE_CERTIFICATE)
+        date_line(t, &L, out, page_h);
 out:
     free(L.start);
     free(L.height);

@@ -14,7 +14,6 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <jpeglib.h>
@@ -327,13 +326,6 @@ static buf make_gray_jpeg(PIX *pix, int unit, int density)
     return b;
 }
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 static void check_page(const ds_pages *pages, int i, int w, int h)
 {
     T_CHECK(pages && i < pages->count);
@@ -581,16 +573,17 @@ static void corrupt_middle_bytes(void)
     free(b.data);
 }
 
-static void png_bomb_is_refused_quickly(void)
+static void png_bomb_is_refused_from_header(void)
 {
     buf b = make_file(16, 16, 8, IFF_PNG);
     png_set_size(b, 100000, 100000);
-    double t0 = now_ms();
+    /* The file holds 16 x 16 pixels of data: ERR_PIXEL_LIMIT rather than a
+     * decoding error says it was refused from its header, before decoding
+     * (no time is asserted: timings belong in `make bench`). */
     decode_expect(b, DS_ERR_PIXEL_LIMIT);
     /* Within the 65535 side limit but 400 Mpx. */
     png_set_size(b, 20000, 20000);
     decode_expect(b, DS_ERR_PIXEL_LIMIT);
-    T_CHECK(now_ms() - t0 < 200.0);
     /* Zero is not a size. */
     png_set_size(b, 0, 16);
     decode_expect(b, DS_ERR_CORRUPT);
@@ -610,9 +603,7 @@ static void jpeg_bomb_is_refused(void)
     b.data[sof + 4] = 60000 & 0xff;
     b.data[sof + 5] = 60000 >> 8;
     b.data[sof + 6] = 60000 & 0xff;
-    double t0 = now_ms();
-    decode_expect(b, DS_ERR_PIXEL_LIMIT);
-    T_CHECK(now_ms() - t0 < 200.0);
+    decode_expect(b, DS_ERR_PIXEL_LIMIT); /* from the header: 16 x 16 of data */
     b.data[sof + 3] = 0;
     b.data[sof + 4] = 0;
     decode_expect(b, DS_ERR_CORRUPT);
@@ -649,9 +640,7 @@ static void tiff_bomb_is_refused(void)
 {
     buf b = make_file(16, 16, 8, IFF_TIFF);
     tiff_set_size(b, 60000, 60000);
-    double t0 = now_ms();
-    decode_expect(b, DS_ERR_PIXEL_LIMIT);
-    T_CHECK(now_ms() - t0 < 200.0);
+    decode_expect(b, DS_ERR_PIXEL_LIMIT); /* from the header: 16 x 16 of data */
     free(b.data);
 
     /* A 1 bpp G4 page claiming 60000 x 60000 compresses to almost nothing. */
@@ -710,9 +699,10 @@ static long rss_kib(void)
  * Issue 14: a 64-page file whose every page is under max_pixels was decoded
  * page after page until it held gigabytes. Here 64 blank 1-bit pages of
  * 2500 x 2500 (6.25 Mpx each, 400 Mpx together, a few KiB of G4) must be
- * refused by the total-pixel cap from their headers: at once, and in a child
- * whose peak resident set (getrusage of the children) grows by well under one decoded page
- * set (64 x 6.25 MB of gray).
+ * refused by the total-pixel cap from their headers, in a child whose peak
+ * resident set (getrusage of the children) grows by well under the decoded
+ * pages (64 x 6.25 MB of gray). No time is asserted (timings belong in
+ * `make bench`): the memory bound is what the defect broke.
  */
 static void multipage_total_pixels_are_capped(void)
 {
@@ -734,13 +724,9 @@ static void multipage_total_pixels_are_capped(void)
         ds_limits lim;
         ds_limits_default(&lim);
         ds_pages *pages = NULL;
-        struct timespec t0, t1;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
         ds_error err = ds_decode_mem(b.data, b.len, &lim, &pages);
-        clock_gettime(CLOCK_MONOTONIC, &t1);
-        double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
         ds_pages_free(pages);
-        _exit(err == DS_ERR_PIXEL_LIMIT ? (s < 2.0 ? 0 : 2) : 1);
+        _exit(err == DS_ERR_PIXEL_LIMIT ? 0 : 1);
     }
     int status = 0;
     struct rusage ru;
@@ -752,8 +738,6 @@ static void multipage_total_pixels_are_capped(void)
     T_CHECK(WIFEXITED(status));
     if (WEXITSTATUS(status) == 1)
         T_FAIL_("the 400 Mpx file was not refused with ERR_PIXEL_LIMIT");
-    if (WEXITSTATUS(status) == 2)
-        T_FAIL_("the refusal took 2 s or more");
     if (ru.ru_maxrss - before > 100 * 1024)
         T_FAIL_("peak RSS grew by %ld KiB", ru.ru_maxrss - before);
     free(b.data);
@@ -788,9 +772,9 @@ static void tiff_ifd_cycle_terminates(void)
     tiff_wr(b, last + 2 + 12 * tiff_rd(b, last, 2), 4, first);
     ds_limits lim = limits();
     ds_pages *pages = NULL;
-    double t0 = now_ms();
+    /* A loop that never ends is caught by ctest's timeout; no time is
+     * asserted here. */
     ds_error err = ds_decode_mem(b.data, b.len, &lim, &pages);
-    T_CHECK(now_ms() - t0 < 2000.0);
     T_CHECK(err == DS_OK || err == DS_ERR_CORRUPT || err == DS_ERR_TOO_MANY_PAGES);
     if (err == DS_OK)
         T_EQ_INT(pages->count, 3);
@@ -1137,7 +1121,7 @@ int main(int argc, char **argv)
         {"truncated_png_is_corrupt", truncated_png_is_corrupt},
         {"truncated_tiff_is_corrupt", truncated_tiff_is_corrupt},
         {"corrupt_middle_bytes", corrupt_middle_bytes},
-        {"png_bomb_is_refused_quickly", png_bomb_is_refused_quickly},
+        {"png_bomb_is_refused_from_header", png_bomb_is_refused_from_header},
         {"jpeg_bomb_is_refused", jpeg_bomb_is_refused},
         {"jpeg_scan_flood_is_refused", jpeg_scan_flood_is_refused},
         {"tiff_bomb_is_refused", tiff_bomb_is_refused},

@@ -174,6 +174,20 @@ static int classify_words(const ds_viz_page *pg, const ds_viz_seg *s, int a, int
 }
 
 /* classify_words on the text of a label as read (modified in place). */
+/* words[0..n) joined by single spaces into out (size bytes), as many
+ * whole words as fit. */
+static void join_words(char *out, size_t size, char *const *words, int n)
+{
+    out[0] = '\0';
+    for (int j = 0; j < n; j++) {
+        if (strlen(out) + strlen(words[j]) + 2 > size)
+            break;
+        if (j)
+            strcat(out, " ");
+        strcat(out, words[j]);
+    }
+}
+
 static int classify_raw(char *raw)
 {
     char raw_copy[DS_VIZ_SEG_TEXT_MAX];
@@ -219,14 +233,8 @@ static int classify_raw(char *raw)
             int fa = 0, fb = 0; /* the words [fa, fb) that named f */
             for (int len = 3; len >= 1 && f < 0; len--)
                 for (int i = 0; i + len <= nt && f < 0; i++) {
-                    char ph[DS_VIZ_SEG_TEXT_MAX] = "";
-                    for (int j = 0; j < len; j++) {
-                        if (j)
-                            strcat(ph, " ");
-                        if (strlen(ph) + strlen(tok[i + j]) + 2 > sizeof ph)
-                            break;
-                        strcat(ph, tok[i + j]);
-                    }
+                    char ph[DS_VIZ_SEG_TEXT_MAX];
+                    join_words(ph, sizeof ph, tok + i, len);
                     if (strlen(ph) < 5)
                         continue;
                     f = label_lookup(ph, &d);
@@ -242,14 +250,8 @@ static int classify_raw(char *raw)
                     for (int i = 0; i + len <= nt; i++) {
                         if (i < fb && i + len > fa)
                             continue;
-                        char ph[DS_VIZ_SEG_TEXT_MAX] = "";
-                        for (int j = 0; j < len; j++) {
-                            if (j)
-                                strcat(ph, " ");
-                            if (strlen(ph) + strlen(tok[i + j]) + 2 > sizeof ph)
-                                break;
-                            strcat(ph, tok[i + j]);
-                        }
+                        char ph[DS_VIZ_SEG_TEXT_MAX];
+                        join_words(ph, sizeof ph, tok + i, len);
                         int d2 = 0;
                         if (strlen(ph) >= 5 && label_lookup(ph, &d2) == want)
                             comma_sur = comma_given = true;

@@ -827,6 +827,15 @@ static void t_checks_defects(void)
     f = check_lines(bd8, 95, "2026-11-23");
     x = find_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_WARNING); /* 3 and 8 look alike */
+    /* A birth date read after "born" in a sentence, clearly different: the
+     * sentence placed it, no label did; a warning, not fraud. */
+    static const char *const bdp[] = {
+        "EMPLOYMENT VERIFICATION",
+        "We hereby confirm that Anna Müller, born 12 March 1985, has been employed by us",
+        "as a clerk since the 3rd day of May 2019 on a permanent contract.", NULL};
+    f = check_lines(bdp, 95, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH);
+    T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
     /* Address. */
     static const char *const addr[] = {"BANK STATEMENT", "Account holder: Anna Müller",
                                        "Address: 165 Station Road", "YORK YO1 7HH", NULL};

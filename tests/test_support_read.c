@@ -352,8 +352,10 @@ static void t_running_text(void)
     const ds_sup_field *f = field(&sp, DS_SF_NAME);
     if (f)
         T_EQ_STR(f->norm, "KENJI HANSEN");
-    if ((f = field(&sp, DS_SF_BIRTH_DATE)))
+    if ((f = field(&sp, DS_SF_BIRTH_DATE))) {
         T_EQ_STR(f->norm, "1999-03-14");
+        T_EQ_STR(f->label, DS_SUP_LABEL_BORN_PROSE); /* placed by the sentence */
+    }
     /* The address ends at its postcode, not with the sentence. */
     if ((f = field(&sp, DS_SF_ADDRESS)))
         T_EQ_STR(f->value, "219 Queen Street, CARDIFF BN4 7JL");

@@ -398,8 +398,11 @@ static void check_birth_date(ds_sup_page *p, const ds_case *c, int who, int page
         set_status(f, same ? (ambiguous(f) ? "unverifiable" : "match") : "mismatch");
         if (same)
             continue;
+        /* A date placed by a sentence ("..., born the 3rd of May") is not
+         * positively identified as this person's birth date. */
         bool clear = f->conf >= DATE_CONF_CLEAR && !one_confusable_digit(read0, closest) &&
-                     !one_confusable_digit(read1, closest);
+                     !one_confusable_digit(read1, closest) &&
+                     strcmp(f->label, DS_SUP_LABEL_BORN_PROSE) != 0;
         ds_flags_add(flags, page, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH,
                      clear ? DS_SEV_HIGH : DS_SEV_WARNING, "case", "birth_date", closest, read0,
                      clear ? "The date of birth on this %s differs from the case record."

@@ -174,6 +174,10 @@ typedef enum ds_sup_field_id {
 const char *ds_sup_field_name(ds_sup_field_id id);
 
 #define DS_SUP_FIELDS_MAX 24
+/* The label of a birth date read after "born" inside a sentence ("Kenji
+ * Hansen, born the 14th day of March 1999"): placed by the sentence, not by
+ * a label, so a difference from the case is a warning, never high. */
+#define DS_SUP_LABEL_BORN_PROSE "born, in a sentence"
 #define DS_SUP_VALUE_MAX 128
 
 typedef struct ds_sup_field {
@@ -181,7 +185,10 @@ typedef struct ds_sup_field {
     char value[DS_SUP_VALUE_MAX];  /* as read */
     char norm[DS_SUP_VALUE_MAX];   /* dates YYYY-MM-DD, numbers without spaces, names upper case */
     char label[32];                /* the label that identified it ("date of birth"), or
-                                      "header" for a name or address placed by the layout */
+                                      "header" for a name or address placed by the layout,
+                                      "date line" for a letter's date on a line of its own,
+                                      DS_SUP_LABEL_BORN_PROSE for a birth date read after
+                                      "born" in a sentence */
     float conf;                    /* the lowest word confidence of the value, 0..100 */
     float conf2;                   /* an address's second-lowest (one misread word aside) */
     int box[4];                    /* x, y, w, h in page pixels */

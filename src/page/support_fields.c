@@ -1126,6 +1126,15 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     lb.k = K_GIVEN;
                 bool took = take_value(t, &L, vl, v.a, v.b, &lb, out, surname, given, name_box,
                                        name_conf);
+                /* A birth date found by "born" inside a sentence is placed
+                 * by how the sentence reads, not by a label: its label
+                 * says so (DS_SUP_LABEL_BORN_PROSE), and the checks never
+                 * call its difference certain. */
+                if (took && running && lb.id == DS_SF_BIRTH_DATE && !strcmp(lb.phrase, "born"))
+                    for (int k = 0; k < out->nfields; k++)
+                        if (out->f[k].id == DS_SF_BIRTH_DATE && !strcmp(out->f[k].label, "born"))
+                            snprintf(out->f[k].label, sizeof out->f[k].label, "%s",
+                                     DS_SUP_LABEL_BORN_PROSE);
                 /* Nothing beside the label of its kind: the rest of its
                  * caption ("Titulaire du compte"), or another label of the
                  * same row ("Geburtsdatum  Geburtsort" over "1983-07-20

@@ -138,6 +138,26 @@ static void stroke(PIX *page, float x0, float y0, float x1, float y1, float wd, 
 
 /* 1 when some candidate of page (of the tilted search when tilted is set),
  * either way up, is recognised as exactly the lines of want. */
+/* The character the recogniser reads in cell k of line l of a band. */
+static char read_cell(const ds_ocrb *m, const ds_mrzband *b, int l, int k)
+{
+    const ds_cell *c = &b->cell[l][k];
+    static uint8_t buf[DS_OCRB_CELL_MAX_W * 2 * DS_OCRB_CELL_MAX_H * 2];
+    int w = c->w < DS_OCRB_CELL_MAX_W * 2 ? c->w : DS_OCRB_CELL_MAX_W * 2;
+    int h = c->h < DS_OCRB_CELL_MAX_H * 2 ? c->h : DS_OCRB_CELL_MAX_H * 2;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            l_uint32 v = 255;
+            pixGetPixel(b->band, c->x + x, c->y + y, &v);
+            buf[y * w + x] = (uint8_t)v;
+        }
+    float f[DS_OCRB_FEATURES];
+    ds_mrz_char ch;
+    ds_ocrb_features(buf, w, h, w, b->ink_threshold[l], b->cap_height[l], f);
+    ds_ocrb_classify(m, f, &ch);
+    return ch.c;
+}
+
 static int reads_exactly(PIX *page, int tilted, char want[3][45], int nlines)
 {
     ds_ocrb *m = NULL;
@@ -157,21 +177,7 @@ static int reads_exactly(PIX *page, int tilted, char want[3][45], int nlines)
             for (int l = 0; same && l < nlines; l++) {
                 same = b.nchars[l] == (int)strlen(want[l]);
                 for (int k = 0; same && k < b.nchars[l]; k++) {
-                    const ds_cell *c = &b.cell[l][k];
-                    static uint8_t buf[DS_OCRB_CELL_MAX_W * 2 * DS_OCRB_CELL_MAX_H * 2];
-                    int w = c->w < DS_OCRB_CELL_MAX_W * 2 ? c->w : DS_OCRB_CELL_MAX_W * 2;
-                    int h = c->h < DS_OCRB_CELL_MAX_H * 2 ? c->h : DS_OCRB_CELL_MAX_H * 2;
-                    for (int y = 0; y < h; y++)
-                        for (int x = 0; x < w; x++) {
-                            l_uint32 v = 255;
-                            pixGetPixel(b.band, c->x + x, c->y + y, &v);
-                            buf[y * w + x] = (uint8_t)v;
-                        }
-                    float f[DS_OCRB_FEATURES];
-                    ds_mrz_char ch;
-                    ds_ocrb_features(buf, w, h, w, b.ink_threshold[l], b.cap_height[l], f);
-                    ds_ocrb_classify(m, f, &ch);
-                    same = ch.c == want[l][k];
+                    same = read_cell(m, &b, l, k) == want[l][k];
                 }
             }
             found = same;
@@ -430,20 +436,7 @@ static void test_partial_band(void)
                             ok = cl->w == 0;
                             continue;
                         }
-                        static uint8_t buf[DS_OCRB_CELL_MAX_W * 2 * DS_OCRB_CELL_MAX_H * 2];
-                        int w = cl->w < DS_OCRB_CELL_MAX_W * 2 ? cl->w : DS_OCRB_CELL_MAX_W * 2;
-                        int h = cl->h < DS_OCRB_CELL_MAX_H * 2 ? cl->h : DS_OCRB_CELL_MAX_H * 2;
-                        for (int y = 0; y < h; y++)
-                            for (int xx = 0; xx < w; xx++) {
-                                l_uint32 v = 255;
-                                pixGetPixel(b.band, cl->x + xx, cl->y + y, &v);
-                                buf[y * w + xx] = (uint8_t)v;
-                            }
-                        float f[DS_OCRB_FEATURES];
-                        ds_mrz_char ch;
-                        ds_ocrb_features(buf, w, h, w, b.ink_threshold[l], b.cap_height[l], f);
-                        ds_ocrb_classify(m, f, &ch);
-                        ok = ch.c == truth[l][k];
+                        ok = read_cell(m, &b, l, k) == truth[l][k];
                     }
                 }
                 found = ok;

@@ -14,12 +14,16 @@
 #             fourth (samples/layout5.py), written by a session that tunes no rule
 #   heldout6/ LAYOUTS_COUNT genuine documents (seed 69) in --layouts heldout6, a
 #             fifth (samples/layout6.py), written by a session that tunes no rule
+#   heldout7/ LAYOUTS_COUNT genuine documents (seed 71) in --layouts heldout7, a
+#             sixth (samples/layout7.py), written by a session that tunes no rule
 #   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
 #             seed 63) in --layouts all
 #   defects5/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 68) in
 #             --layouts heldout5: recall on layouts nobody tuned on
 #   defects6/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 70) in
 #             --layouts heldout6
+#   defects7/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 72) in
+#             --layouts heldout7
 # runs `docscreen scan --json --no-barcodes --today 2026-11-23 --case CASE FILE`
 # on each (bench/recall.py scan, one process per document), and prints per
 # family the genuine documents with a high flag (target <= 0.5 %), with a
@@ -49,7 +53,7 @@ fi
 stamp() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-ALL_SETS="all heldout heldout2 heldout4 heldout5 heldout6 defects defects5 defects6"
+ALL_SETS="all heldout heldout2 heldout4 heldout5 heldout6 heldout7 defects defects5 defects6 defects7"
 SETS=${LAYOUTS_SETS:-$ALL_SETS}
 for s in $SETS; do
   case " $ALL_SETS " in *" $s "*) ;; *) echo "layouts: unknown set '$s' (sets: $ALL_SETS)" >&2; exit 2 ;; esac
@@ -76,9 +80,11 @@ gen heldout2 heldout2 64 "$COUNT" 1
 gen heldout4 heldout4 66 "$COUNT" 1
 gen heldout5 heldout5 67 "$COUNT" 1
 gen heldout6 heldout6 69 "$COUNT" 1
+gen heldout7 heldout7 71 "$COUNT" 1
 gen defects all 63 "$DCOUNT" 0
 gen defects5 heldout5 68 "$DCOUNT" 0
 gen defects6 heldout6 70 "$DCOUNT" 0
+gen defects7 heldout7 72 "$DCOUNT" 0
 t_gen=$(secs "$t_start" "$(stamp)")
 t0=$(stamp)
 for s in $SETS; do
@@ -92,7 +98,7 @@ t_scan=$(secs "$t0" "$(stamp)")
 {
   echo
   echo "== genuine documents, false flags per layout family =="
-  for s in all heldout heldout2 heldout4 heldout5 heldout6; do
+  for s in all heldout heldout2 heldout4 heldout5 heldout6 heldout7; do
     want "$s" || continue
     "$PY" bench/layouts.py genuine --family "$s" --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" \
       --json "$OUT/$s.json" ${LAYOUTS_BEFORE:+--before "$OUT/$s.before.jsonl"}
@@ -120,6 +126,12 @@ t_scan=$(secs "$t0" "$(stamp)")
     echo "== recall per code on defects drawn in --layouts heldout6 (held out) =="
     "$PY" bench/recall.py table --dir "$OUT/defects6" --results "$OUT/defects6.results.jsonl" --bin "$BIN" \
       --today "$TODAY" --json "$OUT/defects6.json"
+  fi
+  if want defects7; then
+    echo
+    echo "== recall per code on defects drawn in --layouts heldout7 (held out) =="
+    "$PY" bench/recall.py table --dir "$OUT/defects7" --results "$OUT/defects7.results.jsonl" --bin "$BIN" \
+      --today "$TODAY" --json "$OUT/defects7.json"
   fi
   repro="bash bench/layouts.sh $BUILD"
   if [ "$COUNT" != 60 ] || [ "$DCOUNT" != 60 ]; then repro="LAYOUTS_COUNT=$COUNT LAYOUTS_DEFECT_COUNT=$DCOUNT $repro"; fi

@@ -13,14 +13,14 @@ Usage:
   /usr/bin/python3 samples/generate.py --out DIR --count N --seed S
       [--formats TD3,TD1,TD2,MRVA,MRVB] [--degrade none|mild|full]
       [--multipage K] [--dpi D] [--clean] [--cases [--genuine-share F]]
-      [--layouts classic|all|heldout|heldout2|heldout4|heldout5|heldout6]
+      [--layouts classic|all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7]
 
 --cases adds a case record (cases/NAME.case.json) and a label per document:
 genuine, or exactly one defect named by the flag code that should catch it
 (bench/recall.sh measures docscreen's recall on them).
 
---layouts all|heldout|heldout2|heldout4|heldout5|heldout6 draws the pages in other layouts (bench/layouts.sh);
-heldout, heldout2, heldout4, heldout5 and heldout6 are families no rule may be tuned on (samples/README.md).
+--layouts all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7 draws the pages in other layouts
+(bench/layouts.sh); heldout, heldout2, heldout4, heldout5, heldout6 and heldout7 are families no rule may be tuned on (samples/README.md).
 
 Needs Debian's python3-pil and python3-numpy, fonts-ocr-b and
 fonts-dejavu-core. See samples/README.md for the ground-truth format.
@@ -1000,8 +1000,8 @@ def assemble_faces(faces, box, pitch, cap, fmt, r, s):
 # rendered, so the identity and the scan parameters of document j stay the
 # ones the same seed gives with --layouts classic.
 # ---------------------------------------------------------------------------
-LAYOUT_FAMILIES = ("classic", "all", "heldout", "heldout2", "heldout4", "heldout5", "heldout6")
-HELD_FAMILIES = ("heldout", "heldout2", "heldout4", "heldout5", "heldout6")
+LAYOUT_FAMILIES = ("classic", "all", "heldout", "heldout2", "heldout4", "heldout5", "heldout6", "heldout7")
+HELD_FAMILIES = ("heldout", "heldout2", "heldout4", "heldout5", "heldout6", "heldout7")
 
 # Reverse of ICAO 9303 Part 3 Table B (Cyrillic) and of ELOT 743 (Greek),
 # written as "which letter gives this Latin spelling": longest spelling
@@ -2446,8 +2446,9 @@ def main(argv=None):
                          "1 makes a genuine-only set, 0 a defects-only set")
     ap.add_argument("--layouts", choices=LAYOUT_FAMILIES, default="classic",
                     help="page layouts: classic (default, what the rules were tuned on), all (several "
-                         "layouts per type, drawn at random), heldout, heldout2, heldout4, heldout5 and heldout6 (layouts "
-                         "no rule may be tuned on; heldout5 is samples/layout5.py, heldout6 samples/layout6.py)")
+                         "layouts per type, drawn at random), heldout, heldout2, heldout4, heldout5, heldout6 and heldout7 "
+                         "(layouts no rule may be tuned on; heldout5 is samples/layout5.py, heldout6 "
+                         "samples/layout6.py, heldout7 samples/layout7.py)")
     a = ap.parse_args(argv)
     formats = [f.strip().upper() for f in a.formats.split(",") if f.strip()]
     for f in formats:
@@ -2505,6 +2506,10 @@ def main(argv=None):
                 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
                 import layout6
                 sc = layout6.scan(sub_rng(a.seed, "scan6", j)[0], sc)
+            if a.layouts == "heldout7":  # samples/layout7.py: skew up to 4 degrees, before the label
+                sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+                import layout7
+                sc = layout7.scan(sub_rng(a.seed, "scan7", j)[0], sc)
             printed, case = doc, None
             if labels is not None:
                 rc, _ = sub_rng(a.seed, "case", j)
@@ -2530,6 +2535,9 @@ def main(argv=None):
                 elif a.layouts == "heldout6":  # samples/layout6.py
                     layout = layout6.pick(sys.modules[__name__], rl, printed)
                     sheet, mask, mbox, pitch, cap = layout6.render(sys.modules[__name__], printed, sc["dpi"], r, layout)
+                elif a.layouts == "heldout7":  # samples/layout7.py
+                    layout = layout7.pick(sys.modules[__name__], rl, printed)
+                    sheet, mask, mbox, pitch, cap = layout7.render(sys.modules[__name__], printed, sc["dpi"], r, layout)
                 else:
                     layout = pick_layout(rl, printed, a.layouts)
                     sheet, mask, mbox, pitch, cap = render_layout(printed, sc["dpi"], r, layout)

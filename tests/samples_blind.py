@@ -1,0 +1,99 @@
+"""Checks shared by the tests of the blind sample families written by
+sessions that tune no rule (tests/samples_heldout6.py,
+tests/samples_heldout7.py): generation twice with one seed, the passport
+truth's layout and MRZ box, the bench scripts' plumbing with a stand-in
+docscreen (tests/samples_heldout5.py's STUB), the closing report."""
+import glob
+import json
+import os
+
+from samples_heldout5 import PY, run, same_tree, stub_build
+
+FORMATS = {"TD1", "TD2", "TD3", "MRVA", "MRVB"}
+
+
+def twice(cmd_for, tmp, tag, problems, what):
+    """Runs cmd_for(out) into two folders; returns the first, or None when
+    a run fails. A difference between the two is a problem."""
+    outs = []
+    for k in range(2):
+        d = os.path.join(tmp, "%s%d" % (tag, k))
+        p = run(cmd_for(d))
+        if p.returncode:
+            problems.append("%s failed: %s" % (what, p.stderr[-400:]))
+            return None
+        outs.append(d)
+    diff = same_tree(*outs)
+    if diff:
+        problems.append("%s is not deterministic: %s" % (what, diff))
+    return outs[0]
+
+
+def passports(root, tmp, problems, family, keys, share, count, seed, tag):
+    """generate.py --cases --layouts FAMILY twice; returns (folder, truths).
+    Each truth names the family and records `keys` in its layout, and its
+    MRZ box lies inside the image."""
+    d = twice(lambda out: [PY, os.path.join(root, "samples/generate.py"), "--cases", "--genuine-share", share,
+                           "--layouts", family, "--out", out, "--count", str(count), "--seed", str(seed),
+                           "--degrade", "mild", "--quiet"], tmp, tag, problems,
+              "generate.py --layouts %s (%s)" % (family, tag))
+    if d is None:
+        return None, []
+    truths = [json.load(open(t)) for t in sorted(glob.glob(os.path.join(d, "*.json")))]
+    if len(truths) != count:
+        problems.append("generate.py %s (%s): %d truth files, expected %d" % (family, tag, len(truths), count))
+    for t in truths:
+        lay = t.get("layout") or {}
+        if lay.get("family") != family:
+            problems.append("%s: layout family %r" % (t["file"], lay.get("family")))
+        for key in keys:
+            if key not in lay:
+                problems.append("%s: layout lacks %s" % (t["file"], key))
+        w, h = t["image_size"]
+        x, y, bw, bh = t["mrz_bbox"]
+        if not (0 <= x and 0 <= y and x + bw <= w and y + bh <= h and bw > 0 and bh > 0):
+            problems.append("%s: MRZ box %s outside the image %s" % (t["file"], t["mrz_bbox"], t["image_size"]))
+    return d, truths
+
+
+def genuine_run(truths, problems, family):
+    """A genuine-only run: the five formats, every page genuine, printing
+    what its MRZ holds (no viz_printed)."""
+    if truths and {t["format"] for t in truths} != FORMATS:
+        problems.append("generate.py %s: formats %s, expected all five" % (family, sorted(t["format"] for t in truths)))
+    for t in truths:
+        if t.get("label") != "genuine" or "viz_printed" in t:
+            problems.append("%s: a genuine-only run gave label %r" % (t["file"], t.get("label")))
+
+
+def bench_scripts(root, tmp, problems, family, defects_set):
+    """bench/layouts.sh LAYOUTS_SETS="FAMILY DEFECTS_SET" and
+    bench/supportdocs.sh SUPPORTDOCS_FAMILIES=FAMILY with a stand-in
+    docscreen that prints an empty report: they generate the family,
+    screen every page and print its lines."""
+    build = stub_build(tmp)
+    sets = "%s %s" % (family, defects_set)
+    p = run(["bash", "bench/layouts.sh", build], cwd=root,
+            env={"LAYOUTS_SETS": sets, "LAYOUTS_COUNT": "2", "LAYOUTS_DEFECT_COUNT": "2",
+                 "LAYOUTS_OUT": os.path.join(tmp, "lay")})
+    if p.returncode or "family %s: 2 genuine documents" % family not in p.stdout or \
+            "defects drawn in --layouts %s" % family not in p.stdout:
+        problems.append("bench/layouts.sh LAYOUTS_SETS='%s': exit %d, output %s" % (
+            sets, p.returncode, (p.stdout + p.stderr)[-600:]))
+    p = run(["bash", "bench/supportdocs.sh", build], cwd=root,
+            env={"SUPPORTDOCS_FAMILIES": family, "SUPPORTDOCS_COUNT": "9",
+                 "SUPPORTDOCS_OUT": os.path.join(tmp, "sd")})
+    if p.returncode or "pages screened: 9" not in p.stdout or "%s (held-out)" % family not in p.stdout:
+        problems.append("bench/supportdocs.sh SUPPORTDOCS_FAMILIES=%s: exit %d, output %s" % (
+            family, p.returncode, (p.stdout + p.stderr)[-600:]))
+    return build
+
+
+def finish(name, tmp, problems):
+    """Removes the scratch folder, prints the problems; the exit status."""
+    run(["rm", "-rf", tmp])
+    for s in problems:
+        print("%s: %s" % (name, s))
+    if not problems:
+        print("%s: ok" % name)
+    return 1 if problems else 0

@@ -1,0 +1,180 @@
+#!/usr/bin/python3
+"""The heldout7 families as a test: tests/samples_heldout7.py SOURCE_DIR
+
+- samples/generate.py --layouts heldout7 (genuine documents, and a
+  defects-only run as bench/layouts.sh's defects7 makes) and
+  samples/supportdocs.py --layouts heldout7 write the same files, byte for
+  byte, when run twice with one seed, and their truth says heldout7;
+- passports: the five formats; every genuine page prints what its MRZ
+  holds (no viz_printed), its case file names the same person; the skew is
+  within 4 degrees, the MRZ box inside the image, the family's choices
+  recorded in the truth's layout; a defects-only run of 13 has each of
+  the 13 flag codes once, with its case file;
+- supporting pages: the nine types; the truth is well formed (fields with
+  boxes inside the page, expected codes the defect's, the case file);
+  every defect kind appears; a genuine page's name, birth date and address
+  fields agree with its case record, and each defect page differs from it
+  in the labelled way only;
+- bench/layouts.sh accepts LAYOUTS_SETS="heldout7 defects7" and
+  bench/supportdocs.sh SUPPORTDOCS_FAMILIES=heldout7 (the screening is a
+  stand-in docscreen that prints an empty report, as in
+  tests/samples_heldout5.py: the scripts' plumbing; docscreen itself is
+  never run on this family here).
+Prints what fails and exits 1.
+"""
+import datetime
+import glob
+import json
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from samples_heldout5 import PY  # noqa: E402
+from samples_blind import bench_scripts, finish, genuine_run, passports, twice  # noqa: E402
+
+FAMILY = "heldout7"
+CODES = {"CASE_NAME_MISMATCH", "CASE_BIRTH_DATE_MISMATCH", "CASE_DOCUMENT_NUMBER_MISMATCH",
+         "CASE_NATIONALITY_MISMATCH", "CASE_SEX_MISMATCH", "DOC_EXPIRED", "DOC_VALIDITY_ANOMALY",
+         "SPECIMEN_DOCUMENT", "MRZ_CHECK_DIGIT", "MRZ_UNKNOWN_CODE", "VIZ_MRZ_MISMATCH", "IMAGE_EDITED",
+         "IMAGE_QUALITY_LOW"}
+SUPPORT_KINDS = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
+                 "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
+                 "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
+                 "duplicate": "DUPLICATE_IMAGE"}
+
+
+KEYS = ("captions", "caption_langs", "names", "dates", "portrait", "font", "rainbow", "light", "shadow")
+
+
+def passports7(root, tmp, problems, share, count, seed, tag):
+    """samples_blind.passports, then this family's skew and case files."""
+    d, truths = passports(root, tmp, problems, FAMILY, KEYS, share, count, seed, tag)
+    for t in truths:
+        if abs(t["skew_deg"]) > 4.0:
+            problems.append("%s: skew %s beyond 4 degrees" % (t["file"], t["skew_deg"]))
+        case_path = os.path.join(d, t.get("case_file", ""))
+        if not os.path.isfile(case_path) or json.load(open(case_path)) != t.get("case"):
+            problems.append("%s: case file missing or not the truth's case" % t["file"])
+    return truths
+
+
+def parse_date(s):
+    for f in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.datetime.strptime(s, f).date()
+        except ValueError:
+            pass
+    return None
+
+
+def values(t, *names):
+    return [f["value"] for f in t["fields"] if f["name"] in names]
+
+
+def support_page(t, case, problems):
+    """A page's fields against its case record, as its label says."""
+    f = t["file"]
+    defect = t["defect"]
+    if t["family"] != FAMILY or not t["heldout"]:
+        problems.append("%s: family %r heldout %r" % (f, t["family"], t["heldout"]))
+    if t["expect"] != ([SUPPORT_KINDS[defect]] if defect else []):
+        problems.append("%s: expect %r for defect %r" % (f, t["expect"], defect))
+    for fld in t["fields"]:
+        x, y, w, h = fld["bbox"]
+        if w <= 0 or h <= 0 or x < 0 or y < 0:
+            problems.append("%s: field %s has box %s" % (f, fld["name"], fld["bbox"]))
+    sur = case["surname"].upper()
+    names = values(t, "name", "surname")
+    if not names:
+        problems.append("%s: no name field" % f)
+    named = any(sur in v.upper() for v in names)
+    if named != (defect != "wrong_name"):
+        problems.append("%s (%s): the case's surname %s on the page: %s" % (f, defect or "genuine", sur, named))
+    birth = datetime.date.fromisoformat(case["birth_date"])
+    for v in values(t, "birth_date"):
+        d = parse_date(v)
+        if d is None or (d == birth) != (defect != "wrong_birth_date"):
+            problems.append("%s (%s): birth date %r against %s" % (f, defect or "genuine", v, birth))
+    street = case["address"].split("\n")[0]
+    num, rest = street.split(" ", 1)
+    for v in values(t, "address"):
+        same = v in (street, "%s %s" % (rest, num))
+        if same != (defect != "wrong_address"):
+            problems.append("%s (%s): address %r against %r" % (f, defect or "genuine", v, street))
+    if defect == "wrong_birth_date" and not values(t, "birth_date"):
+        problems.append("%s: a wrong birth date the page does not print" % f)
+    if defect == "wrong_address" and not values(t, "address"):
+        problems.append("%s: a wrong address the page does not print" % f)
+    today = datetime.date.fromisoformat(t["today"])
+    app = datetime.date.fromisoformat(case["application_date"])
+    dates = [parse_date(v) for v in values(t, "issue_date", "statement_date")]
+    if not dates or None in dates:
+        problems.append("%s: issue or statement date missing or unreadable" % f)
+        return
+    d = dates[0]
+    if (d > today) != (defect == "future_issue"):
+        problems.append("%s (%s): dated %s, today %s" % (f, defect or "genuine", d, today))
+    if t["kind"] in ("bank_statement", "payslip", "utility_bill") and \
+            ((app - d).days > 90) != (defect == "stale_statement"):
+        problems.append("%s (%s): statement of %s for an application of %s" % (f, defect or "genuine", d, app))
+    if t["kind"] == "birth_certificate" and (d < birth) != (defect == "before_birth"):
+        problems.append("%s (%s): issued %s, born %s" % (f, defect or "genuine", d, birth))
+
+
+def supporting(root, tmp, problems, count, seed, share, tag):
+    d = twice(lambda out: [PY, os.path.join(root, "samples/supportdocs.py"), "--out", out, "--count", str(count),
+                           "--seed", str(seed), "--balance", "--defects", share, "--layouts", FAMILY],
+              tmp, tag, problems, "supportdocs.py --layouts %s (%s)" % (FAMILY, tag))
+    if d is None:
+        return []
+    sts = [json.load(open(t)) for t in sorted(glob.glob(os.path.join(d, "*.json")))
+           if not t.endswith(".case.json")]
+    for t in sts:
+        case = json.load(open(os.path.join(d, t["case"])))
+        support_page(t, case, problems)
+        if t["defect"] == "duplicate":
+            stem = os.path.join(d, t["file"][:-4])
+            if not (os.path.isfile(stem + ".dup.jpg") and os.path.isfile(stem + ".dup.case.json")):
+                problems.append("%s: a duplicate without its second scan and case" % t["file"])
+    return sts
+
+
+def main():
+    root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".")
+    problems = []
+    tmp = tempfile.mkdtemp(prefix="ds-heldout7-")
+
+    # Passports: genuine documents (five: every format), then 13 defects (every code).
+    genuine_run(passports7(root, tmp, problems, "1", 5, 7, "pass"), problems, FAMILY)
+    defects = passports7(root, tmp, problems, "0", 13, 8, "def")
+    labels = [t.get("label") for t in defects]
+    if defects and set(labels) != CODES:
+        problems.append("generate.py %s defects-only: labels %s, expected the 13 codes" % (FAMILY, sorted(labels)))
+    for t in defects:
+        if not t.get("defect"):
+            problems.append("%s: label %r without its defect" % (t["file"], t.get("label")))
+
+    # Supporting pages: half with a defect (all nine types twice), then defects only.
+    sts = supporting(root, tmp, problems, 18, 5, "0.5", "supp")
+    if sts:
+        if {t["kind"] for t in sts} != {"birth_certificate", "marriage_certificate", "bank_statement", "payslip",
+                                        "employment_letter", "utility_bill", "tenancy_agreement",
+                                        "police_certificate", "diploma"}:
+            problems.append("supportdocs.py %s: kinds %s, expected all nine" % (FAMILY, sorted({t["kind"] for t in sts})))
+        if not any(not t["defect"] for t in sts):
+            problems.append("supportdocs.py %s: no genuine page in a run of 18" % FAMILY)
+        if not any(t["ocr_langs"] == "eng+fra" for t in sts):
+            problems.append("supportdocs.py %s: no bilingual page (ocr_langs eng+fra) in 18" % FAMILY)
+    sts = supporting(root, tmp, problems, 27, 6, "1", "suppdef")
+    found = {t["defect"] for t in sts}
+    if sts and found != set(SUPPORT_KINDS):
+        problems.append("supportdocs.py %s defects-only: kinds %s, expected all seven" % (FAMILY, sorted(found)))
+
+    # The bench scripts accept the new names (with a stand-in docscreen).
+    bench_scripts(root, tmp, problems, FAMILY, "defects7")
+    return finish("samples_heldout7", tmp, problems)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -41,7 +41,15 @@ Spanish; drawn only with --layouts heldout5) the fifth, and "heldout6"
 shaded header rows, two columns with the person's block on the right,
 "Surname: SMITH  Forename(s): John" on one row, dates "March 3, 2021",
 "3 Mar 21" or "03.03.2021", a stamp and a signature over the text, uneven
-lighting; drawn only with --layouts heldout6) the sixth. --balance gives each page with a defect
+lighting; drawn only with --layouts heldout6) the sixth, and "heldout7"
+(samples/supportdocs7.py: multilingual extracts and certificates with
+French / English captions, a bank reference letter, a pension payment
+advice, a payslip with earnings and deductions side by side, a property
+tax assessment, a landlord's confirmation for residence registration,
+letters with "Dear Mr Nowak", "NOWAK Lukasz" names, ISO and dotted dates,
+addresses with the postcode before the town, two-column pages, a
+photocopy or fax look and stamps over the text; drawn only with
+--layouts heldout7) the seventh. --balance gives each page with a defect
 the defect its type can carry that the pages before it carry least, so a
 run of a few hundred pages has every code about equally often.
 
@@ -58,7 +66,7 @@ a second, unrelated case, and NAME.dup.jpg, the same paper scanned again
 (another rotation, noise and compression), submitted for it.
 
 Usage: /usr/bin/python3 samples/supportdocs.py --out DIR [--count N] [--seed S]
-                                              [--layouts train|heldout|all|heldout4|heldout5|heldout6]
+                                              [--layouts train|heldout|all|heldout4|heldout5|heldout6|heldout7]
                                               [--defects 0.5] [--clean] [--balance]
 """
 import argparse
@@ -76,6 +84,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import supporting  # noqa: E402  (fonts and the scanned look)
 import supportdocs5  # noqa: E402  (the heldout5 family)
 import supportdocs6  # noqa: E402  (the heldout6 family)
+import supportdocs7  # noqa: E402  (the heldout7 family)
 
 TODAY = datetime.date(2026, 11, 23)
 KINDS = ["birth_certificate", "marriage_certificate", "bank_statement", "payslip",
@@ -90,6 +99,8 @@ HELDOUT4 = ["heldout4"]
 HELDOUT5 = ["heldout5"]
 # heldout6 (samples/supportdocs6.py) likewise, only with --layouts heldout6.
 HELDOUT6 = ["heldout6"]
+# heldout7 (samples/supportdocs7.py) likewise, only with --layouts heldout7.
+HELDOUT7 = ["heldout7"]
 EXPECT = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
           "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
           "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
@@ -1071,6 +1082,9 @@ def make(i, a, fontlist, families, used):
         shown["issuer"] = supportdocs5.issuer(kind, r)
     if family == "heldout6":
         shown["issuer"] = supportdocs6.issuer(kind, r)
+    lang7 = None
+    if family == "heldout7":
+        shown["issuer"] = supportdocs7.issuer(kind, r)
     case = {"case_id": "SD-%04d" % i, "surname": app["surname"], "given_names": app["given_names"],
             "birth_date": app["birth_date"].isoformat(), "application_date": application.isoformat(),
             "address": "\n".join(app_addr)}
@@ -1119,6 +1133,8 @@ def make(i, a, fontlist, families, used):
         supportdocs5.draw5(sys.modules[__name__], kind, c, r, truth, lang5)
     elif family == "heldout6":
         supportdocs6.draw6(sys.modules[__name__], kind, c, r, truth)
+    elif family == "heldout7":
+        lang7 = supportdocs7.draw7(sys.modules[__name__], kind, c, r, truth)
     else:
         L = Layout(family, r, c)
         draw(kind, c, L, r, app, truth)
@@ -1148,10 +1164,10 @@ def make(i, a, fontlist, families, used):
             fh.write(again)
     with open(os.path.join(a.out, name + ".json"), "w", encoding="utf-8") as fh:
         json.dump({"file": name + ".jpg", "kind": kind, "family": family,
-                   "heldout": family in HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6, "dpi": dpi, "defect": defect or "",
+                   "heldout": family in HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7, "dpi": dpi, "defect": defect or "",
                    "expect": expect, "case": name + ".case.json", "today": TODAY.isoformat(),
-                   "lang": lang or lang5 or "eng",
-                   "ocr_langs": "eng+" + (lang or lang5) if (lang or lang5) else "eng",
+                   "lang": lang or lang5 or lang7 or "eng",
+                   "ocr_langs": "eng+" + (lang or lang5 or lang7) if (lang or lang5 or lang7) else "eng",
                    "fields": c.fields, "page_pt": [595.3, 841.9], "runs": c.runs},
                   fh, ensure_ascii=False, indent=1)
 
@@ -1161,7 +1177,8 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--count", type=int, default=54)
     ap.add_argument("--seed", type=int, default=15)
-    ap.add_argument("--layouts", choices=["train", "heldout", "all", "heldout4", "heldout5", "heldout6"], default="all")
+    ap.add_argument("--layouts", choices=["train", "heldout", "all", "heldout4", "heldout5", "heldout6", "heldout7"],
+                    default="all")
     ap.add_argument("--defects", type=float, default=0.5, help="share of pages with a defect")
     ap.add_argument("--clean", action="store_true", help="no scanned look (rotation, noise, blur)")
     ap.add_argument("--balance", action="store_true",
@@ -1169,7 +1186,7 @@ def main():
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     families = {"train": TRAIN, "heldout": HELDOUT, "all": TRAIN + HELDOUT, "heldout4": HELDOUT4,
-                "heldout5": HELDOUT5, "heldout6": HELDOUT6}[a.layouts]
+                "heldout5": HELDOUT5, "heldout6": HELDOUT6, "heldout7": HELDOUT7}[a.layouts]
     fontlist = supporting.fonts()
     used = collections.Counter()
     for i in range(a.count):

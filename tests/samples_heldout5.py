@@ -36,6 +36,17 @@ def run(cmd, env=None, cwd=None):
     return subprocess.run(cmd, capture_output=True, text=True, env=e, cwd=cwd, timeout=900)
 
 
+def stub_build(tmp):
+    """A build folder under tmp whose docscreen is STUB; returns it."""
+    build = os.path.join(tmp, "build")
+    os.makedirs(build)
+    stub = os.path.join(build, "docscreen")
+    with open(stub, "w") as fh:
+        fh.write(STUB)
+    os.chmod(stub, 0o755)
+    return build
+
+
 def same_tree(a, b):
     fa = sorted(os.path.relpath(p, a) for p in glob.glob(os.path.join(a, "**", "*"), recursive=True))
     fb = sorted(os.path.relpath(p, b) for p in glob.glob(os.path.join(b, "**", "*"), recursive=True))
@@ -110,12 +121,7 @@ def main():
                 problems.append("%s: no name field in the truth" % t["file"])
 
     # The bench scripts accept the new names (with a stand-in docscreen).
-    build = os.path.join(tmp, "build")
-    os.makedirs(build)
-    stub = os.path.join(build, "docscreen")
-    with open(stub, "w") as fh:
-        fh.write(STUB)
-    os.chmod(stub, 0o755)
+    build = stub_build(tmp)
     p = run(["bash", "bench/layouts.sh", build], cwd=root,
             env={"LAYOUTS_SETS": "heldout5", "LAYOUTS_COUNT": "2", "LAYOUTS_OUT": os.path.join(tmp, "lay")})
     if p.returncode or "family heldout5: 2 genuine documents" not in p.stdout:

@@ -5,6 +5,7 @@
  * places those) and never lets a later label overwrite a field found.
  */
 #include "page/viz_field.h"
+#include "page/viz_label.h"
 #include "page/viz_reread.h"
 #include "page/viz_seg.h"
 #include "page/viz_tess.h"
@@ -118,11 +119,12 @@ static bool captions_below(const ds_viz_page *pg)
     return below >= 2 && below > 2 * above;
 }
 
-/* Whether segment c is a value-sized line of text: no label, at least
- * four fifths of the page's value height vh. */
+/* Whether segment c is a value-sized line of text: no label, no
+ * caption's number (whose brackets are drawn as tall as a value), at
+ * least four fifths of the page's value height vh. */
 static bool value_sized(const ds_viz_seg *c, int vh)
 {
-    return c->field < 0 && vh > 0 && c->h * 10 >= vh * 8;
+    return c->field < 0 && vh > 0 && c->h * 10 >= vh * 8 && !ds_viz_label_enumerator(c->text);
 }
 
 /* Whether segments a and b stand on one line: their bottoms (tops of
@@ -171,17 +173,31 @@ static int beside(const ds_viz_page *pg, int i, int side, int vh, int *gap)
  * before them, 0 not settled. A caption votes for the side whose value
  * (within eight value heights, beside()) is alone or under half as far
  * as the other side's; a label read with its value on one segment votes
- * for its side. A side needs two votes and twice the other's. */
+ * for its side; a caption with a value just under its start votes
+ * against both. A side needs two votes and twice the others'. */
 static int captions_beside(const ds_viz_page *pg)
 {
     int vh = ds_viz_seg_value_height(pg);
-    int after = 0, before = 0;
+    int after = 0, before = 0, over = 0;
     if (vh <= 0)
         return 0;
     for (int i = 0; i < pg->ns; i++) {
         const ds_viz_seg *L = &pg->s[i];
         if (L->field < 0)
             continue;
+        /* A caption with a value just under its start is printed over
+         * it: a vote against both sides. */
+        bool under = false;
+        for (int j = 0; j < pg->ns && !under; j++) {
+            const ds_viz_seg *c = &pg->s[j];
+            int dy = ds_viz_seg_top(pg, j) - (ds_viz_seg_top(pg, i) + L->h);
+            under = j != i && value_sized(c, vh) && abs(c->x0 - L->x0) <= vh + L->h &&
+                    dy >= -L->h / 2 && dy <= 2 * vh;
+        }
+        if (under) {
+            over++;
+            continue;
+        }
         if (L->lead > 0) {
             after++;
             continue;
@@ -199,9 +215,9 @@ static int captions_beside(const ds_viz_page *pg)
         else if (r && (!l || 2 * gr < gl))
             before++;
     }
-    if (after >= 2 && after > 2 * before)
+    if (after >= 2 && after > 2 * (before + over))
         return 1;
-    if (before >= 2 && before > 2 * after)
+    if (before >= 2 && before > 2 * (after + over))
         return -1;
     return 0;
 }

@@ -319,6 +319,24 @@ static bool looks_like_value_word(const char *t)
     return any && !lower;
 }
 
+bool ds_viz_label_enumerator(const char *t)
+{
+    int alnum = 0, digits = 0, brackets = 0, points = 0;
+    for (; t && *t; t++) {
+        if (isalnum((unsigned char)*t)) {
+            alnum++;
+            digits += isdigit((unsigned char)*t) != 0;
+        } else if (*t == '(' || *t == ')') {
+            brackets++;
+        } else if (*t == '.') {
+            points++;
+        } else if (*t != ' ') {
+            return false;
+        }
+    }
+    return alnum >= 1 && alnum <= 2 && (brackets > 0 || (points > 0 && digits == alnum));
+}
+
 void ds_viz_label_classify(ds_viz_page *pg)
 {
     for (int i = 0; i < pg->ns; i++) {
@@ -335,10 +353,12 @@ void ds_viz_label_classify(ds_viz_page *pg)
             s->split = k;
         /* A caption printed after its value ("MAR 31 2023 Date of
          * issue"): the leading capitals/digits, when the rest alone still
-         * classifies. Used only on a page whose captions follow their
-         * values (viz_field.c). */
+         * classifies; a caption's number ("(1) Surname") is no value.
+         * Used only on a page whose captions follow their values
+         * (viz_field.c). */
         int a = 0;
-        while (a + 1 < s->n && looks_like_value_word(pg->w[s->first + a].text))
+        while (a + 1 < s->n && looks_like_value_word(pg->w[s->first + a].text) &&
+               !ds_viz_label_enumerator(pg->w[s->first + a].text))
             a++;
         if (s->split < 0 && a > 0 && classify_words(pg, s, a, s->n) == s->field)
             s->lead = a;

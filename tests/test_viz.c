@@ -20,6 +20,7 @@
 #include "mrz/ocrb.h"
 #include "page/specimen.h"
 #include "page/viz.h"
+#include "page/viz_field.h"
 #include "page/viz_label.h"
 #include "page/viz_seg.h"
 #include "check/vizcheck.h"
@@ -47,6 +48,12 @@ static void test_dates(void)
         {"l2.08.1974", "1974-08-12"},      {"12 AUGUST 1974", "1974-08-12"},
         {"12081974", "1974-08-12"},        {"31 JUIL/JUL 2028", "2028-07-31"},
         {"1.2.2032", "2032-02-01"},        {"2032-01-02", "2032-01-02"},
+        /* The month's name first; national months beside the English. */
+        {"JUL 14 1985", "1985-07-14"},     {"MAR 29 2028", "2028-03-29"},
+        {"JUL/HEINÄ 4 1985", "1985-07-04"}, {"14 HEINÄ/JUL 1985", "1985-07-14"},
+        {"14 TEM/JUL 1985", "1985-07-14"}, {"25 DEK/DEC 2035", "2035-12-25"},
+        {"06 IOUL/JUL 2010", "2010-07-06"}, {"01 MAJ 2001", "2001-05-01"},
+        {"10 ŞUB/FEB 2001", "2001-02-10"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char iso[11] = "";
@@ -58,7 +65,9 @@ static void test_dates(void)
     static const char *const bad[] = {"", "AUG", "31 FEB 1974", "29 FEB 1900", "12 XYZ 1974",
                                       "1974", "32.01.1980", "12.13.1980", "BROWN",
                                       "12 AOUT/SEP 1974", "2 8.11.2026", "1 5 AUG 2030",
-                                      "03. 01.2 2032", "01.2 2032", "2032-01-2"};
+                                      "03. 01.2 2032", "01.2 2032", "2032-01-2",
+                                      "JUL 1985", "FEB 30 2001", "JUL 14 85", "14 TEM/AUG 1985",
+                                      "3 JUL 14 1985"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char iso[11] = "";
         if (ds_viz_parse_date(bad[i], iso))
@@ -1538,6 +1547,98 @@ static void test_segments_caption_under_value(void)
     }
 }
 
+/* A word of a synthetic sparse reading: text, box, Tesseract line. */
+typedef struct {
+    const char *t;
+    int x0, y0, x1, y1, line;
+} box_word;
+
+/* The fields of a synthetic sparse reading (words as Tesseract boxes them
+ * in the 300 dpi frame, measured on heldout6 pages) assigned over a blank
+ * image: the second looks read nothing, so every value is the sparse
+ * reading's. */
+static void assign_blank(const box_word *ws, size_t n, ds_viz *out)
+{
+    static ds_viz_page pg;
+    ds_viz_reader *vr = NULL;
+    memset(&pg, 0, sizeof pg);
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < n; i++)
+        add_word(&pg, ws[i].t, ws[i].x0, ws[i].y0, ws[i].x1, ws[i].y1, ws[i].line);
+    if (ds_viz_reader_create(NULL, &vr) != DS_OK)
+        return;
+    PIX *img = pixCreate(1500, 800, 8);
+    pixSetAll(img);
+    ds_viz_seg_build(&pg);
+    ds_viz_label_classify(&pg);
+    ds_viz_field_assign(&pg, out, 1.0f, 0, 0, ds_viz_reader_tess(vr), img, NULL);
+    pixDestroy(&img);
+    ds_viz_reader_free(vr);
+}
+
+/* Captions beside their values: after the value on its baseline (two
+ * columns, the right one's value about as near the left column's caption
+ * as its own caption is; a caption read with its value as one segment),
+ * and captions aligned with the right edge of the band holding the value
+ * (the value starts left of the caption). Each value is its own
+ * caption's, never the neighbour's; a caption left-aligned over its
+ * value keeps it, and the caption right of it whose value is missing
+ * takes none of its neighbour's. */
+static void test_captions_beside_values(void)
+{
+    ds_viz_reader *probe = NULL;
+    if (ds_viz_reader_create(NULL, &probe) != DS_OK)
+        T_SKIP("eng.traineddata not available");
+    ds_viz_reader_free(probe);
+    ds_viz v;
+    static const box_word after[] = {
+        {"MACDONALD", 641, 336, 876, 360, 1}, {"Efternamn", 1029, 348, 1120, 362, 2},
+        {"/", 1124, 348, 1128, 362, 2},       {"Surname", 1132, 348, 1177, 362, 2},
+        {"NOV", 641, 444, 700, 468, 3},       {"17", 708, 444, 740, 468, 3},
+        {"1946", 748, 444, 833, 468, 3},      {"Date", 858, 455, 900, 469, 4},
+        {"of", 906, 455, 920, 469, 4},        {"birth", 926, 455, 1049, 469, 4},
+        {"F", 1080, 445, 1097, 468, 5},       {"Kon", 1270, 456, 1295, 470, 6},
+        {"/", 1298, 456, 1301, 470, 6},       {"Sex", 1305, 456, 1335, 470, 6},
+        {"IRL", 641, 498, 696, 522, 7},       {"Nationality", 831, 509, 1003, 524, 8},
+        {"MAR", 641, 560, 700, 584, 9},       {"31", 708, 560, 740, 584, 9},
+        {"2023", 748, 560, 800, 584, 9},      {"Date", 830, 570, 870, 585, 9},
+        {"of", 876, 570, 890, 585, 9},        {"expiry", 896, 570, 960, 585, 9},
+    };
+    assign_blank(after, sizeof after / sizeof after[0], &v);
+    T_EQ_STR(v.field[DS_VIZ_SURNAME].norm, "MACDONALD");
+    T_EQ_STR(v.field[DS_VIZ_BIRTH_DATE].norm, "1946-11-17");
+    T_EQ_STR(v.field[DS_VIZ_SEX].norm, "F");
+    T_EQ_STR(v.field[DS_VIZ_NATIONALITY].norm, "IRL");
+    T_EQ_STR(v.field[DS_VIZ_EXPIRY_DATE].norm, "2023-03-31");
+    T_CHECK(!v.field[DS_VIZ_SURNAME].by_position);
+
+    static const box_word band[] = {
+        {"Surname", 733, 156, 845, 168, 1},     {"WOLFE", 98, 174, 300, 197, 2},
+        {"Date", 274, 280, 320, 291, 3},        {"of", 326, 280, 340, 291, 3},
+        {"birth", 346, 280, 454, 291, 3},       {"Sex", 810, 280, 846, 291, 4},
+        {"25", 98, 300, 130, 320, 5},           {"04", 138, 300, 170, 320, 5},
+        {"1967", 178, 300, 233, 320, 5},        {"M", 488, 300, 514, 320, 6},
+        {"Nationality", 322, 350, 455, 361, 7}, {"AUT", 98, 368, 158, 390, 8},
+    };
+    assign_blank(band, sizeof band / sizeof band[0], &v);
+    T_EQ_STR(v.field[DS_VIZ_SURNAME].norm, "WOLFE");
+    T_EQ_STR(v.field[DS_VIZ_BIRTH_DATE].norm, "1967-04-25");
+    T_EQ_STR(v.field[DS_VIZ_SEX].norm, "M");
+    T_EQ_STR(v.field[DS_VIZ_NATIONALITY].norm, "AUT");
+
+    static const box_word over[] = {
+        {"Date", 100, 280, 140, 291, 1}, {"of", 146, 280, 160, 291, 1},
+        {"birth", 166, 280, 230, 291, 1}, {"Date", 500, 280, 540, 291, 2},
+        {"of", 546, 280, 560, 291, 2},   {"expiry", 566, 280, 640, 291, 2},
+        {"25", 100, 300, 130, 320, 3},   {"04", 138, 300, 170, 320, 3},
+        {"1967", 178, 300, 233, 320, 3}, {"ABC", 100, 400, 160, 420, 4},
+        {"DEF", 100, 500, 160, 520, 5},  {"GHI", 100, 600, 160, 620, 6},
+    };
+    assign_blank(over, sizeof over / sizeof over[0], &v);
+    T_EQ_STR(v.field[DS_VIZ_BIRTH_DATE].norm, "1967-04-25");
+    T_CHECK(!v.field[DS_VIZ_EXPIRY_DATE].found);
+}
+
 /* Captions printed small at about 146 dpi (5-6 pixels tall, half the
  * values' height), which the sparse reading does not make out
  * (tests/data/viz, made by samples/generate.py --cases --layouts all
@@ -1953,6 +2054,7 @@ int main(int argc, char **argv)
         {"compare_nationality_code", test_compare_nationality_code},
         {"small_captions", test_small_captions},
         {"segments_caption_under_value", test_segments_caption_under_value},
+        {"captions_beside_values", test_captions_beside_values},
         {"compare_misreading_name", test_compare_misreading_name},
         {"compare_position_not_high", test_compare_position_not_high},
         {"compare_number_confusable", test_compare_number_confusable},

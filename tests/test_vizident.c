@@ -446,6 +446,11 @@ static void test_altered_name_still_flagged(void)
     T_EQ_INT(ds_vizident_name_kind("ANNA MARIA", &m), DS_VIZID_NAME);
     T_EQ_INT(ds_vizident_name_kind("MULTIPLE", &m), DS_VIZID_OTHER_FIELD);
     T_EQ_INT(ds_vizident_name_kind("26 NOV 1996", &m), DS_VIZID_OTHER_FIELD);
+    /* A name caption's end read as the value (heldout6's defects6
+     * 0037-mrva: "NAMES:" under a small-capitals "Given names"). */
+    T_EQ_INT(ds_vizident_name_kind("NAMES:", &m), DS_VIZID_CAPTION);
+    T_EQ_INT(ds_vizident_name_kind("Given Names", &m), DS_VIZID_CAPTION);
+    T_EQ_INT(ds_vizident_name_kind("NAMES SOFIA", &m), DS_VIZID_NAME);
 }
 
 /* Another field's value read under a label: the MRZ's personal number

@@ -60,6 +60,14 @@ static const char *const field_words[] = {"MULT", "MULTIPLE", "MULTIPLES", "SING
                                           "TWO", "VISA", "PASSPORT", "PASSEPORT", "NONE",
                                           "REMARKS", "ENTRIES", "STAY", "BUSINESS", "TOURISM"};
 
+/* Words of name captions that are no one's name: a value made of them
+ * alone is the caption's end read where the value was expected ("NAMES:"
+ * of a small-capitals "Given names" over a boxed value). */
+static const char *const caption_words[] = {"NAMES", "GIVEN", "SURNAME", "SURNAMES", "FORENAMES",
+                                            "PRENOMS", "VORNAMEN", "NACHNAME", "NOMBRES",
+                                            "APELLIDOS", "FORNAMN", "EFTERNAMN", "ETUNIMET",
+                                            "SUKUNIMI", "ONOMATA"};
+
 static bool in_list(const char *w, const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -88,7 +96,7 @@ ds_vizid_kind ds_vizident_name_kind(const char *value, const ds_mrz *m)
         ds_icao_code_normalise(m->nationality, nat);
     }
     ds_vizid_kind kind = DS_VIZID_NAME;
-    int nwords = 0, nfield = 0;
+    int nwords = 0, nfield = 0, ncaption = 0;
     char *save = NULL;
     for (char *w = strtok_r(folded, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
         for (char *c = w; *c; c++)
@@ -101,7 +109,10 @@ ds_vizid_kind ds_vizident_name_kind(const char *value, const ds_mrz *m)
         if (strlen(w) == 3 && (strcmp(w, state) == 0 || strcmp(w, nat) == 0))
             kind = DS_VIZID_NATIONALITY;
         nfield += in_list(w, field_words, sizeof field_words / sizeof field_words[0]);
+        ncaption += in_list(w, caption_words, sizeof caption_words / sizeof caption_words[0]);
     }
+    if (nwords > 0 && ncaption == nwords)
+        return DS_VIZID_CAPTION;
     /* A field word alone (MULT) is that field; beside a name it may be a
      * name's word. */
     if (kind == DS_VIZID_NAME && nfield > 0 && nfield == nwords)

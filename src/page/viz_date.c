@@ -29,6 +29,13 @@ static const char *const months[][12] = {
      "OCTUBRE", "NOVIEMBRE", "DICIEMBRE"},
     {"JANUAR", "FEBRUAR", "MAERZ", "APRIL", "MAI", "JUNI", "JULI", "AUGUST", "SEPTEMBER",
      "OKTOBER", "NOVEMBER", "DEZEMBER"},
+    /* Swedish, Turkish, Finnish and Greek in Latin letters, as their
+     * passports print them beside the English month ("14 HEINA/JUL"). */
+    {"JAN", "FEB", "MARS", "APR", "MAJ", "JUNI", "JULI", "AUG", "SEPT", "OKT", "NOV", "DEC"},
+    {"OCA", "SUB", "MAR", "NIS", "MAY", "HAZ", "TEM", "AGU", "EYL", "EKI", "KAS", "ARA"},
+    {"TAMMI", "HELMI", "MAALIS", "HUHTI", "TOUKO", "KESA", "HEINA", "ELO", "SYYS", "LOKA",
+     "MARRAS", "JOULU"},
+    {"IAN", "FEV", "MAR", "APR", "MAI", "IOUN", "IOUL", "AVG", "SEP", "OKT", "NOE", "DEK"},
 };
 
 static int month_of(const char *upper_ascii)
@@ -167,6 +174,25 @@ bool ds_viz_parse_date(const char *text, char iso[11])
             d = num[i];
             m = num[i + 1];
             y = num[i + 2];
+            ok = ds_ymd_valid(y, m, d);
+        }
+    }
+    /* The month's name first ("JUL 14 1985", "JUL/HEINA 14 1985"): the
+     * name settles which number is the day. */
+    for (int i = 0; i < nt && !ok; i++) {
+        int j = i, mm = 0;
+        while (j < nt && mon[j]) {
+            if (mm && mon[j] != mm)
+                break;
+            mm = mon[j];
+            j++;
+        }
+        if (!mm || (i > 0 && num[i - 1] >= 0 && len[i - 1] <= 2))
+            continue;
+        if (j + 1 < nt && num[j] >= 0 && len[j] <= 2 && num[j + 1] >= 0 && len[j + 1] == 4) {
+            d = num[j];
+            m = mm;
+            y = num[j + 1];
             ok = ds_ymd_valid(y, m, d);
         }
     }

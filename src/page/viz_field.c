@@ -5,6 +5,7 @@
  * places those) and never lets a later label overwrite a field found.
  */
 #include "page/viz_field.h"
+#include "page/viz_label.h"
 #include "page/viz_reread.h"
 #include "page/viz_seg.h"
 #include "page/viz_tess.h"
@@ -118,6 +119,149 @@ static bool captions_below(const ds_viz_page *pg)
     return below >= 2 && below > 2 * above;
 }
 
+/* Whether segment c is a value-sized line of text: no label, no
+ * caption's number (whose brackets are drawn as tall as a value), at
+ * least four fifths of the page's value height vh. */
+static bool value_sized(const ds_viz_seg *c, int vh)
+{
+    return c->field < 0 && vh > 0 && c->h * 10 >= vh * 8 && !ds_viz_label_enumerator(c->text);
+}
+
+/* Whether segments a and b stand on one line: their bottoms (tops of
+ * their words plus their heights; a caption beside a value shares its
+ * baseline, not its centre) within half the taller one. */
+static bool one_row(const ds_viz_page *pg, int a, int b)
+{
+    const ds_viz_seg *A = &pg->s[a], *B = &pg->s[b];
+    int ab = ds_viz_seg_top(pg, a) + A->h, bb = ds_viz_seg_top(pg, b) + B->h;
+    int hm = A->h > B->h ? A->h : B->h;
+    return abs(ab - bb) * 2 <= hm;
+}
+
+/* The value-sized segment on label i's line on side (-1 left of it, 1
+ * right of it) nearest to it, with no label between and a gap of at
+ * most eight value heights; -1 when there is none. *gap is the gap. */
+static int beside(const ds_viz_page *pg, int i, int side, int vh, int *gap)
+{
+    const ds_viz_seg *L = &pg->s[i];
+    int best = -1, bestg = 1 << 30;
+    for (int j = 0; j < pg->ns; j++) {
+        const ds_viz_seg *c = &pg->s[j];
+        if (j == i || !value_sized(c, vh) || !one_row(pg, i, j))
+            continue;
+        int g = side < 0 ? L->x0 - c->x1 : c->x0 - L->x1;
+        if (g < -L->h || g > 8 * vh || g >= bestg)
+            continue;
+        best = j;
+        bestg = g;
+    }
+    /* A label between them: the value is that label's. */
+    for (int j = 0; best >= 0 && j < pg->ns; j++) {
+        const ds_viz_seg *o = &pg->s[j];
+        if (j == i || j == best || o->field < 0 || !one_row(pg, i, j))
+            continue;
+        const ds_viz_seg *V = &pg->s[best];
+        if (side < 0 ? (o->x0 >= V->x1 && o->x1 <= L->x0) : (o->x0 >= L->x1 && o->x1 <= V->x0))
+            best = -1;
+    }
+    *gap = bestg;
+    return best;
+}
+
+/* Which side of their values the page prints its captions on their
+ * line: 1 after them (the value, then its caption on its baseline), -1
+ * before them, 0 not settled. A caption votes for the side whose value
+ * (within eight value heights, beside()) is alone or under half as far
+ * as the other side's; a label read with its value on one segment votes
+ * for its side; a caption with a value just under its start votes
+ * against both. A side needs two votes and twice the others'. */
+static int captions_beside(const ds_viz_page *pg)
+{
+    int vh = ds_viz_seg_value_height(pg);
+    int after = 0, before = 0, over = 0;
+    if (vh <= 0)
+        return 0;
+    for (int i = 0; i < pg->ns; i++) {
+        const ds_viz_seg *L = &pg->s[i];
+        if (L->field < 0)
+            continue;
+        /* A caption with a value just under its start is printed over
+         * it: a vote against both sides. */
+        bool under = false;
+        for (int j = 0; j < pg->ns && !under; j++) {
+            const ds_viz_seg *c = &pg->s[j];
+            int dy = ds_viz_seg_top(pg, j) - (ds_viz_seg_top(pg, i) + L->h);
+            under = j != i && value_sized(c, vh) && abs(c->x0 - L->x0) <= vh + L->h &&
+                    dy >= -L->h / 2 && dy <= 2 * vh;
+        }
+        if (under) {
+            over++;
+            continue;
+        }
+        if (L->lead > 0) {
+            after++;
+            continue;
+        }
+        if (L->split > 0) {
+            before++;
+            continue;
+        }
+        int gl = 0, gr = 0;
+        bool l = beside(pg, i, -1, vh, &gl) >= 0, r = beside(pg, i, 1, vh, &gr) >= 0;
+        gl = gl > 0 ? gl : 0;
+        gr = gr > 0 ? gr : 0;
+        if (l && (!r || 2 * gl < gr))
+            after++;
+        else if (r && (!l || 2 * gr < gl))
+            before++;
+    }
+    if (after >= 2 && after > 2 * (before + over))
+        return 1;
+    if (before >= 2 && before > 2 * (after + over))
+        return -1;
+    return 0;
+}
+
+/* The value of label i printed on a band or in a box under a caption
+ * aligned with the box's right edge (not with the value's start): the
+ * value-sized segment just below the caption that starts left of it and
+ * ends before the caption's right end, with nothing on the caption's line
+ * between the value's start and the caption (a caption not read there
+ * would be the value's own). -1 when there is none. */
+static int under_right(const ds_viz_page *pg, int i, int vh)
+{
+    const ds_viz_seg *L = &pg->s[i];
+    int lt = ds_viz_seg_top(pg, i), lb = lt + L->h;
+    int best = -1, bestdy = 1 << 30;
+    for (int j = 0; j < pg->ns; j++) {
+        const ds_viz_seg *c = &pg->s[j];
+        if (j == i || !value_sized(c, vh))
+            continue;
+        int dy = ds_viz_seg_top(pg, j) - lb;
+        if (dy < -L->h || dy > 2 * vh || c->x0 >= L->x0 || c->x1 > L->x1 + vh || dy >= bestdy)
+            continue;
+        /* Nothing on the caption's line before it over the value, and no
+         * other label just above the value at its start (whose value it
+         * is). */
+        bool blocked = false;
+        for (int k = 0; k < pg->ns && !blocked; k++) {
+            const ds_viz_seg *o = &pg->s[k];
+            if (k == i || k == j)
+                continue;
+            int ob = ds_viz_seg_top(pg, k) + o->h, dyo = ds_viz_seg_top(pg, j) - ob;
+            blocked = (o->x1 > c->x0 - vh && o->x0 < L->x0 &&
+                       abs(ob - lb) * 2 <= (o->h > L->h ? o->h : L->h)) ||
+                      (o->field >= 0 && abs(o->x0 - c->x0) <= vh + o->h && dyo >= -o->h &&
+                       dyo <= 2 * vh);
+        }
+        if (blocked)
+            continue;
+        best = j;
+        bestdy = dy;
+    }
+    return best;
+}
+
 /* A sparse reading that says, every letter and digit of it read surely,
  * exactly what the MRZ says for field id: a complete date or the document
  * number as ds_viz_expected gives them, or a name equal to the MRZ's (not
@@ -145,6 +289,8 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
 {
     ds_viz_word look[24];
     bool below = captions_below(pg);
+    int side = below ? 0 : captions_beside(pg);
+    int vh = ds_viz_seg_value_height(pg);
     for (int i = 0; i < pg->ns; i++) {
         ds_viz_seg *L = &pg->s[i];
         if (L->field < 0 || L->field == DS_VIZ_FIELD_OTHER)
@@ -171,9 +317,16 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
         }
         ds_viz_field tmp;
         memset(&tmp, 0, sizeof tmp);
+        /* The segment that holds the value when the caption sits beside
+         * it or right-aligned over it, and the line to look at again. */
+        int vseg = -1, gap = 0;
+        if (L->split <= 0 && !below && side != 0 && !(side > 0 && L->lead > 0))
+            vseg = beside(pg, i, side > 0 ? -1 : 1, vh, &gap);
         if (L->split > 0) {
             ds_viz_value_set(&tmp, &pg->w[L->first + L->split], L->n - L->split, xlimit, lab, inv,
                              ox, oy);
+        } else if (side > 0 && L->lead > 0 && L->lead < L->n) {
+            ds_viz_value_set(&tmp, &pg->w[L->first], L->lead, 0, lab, inv, ox, oy);
         } else {
             /* The value line: from the label's left edge (less a little) to the
              * next label, from the label's bottom to three label heights below. */
@@ -196,8 +349,29 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
                     continue;
                 by = vtop - h / 2;
                 bh = lt - by;
-            } else {
+            } else if (vseg < 0) {
                 sparse_below(pg, i, xlimit, lab, inv, ox, oy, &sparse);
+                if (!sparse.found && side <= 0)
+                    vseg = under_right(pg, i, vh);
+            }
+            if (vseg >= 0) {
+                /* The value's own line, from its start to the caption
+                 * after it, or to the next label after a caption before
+                 * it or over it. */
+                const ds_viz_seg *V = &pg->s[vseg];
+                int vt = ds_viz_seg_top(pg, vseg), vh2 = V->h > 4 ? V->h : 4;
+                int end = side > 0 ? L->x0 - vh2 / 2
+                          : xlimit > 0 ? xlimit - vh2 / 2
+                          : side < 0 ? (int)pixGetWidth(img) : L->x1 + vh2;
+                memset(&sparse, 0, sizeof sparse);
+                ds_viz_value_set(&sparse, &pg->w[V->first], V->n, end, lab, inv, ox, oy);
+                h = vh2;
+                bx = V->x0 - h;
+                by = vt - h / 2;
+                bw = end - bx;
+                bh = 2 * h;
+                if (bw < 2 * h)
+                    continue;
             }
             if (ids[1] < 0 && confirms_mrz(&sparse, ids[0], expect)) {
                 tmp = sparse;

@@ -94,6 +94,20 @@ static const label_entry labels[] = {
     {DS_VIZ_ISSUE_DATE, "utstedelsesdato"}, {DS_VIZ_ISSUE_DATE, "data de emissao"},
     {DS_VIZ_ISSUE_DATE, "valid from"}, {DS_VIZ_ISSUE_DATE, "valable du"},
     {DS_VIZ_ISSUE_DATE, "gultig vom"}, {DS_VIZ_ISSUE_DATE, "valido desde"},
+    /* Finnish, and Greek as its forms print it in Latin letters beside
+     * the Greek script (ICAO 9303 captions in those languages); "Expiry"
+     * alone as many cards print it. */
+    {DS_VIZ_SURNAME, "sukunimi"}, {DS_VIZ_SURNAME, "eponymo"}, {DS_VIZ_SURNAME, "epitheto"},
+    {DS_VIZ_GIVEN_NAMES, "etunimet"}, {DS_VIZ_GIVEN_NAMES, "onomata"},
+    {DS_VIZ_GIVEN_NAMES, "onoma"},
+    {DS_VIZ_BIRTH_DATE, "syntymaaika"}, {DS_VIZ_BIRTH_DATE, "imerominia gennisis"},
+    {DS_VIZ_SEX, "sukupuoli"}, {DS_VIZ_SEX, "fylo"},
+    {DS_VIZ_NATIONALITY, "kansalaisuus"}, {DS_VIZ_NATIONALITY, "ithageneia"},
+    {DS_VIZ_DOCUMENT_NUMBER, "asiakirjan numero"},
+    {DS_VIZ_PASSPORT_NUMBER, "passin numero"}, {DS_VIZ_PASSPORT_NUMBER, "arithmos diavatiriou"},
+    {DS_VIZ_EXPIRY_DATE, "voimassa"}, {DS_VIZ_EXPIRY_DATE, "imerominia lixis"},
+    {DS_VIZ_EXPIRY_DATE, "giltig till"}, {DS_VIZ_EXPIRY_DATE, "expiry"},
+    {DS_VIZ_ISSUE_DATE, "myontamispaiva"}, {DS_VIZ_ISSUE_DATE, "imerominia ekdosis"},
     {DS_VIZ_FIELD_OTHER, "place of birth"}, {DS_VIZ_FIELD_OTHER, "lieu de naissance"},
     {DS_VIZ_FIELD_OTHER, "geburtsort"}, {DS_VIZ_FIELD_OTHER, "lugar de nacimiento"},
     {DS_VIZ_FIELD_OTHER, "luogo di nascita"}, {DS_VIZ_FIELD_OTHER, "authority"},
@@ -305,6 +319,24 @@ static bool looks_like_value_word(const char *t)
     return any && !lower;
 }
 
+bool ds_viz_label_enumerator(const char *t)
+{
+    int alnum = 0, digits = 0, brackets = 0, points = 0;
+    for (; t && *t; t++) {
+        if (isalnum((unsigned char)*t)) {
+            alnum++;
+            digits += isdigit((unsigned char)*t) != 0;
+        } else if (*t == '(' || *t == ')') {
+            brackets++;
+        } else if (*t == '.') {
+            points++;
+        } else if (*t != ' ') {
+            return false;
+        }
+    }
+    return alnum >= 1 && alnum <= 2 && (brackets > 0 || (points > 0 && digits == alnum));
+}
+
 void ds_viz_label_classify(ds_viz_page *pg)
 {
     for (int i = 0; i < pg->ns; i++) {
@@ -319,6 +351,17 @@ void ds_viz_label_classify(ds_viz_page *pg)
             k--;
         if (k < s->n && classify_words(pg, s, 0, k) == s->field)
             s->split = k;
+        /* A caption printed after its value ("MAR 31 2023 Date of
+         * issue"): the leading capitals/digits, when the rest alone still
+         * classifies; a caption's number ("(1) Surname") is no value.
+         * Used only on a page whose captions follow their values
+         * (viz_field.c). */
+        int a = 0;
+        while (a + 1 < s->n && looks_like_value_word(pg->w[s->first + a].text) &&
+               !ds_viz_label_enumerator(pg->w[s->first + a].text))
+            a++;
+        if (s->split < 0 && a > 0 && classify_words(pg, s, a, s->n) == s->field)
+            s->lead = a;
     }
 }
 

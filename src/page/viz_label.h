@@ -6,6 +6,7 @@
 #ifndef DS_VIZ_LABEL_H
 #define DS_VIZ_LABEL_H
 
+#include <stdbool.h>
 #include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
 #include "page/viz_page.h"
@@ -35,6 +36,14 @@ void ds_viz_label_classify(ds_viz_page *pg);
  * img is the scaled region (8 bpp); api's image is cleared.
  */
 int ds_viz_label_reread_small(TessBaseAPI *api, PIX *img, ds_viz_page *pg);
+
+/*
+ * Whether t is a caption's number as printed before it: one or two
+ * letters or digits with a bracket ("(1)", "12)", "(A)" for a misread
+ * "(4)"), or one or two digits with a point ("4."). Never a value: the
+ * brackets are drawn as tall as a value's letters.
+ */
+bool ds_viz_label_enumerator(const char *t);
 
 /*
  * The field whose caption text (UTF-8, a value as read) holds: a part of

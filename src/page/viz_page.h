@@ -37,6 +37,7 @@ typedef struct ds_viz_seg {
     char text[DS_VIZ_SEG_TEXT_MAX];
     int field;     /* label field, -1 when not a label */
     int split;     /* for a label with its value on the same line: first value word */
+    int lead;      /* a label printed after its value on one line: the value's words */
     bool used;
 } ds_viz_seg;
 

@@ -242,26 +242,28 @@ static bool fast_case(PIX *pixd, PIX *pixs, l_int32 hs, l_int32 vs)
            hs <= 4096 && vs <= 4096 && MORPH_BC == ASYMMETRIC_MORPH_BC;
 }
 
-DS_MORPH_EXPORT PIX *pixOpenBrick(PIX *pixd, PIX *pixs, l_int32 hsize, l_int32 vsize)
+/* An opening (open) or closing: here when fast_case allows, else
+ * Leptonica's own. */
+static PIX *brick_call(PIX *pixd, PIX *pixs, l_int32 hsize, l_int32 vsize, bool open)
 {
     pthread_once(&lept_once, resolve);
     if (fast_case(pixd, pixs, hsize, vsize)) {
-        PIX *r = brick(pixs, hsize, vsize, true);
+        PIX *r = brick(pixs, hsize, vsize, open);
         if (r)
             return r;
     }
-    return lept.open ? lept.open(pixd, pixs, hsize, vsize) : NULL;
+    brick_fn f = open ? lept.open : lept.close;
+    return f ? f(pixd, pixs, hsize, vsize) : NULL;
+}
+
+DS_MORPH_EXPORT PIX *pixOpenBrick(PIX *pixd, PIX *pixs, l_int32 hsize, l_int32 vsize)
+{
+    return brick_call(pixd, pixs, hsize, vsize, true);
 }
 
 DS_MORPH_EXPORT PIX *pixCloseBrick(PIX *pixd, PIX *pixs, l_int32 hsize, l_int32 vsize)
 {
-    pthread_once(&lept_once, resolve);
-    if (fast_case(pixd, pixs, hsize, vsize)) {
-        PIX *r = brick(pixs, hsize, vsize, false);
-        if (r)
-            return r;
-    }
-    return lept.close ? lept.close(pixd, pixs, hsize, vsize) : NULL;
+    return brick_call(pixd, pixs, hsize, vsize, false);
 }
 
 void ds_morph_fast(bool on) { atomic_store(&fast, on); }

@@ -121,7 +121,8 @@ static bool captions_below(const ds_viz_page *pg)
 /* A sparse reading that says, every letter and digit of it read surely,
  * exactly what the MRZ says for field id: a complete date or the document
  * number as ds_viz_expected gives them, a name equal to the MRZ's (not
- * cut short by the MRZ's length), or the MRZ's nationality code. Anything
+ * cut short by the MRZ's length; its umlauts' E may be left out), or the
+ * MRZ's nationality code. Anything
  * less (no MRZ, an unsure character, a value that differs in any way) is
  * not. With the MRZ at hand, a date of issue (which it does not hold) is
  * settled when read surely as a complete date (a year cut off, "20 NOV",
@@ -140,7 +141,12 @@ static bool confirms_mrz(const ds_viz_field *sparse, int id, const ds_mrz *expec
         return false;
     if (id == DS_VIZ_SURNAME || id == DS_VIZ_GIVEN_NAMES) {
         const char *m = id == DS_VIZ_SURNAME ? expect->surname : expect->given_names;
-        return !expect->name_truncated && m[0] && strcmp(n.norm, m) == 0;
+        /* The MRZ spells an umlaut with an E (OE, UE, AE) where the page
+         * prints the plain letter: LINDSTROM for LINDSTROEM. */
+        char plain[64];
+        ds_drop_umlaut_e(m, plain, sizeof plain);
+        return !expect->name_truncated && m[0] &&
+               (strcmp(n.norm, m) == 0 || strcmp(n.norm, plain) == 0);
     }
     if (id == DS_VIZ_NATIONALITY)
         return expect->nationality[0] && strcmp(n.norm, expect->nationality) == 0;

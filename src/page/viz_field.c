@@ -264,22 +264,36 @@ static int under_right(const ds_viz_page *pg, int i, int vh)
 
 /* A sparse reading that says, every letter and digit of it read surely,
  * exactly what the MRZ says for field id: a complete date or the document
- * number as ds_viz_expected gives them, or a name equal to the MRZ's (not
- * cut short by the MRZ's length). Anything less (no MRZ, an unsure
- * character, a value that differs in any way) is not. */
+ * number as ds_viz_expected gives them, a name equal to the MRZ's (not
+ * cut short by the MRZ's length; its umlauts' E may be left out), or the
+ * MRZ's nationality code. Anything
+ * less (no MRZ, an unsure character, a value that differs in any way) is
+ * not. With the MRZ at hand, a date of issue (which it does not hold) is
+ * settled when read surely as a complete date (a year cut off, "20 NOV",
+ * is not). Without an MRZ every value gets its second look. */
 static bool confirms_mrz(const ds_viz_field *sparse, int id, const ds_mrz *expect)
 {
     if (!sparse->found || !expect || sparse->confidence < DS_VIZ_REREAD_CONF ||
         sparse->char_conf < DS_VIZ_SURE_CHAR)
         return false;
+    char iso[11];
+    if (id == DS_VIZ_ISSUE_DATE)
+        return ds_viz_parse_date(sparse->value, iso);
     ds_viz_field n = *sparse;
     ds_viz_value_normalise(&n, id);
     if (!n.norm[0])
         return false;
     if (id == DS_VIZ_SURNAME || id == DS_VIZ_GIVEN_NAMES) {
         const char *m = id == DS_VIZ_SURNAME ? expect->surname : expect->given_names;
-        return !expect->name_truncated && m[0] && strcmp(n.norm, m) == 0;
+        /* The MRZ spells an umlaut with an E (OE, UE, AE) where the page
+         * prints the plain letter: LINDSTROM for LINDSTROEM. */
+        char plain[64];
+        ds_drop_umlaut_e(m, plain, sizeof plain);
+        return !expect->name_truncated && m[0] &&
+               (strcmp(n.norm, m) == 0 || strcmp(n.norm, plain) == 0);
     }
+    if (id == DS_VIZ_NATIONALITY)
+        return expect->nationality[0] && strcmp(n.norm, expect->nationality) == 0;
     const char *exp = ds_viz_expected(expect, id);
     return exp && ds_viz_reads_as_expected(n.norm, exp, id);
 }
@@ -338,7 +352,8 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
              * got wrong; one it read surely as the MRZ's own value has
              * nothing left to settle (no comparison can turn on it), and
              * its second look is the reader's costliest step after the
-             * sparse reading itself. */
+             * sparse reading itself. A date of issue read surely and whole
+             * is as sure as the look would make it. */
             ds_viz_field sparse;
             if (below) {
                 /* The value line above the caption: from the sparse

@@ -453,6 +453,29 @@ static bool small_candidate(const ds_viz_seg *s, int vh)
            s->x1 - s->x0 >= 3 * s->h;
 }
 
+/* Whether the row's segments members[0..nm) hold a name's caption while
+ * the other name's caption was read on another segment. */
+static bool row_named_other_named(const ds_viz_page *pg, const int *members, int nm)
+{
+    int named = -1;
+    for (int k = 0; k < nm; k++) {
+        int f = pg->s[members[k]].field;
+        if (f == DS_VIZ_SURNAME || f == DS_VIZ_GIVEN_NAMES)
+            named = f;
+    }
+    if (named < 0)
+        return false;
+    int other = named == DS_VIZ_SURNAME ? DS_VIZ_GIVEN_NAMES : DS_VIZ_SURNAME;
+    for (int j = 0; j < pg->ns; j++) {
+        bool member = false;
+        for (int k = 0; k < nm; k++)
+            member = member || members[k] == j;
+        if (!member && pg->s[j].field == other)
+            return true;
+    }
+    return false;
+}
+
 /* Reads box (x, y, w, h of img) scaled by scale as one line into raw. */
 static int read_row(TessBaseAPI *api, PIX *img, const int box[4], float scale, int sharpen,
                     char *raw, size_t cap)
@@ -597,6 +620,11 @@ int ds_viz_label_reread_small(TessBaseAPI *api, PIX *img, ds_viz_page *pg)
             by_value = stacked || beside;
         }
         if (!by_value)
+            continue;
+        /* A row holding one name's caption can change nothing unless it
+         * reads as naming both names (below); a page whose other name has
+         * a caption of its own on another row prints no such caption. */
+        if (row_named_other_named(pg, members, nm))
             continue;
         rows++;
         rx1 = ink_right(img, top, h, rx0, rx1);

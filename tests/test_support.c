@@ -193,6 +193,50 @@ static void t_classify(void)
     T_CHECK(sp.cls.score >= 5 && sp.cls.score - sp.cls.runner_up < 3);
     ds_sup_text_free(&t);
 
+    /* A title the lists do not know, read as an officer reads it: a large
+     * line near the top naming a document and a type's subject. */
+    static const struct {
+        const char *title, *line;
+        ds_page_class type;
+    } titled[] = {
+        {"Wedding Register Extract", "Parties: Ben Okafor and Anna Smith", DS_PC_MARRIAGE_CERTIFICATE},
+        {"Police Records Report", "Full name: Anna Smith   Date of issue: 3 May 2026", DS_PC_POLICE_CERTIFICATE},
+        {"Service Certificate", "Anna Smith worked here as a clerk", DS_PC_EMPLOYMENT_LETTER},
+        {"Rental Contract", "Flat 2, 12 Mill Road, LEEDS", DS_PC_TENANCY_AGREEMENT},
+        {"Extrait de naissance", "Nom: SMITH   Prénom: Anna", DS_PC_BIRTH_CERTIFICATE},
+    };
+    for (size_t k = 0; k < sizeof titled / sizeof titled[0]; k++) {
+        memset(&p, 0, sizeof p);
+        add_line_at(&p, 100, 40, titled[k].title, 95);
+        add_line(&p, titled[k].line);
+        add_line(&p, "Signed at the office named above.");
+        read_page(&p, &t, &sp);
+        T_EQ_INT(sp.cls.type, titled[k].type);
+        bool said = false;
+        for (int i = 0; i < sp.cls.nevidence; i++)
+            said |= strncmp(sp.cls.evidence[i], "title word: ", 12) == 0;
+        T_CHECK(said);
+        ds_sup_text_free(&t);
+    }
+    /* The same words on a large line that names no document (an issuer's
+     * name), or on one in the bottom half of the page, are no title. */
+    memset(&p, 0, sizeof p);
+    add_line_at(&p, 100, 40, "Meridian Energy Supply", 95);
+    add_line(&p, "Anna Smith worked here as a clerk");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_OTHER);
+    T_CHECK(sp.cls.score < 5); /* "energy", "supply" as body words only */
+    ds_sup_text_free(&t);
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Anna Smith worked here as a clerk");
+    p.y = 2000;
+    add_line_at(&p, 100, 40, "Rental Contract", 95);
+    build(&p, &t);
+    ds_sup_class low;
+    ds_sup_classify(&t, &low);
+    T_EQ_INT(low.type, DS_PC_OTHER);
+    ds_sup_text_free(&t);
+
     /* No words at all. */
     ds_sup_text empty = {0};
     ds_sup_class c;

@@ -773,6 +773,23 @@ static int alerts(const ds_flags *f)
     return n;
 }
 
+/* Checks page p against the case and frees it; the severity of its
+ * SUPPORT_ADDRESS_MISMATCH, 0 for none. */
+static int address_severity(page *p)
+{
+    ds_sup_text t;
+    ds_sup_page sp;
+    ds_case c = make_case();
+    static ds_flags flags;
+    memset(&flags, 0, sizeof flags);
+    read_page(p, &t, &sp);
+    ds_check_support(&sp, &t, &c, "2026-11-23", 0, 0, &flags);
+    ds_sup_text_free(&t);
+    free(p);
+    const ds_flag *f = find_flag(&flags, DS_FLAG_SUPPORT_ADDRESS_MISMATCH);
+    return f ? (int)f->severity : 0;
+}
+
 /* An address read with one unsure word: another address when any one word
  * is left out is a mismatch; a difference one misread could make is not. */
 static int address_alerts(const char *addr_line, const char *weak1, const char *weak2)
@@ -788,17 +805,7 @@ static int address_alerts(const char *addr_line, const char *weak1, const char *
     for (int i = 0; i < p->n; i++)
         if ((weak1 && !strcmp(p->w[i].text, weak1)) || (weak2 && !strcmp(p->w[i].text, weak2)))
             p->w[i].conf = 40;
-    ds_sup_text t;
-    ds_sup_page sp;
-    ds_case c = make_case();
-    static ds_flags flags;
-    memset(&flags, 0, sizeof flags);
-    read_page(p, &t, &sp);
-    ds_check_support(&sp, &t, &c, "2026-11-23", 0, 0, &flags);
-    ds_sup_text_free(&t);
-    free(p);
-    const ds_flag *f = find_flag(&flags, DS_FLAG_SUPPORT_ADDRESS_MISMATCH);
-    return f ? (int)f->severity : 0;
+    return address_severity(p);
 }
 
 static void t_address_one_weak_word(void)
@@ -830,17 +837,7 @@ static int header_address_alerts(const char *line1, const char *line2, bool also
     add_line(p, "Period ending 25 Sep 2026   Balance carried forward 2,447.41");
     if (also_case)
         add_line(p, "Statements are sent to 12 Mill Road LEEDS LS1 4AB");
-    ds_sup_text t;
-    ds_sup_page sp;
-    ds_case c = make_case();
-    static ds_flags flags;
-    memset(&flags, 0, sizeof flags);
-    read_page(p, &t, &sp);
-    ds_check_support(&sp, &t, &c, "2026-11-23", 0, 0, &flags);
-    ds_sup_text_free(&t);
-    free(p);
-    const ds_flag *f = find_flag(&flags, DS_FLAG_SUPPORT_ADDRESS_MISMATCH);
-    return f ? (int)f->severity : 0;
+    return address_severity(p);
 }
 
 static void t_address_shown_elsewhere(void)

@@ -193,6 +193,50 @@ static void t_classify(void)
     T_CHECK(sp.cls.score >= 5 && sp.cls.score - sp.cls.runner_up < 3);
     ds_sup_text_free(&t);
 
+    /* A title the lists do not know, read as an officer reads it: a large
+     * line near the top naming a document and a type's subject. */
+    static const struct {
+        const char *title, *line;
+        ds_page_class type;
+    } titled[] = {
+        {"Wedding Register Extract", "Parties: Ben Okafor and Anna Smith", DS_PC_MARRIAGE_CERTIFICATE},
+        {"Police Records Report", "Full name: Anna Smith   Date of issue: 3 May 2026", DS_PC_POLICE_CERTIFICATE},
+        {"Service Certificate", "Anna Smith worked here as a clerk", DS_PC_EMPLOYMENT_LETTER},
+        {"Rental Contract", "Flat 2, 12 Mill Road, LEEDS", DS_PC_TENANCY_AGREEMENT},
+        {"Extrait de naissance", "Nom: SMITH   Prénom: Anna", DS_PC_BIRTH_CERTIFICATE},
+    };
+    for (size_t k = 0; k < sizeof titled / sizeof titled[0]; k++) {
+        memset(&p, 0, sizeof p);
+        add_line_at(&p, 100, 40, titled[k].title, 95);
+        add_line(&p, titled[k].line);
+        add_line(&p, "Signed at the office named above.");
+        read_page(&p, &t, &sp);
+        T_EQ_INT(sp.cls.type, titled[k].type);
+        bool said = false;
+        for (int i = 0; i < sp.cls.nevidence; i++)
+            said |= strncmp(sp.cls.evidence[i], "title word: ", 12) == 0;
+        T_CHECK(said);
+        ds_sup_text_free(&t);
+    }
+    /* The same words on a large line that names no document (an issuer's
+     * name), or on one in the bottom half of the page, are no title. */
+    memset(&p, 0, sizeof p);
+    add_line_at(&p, 100, 40, "Meridian Energy Supply", 95);
+    add_line(&p, "Anna Smith worked here as a clerk");
+    read_page(&p, &t, &sp);
+    T_EQ_INT(sp.cls.type, DS_PC_OTHER);
+    T_CHECK(sp.cls.score < 5); /* "energy", "supply" as body words only */
+    ds_sup_text_free(&t);
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Anna Smith worked here as a clerk");
+    p.y = 2000;
+    add_line_at(&p, 100, 40, "Rental Contract", 95);
+    build(&p, &t);
+    ds_sup_class low;
+    ds_sup_classify(&t, &low);
+    T_EQ_INT(low.type, DS_PC_OTHER);
+    ds_sup_text_free(&t);
+
     /* No words at all. */
     ds_sup_text empty = {0};
     ds_sup_class c;
@@ -683,8 +727,10 @@ static ds_case make_case(void)
     return c;
 }
 
-/* Runs the checks on a page made of lines; returns the flags. */
-static ds_flags *check_lines(const char *const *lines, float conf, const char *today)
+/* Runs the checks on a page made of lines, every word read at conf but
+ * the word weak (NULL: none) read at wconf; returns the flags. */
+static ds_flags *check_lines_weak(const char *const *lines, float conf, const char *weak,
+                                  float wconf, const char *today)
 {
     static ds_flags flags;
     page *p = calloc(1, sizeof *p);
@@ -696,11 +742,19 @@ static ds_flags *check_lines(const char *const *lines, float conf, const char *t
         return &flags;
     for (int i = 0; lines[i]; i++)
         add_line_at(p, 100, i == 0 ? 40 : 20, lines[i], conf);
+    for (int i = 0; weak && i < p->n; i++)
+        if (!strcmp(p->w[i].text, weak))
+            p->w[i].conf = wconf;
     read_page(p, &t, &sp);
     ds_check_support(&sp, &t, &c, today, 0, 0, &flags);
     ds_sup_text_free(&t);
     free(p);
     return &flags;
+}
+
+static ds_flags *check_lines(const char *const *lines, float conf, const char *today)
+{
+    return check_lines_weak(lines, conf, NULL, 0, today);
 }
 
 static const ds_flag *find_flag(const ds_flags *f, ds_flag_code code)
@@ -719,6 +773,23 @@ static int alerts(const ds_flags *f)
     return n;
 }
 
+/* Checks page p against the case and frees it; the severity of its
+ * SUPPORT_ADDRESS_MISMATCH, 0 for none. */
+static int address_severity(page *p)
+{
+    ds_sup_text t;
+    ds_sup_page sp;
+    ds_case c = make_case();
+    static ds_flags flags;
+    memset(&flags, 0, sizeof flags);
+    read_page(p, &t, &sp);
+    ds_check_support(&sp, &t, &c, "2026-11-23", 0, 0, &flags);
+    ds_sup_text_free(&t);
+    free(p);
+    const ds_flag *f = find_flag(&flags, DS_FLAG_SUPPORT_ADDRESS_MISMATCH);
+    return f ? (int)f->severity : 0;
+}
+
 /* An address read with one unsure word: another address when any one word
  * is left out is a mismatch; a difference one misread could make is not. */
 static int address_alerts(const char *addr_line, const char *weak1, const char *weak2)
@@ -734,17 +805,7 @@ static int address_alerts(const char *addr_line, const char *weak1, const char *
     for (int i = 0; i < p->n; i++)
         if ((weak1 && !strcmp(p->w[i].text, weak1)) || (weak2 && !strcmp(p->w[i].text, weak2)))
             p->w[i].conf = 40;
-    ds_sup_text t;
-    ds_sup_page sp;
-    ds_case c = make_case();
-    static ds_flags flags;
-    memset(&flags, 0, sizeof flags);
-    read_page(p, &t, &sp);
-    ds_check_support(&sp, &t, &c, "2026-11-23", 0, 0, &flags);
-    ds_sup_text_free(&t);
-    free(p);
-    const ds_flag *f = find_flag(&flags, DS_FLAG_SUPPORT_ADDRESS_MISMATCH);
-    return f ? (int)f->severity : 0;
+    return address_severity(p);
 }
 
 static void t_address_one_weak_word(void)
@@ -760,6 +821,32 @@ static void t_address_one_weak_word(void)
     T_EQ_INT(address_alerts("Address: 198 Church Lane, BRISTOL BS8 2PP", "198", "BS8"), 0);
     /* Read surely, the same address still matches. */
     T_EQ_INT(address_alerts("Address: 12 Mill Road, LEEDS LS1 4AB", "Road,", NULL), 0);
+}
+
+/* The address flags of a statement whose letter head holds addr_block
+ * (two lines), the case's address printed lower down when also_case. */
+static int header_address_alerts(const char *line1, const char *line2, bool also_case)
+{
+    page *p = calloc(1, sizeof *p);
+    if (!p)
+        return -1;
+    add_line(p, "Mrs Anna MULLER");
+    add_line(p, line1);
+    add_line(p, line2);
+    add_line_at(p, 100, 40, "BANK STATEMENT", 95);
+    add_line(p, "Period ending 25 Sep 2026   Balance carried forward 2,447.41");
+    if (also_case)
+        add_line(p, "Statements are sent to 12 Mill Road LEEDS LS1 4AB");
+    return address_severity(p);
+}
+
+static void t_address_shown_elsewhere(void)
+{
+    /* The letter head's address differs from the case's: a warning. */
+    T_EQ_INT(header_address_alerts("165 Station Road", "YORK YO1 7HH", false), DS_SEV_WARNING);
+    /* The same, where the page prints the case's address as well: the
+     * block placed as the address was another one; no flag. */
+    T_EQ_INT(header_address_alerts("165 Station Road", "YORK YO1 7HH", true), 0);
 }
 
 static void t_checks_genuine(void)
@@ -836,6 +923,14 @@ static void t_checks_defects(void)
     f = check_lines(bdp, 95, "2026-11-23");
     x = find_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
+    /* A date taken from the box beside the birth date's label, where the
+     * page prints the expected birth date as well: no other birth date is
+     * shown, the reading is unsure which date is which (no flag). */
+    static const char *const bdbox[] = {"BANK STATEMENT", "Account holder: Anna Müller",
+                                        "Date of birth: 23 October 2026 12 March 1980",
+                                        "Sort code 12-34-56", NULL};
+    f = check_lines(bdbox, 95, "2026-11-23");
+    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH) == NULL);
     /* Address. */
     static const char *const addr[] = {"BANK STATEMENT", "Account holder: Anna Müller",
                                        "Address: 165 Station Road", "YORK YO1 7HH", NULL};
@@ -850,6 +945,21 @@ static void t_checks_defects(void)
     x = find_flag(f, DS_FLAG_SUPPORT_DATE_FUTURE);
     T_CHECK(x != NULL && x->severity == DS_SEV_HIGH);
     T_CHECK(find_flag(f, DS_FLAG_SUPPORT_STATEMENT_OLD) == NULL);
+    /* A date read unsurely, one look-alike digit from a date that is not
+     * in the future (2028 for 2026): unverifiable, no flag; read unsurely
+     * with no such digit, or read at 70: a warning. */
+    static const char *const fut99[] = {"PAYSLIP", "Employee name: Anna Müller",
+                                        "Pay date: 28 February 2055", NULL};
+    f = check_lines_weak(fut99, 95, "2055", 33, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_DATE_FUTURE);
+    T_CHECK(x != NULL && x->severity == DS_SEV_WARNING); /* no look-alike reaches today */
+    static const char *const fut8[] = {"PAYSLIP", "Employee name: Anna Müller",
+                                       "Pay date: 28 February 2028", NULL};
+    f = check_lines_weak(fut8, 95, "2028", 33, "2026-11-23");
+    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_DATE_FUTURE) == NULL);
+    f = check_lines_weak(fut8, 95, "2028", 70, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_DATE_FUTURE);
+    T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
     static const char *const old[] = {"PAYSLIP", "Employee name: Anna Müller",
                                       "Pay date: 28 February 2026", NULL};
     f = check_lines(old, 95, "2026-11-23");
@@ -928,6 +1038,7 @@ int main(int argc, char **argv)
         {"name_compare", t_name_compare},
         {"address_compare", t_address_compare},
         {"address_one_weak_word", t_address_one_weak_word},
+        {"address_shown_elsewhere", t_address_shown_elsewhere},
         {"checks_genuine", t_checks_genuine},
         {"checks_defects", t_checks_defects},
         {"annotate", t_annotate},

@@ -17,6 +17,10 @@
 #define NAME_CONF_CLEAR 80.0f
 #define PAGE_CONF_CLEAR 70.0
 #define DATE_CONF_CLEAR 85.0f
+/* A date read below this confidence is unsure: where one of its digits
+ * read as a look-alike gives a date that is not in the future, it is no
+ * evidence of a date in the future. */
+#define DATE_CONF_UNSURE 50.0f
 #define ADDRESS_CONF_CLEAR 75.0f
 
 #define WORDS_MAX 12
@@ -362,7 +366,30 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
     return -1;
 }
 
-static void check_birth_date(ds_sup_page *p, const ds_case *c, int who, int page, ds_flags *flags)
+/* Does the page print date iso (YYYY-MM-DD) anywhere, in any reading of
+ * a numeric date? */
+static bool page_shows_date(const ds_sup_text *t, const char *iso)
+{
+    if (!t || !iso || !iso[0])
+        return false;
+    ds_sup_order order = ds_sup_date_order(t);
+    for (int a = 0; a < t->nwords;) {
+        int b = a;
+        while (b < t->nwords && t->w[b].line == t->w[a].line)
+            b++;
+        for (int i = a; i < b; i++) {
+            char d0[11] = "", d1[11] = "";
+            if (ds_sup_date_words(t, i, b, order, d0, d1) > 0 &&
+                (!strcmp(d0, iso) || !strcmp(d1, iso)))
+                return true;
+        }
+        a = b;
+    }
+    return false;
+}
+
+static void check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int who,
+                             int page, ds_flags *flags)
 {
     for (int i = 0; i < p->nfields; i++) {
         ds_sup_field *f = &p->f[i];
@@ -395,6 +422,14 @@ static void check_birth_date(ds_sup_page *p, const ds_case *c, int who, int page
         }
         if (!any)
             continue;
+        /* A page that prints the expected date as well, where another date
+         * was taken for the birth date (the value in the box beside the
+         * label's), shows no other birth date: the reading is unsure of
+         * which date is the birth date, nothing more. */
+        if (!same && page_shows_date(t, closest)) {
+            set_status(f, "unverifiable");
+            continue;
+        }
         set_status(f, same ? (ambiguous(f) ? "unverifiable" : "match") : "mismatch");
         if (same)
             continue;
@@ -440,7 +475,51 @@ static bool differs_without_any_word(const char *page_addr, const char *case_add
     return true;
 }
 
-static void check_address(ds_sup_page *p, const ds_case *c, int page, ds_flags *flags)
+/* Does the page print address addr (its lines as they are written, in
+ * the order read, folded), wherever it stands? */
+static bool page_shows_address(const ds_sup_text *t, const char *addr)
+{
+    if (!t || !addr || !addr[0] || t->nwords <= 0)
+        return false;
+    size_t cap = (size_t)t->nwords * (DS_SUP_WORD_MAX * 2 + 1) + 2;
+    char *text = malloc(cap);
+    if (!text)
+        return false;
+    size_t len = 0;
+    text[len++] = ' ';
+    for (int i = 0; i < t->nwords; i++) {
+        char fw[DS_SUP_WORD_MAX * 2];
+        ds_text_fold(t->w[i].text, fw, sizeof fw);
+        size_t l = strlen(fw);
+        if (!l)
+            continue;
+        memcpy(text + len, fw, l);
+        len += l;
+        text[len++] = ' ';
+    }
+    text[len] = 0;
+    bool all = true;
+    int nlines = 0;
+    for (const char *a = addr; *a && all;) {
+        size_t n = strcspn(a, "\n");
+        char line[DS_CASE_ADDRESS_MAX], fl[DS_CASE_ADDRESS_MAX + 2], pat[DS_CASE_ADDRESS_MAX + 4];
+        snprintf(line, sizeof line, "%.*s", (int)n, a);
+        ds_text_fold(line, fl, sizeof fl);
+        if (fl[0]) {
+            snprintf(pat, sizeof pat, " %s ", fl);
+            all = strstr(text, pat) != NULL;
+            nlines++;
+        }
+        a += n;
+        if (*a)
+            a++;
+    }
+    free(text);
+    return all && nlines > 0;
+}
+
+static void check_address(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int page,
+                          ds_flags *flags)
 {
     if (!c->address[0])
         return;
@@ -456,6 +535,12 @@ static void check_address(ds_sup_page *p, const ds_case *c, int page, ds_flags *
         bool clear = f->conf >= ADDRESS_CONF_CLEAR ||
                      (r == 0 && f->conf2 >= ADDRESS_CONF_CLEAR &&
                       differs_without_any_word(f->value, c->address));
+        /* An address placed by the layout (no label) on a page that prints
+         * the case's address as well: another block was taken for it (a
+         * heading under the letter head); the page shows no other address,
+         * unverifiable. */
+        if (r == 0 && strcmp(f->label, "header") == 0 && page_shows_address(t, c->address))
+            clear = false;
         set_status(f, r == 1 ? "match" : clear ? "mismatch" : "unverifiable");
         if (r == 0 && clear)
             ds_flags_add(flags, page, DS_FLAG_SUPPORT_ADDRESS_MISMATCH, DS_SEV_WARNING, "case",
@@ -464,6 +549,29 @@ static void check_address(ds_sup_page *p, const ds_case *c, int page, ds_flags *
                          kind_words(p->cls.type));
         return;
     }
+}
+
+/* Is there a date one look-alike digit away from iso (3 and 8, 6 and 8,
+ * 1 and 7, ...) that is not after day now? */
+static bool look_alike_not_after(const char *iso, long now)
+{
+    if (strlen(iso) != 10)
+        return false;
+    for (int i = 0; i < 10; i++) {
+        if (iso[i] < '0' || iso[i] > '9')
+            continue;
+        for (char d = '0'; d <= '9'; d++) {
+            if (d == iso[i] || !ds_digits_confusable(iso[i], d))
+                continue;
+            char v[11];
+            memcpy(v, iso, sizeof v);
+            v[i] = d;
+            long dv;
+            if (ds_date_valid(v) && days_of(v, &dv) && dv <= now)
+                return true;
+        }
+    }
+    return false;
 }
 
 static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *today,
@@ -494,6 +602,10 @@ static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *t
         if (d0 <= now || d1 <= now) { /* in the future by one reading alone: unsettled */
             if (d0 > now || d1 > now)
                 set_status(f, "unverifiable");
+            continue;
+        }
+        if (f->conf < DATE_CONF_UNSURE && !ambiguous(f) && look_alike_not_after(f->norm, now)) {
+            set_status(f, "unverifiable");
             continue;
         }
         /* A letter's date line is placed by its position, no label: at
@@ -573,8 +685,8 @@ void ds_check_support(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, co
     int who = -1;
     if (c) {
         who = check_names(p, t, c, page, flags);
-        check_birth_date(p, c, who, page, flags);
-        check_address(p, c, page, flags);
+        check_birth_date(p, t, c, who, page, flags);
+        check_address(p, t, c, page, flags);
     }
     check_dates(p, c, who, today, window_days, page, flags);
 }

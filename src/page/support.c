@@ -166,6 +166,54 @@ PIX *ds_sup_erase_rules(PIX *gray, double dpi, int *nrules)
     return out;
 }
 
+/* Reads img (at dpi) with Tesseract into buf (DS_SUP_WORDS_MAX words),
+ * boxes divided by scale into page pixels; *n words. */
+static ds_error recognize(TessBaseAPI *api, PIX *img, double dpi, double scale, ds_sup_word *buf,
+                          int *n)
+{
+    *n = 0;
+    TessBaseAPISetPageSegMode(api, PSM_AUTO);
+    TessBaseAPISetImage2(api, img);
+    TessBaseAPISetSourceResolution(api, (int)lround(dpi));
+    if (TessBaseAPIRecognize(api, NULL) != 0) {
+        TessBaseAPIClear(api);
+        return DS_ERR_INTERNAL;
+    }
+    TessResultIterator *it = TessBaseAPIGetIterator(api);
+    if (it) {
+        const TessPageIterator *pit = TessResultIteratorGetPageIteratorConst(it);
+        int line = -1;
+        do {
+            if (TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE))
+                line++;
+            if (*n >= DS_SUP_WORDS_MAX)
+                break;
+            char *s = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+            if (!s)
+                continue;
+            int l, tp, r, b;
+            /* Tesseract gives blank "words" for smudges; they are no text. */
+            bool blank = s[strspn(s, " \t\r\n")] == 0;
+            if (!blank && TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &tp, &r, &b) && r > l &&
+                b > tp) {
+                ds_sup_word *wd = &buf[(*n)++];
+                memset(wd, 0, sizeof *wd);
+                ds_text_copy_utf8(wd->text, sizeof wd->text, s);
+                wd->box[0] = (int)lround(l / scale);
+                wd->box[1] = (int)lround(tp / scale);
+                wd->box[2] = (int)lround((r - l) / scale);
+                wd->box[3] = (int)lround((b - tp) / scale);
+                wd->conf = TessResultIteratorConfidence(it, RIL_WORD);
+                wd->line = line < 0 ? 0 : line;
+            }
+            TessDeleteText(s);
+        } while (TessResultIteratorNext(it, RIL_WORD));
+        TessResultIteratorDelete(it);
+    }
+    TessBaseAPIClear(api);
+    return DS_OK;
+}
+
 ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi, ds_sup_text *out)
 {
     if (!api || !gray || !out)
@@ -203,45 +251,27 @@ ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi, ds_s
         return DS_ERR_NOMEM;
     }
     int n = 0;
-    ds_error err = DS_OK;
-    TessBaseAPISetPageSegMode(api, PSM_AUTO);
-    TessBaseAPISetImage2(api, img);
-    TessBaseAPISetSourceResolution(api, (int)lround(page_dpi * scale));
-    if (TessBaseAPIRecognize(api, NULL) != 0) {
-        err = DS_ERR_INTERNAL;
+    ds_error err = recognize(api, img, page_dpi * scale, scale, buf, &n);
+    /* A page read as (almost) nothing may be one Tesseract's binarisation
+     * lost whole: paper darkened unevenly (a bright spot, a dark corner)
+     * under a global threshold. It is read once more with its background
+     * flattened, and the reading with more words is kept; a page read as
+     * words is never read twice. */
+    if (err == DS_OK && n < DS_SUP_REREAD_WORDS) {
+        PIX *flat = pixBackgroundNormSimple(img, NULL, NULL);
+        ds_sup_word *buf2 = flat ? malloc(sizeof *buf2 * DS_SUP_WORDS_MAX) : NULL;
+        int n2 = 0;
+        if (buf2 && recognize(api, flat, page_dpi * scale, scale, buf2, &n2) == DS_OK && n2 > n) {
+            free(buf);
+            buf = buf2;
+            buf2 = NULL;
+            n = n2;
+        }
+        free(buf2);
+        pixDestroy(&flat);
+    }
+    if (err != DS_OK)
         goto done;
-    }
-    TessResultIterator *it = TessBaseAPIGetIterator(api);
-    if (it) {
-        const TessPageIterator *pit = TessResultIteratorGetPageIteratorConst(it);
-        int line = -1;
-        do {
-            if (TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE))
-                line++;
-            if (n >= DS_SUP_WORDS_MAX)
-                break;
-            char *s = TessResultIteratorGetUTF8Text(it, RIL_WORD);
-            if (!s)
-                continue;
-            int l, tp, r, b;
-            /* Tesseract gives blank "words" for smudges; they are no text. */
-            bool blank = s[strspn(s, " \t\r\n")] == 0;
-            if (!blank && TessPageIteratorBoundingBox(pit, RIL_WORD, &l, &tp, &r, &b) && r > l &&
-                b > tp) {
-                ds_sup_word *wd = &buf[n++];
-                memset(wd, 0, sizeof *wd);
-                ds_text_copy_utf8(wd->text, sizeof wd->text, s);
-                wd->box[0] = (int)lround(l / scale);
-                wd->box[1] = (int)lround(tp / scale);
-                wd->box[2] = (int)lround((r - l) / scale);
-                wd->box[3] = (int)lround((b - tp) / scale);
-                wd->conf = TessResultIteratorConfidence(it, RIL_WORD);
-                wd->line = line < 0 ? 0 : line;
-            }
-            TessDeleteText(s);
-        } while (TessResultIteratorNext(it, RIL_WORD));
-        TessResultIteratorDelete(it);
-    }
     err = ds_sup_text_set(out, buf, n);
 done:
     TessBaseAPIClear(api);

@@ -72,6 +72,11 @@ typedef struct ds_sup_text {
  * page is scaled down to it when it is finer. 0 or less: the default. */
 #define DS_SUP_OCR_DPI 150
 
+/* A page OCR reads as fewer words than this is read once more with its
+ * background flattened (ds_sup_read_ocr), the reading with more words
+ * kept: unevenly lit paper can be lost whole by Tesseract's threshold. */
+#define DS_SUP_REREAD_WORDS 20
+
 /*
  * Reads the whole page with Tesseract (api made by ds_tess_create) at about
  * ocr_dpi (the declared dpi, else the width of an A4/Letter page, tells the

@@ -10,6 +10,14 @@
  * with a score of 5 or more and 3 more than any other type's; otherwise
  * the page is "other". Identity wording ("passport", "identity card") is a
  * type like the others, so a letter quoting a passport number stays a letter.
+ *
+ * A title the lists do not know is still read as an officer reads it: a
+ * large line in the top half of the page that names a document
+ * ("certificate", "extract", "statement", "contract", ...) and a type's
+ * subject ("marriage", "criminal", "rental", "salary", ...: title_words)
+ * scores that type TITLE_WORD_SCORE, once ("Register of Marriages",
+ * "Rental Contract"). A large line naming no document (an issuer's name:
+ * "Civil Registration Service", "Meridian Energy Supply") is no title.
  */
 #include "page/support.h"
 
@@ -36,7 +44,8 @@ static const char *const birth_w[] = {
     "child", "born", "vater", "mutter", "pere", "mere", "padre", "madre", "when and where born",
     /* body words */
     "birth registered", "informant", "name of father", "name of mother", "father s name",
-    "mother s name", "parents", "date of registration", "eltern", "padres", "genitori", NULL};
+    "mother s name", "parents", "date of registration", "eltern", "padres", "genitori",
+    "births", "register of births", "registrar of births", NULL};
 static const char *const marriage_s[] = {
     "marriage certificate", "certificate of marriage", "entry of marriage", "heiratsurkunde",
     "eheurkunde", "acte de mariage", "certificado de matrimonio", "certificato di matrimonio",
@@ -48,7 +57,8 @@ static const char *const marriage_w[] = {
     /* body words */
     "marriage", "married on", "married at", "first party", "second party", "partner",
     "civil partnership", "wedding", "witness", "witnesses", "heirat", "eheschliessung", "mariage",
-    "marie", "mariee", "matrimonio", "casados", "celebrated", "solemnisation", "solemnization", NULL};
+    "marie", "mariee", "matrimonio", "casados", "celebrated", "solemnisation", "solemnization",
+    "marriages", "register of marriages", "registrar of marriages", "parties to the marriage", NULL};
 static const char *const bank_s[] = {
     "statement of account", "bank statement", "account statement", "kontoauszug",
     "releve de compte", "extracto bancario", "extracto de cuenta", "estratto conto",
@@ -94,7 +104,9 @@ static const char *const employ_w[] = {
     "employment", "employee", "employer", "employed", "employed since", "role", "job", "salary",
     "hired", "joined", "particulars of your employment", "hr", "personnel", "occupation",
     "beschaftigung", "arbeitnehmer", "arbeitgeber", "tatigkeit", "emploi", "salarie", "poste",
-    "fonction", "empleo", "trabajador", "trabajadora", "puesto", "cargo desempenado", NULL};
+    "fonction", "empleo", "trabajador", "trabajadora", "puesto", "cargo desempenado",
+    "in service", "length of service", "years of service", "continuous service", "service since",
+    "permanent contract", "contract of employment", "date of joining", "designation", NULL};
 static const char *const utility_s[] = {
     "electricity bill", "gas bill", "water bill", "energy bill", "utility bill", "your bill",
     "your energy bill", "stromrechnung", "gasrechnung", "facture d electricite",
@@ -125,7 +137,8 @@ static const char *const tenancy_w[] = {
     "lease", "lessor", "lessee", "to let", "letting", "lettings", "dwelling", "tenancy",
     "per calendar month", "per month", "monthly rent", "occupier", "commencement", "furnished",
     "unfurnished", "inventory", "miete", "kaution", "mietbeginn", "wohnung", "loyer",
-    "depot de garantie", "logement", "bail", "alquiler", "fianza", "vivienda", "renta", NULL};
+    "depot de garantie", "logement", "bail", "alquiler", "fianza", "vivienda", "renta", "rental",
+    "tenants", NULL};
 static const char *const police_s[] = {
     "police certificate", "police clearance", "certificate of good conduct",
     "criminal record certificate", "criminal record check", "basic disclosure",
@@ -137,7 +150,8 @@ static const char *const police_w[] = {
     /* body words */
     "conviction", "caution", "criminal", "disclosure", "offence", "offences", "no trace",
     "nothing recorded", "recorded", "record", "strafregister", "vorstrafen",
-    "bundeszentralregister", "casier", "judiciaire", "penales", "delitos", "condena", NULL};
+    "bundeszentralregister", "casier", "judiciaire", "penales", "delitos", "condena",
+    "criminal records", "police records", "judicial record", "criminal history", NULL};
 static const char *const diploma_s[] = {
     "diploma", "degree certificate", "bachelor of", "master of", "doctor of philosophy",
     "has been awarded", "conferred", "hochschulabschluss", "diplome", "titulo universitario",
@@ -158,6 +172,64 @@ static const char *const ident_s[] = {
 static const char *const ident_w[] = {
     "nationality", "date of expiry", "surname", "given names", "place of birth", "authority",
     "date of issue", "sex", "nationalite", "staatsangehorigkeit", "nacionalidad", NULL};
+
+/* The words a title names a document by (folded; English, German, French,
+ * Spanish, Italian, Dutch, Portuguese). */
+static const char *const document_nouns[] = {
+    "certificate", "certificates", "extract", "extracts", "entry", "statement", "summary",
+    "agreement", "contract", "letter", "bill", "invoice", "slip", "advice", "record", "records",
+    "register", "transcript", "award", "confirmation", "verification", "reference", "licence",
+    "license", "lease", "notice", "report", "declaration", "copy", "check", "clearance",
+    "bescheinigung", "urkunde", "auszug", "nachweis", "vertrag", "rechnung", "abrechnung",
+    "zeugnis", "acte", "extrait", "attestation", "certificat", "releve", "contrat", "facture",
+    "bulletin", "fiche", "avis", "quittance", "certificado", "certificacion", "extracto",
+    "contrato", "factura", "recibo", "constancia", "partida", "acta", "certificato", "estratto",
+    "contratto", "bolletta", "uittreksel", "verklaring", "overeenkomst", "akte", "certidao",
+    NULL};
+
+/* What a type's documents are about, as their titles say it: folded words,
+ * or word beginnings where they end in '*' ("marri*": marriage, married,
+ * marriages). Counted on a title line only (see the top of this file). */
+static const char *const birth_t[] = {
+    "birth", "births", "born", "naissance", "nacimiento", "nascita", "geboorte", "nascimento",
+    "geburt*", NULL};
+static const char *const marriage_t[] = {
+    "marri*", "wedding", "matrimon*", "mariage", "heirat*", "huwelijk*", "casamento", "spouse*",
+    "nuptial", "civil partnership", NULL};
+static const char *const bank_t[] = {
+    "bank", "banking", "account", "accounts", "savings", "compte", "cuenta", "conto", "rekening",
+    "konto*", "bancari*", NULL};
+static const char *const payslip_t[] = {
+    "pay", "payslip", "salary", "wage", "wages", "earnings", "payroll", "remuneration", "paie",
+    "salaire", "nomina", "salario", "gehalt*", "lohn*", "entgelt*", "loon*", NULL};
+static const char *const employ_t[] = {
+    "employ*", "emploi", "employeur", "empleo", "laboral", "trabajo", "travail", "service",
+    "arbeit*", "beschaftig*", "werkgever*", NULL};
+static const char *const utility_t[] = {
+    "electricity", "electric", "gas", "energy", "water", "fuel", "utility", "utilities",
+    "broadband", "telephone", "phone", "internet", "council tax", "electricite", "electricidad",
+    "agua", "eau", "energie", "strom*", "wasser*", "gaz", NULL};
+static const char *const tenancy_t[] = {
+    "tenancy", "tenant", "tenants", "rental", "rent", "lease", "letting", "landlord", "miet*",
+    "bail", "location", "arrendamiento", "alquiler", "locazione", "huur*", "arrendamento", NULL};
+static const char *const police_t[] = {
+    "criminal", "police", "conviction*", "good conduct", "penal*", "judicial", "judiciaire",
+    "casier", "casellario", "antecedentes", "disclosure", "strafregister", "fuhrungszeugnis",
+    "gedrag", NULL};
+static const char *const diploma_t[] = {
+    "diploma", "degree", "transcript", "graduat*", "bachelor", "master", "university",
+    "academic", "diplome", "titulo", "laurea", "licenciatura", "universit*", NULL};
+
+static const char *const *const title_words[DS_PC_COUNT] = {
+    [DS_PC_BIRTH_CERTIFICATE] = birth_t,   [DS_PC_MARRIAGE_CERTIFICATE] = marriage_t,
+    [DS_PC_BANK_STATEMENT] = bank_t,       [DS_PC_PAYSLIP] = payslip_t,
+    [DS_PC_EMPLOYMENT_LETTER] = employ_t,  [DS_PC_UTILITY_BILL] = utility_t,
+    [DS_PC_TENANCY_AGREEMENT] = tenancy_t, [DS_PC_POLICE_CERTIFICATE] = police_t,
+    [DS_PC_DIPLOMA] = diploma_t,
+};
+
+/* What a title naming a document and a type's subject scores that type. */
+#define TITLE_WORD_SCORE 5
 
 static const cue_set cue_sets[] = {
     {DS_PC_BIRTH_CERTIFICATE, birth_s, birth_w},
@@ -183,7 +255,47 @@ typedef struct folded {
     char text[CLASS_TEXT_MAX];
     unsigned char big[CLASS_TEXT_MAX];
     size_t len;
+    /* The title lines, " a b c " each one after the other: large lines in
+     * the top half of the page that name a document. */
+    char titles[LINE_TEXT_MAX * 2];
 } folded;
+
+static bool in_word_list(const char *const *list, const char *w, size_t n)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && strncmp(*list, w, n) == 0)
+            return true;
+    return false;
+}
+
+/* Whether the folded line " a b c " names a document (one of its words
+ * is a document noun). */
+static bool names_document(const char *line)
+{
+    for (const char *p = line; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        if (n && in_word_list(document_nouns, p, n))
+            return true;
+        p += n;
+    }
+    return false;
+}
+
+/* The first of a type's title words on a title line of f, or NULL. */
+static const char *title_word(const folded *f, const char *const *list)
+{
+    for (; list && *list; list++) {
+        char pat[64];
+        size_t n = strlen(*list);
+        bool stem = n > 1 && (*list)[n - 1] == '*';
+        int k = snprintf(pat, sizeof pat, " %.*s%s", (int)(stem ? n - 1 : n), *list, stem ? "" : " ");
+        if (k > 0 && (size_t)k < sizeof pat && strstr(f->titles, pat))
+            return *list;
+    }
+    return NULL;
+}
 
 static int int_cmp(const void *a, const void *b)
 {
@@ -195,8 +307,16 @@ static void fold_page(const ds_sup_text *t, folded *f)
 {
     f->len = 0;
     f->text[0] = 0;
+    f->titles[0] = 0;
     if (t->nwords == 0)
         return;
+    /* The page's height: its own, else the words' extent. */
+    int page_h = t->page_h;
+    if (page_h <= 0)
+        for (int i = 0; i < t->nwords; i++)
+            if (t->w[i].box[1] + t->w[i].box[3] > page_h)
+                page_h = t->w[i].box[1] + t->w[i].box[3];
+    size_t tlen = 0;
     /* The body text height: the median word height. */
     int *h = malloc(sizeof *h * (size_t)t->nwords);
     int median = 0;
@@ -210,7 +330,7 @@ static void fold_page(const ds_sup_text *t, folded *f)
     int i = 0;
     int lh[LINE_WORDS_MAX];
     while (i < t->nwords) {
-        int line = t->w[i].line, j = i, nh = 0;
+        int line = t->w[i].line, j = i, nh = 0, top = t->w[i].box[1];
         char raw[LINE_TEXT_MAX], fl[LINE_TEXT_MAX];
         size_t k = 0;
         raw[0] = 0;
@@ -234,6 +354,15 @@ static void fold_page(const ds_sup_text *t, folded *f)
         qsort(lh, (size_t)nh, sizeof *lh, int_cmp);
         int lineh = nh ? lh[nh / 2] : 0;
         bool big = median > 0 && lineh * 10 >= median * 13;
+        size_t need = fl_len + 3;
+        if (big && top * 2 < page_h && tlen + need < sizeof f->titles) {
+            char pad[LINE_TEXT_MAX + 3];
+            snprintf(pad, sizeof pad, " %s ", fl);
+            if (names_document(pad)) {
+                memcpy(f->titles + tlen, pad, strlen(pad) + 1);
+                tlen += strlen(pad);
+            }
+        }
         if (f->len + fl_len + 3 < CLASS_TEXT_MAX) {
             f->text[f->len] = ' ';
             f->big[f->len++] = big;
@@ -317,6 +446,8 @@ void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out)
         }
         for (const char *const *p = cue_sets[s].weak; *p; p++)
             score[s] += find_phrase(f, *p) >= 0;
+        if (title_word(f, title_words[cue_sets[s].type]))
+            score[s] += TITLE_WORD_SCORE;
         if (cue_sets[s].type == DS_PC_IDENTITY)
             out->identity_score = score[s];
         if (best < 0 || score[s] > score[best]) {
@@ -335,8 +466,12 @@ void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out)
         double conf = 0.5 + 0.04 * sb;
         conf *= 1.0 - 0.5 * (double)ss / (double)sb;
         out->confidence = conf > 0.99 ? 0.99 : conf;
+        const char *tw = title_word(f, title_words[c->type]);
         for (int pass = 0; pass < 2; pass++) {
             const char *const *list = pass == 0 ? c->strong : c->weak;
+            if (pass == 1 && tw && out->nevidence < DS_SUP_EVIDENCE_MAX)
+                snprintf(out->evidence[out->nevidence++], DS_SUP_EVIDENCE_LEN, "title word: %.*s",
+                         (int)strcspn(tw, "*"), tw);
             for (const char *const *p = list; *p && out->nevidence < DS_SUP_EVIDENCE_MAX; p++)
                 if ((pass == 0 ? find_title(f, *p) : find_phrase(f, *p)) >= 0)
                     snprintf(out->evidence[out->nevidence++], DS_SUP_EVIDENCE_LEN, "%s%s",

@@ -105,7 +105,8 @@ PIX *ds_sup_erase_rules(PIX *gray, double dpi, int *nrules /* OUT, may be NULL *
  * gray levels darker than the paper around it (the brighter of a closing
  * half an inch tall and one three inches wide), of even height between
  * DS_SUP_SHADE_MIN_H_IN and DS_SUP_SHADE_MAX_H_IN across at least
- * DS_SUP_SHADE_MIN_W_IN, clear of the image's edges by 0.1 in (a scanner's
+ * DS_SUP_SHADE_MIN_W_IN, level within 6 degrees (a watermark's slanted
+ * stroke is not), clear of the image's edges by 0.1 in (a scanner's
  * dark margin, a shadow or a tinted scan is larger than the closings or
  * touches the edge, and is no cell). Returns a copy of the 8-bit gray page
  * with each cell's ground lifted to the paper's tone (its text kept in

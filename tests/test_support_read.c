@@ -706,6 +706,23 @@ static void t_mark_before_caption(void)
     ds_sup_text_free(&t);
 }
 
+/* A numbered section heading under the title ("1. THE PARTIES") is no
+ * letter head's address (a false SUPPORT_ADDRESS_MISMATCH warning on a
+ * genuine rental contract whose property caption OCR lost). */
+static void t_section_number_no_address(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 600, 150, 40, "Residential Rental Contract");
+    words(&p, 1, 200, 348, 22, "1. THE PARTIES");
+    words(&p, 2, 200, 412, 14, "Landlord");
+    words(&p, 3, 210, 435, 22, "Mr P. Ashdown");
+    read_page(&p, &t, &sp);
+    T_CHECK(ds_sup_find(&sp, DS_SF_ADDRESS) == NULL);
+    ds_sup_text_free(&t);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -725,6 +742,7 @@ int main(int argc, char **argv)
         {"box_captions", t_box_captions},
         {"two_people", t_two_people},
         {"mark_before_caption", t_mark_before_caption},
+        {"section_number_no_address", t_section_number_no_address},
     };
     return T_RUN(cases);
 }

@@ -890,7 +890,10 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
         if (strstr(padded, pat))
             return false;
     }
-    bool number_first = isdigit((unsigned char)t->w[a].text[0]) && strlen(t->w[a].text) <= 5;
+    /* A house number, not a list's ("1. THE PARTIES", "2)"). */
+    size_t nl = strlen(t->w[a].text);
+    bool number_first = isdigit((unsigned char)t->w[a].text[0]) && nl <= 5 &&
+                        t->w[a].text[nl - 1] != '.' && t->w[a].text[nl - 1] != ')';
     return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || ds_sup_streetish(f);
 }
 

@@ -723,6 +723,46 @@ static void t_section_number_no_address(void)
     ds_sup_text_free(&t);
 }
 
+/* OCR reads "rn" as "m" in a caption ("Bom", "Sumame"): still the
+ * caption. A table row whose value line holds one word boxed tall with a
+ * smudge ("Bom" 39 px among 22 px words) is no small caption over a value:
+ * the label keeps the value beside it (a false high SUPPORT_NAME_MISMATCH
+ * took "Bom" for the employee). */
+static void t_rn_read_m(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 600, 150, 40, "Criminal Record Check Result");
+    words(&p, 1, 200, 521, 24, "Sumame");
+    words(&p, 1, 436, 523, 24, "NOVAK");
+    words(&p, 2, 201, 575, 24, "Forename(s)");
+    words(&p, 2, 438, 578, 24, "Ibrahim");
+    words(&p, 3, 197, 629, 24, "Bom");
+    words(&p, 3, 438, 632, 24, "27 Nov 1996");
+    read_page(&p, &t, &sp);
+    const ds_sup_field *b = ds_sup_find(&sp, DS_SF_BIRTH_DATE), *n = ds_sup_find(&sp, DS_SF_NAME);
+    T_CHECK(b != NULL && n != NULL);
+    if (b)
+        T_EQ_STR(b->norm, "1996-11-27");
+    if (n)
+        T_EQ_STR(n->norm, "IBRAHIM NOVAK");
+    ds_sup_text_free(&t);
+
+    page q = {0};
+    words(&q, 0, 600, 150, 40, "Employment Status");
+    words(&q, 1, 205, 874, 24, "Employee");
+    words(&q, 1, 696, 867, 22, "Fatima TAYLOR");
+    words(&q, 2, 201, 922, 39, "Bom");
+    words(&q, 2, 696, 920, 22, "26th October 1986");
+    read_page(&q, &t, &sp);
+    n = ds_sup_find(&sp, DS_SF_NAME);
+    T_CHECK(n != NULL);
+    if (n)
+        T_EQ_STR(n->norm, "FATIMA TAYLOR");
+    ds_sup_text_free(&t);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -743,6 +783,7 @@ int main(int argc, char **argv)
         {"two_people", t_two_people},
         {"mark_before_caption", t_mark_before_caption},
         {"section_number_no_address", t_section_number_no_address},
+        {"rn_read_m", t_rn_read_m},
     };
     return T_RUN(cases);
 }

@@ -79,6 +79,21 @@ static void tokenize(const ds_sup_text *t, const lines *L, int line, line_toks *
     }
 }
 
+/* Is the token read the label's word with one "rn" read as "m" ("Bom" for
+ * "Born", "Sumame" for "Surname": OCR joins the two letters in small or
+ * geometric type)? Words of four letters or more of the label only. */
+static bool rn_read_m(const char *rd, const char *word)
+{
+    size_t lt = strlen(rd), lw = strlen(word);
+    if (lw < 4 || lt + 1 != lw)
+        return false;
+    for (size_t i = 0; i + 1 < lw; i++)
+        if (word[i] == 'r' && word[i + 1] == 'n' && rd[i] == 'm' &&
+            strncmp(rd, word, i) == 0 && strcmp(rd + i + 1, word + i + 2) == 0)
+            return true;
+    return false;
+}
+
 /* Matches phrase at token pos: the number of tokens matched, or 0. The
  * phrase must start at a word's beginning. */
 static int match_at(const line_toks *lt, int pos, const char *phrase)
@@ -89,7 +104,7 @@ static int match_at(const line_toks *lt, int pos, const char *phrase)
     snprintf(buf, sizeof buf, "%s", phrase);
     int k = pos;
     for (char *save = NULL, *p = strtok_r(buf, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
-        if (k >= lt->n || strcmp(lt->t[k].s, p) != 0)
+        if (k >= lt->n || (strcmp(lt->t[k].s, p) != 0 && !rn_read_m(lt->t[k].s, p)))
             return 0;
         k++;
     }
@@ -495,19 +510,31 @@ static bool stacked_value(const ds_sup_text *t, const lines *L, int line, int lw
     return !labelled_at(t, L, below);
 }
 
-/* Is the caption (words lw..last) printed small over its value (words of
- * v): its shortest word at most 0.8 of the value's tallest? A caption in a
- * box's corner is; a table's label beside its value is not. */
-static bool small_caption(const ds_sup_text *t, int lw, int last, span v)
+/* Is the caption on line `line` printed small over its value (words of v):
+ * the caption line's median word height at most 0.8 of the value line's?
+ * A caption in a box's corner is; a table's label beside its value is not. */
+/* The median word height of a line (one word boxed with a smudge or a
+ * rule's end does not move it). */
+static int line_height_median(const ds_sup_text *t, const lines *L, int line)
 {
-    int cap = 1 << 30, val = 0;
-    for (int i = lw; i <= last; i++)
-        if (t->w[i].box[3] < cap)
-            cap = t->w[i].box[3];
-    for (int i = v.a; i < v.b; i++)
-        if (t->w[i].box[3] > val)
-            val = t->w[i].box[3];
-    return v.b > v.a && cap * 10 <= val * 8;
+    int h[64], n = 0;
+    for (int i = L->start[line]; i < L->start[line + 1] && n < 64; i++)
+        h[n++] = t->w[i].box[3];
+    for (int i = 1; i < n; i++)
+        for (int k = i; k > 0 && h[k - 1] > h[k]; k--) {
+            int x = h[k];
+            h[k] = h[k - 1];
+            h[k - 1] = x;
+        }
+    return n ? h[n / 2] : 0;
+}
+
+static bool small_caption(const ds_sup_text *t, const lines *L, int line, span v)
+{
+    if (v.b <= v.a)
+        return false;
+    int cap = line_height_median(t, L, line), val = line_height_median(t, L, t->w[v.a].line);
+    return cap * 10 <= val * 8;
 }
 
 /* Labels too common to trust in running text: taken only at a line's
@@ -1196,7 +1223,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     t->w[v.a].box[0] - (t->w[last].box[0] + t->w[last].box[2]) >
                         L.height[line] * 5 / 2) {
                     span below = value_below(t, &L, line, lw);
-                    if (stacked_value(t, &L, line, lw, below) && small_caption(t, lw, last, below))
+                    if (stacked_value(t, &L, line, lw, below) && small_caption(t, &L, line, below))
                         v = below;
                 }
                 /* A name or date in running text wraps with it; a name

@@ -761,6 +761,24 @@ static void t_rn_read_m(void)
     if (n)
         T_EQ_STR(n->norm, "FATIMA TAYLOR");
     ds_sup_text_free(&t);
+
+    /* A skewed table whose next row's words OCR boxed tall: the date beside
+     * "Born" is its value, whatever the heights (it was read from the row
+     * below, "Role Chef", and lost). */
+    page r = {0};
+    words(&r, 0, 600, 150, 40, "Employment Status");
+    words(&r, 1, 241, 844, 24, "Employee");
+    words(&r, 1, 732, 850, 24, "Kenji HANSEN");
+    words(&r, 2, 239, 897, 22, "Born");
+    words(&r, 2, 733, 900, 22, "14th March 1999");
+    words(&r, 3, 232, 930, 36, "Role");
+    words(&r, 3, 728, 935, 38, "Chef");
+    read_page(&r, &t, &sp);
+    b = ds_sup_find(&sp, DS_SF_BIRTH_DATE);
+    T_CHECK(b != NULL);
+    if (b)
+        T_EQ_STR(b->norm, "1999-03-14");
+    ds_sup_text_free(&t);
 }
 
 int main(int argc, char **argv)

@@ -513,6 +513,44 @@ static bool stacked_value(const ds_sup_text *t, const lines *L, int line, int lw
 /* Is the caption on line `line` printed small over its value (words of v):
  * the caption line's median word height at most 0.8 of the value line's?
  * A caption in a box's corner is; a table's label beside its value is not. */
+/* Do the words of v hold a value of kind k (a date for a date's label, a
+ * house number or street for an address, a name, a number)? A word beside
+ * a caption that does is its value, whatever the sizes; one that does not
+ * may be the next box's caption. */
+static bool value_of_kind(const ds_sup_text *t, const lines *L, span v, kind k)
+{
+    char iso[11], alt[11];
+    switch (k) {
+    case K_DATE:
+    case K_PERIOD:
+        for (int i = v.a; i < v.b; i++)
+            if (date_at(t, L, i, v.b, iso, alt) > 0)
+                return true;
+        return false;
+    case K_ADDRESS: {
+        char raw[LINE_MAX_FOLD], f[LINE_MAX_FOLD];
+        join_words(t, v.a, v.b, raw, sizeof raw);
+        ds_text_fold(raw, f, sizeof f);
+        return isdigit((unsigned char)t->w[v.a].text[0]) || ds_sup_streetish(f);
+    }
+    case K_NAME:
+    case K_SURNAME:
+    case K_GIVEN: {
+        span n = name_span(t, v.a, v.b);
+        return n.b > n.a;
+    }
+    case K_NUMBER:
+    case K_IBAN:
+    case K_AMOUNT:
+        for (int i = v.a; i < v.b; i++)
+            if (ds_sup_has_digit(t->w[i].text))
+                return true;
+        return false;
+    default:
+        return true;
+    }
+}
+
 /* The median word height of a line (one word boxed with a smudge or a
  * rule's end does not move it). */
 static int line_height_median(const ds_sup_text *t, const lines *L, int line)
@@ -1223,7 +1261,8 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     t->w[v.a].box[0] - (t->w[last].box[0] + t->w[last].box[2]) >
                         L.height[line] * 5 / 2) {
                     span below = value_below(t, &L, line, lw);
-                    if (stacked_value(t, &L, line, lw, below) && small_caption(t, &L, line, below))
+                    if (!value_of_kind(t, &L, v, lk) && stacked_value(t, &L, line, lw, below) &&
+                        small_caption(t, &L, line, below))
                         v = below;
                 }
                 /* A name or date in running text wraps with it; a name

@@ -413,9 +413,134 @@ static void t_ordinals(void)
     ds_sup_text_free(&t);
 }
 
+/* A two-digit year beside a month's name, placed by the screening year:
+ * a birth is not in the future (last century then), other dates at most
+ * 20 years ahead; numeric dates with two digits stay no date. */
+static void expect_yy(const char *text, bool birth, const char *iso)
+{
+    char a[11], b[11];
+    bool shrt = false;
+    ds_sup_date_result r = ds_sup_parse_date_yy(text, DS_SUP_ORDER_DMY, 2026, birth, a, b, &shrt);
+    if (r != DS_SUP_DATE_OK || strcmp(a, iso) != 0 || !shrt)
+        T_FAIL_("\"%s\" (birth %d): %d %s short %d, expected %s", text, (int)birth, (int)r, a,
+                (int)shrt, iso);
+}
+
+static void t_two_digit_years(void)
+{
+    expect_yy("3 Mar 21", false, "2021-03-03");
+    expect_yy("3 Mar 27", false, "2027-03-03"); /* a date in the future stays one */
+    expect_yy("3 Mar 98", false, "1998-03-03");
+    expect_yy("4 May 63", true, "1963-05-04");
+    expect_yy("3 Mar 27", true, "1927-03-03"); /* a birth in the future: last century */
+    expect_yy("3 Mar 26", true, "2026-03-03");
+    expect_yy("Mar 3, 21", false, "2021-03-03");
+    expect_yy("18-Aug.27", false, "2027-08-18"); /* "18 Aug. 27", a dot misread */
+    char a[11], b[11];
+    bool shrt = true;
+    /* unknown screening year, or a numeric date: no date */
+    T_EQ_INT(ds_sup_parse_date_yy("3 Mar 21", DS_SUP_ORDER_DMY, 0, false, a, b, &shrt),
+             DS_SUP_DATE_NONE);
+    T_CHECK(!shrt);
+    T_EQ_INT(ds_sup_parse_date_yy("03.03.21", DS_SUP_ORDER_DMY, 2026, false, a, b, &shrt),
+             DS_SUP_DATE_NONE);
+    T_EQ_INT(ds_sup_parse_date_yy("31 Feb 21", DS_SUP_ORDER_DMY, 2026, false, a, b, &shrt),
+             DS_SUP_DATE_NONE);
+    T_EQ_INT(ds_sup_parse_date("3 Mar 21", DS_SUP_ORDER_DMY, a, b), DS_SUP_DATE_NONE);
+    /* four digits are read as before, and say nothing short */
+    T_EQ_INT(ds_sup_parse_date_yy("3 Mar 2021", DS_SUP_ORDER_DMY, 2026, true, a, b, &shrt),
+             DS_SUP_DATE_OK);
+    T_EQ_STR(a, "2021-03-03");
+    T_CHECK(!shrt);
+}
+
+/* Anna Smith's case record born on `birth`, and a page of `lines` read
+ * with screening year 2026 and checked against it on 2026-11-23. */
+static void screen_short(const char *const *lines, const char *birth, ds_sup_text *t,
+                         ds_sup_page *sp, ds_flags *fl)
+{
+    ds_case c;
+    memset(&c, 0, sizeof c);
+    snprintf(c.case_id, sizeof c.case_id, "T-3");
+    snprintf(c.surname, sizeof c.surname, "Smith");
+    snprintf(c.given_names, sizeof c.given_names, "Anna");
+    snprintf(c.birth_date, sizeof c.birth_date, "%s", birth);
+    text_of(t, lines);
+    t->year_now = 2026;
+    ds_sup_class cls;
+    ds_sup_classify(t, &cls);
+    ds_sup_extract(t, &cls, sp);
+    memset(fl, 0, sizeof *fl);
+    ds_check_support(sp, t, &c, "2026-11-23", 90, 0, fl);
+}
+
+/* A birth date with a two-digit year: the same day and month and the same
+ * two digits is the record's whatever the century; a difference is a
+ * warning (two digits of a year are weaker evidence), never high; with
+ * four digits the same difference is high. */
+static void t_checks_short_year(void)
+{
+    struct {
+        const char *record, *printed;
+        int sev; /* of SUPPORT_BIRTH_DATE_MISMATCH, or -1 for none */
+        const char *status;
+    } cases[] = {
+        {"1985-03-03", "3 Mar 85", -1, "match"},
+        {"1925-03-03", "3 Mar 25", -1, "match"}, /* placed in 2025, the record says 1925 */
+        {"1985-03-03", "3 Mar 72", DS_SEV_WARNING, "mismatch"},
+        {"1985-03-03", "3 Mar 1972", DS_SEV_HIGH, "mismatch"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char dob[64];
+        snprintf(dob, sizeof dob, "Date of birth: %s", cases[k].printed);
+        const char *lines[] = {"POLICE CERTIFICATE", "Full name: Anna Smith", dob,
+                               "Date of issue: 10 Oct 26", NULL};
+        ds_sup_text t;
+        ds_sup_page sp;
+        ds_flags fl;
+        screen_short(lines, cases[k].record, &t, &sp, &fl);
+        const ds_sup_field *f = ds_sup_find(&sp, DS_SF_BIRTH_DATE);
+        T_CHECK(f != NULL);
+        if (f)
+            T_EQ_STR(f->status, cases[k].status);
+        const ds_sup_field *iss = ds_sup_find(&sp, DS_SF_ISSUE_DATE);
+        T_CHECK(iss != NULL && !strcmp(iss->norm, "2026-10-10") && iss->short_year);
+        int found = 0;
+        for (int i = 0; i < fl.count; i++)
+            if (fl.item[i].code == DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH) {
+                found++;
+                if ((int)fl.item[i].severity != cases[k].sev)
+                    T_FAIL_("case %zu: severity %d, expected %d", k, (int)fl.item[i].severity,
+                            (int)cases[k].sev);
+            }
+        T_EQ_INT(found, cases[k].sev >= 0 ? 1 : 0);
+        ds_sup_text_free(&t);
+    }
+}
+
+/* A birth certificate dated before the birth, both with two-digit years:
+ * found, as a warning. */
+static void t_checks_short_year_before_birth(void)
+{
+    const char *lines[] = {"BIRTH CERTIFICATE", "Name of child: Anna Smith",
+                           "Date of birth: 4 May 91", "Date of issue: 20 May 86", NULL};
+    ds_sup_text t;
+    ds_sup_page sp;
+    ds_flags fl;
+    screen_short(lines, "1991-05-04", &t, &sp, &fl);
+    T_EQ_INT(count_code(&fl, DS_FLAG_SUPPORT_ISSUED_BEFORE_BIRTH), 1);
+    for (int i = 0; i < fl.count; i++)
+        if (fl.item[i].code == DS_FLAG_SUPPORT_ISSUED_BEFORE_BIRTH)
+            T_EQ_INT(fl.item[i].severity, DS_SEV_WARNING);
+    ds_sup_text_free(&t);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
+        {"two_digit_years", t_two_digit_years},
+        {"checks_short_year", t_checks_short_year},
+        {"checks_short_year_before_birth", t_checks_short_year_before_birth},
         {"forms", t_forms},
         {"forms_month_first", t_forms_month_first},
         {"not_dates", t_not_dates},

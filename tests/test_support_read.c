@@ -513,6 +513,274 @@ static void t_header_left_cell(void)
     ds_sup_text_free(&t);
 }
 
+/* Fills a rectangle of a gray page. */
+static void fill(PIX *g, int x0, int y0, int w, int h, int v)
+{
+    for (int y = y0; y < y0 + h; y++)
+        for (int x = x0; x < x0 + w; x++)
+            pixSetPixel(g, x, y, (l_uint32)v);
+}
+
+/* Shaded cells (ds_sup_flatten_shade): a header row 25 gray levels darker
+ * than the paper, with dark letters on it, is found and lifted to the
+ * paper's tone with its letters kept dark, and the rule eraser then leaves
+ * the letters. A scanner's dark margin along the image's edge, a darker
+ * corner of uneven lighting, a round stamp's thin ring and small text are
+ * no cells: a page of only those is not changed. */
+static void t_flatten_shade(void)
+{
+    const int W = 1240, H = 1754;
+    PIX *g = pixCreate(W, H, 8);
+    T_CHECK(g != NULL);
+    if (!g)
+        return;
+    /* Paper with uneven light: 240 at the top left, darker to the right. */
+    for (int y = 0; y < H; y++)
+        for (int x = 0; x < W; x++)
+            pixSetPixel(g, x, y, (l_uint32)(240 - 30 * x / W - 10 * y / H));
+    fill(g, 0, 0, 45, H, 140);        /* the scanner bed's margin, left */
+    fill(g, 0, H - 30, W, 30, 150);   /* and at the bottom */
+    for (int k = 0; k < 30; k++)      /* small text, 12 px letters */
+        fill(g, 200 + 14 * k, 600, 3, 12, 30);
+    for (int a = 0; a < 360; a++) {   /* a stamp's ring, 3 px wide */
+        double r = a * 3.14159265 / 180;
+        fill(g, 800 + (int)lround(90 * cos(r)), 900 + (int)lround(90 * sin(r)), 3, 3, 130);
+    }
+    int n = -1;
+    PIX *o = ds_sup_flatten_shade(g, 150, &n);
+    T_CHECK(o == NULL);
+    T_EQ_INT(n, 0);
+    pixDestroy(&o);
+    /* The header row: 900 x 40 px (6 x 0.27 in), its letters 14 px tall. */
+    fill(g, 150, 300, 900, 40, 208);
+    for (int k = 0; k < 20; k++)
+        fill(g, 170 + 14 * k, 313, 4, 14, 25);
+    n = -1;
+    o = ds_sup_flatten_shade(g, 150, &n);
+    T_CHECK(o != NULL);
+    T_EQ_INT(n, 1);
+    if (o) {
+        l_uint32 v, p;
+        pixGetPixel(o, 700, 320, &v); /* the row's ground */
+        pixGetPixel(g, 700, 280, &p); /* the paper above it */
+        T_CHECK(abs((int)v - (int)p) <= 8);
+        pixGetPixel(o, 171, 320, &v); /* a letter */
+        T_CHECK(v < 60);
+        pixGetPixel(o, 20, 800, &v); /* the margin, untouched */
+        T_EQ_INT((int)v, 140);
+        /* Rules erased after the lift keep the letters. */
+        PIX *e = ds_sup_erase_rules(o, 150, NULL);
+        T_CHECK(e != NULL);
+        if (e) {
+            pixGetPixel(e, 171, 320, &v);
+            T_CHECK(v < 60);
+        }
+        pixDestroy(&e);
+    }
+    pixDestroy(&o);
+    /* Bad arguments. */
+    T_CHECK(ds_sup_flatten_shade(NULL, 150, &n) == NULL);
+    T_EQ_INT(n, 0);
+    T_CHECK(ds_sup_flatten_shade(g, 0, NULL) == NULL);
+    PIX *bw = pixCreate(50, 50, 1);
+    T_CHECK(ds_sup_flatten_shade(bw, 150, NULL) == NULL);
+    pixDestroy(&bw);
+    pixDestroy(&g);
+}
+
+/* Boxes in a row, each with a small caption in its corner and its value
+ * under it: a caption's value is the one in its box, not the next box's
+ * caption beside it (an address read as "Staff no., 59 Church Lane"). A
+ * table's label beside its value in the same size keeps that value, even
+ * with a line under the label that is no label. */
+static void t_box_captions(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 600, 150, 40, "Monthly Salary Certificate");
+    words(&p, 1, 200, 400, 14, "Home address");
+    words(&p, 1, 800, 400, 14, "Staff no.");
+    words(&p, 2, 210, 425, 22, "59 Church Lane");
+    words(&p, 2, 810, 425, 22, "11234");
+    words(&p, 3, 210, 457, 22, "MANCHESTER SR19 8RZ");
+    read_page(&p, &t, &sp);
+    const ds_sup_field *a = ds_sup_find(&sp, DS_SF_ADDRESS);
+    T_CHECK(a != NULL);
+    if (a)
+        T_EQ_STR(a->norm, "59 CHURCH LANE, MANCHESTER SR19 8RZ");
+    ds_sup_text_free(&t);
+
+    page q = {0};
+    words(&q, 0, 600, 150, 40, "Monthly Salary Certificate");
+    words(&q, 1, 200, 400, 22, "Home address");
+    words(&q, 1, 800, 400, 22, "12 High Street, LEEDS LS1 4AB");
+    words(&q, 2, 200, 440, 22, "Tariff");
+    words(&q, 2, 800, 440, 22, "Standard variable");
+    read_page(&q, &t, &sp);
+    a = ds_sup_find(&sp, DS_SF_ADDRESS);
+    T_CHECK(a != NULL);
+    if (a)
+        T_EQ_STR(a->norm, "12 HIGH STREET, LEEDS LS1 4AB");
+    ds_sup_text_free(&t);
+}
+
+/* Two people printed alike, each on a row of their own (the parties of a
+ * marriage entry): "Surname: X  Forename(s): Y" twice, or a "Full name
+ * (surname first)" caption over each name. The first is the holder, the
+ * second another name of the page (before, the second was not read, so a
+ * wrong person in its place went unseen). */
+static void t_two_people(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 600, 150, 40, "Extract of Marriage Entry");
+    words(&p, 1, 200, 400, 22, "Surname: TAYLOR Forename(s): Grace");
+    words(&p, 2, 200, 460, 22, "Surname: MULLER Forename(s): Anna Maria");
+    read_page(&p, &t, &sp);
+    const ds_sup_field *n = ds_sup_find(&sp, DS_SF_NAME), *o = ds_sup_find(&sp, DS_SF_OTHER_NAME);
+    T_CHECK(n != NULL && o != NULL);
+    if (n && o) {
+        T_EQ_STR(n->norm, "GRACE TAYLOR");
+        T_EQ_STR(o->norm, "ANNA MARIA MULLER");
+    }
+    ds_sup_text_free(&t);
+
+    page q = {0};
+    words(&q, 0, 600, 150, 40, "Extract of Marriage Entry");
+    words(&q, 1, 200, 400, 14, "Full name (surname first)");
+    words(&q, 2, 200, 425, 24, "TAYLOR Grace");
+    words(&q, 3, 200, 480, 14, "Full name (surname first)");
+    words(&q, 4, 200, 505, 24, "MULLER Anna");
+    read_page(&q, &t, &sp);
+    n = ds_sup_find(&sp, DS_SF_NAME);
+    o = ds_sup_find(&sp, DS_SF_OTHER_NAME);
+    T_CHECK(n != NULL && o != NULL);
+    if (n && o) {
+        T_EQ_STR(n->norm, "TAYLOR GRACE");
+        T_EQ_STR(o->norm, "MULLER ANNA");
+    }
+    ds_sup_text_free(&t);
+
+    /* One person's surname and given names in two boxes side by side: one
+     * name, nothing else. */
+    page r = {0};
+    words(&r, 0, 600, 150, 40, "Extract of Birth Entry");
+    words(&r, 1, 200, 400, 14, "Surname");
+    words(&r, 1, 800, 400, 14, "Forenames");
+    words(&r, 2, 210, 425, 22, "TAYLOR");
+    words(&r, 2, 810, 425, 22, "Grace");
+    read_page(&r, &t, &sp);
+    n = ds_sup_find(&sp, DS_SF_NAME);
+    T_CHECK(n != NULL && ds_sup_find(&sp, DS_SF_OTHER_NAME) == NULL);
+    if (n)
+        T_EQ_STR(n->norm, "GRACE TAYLOR");
+    ds_sup_text_free(&t);
+}
+
+/* Two boxes side by side, a box's side left as "|" before the second
+ * caption: the caption is no word of running text, and each date is its
+ * own caption's (the birth date was read as the summary date, a false
+ * high SUPPORT_BIRTH_DATE_MISMATCH). */
+static void t_mark_before_caption(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 600, 150, 40, "Account Summary");
+    words(&p, 1, 253, 817, 16, "Summary date");
+    words(&p, 1, 1012, 800, 16, "| Date of birth");
+    words(&p, 2, 263, 840, 26, "October 23, 2026");
+    words(&p, 2, 1013, 830, 26, "| March 26, 1971");
+    read_page(&p, &t, &sp);
+    const ds_sup_field *s = ds_sup_find(&sp, DS_SF_STATEMENT_DATE);
+    const ds_sup_field *b = ds_sup_find(&sp, DS_SF_BIRTH_DATE);
+    T_CHECK(s != NULL && b != NULL);
+    if (s)
+        T_EQ_STR(s->norm, "2026-10-23");
+    if (b) {
+        T_EQ_STR(b->norm, "1971-03-26");
+        T_EQ_STR(b->label, "date of birth");
+    }
+    ds_sup_text_free(&t);
+}
+
+/* A numbered section heading under the title ("1. THE PARTIES") is no
+ * letter head's address (a false SUPPORT_ADDRESS_MISMATCH warning on a
+ * genuine rental contract whose property caption OCR lost). */
+static void t_section_number_no_address(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 600, 150, 40, "Residential Rental Contract");
+    words(&p, 1, 200, 348, 22, "1. THE PARTIES");
+    words(&p, 2, 200, 412, 14, "Landlord");
+    words(&p, 3, 210, 435, 22, "Mr P. Ashdown");
+    read_page(&p, &t, &sp);
+    T_CHECK(ds_sup_find(&sp, DS_SF_ADDRESS) == NULL);
+    ds_sup_text_free(&t);
+}
+
+/* OCR reads "rn" as "m" in a caption ("Bom", "Sumame"): still the
+ * caption. A table row whose value line holds one word boxed tall with a
+ * smudge ("Bom" 39 px among 22 px words) is no small caption over a value:
+ * the label keeps the value beside it (a false high SUPPORT_NAME_MISMATCH
+ * took "Bom" for the employee). */
+static void t_rn_read_m(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 600, 150, 40, "Criminal Record Check Result");
+    words(&p, 1, 200, 521, 24, "Sumame");
+    words(&p, 1, 436, 523, 24, "NOVAK");
+    words(&p, 2, 201, 575, 24, "Forename(s)");
+    words(&p, 2, 438, 578, 24, "Ibrahim");
+    words(&p, 3, 197, 629, 24, "Bom");
+    words(&p, 3, 438, 632, 24, "27 Nov 1996");
+    read_page(&p, &t, &sp);
+    const ds_sup_field *b = ds_sup_find(&sp, DS_SF_BIRTH_DATE), *n = ds_sup_find(&sp, DS_SF_NAME);
+    T_CHECK(b != NULL && n != NULL);
+    if (b)
+        T_EQ_STR(b->norm, "1996-11-27");
+    if (n)
+        T_EQ_STR(n->norm, "IBRAHIM NOVAK");
+    ds_sup_text_free(&t);
+
+    page q = {0};
+    words(&q, 0, 600, 150, 40, "Employment Status");
+    words(&q, 1, 205, 874, 24, "Employee");
+    words(&q, 1, 696, 867, 22, "Fatima TAYLOR");
+    words(&q, 2, 201, 922, 39, "Bom");
+    words(&q, 2, 696, 920, 22, "26th October 1986");
+    read_page(&q, &t, &sp);
+    n = ds_sup_find(&sp, DS_SF_NAME);
+    T_CHECK(n != NULL);
+    if (n)
+        T_EQ_STR(n->norm, "FATIMA TAYLOR");
+    ds_sup_text_free(&t);
+
+    /* A skewed table whose next row's words OCR boxed tall: the date beside
+     * "Born" is its value, whatever the heights (it was read from the row
+     * below, "Role Chef", and lost). */
+    page r = {0};
+    words(&r, 0, 600, 150, 40, "Employment Status");
+    words(&r, 1, 241, 844, 24, "Employee");
+    words(&r, 1, 732, 850, 24, "Kenji HANSEN");
+    words(&r, 2, 239, 897, 22, "Born");
+    words(&r, 2, 733, 900, 22, "14th March 1999");
+    words(&r, 3, 232, 930, 36, "Role");
+    words(&r, 3, 728, 935, 38, "Chef");
+    read_page(&r, &t, &sp);
+    b = ds_sup_find(&sp, DS_SF_BIRTH_DATE);
+    T_CHECK(b != NULL);
+    if (b)
+        T_EQ_STR(b->norm, "1999-03-14");
+    ds_sup_text_free(&t);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -528,6 +796,12 @@ int main(int argc, char **argv)
         {"prose_parties", t_prose_parties},
         {"council_tax", t_council_tax},
         {"header_left_cell", t_header_left_cell},
+        {"flatten_shade", t_flatten_shade},
+        {"box_captions", t_box_captions},
+        {"two_people", t_two_people},
+        {"mark_before_caption", t_mark_before_caption},
+        {"section_number_no_address", t_section_number_no_address},
+        {"rn_read_m", t_rn_read_m},
     };
     return T_RUN(cases);
 }

@@ -417,6 +417,9 @@ static void check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case
             any = true;
             if (!strcmp(cands[k], read0) || !strcmp(cands[k], read1))
                 same = true;
+            /* A two-digit year ("3 Mar 25") says no century. */
+            if (f->short_year && strlen(cands[k]) == 10 && !strcmp(cands[k] + 2, read0 + 2))
+                same = true;
             if (!closest)
                 closest = cands[k];
         }
@@ -437,7 +440,8 @@ static void check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case
          * positively identified as this person's birth date. */
         bool clear = f->conf >= DATE_CONF_CLEAR && !one_confusable_digit(read0, closest) &&
                      !one_confusable_digit(read1, closest) &&
-                     strcmp(f->label, DS_SUP_LABEL_BORN_PROSE) != 0;
+                     strcmp(f->label, DS_SUP_LABEL_BORN_PROSE) != 0 &&
+                     !f->short_year; /* two digits of a year: weaker evidence */
         ds_flags_add(flags, page, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH,
                      clear ? DS_SEV_HIGH : DS_SEV_WARNING, "case", "birth_date", closest, read0,
                      clear ? "The date of birth on this %s differs from the case record."
@@ -663,7 +667,8 @@ static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *t
                 before = before && di < db;
             }
         if (any && before) {
-            bool clear = issue->conf >= DATE_CONF_CLEAR && bconf >= DATE_CONF_CLEAR;
+            bool clear = issue->conf >= DATE_CONF_CLEAR && bconf >= DATE_CONF_CLEAR &&
+                         !issue->short_year && !(birth && birth->short_year);
             ds_flags_add(flags, page, DS_FLAG_SUPPORT_ISSUED_BEFORE_BIRTH,
                          clear ? DS_SEV_HIGH : DS_SEV_WARNING, "support", "issue_date", b,
                          issue->norm[0] ? issue->norm : issue->readings[0],

@@ -115,6 +115,168 @@ static int rules_dir(PIX *bin, PIX *mask, bool horizontal, double dpi)
     return found;
 }
 
+/* ------------------------------------------------------------ shaded cells */
+
+static int odd_px(double v)
+{
+    int n = (int)lround(v);
+    if (n < 3)
+        n = 3;
+    return n | 1;
+}
+
+/* Is the component (the mask m clipped to its box b, in a page w x h at
+ * dpi) a shaded cell: a band of even height across at least
+ * DS_SUP_SHADE_MIN_W_IN, clear of the image's edges? Each column's count
+ * of set pixels is the band's height there (a skewed band keeps it; its
+ * bounding box does not). */
+static bool shade_cell(PIX *m, const BOX *b, int w, int h, double dpi)
+{
+    int edge = (int)lround(0.1 * dpi);
+    if (b->w < DS_SUP_SHADE_MIN_W_IN * dpi || b->h < DS_SUP_SHADE_MIN_H_IN * dpi ||
+        b->h > DS_SUP_SHADE_MAX_H_IN * dpi + b->w * 0.1 || b->x < edge || b->y < edge ||
+        b->x + b->w > w - edge || b->y + b->h > h - edge)
+        return false;
+    int *col = calloc((size_t)b->w * 2, sizeof *col);
+    if (!col)
+        return false;
+    int *top = col + b->w;
+    l_uint32 *data = pixGetData(m);
+    int wpl = pixGetWpl(m), mw = (int)pixGetWidth(m), mh = (int)pixGetHeight(m);
+    for (int x = 0; x < b->w; x++)
+        top[x] = -1;
+    for (int y = 0; y < mh; y++) {
+        l_uint32 *row = data + (size_t)y * wpl;
+        for (int x = 0; x < mw && x < b->w; x++)
+            if (GET_DATA_BIT(row, x)) {
+                col[x]++;
+                if (top[x] < 0)
+                    top[x] = y;
+            }
+    }
+    long sum = 0;
+    for (int i = 0; i < b->w; i++)
+        sum += col[i];
+    double mean = (double)sum / b->w;
+    int even = 0;
+    for (int i = 0; i < b->w; i++)
+        even += fabs(col[i] - mean) <= 0.3 * mean;
+    /* A row of a table lies level, within a scan's tilt (6 degrees): the
+     * top's height over the first and the last fifth of the columns. A
+     * watermark's slanted stroke does not. */
+    int fifth = b->w / 5 > 0 ? b->w / 5 : 1, n0 = 0, n1 = 0;
+    double t0 = 0, t1 = 0;
+    for (int i = 0; i < fifth; i++) {
+        if (top[i] >= 0)
+            t0 += top[i], n0++;
+        if (top[b->w - 1 - i] >= 0)
+            t1 += top[b->w - 1 - i], n1++;
+    }
+    bool level = n0 && n1 && fabs(t1 / n1 - t0 / n0) <= 0.1 * (b->w - fifth);
+    free(col);
+    return level && mean >= DS_SUP_SHADE_MIN_H_IN * dpi && mean <= DS_SUP_SHADE_MAX_H_IN * dpi &&
+           even >= 0.8 * b->w;
+}
+
+/* Sets each column of a 1-bit image from its first set pixel to its last. */
+static void fill_columns(PIX *m)
+{
+    l_uint32 *data = pixGetData(m);
+    int wpl = pixGetWpl(m), mw = (int)pixGetWidth(m), mh = (int)pixGetHeight(m);
+    for (int x = 0; x < mw; x++) {
+        int top = -1, bottom = -1;
+        for (int y = 0; y < mh; y++)
+            if (GET_DATA_BIT(data + (size_t)y * wpl, x)) {
+                if (top < 0)
+                    top = y;
+                bottom = y;
+            }
+        for (int y = top; top >= 0 && y <= bottom; y++)
+            SET_DATA_BIT(data + (size_t)y * wpl, x);
+    }
+}
+
+PIX *ds_sup_flatten_shade(PIX *gray, double dpi, int *ncells)
+{
+    if (ncells)
+        *ncells = 0;
+    if (!gray || pixGetDepth(gray) != 8 || dpi < 30)
+        return NULL;
+    /* Found on the page at half its resolution (a cell is a tenth of an
+     * inch tall or more), lifted at the full one. */
+    int red = dpi >= 100 ? 2 : 1;
+    double rdpi = dpi / red;
+    PIX *small = red > 1 ? pixScaleAreaMap2(gray) : pixClone(gray);
+    if (!small)
+        return NULL;
+    int w = (int)pixGetWidth(small), h = (int)pixGetHeight(small);
+    /* The paper around each pixel: a closing along y removes what is
+     * lower than half an inch (a header row, text), one along x what is
+     * narrower than three inches (a column of label cells); the brighter
+     * of the two is the paper. A scanner's dark margin or a shadow larger
+     * than both stays, and so is no shade. */
+    PIX *cv = pixCloseGray(small, 1, odd_px(0.5 * rdpi));
+    PIX *ch = pixCloseGray(small, odd_px(3.0 * rdpi), 1);
+    PIX *paper = cv && ch ? pixMinOrMax(NULL, cv, ch, L_CHOOSE_MAX) : NULL;
+    pixDestroy(&cv);
+    pixDestroy(&ch);
+    PIX *diff = paper ? pixSubtractGray(NULL, paper, small) : NULL;
+    /* Shade: a little darker than that paper; ink is darker still. An
+     * opening removes the fringes of letters and thin strokes (a stamp, a
+     * signature), a closing fills the letters printed on the shade. */
+    PIX *band = diff ? pixGenerateMaskByBand(diff, DS_SUP_SHADE_MIN, DS_SUP_SHADE_MAX, 1, 0) : NULL;
+    int k1 = odd_px(0.06 * rdpi), k2 = odd_px(0.15 * rdpi);
+    PIX *open = band ? pixOpenBrick(NULL, band, k1, k1) : NULL;
+    PIX *mask = open ? pixCloseSafeBrick(NULL, open, k2, k2) : NULL;
+    pixDestroy(&band);
+    pixDestroy(&open);
+    pixDestroy(&diff);
+    PIX *out = NULL;
+    BOXA *boxa = mask ? pixConnCompBB(mask, 8) : NULL;
+    int n = boxa ? boxaGetCount(boxa) : 0, found = 0;
+    int fw = (int)pixGetWidth(gray), fh = (int)pixGetHeight(gray);
+    for (int i = 0; i < n && paper; i++) {
+        BOX *b = boxaGetBox(boxa, i, L_CLONE);
+        PIX *cm = b ? pixClipRectangle(mask, b, NULL) : NULL;
+        float bg = 0, pp = 0;
+        if (cm && shade_cell(cm, b, w, h, rdpi) &&
+            pixGetRankValueMasked(small, cm, b->x, b->y, 1, 0.5f, &bg, NULL) == 0 &&
+            pixGetRankValueMasked(paper, cm, b->x, b->y, 1, 0.5f, &pp, NULL) == 0 && bg > 0 &&
+            pp > bg && (out || (out = pixCopy(NULL, gray)) != NULL)) {
+            /* The cell's shade is lifted to the paper around it, its text
+             * kept in proportion (ink stays dark): each column of the cell
+             * from its top to its bottom (letters cut into its edge). */
+            fill_columns(cm);
+            PIX *wide = pixDilateBrick(NULL, cm, 3, 3);
+            l_uint32 *od = pixGetData(out), *md = wide ? pixGetData(wide) : NULL;
+            int owpl = pixGetWpl(out), mwpl = wide ? pixGetWpl(wide) : 0;
+            int cw = wide ? (int)pixGetWidth(wide) : 0, chh = wide ? (int)pixGetHeight(wide) : 0;
+            double k = pp / bg;
+            for (int y = b->y * red; md && y < (b->y + chh) * red && y < fh; y++) {
+                l_uint32 *mrow = md + (size_t)(y / red - b->y) * mwpl;
+                l_uint32 *orow = od + (size_t)y * owpl;
+                for (int x = b->x * red; x < (b->x + cw) * red && x < fw; x++) {
+                    if (!GET_DATA_BIT(mrow, x / red - b->x))
+                        continue;
+                    int nv = (int)lround(GET_DATA_BYTE(orow, x) * k);
+                    SET_DATA_BYTE(orow, x, nv > 255 ? 255 : nv);
+                }
+            }
+            pixDestroy(&wide);
+            found++;
+        }
+        pixDestroy(&cm);
+        boxDestroy(&b);
+    }
+    boxaDestroy(&boxa);
+    pixDestroy(&mask);
+    pixDestroy(&paper);
+    pixDestroy(&small);
+    if (ncells)
+        *ncells = found;
+    return out;
+}
+
 PIX *ds_sup_erase_rules(PIX *gray, double dpi, int *nrules)
 {
     if (nrules)
@@ -237,6 +399,14 @@ ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi, ds_s
     }
     if (!img)
         return DS_ERR_NOMEM;
+    /* A label on a shaded cell is read as noise, and the cell taken for a
+     * thick rule and whitened with its text: shaded cells are lifted to
+     * the paper's tone first. */
+    PIX *flat = ds_sup_flatten_shade(img, page_dpi * scale, &out->shaded_cells);
+    if (flat) {
+        pixDestroy(&img);
+        img = flat;
+    }
     /* Box borders and table rules are read as "|", "[" or "l" glued to the
      * words beside them (a name read as "[Sola", a date as "||05/10r2026"):
      * they are whitened before the page is read. */

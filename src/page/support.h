@@ -66,6 +66,9 @@ typedef struct ds_sup_text {
     double ms;          /* time spent reading, milliseconds */
     int scale_pct;      /* OCR: the page was read at this percentage of its size */
     int page_w, page_h; /* the page's size in pixels; 0: unknown (the words' extent is used) */
+    int shaded_cells;   /* OCR: shaded cells lifted to the paper's tone (ds_sup_flatten_shade) */
+    int year_now;       /* the screening date's year: places a two-digit year's century
+                           (ds_sup_parse_date_yy); 0: unknown, two-digit years are no date */
 } ds_sup_text;
 
 /* The resolution full-page OCR reads at (pixels per inch of the paper): the
@@ -99,6 +102,29 @@ ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi,
 #define DS_SUP_RULE_MIN_IN 0.3
 #define DS_SUP_RULE_INK 30
 PIX *ds_sup_erase_rules(PIX *gray, double dpi, int *nrules /* OUT, may be NULL */);
+
+/*
+ * Shaded cells: header rows and label cells printed on a gray ground (10
+ * to 45 % gray), which OCR reads as noise and ds_sup_erase_rules would take
+ * for thick rules. A cell is an area DS_SUP_SHADE_MIN to DS_SUP_SHADE_MAX
+ * gray levels darker than the paper around it (the brighter of a closing
+ * half an inch tall and one three inches wide), of even height between
+ * DS_SUP_SHADE_MIN_H_IN and DS_SUP_SHADE_MAX_H_IN across at least
+ * DS_SUP_SHADE_MIN_W_IN, level within 6 degrees (a watermark's slanted
+ * stroke is not), clear of the image's edges by 0.1 in (a scanner's
+ * dark margin, a shadow or a tinted scan is larger than the closings or
+ * touches the edge, and is no cell). Returns a copy of the 8-bit gray page
+ * with each cell's ground lifted to the paper's tone (its text kept in
+ * proportion), and their number in *ncells; NULL when no cell was found,
+ * on a bad argument or no memory. ds_sup_read_ocr does this before the
+ * rules are erased.
+ */
+#define DS_SUP_SHADE_MIN 12
+#define DS_SUP_SHADE_MAX 120
+#define DS_SUP_SHADE_MIN_W_IN 0.5
+#define DS_SUP_SHADE_MIN_H_IN 0.12
+#define DS_SUP_SHADE_MAX_H_IN 1.0
+PIX *ds_sup_flatten_shade(PIX *gray, double dpi, int *ncells /* OUT, may be NULL */);
 
 /* The words of a text layer, grouped into lines by their boxes (words whose
  * vertical centres lie within one another's box height form a line). */
@@ -203,6 +229,8 @@ typedef struct ds_sup_field {
                                       (03/04/2025): norm is empty, readings[0] is the
                                       day-first reading, readings[1] the month-first one;
                                       both "" otherwise */
+    bool short_year;               /* a date printed with a two-digit year ("3 Mar 85"): its
+                                      century was placed by the screening year, not read */
 } ds_sup_field;
 
 typedef struct ds_sup_page {
@@ -246,6 +274,18 @@ typedef enum ds_sup_date_result {
 ds_sup_date_result ds_sup_parse_date(const char *text, ds_sup_order order, char iso[11],
                                      char alt[11]);
 
+/*
+ * As ds_sup_parse_date, and also a date with a two-digit year beside a
+ * month's name ("3 Mar 21", "3-Mar-21", "Mar 3, 21"; a numeric date's two
+ * digits are too often something else). Its century is placed by
+ * year_now (0: two-digit years are no date): a birth date is the latest
+ * year not after year_now (a birth in the future is last century), any
+ * other date the latest not more than 20 years after it (as the MRZ's
+ * expiry dates). *short_year (may be NULL) says a two-digit year was read.
+ */
+ds_sup_date_result ds_sup_parse_date_yy(const char *text, ds_sup_order order, int year_now,
+                                        bool birth, char iso[11], char alt[11], bool *short_year);
+
 /* The month (1..12) a word names in those languages, or 0. */
 int ds_sup_month_word(const char *word);
 
@@ -260,6 +300,10 @@ ds_sup_order ds_sup_date_order(const ds_sup_text *t);
  * alt when ambiguous, see ds_sup_parse_date). */
 int ds_sup_date_words(const ds_sup_text *t, int a, int b, ds_sup_order order, char iso[11],
                       char alt[11]);
+/* The same, reading two-digit years too with t->year_now (see
+ * ds_sup_parse_date_yy; birth: the date is a birth date). */
+int ds_sup_date_words_yy(const ds_sup_text *t, int a, int b, ds_sup_order order, bool birth,
+                         char iso[11], char alt[11], bool *short_year);
 
 /* Is the word a caption word: a word field labels are made of in English,
  * German, French or Spanish ("Name", "Titulaire", "compte", "Prénom(s)",

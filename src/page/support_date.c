@@ -5,8 +5,10 @@
  * day), a day, a month name and a year ("22 April 2025", "5. März 1980",
  * "1er mars 1980", "5 de marzo de 1980", "22-Apr-2025"), or a month name,
  * a day and a year ("April 22, 2025"); month names full or abbreviated, in
- * English, German, French and Spanish. Years have four digits: a
- * two-digit year's century is never guessed.
+ * English, German, French and Spanish. Years have four digits, or two
+ * beside a month's name when the screening year is known: the century is
+ * then placed by it (a birth not in the future, other dates not more than
+ * 20 years ahead), and the field says its year was short.
  *
  * A numeric date whose day and month could each be the other (03/04/2025)
  * is read in the page's order: dotted dates are day first everywhere; a
@@ -204,21 +206,58 @@ static bool date_tokens(const char *text, dtok *tok, int cap, int *ntok)
     return true;
 }
 
-static void put_iso(char iso[11], int y, int m, int d) { snprintf(iso, 11, "%04d-%02d-%02d", y, m, d); }
+static void put_iso(char iso[11], int y, int m, int d)
+{
+    /* Callers pass valid dates (ds_ymd_valid); the bounds keep it 10 bytes. */
+    snprintf(iso, 11, "%04d-%02d-%02d", (int)((unsigned)y % 10000u), (int)((unsigned)m % 100u),
+             (int)((unsigned)d % 100u));
+}
+
+/* The year of a two-digit one: a birth the latest not after year_now,
+ * anything else the latest not more than 20 years after it. */
+static int full_year(int yy, int year_now, bool birth)
+{
+    int top = birth ? year_now : year_now + 20;
+    int y = top - ((top % 100 - yy + 100) % 100);
+    return y;
+}
 
 ds_sup_date_result ds_sup_parse_date(const char *text, ds_sup_order order, char iso[11],
                                      char alt[11])
+{
+    return ds_sup_parse_date_yy(text, order, 0, false, iso, alt, NULL);
+}
+
+ds_sup_date_result ds_sup_parse_date_yy(const char *text, ds_sup_order order, int year_now,
+                                        bool birth, char iso[11], char alt[11], bool *short_year)
 {
     if (iso)
         iso[0] = 0;
     if (alt)
         alt[0] = 0;
+    if (short_year)
+        *short_year = false;
     if (!text || !iso || !alt || strlen(text) > 96)
         return DS_SUP_DATE_NONE;
     dtok t[4];
     int n = 0;
     if (!date_tokens(text, t, 4, &n) || n != 3)
         return DS_SUP_DATE_NONE;
+    /* A two-digit year beside a month's name ("3 Mar 21", "Mar 3, 21"):
+     * its century placed by the screening year. */
+    if (year_now > 0 && year_now < 10000 && t[2].kind == T_NUM && t[2].digits == 2 &&
+        ((t[0].kind == T_NUM && t[1].kind == T_MONTH) ||
+         (t[0].kind == T_MONTH && t[1].kind == T_NUM))) {
+        int y = full_year(t[2].val, year_now, birth);
+        int m = t[0].kind == T_MONTH ? t[0].val : t[1].val;
+        const dtok *day = t[0].kind == T_NUM ? &t[0] : &t[1];
+        if (day->digits > 2 || !ds_ymd_valid(y, m, day->val))
+            return DS_SUP_DATE_NONE;
+        put_iso(iso, y, m, day->val);
+        if (short_year)
+            *short_year = true;
+        return DS_SUP_DATE_OK;
+    }
     if (t[2].kind != T_NUM || t[2].digits != 4) {
         /* year first: 2025-04-22, 2025/04/22, 2025.04.22 */
         if (t[0].kind == T_NUM && t[0].digits == 4 && t[1].kind == T_NUM && t[2].kind == T_NUM &&
@@ -356,6 +395,18 @@ ds_sup_order ds_sup_date_order(const ds_sup_text *t)
 int ds_sup_date_words(const ds_sup_text *t, int a, int b, ds_sup_order order, char iso[11],
                       char alt[11])
 {
+    if (!t)
+        return 0;
+    ds_sup_text t0 = *t;
+    t0.year_now = 0;
+    return ds_sup_date_words_yy(&t0, a, b, order, false, iso, alt, NULL);
+}
+
+int ds_sup_date_words_yy(const ds_sup_text *t, int a, int b, ds_sup_order order, bool birth,
+                         char iso[11], char alt[11], bool *short_year)
+{
+    if (short_year)
+        *short_year = false;
     if (!t || a < 0 || a >= b || b > t->nwords)
         return 0;
     /* Up to 6 words ("5 de marzo de 1980"), the longest first, on one line. */
@@ -373,7 +424,8 @@ int ds_sup_date_words(const ds_sup_text *t, int a, int b, ds_sup_order order, ch
         /* A lone number is no date unless it is written as one. */
         if (n == 1 && !strpbrk(buf, "./-"))
             continue;
-        if (ds_sup_parse_date(buf, order, iso, alt) != DS_SUP_DATE_NONE)
+        if (ds_sup_parse_date_yy(buf, order, t->year_now, birth, iso, alt, short_year) !=
+            DS_SUP_DATE_NONE)
             return n;
     }
     return 0;

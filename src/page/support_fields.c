@@ -79,6 +79,21 @@ static void tokenize(const ds_sup_text *t, const lines *L, int line, line_toks *
     }
 }
 
+/* Is the token read the label's word with one "rn" read as "m" ("Bom" for
+ * "Born", "Sumame" for "Surname": OCR joins the two letters in small or
+ * geometric type)? Words of four letters or more of the label only. */
+static bool rn_read_m(const char *rd, const char *word)
+{
+    size_t lt = strlen(rd), lw = strlen(word);
+    if (lw < 4 || lt + 1 != lw)
+        return false;
+    for (size_t i = 0; i + 1 < lw; i++)
+        if (word[i] == 'r' && word[i + 1] == 'n' && rd[i] == 'm' &&
+            strncmp(rd, word, i) == 0 && strcmp(rd + i + 1, word + i + 2) == 0)
+            return true;
+    return false;
+}
+
 /* Matches phrase at token pos: the number of tokens matched, or 0. The
  * phrase must start at a word's beginning. */
 static int match_at(const line_toks *lt, int pos, const char *phrase)
@@ -89,7 +104,7 @@ static int match_at(const line_toks *lt, int pos, const char *phrase)
     snprintf(buf, sizeof buf, "%s", phrase);
     int k = pos;
     for (char *save = NULL, *p = strtok_r(buf, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
-        if (k >= lt->n || strcmp(lt->t[k].s, p) != 0)
+        if (k >= lt->n || (strcmp(lt->t[k].s, p) != 0 && !rn_read_m(lt->t[k].s, p)))
             return 0;
         k++;
     }
@@ -248,10 +263,17 @@ static void join_words(const ds_sup_text *t, int a, int b, char *out, size_t cap
 
 /* ------------------------------------------------------------ value kinds */
 
-/* A date in words a..b-1 starting at word a (support_date.c). */
+/* A date in words a..b-1 starting at word a (support_date.c); a two-digit
+ * year's century placed as a birth date's when birth. */
+static int date_at_yy(const ds_sup_text *t, const lines *L, int a, int b, bool birth, char iso[11],
+                      char alt[11], bool *short_year)
+{
+    return ds_sup_date_words_yy(t, a, b, L->order, birth, iso, alt, short_year);
+}
+
 static int date_at(const ds_sup_text *t, const lines *L, int a, int b, char iso[11], char alt[11])
 {
-    return ds_sup_date_words(t, a, b, L->order, iso, alt);
+    return date_at_yy(t, L, a, b, false, iso, alt, NULL);
 }
 
 static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", "herr", "frau", "m",
@@ -424,7 +446,7 @@ static span value_right(const ds_sup_text *t, const lines *L, int lw, kind vk)
          * header can lie nearer than the label's own value. */
         char iso[11], alt[11];
         if ((vk == K_DATE || vk == K_PERIOD) &&
-            !ds_sup_date_words(t, a, L->start[line + 1], L->order, iso, alt))
+            !date_at(t, L, a, L->start[line + 1], iso, alt))
             continue;
         if ((vk == K_NUMBER || vk == K_IBAN || vk == K_AMOUNT) && !ds_sup_has_digit(t->w[a].text) &&
             !(a + 1 < L->start[line + 1] && ds_sup_has_digit(t->w[a + 1].text)))
@@ -488,6 +510,71 @@ static bool stacked_value(const ds_sup_text *t, const lines *L, int line, int lw
     return !labelled_at(t, L, below);
 }
 
+/* Is the caption on line `line` printed small over its value (words of v):
+ * the caption line's median word height at most 0.8 of the value line's?
+ * A caption in a box's corner is; a table's label beside its value is not. */
+/* Do the words of v hold a value of kind k (a date for a date's label, a
+ * house number or street for an address, a name, a number)? A word beside
+ * a caption that does is its value, whatever the sizes; one that does not
+ * may be the next box's caption. */
+static bool value_of_kind(const ds_sup_text *t, const lines *L, span v, kind k)
+{
+    char iso[11], alt[11];
+    switch (k) {
+    case K_DATE:
+    case K_PERIOD:
+        for (int i = v.a; i < v.b; i++)
+            if (date_at(t, L, i, v.b, iso, alt) > 0)
+                return true;
+        return false;
+    case K_ADDRESS: {
+        char raw[LINE_MAX_FOLD], f[LINE_MAX_FOLD];
+        join_words(t, v.a, v.b, raw, sizeof raw);
+        ds_text_fold(raw, f, sizeof f);
+        return isdigit((unsigned char)t->w[v.a].text[0]) || ds_sup_streetish(f);
+    }
+    case K_NAME:
+    case K_SURNAME:
+    case K_GIVEN: {
+        span n = name_span(t, v.a, v.b);
+        return n.b > n.a;
+    }
+    case K_NUMBER:
+    case K_IBAN:
+    case K_AMOUNT:
+        for (int i = v.a; i < v.b; i++)
+            if (ds_sup_has_digit(t->w[i].text))
+                return true;
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* The median word height of a line (one word boxed with a smudge or a
+ * rule's end does not move it). */
+static int line_height_median(const ds_sup_text *t, const lines *L, int line)
+{
+    int h[64], n = 0;
+    for (int i = L->start[line]; i < L->start[line + 1] && n < 64; i++)
+        h[n++] = t->w[i].box[3];
+    for (int i = 1; i < n; i++)
+        for (int k = i; k > 0 && h[k - 1] > h[k]; k--) {
+            int x = h[k];
+            h[k] = h[k - 1];
+            h[k - 1] = x;
+        }
+    return n ? h[n / 2] : 0;
+}
+
+static bool small_caption(const ds_sup_text *t, const lines *L, int line, span v)
+{
+    if (v.b <= v.a)
+        return false;
+    int cap = line_height_median(t, L, line), val = line_height_median(t, L, t->w[v.a].line);
+    return cap * 10 <= val * 8;
+}
+
 /* Labels too common to trust in running text: taken only at a line's
  * start or after a column gap. */
 static bool generic(const char *phrase)
@@ -527,9 +614,15 @@ static void set_value(const ds_sup_text *t, ds_sup_field *f, int a, int b)
  * close below: up to two, stopped by a line that starts with a label. */
 /* A line that ends an address: it holds a postcode (letters and digits
  * mixed, "LS1", or four or five digits). */
-static bool postcode_line(const ds_sup_text *t, const lines *L, int line)
+static bool postcode_line(const ds_sup_text *t, const lines *L, int line, int from)
 {
-    for (int i = L->start[line]; i < L->start[line + 1]; i++) {
+    /* The address's own cell: from its first word to the next column gap
+     * (a box beside it holds another field, a number of five digits). */
+    int end = L->start[line + 1];
+    for (int i = from + 1; i < end; i++)
+        if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > L->height[line] * 5 / 2)
+            end = i;
+    for (int i = from; i < end; i++) {
         const char *w = t->w[i].text;
         int d = 0, a = 0, n = 0;
         for (; *w; w++, n++) {
@@ -542,11 +635,11 @@ static bool postcode_line(const ds_sup_text *t, const lines *L, int line)
     return false;
 }
 
-static int address_more(const ds_sup_text *t, const lines *L, int line, int x, int x2, int max)
+static int address_more(const ds_sup_text *t, const lines *L, int line, int a, int x2, int max)
 {
-    int last = line;
+    int last = line, x = t->w[a].box[0];
     for (int k = 1; k <= max && line + k < L->n; k++) {
-        if (postcode_line(t, L, last))
+        if (postcode_line(t, L, last, last == line ? a : L->start[last]))
             break;
         int nl = line + k, a0 = L->start[nl];
         int prev_bottom = 0;
@@ -589,7 +682,7 @@ static void address_value(const ds_sup_text *t, const lines *L, int line, int a,
     while (a + 1 < b && !ds_sup_has_alnum(t->w[a].text))
         a++;
     /* Further lines start under the value or at the line's start. */
-    int last = address_more(t, L, line, t->w[a].box[0], t->w[L->start[line]].box[0], 2);
+    int last = address_more(t, L, line, a, t->w[L->start[line]].box[0], 2);
     char buf[DS_SUP_VALUE_MAX * 2];
     join_words(t, a, b, buf, sizeof buf);
     int box[4];
@@ -642,9 +735,41 @@ static bool put_span(const ds_sup_text *t, span s, const char *norm, const label
     return true;
 }
 
+/* Names printed as a surname and given names in two fields, for up to two
+ * people (the parties of a marriage entry, each on a row of their own:
+ * "Surname: SMITH  Forename(s): John"). part 0 is the surname, 1 the given
+ * names. */
+#define NAME_PEOPLE 2
+typedef struct name_parts {
+    char v[NAME_PEOPLE][2][DS_SUP_VALUE_MAX];
+    int box[NAME_PEOPLE][2][4];
+    float conf[NAME_PEOPLE][2];
+    int line[NAME_PEOPLE][2]; /* the line each part was read on */
+} name_parts;
+
+/* Which person a surname or given names read on line `line` belong to: the
+ * first with that part free; a second person only on a line below the
+ * first one's row (the same row or the next lines hold one person's). -1:
+ * no room. */
+static int name_person(const name_parts *np, int part, int line)
+{
+    for (int k = 0; k < NAME_PEOPLE; k++) {
+        if (np->v[k][part][0])
+            continue;
+        if (k == 0)
+            return 0;
+        /* The other part of person k-1 read, and this one below its row. */
+        int other = np->v[k - 1][1 - part][0] ? np->line[k - 1][1 - part] : -1;
+        int same = np->line[k - 1][part];
+        if (line > same && (other < 0 || line > other || np->v[k][1 - part][0]))
+            return k;
+        return -1;
+    }
+    return -1;
+}
+
 static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, int b,
-                       const label *lb, ds_sup_page *out, char *surname, char *given,
-                       int name_box[2][4], float name_conf[2])
+                       const label *lb, ds_sup_page *out, name_parts *np)
 {
     if (a >= b)
         return false;
@@ -655,15 +780,17 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
     case K_DATE:
     case K_PERIOD: {
         int found_a = -1, found_n = 0;
+        bool shrt = false, best_short = false;
         char best[11] = "", best_alt[11] = "", alt[11];
         /* A generic label ("Date") takes a date right after it only: in
          * "Date of marriage: 26.11.2023" it is not the issue date. */
         int reach = lb->k == K_PERIOD ? b : generic(lb->phrase) ? a + 1 : a + 3;
         for (int i = a; i < b && i < reach; i++) {
-            int n = date_at(t, L, i, b, iso, alt);
+            int n = date_at_yy(t, L, i, b, lb->id == DS_SF_BIRTH_DATE, iso, alt, &shrt);
             if (n > 0) {
                 found_a = i;
                 found_n = n;
+                best_short = shrt;
                 memcpy(best, iso, sizeof best);
                 memcpy(best_alt, alt, sizeof best_alt);
                 if (lb->k == K_DATE)
@@ -677,6 +804,7 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
         if (!f)
             return true;
         set_value(t, f, found_a, found_a + found_n);
+        f->short_year = best_short;
         if (best_alt[0]) { /* day and month could be swapped: both readings */
             f->norm[0] = 0;
             memcpy(f->readings[0], best, sizeof best);
@@ -693,14 +821,23 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
             return false;
         if (lb->k != K_NAME) {
             int which = lb->k == K_SURNAME ? 0 : 1;
-            char *dst = which == 0 ? surname : given;
-            if (dst[0])
+            int k = name_person(np, which, t->w[s.a].line);
+            if (k < 0)
                 return true;
-            join_words(t, s.a, s.b, dst, DS_SUP_VALUE_MAX);
-            span_box(t, s.a, s.b, name_box[which], &name_conf[which]);
+            join_words(t, s.a, s.b, np->v[k][which], DS_SUP_VALUE_MAX);
+            span_box(t, s.a, s.b, np->box[k][which], &np->conf[k][which]);
+            np->line[k][which] = t->w[s.a].line;
             return true;
         }
-        ds_sup_field *f = add_field(out, lb->id, lb->phrase);
+        /* The holder's caption printed again over another name (the second
+         * party of an entry, under the same "Full name" as the first): that
+         * person is named too. */
+        const ds_sup_field *first = ds_sup_find(out, DS_SF_NAME);
+        ds_sup_field_id id = lb->id;
+        if (id == DS_SF_NAME && first && !strcmp(first->label, lb->phrase) &&
+            t->w[s.a].box[1] > first->box[1] + first->box[3])
+            id = DS_SF_OTHER_NAME;
+        ds_sup_field *f = add_field(out, id, lb->phrase);
         if (!f)
             return true;
         set_value(t, f, s.a, s.b);
@@ -818,7 +955,10 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
         if (strstr(padded, pat))
             return false;
     }
-    bool number_first = isdigit((unsigned char)t->w[a].text[0]) && strlen(t->w[a].text) <= 5;
+    /* A house number, not a list's ("1. THE PARTIES", "2)"). */
+    size_t nl = strlen(t->w[a].text);
+    bool number_first = isdigit((unsigned char)t->w[a].text[0]) && nl <= 5 &&
+                        t->w[a].text[nl - 1] != '.' && t->w[a].text[nl - 1] != ')';
     return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || ds_sup_streetish(f);
 }
 
@@ -845,7 +985,7 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         /* A date under a name ("14 March 2019") is no address. */
         char iso[11], alt[11];
         int na = cell_end(t, L, al) - L->start[al];
-        if (ds_sup_date_words(t, L->start[al], L->start[al] + na, L->order, iso, alt) == na)
+        if (date_at(t, L, L->start[al], L->start[al] + na, iso, alt) == na)
             continue;
         if (!have_name) {
             ds_sup_field *f = add_field(out, DS_SF_NAME, "header");
@@ -869,9 +1009,14 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
  * and no column gap before it? */
 static bool in_running_text(const ds_sup_text *t, const lines *L, int line, int lw)
 {
-    if (lw <= L->start[line])
+    /* Marks before it ("|", a box's side left by the rule eraser) are no
+     * text: the gap is measured from the word before them. */
+    int p = lw - 1;
+    while (p >= L->start[line] && !ds_sup_has_alnum(t->w[p].text))
+        p--;
+    if (p < L->start[line])
         return false;
-    const int *pb = t->w[lw - 1].box;
+    const int *pb = t->w[p].box;
     return t->w[lw].box[0] - (pb[0] + pb[2]) <= L->height[line] * 5 / 2;
 }
 
@@ -985,7 +1130,8 @@ static void date_line(const ds_sup_text *t, const lines *L, ds_sup_page *out, in
         if (t->w[a].box[1] > page_h * 2 / 5)
             break;
         char iso[11], alt[11];
-        if (b - a > 6 || ds_sup_date_words(t, a, b, L->order, iso, alt) != b - a)
+        bool shrt = false;
+        if (b - a > 6 || date_at_yy(t, L, a, b, false, iso, alt, &shrt) != b - a)
             continue;
         bool labelled = false;
         for (int l2 = line - 1; l2 <= line && !labelled; l2++) {
@@ -1001,6 +1147,7 @@ static void date_line(const ds_sup_text *t, const lines *L, ds_sup_page *out, in
         ds_sup_field *f = add_field(out, DS_SF_ISSUE_DATE, "date line");
         if (f) {
             set_value(t, f, a, b);
+            f->short_year = shrt;
             if (alt[0]) {
                 memcpy(f->readings[0], iso, sizeof iso);
                 memcpy(f->readings[1], alt, sizeof alt);
@@ -1010,6 +1157,33 @@ static void date_line(const ds_sup_text *t, const lines *L, ds_sup_page *out, in
         break;
     }
     free(lt);
+}
+
+/* Person k of np (a surname, maybe given names) as a name field: the
+ * holder's for the first, another name for the second. */
+static void put_name_parts(const name_parts *np, int k, ds_sup_page *out)
+{
+    const char *sur = np->v[k][0], *giv = np->v[k][1];
+    ds_sup_field *f = add_field(out, k == 0 ? DS_SF_NAME : DS_SF_OTHER_NAME,
+                                giv[0] ? "surname, given names" : "surname");
+    if (!f)
+        return;
+    char both[DS_SUP_VALUE_MAX * 2 + 2];
+    snprintf(both, sizeof both, "%s%s%s", giv, giv[0] ? " " : "", sur);
+    ds_text_copy_utf8(f->value, sizeof f->value, both);
+    name_norm(f->value, f->norm, sizeof f->norm);
+    memcpy(f->box, np->box[k][0], sizeof f->box);
+    f->conf = np->conf[k][0];
+    if (!giv[0])
+        return;
+    const int *b = np->box[k][1];
+    int x0 = f->box[0] < b[0] ? f->box[0] : b[0];
+    int y0 = f->box[1] < b[1] ? f->box[1] : b[1];
+    int x1 = f->box[0] + f->box[2] > b[0] + b[2] ? f->box[0] + f->box[2] : b[0] + b[2];
+    int y1 = f->box[1] + f->box[3] > b[1] + b[3] ? f->box[1] + f->box[3] : b[1] + b[3];
+    f->box[0] = x0, f->box[1] = y0, f->box[2] = x1 - x0, f->box[3] = y1 - y0;
+    if (np->conf[k][1] < f->conf)
+        f->conf = np->conf[k][1];
 }
 
 const ds_sup_field *ds_sup_find(const ds_sup_page *p, ds_sup_field_id id)
@@ -1037,10 +1211,8 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     lines L = {t->nlines, calloc((size_t)t->nlines + 1, sizeof(int)),
                calloc((size_t)t->nlines + 1, sizeof(int)), DS_SUP_ORDER_UNKNOWN};
     line_toks *lt = malloc(sizeof *lt);
-    char *surname = calloc(1, DS_SUP_VALUE_MAX), *given = calloc(1, DS_SUP_VALUE_MAX);
-    int name_box[2][4] = {{0}};
-    float name_conf[2] = {0, 0};
-    if (!L.start || !L.height || !lt || !surname || !given)
+    name_parts *np = calloc(1, sizeof *np);
+    if (!L.start || !L.height || !lt || !np)
         goto out;
     int page_h = 0;
     for (int i = t->nwords - 1; i >= 0; i--) {
@@ -1082,6 +1254,17 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     break;
                 }
                 span v = value_beside(t, &L, line, last);
+                /* A small caption in a box's corner with its value under
+                 * it: what lies beside it past a column gap is the next
+                 * box's ("Home address   Staff no." over their values). */
+                if (!running && v.b > v.a &&
+                    t->w[v.a].box[0] - (t->w[last].box[0] + t->w[last].box[2]) >
+                        L.height[line] * 5 / 2) {
+                    span below = value_below(t, &L, line, lw);
+                    if (!value_of_kind(t, &L, v, lk) && stacked_value(t, &L, line, lw, below) &&
+                        small_caption(t, &L, line, below))
+                        v = below;
+                }
                 /* A name or date in running text wraps with it; a name
                  * joined by "and" to the next is the other party's. */
                 if (running && (lk == K_NAME || lk == K_DATE) && flow.b > v.b)
@@ -1124,8 +1307,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     lb.k = K_SURNAME;
                 else if (!strcmp(lb.phrase, "nombre") && page_surname)
                     lb.k = K_GIVEN;
-                bool took = take_value(t, &L, vl, v.a, v.b, &lb, out, surname, given, name_box,
-                                       name_conf);
+                bool took = take_value(t, &L, vl, v.a, v.b, &lb, out, np);
                 /* A birth date found by "born" inside a sentence is placed
                  * by how the sentence reads, not by a label: its label
                  * says so (DS_SUP_LABEL_BORN_PROSE), and the checks never
@@ -1147,36 +1329,19 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     if (labelled_at(t, &L, below))
                         below.b = below.a; /* the next label, not a value */
                     int vline = below.b > below.a ? t->w[below.a].line : line;
-                    take_value(t, &L, vline, below.a, below.b, &lb, out, surname, given,
-                               name_box, name_conf);
+                    take_value(t, &L, vline, below.a, below.b, &lb, out, np);
                 }
                 pos += m - 1;
                 break;
             }
         }
     }
-    /* A name printed as surname and given names in two fields. */
-    if (surname[0] && !ds_sup_find(out, DS_SF_NAME)) {
-        ds_sup_field *f = add_field(out, DS_SF_NAME, given[0] ? "surname, given names" : "surname");
-        if (f) {
-            char both[DS_SUP_VALUE_MAX * 2 + 2];
-            snprintf(both, sizeof both, "%s%s%s", given, given[0] ? " " : "", surname);
-            ds_text_copy_utf8(f->value, sizeof f->value, both);
-            name_norm(f->value, f->norm, sizeof f->norm);
-            memcpy(f->box, name_box[0], sizeof f->box);
-            f->conf = name_conf[0];
-            if (given[0]) {
-                int *b = name_box[1];
-                int x0 = f->box[0] < b[0] ? f->box[0] : b[0];
-                int y0 = f->box[1] < b[1] ? f->box[1] : b[1];
-                int x1 = f->box[0] + f->box[2] > b[0] + b[2] ? f->box[0] + f->box[2] : b[0] + b[2];
-                int y1 = f->box[1] + f->box[3] > b[1] + b[3] ? f->box[1] + f->box[3] : b[1] + b[3];
-                f->box[0] = x0, f->box[1] = y0, f->box[2] = x1 - x0, f->box[3] = y1 - y0;
-                if (name_conf[1] < f->conf)
-                    f->conf = name_conf[1];
-            }
-        }
-    }
+    /* A name printed as surname and given names in two fields: the first
+     * person's is the holder's (unless a label gave it), the second's
+     * another name of the page. */
+    for (int k = 0; k < NAME_PEOPLE; k++)
+        if (np->v[k][0][0] && (k > 0 || !ds_sup_find(out, DS_SF_NAME)))
+            put_name_parts(np, k, out);
     name_before_role(t, &L, out);
     header_fields(t, &L, out, page_h);
     if (cls && cls->type != DS_PC_BIRTH_CERTIFICATE && cls->type != DS_PC_MARRIAGE_CERTIFICATE)
@@ -1185,6 +1350,5 @@ out:
     free(L.start);
     free(L.height);
     free(lt);
-    free(surname);
-    free(given);
+    free(np);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/base.h"
+#include "check/case.h"
 #include "check/supcheck.h"
 #include "page/support.h"
 #include "page/tess.h"
@@ -155,6 +156,9 @@ ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds
             err = ds_sup_read_ocr(api, pg->gray, dpi, DS_SUP_OCR_DPI, &text);
         give(pool, api);
     }
+    /* Two-digit years ("3 Mar 85") are placed by the screening year. */
+    if (err == DS_OK && !ds_date_parse(opt->today, &text.year_now, NULL, NULL))
+        text.year_now = 0;
     ds_page_class type = DS_PC_OTHER;
     ds_sup_page *sp = err == DS_OK ? calloc(1, sizeof *sp) : NULL;
     if (sp) {

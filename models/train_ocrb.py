@@ -509,6 +509,35 @@ def report(ps, X, Y, L, log=print):
     return ok.mean()
 
 
+def softmax(z):
+    z = z - z.max(1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(1, keepdims=True)
+
+
+def report_ensemble(paths, X, Y, L, doubt_p=0.9, log=print):
+    """Each model alone and all of them as src/mrz/ocrb.c combines them (the
+    best character of the mean, as sure as the least sure model): how many
+    cells are read wrong, and how many of those *with confidence* (p at or
+    above the MRZ parser's doubt threshold, DS_MRZ_DOUBT_P), the misreadings
+    no check digit may correct and no name doubt reports."""
+    probs = [softmax(predict(read_model(pth), X)) for pth in paths]
+    rows = [(os.path.basename(pth), pr.argmax(1), pr.max(1)) for pth, pr in zip(paths, probs)]
+    mean = sum(probs) / len(probs)
+    best = mean.argmax(1)
+    p = np.min([pr[np.arange(len(best)), best] for pr in probs], axis=0)
+    rows.append(("together", best, p))
+    for name, pred, conf in rows:
+        wrong = pred != Y
+        sure = conf >= doubt_p
+        log("%-22s wrong %5d / %d, wrong with p >= %.2f: %4d, doubted: %5.2f%%" %
+            (name, wrong.sum(), len(Y), doubt_p, (wrong & sure).sum(), 100 * (~sure).mean()))
+        for lv, lname in enumerate(LEVELS):
+            s = L == lv
+            log("  %-7s wrong %4d, wrong and sure %3d, doubted %5.2f%%" %
+                (lname, (wrong & s).sum(), (wrong & sure & s).sum(), 100 * (~sure[s]).mean()))
+
+
 def dump_test_cells(outdir, seed, dpis=(150, 300)):
     """Writes one cell per character at each resolution (mild degradation,
     real neighbours, locator jitter), as one vertical strip PGM per
@@ -557,6 +586,8 @@ def main():
                     help="vary the print too (print_params: face, glyph width, cap/pitch, slant, "
                          "weight, faint ink, perspective); off: the committed model's training")
     ap.add_argument("--eval-only", action="store_true", help="evaluate --out instead of training")
+    ap.add_argument("--ensemble", metavar="MODEL", action="append", default=[],
+                    help="with --eval-only: also evaluate --out and these models together")
     ap.add_argument("--dump-test-cells", metavar="DIR", help="write the unit-test cells and exit")
     a = ap.parse_args()
 
@@ -577,7 +608,10 @@ def main():
             Yt = np.concatenate([t[1] for t in tests])
             Lt = np.concatenate([t[2] for t in tests])
             if a.eval_only:
-                report(read_model(a.out), Xt, Yt, Lt)
+                if a.ensemble:
+                    report_ensemble([a.out] + a.ensemble, Xt, Yt, Lt)
+                else:
+                    report(read_model(a.out), Xt, Yt, Lt)
                 return
             X, Y, _ = make_set(pool, a.seed, a.train_lines)
         for path in a.extra_cells:

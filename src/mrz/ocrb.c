@@ -348,18 +348,28 @@ void ds_ocrb_features(const uint8_t *gray, int w, int h, int stride, int ink_thr
 #define MAX_WIDTH_ 1024
 #define MAX_MODEL_BYTES_ (16u << 20)
 
-struct ds_ocrb {
+/* One trained network (one model file). */
+typedef struct net_ {
     int nlayers;
     int nin[MAX_LAYERS_], nout[MAX_LAYERS_];
     const float *w[MAX_LAYERS_], *b[MAX_LAYERS_];
     float params[]; /* every layer's weights then biases, in file order */
+} net_;
+
+/* The recogniser: one network, or several trained apart whose readings must
+ * agree (ds_ocrb_create_ensemble). */
+struct ds_ocrb {
+    int nnets;
+    net_ *net[DS_OCRB_MAX_MODELS];
 };
 
 #ifndef DS_OCRB_NO_BUILTIN
 /* Defined by ocrb_blob.c. The training script builds this file alone as a
- * shared library with DS_OCRB_NO_BUILTIN, without the embedded model. */
+ * shared library with DS_OCRB_NO_BUILTIN, without the embedded models. */
 extern const uint8_t ds_ocrb_model_start[];
 extern const uint8_t ds_ocrb_model_end[];
+extern const uint8_t ds_ocrb_model2_start[];
+extern const uint8_t ds_ocrb_model2_end[];
 #endif
 
 static uint32_t rd32_(const uint8_t *p)
@@ -382,14 +392,12 @@ static uint32_t crc32_(const uint8_t *p, size_t n)
     return c ^ 0xffffffffu;
 }
 
-ds_error ds_ocrb_create(const uint8_t *model, size_t len, ds_ocrb **out)
+static ds_error net_create_(const uint8_t *model, size_t len, net_ **out)
 {
     ds_error err = DS_ERR_MODEL;
-    ds_ocrb *m = NULL;
+    net_ *m = NULL;
     uint32_t sizes[MAX_LAYERS_];
 
-    if (!out)
-        return DS_ERR_USAGE;
     if (!model || len < 28 + 4 || len > MAX_MODEL_BYTES_)
         goto out;
     if (memcmp(model, MAGIC_, 8) != 0 || rd32_(model + 8) != FORMAT_VERSION_ ||
@@ -460,18 +468,57 @@ out:
     return err;
 }
 
+ds_error ds_ocrb_create_ensemble(const uint8_t *const *models, const size_t *lens, int n,
+                                 ds_ocrb **out)
+{
+    if (!out)
+        return DS_ERR_USAGE;
+    *out = NULL;
+    if (!models || !lens || n < 1 || n > DS_OCRB_MAX_MODELS)
+        return DS_ERR_USAGE;
+    ds_ocrb *m = calloc(1, sizeof *m);
+    if (!m)
+        return DS_ERR_NOMEM;
+    for (int i = 0; i < n; i++) {
+        ds_error err = net_create_(models[i], lens[i], &m->net[i]);
+        if (err != DS_OK) {
+            ds_ocrb_free(m);
+            return err;
+        }
+        m->nnets = i + 1;
+    }
+    *out = m;
+    return DS_OK;
+}
+
+ds_error ds_ocrb_create(const uint8_t *model, size_t len, ds_ocrb **out)
+{
+    return ds_ocrb_create_ensemble(&model, &len, 1, out);
+}
+
 ds_error ds_ocrb_create_builtin(ds_ocrb **out)
 {
 #ifdef DS_OCRB_NO_BUILTIN
-    (void)out;
-    return DS_ERR_MODEL;
+    if (out)
+        *out = NULL;
+    return out ? DS_ERR_MODEL : DS_ERR_USAGE;
 #else
-    size_t len = (size_t)(ds_ocrb_model_end - ds_ocrb_model_start);
-    return ds_ocrb_create(ds_ocrb_model_start, len, out);
+    const uint8_t *models[2] = {ds_ocrb_model_start, ds_ocrb_model2_start};
+    size_t lens[2] = {(size_t)(ds_ocrb_model_end - ds_ocrb_model_start),
+                      (size_t)(ds_ocrb_model2_end - ds_ocrb_model2_start)};
+    /* the second model is optional: an empty blob when the build has none */
+    return ds_ocrb_create_ensemble(models, lens, lens[1] ? 2 : 1, out);
 #endif
 }
 
-void ds_ocrb_free(ds_ocrb *m) { free(m); }
+void ds_ocrb_free(ds_ocrb *m)
+{
+    if (!m)
+        return;
+    for (int i = 0; i < m->nnets; i++)
+        free(m->net[i]);
+    free(m);
+}
 
 /* o += x * w over n floats, unrolled by 8 so that -O2 vectorises it. */
 static void axpy_(float *restrict o, const float *restrict w, float x, int n)
@@ -491,14 +538,11 @@ static void axpy_(float *restrict o, const float *restrict w, float x, int n)
         o[j] += x * w[j];
 }
 
-void ds_ocrb_classify(const ds_ocrb *m, const float *features, ds_mrz_char *out)
+/* The network's output probabilities, softmax over the last layer, into
+ * prob[DS_OCRB_CLASSES]. */
+static void net_run_(const net_ *m, const float *features, float *prob)
 {
     float buf[2][MAX_WIDTH_];
-    if (!out)
-        return;
-    *out = (ds_mrz_char){0, 0.0f, 0, 0.0f, 0};
-    if (!m || !features)
-        return;
     const float *in = features;
     float *o = NULL;
     for (int l = 0; l < m->nlayers; l++) {
@@ -517,29 +561,56 @@ void ds_ocrb_classify(const ds_ocrb *m, const float *features, ds_mrz_char *out)
                 o[j] = o[j] > 0.0f ? o[j] : 0.0f;
         in = o;
     }
-    int n = m->nout[m->nlayers - 1];
     float mx = o[0];
-    for (int j = 1; j < n; j++)
+    for (int j = 1; j < DS_OCRB_CLASSES; j++)
         if (o[j] > mx)
             mx = o[j];
     float sum = 0.0f;
-    for (int j = 0; j < n; j++) {
-        o[j] = expf(o[j] - mx);
-        sum += o[j];
+    for (int j = 0; j < DS_OCRB_CLASSES; j++) {
+        prob[j] = expf(o[j] - mx);
+        sum += prob[j];
+    }
+    for (int j = 0; j < DS_OCRB_CLASSES; j++)
+        prob[j] /= sum;
+}
+
+void ds_ocrb_classify(const ds_ocrb *m, const float *features, ds_mrz_char *out)
+{
+    float prob[DS_OCRB_MAX_MODELS][DS_OCRB_CLASSES], mean[DS_OCRB_CLASSES];
+    if (!out)
+        return;
+    *out = (ds_mrz_char){0, 0.0f, 0, 0.0f, 0};
+    if (!m || !features || m->nnets < 1)
+        return;
+    for (int i = 0; i < m->nnets; i++)
+        net_run_(m->net[i], features, prob[i]);
+    for (int j = 0; j < DS_OCRB_CLASSES; j++) {
+        float s = 0.0f;
+        for (int i = 0; i < m->nnets; i++)
+            s += prob[i][j];
+        mean[j] = s / (float)m->nnets;
     }
     int b1 = 0, b2 = -1;
-    for (int j = 1; j < n; j++) {
-        if (o[j] > o[b1]) {
+    for (int j = 1; j < DS_OCRB_CLASSES; j++) {
+        if (mean[j] > mean[b1]) {
             b2 = b1;
             b1 = j;
-        } else if (b2 < 0 || o[j] > o[b2]) {
+        } else if (b2 < 0 || mean[j] > mean[b2]) {
             b2 = j;
         }
     }
+    /* The best character is as sure as the least sure network: a character
+     * one network reads with confidence and another does not is doubted, so
+     * the checks, the field priors and the name's doubt decide it (see
+     * ocrb.h). The second choice keeps the mean. */
+    float p = prob[0][b1];
+    for (int i = 1; i < m->nnets; i++)
+        if (prob[i][b1] < p)
+            p = prob[i][b1];
     out->c = ds_ocrb_alphabet[b1];
-    out->p = o[b1] / sum;
+    out->p = p;
     if (b2 >= 0) {
         out->alt = ds_ocrb_alphabet[b2];
-        out->alt_p = o[b2] / sum;
+        out->alt_p = mean[b2];
     }
 }

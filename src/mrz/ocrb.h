@@ -62,14 +62,28 @@ typedef struct ds_ocrb ds_ocrb;
 void ds_ocrb_features(const uint8_t *gray, int w, int h, int stride, int ink_threshold,
                       float cap_height, float *out /* OUT */);
 
-/* Loads the model embedded in the library. */
+/* Most models one recogniser combines (ds_ocrb_create_ensemble). */
+#define DS_OCRB_MAX_MODELS 4
+
+/* Loads the models embedded in the library (models/README.md): the OCR-B
+ * model and, when the build embeds one, the second model trained apart. */
 ds_error ds_ocrb_create_builtin(ds_ocrb **out /* OUT */);
 /* Loads a model from bytes, validating every size and count in it. */
 ds_error ds_ocrb_create(const uint8_t *model, size_t len, ds_ocrb **out /* OUT */);
+/* Loads n (1..DS_OCRB_MAX_MODELS) models, each validated as by
+ * ds_ocrb_create, into one recogniser whose networks must agree
+ * (ds_ocrb_classify). n out of range is DS_ERR_USAGE. */
+ds_error ds_ocrb_create_ensemble(const uint8_t *const *models, const size_t *lens, int n,
+                                 ds_ocrb **out /* OUT */);
 void ds_ocrb_free(ds_ocrb *m);
 
 /* Classifies one feature vector: best and second-best character with their
- * probabilities. Thread-safe: the model is read-only after creation. */
+ * probabilities. With one model these are its softmax outputs. With several,
+ * the two characters are those of the mean of their outputs; the best one's
+ * probability is the least any model gives it (a character is read with
+ * confidence only when every model reads it so: independent readers must
+ * agree), the second's is the mean. Thread-safe: the model is read-only
+ * after creation. */
 void ds_ocrb_classify(const ds_ocrb *m, const float *features, ds_mrz_char *out /* OUT */);
 
 #endif

@@ -428,17 +428,17 @@ ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi, ds_s
      * flattened, and the reading with more words is kept; a page read as
      * words is never read twice. */
     if (err == DS_OK && n < DS_SUP_REREAD_WORDS) {
-        PIX *flat = pixBackgroundNormSimple(img, NULL, NULL);
-        ds_sup_word *buf2 = flat ? malloc(sizeof *buf2 * DS_SUP_WORDS_MAX) : NULL;
+        PIX *even = pixBackgroundNormSimple(img, NULL, NULL);
+        ds_sup_word *buf2 = even ? malloc(sizeof *buf2 * DS_SUP_WORDS_MAX) : NULL;
         int n2 = 0;
-        if (buf2 && recognize(api, flat, page_dpi * scale, scale, buf2, &n2) == DS_OK && n2 > n) {
+        if (buf2 && recognize(api, even, page_dpi * scale, scale, buf2, &n2) == DS_OK && n2 > n) {
             free(buf);
             buf = buf2;
             buf2 = NULL;
             n = n2;
         }
         free(buf2);
-        pixDestroy(&flat);
+        pixDestroy(&even);
     }
     if (err != DS_OK)
         goto done;

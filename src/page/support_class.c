@@ -308,7 +308,7 @@ static void fold_page(const ds_sup_text *t, folded *f)
     f->len = 0;
     f->text[0] = 0;
     f->titles[0] = 0;
-    if (t->nwords == 0)
+    if (t->nwords <= 0)
         return;
     /* The page's height: its own, else the words' extent. */
     int page_h = t->page_h;

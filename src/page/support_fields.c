@@ -16,6 +16,7 @@
  */
 #include "page/support.h"
 #include "page/support_labels.h"
+#include "page/support_lines.h"
 #include "page/support_values.h"
 
 #include <ctype.h>
@@ -36,87 +37,11 @@ const char *ds_sup_field_name(ds_sup_field_id id)
 }
 
 #define NLABELS ds_sup_nlabels
-
-
-#define TOK_MAX 160 /* tokens of one line */
 #define LINE_MAX_FOLD 512
 
-typedef struct tok {
-    char s[DS_SUP_WORD_MAX];
-    int word;    /* index into t->w */
-    bool first;  /* the first token of its word */
-} tok;
-
-typedef struct line_toks {
-    int n;
-    tok t[TOK_MAX];
-} line_toks;
-
-/* The first word index of each line (line_start[nlines] = nwords). */
-typedef struct lines {
-    int n;
-    int *start;
-    int *height; /* median-ish height: the tallest word's */
-    ds_sup_order order; /* how the page writes numeric dates (support_date.c) */
-} lines;
-
-static void tokenize(const ds_sup_text *t, const lines *L, int line, line_toks *out)
-{
-    out->n = 0;
-    for (int i = L->start[line]; i < L->start[line + 1]; i++) {
-        char f[DS_SUP_WORD_MAX * 2];
-        ds_text_fold(t->w[i].text, f, sizeof f);
-        bool first = true;
-        char *save = NULL;
-        for (char *p = strtok_r(f, " ", &save); p && out->n < TOK_MAX;
-             p = strtok_r(NULL, " ", &save)) {
-            tok *k = &out->t[out->n++];
-            snprintf(k->s, sizeof k->s, "%s", p);
-            k->word = i;
-            k->first = first;
-            first = false;
-        }
-    }
-}
-
-/* Is the token read the label's word with one "rn" read as "m" ("Bom" for
- * "Born", "Sumame" for "Surname": OCR joins the two letters in small or
- * geometric type)? Words of four letters or more of the label only. */
-static bool rn_read_m(const char *rd, const char *word)
-{
-    size_t lt = strlen(rd), lw = strlen(word);
-    if (lw < 4 || lt + 1 != lw)
-        return false;
-    for (size_t i = 0; i + 1 < lw; i++)
-        if (word[i] == 'r' && word[i + 1] == 'n' && rd[i] == 'm' &&
-            strncmp(rd, word, i) == 0 && strcmp(rd + i + 1, word + i + 2) == 0)
-            return true;
-    return false;
-}
-
-/* Matches phrase at token pos: the number of tokens matched, or 0. The
- * phrase must start at a word's beginning. */
-static int match_at(const line_toks *lt, int pos, const char *phrase)
-{
-    if (!lt->t[pos].first)
-        return 0;
-    char buf[64];
-    snprintf(buf, sizeof buf, "%s", phrase);
-    int k = pos;
-    for (char *save = NULL, *p = strtok_r(buf, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
-        if (k >= lt->n || (strcmp(lt->t[k].s, p) != 0 && !rn_read_m(lt->t[k].s, p)))
-            return 0;
-        k++;
-    }
-    /* The label ends at a word's end: "born" does not match "borne"; a
-     * plural mark in brackets ("Prénom(s)", "Vorname(n)") ends the word. */
-    if (k < lt->n && !lt->t[k].first) {
-        if (strlen(lt->t[k].s) == 1 && (k + 1 >= lt->n || lt->t[k + 1].first))
-            return k + 1 - pos;
-        return 0;
-    }
-    return k - pos;
-}
+/* The lines, their tokens and spans of words: support_lines.h. */
+typedef ds_sup_line_toks line_toks;
+typedef ds_sup_lines lines;
 
 /* Whether the page prints a given-names label and a family-name label:
  * beside "Prénom(s)", "Nom" is the family name; beside "Apellidos",
@@ -126,11 +51,11 @@ static void split_name_labels(const ds_sup_text *t, const lines *L, line_toks *l
 {
     *given = *surname = false;
     for (int line = 0; line < L->n; line++) {
-        tokenize(t, L, line, lt);
+        ds_sup_tokenize(t, L, line, lt);
         for (int pos = 0; pos < lt->n; pos++)
             for (int j = 0; j < NLABELS; j++)
                 if ((ds_sup_labels[j].k == K_GIVEN || ds_sup_labels[j].k == K_SURNAME) &&
-                    match_at(lt, pos, ds_sup_labels[j].phrase) > 0) {
+                    ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase) > 0) {
                     *(ds_sup_labels[j].k == K_GIVEN ? given : surname) = true;
                     break;
                 }
@@ -141,125 +66,6 @@ static bool generic(const char *phrase);
 
 /* The words of the value: [*a, *b) of t->w. */
 typedef ds_sup_span span;
-
-/* The words after word `after` on its line, up to the second column gap
- * (a gap wider than 2.5 line heights): the value beside its label. */
-static span value_beside(const ds_sup_text *t, const lines *L, int line, int after)
-{
-    span s = {after + 1, after + 1};
-    int end = L->start[line + 1];
-    if (s.a >= end)
-        return s;
-    int gap = L->height[line] * 5 / 2;
-    int gaps = 0;
-    int prev_right = t->w[after].box[0] + t->w[after].box[2];
-    for (int i = s.a; i < end; i++) {
-        if (t->w[i].box[0] - prev_right > gap) {
-            if (i > s.a || gaps > 0)
-                break;
-            gaps++;
-        }
-        prev_right = t->w[i].box[0] + t->w[i].box[2];
-        s.b = i + 1;
-    }
-    return s;
-}
-
-/* The cell of the next line nearest below the label (starting within a
- * few line heights of the label's left edge), when the line right under
- * it is close. */
-static span value_below(const ds_sup_text *t, const lines *L, int line, int label_word)
-{
-    span s = {0, 0};
-    const int *lb = t->w[label_word].box;
-    /* The next line, or the one after when the next is another column's
-     * (two columns of boxes read line by line: "Matricule" between "Date
-     * de paiement" and its date). */
-    for (int nl = line + 1; nl <= line + 2 && nl < L->n; nl++) {
-        int a0 = L->start[nl], a1 = L->start[nl + 1];
-        if (a0 >= a1)
-            continue;
-        int gap_y = t->w[a0].box[1] - (lb[1] + lb[3]);
-        if (gap_y > 3 * L->height[line])
-            continue;
-        int best = -1, bestd = 1 << 30;
-        for (int i = a0; i < a1; i++) {
-            int d = abs(t->w[i].box[0] - lb[0]);
-            bool cell_start = i == a0 || t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) >
-                                             L->height[nl] * 5 / 2;
-            if (cell_start && d < bestd) {
-                bestd = d;
-                best = i;
-            }
-        }
-        if (best < 0 || bestd > 4 * L->height[line] + lb[2])
-            continue;
-        s.a = best;
-        s.b = best + 1;
-        for (int i = best + 1; i < a1; i++) {
-            if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > L->height[nl] * 5 / 2)
-                break;
-            s.b = i + 1;
-        }
-        return s;
-    }
-    return s;
-}
-
-static void span_box(const ds_sup_text *t, int a, int b, int box[4], float *conf)
-{
-    int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;
-    float c = 100;
-    for (int i = a; i < b; i++) {
-        const int *q = t->w[i].box;
-        if (q[0] < x0) x0 = q[0];
-        if (q[1] < y0) y0 = q[1];
-        if (q[0] + q[2] > x1) x1 = q[0] + q[2];
-        if (q[1] + q[3] > y1) y1 = q[1] + q[3];
-        if (t->w[i].conf < c)
-            c = t->w[i].conf;
-    }
-    if (x1 < 0) {
-        memset(box, 0, 4 * sizeof *box);
-        *conf = 0;
-        return;
-    }
-    box[0] = x0;
-    box[1] = y0;
-    box[2] = x1 - x0;
-    box[3] = y1 - y0;
-    *conf = c;
-}
-
-/* The two lowest word confidences of words [a, b), merged into *lo <= *lo2. */
-static void low_two(const ds_sup_text *t, int a, int b, float *lo, float *lo2)
-{
-    for (int i = a; i < b; i++) {
-        float c = t->w[i].conf;
-        if (c < *lo) {
-            *lo2 = *lo;
-            *lo = c;
-        } else if (c < *lo2) {
-            *lo2 = c;
-        }
-    }
-}
-
-static void join_words(const ds_sup_text *t, int a, int b, char *out, size_t cap)
-{
-    size_t k = 0;
-    out[0] = 0;
-    for (int i = a; i < b; i++) {
-        size_t wl = strlen(t->w[i].text);
-        if (k + wl + 2 > cap)
-            break;
-        if (k)
-            out[k++] = ' ';
-        memcpy(out + k, t->w[i].text, wl);
-        k += wl;
-        out[k] = 0;
-    }
-}
 
 /* ------------------------------------------------------------ value kinds */
 
@@ -388,7 +194,7 @@ static bool starts_label(const ds_sup_text *t, const lines *L, int line, const l
         if (lt->t[pos].word != a || !lt->t[pos].first)
             continue;
         for (int j = 0; j < NLABELS; j++)
-            if (match_at(lt, pos, ds_sup_labels[j].phrase))
+            if (ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase))
                 return true;
         break;
     }
@@ -451,10 +257,10 @@ static span value_right(const ds_sup_text *t, const lines *L, int lw, kind vk)
         if ((vk == K_NUMBER || vk == K_IBAN || vk == K_AMOUNT) && !ds_sup_has_digit(t->w[a].text) &&
             !(a + 1 < L->start[line + 1] && ds_sup_has_digit(t->w[a + 1].text)))
             continue;
-        tokenize(t, L, line, lt);
+        ds_sup_tokenize(t, L, line, lt);
         bool labelled = false;
         for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
-            labelled = match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
+            labelled = ds_sup_match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
         if (!labelled) {
             bestd = d;
             best = line;
@@ -483,13 +289,13 @@ static bool labelled_at(const ds_sup_text *t, const lines *L, span v)
     line_toks *lt = malloc(sizeof *lt);
     if (!lt)
         return true; /* no memory: taken for a label, so nothing is read from it */
-    tokenize(t, L, t->w[v.a].line, lt);
+    ds_sup_tokenize(t, L, t->w[v.a].line, lt);
     int pos = 0;
     while (pos < lt->n && lt->t[pos].word != v.a)
         pos++;
     bool labelled = false;
     for (int j = 0; j < NLABELS && pos < lt->n && !labelled; j++)
-        labelled = match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
+        labelled = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
     free(lt);
     return labelled;
 }
@@ -529,7 +335,7 @@ static bool value_of_kind(const ds_sup_text *t, const lines *L, span v, kind k)
         return false;
     case K_ADDRESS: {
         char raw[LINE_MAX_FOLD], f[LINE_MAX_FOLD];
-        join_words(t, v.a, v.b, raw, sizeof raw);
+        ds_sup_join_words(t, v.a, v.b, raw, sizeof raw);
         ds_text_fold(raw, f, sizeof f);
         return isdigit((unsigned char)t->w[v.a].text[0]) || ds_sup_streetish(f);
     }
@@ -606,8 +412,8 @@ static ds_sup_field *add_field(ds_sup_page *out, ds_sup_field_id id, const char 
 
 static void set_value(const ds_sup_text *t, ds_sup_field *f, int a, int b)
 {
-    join_words(t, a, b, f->value, sizeof f->value);
-    span_box(t, a, b, f->box, &f->conf);
+    ds_sup_join_words(t, a, b, f->value, sizeof f->value);
+    ds_sup_span_box(t, a, b, f->box, &f->conf);
 }
 
 /* The address lines under line `line` whose first word starts near x,
@@ -654,10 +460,10 @@ static int address_more(const ds_sup_text *t, const lines *L, int line, int a, i
         line_toks *lt = malloc(sizeof *lt);
         if (!lt)
             break;
-        tokenize(t, L, nl, lt);
+        ds_sup_tokenize(t, L, nl, lt);
         bool labelled = false;
         for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
-            labelled = match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
+            labelled = ds_sup_match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
         free(lt);
         /* A line "Job title: Chef" is a field of its own, whatever its
          * label. */
@@ -684,20 +490,20 @@ static void address_value(const ds_sup_text *t, const lines *L, int line, int a,
     /* Further lines start under the value or at the line's start. */
     int last = address_more(t, L, line, a, t->w[L->start[line]].box[0], 2);
     char buf[DS_SUP_VALUE_MAX * 2];
-    join_words(t, a, b, buf, sizeof buf);
+    ds_sup_join_words(t, a, b, buf, sizeof buf);
     int box[4];
     float conf, lo = 100, lo2 = 100;
-    span_box(t, a, b, box, &conf);
-    low_two(t, a, b, &lo, &lo2);
+    ds_sup_span_box(t, a, b, box, &conf);
+    ds_sup_low_two(t, a, b, &lo, &lo2);
     for (int nl = line + 1; nl <= last; nl++) {
         char more[DS_SUP_VALUE_MAX];
         int ce = cell_end(t, L, nl);
-        join_words(t, L->start[nl], ce, more, sizeof more);
+        ds_sup_join_words(t, L->start[nl], ce, more, sizeof more);
         size_t k = strlen(buf);
         snprintf(buf + k, sizeof buf - k, ", %s", more);
         int b2[4];
         float c2;
-        span_box(t, L->start[nl], ce, b2, &c2);
+        ds_sup_span_box(t, L->start[nl], ce, b2, &c2);
         int x1 = box[0] + box[2] > b2[0] + b2[2] ? box[0] + box[2] : b2[0] + b2[2];
         int y1 = box[1] + box[3] > b2[1] + b2[3] ? box[1] + box[3] : b2[1] + b2[3];
         box[0] = box[0] < b2[0] ? box[0] : b2[0];
@@ -706,7 +512,7 @@ static void address_value(const ds_sup_text *t, const lines *L, int line, int a,
         box[3] = y1 - box[1];
         if (c2 < conf)
             conf = c2;
-        low_two(t, L->start[nl], ce, &lo, &lo2);
+        ds_sup_low_two(t, L->start[nl], ce, &lo, &lo2);
     }
     ds_text_copy_utf8(f->value, sizeof f->value, buf);
     ds_text_upper_utf8(f->value, f->norm, sizeof f->norm);
@@ -824,8 +630,8 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
             int k = name_person(np, which, t->w[s.a].line);
             if (k < 0)
                 return true;
-            join_words(t, s.a, s.b, np->v[k][which], DS_SUP_VALUE_MAX);
-            span_box(t, s.a, s.b, np->box[k][which], &np->conf[k][which]);
+            ds_sup_join_words(t, s.a, s.b, np->v[k][which], DS_SUP_VALUE_MAX);
+            ds_sup_span_box(t, s.a, s.b, np->box[k][which], &np->conf[k][which]);
             np->line[k][which] = t->w[s.a].line;
             return true;
         }
@@ -931,15 +737,15 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
     if (b - a < 2)
         return false;
     char raw[LINE_MAX_FOLD], f[LINE_MAX_FOLD];
-    join_words(t, a, b, raw, sizeof raw);
+    ds_sup_join_words(t, a, b, raw, sizeof raw);
     ds_text_fold(raw, f, sizeof f);
     line_toks *lt = malloc(sizeof *lt);
     if (!lt)
         return false;
-    tokenize(t, L, line, lt);
+    ds_sup_tokenize(t, L, line, lt);
     bool labelled = false;
     for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
-        labelled = match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
+        labelled = ds_sup_match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
     free(lt);
     if (labelled)
         return false;
@@ -1063,7 +869,7 @@ static void address_prose(const ds_sup_text *t, int a, int b, ds_sup_page *out, 
         f->value[--l] = 0;
     ds_text_upper_utf8(f->value, f->norm, sizeof f->norm);
     float lo = 100, lo2 = 100;
-    low_two(t, a, end, &lo, &lo2);
+    ds_sup_low_two(t, a, end, &lo, &lo2);
     f->conf2 = lo2;
 }
 
@@ -1137,10 +943,10 @@ static void date_line(const ds_sup_text *t, const lines *L, ds_sup_page *out, in
         for (int l2 = line - 1; l2 <= line && !labelled; l2++) {
             if (l2 < 0 || (l2 < line && t->w[a].box[1] - t->w[L->start[l2]].box[1] > 3 * L->height[line]))
                 continue;
-            tokenize(t, L, l2, lt);
+            ds_sup_tokenize(t, L, l2, lt);
             for (int pos = 0; pos < lt->n && !labelled; pos++)
                 for (int j = 0; j < NLABELS && !labelled; j++)
-                    labelled = match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
+                    labelled = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
         }
         if (labelled)
             continue;
@@ -1231,10 +1037,10 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     for (int line = 0; line < L.n; line++) {
         if (L.height[line] < 1)
             L.height[line] = 1;
-        tokenize(t, &L, line, lt);
+        ds_sup_tokenize(t, &L, line, lt);
         for (int pos = 0; pos < lt->n; pos++) {
             for (int j = 0; j < NLABELS; j++) {
-                int m = match_at(lt, pos, ds_sup_labels[j].phrase);
+                int m = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase);
                 if (!m)
                     continue;
                 int lw = lt->t[pos].word, last = lt->t[pos + m - 1].word;
@@ -1253,14 +1059,14 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     pos += m - 1;
                     break;
                 }
-                span v = value_beside(t, &L, line, last);
+                span v = ds_sup_value_beside(t, &L, line, last);
                 /* A small caption in a box's corner with its value under
                  * it: what lies beside it past a column gap is the next
                  * box's ("Home address   Staff no." over their values). */
                 if (!running && v.b > v.a &&
                     t->w[v.a].box[0] - (t->w[last].box[0] + t->w[last].box[2]) >
                         L.height[line] * 5 / 2) {
-                    span below = value_below(t, &L, line, lw);
+                    span below = ds_sup_value_below(t, &L, line, lw);
                     if (!value_of_kind(t, &L, v, lk) && stacked_value(t, &L, line, lw, below) &&
                         small_caption(t, &L, line, below))
                         v = below;
@@ -1296,7 +1102,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     !isdigit((unsigned char)t->w[v.a].text[0]))
                     break;
                 if (v.b <= v.a) {
-                    span below = value_below(t, &L, line, lw);
+                    span below = ds_sup_value_below(t, &L, line, lw);
                     v = stacked_value(t, &L, line, lw, below)
                             ? below
                             : value_right(t, &L, last, ds_sup_labels[j].k);
@@ -1325,7 +1131,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                 bool that = pl > 5 && !strcmp(lb.phrase + pl - 5, " that");
                 if (!took && !that && (v.b <= v.a || t->w[v.a].line == line ||
                               (ds_sup_labels[j].k <= K_GIVEN && caption_run(t, v.a, v.b) >= v.b))) {
-                    span below = value_below(t, &L, line, lw);
+                    span below = ds_sup_value_below(t, &L, line, lw);
                     if (labelled_at(t, &L, below))
                         below.b = below.a; /* the next label, not a value */
                     int vline = below.b > below.a ? t->w[below.a].line : line;

@@ -1,0 +1,60 @@
+/*
+ * support_lines.h: the lines of a supporting page's text as the field
+ * reader (support_fields.c) walks them; private to src/page.
+ *
+ * A line's words are folded (ds_text_fold) into tokens, so that a label
+ * phrase ("date of birth") is matched token by token. A value is a span of
+ * words: the words beside its label up to the second column gap, or the
+ * cell of the next line that starts nearest under the label.
+ */
+#ifndef DS_SUPPORT_LINES_H
+#define DS_SUPPORT_LINES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "page/support.h"
+#include "page/support_values.h"
+
+#define DS_SUP_TOK_MAX 160 /* tokens of one line */
+
+typedef struct ds_sup_tok {
+    char s[DS_SUP_WORD_MAX];
+    int word;   /* index into t->w */
+    bool first; /* the first token of its word */
+} ds_sup_tok;
+
+typedef struct ds_sup_line_toks {
+    int n;
+    ds_sup_tok t[DS_SUP_TOK_MAX];
+} ds_sup_line_toks;
+
+/* The first word index of each line (start[n] = nwords). */
+typedef struct ds_sup_lines {
+    int n;
+    int *start;
+    int *height;        /* median-ish height: the tallest word's */
+    ds_sup_order order; /* how the page writes numeric dates (support_date.c) */
+} ds_sup_lines;
+
+/* The folded tokens of line `line`. */
+void ds_sup_tokenize(const ds_sup_text *t, const ds_sup_lines *L, int line, ds_sup_line_toks *out);
+/* Matches phrase at token pos: the number of tokens matched, or 0. The
+ * phrase starts at a word's beginning and ends at a word's end; a word of
+ * the label with "rn" read as "m" ("Sumame") still matches. */
+int ds_sup_match_at(const ds_sup_line_toks *lt, int pos, const char *phrase);
+/* The words after word `after` on its line, up to the second column gap
+ * (a gap wider than 2.5 line heights): the value beside its label. */
+ds_sup_span ds_sup_value_beside(const ds_sup_text *t, const ds_sup_lines *L, int line, int after);
+/* The cell of the next line (or the one after) starting nearest under the
+ * label, when that line is close; empty when there is none. */
+ds_sup_span ds_sup_value_below(const ds_sup_text *t, const ds_sup_lines *L, int line, int label_word);
+/* The box around words [a, b) and their lowest confidence (0 when none). */
+void ds_sup_span_box(const ds_sup_text *t, int a, int b, int box[4], float *conf);
+/* The two lowest word confidences of words [a, b), merged into *lo <= *lo2. */
+void ds_sup_low_two(const ds_sup_text *t, int a, int b, float *lo, float *lo2);
+/* Words [a, b) joined by single spaces into out (cut at a word that does
+ * not fit). */
+void ds_sup_join_words(const ds_sup_text *t, int a, int b, char *out, size_t cap);
+
+#endif

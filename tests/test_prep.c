@@ -290,6 +290,55 @@ static void test_stamp_over_mrz(void)
     pixDestroy(&page);
 }
 
+/* Darkens page (8 bpp) to share dark of its light beyond the slanted edge
+ * x = x0 + slope * y, softened over soft pixels: a shadow cast across the
+ * document, or the light of a lamp on one side. */
+static void cast_shadow(PIX *page, float x0, float slope, float soft, float dark)
+{
+    int w = pixGetWidth(page), h = pixGetHeight(page);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            float d = ((float)x - (x0 + slope * (float)y)) / soft;
+            float k = d <= 0 ? 1.0f : d >= 1 ? dark : 1.0f - (1.0f - dark) * d;
+            l_uint32 v = 0;
+            pixGetPixel(page, x, y, &v);
+            pixSetPixel(page, x, y, (l_uint32)lroundf((float)v * k));
+        }
+}
+
+/* A soft shadow across part of the MRZ (found on heldout7, where it cost
+ * 19 of 120 pages their MRZ): the locator found the zone, but the one
+ * threshold over the band took the shadowed characters and their paper
+ * alike for ink, and the band did not split into lines. The light is now
+ * divided out of the band first. Upright and at 3 degrees of skew. */
+static void test_shadow_across_mrz(void)
+{
+    const char *names[] = {"0001-td1", "0004-td3", "0009-td2"};
+    for (size_t f = 0; f < 3; f++) {
+        char want[3][45];
+        int nl = 0, box[4];
+        char file[64];
+        snprintf(file, sizeof file, "%s.jpg", names[f]);
+        PIX *page = load_sample(file);
+        T_CHECK(page != NULL && sample_truth(names[f], want, &nl, box));
+        if (!page)
+            continue;
+        /* the shadow's edge crosses the MRZ at 40 % of its length, slanted
+         * like the edge of a hand or a phone; beyond it the light is 50 %
+         * (what heldout7 draws at its deepest is about 60 %) */
+        float x0 = (float)box[0] + 0.4f * (float)box[2] - 0.5f * (float)box[1];
+        cast_shadow(page, x0, 0.5f, 0.08f * (float)box[2], 0.5f);
+        if (!reads_exactly(page, 0, want, nl))
+            T_FAIL_("%s under a shadow: not read exactly", names[f]);
+        PIX *turned = turned_page(page, 3);
+        T_CHECK(turned != NULL);
+        if (turned && !reads_exactly(turned, 0, want, nl))
+            T_FAIL_("%s under a shadow at 3 deg: not read exactly", names[f]);
+        pixDestroy(&turned);
+        pixDestroy(&page);
+    }
+}
+
 /* A page laid at 30 to 60 degrees on the platen: the upright search finds
  * no MRZ that splits, the tilted search finds it whole. Each way turned,
  * so every frame of the tilted search is used. */
@@ -577,6 +626,7 @@ int main(int argc, char **argv)
         {"rule_beside_mrz", test_rule_beside_mrz},
         {"frame_around_mrz", test_frame_around_mrz},
         {"stamp_over_mrz", test_stamp_over_mrz},
+        {"shadow_across_mrz", test_shadow_across_mrz},
     };
     return T_RUN(cases);
 }

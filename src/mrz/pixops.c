@@ -399,8 +399,11 @@ int ds_mrz_flatten(PIX *band, int size)
     size |= 1;
     if (size < 3)
         size = 3;
-    if (size > h)
-        size = h | 1;
+    int side = (w < h ? w : h) - 1; /* a window inside the band */
+    if (size > side)
+        size = side | 1;
+    if (size > side)
+        size -= 2;
     PIX *closed = pixCloseGray(band, size, size);
     PIX *light = closed ? pixBlockconv(closed, size / 2, size / 2) : NULL;
     pixDestroy(&closed);

@@ -119,6 +119,20 @@ static int sample_truth(const char *name, char lines[3][45], int *nlines, int bo
     return *nlines >= 2;
 }
 
+/* Bundled sample NAME.jpg with its truth (sample_truth); NULL, the test
+ * failed, when either is missing. */
+static PIX *load_with_truth(const char *name, char want[3][45], int *nlines, int box[4])
+{
+    char file[64];
+    snprintf(file, sizeof file, "%s.jpg", name);
+    PIX *page = load_sample(file);
+    if (page && sample_truth(name, want, nlines, box))
+        return page;
+    T_FAIL_("%s: sample or truth missing", name);
+    pixDestroy(&page);
+    return NULL;
+}
+
 /* Draws a straight stroke of gray level v, width wd pixels, on 8 bpp page. */
 static void stroke(PIX *page, float x0, float y0, float x1, float y1, float wd, int v)
 {
@@ -194,6 +208,20 @@ static PIX *turned_page(PIX *page, float deg)
                      pixGetWidth(page), pixGetHeight(page));
 }
 
+/* page is read exactly upright and turned by deg degrees (by the tilted
+ * search beyond 10 degrees); what says what was drawn on it. */
+static void reads_both_ways(PIX *page, float deg, char want[3][45], int nl, const char *name,
+                            const char *what)
+{
+    if (!reads_exactly(page, 0, want, nl))
+        T_FAIL_("%s %s: not read exactly", name, what);
+    PIX *turned = turned_page(page, deg);
+    T_CHECK(turned != NULL);
+    if (turned && !reads_exactly(turned, fabsf(deg) > 10, want, nl))
+        T_FAIL_("%s %s at %.0f deg: not read exactly", name, what, deg);
+    pixDestroy(&turned);
+}
+
 /* An MRZ a pitch away from a straight rule: a card's edge or a frame's side
  * beside the ends of its lines (the closing that joins the characters of a
  * line joined them to the rule, and the MRZ was not found). Upright and
@@ -204,10 +232,7 @@ static void test_rule_beside_mrz(void)
     for (size_t f = 0; f < 2; f++) {
         char want[3][45];
         int nl = 0, box[4];
-        char file[64];
-        snprintf(file, sizeof file, "%s.jpg", names[f]);
-        PIX *page = load_sample(file);
-        T_CHECK(page != NULL && sample_truth(names[f], want, &nl, box));
+        PIX *page = load_with_truth(names[f], want, &nl, box);
         if (!page)
             continue;
         float pitch = (float)box[2] / (float)strlen(want[0]);
@@ -218,13 +243,7 @@ static void test_rule_beside_mrz(void)
         stroke(page, xr, 0, xr, (float)h, 3, 40);
         if (!page_splits(page, nl, (int)strlen(want[0])))
             T_FAIL_("%s beside two rules: no MRZ found", names[f]);
-        if (!reads_exactly(page, 0, want, nl))
-            T_FAIL_("%s beside two rules: not read exactly", names[f]);
-        PIX *turned = turned_page(page, 20);
-        T_CHECK(turned != NULL);
-        if (turned && !reads_exactly(turned, 1, want, nl))
-            T_FAIL_("%s beside two rules at 20 deg: not read exactly", names[f]);
-        pixDestroy(&turned);
+        reads_both_ways(page, 20, want, nl, names[f], "beside two rules");
         pixDestroy(&page);
     }
 }
@@ -241,10 +260,7 @@ static void test_frame_around_mrz(void)
     for (size_t f = 0; f < 3; f++) {
         char want[3][45];
         int nl = 0, box[4];
-        char file[64];
-        snprintf(file, sizeof file, "%s.jpg", names[f]);
-        PIX *page = load_sample(file);
-        T_CHECK(page != NULL && sample_truth(names[f], want, &nl, box));
+        PIX *page = load_with_truth(names[f], want, &nl, box);
         if (!page)
             continue;
         float sp = (float)box[3] / (float)nl, m = 0.3f * sp;
@@ -288,6 +304,46 @@ static void test_stamp_over_mrz(void)
     if (!page_splits(page, nl, (int)strlen(want[0])))
         T_FAIL_("0001-td1 under a stamp: no MRZ found");
     pixDestroy(&page);
+}
+
+/* Darkens page (8 bpp) to share dark of its light beyond the slanted edge
+ * x = x0 + slope * y, softened over soft pixels: a shadow cast across the
+ * document, or the light of a lamp on one side. */
+static void cast_shadow(PIX *page, float x0, float slope, float soft, float dark)
+{
+    int w = pixGetWidth(page), h = pixGetHeight(page);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            float d = ((float)x - (x0 + slope * (float)y)) / soft;
+            float k = d <= 0 ? 1.0f : d >= 1 ? dark : 1.0f - (1.0f - dark) * d;
+            l_uint32 v = 0;
+            pixGetPixel(page, x, y, &v);
+            pixSetPixel(page, x, y, (l_uint32)lroundf((float)v * k));
+        }
+}
+
+/* A soft shadow across part of the MRZ (found on heldout7, where it cost
+ * 19 of 120 pages their MRZ): the locator found the zone, but the one
+ * threshold over the band took the shadowed characters and their paper
+ * alike for ink, and the band did not split into lines. The light is now
+ * divided out of the band first. Upright and at 3 degrees of skew. */
+static void test_shadow_across_mrz(void)
+{
+    const char *names[] = {"0001-td1", "0004-td3", "0009-td2"};
+    for (size_t f = 0; f < 3; f++) {
+        char want[3][45];
+        int nl = 0, box[4];
+        PIX *page = load_with_truth(names[f], want, &nl, box);
+        if (!page)
+            continue;
+        /* the shadow's edge crosses the MRZ at 40 % of its length, slanted
+         * like the edge of a hand or a phone; beyond it the light is 50 %
+         * (what heldout7 draws at its deepest is about 60 %) */
+        float x0 = (float)box[0] + 0.4f * (float)box[2] - 0.5f * (float)box[1];
+        cast_shadow(page, x0, 0.5f, 0.08f * (float)box[2], 0.5f);
+        reads_both_ways(page, 3, want, nl, names[f], "under a shadow");
+        pixDestroy(&page);
+    }
 }
 
 /* A page laid at 30 to 60 degrees on the platen: the upright search finds
@@ -577,6 +633,7 @@ int main(int argc, char **argv)
         {"rule_beside_mrz", test_rule_beside_mrz},
         {"frame_around_mrz", test_frame_around_mrz},
         {"stamp_over_mrz", test_stamp_over_mrz},
+        {"shadow_across_mrz", test_shadow_across_mrz},
     };
     return T_RUN(cases);
 }

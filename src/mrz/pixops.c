@@ -375,3 +375,57 @@ int ds_mrz_erase_rules(PIX *band)
     pixDestroy(&bin);
     return ok;
 }
+
+/*
+ * Divides the light out of the upright 8 bpp band when it is uneven (found
+ * on heldout7: a soft shadow or a lamp on one side darkens part of the MRZ,
+ * and one threshold over the band then takes the whole shadowed part for
+ * ink). The paper's light is the band's gray closing with a square of side
+ * size (wider than any stroke, so the characters and the thin lines of a
+ * guilloche vanish from it), smoothed by a box of the same size; each pixel
+ * is scaled by the brightest paper over the light under it, as reflectance
+ * times one light. Nothing is done when the darkest paper (its 5th
+ * percentile) is at least FLATTEN_EVEN of the brightest (its 95th): an
+ * evenly lit band, tinted or not, is left exactly as it was. Returns 1 when
+ * the band was changed, 0 when it was even, -1 when out of memory.
+ */
+#define FLATTEN_EVEN 0.85f
+
+int ds_mrz_flatten(PIX *band, int size)
+{
+    int w = pixGetWidth(band), h = pixGetHeight(band);
+    if (pixGetDepth(band) != 8 || w < 8 || h < 8)
+        return 0;
+    size |= 1;
+    if (size < 3)
+        size = 3;
+    int side = (w < h ? w : h) - 1; /* a window inside the band */
+    if (size > side)
+        size = side | 1;
+    if (size > side)
+        size -= 2;
+    PIX *closed = pixCloseGray(band, size, size);
+    PIX *light = closed ? pixBlockconv(closed, size / 2, size / 2) : NULL;
+    pixDestroy(&closed);
+    if (!light)
+        return -1;
+    l_uint32 lo = 0, hi = 0;
+    int changed = 0;
+    if (pixGetRankValue(light, 1, 0.05f, &lo) == 0 && pixGetRankValue(light, 1, 0.95f, &hi) == 0 &&
+        hi > 0 && (float)lo < FLATTEN_EVEN * (float)hi) {
+        int wpl = pixGetWpl(band), lwpl = pixGetWpl(light);
+        l_uint32 *bd = pixGetData(band), *ld = pixGetData(light);
+        for (int y = 0; y < h; y++) {
+            l_uint32 *bl = bd + (size_t)y * wpl, *ll = ld + (size_t)y * lwpl;
+            for (int x = 0; x < w; x++) {
+                int l = GET_DATA_BYTE(ll, x);
+                int v = GET_DATA_BYTE(bl, x);
+                int out = l > 0 ? (int)((v * hi + (unsigned)l / 2) / (unsigned)l) : 255;
+                SET_DATA_BYTE(bl, x, out > 255 ? 255 : out);
+            }
+        }
+        changed = 1;
+    }
+    pixDestroy(&light);
+    return changed;
+}

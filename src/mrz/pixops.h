@@ -44,4 +44,13 @@ PIX *ds_mrz_rules(PIX *bin, int minlen, int vertical);
  */
 int ds_mrz_erase_rules(PIX *band);
 
+/*
+ * Divides uneven light out of the upright 8 bpp MRZ band (a shadow or a
+ * lamp on one side across the zone): the light is the band's gray closing
+ * with a square of side size, wider than a stroke; every pixel is scaled to
+ * the brightest paper. An evenly lit band is left as it is. Returns 1 when
+ * the band was changed, 0 when not, -1 when out of memory.
+ */
+int ds_mrz_flatten(PIX *band, int size);
+
 #endif

@@ -451,6 +451,11 @@ static void test_altered_name_still_flagged(void)
     T_EQ_INT(ds_vizident_name_kind("NAMES:", &m), DS_VIZID_CAPTION);
     T_EQ_INT(ds_vizident_name_kind("Given Names", &m), DS_VIZID_CAPTION);
     T_EQ_INT(ds_vizident_name_kind("NAMES SOFIA", &m), DS_VIZID_NAME);
+    /* The English half of a bilingual caption, misread and cut (heldout7's
+     * defects7 0005-mrva: "/ Giver" under "Prenoms / Given names"). */
+    T_EQ_INT(ds_vizident_name_kind("/ Giver", &m), DS_VIZID_CAPTION);
+    T_EQ_INT(ds_vizident_name_kind(" /Nomes", &m), DS_VIZID_CAPTION);
+    T_EQ_INT(ds_vizident_name_kind("SOFIA / ANNA", &m), DS_VIZID_NAME);
 }
 
 /* Another field's value read under a label: the MRZ's personal number

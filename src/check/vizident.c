@@ -88,6 +88,14 @@ ds_vizid_kind ds_vizident_name_kind(const char *value, const ds_mrz *m)
         return DS_VIZID_OTHER_FIELD;
     if (ds_viz_label_in_text(value) >= 0)
         return DS_VIZID_CAPTION;
+    /* A value that starts with a slash is the second half of a bilingual
+     * caption ("Prenoms / Given names"), cut where it was read: a printed
+     * name never starts with one. */
+    const char *v0 = value;
+    while (*v0 == ' ')
+        v0++;
+    if (*v0 == '/')
+        return DS_VIZID_CAPTION;
     char folded[DS_VIZID_FORM_MAX * 2];
     ds_text_fold(value, folded, sizeof folded);
     char state[4] = "", nat[4] = "";

@@ -99,6 +99,32 @@ static bool any_near(const words *page, const char *forms)
     return true;
 }
 
+/* Does a word of s change case twice inside it, capitals after a small
+ * letter that follows two capitals ("PAFauuPOULOS")? No name is printed so
+ * ("McDONALD", "DeSOUZA" change once): the reader mixed two readings of a
+ * word, which is then not positively read. */
+bool ds_sup_case_garbled(const char *s)
+{
+    int caps_run = 0;
+    bool caps_then_small = false;
+    for (const char *q = s ? s : ""; *q; q++) {
+        unsigned char ch = (unsigned char)*q;
+        if (ch == ' ' || ch == '-' || ch == '\'') {
+            caps_run = 0;
+            caps_then_small = false;
+        } else if (isupper(ch)) {
+            if (caps_then_small)
+                return true;
+            caps_run++;
+        } else if (islower(ch)) {
+            if (caps_run >= 2)
+                caps_then_small = true;
+            caps_run = 0;
+        }
+    }
+    return false;
+}
+
 int ds_sup_name_compare(const char *page_name, const char *surname, const char *given)
 {
     bool has_s = surname && surname[0], has_g = given && given[0];
@@ -172,6 +198,8 @@ int ds_sup_name_compare(const char *page_name, const char *surname, const char *
         if (s_ok && g_ok && (has_s || pw.n > 0))
             return 1;
     }
+    if (ds_sup_case_garbled(page_name))
+        return -1;
     return 0;
 }
 

@@ -54,6 +54,10 @@ void ds_check_support(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, co
  */
 int ds_sup_name_compare(const char *page_name, const char *surname, const char *given);
 
+/* Does a word of s change from capitals to small letters and back
+ * ("PAFauuPOULOS"), a misreading no printed name shows? */
+bool ds_sup_case_garbled(const char *s);
+
 /* How a page's address compares with the record's: 1 the same, 0 a
  * different one, -1 not comparable. */
 int ds_sup_address_compare(const char *page_addr, const char *case_addr);

@@ -441,6 +441,8 @@ static bool postcode_line(const ds_sup_text *t, const lines *L, int line, int fr
     return false;
 }
 
+static int cell_end(const ds_sup_text *t, const lines *L, int line);
+
 static int address_more(const ds_sup_text *t, const lines *L, int line, int a, int x2, int max)
 {
     int last = line, x = t->w[a].box[0];
@@ -465,6 +467,11 @@ static int address_more(const ds_sup_text *t, const lines *L, int line, int a, i
         for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
             labelled = ds_sup_match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
         free(lt);
+        /* A date is no line of an address: the next field's value. */
+        char iso[11], alt[11];
+        int ce = cell_end(t, L, nl);
+        if (ce > a0 && date_at(t, L, a0, ce, iso, alt) == ce - a0)
+            break;
         /* A line "Job title: Chef" is a field of its own, whatever its
          * label. */
         for (int i = a0; i < L->start[nl + 1] && i < a0 + 3 && !labelled; i++) {
@@ -477,8 +484,6 @@ static int address_more(const ds_sup_text *t, const lines *L, int line, int a, i
     }
     return last;
 }
-
-static int cell_end(const ds_sup_text *t, const lines *L, int line);
 
 static void address_value(const ds_sup_text *t, const lines *L, int line, int a, int b,
                           ds_sup_field *f)
@@ -664,6 +669,10 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
         ds_sup_field *f = add_field(out, lb->id, lb->phrase);
         if (f)
             address_value(t, L, line, a, b, f);
+        char fold[DS_SUP_VALUE_MAX * 2]; /* no number, no street word: no address */
+        ds_text_fold(f ? f->value : "", fold, sizeof fold);
+        if (f && !strpbrk(f->value, "0123456789") && !ds_sup_streetish(fold))
+            return out->nfields--, false;
         return true;
     }
     case K_TEXT: {
@@ -729,6 +738,22 @@ static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_
     return true;
 }
 
+/* Do words [a, b) give a telephone, fax, e-mail or web address? */
+static bool contact_words(const ds_sup_text *t, int a, int b)
+{
+    static const char *const contact[] = {" tel ",    " telephone ", " phone ",    " fax ",
+                                          " email ",  " e mail ",    " www ",      " telefon ",
+                                          " telefono ", " web ",     NULL};
+    char raw[LINE_MAX_FOLD], f[LINE_MAX_FOLD], padded[LINE_MAX_FOLD + 2];
+    ds_sup_join_words(t, a, b, raw, sizeof raw);
+    ds_text_fold(raw, f, sizeof f);
+    snprintf(padded, sizeof padded, " %s ", f);
+    for (const char *const *c = contact; *c; c++)
+        if (strstr(padded, *c))
+            return true;
+    return false;
+}
+
 static bool address_line(const ds_sup_text *t, const lines *L, int line)
 {
     int a = L->start[line], b = cell_end(t, L, line);
@@ -751,20 +776,15 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
         return false;
     /* A letter head's contact line ("35 Station Road, York · Tel. 0198
      * 146079") is the issuer's address, never the person's. */
-    static const char *const contact[] = {"tel", "telephone", "phone", "fax", "email", "e mail",
-                                          "www", "telefon", "telefono", "web", NULL};
-    for (const char *const *c = contact; *c; c++) {
-        char pat[32];
-        snprintf(pat, sizeof pat, " %s ", *c);
-        char padded[LINE_MAX_FOLD + 2];
-        snprintf(padded, sizeof padded, " %s ", f);
-        if (strstr(padded, pat))
-            return false;
-    }
+    if (contact_words(t, a, b))
+        return false;
     /* A house number, not a list's ("1. THE PARTIES", "2)"). */
     size_t nl = strlen(t->w[a].text);
     bool number_first = isdigit((unsigned char)t->w[a].text[0]) && nl <= 5 &&
                         t->w[a].text[nl - 1] != '.' && t->w[a].text[nl - 1] != ')';
+    /* A number and one word naming no street: a row's caption ("1 Lessor"). */
+    if (number_first && b - a == 2 && !ds_sup_streetish(f))
+        return false;
     return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || ds_sup_streetish(f);
 }
 
@@ -792,6 +812,13 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         char iso[11], alt[11];
         int na = cell_end(t, L, al) - L->start[al];
         if (date_at(t, L, L->start[al], L->start[al] + na, iso, alt) == na)
+            continue;
+        /* Followed by a telephone or e-mail line: the sender's letter
+         * head, not the addressee's window (which may come later). */
+        bool sender = false;
+        for (int k = al + 1; k <= al + 2 && k < L->n && !sender; k++)
+            sender = contact_words(t, L->start[k], L->start[k + 1]);
+        if (sender)
             continue;
         if (!have_name) {
             ds_sup_field *f = add_field(out, DS_SF_NAME, "header");
@@ -859,6 +886,18 @@ static void address_prose(const ds_sup_text *t, int a, int b, ds_sup_page *out, 
                       ? i + 2
                       : i + 1;
     if (end < a + 3)
+        return;
+    /* Prose without a house number or a street word is no address. */
+    char raw[LINE_MAX_FOLD], fold[LINE_MAX_FOLD];
+    ds_sup_join_words(t, a, end, raw, sizeof raw);
+    ds_text_fold(raw, fold, sizeof fold);
+    bool house = false;
+    for (int i = a; i < end - 1 && !house; i++) {
+        const char *w = t->w[i].text;
+        size_t n = strspn(w, "0123456789");
+        house = n > 0 && n <= 4 && (!w[n] || strchr(",", w[n]) || isalpha((unsigned char)w[n]));
+    }
+    if (!house && !ds_sup_streetish(fold))
         return;
     ds_sup_field *f = add_field(out, DS_SF_ADDRESS, lab);
     if (!f)

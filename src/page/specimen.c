@@ -2,7 +2,8 @@
  * specimen.c: an angled SPECIMEN stamp across the data page (specimen.h).
  *
  * Candidate search (no OCR): the region is resampled to WORK_DPI, ink is
- * every pixel clearly darker than the paper, and an opening with an
+ * every pixel clearly darker than the paper around it (a gray closing),
+ * so that a tinted page is paper, and an opening with an
  * OPEN_MM brick keeps only strokes thicker than ordinary print. Blobs of
  * letter size become points; for each tilt in MIN_DEG..MAX_DEG (both
  * senses) the points are projected across the tilt, and a chain of at least
@@ -31,6 +32,10 @@
 #define MAX_BLOBS 600
 #define MAX_READS 2
 #define READ_DPI 150.0f
+#define PAPER_MM 3.5f     /* wider than a stamp's stroke */
+#define HOLE_LETTERS 4.0f /* longest hole in a row, in letter sizes */
+#define INK_SHARE 0.8f    /* ink is darker than this share of the paper */
+#define INK_MIN 20        /* and at least this many levels darker */
 
 static const char *const marks[] = {"SPECIMEN", "MUSTER", "ESPECIMEN", "MODELO", "CAMPIONE",
                                     "SPESIMEN", "VZOR", "WZOR"};
@@ -129,6 +134,38 @@ bool ds_specimen_is_word(const char *word)
     return false;
 }
 
+/* Ink of a stamp in gray (px_mm pixels a millimetre): pixels darker than
+ * INK_SHARE of the paper around them and at least INK_MIN levels darker,
+ * the paper being the gray closing over a brick wider than a stamp's
+ * stroke, so that a tinted or shaded background is paper and a translucent
+ * stamp over it is ink (on white paper: 45 levels, as a fixed threshold
+ * would); then opened with an OPEN_MM brick, so that only strokes thicker
+ * than ordinary print stay. A binary image, or NULL. */
+static PIX *stamp_ink(PIX *gray, float px_mm)
+{
+    int k = (int)lroundf(PAPER_MM * px_mm) | 1;
+    PIX *paper = pixCloseGray(gray, k, k);
+    int w = (int)pixGetWidth(gray), h = (int)pixGetHeight(gray);
+    PIX *bin = paper ? pixCreate(w, h, 1) : NULL;
+    if (bin) {
+        const l_uint32 *gd = pixGetData(gray), *pd = pixGetData(paper);
+        l_uint32 *bd = pixGetData(bin);
+        int gw = pixGetWpl(gray), pw = pixGetWpl(paper), bw = pixGetWpl(bin);
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                int g = GET_DATA_BYTE(gd + y * gw, x), p = GET_DATA_BYTE(pd + y * pw, x);
+                if (g <= p - INK_MIN && (float)g < INK_SHARE * (float)p)
+                    SET_DATA_BIT(bd + y * bw, x);
+            }
+    }
+    pixDestroy(&paper);
+    int br = (int)lroundf(OPEN_MM * px_mm);
+    br = br < 2 ? 2 : br;
+    PIX *open = bin ? pixOpenBrick(NULL, bin, br, br) : NULL;
+    pixDestroy(&bin);
+    return open;
+}
+
 typedef struct blob {
     float x, y, size; /* centre, longer side of the box (work pixels) */
 } blob;
@@ -198,16 +235,23 @@ static chain find_chain(const blob *b, int nb, float px_per_mm)
             if (ng < MIN_LETTERS || ng <= best.n)
                 continue;
             qsort(g, (size_t)ng, sizeof *g, cmp_along);
-            /* The longest run with letter-sized gaps. */
+            /* The longest run with letter-sized gaps. Where the stamp
+             * crosses print its letters merge with it and drop out, so one
+             * hole of a few letters is allowed in a run. */
             int run = 1, rs = 0, bestrun = 0, bestrs = 0;
+            bool holed = false;
             for (int t = 1; t < ng; t++) {
                 float gap = g[t].along - g[t - 1].along;
                 float sz = 0.5f * (b[g[t].i].size + b[g[t - 1].i].size);
                 if (gap > 0.25f * sz && gap < 1.6f * sz) {
                     run++;
+                } else if (!holed && gap >= 1.6f * sz && gap < HOLE_LETTERS * sz) {
+                    run++;
+                    holed = true;
                 } else {
                     run = 1;
                     rs = t;
+                    holed = false;
                 }
                 if (run > bestrun) {
                     bestrun = run;
@@ -251,7 +295,7 @@ out:
 
 /* Reads the band of chain c (work pixels) from region, upright, once. */
 static const char *read_band(TessBaseAPI *api, PIX *region, float dpi, const chain *c,
-                             float work_scale, int thr)
+                             float work_scale)
 {
     const char *found = NULL;
     float k = 1.0f / work_scale; /* work pixels -> region pixels */
@@ -288,13 +332,10 @@ static const char *read_band(TessBaseAPI *api, PIX *region, float dpi, const cha
     pixDestroy(&band);
     if (!small)
         return NULL;
-    /* Only the stamp's strokes: ink at the stamp's level, opened as in the
-     * search, so that thin print crossing the band is gone. */
-    PIX *bin = pixThresholdToBinary(small, thr);
+    /* Only the stamp's strokes: ink as in the search, so that thin print
+     * crossing the band is gone. */
+    PIX *clean = stamp_ink(small, (s < 0.9f ? READ_DPI : dpi) / 25.4f);
     pixDestroy(&small);
-    int br = (int)lroundf(OPEN_MM * READ_DPI / 25.4f);
-    PIX *clean = bin ? pixOpenBrick(NULL, bin, br, br) : NULL;
-    pixDestroy(&bin);
     if (!clean)
         return NULL;
     PIX *framed = pixAddBorder(clean, 20, 0);
@@ -339,7 +380,7 @@ bool ds_specimen_find(TessBaseAPI *api, PIX *region, float dpi, char *word, size
     if (!api || !region || pixGetDepth(region) != 8 || dpi < 50 || !word || cap == 0)
         return false;
     bool ok = false;
-    PIX *work = NULL, *bin = NULL, *open = NULL;
+    PIX *work = NULL, *open = NULL;
     BOXA *boxes = NULL;
     blob *b = NULL;
     float ws = WORK_DPI / dpi;
@@ -349,22 +390,7 @@ bool ds_specimen_find(TessBaseAPI *api, PIX *region, float dpi, char *word, size
     if (!work)
         goto out;
     float px_mm = dpi * ws / 25.4f;
-    /* Paper: the 80th percentile; ink: clearly darker. */
-    NUMA *hist = pixGetGrayHistogram(work, 2);
-    int paper = 255;
-    if (hist) {
-        l_float32 v = 255;
-        numaHistogramGetValFromRank(hist, 0.80f, &v);
-        paper = (int)v;
-        numaDestroy(&hist);
-    }
-    int thr = paper - 45;
-    if (thr < 60)
-        goto out;
-    bin = pixThresholdToBinary(work, thr);
-    int br = (int)lroundf(OPEN_MM * px_mm);
-    br = br < 2 ? 2 : br;
-    open = bin ? pixOpenBrick(NULL, bin, br, br) : NULL;
+    open = stamp_ink(work, px_mm);
     if (!open)
         goto out;
     boxes = pixConnCompBB(open, 8);
@@ -387,7 +413,7 @@ bool ds_specimen_find(TessBaseAPI *api, PIX *region, float dpi, char *word, size
     }
     chain c = find_chain(b, nb, px_mm);
     if (c.n >= MIN_LETTERS) {
-        const char *w = read_band(api, region, dpi, &c, ws, thr);
+        const char *w = read_band(api, region, dpi, &c, ws);
         if (w) {
             snprintf(word, cap, "%s", w);
             if (angle_deg)
@@ -399,7 +425,6 @@ out:
     free(b);
     boxaDestroy(&boxes);
     pixDestroy(&open);
-    pixDestroy(&bin);
     pixDestroy(&work);
     return ok;
 }

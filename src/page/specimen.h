@@ -4,11 +4,14 @@
  * specimen documents carry it.
  *
  * The search is in two steps so that a genuine page costs almost nothing.
- * First, without OCR: the region is reduced to about 100 dpi, its ink is
- * opened with a brick wider than ordinary print strokes (text, guilloche,
- * signatures vanish; bold stamp letters stay), and the remaining blobs of
- * letter size are searched for a row of at least four, evenly spaced along
- * a line tilted 8 to 45 degrees either way. Only when such a row exists is
+ * First, without OCR: the region is reduced to about 100 dpi, its ink
+ * (darker than the paper around it, so that a translucent stamp on a
+ * tinted or shaded page counts) is opened with a brick wider than ordinary
+ * print strokes (text, guilloche, signatures vanish; bold stamp letters
+ * stay), and the remaining blobs of letter size are searched for a row of
+ * at least four, evenly spaced along a line tilted 8 to 45 degrees either
+ * way, with one hole of a few letters allowed where the stamp merges with
+ * the print it crosses. Only when such a row exists is
  * the band around it turned upright and read once by Tesseract as a single
  * line; a word of the list (case and accents folded, one wrong letter
  * allowed in words of six letters or more) confirms it.

@@ -110,29 +110,17 @@ t_scan=$(secs "$t0" "$(stamp)")
       --bin "$LAYOUTS_BEFORE" --today "$TODAY" | sed -n '1,/^false positives on/p'
     echo
   fi
-  if want defects; then
-    echo "== recall per code on defects drawn in --layouts all =="
-    "$PY" bench/recall.py table --dir "$OUT/defects" --results "$OUT/defects.results.jsonl" --bin "$BIN" \
-      --today "$TODAY" --json "$OUT/defects.json"
-  fi
-  if want defects5; then
-    echo
-    echo "== recall per code on defects drawn in --layouts heldout5 (held out) =="
-    "$PY" bench/recall.py table --dir "$OUT/defects5" --results "$OUT/defects5.results.jsonl" --bin "$BIN" \
-      --today "$TODAY" --json "$OUT/defects5.json"
-  fi
-  if want defects6; then
-    echo
-    echo "== recall per code on defects drawn in --layouts heldout6 (held out) =="
-    "$PY" bench/recall.py table --dir "$OUT/defects6" --results "$OUT/defects6.results.jsonl" --bin "$BIN" \
-      --today "$TODAY" --json "$OUT/defects6.json"
-  fi
-  if want defects7; then
-    echo
-    echo "== recall per code on defects drawn in --layouts heldout7 (held out) =="
-    "$PY" bench/recall.py table --dir "$OUT/defects7" --results "$OUT/defects7.results.jsonl" --bin "$BIN" \
-      --today "$TODAY" --json "$OUT/defects7.json"
-  fi
+  for s in defects defects5 defects6 defects7; do
+    want "$s" || continue
+    case $s in
+      defects) what="all" ;;
+      *) what="heldout${s#defects} (held out)" ;;
+    esac
+    [ "$s" = defects ] || echo
+    echo "== recall per code on defects drawn in --layouts $what =="
+    "$PY" bench/recall.py table --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" --bin "$BIN" \
+      --today "$TODAY" --json "$OUT/$s.json"
+  done
   repro="bash bench/layouts.sh $BUILD"
   if [ "$COUNT" != 60 ] || [ "$DCOUNT" != 60 ]; then repro="LAYOUTS_COUNT=$COUNT LAYOUTS_DEFECT_COUNT=$DCOUNT $repro"; fi
   if [ -n "${LAYOUTS_SETS:-}" ]; then repro="LAYOUTS_SETS='$SETS' $repro"; fi

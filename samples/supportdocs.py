@@ -49,7 +49,14 @@ tax assessment, a landlord's confirmation for residence registration,
 letters with "Dear Mr Nowak", "NOWAK Lukasz" names, ISO and dotted dates,
 addresses with the postcode before the town, two-column pages, a
 photocopy or fax look and stamps over the text; drawn only with
---layouts heldout7) the seventh. --balance gives each page with a defect
+--layouts heldout7) the seventh, and "heldout8" (samples/supportdocs8.py:
+US-style forms with captions inside the boxes and checkboxes, German or
+Spanish pages with English glosses, "Nowak, Łukasz" and middle initials,
+"July 14, 1985" / "14th July 1985" / "14/07/85" dates, addresses on one
+line with commas or below a c/o line, a statement page 1 of 2 with a
+running balance, a bill with a remittance slip, a script diploma in a
+border, seals over the text, phone photos, creases and faded thermal
+print; drawn only with --layouts heldout8) the eighth. --balance gives each page with a defect
 the defect its type can carry that the pages before it carry least, so a
 run of a few hundred pages has every code about equally often.
 
@@ -66,7 +73,7 @@ a second, unrelated case, and NAME.dup.jpg, the same paper scanned again
 (another rotation, noise and compression), submitted for it.
 
 Usage: /usr/bin/python3 samples/supportdocs.py --out DIR [--count N] [--seed S]
-                                              [--layouts train|heldout|all|heldout4|heldout5|heldout6|heldout7]
+                                              [--layouts train|heldout|all|heldout4|heldout5|heldout6|heldout7|heldout8]
                                               [--defects 0.5] [--clean] [--balance]
 """
 import argparse
@@ -85,6 +92,7 @@ import supporting  # noqa: E402  (fonts and the scanned look)
 import supportdocs5  # noqa: E402  (the heldout5 family)
 import supportdocs6  # noqa: E402  (the heldout6 family)
 import supportdocs7  # noqa: E402  (the heldout7 family)
+import supportdocs8  # noqa: E402  (the heldout8 family)
 
 TODAY = datetime.date(2026, 11, 23)
 KINDS = ["birth_certificate", "marriage_certificate", "bank_statement", "payslip",
@@ -101,6 +109,8 @@ HELDOUT5 = ["heldout5"]
 HELDOUT6 = ["heldout6"]
 # heldout7 (samples/supportdocs7.py) likewise, only with --layouts heldout7.
 HELDOUT7 = ["heldout7"]
+# heldout8 (samples/supportdocs8.py) likewise, only with --layouts heldout8.
+HELDOUT8 = ["heldout8"]
 EXPECT = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
           "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
           "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
@@ -1085,6 +1095,9 @@ def make(i, a, fontlist, families, used):
     lang7 = None
     if family == "heldout7":
         shown["issuer"] = supportdocs7.issuer(kind, r)
+    lang8 = None
+    if family == "heldout8":
+        shown["issuer"] = supportdocs8.issuer(kind, r)
     case = {"case_id": "SD-%04d" % i, "surname": app["surname"], "given_names": app["given_names"],
             "birth_date": app["birth_date"].isoformat(), "application_date": application.isoformat(),
             "address": "\n".join(app_addr)}
@@ -1135,6 +1148,8 @@ def make(i, a, fontlist, families, used):
         supportdocs6.draw6(sys.modules[__name__], kind, c, r, truth)
     elif family == "heldout7":
         lang7 = supportdocs7.draw7(sys.modules[__name__], kind, c, r, truth)
+    elif family == "heldout8":
+        lang8 = supportdocs8.draw8(sys.modules[__name__], kind, c, r, truth)
     else:
         L = Layout(family, r, c)
         draw(kind, c, L, r, app, truth)
@@ -1164,10 +1179,11 @@ def make(i, a, fontlist, families, used):
             fh.write(again)
     with open(os.path.join(a.out, name + ".json"), "w", encoding="utf-8") as fh:
         json.dump({"file": name + ".jpg", "kind": kind, "family": family,
-                   "heldout": family in HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7, "dpi": dpi, "defect": defect or "",
+                   "heldout": family in HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7 + HELDOUT8,
+                   "dpi": dpi, "defect": defect or "",
                    "expect": expect, "case": name + ".case.json", "today": TODAY.isoformat(),
-                   "lang": lang or lang5 or lang7 or "eng",
-                   "ocr_langs": "eng+" + (lang or lang5 or lang7) if (lang or lang5 or lang7) else "eng",
+                   "lang": lang or lang5 or lang7 or lang8 or "eng",
+                   "ocr_langs": "eng+" + (lang or lang5 or lang7 or lang8) if (lang or lang5 or lang7 or lang8) else "eng",
                    "fields": c.fields, "page_pt": [595.3, 841.9], "runs": c.runs},
                   fh, ensure_ascii=False, indent=1)
 
@@ -1177,7 +1193,8 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--count", type=int, default=54)
     ap.add_argument("--seed", type=int, default=15)
-    ap.add_argument("--layouts", choices=["train", "heldout", "all", "heldout4", "heldout5", "heldout6", "heldout7"],
+    ap.add_argument("--layouts", choices=["train", "heldout", "all", "heldout4", "heldout5", "heldout6", "heldout7",
+                                              "heldout8"],
                     default="all")
     ap.add_argument("--defects", type=float, default=0.5, help="share of pages with a defect")
     ap.add_argument("--clean", action="store_true", help="no scanned look (rotation, noise, blur)")
@@ -1186,7 +1203,8 @@ def main():
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     families = {"train": TRAIN, "heldout": HELDOUT, "all": TRAIN + HELDOUT, "heldout4": HELDOUT4,
-                "heldout5": HELDOUT5, "heldout6": HELDOUT6, "heldout7": HELDOUT7}[a.layouts]
+                "heldout5": HELDOUT5, "heldout6": HELDOUT6, "heldout7": HELDOUT7,
+                "heldout8": HELDOUT8}[a.layouts]
     fontlist = supporting.fonts()
     used = collections.Counter()
     for i in range(a.count):

@@ -41,7 +41,7 @@ import os
 import unicodedata
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter
 
 FEMALE = {"Anna", "María José", "Chloé", "Emily Rose", "Sofia", "Aisha", "Eva Maria", "Grace", "Lucia",
           "Fatima", "Olga"}
@@ -299,6 +299,14 @@ class P8:
             c.text(x + s + int(0.06 * c.dpi), c.y, opt, 9, None, self.sans)
             x += int(s + self.tw(opt, 9, self.sans) + 0.3 * c.dpi)
         c.y += int(c.px(9) * 2.0)
+
+    def addressee(self, nm, co, aline):
+        """The holder's name, the c/o line and the address line at the
+        margin (the window of a statement or bill); the cursor below."""
+        c = self.c
+        for s, fld in [(nm, "name")] + [(s, None) for s in co] + [(aline, "address")]:
+            c.text(c.margin, c.y, s, 10, (fld, s) if fld else None)
+            c.y += int(c.px(10) * 1.4)
 
     def para(self, s, pt=10, x0=None, x1=None, path=None):
         c = self.c
@@ -681,13 +689,8 @@ def draw8(sd, kind, c, r, truth):
                 P.sign_across(("name",))
         elif kind == "bank_statement":
             nm = P.name(who, r.choice(["caps", "given_first"]))
-            c.text(c.margin, c.y, nm, 10, ("name", nm))
-            c.y += int(c.px(10) * 1.4)
-            for s in co:
-                c.text(c.margin, c.y, s, 10)
-                c.y += int(c.px(10) * 1.4)
-            c.text(c.margin, c.y, aline, 10, ("address", aline))
-            c.y += int(c.px(10) * 2.2)
+            P.addressee(nm, co, aline)
+            c.y += int(c.px(10) * 0.8)
             c.text(c.margin, c.y, "Current Account Statement", 14, None, P.sans_b)
             pgs = "Page 1 of 2"
             c.text(c.w - c.margin - int(P.tw(pgs, 9)), c.y, pgs, 9)
@@ -750,13 +753,8 @@ def draw8(sd, kind, c, r, truth):
                    P.sans_b)
             c.y += int(c.px(15) * 1.9)
             y0 = c.y
-            c.text(c.margin, c.y, nm, 10, ("name", nm))
-            c.y += int(c.px(10) * 1.4)
-            for s in co:
-                c.text(c.margin, c.y, s, 10)
-                c.y += int(c.px(10) * 1.4)
-            c.text(c.margin, c.y, aline, 10, ("address", aline))
-            yl = c.y + int(c.px(10) * 2.0)
+            P.addressee(nm, co, aline)
+            yl = c.y + int(c.px(10) * 0.6)
             x = c.margin + int(span * 0.58)
             c.y = y0
             for capt, val, fld in (("Account number", num, "account_number"), ("Bill date", issue, "statement_date"),

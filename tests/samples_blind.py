@@ -1,6 +1,6 @@
 """Checks shared by the tests of the blind sample families written by
 sessions that tune no rule (tests/samples_heldout6.py,
-tests/samples_heldout7.py): generation twice with one seed, the passport
+tests/samples_heldout7.py, tests/samples_heldout8s.py): generation twice with one seed, the passport
 truth's layout and MRZ box, the bench scripts' plumbing with a stand-in
 docscreen (tests/samples_heldout5.py's STUB), the closing report."""
 import glob
@@ -82,6 +82,15 @@ def bench_scripts(root, tmp, problems, family, defects_set):
             "defects drawn in --layouts %s" % family not in p.stdout:
         problems.append("bench/layouts.sh LAYOUTS_SETS='%s': exit %d, output %s" % (
             sets, p.returncode, (p.stdout + p.stderr)[-600:]))
+    bench_supportdocs(root, tmp, problems, family, build)
+    return build
+
+
+def bench_supportdocs(root, tmp, problems, family, build=None):
+    """bench/supportdocs.sh SUPPORTDOCS_FAMILIES=FAMILY with the stand-in
+    docscreen (a new one when build is None): it generates the family's
+    nine pages, screens them and prints the family's line."""
+    build = build or stub_build(tmp)
     p = run(["bash", "bench/supportdocs.sh", build], cwd=root,
             env={"SUPPORTDOCS_FAMILIES": family, "SUPPORTDOCS_COUNT": "9",
                  "SUPPORTDOCS_OUT": os.path.join(tmp, "sd")})
@@ -89,6 +98,19 @@ def bench_scripts(root, tmp, problems, family, defects_set):
         problems.append("bench/supportdocs.sh SUPPORTDOCS_FAMILIES=%s: exit %d, output %s" % (
             family, p.returncode, (p.stdout + p.stderr)[-600:]))
     return build
+
+
+def issue_checks(t, d, today, app, birth, problems):
+    """A supporting page's issue or statement date d against the day of
+    screening, the application and the birth, as its defect label says."""
+    f, defect = t["file"], t["defect"]
+    if (d > today) != (defect == "future_issue"):
+        problems.append("%s (%s): dated %s, today %s" % (f, defect or "genuine", d, today))
+    if t["kind"] in ("bank_statement", "payslip", "utility_bill") and \
+            ((app - d).days > 90) != (defect == "stale_statement"):
+        problems.append("%s (%s): statement of %s for an application of %s" % (f, defect or "genuine", d, app))
+    if t["kind"] == "birth_certificate" and (d < birth) != (defect == "before_birth"):
+        problems.append("%s (%s): issued %s, born %s" % (f, defect or "genuine", d, birth))
 
 
 def finish(name, tmp, problems):

@@ -32,7 +32,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from samples_heldout5 import PY  # noqa: E402
-from samples_blind import bench_scripts, finish, genuine_run, passports, twice  # noqa: E402
+from samples_blind import bench_scripts, finish, genuine_run, issue_checks, passports, twice  # noqa: E402
 
 FAMILY = "heldout7"
 CODES = {"CASE_NAME_MISMATCH", "CASE_BIRTH_DATE_MISMATCH", "CASE_DOCUMENT_NUMBER_MISMATCH",
@@ -114,14 +114,7 @@ def support_page(t, case, problems):
     if not dates or None in dates:
         problems.append("%s: issue or statement date missing or unreadable" % f)
         return
-    d = dates[0]
-    if (d > today) != (defect == "future_issue"):
-        problems.append("%s (%s): dated %s, today %s" % (f, defect or "genuine", d, today))
-    if t["kind"] in ("bank_statement", "payslip", "utility_bill") and \
-            ((app - d).days > 90) != (defect == "stale_statement"):
-        problems.append("%s (%s): statement of %s for an application of %s" % (f, defect or "genuine", d, app))
-    if t["kind"] == "birth_certificate" and (d < birth) != (defect == "before_birth"):
-        problems.append("%s (%s): issued %s, born %s" % (f, defect or "genuine", d, birth))
+    issue_checks(t, dates[0], today, app, birth, problems)
 
 
 def supporting(root, tmp, problems, count, seed, share, tag, runs=2):

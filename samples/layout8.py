@@ -263,13 +263,7 @@ def band(g, cv, doc, L, title_key, colour, face):
 
 
 def _face(g, doc, dpi, r, L, rs):
-    fmt = doc["format"]
-    w_mm, h_mm = g.DOC_SIZE_MM[fmt]
-    s = dpi / 25.4
-    colors = g.palette(r)
-    nlines = g.MRZ_SHAPE[fmt][0]
-    mrz_top = h_mm - g.MRZ_BOTTOM_MM[fmt] - (nlines - 1) * g.MRZ_LINE_MM - 4.5
-    x_jit, y_jit = r.uniform(-0.6, 0.6), r.uniform(-0.4, 0.4)
+    fmt, w_mm, h_mm, s, colors, mrz_top, x_jit, y_jit = layout7.geometry(g, doc, dpi, r)
     dark = tuple(max(0, v - 130) for v in colors[1])
     ink = (18, 20, 26)
     rule = tuple(max(0, v - 90) for v in colors[1])
@@ -331,7 +325,7 @@ def _face(g, doc, dpi, r, L, rs):
         y += rh
     if L["stamp"] and cells:
         g._stamp(cv, rs, rs.choice(cells), True)
-    faces = [cv]
+    bk = None
     if fmt == "TD1":
         bk = blank(True)
         security(g, bk, rs, L, doc, colors, (2.0, 2.0, w_mm - 2.0, mrz_top - 1.0))
@@ -340,14 +334,7 @@ def _face(g, doc, dpi, r, L, rs):
         for key, val in back:
             Fb.field(key, val, 4.0, by, 56.0, bh, 0.62, 1.3)
             by += bh + (0.0 if L["captions"] == "cell" else 0.4)
-        g.portrait(bk, 66, 4, 13, 16.5, rs, ghost=True)
-        box, pitch, cap = g.render_mrz(bk, doc, r, x_jit, y_jit)
-        faces.append(bk)
-    else:
-        box, pitch, cap = g.render_mrz(cv, doc, r, x_jit, y_jit)
-    if doc.get("printed_specimen"):
-        g.stamp_specimen(faces[0], fmt)
-    return g.assemble_faces(faces, box, pitch, cap, fmt, r, s)
+    return layout7.finish(g, doc, r, rs, cv, bk, x_jit, y_jit, s)
 
 
 def _paper_page(g, w, h, dpi, rs, lang):

@@ -7,12 +7,12 @@
   formats; every page genuine and printing what its MRZ holds (no
   viz_printed); the MRZ lines' check digits hold and their dates and
   number are the truth's fields; the case record names the same person
-  (the case name's words among the MRZ's), birth date, nationality, sex and
-  document number (DEU for Germany's D); the capture is the family's (a photo at 200-240 dpi,
-  JPEG 55-80, no skew of the frame);
-- the truth is right for the photo: doc_quad is a convex quadrilateral in
-  the image, the MRZ quad inside it, mrz_bbox the box around the MRZ
-  quad; the MRZ quad is as wide as the format's characters at the page's
+  (the case name's words among the MRZ's or the printed name's), birth date, nationality, sex and
+  document number (DEU for Germany's D, spaces in the number ignored);
+  the capture is the family's (a photo at 200-240 dpi, JPEG 55-80, no
+  skew of the frame);
+- the truth is right for the photo: doc_quad lies in the image, the MRZ
+  quad's corners inside it, mrz_bbox the box around the MRZ quad; the MRZ quad is as wide as the format's characters at the page's
   dpi (give or take the perspective); the layout records the family's
   choices;
 - defects (60, seed 82 as bench/layouts.sh's defects8): each of the 13
@@ -77,18 +77,20 @@ def mrz_consistent(t, problems):
 def case_agrees(t, problems):
     """A genuine page's case record names the holder of its MRZ: every word
     of the case's name is a word of the MRZ name (under an MRZ or an
-    accent-folding spelling; of the page's full name when the MRZ cut it)."""
+    accent-folding spelling, or of the page's full name)."""
     c, f = t["case"], t["fields"]
+    # The MRZ's words and the page's full name's (which the MRZ may cut) in
+    # their MRZ and accent-folded spellings (Müller: MUELLER, MULLER).
     words = set((f["surname"] + " " + f["given_names"]).split())
-    if t["name_truncated"]:  # the words the MRZ cut off: the page's full name
-        words |= generate.name_keys(t["native"]["surname"], t["native"]["given_names"])
+    words |= generate.name_keys(t["native"]["surname"], t["native"]["given_names"])
     for w in (c["surname"] + " " + c["given_names"]).split():
         forms = generate.name_keys(w)
         if not forms & words:
             problems.append("%s: the case's name word %s is not in the MRZ name %s" % (
                 t["file"], w, sorted(words)))
     for key in ("birth_date", "nationality", "sex", "document_number"):
-        if key in c and c[key].upper() != f[key] and {c[key], f[key]} != {"D", "DEU"}:  # Germany: D, case DEU
+        v = c.get(key, f[key]).upper().replace(" ", "")  # a number may be written in groups
+        if v != f[key] and {v, f[key]} != {"D", "DEU"}:  # Germany: D, the case DEU
             problems.append("%s: case %s %r, MRZ %r" % (t["file"], key, c[key], f[key]))
 
 

@@ -258,14 +258,20 @@ def header7(g, cv, doc, title_key, colour, path_b, path_r, ink_no, fmt):
     return 5.5 + big * 2.2
 
 
-def _face(g, doc, dpi, r, L, rs):
+def geometry(g, doc, dpi, r):
+    """A face's size in mm, pixels per mm, palette, the top of the MRZ band
+    in mm and the MRZ's jitter (samples/layout8.py draws with it too)."""
     fmt = doc["format"]
     w_mm, h_mm = g.DOC_SIZE_MM[fmt]
-    s = dpi / 25.4
     colors = g.palette(r)
     nlines = g.MRZ_SHAPE[fmt][0]
     mrz_top = h_mm - g.MRZ_BOTTOM_MM[fmt] - (nlines - 1) * g.MRZ_LINE_MM - 4.5
     x_jit, y_jit = r.uniform(-0.6, 0.6), r.uniform(-0.4, 0.4)
+    return fmt, w_mm, h_mm, dpi / 25.4, colors, mrz_top, x_jit, y_jit
+
+
+def _face(g, doc, dpi, r, L, rs):
+    fmt, w_mm, h_mm, s, colors, mrz_top, x_jit, y_jit = geometry(g, doc, dpi, r)
     reg, bold, ital = TYPEFACES.get(L["font"]) or TYPEFACES["dejavu_serif_condensed"]
     dark = tuple(max(0, v - 140) for v in colors[1])
     tab = tuple(max(0, v - 90) for v in colors[1])
@@ -330,7 +336,7 @@ def _face(g, doc, dpi, r, L, rs):
         g.signature(cv, fx0 + 2, y + Lc * 1.3, min(22, fx1 - fx0 - 3), 3.0, r)
     if L["stamp"] and cells:
         g._stamp(cv, rs, rs.choice(cells), True)
-    faces = [cv]
+    bk = None
     if fmt == "TD1":
         bk = blank(True)
         Fb = Face(g, bk, L, ink, dark, tab)
@@ -340,14 +346,20 @@ def _face(g, doc, dpi, r, L, rs):
         for key, val in back + [("auth", office)]:
             Fb.field(key, val, 4.0, by, 56.0, 0.7, 1.35)
             by += Fb.height(0.7, 1.35) + 0.4
+    return finish(g, doc, r, rs, cv, bk, x_jit, y_jit, s)
+
+
+def finish(g, doc, r, rs, cv, bk, x_jit, y_jit, s):
+    """The MRZ on the last face (bk, a TD1's back, gains a ghost image),
+    the specimen stamp on the front, the faces on one sheet (front above
+    back): generate.assemble_faces's return. samples/layout8.py uses it too."""
+    faces = [cv] if bk is None else [cv, bk]
+    if bk is not None:
         g.portrait(bk, 66, 4, 13, 16.5, rs, ghost=True)
-        box, pitch, cap = g.render_mrz(bk, doc, r, x_jit, y_jit)
-        faces.append(bk)
-    else:
-        box, pitch, cap = g.render_mrz(cv, doc, r, x_jit, y_jit)
+    box, pitch, cap = g.render_mrz(faces[-1], doc, r, x_jit, y_jit)
     if doc.get("printed_specimen"):
-        g.stamp_specimen(faces[0], fmt)
-    return g.assemble_faces(faces, box, pitch, cap, fmt, r, s)
+        g.stamp_specimen(cv, doc["format"])
+    return g.assemble_faces(faces, box, pitch, cap, doc["format"], r, s)
 
 
 def light_and_shadow(sheet, L, rs):

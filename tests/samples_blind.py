@@ -68,11 +68,11 @@ def genuine_run(truths, problems, family):
             problems.append("%s: a genuine-only run gave label %r" % (t["file"], t.get("label")))
 
 
-def bench_scripts(root, tmp, problems, family, defects_set):
-    """bench/layouts.sh LAYOUTS_SETS="FAMILY DEFECTS_SET" and
-    bench/supportdocs.sh SUPPORTDOCS_FAMILIES=FAMILY with a stand-in
-    docscreen that prints an empty report: they generate the family,
-    screen every page and print its lines."""
+def bench_scripts(root, tmp, problems, family, defects_set, supportdocs=True):
+    """bench/layouts.sh LAYOUTS_SETS="FAMILY DEFECTS_SET" and (unless
+    supportdocs is False) bench/supportdocs.sh SUPPORTDOCS_FAMILIES=FAMILY
+    with a stand-in docscreen that prints an empty report: they generate
+    the family, screen every page and print its lines."""
     build = stub_build(tmp)
     sets = "%s %s" % (family, defects_set)
     p = run(["bash", "bench/layouts.sh", build], cwd=root,
@@ -82,7 +82,8 @@ def bench_scripts(root, tmp, problems, family, defects_set):
             "defects drawn in --layouts %s" % family not in p.stdout:
         problems.append("bench/layouts.sh LAYOUTS_SETS='%s': exit %d, output %s" % (
             sets, p.returncode, (p.stdout + p.stderr)[-600:]))
-    bench_supportdocs(root, tmp, problems, family, build)
+    if supportdocs:
+        bench_supportdocs(root, tmp, problems, family, build)
     return build
 
 

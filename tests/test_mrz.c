@@ -980,8 +980,10 @@ static void realdata_check_digit_vectors(void)
  * A reading whose checks all pass may still hold doubted O's amid the digits
  * of a document number where O and 0 weigh alike for the check (Canada's
  * specimen, ZE000509 read ZE00O5O9: weights 3 and 7). The field prior then
- * decides: the digits, listed as repairs. Read with confidence, the letters
- * stay (what is printed).
+ * decides: the digits, listed as repairs. Read with confidence, O's still go
+ * to the prior (OCR-B's O and 0 differ only in proportions, which prints
+ * vary), and the number is unsure; other look-alike letters read with
+ * confidence stay (what is printed).
  */
 static void valid_reading_field_prior(void)
 {
@@ -996,13 +998,30 @@ static void valid_reading_field_prior(void)
     T_CHECK(m.valid);
     T_EQ_STR(m.document_number, "ZE000509");
     T_EQ_INT(m.nrepairs, 2);
-    /* Confident letters are what the document carries. */
+    /* Confident O's: decided by the prior, and said so. */
     o.ch[1][4].p = 0.95f;
     o.ch[1][6].p = 0.95f;
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.valid);
-    T_EQ_STR(m.document_number, "ZE00O5O9");
+    T_EQ_STR(m.document_number, "ZE000509");
+    T_EQ_INT(m.nrepairs, 2);
+    T_CHECK(m.repairs[0].prior && m.repairs[1].prior);
+    T_CHECK(m.number_unsure);
+    /* Confident B's (8 at weights 7 and 3: 30 apart) are what is printed. */
+    td3_line2(l2, "ZE088509", "CAN", "850101", 'F', "230114", "", 0);
+    l2[3] = l2[4] = 'B';
+    ocr_init(&o, "P<CANMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", l2, NULL);
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.valid);
+    T_EQ_STR(m.document_number, "ZE0BB509");
     T_EQ_INT(m.nrepairs, 0);
+    T_CHECK(!m.number_unsure);
+    /* Doubted, or with the digit as second choice, they go to the prior. */
+    o.ch[1][3] = (ds_mrz_char){'B', 0.7f, '8', 0.2f, 0};
+    o.ch[1][4] = (ds_mrz_char){'B', 0.92f, '8', 0.06f, 0};
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.valid);
+    T_EQ_STR(m.document_number, "ZE088509");
 }
 
 /* The name has no check digit: a letter the recogniser could not tell from

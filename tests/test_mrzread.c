@@ -133,6 +133,57 @@ static void joint_repair_prefers_digits_amid_digits(void)
     T_EQ_INT(m.nrepairs, 2);
 }
 
+/*
+ * The field prior on a TD3 personal number printed 03060021041 and read with
+ * confidence as O3O60O21O41 (weights 7, 1, 1, 1: the four O's add 240, so
+ * both readings pass the personal-number check and the composite). A run of
+ * digits with O's inside it, the first at the field's edge, reads as digits;
+ * each change is listed as decided by the prior. With a fifth O the checks
+ * fail, and confident letters are never changed to make a check pass.
+ */
+static void field_prior_digits_in_personal_number(void)
+{
+    char l2[45];
+    td3_line2(l2, "L898902C3", "UTO", "740812", 'F', "120415", "03060021041", 0);
+    char read[45];
+    memcpy(read, l2, sizeof read);
+    const int at[4] = {28, 30, 33, 36};
+    for (int i = 0; i < 4; i++)
+        read[at[i]] = 'O';
+    ocr o;
+    ds_mrz m;
+    ocr_init(&o, TD3_L1, read, NULL);
+    for (int i = 0; i < 44; i++)
+        o.ch[1][i].p = 0.99f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.valid);
+    T_EQ_STR(m.optional_data, "03060021041");
+    T_EQ_INT(m.nrepairs, 4);
+    for (int i = 0; i < m.nrepairs && i < 4; i++) {
+        T_EQ_INT(m.repairs[i].pos, at[i]);
+        T_EQ_INT(m.repairs[i].to, '0');
+        T_CHECK(m.repairs[i].prior);
+    }
+    T_CHECK(!m.number_unsure); /* the document number was not touched */
+    /* An O amid letters is a letter: ABOCD stays. */
+    td3_line2(l2, "L898902C3", "UTO", "740812", 'F', "120415", "ABOCD12", 0);
+    ocr_init(&o, TD3_L1, l2, NULL);
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.valid);
+    T_EQ_STR(m.optional_data, "ABOCD12");
+    T_EQ_INT(m.nrepairs, 0);
+    /* A fifth O: the checks fail, nothing is changed, the failure is a
+     * possible misreading. */
+    read[32] = 'O';
+    ocr_init(&o, TD3_L1, read, NULL);
+    for (int i = 0; i < 44; i++)
+        o.ch[1][i].p = 0.99f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(!m.valid);
+    T_EQ_INT(m.nrepairs, 0);
+    T_CHECK(m.misread.optional_data);
+}
+
 /* A grammar repair no check proves is taken back: 'O' in the expiry date
  * with second choice '6', where neither '6' nor '0' makes the failing expiry
  * check pass (the printed date was changed). */
@@ -257,6 +308,7 @@ int main(int argc, char **argv)
         {"look_alike_letter_amid_digits_is_doubtful", look_alike_letter_amid_digits_is_doubtful},
         {"filler_never_repaired_to_letter", filler_never_repaired_to_letter},
         {"joint_repair_prefers_digits_amid_digits", joint_repair_prefers_digits_amid_digits},
+        {"field_prior_digits_in_personal_number", field_prior_digits_in_personal_number},
         {"unproven_grammar_repair_taken_back", unproven_grammar_repair_taken_back},
         {"birth_century_bounded_by_expiry", birth_century_bounded_by_expiry},
         {"cut_characters_are_unknown", cut_characters_are_unknown},

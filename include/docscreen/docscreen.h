@@ -415,6 +415,9 @@ typedef struct ds_mrz_fields {
 typedef struct ds_mrz_fix {
     int line, pos;  /* 0-based */
     char from, to;  /* read, then proven */
+    /* 1: no check decided it (every check passed both ways): the field prior
+     * that a look-alike letter amid digits is a misread digit did. */
+    int by_prior;
 } ds_mrz_fix;
 
 typedef struct ds_mrz_result {

@@ -84,6 +84,10 @@ typedef struct ds_mrz_char {
 typedef struct ds_mrz_repair {
     int line, pos;    /* 0-based */
     char from, to;
+    /* Decided by the field prior (parse.c, rule 5): every check passed with
+     * the character read and passes with this one too; the prior that a
+     * look-alike letter amid digits is a misread digit chose. */
+    bool prior;
 } ds_mrz_repair;
 
 typedef struct ds_mrz {

@@ -69,6 +69,20 @@
  *    character back (the report then shows what was read, and the failing
  *    check says the read is unsure). Repairs no check can prove (names,
  *    codes) stay: the grammar is all the evidence there is for them.
+ * 5. The field prior, on a reading whose every check passes: look-alike
+ *    letters amid digits in the free-form fields ("O3O60O21O41") may be
+ *    misread digits that the checks cannot reveal (four O's for 0 at
+ *    weights 7, 1, 1, 1 move a check sum by 240). Every O there (OCR-B's O
+ *    and 0 differ only in proportions, which prints vary, so a recogniser
+ *    is confidently wrong on them), and other look-alikes the recogniser
+ *    doubted or gave the digit as second choice, are tried as their digits
+ *    together; the set under which every check still passes and both dates
+ *    are valid that leaves the fewest such letters, then changes the
+ *    fewest, is applied when no other set ties with it. A single change can
+ *    never keep a check passing, so the prior only chooses between readings
+ *    the checks cannot tell apart. Its repairs, and step 3's on a reading
+ *    whose checks all passed, are marked `prior`; a document number the
+ *    prior changed is unsure (number_unsure).
  * Every repair is recorded in repairs[]; when DS_MRZ_MAX_REPAIRS are
  * recorded no further repair is made and the rest stays as read.
  *

@@ -39,11 +39,11 @@ static bool alt_usable(const ds_mrz_char *ch)
     return ch->alt != 0 && ch->alt_p >= DS_MRZ_ALT_MIN_P && ch->alt_p <= 1.0f;
 }
 
-static bool record(ds_mrz *m, int line, int pos, char from, char to)
+static bool record(ds_mrz *m, int line, int pos, char from, char to, bool prior)
 {
     if (m->nrepairs >= DS_MRZ_MAX_REPAIRS)
         return false;
-    m->repairs[m->nrepairs++] = (ds_mrz_repair){line, pos, from, to};
+    m->repairs[m->nrepairs++] = (ds_mrz_repair){line, pos, from, to, prior};
     m->lines[line][pos] = to;
     return true;
 }
@@ -66,7 +66,7 @@ static void repair_grammar(const layout *L, const ds_mrz_char *const *src, ds_mr
                 to = to_digit(cur);
             else if (c == CL_ALPHA || c == CL_LETTER)
                 to = to_letter(cur);
-            if (to && ds_mrz_fits_class(c, to) && !record(m, l, p, cur, to))
+            if (to && ds_mrz_fits_class(c, to) && !record(m, l, p, cur, to, false))
                 return;
         }
     }
@@ -160,7 +160,7 @@ static bool repair_one(const layout *L, const ds_mrz_char *const *src, int k, co
     }
     if (found != 1)
         return false;
-    return record(m, fl, fp, m->lines[fl][fp], fto);
+    return record(m, fl, fp, m->lines[fl][fp], fto, false);
 }
 
 static void repair_checks(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
@@ -197,7 +197,9 @@ static bool look_alike(char c)
  * print such letters rarely, readers misread 0 as O there often, so the
  * letter is not taken as proven. A letter at the edge of its field beside a
  * digit ("L898...") is a common prefix, and a letter closing a number before
- * the fillers ("ZE184226B<") a common suffix: neither counts.
+ * the fillers ("ZE184226B<") a common suffix: neither counts, but for the O,
+ * which issuers avoid in numbers for that very confusion: an O between a
+ * digit and a filler or the field's edge ("O3O6...") counts.
  */
 static bool amid_digits(unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE], const mrz_lines ln,
                         int width, int l, int p)
@@ -213,8 +215,10 @@ static bool amid_digits(unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE], co
     char right = (b < width && cls[l][b] == CL_ANY) ? ln[l][b] : 0;
     if (is_digit(left) && is_digit(right))
         return true;
-    /* Beside a filler, only the O: numbers end in letters ("226B<") often. */
-    return ln[l][p] == 'O' && ((is_digit(left) && right == '<') || (is_digit(right) && left == '<'));
+    /* Beside a filler or the field's edge, only the O: numbers begin and end
+     * in other letters ("L898", "226B<") often. */
+    return ln[l][p] == 'O' && ((is_digit(left) && (right == '<' || right == 0)) ||
+                               (is_digit(right) && (left == '<' || left == 0)));
 }
 
 /* The number of look-alike letters amid digits in the lines (the field prior
@@ -227,6 +231,21 @@ static int prior_breaks(const layout *L, unsigned char cls[DS_MRZ_MAX_LINES][DS_
         for (int p = 0; p < L->width; p++)
             n += amid_digits(cls, ln, L->width, l, p);
     return n;
+}
+
+/* Marks in covered the positions some check of the format reads. */
+static void read_by_checks(const layout *L, const eval *e,
+                           unsigned char covered[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE])
+{
+    memset(covered, 0, sizeof(unsigned char[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE]));
+    for (int k = 0; k < K_COUNT; k++) {
+        cover c;
+        if (e->state[k] == DS_CHECK_ABSENT)
+            continue;
+        ds_mrz_coverage(L, e, k, &c);
+        for (int i = 0; i < c.n; i++)
+            covered[c.line[i]][c.pos[i]] = 1;
+    }
 }
 
 /* A position the joint repair may change, with its alternatives. */
@@ -325,15 +344,8 @@ static void repair_joint(const layout *L, const ds_mrz_char *const *src, ds_mrz 
     if (!failing && now_breaks == 0)
         return;
     /* Only a position some check reads can be proven; the others stay. */
-    unsigned char covered[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE] = {{0}};
-    for (int k = 0; k < K_COUNT; k++) {
-        cover c;
-        if (e.state[k] == DS_CHECK_ABSENT)
-            continue;
-        ds_mrz_coverage(L, &e, k, &c);
-        for (int i = 0; i < c.n; i++)
-            covered[c.line[i]][c.pos[i]] = 1;
-    }
+    unsigned char covered[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+    read_by_checks(L, &e, covered);
     doubt d[JOINT_MAX_POS];
     int nd = 0;
     for (int l = 0; l < L->nlines; l++) {
@@ -382,7 +394,101 @@ static void repair_joint(const layout *L, const ds_mrz_char *const *src, ds_mrz 
     for (int l = 0; l < L->nlines; l++)
         for (int p = 0; p < L->width; p++)
             if (j->best[l][p] != m->lines[l][p])
-                record(m, l, p, m->lines[l][p], j->best[l][p]);
+                record(m, l, p, m->lines[l][p], j->best[l][p], !failing);
+}
+
+/* Whether the recogniser leaves room for the digit a look-alike letter
+ * resembles (the field prior, rule 5): any O, since OCR-B's O and 0 differ
+ * only in width and height, which prints vary, so a recogniser trained on one
+ * print reads another's 0 as O with confidence; another letter (I, B, S, Z
+ * ...) only where the recogniser doubted it, its second choice is that
+ * digit, or a repair made it. */
+static bool prior_open(const ds_mrz_char *s, char cur)
+{
+    if (cur == 'O' || cur != s->c || s->p < DS_MRZ_DOUBT_P)
+        return true;
+    return alt_usable(s) && s->alt == to_digit(cur);
+}
+
+#define PRIOR_MAX_POS 10
+
+/*
+ * The field prior (rule 5), on a reading whose every check passes: the
+ * look-alike letters amid digits of the free-form fields that prior_open
+ * admits are tried as their digits, in every combination. Among the sets
+ * under which every check still passes and both dates are valid, the one
+ * leaving the fewest look-alike letters amid digits, then the fewest
+ * changes, is applied, only when no other set ties with it and it leaves
+ * fewer such letters than the reading; each change is listed as decided by
+ * the prior. A single such change can never keep a check passing (O for 0
+ * moves a check sum by 24 times a weight of 7, 3 or 1), so the prior only
+ * decides between readings the checks cannot tell apart, never turns a
+ * failing check into a passing one.
+ */
+static void repair_prior(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
+{
+    eval e;
+    ds_mrz_evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &e);
+    for (int k = 0; k < K_COUNT; k++)
+        if (e.state[k] == DS_CHECK_FAIL)
+            return;
+    unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+    ds_mrz_build_classes(L, cls);
+    unsigned char covered[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+    read_by_checks(L, &e, covered);
+    int pl[PRIOR_MAX_POS], pp[PRIOR_MAX_POS], n = 0;
+    for (int l = 0; l < L->nlines; l++) {
+        for (int p = 0; p < L->width; p++) {
+            if (!covered[l][p] || !prior_open(&src[l][p], m->lines[l][p]) ||
+                !amid_digits(cls, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, L->width, l, p))
+                continue;
+            /* More open letters than can be weighed: the reading stays. */
+            if (n == PRIOR_MAX_POS)
+                return;
+            pl[n] = l;
+            pp[n++] = p;
+        }
+    }
+    if (n == 0)
+        return;
+    int now = prior_breaks(L, cls, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines);
+    char from[PRIOR_MAX_POS];
+    for (int i = 0; i < n; i++)
+        from[i] = m->lines[pl[i]][pp[i]];
+    int best_key = -1, nbest = 0;
+    unsigned best_set = 0;
+    for (unsigned set = 1; set < 1u << n; set++) {
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            bool on = set >> i & 1u;
+            m->lines[pl[i]][pp[i]] = on ? to_digit(from[i]) : from[i];
+            size += on;
+        }
+        eval after;
+        ds_mrz_evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &after);
+        bool ok = date_ok(m->lines[1] + L->birth.start) && date_ok(m->lines[1] + L->expiry.start);
+        for (int k = 0; k < K_COUNT && ok; k++)
+            ok = after.state[k] != DS_CHECK_FAIL;
+        if (!ok)
+            continue;
+        int key = prior_breaks(L, cls, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines) *
+                      (PRIOR_MAX_POS + 1) + size;
+        if (nbest == 0 || key < best_key) {
+            best_key = key;
+            best_set = set;
+            nbest = 1;
+        } else if (key == best_key) {
+            nbest++;
+        }
+    }
+    for (int i = 0; i < n; i++)
+        m->lines[pl[i]][pp[i]] = from[i];
+    if (nbest != 1 || best_key / (PRIOR_MAX_POS + 1) >= now ||
+        m->nrepairs + best_key % (PRIOR_MAX_POS + 1) > DS_MRZ_MAX_REPAIRS)
+        return;
+    for (int i = 0; i < n; i++)
+        if (best_set >> i & 1u)
+            record(m, pl[i], pp[i], from[i], to_digit(from[i]), true);
 }
 
 /*
@@ -506,6 +612,10 @@ static void number_doubt(const layout *L, const ds_mrz_char *const *src, ds_mrz 
         if (s->p < DS_MRZ_NAME_SURE_P || (alt_usable(s) && s->alt_p >= 0.5f * s->p))
             m->number_unsure = true;
     }
+    /* A character the field prior decided: no check could tell. */
+    for (int r = 0; r < m->nrepairs; r++)
+        if (m->repairs[r].prior && covers(&c, m->repairs[r].line, m->repairs[r].pos))
+            m->number_unsure = true;
 }
 
 void ds_mrz_repair_read(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
@@ -513,6 +623,7 @@ void ds_mrz_repair_read(const layout *L, const ds_mrz_char *const *src, ds_mrz *
     repair_grammar(L, src, m);
     repair_checks(L, src, m);
     repair_joint(L, src, m);
+    repair_prior(L, src, m);
     undo_unproven(L, src, m);
 }
 

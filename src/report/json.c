@@ -64,8 +64,12 @@ static json_t *mrz_json(const ds_doc *d, const ds_doc_detail *x)
         for (int i = 0; i < r->nrepairs; i++) {
             const ds_mrz_fix *rp = &r->repairs[i];
             char from[2] = {rp->from, 0}, to[2] = {rp->to, 0};
-            json_array_append_new(reps, json_pack("{s:i,s:i,s:s,s:s}", "line", rp->line, "pos",
-                                                  rp->pos, "from", from, "to", to));
+            json_t *jr = json_pack("{s:i,s:i,s:s,s:s}", "line", rp->line, "pos", rp->pos, "from",
+                                   from, "to", to);
+            /* Only where no check decided: the field prior did. */
+            if (rp->by_prior)
+                json_object_set_new(jr, "decided_by", json_string("field_prior"));
+            json_array_append_new(reps, jr);
         }
         json_object_set_new(o, "repairs", reps);
         /* Positions no check digit protects, one mask per line ('^' = unprotected). */

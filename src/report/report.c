@@ -126,6 +126,7 @@ static void fill_mrz(ds_mrz_result *o, const ds_mrz *m)
         o->repairs[i].pos = m->repairs[i].pos;
         o->repairs[i].from = m->repairs[i].from;
         o->repairs[i].to = m->repairs[i].to;
+        o->repairs[i].by_prior = m->repairs[i].prior;
         o->nrepairs++;
     }
 }

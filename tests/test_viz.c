@@ -20,6 +20,7 @@
 #include "mrz/ocrb.h"
 #include "page/specimen.h"
 #include "page/viz.h"
+#include "page/viz_bars.h"
 #include "page/viz_field.h"
 #include "page/viz_label.h"
 #include "page/viz_seg.h"
@@ -2045,6 +2046,105 @@ static void test_reader_bad_args(void)
     ds_viz_reader_free(NULL);
 }
 
+/* Fills the box (x, y, w, h) of g with grey v. */
+static void fill_box(PIX *g, int x, int y, int w, int h, int v)
+{
+    for (int yy = y; yy < y + h; yy++)
+        for (int xx = x; xx < x + w; xx++)
+            pixSetPixel(g, xx, yy, (l_uint32)v);
+}
+
+/* Dark bars holding light letters are turned dark on light; a bold word
+ * blurred into one blot, dark print on a dark band, a bar too thin to
+ * hold a caption, and a dark square are not bars (300 dpi: 1 mm = 12
+ * pixels). */
+static void test_bars_invert(void)
+{
+    PIX *g = pixCreate(600, 400, 8);
+    T_CHECK(g != NULL);
+    if (!g)
+        return;
+    pixSetAllArbitrary(g, 200);
+    /* A tab 30 x 200 at 80 with two light "letters" of 8 x 14 at 190. */
+    fill_box(g, 20, 20, 200, 30, 80);
+    fill_box(g, 30, 28, 8, 14, 190);
+    fill_box(g, 44, 28, 8, 14, 190);
+    /* A blot: a bold word at 80 with gaps at 120 (no light letters). */
+    fill_box(g, 300, 20, 120, 24, 80);
+    fill_box(g, 330, 24, 3, 16, 120);
+    fill_box(g, 360, 24, 3, 16, 120);
+    /* A dark band holding dark print. */
+    fill_box(g, 20, 100, 240, 36, 90);
+    fill_box(g, 30, 108, 60, 16, 20);
+    fill_box(g, 40, 110, 8, 12, 190);
+    /* A rule 8 pixels tall with a light gap, and a dark square. */
+    fill_box(g, 300, 100, 240, 8, 80);
+    fill_box(g, 310, 102, 6, 4, 190);
+    fill_box(g, 300, 200, 120, 120, 60);
+    fill_box(g, 320, 220, 20, 20, 190);
+    int boxes[DS_VIZ_BARS_MAX][4];
+    T_EQ_INT(ds_viz_bars_invert(g, 300.0f, boxes, DS_VIZ_BARS_MAX), 1);
+    T_EQ_INT(boxes[0][0], 20);
+    T_EQ_INT(boxes[0][1], 20);
+    T_EQ_INT(boxes[0][2], 200);
+    T_EQ_INT(boxes[0][3], 30);
+    l_uint32 v = 0;
+    pixGetPixel(g, 100, 35, &v); /* the bar's tone: now paper */
+    T_CHECK(v >= 180);
+    pixGetPixel(g, 34, 35, &v); /* a letter: now dark */
+    T_CHECK(v <= 40);
+    pixGetPixel(g, 350, 30, &v); /* the blot, the band's print: left alone */
+    T_EQ_INT((int)v, 80);
+    pixGetPixel(g, 50, 115, &v);
+    T_EQ_INT((int)v, 20);
+    T_EQ_INT(ds_viz_bars_invert(NULL, 300.0f, boxes, DS_VIZ_BARS_MAX), 0);
+    pixDestroy(&g);
+}
+
+/* Captions printed white on dark tabs, the value beside each tab
+ * (heldout7's tab captions, defects7 0021-mrvb, study data; the page's
+ * names are not the MRZ's: its defect). The tabs read as blots, so no
+ * field was found on the page. Each tab is now read alone, made dark on
+ * light, and is a caption as tall as the tab: the given names, the birth
+ * date and the document number beside their tabs are read, and the names
+ * are the printed page's own, a mismatch. */
+static void test_captions_on_dark_tabs(void)
+{
+    ds_viz_reader *vr = NULL;
+    if (ds_viz_reader_create(NULL, &vr) != DS_OK)
+        T_SKIP("eng.traineddata not available");
+    ds_limits lim;
+    ds_limits_default(&lim);
+    ds_pages *pg = NULL;
+    T_EQ_INT(ds_decode_file(DS_SOURCE_DIR "/tests/data/viz/tabs-dark-mrvb.jpg", &lim, &pg), DS_OK);
+    g_guide = 1;
+    sample_read sr;
+    if (pg && read_sample(vr, pg->page[0].gray, &sr)) {
+        T_CHECK(sr.mrz_ok);
+        T_CHECK(sr.viz.bars >= 10);
+        const ds_viz_field *gn = &sr.viz.field[DS_VIZ_GIVEN_NAMES];
+        const ds_viz_field *bd = &sr.viz.field[DS_VIZ_BIRTH_DATE];
+        const ds_viz_field *dn = &sr.viz.field[DS_VIZ_DOCUMENT_NUMBER];
+        T_CHECK(gn->found);
+        T_EQ_STR(gn->norm, "ONDREJ TOMAS");
+        T_CHECK(bd->found);
+        T_EQ_STR(bd->norm, "1942-11-05");
+        T_CHECK(dn->found);
+        T_EQ_STR(dn->norm, "D74469390");
+        ds_flags fl;
+        memset(&fl, 0, sizeof fl);
+        T_CHECK(ds_viz_compare(&sr.viz, &sr.mrz, &fl, 0) >= 1);
+        T_EQ_INT(gn->status, DS_VIZ_MISMATCH);
+        T_EQ_INT(bd->status, DS_VIZ_MATCH);
+        T_EQ_INT(dn->status, DS_VIZ_MATCH);
+    } else {
+        T_FAIL_("tabs-dark-mrvb.jpg not read");
+    }
+    g_guide = 0;
+    ds_pages_free(pg);
+    ds_viz_reader_free(vr);
+}
+
 int main(int argc, char **argv)
 {
     /* Tesseract's OpenMP threads spin on a shared machine (5x slower on two
@@ -2096,6 +2196,8 @@ int main(int argc, char **argv)
         {"compare_misreading_name", test_compare_misreading_name},
         {"compare_position_not_high", test_compare_position_not_high},
         {"compare_number_confusable", test_compare_number_confusable},
+        {"bars_invert", test_bars_invert},
+        {"captions_on_dark_tabs", test_captions_on_dark_tabs},
     };
     return T_RUN(cases);
 }

@@ -19,6 +19,7 @@
 #include "base/base.h"
 #include "base/text.h"
 #include "page/viz.h"
+#include "page/viz_bars.h"
 #include "page/specimen.h"
 #include "page/viz_field.h"
 #include "page/viz_label.h"
@@ -181,6 +182,23 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
     if (TessBaseAPIRecognize(r->api, NULL) == 0)
         ds_viz_tess_words(r->api, pg);
     TessBaseAPIClear(r->api);
+    /* Captions printed light on dark tabs read as blots: the tabs are
+     * read again alone, made dark on light, and the region read from
+     * then on is that copy. The sparse reading keeps the page as it is
+     * (without the tabs' dark mass Tesseract's threshold of the whole
+     * region can fall into a tinted page's paper). */
+    int bars[DS_VIZ_BARS_MAX][4];
+    {
+        PIX *inv = pixCopy(NULL, scaled);
+        v.bars = inv ? ds_viz_bars_invert(inv, dpi * scale, bars, DS_VIZ_BARS_MAX) : 0;
+        if (v.bars > 0) {
+            v.rereads += ds_viz_bars_read(r->api, inv, bars, v.bars, pg);
+            pixDestroy(&scaled);
+            scaled = inv;
+            inv = NULL;
+        }
+        pixDestroy(&inv);
+    }
 
     v.nwords = pg->nw;
     /* A specimen says so on its face, in the office's language. */
@@ -210,6 +228,8 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
      * time for nothing measured. */
     if (dpi < SMALL_PRINT_DPI)
         v.rereads += ds_viz_label_reread_small(r->api, scaled, pg);
+    if (v.bars > 0)
+        ds_viz_bars_captions(pg, bars, v.bars);
     ds_viz_field_assign(pg, &v, 1.0f / scale, x0, y0, r->api, scaled, expect);
     ds_viz_tokens_dates(pg, &v, 1.0f / scale, x0, y0);
     if (!ds_viz_tokens_mrz_read(&v, expect))

@@ -145,6 +145,7 @@ typedef struct ds_viz {
     ds_viz_line lines[DS_VIZ_MAX_LINES];      /* the page's lines of letters, top down */
     int nlines;
     int nwords;        /* words Tesseract read in the data-page region */
+    int bars;          /* dark caption bars made dark on light before reading (viz_bars.h) */
     int region[4];     /* the data-page region read, caller's frame */
     float scale;       /* the region was resampled by this factor before OCR */
     double ms;         /* time spent, milliseconds */

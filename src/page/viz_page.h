@@ -28,6 +28,7 @@ typedef struct ds_viz_word {
     float cmin; /* the lowest confidence of its letter and digit symbols (100: none) */
     int line; /* Tesseract's text line */
     int seg;
+    bool bar; /* read inside a dark caption bar (viz_bars.h): caption text, never a value */
 } ds_viz_word;
 
 typedef struct ds_viz_seg {

@@ -161,6 +161,7 @@ void ds_viz_tess_words(TessBaseAPI *api, ds_viz_page *pg)
             w->conf = TessResultIteratorConfidence(it, RIL_WORD);
             w->cmin = symbol_min(it);
             w->line = line;
+            w->bar = false;
             if (rr > l && b > tp)
                 pg->nw++;
         }

@@ -901,13 +901,9 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
             na->status = DS_VIZ_MATCH;
         /* Only a code on the ICAO list is a nationality: anything else read
          * under the caption (another field's value, "180" days of stay) is
-         * not identified as one. And one confident reading is not enough:
-         * the first reading and the re-reads of its box alone (every pass
-         * runs on a code that differs from the MRZ's) must give it at
-         * least DS_VIZ_MIN_AGREE times, none giving the MRZ's code (a US
-         * visa's GBR read MAR once its MRZ box moved by a pixel, issue 13). */
+         * not identified as one. */
         else if (strlen(v) == 3 && strlen(mn) == 3 && na->confidence >= DS_VIZ_MIN_CONF &&
-                 na->against == 0 && na->agree >= DS_VIZ_MIN_AGREE && ds_icao_code_known(v) &&
+                 ds_icao_code_known(v) &&
                  (v[0] != mn[0]) + (v[1] != mn[1]) + (v[2] != mn[2]) >= 2)
             mismatch(viz, DS_VIZ_NATIONALITY, flags, page, mn, &raised, "nationality");
         else

@@ -38,10 +38,8 @@
 #define REREAD_SURE 85.0f
 
 /* The MRZ's value of field id that a reading can be held against, or NULL:
- * complete dates, the document number (not a visa's "Passport No.", which
- * names the holder's passport) and the nationality's three-letter code (a
- * code read otherwise is read again by every pass: one confident reading
- * of it swung with a pixel of the MRZ's box, issue 13). */
+ * complete dates and the document number (not a visa's "Passport No.",
+ * which names the holder's passport). */
 const char *ds_viz_expected(const ds_mrz *m, int id)
 {
     if (!m)
@@ -54,8 +52,6 @@ const char *ds_viz_expected(const ds_mrz *m, int id)
         v = m->expiry_date;
     else if (id == DS_VIZ_DOCUMENT_NUMBER || (id == DS_VIZ_PASSPORT_NUMBER && !visa))
         v = m->document_number;
-    else if (id == DS_VIZ_NATIONALITY && strlen(m->nationality) == 3)
-        v = m->nationality;
     if (!v || !v[0])
         return NULL;
     if (ds_viz_is_date_field(id))

@@ -22,8 +22,8 @@ typedef struct ds_viz_vote {
 } ds_viz_vote;
 
 /* The MRZ's value of field id that a reading can be held against, or NULL:
- * complete dates, the document number (not a visa's "Passport No.", which
- * names the holder's passport) and a three-letter nationality code. */
+ * complete dates and the document number (not a visa's "Passport No.",
+ * which names the holder's passport). */
 const char *ds_viz_expected(const ds_mrz *m, int id);
 
 /* A normalised reading says what the MRZ says: the same date (the MRZ has

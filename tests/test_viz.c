@@ -1859,6 +1859,33 @@ static void test_compare_nationality_code(void)
     T_EQ_STR(fl.item[0].field, "nationality");
 }
 
+/* A value off its caption: below the caption's line and wholly right of
+ * it, by more than the caption's height, is the next caption's value
+ * (pe_100_visa-usa: "Nationality" over GRBR at x 465-527 took the MAR
+ * under "Marital Status" at x 564-648 when its MRZ box moved by a pixel);
+ * under the caption, or on its line, the same reading still differs. */
+static void test_compare_value_off_caption(void)
+{
+    ds_mrz m;
+    mrz_of(SPEC_L1, SPEC_L2, &m);
+    static const int label[4] = {465, 233, 62, 12};
+    static const int at[][4] = {{564, 243, 84, 37}, {465, 252, 40, 18}, {440, 252, 40, 18},
+                                {540, 232, 40, 16}};
+    static const int want[] = {DS_VIZ_UNVERIFIABLE, DS_VIZ_MISMATCH, DS_VIZ_MISMATCH,
+                               DS_VIZ_MISMATCH};
+    for (int i = 0; i < 4; i++) {
+        ds_viz v;
+        ds_flags fl;
+        genuine_reading(&v);
+        set_field(&v, DS_VIZ_NATIONALITY, "MAR", "MAR", 96.9f);
+        memcpy(v.field[DS_VIZ_NATIONALITY].label_bbox, label, sizeof label);
+        memcpy(v.field[DS_VIZ_NATIONALITY].bbox, at[i], sizeof at[i]);
+        memset(&fl, 0, sizeof fl);
+        T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), want[i] == DS_VIZ_MISMATCH);
+        T_EQ_INT(v.field[DS_VIZ_NATIONALITY].status, want[i]);
+    }
+}
+
 static int highs(const ds_flags *fl)
 {
     int n = 0;
@@ -2190,6 +2217,7 @@ int main(int argc, char **argv)
         {"specimen_shaded", test_specimen_shaded},
         {"compare_read_in_place", test_compare_read_in_place},
         {"compare_nationality_code", test_compare_nationality_code},
+        {"compare_value_off_caption", test_compare_value_off_caption},
         {"small_captions", test_small_captions},
         {"segments_caption_under_value", test_segments_caption_under_value},
         {"captions_beside_values", test_captions_beside_values},

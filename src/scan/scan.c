@@ -398,9 +398,11 @@ static void box_to_page(PIX *page, const ds_mrzband *band, int box[4])
     memcpy(box, b, sizeof b);
 }
 
-/* Reads the printed data page above the MRZ and compares it with the MRZ. */
+/* Reads the printed data page above the MRZ and compares it with the MRZ.
+ * shift, when not NULL, moves the MRZ's box in the upright frame by dx, dy,
+ * dw, dh first (ds_scan_viz_shifted). */
 static ds_error read_viz(ds_viz_reader *engine, PIX *page, reading *r, ds_viz *viz, int page_no,
-                         ds_flags *flags)
+                         ds_flags *flags, const int shift[4])
 {
     ds_error err = DS_OK;
     PIX *upright = NULL;
@@ -408,6 +410,8 @@ static ds_error read_viz(ds_viz_reader *engine, PIX *page, reading *r, ds_viz *v
     err = ds_viz_upright(page, &r->band, &upright, mrz_bbox);
     if (err != DS_OK)
         goto out;
+    for (int i = 0; shift && i < 4; i++)
+        mrz_bbox[i] += shift[i];
     err = ds_viz_read(engine, upright, mrz_bbox, r->band.nchars[0], &r->mrz, viz);
     if (err != DS_OK)
         goto out;
@@ -580,7 +584,7 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
                 engine = engine_take(s, &err);
             if (!engine)
                 goto out;
-            viz_read = read_viz(engine, gray, best, viz, pg, flags) == DS_OK;
+            viz_read = read_viz(engine, gray, best, viz, pg, flags, NULL) == DS_OK;
             t->viz += ds_now_ms() - t_v;
         }
         doc->printed_read = viz_read;
@@ -778,5 +782,46 @@ ds_error ds_decode_pages(const void *data, size_t len, const ds_limits *lim, int
     if (err == DS_OK)
         *pages = pg->count;
     ds_pages_free(pg);
+    return err;
+}
+
+ds_error ds_scan_viz_shifted(ds_scanner *s, PIX *gray, int nshift, const int (*shift)[4],
+                             ds_viz *viz, ds_flags *flags)
+{
+    if (!s || !gray || pixGetDepth(gray) != 8 || nshift < 0 || (nshift && !shift))
+        return DS_ERR_USAGE;
+    ds_error err = DS_OK;
+    reading *best = calloc(1, sizeof *best);
+    ds_viz *v = calloc(1, sizeof *v);
+    ds_flags *f = calloc(1, sizeof *f);
+    ds_viz_reader *engine = NULL;
+    int found = 0, mrz_like = 0, nregions = 0;
+    double t_locate = 0, t_ocr = 0, t_parse = 0;
+    if (!best || !v || !f) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
+    err = read_page(s, gray, best, &found, &mrz_like, &nregions, &t_locate, &t_ocr, &t_parse);
+    if (err == DS_OK && !(found && best->acc.accepted && best->parsed))
+        err = DS_ERR_NOT_FOUND;
+    if (err == DS_OK && !(engine = engine_take(s, &err)))
+        goto out;
+    for (int k = 0; err == DS_OK && k < nshift; k++) {
+        memset(v, 0, sizeof *v);
+        memset(f, 0, sizeof *f);
+        err = read_viz(engine, gray, best, v, 0, f, shift[k]);
+        if (viz)
+            viz[k] = *v;
+        if (flags)
+            flags[k] = *f;
+    }
+out:
+    if (engine)
+        engine_give(s, engine);
+    if (best)
+        ds_mrzband_free(&best->band);
+    free(best);
+    free(v);
+    free(f);
     return err;
 }

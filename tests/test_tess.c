@@ -1,11 +1,18 @@
 /*
- * Tests of the Tesseract plumbing (src/page/tess.c): the line images
- * Tesseract encodes for its LSTM recogniser are written raw instead of as
- * PNG, the page is read to the same words, confidences and boxes either
- * way, and a PNG written by anyone else is still a PNG.
+ * Tests of the Tesseract plumbing (src/page/tess.c, tess_net.c): the line
+ * images Tesseract encodes for its LSTM recogniser are written raw instead
+ * of as PNG, the page is read to the same words, confidences and boxes
+ * either way, and a PNG written by anyone else is still a PNG; the
+ * networks' index arithmetic and copies computed by this library read the
+ * page to the same words as Tesseract's own, and its int8 rounding is
+ * Tesseract's on every kind of float.
  */
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <leptonica/allheaders.h>
+#include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <tesseract/capi.h>
 #include <unistd.h>
@@ -102,11 +109,94 @@ static void test_other_callers_get_png(void)
     pixDestroy(&pix);
 }
 
+/* The network plumbing: this library's and Tesseract's own give the same
+ * reading, and this library's was used. */
+static void test_net_reads_the_same(void)
+{
+    if (access(PAGE, R_OK) != 0)
+        T_SKIP("%s is missing", PAGE);
+    PIX *page = pixRead(PAGE);
+    TessBaseAPI *api = NULL;
+    T_CHECK(page != NULL);
+    T_EQ_INT(ds_tess_create("eng", &api), DS_OK);
+    if (!page || !api)
+        return;
+    static char own[65536], fast[65536];
+
+    ds_tess_fast_net(false);
+    unsigned long before = ds_tess_fast_net_count();
+    int n_own = read_words(api, page, own, sizeof own);
+    T_EQ_INT(ds_tess_fast_net_count(), before); /* off: Tesseract's own functions */
+
+    ds_tess_fast_net(true);
+    int n_fast = read_words(api, page, fast, sizeof fast);
+    T_CHECK(ds_tess_fast_net_count() > before); /* on: Tesseract's calls came here */
+
+    T_CHECK(n_own >= 10);
+    T_EQ_INT(n_fast, n_own);
+    T_EQ_STR(fast, own);
+    ds_tess_free(api);
+    pixDestroy(&page);
+}
+
+/* A NetworkIO in int mode as Tesseract 5 lays it out (tess_net.c), its
+ * one row of int8 values at line. */
+static void fake_int8_io(unsigned char io[0x48], int8_t *line, int width)
+{
+    memset(io, 0, 0x48);
+    memcpy(io + 0x28, &line, sizeof line); /* i_.array_ */
+    memcpy(io + 0x38, &width, sizeof width); /* i_.dim2_ */
+    io[0x40] = 1;                            /* int_mode_ */
+}
+
+/* ds_tess_int8_of against Tesseract's own WriteTimeStepPart (found in
+ * libtesseract itself, not this library's), value by value: a fine sweep
+ * over [-1.1, 1.1], every rounding boundary k/127 +- half, and the floats
+ * a network never gives (infinities, NaN, out of int's range). */
+static void test_int8_rounding_is_tesseracts(void)
+{
+    void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
+    typedef void (*write_part_fn)(void *, int, int, int, const float *);
+    write_part_fn own =
+        lib ? (write_part_fn)dlsym(lib, "_ZN9tesseract9NetworkIO17WriteTimeStepPartEiiiPKf") : NULL;
+    if (!own)
+        T_SKIP("libtesseract.so.5's WriteTimeStepPart is not found");
+    static float in[30000];
+    int n = 0;
+    for (int k = -11000; k <= 11000 && n < 22001; k++)
+        in[n++] = (float)k / 10000.0f;
+    for (int k = -128; k <= 128; k++) {
+        float b = ((float)k + 0.5f) / 127.0f;
+        in[n++] = b;
+        in[n++] = nextafterf(b, 0.0f);
+        in[n++] = nextafterf(b, 2.0f * b + 1.0f);
+    }
+    const float odd[] = {0.0f, -0.0f, INFINITY, -INFINITY, NAN, -NAN, 1e10f, -1e10f,
+                         16909320.0f, -16909320.0f, 2147483520.0f / 127.0f, 3e38f, 1e-40f};
+    for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
+        in[n++] = odd[k];
+    static int8_t theirs[30000];
+    unsigned char io[0x48];
+    fake_int8_io(io, theirs, n);
+    own(io, 0, 0, n, in);
+    int differ = 0;
+    for (int k = 0; k < n; k++)
+        differ += ds_tess_int8_of(in[k]) != theirs[k];
+    T_EQ_INT(differ, 0);
+    T_EQ_INT(theirs[n - 13 + 4], -127); /* NaN, as Tesseract stores it */
+    T_EQ_INT(ds_tess_int8_of(1.0f), 127);
+    T_EQ_INT(ds_tess_int8_of(-1.0f), -127);
+    T_EQ_INT(ds_tess_int8_of(0.6f / 127.0f), 1); /* rounded, not truncated */
+    T_EQ_INT(ds_tess_int8_of(-0.6f / 127.0f), -1);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
         {"raw_lines_read_the_same", test_raw_lines_read_the_same},
         {"other_callers_get_png", test_other_callers_get_png},
+        {"net_reads_the_same", test_net_reads_the_same},
+        {"int8_rounding_is_tesseracts", test_int8_rounding_is_tesseracts},
     };
     return T_RUN(cases);
 }

@@ -8,6 +8,7 @@
 
 #include <leptonica/allheaders.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <tesseract/capi.h>
 #include "docscreen/docscreen.h"
 
@@ -26,5 +27,20 @@ void ds_tess_free(TessBaseAPI *api);
  */
 void ds_tess_raw_lines(bool on);
 unsigned long ds_tess_raw_line_count(void);
+
+/*
+ * The plumbing of Tesseract's LSTM networks (tess_net.c: the index
+ * arithmetic of their time steps and the copies between layers):
+ * computed by this library, with the same results, when on, the default,
+ * and Tesseract's is a version this library knows; off sends every call
+ * to Tesseract's own functions (the tests compare both).
+ * ds_tess_fast_net_count: about how many walks over a network's time
+ * steps were made here so far (counted without a lock: a lower bound when
+ * threads read at once).
+ * ds_tess_int8_of: a network output as Tesseract's int8 networks store it.
+ */
+void ds_tess_fast_net(bool on);
+unsigned long ds_tess_fast_net_count(void);
+int8_t ds_tess_int8_of(float x);
 
 #endif

@@ -1,0 +1,331 @@
+/*
+ * tess_net.c: the plumbing of Tesseract's LSTM networks, the index
+ * arithmetic and the copies between layers, with the same results in
+ * fewer instructions and no branch on the data (tess.h, ds_tess_fast_net).
+ *
+ * Tesseract's networks walk their time steps with StrideMap::Index
+ * (lstm/stridemap.cpp): a position (batch, y, x) and its flat step t.
+ * Every neighbour its 3x3 convolution gathers, every step of its maxpool
+ * and of its sideways and reversed layers is an AddOffset (move, recompute
+ * t, check the position), which calls SetTFromIndices and IsValid, which
+ * calls MaxIndexOfDim three times, each through the procedure linkage
+ * table. Counted with callgrind on the sparse reads of three speed pages,
+ * AddOffset and its callees were 17 % of the instructions, and perf puts
+ * those five functions at about an eighth of a passport page's CPU time.
+ *
+ * Between layers each time step's outputs are written into the next
+ * layer's input (NetworkIO::WriteTimeStepPart: in the int8 networks of
+ * the fast models, each value times 127, rounded half away from zero by a
+ * branch on its sign, which the processor guesses wrong half the time: 6 %
+ * of a page), and the convolution copies each neighbour's one value with
+ * a call to memcpy (CopyTimeStepGeneral, 2 %).
+ *
+ * This file defines those functions (the C++ names Tesseract calls), so
+ * that the dynamic linker binds libtesseract's calls here before its own
+ * (libdocscreen, or a program linking it statically, comes before
+ * libtesseract in the load order; the same way as tess.c's pixWriteMem
+ * and base/omp.c). Each computes what Tesseract's own does, from the same
+ * fields, in plain integer code without calls:
+ *
+ *   Index:     const StrideMap *map; int t; int indices[3] (batch, y, x)
+ *   StrideMap: int shape[3]; int t_increments[3];
+ *              std::vector<int> heights, widths (begin, end, capacity)
+ *   NetworkIO: GENERIC_2D_ARRAY<float> f; GENERIC_2D_ARRAY<int8_t> i;
+ *              bool int_mode (each array: vtable, data, empty value,
+ *              int dim1, dim2, allocated; row t at data + t * dim2)
+ *
+ * the layout of Tesseract 4.0 to 5.3 on x86-64 and AArch64, checked against
+ * Debian's libtesseract 5.3.0 (objdump). With any other major version
+ * (TessVersion), or when turned off, each call goes on to Tesseract's own
+ * function (dlsym RTLD_NEXT), and so does a copy between networks of two
+ * modes (Tesseract's error). tests/test_tess compares a page's reading with
+ * and without this file's functions, word, confidence and box, and the
+ * int8 rounding on every float class.
+ */
+#define _GNU_SOURCE
+#include "tess.h"
+
+#include <dlfcn.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <tesseract/capi.h>
+
+#define DS_TESS_EXPORT __attribute__((visibility("default")))
+
+enum { FD_BATCH, FD_HEIGHT, FD_WIDTH, FD_DIMSIZE };
+
+typedef struct {
+    const int *begin, *end, *cap;
+} int_vector;
+
+typedef struct {
+    int shape[FD_DIMSIZE];
+    int t_increments[FD_DIMSIZE];
+    int_vector heights, widths;
+} stride_map;
+
+typedef struct {
+    const stride_map *map;
+    int t;
+    int indices[FD_DIMSIZE];
+} stride_index;
+
+typedef struct {
+    const void *vtable;
+    float *data;
+    float empty;
+    int dim1, dim2, allocated;
+} float_array;
+
+typedef struct {
+    const void *vtable;
+    int8_t *data;
+    int8_t empty;
+    int dim1, dim2, allocated;
+} int8_array;
+
+typedef struct {
+    float_array f;
+    int8_array i;
+    bool int_mode;
+} network_io;
+
+/* Tesseract's mangled names. */
+#define N_MAX_INDEX "_ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE"
+#define N_IS_VALID "_ZNK9tesseract9StrideMap5Index7IsValidEv"
+#define N_IS_LAST "_ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE"
+#define N_SET_T "_ZN9tesseract9StrideMap5Index15SetTFromIndicesEv"
+#define N_ADD_OFFSET "_ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE"
+#define N_INCREMENT "_ZN9tesseract9StrideMap5Index9IncrementEv"
+#define N_WRITE_PART "_ZN9tesseract9NetworkIO17WriteTimeStepPartEiiiPKf"
+#define N_COPY_GENERAL "_ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii"
+
+typedef int (*max_index_fn)(const stride_index *, int);
+typedef bool (*is_valid_fn)(const stride_index *);
+typedef bool (*is_last_fn)(const stride_index *, int);
+typedef void (*set_t_fn)(stride_index *);
+typedef bool (*add_offset_fn)(stride_index *, int, int);
+typedef bool (*increment_fn)(stride_index *);
+typedef void (*write_part_fn)(network_io *, int, int, int, const float *);
+typedef void (*copy_general_fn)(network_io *, int, int, int, const network_io *, int, int);
+
+static struct {
+    max_index_fn max_index;
+    is_valid_fn is_valid;
+    is_last_fn is_last;
+    set_t_fn set_t;
+    add_offset_fn add_offset;
+    increment_fn increment;
+    write_part_fn write_part;
+    copy_general_fn copy_general;
+    bool layout_known; /* Tesseract 4 or 5: the layout above */
+} own;
+static pthread_once_t own_once = PTHREAD_ONCE_INIT;
+static atomic_bool fast_net = true;
+static atomic_ulong fast_calls;
+
+static void resolve(void)
+{
+    own.max_index = (max_index_fn)dlsym(RTLD_NEXT, N_MAX_INDEX);
+    own.is_valid = (is_valid_fn)dlsym(RTLD_NEXT, N_IS_VALID);
+    own.is_last = (is_last_fn)dlsym(RTLD_NEXT, N_IS_LAST);
+    own.set_t = (set_t_fn)dlsym(RTLD_NEXT, N_SET_T);
+    own.add_offset = (add_offset_fn)dlsym(RTLD_NEXT, N_ADD_OFFSET);
+    own.increment = (increment_fn)dlsym(RTLD_NEXT, N_INCREMENT);
+    own.write_part = (write_part_fn)dlsym(RTLD_NEXT, N_WRITE_PART);
+    own.copy_general = (copy_general_fn)dlsym(RTLD_NEXT, N_COPY_GENERAL);
+    const char *v = TessVersion();
+    own.layout_known = v && (strncmp(v, "4.", 2) == 0 || strncmp(v, "5.", 2) == 0);
+}
+
+/* True when this file computes the call; false when it goes to Tesseract's
+ * own function (resolved then). */
+static inline bool ours(void)
+{
+    static atomic_int state; /* 0 not decided, 1 ours, 2 Tesseract's */
+    int s = atomic_load_explicit(&state, memory_order_relaxed);
+    if (s == 0) {
+        pthread_once(&own_once, resolve);
+        s = own.layout_known ? 1 : 2;
+        atomic_store_explicit(&state, s, memory_order_relaxed);
+    }
+    return s == 1 && atomic_load_explicit(&fast_net, memory_order_relaxed);
+}
+
+/* The last index along heights or widths for this batch item. */
+static inline int max_along(const int_vector *v, int max, int batch)
+{
+    size_t b = (size_t)(ptrdiff_t)batch;
+    if (b >= (size_t)(v->end - v->begin) || v->begin[b] > max)
+        return max;
+    return v->begin[b] - 1;
+}
+
+static inline int max_index(const stride_index *ix, int dim)
+{
+    const stride_map *m = ix->map;
+    int max = m->shape[dim] - 1;
+    if (dim == FD_BATCH)
+        return max;
+    return max_along(dim == FD_HEIGHT ? &m->heights : &m->widths, max, ix->indices[FD_BATCH]);
+}
+
+static inline bool is_valid(const stride_index *ix)
+{
+    const stride_map *m = ix->map;
+    int b = ix->indices[FD_BATCH], y = ix->indices[FD_HEIGHT], x = ix->indices[FD_WIDTH];
+    if ((b | y | x) < 0 || b > m->shape[FD_BATCH] - 1)
+        return false;
+    return y <= max_along(&m->heights, m->shape[FD_HEIGHT] - 1, b) &&
+           x <= max_along(&m->widths, m->shape[FD_WIDTH] - 1, b);
+}
+
+/* Tesseract's int products wrap; unsigned arithmetic does the same without
+ * undefined behaviour. */
+static inline void set_t(stride_index *ix)
+{
+    unsigned t = 0;
+    for (int d = 0; d < FD_DIMSIZE; d++)
+        t += (unsigned)ix->map->t_increments[d] * (unsigned)ix->indices[d];
+    ix->t = (int)t;
+}
+
+DS_TESS_EXPORT int _ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE(
+    const stride_index *ix, int dim)
+{
+    if (!ours())
+        return own.max_index(ix, dim);
+    return max_index(ix, dim);
+}
+
+DS_TESS_EXPORT bool _ZNK9tesseract9StrideMap5Index7IsValidEv(const stride_index *ix)
+{
+    if (!ours())
+        return own.is_valid(ix);
+    return is_valid(ix);
+}
+
+DS_TESS_EXPORT bool _ZNK9tesseract9StrideMap5Index6IsLastENS_14FlexDimensionsE(
+    const stride_index *ix, int dim)
+{
+    if (!ours())
+        return own.is_last(ix, dim);
+    return ix->indices[dim] == max_index(ix, dim);
+}
+
+DS_TESS_EXPORT void _ZN9tesseract9StrideMap5Index15SetTFromIndicesEv(stride_index *ix)
+{
+    if (!ours()) {
+        own.set_t(ix);
+        return;
+    }
+    set_t(ix);
+}
+
+DS_TESS_EXPORT bool _ZN9tesseract9StrideMap5Index9AddOffsetEiNS_14FlexDimensionsE(
+    stride_index *ix, int offset, int dim)
+{
+    if (!ours())
+        return own.add_offset(ix, offset, dim);
+    ix->indices[dim] = (int)((unsigned)ix->indices[dim] + (unsigned)offset);
+    set_t(ix);
+    return is_valid(ix);
+}
+
+/* The next position in (batch, y, x) order, x fastest; false (and every
+ * index back at 0) after the last. */
+DS_TESS_EXPORT bool _ZN9tesseract9StrideMap5Index9IncrementEv(stride_index *ix)
+{
+    if (!ours())
+        return own.increment(ix);
+    for (int d = FD_DIMSIZE - 1; d >= 0; d--) {
+        unsigned inc = (unsigned)ix->map->t_increments[d];
+        if (ix->indices[d] == max_index(ix, d)) {
+            ix->t = (int)((unsigned)ix->t - inc * (unsigned)ix->indices[d]);
+            ix->indices[d] = 0;
+        } else {
+            ix->t = (int)((unsigned)ix->t + inc);
+            ix->indices[d]++;
+            return true;
+        }
+    }
+    /* The end of a walk over every step: counted for the tests, without a
+     * locked add. */
+    atomic_store_explicit(&fast_calls, atomic_load_explicit(&fast_calls, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
+    return false;
+}
+
+/* Tesseract's int8 value of an output in [-1, 1] (functions.h's
+ * IntCastRounded and ClipToRange as Debian's build computes them): v =
+ * x * 127 in float, rounded half away from zero by truncating |v| + 0.5
+ * (for v < 0 Tesseract truncates 0.5 - v, the same float), clipped to
+ * [-127, 127]. A truncation out of int's range, or of NaN, is INT_MIN
+ * there (cvttss2si), which clips to -127 whatever the sign. */
+int8_t ds_tess_int8_of(float x)
+{
+    float v = x * 127.0f;
+    float r = fabsf(v) + 0.5f;
+    if (!(r < 2147483648.0f)) /* NaN too */
+        return -127;
+    int m = (int)r;
+    m = m > 127 ? 127 : m;
+    int neg = -(int)(v < 0.0f); /* no branch on the sign: it is a coin toss */
+    return (int8_t)((m ^ neg) - neg);
+}
+
+DS_TESS_EXPORT void _ZN9tesseract9NetworkIO17WriteTimeStepPartEiiiPKf(network_io *io, int t,
+                                                                       int offset, int n,
+                                                                       const float *in)
+{
+    if (!ours()) {
+        own.write_part(io, t, offset, n, in);
+        return;
+    }
+    if (io->int_mode) {
+        int8_t *line = io->i.data + (ptrdiff_t)(int)((unsigned)t * (unsigned)io->i.dim2) + offset;
+        for (int k = 0; k < n; k++)
+            line[k] = ds_tess_int8_of(in[k]);
+    } else {
+        float *line = io->f.data + (ptrdiff_t)(int)((unsigned)t * (unsigned)io->f.dim2) + offset;
+        for (int k = 0; k < n; k++)
+            line[k] = in[k];
+    }
+}
+
+DS_TESS_EXPORT void _ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii(
+    network_io *io, int dest_t, int dest_offset, int n, const network_io *src, int src_t,
+    int src_offset)
+{
+    if (!ours() || io->int_mode != src->int_mode) {
+        own.copy_general(io, dest_t, dest_offset, n, src, src_t, src_offset);
+        return;
+    }
+    if (io->int_mode) {
+        int8_t *d = io->i.data + (ptrdiff_t)(int)((unsigned)dest_t * (unsigned)io->i.dim2) + dest_offset;
+        const int8_t *s =
+            src->i.data + (ptrdiff_t)(int)((unsigned)src_t * (unsigned)src->i.dim2) + src_offset;
+        if (n == 1)
+            *d = *s; /* the convolution's one value a neighbour */
+        else if (n > 0)
+            memcpy(d, s, (size_t)n);
+    } else {
+        float *d = io->f.data + (ptrdiff_t)(int)((unsigned)dest_t * (unsigned)io->f.dim2) + dest_offset;
+        const float *s =
+            src->f.data + (ptrdiff_t)(int)((unsigned)src_t * (unsigned)src->f.dim2) + src_offset;
+        if (n == 1)
+            *d = *s;
+        else if (n > 0)
+            memcpy(d, s, (size_t)n * sizeof *d);
+    }
+}
+
+void ds_tess_fast_net(bool on) { atomic_store(&fast_net, on); }
+
+unsigned long ds_tess_fast_net_count(void) { return atomic_load(&fast_calls); }

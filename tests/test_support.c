@@ -879,6 +879,57 @@ static void t_address_one_weak_word(void)
     T_EQ_INT(address_alerts("Address: 12 Mill Road, LEEDS LS1 4AB", "Road,", NULL), 0);
 }
 
+/* Both postcode words unsure ("LG11 5xXY"), the house number, street and
+ * town read clearly and all another address: still a mismatch (heldout7's
+ * employment letter raised nothing). */
+static void t_address_postcode_unsure(void)
+{
+    /* The case: 12 Mill Road, LEEDS LS1 4AB. */
+    T_EQ_INT(address_alerts("Address: 163 Green Lane, GLASGOW LG11 5xXY", "LG11", "5xXY"),
+             DS_SEV_WARNING);
+    /* The case's own address with its postcode unsure: no flag. */
+    T_EQ_INT(address_alerts("Address: 12 Mill Road, LEEDS LS1 4AB", "LS1", "4AB"), 0);
+    /* The house number unsure as well: too little left to tell. */
+    T_EQ_INT(address_alerts("Address: 163 Green Lane, GLASGOW LG11 5xXY", "163", "5xXY"), 0);
+}
+
+/* A statement whose date is read poorly (a stamp over it) but printed
+ * again lower down and read clearly there: the reading is confirmed, and
+ * the statement is old (heldout7's bank statement raised nothing). */
+static void t_date_confirmed_elsewhere(void)
+{
+    const char *lines[] = {"BANK STATEMENT", "Account holder: Anna Mueller",
+                           "Date: 14.06.2026", "Balance at 14.06.2026 GBP 8,280.68",
+                           "Sort code 12-34-56", NULL};
+    page *p = calloc(1, sizeof *p);
+    if (!p)
+        return;
+    ds_case c = make_case();
+    for (int pass = 0; pass < 2; pass++) {
+        /* Pass 0: the date printed twice; pass 1: once (no "Balance at"). */
+        memset(p, 0, sizeof *p);
+        for (int i = 0; lines[i]; i++)
+            if (pass == 0 || i != 3)
+                add_line_at(p, 100, i == 0 ? 40 : 20, lines[i], 95);
+        for (int i = 0; i < p->n; i++)
+            if (!strcmp(p->w[i].text, "14.06.2026")) {
+                p->w[i].conf = 10; /* the first one, beside "Date:" */
+                break;
+            }
+        ds_sup_text t;
+        ds_sup_page sp;
+        ds_flags fl;
+        memset(&fl, 0, sizeof fl);
+        read_page(p, &t, &sp);
+        ds_check_support(&sp, &t, &c, "2026-11-23", 0, 0, &fl);
+        /* Read at 10 but confirmed by its second printing: old; printed
+         * once only and read at 10: no evidence, no flag. */
+        T_EQ_INT(find_flag(&fl, DS_FLAG_SUPPORT_STATEMENT_OLD) != NULL, pass == 0);
+        ds_sup_text_free(&t);
+    }
+    free(p);
+}
+
 /* The address flags of a statement whose letter head holds addr_block
  * (two lines), the case's address printed lower down when also_case. */
 static int header_address_alerts(const char *line1, const char *line2, bool also_case)
@@ -1084,6 +1135,8 @@ int main(int argc, char **argv)
 {
     static const t_case cases[] = {
         {"classify", t_classify},
+        {"address_postcode_unsure", t_address_postcode_unsure},
+        {"date_confirmed_elsewhere", t_date_confirmed_elsewhere},
         {"event_date", t_event_date},
         {"more_labels", t_more_labels},
         {"header_date_no_address", t_header_date_no_address},

@@ -61,6 +61,18 @@ static void t_forms(void)
     expect_date("5th of May 2024", U, "2024-05-05");
 }
 
+/* A dotted date with one dot read as a slash ("28.02/1985", heldout7's
+ * employment letter: its wrong birth date went unread): day first, as
+ * dotted dates are; not when that gives no date. */
+static void t_mixed_separators(void)
+{
+    expect_date("28.02/1985", DS_SUP_ORDER_UNKNOWN, "1985-02-28");
+    expect_date("28/02.1985", DS_SUP_ORDER_MDY, "1985-02-28");
+    expect_date("03.04/2025", DS_SUP_ORDER_UNKNOWN, "2025-04-03");
+    expect_none("02.28/1985");
+    expect_none("28.02-1985");
+}
+
 static void t_forms_month_first(void)
 {
     const ds_sup_order U = DS_SUP_ORDER_UNKNOWN;
@@ -542,6 +554,7 @@ int main(int argc, char **argv)
         {"checks_short_year", t_checks_short_year},
         {"checks_short_year_before_birth", t_checks_short_year_before_birth},
         {"forms", t_forms},
+        {"mixed_separators", t_mixed_separators},
         {"forms_month_first", t_forms_month_first},
         {"not_dates", t_not_dates},
         {"ambiguous", t_ambiguous},

@@ -781,6 +781,36 @@ static void t_rn_read_m(void)
     ds_sup_text_free(&t);
 }
 
+/* A lease printed as numbered rows ("3 Premises" and the address across
+ * a gap): a label after its row's number is a label, not running text
+ * (heldout7's leases: the tenant and the address went unread). */
+static void t_numbered_rows(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 228, 483, 41, "Lease Agreement");
+    words(&p, 1, 251, 589, 25, "1 Lessor");
+    words(&p, 1, 900, 589, 25, "Mr T. Kessler");
+    words(&p, 2, 251, 665, 25, "2 Lessee");
+    words(&p, 2, 900, 665, 25, "ANDERSSON Pierre");
+    words(&p, 3, 253, 740, 25, "3 Premises");
+    words(&p, 3, 906, 740, 25, "115 Green Lane");
+    words(&p, 4, 905, 777, 30, "ER19 2BX OXFORD");
+    words(&p, 5, 254, 867, 25, "4 Monthly rent");
+    words(&p, 5, 906, 867, 25, "GBP 1,125.52");
+    words(&p, 6, 241, 1217, 30, "The Lessor lets and the Lessee takes the premises for the term");
+    read_page(&p, &t, &sp);
+    const ds_sup_field *n = ds_sup_find(&sp, DS_SF_NAME), *a = ds_sup_find(&sp, DS_SF_ADDRESS);
+    T_CHECK(n != NULL);
+    if (n)
+        T_EQ_STR(n->norm, "ANDERSSON PIERRE");
+    T_CHECK(a != NULL);
+    if (a)
+        T_EQ_STR(a->norm, "115 GREEN LANE, ER19 2BX OXFORD");
+    ds_sup_text_free(&t);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -802,6 +832,7 @@ int main(int argc, char **argv)
         {"mark_before_caption", t_mark_before_caption},
         {"section_number_no_address", t_section_number_no_address},
         {"rn_read_m", t_rn_read_m},
+        {"numbered_rows", t_numbered_rows},
     };
     return T_RUN(cases);
 }

@@ -550,6 +550,43 @@ static bool page_shows_address(const ds_sup_text *t, const char *addr)
     return all && nlines > 0;
 }
 
+/* Is word box wb inside box fb (its middle)? */
+static bool box_holds(const int fb[4], const int wb[4])
+{
+    int x = wb[0] + wb[2] / 2, y = wb[1] + wb[3] / 2;
+    return x >= fb[0] && x < fb[0] + fb[2] && y >= fb[1] && y < fb[1] + fb[3];
+}
+
+/* An address whose unclear words (below ADDRESS_CONF_CLEAR: a smudged
+ * postcode) left aside still differs from addr: its clearly read words
+ * (the page's words inside the field's box), at least a house number and
+ * two words of letters, give another address ("163 Green Lane GLASGOW"
+ * beside a record's "122 London Road"). An unsure house number leaves too
+ * little to tell. */
+static bool clear_words_differ(const ds_sup_text *t, const ds_sup_field *f, const char *addr)
+{
+    if (!t || f->box[2] <= 0)
+        return false;
+    char clear[DS_SUP_VALUE_MAX * 2] = "";
+    size_t k = 0;
+    int numbers = 0, letters = 0;
+    for (int i = 0; i < t->nwords; i++) {
+        const ds_sup_word *w = &t->w[i];
+        if (!box_holds(f->box, w->box) || w->conf < ADDRESS_CONF_CLEAR ||
+            !strstr(f->value, w->text))
+            continue;
+        int m = snprintf(clear + k, sizeof clear - k, "%s%s", k ? " " : "", w->text);
+        if (m < 0 || (size_t)m >= sizeof clear - k)
+            return false;
+        k += (size_t)m;
+        bool digit = strpbrk(w->text, "0123456789") != NULL;
+        size_t nd = strspn(w->text, "0123456789");
+        numbers += nd >= 1 && nd <= 4 && (!w->text[nd] || w->text[nd] == ',');
+        letters += !digit && strlen(w->text) >= 3;
+    }
+    return numbers >= 1 && letters >= 2 && ds_sup_address_compare(clear, addr) == 0;
+}
+
 static void check_address(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int page,
                           ds_flags *flags)
 {
@@ -566,7 +603,8 @@ static void check_address(ds_sup_page *p, const ds_sup_text *t, const ds_case *c
          * any one word out still gives another address. */
         bool clear = f->conf >= ADDRESS_CONF_CLEAR ||
                      (r == 0 && f->conf2 >= ADDRESS_CONF_CLEAR &&
-                      differs_without_any_word(f->value, c->address));
+                      differs_without_any_word(f->value, c->address)) ||
+                     (r == 0 && clear_words_differ(t, f, c->address));
         /* An address placed by the layout (no label) on a page that prints
          * the case's address as well: another block was taken for it (a
          * heading under the letter head); the page shows no other address,
@@ -606,8 +644,34 @@ static bool look_alike_not_after(const char *iso, long now)
     return false;
 }
 
-static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *today,
-                        int window_days, int page, ds_flags *flags)
+/* The confidence a date field's reading deserves: its own, or
+ * DATE_CONF_CLEAR when the page prints the same date again elsewhere and
+ * reads it clearly there ("Date: 14.06.2026" under a stamp, "Balance at
+ * 14.06.2026" below): the reading is confirmed. */
+static float date_conf(const ds_sup_text *t, const ds_sup_field *f)
+{
+    if (f->conf >= DATE_CONF_CLEAR || !t || !f->norm[0] || t->nwords <= 0)
+        return f->conf;
+    ds_sup_order order = ds_sup_date_order(t);
+    for (int i = 0, b = 0; i < t->nwords; i++) {
+        if (i >= b)
+            for (b = i; b < t->nwords && t->w[b].line == t->w[i].line;)
+                b++;
+        char iso[11], alt[11] = "";
+        int n = ds_sup_date_words(t, i, b, order, iso, alt);
+        if (n <= 0 || alt[0] || strcmp(iso, f->norm) != 0 || box_holds(f->box, t->w[i].box))
+            continue;
+        float lo = 100;
+        for (int k = i; k < i + n; k++)
+            lo = t->w[k].conf < lo ? t->w[k].conf : lo;
+        if (lo >= DATE_CONF_CLEAR)
+            return DATE_CONF_CLEAR;
+    }
+    return f->conf;
+}
+
+static void check_dates(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int who,
+                        const char *today, int window_days, int page, ds_flags *flags)
 {
     long now = 0;
     if (!days_of(today, &now))
@@ -636,13 +700,14 @@ static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *t
                 set_status(f, "unverifiable");
             continue;
         }
-        if (f->conf < DATE_CONF_UNSURE && !ambiguous(f) && look_alike_not_after(f->norm, now)) {
+        float conf = date_conf(t, f);
+        if (conf < DATE_CONF_UNSURE && !ambiguous(f) && look_alike_not_after(f->norm, now)) {
             set_status(f, "unverifiable");
             continue;
         }
         /* A letter's date line is placed by its position, no label: at
          * most a warning. */
-        bool clear = f->conf >= DATE_CONF_CLEAR && strcmp(f->label, "date line") != 0;
+        bool clear = conf >= DATE_CONF_CLEAR && strcmp(f->label, "date line") != 0;
         ds_flags_add(flags, page, DS_FLAG_SUPPORT_DATE_FUTURE, clear ? DS_SEV_HIGH : DS_SEV_WARNING,
                      "support", ds_sup_field_name(f->id), today, f->norm[0] ? f->norm : f->readings[0],
                      clear ? "This %s is dated after the screening date."
@@ -669,7 +734,7 @@ static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *t
         }
         if (old && d1 > d)
             d = d1; /* the newer reading's age */
-        if (old && f->conf >= DATE_CONF_CLEAR)
+        if (old && date_conf(t, f) >= DATE_CONF_CLEAR)
             ds_flags_add(flags, page, DS_FLAG_SUPPORT_STATEMENT_OLD, DS_SEV_WARNING, "support",
                          ds_sup_field_name(f->id), ref_s, f->norm[0] ? f->norm : f->readings[0],
                          "This %s is dated %ld days before the %s, more than the office's "
@@ -695,7 +760,7 @@ static void check_dates(ds_sup_page *p, const ds_case *c, int who, const char *t
                 before = before && di < db;
             }
         if (any && before) {
-            bool clear = issue->conf >= DATE_CONF_CLEAR && bconf >= DATE_CONF_CLEAR &&
+            bool clear = date_conf(t, issue) >= DATE_CONF_CLEAR && bconf >= DATE_CONF_CLEAR &&
                          !issue->short_year && !(birth && birth->short_year);
             ds_flags_add(flags, page, DS_FLAG_SUPPORT_ISSUED_BEFORE_BIRTH,
                          clear ? DS_SEV_HIGH : DS_SEV_WARNING, "support", "issue_date", b,
@@ -721,5 +786,5 @@ void ds_check_support(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, co
         check_birth_date(p, t, c, who, page, flags);
         check_address(p, t, c, page, flags);
     }
-    check_dates(p, c, who, today, window_days, page, flags);
+    check_dates(p, t, c, who, today, window_days, page, flags);
 }

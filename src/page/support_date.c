@@ -285,6 +285,10 @@ ds_sup_date_result ds_sup_parse_date_yy(const char *text, ds_sup_order order, in
     if (t[0].kind != T_NUM || t[1].kind != T_NUM || t[0].digits > 2 || t[1].digits > 2)
         return DS_SUP_DATE_NONE;
     char sep = t[1].sep;
+    /* A dot and a slash ("28.02/1985"): a dotted date with one dot read as
+     * a slash; day first, as dotted dates are. */
+    if ((sep == '.' && t[2].sep == '/') || (sep == '/' && t[2].sep == '.'))
+        sep = t[2].sep = '.';
     if (sep != t[2].sep || (sep != '.' && sep != '/' && sep != '-'))
         return DS_SUP_DATE_NONE;
     int a = t[0].val, b = t[1].val;

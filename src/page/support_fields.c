@@ -201,124 +201,6 @@ static bool starts_label(const ds_sup_text *t, const lines *L, int line, const l
     return false;
 }
 
-/* The words of the line's next cell after word a (past a column gap),
- * up to the gap after it; empty when there is none. */
-static span next_cell(const ds_sup_text *t, const lines *L, int line, int a)
-{
-    span s = {0, 0};
-    int end = L->start[line + 1], gap = L->height[line] * 5 / 2;
-    int i = a + 1;
-    for (; i < end; i++)
-        if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > gap)
-            break;
-    if (i >= end)
-        return s;
-    s.a = i;
-    s.b = i + 1;
-    for (int k = i + 1; k < end; k++) {
-        if (t->w[k].box[0] - (t->w[k - 1].box[0] + t->w[k - 1].box[2]) > gap)
-            break;
-        s.b = k + 1;
-    }
-    return s;
-}
-
-/* A value printed to the right of its label on the same row but read as
- * a line of its own (a column of values the reader took for a block): the
- * nearest such cell right of word lw, whose middle lies within the label's
- * height. */
-static span value_right(const ds_sup_text *t, const lines *L, int lw, kind vk)
-{
-    span s = {0, 0};
-    const int *lb = t->w[lw].box;
-    int right = lb[0] + lb[2], best = -1, bestd = 1 << 30;
-    int lmid = lb[1] + lb[3] / 2;
-    line_toks *lt = malloc(sizeof *lt);
-    if (!lt)
-        return s;
-    for (int line = 0; line < L->n; line++) {
-        int a = L->start[line];
-        if (line == t->w[lw].line || t->w[a].box[0] <= right)
-            continue;
-        /* The same row, allowing for a page scanned up to 3 degrees askew. */
-        int mid = t->w[a].box[1] + t->w[a].box[3] / 2;
-        int dx = t->w[a].box[0] - right, dy = abs(mid - lmid);
-        if (dy > lb[3] * 3 / 4 + dx / 19)
-            continue;
-        int d = dx + 4 * dy;
-        if (d >= bestd)
-            continue;
-        /* A date's or a number's value is one: on a skewed page a table's
-         * header can lie nearer than the label's own value. */
-        char iso[11], alt[11];
-        if ((vk == K_DATE || vk == K_PERIOD) &&
-            !date_at(t, L, a, L->start[line + 1], iso, alt))
-            continue;
-        if ((vk == K_NUMBER || vk == K_IBAN || vk == K_AMOUNT) && !ds_sup_has_digit(t->w[a].text) &&
-            !(a + 1 < L->start[line + 1] && ds_sup_has_digit(t->w[a + 1].text)))
-            continue;
-        ds_sup_tokenize(t, L, line, lt);
-        bool labelled = false;
-        for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
-            labelled = ds_sup_match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
-        if (!labelled) {
-            bestd = d;
-            best = line;
-        }
-    }
-    free(lt);
-    if (best < 0)
-        return s;
-    s.a = L->start[best];
-    s.b = s.a + 1;
-    int gap = L->height[best] * 5 / 2;
-    for (int k = s.a + 1; k < L->start[best + 1]; k++) {
-        if (t->w[k].box[0] - (t->w[k - 1].box[0] + t->w[k - 1].box[2]) > gap)
-            break;
-        s.b = k + 1;
-    }
-    return s;
-}
-
-/* Does a label start at the value's first word (the next label under a
- * label, not its value)? */
-static bool labelled_at(const ds_sup_text *t, const lines *L, span v)
-{
-    if (v.b <= v.a)
-        return false;
-    line_toks *lt = malloc(sizeof *lt);
-    if (!lt)
-        return true; /* no memory: taken for a label, so nothing is read from it */
-    ds_sup_tokenize(t, L, t->w[v.a].line, lt);
-    int pos = 0;
-    while (pos < lt->n && lt->t[pos].word != v.a)
-        pos++;
-    bool labelled = false;
-    for (int j = 0; j < NLABELS && pos < lt->n && !labelled; j++)
-        labelled = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
-    free(lt);
-    return labelled;
-}
-
-/* Is the value found below a label (value_below) its own, printed under it
- * as in a box or a stacked form: on the next line, starting where the label
- * starts (within two of its line heights), close under it, and not itself
- * a label? Then a word on the label's row further right is another
- * column's (on a skewed page the next column's value can lie as near). */
-static bool stacked_value(const ds_sup_text *t, const lines *L, int line, int lw, span below)
-{
-    if (below.b <= below.a || t->w[below.a].line > line + 2)
-        return false;
-    const int *lb = t->w[lw].box, *vb = t->w[below.a].box;
-    int h = L->height[line];
-    if (abs(vb[0] - lb[0]) > 2 * h || vb[1] - (lb[1] + lb[3]) > 2 * h)
-        return false;
-    return !labelled_at(t, L, below);
-}
-
-/* Is the caption on line `line` printed small over its value (words of v):
- * the caption line's median word height at most 0.8 of the value line's?
- * A caption in a box's corner is; a table's label beside its value is not. */
 /* Do the words of v hold a value of kind k (a date for a date's label, a
  * house number or street for an address, a name, a number)? A word beside
  * a caption that does is its value, whatever the sizes; one that does not
@@ -355,30 +237,6 @@ static bool value_of_kind(const ds_sup_text *t, const lines *L, span v, kind k)
     default:
         return true;
     }
-}
-
-/* The median word height of a line (one word boxed with a smudge or a
- * rule's end does not move it). */
-static int line_height_median(const ds_sup_text *t, const lines *L, int line)
-{
-    int h[64], n = 0;
-    for (int i = L->start[line]; i < L->start[line + 1] && n < 64; i++)
-        h[n++] = t->w[i].box[3];
-    for (int i = 1; i < n; i++)
-        for (int k = i; k > 0 && h[k - 1] > h[k]; k--) {
-            int x = h[k];
-            h[k] = h[k - 1];
-            h[k - 1] = x;
-        }
-    return n ? h[n / 2] : 0;
-}
-
-static bool small_caption(const ds_sup_text *t, const lines *L, int line, span v)
-{
-    if (v.b <= v.a)
-        return false;
-    int cap = line_height_median(t, L, line), val = line_height_median(t, L, t->w[v.a].line);
-    return cap * 10 <= val * 8;
 }
 
 /* Labels too common to trust in running text: taken only at a line's
@@ -849,6 +707,16 @@ static bool in_running_text(const ds_sup_text *t, const lines *L, int line, int 
         p--;
     if (p < L->start[line])
         return false;
+    /* A row's number alone before it ("3 Premises", "2. Tenant") starts
+     * a row of a numbered table, not a sentence. */
+    int q = p - 1;
+    while (q >= L->start[line] && !ds_sup_has_alnum(t->w[q].text))
+        q--;
+    const char *rw = t->w[p].text;
+    size_t nd = strspn(rw, "0123456789");
+    bool row_no = nd >= 1 && nd <= 2 && (!rw[nd] || (strchr(".)", rw[nd]) && !rw[nd + 1]));
+    if (q < L->start[line] && row_no)
+        return false;
     const int *pb = t->w[p].box;
     return t->w[lw].box[0] - (pb[0] + pb[2]) <= L->height[line] * 5 / 2;
 }
@@ -1106,8 +974,8 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     t->w[v.a].box[0] - (t->w[last].box[0] + t->w[last].box[2]) >
                         L.height[line] * 5 / 2) {
                     span below = ds_sup_value_below(t, &L, line, lw);
-                    if (!value_of_kind(t, &L, v, lk) && stacked_value(t, &L, line, lw, below) &&
-                        small_caption(t, &L, line, below))
+                    if (!value_of_kind(t, &L, v, lk) && ds_sup_stacked_value(t, &L, line, lw, below) &&
+                        ds_sup_small_caption(t, &L, line, below))
                         v = below;
                 }
                 /* A name or date in running text wraps with it; a name
@@ -1134,7 +1002,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                  * Date de naissance") or followed by another label: the
                  * value is in the next cell of the line. */
                 if (v.b > v.a && starts_label(t, &L, line, lt, v.a))
-                    v = next_cell(t, &L, line, v.a);
+                    v = ds_sup_next_cell(t, &L, line, v.a);
                 /* "Property" labels an address that starts with its
                  * number, not a sentence that starts with the word. */
                 if (!strcmp(ds_sup_labels[j].phrase, "property") && v.b > v.a &&
@@ -1142,9 +1010,9 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     break;
                 if (v.b <= v.a) {
                     span below = ds_sup_value_below(t, &L, line, lw);
-                    v = stacked_value(t, &L, line, lw, below)
+                    v = ds_sup_stacked_value(t, &L, line, lw, below)
                             ? below
-                            : value_right(t, &L, last, ds_sup_labels[j].k);
+                            : ds_sup_value_right(t, &L, last, ds_sup_labels[j].k);
                 }
                 int vl = v.b > v.a ? t->w[v.a].line : line;
                 label lb = ds_sup_labels[j];
@@ -1171,7 +1039,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                 if (!took && !that && (v.b <= v.a || t->w[v.a].line == line ||
                               (ds_sup_labels[j].k <= K_GIVEN && caption_run(t, v.a, v.b) >= v.b))) {
                     span below = ds_sup_value_below(t, &L, line, lw);
-                    if (labelled_at(t, &L, below))
+                    if (ds_sup_labelled_at(t, &L, below))
                         below.b = below.a; /* the next label, not a value */
                     int vline = below.b > below.a ? t->w[below.a].line : line;
                     take_value(t, &L, vline, below.a, below.b, &lb, out, np);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "page/support_labels.h"
 
 void ds_sup_tokenize(const ds_sup_text *t, const ds_sup_lines *L, int line, ds_sup_line_toks *out)
 {
@@ -190,3 +191,142 @@ void ds_sup_join_words(const ds_sup_text *t, int a, int b, char *out, size_t cap
     }
 }
 
+/* The words of the line's next cell after word a (past a column gap),
+ * up to the gap after it; empty when there is none. */
+ds_sup_span ds_sup_next_cell(const ds_sup_text *t, const ds_sup_lines *L, int line, int a)
+{
+    ds_sup_span s = {0, 0};
+    int end = L->start[line + 1], gap = L->height[line] * 5 / 2;
+    int i = a + 1;
+    for (; i < end; i++)
+        if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > gap)
+            break;
+    if (i >= end)
+        return s;
+    s.a = i;
+    s.b = i + 1;
+    for (int k = i + 1; k < end; k++) {
+        if (t->w[k].box[0] - (t->w[k - 1].box[0] + t->w[k - 1].box[2]) > gap)
+            break;
+        s.b = k + 1;
+    }
+    return s;
+}
+
+/* A value printed to the right of its label on the same row but read as
+ * a line of its own (a column of values the reader took for a block): the
+ * nearest such cell right of word lw, whose middle lies within the label's
+ * height. */
+ds_sup_span ds_sup_value_right(const ds_sup_text *t, const ds_sup_lines *L, int lw,
+                               enum ds_sup_kind vk)
+{
+    ds_sup_span s = {0, 0};
+    const int *lb = t->w[lw].box;
+    int right = lb[0] + lb[2], best = -1, bestd = 1 << 30;
+    int lmid = lb[1] + lb[3] / 2;
+    ds_sup_line_toks *lt = malloc(sizeof *lt);
+    if (!lt)
+        return s;
+    for (int line = 0; line < L->n; line++) {
+        int a = L->start[line];
+        if (line == t->w[lw].line || t->w[a].box[0] <= right)
+            continue;
+        /* The same row, allowing for a page scanned up to 3 degrees askew. */
+        int mid = t->w[a].box[1] + t->w[a].box[3] / 2;
+        int dx = t->w[a].box[0] - right, dy = abs(mid - lmid);
+        if (dy > lb[3] * 3 / 4 + dx / 19)
+            continue;
+        int d = dx + 4 * dy;
+        if (d >= bestd)
+            continue;
+        /* A date's or a number's value is one: on a skewed page a table's
+         * header can lie nearer than the label's own value. */
+        char iso[11], alt[11];
+        if ((vk == K_DATE || vk == K_PERIOD) &&
+            !ds_sup_date_words(t, a, L->start[line + 1], L->order, iso, alt))
+            continue;
+        if ((vk == K_NUMBER || vk == K_IBAN || vk == K_AMOUNT) && !ds_sup_has_digit(t->w[a].text) &&
+            !(a + 1 < L->start[line + 1] && ds_sup_has_digit(t->w[a + 1].text)))
+            continue;
+        ds_sup_tokenize(t, L, line, lt);
+        bool labelled = false;
+        for (int j = 0; j < ds_sup_nlabels && lt->n > 0 && !labelled; j++)
+            labelled = ds_sup_match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
+        if (!labelled) {
+            bestd = d;
+            best = line;
+        }
+    }
+    free(lt);
+    if (best < 0)
+        return s;
+    s.a = L->start[best];
+    s.b = s.a + 1;
+    int gap = L->height[best] * 5 / 2;
+    for (int k = s.a + 1; k < L->start[best + 1]; k++) {
+        if (t->w[k].box[0] - (t->w[k - 1].box[0] + t->w[k - 1].box[2]) > gap)
+            break;
+        s.b = k + 1;
+    }
+    return s;
+}
+
+/* Does a label start at the value's first word (the next label under a
+ * label, not its value)? */
+bool ds_sup_labelled_at(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_span v)
+{
+    if (v.b <= v.a)
+        return false;
+    ds_sup_line_toks *lt = malloc(sizeof *lt);
+    if (!lt)
+        return true; /* no memory: taken for a label, so nothing is read from it */
+    ds_sup_tokenize(t, L, t->w[v.a].line, lt);
+    int pos = 0;
+    while (pos < lt->n && lt->t[pos].word != v.a)
+        pos++;
+    bool labelled = false;
+    for (int j = 0; j < ds_sup_nlabels && pos < lt->n && !labelled; j++)
+        labelled = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
+    free(lt);
+    return labelled;
+}
+
+/* Is the value found below a label (value_below) its own, printed under it
+ * as in a box or a stacked form: on the next line, starting where the label
+ * starts (within two of its line heights), close under it, and not itself
+ * a label? Then a word on the label's row further right is another
+ * column's (on a skewed page the next column's value can lie as near). */
+bool ds_sup_stacked_value(const ds_sup_text *t, const ds_sup_lines *L, int line, int lw, ds_sup_span below)
+{
+    if (below.b <= below.a || t->w[below.a].line > line + 2)
+        return false;
+    const int *lb = t->w[lw].box, *vb = t->w[below.a].box;
+    int h = L->height[line];
+    if (abs(vb[0] - lb[0]) > 2 * h || vb[1] - (lb[1] + lb[3]) > 2 * h)
+        return false;
+    return !ds_sup_labelled_at(t, L, below);
+}
+
+/* The median word height of a line (one word boxed with a smudge or a
+ * rule's end does not move it). */
+static int line_height_median(const ds_sup_text *t, const ds_sup_lines *L, int line)
+{
+    int h[64], n = 0;
+    for (int i = L->start[line]; i < L->start[line + 1] && n < 64; i++)
+        h[n++] = t->w[i].box[3];
+    for (int i = 1; i < n; i++)
+        for (int k = i; k > 0 && h[k - 1] > h[k]; k--) {
+            int x = h[k];
+            h[k] = h[k - 1];
+            h[k - 1] = x;
+        }
+    return n ? h[n / 2] : 0;
+}
+
+bool ds_sup_small_caption(const ds_sup_text *t, const ds_sup_lines *L, int line, ds_sup_span v)
+{
+    if (v.b <= v.a)
+        return false;
+    int cap = line_height_median(t, L, line), val = line_height_median(t, L, t->w[v.a].line);
+    return cap * 10 <= val * 8;
+}

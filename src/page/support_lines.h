@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "page/support.h"
+#include "page/support_labels.h"
 #include "page/support_values.h"
 
 #define DS_SUP_TOK_MAX 160 /* tokens of one line */
@@ -56,5 +57,22 @@ void ds_sup_low_two(const ds_sup_text *t, int a, int b, float *lo, float *lo2);
 /* Words [a, b) joined by single spaces into out (cut at a word that does
  * not fit). */
 void ds_sup_join_words(const ds_sup_text *t, int a, int b, char *out, size_t cap);
+
+/* The words of the line's next cell after word a (past a column gap), up
+ * to the gap after it; empty when there is none. */
+ds_sup_span ds_sup_next_cell(const ds_sup_text *t, const ds_sup_lines *L, int line, int a);
+/* A value printed right of label word lw on its row but read as a line of
+ * its own: the nearest such cell (of a date or a number for those kinds). */
+ds_sup_span ds_sup_value_right(const ds_sup_text *t, const ds_sup_lines *L, int lw,
+                               enum ds_sup_kind vk);
+/* Does a label start at the first word of v? */
+bool ds_sup_labelled_at(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_span v);
+/* Is the value found below a label (ds_sup_value_below) its own, printed
+ * under it as in a box (see support_lines.c)? */
+bool ds_sup_stacked_value(const ds_sup_text *t, const ds_sup_lines *L, int line, int lw,
+                          ds_sup_span below);
+/* Is the caption on line `line` printed small over its value v (its median
+ * word height at most 0.8 of the value line's)? */
+bool ds_sup_small_caption(const ds_sup_text *t, const ds_sup_lines *L, int line, ds_sup_span v);
 
 #endif

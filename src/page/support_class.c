@@ -124,12 +124,14 @@ static const char *const utility_w[] = {
     "facture", "electricite", "eau", "factura", "suministro", "luz", "agua", "lectura",
     "periode de facturation", "periodo de facturacion", "council", "liable person", "band",
     "annual charge", "instalments", "rates", "broadband", "telephone", "line rental",
-    "call charges", "sewerage", "wastewater", NULL};
+    "call charges", "sewerage", "wastewater", "property tax", "rateable value", NULL};
 static const char *const tenancy_s[] = {
     "tenancy agreement", "rental agreement", "lease agreement", "tenancy contract", "mietvertrag",
     "contrat de location", "contrat de bail", "contrato de arrendamiento", "contratto di locazione",
     "huurovereenkomst", "contrato de arrendamento", "bail d habitation", "contrat de bail",
-    NULL};
+    /* the landlord's confirmation a residence is registered with */
+    "landlord s confirmation", "landlord confirmation", "wohnungsgeberbestatigung",
+    "wohnungsgeberbescheinigung", NULL};
 static const char *const tenancy_w[] = {
     "landlord", "tenant", "the property", "deposit", "rent", "premises", "vermieter", "mieter",
     "bailleur", "locataire", "arrendador", "arrendatario",
@@ -138,7 +140,7 @@ static const char *const tenancy_w[] = {
     "per calendar month", "per month", "monthly rent", "occupier", "commencement", "furnished",
     "unfurnished", "inventory", "miete", "kaution", "mietbeginn", "wohnung", "loyer",
     "depot de garantie", "logement", "bail", "alquiler", "fianza", "vivienda", "renta", "rental",
-    "tenants", NULL};
+    "tenants", "moved in", "moved into", "residence registration", NULL};
 static const char *const police_s[] = {
     "police certificate", "police clearance", "certificate of good conduct",
     "criminal record certificate", "criminal record check", "basic disclosure",
@@ -164,7 +166,9 @@ static const char *const diploma_w[] = {
     /* body words */
     "graduation", "graduate", "senate", "confers", "award", "bachelor", "master", "college",
     "hereby confers", "conferred upon", "academic", "studies", "examination", "hochschule",
-    "abschluss", "studium", "licence", "etudes", "titulo", "grado", "licenciatura", "estudios", NULL};
+    "abschluss", "studium", "licence", "etudes", "titulo", "grado", "licenciatura", "estudios",
+    "programme of study", "course of study", "completed the programme", "completed the course",
+    "director of studies", "course", NULL};
 static const char *const ident_s[] = {
     "passport", "identity card", "driving licence", "driver license", "reisepass",
     "personalausweis", "carte nationale d identite", "permis de conduire", "pasaporte",
@@ -208,7 +212,7 @@ static const char *const employ_t[] = {
 static const char *const utility_t[] = {
     "electricity", "electric", "gas", "energy", "water", "fuel", "utility", "utilities",
     "broadband", "telephone", "phone", "internet", "council tax", "electricite", "electricidad",
-    "agua", "eau", "energie", "strom*", "wasser*", "gaz", NULL};
+    "agua", "eau", "energie", "strom*", "wasser*", "gaz", "property tax", NULL};
 static const char *const tenancy_t[] = {
     "tenancy", "tenant", "tenants", "rental", "rent", "lease", "letting", "landlord", "miet*",
     "bail", "location", "arrendamiento", "alquiler", "locazione", "huur*", "arrendamento", NULL};
@@ -218,7 +222,8 @@ static const char *const police_t[] = {
     "gedrag", NULL};
 static const char *const diploma_t[] = {
     "diploma", "degree", "transcript", "graduat*", "bachelor", "master", "university",
-    "academic", "diplome", "titulo", "laurea", "licenciatura", "universit*", NULL};
+    "academic", "diplome", "titulo", "laurea", "licenciatura", "universit*", "completion",
+    "course", "programme", "studies", NULL};
 
 static const char *const *const title_words[DS_PC_COUNT] = {
     [DS_PC_BIRTH_CERTIFICATE] = birth_t,   [DS_PC_MARRIAGE_CERTIFICATE] = marriage_t,

@@ -138,12 +138,40 @@ static void t_completion_certificate(void)
     T_EQ_INT(c.type, DS_PC_DIPLOMA);
 }
 
+/* A bilingual clearance certificate whose captions are printed large: the
+ * caption "Date de naissance" is no misread title "Acte de naissance"
+ * (two edits apart), and the French title names the certificate. */
+static void t_caption_no_title(void)
+{
+    page p = {0};
+    line_at(&p, 26, "CE RTIFICAT DE NON-CONDAMNATION");
+    line(&p, "Certificate of no criminal record");
+    line_at(&p, 40, "Nom et prénoms / Full name");
+    line(&p, "KHAN Lukasz");
+    line_at(&p, 40, "Date de naissance / Date of birth");
+    line(&p, "01.04.1998");
+    line(&p, "Lieu de naissance / Place of birth");
+    line(&p, "No conviction is recorded against the person named above.");
+    ds_sup_class c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_POLICE_CERTIFICATE);
+    T_CHECK(!has_evidence(&c, "title: acte de naissance"));
+
+    /* A misread title on a large line is still read as the title. */
+    memset(&p, 0, sizeof p);
+    line_at(&p, 40, "ACTE DE NAISSAMCE");
+    line(&p, "Nom NOVAK   Prénoms Eva");
+    line(&p, "Père Jan NOVAK   Mère Anna NOVAK");
+    c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_BIRTH_CERTIFICATE);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
         {"property_tax", t_property_tax},
         {"landlord_confirmation", t_landlord_confirmation},
         {"completion_certificate", t_completion_certificate},
+        {"caption_no_title", t_caption_no_title},
     };
     return T_RUN(cases);
 }

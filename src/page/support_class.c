@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "page/support_labels.h"
 
 typedef struct cue_set {
     ds_page_class type;
@@ -145,7 +146,8 @@ static const char *const police_s[] = {
     "police certificate", "police clearance", "certificate of good conduct",
     "criminal record certificate", "criminal record check", "basic disclosure",
     "fuhrungszeugnis", "casier judiciaire", "certificado de antecedentes penales",
-    "certificato del casellario giudiziale", "verklaring omtrent het gedrag", NULL};
+    "certificato del casellario giudiziale", "verklaring omtrent het gedrag", "no criminal record",
+    "non condamnation", NULL};
 static const char *const police_w[] = {
     "no convictions", "criminal record", "convictions", "police", "cautions", "no record",
     "eintragung", "condamnation", "antecedentes",
@@ -393,9 +395,21 @@ static long find_phrase(const folded *f, const char *phrase)
     return p ? (long)(p - f->text) + 1 : -1;
 }
 
+/* Whether the n bytes at s read exactly as a field caption
+ * (support_labels.h: "date de naissance"). */
+static bool is_caption(const char *s, size_t n)
+{
+    for (int j = 0; j < ds_sup_nlabels; j++)
+        if (strlen(ds_sup_labels[j].phrase) == n && strncmp(ds_sup_labels[j].phrase, s, n) == 0)
+            return true;
+    return false;
+}
+
 /* A title cue misread on a large line ("ALLESTATION EMPLOYEUR"): a strong
  * phrase of at least CLASS_FUZZY_MIN letters is taken from a large line's
- * words that are at most two edits from it (one under 16 letters); or,
+ * words that are at most two edits from it (one under 16 letters), unless
+ * those words read exactly as a field caption ("Date de naissance" is no
+ * misread "Acte de naissance"); or,
  * for a one-word phrase of 8 letters or more, a word it ends (German
  * compounds put the head noun last: "Wohnraummietvertrag"). Where, or -1. */
 #define CLASS_FUZZY_MIN 10
@@ -423,7 +437,8 @@ static long find_title(const folded *f, const char *phrase)
                 continue;
             if (f->text[i + (size_t)m] != ' ' || f->text[i + (size_t)m - 1] == ' ' || !f->big[i + (size_t)m - 1])
                 continue;
-            if (ds_edit_distance_n(phrase, (size_t)n, f->text + i, (size_t)m, max) <= max)
+            if (ds_edit_distance_n(phrase, (size_t)n, f->text + i, (size_t)m, max) <= max &&
+                !is_caption(f->text + i, (size_t)m))
                 return (long)i;
         }
     }

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "page/support_labels.h"
 
 typedef struct cue_set {
     ds_page_class type;
@@ -124,12 +125,14 @@ static const char *const utility_w[] = {
     "facture", "electricite", "eau", "factura", "suministro", "luz", "agua", "lectura",
     "periode de facturation", "periodo de facturacion", "council", "liable person", "band",
     "annual charge", "instalments", "rates", "broadband", "telephone", "line rental",
-    "call charges", "sewerage", "wastewater", NULL};
+    "call charges", "sewerage", "wastewater", "property tax", "rateable value", NULL};
 static const char *const tenancy_s[] = {
     "tenancy agreement", "rental agreement", "lease agreement", "tenancy contract", "mietvertrag",
     "contrat de location", "contrat de bail", "contrato de arrendamiento", "contratto di locazione",
     "huurovereenkomst", "contrato de arrendamento", "bail d habitation", "contrat de bail",
-    NULL};
+    /* the landlord's confirmation a residence is registered with */
+    "landlord s confirmation", "landlord confirmation", "wohnungsgeberbestatigung",
+    "wohnungsgeberbescheinigung", NULL};
 static const char *const tenancy_w[] = {
     "landlord", "tenant", "the property", "deposit", "rent", "premises", "vermieter", "mieter",
     "bailleur", "locataire", "arrendador", "arrendatario",
@@ -138,12 +141,13 @@ static const char *const tenancy_w[] = {
     "per calendar month", "per month", "monthly rent", "occupier", "commencement", "furnished",
     "unfurnished", "inventory", "miete", "kaution", "mietbeginn", "wohnung", "loyer",
     "depot de garantie", "logement", "bail", "alquiler", "fianza", "vivienda", "renta", "rental",
-    "tenants", NULL};
+    "tenants", "moved in", "moved into", "residence registration", NULL};
 static const char *const police_s[] = {
     "police certificate", "police clearance", "certificate of good conduct",
     "criminal record certificate", "criminal record check", "basic disclosure",
     "fuhrungszeugnis", "casier judiciaire", "certificado de antecedentes penales",
-    "certificato del casellario giudiziale", "verklaring omtrent het gedrag", NULL};
+    "certificato del casellario giudiziale", "verklaring omtrent het gedrag", "no criminal record",
+    "non condamnation", NULL};
 static const char *const police_w[] = {
     "no convictions", "criminal record", "convictions", "police", "cautions", "no record",
     "eintragung", "condamnation", "antecedentes",
@@ -164,7 +168,9 @@ static const char *const diploma_w[] = {
     /* body words */
     "graduation", "graduate", "senate", "confers", "award", "bachelor", "master", "college",
     "hereby confers", "conferred upon", "academic", "studies", "examination", "hochschule",
-    "abschluss", "studium", "licence", "etudes", "titulo", "grado", "licenciatura", "estudios", NULL};
+    "abschluss", "studium", "licence", "etudes", "titulo", "grado", "licenciatura", "estudios",
+    "programme of study", "course of study", "completed the programme", "completed the course",
+    "director of studies", "course", NULL};
 static const char *const ident_s[] = {
     "passport", "identity card", "driving licence", "driver license", "reisepass",
     "personalausweis", "carte nationale d identite", "permis de conduire", "pasaporte",
@@ -208,7 +214,7 @@ static const char *const employ_t[] = {
 static const char *const utility_t[] = {
     "electricity", "electric", "gas", "energy", "water", "fuel", "utility", "utilities",
     "broadband", "telephone", "phone", "internet", "council tax", "electricite", "electricidad",
-    "agua", "eau", "energie", "strom*", "wasser*", "gaz", NULL};
+    "agua", "eau", "energie", "strom*", "wasser*", "gaz", "property tax", NULL};
 static const char *const tenancy_t[] = {
     "tenancy", "tenant", "tenants", "rental", "rent", "lease", "letting", "landlord", "miet*",
     "bail", "location", "arrendamiento", "alquiler", "locazione", "huur*", "arrendamento", NULL};
@@ -218,7 +224,8 @@ static const char *const police_t[] = {
     "gedrag", NULL};
 static const char *const diploma_t[] = {
     "diploma", "degree", "transcript", "graduat*", "bachelor", "master", "university",
-    "academic", "diplome", "titulo", "laurea", "licenciatura", "universit*", NULL};
+    "academic", "diplome", "titulo", "laurea", "licenciatura", "universit*", "completion",
+    "course", "programme", "studies", NULL};
 
 static const char *const *const title_words[DS_PC_COUNT] = {
     [DS_PC_BIRTH_CERTIFICATE] = birth_t,   [DS_PC_MARRIAGE_CERTIFICATE] = marriage_t,
@@ -388,9 +395,21 @@ static long find_phrase(const folded *f, const char *phrase)
     return p ? (long)(p - f->text) + 1 : -1;
 }
 
+/* Whether the n bytes at s read exactly as a field caption
+ * (support_labels.h: "date de naissance"). */
+static bool is_caption(const char *s, size_t n)
+{
+    for (int j = 0; j < ds_sup_nlabels; j++)
+        if (strlen(ds_sup_labels[j].phrase) == n && strncmp(ds_sup_labels[j].phrase, s, n) == 0)
+            return true;
+    return false;
+}
+
 /* A title cue misread on a large line ("ALLESTATION EMPLOYEUR"): a strong
  * phrase of at least CLASS_FUZZY_MIN letters is taken from a large line's
- * words that are at most two edits from it (one under 16 letters); or,
+ * words that are at most two edits from it (one under 16 letters), unless
+ * those words read exactly as a field caption ("Date de naissance" is no
+ * misread "Acte de naissance"); or,
  * for a one-word phrase of 8 letters or more, a word it ends (German
  * compounds put the head noun last: "Wohnraummietvertrag"). Where, or -1. */
 #define CLASS_FUZZY_MIN 10
@@ -418,7 +437,8 @@ static long find_title(const folded *f, const char *phrase)
                 continue;
             if (f->text[i + (size_t)m] != ' ' || f->text[i + (size_t)m - 1] == ' ' || !f->big[i + (size_t)m - 1])
                 continue;
-            if (ds_edit_distance_n(phrase, (size_t)n, f->text + i, (size_t)m, max) <= max)
+            if (ds_edit_distance_n(phrase, (size_t)n, f->text + i, (size_t)m, max) <= max &&
+                !is_caption(f->text + i, (size_t)m))
                 return (long)i;
         }
     }

@@ -1,0 +1,177 @@
+/*
+ * Unit tests of supporting-page classification (src/page/support_class.c,
+ * issue 15): titles and body wording of page types the first lists did not
+ * know. Pages are built word by word, as a text layer gives them, so no
+ * OCR runs here; each case names the kind of page it stands for.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "page/support.h"
+#include "t.h"
+
+/* A page under construction: lines of words with boxes h px high (body
+ * text 20 px), one line under the other. */
+typedef struct page {
+    int n, y;
+    ds_sup_word w[400];
+} page;
+
+static void line_at(page *p, int h, const char *text)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", text);
+    int x = 100, line = p->y / 30;
+    for (char *save = NULL, *tok = strtok_r(buf, " ", &save); tok && p->n < 400;
+         tok = strtok_r(NULL, " ", &save)) {
+        ds_sup_word *w = &p->w[p->n++];
+        memset(w, 0, sizeof *w);
+        snprintf(w->text, sizeof w->text, "%s", tok);
+        int wd = (int)strlen(tok) * h / 2;
+        w->box[0] = x;
+        w->box[1] = p->y;
+        w->box[2] = wd;
+        w->box[3] = h;
+        w->conf = 95;
+        w->line = line;
+        x += wd + h / 2;
+    }
+    p->y += h > 20 ? 60 : 30;
+}
+
+static void line(page *p, const char *text) { line_at(p, 20, text); }
+
+static ds_sup_class classify(page *p)
+{
+    ds_sup_text t;
+    memset(&t, 0, sizeof t);
+    T_EQ_INT(ds_sup_text_set(&t, p->w, p->n), DS_OK);
+    t.source = DS_SUP_SRC_TEXT_LAYER;
+    t.page_h = 3500;
+    ds_sup_class c;
+    ds_sup_classify(&t, &c);
+    ds_sup_text_free(&t);
+    return c;
+}
+
+static bool has_evidence(const ds_sup_class *c, const char *what)
+{
+    for (int i = 0; i < c->nevidence; i++)
+        if (strcmp(c->evidence[i], what) == 0)
+            return true;
+    return false;
+}
+
+/* A local authority's property tax notice is proof of address as a council
+ * tax bill is: its title names a document ("notice") and the tax. */
+static void t_property_tax(void)
+{
+    page p = {0};
+    line_at(&p, 40, "Borough Revenue Services");
+    line_at(&p, 40, "Property Tax Assessment Notice");
+    line(&p, "Customer JONES Mary");
+    line(&p, "Property assessed 12 Mill Lane");
+    line(&p, "Amount due GBP 164.62");
+    line(&p, "Tax year 2026/27 Rateable value GBP 36,700");
+    ds_sup_class c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_UTILITY_BILL);
+    T_CHECK(has_evidence(&c, "title word: property tax"));
+
+    /* The tax named in a body line is a weak cue only: a bank statement
+     * paying it stays a bank statement. */
+    memset(&p, 0, sizeof p);
+    line_at(&p, 40, "Statement of Account");
+    line(&p, "Sort code 12-34-56 Account number 12345678");
+    line(&p, "Opening balance 1,200.00");
+    line(&p, "02 Mar Direct debit property tax 164.62");
+    line(&p, "Closing balance 1,035.38");
+    c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_BANK_STATEMENT);
+}
+
+/* The landlord's confirmation a tenant registers a residence with
+ * (Wohnungsgeberbestätigung) is a tenancy document, its title printed at
+ * about the body's size. */
+static void t_landlord_confirmation(void)
+{
+    page p = {0};
+    line(&p, "Marlow Property Management");
+    line_at(&p, 24, "Landlord's Confirmation for Residence Registration");
+    line(&p, "Tenant FERNANDEZ James");
+    line(&p, "Moved in on 22.06.2026");
+    line(&p, "I confirm that the person named above has moved into the flat.");
+    ds_sup_class c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_TENANCY_AGREEMENT);
+    T_CHECK(has_evidence(&c, "title: landlord s confirmation"));
+
+    memset(&p, 0, sizeof p);
+    line_at(&p, 40, "Wohnungsgeberbestätigung");
+    line(&p, "Einzug am 01.03.2026");
+    line(&p, "Mieter Anna Schmidt");
+    c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_TENANCY_AGREEMENT);
+}
+
+/* A course's certificate of completion is an award of studies as a
+ * diploma is: its title names a document and a completion, its body the
+ * programme of study. */
+static void t_completion_certificate(void)
+{
+    page p = {0};
+    line(&p, "Westbrook College");
+    line_at(&p, 40, "Certificate of Completion");
+    line(&p, "Full name NOVAK Eva");
+    line(&p, "Award Course in Bookkeeping");
+    line(&p, "The holder has completed the programme of study.");
+    ds_sup_class c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_DIPLOMA);
+    T_CHECK(has_evidence(&c, "title word: completion"));
+
+    /* The title lost by the reading: the body's wording still says it. */
+    memset(&p, 0, sizeof p);
+    line(&p, "Institute of Applied Studies");
+    line(&p, "Full name NOVAK Eva   Award Course in Bookkeeping");
+    line(&p, "The holder has completed the programme of study and passed the assessments.");
+    line(&p, "R. Castellano, Director of Studies");
+    c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_DIPLOMA);
+}
+
+/* A bilingual clearance certificate whose captions are printed large: the
+ * caption "Date de naissance" is no misread title "Acte de naissance"
+ * (two edits apart), and the French title names the certificate. */
+static void t_caption_no_title(void)
+{
+    page p = {0};
+    line_at(&p, 26, "CE RTIFICAT DE NON-CONDAMNATION");
+    line(&p, "Certificate of no criminal record");
+    line_at(&p, 40, "Nom et prénoms / Full name");
+    line(&p, "KHAN Lukasz");
+    line_at(&p, 40, "Date de naissance / Date of birth");
+    line(&p, "01.04.1998");
+    line(&p, "Lieu de naissance / Place of birth");
+    line(&p, "No conviction is recorded against the person named above.");
+    ds_sup_class c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_POLICE_CERTIFICATE);
+    T_CHECK(!has_evidence(&c, "title: acte de naissance"));
+
+    /* A misread title on a large line is still read as the title. */
+    memset(&p, 0, sizeof p);
+    line_at(&p, 40, "ACTE DE NAISSAMCE");
+    line(&p, "Nom NOVAK   Prénoms Eva");
+    line(&p, "Père Jan NOVAK   Mère Anna NOVAK");
+    c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_BIRTH_CERTIFICATE);
+}
+
+int main(int argc, char **argv)
+{
+    static const t_case cases[] = {
+        {"property_tax", t_property_tax},
+        {"landlord_confirmation", t_landlord_confirmation},
+        {"completion_certificate", t_completion_certificate},
+        {"caption_no_title", t_caption_no_title},
+    };
+    return T_RUN(cases);
+}

@@ -35,7 +35,7 @@
  *              int dim1, dim2, allocated; row t at data + t * dim2)
  *
  * the layout of Tesseract 4.0 to 5.3 on x86-64 and AArch64, checked against
- * Debian's libtesseract 5.3.0 (objdump). With any other major version
+ * Debian's libtesseract 5.3.0 (objdump). With any release but 5.3.x
  * (TessVersion), or when turned off, each call goes on to Tesseract's own
  * function (dlsym RTLD_NEXT), and so does a copy between networks of two
  * modes (Tesseract's error). tests/test_tess compares a page's reading with
@@ -124,7 +124,7 @@ static struct {
     increment_fn increment;
     write_part_fn write_part;
     copy_general_fn copy_general;
-    bool layout_known; /* Tesseract 4 or 5: the layout above */
+    bool layout_known; /* Tesseract 5.3.x: the layout above */
 } own;
 static pthread_once_t own_once = PTHREAD_ONCE_INIT;
 static atomic_bool fast_net = true;
@@ -141,7 +141,12 @@ static void resolve(void)
     own.write_part = (write_part_fn)dlsym(RTLD_NEXT, N_WRITE_PART);
     own.copy_general = (copy_general_fn)dlsym(RTLD_NEXT, N_COPY_GENERAL);
     const char *v = TessVersion();
-    own.layout_known = v && (strncmp(v, "4.", 2) == 0 || strncmp(v, "5.", 2) == 0);
+    /* Only the release whose layout was read (objdump) and that
+     * tests/test_tess compares against: any other goes to Tesseract's own
+     * functions, as does a build where one of them cannot be found. */
+    own.layout_known = v && strncmp(v, "5.3.", 4) == 0 && own.max_index && own.is_valid &&
+                       own.is_last && own.set_t && own.add_offset && own.increment &&
+                       own.write_part && own.copy_general;
 }
 
 /* True when this file computes the call; false when it goes to Tesseract's

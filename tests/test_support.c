@@ -1112,6 +1112,14 @@ static void t_name_evidence(void)
     f = check_lines(par, 95, "2026-11-23");
     const ds_flag *x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
+    /* The second spouse of a marriage certificate is its subject too
+     * (heldout7's "spouse 2" of a wrong name): high. */
+    static const char *const wed[] = {"CERTIFICATE OF MARRIAGE", "Spouse 1: Ben Okafor",
+                                      "Spouse 2: Sofia Hansen", "Date of marriage: 3 May 2020",
+                                      NULL};
+    f = check_lines(wed, 95, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    T_CHECK(x != NULL && x->severity == DS_SEV_HIGH);
     /* The child's name read clearly as another person's: still high. */
     static const char *const child[] = {"CERTIFICATE OF BIRTH", "Name of child: Sofia Okafor",
                                         "Date of issue: 20 March 1980", NULL};

@@ -440,10 +440,12 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
         return who;
     if (bad) {
         /* A name placed by the letter head (no label) is weaker evidence,
-         * and so is another person's name (a parent, a spouse) where the
-         * page's holder was not read: at most a warning. */
+         * and so is another person's name (a parent) where the page's
+         * holder was not read: at most a warning. Both spouses are the
+         * subject of a marriage certificate. */
         bool clear = bad->conf >= NAME_CONF_CLEAR && p->mean_conf >= PAGE_CONF_CLEAR &&
-                     strcmp(bad->label, "header") != 0 && bad->id == DS_SF_NAME;
+                     strcmp(bad->label, "header") != 0 &&
+                     (bad->id == DS_SF_NAME || p->cls.type == DS_PC_MARRIAGE_CERTIFICATE);
         ds_flags_add(flags, page, DS_FLAG_SUPPORT_NAME_MISMATCH,
                      clear ? DS_SEV_HIGH : DS_SEV_WARNING, "case", "name", NULL, bad->norm,
                      clear ? "This %s names another person than the applicant or a related "

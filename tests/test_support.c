@@ -1131,6 +1131,69 @@ static void t_annotate(void)
     free(a);
 }
 
+/* SUPPORT_NAME_MISMATCH needs a name positively read as a person's
+ * (issue 15; the false ones of heldout8's study pages). */
+static void t_name_evidence(void)
+{
+    /* Not a name: a caption read as the value (a payslip's "Tax" of "Tax
+     * code", "AMOUNT DUE" of a slip, "MIDDLE NAME" of a birth record's
+     * caption row), one word under a label for the whole name ("Contact"
+     * after "we confirm that", "Tuva" half read), one word read for both the
+     * surname's and the given names' box ("MIDOLE MIDOLE"). */
+    T_CHECK(!ds_sup_name_form("employee name", "Tax"));
+    T_CHECK(!ds_sup_name_form("name", "AMOUNT DUE"));
+    T_CHECK(!ds_sup_name_form("surname, given names", "MIDDLE FERNANDEZ,"));
+    T_CHECK(!ds_sup_name_form("we confirm that", "Contact"));
+    T_CHECK(!ds_sup_name_form("this is to certify that", "Tuva"));
+    T_CHECK(!ds_sup_name_form("surname, given names", "MIDOLE MIDOLE"));
+    /* Names: a whole name, a surname alone under a surname's label. */
+    T_CHECK(ds_sup_name_form("surname, given names", "Fatima BROWN"));
+    T_CHECK(ds_sup_name_form("full name", "Sofia Okafor"));
+    T_CHECK(ds_sup_name_form("surname", "BROWN"));
+    T_CHECK(ds_sup_name_form("familienname", "Okafor"));
+    /* A payslip whose name box gave a caption word: no mismatch. */
+    static const char *const tax[] = {"PAYSLIP", "Employee name: Tax", "Pay date: 28 October 2026",
+                                      "Net pay: 2,100.00", NULL};
+    ds_flags *f = check_lines(tax, 95, "2026-11-23");
+    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
+    /* A parent's name alone differs, the child's was not read: the page's
+     * subject was not identified, a warning (main: high). */
+    static const char *const par[] = {"CERTIFICATE OF BIRTH", "Name of father: Sofia Okafor",
+                                      "Date of issue: 20 March 1980", NULL};
+    f = check_lines(par, 95, "2026-11-23");
+    const ds_flag *x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
+    /* The second spouse of a marriage certificate is its subject too
+     * (heldout7's "spouse 2" of a wrong name): high. */
+    static const char *const wed[] = {"CERTIFICATE OF MARRIAGE", "Spouse 1: Ben Okafor",
+                                      "Spouse 2: Sofia Hansen", "Date of marriage: 3 May 2020",
+                                      NULL};
+    f = check_lines(wed, 95, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    T_CHECK(x != NULL && x->severity == DS_SEV_HIGH);
+    /* The child's name read clearly as another person's: still high. */
+    static const char *const child[] = {"CERTIFICATE OF BIRTH", "Name of child: Sofia Okafor",
+                                        "Date of issue: 20 March 1980", NULL};
+    f = check_lines(child, 95, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    T_CHECK(x != NULL && x->severity == DS_SEV_HIGH);
+    /* Read unsurely (a word at 40) with a word of the applicant's name
+     * ("Anna Mille" for Anna Müller): no mismatch; read at 60, or unsurely
+     * with no word of anyone's name, still a warning. */
+    static const char *const mille[] = {"POLICE CERTIFICATE", "Full name: Anna Mille",
+                                        "Date of issue: 3 February 2026", NULL};
+    f = check_lines_weak(mille, 95, "Mille", 40, "2026-11-23");
+    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
+    static const char *const sofia[] = {"POLICE CERTIFICATE", "Full name: Sofia Hansen",
+                                        "Date of issue: 3 February 2026", NULL};
+    f = check_lines_weak(sofia, 95, "Hansen", 40, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
+    f = check_lines_weak(mille, 95, "Mille", 60, "2026-11-23");
+    x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -1150,6 +1213,7 @@ int main(int argc, char **argv)
         {"address_shown_elsewhere", t_address_shown_elsewhere},
         {"checks_genuine", t_checks_genuine},
         {"checks_defects", t_checks_defects},
+        {"name_evidence", t_name_evidence},
         {"annotate", t_annotate},
     };
     return T_RUN(cases);

@@ -22,6 +22,9 @@
  * evidence of a date in the future. */
 #define DATE_CONF_UNSURE 50.0f
 #define ADDRESS_CONF_CLEAR 75.0f
+/* A name read below this confidence is unsure: a word of it near a word
+ * of the person's name makes it no evidence of another person. */
+#define NAME_CONF_UNSURE 50.0f
 
 #define WORDS_MAX 12
 #define WORD_LEN 64
@@ -309,6 +312,79 @@ static bool is_statement(ds_page_class c)
 
 static void set_status(ds_sup_field *f, const char *s) { snprintf(f->status, sizeof f->status, "%s", s); }
 
+/* Words of a form's other captions (folded), which a name read past its
+ * box or taken from a caption row holds ("Tax" of "Tax code", "Contact",
+ * "AMOUNT DUE", "MIDDLE NAME"): no person's name. */
+static const char *const form_words[] = {
+    "middle", "tax", "contact", "amount", "due", "total", "period", "code", "telephone",
+    "phone", "reference", "balance", "date", "details", "charge", "payments", "deductions",
+    "sex", "registrar", "officer", "authorised", "register", "issue", "employer", "copy",
+    "betrag", "datum", "telefon", "importe", "fecha", "telefono", "registro", NULL};
+
+/* Labels that name the surname alone: one word under them is a name. */
+static const char *const surname_labels[] = {"surname",   "family name", "familienname",
+                                             "nachname",  "apellido",    "locataire nom",
+                                             NULL};
+
+/* Is the field's value a person's name as the page prints one? Not when a
+ * word of it is a caption (of a name or of another field), when a label
+ * for the whole name gave one word (a word of a caption, a sentence or a
+ * name half read: "Tax", "Contact", "Tuva" for "Eva M. Dubois"), nor when
+ * the surname's box and the given names' box gave the same word (the
+ * caption row read for both: "MIDOLE MIDOLE"). Such a value is no evidence
+ * that the page names another person. */
+bool ds_sup_name_form(const char *label, const char *value)
+{
+    char f[DS_SUP_VALUE_MAX * 2];
+    ds_text_fold(value ? value : "", f, sizeof f);
+    words w;
+    split(f, &w);
+    if (w.n == 0)
+        return false;
+    for (int i = 0; i < w.n; i++) {
+        if (ds_sup_caption_word(w.w[i]))
+            return false;
+        for (const char *const *c = form_words; *c; c++)
+            if (strcmp(w.w[i], *c) == 0)
+                return false;
+    }
+    bool surname_label = false;
+    for (const char *const *l = surname_labels; *l && label; l++)
+        surname_label |= strstr(label, *l) != NULL;
+    if (w.n == 1 && !surname_label)
+        return false;
+    return !(w.n == 2 && label && strcmp(label, "surname, given names") == 0 &&
+             strcmp(w.w[0], w.w[1]) == 0);
+}
+
+/* A name read unsurely (below NAME_CONF_UNSURE) with a word within two
+ * letters of a word of the person's name (five letters or more; the same
+ * word when shorter): "Dubois pen" for "Dubois, Pierre", "Mille, Grates"
+ * for "Müller, Grace". A misreading of the record's name is as likely as
+ * another person: no evidence of one. */
+static bool doubtful_near(const char *value, const char *surname, const char *given)
+{
+    char all[512], pf[2][512], rf[2][512];
+    snprintf(all, sizeof all, "%s %s", surname, given);
+    ds_text_fold_icao(value, true, pf[0], sizeof pf[0]);
+    ds_text_fold_icao(value, false, pf[1], sizeof pf[1]);
+    ds_text_fold_icao(all, true, rf[0], sizeof rf[0]);
+    ds_text_fold_icao(all, false, rf[1], sizeof rf[1]);
+    for (int v = 0; v < 2; v++) {
+        words pw, rw;
+        split(pf[v], &pw);
+        split(rf[v], &rw);
+        for (int i = 0; i < pw.n; i++)
+            for (int j = 0; j < rw.n; j++) {
+                size_t la = strlen(pw.w[i]), lb = strlen(rw.w[j]);
+                size_t l = la > lb ? la : lb;
+                if (la >= 3 && ds_levenshtein(pw.w[i], rw.w[j]) <= (l >= 5 ? 2 : 0))
+                    return true;
+            }
+    }
+    return false;
+}
+
 /* The names: returns the person the page names (0 applicant, 1.. related
  * person k-1) or -1. The applicant must be named on the page, or (but on a
  * marriage certificate, which is about the couple) the page's holder must
@@ -339,6 +415,13 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
                 person = k + 1;
             }
         }
+        /* A mismatch needs a name positively read as a person's. */
+        if (best == 0 && !ds_sup_name_form(f->label, f->value))
+            best = -1;
+        for (int k = -1; k < c->nrelated && best == 0 && f->conf < NAME_CONF_UNSURE; k++)
+            if (k < 0 ? doubtful_near(f->value, c->surname, c->given_names)
+                      : doubtful_near(f->value, c->related[k].surname, c->related[k].given_names))
+                best = -1;
         set_status(f, best == 2 ? "match" : best == 1 ? "near" : best == 0 ? "mismatch"
                                                                            : "unverifiable");
         if (app >= 1)
@@ -356,10 +439,13 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
     if (ok)
         return who;
     if (bad) {
-        /* A name placed by the letter head (no label) is weaker evidence:
-         * at most a warning. */
+        /* A name placed by the letter head (no label) is weaker evidence,
+         * and so is another person's name (a parent) where the page's
+         * holder was not read: at most a warning. Both spouses are the
+         * subject of a marriage certificate. */
         bool clear = bad->conf >= NAME_CONF_CLEAR && p->mean_conf >= PAGE_CONF_CLEAR &&
-                     strcmp(bad->label, "header") != 0;
+                     strcmp(bad->label, "header") != 0 &&
+                     (bad->id == DS_SF_NAME || p->cls.type == DS_PC_MARRIAGE_CERTIFICATE);
         ds_flags_add(flags, page, DS_FLAG_SUPPORT_NAME_MISMATCH,
                      clear ? DS_SEV_HIGH : DS_SEV_WARNING, "case", "name", NULL, bad->norm,
                      clear ? "This %s names another person than the applicant or a related "

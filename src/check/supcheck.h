@@ -58,6 +58,12 @@ int ds_sup_name_compare(const char *page_name, const char *surname, const char *
  * ("PAFauuPOULOS"), a misreading no printed name shows? */
 bool ds_sup_case_garbled(const char *s);
 
+/* Is value, read under label (a field's label, folded), a person's name as
+ * a page prints one: no caption word in it, two words or more unless the
+ * label names the surname alone, not one word read for both the surname
+ * and the given names? Only such a name is evidence of another person. */
+bool ds_sup_name_form(const char *label, const char *value);
+
 /* How a page's address compares with the record's: 1 the same, 0 a
  * different one, -1 not comparable. */
 int ds_sup_address_compare(const char *page_addr, const char *case_addr);

@@ -235,32 +235,37 @@ static int cell_ink(PIX *raw, const ds_mrzband *b, int l, int k, int paper)
     return d < 0 ? 0 : paper - d;
 }
 
-int ds_mrzband_washed_end(const ds_mrzband *b, PIX *raw)
+/* The contrast of each of the m first cells of line l of b against the
+ * paper among them (cell_ink) into ink, and their median. */
+static float line_inks(PIX *raw, const ds_mrzband *b, int l, int m, int *ink)
+{
+    const ds_cell *first = &b->cell[l][0], *last = &b->cell[l][m - 1];
+    int paper = box_quantile(raw, first->x, first->y, last->x + last->w, first->y + first->h,
+                             0.75f);
+    int sorted[DS_MRZ_MAX_LINE];
+    for (int k = 0; k < m; k++)
+        sorted[k] = ink[k] = cell_ink(raw, b, l, k, paper);
+    for (int k = 1; k < m; k++) /* insertion sort, for the median */
+        for (int j = k; j > 0 && sorted[j - 1] > sorted[j]; j--) {
+            int t = sorted[j];
+            sorted[j] = sorted[j - 1];
+            sorted[j - 1] = t;
+        }
+    return (float)sorted[m / 2];
+}
+
+int ds_mrzband_washed_end(ds_mrzband *b, PIX *raw)
 {
     if (!b || !raw || pixGetDepth(raw) != 8)
         return 0;
-    int ends = 0, lines = 0;
+    int ends = 0, lines = 0, ink[DS_MRZ_MAX_LINE];
     for (int l = 0; l < b->nlines; l++) {
-        int m = b->nchars[l] - b->missing[l], ink[DS_MRZ_MAX_LINE];
+        int m = b->nchars[l] - b->missing[l];
         if (b->missing[l] <= 0)
             continue;
         if (m < 8)
             return 0;
-        const ds_cell *first = &b->cell[l][0], *last = &b->cell[l][m - 1];
-        /* the paper among the line's characters */
-        int paper = box_quantile(raw, first->x, first->y, last->x + last->w, first->y + first->h,
-                                 0.75f);
-        int sorted[DS_MRZ_MAX_LINE];
-        for (int k = 0; k < m; k++)
-            sorted[k] = ink[k] = cell_ink(raw, b, l, k, paper);
-        /* the median contrast of the line's characters (insertion sort) */
-        for (int k = 1; k < m; k++)
-            for (int j = k; j > 0 && sorted[j - 1] > sorted[j]; j--) {
-                int t = sorted[j];
-                sorted[j] = sorted[j - 1];
-                sorted[j - 1] = t;
-            }
-        float mid = (float)sorted[m / 2];
+        float mid = line_inks(raw, b, l, m, ink);
         if (mid < WASH_MIN_INK)
             return 0;
         /* the glare's side: the outermost character read there fades, fainter
@@ -277,5 +282,23 @@ int ds_mrzband_washed_end(const ds_mrzband *b, PIX *raw)
         ends |= fades[1] ? DS_MRZ_CLIPPED_END : DS_MRZ_CLIPPED_START;
         lines++;
     }
-    return lines && (ends == DS_MRZ_CLIPPED_START || ends == DS_MRZ_CLIPPED_END) ? ends : 0;
+    if (!lines || (ends != DS_MRZ_CLIPPED_START && ends != DS_MRZ_CLIPPED_END))
+        return 0;
+    /* The faded characters are not read: half washed out, a glyph is read
+     * as some other (like one the edge cuts through). */
+    for (int l = 0; l < b->nlines; l++) {
+        int m = b->nchars[l] - b->missing[l], drop = 0;
+        if (b->missing[l] <= 0)
+            continue;
+        float mid = line_inks(raw, b, l, m, ink);
+        while (m - drop > 8 &&
+               (float)ink[ends == DS_MRZ_CLIPPED_END ? m - 1 - drop : drop] < WASH_FADED * mid)
+            drop++;
+        if (ends == DS_MRZ_CLIPPED_START)
+            memmove(&b->cell[l][0], &b->cell[l][drop], sizeof(ds_cell) * (size_t)(m - drop));
+        for (int k = m - drop; k < m; k++)
+            b->cell[l][k] = (ds_cell){0, b->cell[l][0].y, 0, b->cell[l][0].h};
+        b->missing[l] += drop;
+    }
+    return ends;
 }

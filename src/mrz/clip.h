@@ -80,11 +80,13 @@ int ds_mrzband_reframe(ds_mrzband *b, int n);
  * of a lamp or a window mirrored by the laminate, that washes the next
  * characters out to white: DS_MRZ_CLIPPED_START or _END, 0 when neither or
  * both. raw is the band as cut from the page, before its light was divided
- * out (ds_mrz_flatten). Found on heldout8's phone photos, where a glare
+ * out (ds_mrz_flatten). The faded characters at that end, half washed
+ * out, are then counted missing too (b->missing, their cells emptied).
+ * Found on heldout8's phone photos, where a glare
  * spot over one end of the MRZ cost 16 of 120 pages their MRZ: the lines
  * are then read as far as they go, like lines cut by the image's edge.
  */
-int ds_mrzband_washed_end(const ds_mrzband *b, PIX *raw);
+int ds_mrzband_washed_end(ds_mrzband *b /* IN/OUT */, PIX *raw);
 
 /*
  * Whether a parsed MRZ's line length agrees with its document code, for

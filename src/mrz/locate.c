@@ -938,6 +938,7 @@ static ds_error washed_ends(ds_mrzband *b, PIX *raw, float straightened)
             return err;
     }
     b->clipped = ds_mrzband_washed_end(b, same ? same : raw);
+    b->washed = b->clipped != 0;
     pixDestroy(&same);
     return DS_OK;
 }

@@ -365,9 +365,9 @@ static void glare_spot(PIX *page, float gx, float gy, float r, float gain)
 }
 
 /* The band of some candidate of page split into nlines lines of want's
- * lengths with clipped == want_clipped; *read_ok is 1 when every cell read
- * (its width not 0) at least three cells from the missing ones holds the
- * character of want at its place. */
+ * lengths with clipped == want_clipped; *read_ok is 1 when each line lacks
+ * characters and every cell read (its width not 0) holds the character of
+ * want at its place. */
 static int splits_clipped(PIX *page, char want[3][45], int nlines, int want_clipped,
                           int *read_ok)
 {
@@ -392,11 +392,9 @@ static int splits_clipped(PIX *page, char want[3][45], int nlines, int want_clip
             for (int l = 0; ok && l < nlines; l++) {
                 int n = b.nchars[l], miss = b.missing[l];
                 ok = miss > 0;
-                for (int k = 0; ok && k < n; k++) {
-                    int from = want_clipped == DS_MRZ_CLIPPED_START ? k - miss : n - miss - 1 - k;
-                    if (b.cell[l][k].w > 0 && from >= 3 && read_cell(m, &b, l, k) != want[l][k])
+                for (int k = 0; ok && k < n; k++)
+                    if (b.cell[l][k].w > 0 && read_cell(m, &b, l, k) != want[l][k])
                         ok = 0;
-                }
             }
             *read_ok = ok;
             ds_mrzband_free(&b);

@@ -60,8 +60,9 @@ void ds_check_mrz(const ds_mrz *m, int page, ds_flags *flags)
                     "whole MRZ (composite)");
     if (m->clipped)
         ds_flags_add(flags, page, DS_FLAG_MRZ_CLIPPED, DS_SEV_WARNING, "mrz", NULL, NULL, NULL,
-            "The MRZ runs off the edge of the image at the %s of its lines: the characters there "
-            "are cut and were not repaired; rescan the whole document.",
+            "The MRZ runs off the edge of the image, or a glare washes it out, at the %s of its "
+            "lines: the characters there are cut and were not repaired; rescan the whole "
+            "document, flat and without glare.",
             m->clipped == (DS_MRZ_CLIPPED_START | DS_MRZ_CLIPPED_END) ? "start and end"
             : (m->clipped & DS_MRZ_CLIPPED_START)                     ? "start"
                                                                       : "end");

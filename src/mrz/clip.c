@@ -9,6 +9,14 @@
 #include <string.h>
 
 #define DS_PI 3.14159265358979323846
+/* A glare that washes out one end of the lines (ds_mrzband_washed_end):
+ * there the outermost character read is fainter than this share of the
+ * line's median contrast against the paper, at the other end at least
+ * WASH_KEPT of it; lines of less contrast than WASH_MIN_INK gray levels
+ * are not judged. */
+#define WASH_FADED 0.72f
+#define WASH_KEPT 0.85f
+#define WASH_MIN_INK 60
 
 /*
  * Whether the outer edge (end e: 0 its left, 1 its right) of cell k of line
@@ -192,4 +200,105 @@ int ds_mrz_clip_code_fits(const ds_mrz *m)
     if (c == 'I' || c == 'A' || c == 'C')
         return m->type == DS_MRZ_TD2 ? 1 : -1;
     return 0;
+}
+
+/* The gray level below which share q of the pixels of box [x0, x1) x
+ * [y0, y1) of the 8 bpp image lie (clipped to the image); -1 when the box
+ * holds no pixel. */
+static int box_quantile(PIX *pix, int x0, int y0, int x1, int y1, float q)
+{
+    int w = pixGetWidth(pix), h = pixGetHeight(pix), hist[256] = {0}, n = 0;
+    x0 = x0 < 0 ? 0 : x0;
+    y0 = y0 < 0 ? 0 : y0;
+    x1 = x1 > w ? w : x1;
+    y1 = y1 > h ? h : y1;
+    for (int y = y0; y < y1; y++) {
+        const l_uint32 *row = pixGetData(pix) + (size_t)y * pixGetWpl(pix);
+        for (int x = x0; x < x1; x++, n++)
+            hist[GET_DATA_BYTE(row, x)]++;
+    }
+    if (n == 0)
+        return -1;
+    int want = (int)(q * (float)n), v = 0;
+    for (int acc = 0; v < 255 && (acc += hist[v]) <= want; v++)
+        ;
+    return v;
+}
+
+/* How much darker than paper the darkest fiftieth of cell k of line l is:
+ * how dark its ink is, not how much of it there is (a glyph cut in half by
+ * the image's edge keeps its darkest ink; under a glare all of it pales). */
+static int cell_ink(PIX *raw, const ds_mrzband *b, int l, int k, int paper)
+{
+    const ds_cell *c = &b->cell[l][k];
+    int d = box_quantile(raw, c->x, c->y, c->x + c->w, c->y + c->h, 0.02f);
+    return d < 0 ? 0 : paper - d;
+}
+
+/* The contrast of each of the m first cells of line l of b against the
+ * paper among them (cell_ink) into ink, and their median. */
+static float line_inks(PIX *raw, const ds_mrzband *b, int l, int m, int *ink)
+{
+    const ds_cell *first = &b->cell[l][0], *last = &b->cell[l][m - 1];
+    int paper = box_quantile(raw, first->x, first->y, last->x + last->w, first->y + first->h,
+                             0.75f);
+    int sorted[DS_MRZ_MAX_LINE];
+    for (int k = 0; k < m; k++)
+        sorted[k] = ink[k] = cell_ink(raw, b, l, k, paper);
+    for (int k = 1; k < m; k++) /* insertion sort, for the median */
+        for (int j = k; j > 0 && sorted[j - 1] > sorted[j]; j--) {
+            int t = sorted[j];
+            sorted[j] = sorted[j - 1];
+            sorted[j - 1] = t;
+        }
+    return (float)sorted[m / 2];
+}
+
+int ds_mrzband_washed_end(ds_mrzband *b, PIX *raw)
+{
+    if (!b || !raw || pixGetDepth(raw) != 8)
+        return 0;
+    int ends = 0, lines = 0, ink[DS_MRZ_MAX_LINE];
+    for (int l = 0; l < b->nlines; l++) {
+        int m = b->nchars[l] - b->missing[l];
+        if (b->missing[l] <= 0)
+            continue;
+        if (m < 8)
+            return 0;
+        float mid = line_inks(raw, b, l, m, ink);
+        if (mid < WASH_MIN_INK)
+            return 0;
+        /* the glare's side: the outermost character read there fades, fainter
+         * than the one inside it; the other side's does not */
+        int fades[2];
+        for (int e = 0; e < 2; e++) {
+            int out = e ? ink[m - 1] : ink[0], in = e ? ink[m - 2] : ink[1];
+            fades[e] = (float)out < WASH_FADED * mid && out < in;
+            if (!fades[e] && (float)out < WASH_KEPT * mid)
+                return 0; /* neither clearly faded nor clearly whole */
+        }
+        if (fades[0] == fades[1])
+            return 0;
+        ends |= fades[1] ? DS_MRZ_CLIPPED_END : DS_MRZ_CLIPPED_START;
+        lines++;
+    }
+    if (!lines || (ends != DS_MRZ_CLIPPED_START && ends != DS_MRZ_CLIPPED_END))
+        return 0;
+    /* The faded characters are not read: half washed out, a glyph is read
+     * as some other (like one the edge cuts through). */
+    for (int l = 0; l < b->nlines; l++) {
+        int m = b->nchars[l] - b->missing[l], drop = 0;
+        if (b->missing[l] <= 0)
+            continue;
+        float mid = line_inks(raw, b, l, m, ink);
+        while (m - drop > 8 &&
+               (float)ink[ends == DS_MRZ_CLIPPED_END ? m - 1 - drop : drop] < WASH_FADED * mid)
+            drop++;
+        if (ends == DS_MRZ_CLIPPED_START)
+            memmove(&b->cell[l][0], &b->cell[l][drop], sizeof(ds_cell) * (size_t)(m - drop));
+        for (int k = m - drop; k < m; k++)
+            b->cell[l][k] = (ds_cell){0, b->cell[l][0].y, 0, b->cell[l][0].h};
+        b->missing[l] += drop;
+    }
+    return ends;
 }

@@ -75,6 +75,20 @@ int ds_mrzband_place_missing(ds_mrzband *b, const ds_mrz_candidate *c, float ucx
 int ds_mrzband_reframe(ds_mrzband *b, int n);
 
 /*
+ * Which end of a band's partial lines (segment: the cells read are the
+ * first of each line, from the band's left) runs into a glare, the light
+ * of a lamp or a window mirrored by the laminate, that washes the next
+ * characters out to white: DS_MRZ_CLIPPED_START or _END, 0 when neither or
+ * both. raw is the band as cut from the page, before its light was divided
+ * out (ds_mrz_flatten). The faded characters at that end, half washed
+ * out, are then counted missing too (b->missing, their cells emptied).
+ * Found on heldout8's phone photos, where a glare
+ * spot over one end of the MRZ cost 16 of 120 pages their MRZ: the lines
+ * are then read as far as they go, like lines cut by the image's edge.
+ */
+int ds_mrzband_washed_end(ds_mrzband *b /* IN/OUT */, PIX *raw);
+
+/*
  * Whether a parsed MRZ's line length agrees with its document code, for
  * choosing between the two framings of cut lines: 1 when it does (a
  * passport, code P, is a TD3; an identity card, code I, A or C, on two

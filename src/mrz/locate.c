@@ -915,11 +915,39 @@ static double refine_angle(PIX *crop, float px, float py, float hl, float ht, do
     return best;
 }
 
+/*
+ * Lines that lack characters (segment) but do not run off the image: when
+ * a glare washes their next characters out to white at one end, they are
+ * read as far as they go, like lines cut by the image's edge there
+ * (b->clipped; ds_mrzband_washed_end). raw is the band as cut, before its
+ * light was divided out and its last skew (straightened, radians) removed.
+ */
+static ds_error washed_ends(ds_mrzband *b, PIX *raw, float straightened)
+{
+    int any = 0;
+    for (int l = 0; l < b->nlines; l++)
+        any |= b->missing[l] > 0;
+    if (!any)
+        return DS_OK;
+    PIX *same = NULL;
+    if (straightened != 0) {
+        BOX *whole = boxCreate(0, 0, pixGetWidth(raw), pixGetHeight(raw));
+        ds_error err = whole ? ds_mrz_rotate_clip(raw, straightened, whole, &same) : DS_ERR_NOMEM;
+        boxDestroy(&whole);
+        if (err != DS_OK)
+            return err;
+    }
+    b->clipped = ds_mrzband_washed_end(b, same ? same : raw);
+    b->washed = b->clipped != 0;
+    pixDestroy(&same);
+    return DS_OK;
+}
+
 ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_mrzband *out)
 {
     ds_error err = DS_OK;
     BOX *box = NULL, *boxc = NULL;
-    PIX *crop = NULL, *tmp = NULL;
+    PIX *crop = NULL, *tmp = NULL, *raw = NULL;
     ds_mrzband b;
     memset(&b, 0, sizeof b);
 
@@ -1023,6 +1051,12 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
         ucy = (float)pixGetHeight(b.band) - 1 - ucy;
     }
 
+    /* as cut, for a glare over the lines' ends (washed_ends) */
+    raw = pixCopy(NULL, b.band);
+    if (!raw) {
+        err = DS_ERR_NOMEM;
+        goto out;
+    }
     /* A shadow or one-sided light across the zone: the paper's light is
      * divided out first (found on heldout7), with a square about two thirds
      * of a character high, wider than any stroke. */
@@ -1034,7 +1068,7 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
         err = DS_ERR_NOMEM;
         goto out;
     }
-    float slope = 0;
+    float slope = 0, straightened = 0;
     err = segment(&b, 0, &slope);
     if (err == DS_OK && fabsf(slope) > 0.0025f) {
         /* Straighten the residual skew once and split again. */
@@ -1053,6 +1087,7 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
                 pixDestroy(&b.band);
                 b = b2;
                 resid += a;
+                straightened = a;
             } else {
                 pixDestroy(&b2.band);
             }
@@ -1098,6 +1133,8 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
                 b = b2; /* the same band image */
         }
     }
+    if (!b.clipped && (err = washed_ends(&b, raw, straightened)) != DS_OK)
+        goto out;
     if (!ds_mrzband_place_missing(&b, c, ucx, ucy, pw, ph)) {
         err = DS_ERR_NOT_FOUND;
         goto out;
@@ -1106,6 +1143,7 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
     memset(&b, 0, sizeof b);
 out:
     ds_mrzband_free(&b);
+    pixDestroy(&raw);
     pixDestroy(&tmp);
     pixDestroy(&crop);
     boxDestroy(&box);

@@ -61,6 +61,8 @@ typedef struct ds_mrzband {
      * its missing cells (at the clipped end, width 0) hold nothing to read.
      * 0 on a line the edge does not cut. */
     int missing[DS_MRZ_MAX_LINES];
+    /* 1 when clipped is a glare's washed-out end, not the image's edge */
+    int washed;
 } ds_mrzband;
 
 /*

@@ -324,7 +324,8 @@ candidates:
             }
             double t2 = ds_now_ms();
             *t_locate += t2 - t1;
-            split = 1;
+            /* lines washed out by a glare are an MRZ's, not a paragraph's */
+            split = split || !cur->band.washed;
             recognise(s, cur);
             double t3 = ds_now_ms();
             *t_ocr += t3 - t2;

@@ -238,12 +238,8 @@ class Face:
         self.ink, self.cap_ink = ink, cap_ink
 
     def height(self, Lc, Vc):
-        st = self.L["captions"]
-        if st == "spine":
-            return Lc * 1.45 + Vc * 1.55
-        if st == "split":
-            return Lc * 1.5 + Vc * 1.75
-        return Lc * 2.6 + Vc * 1.45
+        per_cap, per_value = {"spine": (1.45, 1.55), "split": (1.5, 1.75), "sandwich": (2.6, 1.45)}[self.L["captions"]]
+        return Lc * per_cap + Vc * per_value
 
     def value(self, x, y, text, Vc, max_w, anchor="ls"):
         path = WIDE_BOLD if wide(text) else self.bold

@@ -1,8 +1,10 @@
 """Checks shared by the tests of the blind sample families written by
 sessions that tune no rule (tests/samples_heldout6.py,
-tests/samples_heldout7.py, tests/samples_heldout8s.py): generation twice with one seed, the passport
-truth's layout and MRZ box, the bench scripts' plumbing with a stand-in
+tests/samples_heldout7.py, tests/samples_heldout8s.py, tests/samples_heldout8.py,
+tests/samples_heldout9.py): generation twice with one seed, the passport
+truth's layout and MRZ box, a defects-only run, the bench scripts' plumbing with a stand-in
 docscreen (tests/samples_heldout5.py's STUB), the closing report."""
+import collections
 import glob
 import json
 import os
@@ -66,6 +68,23 @@ def genuine_run(truths, problems, family):
     for t in truths:
         if t.get("label") != "genuine" or "viz_printed" in t:
             problems.append("%s: a genuine-only run gave label %r" % (t["file"], t.get("label")))
+
+
+def defect_run(folder, truths, problems, family):
+    """A defects-only run (tests/samples_heldout8.py, tests/samples_heldout9.py):
+    each of the 13 flag codes 4 or 5 times, every page with its defect and
+    a case file that is the truth's case."""
+    from samples_heldout7 import CODES  # that test imports this module
+    counts = collections.Counter(t.get("label") for t in truths)
+    if truths and (set(counts) != CODES or not all(4 <= n <= 5 for n in counts.values())):
+        problems.append("generate.py %s defects-only: labels %s, expected the 13 codes 4-5 times each" % (
+            family, dict(counts)))
+    for t in truths:
+        if not t.get("defect"):
+            problems.append("%s: label %r without its defect" % (t["file"], t.get("label")))
+        case_path = os.path.join(folder, t.get("case_file", ""))
+        if not os.path.isfile(case_path) or json.load(open(case_path)) != t.get("case"):
+            problems.append("%s: case file missing or not the truth's case" % t["file"])
 
 
 def bench_scripts(root, tmp, problems, family, defects_set, supportdocs=True):

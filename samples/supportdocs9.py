@@ -49,11 +49,12 @@ with the case record, defects are the labelled ones (supportdocs.make).
 `sd` is the supportdocs module (its Canvas, names, streets, lists).
 """
 import datetime
-import math
 import os
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
+
+import supportdocs8  # noqa: E402  (its pen stroke)
 
 FEMALE = {"Anna", "María José", "Chloé", "Emily Rose", "Sofia", "Aisha", "Eva Maria", "Grace", "Lucia",
           "Fatima", "Olga"}
@@ -341,7 +342,7 @@ class P9:
         if lang == "por":
             return "%d de %s de %d" % (d.day, m, d.year)
         if lang == "fra":
-            return "%s %s %d" % ("1er" if d.day == 1 else str(d.day), m, d.year)
+            return self.sd.h3_date(d, "fra", "long")
         return "%d %s %d" % (d.day, m, d.year)
 
     def female(self, p):
@@ -553,13 +554,7 @@ class P9:
         c.text(x + int(self.tw(s, 11, self.serif)), c.y, self.date(d), 11, (fld, self.date(d)), self.serif)
         c.y += int(c.px(11) * 2.0)
 
-    def signature(self, x, y, width=1.6):
-        c, r = self.c, self.r
-        pts, n = [], r.randint(14, 24)
-        for k in range(n):
-            t = k / (n - 1)
-            pts.append((x + t * width * c.dpi, y + 0.13 * c.dpi * (1 + math.sin(t * r.uniform(8, 17) + r.uniform(0, 3)))))
-        c.d.line(pts, fill=r.randint(15, 70), width=max(2, c.dpi // 80), joint="curve")
+    signature = supportdocs8.P8.signature  # a pen stroke (uses self.c and self.r only)
 
     def spaced(self, head, rows, widths, pt=9, right=(), x0=None):
         """A line printer's table: no rules, columns aligned by spaces in the

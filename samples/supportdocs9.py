@@ -696,7 +696,8 @@ class P9:
         img = Image.new("L", (w, h), r.randint(235, 250))
         d = ImageDraw.Draw(img)
         y = int(0.25 * c.dpi)
-        for k, s in enumerate(lines + ["%04d/%d" % (r.randint(1, 9999), when.year), "*" * 14, "GRAZIE / THANK YOU"]):
+        thanks = {"ita": "GRAZIE", "por": "OBRIGADO", "nld": "BEDANKT", "fra": "MERCI", "eng": "THANK YOU"}[self.lang]
+        for k, s in enumerate(lines + ["%04d/%d" % (r.randint(1, 9999), when.year), "*" * 14, thanks]):
             f = c.font(10 if k == 0 else 8, self.mono_b if k == 0 else self.mono)
             d.text((w // 2, y), s, font=f, fill=r.randint(40, 90), anchor="mt")
             y += int(c.px(10) * 1.5)
@@ -1033,8 +1034,13 @@ def draw9(sd, kind, c, r, truth, spec):
             wide = c.w > c.h
             bal = r.randint(20000, 600000) / 100.0
             rows, d = [], pg["issue"] - datetime.timedelta(days=31)
-            payees = ["POS ESSELUNGA", "SEPA DD ENEL", "BONIFICO STIPENDIO", "PRELIEVO ATM", "MB WAY", "PINGO DOCE",
-                      "ALBERT HEIJN", "IDEAL BOL.COM", "CB CARREFOUR", "PRLV SEPA EDF", "CARD TESCO", "DD COUNCIL TAX"]
+            payees = {"ita": ["POS ESSELUNGA", "SEPA DD ENEL", "BONIFICO STIPENDIO", "PRELIEVO ATM"],
+                      "por": ["MB WAY", "PINGO DOCE", "TRF SALARIO", "LEV ATM MULTIBANCO"],
+                      "nld": ["ALBERT HEIJN", "IDEAL BOL.COM", "SALARIS", "GELDAUTOMAAT"],
+                      "fra": ["CB CARREFOUR", "PRLV SEPA EDF", "VIR SALAIRE", "RETRAIT DAB"],
+                      "pol": ["BLIK ZAKUP", "BIEDRONKA", "PRZELEW WYNAGRODZENIE", "WYPLATA BANKOMAT"],
+                      "ron": ["POS LIDL", "PLATA ENEL", "SALARIU", "RETRAGERE ATM"],
+                      "eng": ["CARD TESCO", "DD COUNCIL TAX", "BACS SALARY", "CASH ATM"]}[src or "eng"]
             for _ in range(r.randint(10, 18)):
                 d += datetime.timedelta(days=r.randint(0, 2))
                 if d > pg["issue"]:

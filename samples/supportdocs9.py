@@ -42,7 +42,8 @@ knows):
   transmission line with the page count across the top, the coarse
   vertical resolution of a fax's standard mode) on one in eight, a
   stapled payment receipt over a corner of the page (never over a field)
-  on one in six; then the scan of every family.
+  on one in five statements, payslips, bills, police and birth
+  certificates; then the scan of every family.
 
 Every value printed is the one truth["page"] holds: genuine pages agree
 with the case record, defects are the labelled ones (supportdocs.make).

@@ -29,7 +29,11 @@
 # SUPPORTDOCS_LAYOUTS=heldout7 only the seventh (samples/supportdocs7.py;
 # into bench/out/supportdocs-heldout7/), SUPPORTDOCS_LAYOUTS=heldout8 only
 # the eighth (samples/supportdocs8.py; into bench/out/supportdocs-heldout8/;
-# blind: SUPPORTDOCS_FAMILIES=heldout8 SUPPORTDOCS_COUNT=72).
+# blind: SUPPORTDOCS_FAMILIES=heldout8 SUPPORTDOCS_COUNT=72), SUPPORTDOCS_LAYOUTS=heldout9
+# only the ninth (samples/supportdocs9.py; blind, screened once with
+# SUPPORTDOCS_FAMILIES=heldout9 SUPPORTDOCS_COUNT=72; its pages name
+# eng+ita, eng+por, eng+nld or eng+fra, so tesseract-ocr-ita, -por and -nld
+# must be installed: scripts/install-deps.sh).
 # SUPPORTDOCS_PDF=1 screens each page as a born-digital PDF made from the
 # page's text runs (samples/pdfgen.py --born-from): the text-layer path,
 # with the PDF checks of the same pages (bench/out/supportdocs-pdf/).
@@ -52,23 +56,23 @@ if [ ! -x "$BIN" ]; then
   exit 2
 fi
 # SUPPORTDOCS_FAMILIES (e.g. "heldout3") screens only the pages of those
-# layout families; naming only heldout4, heldout5, heldout6, heldout7 or
-# heldout8 also generates that family's pages (as SUPPORTDOCS_LAYOUTS=heldout4
-# ... 8 does).
+# layout families; naming only heldout4, heldout5, heldout6, heldout7,
+# heldout8 or heldout9 also generates that family's pages (as
+# SUPPORTDOCS_LAYOUTS=heldout4 ... 9 does).
 FAMILIES=${SUPPORTDOCS_FAMILIES:-}
-KNOWN_FAMILIES="colon column stacked heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8"
+KNOWN_FAMILIES="colon column stacked heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9"
 for f in $FAMILIES; do
   case " $KNOWN_FAMILIES " in *" $f "*) ;; *) echo "supportdocs: unknown family '$f' (families: $KNOWN_FAMILIES)" >&2; exit 2 ;; esac
 done
-case "$(echo $FAMILIES)" in heldout4|heldout5|heldout6|heldout7|heldout8) DEFAULT_LAYOUTS=$(echo $FAMILIES) ;; *) DEFAULT_LAYOUTS=all ;; esac
+case "$(echo $FAMILIES)" in heldout4|heldout5|heldout6|heldout7|heldout8|heldout9) DEFAULT_LAYOUTS=$(echo $FAMILIES) ;; *) DEFAULT_LAYOUTS=all ;; esac
 LAYOUTS=${SUPPORTDOCS_LAYOUTS:-$DEFAULT_LAYOUTS}
 case "$LAYOUTS" in
   train|heldout|all) ;;
-  heldout4|heldout5|heldout6|heldout7|heldout8) [ -z "${SUPPORTDOCS_OUT:-}" ] && OUT=$OUT-$LAYOUTS ;;
-  *) echo "supportdocs: unknown SUPPORTDOCS_LAYOUTS '$LAYOUTS' (train heldout all heldout4 heldout5 heldout6 heldout7 heldout8)" >&2; exit 2 ;;
+  heldout4|heldout5|heldout6|heldout7|heldout8|heldout9) [ -z "${SUPPORTDOCS_OUT:-}" ] && OUT=$OUT-$LAYOUTS ;;
+  *) echo "supportdocs: unknown SUPPORTDOCS_LAYOUTS '$LAYOUTS' (train heldout all heldout4 heldout5 heldout6 heldout7 heldout8 heldout9)" >&2; exit 2 ;;
 esac
 STAMP="count=$COUNT seed=$SEED pdf=$PDF balance=1 layouts=$LAYOUTS gen=$(cat samples/supportdocs.py samples/supportdocs5.py samples/supportdocs6.py samples/supportdocs7.py \
-  samples/supportdocs8.py | sha1sum | cut -c1-12)"
+  samples/supportdocs8.py samples/supportdocs9.py | sha1sum | cut -c1-12)"
 if [ "${SUPPORTDOCS_FRESH:-0}" = 1 ] || [ "$(cat "$OUT/pages/.stamp" 2>/dev/null)" != "$STAMP" ]; then
   rm -rf "$OUT"
   mkdir -p "$OUT/pages"

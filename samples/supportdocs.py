@@ -56,7 +56,16 @@ Spanish pages with English glosses, "Nowak, Łukasz" and middle initials,
 line with commas or below a c/o line, a statement page 1 of 2 with a
 running balance, a bill with a remittance slip, a script diploma in a
 border, seals over the text, phone photos, creases and faded thermal
-print; drawn only with --layouts heldout8) the eighth. --balance gives each page with a defect
+print; drawn only with --layouts heldout8) the eighth, and "heldout9"
+(samples/supportdocs9.py: Italian, Portuguese, Dutch or French originals
+with or without an English gloss, certified translations into English
+with the translator's declaration and stamp, typed or handwritten values
+on dotted lines, prose attestations dated "Lisboa, 3 de novembro de 2026",
+line-printer statements aligned by spaces, landscape statements,
+watermarks behind the text, "NOWAK Łukasz" / "Sig." / "Sra." / "M." names,
+"14/VII/1985" and "le 14 juillet 1985" dates, photocopies with the copier
+lid's border, faxes, stapled receipts; drawn only with --layouts heldout9)
+the ninth. --balance gives each page with a defect
 the defect its type can carry that the pages before it carry least, so a
 run of a few hundred pages has every code about equally often.
 
@@ -73,7 +82,7 @@ a second, unrelated case, and NAME.dup.jpg, the same paper scanned again
 (another rotation, noise and compression), submitted for it.
 
 Usage: /usr/bin/python3 samples/supportdocs.py --out DIR [--count N] [--seed S]
-                                              [--layouts train|heldout|all|heldout4|heldout5|heldout6|heldout7|heldout8]
+                                              [--layouts train|heldout|all|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9]
                                               [--defects 0.5] [--clean] [--balance]
 """
 import argparse
@@ -93,6 +102,7 @@ import supportdocs5  # noqa: E402  (the heldout5 family)
 import supportdocs6  # noqa: E402  (the heldout6 family)
 import supportdocs7  # noqa: E402  (the heldout7 family)
 import supportdocs8  # noqa: E402  (the heldout8 family)
+import supportdocs9  # noqa: E402  (the heldout9 family)
 
 TODAY = datetime.date(2026, 11, 23)
 KINDS = ["birth_certificate", "marriage_certificate", "bank_statement", "payslip",
@@ -111,6 +121,8 @@ HELDOUT6 = ["heldout6"]
 HELDOUT7 = ["heldout7"]
 # heldout8 (samples/supportdocs8.py) likewise, only with --layouts heldout8.
 HELDOUT8 = ["heldout8"]
+# heldout9 (samples/supportdocs9.py) likewise, only with --layouts heldout9.
+HELDOUT9 = ["heldout9"]
 EXPECT = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
           "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
           "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
@@ -602,7 +614,8 @@ def h3_money(r, lang, lo=10, hi=3000):
 
 
 def h3_iban(r, lang):
-    cc, n = {"deu": ("DE", 18), "fra": ("FR", 23), "spa": ("ES", 20)}[lang]
+    cc, n = {"deu": ("DE", 18), "fra": ("FR", 23), "spa": ("ES", 20), "ita": ("IT", 23), "por": ("PT", 21),
+             "nld": ("NL", 14)}[lang]
     bban = "".join(str(r.randint(0, 9)) for _ in range(n))
     num = int("".join(str(int(ch, 36)) for ch in bban + cc + "00"))
     iban = "%s%02d%s" % (cc, 98 - num % 97, bban)
@@ -1054,6 +1067,10 @@ def make(i, a, fontlist, families, used):
     if family == "heldout3":
         lang = r.choice(H3_LANGS)
         app_addr = h3_address(r, lang)
+    spec9 = None
+    if family == "heldout9":  # the page's language decides the applicant's address
+        spec9 = supportdocs9.choose(kind, r)
+        app_addr = supportdocs9.address(r, spec9) or app_addr
     application = TODAY - datetime.timedelta(days=r.randint(0, 20))
     defect = None
     # Balanced runs give birth certificates, the one type that can be
@@ -1098,6 +1115,10 @@ def make(i, a, fontlist, families, used):
     lang8 = None
     if family == "heldout8":
         shown["issuer"] = supportdocs8.issuer(kind, r)
+    lang9 = None
+    if family == "heldout9":
+        shown["issuer"] = supportdocs9.issuer(kind, r, spec9)
+        shown["application"] = application
     case = {"case_id": "SD-%04d" % i, "surname": app["surname"], "given_names": app["given_names"],
             "birth_date": app["birth_date"].isoformat(), "application_date": application.isoformat(),
             "address": "\n".join(app_addr)}
@@ -1129,7 +1150,8 @@ def make(i, a, fontlist, families, used):
     elif defect == "wrong_birth_date":
         shown["birth_date"] = app["birth_date"] + datetime.timedelta(days=r.choice([-1, 1]) * r.randint(40, 4000))
     elif defect == "wrong_address":
-        shown["address"] = h3_address(r, lang) if lang else address(r)
+        shown["address"] = h3_address(r, lang) if lang else \
+            supportdocs9.address(r, spec9, app_addr) if spec9 and spec9[1] else address(r)
     elif defect == "future_issue":
         shown["issue"] = TODAY + datetime.timedelta(days=r.randint(20, 300))
     elif defect == "stale_statement":
@@ -1150,6 +1172,8 @@ def make(i, a, fontlist, families, used):
         lang7 = supportdocs7.draw7(sys.modules[__name__], kind, c, r, truth)
     elif family == "heldout8":
         lang8 = supportdocs8.draw8(sys.modules[__name__], kind, c, r, truth)
+    elif family == "heldout9":
+        lang9 = supportdocs9.draw9(sys.modules[__name__], kind, c, r, truth, spec9)
     else:
         L = Layout(family, r, c)
         draw(kind, c, L, r, app, truth)
@@ -1179,12 +1203,13 @@ def make(i, a, fontlist, families, used):
             fh.write(again)
     with open(os.path.join(a.out, name + ".json"), "w", encoding="utf-8") as fh:
         json.dump({"file": name + ".jpg", "kind": kind, "family": family,
-                   "heldout": family in HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7 + HELDOUT8,
+                   "heldout": family in HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7 + HELDOUT8 + HELDOUT9,
                    "dpi": dpi, "defect": defect or "",
                    "expect": expect, "case": name + ".case.json", "today": TODAY.isoformat(),
-                   "lang": lang or lang5 or lang7 or lang8 or "eng",
-                   "ocr_langs": "eng+" + (lang or lang5 or lang7 or lang8) if (lang or lang5 or lang7 or lang8) else "eng",
-                   "fields": c.fields, "page_pt": [595.3, 841.9], "runs": c.runs},
+                   "lang": lang or lang5 or lang7 or lang8 or lang9 or "eng",
+                   "ocr_langs": "eng+" + (lang or lang5 or lang7 or lang8 or lang9) if (lang or lang5 or lang7 or lang8 or
+                                                                                       lang9) else "eng",
+                   "fields": c.fields, "page_pt": getattr(c, "page_pt", [595.3, 841.9]), "runs": c.runs},
                   fh, ensure_ascii=False, indent=1)
 
 
@@ -1194,7 +1219,7 @@ def main():
     ap.add_argument("--count", type=int, default=54)
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--layouts", choices=["train", "heldout", "all", "heldout4", "heldout5", "heldout6", "heldout7",
-                                              "heldout8"],
+                                              "heldout8", "heldout9"],
                     default="all")
     ap.add_argument("--defects", type=float, default=0.5, help="share of pages with a defect")
     ap.add_argument("--clean", action="store_true", help="no scanned look (rotation, noise, blur)")
@@ -1204,7 +1229,7 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     families = {"train": TRAIN, "heldout": HELDOUT, "all": TRAIN + HELDOUT, "heldout4": HELDOUT4,
                 "heldout5": HELDOUT5, "heldout6": HELDOUT6, "heldout7": HELDOUT7,
-                "heldout8": HELDOUT8}[a.layouts]
+                "heldout8": HELDOUT8, "heldout9": HELDOUT9}[a.layouts]
     fontlist = supporting.fonts()
     used = collections.Counter()
     for i in range(a.count):

@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config
       libleptonica-dev libtesseract-dev tesseract-ocr tesseract-ocr-eng
-      tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa
+      tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa tesseract-ocr-ita tesseract-ocr-por tesseract-ocr-nld
       libjansson-dev libjpeg62-turbo-dev libjpeg-turbo-progs g++ libzbar-dev libzxing-dev libssl-dev openssl
       fonts-ocr-b fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-urw-base35 fonts-noto-mono
       python3 python3-pil python3-numpy

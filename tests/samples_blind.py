@@ -1,13 +1,18 @@
 """Checks shared by the tests of the blind sample families written by
 sessions that tune no rule (tests/samples_heldout6.py,
 tests/samples_heldout7.py, tests/samples_heldout8s.py, tests/samples_heldout8.py,
-tests/samples_heldout9.py): generation twice with one seed, the passport
-truth's layout and MRZ box, a defects-only run, the bench scripts' plumbing with a stand-in
-docscreen (tests/samples_heldout5.py's STUB), the closing report."""
+tests/samples_heldout9.py, tests/samples_heldout9s.py): generation twice with
+one seed, the passport truth's layout and MRZ box, a defects-only run, the
+supporting pages' truth against their case records, the bench scripts'
+plumbing with a stand-in docscreen (tests/samples_heldout5.py's STUB), the
+closing report."""
 import collections
+import datetime
+import filecmp
 import glob
 import json
 import os
+import unicodedata
 
 from samples_heldout5 import PY, run, same_tree, stub_build
 
@@ -131,6 +136,124 @@ def issue_checks(t, d, today, app, birth, problems):
         problems.append("%s (%s): statement of %s for an application of %s" % (f, defect or "genuine", d, app))
     if t["kind"] == "birth_certificate" and (d < birth) != (defect == "before_birth"):
         problems.append("%s (%s): issued %s, born %s" % (f, defect or "genuine", d, birth))
+
+
+SUPPORT_KINDS = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
+                 "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
+                 "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
+                 "duplicate": "DUPLICATE_IMAGE"}
+SUPPORT_TYPES = {"birth_certificate", "marriage_certificate", "bank_statement", "payslip", "employment_letter",
+                 "utility_bill", "tenancy_agreement", "police_certificate", "diploma"}
+
+
+def fold(s):
+    """Upper case without diacritics (Ł as L)."""
+    s = s.replace("Ł", "L").replace("ł", "l")
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).upper()
+
+
+def values(t, *names):
+    return [f["value"] for f in t["fields"] if f["name"] in names]
+
+
+def support_page(t, case, problems, family, parse_date, same_address):
+    """A supporting page's truth against its case record, as its label
+    says: the family, the expected code, field boxes inside the page
+    (page_pt at the page's dpi), the case's name printed unless wrong_name,
+    the birth date and address (read by parse_date, compared by
+    same_address) unless the defect changes them, one issue or statement
+    date (issue_checks). Returns the issue date, or None."""
+    f, defect = t["file"], t["defect"]
+    if t["family"] != family or not t["heldout"]:
+        problems.append("%s: family %r heldout %r" % (f, t["family"], t["heldout"]))
+    if t["expect"] != ([SUPPORT_KINDS[defect]] if defect else []):
+        problems.append("%s: expect %r for defect %r" % (f, t["expect"], defect))
+    pw, ph = (v / 72.0 * t["dpi"] for v in t["page_pt"])
+    for fld in t["fields"]:
+        x, y, w, h = fld["bbox"]
+        if w <= 0 or h <= 0 or x < 0 or y < 0 or x + w > pw + 2 or y + h > ph + 2:
+            problems.append("%s: field %s has box %s" % (f, fld["name"], fld["bbox"]))
+    printed = fold(" ".join(values(t, "name", "surname", "given_names")))
+    if not printed:
+        problems.append("%s: no name field" % f)
+    named = fold(case["surname"]) in printed and fold(case["given_names"].split()[0]) in printed
+    if named != (defect != "wrong_name"):
+        problems.append("%s (%s): the case's name on the page: %s" % (f, defect or "genuine", named))
+    birth = datetime.date.fromisoformat(case["birth_date"])
+    for v in values(t, "birth_date"):
+        d = parse_date(v)
+        if d is None or (d == birth) != (defect != "wrong_birth_date"):
+            problems.append("%s (%s): birth date %r against %s" % (f, defect or "genuine", v, birth))
+    for v in values(t, "address"):
+        if same_address(v, case["address"]) != (defect != "wrong_address"):
+            problems.append("%s (%s): address %r against %r" % (f, defect or "genuine", v, case["address"]))
+    if defect == "wrong_birth_date" and not values(t, "birth_date"):
+        problems.append("%s: a wrong birth date the page does not print" % f)
+    if defect == "wrong_address" and not values(t, "address"):
+        problems.append("%s: a wrong address the page does not print" % f)
+    today = datetime.date.fromisoformat(t["today"])
+    app = datetime.date.fromisoformat(case["application_date"])
+    dates = [parse_date(v) for v in values(t, "issue_date", "statement_date")]
+    if len(dates) != 1 or None in dates:
+        problems.append("%s: issue or statement date missing or unreadable: %s" % (
+            f, values(t, "issue_date", "statement_date")))
+        return None
+    issue_checks(t, dates[0], today, app, birth, problems)
+    return dates[0]
+
+
+def support_run(root, tmp, problems, family, name, parse_date, same_address, langs):
+    """samples/supportdocs.py --layouts FAMILY --balance, 72 pages with seed
+    15 (what bench/supportdocs.sh SUPPORTDOCS_FAMILIES=FAMILY
+    SUPPORTDOCS_COUNT=72 screens): every page by support_page, a duplicate's
+    second scan and case, the nine types, the seven defects, at least 20
+    genuine pages, the ocr_langs in langs among them; then a run of 9 writes
+    the first nine pages byte for byte. Returns [(truth, case, issue date)]."""
+    def generate(out, count):
+        p = run([PY, os.path.join(root, "samples/supportdocs.py"), "--out", out, "--count", str(count), "--seed",
+                 "15", "--balance", "--layouts", family])
+        if p.returncode:
+            problems.append("supportdocs.py --layouts %s --count %d failed: %s" % (family, count, p.stderr[-400:]))
+        return not p.returncode
+
+    full, nine = os.path.join(tmp, "p72"), os.path.join(tmp, "p9")
+    if not generate(full, 72):
+        return []
+    sts = [json.load(open(t)) for t in sorted(glob.glob(os.path.join(full, "*.json")))
+           if not t.endswith(".case.json")]
+    if len(sts) != 72:
+        problems.append("72 pages asked, %d truths" % len(sts))
+    out = []
+    for t in sts:
+        case = json.load(open(os.path.join(full, t["case"])))
+        out.append((t, case, support_page(t, case, problems, family, parse_date, same_address)))
+        if t["defect"] == "duplicate":
+            stem = os.path.join(full, t["file"][:-4])
+            if not (os.path.isfile(stem + ".dup.jpg") and os.path.isfile(stem + ".dup.case.json")):
+                problems.append("%s: a duplicate without its second scan and case" % t["file"])
+    if {t["kind"] for t in sts} != SUPPORT_TYPES:
+        problems.append("kinds %s, expected all nine" % sorted({t["kind"] for t in sts}))
+    found = {t["defect"] for t in sts if t["defect"]}
+    if found != set(SUPPORT_KINDS):
+        problems.append("defects %s, expected all seven" % sorted(found))
+    genuine = sum(1 for t in sts if not t["defect"])
+    if genuine < 20:
+        problems.append("%d genuine pages in 72" % genuine)
+    got = {t["ocr_langs"] for t in sts}
+    if not set(langs) <= got:
+        problems.append("ocr_langs %s: expected %s among them" % (sorted(got), sorted(langs)))
+    print("%s: 72 pages, %d genuine, defects %s" % (
+        name, genuine, ", ".join("%s %d" % (k, sum(1 for t in sts if t["defect"] == k)) for k in sorted(found))))
+    # Determinism: the first nine pages again, alone.
+    if generate(nine, 9):
+        for path in sorted(glob.glob(os.path.join(nine, "*"))):
+            other = os.path.join(full, os.path.basename(path))
+            if not (os.path.isfile(other) and filecmp.cmp(path, other, shallow=False)):
+                problems.append("%s differs between the runs of 9 and 72" % os.path.basename(path))
+                break
+        if len(glob.glob(os.path.join(nine, "*.jpg"))) < 9:
+            problems.append("a run of 9 wrote fewer than 9 pages")
+    return out
 
 
 def finish(name, tmp, problems):

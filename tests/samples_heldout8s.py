@@ -22,26 +22,15 @@ The passports of the family are tests/samples_heldout8.py's.
 Prints what fails and exits 1.
 """
 import datetime
-import filecmp
-import glob
-import json
 import os
 import re
 import sys
 import tempfile
-import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from samples_heldout5 import PY, run  # noqa: E402
-from samples_blind import bench_supportdocs, finish, issue_checks  # noqa: E402
+from samples_blind import bench_supportdocs, finish, support_run  # noqa: E402
 
 FAMILY = "heldout8"
-SUPPORT_KINDS = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
-                 "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
-                 "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
-                 "duplicate": "DUPLICATE_IMAGE"}
-KINDS = {"birth_certificate", "marriage_certificate", "bank_statement", "payslip", "employment_letter",
-         "utility_bill", "tenancy_agreement", "police_certificate", "diploma"}
 MONTHS = {}
 for names in (["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december"],
@@ -72,15 +61,6 @@ def parse_date(s):
     return None
 
 
-def fold(s):
-    s = s.replace("Ł", "L").replace("ł", "l")
-    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).upper()
-
-
-def values(t, *names):
-    return [f["value"] for f in t["fields"] if f["name"] in names]
-
-
 def same_address(value, case_addr):
     """The page's address line holds the case's street (abbreviations
     written out) and postcode."""
@@ -94,93 +74,11 @@ def same_address(value, case_addr):
     return " ".join(words) == street.upper() and postcode in tail
 
 
-def support_page(t, case, problems):
-    """A page's fields against its case record, as its label says."""
-    f, defect = t["file"], t["defect"]
-    if t["family"] != FAMILY or not t["heldout"]:
-        problems.append("%s: family %r heldout %r" % (f, t["family"], t["heldout"]))
-    if t["expect"] != ([SUPPORT_KINDS[defect]] if defect else []):
-        problems.append("%s: expect %r for defect %r" % (f, t["expect"], defect))
-    for fld in t["fields"]:
-        x, y, w, h = fld["bbox"]
-        if w <= 0 or h <= 0 or x < 0 or y < 0 or x + w > 8.27 * t["dpi"] + 2 or y + h > 11.69 * t["dpi"] + 2:
-            problems.append("%s: field %s has box %s" % (f, fld["name"], fld["bbox"]))
-    printed = fold(" ".join(values(t, "name", "surname", "given_names")))
-    if not printed:
-        problems.append("%s: no name field" % f)
-    named = fold(case["surname"]) in printed and fold(case["given_names"].split()[0]) in printed
-    if named != (defect != "wrong_name"):
-        problems.append("%s (%s): the case's name on the page: %s" % (f, defect or "genuine", named))
-    birth = datetime.date.fromisoformat(case["birth_date"])
-    for v in values(t, "birth_date"):
-        d = parse_date(v)
-        if d is None or (d == birth) != (defect != "wrong_birth_date"):
-            problems.append("%s (%s): birth date %r against %s" % (f, defect or "genuine", v, birth))
-    for v in values(t, "address"):
-        if same_address(v, case["address"]) != (defect != "wrong_address"):
-            problems.append("%s (%s): address %r against %r" % (f, defect or "genuine", v, case["address"]))
-    if defect == "wrong_birth_date" and not values(t, "birth_date"):
-        problems.append("%s: a wrong birth date the page does not print" % f)
-    if defect == "wrong_address" and not values(t, "address"):
-        problems.append("%s: a wrong address the page does not print" % f)
-    today = datetime.date.fromisoformat(t["today"])
-    app = datetime.date.fromisoformat(case["application_date"])
-    dates = [parse_date(v) for v in values(t, "issue_date", "statement_date")]
-    if len(dates) != 1 or None in dates:
-        problems.append("%s: issue or statement date missing or unreadable: %s" % (
-            f, values(t, "issue_date", "statement_date")))
-        return
-    issue_checks(t, dates[0], today, app, birth, problems)
-
-
-def generate(root, out, count, problems):
-    p = run([PY, os.path.join(root, "samples/supportdocs.py"), "--out", out, "--count", str(count), "--seed", "15",
-             "--balance", "--layouts", FAMILY])
-    if p.returncode:
-        problems.append("supportdocs.py --layouts %s --count %d failed: %s" % (FAMILY, count, p.stderr[-400:]))
-        return False
-    return True
-
-
 def main():
     root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".")
     problems = []
     tmp = tempfile.mkdtemp(prefix="ds-heldout8s-")
-    full, nine = os.path.join(tmp, "p72"), os.path.join(tmp, "p9")
-    if generate(root, full, 72, problems):
-        sts = [json.load(open(t)) for t in sorted(glob.glob(os.path.join(full, "*.json")))
-               if not t.endswith(".case.json")]
-        if len(sts) != 72:
-            problems.append("72 pages asked, %d truths" % len(sts))
-        for t in sts:
-            case = json.load(open(os.path.join(full, t["case"])))
-            support_page(t, case, problems)
-            if t["defect"] == "duplicate":
-                stem = os.path.join(full, t["file"][:-4])
-                if not (os.path.isfile(stem + ".dup.jpg") and os.path.isfile(stem + ".dup.case.json")):
-                    problems.append("%s: a duplicate without its second scan and case" % t["file"])
-        if {t["kind"] for t in sts} != KINDS:
-            problems.append("kinds %s, expected all nine" % sorted({t["kind"] for t in sts}))
-        found = {t["defect"] for t in sts if t["defect"]}
-        if found != set(SUPPORT_KINDS):
-            problems.append("defects %s, expected all seven" % sorted(found))
-        genuine = sum(1 for t in sts if not t["defect"])
-        if genuine < 20:
-            problems.append("%d genuine pages in 72" % genuine)
-        langs = {t["ocr_langs"] for t in sts}
-        if not {"eng+deu", "eng+spa"} <= langs:
-            problems.append("ocr_langs %s: no German or no Spanish page" % sorted(langs))
-        print("samples_heldout8s: 72 pages, %d genuine, defects %s" % (
-            genuine, ", ".join("%s %d" % (k, sum(1 for t in sts if t["defect"] == k)) for k in sorted(found))))
-        # Determinism: the first nine pages again, alone.
-        if generate(root, nine, 9, problems):
-            for path in sorted(glob.glob(os.path.join(nine, "*"))):
-                other = os.path.join(full, os.path.basename(path))
-                if not (os.path.isfile(other) and filecmp.cmp(path, other, shallow=False)):
-                    problems.append("%s differs between the runs of 9 and 72" % os.path.basename(path))
-                    break
-            if len(glob.glob(os.path.join(nine, "*.jpg"))) < 9:
-                problems.append("a run of 9 wrote fewer than 9 pages")
+    support_run(root, tmp, problems, FAMILY, "samples_heldout8s", parse_date, same_address, ["eng+deu", "eng+spa"])
     bench_supportdocs(root, tmp, problems, FAMILY)
     return finish("samples_heldout8s", tmp, problems)
 

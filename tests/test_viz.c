@@ -55,6 +55,9 @@ static void test_dates(void)
         {"14 TEM/JUL 1985", "1985-07-14"}, {"25 DEK/DEC 2035", "2035-12-25"},
         {"06 IOUL/JUL 2010", "2010-07-06"}, {"01 MAJ 2001", "2001-05-01"},
         {"10 ŞUB/FEB 2001", "2001-02-10"},
+        /* The year first with the month's name. */
+        {"1985-JUL-14", "1985-07-14"},     {"2031 JUN 23", "2031-06-23"},
+        {"1985-JUIL/JUL-4", "1985-07-04"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char iso[11] = "";
@@ -68,7 +71,10 @@ static void test_dates(void)
                                       "12 AOUT/SEP 1974", "2 8.11.2026", "1 5 AUG 2030",
                                       "03. 01.2 2032", "01.2 2032", "2032-01-2",
                                       "JUL 1985", "FEB 30 2001", "JUL 14 85", "14 TEM/AUG 1985",
-                                      "3 JUL 14 1985"};
+                                      "3 JUL 14 1985",
+                                      /* Two dates side by side run into one value. */
+                                      "2021-JUN-24 2031", "2021-JUN-24 2031-JUN-23",
+                                      "14.07.1985 24.06.2021", "1985 JUL 14 2"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char iso[11] = "";
         if (ds_viz_parse_date(bad[i], iso))

@@ -141,6 +141,15 @@ bool ds_viz_parse_date(const char *text, char iso[11])
             len[i] = l;
         }
     }
+    /* Two years are two dates, or a date and the start of the next one run
+     * into one value ("2021-JUN-24 2031" where two fields stand side by
+     * side): which day, month and year belong together cannot be told. */
+    int years = 0;
+    for (int i = 0; i < nt; i++)
+        if (num[i] >= 0 && (len[i] == 4 || len[i] == 8))
+            years++;
+    if (years > 1)
+        return false;
     /* Patterns over the tokens: D M Y with a month name (two month names for
      * "AOUT/AUG" must agree), D M Y numeric, Y M D numeric. */
     int d = 0, m = 0, y = 0;
@@ -187,12 +196,33 @@ bool ds_viz_parse_date(const char *text, char iso[11])
             mm = mon[j];
             j++;
         }
-        if (!mm || (i > 0 && num[i - 1] >= 0 && len[i - 1] <= 2))
+        /* A number before the name makes it no month-first date: a day
+         * ("3 JUL 14 1985") or a year ("1985-JUL-14", below). */
+        if (!mm || (i > 0 && num[i - 1] >= 0))
             continue;
         if (j + 1 < nt && num[j] >= 0 && len[j] <= 2 && num[j + 1] >= 0 && len[j + 1] == 4) {
             d = num[j];
             m = mm;
             y = num[j + 1];
+            ok = ds_ymd_valid(y, m, d);
+        }
+    }
+    /* The year first, then the month's name and the day ("1985-JUL-14",
+     * "1985 JUL/JUIL 14"); the day is the last token. */
+    for (int i = 0; i < nt && !ok; i++) {
+        if (num[i] < 0 || len[i] != 4)
+            continue;
+        int j = i + 1, mm = 0;
+        while (j < nt && mon[j]) {
+            if (mm && mon[j] != mm)
+                break;
+            mm = mon[j];
+            j++;
+        }
+        if (mm && j + 1 == nt && num[j] >= 0 && len[j] <= 2) {
+            y = num[i];
+            m = mm;
+            d = num[j];
             ok = ds_ymd_valid(y, m, d);
         }
     }

@@ -1,8 +1,10 @@
 """Checks shared by the tests of the blind sample families written by
 sessions that tune no rule (tests/samples_heldout6.py,
 tests/samples_heldout7.py, tests/samples_heldout8s.py): generation twice with one seed, the passport
-truth's layout and MRZ box, the bench scripts' plumbing with a stand-in
-docscreen (tests/samples_heldout5.py's STUB), the closing report."""
+truth's layout and MRZ box, a supporting page's truth (its label, its
+defect printed, its dates, a duplicate's second scan), the bench scripts'
+plumbing with a stand-in docscreen (tests/samples_heldout5.py's STUB), the
+closing report."""
 import glob
 import json
 import os
@@ -10,6 +12,10 @@ import os
 from samples_heldout5 import PY, run, same_tree, stub_build
 
 FORMATS = {"TD1", "TD2", "TD3", "MRVA", "MRVB"}
+SUPPORT_KINDS = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
+                 "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
+                 "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
+                 "duplicate": "DUPLICATE_IMAGE"}
 
 
 def twice(cmd_for, tmp, tag, problems, what, runs=2):
@@ -99,6 +105,48 @@ def bench_supportdocs(root, tmp, problems, family, build=None):
         problems.append("bench/supportdocs.sh SUPPORTDOCS_FAMILIES=%s: exit %d, output %s" % (
             family, p.returncode, (p.stdout + p.stderr)[-600:]))
     return build
+
+
+def values(t, *names):
+    """A supporting page truth's values of the fields named."""
+    return [f["value"] for f in t["fields"] if f["name"] in names]
+
+
+def support_label(t, family, problems):
+    """A supporting page's truth names the family, held out, and expects
+    its defect's code (nothing on a genuine page)."""
+    f, defect = t["file"], t["defect"]
+    if t["family"] != family or not t["heldout"]:
+        problems.append("%s: family %r heldout %r" % (f, t["family"], t["heldout"]))
+    if t["expect"] != ([SUPPORT_KINDS[defect]] if defect else []):
+        problems.append("%s: expect %r for defect %r" % (f, t["expect"], defect))
+
+
+def birth_dates(t, birth, parse_date, problems):
+    """The page's birth dates (read with parse_date) against the case's
+    birth, as the defect label says."""
+    f, defect = t["file"], t["defect"]
+    for v in values(t, "birth_date"):
+        d = parse_date(v)
+        if d is None or (d == birth) != (defect != "wrong_birth_date"):
+            problems.append("%s (%s): birth date %r against %s" % (f, defect or "genuine", v, birth))
+
+
+def defect_printed(t, problems):
+    """A wrong birth date or address defect is printed on the page."""
+    f, defect = t["file"], t["defect"]
+    if defect == "wrong_birth_date" and not values(t, "birth_date"):
+        problems.append("%s: a wrong birth date the page does not print" % f)
+    if defect == "wrong_address" and not values(t, "address"):
+        problems.append("%s: a wrong address the page does not print" % f)
+
+
+def duplicate_files(t, d, problems):
+    """A duplicate page in folder d has its second scan and case file."""
+    if t["defect"] == "duplicate":
+        stem = os.path.join(d, t["file"][:-4])
+        if not (os.path.isfile(stem + ".dup.jpg") and os.path.isfile(stem + ".dup.case.json")):
+            problems.append("%s: a duplicate without its second scan and case" % t["file"])
 
 
 def issue_checks(t, d, today, app, birth, problems):

@@ -33,13 +33,10 @@ import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from samples_heldout5 import PY, run  # noqa: E402
-from samples_blind import bench_supportdocs, finish, issue_checks  # noqa: E402
+from samples_blind import (SUPPORT_KINDS, bench_supportdocs, birth_dates, defect_printed,  # noqa: E402
+                           duplicate_files, finish, issue_checks, support_label, values)
 
 FAMILY = "heldout8"
-SUPPORT_KINDS = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
-                 "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
-                 "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
-                 "duplicate": "DUPLICATE_IMAGE"}
 KINDS = {"birth_certificate", "marriage_certificate", "bank_statement", "payslip", "employment_letter",
          "utility_bill", "tenancy_agreement", "police_certificate", "diploma"}
 MONTHS = {}
@@ -77,10 +74,6 @@ def fold(s):
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).upper()
 
 
-def values(t, *names):
-    return [f["value"] for f in t["fields"] if f["name"] in names]
-
-
 def same_address(value, case_addr):
     """The page's address line holds the case's street (abbreviations
     written out) and postcode."""
@@ -97,10 +90,7 @@ def same_address(value, case_addr):
 def support_page(t, case, problems):
     """A page's fields against its case record, as its label says."""
     f, defect = t["file"], t["defect"]
-    if t["family"] != FAMILY or not t["heldout"]:
-        problems.append("%s: family %r heldout %r" % (f, t["family"], t["heldout"]))
-    if t["expect"] != ([SUPPORT_KINDS[defect]] if defect else []):
-        problems.append("%s: expect %r for defect %r" % (f, t["expect"], defect))
+    support_label(t, FAMILY, problems)
     for fld in t["fields"]:
         x, y, w, h = fld["bbox"]
         if w <= 0 or h <= 0 or x < 0 or y < 0 or x + w > 8.27 * t["dpi"] + 2 or y + h > 11.69 * t["dpi"] + 2:
@@ -112,17 +102,11 @@ def support_page(t, case, problems):
     if named != (defect != "wrong_name"):
         problems.append("%s (%s): the case's name on the page: %s" % (f, defect or "genuine", named))
     birth = datetime.date.fromisoformat(case["birth_date"])
-    for v in values(t, "birth_date"):
-        d = parse_date(v)
-        if d is None or (d == birth) != (defect != "wrong_birth_date"):
-            problems.append("%s (%s): birth date %r against %s" % (f, defect or "genuine", v, birth))
+    birth_dates(t, birth, parse_date, problems)
     for v in values(t, "address"):
         if same_address(v, case["address"]) != (defect != "wrong_address"):
             problems.append("%s (%s): address %r against %r" % (f, defect or "genuine", v, case["address"]))
-    if defect == "wrong_birth_date" and not values(t, "birth_date"):
-        problems.append("%s: a wrong birth date the page does not print" % f)
-    if defect == "wrong_address" and not values(t, "address"):
-        problems.append("%s: a wrong address the page does not print" % f)
+    defect_printed(t, problems)
     today = datetime.date.fromisoformat(t["today"])
     app = datetime.date.fromisoformat(case["application_date"])
     dates = [parse_date(v) for v in values(t, "issue_date", "statement_date")]
@@ -155,10 +139,7 @@ def main():
         for t in sts:
             case = json.load(open(os.path.join(full, t["case"])))
             support_page(t, case, problems)
-            if t["defect"] == "duplicate":
-                stem = os.path.join(full, t["file"][:-4])
-                if not (os.path.isfile(stem + ".dup.jpg") and os.path.isfile(stem + ".dup.case.json")):
-                    problems.append("%s: a duplicate without its second scan and case" % t["file"])
+            duplicate_files(t, full, problems)
         if {t["kind"] for t in sts} != KINDS:
             problems.append("kinds %s, expected all nine" % sorted({t["kind"] for t in sts}))
         found = {t["defect"] for t in sts if t["defect"]}

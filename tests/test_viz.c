@@ -1677,6 +1677,39 @@ static void test_captions_beside_values(void)
     T_CHECK(!v.field[DS_VIZ_EXPIRY_DATE].found);
 }
 
+/* tests/data/viz/<file> read as the pipeline reads it, its own MRZ read on
+ * the page as the guide (g_guide 1), into *sr: whether it was decoded and
+ * read with a valid MRZ (each failure noted). */
+static bool read_viz_data(ds_viz_reader *vr, const char *file, sample_read *sr)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/data/viz/%s", DS_SOURCE_DIR, file);
+    ds_limits lim;
+    ds_limits_default(&lim);
+    ds_pages *pg = NULL;
+    T_EQ_INT(ds_decode_file(path, &lim, &pg), DS_OK);
+    bool ok = false;
+    if (pg) {
+        g_guide = 1;
+        ok = read_sample(vr, pg->page[0].gray, sr);
+        g_guide = 0;
+        if (!ok)
+            T_FAIL_("%s not read", file);
+        T_CHECK(!ok || sr->mrz_ok);
+    }
+    ds_pages_free(pg);
+    return ok && sr->mrz_ok;
+}
+
+/* The comparison of a sample read (read_viz_data) with its MRZ: the
+ * number of flags it raised. */
+static int compare_flags(sample_read *sr)
+{
+    ds_flags fl;
+    memset(&fl, 0, sizeof fl);
+    return ds_viz_compare(&sr->viz, &sr->mrz, &fl, 0);
+}
+
 /* Captions printed small at about 146 dpi (5-6 pixels tall, half the
  * values' height), which the sparse reading does not make out
  * (tests/data/viz, made by samples/generate.py --cases --layouts all
@@ -1702,31 +1735,18 @@ static void test_small_captions(void)
         {"smallcaps-numbered-mrvb.jpg", DS_VIZ_DOCUMENT_NUMBER, "463504644"},
         {"smallcaps-below-mrvb.jpg", DS_VIZ_GIVEN_NAMES, "WILLIAM HENRY"},
     };
-    ds_limits lim;
-    ds_limits_default(&lim);
-    g_guide = 1;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/tests/data/viz/%s", DS_SOURCE_DIR, cases[i].file);
-        ds_pages *pg = NULL;
-        T_EQ_INT(ds_decode_file(path, &lim, &pg), DS_OK);
-        if (!pg)
-            continue;
         sample_read sr;
-        T_CHECK(read_sample(vr, pg->page[0].gray, &sr));
-        T_CHECK(sr.mrz_ok);
+        if (!read_viz_data(vr, cases[i].file, &sr))
+            continue;
         ds_viz_field *f = &sr.viz.field[cases[i].id];
         if (!f->found)
             T_FAIL_("%s: %s not read", cases[i].file, ds_viz_field_name(cases[i].id));
         else
             T_EQ_STR(f->norm, cases[i].norm);
-        ds_flags fl;
-        memset(&fl, 0, sizeof fl);
-        T_CHECK(ds_viz_compare(&sr.viz, &sr.mrz, &fl, 0) >= 1);
+        T_CHECK(compare_flags(&sr) >= 1);
         T_EQ_INT(f->status, DS_VIZ_MISMATCH);
-        ds_pages_free(pg);
     }
-    g_guide = 0;
     ds_viz_reader_free(vr);
 }
 
@@ -2140,14 +2160,8 @@ static void test_captions_on_dark_tabs(void)
     ds_viz_reader *vr = NULL;
     if (ds_viz_reader_create(NULL, &vr) != DS_OK)
         T_SKIP("eng.traineddata not available");
-    ds_limits lim;
-    ds_limits_default(&lim);
-    ds_pages *pg = NULL;
-    T_EQ_INT(ds_decode_file(DS_SOURCE_DIR "/tests/data/viz/tabs-dark-mrvb.jpg", &lim, &pg), DS_OK);
-    g_guide = 1;
     sample_read sr;
-    if (pg && read_sample(vr, pg->page[0].gray, &sr)) {
-        T_CHECK(sr.mrz_ok);
+    if (read_viz_data(vr, "tabs-dark-mrvb.jpg", &sr)) {
         T_CHECK(sr.viz.bars >= 10);
         const ds_viz_field *gn = &sr.viz.field[DS_VIZ_GIVEN_NAMES];
         const ds_viz_field *bd = &sr.viz.field[DS_VIZ_BIRTH_DATE];
@@ -2158,17 +2172,11 @@ static void test_captions_on_dark_tabs(void)
         T_EQ_STR(bd->norm, "1942-11-05");
         T_CHECK(dn->found);
         T_EQ_STR(dn->norm, "D74469390");
-        ds_flags fl;
-        memset(&fl, 0, sizeof fl);
-        T_CHECK(ds_viz_compare(&sr.viz, &sr.mrz, &fl, 0) >= 1);
+        T_CHECK(compare_flags(&sr) >= 1);
         T_EQ_INT(gn->status, DS_VIZ_MISMATCH);
         T_EQ_INT(bd->status, DS_VIZ_MATCH);
         T_EQ_INT(dn->status, DS_VIZ_MATCH);
-    } else {
-        T_FAIL_("tabs-dark-mrvb.jpg not read");
     }
-    g_guide = 0;
-    ds_pages_free(pg);
     ds_viz_reader_free(vr);
 }
 

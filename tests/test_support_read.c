@@ -63,6 +63,23 @@ static void t_caption_words(void)
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
         T_CHECK(!ds_sup_caption_word(no[i]));
     T_CHECK(!ds_sup_caption_word(NULL));
+    /* Words of other fields' captions are form words, not caption words;
+     * caption words are form words too. */
+    const char *form[] = {"Tax", "contact", "MIDDLE", "Betrag", "teléfono"};
+    for (size_t i = 0; i < sizeof form / sizeof *form; i++)
+        T_CHECK(ds_sup_form_word(form[i]) && !ds_sup_caption_word(form[i]));
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        T_CHECK(ds_sup_form_word(yes[i]));
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        T_CHECK(!ds_sup_form_word(no[i]));
+    T_CHECK(!ds_sup_form_word(NULL));
+    /* Labels that hold the surname's label. */
+    T_CHECK(ds_sup_surname_label("surname"));
+    T_CHECK(ds_sup_surname_label("surname, given names"));
+    T_CHECK(ds_sup_surname_label("mieter familienname"));
+    T_CHECK(!ds_sup_surname_label("full name"));
+    T_CHECK(!ds_sup_surname_label("given names"));
+    T_CHECK(!ds_sup_surname_label(NULL));
 }
 
 /* "Titulaire du compte" in a box, the holder under it: the label is

@@ -73,13 +73,15 @@ static void t_caption_words(void)
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
         T_CHECK(!ds_sup_form_word(no[i]));
     T_CHECK(!ds_sup_form_word(NULL));
-    /* Labels that hold the surname's label. */
-    T_CHECK(ds_sup_surname_label("surname"));
-    T_CHECK(ds_sup_surname_label("surname, given names"));
-    T_CHECK(ds_sup_surname_label("mieter familienname"));
-    T_CHECK(!ds_sup_surname_label("full name"));
-    T_CHECK(!ds_sup_surname_label("given names"));
-    T_CHECK(!ds_sup_surname_label(NULL));
+    /* Labels that hold the surname's label, and some that do not. */
+    static const struct {
+        const char *label;
+        bool surname;
+    } labs[] = {{"surname", true},    {"surname, given names", true}, {"mieter familienname", true},
+                {"full name", false}, {"given names", false},         {NULL, false}};
+    for (size_t i = 0; i < sizeof labs / sizeof *labs; i++)
+        if (ds_sup_surname_label(labs[i].label) != labs[i].surname)
+            T_FAIL_("label %s: surname %d", labs[i].label ? labs[i].label : "(null)", labs[i].surname);
 }
 
 /* "Titulaire du compte" in a box, the holder under it: the label is

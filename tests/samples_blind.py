@@ -3,7 +3,8 @@ sessions that tune no rule (tests/samples_heldout6.py,
 tests/samples_heldout7.py, tests/samples_heldout8s.py, tests/samples_heldout8.py,
 tests/samples_heldout9.py, tests/samples_heldout9s.py): generation twice with
 one seed, the passport truth's layout and MRZ box, a defects-only run, the
-supporting pages' truth against their case records, the bench scripts'
+supporting pages' truth against their case records (the label, the defect
+printed, the dates, a duplicate's second scan), the bench scripts'
 plumbing with a stand-in docscreen (tests/samples_heldout5.py's STUB), the
 closing report."""
 import collections
@@ -17,6 +18,10 @@ import unicodedata
 from samples_heldout5 import PY, run, same_tree, stub_build
 
 FORMATS = {"TD1", "TD2", "TD3", "MRVA", "MRVB"}
+SUPPORT_KINDS = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
+                 "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
+                 "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
+                 "duplicate": "DUPLICATE_IMAGE"}
 
 
 def twice(cmd_for, tmp, tag, problems, what, runs=2):
@@ -125,6 +130,48 @@ def bench_supportdocs(root, tmp, problems, family, build=None):
     return build
 
 
+def values(t, *names):
+    """A supporting page truth's values of the fields named."""
+    return [f["value"] for f in t["fields"] if f["name"] in names]
+
+
+def support_label(t, family, problems):
+    """A supporting page's truth names the family, held out, and expects
+    its defect's code (nothing on a genuine page)."""
+    f, defect = t["file"], t["defect"]
+    if t["family"] != family or not t["heldout"]:
+        problems.append("%s: family %r heldout %r" % (f, t["family"], t["heldout"]))
+    if t["expect"] != ([SUPPORT_KINDS[defect]] if defect else []):
+        problems.append("%s: expect %r for defect %r" % (f, t["expect"], defect))
+
+
+def birth_dates(t, birth, parse_date, problems):
+    """The page's birth dates (read with parse_date) against the case's
+    birth, as the defect label says."""
+    f, defect = t["file"], t["defect"]
+    for v in values(t, "birth_date"):
+        d = parse_date(v)
+        if d is None or (d == birth) != (defect != "wrong_birth_date"):
+            problems.append("%s (%s): birth date %r against %s" % (f, defect or "genuine", v, birth))
+
+
+def defect_printed(t, problems):
+    """A wrong birth date or address defect is printed on the page."""
+    f, defect = t["file"], t["defect"]
+    if defect == "wrong_birth_date" and not values(t, "birth_date"):
+        problems.append("%s: a wrong birth date the page does not print" % f)
+    if defect == "wrong_address" and not values(t, "address"):
+        problems.append("%s: a wrong address the page does not print" % f)
+
+
+def duplicate_files(t, d, problems):
+    """A duplicate page in folder d has its second scan and case file."""
+    if t["defect"] == "duplicate":
+        stem = os.path.join(d, t["file"][:-4])
+        if not (os.path.isfile(stem + ".dup.jpg") and os.path.isfile(stem + ".dup.case.json")):
+            problems.append("%s: a duplicate without its second scan and case" % t["file"])
+
+
 def issue_checks(t, d, today, app, birth, problems):
     """A supporting page's issue or statement date d against the day of
     screening, the application and the birth, as its defect label says."""
@@ -138,10 +185,6 @@ def issue_checks(t, d, today, app, birth, problems):
         problems.append("%s (%s): issued %s, born %s" % (f, defect or "genuine", d, birth))
 
 
-SUPPORT_KINDS = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
-                 "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
-                 "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
-                 "duplicate": "DUPLICATE_IMAGE"}
 SUPPORT_TYPES = {"birth_certificate", "marriage_certificate", "bank_statement", "payslip", "employment_letter",
                  "utility_bill", "tenancy_agreement", "police_certificate", "diploma"}
 
@@ -152,10 +195,6 @@ def fold(s):
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).upper()
 
 
-def values(t, *names):
-    return [f["value"] for f in t["fields"] if f["name"] in names]
-
-
 def support_page(t, case, problems, family, parse_date, same_address):
     """A supporting page's truth against its case record, as its label
     says: the family, the expected code, field boxes inside the page
@@ -164,10 +203,7 @@ def support_page(t, case, problems, family, parse_date, same_address):
     same_address) unless the defect changes them, one issue or statement
     date (issue_checks). Returns the issue date, or None."""
     f, defect = t["file"], t["defect"]
-    if t["family"] != family or not t["heldout"]:
-        problems.append("%s: family %r heldout %r" % (f, t["family"], t["heldout"]))
-    if t["expect"] != ([SUPPORT_KINDS[defect]] if defect else []):
-        problems.append("%s: expect %r for defect %r" % (f, t["expect"], defect))
+    support_label(t, family, problems)
     pw, ph = (v / 72.0 * t["dpi"] for v in t["page_pt"])
     for fld in t["fields"]:
         x, y, w, h = fld["bbox"]
@@ -180,17 +216,11 @@ def support_page(t, case, problems, family, parse_date, same_address):
     if named != (defect != "wrong_name"):
         problems.append("%s (%s): the case's name on the page: %s" % (f, defect or "genuine", named))
     birth = datetime.date.fromisoformat(case["birth_date"])
-    for v in values(t, "birth_date"):
-        d = parse_date(v)
-        if d is None or (d == birth) != (defect != "wrong_birth_date"):
-            problems.append("%s (%s): birth date %r against %s" % (f, defect or "genuine", v, birth))
+    birth_dates(t, birth, parse_date, problems)
     for v in values(t, "address"):
         if same_address(v, case["address"]) != (defect != "wrong_address"):
             problems.append("%s (%s): address %r against %r" % (f, defect or "genuine", v, case["address"]))
-    if defect == "wrong_birth_date" and not values(t, "birth_date"):
-        problems.append("%s: a wrong birth date the page does not print" % f)
-    if defect == "wrong_address" and not values(t, "address"):
-        problems.append("%s: a wrong address the page does not print" % f)
+    defect_printed(t, problems)
     today = datetime.date.fromisoformat(t["today"])
     app = datetime.date.fromisoformat(case["application_date"])
     dates = [parse_date(v) for v in values(t, "issue_date", "statement_date")]
@@ -227,10 +257,7 @@ def support_run(root, tmp, problems, family, name, parse_date, same_address, lan
     for t in sts:
         case = json.load(open(os.path.join(full, t["case"])))
         out.append((t, case, support_page(t, case, problems, family, parse_date, same_address)))
-        if t["defect"] == "duplicate":
-            stem = os.path.join(full, t["file"][:-4])
-            if not (os.path.isfile(stem + ".dup.jpg") and os.path.isfile(stem + ".dup.case.json")):
-                problems.append("%s: a duplicate without its second scan and case" % t["file"])
+        duplicate_files(t, full, problems)
     if {t["kind"] for t in sts} != SUPPORT_TYPES:
         problems.append("kinds %s, expected all nine" % sorted({t["kind"] for t in sts}))
     found = {t["defect"] for t in sts if t["defect"]}

@@ -32,17 +32,14 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from samples_heldout5 import PY  # noqa: E402
-from samples_blind import bench_scripts, finish, genuine_run, issue_checks, passports, twice  # noqa: E402
+from samples_blind import (SUPPORT_KINDS, bench_scripts, birth_dates, defect_printed, duplicate_files,  # noqa: E402
+                           finish, genuine_run, issue_checks, passports, support_label, twice, values)
 
 FAMILY = "heldout7"
 CODES = {"CASE_NAME_MISMATCH", "CASE_BIRTH_DATE_MISMATCH", "CASE_DOCUMENT_NUMBER_MISMATCH",
          "CASE_NATIONALITY_MISMATCH", "CASE_SEX_MISMATCH", "DOC_EXPIRED", "DOC_VALIDITY_ANOMALY",
          "SPECIMEN_DOCUMENT", "MRZ_CHECK_DIGIT", "MRZ_UNKNOWN_CODE", "VIZ_MRZ_MISMATCH", "IMAGE_EDITED",
          "IMAGE_QUALITY_LOW"}
-SUPPORT_KINDS = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
-                 "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
-                 "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
-                 "duplicate": "DUPLICATE_IMAGE"}
 
 
 KEYS = ("captions", "caption_langs", "names", "dates", "portrait", "font", "rainbow", "light", "shadow")
@@ -69,18 +66,11 @@ def parse_date(s):
     return None
 
 
-def values(t, *names):
-    return [f["value"] for f in t["fields"] if f["name"] in names]
-
-
 def support_page(t, case, problems):
     """A page's fields against its case record, as its label says."""
     f = t["file"]
     defect = t["defect"]
-    if t["family"] != FAMILY or not t["heldout"]:
-        problems.append("%s: family %r heldout %r" % (f, t["family"], t["heldout"]))
-    if t["expect"] != ([SUPPORT_KINDS[defect]] if defect else []):
-        problems.append("%s: expect %r for defect %r" % (f, t["expect"], defect))
+    support_label(t, FAMILY, problems)
     for fld in t["fields"]:
         x, y, w, h = fld["bbox"]
         if w <= 0 or h <= 0 or x < 0 or y < 0:
@@ -94,20 +84,14 @@ def support_page(t, case, problems):
         problems.append("%s (%s): the case's name %s %s on the page: %s" % (f, defect or "genuine", sur, first,
                                                                            named))
     birth = datetime.date.fromisoformat(case["birth_date"])
-    for v in values(t, "birth_date"):
-        d = parse_date(v)
-        if d is None or (d == birth) != (defect != "wrong_birth_date"):
-            problems.append("%s (%s): birth date %r against %s" % (f, defect or "genuine", v, birth))
+    birth_dates(t, birth, parse_date, problems)
     street = case["address"].split("\n")[0]
     num, rest = street.split(" ", 1)
     for v in values(t, "address"):
         same = v in (street, "%s %s" % (rest, num))
         if same != (defect != "wrong_address"):
             problems.append("%s (%s): address %r against %r" % (f, defect or "genuine", v, street))
-    if defect == "wrong_birth_date" and not values(t, "birth_date"):
-        problems.append("%s: a wrong birth date the page does not print" % f)
-    if defect == "wrong_address" and not values(t, "address"):
-        problems.append("%s: a wrong address the page does not print" % f)
+    defect_printed(t, problems)
     today = datetime.date.fromisoformat(t["today"])
     app = datetime.date.fromisoformat(case["application_date"])
     dates = [parse_date(v) for v in values(t, "issue_date", "statement_date")]
@@ -128,10 +112,7 @@ def supporting(root, tmp, problems, count, seed, share, tag, runs=2):
     for t in sts:
         case = json.load(open(os.path.join(d, t["case"])))
         support_page(t, case, problems)
-        if t["defect"] == "duplicate":
-            stem = os.path.join(d, t["file"][:-4])
-            if not (os.path.isfile(stem + ".dup.jpg") and os.path.isfile(stem + ".dup.case.json")):
-                problems.append("%s: a duplicate without its second scan and case" % t["file"])
+        duplicate_files(t, d, problems)
     return sts
 
 

@@ -14,50 +14,8 @@
 #include "forensics/phash.h"
 #include "page/support.h"
 #include "report/annotate.h"
+#include "sup_page.h"
 #include "t.h"
-
-/* A page under construction: lines of words with boxes, 20 px high, at
- * 30 px a line; a "|" word starts a new column 400 px further right. */
-typedef struct page {
-    int n;
-    ds_sup_word w[600];
-    int y;
-} page;
-
-static void add_line_at(page *p, int x, int h, const char *text, float conf)
-{
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", text);
-    int line = p->y / 30;
-    for (char *save = NULL, *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
-        if (strcmp(tok, "|") == 0) {
-            x += 400;
-            continue;
-        }
-        ds_sup_word *w = &p->w[p->n++];
-        memset(w, 0, sizeof *w);
-        snprintf(w->text, sizeof w->text, "%s", tok);
-        int wd = (int)strlen(tok) * h / 2;
-        w->box[0] = x;
-        w->box[1] = p->y;
-        w->box[2] = wd;
-        w->box[3] = h;
-        w->conf = conf;
-        w->line = line;
-        x += wd + h / 2;
-    }
-    p->y += h > 20 ? 60 : 30;
-}
-
-static void add_line(page *p, const char *text) { add_line_at(p, 100, 20, text, 95); }
-
-static void build(page *p, ds_sup_text *t)
-{
-    memset(t, 0, sizeof *t);
-    T_EQ_INT(ds_sup_text_set(t, p->w, p->n), DS_OK);
-    t->source = DS_SUP_SRC_TEXT_LAYER;
-    t->page_h = 3500;
-}
 
 static void read_page(page *p, ds_sup_text *t, ds_sup_page *sp)
 {

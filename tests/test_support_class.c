@@ -9,46 +9,16 @@
 #include <string.h>
 
 #include "page/support.h"
+#include "sup_page.h"
 #include "t.h"
 
-/* A page under construction: lines of words with boxes h px high (body
- * text 20 px), one line under the other. */
-typedef struct page {
-    int n, y;
-    ds_sup_word w[400];
-} page;
-
-static void line_at(page *p, int h, const char *text)
-{
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", text);
-    int x = 100, line = p->y / 30;
-    for (char *save = NULL, *tok = strtok_r(buf, " ", &save); tok && p->n < 400;
-         tok = strtok_r(NULL, " ", &save)) {
-        ds_sup_word *w = &p->w[p->n++];
-        memset(w, 0, sizeof *w);
-        snprintf(w->text, sizeof w->text, "%s", tok);
-        int wd = (int)strlen(tok) * h / 2;
-        w->box[0] = x;
-        w->box[1] = p->y;
-        w->box[2] = wd;
-        w->box[3] = h;
-        w->conf = 95;
-        w->line = line;
-        x += wd + h / 2;
-    }
-    p->y += h > 20 ? 60 : 30;
-}
-
-static void line(page *p, const char *text) { line_at(p, 20, text); }
+/* A line h px high from x 100 (body text: 20 px). */
+static void line_at(page *p, int h, const char *text) { add_line_at(p, 100, h, text, 95); }
 
 static ds_sup_class classify(page *p)
 {
     ds_sup_text t;
-    memset(&t, 0, sizeof t);
-    T_EQ_INT(ds_sup_text_set(&t, p->w, p->n), DS_OK);
-    t.source = DS_SUP_SRC_TEXT_LAYER;
-    t.page_h = 3500;
+    build(p, &t);
     ds_sup_class c;
     ds_sup_classify(&t, &c);
     ds_sup_text_free(&t);
@@ -70,10 +40,10 @@ static void t_property_tax(void)
     page p = {0};
     line_at(&p, 40, "Borough Revenue Services");
     line_at(&p, 40, "Property Tax Assessment Notice");
-    line(&p, "Customer JONES Mary");
-    line(&p, "Property assessed 12 Mill Lane");
-    line(&p, "Amount due GBP 164.62");
-    line(&p, "Tax year 2026/27 Rateable value GBP 36,700");
+    add_line(&p, "Customer JONES Mary");
+    add_line(&p, "Property assessed 12 Mill Lane");
+    add_line(&p, "Amount due GBP 164.62");
+    add_line(&p, "Tax year 2026/27 Rateable value GBP 36,700");
     ds_sup_class c = classify(&p);
     T_EQ_INT(c.type, DS_PC_UTILITY_BILL);
     T_CHECK(has_evidence(&c, "title word: property tax"));
@@ -82,10 +52,10 @@ static void t_property_tax(void)
      * paying it stays a bank statement. */
     memset(&p, 0, sizeof p);
     line_at(&p, 40, "Statement of Account");
-    line(&p, "Sort code 12-34-56 Account number 12345678");
-    line(&p, "Opening balance 1,200.00");
-    line(&p, "02 Mar Direct debit property tax 164.62");
-    line(&p, "Closing balance 1,035.38");
+    add_line(&p, "Sort code 12-34-56 Account number 12345678");
+    add_line(&p, "Opening balance 1,200.00");
+    add_line(&p, "02 Mar Direct debit property tax 164.62");
+    add_line(&p, "Closing balance 1,035.38");
     c = classify(&p);
     T_EQ_INT(c.type, DS_PC_BANK_STATEMENT);
 }
@@ -96,19 +66,19 @@ static void t_property_tax(void)
 static void t_landlord_confirmation(void)
 {
     page p = {0};
-    line(&p, "Marlow Property Management");
+    add_line(&p, "Marlow Property Management");
     line_at(&p, 24, "Landlord's Confirmation for Residence Registration");
-    line(&p, "Tenant FERNANDEZ James");
-    line(&p, "Moved in on 22.06.2026");
-    line(&p, "I confirm that the person named above has moved into the flat.");
+    add_line(&p, "Tenant FERNANDEZ James");
+    add_line(&p, "Moved in on 22.06.2026");
+    add_line(&p, "I confirm that the person named above has moved into the flat.");
     ds_sup_class c = classify(&p);
     T_EQ_INT(c.type, DS_PC_TENANCY_AGREEMENT);
     T_CHECK(has_evidence(&c, "title: landlord s confirmation"));
 
     memset(&p, 0, sizeof p);
     line_at(&p, 40, "Wohnungsgeberbestätigung");
-    line(&p, "Einzug am 01.03.2026");
-    line(&p, "Mieter Anna Schmidt");
+    add_line(&p, "Einzug am 01.03.2026");
+    add_line(&p, "Mieter Anna Schmidt");
     c = classify(&p);
     T_EQ_INT(c.type, DS_PC_TENANCY_AGREEMENT);
 }
@@ -119,21 +89,21 @@ static void t_landlord_confirmation(void)
 static void t_completion_certificate(void)
 {
     page p = {0};
-    line(&p, "Westbrook College");
+    add_line(&p, "Westbrook College");
     line_at(&p, 40, "Certificate of Completion");
-    line(&p, "Full name NOVAK Eva");
-    line(&p, "Award Course in Bookkeeping");
-    line(&p, "The holder has completed the programme of study.");
+    add_line(&p, "Full name NOVAK Eva");
+    add_line(&p, "Award Course in Bookkeeping");
+    add_line(&p, "The holder has completed the programme of study.");
     ds_sup_class c = classify(&p);
     T_EQ_INT(c.type, DS_PC_DIPLOMA);
     T_CHECK(has_evidence(&c, "title word: completion"));
 
     /* The title lost by the reading: the body's wording still says it. */
     memset(&p, 0, sizeof p);
-    line(&p, "Institute of Applied Studies");
-    line(&p, "Full name NOVAK Eva   Award Course in Bookkeeping");
-    line(&p, "The holder has completed the programme of study and passed the assessments.");
-    line(&p, "R. Castellano, Director of Studies");
+    add_line(&p, "Institute of Applied Studies");
+    add_line(&p, "Full name NOVAK Eva   Award Course in Bookkeeping");
+    add_line(&p, "The holder has completed the programme of study and passed the assessments.");
+    add_line(&p, "R. Castellano, Director of Studies");
     c = classify(&p);
     T_EQ_INT(c.type, DS_PC_DIPLOMA);
 }
@@ -145,13 +115,13 @@ static void t_caption_no_title(void)
 {
     page p = {0};
     line_at(&p, 26, "CE RTIFICAT DE NON-CONDAMNATION");
-    line(&p, "Certificate of no criminal record");
+    add_line(&p, "Certificate of no criminal record");
     line_at(&p, 40, "Nom et prénoms / Full name");
-    line(&p, "KHAN Lukasz");
+    add_line(&p, "KHAN Lukasz");
     line_at(&p, 40, "Date de naissance / Date of birth");
-    line(&p, "01.04.1998");
-    line(&p, "Lieu de naissance / Place of birth");
-    line(&p, "No conviction is recorded against the person named above.");
+    add_line(&p, "01.04.1998");
+    add_line(&p, "Lieu de naissance / Place of birth");
+    add_line(&p, "No conviction is recorded against the person named above.");
     ds_sup_class c = classify(&p);
     T_EQ_INT(c.type, DS_PC_POLICE_CERTIFICATE);
     T_CHECK(!has_evidence(&c, "title: acte de naissance"));
@@ -159,8 +129,8 @@ static void t_caption_no_title(void)
     /* A misread title on a large line is still read as the title. */
     memset(&p, 0, sizeof p);
     line_at(&p, 40, "ACTE DE NAISSAMCE");
-    line(&p, "Nom NOVAK   Prénoms Eva");
-    line(&p, "Père Jan NOVAK   Mère Anna NOVAK");
+    add_line(&p, "Nom NOVAK   Prénoms Eva");
+    add_line(&p, "Père Jan NOVAK   Mère Anna NOVAK");
     c = classify(&p);
     T_EQ_INT(c.type, DS_PC_BIRTH_CERTIFICATE);
 }

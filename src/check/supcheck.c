@@ -312,20 +312,6 @@ static bool is_statement(ds_page_class c)
 
 static void set_status(ds_sup_field *f, const char *s) { snprintf(f->status, sizeof f->status, "%s", s); }
 
-/* Words of a form's other captions (folded), which a name read past its
- * box or taken from a caption row holds ("Tax" of "Tax code", "Contact",
- * "AMOUNT DUE", "MIDDLE NAME"): no person's name. */
-static const char *const form_words[] = {
-    "middle", "tax", "contact", "amount", "due", "total", "period", "code", "telephone",
-    "phone", "reference", "balance", "date", "details", "charge", "payments", "deductions",
-    "sex", "registrar", "officer", "authorised", "register", "issue", "employer", "copy",
-    "betrag", "datum", "telefon", "importe", "fecha", "telefono", "registro", NULL};
-
-/* Labels that name the surname alone: one word under them is a name. */
-static const char *const surname_labels[] = {"surname",   "family name", "familienname",
-                                             "nachname",  "apellido",    "locataire nom",
-                                             NULL};
-
 /* Is the field's value a person's name as the page prints one? Not when a
  * word of it is a caption (of a name or of another field), when a label
  * for the whole name gave one word (a word of a caption, a sentence or a
@@ -341,17 +327,10 @@ bool ds_sup_name_form(const char *label, const char *value)
     split(f, &w);
     if (w.n == 0)
         return false;
-    for (int i = 0; i < w.n; i++) {
-        if (ds_sup_caption_word(w.w[i]))
+    for (int i = 0; i < w.n; i++)
+        if (ds_sup_form_word(w.w[i]))
             return false;
-        for (const char *const *c = form_words; *c; c++)
-            if (strcmp(w.w[i], *c) == 0)
-                return false;
-    }
-    bool surname_label = false;
-    for (const char *const *l = surname_labels; *l && label; l++)
-        surname_label |= strstr(label, *l) != NULL;
-    if (w.n == 1 && !surname_label)
+    if (w.n == 1 && !ds_sup_surname_label(label))
         return false;
     return !(w.n == 2 && label && strcmp(label, "surname, given names") == 0 &&
              strcmp(w.w[0], w.w[1]) == 0);

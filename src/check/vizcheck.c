@@ -147,23 +147,6 @@ static bool read_in_place(const ds_viz_field *f)
     return f->first_off == 0 || 3 * (size_t)f->first_off <= strlen(f->norm);
 }
 
-/* The value lies off its caption: below the caption's line and starting
- * beyond its right end by more than the caption's height, so that it is
- * neither on the caption's line nor under it (under a caption, a value
- * starts under it or, under one aligned right, left of it). It is the
- * value of the next caption along the row, whatever pairing gave it:
- * pe_100_visa-usa's "Nationality" took the "MAR" under "Marital Status"
- * once its MRZ box moved by a pixel (issue 13). A field placed without
- * its caption (label_bbox 0) is not judged here. */
-static bool off_caption(const ds_viz_field *f)
-{
-    const int *l = f->label_bbox, *v = f->bbox;
-    if (l[2] <= 0 || l[3] <= 0 || v[2] <= 0 || v[3] <= 0)
-        return false;
-    bool below = 2 * v[1] + v[3] > 2 * (l[1] + l[3]); /* centre under the caption's bottom */
-    return below && v[0] > l[0] + l[2] + l[3];
-}
-
 /* Why a difference is no evidence though the reading was clear. */
 #define WHY_POSITION "its caption was unreadable and it was placed by its position alone"
 
@@ -186,13 +169,14 @@ static void suspect(ds_viz *viz, int id, int as, ds_flags *flags, int page, cons
 }
 
 /* A field that differs from the MRZ: high only when it was read in place
- * and identified by its caption (and lies on its line or under it);
- * placed by its position alone, a warning; otherwise unverifiable. */
+ * and identified by its caption (the pairing, page/viz_field.c, gives a
+ * caption no value that lies off it); placed by its position alone, a
+ * warning; otherwise unverifiable. */
 static void mismatch(ds_viz *viz, int id, ds_flags *flags, int page, const char *expected,
                      int *raised, const char *what)
 {
     ds_viz_field *f = &viz->field[id];
-    if (!read_in_place(f) || off_caption(f)) {
+    if (!read_in_place(f)) {
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
     }

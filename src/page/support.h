@@ -311,6 +311,21 @@ int ds_sup_date_words_yy(const ds_sup_text *t, int a, int b, ds_sup_order order,
  * for NULL. */
 bool ds_sup_caption_word(const char *word);
 
+/* Is the word a word of a form's captions: a caption word
+ * (ds_sup_caption_word) or a word of another field's caption that no
+ * person's name holds ("Tax" of "Tax code", "Contact", "AMOUNT DUE",
+ * "MIDDLE NAME"; support_words.c), though a name read past its box or
+ * taken off a caption row may? A name does not stop at such a word (the
+ * field extraction knows only caption words), but a value holding one is
+ * no name. False for NULL. */
+bool ds_sup_form_word(const char *word);
+
+/* Does the label (as a field records it: a label phrase of support_words.c's
+ * table, or "surname, given names") hold a phrase of that table that
+ * labels the surname ("surname", "familienname", "locataire nom" ...), so
+ * that one word under it may be a whole name? False for NULL. */
+bool ds_sup_surname_label(const char *label);
+
 /* The first field of id, or NULL. */
 const ds_sup_field *ds_sup_find(const ds_sup_page *p, ds_sup_field_id id);
 

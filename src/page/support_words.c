@@ -1,7 +1,9 @@
 /*
  * support_words.c: the field labels of supporting pages (support_labels.h)
  * and caption words, the words labels are made of (support.h,
- * ds_sup_caption_word).
+ * ds_sup_caption_word), with the words of other fields' captions
+ * (ds_sup_form_word): the one vocabulary of captions the page reader and
+ * the checks (check/supcheck.c) share.
  */
 #include <string.h>
 
@@ -41,6 +43,15 @@ static const char *const caption_words[] = {
     "arrendatario", "arrendador", "nacimiento", "domicilio", "fecha", "firma", "contrayente",
     NULL};
 
+/* Words of other fields' captions on a form (folded), no caption words:
+ * a name does not stop at them, but no person's name holds them
+ * (ds_sup_form_word). */
+static const char *const form_words[] = {
+    "middle", "tax", "contact", "amount", "due", "total", "period", "code", "telephone",
+    "phone", "reference", "balance", "date", "details", "charge", "payments", "deductions",
+    "sex", "registrar", "officer", "authorised", "register", "issue", "employer", "copy",
+    "betrag", "importe", "telefon", "telefono", "registro", NULL};
+
 bool ds_sup_caption_word(const char *w)
 {
     if (!w)
@@ -59,6 +70,20 @@ bool ds_sup_caption_word(const char *w)
         return false;
     f[l - 1] = 0; /* "Names" */
     return in_list(caption_words, f);
+}
+
+bool ds_sup_form_word(const char *w)
+{
+    if (!w)
+        return false;
+    if (ds_sup_caption_word(w))
+        return true;
+    char f[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(w, f, sizeof f);
+    char *sp = strchr(f, ' ');
+    if (sp)
+        *sp = 0;
+    return in_list(form_words, f);
 }
 
 /* Longer phrases first where one begins another ("name of father" before
@@ -347,3 +372,11 @@ const label ds_sup_labels[] = {
     {"employeur", DS_SF_ISSUER, K_TEXT},
 };
 const int ds_sup_nlabels = (int)(sizeof ds_sup_labels / sizeof ds_sup_labels[0]);
+
+bool ds_sup_surname_label(const char *lab)
+{
+    for (int j = 0; lab && j < ds_sup_nlabels; j++)
+        if (ds_sup_labels[j].k == K_SURNAME && strstr(lab, ds_sup_labels[j].phrase))
+            return true;
+    return false;
+}

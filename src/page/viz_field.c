@@ -298,6 +298,15 @@ static bool confirms_mrz(const ds_viz_field *sparse, int id, const ds_mrz *expec
     return exp && ds_viz_reads_as_expected(n.norm, exp, id);
 }
 
+bool ds_viz_value_off_caption(const int label[4], const int value[4])
+{
+    const int *l = label, *v = value;
+    if (l[2] <= 0 || l[3] <= 0 || v[2] <= 0 || v[3] <= 0)
+        return false;
+    bool below = 2 * v[1] + v[3] > 2 * (l[1] + l[3]); /* centre under the caption's bottom */
+    return below && v[0] > l[0] + l[2] + l[3];
+}
+
 void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy, TessBaseAPI *api,
                          PIX *img, const ds_mrz *expect)
 {
@@ -432,6 +441,13 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
         }
     have_value:
         if (!tmp.found)
+            continue;
+        /* A value off its caption (below its line, starting past its right
+         * end) is the next caption's along the row, whichever way it was
+         * found: pe_100_visa-usa's "Nationality" took the "MAR" under
+         * "Marital Status" once its MRZ box moved by a pixel (issue 13).
+         * The caption keeps no value rather than another's. */
+        if (ds_viz_value_off_caption(tmp.label_bbox, tmp.bbox))
             continue;
         if (ids[1] < 0) {
             ds_viz_value_normalise(&tmp, ids[0]);

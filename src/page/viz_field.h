@@ -21,4 +21,15 @@
 void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy,
                          TessBaseAPI *api, PIX *img, const ds_mrz *expect);
 
+/*
+ * Whether a value boxed at value (x, y, w, h) lies off its caption boxed at
+ * label (same frame): below the caption's line and starting beyond its
+ * right end by more than the caption's height, so that it is neither on
+ * the caption's line nor under it (under a caption, a value starts under
+ * it or, under one aligned right, left of it). Such a value is the next
+ * caption's along the row, and ds_viz_field_assign never pairs it with
+ * this one. False for an empty box.
+ */
+bool ds_viz_value_off_caption(const int label[4], const int value[4]);
+
 #endif

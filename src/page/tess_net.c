@@ -94,7 +94,23 @@ typedef struct {
     float_array f;
     int8_array i;
     bool int_mode;
+    stride_map map;
 } network_io;
+
+/* A Convolve layer: Network's fields (vtable, type, flags, ni, no, name,
+ * windows, randomizer) then half_x and half_y. */
+typedef struct {
+    char network_head[0x18];
+    int ni, no;
+    char network_tail[0x58 - 0x20];
+    void *randomizer;
+    int half_x, half_y;
+} convolve_layer;
+
+_Static_assert(offsetof(network_io, int_mode) == 0x40, "NetworkIO layout");
+_Static_assert(offsetof(network_io, map) == 0x48, "NetworkIO layout");
+_Static_assert(offsetof(convolve_layer, randomizer) == 0x58, "Convolve layout");
+_Static_assert(offsetof(convolve_layer, half_y) == 0x64, "Convolve layout");
 
 /* Tesseract's mangled names. */
 #define N_MAX_INDEX "_ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE"
@@ -105,6 +121,11 @@ typedef struct {
 #define N_INCREMENT "_ZN9tesseract9StrideMap5Index9IncrementEv"
 #define N_WRITE_PART "_ZN9tesseract9NetworkIO17WriteTimeStepPartEiiiPKf"
 #define N_COPY_GENERAL "_ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii"
+#define N_CONV_FORWARD                                                                    \
+    "_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratc" \
+    "hEPS1_"
+#define N_RESIZE_TO_MAP "_ZN9tesseract9NetworkIO11ResizeToMapEbRKNS_9StrideMapEi"
+#define N_RANDOMIZE "_ZN9tesseract9NetworkIO9RandomizeEiiiPNS_5TRandE"
 
 typedef int (*max_index_fn)(const stride_index *, int);
 typedef bool (*is_valid_fn)(const stride_index *);
@@ -114,6 +135,10 @@ typedef bool (*add_offset_fn)(stride_index *, int, int);
 typedef bool (*increment_fn)(stride_index *);
 typedef void (*write_part_fn)(network_io *, int, int, int, const float *);
 typedef void (*copy_general_fn)(network_io *, int, int, int, const network_io *, int, int);
+typedef void (*conv_forward_fn)(convolve_layer *, bool, const network_io *, const void *, void *,
+                                network_io *);
+typedef void (*resize_to_map_fn)(network_io *, bool, const stride_map *, int);
+typedef void (*randomize_fn)(network_io *, int, int, int, void *);
 
 static struct {
     max_index_fn max_index;
@@ -124,6 +149,9 @@ static struct {
     increment_fn increment;
     write_part_fn write_part;
     copy_general_fn copy_general;
+    conv_forward_fn conv_forward;
+    resize_to_map_fn resize_to_map;
+    randomize_fn randomize;
     bool layout_known; /* Tesseract 5.3.x: the layout above */
 } own;
 static pthread_once_t own_once = PTHREAD_ONCE_INIT;
@@ -140,13 +168,17 @@ static void resolve(void)
     own.increment = (increment_fn)dlsym(RTLD_NEXT, N_INCREMENT);
     own.write_part = (write_part_fn)dlsym(RTLD_NEXT, N_WRITE_PART);
     own.copy_general = (copy_general_fn)dlsym(RTLD_NEXT, N_COPY_GENERAL);
+    own.conv_forward = (conv_forward_fn)dlsym(RTLD_NEXT, N_CONV_FORWARD);
+    own.resize_to_map = (resize_to_map_fn)dlsym(RTLD_NEXT, N_RESIZE_TO_MAP);
+    own.randomize = (randomize_fn)dlsym(RTLD_NEXT, N_RANDOMIZE);
     const char *v = TessVersion();
     /* Only the release whose layout was read (objdump) and that
      * tests/test_tess compares against: any other goes to Tesseract's own
      * functions, as does a build where one of them cannot be found. */
     own.layout_known = v && strncmp(v, "5.3.", 4) == 0 && own.max_index && own.is_valid &&
                        own.is_last && own.set_t && own.add_offset && own.increment &&
-                       own.write_part && own.copy_general;
+                       own.write_part && own.copy_general && own.conv_forward &&
+                       own.resize_to_map && own.randomize;
 }
 
 /* True when this file computes the call; false when it goes to Tesseract's
@@ -329,6 +361,84 @@ DS_TESS_EXPORT void _ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii(
         else if (n > 0)
             memcpy(d, s, (size_t)n * sizeof *d);
     }
+}
+
+/* Convolve::Forward (lstm/convolve.cpp): each time step's output is its
+ * (2 half_x + 1) x (2 half_y + 1) neighbours' inputs stacked, x outer, y
+ * inner; a neighbour off the image gets Tesseract's random values
+ * (NetworkIO::Randomize, called in the same order, so the randomizer's
+ * sequence is the same). Tesseract walks the steps with an Index, two
+ * AddOffsets and a CopyTimeStepGeneral a neighbour: in the first layer of
+ * every line's network, one input value each, that walk was most of the
+ * layer's time. Here the same steps in the same order are plain loops. */
+DS_TESS_EXPORT void
+_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_(
+    convolve_layer *self, bool debug, const network_io *in, const void *transposed,
+    void *scratch, network_io *out)
+{
+    if (!ours() || debug || in->int_mode != out->int_mode || in == out) {
+        own.conv_forward(self, debug, in, transposed, scratch, out);
+        return;
+    }
+    own.resize_to_map(out, in->int_mode, &in->map, self->no);
+    const stride_map *m = &out->map;
+    int ni = self->ni, hx = self->half_x, hy = self->half_y;
+    int ys = 2 * hy + 1;
+    int nb = m->shape[FD_BATCH];
+    for (int b = 0; b < nb; b++) {
+        int ymax = max_along(&m->heights, m->shape[FD_HEIGHT] - 1, b);
+        int xmax = max_along(&m->widths, m->shape[FD_WIDTH] - 1, b);
+        if (ymax < 0 || xmax < 0) {
+            /* Tesseract's walk does not end on such a map; not met. */
+            continue;
+        }
+        unsigned tb = (unsigned)m->t_increments[FD_BATCH] * (unsigned)b;
+        unsigned ty = (unsigned)m->t_increments[FD_HEIGHT];
+        unsigned tx = (unsigned)m->t_increments[FD_WIDTH];
+        for (int y = 0; y <= ymax; y++) {
+            for (int x = 0; x <= xmax; x++) {
+                int t = (int)(tb + ty * (unsigned)y + tx * (unsigned)x);
+                int out_ix = 0;
+                for (int dx = -hx; dx <= hx; dx++, out_ix += ys * ni) {
+                    int sx = x + dx;
+                    if (sx < 0 || sx > xmax) {
+                        own.randomize(out, t, out_ix, ys * ni, self->randomizer);
+                        continue;
+                    }
+                    int out_iy = out_ix;
+                    for (int dy = -hy; dy <= hy; dy++, out_iy += ni) {
+                        int sy = y + dy;
+                        if (sy < 0 || sy > ymax) {
+                            own.randomize(out, t, out_iy, ni, self->randomizer);
+                            continue;
+                        }
+                        int st = (int)(tb + ty * (unsigned)sy + tx * (unsigned)sx);
+                        if (out->int_mode) {
+                            int8_t *d = out->i.data +
+                                        (ptrdiff_t)(int)((unsigned)t * (unsigned)out->i.dim2) + out_iy;
+                            const int8_t *sp =
+                                in->i.data + (ptrdiff_t)(int)((unsigned)st * (unsigned)in->i.dim2);
+                            if (ni == 1)
+                                *d = *sp;
+                            else if (ni > 0)
+                                memcpy(d, sp, (size_t)ni);
+                        } else {
+                            float *d = out->f.data +
+                                       (ptrdiff_t)(int)((unsigned)t * (unsigned)out->f.dim2) + out_iy;
+                            const float *sp =
+                                in->f.data + (ptrdiff_t)(int)((unsigned)st * (unsigned)in->f.dim2);
+                            if (ni == 1)
+                                *d = *sp;
+                            else if (ni > 0)
+                                memcpy(d, sp, (size_t)ni * sizeof *d);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    atomic_store_explicit(&fast_calls, atomic_load_explicit(&fast_calls, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
 }
 
 void ds_tess_fast_net(bool on) { atomic_store(&fast_net, on); }

@@ -183,11 +183,68 @@ static void test_int8_rounding_is_tesseracts(void)
     for (int k = 0; k < n; k++)
         differ += ds_tess_int8_of(in[k]) != theirs[k];
     T_EQ_INT(differ, 0);
+    /* The row form, from every start (the vector body and its tail). */
+    static int8_t mine[30000];
+    for (int start = 0; start < 4; start++) {
+        memset(mine, 0, sizeof mine);
+        ds_tess_int8_row(in + start, mine, n - start);
+        differ = 0;
+        for (int k = 0; k < n - start; k++)
+            differ += mine[k] != theirs[k + start];
+        T_EQ_INT(differ, 0);
+    }
     T_EQ_INT(theirs[n - 13 + 4], -127); /* NaN, as Tesseract stores it */
     T_EQ_INT(ds_tess_int8_of(1.0f), 127);
     T_EQ_INT(ds_tess_int8_of(-1.0f), -127);
     T_EQ_INT(ds_tess_int8_of(0.6f / 127.0f), 1); /* rounded, not truncated */
     T_EQ_INT(ds_tess_int8_of(-0.6f / 127.0f), -1);
+}
+
+/* MaxpoolTimeStep, this library's (the name bound first) against
+ * Tesseract's own, on int8 rows where every order of the two values
+ * occurs: the same maxima and the same steps recorded. */
+static void test_maxpool_step_is_tesseracts(void)
+{
+    void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
+    typedef void (*step_fn)(void *, int, const void *, int, int *);
+    const char *name = "_ZN9tesseract9NetworkIO15MaxpoolTimeStepEiRKS0_iPi";
+    step_fn own = lib ? (step_fn)dlsym(lib, name) : NULL;
+    step_fn ours = (step_fn)dlsym(RTLD_DEFAULT, name);
+    /* Tesseract's reads the source row through GENERIC_2D_ARRAY's index
+     * when its vtable holds another: the fake rows get a vtable holding
+     * Tesseract's own. */
+    void *index = lib ? dlsym(lib, "_ZNK9tesseract16GENERIC_2D_ARRAYIaE5indexEii") : NULL;
+    if (!own || !ours || own == ours || !index)
+        T_SKIP("MaxpoolTimeStep: Tesseract's and this library's are not both found");
+    static void *vtable[8];
+    vtable[3] = index;
+    void *vt = vtable;
+    enum { W = 37 };
+    static int8_t src[2 * W], d1[2 * W], d2[2 * W];
+    int m1[W], m2[W];
+    unsigned seed = 12345;
+    for (int round = 0; round < 200; round++) {
+        for (int k = 0; k < 2 * W; k++) {
+            seed = seed * 1103515245u + 12345u;
+            src[k] = (int8_t)(seed >> 16);
+            seed = seed * 1103515245u + 12345u;
+            d1[k] = d2[k] = (int8_t)(round % 3 == 0 ? src[k] : (int8_t)(seed >> 16));
+        }
+        for (int k = 0; k < W; k++)
+            m1[k] = m2[k] = -k;
+        unsigned char io_src[0x48], io1[0x48], io2[0x48];
+        fake_int8_io(io_src, src, W);
+        fake_int8_io(io1, d1, W);
+        fake_int8_io(io2, d2, W);
+        memcpy(io_src + 0x20, &vt, sizeof vt); /* i_'s vtable */
+        memcpy(io1 + 0x20, &vt, sizeof vt);
+        memcpy(io2 + 0x20, &vt, sizeof vt);
+        ds_tess_fast_net(true);
+        ours(io1, 1, io_src, 1, m1);
+        own(io2, 1, io_src, 1, m2);
+        T_CHECK(memcmp(d1, d2, sizeof d1) == 0);
+        T_CHECK(memcmp(m1, m2, sizeof m1) == 0);
+    }
 }
 
 int main(int argc, char **argv)
@@ -197,6 +254,7 @@ int main(int argc, char **argv)
         {"other_callers_get_png", test_other_callers_get_png},
         {"net_reads_the_same", test_net_reads_the_same},
         {"int8_rounding_is_tesseracts", test_int8_rounding_is_tesseracts},
+        {"maxpool_step_is_tesseracts", test_maxpool_step_is_tesseracts},
     };
     return T_RUN(cases);
 }

@@ -19,6 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jpeglib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define MAX_SEGMENTS 512
 #define MAX_IFD_ENTRIES 256
@@ -534,6 +537,7 @@ static void parse_jpeg(const uint8_t *d, size_t n, ds_forensics *f, jpeg_info *j
 #define DQ_MAX_SCANS 64                    /* progressive scans allowed */
 #define DQ_MAX_SHIFTED 60000               /* off-grid blocks sampled */
 #define DQ_NPOS 35                         /* AC coefficients compared: zig-zag 1..DQ_NPOS */
+_Static_assert(DQ_NPOS <= 35, "dq_fdct computes the zig-zag positions with r + c <= 7");
 #define DQ_BINS 12                         /* |k| = 0..DQ_BINS compared */
 #define DQ_FINE 4                          /* fine histogram of |x|: 1/4 unit */
 #define DQ_RANGE 1024                      /* |x| < DQ_RANGE (orthonormal DCT) */
@@ -586,7 +590,9 @@ static void dq_idct(const double dq_cos[8][8], const JCOEF *blk, const uint16_t 
                     size_t stride)
 {
     /* Most rows of a block's coefficients are all zero: such a row adds
-     * exact zeros to every sum, so it is left out (the same bits). */
+     * exact zeros to every sum, so it is left out (the same bits). Every
+     * sum is taken in the same order as written; with SSE2 the eight sums
+     * of a row (x) go two at a time, each the same operations. */
     double f[64], t[64];
     int rows[8], nrows = 0;
     for (int r = 0; r < 8; r++) {
@@ -598,6 +604,45 @@ static void dq_idct(const double dq_cos[8][8], const JCOEF *blk, const uint16_t 
         if (any)
             rows[nrows++] = r;
     }
+#ifdef __SSE2__
+    /* Four accumulators of two, named so that they stay in registers. */
+#define DQ_ACC4(a, init) __m128d a##0 = init, a##1 = init, a##2 = init, a##3 = init
+#define DQ_MAC4(a, row, v)                                                       \
+    do {                                                                         \
+        a##0 = _mm_add_pd(a##0, _mm_mul_pd(_mm_loadu_pd((row) + 0), v));         \
+        a##1 = _mm_add_pd(a##1, _mm_mul_pd(_mm_loadu_pd((row) + 2), v));         \
+        a##2 = _mm_add_pd(a##2, _mm_mul_pd(_mm_loadu_pd((row) + 4), v));         \
+        a##3 = _mm_add_pd(a##3, _mm_mul_pd(_mm_loadu_pd((row) + 6), v));         \
+    } while (0)
+#define DQ_STORE4(dst, a)                                                        \
+    do {                                                                         \
+        _mm_storeu_pd((dst) + 0, a##0);                                          \
+        _mm_storeu_pd((dst) + 2, a##1);                                          \
+        _mm_storeu_pd((dst) + 4, a##2);                                          \
+        _mm_storeu_pd((dst) + 6, a##3);                                          \
+    } while (0)
+    for (int i = 0; i < nrows; i++) { /* t[r][x] = sum_c f[r][c] C[c][x] */
+        int r = rows[i];
+        DQ_ACC4(a, _mm_setzero_pd());
+        for (int c = 0; c < 8; c++) {
+            /* f C, not C f: the products as written (the same either way). */
+            __m128d fv = _mm_set1_pd(f[r * 8 + c]);
+            a0 = _mm_add_pd(a0, _mm_mul_pd(fv, _mm_loadu_pd(&dq_cos[c][0])));
+            a1 = _mm_add_pd(a1, _mm_mul_pd(fv, _mm_loadu_pd(&dq_cos[c][2])));
+            a2 = _mm_add_pd(a2, _mm_mul_pd(fv, _mm_loadu_pd(&dq_cos[c][4])));
+            a3 = _mm_add_pd(a3, _mm_mul_pd(fv, _mm_loadu_pd(&dq_cos[c][6])));
+        }
+        DQ_STORE4(&t[r * 8], a);
+    }
+    for (int y = 0; y < 8; y++) {
+        DQ_ACC4(a, _mm_set1_pd(128));
+        for (int i = 0; i < nrows; i++)
+            DQ_MAC4(a, &t[rows[i] * 8], _mm_set1_pd(dq_cos[rows[i]][y]));
+        double sv[8];
+        DQ_STORE4(sv, a);
+        for (int x = 0; x < 8; x++) {
+            double s = sv[x];
+#else
     for (int i = 0; i < nrows; i++) { /* t[r][x] = sum_c f[r][c] C[c][x] */
         int r = rows[i];
         for (int x = 0; x < 8; x++) {
@@ -607,17 +652,19 @@ static void dq_idct(const double dq_cos[8][8], const JCOEF *blk, const uint16_t 
             t[r * 8 + x] = s;
         }
     }
-    for (int y = 0; y < 8; y++)
+    for (int y = 0; y < 8; y++) {
         for (int x = 0; x < 8; x++) {
             double s = 128;
             for (int i = 0; i < nrows; i++)
                 s += t[rows[i] * 8 + x] * dq_cos[rows[i]][y];
+#endif
             /* lround without its call: the fraction s - trunc(s) is exact. */
             long v = (long)s;
             double frac = s - (double)v;
             v += (long)(frac >= 0.5) - (long)(frac <= -0.5);
             out[(size_t)y * stride + (size_t)x] = (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
         }
+    }
 }
 
 /* The DCT coefficients dq_pos of the 8x8 pixels at p (row stride). */
@@ -639,6 +686,29 @@ static void dq_fdct(const double dq_cos[8][8], const uint8_t *p, size_t stride, 
         for (int c = 0; c < 8; c++)
             t[y][c] = s[c];
     }
+#ifdef __SSE2__
+    /* out(r, c) = sum_y t[y][c] C[r][y], over y in order: for each column
+     * c the eight rows r two at a time (ct[y][r] is C[r][y]); zig-zag
+     * 1..DQ_NPOS takes those with r + c <= 7. */
+    double res[64];
+    for (int c = 0; c < 8; c++) {
+        DQ_ACC4(a, _mm_setzero_pd());
+        for (int y = 0; y < 8; y++) {
+            /* t C as written: the products commute exactly anyway. */
+            __m128d tv = _mm_set1_pd(t[y][c]);
+            a0 = _mm_add_pd(a0, _mm_mul_pd(tv, _mm_loadu_pd(&ct[y][0])));
+            a1 = _mm_add_pd(a1, _mm_mul_pd(tv, _mm_loadu_pd(&ct[y][2])));
+            a2 = _mm_add_pd(a2, _mm_mul_pd(tv, _mm_loadu_pd(&ct[y][4])));
+            a3 = _mm_add_pd(a3, _mm_mul_pd(tv, _mm_loadu_pd(&ct[y][6])));
+        }
+        double col[8];
+        DQ_STORE4(col, a);
+        for (int r = 0; r < 8; r++)
+            res[r * 8 + c] = col[r];
+    }
+    for (int k = 0; k < DQ_NPOS; k++)
+        out[k] = res[dq_pos(k)];
+#else
     for (int k = 0; k < DQ_NPOS; k++) {
         int r = dq_pos(k) / 8, c = dq_pos(k) % 8;
         double s = 0;
@@ -646,6 +716,7 @@ static void dq_fdct(const double dq_cos[8][8], const uint8_t *p, size_t stride, 
             s += t[y][c] * dq_cos[r][y];
         out[k] = s;
     }
+#endif
 }
 
 /* The fit: which bins and coefficients are compared, the noise, and how

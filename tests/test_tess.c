@@ -200,6 +200,50 @@ static void test_int8_rounding_is_tesseracts(void)
     T_EQ_INT(ds_tess_int8_of(-0.6f / 127.0f), -1);
 }
 
+/* The tanh of a fully connected layer, this library's against Tesseract's
+ * own (FullyConnected::ForwardTimeStep on a layer of type NT_TANH),
+ * bit for bit: a fine sweep, every table step and its neighbours, and the
+ * floats a network never gives (NaN, infinities, -0, 2^23 and 2^24, whose
+ * scaled values truncate past int's range). */
+static void test_tanh_is_tesseracts(void)
+{
+    void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
+    typedef void (*step_fn)(void *, int, float *);
+    step_fn own = lib ? (step_fn)dlsym(lib, "_ZN9tesseract14FullyConnected15ForwardTimeStepEiPf")
+                      : NULL;
+    const float *table = lib ? (const float *)dlsym(lib, "_ZN9tesseract9TanhTableE") : NULL;
+    if (!own || !table)
+        T_SKIP("Tesseract's FullyConnected::ForwardTimeStep or TanhTable is not found");
+    static float in[60000], theirs[60000], mine[60000];
+    int n = 0;
+    for (int k = -20000; k <= 20000; k++)
+        in[n++] = (float)k / 1000.0f;
+    for (int k = -4100; k <= 4100; k += 3) {
+        float b = (float)k / 256.0f;
+        in[n++] = b;
+        in[n++] = nextafterf(b, -100.0f);
+        in[n++] = nextafterf(b, 100.0f);
+    }
+    const float odd[] = {0.0f,       -0.0f,       INFINITY,    -INFINITY, NAN,    -NAN,
+                         8388608.0f, -8388608.0f, 16777216.0f, 1e10f,     -1e10f, 3e38f,
+                         1e-40f,     -1e-40f,     15.99f,      -15.99f,   16.0f,  -16.0f};
+    for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
+        in[n++] = odd[k];
+    unsigned char layer[0x100];
+    memset(layer, 0, sizeof layer);
+    int type = 19; /* NT_TANH */
+    memcpy(layer + 0x8, &type, sizeof type);
+    memcpy(layer + 0x1c, &n, sizeof n);
+    memcpy(theirs, in, sizeof in);
+    own(layer, 0, theirs);
+    for (int start = 0; start < 4; start++) {
+        memcpy(mine, in, sizeof in);
+        ds_tess_tanh_row(table, mine + start, n - start);
+        T_CHECK(memcmp(mine + start, theirs + start, (size_t)(n - start) * sizeof *mine) == 0);
+    }
+    T_CHECK(theirs[0] == -1.0f && theirs[20000] == 0.0f && theirs[40000] == 1.0f);
+}
+
 /* MaxpoolTimeStep, this library's (the name bound first) against
  * Tesseract's own, on int8 rows where every order of the two values
  * occurs: the same maxima and the same steps recorded. */
@@ -255,6 +299,7 @@ int main(int argc, char **argv)
         {"net_reads_the_same", test_net_reads_the_same},
         {"int8_rounding_is_tesseracts", test_int8_rounding_is_tesseracts},
         {"maxpool_step_is_tesseracts", test_maxpool_step_is_tesseracts},
+        {"tanh_is_tesseracts", test_tanh_is_tesseracts},
     };
     return T_RUN(cases);
 }

@@ -130,6 +130,8 @@ _Static_assert(offsetof(convolve_layer, half_y) == 0x64, "Convolve layout");
 #define N_INCREMENT "_ZN9tesseract9StrideMap5Index9IncrementEv"
 #define N_WRITE_PART "_ZN9tesseract9NetworkIO17WriteTimeStepPartEiiiPKf"
 #define N_COPY_GENERAL "_ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii"
+#define N_FC_STEP "_ZN9tesseract14FullyConnected15ForwardTimeStepEiPf"
+#define N_TANH_TABLE "_ZN9tesseract9TanhTableE"
 #define N_MAXPOOL_STEP "_ZN9tesseract9NetworkIO15MaxpoolTimeStepEiRKS0_iPi"
 #define N_CONV_FORWARD                                                                    \
     "_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratc" \
@@ -145,6 +147,7 @@ typedef bool (*add_offset_fn)(stride_index *, int, int);
 typedef bool (*increment_fn)(stride_index *);
 typedef void (*write_part_fn)(network_io *, int, int, int, const float *);
 typedef void (*copy_general_fn)(network_io *, int, int, int, const network_io *, int, int);
+typedef void (*fc_step_fn)(void *, int, float *);
 typedef void (*maxpool_step_fn)(network_io *, int, const network_io *, int, int *);
 typedef void (*conv_forward_fn)(convolve_layer *, bool, const network_io *, const void *, void *,
                                 network_io *);
@@ -161,6 +164,8 @@ static struct {
     write_part_fn write_part;
     copy_general_fn copy_general;
     maxpool_step_fn maxpool_step;
+    fc_step_fn fc_step;
+    const float *tanh_table; /* Tesseract's, kTableSize (4096) values over [0, 16) */
     conv_forward_fn conv_forward;
     resize_to_map_fn resize_to_map;
     randomize_fn randomize;
@@ -181,6 +186,8 @@ static void resolve(void)
     own.write_part = (write_part_fn)dlsym(RTLD_NEXT, N_WRITE_PART);
     own.copy_general = (copy_general_fn)dlsym(RTLD_NEXT, N_COPY_GENERAL);
     own.maxpool_step = (maxpool_step_fn)dlsym(RTLD_NEXT, N_MAXPOOL_STEP);
+    own.fc_step = (fc_step_fn)dlsym(RTLD_NEXT, N_FC_STEP);
+    own.tanh_table = (const float *)dlsym(RTLD_NEXT, N_TANH_TABLE);
     own.conv_forward = (conv_forward_fn)dlsym(RTLD_NEXT, N_CONV_FORWARD);
     own.resize_to_map = (resize_to_map_fn)dlsym(RTLD_NEXT, N_RESIZE_TO_MAP);
     own.randomize = (randomize_fn)dlsym(RTLD_NEXT, N_RANDOMIZE);
@@ -190,7 +197,8 @@ static void resolve(void)
      * functions, as does a build where one of them cannot be found. */
     own.layout_known = v && strncmp(v, "5.3.", 4) == 0 && own.max_index && own.is_valid &&
                        own.is_last && own.set_t && own.add_offset && own.increment &&
-                       own.write_part && own.copy_general && own.maxpool_step && own.conv_forward &&
+                       own.write_part && own.copy_general && own.maxpool_step && own.fc_step &&
+                       own.tanh_table && own.conv_forward &&
                        own.resize_to_map && own.randomize;
 }
 
@@ -455,6 +463,88 @@ DS_TESS_EXPORT void _ZN9tesseract9NetworkIO15MaxpoolTimeStepEiRKS0_iPi(network_i
             max_line[k] = gt ? src_t : max_line[k];
         }
     }
+}
+
+/* Tesseract's Tanh (functions.h) as Debian's 5.3.0 computes it: on |x|
+ * (the result negated for x < 0; -0 takes the positive side), s = |x| *
+ * 256 in float, its index the low 32 bits of s truncated to 64, 1 beyond
+ * the table's last step (index > 4094, unsigned), else the table's two
+ * values at the index interpolated: t0 + (t1 - t0) * (s - index). */
+static float tanh_of(const float *table, float x)
+{
+    bool neg = x < 0.0f;
+    float a = neg ? -x : x;
+    float s = a * 256.0f;
+#ifdef __SSE2__
+    unsigned idx = (unsigned)(unsigned long long)_mm_cvttss_si64(_mm_set_ss(s));
+#else
+    unsigned idx = s < 9.2e18f ? (unsigned)(unsigned long long)(long long)s : 0u; /* not met */
+#endif
+    float r;
+    if (idx > 4094u) {
+        r = 1.0f;
+    } else {
+        float t0 = table[idx], t1 = table[idx + 1];
+        r = t0 + (t1 - t0) * (s - (float)(int)idx);
+    }
+    return neg ? -r : r;
+}
+
+/* tanh_of over line[0..n), four at a time where every s is under 2^31
+ * (the truncations agree there; NaN and beyond go one by one). Tesseract's
+ * branch on each value's sign is a coin toss: in the convolution's fully
+ * connected layer, sixteen values a pixel of every line, it was most of
+ * the layer's time. */
+void ds_tess_tanh_row(const float *table, float *line, int n)
+{
+    int k = 0;
+#ifdef __SSE2__
+    const __m128 sign = _mm_castsi128_ps(_mm_set1_epi32(INT_MIN)), zero = _mm_setzero_ps();
+    const __m128 scale = _mm_set1_ps(256.0f), limit = _mm_set1_ps(2147483648.0f),
+                 one = _mm_set1_ps(1.0f);
+    const __m128i last = _mm_set1_epi32(4094);
+    for (; k + 4 <= n; k += 4) {
+        __m128 x = _mm_loadu_ps(line + k);
+        __m128 neg = _mm_and_ps(_mm_cmplt_ps(x, zero), sign);
+        __m128 s = _mm_mul_ps(_mm_xor_ps(x, neg), scale);
+        if (_mm_movemask_ps(_mm_cmplt_ps(s, limit)) != 0xf) {
+            for (int j = 0; j < 4; j++)
+                line[k + j] = tanh_of(table, line[k + j]);
+            continue;
+        }
+        __m128i idx = _mm_cvttps_epi32(s);
+        __m128i beyond = _mm_cmpgt_epi32(idx, last);
+        int at[4];
+        _mm_storeu_si128((__m128i *)at, _mm_andnot_si128(beyond, idx));
+        __m128 t0 = _mm_setr_ps(table[at[0]], table[at[1]], table[at[2]], table[at[3]]);
+        __m128 t1 =
+            _mm_setr_ps(table[at[0] + 1], table[at[1] + 1], table[at[2] + 1], table[at[3] + 1]);
+        __m128 r = _mm_add_ps(t0, _mm_mul_ps(_mm_sub_ps(t1, t0),
+                                             _mm_sub_ps(s, _mm_cvtepi32_ps(idx))));
+        __m128 b = _mm_castsi128_ps(beyond);
+        r = _mm_or_ps(_mm_and_ps(b, one), _mm_andnot_ps(b, r));
+        _mm_storeu_ps(line + k, _mm_xor_ps(r, neg));
+    }
+#endif
+    for (; k < n; k++)
+        line[k] = tanh_of(table, line[k]);
+}
+
+/* A fully connected layer's step after its products
+ * (FullyConnected::ForwardTimeStep(int, float *)): the tanh layers here
+ * (Network's type at 8, NT_TANH 19; no at 0x1c), any other type
+ * Tesseract's own. */
+DS_TESS_EXPORT void _ZN9tesseract14FullyConnected15ForwardTimeStepEiPf(void *self, int t,
+                                                                     float *line)
+{
+    int type, no;
+    memcpy(&type, (const char *)self + 0x8, sizeof type);
+    memcpy(&no, (const char *)self + 0x1c, sizeof no);
+    if (!ours() || type != 19) {
+        own.fc_step(self, t, line);
+        return;
+    }
+    ds_tess_tanh_row(own.tanh_table, line, no);
 }
 
 /* Convolve::Forward (lstm/convolve.cpp): each time step's output is its

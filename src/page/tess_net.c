@@ -579,9 +579,30 @@ _ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14Net
         unsigned tb = (unsigned)m->t_increments[FD_BATCH] * (unsigned)b;
         unsigned ty = (unsigned)m->t_increments[FD_HEIGHT];
         unsigned tx = (unsigned)m->t_increments[FD_WIDTH];
+        /* The first layer of every line's network: a 3x3 window over one
+         * int8 value a step, rows of one value. */
+        bool nine = out->int_mode && ni == 1 && hx == 1 && hy == 1 && in->i.dim2 == 1 &&
+                    out->i.dim2 >= 9 && ty <= INT_MAX / 2 && tx <= INT_MAX / 2;
+        ptrdiff_t sdx = (ptrdiff_t)tx, sdy = (ptrdiff_t)ty;
         for (int y = 0; y <= ymax; y++) {
             for (int x = 0; x <= xmax; x++) {
                 int t = (int)(tb + ty * (unsigned)y + tx * (unsigned)x);
+                if (nine && y > 0 && y < ymax && x > 0 && x < xmax) {
+                    /* Inside: the nine neighbours' one value each, x
+                     * outer, y inner, with nothing to randomise. */
+                    int8_t *d = out->i.data + (ptrdiff_t)(int)((unsigned)t * (unsigned)out->i.dim2);
+                    const int8_t *c = in->i.data + (ptrdiff_t)t;
+                    d[0] = c[-sdx - sdy];
+                    d[1] = c[-sdx];
+                    d[2] = c[-sdx + sdy];
+                    d[3] = c[-sdy];
+                    d[4] = c[0];
+                    d[5] = c[sdy];
+                    d[6] = c[sdx - sdy];
+                    d[7] = c[sdx];
+                    d[8] = c[sdx + sdy];
+                    continue;
+                }
                 int out_ix = 0;
                 for (int dx = -hx; dx <= hx; dx++, out_ix += ys * ni) {
                     int sx = x + dx;

@@ -768,12 +768,19 @@ static double dq_cdf(const double *cdf, double t)
 static void dq_predict(const dq_work *w, const dq_model *m, const double *cdf, int q1, int q2,
                        double s, double *p)
 {
+    /* Each bin's or step's lower edge is the last one's upper edge, the
+     * same double ((b - 1) + 0.5 and b - 0.5 are the same half-integer,
+     * exact): its CDF or normal CDF is taken once and used by both, the
+     * same values in the same sums. */
     for (int b = 0; b <= m->hi; b++)
         p[b] = 0;
     if (q1 <= 0) {
+        double below = dq_cdf(cdf, 0 / s);
         for (int b = 0; b <= m->hi; b++) {
-            double lo = b ? (b - 0.5) * q2 : 0, hi = (b + 0.5) * q2;
-            p[b] = dq_cdf(cdf, hi / s) - dq_cdf(cdf, lo / s);
+            double hi = (b + 0.5) * q2;
+            double above = dq_cdf(cdf, hi / s);
+            p[b] = above - below;
+            below = above;
         }
         return;
     }
@@ -781,24 +788,34 @@ static void dq_predict(const dq_work *w, const dq_model *m, const double *cdf, i
      * nothing here (a 16-bit q2 of a hostile file must not make this long). */
     double sg = m->sigma, top = (m->hi + 0.5) * q2 + 6 * sg;
     top = top < DQ_RANGE * s ? top : DQ_RANGE * s;
+    double below = dq_cdf(cdf, 0 / s);
     for (int j = 0; ((double)j - 0.5) * q1 < top; j++) {
-        double lo = j ? (j - 0.5) * q1 : 0, hi = (j + 0.5) * q1;
-        double mass = dq_cdf(cdf, hi / s) - dq_cdf(cdf, lo / s);
+        double hi = (j + 0.5) * q1;
+        double above = dq_cdf(cdf, hi / s);
+        double mass = above - below;
+        below = above;
         if (mass <= 0)
             continue;
         double y = (double)j * q1;
         long b0 = lround(y / q2);
-        for (long b = b0 - 2; b <= b0 + 2; b++) {
-            if (b < 0 || b > m->hi)
-                continue;
+        long blo = b0 - 2 < 0 ? 0 : b0 - 2, bhi = b0 + 2 < m->hi ? b0 + 2 : m->hi;
+        if (blo > bhi)
+            continue;
+        /* pos[i], neg[i]: the normal CDF at (+-e q2 - y) / sg for the edge
+         * e = blo + i - 0.5 (the lower edge of bin blo + i). */
+        double pos[6], neg[6];
+        for (long e = blo > 0 ? blo : 1; e <= bhi + 1; e++) {
+            double edge = (e - 0.5) * q2;
+            pos[e - blo] = dq_phi(w, (edge - y) / sg);
+            neg[e - blo] = dq_phi(w, (-edge - y) / sg);
+        }
+        for (long b = blo; b <= bhi; b++) {
             double pr;
-            if (b == 0) {
-                pr = dq_phi(w, (0.5 * q2 - y) / sg) - dq_phi(w, (-0.5 * q2 - y) / sg);
-            } else { /* |k| = b from either sign */
-                double l = (b - 0.5) * q2, u = (b + 0.5) * q2;
-                pr = dq_phi(w, (u - y) / sg) - dq_phi(w, (l - y) / sg) +
-                     dq_phi(w, (-l - y) / sg) - dq_phi(w, (-u - y) / sg);
-            }
+            long i = b - blo;
+            if (b == 0) /* (0.5 q2 - y) and (-0.5 q2 - y): the edge 0.5 */
+                pr = pos[i + 1] - neg[i + 1];
+            else /* |k| = b from either sign */
+                pr = pos[i + 1] - pos[i] + neg[i] - neg[i + 1];
             p[b] += mass * pr;
         }
     }

@@ -244,6 +244,55 @@ static void test_tanh_is_tesseracts(void)
     T_CHECK(theirs[0] == -1.0f && theirs[20000] == 0.0f && theirs[40000] == 1.0f);
 }
 
+/* ImageThresholder::ThresholdRectToPix on a grey image, this library's
+ * against Tesseract's own on a thresholder that holds only the rectangle
+ * (left, top, width, height at 0x2c): the same bits for rectangles of
+ * every width around a word's 32 pixels, every threshold side and the
+ * "no threshold" channel (hi_values < 0). */
+static void test_threshold_rect_is_tesseracts(void)
+{
+    void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
+    typedef void (*rect_fn)(const void *, PIX *, int, const void *, const void *, PIX **);
+    const char *name =
+        "_ZNK9tesseract16ImageThresholder18ThresholdRectToPixENS_5ImageEiRKSt6vectorIiSaIiEES6_PS1_";
+    rect_fn own = lib ? (rect_fn)dlsym(lib, name) : NULL;
+    rect_fn ours = (rect_fn)dlsym(RTLD_DEFAULT, name);
+    if (!own || !ours || own == ours)
+        T_SKIP("ThresholdRectToPix: Tesseract's and this library's are not both found");
+    PIX *grey = pixCreate(101, 23, 8);
+    T_CHECK(grey != NULL);
+    if (!grey)
+        return;
+    unsigned seed = 7;
+    for (int y = 0; y < 23; y++)
+        for (int x = 0; x < 101; x++) {
+            seed = seed * 1103515245u + 12345u;
+            pixSetPixel(grey, x, y, (l_uint32)((seed >> 16) & 0xff));
+        }
+    static const int rects[][4] = {{0, 0, 101, 23}, {3, 2, 1, 5},  {5, 1, 31, 9},
+                                   {7, 4, 32, 3},   {1, 0, 33, 23}, {29, 11, 70, 12}};
+    static const int sides[][2] = {{128, 0}, {128, 1}, {0, 0}, {255, 1}, {90, -1}};
+    ds_tess_fast_net(true);
+    int differ = 0;
+    for (size_t r = 0; r < sizeof rects / sizeof rects[0]; r++)
+        for (size_t k = 0; k < sizeof sides / sizeof sides[0]; k++) {
+            unsigned char thresholder[0x40];
+            memset(thresholder, 0, sizeof thresholder);
+            memcpy(thresholder + 0x2c, rects[r], sizeof rects[r]);
+            int th = sides[k][0], hi = sides[k][1];
+            const int *tv[3] = {&th, &th + 1, &th + 1}, *hv[3] = {&hi, &hi + 1, &hi + 1};
+            PIX *mine = NULL, *theirs = NULL;
+            ours(thresholder, grey, 1, tv, hv, &mine);
+            own(thresholder, grey, 1, tv, hv, &theirs);
+            l_int32 same = 0;
+            differ += !mine || !theirs || pixEqual(mine, theirs, &same) != 0 || !same;
+            pixDestroy(&mine);
+            pixDestroy(&theirs);
+        }
+    T_EQ_INT(differ, 0);
+    pixDestroy(&grey);
+}
+
 /* MaxpoolTimeStep, this library's (the name bound first) against
  * Tesseract's own, on int8 rows where every order of the two values
  * occurs: the same maxima and the same steps recorded. */
@@ -300,6 +349,7 @@ int main(int argc, char **argv)
         {"int8_rounding_is_tesseracts", test_int8_rounding_is_tesseracts},
         {"maxpool_step_is_tesseracts", test_maxpool_step_is_tesseracts},
         {"tanh_is_tesseracts", test_tanh_is_tesseracts},
+        {"threshold_rect_is_tesseracts", test_threshold_rect_is_tesseracts},
     };
     return T_RUN(cases);
 }

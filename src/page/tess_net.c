@@ -130,6 +130,8 @@ _Static_assert(offsetof(convolve_layer, half_y) == 0x64, "Convolve layout");
 #define N_INCREMENT "_ZN9tesseract9StrideMap5Index9IncrementEv"
 #define N_WRITE_PART "_ZN9tesseract9NetworkIO17WriteTimeStepPartEiiiPKf"
 #define N_COPY_GENERAL "_ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii"
+#define N_THRESHOLD_RECT                                                                     \
+    "_ZNK9tesseract16ImageThresholder18ThresholdRectToPixENS_5ImageEiRKSt6vectorIiSaIiEES6_PS1_"
 #define N_FC_STEP "_ZN9tesseract14FullyConnected15ForwardTimeStepEiPf"
 #define N_TANH_TABLE "_ZN9tesseract9TanhTableE"
 #define N_MAXPOOL_STEP "_ZN9tesseract9NetworkIO15MaxpoolTimeStepEiRKS0_iPi"
@@ -148,6 +150,8 @@ typedef bool (*increment_fn)(stride_index *);
 typedef void (*write_part_fn)(network_io *, int, int, int, const float *);
 typedef void (*copy_general_fn)(network_io *, int, int, int, const network_io *, int, int);
 typedef void (*fc_step_fn)(void *, int, float *);
+typedef void (*threshold_rect_fn)(const void *, PIX *, int, const int_vector *, const int_vector *,
+                                  PIX **);
 typedef void (*maxpool_step_fn)(network_io *, int, const network_io *, int, int *);
 typedef void (*conv_forward_fn)(convolve_layer *, bool, const network_io *, const void *, void *,
                                 network_io *);
@@ -165,6 +169,7 @@ static struct {
     copy_general_fn copy_general;
     maxpool_step_fn maxpool_step;
     fc_step_fn fc_step;
+    threshold_rect_fn threshold_rect;
     const float *tanh_table; /* Tesseract's, kTableSize (4096) values over [0, 16) */
     conv_forward_fn conv_forward;
     resize_to_map_fn resize_to_map;
@@ -187,6 +192,7 @@ static void resolve(void)
     own.copy_general = (copy_general_fn)dlsym(RTLD_NEXT, N_COPY_GENERAL);
     own.maxpool_step = (maxpool_step_fn)dlsym(RTLD_NEXT, N_MAXPOOL_STEP);
     own.fc_step = (fc_step_fn)dlsym(RTLD_NEXT, N_FC_STEP);
+    own.threshold_rect = (threshold_rect_fn)dlsym(RTLD_NEXT, N_THRESHOLD_RECT);
     own.tanh_table = (const float *)dlsym(RTLD_NEXT, N_TANH_TABLE);
     own.conv_forward = (conv_forward_fn)dlsym(RTLD_NEXT, N_CONV_FORWARD);
     own.resize_to_map = (resize_to_map_fn)dlsym(RTLD_NEXT, N_RESIZE_TO_MAP);
@@ -197,7 +203,7 @@ static void resolve(void)
      * functions, as does a build where one of them cannot be found. */
     own.layout_known = v && strncmp(v, "5.3.", 4) == 0 && own.max_index && own.is_valid &&
                        own.is_last && own.set_t && own.add_offset && own.increment &&
-                       own.write_part && own.copy_general && own.maxpool_step && own.fc_step &&
+                       own.write_part && own.copy_general && own.maxpool_step && own.fc_step && own.threshold_rect &&
                        own.tanh_table && own.conv_forward &&
                        own.resize_to_map && own.randomize;
 }
@@ -545,6 +551,55 @@ DS_TESS_EXPORT void _ZN9tesseract14FullyConnected15ForwardTimeStepEiPf(void *sel
         return;
     }
     ds_tess_tanh_row(own.tanh_table, line, no);
+}
+
+/* ImageThresholder::ThresholdRectToPix (ccmain/thresholder.cpp) for one
+ * channel: the rectangle (left, top, width, height at 0x2c..0x38 of the
+ * thresholder) of the grey image src into a new 1 bpp image, a pixel
+ * black when hi_values[0] >= 0 and (pixel > thresholds[0]) == (hi_values[0]
+ * == 0). Tesseract sets or clears one bit at a time, loading both vectors
+ * for each pixel; here each 32-pixel word is made whole. Several channels,
+ * or another depth, go to Tesseract's own. */
+DS_TESS_EXPORT void
+_ZNK9tesseract16ImageThresholder18ThresholdRectToPixENS_5ImageEiRKSt6vectorIiSaIiEES6_PS1_(
+    const void *self, PIX *src, int channels, const int_vector *thresholds,
+    const int_vector *hi_values, PIX **out)
+{
+    if (!ours() || channels != 1 || !src || pixGetDepth(src) != 8 ||
+        thresholds->end - thresholds->begin < 1 || hi_values->end - hi_values->begin < 1) {
+        own.threshold_rect(self, src, channels, thresholds, hi_values, out);
+        return;
+    }
+    int rect[4]; /* left, top, width, height */
+    memcpy(rect, (const char *)self + 0x2c, sizeof rect);
+    int left = rect[0], top = rect[1], w = rect[2], h = rect[3];
+    PIX *pix = pixCreate(w, h, 1);
+    *out = pix;
+    if (!pix)
+        return;
+    l_uint32 *data = pixGetData(pix);
+    int wpl = pixGetWpl(pix), src_wpl = pixGetWpl(src);
+    const l_uint32 *src_data = pixGetData(src);
+    pixSetXRes(pix, pixGetXRes(src));
+    pixSetYRes(pix, pixGetYRes(src));
+    int th = thresholds->begin[0], hi = hi_values->begin[0];
+    if (hi < 0)
+        return; /* every pixel white: the new image's zeros */
+    /* black: pixel > th when hi == 0, pixel <= th otherwise */
+    l_uint32 flip = hi == 0 ? 0u : 1u;
+    for (int y = 0; y < h; y++) {
+        const l_uint32 *line = src_data + (ptrdiff_t)(y + top) * src_wpl;
+        l_uint32 *bits = data + (ptrdiff_t)y * wpl;
+        for (int x0 = 0; x0 < w; x0 += 32) {
+            int n = w - x0 < 32 ? w - x0 : 32;
+            l_uint32 word = 0;
+            for (int k = 0; k < n; k++) {
+                int p = GET_DATA_BYTE(line, x0 + k + left);
+                word |= (((l_uint32)(p > th)) ^ flip) << (31 - k);
+            }
+            bits[x0 >> 5] = word;
+        }
+    }
 }
 
 /* Convolve::Forward (lstm/convolve.cpp): each time step's output is its

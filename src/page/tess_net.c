@@ -391,14 +391,10 @@ DS_TESS_EXPORT void _ZN9tesseract9NetworkIO17WriteTimeStepPartEiiiPKf(network_io
     }
 }
 
-DS_TESS_EXPORT void _ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii(
-    network_io *io, int dest_t, int dest_offset, int n, const network_io *src, int src_t,
-    int src_offset)
+/* CopyTimeStepGeneral's copy, both sides of one mode. */
+static inline void copy_step(network_io *io, int dest_t, int dest_offset, int n,
+                             const network_io *src, int src_t, int src_offset)
 {
-    if (!ours() || io->int_mode != src->int_mode) {
-        own.copy_general(io, dest_t, dest_offset, n, src, src_t, src_offset);
-        return;
-    }
     if (io->int_mode) {
         int8_t *d = io->i.data + (ptrdiff_t)(int)((unsigned)dest_t * (unsigned)io->i.dim2) + dest_offset;
         const int8_t *s =
@@ -416,6 +412,17 @@ DS_TESS_EXPORT void _ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii(
         else if (n > 0)
             memcpy(d, s, (size_t)n * sizeof *d);
     }
+}
+
+DS_TESS_EXPORT void _ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii(
+    network_io *io, int dest_t, int dest_offset, int n, const network_io *src, int src_t,
+    int src_offset)
+{
+    if (!ours() || io->int_mode != src->int_mode) {
+        own.copy_general(io, dest_t, dest_offset, n, src, src_t, src_offset);
+        return;
+    }
+    copy_step(io, dest_t, dest_offset, n, src, src_t, src_offset);
 }
 
 /* NetworkIO::MaxpoolTimeStep: each value of step src_t above the one at
@@ -673,25 +680,7 @@ _ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14Net
                             continue;
                         }
                         int st = (int)(tb + ty * (unsigned)sy + tx * (unsigned)sx);
-                        if (out->int_mode) {
-                            int8_t *d = out->i.data +
-                                        (ptrdiff_t)(int)((unsigned)t * (unsigned)out->i.dim2) + out_iy;
-                            const int8_t *sp =
-                                in->i.data + (ptrdiff_t)(int)((unsigned)st * (unsigned)in->i.dim2);
-                            if (ni == 1)
-                                *d = *sp;
-                            else if (ni > 0)
-                                memcpy(d, sp, (size_t)ni);
-                        } else {
-                            float *d = out->f.data +
-                                       (ptrdiff_t)(int)((unsigned)t * (unsigned)out->f.dim2) + out_iy;
-                            const float *sp =
-                                in->f.data + (ptrdiff_t)(int)((unsigned)st * (unsigned)in->f.dim2);
-                            if (ni == 1)
-                                *d = *sp;
-                            else if (ni > 0)
-                                memcpy(d, sp, (size_t)ni * sizeof *d);
-                        }
+                        copy_step(out, t, out_iy, ni, in, st, 0);
                     }
                 }
             }

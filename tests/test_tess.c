@@ -169,11 +169,161 @@ static void test_int8_rounding_is_tesseracts(void)
     for (int k = 0; k < n; k++)
         differ += ds_tess_int8_of(in[k]) != theirs[k];
     T_EQ_INT(differ, 0);
+    /* The row form, from every start (the vector body and its tail). */
+    static int8_t mine[30000];
+    for (int start = 0; start < 4; start++) {
+        memset(mine, 0, sizeof mine);
+        ds_tess_int8_row(in + start, mine, n - start);
+        differ = 0;
+        for (int k = 0; k < n - start; k++)
+            differ += mine[k] != theirs[k + start];
+        T_EQ_INT(differ, 0);
+    }
     T_EQ_INT(theirs[n - 13 + 4], -127); /* NaN, as Tesseract stores it */
     T_EQ_INT(ds_tess_int8_of(1.0f), 127);
     T_EQ_INT(ds_tess_int8_of(-1.0f), -127);
     T_EQ_INT(ds_tess_int8_of(0.6f / 127.0f), 1); /* rounded, not truncated */
     T_EQ_INT(ds_tess_int8_of(-0.6f / 127.0f), -1);
+}
+
+/* The tanh of a fully connected layer, this library's against Tesseract's
+ * own (FullyConnected::ForwardTimeStep on a layer of type NT_TANH),
+ * bit for bit: a fine sweep, every table step and its neighbours, and the
+ * floats a network never gives (NaN, infinities, -0, 2^23 and 2^24, whose
+ * scaled values truncate past int's range). */
+static void test_tanh_is_tesseracts(void)
+{
+    void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
+    typedef void (*step_fn)(void *, int, float *);
+    step_fn own = lib ? (step_fn)dlsym(lib, "_ZN9tesseract14FullyConnected15ForwardTimeStepEiPf")
+                      : NULL;
+    const float *table = lib ? (const float *)dlsym(lib, "_ZN9tesseract9TanhTableE") : NULL;
+    if (!own || !table)
+        T_SKIP("Tesseract's FullyConnected::ForwardTimeStep or TanhTable is not found");
+    static float in[60000], theirs[60000], mine[60000];
+    int n = 0;
+    for (int k = -20000; k <= 20000; k++)
+        in[n++] = (float)k / 1000.0f;
+    for (int k = -4100; k <= 4100; k += 3) {
+        float b = (float)k / 256.0f;
+        in[n++] = b;
+        in[n++] = nextafterf(b, -100.0f);
+        in[n++] = nextafterf(b, 100.0f);
+    }
+    const float odd[] = {0.0f,       -0.0f,       INFINITY,    -INFINITY, NAN,    -NAN,
+                         8388608.0f, -8388608.0f, 16777216.0f, 1e10f,     -1e10f, 3e38f,
+                         1e-40f,     -1e-40f,     15.99f,      -15.99f,   16.0f,  -16.0f};
+    for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
+        in[n++] = odd[k];
+    unsigned char layer[0x100];
+    memset(layer, 0, sizeof layer);
+    int type = 19; /* NT_TANH */
+    memcpy(layer + 0x8, &type, sizeof type);
+    memcpy(layer + 0x1c, &n, sizeof n);
+    memcpy(theirs, in, sizeof in);
+    own(layer, 0, theirs);
+    for (int start = 0; start < 4; start++) {
+        memcpy(mine, in, sizeof in);
+        ds_tess_tanh_row(table, mine + start, n - start);
+        T_CHECK(memcmp(mine + start, theirs + start, (size_t)(n - start) * sizeof *mine) == 0);
+    }
+    T_CHECK(theirs[0] == -1.0f && theirs[20000] == 0.0f && theirs[40000] == 1.0f);
+}
+
+/* ImageThresholder::ThresholdRectToPix on a grey image, this library's
+ * against Tesseract's own on a thresholder that holds only the rectangle
+ * (left, top, width, height at 0x2c): the same bits for rectangles of
+ * every width around a word's 32 pixels, every threshold side and the
+ * "no threshold" channel (hi_values < 0). */
+static void test_threshold_rect_is_tesseracts(void)
+{
+    void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
+    typedef void (*rect_fn)(const void *, PIX *, int, const void *, const void *, PIX **);
+    const char *name =
+        "_ZNK9tesseract16ImageThresholder18ThresholdRectToPixENS_5ImageEiRKSt6vectorIiSaIiEES6_PS1_";
+    rect_fn own = lib ? (rect_fn)dlsym(lib, name) : NULL;
+    rect_fn ours = (rect_fn)dlsym(RTLD_DEFAULT, name);
+    if (!own || !ours || own == ours)
+        T_SKIP("ThresholdRectToPix: Tesseract's and this library's are not both found");
+    PIX *grey = pixCreate(101, 23, 8);
+    T_CHECK(grey != NULL);
+    if (!grey)
+        return;
+    unsigned seed = 7;
+    for (int y = 0; y < 23; y++)
+        for (int x = 0; x < 101; x++) {
+            seed = seed * 1103515245u + 12345u;
+            pixSetPixel(grey, x, y, (l_uint32)((seed >> 16) & 0xff));
+        }
+    static const int rects[][4] = {{0, 0, 101, 23}, {3, 2, 1, 5},  {5, 1, 31, 9},
+                                   {7, 4, 32, 3},   {1, 0, 33, 23}, {29, 11, 70, 12}};
+    static const int sides[][2] = {{128, 0}, {128, 1}, {0, 0}, {255, 1}, {90, -1}};
+    ds_tess_fast_net(true);
+    int differ = 0;
+    for (size_t r = 0; r < sizeof rects / sizeof rects[0]; r++)
+        for (size_t k = 0; k < sizeof sides / sizeof sides[0]; k++) {
+            unsigned char thresholder[0x40];
+            memset(thresholder, 0, sizeof thresholder);
+            memcpy(thresholder + 0x2c, rects[r], sizeof rects[r]);
+            int th = sides[k][0], hi = sides[k][1];
+            const int *tv[3] = {&th, &th + 1, &th + 1}, *hv[3] = {&hi, &hi + 1, &hi + 1};
+            PIX *mine = NULL, *theirs = NULL;
+            ours(thresholder, grey, 1, tv, hv, &mine);
+            own(thresholder, grey, 1, tv, hv, &theirs);
+            l_int32 same = 0;
+            differ += !mine || !theirs || pixEqual(mine, theirs, &same) != 0 || !same;
+            pixDestroy(&mine);
+            pixDestroy(&theirs);
+        }
+    T_EQ_INT(differ, 0);
+    pixDestroy(&grey);
+}
+
+/* MaxpoolTimeStep, this library's (the name bound first) against
+ * Tesseract's own, on int8 rows where every order of the two values
+ * occurs: the same maxima and the same steps recorded. */
+static void test_maxpool_step_is_tesseracts(void)
+{
+    void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
+    typedef void (*step_fn)(void *, int, const void *, int, int *);
+    const char *name = "_ZN9tesseract9NetworkIO15MaxpoolTimeStepEiRKS0_iPi";
+    step_fn own = lib ? (step_fn)dlsym(lib, name) : NULL;
+    step_fn ours = (step_fn)dlsym(RTLD_DEFAULT, name);
+    /* Tesseract's reads the source row through GENERIC_2D_ARRAY's index
+     * when its vtable holds another: the fake rows get a vtable holding
+     * Tesseract's own. */
+    void *index = lib ? dlsym(lib, "_ZNK9tesseract16GENERIC_2D_ARRAYIaE5indexEii") : NULL;
+    if (!own || !ours || own == ours || !index)
+        T_SKIP("MaxpoolTimeStep: Tesseract's and this library's are not both found");
+    static void *vtable[8];
+    vtable[3] = index;
+    void *vt = vtable;
+    enum { W = 37 };
+    static int8_t src[2 * W], d1[2 * W], d2[2 * W];
+    int m1[W], m2[W];
+    unsigned seed = 12345;
+    for (int round = 0; round < 200; round++) {
+        for (int k = 0; k < 2 * W; k++) {
+            seed = seed * 1103515245u + 12345u;
+            src[k] = (int8_t)(seed >> 16);
+            seed = seed * 1103515245u + 12345u;
+            d1[k] = d2[k] = (int8_t)(round % 3 == 0 ? src[k] : (int8_t)(seed >> 16));
+        }
+        for (int k = 0; k < W; k++)
+            m1[k] = m2[k] = -k;
+        unsigned char io_src[0x48], io1[0x48], io2[0x48];
+        fake_int8_io(io_src, src, W);
+        fake_int8_io(io1, d1, W);
+        fake_int8_io(io2, d2, W);
+        memcpy(io_src + 0x20, &vt, sizeof vt); /* i_'s vtable */
+        memcpy(io1 + 0x20, &vt, sizeof vt);
+        memcpy(io2 + 0x20, &vt, sizeof vt);
+        ds_tess_fast_net(true);
+        ours(io1, 1, io_src, 1, m1);
+        own(io2, 1, io_src, 1, m2);
+        T_CHECK(memcmp(d1, d2, sizeof d1) == 0);
+        T_CHECK(memcmp(m1, m2, sizeof m1) == 0);
+    }
 }
 
 int main(int argc, char **argv)
@@ -183,6 +333,9 @@ int main(int argc, char **argv)
         {"other_callers_get_png", test_other_callers_get_png},
         {"net_reads_the_same", test_net_reads_the_same},
         {"int8_rounding_is_tesseracts", test_int8_rounding_is_tesseracts},
+        {"maxpool_step_is_tesseracts", test_maxpool_step_is_tesseracts},
+        {"tanh_is_tesseracts", test_tanh_is_tesseracts},
+        {"threshold_rect_is_tesseracts", test_threshold_rect_is_tesseracts},
     };
     return T_RUN(cases);
 }

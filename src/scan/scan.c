@@ -206,6 +206,7 @@ typedef struct reading {
     float min_p;
     int parsed;
     ds_mrz_acceptance acc; /* whether the reading is an MRZ at all (mrz/accept.h) */
+    int washed44; /* two lines of 36 framed as 44 washed out at one end (read_page) */
 } reading;
 
 static void recognise(const ds_scanner *s, reading *r)
@@ -258,6 +259,16 @@ static int better(const reading *a, const reading *b)
     if (a->parsed) {
         if (a->mrz.valid != b->mrz.valid)
             return a->mrz.valid;
+        /* The same two lines read whole as 36 long and as 44 long washed
+         * out at one end: the framing whose document code fits its format
+         * (a P on lines of 36 is a TD3 cut short, an I on lines of 44 a TD2
+         * framed too long). Before the format: the cut characters of the
+         * 44 framing break it. */
+        if (b->parsed && a->washed44 != b->washed44 && a->mrz.type != b->mrz.type) {
+            int fa = ds_mrz_clip_code_fits(&a->mrz), fb = ds_mrz_clip_code_fits(&b->mrz);
+            if (fa != fb)
+                return fa > fb;
+        }
         if (a->mrz.format_ok != b->mrz.format_ok)
             return a->mrz.format_ok;
         /* two framings of lines cut by the edge: the one the code implies */
@@ -304,22 +315,27 @@ candidates:
         int split = 0;
         /* Passes 2 and 3 frame two lines cut by the edge to 36 characters
          * or fewer as 36 long, where passes 0 and 1 (either way up) took
-         * them as 44 (mrz/clip.h); the reading that parses better is kept. */
-        int reframe[2] = {0, 0};
-        for (int pass = 0; pass < 4; pass++) {
+         * them as 44 (mrz/clip.h); the reading that parses better is kept.
+         * Passes 4 and 5 frame two whole lines of 36 that read as no valid
+         * MRZ as 44 long washed out by a glare at one end, when one end
+         * fades (ds_mrzband_extract_washed44). */
+        int reframe[2] = {0, 0}, washed44[2] = {0, 0};
+        for (int pass = 0; pass < 6; pass++) {
             int flip = pass & 1;
-            if (pass >= 2 && !reframe[flip])
+            if ((pass >= 2 && pass < 4 && !reframe[flip]) || (pass >= 4 && !washed44[flip]))
                 continue;
             double t1 = ds_now_ms();
             memset(cur, 0, sizeof *cur);
-            if (ds_mrzband_extract(page, &cand[i], flip != 0, &cur->band) != DS_OK) {
+            ds_error ex = pass >= 4 ? ds_mrzband_extract_washed44(page, &cand[i], flip != 0, &cur->band)
+                                    : ds_mrzband_extract(page, &cand[i], flip != 0, &cur->band);
+            if (ex != DS_OK) {
                 *t_locate += ds_now_ms() - t1;
                 continue;
             }
             if (pass < 2) {
                 ds_mrzband probe = cur->band;
                 reframe[flip] = ds_mrzband_reframe(&probe, 36);
-            } else {
+            } else if (pass < 4) {
                 ds_mrzband_reframe(&cur->band, 36);
             }
             double t2 = ds_now_ms();
@@ -350,6 +366,10 @@ candidates:
                           cur->band.pitch_err, &cur->acc);
             if (cur->acc.mrz_like)
                 *mrz_like = 1;
+            if (pass < 2)
+                washed44[flip] = cur->band.nlines == 2 && cur->band.nchars[0] == 36 &&
+                                 !cur->band.clipped && !(cur->parsed && cur->mrz.valid);
+            cur->washed44 = pass >= 4;
             *t_parse += ds_now_ms() - t3;
             if (!*found || better(cur, best)) {
                 ds_mrzband_free(&best->band);

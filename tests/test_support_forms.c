@@ -255,6 +255,31 @@ static void t_phrases(void)
     ds_sup_text_free(&t);
 }
 
+/* Bilingual captions joined by a slash into one word ("Père/Father",
+ * "Nom/Sumame"): each part is a caption of its own. main read neither the
+ * father nor the surname (the labels did not end at a word's end). */
+static void t_slash_captions(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 300, 368, 34, "EXTRAIT PLURILINGUE D'ACTE DE NAISSANCE");
+    words(&p, 1, 300, 498, 18, "1 Nom/Surname");
+    words(&p, 1, 770, 498, 22, "MÜLLER");
+    words(&p, 2, 300, 555, 18, "2 Prénoms / Given names");
+    words(&p, 2, 770, 555, 22, "Chloé");
+    words(&p, 3, 300, 726, 18, "5 Père/Father");
+    words(&p, 3, 770, 726, 22, "MULLER Anna");
+    read_page(&p, &t, &sp);
+    expect(&sp, DS_SF_NAME, "CHLOÉ MÜLLER");
+    expect(&sp, DS_SF_OTHER_NAME, "MULLER ANNA");
+    int others = 0;
+    for (int i = 0; i < sp.nfields; i++)
+        others += sp.f[i].id == DS_SF_OTHER_NAME;
+    T_EQ_INT(others, 1); /* "Father" is the caption's translation, read once */
+    ds_sup_text_free(&t);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -264,6 +289,7 @@ int main(int argc, char **argv)
         {"certifying_next_line", t_certifying_next_line},
         {"date_of_unknown", t_date_of_unknown},
         {"phrases", t_phrases},
+        {"slash_captions", t_slash_captions},
     };
     return T_RUN(cases);
 }

@@ -1115,6 +1115,10 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     take_value(t, &L, vline, below.a, below.b, &lb, out, np);
                 }
                 pos += m - 1;
+                /* The rest of a slashed caption ("Père/Father") is its
+                 * translation, not a second label. */
+                while (pos + 1 < lt->n && lt->t[pos + 1].word == last)
+                    pos++;
                 break;
             }
         }

@@ -17,17 +17,24 @@ void ds_sup_tokenize(const ds_sup_text *t, const ds_sup_lines *L, int line, ds_s
 {
     out->n = 0;
     for (int i = L->start[line]; i < L->start[line + 1]; i++) {
-        char f[DS_SUP_WORD_MAX * 2];
-        ds_text_fold(t->w[i].text, f, sizeof f);
-        bool first = true;
-        char *save = NULL;
-        for (char *p = strtok_r(f, " ", &save); p && out->n < DS_SUP_TOK_MAX;
-             p = strtok_r(NULL, " ", &save)) {
-            ds_sup_tok *k = &out->t[out->n++];
-            snprintf(k->s, sizeof k->s, "%s", p);
-            k->word = i;
-            k->first = first;
-            first = false;
+        /* A slash joins two captions into one word ("Père/Father",
+         * "Nom/Surname"): each part starts a word of its own. */
+        char raw[DS_SUP_WORD_MAX];
+        snprintf(raw, sizeof raw, "%s", t->w[i].text);
+        char *psave = NULL;
+        for (char *part = strtok_r(raw, "/", &psave); part; part = strtok_r(NULL, "/", &psave)) {
+            char f[DS_SUP_WORD_MAX * 2];
+            ds_text_fold(part, f, sizeof f);
+            bool first = true;
+            char *save = NULL;
+            for (char *p = strtok_r(f, " ", &save); p && out->n < DS_SUP_TOK_MAX;
+                 p = strtok_r(NULL, " ", &save)) {
+                ds_sup_tok *k = &out->t[out->n++];
+                snprintf(k->s, sizeof k->s, "%s", p);
+                k->word = i;
+                k->first = first;
+                first = false;
+            }
         }
     }
 }

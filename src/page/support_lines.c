@@ -340,9 +340,10 @@ bool ds_sup_labelled_at(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_span
 }
 
 /* Is the value found below a label (value_below) its own, printed under it
- * as in a box or a stacked form: on the next line, starting where the label
- * starts (within two of its line heights), close under it, and not itself
- * a label? Then a word on the label's row further right is another
+ * as in a box or a stacked form: under it, starting where the label starts
+ * (within two of its line heights), close under it (two of the label's
+ * heights, or three of the value's when the value is printed larger), and
+ * not itself a label? Then a word on the label's row further right is another
  * column's (on a skewed page the next column's value can lie as near). */
 bool ds_sup_stacked_value(const ds_sup_text *t, const ds_sup_lines *L, int line, int lw, ds_sup_span below)
 {

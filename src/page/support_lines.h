@@ -48,7 +48,10 @@ int ds_sup_match_at(const ds_sup_line_toks *lt, int pos, const char *phrase);
  * (a gap wider than 2.5 line heights): the value beside its label. */
 ds_sup_span ds_sup_value_beside(const ds_sup_text *t, const ds_sup_lines *L, int line, int after);
 /* The cell of the next line (or the one after) starting nearest under the
- * label, when that line is close; empty when there is none. */
+ * label, when that line is close (within three heights of the label's
+ * line or of its own); else the cell starting nearest under the label on
+ * any line within that reach (lines listed out of the page's order);
+ * empty when there is none. */
 ds_sup_span ds_sup_value_below(const ds_sup_text *t, const ds_sup_lines *L, int line, int label_word);
 /* The box around words [a, b) and their lowest confidence (0 when none). */
 void ds_sup_span_box(const ds_sup_text *t, int a, int b, int box[4], float *conf);

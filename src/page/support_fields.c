@@ -874,6 +874,25 @@ static void date_line(const ds_sup_text *t, const lines *L, ds_sup_page *out, in
     free(lt);
 }
 
+/* The last token of a translation of label lb starting at token k (a
+ * label of the same field and kind, maybe after one stray letter, a slash
+ * misread), or -1. */
+static int translation_end(const line_toks *lt, int k, const label *lb)
+{
+    if (k < lt->n && strlen(lt->t[k].s) == 1 && !isdigit((unsigned char)lt->t[k].s[0]))
+        k++;
+    if (k >= lt->n)
+        return -1;
+    for (int j = 0; j < NLABELS; j++) {
+        if (ds_sup_labels[j].id != lb->id || ds_sup_labels[j].k != lb->k)
+            continue;
+        int m = ds_sup_match_at(lt, k, ds_sup_labels[j].phrase);
+        if (m > 0)
+            return k + m - 1;
+    }
+    return -1;
+}
+
 /* Does the label phrase end with a conjunction that a certifying sentence
  * puts before the person's name ("certify that", "certifica que",
  * "bestätigt, dass")? */
@@ -1001,6 +1020,12 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     continue;
                 int lw = lt->t[pos].word, last = lt->t[pos + m - 1].word;
                 kind lk = ds_sup_labels[j].k;
+                /* The caption's translation after it ("Hiermit bestätigen
+                 * wir, dass / We confirm that", the slash read as "I"): the
+                 * value follows the translation. */
+                int tr_end = translation_end(lt, pos + m, &ds_sup_labels[j]);
+                if (tr_end >= 0)
+                    last = lt->t[tr_end].word;
                 /* "Date of" a word no label knows ("DATE OF BIRT:", a
                  * birth date's caption misread): the date of something
                  * else, never the issue date. */
@@ -1116,9 +1141,12 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                 }
                 pos += m - 1;
                 /* The rest of a slashed caption ("Père/Father") is its
-                 * translation, not a second label. */
+                 * translation, not a second label; so is a translation
+                 * after it. */
                 while (pos + 1 < lt->n && lt->t[pos + 1].word == last)
                     pos++;
+                if (tr_end > pos)
+                    pos = tr_end;
                 break;
             }
         }

@@ -1136,8 +1136,11 @@ static void t_name_evidence(void)
     x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_HIGH);
     /* Read unsurely (a word at 40) with a word of the applicant's name
-     * ("Anna Mille" for Anna Müller): no mismatch; read at 60, or unsurely
-     * with no word of anyone's name, still a warning. */
+     * ("Anna Mille" for Anna Müller): no mismatch; read unsurely with no
+     * word of anyone's name, still a warning. Read at 60, the given name
+     * exact and the surname two letters off: a misreading, no mismatch
+     * either (sup9: heldout8's genuine "Garefa, Olga" for García, read at
+     * 92, was a high mismatch). */
     static const char *const mille[] = {"POLICE CERTIFICATE", "Full name: Anna Mille",
                                         "Date of issue: 3 February 2026", NULL};
     f = check_lines_weak(mille, 95, "Mille", 40, "2026-11-23");
@@ -1148,8 +1151,7 @@ static void t_name_evidence(void)
     x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
     f = check_lines_weak(mille, 95, "Mille", 60, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
-    T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
+    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
 }
 
 int main(int argc, char **argv)

@@ -376,6 +376,23 @@ static ds_error recognize(TessBaseAPI *api, PIX *img, double dpi, double scale, 
     return DS_OK;
 }
 
+static double mean_conf(const ds_sup_word *w, int n)
+{
+    double sum = 0;
+    for (int i = 0; i < n; i++)
+        sum += w[i].conf;
+    return n > 0 ? sum / n : 0;
+}
+
+/* The words read at DS_SUP_REREAD_CONF or better. */
+static int clear_words(const ds_sup_word *w, int n)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        k += w[i].conf >= DS_SUP_REREAD_CONF;
+    return k;
+}
+
 ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi, ds_sup_text *out)
 {
     if (!api || !gray || !out)
@@ -427,11 +444,12 @@ ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi, ds_s
      * under a global threshold. It is read once more with its background
      * flattened, and the reading with more words is kept; a page read as
      * words is never read twice. */
-    if (err == DS_OK && n < DS_SUP_REREAD_WORDS) {
+    if (err == DS_OK && (n < DS_SUP_REREAD_WORDS || mean_conf(buf, n) < DS_SUP_REREAD_CONF)) {
         PIX *even = pixBackgroundNormSimple(img, NULL, NULL);
         ds_sup_word *buf2 = even ? malloc(sizeof *buf2 * DS_SUP_WORDS_MAX) : NULL;
         int n2 = 0;
-        if (buf2 && recognize(api, even, page_dpi * scale, scale, buf2, &n2) == DS_OK && n2 > n) {
+        if (buf2 && recognize(api, even, page_dpi * scale, scale, buf2, &n2) == DS_OK &&
+            (n < DS_SUP_REREAD_WORDS ? n2 > n : clear_words(buf2, n2) > clear_words(buf, n))) {
             free(buf);
             buf = buf2;
             buf2 = NULL;

@@ -79,6 +79,11 @@ typedef struct ds_sup_text {
  * background flattened (ds_sup_read_ocr), the reading with more words
  * kept: unevenly lit paper can be lost whole by Tesseract's threshold. */
 #define DS_SUP_REREAD_WORDS 20
+/* So is a page read at a mean word confidence under this (a grey
+ * photocopy whose shaded column and body Tesseract's one threshold lost
+ * in part): the reading with more words read at this confidence or
+ * better is kept. */
+#define DS_SUP_REREAD_CONF 70.0
 
 /*
  * Reads the whole page with Tesseract (api made by ds_tess_create) at about

@@ -145,6 +145,8 @@ static int name_word(const char *w, bool started)
 static span name_span(const ds_sup_text *t, int a, int b)
 {
     a = caption_run(t, a, b);
+    while (a < b && !ds_sup_has_alnum(t->w[a].text))
+        a++; /* a box's side read as "|" before it */
     span s = {a, a};
     bool started = false;
     for (int i = a; i < b; i++) {
@@ -872,6 +874,72 @@ static void date_line(const ds_sup_text *t, const lines *L, ds_sup_page *out, in
     free(lt);
 }
 
+/* The last token of a translation of label lb starting at token k (a
+ * label of the same field and kind, maybe after one stray letter, a slash
+ * misread), or -1. */
+static int translation_end(const line_toks *lt, int k, const label *lb)
+{
+    if (k < lt->n && strlen(lt->t[k].s) == 1 && !isdigit((unsigned char)lt->t[k].s[0]))
+        k++;
+    if (k >= lt->n)
+        return -1;
+    for (int j = 0; j < NLABELS; j++) {
+        if (ds_sup_labels[j].id != lb->id || ds_sup_labels[j].k != lb->k)
+            continue;
+        int m = ds_sup_match_at(lt, k, ds_sup_labels[j].phrase);
+        if (m > 0)
+            return k + m - 1;
+    }
+    return -1;
+}
+
+/* Does the label phrase end with a conjunction that a certifying sentence
+ * puts before the person's name ("certify that", "certifica que",
+ * "bestätigt, dass")? */
+static bool certifying(const char *phrase)
+{
+    static const char *const ends[] = {" that", " que", " dass", NULL};
+    size_t pl = strlen(phrase);
+    for (const char *const *e = ends; *e; e++) {
+        size_t el = strlen(*e);
+        if (pl > el && !strcmp(phrase + pl - el, *e))
+            return true;
+    }
+    return false;
+}
+
+/* Is label lb the generic "date" ("datum", "fecha") followed at token pos
+ * by "of" ("de", "der" ...) and a word: a caption the table does not know
+ * ("Date of birt:", "Datum der Prüfung")? */
+static bool date_of_other(const label *lb, const line_toks *lt, int pos)
+{
+    static const char *const dates[] = {"date", "datum", "fecha", NULL};
+    static const char *const of[] = {"of", "de", "del", "du", "des", "der", NULL};
+    return lb->k == K_DATE && in_list(dates, lb->phrase) && pos + 1 < lt->n &&
+           lt->t[pos].first && lt->t[pos + 1].first && in_list(of, lt->t[pos].s) &&
+           isalpha((unsigned char)lt->t[pos + 1].s[0]);
+}
+
+/* Is a given-names caption printed in the next box of label word lw's row
+ * (past a column gap: a gloss printed right after the caption is its
+ * translation, not the next box)? */
+static bool given_box_beside(const ds_sup_text *t, const lines *L, int lw)
+{
+    if (!ds_sup_given_beside(t, L, lw))
+        return false;
+    /* The words right after the caption on its line: a gloss of given
+     * names there ("Nombre / given names") is this caption's own. */
+    int line = t->w[lw].line, end = L->start[line + 1];
+    for (int i = lw + 1; i < end; i++) {
+        if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > L->height[line] * 5 / 2)
+            break;
+        const label *g = ds_sup_label_at(t, L, i);
+        if (g && g->k == K_GIVEN)
+            return false;
+    }
+    return true;
+}
+
 /* Person k of np (a surname, maybe given names) as a name field: the
  * holder's for the first, another name for the second. */
 static void put_name_parts(const name_parts *np, int k, ds_sup_page *out)
@@ -952,6 +1020,19 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     continue;
                 int lw = lt->t[pos].word, last = lt->t[pos + m - 1].word;
                 kind lk = ds_sup_labels[j].k;
+                /* The caption's translation after it ("Hiermit bestätigen
+                 * wir, dass / We confirm that", the slash read as "I"): the
+                 * value follows the translation. */
+                int tr_end = translation_end(lt, pos + m, &ds_sup_labels[j]);
+                if (tr_end >= 0)
+                    last = lt->t[tr_end].word;
+                /* "Date of" a word no label knows ("DATE OF BIRT:", a
+                 * birth date's caption misread): the date of something
+                 * else, never the issue date. */
+                if (date_of_other(&ds_sup_labels[j], lt, pos + m)) {
+                    pos += m - 1;
+                    break;
+                }
                 bool running = in_running_text(t, &L, line, lw);
                 span flow = value_flow(t, &L, line, last);
                 char iso[11], alt[11];
@@ -998,6 +1079,16 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                         name_norm(of->value, of->norm, sizeof of->norm);
                     }
                 }
+                /* A certifying sentence that ends its line or cell ("This
+                 * is to certify that", "Se certifica que") names the holder
+                 * on the line under it, a name alone. */
+                if (lk == K_NAME && certifying(ds_sup_labels[j].phrase) &&
+                    ds_sup_cell_ends(t, &L, last)) {
+                    span u = ds_sup_line_under(t, &L, last);
+                    span n = name_span(t, u.a, u.b);
+                    if (u.b > u.a && n.b == u.b && n.b - n.a >= 2 && !ds_sup_labelled_at(t, &L, u))
+                        v = u;
+                }
                 /* A label printed with its translation ("Date of birth /
                  * Date de naissance") or followed by another label: the
                  * value is in the next cell of the line. */
@@ -1008,18 +1099,23 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                 if (!strcmp(ds_sup_labels[j].phrase, "property") && v.b > v.a &&
                     !isdigit((unsigned char)t->w[v.a].text[0]))
                     break;
+                label lb = ds_sup_labels[j];
                 if (v.b <= v.a) {
-                    span below = ds_sup_value_below(t, &L, line, lw);
+                    span below = ds_sup_value_under(t, &L, line, lw, lb.id, &lb.k);
                     v = ds_sup_stacked_value(t, &L, line, lw, below)
                             ? below
                             : ds_sup_value_right(t, &L, last, ds_sup_labels[j].k);
                 }
                 int vl = v.b > v.a ? t->w[v.a].line : line;
-                label lb = ds_sup_labels[j];
                 if (!strcmp(lb.phrase, "nom") && page_given)
                     lb.k = K_SURNAME;
                 else if (!strcmp(lb.phrase, "nombre") && page_surname)
                     lb.k = K_GIVEN;
+                /* A person's caption ("Spouse", "Cónyuge") in a row whose
+                 * next box is captioned with the given names holds the
+                 * surname. */
+                if (lb.k == K_NAME && given_box_beside(t, &L, lw))
+                    lb.k = K_SURNAME;
                 bool took = take_value(t, &L, vl, v.a, v.b, &lb, out, np);
                 /* A birth date found by "born" inside a sentence is placed
                  * by how the sentence reads, not by a label: its label
@@ -1034,17 +1130,23 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                  * caption ("Titulaire du compte"), or another label of the
                  * same row ("Geburtsdatum  Geburtsort" over "1983-07-20
                  * Köln", two boxes read as one line): the value is below. */
-                size_t pl = strlen(lb.phrase);
-                bool that = pl > 5 && !strcmp(lb.phrase + pl - 5, " that");
+                bool that = certifying(lb.phrase);
                 if (!took && !that && (v.b <= v.a || t->w[v.a].line == line ||
                               (ds_sup_labels[j].k <= K_GIVEN && caption_run(t, v.a, v.b) >= v.b))) {
-                    span below = ds_sup_value_below(t, &L, line, lw);
+                    span below = ds_sup_value_under(t, &L, line, lw, lb.id, &lb.k);
                     if (ds_sup_labelled_at(t, &L, below))
                         below.b = below.a; /* the next label, not a value */
                     int vline = below.b > below.a ? t->w[below.a].line : line;
                     take_value(t, &L, vline, below.a, below.b, &lb, out, np);
                 }
                 pos += m - 1;
+                /* The rest of a slashed caption ("Père/Father") is its
+                 * translation, not a second label; so is a translation
+                 * after it. */
+                while (pos + 1 < lt->n && lt->t[pos + 1].word == last)
+                    pos++;
+                if (tr_end > pos)
+                    pos = tr_end;
                 break;
             }
         }

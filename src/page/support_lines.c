@@ -17,17 +17,24 @@ void ds_sup_tokenize(const ds_sup_text *t, const ds_sup_lines *L, int line, ds_s
 {
     out->n = 0;
     for (int i = L->start[line]; i < L->start[line + 1]; i++) {
-        char f[DS_SUP_WORD_MAX * 2];
-        ds_text_fold(t->w[i].text, f, sizeof f);
-        bool first = true;
-        char *save = NULL;
-        for (char *p = strtok_r(f, " ", &save); p && out->n < DS_SUP_TOK_MAX;
-             p = strtok_r(NULL, " ", &save)) {
-            ds_sup_tok *k = &out->t[out->n++];
-            snprintf(k->s, sizeof k->s, "%s", p);
-            k->word = i;
-            k->first = first;
-            first = false;
+        /* A slash joins two captions into one word ("Père/Father",
+         * "Nom/Surname"): each part starts a word of its own. */
+        char raw[DS_SUP_WORD_MAX];
+        snprintf(raw, sizeof raw, "%s", t->w[i].text);
+        char *psave = NULL;
+        for (char *part = strtok_r(raw, "/", &psave); part; part = strtok_r(NULL, "/", &psave)) {
+            char f[DS_SUP_WORD_MAX * 2];
+            ds_text_fold(part, f, sizeof f);
+            bool first = true;
+            char *save = NULL;
+            for (char *p = strtok_r(f, " ", &save); p && out->n < DS_SUP_TOK_MAX;
+                 p = strtok_r(NULL, " ", &save)) {
+                ds_sup_tok *k = &out->t[out->n++];
+                snprintf(k->s, sizeof k->s, "%s", p);
+                k->word = i;
+                k->first = first;
+                first = false;
+            }
         }
     }
 }
@@ -95,6 +102,8 @@ ds_sup_span ds_sup_value_beside(const ds_sup_text *t, const ds_sup_lines *L, int
     return s;
 }
 
+static int line_height_median(const ds_sup_text *t, const ds_sup_lines *L, int line);
+
 /* The cell of the next line nearest below the label (starting within a
  * few line heights of the label's left edge), when the line right under
  * it is close. */
@@ -109,8 +118,13 @@ ds_sup_span ds_sup_value_below(const ds_sup_text *t, const ds_sup_lines *L, int 
         int a0 = L->start[nl], a1 = L->start[nl + 1];
         if (a0 >= a1)
             continue;
+        /* Close under the caption: within three heights of the caption's
+         * line or of the value's (a box's small caption over a value
+         * printed larger lies that far above it). */
         int gap_y = t->w[a0].box[1] - (lb[1] + lb[3]);
-        if (gap_y > 3 * L->height[line])
+        int hv = line_height_median(t, L, nl);
+        int h = L->height[line] > hv ? L->height[line] : hv;
+        if (gap_y > 3 * h)
             continue;
         int best = -1, bestd = 1 << 30;
         for (int i = a0; i < a1; i++) {
@@ -132,6 +146,40 @@ ds_sup_span ds_sup_value_below(const ds_sup_text *t, const ds_sup_lines *L, int 
             s.b = i + 1;
         }
         return s;
+    }
+    /* Neither: the lines may be listed out of their order on the page
+     * (a column of boxes read after the other, a row split in two). The
+     * cell starting nearest under the label, whatever its line's index,
+     * within the same reach. */
+    int best = -1, best_gap = 1 << 30, bestd = 1 << 30;
+    for (int nl = 0; nl < L->n; nl++) {
+        if (nl >= line && nl <= line + 2)
+            continue;
+        int hv = line_height_median(t, L, nl);
+        int h = L->height[line] > hv ? L->height[line] : hv;
+        for (int i = L->start[nl]; i < L->start[nl + 1]; i++) {
+            bool cell_start = i == L->start[nl] ||
+                              t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > hv * 5 / 2;
+            int gap_y = t->w[i].box[1] - (lb[1] + lb[3]), d = abs(t->w[i].box[0] - lb[0]);
+            if (!cell_start || t->w[i].box[1] < lb[1] + lb[3] / 2 || gap_y > 3 * h ||
+                d > 4 * L->height[line] + lb[2])
+                continue;
+            if (gap_y < best_gap || (gap_y == best_gap && d < bestd)) {
+                best = i;
+                best_gap = gap_y;
+                bestd = d;
+            }
+        }
+    }
+    if (best < 0)
+        return s;
+    int nl = t->w[best].line, hv = line_height_median(t, L, nl);
+    s.a = best;
+    s.b = best + 1;
+    for (int i = best + 1; i < L->start[nl + 1]; i++) {
+        if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > hv * 5 / 2)
+            break;
+        s.b = i + 1;
     }
     return s;
 }
@@ -292,17 +340,23 @@ bool ds_sup_labelled_at(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_span
 }
 
 /* Is the value found below a label (value_below) its own, printed under it
- * as in a box or a stacked form: on the next line, starting where the label
- * starts (within two of its line heights), close under it, and not itself
- * a label? Then a word on the label's row further right is another
+ * as in a box or a stacked form: under it, starting where the label starts
+ * (within two of its line heights), close under it (two of the label's
+ * heights, or three of the value's when the value is printed larger), and
+ * not itself a label? Then a word on the label's row further right is another
  * column's (on a skewed page the next column's value can lie as near). */
 bool ds_sup_stacked_value(const ds_sup_text *t, const ds_sup_lines *L, int line, int lw, ds_sup_span below)
 {
-    if (below.b <= below.a || t->w[below.a].line > line + 2)
+    if (below.b <= below.a)
         return false;
     const int *lb = t->w[lw].box, *vb = t->w[below.a].box;
+    if (vb[1] < lb[1] + lb[3] / 2)
+        return false; /* under the label, wherever the reader listed its line */
     int h = L->height[line];
-    if (abs(vb[0] - lb[0]) > 2 * h || vb[1] - (lb[1] + lb[3]) > 2 * h)
+    /* A box's small caption stands above its value by up to three of the
+     * value's heights. */
+    int hv = line_height_median(t, L, t->w[below.a].line);
+    if (abs(vb[0] - lb[0]) > 2 * h || vb[1] - (lb[1] + lb[3]) > 2 * h + (hv > h ? 3 * hv - 2 * h : 0))
         return false;
     return !ds_sup_labelled_at(t, L, below);
 }
@@ -329,4 +383,100 @@ bool ds_sup_small_caption(const ds_sup_text *t, const ds_sup_lines *L, int line,
         return false;
     int cap = line_height_median(t, L, line), val = line_height_median(t, L, t->w[v.a].line);
     return cap * 10 <= val * 8;
+}
+
+const struct ds_sup_label *ds_sup_label_at(const ds_sup_text *t, const ds_sup_lines *L, int a)
+{
+    if (a < 0 || a >= t->nwords)
+        return NULL;
+    ds_sup_line_toks *lt = malloc(sizeof *lt);
+    if (!lt)
+        return NULL;
+    ds_sup_tokenize(t, L, t->w[a].line, lt);
+    const struct ds_sup_label *found = NULL;
+    for (int pos = 0; pos < lt->n && !found; pos++) {
+        if (lt->t[pos].word != a || !lt->t[pos].first)
+            continue;
+        for (int j = 0; j < ds_sup_nlabels && !found; j++)
+            if (ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase) > 0)
+                found = &ds_sup_labels[j];
+        break;
+    }
+    free(lt);
+    return found;
+}
+
+ds_sup_span ds_sup_value_under(const ds_sup_text *t, const ds_sup_lines *L, int line, int lw,
+                               ds_sup_field_id id, enum ds_sup_kind *k)
+{
+    ds_sup_span below = ds_sup_value_below(t, L, line, lw);
+    for (int n = 0; n < 2 && below.b > below.a; n++) {
+        const struct ds_sup_label *g = ds_sup_label_at(t, L, below.a);
+        int gl = t->w[below.a].line;
+        if (!g || g->id != id || gl <= line)
+            break;
+        /* The gloss tells a name's part where the caption does not
+         * ("Nombre" over "given names"). */
+        if (k && *k == K_NAME && (g->k == K_GIVEN || g->k == K_SURNAME))
+            *k = g->k;
+        below = ds_sup_value_below(t, L, gl, lw);
+    }
+    return below;
+}
+
+bool ds_sup_given_beside(const ds_sup_text *t, const ds_sup_lines *L, int lw)
+{
+    const int *b = t->w[lw].box;
+    int mid = b[1] + b[3] / 2;
+    ds_sup_line_toks *lt = malloc(sizeof *lt);
+    if (!lt)
+        return false;
+    bool found = false;
+    for (int line = 0; line < L->n && !found; line++) {
+        ds_sup_tokenize(t, L, line, lt);
+        for (int pos = 0; pos < lt->n && !found; pos++) {
+            const int *g = t->w[lt->t[pos].word].box;
+            int h = b[3] > g[3] ? b[3] : g[3];
+            if (g[0] <= b[0] + b[2] || abs(g[1] + g[3] / 2 - mid) > h)
+                continue;
+            for (int j = 0; j < ds_sup_nlabels && !found; j++)
+                found = ds_sup_labels[j].k == K_GIVEN &&
+                        ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
+        }
+    }
+    free(lt);
+    return found;
+}
+
+ds_sup_span ds_sup_line_under(const ds_sup_text *t, const ds_sup_lines *L, int lw)
+{
+    ds_sup_span s = {0, 0};
+    const int *lb = t->w[lw].box;
+    int line = t->w[lw].line;
+    for (int nl = line + 1; nl <= line + 2 && nl < L->n; nl++) {
+        int a0 = L->start[nl], a1 = L->start[nl + 1];
+        if (a0 >= a1)
+            continue;
+        int top = t->w[a0].box[1], hv = line_height_median(t, L, nl);
+        int h = L->height[line] > hv ? L->height[line] : hv;
+        if (top < lb[1] + lb[3] / 2 || top - (lb[1] + lb[3]) > 3 * h)
+            continue;
+        s.a = a0;
+        s.b = a0 + 1;
+        for (int i = a0 + 1; i < a1; i++) {
+            if (t->w[i].box[0] - (t->w[i - 1].box[0] + t->w[i - 1].box[2]) > hv * 5 / 2)
+                break;
+            s.b = i + 1;
+        }
+        return s;
+    }
+    return s;
+}
+
+bool ds_sup_cell_ends(const ds_sup_text *t, const ds_sup_lines *L, int w)
+{
+    int line = t->w[w].line;
+    if (w + 1 >= L->start[line + 1])
+        return true;
+    return t->w[w + 1].box[0] - (t->w[w].box[0] + t->w[w].box[2]) > L->height[line] * 5 / 2;
 }

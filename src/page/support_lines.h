@@ -48,7 +48,10 @@ int ds_sup_match_at(const ds_sup_line_toks *lt, int pos, const char *phrase);
  * (a gap wider than 2.5 line heights): the value beside its label. */
 ds_sup_span ds_sup_value_beside(const ds_sup_text *t, const ds_sup_lines *L, int line, int after);
 /* The cell of the next line (or the one after) starting nearest under the
- * label, when that line is close; empty when there is none. */
+ * label, when that line is close (within three heights of the label's
+ * line or of its own); else the cell starting nearest under the label on
+ * any line within that reach (lines listed out of the page's order);
+ * empty when there is none. */
 ds_sup_span ds_sup_value_below(const ds_sup_text *t, const ds_sup_lines *L, int line, int label_word);
 /* The box around words [a, b) and their lowest confidence (0 when none). */
 void ds_sup_span_box(const ds_sup_text *t, int a, int b, int box[4], float *conf);
@@ -74,5 +77,27 @@ bool ds_sup_stacked_value(const ds_sup_text *t, const ds_sup_lines *L, int line,
 /* Is the caption on line `line` printed small over its value v (its median
  * word height at most 0.8 of the value line's)? */
 bool ds_sup_small_caption(const ds_sup_text *t, const ds_sup_lines *L, int line, ds_sup_span v);
+
+/* The label that starts at word a (the first of the table that matches
+ * there), or NULL. */
+const struct ds_sup_label *ds_sup_label_at(const ds_sup_text *t, const ds_sup_lines *L, int a);
+/* The value under the caption at word lw of line `line` (as
+ * ds_sup_value_below), past the caption's gloss: a label of the same field
+ * id printed under it, its translation ("Geburtsdatum" over "date of
+ * birth" over the date). *k (may be NULL), a whole name's kind, becomes the
+ * gloss's when the gloss names a part of a name ("Nombre" over "given
+ * names"). */
+ds_sup_span ds_sup_value_under(const ds_sup_text *t, const ds_sup_lines *L, int line, int lw,
+                               ds_sup_field_id id, enum ds_sup_kind *k);
+/* Is a given-names caption printed right of word lw on its row (its
+ * middle within the taller word's height of lw's)? */
+bool ds_sup_given_beside(const ds_sup_text *t, const ds_sup_lines *L, int lw);
+/* The first cell of the line printed next under word lw (the next line or
+ * the one after, starting below lw's middle and within three line
+ * heights of it); empty when there is none. */
+ds_sup_span ds_sup_line_under(const ds_sup_text *t, const ds_sup_lines *L, int lw);
+/* Does word w end its cell (the last of its line, or a column gap after
+ * it)? */
+bool ds_sup_cell_ends(const ds_sup_text *t, const ds_sup_lines *L, int w);
 
 #endif

@@ -250,6 +250,26 @@ static void t_date_of_unknown(void)
     ds_sup_text_free(&t);
 }
 
+/* Two columns of captions read as one line ("Date of issue" left, "Date
+ * of birth" right, a page turned a little): the second caption is the
+ * next field, not a translation of the first (heldout6's police
+ * certificates lost their birth dates to that). */
+static void t_next_caption_not_translation(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 464, 375, 38, "POLICE CERTIFICATE");
+    words(&p, 1, 212, 583, 22, "Date of issue");
+    words(&p, 1, 900, 583, 22, "Date of birth");
+    words(&p, 2, 212, 620, 30, "February 13, 2026");
+    words(&p, 2, 900, 620, 30, "November 27, 1996");
+    read_page(&p, &t, &sp);
+    expect(&sp, DS_SF_ISSUE_DATE, "2026-02-13");
+    expect(&sp, DS_SF_BIRTH_DATE, "1996-11-27");
+    ds_sup_text_free(&t);
+}
+
 /* Spanish birth and issue phrases, a diploma's "Given this ... day of". */
 static void t_phrases(void)
 {
@@ -354,6 +374,7 @@ int main(int argc, char **argv)
         {"slash_captions", t_slash_captions},
         {"grey_copy_reread", t_grey_copy_reread},
         {"name_misread_not_other", t_name_misread_not_other},
+        {"next_caption_not_translation", t_next_caption_not_translation},
     };
     return T_RUN(cases);
 }

@@ -876,21 +876,25 @@ static void date_line(const ds_sup_text *t, const lines *L, ds_sup_page *out, in
 
 /* The last token of a translation of label lb starting at token k (a
  * label of the same field and kind, maybe after one stray letter, a slash
- * misread), or -1. */
+ * misread), or -1. A longer caption of another field starting there is
+ * the next caption, not a translation ("Date of issue Date of birth" from
+ * two columns read as one line: the second "Date" is no translation). */
 static int translation_end(const line_toks *lt, int k, const label *lb)
 {
     if (k < lt->n && strlen(lt->t[k].s) == 1 && !isdigit((unsigned char)lt->t[k].s[0]))
         k++;
     if (k >= lt->n)
         return -1;
+    int same = 0, other = 0;
     for (int j = 0; j < NLABELS; j++) {
-        if (ds_sup_labels[j].id != lb->id || ds_sup_labels[j].k != lb->k)
-            continue;
         int m = ds_sup_match_at(lt, k, ds_sup_labels[j].phrase);
-        if (m > 0)
-            return k + m - 1;
+        if (ds_sup_labels[j].id == lb->id && ds_sup_labels[j].k == lb->k) {
+            if (m > same)
+                same = m;
+        } else if (m > other)
+            other = m;
     }
-    return -1;
+    return same > 0 && same >= other ? k + same - 1 : -1;
 }
 
 /* Does the label phrase end with a conjunction that a certifying sentence

@@ -1,6 +1,6 @@
 /*
  * Test helpers shared by the supporting-page tests (test_support.c,
- * test_support_class.c, test_support_read.c): a page built word by word,
+ * test_support_class.c, test_support_read.c, test_support_forms.c): a page built word by word,
  * as a born-digital PDF's text layer or OCR gives it, so no OCR runs.
  * Header-only test code; never part of the library.
  */

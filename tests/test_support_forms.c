@@ -18,31 +18,13 @@
 #include "page/support.h"
 #include "page/tess.h"
 #include "check/supcheck.h"
+#include "sup_page.h"
 #include "t.h"
 
-typedef struct page {
-    int n;
-    ds_sup_word w[200];
-} page;
-
-/* Words of one text line at (x, y), h pixels high. */
+/* Words of one text line at (x, y), h pixels high, read at 95. */
 static void words(page *p, int line, int x, int y, int h, const char *text)
 {
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s", text);
-    for (char *save = NULL, *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
-        ds_sup_word *w = &p->w[p->n++];
-        memset(w, 0, sizeof *w);
-        snprintf(w->text, sizeof w->text, "%s", tok);
-        int wd = (int)strlen(tok) * h / 2;
-        w->box[0] = x;
-        w->box[1] = y;
-        w->box[2] = wd;
-        w->box[3] = h;
-        w->conf = 95;
-        w->line = line;
-        x += wd + h / 2;
-    }
+    sup_words(p, line, x, y, h, text, 95, false);
 }
 
 static void read_page(page *p, ds_sup_text *t, ds_sup_page *sp)

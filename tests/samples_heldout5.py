@@ -128,7 +128,7 @@ def main():
         problems.append("bench/layouts.sh LAYOUTS_SETS=heldout5: exit %d, output %s" % (
             p.returncode, (p.stdout + p.stderr)[-600:]))
     p = run(["bash", "bench/layouts.sh", build], cwd=root,
-            env={"LAYOUTS_SETS": "heldout9", "LAYOUTS_OUT": os.path.join(tmp, "lay")})
+            env={"LAYOUTS_SETS": "heldout99", "LAYOUTS_OUT": os.path.join(tmp, "lay")})
     if p.returncode != 2 or "unknown set" not in p.stderr:
         problems.append("bench/layouts.sh took an unknown set: exit %d" % p.returncode)
     p = run(["bash", "bench/supportdocs.sh", build], cwd=root,
@@ -138,7 +138,7 @@ def main():
         problems.append("bench/supportdocs.sh SUPPORTDOCS_FAMILIES=heldout5: exit %d, output %s" % (
             p.returncode, (p.stdout + p.stderr)[-600:]))
     p = run(["bash", "bench/supportdocs.sh", build], cwd=root,
-            env={"SUPPORTDOCS_FAMILIES": "heldout9", "SUPPORTDOCS_OUT": os.path.join(tmp, "sd")})
+            env={"SUPPORTDOCS_FAMILIES": "heldout99", "SUPPORTDOCS_OUT": os.path.join(tmp, "sd")})
     if p.returncode != 2 or "unknown family" not in p.stderr:
         problems.append("bench/supportdocs.sh took an unknown family: exit %d" % p.returncode)
 

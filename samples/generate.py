@@ -13,14 +13,14 @@ Usage:
   /usr/bin/python3 samples/generate.py --out DIR --count N --seed S
       [--formats TD3,TD1,TD2,MRVA,MRVB] [--degrade none|mild|full]
       [--multipage K] [--dpi D] [--clean] [--cases [--genuine-share F]]
-      [--layouts classic|all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9]
+      [--layouts classic|all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10]
 
 --cases adds a case record (cases/NAME.case.json) and a label per document:
 genuine, or exactly one defect named by the flag code that should catch it
 (bench/recall.sh measures docscreen's recall on them).
 
---layouts all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9 draws the pages in other
-layouts (bench/layouts.sh); heldout, heldout2, heldout4, heldout5, heldout6, heldout7, heldout8 and heldout9 are
+--layouts all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10 draws the pages in other
+layouts (bench/layouts.sh); heldout, heldout2, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9 and heldout10 are
 families no rule may be tuned on (samples/README.md).
 
 Needs Debian's python3-pil and python3-numpy, fonts-ocr-b and
@@ -1002,8 +1002,9 @@ def assemble_faces(faces, box, pitch, cap, fmt, r, s):
 # ones the same seed gives with --layouts classic.
 # ---------------------------------------------------------------------------
 LAYOUT_FAMILIES = ("classic", "all", "heldout", "heldout2", "heldout4", "heldout5", "heldout6", "heldout7",
-                   "heldout8", "heldout9")
-HELD_FAMILIES = ("heldout", "heldout2", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
+                   "heldout8", "heldout9", "heldout10")
+HELD_FAMILIES = ("heldout", "heldout2", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
+                 "heldout10")
 
 # Reverse of ICAO 9303 Part 3 Table B (Cyrillic) and of ELOT 743 (Greek),
 # written as "which letter gives this Latin spelling": longest spelling
@@ -2451,9 +2452,9 @@ def main(argv=None):
     ap.add_argument("--layouts", choices=LAYOUT_FAMILIES, default="classic",
                     help="page layouts: classic (default, what the rules were tuned on), all (several "
                          "layouts per type, drawn at random), heldout, heldout2, heldout4, heldout5, heldout6, heldout7, "
-                         "heldout8 and heldout9 (layouts no rule may be tuned on; heldout5 is samples/layout5.py, "
-                         "heldout6 samples/layout6.py, heldout7 samples/layout7.py, heldout8 samples/layout8.py, "
-                         "heldout9 samples/layout9.py)")
+                         "heldout8, heldout9 and heldout10 (layouts no rule may be tuned on; heldout5 is "
+                         "samples/layout5.py, heldout6 samples/layout6.py, heldout7 samples/layout7.py, heldout8 "
+                         "samples/layout8.py, heldout9 samples/layout9.py, heldout10 samples/layout10.py)")
     a = ap.parse_args(argv)
     formats = [f.strip().upper() for f in a.formats.split(",") if f.strip()]
     for f in formats:
@@ -2523,6 +2524,10 @@ def main(argv=None):
                 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
                 import layout9
                 sc = layout9.scan(sub_rng(a.seed, "scan9", j)[0], sc)
+            if a.layouts == "heldout10":  # samples/layout10.py: a flatbed, a hand-held photo or a print-out
+                sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+                import layout10
+                sc = layout10.scan(sub_rng(a.seed, "scan10", j)[0], sc)
             printed, case = doc, None
             if labels is not None:
                 rc, _ = sub_rng(a.seed, "case", j)
@@ -2557,11 +2562,16 @@ def main(argv=None):
                 elif a.layouts == "heldout9":  # samples/layout9.py
                     layout = layout9.pick(sys.modules[__name__], rl, printed, sc)
                     sheet, mask, mbox, pitch, cap = layout9.render(sys.modules[__name__], printed, sc["dpi"], r, layout)
+                elif a.layouts == "heldout10":  # samples/layout10.py
+                    layout = layout10.pick(sys.modules[__name__], rl, printed, sc)
+                    sheet, mask, mbox, pitch, cap = layout10.render(sys.modules[__name__], printed, sc["dpi"], r,
+                                                                    layout)
                 else:
                     layout = pick_layout(rl, printed, a.layouts)
                     sheet, mask, mbox, pitch, cap = render_layout(printed, sc["dpi"], r, layout)
             img, bbox, mq, dq = place(sheet, mask, mbox, sc, r, nprng)
-            if layout is not None and "_quad" in layout:  # layout8.py (a photo), layout9.py (a booklet, a copy)
+            if layout is not None and "_quad" in layout:  # layout8.py (a photo), layout9.py (a booklet, a copy),
+                # layout10.py (a hand-held photo, a print-out)
                 import layout8  # the document's and the MRZ's corners in the frame
                 bbox, mq, dq = layout8.truth_quads(layout, sheet.size, dq, img.size)
             ext = {"jpg": "jpg", "png": "png", "tif": "tif"}[sc["out"]]

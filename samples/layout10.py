@@ -15,7 +15,7 @@ What it draws, unlike every earlier family:
 - three arrangements of the captions: the value first and a dotted leader
   running right to the caption at the field's right end, numbered at the
   right (Eastern Arabic digits on Arabic and Persian pages: "١", "۱");
-  a caption line numbered with circled numbers ("① 姓 / Surname"); or a
+  a caption line numbered in drawn circles ("① 姓 / Surname"); or a
   ruled three-column table (English caption | value | national caption);
 - the sex in English and the caption language ("F 女", "M ذكر");
 - dates with the caption language's month and the English one ("14 7月/JUL

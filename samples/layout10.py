@@ -25,7 +25,7 @@ What it draws, unlike every earlier family:
   caption language's calendar: the Solar Hijri date in Persian digits
   ("14.07.1985  ۱۳۶۴/۰۴/۲۳"), the date in Eastern Arabic digits, the Thai
   Buddhist-era date ("14 ก.ค. 2528"), the Japanese era ("昭和60年7月14日") or
-  "1985年07月14日";
+  "1985年07月14日" (Hebrew pages: the month style);
 - the authority in the caption language's script; typefaces from the Thai
   TLWG set for the Latin (Waree, Kinnari, Tlwg Typewriter, Umpush; values
   whose letters a face lacks in DejaVu Sans Bold);
@@ -614,45 +614,51 @@ def _hand(frame, quad, side, rs, s):
         return [(cx1 + ax_ * la * math.cos(q) + bx_ * lb * math.sin(q), cy1 + ay_ * la * math.cos(q) + by_ * lb * math.sin(q))
                 for q in np.linspace(0, 2 * math.pi, 48)]
 
-    layer = Image.new("L", frame.size, 0)
-    ImageDraw.Draw(layer).polygon(ellipse(cx0, cy0, half_len, half_w), fill=255)
-    layer = layer.filter(ImageFilter.GaussianBlur(max(1.0, 0.3 * s)))
-    frame.paste(Image.new("RGB", frame.size, col), (0, 0), layer)
-    nail = Image.new("L", frame.size, 0)
     tip = half_len - 3.2 * s
-    ImageDraw.Draw(nail).polygon(ellipse(cx0 - ax_ * tip, cy0 - ay_ * tip, 2.6 * s, half_w * 0.6), fill=150)
-    nail = nail.filter(ImageFilter.GaussianBlur(max(1.0, 0.25 * s)))
-    frame.paste(Image.new("RGB", frame.size, tuple(min(255, int(v * 1.15) + 20) for v in skin)), (0, 0), nail)
+    nail = tuple(min(255, int(v * 1.15) + 20) for v in skin)
+    for pts, fill, colour, blur in ((ellipse(cx0, cy0, half_len, half_w), 255, col, 0.3 * s),
+                                    (ellipse(cx0 - ax_ * tip, cy0 - ay_ * tip, 2.6 * s, half_w * 0.6), 150, nail,
+                                     0.25 * s)):
+        m = int(blur * 3) + 2  # drawn and blurred in its own box
+        x0, y0 = int(min(p[0] for p in pts)) - m, int(min(p[1] for p in pts)) - m
+        x1, y1 = int(max(p[0] for p in pts)) + m, int(max(p[1] for p in pts)) + m
+        layer = Image.new("L", (x1 - x0, y1 - y0), 0)
+        ImageDraw.Draw(layer).polygon([(p[0] - x0, p[1] - y0) for p in pts], fill=fill)
+        layer = layer.filter(ImageFilter.GaussianBlur(max(1.0, blur)))
+        frame.paste(Image.new("RGB", layer.size, colour), (x0, y0), layer)
     return frame
 
 
-def _distort(frame, k, rs):
+def _distort(frame, k):
     """Barrel distortion: a pixel of the output shows the frame's pixel at
-    c + (p - c)(1 + k |p - c|^2 / R^2). Returns (image, map of a frame point
-    to the output)."""
+    c + (p - c)(1 + k |p - c|^2 / R^2) / (1 + k) (R the half diagonal: the
+    corners stay), drawn as a mesh of 40 px cells (the map exact at their
+    corners, bilinear between). Returns (image, map of a frame point to
+    the output)."""
     fw, fh = frame.size
     cx, cy, R2 = fw / 2, fh / 2, (fw * fw + fh * fh) / 4
-    a = np.asarray(frame, np.float32)
-    out = np.empty_like(a)
-    xs = np.arange(fw, dtype=np.float32)
-    for y0 in range(0, fh, 256):
-        yy = np.arange(y0, min(fh, y0 + 256), dtype=np.float32)[:, None]
-        dx, dy = xs[None, :] - cx, yy - cy
-        f = 1 + k * (dx * dx + dy * dy) / R2
-        sx, sy = np.clip(cx + dx * f, 0, fw - 1.001), np.clip(cy + dy * f, 0, fh - 1.001)
-        ix, iy = sx.astype(np.int64), sy.astype(np.int64)
-        fx, fy = (sx - ix)[..., None], (sy - iy)[..., None]
-        out[y0:y0 + yy.shape[0]] = (a[iy, ix] * (1 - fx) * (1 - fy) + a[iy, ix + 1] * fx * (1 - fy) +
-                                    a[iy + 1, ix] * (1 - fx) * fy + a[iy + 1, ix + 1] * fx * fy)
 
-    def fwd(p):  # the output point showing frame point p: solve p = c + (q - c)(1 + k|q - c|^2/R^2)
+    def src(x, y):
+        f = (1 + k * ((x - cx) ** 2 + (y - cy) ** 2) / R2) / (1 + k)
+        return cx + (x - cx) * f, cy + (y - cy) * f
+
+    step = 40
+    mesh = []
+    for y0 in range(0, fh, step):
+        for x0 in range(0, fw, step):
+            x1, y1 = min(fw, x0 + step), min(fh, y0 + step)
+            quad = src(x0, y0) + src(x0, y1) + src(x1, y1) + src(x1, y0)
+            mesh.append(((x0, y0, x1, y1), quad))
+    out = frame.transform((fw, fh), Image.MESH, mesh, resample=Image.BILINEAR)
+
+    def fwd(p):  # the output point showing frame point p: solve p = src(q)
         qx, qy = p
-        for _ in range(30):
-            f = 1 + k * ((qx - cx) ** 2 + (qy - cy) ** 2) / R2
+        for _ in range(40):
+            f = (1 + k * ((qx - cx) ** 2 + (qy - cy) ** 2) / R2) / (1 + k)
             qx, qy = cx + (p[0] - cx) / f, cy + (p[1] - cy) / f
         return qx, qy
 
-    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGB"), fwd
+    return out, fwd
 
 
 def handheld(g, sheet, mask, box, doc, dpi, rs, L):
@@ -688,8 +694,9 @@ def handheld(g, sheet, mask, box, doc, dpi, rs, L):
     sw, shh = sheet.size
     dq = [layout5._apply(coeffs, (at[0] + x, at[1] + y)) for x, y in _quad_of((0, 0, sw, shh))]
     mq = [layout5._apply(coeffs, (at[0] + x, at[1] + y)) for x, y in _quad_of(box)]
-    a = np.asarray(frame, np.float32)
-    yy, xx = np.mgrid[0:fh, 0:fw].astype(np.float32)
+    a = np.array(frame, np.float32)
+    xs, ys = np.arange(fw, dtype=np.float32), np.arange(fh, dtype=np.float32)
+    xx, yy = xs[None, :], ys[:, None]
     dw = math.hypot(dq[1][0] - dq[0][0], dq[1][1] - dq[0][1])
     if L["phone_shadow"]:  # the phone's hard-edged shadow over one upper corner of the page
         c0 = dq[rs.choice([0, 1])]
@@ -705,11 +712,16 @@ def handheld(g, sheet, mask, box, doc, dpi, rs, L):
         bot = (dq[3][0] + u * (dq[2][0] - dq[3][0]), dq[3][1] + u * (dq[2][1] - dq[3][1]))
         gx, gy = top[0] + v * (bot[0] - top[0]), top[1] + v * (bot[1] - top[1])
         rx = dw * rs.uniform(0.015, 0.04)
-        spot = np.clip(np.exp(-(((xx - gx) ** 2 + ((yy - gy) * rs.uniform(1.2, 2.5)) ** 2) / (rx * rx))) * 1.4, 0, 1)
-        a = a * (1 - spot[..., None]) + 252 * spot[..., None]
+        squash = rs.uniform(1.2, 2.5)
+        x0, x1 = max(0, int(gx - 3 * rx)), min(fw, int(gx + 3 * rx) + 1)
+        y0, y1 = max(0, int(gy - 3 * rx)), min(fh, int(gy + 3 * rx) + 1)
+        if x1 > x0 and y1 > y0:  # the spot is nil beyond three radii
+            wx, wy = xs[x0:x1][None, :], ys[y0:y1][:, None]
+            spot = np.clip(np.exp(-(((wx - gx) ** 2 + ((wy - gy) * squash) ** 2) / (rx * rx))) * 1.4, 0, 1)
+            a[y0:y1, x0:x1] = a[y0:y1, x0:x1] * (1 - spot[..., None]) + 252 * spot[..., None]
     vig = 1.0 - rs.uniform(0.1, 0.25) * (((xx / fw - 0.5) ** 2 + (yy / fh - 0.5) ** 2) * 2)
     frame = Image.fromarray(np.clip(a * vig[..., None], 0, 255).astype(np.uint8), "RGB")
-    frame, fwd = _distort(frame, L["barrel"], rs)
+    frame, fwd = _distort(frame, L["barrel"])
     ang = rs.uniform(0, math.pi)  # a little motion blur: the frame shifted and averaged along one direction
     steps = rs.randint(1, 3)
     if steps > 1:

@@ -11,9 +11,9 @@ knows, in English):
   buff), letterheads with a coloured band whose name is printed in white
   (reverse video), and what a person does to a page before handing it in:
   a highlighter stroke over their name or address, blue ballpoint ticks
-  beside values and a ring round the date, a coloured (red, violet, blue)
-  "CERTIFIED TRUE COPY" stamp with a blue signature over the name or the
-  date;
+  in the margin beside the lines checked and a ring round the date, a
+  coloured (red, violet, blue) "CERTIFIED TRUE COPY" stamp with a blue
+  signature over the name or the date;
 - sheets: the page turned by 90, 180 or 270 degrees in the scan (truth
   "turned"); two A5 pages side by side on one landscape sheet (a short
   birth certificate and its reverse, a statement's pages 1 and 2, a
@@ -445,10 +445,11 @@ class D10:
         mine = [n for n in ("name", "surname", "address") if n in by]
         if r.random() < 0.45 and mine:
             self.marks.append(("highlight", by[r.choice(mine)], r.choice(HIGHLIGHT)))
-        if r.random() < 0.4:
+        if r.random() < 0.4:  # ticks in the right margin beside the lines checked
+            ink = r.choice(BIRO)
             for n in [n for n in ("name", "birth_date", "address", "account_number") if n in by][:3]:
                 x, y, w, h = by[n]
-                self.marks.append(("tick", (x + w + int(0.08 * c.dpi), y + h // 2), r.choice(BIRO)))
+                self.marks.append(("tick", (self.x1 + int(0.06 * c.dpi), y + h // 2), ink))
         dates = [n for n in ("issue_date", "statement_date") if n in by]
         if dates and r.random() < 0.3:
             self.marks.append(("ring", by[dates[0]], r.choice(BIRO)))

@@ -942,6 +942,7 @@ def draw_main(D, kind, pg, r):
         D.line("Dear %s," % " ".join(nm.split()[:1] + [who["surname"]]), D.pt + 1, gap=1.8)
         D.line(r.choice(TITLES[kind]), D.pt + 1, None, D.bold, gap=1.8)
         since = pg["issue"] - datetime.timedelta(days=r.randint(300, 4500))
+        since = max(since, pg["birth_date"] + datetime.timedelta(days=365 * 18 + 30))  # an adult's first day
         D.flow([("We confirm that", None), (plain, "name"), (", born", None),
                 (date(pg["birth_date"], st["birth"]), "birth_date"),
                 (", has been employed by %s since %s as a %s. The employment is permanent and full-time and "

@@ -381,6 +381,16 @@ static void t_short_unsure_name(void)
     }
 }
 
+/* The surname printed exactly and a given name two letters off in five
+ * or more ("BIANCHI Thamac" for Thomas): a misreading, as a surname two
+ * letters off is; another given name is another person. */
+static void t_given_two_off(void)
+{
+    T_EQ_INT(ds_sup_name_compare("BIANCHI Thamac", "Bianchi", "Thomas"), 1);
+    T_EQ_INT(ds_sup_name_compare("BIANCHI Oliver", "Bianchi", "Thomas"), 0);
+    T_EQ_INT(ds_sup_name_compare("ROSSI Thamac", "Bianchi", "Thomas"), 0);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -395,6 +405,7 @@ int main(int argc, char **argv)
         {"addresses", t_addresses},
         {"month_misread", t_month_misread},
         {"short_unsure_name", t_short_unsure_name},
+        {"given_two_off", t_given_two_off},
     };
     return T_RUN(cases);
 }

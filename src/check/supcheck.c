@@ -236,6 +236,12 @@ int ds_sup_name_compare(const char *page_name, const char *surname, const char *
          * as likely as another person, no evidence of one. */
         if (has_s && !s_ok && has_g && gw.n > 0 && surname_two_off(&pw, &gw, sf))
             s_ok = true;
+        /* And the other way round: the surname printed exactly, a given
+         * name two letters off ("BIANCHI Thamac" for Thomas, read at 59). */
+        words sw;
+        split(sf, &sw);
+        if (has_g && !g_ok && s_ok && sw.n > 0 && surname_two_off(&pw, &sw, gf))
+            g_ok = true;
         if (s_ok && g_ok && (has_s || pw.n > 0))
             return 1;
     }

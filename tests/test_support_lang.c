@@ -212,13 +212,18 @@ static void t_place_and_date(void)
     read_page(&p, &t, &sp);
     T_CHECK(ds_sup_find(&sp, DS_SF_ISSUE_DATE) == NULL);
     ds_sup_text_free(&t);
-    /* A name and a date in a row is no place. */
-    page q = {0};
-    words(&q, 0, 500, 200, 40, "BANK STATEMENT", 95);
-    words(&q, 1, 100, 300, 20, "payment 12, 14.07.2025", 95);
-    read_page(&q, &t, &sp);
-    T_CHECK(ds_sup_find(&sp, DS_SF_ISSUE_DATE) == NULL);
-    ds_sup_text_free(&t);
+    /* A number and a date in a row is no place, nor a caption misread and
+     * "on" ("Married on" read "Mauiicd on"). */
+    static const char *const no_place[] = {"payment 12, 14.07.2025", "Mauiicd on 21 Feb 2022",
+                                           "Reference, 14.07.2025"};
+    for (int k = 0; k < 3; k++) {
+        page q = {0};
+        words(&q, 0, 500, 200, 40, "BANK STATEMENT", 95);
+        words(&q, 1, 100, 300, 20, no_place[k], 95);
+        read_page(&q, &t, &sp);
+        T_CHECK(ds_sup_find(&sp, DS_SF_ISSUE_DATE) == NULL);
+        ds_sup_text_free(&t);
+    }
 }
 
 /* A birth date after the place of birth. */

@@ -86,8 +86,7 @@ int ds_sup_place_date(const ds_sup_text *t, const ds_sup_lines *L, int line, int
     if (j <= a)
         return 0;
     size_t l = strlen(t->w[j - 1].text);
-    if (!joined && t->w[j - 1].text[l - 1] != ',')
-        return 0;
+    bool comma = t->w[j - 1].text[l - 1] == ',';
     int p = a;
     for (int k = 0; k < 2 && p < j; k++) {
         fold(t->w[p].text, f, sizeof f);
@@ -95,11 +94,14 @@ int ds_sup_place_date(const ds_sup_text *t, const ds_sup_lines *L, int line, int
             break;
         p++;
     }
-    if (p >= j || j - p > 3)
+    /* "Lisboa, 3 ...", "Milano, lì 3 ...", "Given at Wyvern on ...": a
+     * word and "on" alone is a caption ("Married on", "Paid on"). */
+    if (p >= j || j - p > 3 || !(comma || (joined && p > a)))
         return 0;
     for (int i = p; i < j; i++) {
         unsigned char c = (unsigned char)t->w[i].text[0];
-        if (ds_sup_has_digit(t->w[i].text) || (i == p && c < 0x80 && !isupper(c)))
+        if (ds_sup_has_digit(t->w[i].text) || (i == p && c < 0x80 && !isupper(c)) ||
+            ds_sup_label_at(t, L, i) || ds_sup_form_word(t->w[i].text))
             return 0;
     }
     if (after_translator(t, L, line))

@@ -396,6 +396,35 @@ static void t_given_two_off(void)
     T_EQ_INT(ds_sup_name_compare("ROSSI Thamac", "Bianchi", "Thomas"), 0);
 }
 
+/* A birth certificate is the child's: another child's certificate that
+ * names the applicant as a parent is another person's; the applicant's
+ * own, with a parent of the same name, is not. */
+static void t_applicant_as_parent(void)
+{
+    for (int k = 0; k < 2; k++) {
+        page p = {0};
+        ds_sup_text t;
+        ds_sup_page sp;
+        words(&p, 0, 500, 200, 40, "BIRTH CERTIFICATE", 95);
+        words(&p, 1, 100, 300, 20, "Surname:", 95);
+        words(&p, 1, 500, 300, 20, k ? "MULLER" : "WOJCIK", 95);
+        words(&p, 2, 100, 340, 20, "Forenames:", 95);
+        words(&p, 2, 500, 340, 20, k ? "Grace" : "Sofia", 95);
+        words(&p, 3, 100, 380, 20, "Father:", 95);
+        words(&p, 3, 500, 380, 20, "Grace Muller", 95);
+        read_page(&p, &t, &sp);
+        ds_case c = make_case();
+        c.nrelated = 1;
+        snprintf(c.related[0].surname, sizeof c.related[0].surname, "Müller");
+        snprintf(c.related[0].given_names, sizeof c.related[0].given_names, "Grace");
+        snprintf(c.related[0].relation, sizeof c.related[0].relation, "father");
+        ds_flags fl = {0};
+        ds_check_support(&sp, &t, &c, "2026-11-23", 0, 0, &fl);
+        T_EQ_INT(flags_of(&fl, DS_FLAG_SUPPORT_NAME_MISMATCH), k ? 0 : 1);
+        ds_sup_text_free(&t);
+    }
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -411,6 +440,7 @@ int main(int argc, char **argv)
         {"month_misread", t_month_misread},
         {"short_unsure_name", t_short_unsure_name},
         {"given_two_off", t_given_two_off},
+        {"applicant_as_parent", t_applicant_as_parent},
     };
     return T_RUN(cases);
 }

@@ -437,6 +437,7 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
         return -1;
     int who = -1;
     bool applicant_seen = false, holder_related = false;
+    int holder_best = -1;
     ds_sup_field *holder = NULL, *bad = NULL;
     for (int i = 0; i < p->nfields; i++) {
         ds_sup_field *f = &p->f[i];
@@ -469,6 +470,7 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
         if (f->id == DS_SF_NAME && !holder) {
             holder = f;
             holder_related = person > 0;
+            holder_best = best;
         }
         if (best >= 1 && who < 0 && (f->id == DS_SF_NAME || person == 0))
             who = person;
@@ -476,6 +478,12 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
             bad = f;
     }
     bool ok = applicant_seen || (holder_related && p->cls.type != DS_PC_MARRIAGE_CERTIFICATE);
+    /* A birth certificate is the child's: the applicant's name printed as
+     * a parent's beside another child's is another person's certificate. */
+    if (p->cls.type == DS_PC_BIRTH_CERTIFICATE && holder && holder_best == 0) {
+        ok = false;
+        bad = holder;
+    }
     if (ok)
         return who;
     if (bad) {

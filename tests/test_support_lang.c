@@ -25,29 +25,6 @@ static void words(page *p, int line, int x, int y, int h, const char *text, floa
     sup_words(p, line, x, y, h, text, conf, false);
 }
 
-static void read_page(page *p, ds_sup_text *t, ds_sup_page *sp)
-{
-    memset(t, 0, sizeof *t);
-    T_EQ_INT(ds_sup_text_set(t, p->w, p->n), DS_OK);
-    t->source = DS_SUP_SRC_OCR;
-    t->page_h = 3500;
-    t->year_now = 2026;
-    ds_sup_class c;
-    ds_sup_classify(t, &c);
-    ds_sup_extract(t, &c, sp);
-}
-
-static const ds_sup_field *expect(const ds_sup_page *sp, ds_sup_field_id id, const char *norm)
-{
-    const ds_sup_field *f = ds_sup_find(sp, id);
-    T_CHECK(f != NULL);
-    if (f)
-        T_EQ_STR(f->norm, norm);
-    else
-        fprintf(stderr, "  no %s (expected %s)\n", ds_sup_field_name(id), norm);
-    return f;
-}
-
 static void date_is(const char *text, const char *iso)
 {
     char d[11], alt[11];
@@ -132,10 +109,10 @@ static void t_captions(void)
     words(&p, 2, 100, 340, 20, "Nomes próprios (forenames) Pierre", 95);
     words(&p, 3, 100, 380, 20, "Data de nascimento (date of birth) 14 de dezembro de 1981", 95);
     words(&p, 4, 100, 420, 20, "Pai (father) James Fernández", 95);
-    read_page(&p, &t, &sp);
-    expect(&sp, DS_SF_BIRTH_DATE, "1981-12-14");
-    expect(&sp, DS_SF_NAME, "PIERRE FERNANDEZ");
-    expect(&sp, DS_SF_OTHER_NAME, "JAMES FERNÁNDEZ");
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_BIRTH_DATE, "1981-12-14");
+    sup_expect(&sp, DS_SF_NAME, "PIERRE FERNANDEZ");
+    sup_expect(&sp, DS_SF_OTHER_NAME, "JAMES FERNÁNDEZ");
     ds_sup_text_free(&t);
 
     page q = {0};
@@ -144,9 +121,9 @@ static void t_captions(void)
     words(&q, 2, 100, 340, 20, "Nome : Anna Maria", 95);
     words(&q, 3, 100, 380, 20, "Data pagamento : 27 giugno 2027", 95);
     words(&q, 4, 100, 420, 20, "Indirizzo : VIA GARIBALDI 67 - 83053 NAPOLI", 95);
-    read_page(&q, &t, &sp);
-    expect(&sp, DS_SF_NAME, "ANNA MARIA ROSSI");
-    expect(&sp, DS_SF_STATEMENT_DATE, "2027-06-27");
+    sup_read_page(&q, &t, &sp);
+    sup_expect(&sp, DS_SF_NAME, "ANNA MARIA ROSSI");
+    sup_expect(&sp, DS_SF_STATEMENT_DATE, "2027-06-27");
     ds_sup_text_free(&t);
 
     page r = {0};
@@ -154,8 +131,8 @@ static void t_captions(void)
     words(&r, 1, 100, 300, 20, "Rekeningnummer : NL52 0576 1960 9166 40", 95);
     words(&r, 2, 100, 340, 20, "Datum afschrift : 6-7-2025", 95);
     words(&r, 3, 100, 380, 20, "Nieuw saldo : -109,51 EUR", 95);
-    read_page(&r, &t, &sp);
-    expect(&sp, DS_SF_STATEMENT_DATE, "2025-07-06");
+    sup_read_page(&r, &t, &sp);
+    sup_expect(&sp, DS_SF_STATEMENT_DATE, "2025-07-06");
     T_CHECK(ds_sup_find(&sp, DS_SF_ISSUE_DATE) == NULL);
     ds_sup_text_free(&t);
 }
@@ -170,7 +147,7 @@ static void t_role_in_prose(void)
     words(&p, 0, 500, 200, 40, "DECLARAÇÃO DE TRABALHO", 95);
     words(&p, 1, 100, 300, 20, "Declara-se que Sr. Henrik Brown, residente em", 95);
     words(&p, 2, 100, 340, 20, "Lisboa, é trabalhador da Conservas Ribeira, Lda. desde 2019.", 95);
-    read_page(&p, &t, &sp);
+    sup_read_page(&p, &t, &sp);
     for (int i = 0; i < sp.nfields; i++)
         T_CHECK(!(sp.f[i].id == DS_SF_NAME && strstr(sp.f[i].norm, "CONSERVAS")));
     ds_sup_text_free(&t);
@@ -195,8 +172,8 @@ static void t_place_and_date(void)
         words(&p, 1, 100, 300, 20, "We certify that a search of the records has disclosed", 95);
         words(&p, 2, 100, 340, 20, "no convictions, cautions or warnings (NO TRACE).", 95);
         words(&p, 3, 100, 400, 20, lines[k], 95);
-        read_page(&p, &t, &sp);
-        const ds_sup_field *f = expect(&sp, DS_SF_ISSUE_DATE, iso[k]);
+        sup_read_page(&p, &t, &sp);
+        const ds_sup_field *f = sup_expect(&sp, DS_SF_ISSUE_DATE, iso[k]);
         if (f)
             T_EQ_STR(f->label, "place and date");
         ds_sup_text_free(&t);
@@ -209,7 +186,7 @@ static void t_place_and_date(void)
     words(&p, 2, 100, 400, 20, "I, Joana Ferreira, sworn translator of the Romanian language,", 95);
     words(&p, 3, 100, 440, 20, "certify that the foregoing is a true and complete translation", 95);
     words(&p, 4, 100, 480, 20, "Manchester, 17.XI.2025", 95);
-    read_page(&p, &t, &sp);
+    sup_read_page(&p, &t, &sp);
     T_CHECK(ds_sup_find(&sp, DS_SF_ISSUE_DATE) == NULL);
     ds_sup_text_free(&t);
     /* A number and a date in a row is no place, nor a caption misread and
@@ -220,7 +197,7 @@ static void t_place_and_date(void)
         page q = {0};
         words(&q, 0, 500, 200, 40, "BANK STATEMENT", 95);
         words(&q, 1, 100, 300, 20, no_place[k], 95);
-        read_page(&q, &t, &sp);
+        sup_read_page(&q, &t, &sp);
         T_CHECK(ds_sup_find(&sp, DS_SF_ISSUE_DATE) == NULL);
         ds_sup_text_free(&t);
     }
@@ -237,8 +214,8 @@ static void t_born_at_place(void)
     words(&p, 2, 400, 340, 20, "MS GRACE SCHMIDT", 95);
     words(&p, 3, 400, 380, 20, "born at Athens on 22nd of October, 2000", 95);
     words(&p, 4, 400, 420, 20, "was admitted to the degree of Master of Science", 95);
-    read_page(&p, &t, &sp);
-    expect(&sp, DS_SF_BIRTH_DATE, "2000-10-22");
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_BIRTH_DATE, "2000-10-22");
     ds_sup_text_free(&t);
 }
 
@@ -251,8 +228,8 @@ static void t_longest_caption(void)
     ds_sup_page sp;
     words(&p, 0, 500, 200, 40, "Facture de gaz naturel", 95);
     words(&p, 1, 100, 300, 20, "Adresse de livraison : 12 rue des Lilas, 69003 LYON", 95);
-    read_page(&p, &t, &sp);
-    const ds_sup_field *f = expect(&sp, DS_SF_ADDRESS, "12 RUE DES LILAS, 69003 LYON");
+    sup_read_page(&p, &t, &sp);
+    const ds_sup_field *f = sup_expect(&sp, DS_SF_ADDRESS, "12 RUE DES LILAS, 69003 LYON");
     if (f)
         T_EQ_STR(f->label, "adresse de livraison");
     ds_sup_text_free(&t);
@@ -277,9 +254,9 @@ static void t_caption_column(void)
     words(&p, 7, 996, 609, 30, "1994.10.10", 95);
     words(&p, 8, 993, 661, 30, "Amsterdam", 95);
     words(&p, 9, 986, 820, 30, "2026.11.14", 95);
-    read_page(&p, &t, &sp);
-    expect(&sp, DS_SF_BIRTH_DATE, "1994-10-10");
-    expect(&sp, DS_SF_ISSUE_DATE, "2026-11-14");
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_BIRTH_DATE, "1994-10-10");
+    sup_expect(&sp, DS_SF_ISSUE_DATE, "2026-11-14");
     ds_sup_text_free(&t);
 
     page q = {0};
@@ -289,9 +266,9 @@ static void t_caption_column(void)
     words(&q, 2, 226, 544, 30, "Second spouse", 95);
     words(&q, 2, 583, 560, 30, "f", 0);
     words(&q, 2, 829, 533, 30, "BROWN Mohammed", 95);
-    read_page(&q, &t, &sp);
-    expect(&sp, DS_SF_NAME, "MULLER THOMAS");
-    expect(&sp, DS_SF_OTHER_NAME, "BROWN MOHAMMED");
+    sup_read_page(&q, &t, &sp);
+    sup_expect(&sp, DS_SF_NAME, "MULLER THOMAS");
+    sup_expect(&sp, DS_SF_OTHER_NAME, "BROWN MOHAMMED");
     ds_sup_text_free(&t);
 }
 
@@ -308,9 +285,9 @@ static void t_addresses(void)
     words(&p, 3, 100, 330, 20, "Travessa das Flores, 109", 95);
     words(&p, 4, 100, 360, 20, "9303-325 PORTO", 95);
     words(&p, 5, 100, 390, 20, "1.284,00 EUR", 95);
-    read_page(&p, &t, &sp);
-    expect(&sp, DS_SF_NAME, "EMILY ROSE ADEYEMI");
-    expect(&sp, DS_SF_ADDRESS, "TRAVESSA DAS FLORES, 109, 9303-325 PORTO");
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_NAME, "EMILY ROSE ADEYEMI");
+    sup_expect(&sp, DS_SF_ADDRESS, "TRAVESSA DAS FLORES, 109, 9303-325 PORTO");
     ds_sup_text_free(&t);
     T_CHECK(ds_sup_postcode_word("1100-053"));
     T_CHECK(ds_sup_postcode_word("31-542"));
@@ -357,7 +334,7 @@ static void t_month_misread(void)
         words(&p, 3, 400, 380, 20, "Date of birth", 95);
         words(&p, 3, 700, 380, 20, k == 2 ? "15.11.1969" : "14.11.1969", k == 1 ? 95 : 27);
         words(&p, 4, 400, 420, 20, "was admitted to the degree of Master of Science", 95);
-        read_page(&p, &t, &sp);
+        sup_read_page(&p, &t, &sp);
         ds_case c = make_case();
         ds_flags fl = {0};
         ds_check_support(&sp, &t, &c, "2026-11-23", 0, 0, &fl);
@@ -377,7 +354,7 @@ static void t_short_unsure_name(void)
         words(&p, 0, 500, 200, 40, "CERTIFICATE OF MARRIAGE", 95);
         words(&p, 1, 100, 300, 20, "Surname:", 95);
         words(&p, 1, 400, 300, 20, "Ie", k ? 95 : 17);
-        read_page(&p, &t, &sp);
+        sup_read_page(&p, &t, &sp);
         ds_case c = make_case();
         ds_flags fl = {0};
         ds_check_support(&sp, &t, &c, "2026-11-23", 0, 0, &fl);
@@ -412,7 +389,7 @@ static void t_applicant_as_parent(void)
         words(&p, 2, 500, 340, 20, k ? "Grace" : "Sofia", 95);
         words(&p, 3, 100, 380, 20, "Father:", 95);
         words(&p, 3, 500, 380, 20, "Grace Muller", 95);
-        read_page(&p, &t, &sp);
+        sup_read_page(&p, &t, &sp);
         ds_case c = make_case();
         c.nrelated = 1;
         snprintf(c.related[0].surname, sizeof c.related[0].surname, "Müller");

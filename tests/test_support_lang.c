@@ -402,6 +402,31 @@ static void t_applicant_as_parent(void)
     }
 }
 
+/* A certifying sentence that goes on in small letters names no one: the
+ * holder is the one in the boxes (main read "die oben genannten Angaben
+ * mit den" as the holder: a name warning on a genuine bill); nor is the
+ * line under it ("SWORN TRANSLATOR") a name. */
+static void t_certifying_prose(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    words(&p, 0, 500, 200, 40, "IHRE JAHRESRECHNUNG STROM", 95);
+    words(&p, 1, 100, 300, 20, "Familienname", 95);
+    words(&p, 1, 700, 300, 20, "Vorname(n)", 95);
+    words(&p, 2, 100, 340, 20, "PAPADOPOULOS", 95);
+    words(&p, 2, 700, 340, 20, "James", 95);
+    words(&p, 3, 100, 400, 20, "Es wird bescheinigt, dass die oben genannten Angaben mit den", 95);
+    words(&p, 4, 100, 440, 20, "Eintragungen im Register übereinstimmen.", 95);
+    words(&p, 5, 100, 500, 20, "I, Ioana Marin, sworn translator, certify that the foregoing is", 95);
+    words(&p, 6, 100, 540, 20, "SWORN TRANSLATOR", 95);
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_NAME, "JAMES PAPADOPOULOS");
+    for (int i = 0; i < sp.nfields; i++)
+        T_CHECK(!strstr(sp.f[i].norm, "TRANSLATOR"));
+    ds_sup_text_free(&t);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -418,6 +443,7 @@ int main(int argc, char **argv)
         {"short_unsure_name", t_short_unsure_name},
         {"given_two_off", t_given_two_off},
         {"applicant_as_parent", t_applicant_as_parent},
+        {"certifying_prose", t_certifying_prose},
     };
     return T_RUN(cases);
 }

@@ -1093,6 +1093,13 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                         name_norm(of->value, of->norm, sizeof of->norm);
                     }
                 }
+                /* A certifying sentence that goes on in small letters ("...,
+                 * dass die oben genannten Angaben ...") names no one. */
+                if (lk == K_NAME && certifying(ds_sup_labels[j].phrase) && v.b > v.a &&
+                    islower((unsigned char)t->w[v.a].text[0])) {
+                    pos += m - 1;
+                    break;
+                }
                 /* A certifying sentence that ends its line or cell ("This
                  * is to certify that", "Se certifica que") names the holder
                  * on the line under it, a name alone. */

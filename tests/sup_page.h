@@ -1,7 +1,8 @@
 /*
  * Test helpers shared by the supporting-page tests (test_support.c,
- * test_support_class.c, test_support_read.c, test_support_forms.c): a page built word by word,
- * as a born-digital PDF's text layer or OCR gives it, so no OCR runs.
+ * test_support_class.c, test_support_read.c, test_support_forms.c,
+ * test_support_lang.c): a page built word by word, as a born-digital PDF's
+ * text layer or OCR gives it, so no OCR runs.
  * Header-only test code; never part of the library.
  */
 #ifndef DS_TEST_SUP_PAGE_H
@@ -71,6 +72,33 @@ static inline void build(page *p, ds_sup_text *t)
     T_EQ_INT(ds_sup_text_set(t, p->w, p->n), DS_OK);
     t->source = DS_SUP_SRC_TEXT_LAYER;
     t->page_h = 3500;
+}
+
+/* The page's words as OCR gives them (page 3500 px high, screened in
+ * 2026), classified and read into sp. */
+static inline void sup_read_page(page *p, ds_sup_text *t, ds_sup_page *sp)
+{
+    memset(t, 0, sizeof *t);
+    T_EQ_INT(ds_sup_text_set(t, p->w, p->n), DS_OK);
+    t->source = DS_SUP_SRC_OCR;
+    t->page_h = 3500;
+    t->year_now = 2026;
+    ds_sup_class c;
+    ds_sup_classify(t, &c);
+    ds_sup_extract(t, &c, sp);
+}
+
+/* The first field id of sp, whose normal form must be norm (NULL: none). */
+static inline const ds_sup_field *sup_expect(const ds_sup_page *sp, ds_sup_field_id id,
+                                             const char *norm)
+{
+    const ds_sup_field *f = ds_sup_find(sp, id);
+    T_CHECK(f != NULL);
+    if (f)
+        T_EQ_STR(f->norm, norm);
+    else
+        fprintf(stderr, "  no %s (expected %s)\n", ds_sup_field_name(id), norm);
+    return f;
 }
 
 #endif

@@ -27,28 +27,6 @@ static void words(page *p, int line, int x, int y, int h, const char *text)
     sup_words(p, line, x, y, h, text, 95, false);
 }
 
-static void read_page(page *p, ds_sup_text *t, ds_sup_page *sp)
-{
-    memset(t, 0, sizeof *t);
-    T_EQ_INT(ds_sup_text_set(t, p->w, p->n), DS_OK);
-    t->source = DS_SUP_SRC_OCR;
-    t->page_h = 3500;
-    t->year_now = 2026;
-    ds_sup_class c;
-    ds_sup_classify(t, &c);
-    ds_sup_extract(t, &c, sp);
-}
-
-static void expect(const ds_sup_page *sp, ds_sup_field_id id, const char *norm)
-{
-    const ds_sup_field *f = ds_sup_find(sp, id);
-    T_CHECK(f != NULL);
-    if (f)
-        T_EQ_STR(f->norm, norm);
-    else
-        fprintf(stderr, "  no %s (expected %s)\n", ds_sup_field_name(id), norm);
-}
-
 /* A US-style form: each caption printed small in its box's corner, the
  * value low in the box in type twice as large, 41 px under the caption
  * (three of the caption's heights are 36). main read neither date: a
@@ -63,8 +41,8 @@ static void t_small_caption_far_value(void)
     words(&p, 1, 840, 738, 13, "DATE OF ISSUE");
     words(&p, 2, 198, 792, 21, "N175557670");
     words(&p, 2, 844, 792, 21, "2027-05-07");
-    read_page(&p, &t, &sp);
-    expect(&sp, DS_SF_ISSUE_DATE, "2027-05-07");
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_ISSUE_DATE, "2027-05-07");
     ds_sup_text_free(&t);
 
     /* The caption's value far under it beside another column's caption on
@@ -77,8 +55,8 @@ static void t_small_caption_far_value(void)
     words(&q, 3, 1406, 705, 16, "Tax code");
     words(&q, 4, 1401, 778, 24, "1226L");
     words(&q, 5, 240, 1200, 22, "Net pay 1,289.55");
-    read_page(&q, &t, &sp);
-    expect(&sp, DS_SF_NAME, "EMILY ROSE PAPADOPOULOS");
+    sup_read_page(&q, &t, &sp);
+    sup_expect(&sp, DS_SF_NAME, "EMILY ROSE PAPADOPOULOS");
     ds_sup_text_free(&t);
 }
 
@@ -98,9 +76,9 @@ static void t_caption_gloss(void)
     words(&p, 2, 1153, 481, 17, "date of birth");
     words(&p, 3, 252, 505, 29, "IBRAHIM NOVAK");
     words(&p, 3, 1027, 530, 29, "27. November 1996");
-    read_page(&p, &t, &sp);
-    expect(&sp, DS_SF_BIRTH_DATE, "1996-11-27");
-    expect(&sp, DS_SF_NAME, "IBRAHIM NOVAK");
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_BIRTH_DATE, "1996-11-27");
+    sup_expect(&sp, DS_SF_NAME, "IBRAHIM NOVAK");
     ds_sup_text_free(&t);
 
     page q = {0};
@@ -117,9 +95,9 @@ static void t_caption_gloss(void)
     words(&q, 5, 1029, 778, 15, "given names");
     words(&q, 6, 243, 835, 28, "ANDERSSON");
     words(&q, 6, 941, 828, 28, "Sofia");
-    read_page(&q, &t, &sp);
-    expect(&sp, DS_SF_NAME, "CHLOÉ KHAN");
-    expect(&sp, DS_SF_OTHER_NAME, "SOFIA ANDERSSON");
+    sup_read_page(&q, &t, &sp);
+    sup_expect(&sp, DS_SF_NAME, "CHLOÉ KHAN");
+    sup_expect(&sp, DS_SF_OTHER_NAME, "SOFIA ANDERSSON");
     ds_sup_text_free(&t);
 }
 
@@ -143,10 +121,10 @@ static void t_spouse_boxes(void)
     words(&p, 8, 244, 712, 11, "DATE OF MARRIAGE");
     words(&p, 9, 248, 759, 26, "May 7, 2018");
     words(&p, 10, 781, 656, 41, "| Eva Maria");
-    read_page(&p, &t, &sp);
+    sup_read_page(&p, &t, &sp);
     T_EQ_INT(sp.cls.type, DS_PC_MARRIAGE_CERTIFICATE);
-    expect(&sp, DS_SF_NAME, "LUKASZ MULLER");
-    expect(&sp, DS_SF_OTHER_NAME, "EVA MARIA GARCIA");
+    sup_expect(&sp, DS_SF_NAME, "LUKASZ MULLER");
+    sup_expect(&sp, DS_SF_OTHER_NAME, "EVA MARIA GARCIA");
     ds_sup_text_free(&t);
 }
 
@@ -164,9 +142,9 @@ static void t_certifying_next_line(void)
     words(&p, 3, 820, 704, 30, "Se certifica que");
     words(&p, 4, 842, 790, 77, "Jorg WOJCIK");
     words(&p, 5, 700, 1278, 42, "Expedido el 29 de marzo de 2026");
-    read_page(&p, &t, &sp);
-    expect(&sp, DS_SF_NAME, "JORG WOJCIK");
-    expect(&sp, DS_SF_ISSUE_DATE, "2026-03-29");
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_NAME, "JORG WOJCIK");
+    sup_expect(&sp, DS_SF_ISSUE_DATE, "2026-03-29");
     ds_sup_text_free(&t);
 
     page q = {0};
@@ -175,9 +153,9 @@ static void t_certifying_next_line(void)
     words(&q, 1, 1338, 627, 22, "18. August 2025");
     words(&q, 2, 341, 726, 30, "Ibrahim ADEYEMI");
     words(&q, 3, 341, 781, 32, "geboren am 10. Dezember 1975");
-    read_page(&q, &t, &sp);
-    expect(&sp, DS_SF_NAME, "IBRAHIM ADEYEMI");
-    expect(&sp, DS_SF_BIRTH_DATE, "1975-12-10");
+    sup_read_page(&q, &t, &sp);
+    sup_expect(&sp, DS_SF_NAME, "IBRAHIM ADEYEMI");
+    sup_expect(&sp, DS_SF_BIRTH_DATE, "1975-12-10");
     ds_sup_text_free(&t);
 
     /* The slash before the translation read as "I": the translation is
@@ -188,8 +166,8 @@ static void t_certifying_next_line(void)
     words(&q2, 1, 242, 664, 29, "Hiermit bestätigen wir, dass I We confirm that");
     words(&q2, 1, 1338, 627, 22, "18. August 2025");
     words(&q2, 2, 341, 726, 30, "Ibrahim ADEYEMI");
-    read_page(&q2, &t, &sp);
-    expect(&sp, DS_SF_NAME, "IBRAHIM ADEYEMI");
+    sup_read_page(&q2, &t, &sp);
+    sup_expect(&sp, DS_SF_NAME, "IBRAHIM ADEYEMI");
     ds_sup_text_free(&t);
 
     /* Running text after the sentence is no name. */
@@ -197,7 +175,7 @@ static void t_certifying_next_line(void)
     words(&r, 0, 333, 496, 60, "Confirmation of Employment");
     words(&r, 1, 242, 664, 29, "We confirm that");
     words(&r, 2, 242, 726, 29, "the person named above works for us");
-    read_page(&r, &t, &sp);
+    sup_read_page(&r, &t, &sp);
     T_CHECK(ds_sup_find(&sp, DS_SF_NAME) == NULL);
     ds_sup_text_free(&t);
 }
@@ -218,8 +196,8 @@ static void t_date_of_unknown(void)
     words(&p, 4, 223, 739, 27, "GRACE NOVAK");
     words(&p, 5, 228, 952, 14, "DATE OF ISSUE");
     words(&p, 6, 235, 1002, 27, "20th May 1986");
-    read_page(&p, &t, &sp);
-    expect(&sp, DS_SF_ISSUE_DATE, "1986-05-20");
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_ISSUE_DATE, "1986-05-20");
     ds_sup_text_free(&t);
 
     /* The same caption over a date in the future ("Date of expiry"): no
@@ -227,7 +205,7 @@ static void t_date_of_unknown(void)
     page q = {0};
     words(&q, 0, 464, 375, 38, "Certificate of Completion");
     words(&q, 1, 212, 583, 22, "Date of expiry 12.05.2031");
-    read_page(&q, &t, &sp);
+    sup_read_page(&q, &t, &sp);
     T_CHECK(ds_sup_find(&sp, DS_SF_ISSUE_DATE) == NULL);
     ds_sup_text_free(&t);
 }
@@ -246,9 +224,9 @@ static void t_next_caption_not_translation(void)
     words(&p, 1, 900, 583, 22, "Date of birth");
     words(&p, 2, 212, 620, 30, "February 13, 2026");
     words(&p, 2, 900, 620, 30, "November 27, 1996");
-    read_page(&p, &t, &sp);
-    expect(&sp, DS_SF_ISSUE_DATE, "2026-02-13");
-    expect(&sp, DS_SF_BIRTH_DATE, "1996-11-27");
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_ISSUE_DATE, "2026-02-13");
+    sup_expect(&sp, DS_SF_BIRTH_DATE, "1996-11-27");
     ds_sup_text_free(&t);
 }
 
@@ -260,16 +238,16 @@ static void t_phrases(void)
     ds_sup_page sp;
     words(&p, 0, 463, 531, 57, "CERTIFICADO DE EMPRESA");
     words(&p, 1, 410, 842, 33, "nacido/a el 26 de septiembre de 1999");
-    read_page(&p, &t, &sp);
-    expect(&sp, DS_SF_BIRTH_DATE, "1999-09-26");
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_BIRTH_DATE, "1999-09-26");
     ds_sup_text_free(&t);
 
     page q = {0};
     words(&q, 0, 700, 326, 65, "Kingsbridge School of Nursing");
     words(&q, 1, 800, 470, 105, "Diploma");
     words(&q, 2, 700, 1280, 36, "Given this 7th day of July, 2027");
-    read_page(&q, &t, &sp);
-    expect(&sp, DS_SF_ISSUE_DATE, "2027-07-07");
+    sup_read_page(&q, &t, &sp);
+    sup_expect(&sp, DS_SF_ISSUE_DATE, "2027-07-07");
     ds_sup_text_free(&t);
 }
 
@@ -288,9 +266,9 @@ static void t_slash_captions(void)
     words(&p, 2, 770, 555, 22, "Chloé");
     words(&p, 3, 300, 726, 18, "5 Père/Father");
     words(&p, 3, 770, 726, 22, "MULLER Anna");
-    read_page(&p, &t, &sp);
-    expect(&sp, DS_SF_NAME, "CHLOÉ MÜLLER");
-    expect(&sp, DS_SF_OTHER_NAME, "MULLER ANNA");
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_NAME, "CHLOÉ MÜLLER");
+    sup_expect(&sp, DS_SF_OTHER_NAME, "MULLER ANNA");
     int others = 0;
     for (int i = 0; i < sp.nfields; i++)
         others += sp.f[i].id == DS_SF_OTHER_NAME;

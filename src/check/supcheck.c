@@ -236,6 +236,12 @@ int ds_sup_name_compare(const char *page_name, const char *surname, const char *
          * as likely as another person, no evidence of one. */
         if (has_s && !s_ok && has_g && gw.n > 0 && surname_two_off(&pw, &gw, sf))
             s_ok = true;
+        /* And the other way round: the surname printed exactly, a given
+         * name two letters off ("BIANCHI Thamac" for Thomas, read at 59). */
+        words sw;
+        split(sf, &sw);
+        if (has_g && !g_ok && s_ok && sw.n > 0 && surname_two_off(&pw, &sw, gf))
+            g_ok = true;
         if (s_ok && g_ok && (has_s || pw.n > 0))
             return 1;
     }
@@ -402,6 +408,19 @@ static bool doubtful_near(const char *value, const char *surname, const char *gi
     return false;
 }
 
+/* Does s hold a word of three letters or more? */
+static bool long_word(const char *s)
+{
+    char f[DS_SUP_VALUE_MAX * 2];
+    ds_text_fold(s ? s : "", f, sizeof f);
+    words w;
+    split(f, &w);
+    for (int i = 0; i < w.n; i++)
+        if (strlen(w.w[i]) >= 3)
+            return true;
+    return false;
+}
+
 /* The names: returns the person the page names (0 applicant, 1.. related
  * person k-1) or -1. The applicant must be named on the page, or (but on a
  * marriage certificate, which is about the couple) the page's holder must
@@ -418,6 +437,7 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
         return -1;
     int who = -1;
     bool applicant_seen = false, holder_related = false;
+    int holder_best = -1;
     ds_sup_field *holder = NULL, *bad = NULL;
     for (int i = 0; i < p->nfields; i++) {
         ds_sup_field *f = &p->f[i];
@@ -435,6 +455,10 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
         /* A mismatch needs a name positively read as a person's. */
         if (best == 0 && !ds_sup_name_form(f->label, f->value))
             best = -1;
+        /* Read unsurely and no word longer than two letters ("Ie", "NA"):
+         * marks read off a box, as likely as a name. */
+        if (best == 0 && f->conf < NAME_CONF_UNSURE && !long_word(f->value))
+            best = -1;
         for (int k = -1; k < c->nrelated && best == 0 && f->conf < NAME_CONF_UNSURE; k++)
             if (k < 0 ? doubtful_near(f->value, c->surname, c->given_names)
                       : doubtful_near(f->value, c->related[k].surname, c->related[k].given_names))
@@ -446,6 +470,7 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
         if (f->id == DS_SF_NAME && !holder) {
             holder = f;
             holder_related = person > 0;
+            holder_best = best;
         }
         if (best >= 1 && who < 0 && (f->id == DS_SF_NAME || person == 0))
             who = person;
@@ -453,6 +478,12 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
             bad = f;
     }
     bool ok = applicant_seen || (holder_related && p->cls.type != DS_PC_MARRIAGE_CERTIFICATE);
+    /* A birth certificate is the child's: the applicant's name printed as
+     * a parent's beside another child's is another person's certificate. */
+    if (p->cls.type == DS_PC_BIRTH_CERTIFICATE && holder && holder_best == 0) {
+        ok = false;
+        bad = holder;
+    }
     if (ok)
         return who;
     if (bad) {
@@ -519,6 +550,13 @@ static bool page_shows_date(const ds_sup_text *t, const char *iso)
     return false;
 }
 
+/* Do two dates (YYYY-MM-DD) differ in their month alone? */
+static bool month_only(const char *a, const char *b)
+{
+    return strlen(a) == 10 && strlen(b) == 10 && !strncmp(a, b, 5) && !strcmp(a + 7, b + 7) &&
+           strncmp(a + 5, b + 5, 2) != 0;
+}
+
 static void check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int who,
                              int page, ds_flags *flags)
 {
@@ -561,6 +599,14 @@ static void check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case
          * label's), shows no other birth date: the reading is unsure of
          * which date is the birth date, nothing more. */
         if (!same && page_shows_date(t, closest)) {
+            set_status(f, "unverifiable");
+            continue;
+        }
+        /* Read unsurely, with the record's day and year and another
+         * month: a month misread ("14.III.1969" read "14.11.1969"), as
+         * likely as another date. */
+        if (!same && f->conf < DATE_CONF_UNSURE && month_only(read0, closest) &&
+            month_only(read1, closest)) {
             set_status(f, "unverifiable");
             continue;
         }

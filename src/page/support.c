@@ -660,18 +660,24 @@ bool ds_sup_text_fingerprint(const ds_sup_text *t, uint64_t *out)
     int n = 0, longs = 0;
     for (int i = 0; i < t->nwords; i++) {
         char d[DS_SUP_WORD_MAX];
-        if (t->w[i].conf < DS_SUP_FP_MIN_CONF)
-            continue;
         size_t len = word_digits(t->w[i].text, d, sizeof d);
-        if (len < 2)
+        if (len < 2 || t->w[i].conf < (len >= 4 ? DS_SUP_FP_MIN_CONF / 2 : DS_SUP_FP_MIN_CONF))
             continue;
         uint64_t h = 1469598103934665603ULL; /* FNV-1a */
         for (size_t k = 0; k < len; k++) {
             h ^= (unsigned char)d[k];
             h *= 1099511628211ULL;
         }
-        /* the top byte holds the length (under 48) */
-        feat[n++] = (h & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)len << 56);
+        /* the top byte holds the length (under 48); an amount ("804.10",
+         * "1.069,01") counts as a short number: a table's amounts are lost
+         * with their row */
+        const char *w = t->w[i].text;
+        size_t wl = strlen(w);
+        while (wl > 0 && !(w[wl - 1] >= '0' && w[wl - 1] <= '9'))
+            wl--;
+        bool amount = wl >= 4 && (w[wl - 3] == '.' || w[wl - 3] == ',') &&
+                      w[wl - 2] >= '0' && w[wl - 2] <= '9';
+        feat[n++] = (h & 0x00FFFFFFFFFFFFFFULL) | ((uint64_t)(amount && len > 3 ? 3 : len) << 56);
     }
     if (n > 1)
         qsort(feat, (size_t)n, sizeof *feat, u64_cmp);
@@ -684,6 +690,16 @@ bool ds_sup_text_fingerprint(const ds_sup_text *t, uint64_t *out)
     if (u < DS_SUP_FP_MIN_NUMBERS || longs < 2) {
         free(feat);
         return text_simhash(t, out);
+    }
+    /* With enough long numbers (dates, references, accounts), the short
+     * ones are left out: a fax or a photocopy loses or misreads a day, a
+     * house number or a small amount far more often than a long number. */
+    if (longs >= DS_SUP_FP_MIN_NUMBERS) {
+        int k = 0;
+        for (int i = 0; i < u; i++)
+            if ((int)(feat[i] >> 56) >= 4)
+                feat[k++] = feat[i];
+        u = k;
     }
     /* One-bit MinHash: bit k is a hash bit (k's own) of the number whose
      * k-th hash is the smallest. Two sets with a share J of their numbers

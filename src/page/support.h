@@ -151,7 +151,12 @@ void ds_sup_text_free(ds_sup_text *t);
  * or misreads words (measured: the same digits on 5 of 5 re-scans whose
  * word sets differed by up to half), while two pages of one template (the
  * same bank's statements for two people) share few numbers and differ in
- * about 32 * (1 - shared share) bits. Other pages get a SimHash of their
+ * about 32 * (1 - shared share) bits. A page with three long numbers or
+ * more (four digits or more, no amount: dates, references, account and
+ * meter numbers) is hashed on those alone, read down to half
+ * DS_SUP_FP_MIN_CONF: the re-scan of a fax or a photocopy loses a table's
+ * rows of small amounts, a day, a house number, and reads a long number
+ * poorly far more often than it loses the number. Other pages get a SimHash of their
  * confidently read words (folded, numbers weighted double). A picture hash
  * of two text pages hardly differs at all. Returns false when neither can
  * be made (under 20 words).

@@ -39,7 +39,8 @@ static const char *const birth_s[] = {
     "acte de naissance", "certificado de nacimiento", "partida de nacimiento",
     "certificato di nascita", "geboorteakte", "certidao de nascimento",
     "certificacion literal de nacimiento", "certificacion de nacimiento", "geburtenregister",
-    "atto di nascita", "estratto di nascita", NULL};
+    "atto di nascita", "estratto di nascita", "registo de nascimento", "register van geboorten",
+    "uittreksel geboorteakte", NULL};
 static const char *const birth_w[] = {
     "place of birth", "name of child", "father", "mother", "registrar", "registration district",
     "child", "born", "vater", "mutter", "pere", "mere", "padre", "madre", "when and where born",
@@ -51,7 +52,8 @@ static const char *const marriage_s[] = {
     "marriage certificate", "certificate of marriage", "entry of marriage", "heiratsurkunde",
     "eheurkunde", "acte de mariage", "certificado de matrimonio", "certificato di matrimonio",
     "huwelijksakte", "certidao de casamento", "certificacion de matrimonio", "marriage licence",
-    "marriage license", "marriage registration", "record of marriage", NULL};
+    "marriage license", "marriage registration", "record of marriage", "atto di matrimonio",
+    "register van huwelijken", "uittreksel huwelijksakte", NULL};
 static const char *const marriage_w[] = {
     "husband", "wife", "spouse", "bride", "groom", "solemnized", "solemnised", "date of marriage",
     "place of marriage", "married", "ehemann", "ehefrau", "epoux", "epouse", "conyuge",
@@ -63,7 +65,8 @@ static const char *const marriage_w[] = {
 static const char *const bank_s[] = {
     "statement of account", "bank statement", "account statement", "kontoauszug",
     "releve de compte", "extracto bancario", "extracto de cuenta", "estratto conto",
-    "rekeningoverzicht", "extrato bancario", NULL};
+    "rekeningoverzicht", "extrato bancario", "rekeningafschrift", "extrato de conta",
+    "estratto conto corrente", "releve de compte courant", "dagafschrift", NULL};
 static const char *const bank_w[] = {
     "sort code", "iban", "bic", "opening balance", "closing balance", "balance brought forward",
     "balance carried forward", "account number", "statement period", "statement date",
@@ -78,7 +81,8 @@ static const char *const payslip_s[] = {
     "payslip", "pay slip", "pay statement", "earnings statement", "pay advice",
     "gehaltsabrechnung", "lohnabrechnung", "entgeltabrechnung", "bulletin de paie",
     "bulletin de salaire", "nomina", "busta paga", "loonstrook", "recibo de vencimento",
-    "recibo de salarios", "recibo de salario", "fiche de paie", NULL};
+    "recibo de salarios", "recibo de salario", "fiche de paie", "cedolino", "cedolino paga",
+    "salarisstrook", "loonspecificatie", "recibo de vencimentos", NULL};
 static const char *const payslip_w[] = {
     "net pay", "gross pay", "basic pay", "income tax", "ni number", "tax code", "employee no",
     "employee number", "pay date", "ytd", "deductions", "pay period", "nettolohn", "bruttolohn",
@@ -95,7 +99,11 @@ static const char *const employ_s[] = {
     "attestation de travail", "certificado de empresa", "certificado laboral",
     "werkgeversverklaring", "bescheinigung uber das arbeitsverhaltnis", "arbeitszeugnis",
     "attestation employeur", "attestation d employeur", "certificat de travail",
-    "certificado de trabajo", "constancia laboral", "constancia de trabajo", NULL};
+    "certificado de trabajo", "constancia laboral", "constancia de trabajo",
+    "dichiarazione del datore di lavoro", "dichiarazione di servizio", "dichiarazione di lavoro",
+    "attestazione di servizio", "declaracao de trabalho", "declaracao de emprego",
+    "declaracao da entidade patronal", "verklaring van de werkgever", "attestation de l employeur",
+    "employer s declaration", "employer s statement", NULL};
 static const char *const employ_w[] = {
     "is employed", "employed by", "has been employed", "job title", "position", "start date",
     "permanent", "full time", "part time", "annual salary", "human resources",
@@ -103,6 +111,8 @@ static const char *const employ_w[] = {
     "beschaftigt seit", "date d entree", "fecha de alta",
     /* body words */
     "employment", "employee", "employer", "employed", "employed since", "role", "job", "salary",
+    "datore di lavoro", "dipendente", "trabalhador", "werknemer", "in dienst",
+    "categoria profissional", "qualifica", "functie",
     "hired", "joined", "particulars of your employment", "hr", "personnel", "occupation",
     "beschaftigung", "arbeitnehmer", "arbeitgeber", "tatigkeit", "emploi", "salarie", "poste",
     "fonction", "empleo", "trabajador", "trabajadora", "puesto", "cargo desempenado",
@@ -113,6 +123,9 @@ static const char *const utility_s[] = {
     "your energy bill", "stromrechnung", "gasrechnung", "facture d electricite",
     "facture de gaz", "factura de electricidad", "bolletta", "energierekening",
     "jahresrechnung", "factura de gas", "factura de agua", "facture d eau", "council tax",
+    "gas account", "electricity account", "energy account", "water account", "jaarnota",
+    "jaarafrekening", "energienota", "fatura de eletricidade", "fatura de gas", "fatura da agua",
+    "bolletta energia", "bolletta gas", "facture de gaz naturel", "facture d energie",
     "council tax bill", "rates bill", "water services", "water charges", "broadband bill",
     "telephone bill", "phone bill", "internet bill", "taxe d habitation", "taxe municipale",
     "taxe fonciere", "impuesto municipal", "grundsteuerbescheid", "rechnung telefon", NULL};
@@ -125,14 +138,16 @@ static const char *const utility_w[] = {
     "facture", "electricite", "eau", "factura", "suministro", "luz", "agua", "lectura",
     "periode de facturation", "periodo de facturacion", "council", "liable person", "band",
     "annual charge", "instalments", "rates", "broadband", "telephone", "line rental",
-    "call charges", "sewerage", "wastewater", "property tax", "rateable value", NULL};
+    "call charges", "sewerage", "wastewater", "property tax", "rateable value", "codice cliente",
+    "klantnummer", "leveringsadres", "indirizzo di fornitura", "local de consumo",
+    "adresse de livraison", "energie", "elettrica", "eletricidade", "fatura", "factuur", NULL};
 static const char *const tenancy_s[] = {
     "tenancy agreement", "rental agreement", "lease agreement", "tenancy contract", "mietvertrag",
     "contrat de location", "contrat de bail", "contrato de arrendamiento", "contratto di locazione",
     "huurovereenkomst", "contrato de arrendamento", "bail d habitation", "contrat de bail",
     /* the landlord's confirmation a residence is registered with */
     "landlord s confirmation", "landlord confirmation", "wohnungsgeberbestatigung",
-    "wohnungsgeberbescheinigung", NULL};
+    "wohnungsgeberbescheinigung", "contrato de arrendamento", "contrat de location", NULL};
 static const char *const tenancy_w[] = {
     "landlord", "tenant", "the property", "deposit", "rent", "premises", "vermieter", "mieter",
     "bailleur", "locataire", "arrendador", "arrendatario",
@@ -147,7 +162,8 @@ static const char *const police_s[] = {
     "criminal record certificate", "criminal record check", "basic disclosure",
     "fuhrungszeugnis", "casier judiciaire", "certificado de antecedentes penales",
     "certificato del casellario giudiziale", "verklaring omtrent het gedrag", "no criminal record",
-    "non condamnation", NULL};
+    "non condamnation", "casellario giudiziale", "registo criminal",
+    "certificado do registo criminal", NULL};
 static const char *const police_w[] = {
     "no convictions", "criminal record", "convictions", "police", "cautions", "no record",
     "eintragung", "condamnation", "antecedentes",
@@ -161,7 +177,7 @@ static const char *const diploma_s[] = {
     "has been awarded", "conferred", "hochschulabschluss", "diplome", "titulo universitario",
     "diploma di laurea", "getuigschrift", "diplom", "bachelorurkunde", "masterurkunde",
     "diplomurkunde", "titulo de grado", "titulo de master", "diplome de licence",
-    "diplome de master", NULL};
+    "diplome de master", "carta de curso", "diploma de curso", "testamur", NULL};
 static const char *const diploma_w[] = {
     "university", "graduated", "awarded", "degree", "honours", "faculty", "with distinction",
     "grade", "universitat", "universite", "universidad",
@@ -170,7 +186,8 @@ static const char *const diploma_w[] = {
     "hereby confers", "conferred upon", "academic", "studies", "examination", "hochschule",
     "abschluss", "studium", "licence", "etudes", "titulo", "grado", "licenciatura", "estudios",
     "programme of study", "course of study", "completed the programme", "completed the course",
-    "director of studies", "course", NULL};
+    "director of studies", "course", "universidade", "universita", "universiteit", "hogeschool",
+    "laurea", "curso", "concluiu", "mestrado", "opleiding", "corso di laurea", NULL};
 static const char *const ident_s[] = {
     "passport", "identity card", "driving licence", "driver license", "reisepass",
     "personalausweis", "carte nationale d identite", "permis de conduire", "pasaporte",
@@ -191,6 +208,8 @@ static const char *const document_nouns[] = {
     "bulletin", "fiche", "avis", "quittance", "certificado", "certificacion", "extracto",
     "contrato", "factura", "recibo", "constancia", "partida", "acta", "certificato", "estratto",
     "contratto", "bolletta", "uittreksel", "verklaring", "overeenkomst", "akte", "certidao",
+    "dichiarazione", "declaracao", "fatura", "factuur", "nota", "account", "afschrift", "estrato",
+    "extrato", "cedolino", "carta", "attestazione",
     NULL};
 
 /* What a type's documents are about, as their titles say it: folded words,
@@ -210,11 +229,12 @@ static const char *const payslip_t[] = {
     "salaire", "nomina", "salario", "gehalt*", "lohn*", "entgelt*", "loon*", NULL};
 static const char *const employ_t[] = {
     "employ*", "emploi", "employeur", "empleo", "laboral", "trabajo", "travail", "service",
-    "arbeit*", "beschaftig*", "werkgever*", NULL};
+    "arbeit*", "beschaftig*", "werkgever*", "lavoro", "trabalho", "datore", "employer*", NULL};
 static const char *const utility_t[] = {
     "electricity", "electric", "gas", "energy", "water", "fuel", "utility", "utilities",
     "broadband", "telephone", "phone", "internet", "council tax", "electricite", "electricidad",
-    "agua", "eau", "energie", "strom*", "wasser*", "gaz", "property tax", NULL};
+    "agua", "eau", "energie", "strom*", "wasser*", "gaz", "property tax", "elettric*",
+    "eletricidade", "energia", NULL};
 static const char *const tenancy_t[] = {
     "tenancy", "tenant", "tenants", "rental", "rent", "lease", "letting", "landlord", "miet*",
     "bail", "location", "arrendamiento", "alquiler", "locazione", "huur*", "arrendamento", NULL};
@@ -225,7 +245,7 @@ static const char *const police_t[] = {
 static const char *const diploma_t[] = {
     "diploma", "degree", "transcript", "graduat*", "bachelor", "master", "university",
     "academic", "diplome", "titulo", "laurea", "licenciatura", "universit*", "completion",
-    "course", "programme", "studies", NULL};
+    "course", "programme", "studies", "curso", "testamur", NULL};
 
 static const char *const *const title_words[DS_PC_COUNT] = {
     [DS_PC_BIRTH_CERTIFICATE] = birth_t,   [DS_PC_MARRIAGE_CERTIFICATE] = marriage_t,

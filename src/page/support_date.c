@@ -29,19 +29,23 @@
 #include "base/text.h"
 
 /* Month names folded (lower case, no accents), full and abbreviated. */
-static const char *const month_words[12][10] = {
-    {"january", "jan", "januar", "janvier", "janv", "enero", "ene", "janner", NULL},
-    {"february", "feb", "februar", "fevrier", "fevr", "fev", "febrero", NULL},
-    {"march", "mar", "marz", "maerz", "mrz", "mars", "marzo", NULL},
-    {"april", "apr", "avril", "avr", "abril", "abr", NULL},
-    {"may", "mai", "mayo", NULL},
-    {"june", "jun", "juni", "juin", "junio", NULL},
-    {"july", "jul", "juli", "juillet", "juil", "julio", NULL},
-    {"august", "aug", "aout", "agosto", "ago", NULL},
-    {"september", "sep", "sept", "septembre", "septiembre", "setiembre", NULL},
-    {"october", "oct", "oktober", "okt", "octobre", "octubre", NULL},
-    {"november", "nov", "novembre", "noviembre", NULL},
-    {"december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", NULL},
+static const char *const month_words[12][16] = {
+    {"january", "jan", "januar", "janvier", "janv", "enero", "ene", "janner", "gennaio", "janeiro",
+     "januari", NULL},
+    {"february", "feb", "februar", "fevrier", "fevr", "fev", "febrero", "febbraio", "fevereiro",
+     "februari", NULL},
+    {"march", "mar", "marz", "maerz", "mrz", "mars", "marzo", "marco", "maart", "mrt", NULL},
+    {"april", "apr", "avril", "avr", "abril", "abr", "aprile", NULL},
+    {"may", "mai", "mayo", "maggio", "maio", "mei", NULL},
+    {"june", "jun", "juni", "juin", "junio", "giugno", "junho", "giu", NULL},
+    {"july", "jul", "juli", "juillet", "juil", "julio", "luglio", "julho", "lug", NULL},
+    {"august", "aug", "aout", "agosto", "ago", "augustus", NULL},
+    {"september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "setembro",
+     NULL},
+    {"october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "ott", NULL},
+    {"november", "nov", "novembre", "noviembre", "novembro", NULL},
+    {"december", "dec", "dezember", "dez", "decembre", "diciembre", "dic", "dicembre", "dezembro",
+     NULL},
 };
 
 /* Words a written date may hold between its parts ("5 de marzo de 1980",
@@ -126,6 +130,34 @@ static bool english_ordinal(int *v, const char *sfx, size_t n)
     return true;
 }
 
+/* The month (1..12) of a Roman numeral of len bytes at s ("VII", "XII"),
+ * the letters and digits OCR reads for I among them ("X1", "1X", "VIL",
+ * "V|"), with at least one V, X or I as printed; else 0. */
+static int roman_month(const char *s, size_t len)
+{
+    static const char *const roman[12] = {"I", "II", "III", "IV", "V", "VI",
+                                          "VII", "VIII", "IX", "X", "XI", "XII"};
+    char r[8];
+    bool letter = false;
+    if (len == 0 || len > 4)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == 'I' || c == 'V' || c == 'X')
+            letter = true;
+        else if (c == '1' || c == 'l' || c == 'L' || c == '|' || c == 'i')
+            c = 'I';
+        else
+            return 0;
+        r[i] = c;
+    }
+    r[len] = 0;
+    for (int m = 0; letter && m < 12; m++)
+        if (strcmp(r, roman[m]) == 0)
+            return m + 1;
+    return 0;
+}
+
 /* Splits text into numbers and month names; false at anything else. */
 static bool date_tokens(const char *text, dtok *tok, int cap, int *ntok)
 {
@@ -158,6 +190,16 @@ static bool date_tokens(const char *text, dtok *tok, int cap, int *ntok)
         size_t len = (size_t)(p - s);
         if (n >= cap)
             return false;
+        /* A month in Roman numerals between separators ("14/VII/1985",
+         * "09.XI.2025", OCR's "X1", "1X", "VIL" among them). */
+        int rm = (sep == '.' || sep == '/' || sep == '-') && (*p == '.' || *p == '/' || *p == '-')
+                     ? roman_month(s, len)
+                     : 0;
+        if (rm) {
+            tok[n++] = (dtok){T_MONTH, rm, 0, sep};
+            sep = 0;
+            continue;
+        }
         if (digit) {
             /* digits, confusable letters among them, then maybe an
              * ordinal suffix ("1st", "1er"). */

@@ -83,7 +83,8 @@ static int date_at(const ds_sup_text *t, const lines *L, int a, int b, char iso[
 }
 
 static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", "herr", "frau", "m",
-                                     "mme", "mlle", "sr", "sra", "prof", "sir", NULL};
+                                     "mme", "mlle", "sr", "sra", "prof", "sir", "sig",
+                                     "sig ra", "dhr", "mevr", "heer", "mevrouw", NULL};
 static const char *const not_names[] = {
     "customer", "the", "holder", "named", "in", "our", "records", "madam", "whom", "it", "may",
     "concern", "born", "on", "date", "of", "and", "has", "is", "was", "who", "employed", "at",
@@ -251,7 +252,11 @@ static bool generic(const char *phrase)
                                     "address", "wife", "husband", "pere", "mere", "vater",
                                     "mutter", "titular", "surname", "dob", "vivienda", "dated",
                                     "premises", "residence", "occupier", "property",
-                                    "lessee", "lessor", NULL};
+                                    "lessee", "lessor", "padre", "madre", "pai", "mae",
+                                    "vader", "moeder", "naam", "nome", "adres",
+                                    "dipendente", "trabalhador", "werknemer", "salarie",
+                                    "huurder", "conduttore", "arrendatario", "intestatario",
+                                    "rekeninghouder", "immobile", "locado", "morada", NULL};
     return in_list(g, phrase);
 }
 
@@ -295,7 +300,7 @@ static bool postcode_line(const ds_sup_text *t, const lines *L, int line, int fr
             d += isdigit((unsigned char)*w) != 0;
             a += isalpha((unsigned char)*w) != 0;
         }
-        if ((d && a && n <= 4) || (d == n && (n == 4 || n == 5)))
+        if ((d && a && n <= 4) || ds_sup_postcode_word(t->w[i].text))
             return true;
     }
     return false;
@@ -1018,10 +1023,15 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
             L.height[line] = 1;
         ds_sup_tokenize(t, &L, line, lt);
         for (int pos = 0; pos < lt->n; pos++) {
+            /* The longest caption starting here, the first of the table on
+             * a tie ("adresse de livraison", not "adresse"), taken once. */
+            int jbest = -1, m = 0;
             for (int j = 0; j < NLABELS; j++) {
-                int m = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase);
-                if (!m)
-                    continue;
+                int mj = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase);
+                if (mj > m)
+                    jbest = j, m = mj;
+            }
+            for (int j = jbest; j >= 0 && j == jbest; j++) {
                 int lw = lt->t[pos].word, last = lt->t[pos + m - 1].word;
                 kind lk = ds_sup_labels[j].k;
                 /* The caption's translation after it ("Hiermit bestätigen
@@ -1083,6 +1093,13 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                         name_norm(of->value, of->norm, sizeof of->norm);
                     }
                 }
+                /* A certifying sentence that goes on in small letters ("...,
+                 * dass die oben genannten Angaben ...") names no one. */
+                if (lk == K_NAME && certifying(ds_sup_labels[j].phrase) && v.b > v.a &&
+                    islower((unsigned char)t->w[v.a].text[0])) {
+                    pos += m - 1;
+                    break;
+                }
                 /* A certifying sentence that ends its line or cell ("This
                  * is to certify that", "Se certifica que") names the holder
                  * on the line under it, a name alone. */
@@ -1104,16 +1121,22 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     !isdigit((unsigned char)t->w[v.a].text[0]))
                     break;
                 label lb = ds_sup_labels[j];
+                if (lb.id == DS_SF_BIRTH_DATE)
+                    v.a = ds_sup_skip_birthplace(t, v.a, v.b);
                 if (v.b <= v.a) {
                     span below = ds_sup_value_under(t, &L, line, lw, lb.id, &lb.k);
-                    v = ds_sup_stacked_value(t, &L, line, lw, below)
+                    /* The next caption under it is no value ("Date of
+                     * birth:" over "Place of birth:", the values in a
+                     * column of their own). */
+                    v = ds_sup_stacked_value(t, &L, line, lw, below) &&
+                                !ds_sup_labelled_at(t, &L, below) && !ds_sup_caption_cell(t, below)
                             ? below
                             : ds_sup_value_right(t, &L, last, ds_sup_labels[j].k);
                 }
                 int vl = v.b > v.a ? t->w[v.a].line : line;
                 if (!strcmp(lb.phrase, "nom") && page_given)
                     lb.k = K_SURNAME;
-                else if (!strcmp(lb.phrase, "nombre") && page_surname)
+                else if ((!strcmp(lb.phrase, "nombre") || !strcmp(lb.phrase, "nome")) && page_surname)
                     lb.k = K_GIVEN;
                 /* A person's caption ("Spouse", "Cónyuge") in a row whose
                  * next box is captioned with the given names holds the
@@ -1165,6 +1188,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     header_fields(t, &L, out, page_h);
     if (cls && cls->type != DS_PC_BIRTH_CERTIFICATE && cls->type != DS_PC_MARRIAGE_CERTIFICATE)
         date_line(t, &L, out, page_h);
+    ds_sup_put_place_date(t, &L, out);
 out:
     free(L.start);
     free(L.height);

@@ -90,6 +90,14 @@ ds_sup_span ds_sup_value_beside(const ds_sup_text *t, const ds_sup_lines *L, int
     int gap = L->height[line] * 5 / 2;
     int gaps = 0;
     int prev_right = t->w[after].box[0] + t->w[after].box[2];
+    /* Marks before the value (a leader's "=", a stray "f" read at almost
+     * no confidence off a dotted line) are no part of it, nor its gap. */
+    while (s.a + 1 < end && (!ds_sup_has_alnum(t->w[s.a].text) ||
+                             (t->w[s.a].conf < 10 && strlen(t->w[s.a].text) <= 2))) {
+        prev_right = t->w[s.a].box[0] + t->w[s.a].box[2];
+        s.a++;
+        s.b = s.a;
+    }
     for (int i = s.a; i < end; i++) {
         if (t->w[i].box[0] - prev_right > gap) {
             if (i > s.a || gaps > 0)

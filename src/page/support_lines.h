@@ -100,4 +100,27 @@ ds_sup_span ds_sup_line_under(const ds_sup_text *t, const ds_sup_lines *L, int l
  * it)? */
 bool ds_sup_cell_ends(const ds_sup_text *t, const ds_sup_lines *L, int w);
 
+/* Is v a caption alone: its last word ends with a colon ("Place of
+ * birth:")? */
+bool ds_sup_caption_cell(const ds_sup_text *t, ds_sup_span v);
+
+/* support_place.c. A line "Place, date" ("Lisboa, 3 de novembro de
+ * 2026", "Fait à Lyon, le 14 juillet 2026", "Given at Wyvern on 2027.01.28"):
+ * the date ends the line, after a place of one to three words without
+ * digits (a lead such as "Given at", "Fait à" before it) ending with a
+ * comma or followed by "on", "le", "lì" ...; never right under a sworn
+ * translator's words (the translation's date). Returns the date's word
+ * count and its first word in *da (iso, alt, *short_year as
+ * ds_sup_date_words_yy), or 0. */
+int ds_sup_place_date(const ds_sup_text *t, const ds_sup_lines *L, int line, int *da,
+                      char iso[11], char alt[11], bool *short_year);
+/* A birth date's value that starts with the place of birth ("at Athens on
+ * 22nd of October, 2000", "a Milano il 14 luglio 1985"): the first word of
+ * the date after it; else a. */
+int ds_sup_skip_birthplace(const ds_sup_text *t, int a, int b);
+/* Adds the date of a "Place, date" line (the first) as the page's issue
+ * date (label "place and date") where no label gave one; it replaces a
+ * letter's date line. */
+void ds_sup_put_place_date(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_page *out);
+
 #endif

@@ -135,25 +135,43 @@ bool ds_sup_streetish(const char *folded)
                                         "drive", "square", "court", "gardens", "st",
                                         "rd", "ave", "strasse", "str", "weg", "platz", "rue",
                                         "avenue", "calle", "via", "straat", "rua", "flat",
-                                        "apartment", NULL};
+                                        "apartment", "viale", "corso", "piazza", "largo",
+                                        "vicolo", "avenida", "travessa", "praca", "estrada",
+                                        "boulevard", "bd", "bulevardul", "strada", "ul", "laan",
+                                        "gracht", "plein", "kade", NULL};
+    /* Dutch and German streets are compounds ("Kerkstraat", "Molenlaan",
+     * "Hauptstraße" folded "hauptstrasse"). */
+    static const char *const ends[] = {"straat", "gracht", "laan", "plein", "kade", "strasse",
+                                       NULL};
     char buf[512];
     snprintf(buf, sizeof buf, "%s", folded);
-    for (char *save = NULL, *p = strtok_r(buf, " ", &save); p; p = strtok_r(NULL, " ", &save))
+    for (char *save = NULL, *p = strtok_r(buf, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
         if (in_list_(words, p))
             return true;
+        size_t n = strlen(p);
+        for (const char *const *e = ends; *e; e++)
+            if (n > strlen(*e) + 2 && strcmp(p + n - strlen(*e), *e) == 0)
+                return true;
+    }
     return false;
 }
 
 
 /* A postcode's shape: letters and digits mixed in at most four characters
- * ("BN4", "7JL"), or four or five digits; trailing punctuation aside. */
+ * ("BN4", "7JL"), four to six digits, or digits joined by one dash as
+ * Portugal and Poland write them ("1100-053", "31-542"); trailing
+ * punctuation aside. */
 bool ds_sup_postcode_word(const char *w)
 {
-    int d = 0, a = 0, n = 0;
+    int d = 0, a = 0, n = 0, dash = -1;
     for (; *w && !strchr(",.;)", *w); w++, n++) {
         d += isdigit((unsigned char)*w) != 0;
         a += isalpha((unsigned char)*w) != 0;
+        if (*w == '-')
+            dash = dash < 0 ? n : 99;
     }
-    return (d && a && d + a == n && n <= 4) || (d == n && (n == 4 || n == 5));
+    if (dash > 0 && dash < 99 && d == n - 1 && dash < n - 1)
+        return (dash == 4 && d == 7) || (dash == 2 && d == 5);
+    return (d && a && d + a == n && n <= 4) || (d == n && n >= 4 && n <= 6);
 }
 

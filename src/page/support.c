@@ -330,11 +330,13 @@ PIX *ds_sup_erase_rules(PIX *gray, double dpi, int *nrules)
 
 /* Reads img (at dpi) with Tesseract into buf (DS_SUP_WORDS_MAX words),
  * boxes divided by scale into page pixels; *n words. */
-static ds_error recognize(TessBaseAPI *api, PIX *img, double dpi, double scale, ds_sup_word *buf,
-                          int *n)
+static ds_error recognize_psm(TessBaseAPI *api, PIX *img, double dpi, double scale,
+                              ds_sup_word *buf, int *n, TessPageSegMode psm, int *quarters)
 {
     *n = 0;
-    TessBaseAPISetPageSegMode(api, PSM_AUTO);
+    int votes[4] = {0, 0, 0, 0}; /* words per orientation of their block */
+    int orient = 0;
+    TessBaseAPISetPageSegMode(api, psm);
     TessBaseAPISetImage2(api, img);
     TessBaseAPISetSourceResolution(api, (int)lround(dpi));
     if (TessBaseAPIRecognize(api, NULL) != 0) {
@@ -348,6 +350,14 @@ static ds_error recognize(TessBaseAPI *api, PIX *img, double dpi, double scale, 
         do {
             if (TessPageIteratorIsAtBeginningOf(pit, RIL_TEXTLINE))
                 line++;
+            if (quarters && TessPageIteratorIsAtBeginningOf(pit, RIL_BLOCK)) {
+                TessOrientation o = ORIENTATION_PAGE_UP;
+                TessWritingDirection wdir;
+                TessTextlineOrder order;
+                float deskew;
+                TessPageIteratorOrientation((TessPageIterator *)pit, &o, &wdir, &order, &deskew);
+                orient = (int)o >= 0 && (int)o < 4 ? (int)o : 0;
+            }
             if (*n >= DS_SUP_WORDS_MAX)
                 break;
             char *s = TessResultIteratorGetUTF8Text(it, RIL_WORD);
@@ -367,13 +377,65 @@ static ds_error recognize(TessBaseAPI *api, PIX *img, double dpi, double scale, 
                 wd->box[3] = (int)lround((b - tp) / scale);
                 wd->conf = TessResultIteratorConfidence(it, RIL_WORD);
                 wd->line = line < 0 ? 0 : line;
+                votes[orient]++;
             }
             TessDeleteText(s);
         } while (TessResultIteratorNext(it, RIL_WORD));
         TessResultIteratorDelete(it);
     }
     TessBaseAPIClear(api);
+    if (quarters) {
+        /* The orientation most words' blocks have; the page's "up" at its
+         * left is turned a quarter clockwise, at its right three. */
+        static const int turn[4] = {0, 3, 2, 1};
+        int best = 0;
+        for (int o = 1; o < 4; o++)
+            if (votes[o] > votes[best])
+                best = o;
+        *quarters = turn[best];
+    }
     return DS_OK;
+}
+
+/* Reads img (at dpi) with Tesseract into buf (DS_SUP_WORDS_MAX words),
+ * boxes divided by scale into page pixels; *n words. */
+static ds_error recognize(TessBaseAPI *api, PIX *img, double dpi, double scale, ds_sup_word *buf,
+                          int *n)
+{
+    return recognize_psm(api, img, dpi, scale, buf, n, PSM_AUTO, NULL);
+}
+
+/* Turns box (x, y, w, h) of a W x H page by quarters clockwise. */
+static void box_turn(int box[4], int W, int H, int quarters)
+{
+    int x = box[0], y = box[1], bw = box[2], bh = box[3];
+    switch (quarters) {
+    case 1:
+        box[0] = H - (y + bh), box[1] = x, box[2] = bh, box[3] = bw;
+        break;
+    case 2:
+        box[0] = W - (x + bw), box[1] = H - (y + bh);
+        break;
+    case 3:
+        box[0] = y, box[1] = W - (x + bw), box[2] = bh, box[3] = bw;
+        break;
+    default:
+        break;
+    }
+}
+
+/* Do most words of the reading stand on end (a page lying sideways whose
+ * lines Tesseract read vertically)? */
+static bool words_on_end(const ds_sup_word *w, int n)
+{
+    int tall = 0, long_words = 0;
+    for (int i = 0; i < n; i++) {
+        if (strlen(w[i].text) < 4)
+            continue;
+        long_words++;
+        tall += w[i].box[3] > 2 * w[i].box[2];
+    }
+    return long_words >= 10 && tall * 2 > long_words;
 }
 
 static double mean_conf(const ds_sup_word *w, int n)
@@ -391,6 +453,61 @@ static int clear_words(const ds_sup_word *w, int n)
     for (int i = 0; i < n; i++)
         k += w[i].conf >= DS_SUP_REREAD_CONF;
     return k;
+}
+
+static bool poorly_read(const ds_sup_word *w, int n)
+{
+    return n < DS_SUP_REREAD_WORDS || mean_conf(w, n) < DS_SUP_REREAD_CONF;
+}
+
+/* Reads img into *buf (DS_SUP_WORDS_MAX words, may be replaced), *n words.
+ * A page read as (almost) nothing may be one Tesseract's binarisation lost
+ * whole: paper darkened unevenly (a bright spot, a dark corner) under a
+ * global threshold. It is read once more with its background flattened,
+ * and the reading with more words is kept; a page read as words is never
+ * read twice. */
+static ds_error read_words(TessBaseAPI *api, PIX *img, double dpi, double scale,
+                           ds_sup_word **buf, int *n)
+{
+    ds_error err = recognize(api, img, dpi, scale, *buf, n);
+    if (err != DS_OK || !poorly_read(*buf, *n))
+        return err;
+    PIX *even = pixBackgroundNormSimple(img, NULL, NULL);
+    ds_sup_word *buf2 = even ? malloc(sizeof *buf2 * DS_SUP_WORDS_MAX) : NULL;
+    int n2 = 0;
+    if (buf2 && recognize(api, even, dpi, scale, buf2, &n2) == DS_OK &&
+        (*n < DS_SUP_REREAD_WORDS ? n2 > *n : clear_words(buf2, n2) > clear_words(*buf, *n))) {
+        free(*buf);
+        *buf = buf2;
+        buf2 = NULL;
+        *n = n2;
+    }
+    free(buf2);
+    pixDestroy(&even);
+    return DS_OK;
+}
+
+void ds_sup_box_to_page(const ds_sup_text *t, int box[4])
+{
+    if (!t || !box || t->turned == 0)
+        return;
+    /* The page as it lies is W x H; the upright frame is the page turned
+     * clockwise by t->turned. */
+    int uw = t->page_w, uh = t->page_h;
+    int x = box[0], y = box[1], bw = box[2], bh = box[3];
+    switch (t->turned) {
+    case 90: /* upright (u, v) came from (v, H - 1 - u); H = uw */
+        box[0] = y, box[1] = uw - (x + bw), box[2] = bh, box[3] = bw;
+        break;
+    case 180:
+        box[0] = uw - (x + bw), box[1] = uh - (y + bh);
+        break;
+    case 270: /* upright (u, v) came from (W - 1 - v, u); W = uh */
+        box[0] = uh - (y + bh), box[1] = x, box[2] = bh, box[3] = bw;
+        break;
+    default:
+        break;
+    }
 }
 
 ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi, ds_sup_text *out)
@@ -438,25 +555,30 @@ ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi, ds_s
         return DS_ERR_NOMEM;
     }
     int n = 0;
-    ds_error err = recognize(api, img, page_dpi * scale, scale, buf, &n);
-    /* A page read as (almost) nothing may be one Tesseract's binarisation
-     * lost whole: paper darkened unevenly (a bright spot, a dark corner)
-     * under a global threshold. It is read once more with its background
-     * flattened, and the reading with more words is kept; a page read as
-     * words is never read twice. */
-    if (err == DS_OK && (n < DS_SUP_REREAD_WORDS || mean_conf(buf, n) < DS_SUP_REREAD_CONF)) {
-        PIX *even = pixBackgroundNormSimple(img, NULL, NULL);
-        ds_sup_word *buf2 = even ? malloc(sizeof *buf2 * DS_SUP_WORDS_MAX) : NULL;
-        int n2 = 0;
-        if (buf2 && recognize(api, even, page_dpi * scale, scale, buf2, &n2) == DS_OK &&
-            (n < DS_SUP_REREAD_WORDS ? n2 > n : clear_words(buf2, n2) > clear_words(buf, n))) {
+    ds_error err = read_words(api, img, page_dpi * scale, scale, &buf, &n);
+    /* A page placed sideways or upside down in the scanner reads as few
+     * words or as garbage: where its letters say with confidence which way
+     * is up, it is read once more turned upright, and the reading with
+     * more clear words is kept. A page read well is never turned. */
+    int quarters = 0;
+    if (err == DS_OK && (poorly_read(buf, n) || words_on_end(buf, n))) {
+        /* Tesseract's own orientation test (osd.traineddata) with the
+         * reading: its words' boxes come back on the page as it lies. */
+        ds_sup_word *buf2 = malloc(sizeof *buf2 * DS_SUP_WORDS_MAX);
+        int n2 = 0, q = 0;
+        if (buf2 &&
+            recognize_psm(api, img, page_dpi * scale, scale, buf2, &n2, PSM_AUTO_OSD, &q) ==
+                DS_OK &&
+            q != 0 && clear_words(buf2, n2) >= clear_words(buf, n)) {
+            for (int i = 0; i < n2; i++)
+                box_turn(buf2[i].box, w, h, q);
             free(buf);
             buf = buf2;
             buf2 = NULL;
             n = n2;
+            quarters = q;
         }
         free(buf2);
-        pixDestroy(&even);
     }
     if (err != DS_OK)
         goto done;
@@ -466,8 +588,9 @@ done:
     free(buf);
     pixDestroy(&img);
     out->source = DS_SUP_SRC_OCR;
-    out->page_w = w;
-    out->page_h = h;
+    out->turned = quarters * 90;
+    out->page_w = quarters % 2 ? h : w;
+    out->page_h = quarters % 2 ? w : h;
     out->scale_pct = (int)lround(scale * 100);
     out->ms = ds_now_ms() - t0;
     return err;

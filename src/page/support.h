@@ -69,6 +69,10 @@ typedef struct ds_sup_text {
     int shaded_cells;   /* OCR: shaded cells lifted to the paper's tone (ds_sup_flatten_shade) */
     int year_now;       /* the screening date's year: places a two-digit year's century
                            (ds_sup_parse_date_yy); 0: unknown, two-digit years are no date */
+    int turned;         /* OCR: the page lay turned in the scanner and was read turned
+                           upright by this many degrees clockwise (0, 90, 180, 270); the
+                           words' boxes and page_w, page_h are in that upright frame
+                           (ds_sup_box_to_page maps a box back to the page) */
 } ds_sup_text;
 
 /* The resolution full-page OCR reads at (pixels per inch of the paper): the
@@ -88,11 +92,21 @@ typedef struct ds_sup_text {
 /*
  * Reads the whole page with Tesseract (api made by ds_tess_create) at about
  * ocr_dpi (the declared dpi, else the width of an A4/Letter page, tells the
- * scale; a page is never scaled up). Boxes are in page pixels. Fails with
+ * scale; a page is never scaled up). Boxes are in page pixels. A page read
+ * poorly (DS_SUP_REREAD_WORDS, DS_SUP_REREAD_CONF) whose text stands
+ * sideways or upside down (placed so in the scanner: the ascenders and
+ * descenders of its letters, Leptonica's orientation test for Roman text,
+ * tell it with confidence) is read again turned upright, and the reading
+ * with more words read clearly is kept (out->turned). Fails with
  * DS_ERR_NOMEM or DS_ERR_INTERNAL (Tesseract refused the page).
  */
 ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi,
                          ds_sup_text *out /* OUT */);
+
+/* Maps box (x, y, w, h), in the upright frame t was read in, back to the
+ * page as it lies in the image (t->turned undone); unchanged when t was
+ * read as it lies. */
+void ds_sup_box_to_page(const ds_sup_text *t, int box[4]);
 
 /*
  * Ruling lines: box borders and table rules, long thin runs of ink
@@ -246,6 +260,7 @@ typedef struct ds_sup_field {
 typedef struct ds_sup_page {
     bool read;                     /* the page's words were read */
     ds_sup_source source;
+    int turned;                    /* ds_sup_text's turned: read turned upright by this */
     int nwords;
     double mean_conf, ms;
     ds_sup_class cls;

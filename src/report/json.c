@@ -187,6 +187,8 @@ static json_t *support_json(const ds_sup_page *p)
     json_object_set_new(o, "words", json_integer(p->nwords));
     json_object_set_new(o, "mean_confidence", json_real(round(p->mean_conf * 10) / 10));
     json_object_set_new(o, "ms", json_real(round(p->ms * 10) / 10));
+    if (p->turned)
+        json_object_set_new(o, "turned", json_integer(p->turned));
     json_t *fields = json_array();
     for (int i = 0; i < p->nfields; i++) {
         const ds_sup_field *f = &p->f[i];

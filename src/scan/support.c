@@ -174,6 +174,11 @@ ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds
             x->text_fingerprint = true;
         }
         ds_check_support(sp, &text, c, opt->today, opt->statement_window_days, page_no, flags);
+        /* A page read turned upright reports its boxes on the page as
+         * it lies in the image. */
+        sp->turned = text.turned;
+        for (int i = 0; i < sp->nfields; i++)
+            ds_sup_box_to_page(&text, sp->f[i].box);
         free(x->support);
         x->support = sp;
         snprintf(x->class_by, sizeof x->class_by, "text");

@@ -17,6 +17,7 @@
 #include <tesseract/capi.h>
 #include <unistd.h>
 
+#include "base/omp.h"
 #include "page/tess.h"
 #include "t.h"
 
@@ -123,6 +124,59 @@ static void test_other_callers_get_png(void)
 static void test_net_reads_the_same(void)
 {
     reads_the_same(ds_tess_fast_net, ds_tess_fast_net_count, 1);
+}
+
+/* The LSTM gates computed by this library (tess_net.c): the page read to
+ * the same words, confidences and boxes as with Tesseract's own sections,
+ * and the library's gates ran for every step of it (hundreds a line). The
+ * process runs its OpenMP regions inline (main re-executes it with
+ * OMP_THREAD_LIMIT=1), which the replacement needs. */
+static void test_lstm_gates_read_the_same(void)
+{
+    if (!ds_omp_one_thread())
+        T_SKIP("OpenMP regions are not run inline in this process");
+    unsigned long before = ds_tess_lstm_gate_steps();
+    reads_the_same(ds_tess_fast_net, ds_tess_lstm_gate_steps, 1000);
+    if (ds_tess_lstm_gate_steps() == before)
+        T_SKIP("Tesseract's LSTM sections are not the ones read (another build than 5.3.0-2)");
+}
+
+/* The logistic of an LSTM gate, this library's against Tesseract's own
+ * (FuncInplace<FFunc>, the template the gates inline, exported by
+ * libtesseract), bit for bit on the floats of test_tanh_is_tesseracts. */
+static void test_logistic_is_tesseracts(void)
+{
+    void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
+    typedef void (*inplace_fn)(int, float *);
+    inplace_fn own =
+        lib ? (inplace_fn)dlsym(lib, "_ZN9tesseract11FuncInplaceINS_5FFuncEEEviPf") : NULL;
+    const float *table = lib ? (const float *)dlsym(lib, "_ZN9tesseract13LogisticTableE") : NULL;
+    if (!own || !table)
+        T_SKIP("Tesseract's FuncInplace<FFunc> or LogisticTable is not found");
+    static float in[60000], theirs[60000], mine[60000];
+    int n = 0;
+    for (int k = -20000; k <= 20000; k++)
+        in[n++] = (float)k / 1000.0f;
+    for (int k = -4100; k <= 4100; k += 3) {
+        float b = (float)k / 256.0f;
+        in[n++] = b;
+        in[n++] = nextafterf(b, -100.0f);
+        in[n++] = nextafterf(b, 100.0f);
+    }
+    const float odd[] = {0.0f,       -0.0f,       INFINITY,    -INFINITY, NAN,    -NAN,
+                         8388608.0f, -8388608.0f, 16777216.0f, 1e10f,     -1e10f, 3e38f,
+                         1e-40f,     -1e-40f,     15.99f,      -15.99f,   16.0f,  -16.0f};
+    for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
+        in[n++] = odd[k];
+    memcpy(theirs, in, sizeof in);
+    own(n, theirs);
+    for (int start = 0; start < 4; start++) {
+        memcpy(mine, in, sizeof in);
+        ds_tess_logistic_row(table, mine + start, n - start);
+        T_CHECK(memcmp(mine + start, theirs + start, (size_t)(n - start) * sizeof *mine) == 0);
+    }
+    T_CHECK(theirs[0] == 0.0f && !signbit(theirs[0]) && theirs[20000] == 0.5f &&
+            theirs[40000] == 1.0f);
 }
 
 /* A NetworkIO in int mode as Tesseract 5 lays it out (tess_net.c), its
@@ -328,6 +382,7 @@ static void test_maxpool_step_is_tesseracts(void)
 
 int main(int argc, char **argv)
 {
+    ds_limit_omp_threads(argv); /* regions inline, as the programs run them */
     static const t_case cases[] = {
         {"raw_lines_read_the_same", test_raw_lines_read_the_same},
         {"other_callers_get_png", test_other_callers_get_png},
@@ -336,6 +391,8 @@ int main(int argc, char **argv)
         {"maxpool_step_is_tesseracts", test_maxpool_step_is_tesseracts},
         {"tanh_is_tesseracts", test_tanh_is_tesseracts},
         {"threshold_rect_is_tesseracts", test_threshold_rect_is_tesseracts},
+        {"lstm_gates_read_the_same", test_lstm_gates_read_the_same},
+        {"logistic_is_tesseracts", test_logistic_is_tesseracts},
     };
     return T_RUN(cases);
 }

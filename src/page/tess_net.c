@@ -50,6 +50,7 @@
  */
 #define _GNU_SOURCE
 #include "tess.h"
+#include "base/omp.h"
 
 #include <dlfcn.h>
 #include <math.h>
@@ -140,6 +141,9 @@ _Static_assert(offsetof(convolve_layer, half_y) == 0x64, "Convolve layout");
     "hEPS1_"
 #define N_RESIZE_TO_MAP "_ZN9tesseract9NetworkIO11ResizeToMapEbRKNS_9StrideMapEi"
 #define N_RANDOMIZE "_ZN9tesseract9NetworkIO9RandomizeEiiiPNS_5TRandE"
+#define N_LOGISTIC_TABLE "_ZN9tesseract13LogisticTableE"
+#define N_MDV_INT8 "_ZNK9tesseract12WeightMatrix15MatrixDotVectorEPKaPf"
+#define N_RESIZE_FORWARD "_ZN9tesseract4LSTM13ResizeForwardERKNS_9NetworkIOE"
 
 typedef int (*max_index_fn)(const stride_index *, int);
 typedef bool (*is_valid_fn)(const stride_index *);
@@ -157,6 +161,7 @@ typedef void (*conv_forward_fn)(convolve_layer *, bool, const network_io *, cons
                                 network_io *);
 typedef void (*resize_to_map_fn)(network_io *, bool, const stride_map *, int);
 typedef void (*randomize_fn)(network_io *, int, int, int, void *);
+typedef void (*mdv_int8_fn)(const void *, const int8_t *, float *);
 
 static struct {
     max_index_fn max_index;
@@ -174,11 +179,15 @@ static struct {
     conv_forward_fn conv_forward;
     resize_to_map_fn resize_to_map;
     randomize_fn randomize;
+    const float *logistic_table; /* Tesseract's, as tanh_table */
+    mdv_int8_fn mdv_int8;        /* WeightMatrix::MatrixDotVector(const int8_t *, float *) */
     bool layout_known; /* Tesseract 5.3.x: the layout above */
 } own;
 static pthread_once_t own_once = PTHREAD_ONCE_INIT;
 static atomic_bool fast_net = true;
 static atomic_ulong fast_calls;
+
+static void lstm_gates_register(void);
 
 static void resolve(void)
 {
@@ -197,6 +206,8 @@ static void resolve(void)
     own.conv_forward = (conv_forward_fn)dlsym(RTLD_NEXT, N_CONV_FORWARD);
     own.resize_to_map = (resize_to_map_fn)dlsym(RTLD_NEXT, N_RESIZE_TO_MAP);
     own.randomize = (randomize_fn)dlsym(RTLD_NEXT, N_RANDOMIZE);
+    own.logistic_table = (const float *)dlsym(RTLD_NEXT, N_LOGISTIC_TABLE);
+    own.mdv_int8 = (mdv_int8_fn)dlsym(RTLD_NEXT, N_MDV_INT8);
     const char *v = TessVersion();
     /* Only the release whose layout was read (objdump) and that
      * tests/test_tess compares against: any other goes to Tesseract's own
@@ -206,6 +217,7 @@ static void resolve(void)
                        own.write_part && own.copy_general && own.maxpool_step && own.fc_step && own.threshold_rect &&
                        own.tanh_table && own.conv_forward &&
                        own.resize_to_map && own.randomize;
+    lstm_gates_register();
 }
 
 /* True when this file computes the call; false when it goes to Tesseract's
@@ -542,6 +554,148 @@ void ds_tess_tanh_row(const float *table, float *line, int n)
     for (; k < n; k++)
         line[k] = tanh_of(table, line[k]);
 }
+
+/* Tesseract's Logistic (functions.h) as Debian's 5.3.0 computes it inside
+ * the LSTM's gates: for x < 0, 1 - the value at -x (+0 beyond the table);
+ * otherwise (NaN too) s = x * 256, its index as tanh_of's, 1 beyond the
+ * table's last step, else the two table values interpolated. */
+static float logistic_of(const float *table, float x)
+{
+    bool neg = x < 0.0f;
+    float a = neg ? -x : x;
+    float s = a * 256.0f;
+#ifdef __SSE2__
+    unsigned idx = (unsigned)(unsigned long long)_mm_cvttss_si64(_mm_set_ss(s));
+#else
+    unsigned idx = s < 9.2e18f ? (unsigned)(unsigned long long)(long long)s : 0u; /* not met */
+#endif
+    float r;
+    if (idx > 4094u) {
+        r = 1.0f;
+    } else {
+        float t0 = table[idx], t1 = table[idx + 1];
+        r = t0 + (t1 - t0) * (s - (float)(int)idx);
+    }
+    return neg ? 1.0f - r : r;
+}
+
+/* logistic_of over line[0..n), four at a time as ds_tess_tanh_row. */
+void ds_tess_logistic_row(const float *table, float *line, int n)
+{
+    int k = 0;
+#ifdef __SSE2__
+    const __m128 sign = _mm_castsi128_ps(_mm_set1_epi32(INT_MIN)), zero = _mm_setzero_ps();
+    const __m128 scale = _mm_set1_ps(256.0f), limit = _mm_set1_ps(2147483648.0f),
+                 one = _mm_set1_ps(1.0f);
+    const __m128i last = _mm_set1_epi32(4094);
+    for (; k + 4 <= n; k += 4) {
+        __m128 x = _mm_loadu_ps(line + k);
+        __m128 neg = _mm_cmplt_ps(x, zero);
+        __m128 s = _mm_mul_ps(_mm_xor_ps(x, _mm_and_ps(neg, sign)), scale);
+        if (_mm_movemask_ps(_mm_cmplt_ps(s, limit)) != 0xf) {
+            for (int j = 0; j < 4; j++)
+                line[k + j] = logistic_of(table, line[k + j]);
+            continue;
+        }
+        __m128i idx = _mm_cvttps_epi32(s);
+        __m128i beyond = _mm_cmpgt_epi32(idx, last);
+        int at[4];
+        _mm_storeu_si128((__m128i *)at, _mm_andnot_si128(beyond, idx));
+        __m128 t0 = _mm_setr_ps(table[at[0]], table[at[1]], table[at[2]], table[at[3]]);
+        __m128 t1 =
+            _mm_setr_ps(table[at[0] + 1], table[at[1] + 1], table[at[2] + 1], table[at[3] + 1]);
+        __m128 r = _mm_add_ps(t0, _mm_mul_ps(_mm_sub_ps(t1, t0),
+                                             _mm_sub_ps(s, _mm_cvtepi32_ps(idx))));
+        __m128 b = _mm_castsi128_ps(beyond);
+        r = _mm_or_ps(_mm_and_ps(b, one), _mm_andnot_ps(b, r));
+        /* 1 - 1 beyond the table on the negative side: +0, as Tesseract's */
+        r = _mm_or_ps(_mm_and_ps(neg, _mm_sub_ps(one, r)), _mm_andnot_ps(neg, r));
+        _mm_storeu_ps(line + k, r);
+    }
+#endif
+    for (; k < n; k++)
+        line[k] = logistic_of(table, line[k]);
+}
+
+/*
+ * The gates of an LSTM step (LSTM::Forward, lstm/lstm.cpp): Tesseract
+ * opens a `parallel sections` region a time step whose four sections each
+ * multiply the step's input by one gate's weights and apply the gate's
+ * function in place: tanh for the cell input (CI), the logistic for the
+ * input, forget and output gates (GI, GF1, GO). The functions are inlined
+ * there as a loop with a branch on each value's sign, a coin toss: about
+ * a sixth of a passport page's CPU time (perf, 24 speed pages). Here the
+ * same products (Tesseract's own WeightMatrix::MatrixDotVector) and the
+ * same functions four values at a time, with the same results.
+ *
+ * The region's body is a function of libtesseract without a name (GCC's
+ * outlined LSTM::Forward._omp_fn.0, 0x140 bytes after ResizeForward in
+ * Debian's 5.3.0-2); it is replaced only when its 0x746 bytes are the ones
+ * read (FNV-1a below), so any other build runs its own. Its data: the LSTM,
+ * the gates' FloatVecs (0x18 bytes each, the values at +8), the float
+ * input, the step t. The LSTM: ns_ at 0x64, is_2d_ at 0x6c, the gates'
+ * WeightMatrix objects at 0x70 + 0xf8 k (CI, GI, GF1, GO, GFS), source_
+ * (a NetworkIO) at 0x550: its int8 rows at 0x578, row length at 0x588,
+ * int_mode_ at 0x590. A float network or a 2-D LSTM runs Tesseract's.
+ */
+#define LSTM_GATES_OFFSET 0x140
+#define LSTM_GATES_SIZE 0x746
+#define LSTM_GATES_FNV 0xfe55a821a1ce9defull
+
+static atomic_ulong lstm_gate_steps;
+
+static bool lstm_gates(void *data)
+{
+    if (!ours())
+        return false;
+    struct {
+        const char *self, *gates;
+        const void *float_input;
+        int t;
+    } d;
+    memcpy(&d, data, sizeof d);
+    if (!d.self[0x590] || d.self[0x6c])
+        return false;
+    int ns, row;
+    const int8_t *rows;
+    memcpy(&ns, d.self + 0x64, sizeof ns);
+    memcpy(&row, d.self + 0x588, sizeof row);
+    memcpy(&rows, d.self + 0x578, sizeof rows);
+    const int8_t *in = rows + (ptrdiff_t)(int)((unsigned)row * (unsigned)d.t);
+    for (int g = 0; g < 4; g++) {
+        float *v;
+        memcpy(&v, d.gates + 0x18 * g + 8, sizeof v);
+        own.mdv_int8(d.self + 0x70 + 0xf8 * g, in, v);
+        if (g == 0)
+            ds_tess_tanh_row(own.tanh_table, v, ns);
+        else
+            ds_tess_logistic_row(own.logistic_table, v, ns);
+    }
+    atomic_store_explicit(&lstm_gate_steps,
+                          atomic_load_explicit(&lstm_gate_steps, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
+    return true;
+}
+
+static void lstm_gates_register(void)
+{
+    const unsigned char *resize = (const unsigned char *)dlsym(RTLD_NEXT, N_RESIZE_FORWARD);
+    if (!own.layout_known || !resize || !own.logistic_table || !own.mdv_int8)
+        return;
+    const unsigned char *body = resize + LSTM_GATES_OFFSET;
+    uint64_t h = 1469598103934665603ull;
+    for (int k = 0; k < LSTM_GATES_SIZE; k++) {
+        h ^= body[k];
+        h *= 1099511628211ull;
+    }
+    if (h != LSTM_GATES_FNV)
+        return;
+    void (*fn)(void *);
+    memcpy(&fn, &body, sizeof fn);
+    ds_omp_replace_sections(fn, lstm_gates);
+}
+
+unsigned long ds_tess_lstm_gate_steps(void) { return atomic_load(&lstm_gate_steps); }
 
 /* A fully connected layer's step after its products
  * (FullyConnected::ForwardTimeStep(int, float *)): the tanh layers here

@@ -179,6 +179,65 @@ static void test_logistic_is_tesseracts(void)
             theirs[40000] == 1.0f);
 }
 
+/* The int8 matrix product, this library's (AVX-512 VNNI) against the one
+ * Tesseract chose (IntSimdMatrix::intSimdMatrix's function, AVX2 on the
+ * machines these run on), bit for bit, on random shaped weights (every
+ * int8 value, -128 included), inputs within +-127 (what Tesseract's int8
+ * rows hold) and scales, for output counts that make every group size and
+ * input counts around the groups of 4 and 32. */
+static void test_int8_dot_is_tesseracts(void)
+{
+    TessBaseAPI *api = NULL;
+    T_EQ_INT(ds_tess_create("eng", &api), DS_OK); /* Tesseract picks its matrix code */
+    void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
+    const void *const *simd =
+        lib ? (const void *const *)dlsym(lib, "_ZN9tesseract13IntSimdMatrix13intSimdMatrixE") : NULL;
+    typedef void (*dot_fn)(int, int, const int8_t *, const float *, const int8_t *, float *);
+    int shape[4] = {0, 0, 0, 0};
+    dot_fn own = NULL;
+    if (simd && *simd) {
+        memcpy(&own, *simd, sizeof own);
+        memcpy(shape, (const char *)*simd + 8, sizeof shape);
+    }
+    if (!own || shape[0] != 8 || shape[1] != 8 || shape[2] != 32 || shape[3] != 4) {
+        ds_tess_free(api);
+        T_SKIP("Tesseract's matrix code is not the AVX2 one here");
+    }
+    static int8_t w[300 * 400], u[448];
+    static float scales[300], mine[300], theirs[300];
+    unsigned seed = 99;
+    const int outs[] = {8, 16, 24, 40, 48, 56, 64, 72, 96, 104, 120, 128, 192, 200, 256, 264};
+    const int ins[] = {2, 3, 4, 5, 6, 33, 34, 97, 111, 193, 289, 385};
+    int checked = 0, differ = 0;
+    for (size_t a = 0; a < sizeof outs / sizeof outs[0]; a++)
+        for (size_t b = 0; b < sizeof ins / sizeof ins[0]; b++) {
+            for (size_t k = 0; k < sizeof w; k++) {
+                seed = seed * 1103515245u + 12345u;
+                w[k] = (int8_t)(seed >> 16);
+            }
+            for (size_t k = 0; k < sizeof u; k++) {
+                seed = seed * 1103515245u + 12345u;
+                u[k] = (int8_t)((int)((seed >> 16) % 255u) - 127);
+            }
+            for (int k = 0; k < 300; k++) {
+                seed = seed * 1103515245u + 12345u;
+                scales[k] = (float)((seed >> 8) & 0xffff) / 65536.0f * 0.01f;
+            }
+            memset(mine, 0, sizeof mine);
+            memset(theirs, 0, sizeof theirs);
+            if (!ds_tess_int8_dot(outs[a], ins[b], w, scales, u, mine)) {
+                ds_tess_free(api);
+                T_SKIP("this processor has no AVX-512 VNNI");
+            }
+            own(outs[a], ins[b], w, scales, u, theirs);
+            differ += memcmp(mine, theirs, sizeof mine) != 0;
+            checked += theirs[0] != 0.0f && theirs[outs[a] - 1] != 0.0f;
+        }
+    T_EQ_INT(differ, 0);
+    T_CHECK(checked > 100);
+    ds_tess_free(api);
+}
+
 /* A NetworkIO in int mode as Tesseract 5 lays it out (tess_net.c), its
  * one row of int8 values at line. */
 static void fake_int8_io(unsigned char io[0x48], int8_t *line, int width)
@@ -393,6 +452,7 @@ int main(int argc, char **argv)
         {"threshold_rect_is_tesseracts", test_threshold_rect_is_tesseracts},
         {"lstm_gates_read_the_same", test_lstm_gates_read_the_same},
         {"logistic_is_tesseracts", test_logistic_is_tesseracts},
+        {"int8_dot_is_tesseracts", test_int8_dot_is_tesseracts},
     };
     return T_RUN(cases);
 }

@@ -60,4 +60,13 @@ void ds_tess_tanh_row(const float *table, float *line, int n);
 void ds_tess_logistic_row(const float *table, float *line, int n);
 unsigned long ds_tess_lstm_gate_steps(void);
 
+/*
+ * Tesseract's int8 matrix product (its AVX2 IntSimdMatrix's
+ * matrixDotVectorFunction: num_out outputs, num_in_bias inputs with the
+ * bias, weights shaped for it) into v, the same values, with AVX-512 VNNI
+ * (tess_dot.c). False, and nothing done, where the processor lacks it.
+ */
+bool ds_tess_int8_dot(int num_out, int num_in_bias, const int8_t *shaped, const float *scales,
+                      const int8_t *u, float *v);
+
 #endif

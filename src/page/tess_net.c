@@ -144,6 +144,7 @@ _Static_assert(offsetof(convolve_layer, half_y) == 0x64, "Convolve layout");
 #define N_LOGISTIC_TABLE "_ZN9tesseract13LogisticTableE"
 #define N_MDV_INT8 "_ZNK9tesseract12WeightMatrix15MatrixDotVectorEPKaPf"
 #define N_RESIZE_FORWARD "_ZN9tesseract4LSTM13ResizeForwardERKNS_9NetworkIOE"
+#define N_INT_SIMD "_ZN9tesseract13IntSimdMatrix13intSimdMatrixE"
 
 typedef int (*max_index_fn)(const stride_index *, int);
 typedef bool (*is_valid_fn)(const stride_index *);
@@ -703,6 +704,33 @@ void ds_tess_logistic_row(const float *table, float *line, int n)
 #define LSTM_GATES_FNV 0xfe55a821a1ce9defull
 
 static atomic_ulong lstm_gate_steps;
+/* IntSimdMatrix::intSimdMatrix: the matrix code Tesseract chose, whose
+ * shape (outputs a register, registers, inputs a register, inputs a
+ * group, ints from byte 8) makes the shaped weights' layout. */
+static const void *const *int_simd;
+
+/* WeightMatrix::MatrixDotVector(const int8_t *, float *) of the weights
+ * at wm: ds_tess_int8_dot on its shaped weights (at 0xe0) and scales (at
+ * 0x68), num_out and num_in + 1 its int8 rows' dimensions (wi_ at 0x20:
+ * 0x34, 0x38), when the shape is AVX2's; else Tesseract's own. */
+static void gate_product(const char *wm, const int8_t *in, float *v)
+{
+    const void *simd = int_simd ? *int_simd : NULL;
+    int shape[4] = {0, 0, 0, 0};
+    if (simd)
+        memcpy(shape, (const char *)simd + 8, sizeof shape);
+    if (shape[0] == 8 && shape[1] == 8 && shape[2] == 32 && shape[3] == 4) {
+        int dims[2];
+        const int8_t *shaped;
+        const float *scales;
+        memcpy(dims, wm + 0x34, sizeof dims);
+        memcpy(&shaped, wm + 0xe0, sizeof shaped);
+        memcpy(&scales, wm + 0x68, sizeof scales);
+        if (ds_tess_int8_dot(dims[0], dims[1], shaped, scales, in, v))
+            return;
+    }
+    own.mdv_int8(wm, in, v);
+}
 
 static bool lstm_gates(void *data)
 {
@@ -725,7 +753,7 @@ static bool lstm_gates(void *data)
     for (int g = 0; g < 4; g++) {
         float *v;
         memcpy(&v, d.gates + 0x18 * g + 8, sizeof v);
-        own.mdv_int8(d.self + 0x70 + 0xf8 * g, in, v);
+        gate_product(d.self + 0x70 + 0xf8 * g, in, v);
         if (g == 0)
             ds_tess_tanh_row(own.tanh_table, v, ns);
         else
@@ -750,6 +778,7 @@ static void lstm_gates_register(void)
     }
     if (h != LSTM_GATES_FNV)
         return;
+    int_simd = (const void *const *)dlsym(RTLD_NEXT, N_INT_SIMD);
     void (*fn)(void *);
     memcpy(&fn, &body, sizeof fn);
     ds_omp_replace_sections(fn, lstm_gates);

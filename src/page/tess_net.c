@@ -541,8 +541,16 @@ __attribute__((target("avx2"))) static int table_row_avx2(const float *table, fl
         __m256i idx = _mm256_cvttps_epi32(s);
         __m256i beyond = _mm256_cmpgt_epi32(idx, last);
         __m256i at = _mm256_andnot_si256(beyond, idx);
-        __m256 t0 = _mm256_i32gather_ps(table, at, 4);
-        __m256 t1 = _mm256_i32gather_ps(table + 1, at, 4);
+        /* Each index's two neighbouring values in one 64-bit load, then
+         * the firsts and the seconds apart, back in index order. */
+        __m256i p0 = _mm256_i32gather_epi64((const long long *)table, _mm256_castsi256_si128(at), 4);
+        __m256i p1 =
+            _mm256_i32gather_epi64((const long long *)table, _mm256_extracti128_si256(at, 1), 4);
+        __m256 f0 = _mm256_castsi256_ps(p0), f1 = _mm256_castsi256_ps(p1);
+        __m256 t0 = _mm256_castpd_ps(_mm256_permute4x64_pd(
+            _mm256_castps_pd(_mm256_shuffle_ps(f0, f1, _MM_SHUFFLE(2, 0, 2, 0))), 0xd8));
+        __m256 t1 = _mm256_castpd_ps(_mm256_permute4x64_pd(
+            _mm256_castps_pd(_mm256_shuffle_ps(f0, f1, _MM_SHUFFLE(3, 1, 3, 1))), 0xd8));
         __m256 r = _mm256_add_ps(t0, _mm256_mul_ps(_mm256_sub_ps(t1, t0),
                                                    _mm256_sub_ps(s, _mm256_cvtepi32_ps(idx))));
         r = _mm256_blendv_ps(r, one, _mm256_castsi256_ps(beyond));

@@ -134,6 +134,7 @@ _Static_assert(offsetof(convolve_layer, half_y) == 0x64, "Convolve layout");
 #define N_THRESHOLD_RECT                                                                     \
     "_ZNK9tesseract16ImageThresholder18ThresholdRectToPixENS_5ImageEiRKSt6vectorIiSaIiEES6_PS1_"
 #define N_FC_STEP "_ZN9tesseract14FullyConnected15ForwardTimeStepEiPf"
+#define N_FC_STEP_INT8 "_ZN9tesseract14FullyConnected15ForwardTimeStepEPKaiPf"
 #define N_TANH_TABLE "_ZN9tesseract9TanhTableE"
 #define N_MAXPOOL_STEP "_ZN9tesseract9NetworkIO15MaxpoolTimeStepEiRKS0_iPi"
 #define N_CONV_FORWARD                                                                    \
@@ -155,6 +156,7 @@ typedef bool (*increment_fn)(stride_index *);
 typedef void (*write_part_fn)(network_io *, int, int, int, const float *);
 typedef void (*copy_general_fn)(network_io *, int, int, int, const network_io *, int, int);
 typedef void (*fc_step_fn)(void *, int, float *);
+typedef void (*fc_step_int8_fn)(void *, const int8_t *, int, float *);
 typedef void (*threshold_rect_fn)(const void *, PIX *, int, const int_vector *, const int_vector *,
                                   PIX **);
 typedef void (*maxpool_step_fn)(network_io *, int, const network_io *, int, int *);
@@ -175,6 +177,7 @@ static struct {
     copy_general_fn copy_general;
     maxpool_step_fn maxpool_step;
     fc_step_fn fc_step;
+    fc_step_int8_fn fc_step_int8;
     threshold_rect_fn threshold_rect;
     const float *tanh_table; /* Tesseract's, kTableSize (4096) values over [0, 16) */
     conv_forward_fn conv_forward;
@@ -189,6 +192,10 @@ static atomic_bool fast_net = true;
 static atomic_ulong fast_calls;
 
 static void lstm_gates_register(void);
+/* IntSimdMatrix::intSimdMatrix: the matrix code Tesseract chose, whose
+ * shape (outputs a register, registers, inputs a register, inputs a
+ * group, ints from byte 8) makes the shaped weights' layout. */
+static const void *const *int_simd;
 
 static void resolve(void)
 {
@@ -202,6 +209,7 @@ static void resolve(void)
     own.copy_general = (copy_general_fn)dlsym(RTLD_NEXT, N_COPY_GENERAL);
     own.maxpool_step = (maxpool_step_fn)dlsym(RTLD_NEXT, N_MAXPOOL_STEP);
     own.fc_step = (fc_step_fn)dlsym(RTLD_NEXT, N_FC_STEP);
+    own.fc_step_int8 = (fc_step_int8_fn)dlsym(RTLD_NEXT, N_FC_STEP_INT8);
     own.threshold_rect = (threshold_rect_fn)dlsym(RTLD_NEXT, N_THRESHOLD_RECT);
     own.tanh_table = (const float *)dlsym(RTLD_NEXT, N_TANH_TABLE);
     own.conv_forward = (conv_forward_fn)dlsym(RTLD_NEXT, N_CONV_FORWARD);
@@ -215,9 +223,11 @@ static void resolve(void)
      * functions, as does a build where one of them cannot be found. */
     own.layout_known = v && strncmp(v, "5.3.", 4) == 0 && own.max_index && own.is_valid &&
                        own.is_last && own.set_t && own.add_offset && own.increment &&
-                       own.write_part && own.copy_general && own.maxpool_step && own.fc_step && own.threshold_rect &&
+                       own.write_part && own.copy_general && own.maxpool_step && own.fc_step &&
+                       own.fc_step_int8 && own.threshold_rect &&
                        own.tanh_table && own.conv_forward &&
                        own.resize_to_map && own.randomize;
+    int_simd = (const void *const *)dlsym(RTLD_NEXT, N_INT_SIMD);
     lstm_gates_register();
 }
 
@@ -712,10 +722,6 @@ void ds_tess_logistic_row(const float *table, float *line, int n)
 #define LSTM_GATES_FNV 0xfe55a821a1ce9defull
 
 static atomic_ulong lstm_gate_steps;
-/* IntSimdMatrix::intSimdMatrix: the matrix code Tesseract chose, whose
- * shape (outputs a register, registers, inputs a register, inputs a
- * group, ints from byte 8) makes the shaped weights' layout. */
-static const void *const *int_simd;
 
 /* WeightMatrix::MatrixDotVector(const int8_t *, float *) of the weights
  * at wm: ds_tess_int8_dot on its shaped weights (at 0xe0) and scales (at
@@ -786,13 +792,31 @@ static void lstm_gates_register(void)
     }
     if (h != LSTM_GATES_FNV)
         return;
-    int_simd = (const void *const *)dlsym(RTLD_NEXT, N_INT_SIMD);
     void (*fn)(void *);
     memcpy(&fn, &body, sizeof fn);
     ds_omp_replace_sections(fn, lstm_gates);
 }
 
 unsigned long ds_tess_lstm_gate_steps(void) { return atomic_load(&lstm_gate_steps); }
+
+DS_TESS_EXPORT void _ZN9tesseract14FullyConnected15ForwardTimeStepEiPf(void *self, int t,
+                                                                     float *line);
+
+/* A fully connected layer's step on int8 inputs
+ * (FullyConnected::ForwardTimeStep(const int8_t *, int, float *)): its
+ * weights' product (the WeightMatrix at 0x60) as the gates', then the
+ * step after the product (above), as Tesseract's does. */
+DS_TESS_EXPORT void _ZN9tesseract14FullyConnected15ForwardTimeStepEPKaiPf(void *self,
+                                                                        const int8_t *in, int t,
+                                                                        float *line)
+{
+    if (!ours()) {
+        own.fc_step_int8(self, in, t, line);
+        return;
+    }
+    gate_product((const char *)self + 0x60, in, line);
+    _ZN9tesseract14FullyConnected15ForwardTimeStepEiPf(self, t, line);
+}
 
 /* A fully connected layer's step after its products
  * (FullyConnected::ForwardTimeStep(int, float *)): the tanh layers here

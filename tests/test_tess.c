@@ -126,6 +126,29 @@ static void test_net_reads_the_same(void)
     reads_the_same(ds_tess_fast_net, ds_tess_fast_net_count, 1);
 }
 
+/* The floats the table functions are compared on, into in[60000]: a fine
+ * sweep, every table step and its neighbours, and the floats a network
+ * never gives (NaN, infinities, -0, 2^23 and 2^24, whose scaled values
+ * truncate past int's range). Their number. */
+static int table_sweep(float *in)
+{
+    int n = 0;
+    for (int k = -20000; k <= 20000; k++)
+        in[n++] = (float)k / 1000.0f;
+    for (int k = -4100; k <= 4100; k += 3) {
+        float b = (float)k / 256.0f;
+        in[n++] = b;
+        in[n++] = nextafterf(b, -100.0f);
+        in[n++] = nextafterf(b, 100.0f);
+    }
+    const float odd[] = {0.0f,       -0.0f,       INFINITY,    -INFINITY, NAN,    -NAN,
+                         8388608.0f, -8388608.0f, 16777216.0f, 1e10f,     -1e10f, 3e38f,
+                         1e-40f,     -1e-40f,     15.99f,      -15.99f,   16.0f,  -16.0f};
+    for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
+        in[n++] = odd[k];
+    return n;
+}
+
 /* The LSTM gates computed by this library (tess_net.c): the page read to
  * the same words, confidences and boxes as with Tesseract's own sections,
  * and the library's gates ran for every step of it (hundreds a line). The
@@ -154,20 +177,7 @@ static void test_logistic_is_tesseracts(void)
     if (!own || !table)
         T_SKIP("Tesseract's FuncInplace<FFunc> or LogisticTable is not found");
     static float in[60000], theirs[60000], mine[60000];
-    int n = 0;
-    for (int k = -20000; k <= 20000; k++)
-        in[n++] = (float)k / 1000.0f;
-    for (int k = -4100; k <= 4100; k += 3) {
-        float b = (float)k / 256.0f;
-        in[n++] = b;
-        in[n++] = nextafterf(b, -100.0f);
-        in[n++] = nextafterf(b, 100.0f);
-    }
-    const float odd[] = {0.0f,       -0.0f,       INFINITY,    -INFINITY, NAN,    -NAN,
-                         8388608.0f, -8388608.0f, 16777216.0f, 1e10f,     -1e10f, 3e38f,
-                         1e-40f,     -1e-40f,     15.99f,      -15.99f,   16.0f,  -16.0f};
-    for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
-        in[n++] = odd[k];
+    int n = table_sweep(in);
     memcpy(theirs, in, sizeof in);
     own(n, theirs);
     for (int start = 0; start < 4; start++) {
@@ -314,20 +324,7 @@ static void test_tanh_is_tesseracts(void)
     if (!own || !table)
         T_SKIP("Tesseract's FullyConnected::ForwardTimeStep or TanhTable is not found");
     static float in[60000], theirs[60000], mine[60000];
-    int n = 0;
-    for (int k = -20000; k <= 20000; k++)
-        in[n++] = (float)k / 1000.0f;
-    for (int k = -4100; k <= 4100; k += 3) {
-        float b = (float)k / 256.0f;
-        in[n++] = b;
-        in[n++] = nextafterf(b, -100.0f);
-        in[n++] = nextafterf(b, 100.0f);
-    }
-    const float odd[] = {0.0f,       -0.0f,       INFINITY,    -INFINITY, NAN,    -NAN,
-                         8388608.0f, -8388608.0f, 16777216.0f, 1e10f,     -1e10f, 3e38f,
-                         1e-40f,     -1e-40f,     15.99f,      -15.99f,   16.0f,  -16.0f};
-    for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
-        in[n++] = odd[k];
+    int n = table_sweep(in);
     unsigned char layer[0x100];
     memset(layer, 0, sizeof layer);
     int type = 19; /* NT_TANH */

@@ -501,12 +501,15 @@ DS_TESS_EXPORT void _ZN9tesseract9NetworkIO15MaxpoolTimeStepEiRKS0_iPi(network_i
     }
 }
 
-/* Tesseract's Tanh (functions.h) as Debian's 5.3.0 computes it: on |x|
- * (the result negated for x < 0; -0 takes the positive side), s = |x| *
- * 256 in float, its index the low 32 bits of s truncated to 64, 1 beyond
- * the table's last step (index > 4094, unsigned), else the table's two
- * values at the index interpolated: t0 + (t1 - t0) * (s - index). */
-static float tanh_of(const float *table, float x)
+/* Tesseract's Tanh and Logistic (functions.h) as Debian's 5.3.0 computes
+ * them (the fully connected layers' tanh, the LSTM gates' inlined
+ * functions): on |x|, s = |x| * 256 in float, its index the low 32 bits of
+ * s truncated to 64, 1 beyond the table's last step (index > 4094,
+ * unsigned), else the table's two values at the index interpolated: t0 +
+ * (t1 - t0) * (s - index); for x < 0 (-0 takes the positive side) the
+ * tanh is negated, the logistic 1 minus it (+0 beyond the table). NaN
+ * reads the table at 0 and stays NaN. */
+static float table_of(const float *table, float x, bool logistic)
 {
     bool neg = x < 0.0f;
     float a = neg ? -x : x;
@@ -523,7 +526,9 @@ static float tanh_of(const float *table, float x)
         float t0 = table[idx], t1 = table[idx + 1];
         r = t0 + (t1 - t0) * (s - (float)(int)idx);
     }
-    return neg ? -r : r;
+    if (!neg)
+        return r;
+    return logistic ? 1.0f - r : -r;
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -586,81 +591,18 @@ static bool have_avx2(void)
 }
 #endif
 
-/* tanh_of over line[0..n), four at a time where every s is under 2^31
- * (the truncations agree there; NaN and beyond go one by one). Tesseract's
- * branch on each value's sign is a coin toss: in the convolution's fully
- * connected layer, sixteen values a pixel of every line, it was most of
- * the layer's time. */
-void ds_tess_tanh_row(const float *table, float *line, int n)
+
+/* table_of over line[0..n): eight at a time with AVX2, then four at a
+ * time where every s is under 2^31 (the truncations agree there; NaN and
+ * beyond go one by one). Tesseract's branch on each value's sign is a
+ * coin toss: in the convolution's fully connected layer, sixteen values a
+ * pixel of every line, and in every LSTM gate it was most of their time. */
+static void table_row(const float *table, float *line, int n, bool logistic)
 {
     int k = 0;
 #ifdef DS_TABLE_AVX2
     if (have_avx2())
-        k = table_row_avx2(table, line, n, false);
-#endif
-#ifdef __SSE2__
-    const __m128 sign = _mm_castsi128_ps(_mm_set1_epi32(INT_MIN)), zero = _mm_setzero_ps();
-    const __m128 scale = _mm_set1_ps(256.0f), limit = _mm_set1_ps(2147483648.0f),
-                 one = _mm_set1_ps(1.0f);
-    const __m128i last = _mm_set1_epi32(4094);
-    for (; k + 4 <= n; k += 4) {
-        __m128 x = _mm_loadu_ps(line + k);
-        __m128 neg = _mm_and_ps(_mm_cmplt_ps(x, zero), sign);
-        __m128 s = _mm_mul_ps(_mm_xor_ps(x, neg), scale);
-        if (_mm_movemask_ps(_mm_cmplt_ps(s, limit)) != 0xf) {
-            for (int j = 0; j < 4; j++)
-                line[k + j] = tanh_of(table, line[k + j]);
-            continue;
-        }
-        __m128i idx = _mm_cvttps_epi32(s);
-        __m128i beyond = _mm_cmpgt_epi32(idx, last);
-        int at[4];
-        _mm_storeu_si128((__m128i *)at, _mm_andnot_si128(beyond, idx));
-        __m128 t0 = _mm_setr_ps(table[at[0]], table[at[1]], table[at[2]], table[at[3]]);
-        __m128 t1 =
-            _mm_setr_ps(table[at[0] + 1], table[at[1] + 1], table[at[2] + 1], table[at[3] + 1]);
-        __m128 r = _mm_add_ps(t0, _mm_mul_ps(_mm_sub_ps(t1, t0),
-                                             _mm_sub_ps(s, _mm_cvtepi32_ps(idx))));
-        __m128 b = _mm_castsi128_ps(beyond);
-        r = _mm_or_ps(_mm_and_ps(b, one), _mm_andnot_ps(b, r));
-        _mm_storeu_ps(line + k, _mm_xor_ps(r, neg));
-    }
-#endif
-    for (; k < n; k++)
-        line[k] = tanh_of(table, line[k]);
-}
-
-/* Tesseract's Logistic (functions.h) as Debian's 5.3.0 computes it inside
- * the LSTM's gates: for x < 0, 1 - the value at -x (+0 beyond the table);
- * otherwise (NaN too) s = x * 256, its index as tanh_of's, 1 beyond the
- * table's last step, else the two table values interpolated. */
-static float logistic_of(const float *table, float x)
-{
-    bool neg = x < 0.0f;
-    float a = neg ? -x : x;
-    float s = a * 256.0f;
-#ifdef __SSE2__
-    unsigned idx = (unsigned)(unsigned long long)_mm_cvttss_si64(_mm_set_ss(s));
-#else
-    unsigned idx = s < 9.2e18f ? (unsigned)(unsigned long long)(long long)s : 0u; /* not met */
-#endif
-    float r;
-    if (idx > 4094u) {
-        r = 1.0f;
-    } else {
-        float t0 = table[idx], t1 = table[idx + 1];
-        r = t0 + (t1 - t0) * (s - (float)(int)idx);
-    }
-    return neg ? 1.0f - r : r;
-}
-
-/* logistic_of over line[0..n), four at a time as ds_tess_tanh_row. */
-void ds_tess_logistic_row(const float *table, float *line, int n)
-{
-    int k = 0;
-#ifdef DS_TABLE_AVX2
-    if (have_avx2())
-        k = table_row_avx2(table, line, n, true);
+        k = table_row_avx2(table, line, n, logistic);
 #endif
 #ifdef __SSE2__
     const __m128 sign = _mm_castsi128_ps(_mm_set1_epi32(INT_MIN)), zero = _mm_setzero_ps();
@@ -673,7 +615,7 @@ void ds_tess_logistic_row(const float *table, float *line, int n)
         __m128 s = _mm_mul_ps(_mm_xor_ps(x, _mm_and_ps(neg, sign)), scale);
         if (_mm_movemask_ps(_mm_cmplt_ps(s, limit)) != 0xf) {
             for (int j = 0; j < 4; j++)
-                line[k + j] = logistic_of(table, line[k + j]);
+                line[k + j] = table_of(table, line[k + j], logistic);
             continue;
         }
         __m128i idx = _mm_cvttps_epi32(s);
@@ -687,13 +629,22 @@ void ds_tess_logistic_row(const float *table, float *line, int n)
                                              _mm_sub_ps(s, _mm_cvtepi32_ps(idx))));
         __m128 b = _mm_castsi128_ps(beyond);
         r = _mm_or_ps(_mm_and_ps(b, one), _mm_andnot_ps(b, r));
-        /* 1 - 1 beyond the table on the negative side: +0, as Tesseract's */
-        r = _mm_or_ps(_mm_and_ps(neg, _mm_sub_ps(one, r)), _mm_andnot_ps(neg, r));
+        if (logistic) /* 1 - 1 beyond the table: +0, as Tesseract's */
+            r = _mm_or_ps(_mm_and_ps(neg, _mm_sub_ps(one, r)), _mm_andnot_ps(neg, r));
+        else
+            r = _mm_xor_ps(r, _mm_and_ps(neg, sign));
         _mm_storeu_ps(line + k, r);
     }
 #endif
     for (; k < n; k++)
-        line[k] = logistic_of(table, line[k]);
+        line[k] = table_of(table, line[k], logistic);
+}
+
+void ds_tess_tanh_row(const float *table, float *line, int n) { table_row(table, line, n, false); }
+
+void ds_tess_logistic_row(const float *table, float *line, int n)
+{
+    table_row(table, line, n, true);
 }
 
 /*

@@ -26,6 +26,13 @@
  * (NetworkIO::MaxpoolTimeStep, 3 %: a branch on each value) and the int8
  * rounding go four or sixteen values at a time (SSE2).
  *
+ * The gates of every LSTM step (a `parallel sections` region a step:
+ * four int8 products, then tanh or the logistic inlined with a branch on
+ * each value's sign) are computed here too, with the same values, when
+ * regions run inline (base/omp.h) and the region's code is the one read
+ * (lstm_gates below); the products, and those of the fully connected
+ * layers, go through tess_dot.c where the processor has AVX-512 VNNI.
+ *
  * This file defines those functions (the C++ names Tesseract calls), so
  * that the dynamic linker binds libtesseract's calls here before its own
  * (libdocscreen, or a program linking it statically, comes before

@@ -147,6 +147,57 @@ static void test_other_calls_go_to_leptonica(void)
     pixDestroy(&p);
 }
 
+/* The grey closing (morph_gray.c) against Leptonica's pixCloseGray, pixel
+ * for pixel: random grey images of widths around a word and a SSE row,
+ * textured and flat, every brick shape up to larger than the image
+ * (square, one row, one column), and the passport page with the specimen
+ * search's 21 x 21 brick and larger. */
+static void test_close_gray_is_leptonicas(void)
+{
+    static const int dims[][2] = {{1, 1}, {3, 2}, {17, 5}, {33, 31}, {64, 48}, {131, 77}};
+    static const int sizes[][2] = {{3, 3}, {1, 3}, {3, 1}, {5, 9}, {21, 21}, {1, 41},
+                                   {41, 1}, {63, 35}, {201, 201}};
+    int differ = 0, checked = 0;
+    for (size_t d = 0; d < sizeof dims / sizeof dims[0]; d++)
+        for (int texture = 0; texture < 2; texture++) {
+            int w = dims[d][0], h = dims[d][1];
+            PIX *g = pixCreate(w, h, 8);
+            for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++) {
+                    uint32_t v = next() & 255u;
+                    pixSetPixel(g, x, y, texture ? v : (v < 40 ? v : 200 + (v & 31)));
+                }
+            for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+                PIX *mine = ds_close_gray(g, sizes[s][0], sizes[s][1]);
+                PIX *theirs = pixCloseGray(g, sizes[s][0], sizes[s][1]);
+                l_int32 same = 0;
+                differ += !mine || !theirs || pixEqual(mine, theirs, &same) != 0 || !same;
+                checked++;
+                pixDestroy(&mine);
+                pixDestroy(&theirs);
+            }
+            pixDestroy(&g);
+        }
+    T_EQ_INT(differ, 0);
+    T_CHECK(checked > 100);
+    if (access(PAGE, R_OK) != 0)
+        T_SKIP("%s is missing", PAGE);
+    PIX *page = pixRead(PAGE);
+    PIX *gray = page ? pixConvertTo8(page, 0) : NULL;
+    PIX *small = gray ? pixScale(gray, 0.5f, 0.5f) : NULL;
+    T_CHECK(small != NULL);
+    for (int k = 21; small && k <= 43; k += 22) {
+        PIX *mine = ds_close_gray(small, k, k), *theirs = pixCloseGray(small, k, k);
+        l_int32 same = 0;
+        T_CHECK(mine && theirs && pixEqual(mine, theirs, &same) == 0 && same);
+        pixDestroy(&mine);
+        pixDestroy(&theirs);
+    }
+    pixDestroy(&small);
+    pixDestroy(&gray);
+    pixDestroy(&page);
+}
+
 int main(int argc, char **argv)
 {
     setMsgSeverity(L_SEVERITY_NONE);
@@ -154,6 +205,7 @@ int main(int argc, char **argv)
         {"random_images_same_words", test_random_images_same_words},
         {"page_same_words", test_page_same_words},
         {"other_calls_go_to_leptonica", test_other_calls_go_to_leptonica},
+        {"close_gray_is_leptonicas", test_close_gray_is_leptonicas},
     };
     return T_RUN(cases);
 }

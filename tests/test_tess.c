@@ -17,6 +17,7 @@
 #include <tesseract/capi.h>
 #include <unistd.h>
 
+#include "base/omp.h"
 #include "page/tess.h"
 #include "t.h"
 
@@ -125,6 +126,128 @@ static void test_net_reads_the_same(void)
     reads_the_same(ds_tess_fast_net, ds_tess_fast_net_count, 1);
 }
 
+/* The floats the table functions are compared on, into in[60000]: a fine
+ * sweep, every table step and its neighbours, and the floats a network
+ * never gives (NaN, infinities, -0, 2^23 and 2^24, whose scaled values
+ * truncate past int's range). Their number. */
+static int table_sweep(float *in)
+{
+    int n = 0;
+    for (int k = -20000; k <= 20000; k++)
+        in[n++] = (float)k / 1000.0f;
+    for (int k = -4100; k <= 4100; k += 3) {
+        float b = (float)k / 256.0f;
+        in[n++] = b;
+        in[n++] = nextafterf(b, -100.0f);
+        in[n++] = nextafterf(b, 100.0f);
+    }
+    const float odd[] = {0.0f,       -0.0f,       INFINITY,    -INFINITY, NAN,    -NAN,
+                         8388608.0f, -8388608.0f, 16777216.0f, 1e10f,     -1e10f, 3e38f,
+                         1e-40f,     -1e-40f,     15.99f,      -15.99f,   16.0f,  -16.0f};
+    for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
+        in[n++] = odd[k];
+    return n;
+}
+
+/* The LSTM gates computed by this library (tess_net.c): the page read to
+ * the same words, confidences and boxes as with Tesseract's own sections,
+ * and the library's gates ran for every step of it (hundreds a line). The
+ * process runs its OpenMP regions inline (main re-executes it with
+ * OMP_THREAD_LIMIT=1), which the replacement needs. */
+static void test_lstm_gates_read_the_same(void)
+{
+    if (!ds_omp_one_thread())
+        T_SKIP("OpenMP regions are not run inline in this process");
+    unsigned long before = ds_tess_lstm_gate_steps();
+    reads_the_same(ds_tess_fast_net, ds_tess_lstm_gate_steps, 1000);
+    if (ds_tess_lstm_gate_steps() == before)
+        T_SKIP("Tesseract's LSTM sections are not the ones read (another build than 5.3.0-2)");
+}
+
+/* The logistic of an LSTM gate, this library's against Tesseract's own
+ * (FuncInplace<FFunc>, the template the gates inline, exported by
+ * libtesseract), bit for bit on the floats of test_tanh_is_tesseracts. */
+static void test_logistic_is_tesseracts(void)
+{
+    void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
+    typedef void (*inplace_fn)(int, float *);
+    inplace_fn own =
+        lib ? (inplace_fn)dlsym(lib, "_ZN9tesseract11FuncInplaceINS_5FFuncEEEviPf") : NULL;
+    const float *table = lib ? (const float *)dlsym(lib, "_ZN9tesseract13LogisticTableE") : NULL;
+    if (!own || !table)
+        T_SKIP("Tesseract's FuncInplace<FFunc> or LogisticTable is not found");
+    static float in[60000], theirs[60000], mine[60000];
+    int n = table_sweep(in);
+    memcpy(theirs, in, sizeof in);
+    own(n, theirs);
+    for (int start = 0; start < 4; start++) {
+        memcpy(mine, in, sizeof in);
+        ds_tess_logistic_row(table, mine + start, n - start);
+        T_CHECK(memcmp(mine + start, theirs + start, (size_t)(n - start) * sizeof *mine) == 0);
+    }
+    T_CHECK(theirs[0] == 0.0f && !signbit(theirs[0]) && theirs[20000] == 0.5f &&
+            theirs[40000] == 1.0f);
+}
+
+/* The int8 matrix product, this library's (AVX-512 VNNI) against the one
+ * Tesseract chose (IntSimdMatrix::intSimdMatrix's function, AVX2 on the
+ * machines these run on), bit for bit, on random shaped weights (every
+ * int8 value, -128 included), inputs within +-127 (what Tesseract's int8
+ * rows hold) and scales, for output counts that make every group size and
+ * input counts around the groups of 4 and 32. */
+static void test_int8_dot_is_tesseracts(void)
+{
+    TessBaseAPI *api = NULL;
+    T_EQ_INT(ds_tess_create("eng", &api), DS_OK); /* Tesseract picks its matrix code */
+    void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
+    const void *const *simd =
+        lib ? (const void *const *)dlsym(lib, "_ZN9tesseract13IntSimdMatrix13intSimdMatrixE") : NULL;
+    typedef void (*dot_fn)(int, int, const int8_t *, const float *, const int8_t *, float *);
+    int shape[4] = {0, 0, 0, 0};
+    dot_fn own = NULL;
+    if (simd && *simd) {
+        memcpy(&own, *simd, sizeof own);
+        memcpy(shape, (const char *)*simd + 8, sizeof shape);
+    }
+    if (!own || shape[0] != 8 || shape[1] != 8 || shape[2] != 32 || shape[3] != 4) {
+        ds_tess_free(api);
+        T_SKIP("Tesseract's matrix code is not the AVX2 one here");
+    }
+    static int8_t w[300 * 400], u[448];
+    static float scales[300], mine[300], theirs[300];
+    unsigned seed = 99;
+    const int outs[] = {8, 16, 24, 40, 48, 56, 64, 72, 96, 104, 120, 128, 192, 200, 256, 264};
+    const int ins[] = {2, 3, 4, 5, 6, 33, 34, 97, 111, 193, 289, 385};
+    int checked = 0, differ = 0;
+    for (size_t a = 0; a < sizeof outs / sizeof outs[0]; a++)
+        for (size_t b = 0; b < sizeof ins / sizeof ins[0]; b++) {
+            for (size_t k = 0; k < sizeof w; k++) {
+                seed = seed * 1103515245u + 12345u;
+                w[k] = (int8_t)(seed >> 16);
+            }
+            for (size_t k = 0; k < sizeof u; k++) {
+                seed = seed * 1103515245u + 12345u;
+                u[k] = (int8_t)((int)((seed >> 16) % 255u) - 127);
+            }
+            for (int k = 0; k < 300; k++) {
+                seed = seed * 1103515245u + 12345u;
+                scales[k] = (float)((seed >> 8) & 0xffff) / 65536.0f * 0.01f;
+            }
+            memset(mine, 0, sizeof mine);
+            memset(theirs, 0, sizeof theirs);
+            if (!ds_tess_int8_dot(outs[a], ins[b], w, scales, u, mine)) {
+                ds_tess_free(api);
+                T_SKIP("this processor has no AVX-512 VNNI");
+            }
+            own(outs[a], ins[b], w, scales, u, theirs);
+            differ += memcmp(mine, theirs, sizeof mine) != 0;
+            checked += theirs[0] != 0.0f && theirs[outs[a] - 1] != 0.0f;
+        }
+    T_EQ_INT(differ, 0);
+    T_CHECK(checked > 100);
+    ds_tess_free(api);
+}
+
 /* A NetworkIO in int mode as Tesseract 5 lays it out (tess_net.c), its
  * one row of int8 values at line. */
 static void fake_int8_io(unsigned char io[0x48], int8_t *line, int width)
@@ -201,20 +324,7 @@ static void test_tanh_is_tesseracts(void)
     if (!own || !table)
         T_SKIP("Tesseract's FullyConnected::ForwardTimeStep or TanhTable is not found");
     static float in[60000], theirs[60000], mine[60000];
-    int n = 0;
-    for (int k = -20000; k <= 20000; k++)
-        in[n++] = (float)k / 1000.0f;
-    for (int k = -4100; k <= 4100; k += 3) {
-        float b = (float)k / 256.0f;
-        in[n++] = b;
-        in[n++] = nextafterf(b, -100.0f);
-        in[n++] = nextafterf(b, 100.0f);
-    }
-    const float odd[] = {0.0f,       -0.0f,       INFINITY,    -INFINITY, NAN,    -NAN,
-                         8388608.0f, -8388608.0f, 16777216.0f, 1e10f,     -1e10f, 3e38f,
-                         1e-40f,     -1e-40f,     15.99f,      -15.99f,   16.0f,  -16.0f};
-    for (size_t k = 0; k < sizeof odd / sizeof odd[0]; k++)
-        in[n++] = odd[k];
+    int n = table_sweep(in);
     unsigned char layer[0x100];
     memset(layer, 0, sizeof layer);
     int type = 19; /* NT_TANH */
@@ -328,6 +438,7 @@ static void test_maxpool_step_is_tesseracts(void)
 
 int main(int argc, char **argv)
 {
+    ds_limit_omp_threads(argv); /* regions inline, as the programs run them */
     static const t_case cases[] = {
         {"raw_lines_read_the_same", test_raw_lines_read_the_same},
         {"other_callers_get_png", test_other_callers_get_png},
@@ -336,6 +447,9 @@ int main(int argc, char **argv)
         {"maxpool_step_is_tesseracts", test_maxpool_step_is_tesseracts},
         {"tanh_is_tesseracts", test_tanh_is_tesseracts},
         {"threshold_rect_is_tesseracts", test_threshold_rect_is_tesseracts},
+        {"lstm_gates_read_the_same", test_lstm_gates_read_the_same},
+        {"logistic_is_tesseracts", test_logistic_is_tesseracts},
+        {"int8_dot_is_tesseracts", test_int8_dot_is_tesseracts},
     };
     return T_RUN(cases);
 }

@@ -30,6 +30,7 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -91,6 +92,16 @@ static _Thread_local unsigned long inline_regions;
 
 unsigned long ds_omp_inline_regions(void) { return inline_regions; }
 
+/* ds_omp_replace_sections' pair: body read first, with published before it. */
+static _Atomic(void (*)(void *)) swap_body;
+static bool (*_Atomic swap_with)(void *);
+
+void ds_omp_replace_sections(void (*body)(void *), bool (*with)(void *data))
+{
+    atomic_store_explicit(&swap_with, with, memory_order_relaxed);
+    atomic_store_explicit(&swap_body, body, memory_order_release);
+}
+
 bool ds_omp_one_thread(void) { return one_thread(); }
 
 /* Opens an inline sections construct. Nesting deeper than
@@ -126,6 +137,11 @@ DS_OMP_EXPORT void GOMP_parallel_sections(void (*fn)(void *), void *data, unsign
 {
     if (one_thread()) {
         inline_regions++;
+        if (fn == atomic_load_explicit(&swap_body, memory_order_acquire)) {
+            bool (*with)(void *) = atomic_load_explicit(&swap_with, memory_order_relaxed);
+            if (with && with(data))
+                return;
+        }
         /* The region's body asks GOMP_sections_next for its sections and
          * ends with GOMP_sections_end_nowait, which closes this one. */
         int depth = sec.depth;

@@ -17,4 +17,14 @@ bool ds_omp_one_thread(void);
 /* How many regions the calling thread has run inline so far. */
 unsigned long ds_omp_inline_regions(void);
 
+/*
+ * A `parallel sections` region whose body is body runs as with(data)
+ * instead, when regions run inline (ds_omp_one_thread) and with returns
+ * true; false runs the body as before. with must do what the body's
+ * sections do, on the calling thread. One such pair in a process; set it
+ * before any region with that body runs (page/tess_net.c: Tesseract's
+ * LSTM gates).
+ */
+void ds_omp_replace_sections(void (*body)(void *), bool (*with)(void *data));
+
 #endif

@@ -13,6 +13,7 @@
  * from a size found in the image beyond the region itself.
  */
 #include "page/specimen.h"
+#include "page/morph.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -144,7 +145,7 @@ bool ds_specimen_is_word(const char *word)
 static PIX *stamp_ink(PIX *gray, float px_mm)
 {
     int k = (int)lroundf(PAPER_MM * px_mm) | 1;
-    PIX *paper = pixCloseGray(gray, k, k);
+    PIX *paper = ds_close_gray(gray, k, k);
     int w = (int)pixGetWidth(gray), h = (int)pixGetHeight(gray);
     PIX *bin = paper ? pixCreate(w, h, 1) : NULL;
     if (bin) {

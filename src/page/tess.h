@@ -49,4 +49,24 @@ int8_t ds_tess_int8_of(float x);
 void ds_tess_int8_row(const float *in, int8_t *out, int n);
 void ds_tess_tanh_row(const float *table, float *line, int n);
 
+/*
+ * Tesseract's table logistic of line[0..n) in place, as its LSTM gates
+ * take it (table: its LogisticTable). The gates of every int8 LSTM step
+ * (tess_net.c) are computed by this library when the fast network is on,
+ * regions run inline (base/omp.h) and Tesseract's code for them is the
+ * one read (Debian's 5.3.0-2): ds_tess_lstm_gate_steps counts those steps
+ * (without a lock, as ds_tess_fast_net_count).
+ */
+void ds_tess_logistic_row(const float *table, float *line, int n);
+unsigned long ds_tess_lstm_gate_steps(void);
+
+/*
+ * Tesseract's int8 matrix product (its AVX2 IntSimdMatrix's
+ * matrixDotVectorFunction: num_out outputs, num_in_bias inputs with the
+ * bias, weights shaped for it) into v, the same values, with AVX-512 VNNI
+ * (tess_dot.c). False, and nothing done, where the processor lacks it.
+ */
+bool ds_tess_int8_dot(int num_out, int num_in_bias, const int8_t *shaped, const float *scales,
+                      const int8_t *u, float *v);
+
 #endif

@@ -26,6 +26,13 @@
  * (NetworkIO::MaxpoolTimeStep, 3 %: a branch on each value) and the int8
  * rounding go four or sixteen values at a time (SSE2).
  *
+ * The gates of every LSTM step (a `parallel sections` region a step:
+ * four int8 products, then tanh or the logistic inlined with a branch on
+ * each value's sign) are computed here too, with the same values, when
+ * regions run inline (base/omp.h) and the region's code is the one read
+ * (lstm_gates below); the products, and those of the fully connected
+ * layers, go through tess_dot.c where the processor has AVX-512 VNNI.
+ *
  * This file defines those functions (the C++ names Tesseract calls), so
  * that the dynamic linker binds libtesseract's calls here before its own
  * (libdocscreen, or a program linking it statically, comes before
@@ -50,6 +57,7 @@
  */
 #define _GNU_SOURCE
 #include "tess.h"
+#include "base/omp.h"
 
 #include <dlfcn.h>
 #include <math.h>
@@ -133,6 +141,7 @@ _Static_assert(offsetof(convolve_layer, half_y) == 0x64, "Convolve layout");
 #define N_THRESHOLD_RECT                                                                     \
     "_ZNK9tesseract16ImageThresholder18ThresholdRectToPixENS_5ImageEiRKSt6vectorIiSaIiEES6_PS1_"
 #define N_FC_STEP "_ZN9tesseract14FullyConnected15ForwardTimeStepEiPf"
+#define N_FC_STEP_INT8 "_ZN9tesseract14FullyConnected15ForwardTimeStepEPKaiPf"
 #define N_TANH_TABLE "_ZN9tesseract9TanhTableE"
 #define N_MAXPOOL_STEP "_ZN9tesseract9NetworkIO15MaxpoolTimeStepEiRKS0_iPi"
 #define N_CONV_FORWARD                                                                    \
@@ -140,6 +149,10 @@ _Static_assert(offsetof(convolve_layer, half_y) == 0x64, "Convolve layout");
     "hEPS1_"
 #define N_RESIZE_TO_MAP "_ZN9tesseract9NetworkIO11ResizeToMapEbRKNS_9StrideMapEi"
 #define N_RANDOMIZE "_ZN9tesseract9NetworkIO9RandomizeEiiiPNS_5TRandE"
+#define N_LOGISTIC_TABLE "_ZN9tesseract13LogisticTableE"
+#define N_MDV_INT8 "_ZNK9tesseract12WeightMatrix15MatrixDotVectorEPKaPf"
+#define N_RESIZE_FORWARD "_ZN9tesseract4LSTM13ResizeForwardERKNS_9NetworkIOE"
+#define N_INT_SIMD "_ZN9tesseract13IntSimdMatrix13intSimdMatrixE"
 
 typedef int (*max_index_fn)(const stride_index *, int);
 typedef bool (*is_valid_fn)(const stride_index *);
@@ -150,6 +163,7 @@ typedef bool (*increment_fn)(stride_index *);
 typedef void (*write_part_fn)(network_io *, int, int, int, const float *);
 typedef void (*copy_general_fn)(network_io *, int, int, int, const network_io *, int, int);
 typedef void (*fc_step_fn)(void *, int, float *);
+typedef void (*fc_step_int8_fn)(void *, const int8_t *, int, float *);
 typedef void (*threshold_rect_fn)(const void *, PIX *, int, const int_vector *, const int_vector *,
                                   PIX **);
 typedef void (*maxpool_step_fn)(network_io *, int, const network_io *, int, int *);
@@ -157,6 +171,7 @@ typedef void (*conv_forward_fn)(convolve_layer *, bool, const network_io *, cons
                                 network_io *);
 typedef void (*resize_to_map_fn)(network_io *, bool, const stride_map *, int);
 typedef void (*randomize_fn)(network_io *, int, int, int, void *);
+typedef void (*mdv_int8_fn)(const void *, const int8_t *, float *);
 
 static struct {
     max_index_fn max_index;
@@ -169,16 +184,25 @@ static struct {
     copy_general_fn copy_general;
     maxpool_step_fn maxpool_step;
     fc_step_fn fc_step;
+    fc_step_int8_fn fc_step_int8;
     threshold_rect_fn threshold_rect;
     const float *tanh_table; /* Tesseract's, kTableSize (4096) values over [0, 16) */
     conv_forward_fn conv_forward;
     resize_to_map_fn resize_to_map;
     randomize_fn randomize;
+    const float *logistic_table; /* Tesseract's, as tanh_table */
+    mdv_int8_fn mdv_int8;        /* WeightMatrix::MatrixDotVector(const int8_t *, float *) */
     bool layout_known; /* Tesseract 5.3.x: the layout above */
 } own;
 static pthread_once_t own_once = PTHREAD_ONCE_INIT;
 static atomic_bool fast_net = true;
 static atomic_ulong fast_calls;
+
+static void lstm_gates_register(void);
+/* IntSimdMatrix::intSimdMatrix: the matrix code Tesseract chose, whose
+ * shape (outputs a register, registers, inputs a register, inputs a
+ * group, ints from byte 8) makes the shaped weights' layout. */
+static const void *const *int_simd;
 
 static void resolve(void)
 {
@@ -192,20 +216,26 @@ static void resolve(void)
     own.copy_general = (copy_general_fn)dlsym(RTLD_NEXT, N_COPY_GENERAL);
     own.maxpool_step = (maxpool_step_fn)dlsym(RTLD_NEXT, N_MAXPOOL_STEP);
     own.fc_step = (fc_step_fn)dlsym(RTLD_NEXT, N_FC_STEP);
+    own.fc_step_int8 = (fc_step_int8_fn)dlsym(RTLD_NEXT, N_FC_STEP_INT8);
     own.threshold_rect = (threshold_rect_fn)dlsym(RTLD_NEXT, N_THRESHOLD_RECT);
     own.tanh_table = (const float *)dlsym(RTLD_NEXT, N_TANH_TABLE);
     own.conv_forward = (conv_forward_fn)dlsym(RTLD_NEXT, N_CONV_FORWARD);
     own.resize_to_map = (resize_to_map_fn)dlsym(RTLD_NEXT, N_RESIZE_TO_MAP);
     own.randomize = (randomize_fn)dlsym(RTLD_NEXT, N_RANDOMIZE);
+    own.logistic_table = (const float *)dlsym(RTLD_NEXT, N_LOGISTIC_TABLE);
+    own.mdv_int8 = (mdv_int8_fn)dlsym(RTLD_NEXT, N_MDV_INT8);
     const char *v = TessVersion();
     /* Only the release whose layout was read (objdump) and that
      * tests/test_tess compares against: any other goes to Tesseract's own
      * functions, as does a build where one of them cannot be found. */
     own.layout_known = v && strncmp(v, "5.3.", 4) == 0 && own.max_index && own.is_valid &&
                        own.is_last && own.set_t && own.add_offset && own.increment &&
-                       own.write_part && own.copy_general && own.maxpool_step && own.fc_step && own.threshold_rect &&
+                       own.write_part && own.copy_general && own.maxpool_step && own.fc_step &&
+                       own.fc_step_int8 && own.threshold_rect &&
                        own.tanh_table && own.conv_forward &&
                        own.resize_to_map && own.randomize;
+    int_simd = (const void *const *)dlsym(RTLD_NEXT, N_INT_SIMD);
+    lstm_gates_register();
 }
 
 /* True when this file computes the call; false when it goes to Tesseract's
@@ -478,12 +508,15 @@ DS_TESS_EXPORT void _ZN9tesseract9NetworkIO15MaxpoolTimeStepEiRKS0_iPi(network_i
     }
 }
 
-/* Tesseract's Tanh (functions.h) as Debian's 5.3.0 computes it: on |x|
- * (the result negated for x < 0; -0 takes the positive side), s = |x| *
- * 256 in float, its index the low 32 bits of s truncated to 64, 1 beyond
- * the table's last step (index > 4094, unsigned), else the table's two
- * values at the index interpolated: t0 + (t1 - t0) * (s - index). */
-static float tanh_of(const float *table, float x)
+/* Tesseract's Tanh and Logistic (functions.h) as Debian's 5.3.0 computes
+ * them (the fully connected layers' tanh, the LSTM gates' inlined
+ * functions): on |x|, s = |x| * 256 in float, its index the low 32 bits of
+ * s truncated to 64, 1 beyond the table's last step (index > 4094,
+ * unsigned), else the table's two values at the index interpolated: t0 +
+ * (t1 - t0) * (s - index); for x < 0 (-0 takes the positive side) the
+ * tanh is negated, the logistic 1 minus it (+0 beyond the table). NaN
+ * reads the table at 0 and stays NaN. */
+static float table_of(const float *table, float x, bool logistic)
 {
     bool neg = x < 0.0f;
     float a = neg ? -x : x;
@@ -500,17 +533,84 @@ static float tanh_of(const float *table, float x)
         float t0 = table[idx], t1 = table[idx + 1];
         r = t0 + (t1 - t0) * (s - (float)(int)idx);
     }
-    return neg ? -r : r;
+    if (!neg)
+        return r;
+    return logistic ? 1.0f - r : -r;
 }
 
-/* tanh_of over line[0..n), four at a time where every s is under 2^31
- * (the truncations agree there; NaN and beyond go one by one). Tesseract's
- * branch on each value's sign is a coin toss: in the convolution's fully
- * connected layer, sixteen values a pixel of every line, it was most of
- * the layer's time. */
-void ds_tess_tanh_row(const float *table, float *line, int n)
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define DS_TABLE_AVX2 1
+/* The tables' interpolation eight values at a time with AVX2's gathers
+ * (no FMA: the same products and sums as the SSE2 and scalar code): tanh
+ * (logistic false) or the logistic of line[0..n rounded down to 8); how
+ * many values were done. Eight whose scaled values are not all under 2^31
+ * (NaN, huge) are left to the caller, from that point on. */
+__attribute__((target("avx2"))) static int table_row_avx2(const float *table, float *line, int n,
+                                                          bool logistic)
+{
+    const __m256 sign = _mm256_castsi256_ps(_mm256_set1_epi32(INT_MIN));
+    const __m256 zero = _mm256_setzero_ps(), scale = _mm256_set1_ps(256.0f),
+                 limit = _mm256_set1_ps(2147483648.0f), one = _mm256_set1_ps(1.0f);
+    const __m256i last = _mm256_set1_epi32(4094);
+    int k = 0;
+    for (; k + 8 <= n; k += 8) {
+        __m256 x = _mm256_loadu_ps(line + k);
+        __m256 neg = _mm256_cmp_ps(x, zero, _CMP_LT_OQ);
+        __m256 s = _mm256_mul_ps(_mm256_xor_ps(x, _mm256_and_ps(neg, sign)), scale);
+        if (_mm256_movemask_ps(_mm256_cmp_ps(s, limit, _CMP_LT_OQ)) != 0xff)
+            break;
+        __m256i idx = _mm256_cvttps_epi32(s);
+        __m256i beyond = _mm256_cmpgt_epi32(idx, last);
+        __m256i at = _mm256_andnot_si256(beyond, idx);
+        /* Each index's two neighbouring values in one 64-bit load, then
+         * the firsts and the seconds apart, back in index order. */
+        __m256i p0 = _mm256_i32gather_epi64((const long long *)table, _mm256_castsi256_si128(at), 4);
+        __m256i p1 =
+            _mm256_i32gather_epi64((const long long *)table, _mm256_extracti128_si256(at, 1), 4);
+        __m256 f0 = _mm256_castsi256_ps(p0), f1 = _mm256_castsi256_ps(p1);
+        __m256 t0 = _mm256_castpd_ps(_mm256_permute4x64_pd(
+            _mm256_castps_pd(_mm256_shuffle_ps(f0, f1, _MM_SHUFFLE(2, 0, 2, 0))), 0xd8));
+        __m256 t1 = _mm256_castpd_ps(_mm256_permute4x64_pd(
+            _mm256_castps_pd(_mm256_shuffle_ps(f0, f1, _MM_SHUFFLE(3, 1, 3, 1))), 0xd8));
+        __m256 r = _mm256_add_ps(t0, _mm256_mul_ps(_mm256_sub_ps(t1, t0),
+                                                   _mm256_sub_ps(s, _mm256_cvtepi32_ps(idx))));
+        r = _mm256_blendv_ps(r, one, _mm256_castsi256_ps(beyond));
+        if (logistic)
+            r = _mm256_blendv_ps(r, _mm256_sub_ps(one, r), neg);
+        else
+            r = _mm256_xor_ps(r, _mm256_and_ps(neg, sign));
+        _mm256_storeu_ps(line + k, r);
+    }
+    return k;
+}
+
+static bool have_avx2(void)
+{
+    static atomic_int state; /* 0 not asked, 1 yes, 2 no */
+    int s = atomic_load_explicit(&state, memory_order_relaxed);
+    if (s == 0) {
+        __builtin_cpu_init();
+        s = __builtin_cpu_supports("avx2") ? 1 : 2;
+        atomic_store_explicit(&state, s, memory_order_relaxed);
+    }
+    return s == 1;
+}
+#endif
+
+
+/* table_of over line[0..n): eight at a time with AVX2, then four at a
+ * time where every s is under 2^31 (the truncations agree there; NaN and
+ * beyond go one by one). Tesseract's branch on each value's sign is a
+ * coin toss: in the convolution's fully connected layer, sixteen values a
+ * pixel of every line, and in every LSTM gate it was most of their time. */
+static void table_row(const float *table, float *line, int n, bool logistic)
 {
     int k = 0;
+#ifdef DS_TABLE_AVX2
+    if (have_avx2())
+        k = table_row_avx2(table, line, n, logistic);
+#endif
 #ifdef __SSE2__
     const __m128 sign = _mm_castsi128_ps(_mm_set1_epi32(INT_MIN)), zero = _mm_setzero_ps();
     const __m128 scale = _mm_set1_ps(256.0f), limit = _mm_set1_ps(2147483648.0f),
@@ -518,11 +618,11 @@ void ds_tess_tanh_row(const float *table, float *line, int n)
     const __m128i last = _mm_set1_epi32(4094);
     for (; k + 4 <= n; k += 4) {
         __m128 x = _mm_loadu_ps(line + k);
-        __m128 neg = _mm_and_ps(_mm_cmplt_ps(x, zero), sign);
-        __m128 s = _mm_mul_ps(_mm_xor_ps(x, neg), scale);
+        __m128 neg = _mm_cmplt_ps(x, zero);
+        __m128 s = _mm_mul_ps(_mm_xor_ps(x, _mm_and_ps(neg, sign)), scale);
         if (_mm_movemask_ps(_mm_cmplt_ps(s, limit)) != 0xf) {
             for (int j = 0; j < 4; j++)
-                line[k + j] = tanh_of(table, line[k + j]);
+                line[k + j] = table_of(table, line[k + j], logistic);
             continue;
         }
         __m128i idx = _mm_cvttps_epi32(s);
@@ -536,11 +636,144 @@ void ds_tess_tanh_row(const float *table, float *line, int n)
                                              _mm_sub_ps(s, _mm_cvtepi32_ps(idx))));
         __m128 b = _mm_castsi128_ps(beyond);
         r = _mm_or_ps(_mm_and_ps(b, one), _mm_andnot_ps(b, r));
-        _mm_storeu_ps(line + k, _mm_xor_ps(r, neg));
+        if (logistic) /* 1 - 1 beyond the table: +0, as Tesseract's */
+            r = _mm_or_ps(_mm_and_ps(neg, _mm_sub_ps(one, r)), _mm_andnot_ps(neg, r));
+        else
+            r = _mm_xor_ps(r, _mm_and_ps(neg, sign));
+        _mm_storeu_ps(line + k, r);
     }
 #endif
     for (; k < n; k++)
-        line[k] = tanh_of(table, line[k]);
+        line[k] = table_of(table, line[k], logistic);
+}
+
+void ds_tess_tanh_row(const float *table, float *line, int n) { table_row(table, line, n, false); }
+
+void ds_tess_logistic_row(const float *table, float *line, int n)
+{
+    table_row(table, line, n, true);
+}
+
+/*
+ * The gates of an LSTM step (LSTM::Forward, lstm/lstm.cpp): Tesseract
+ * opens a `parallel sections` region a time step whose four sections each
+ * multiply the step's input by one gate's weights and apply the gate's
+ * function in place: tanh for the cell input (CI), the logistic for the
+ * input, forget and output gates (GI, GF1, GO). The functions are inlined
+ * there as a loop with a branch on each value's sign, a coin toss: about
+ * a sixth of a passport page's CPU time (perf, 24 speed pages). Here the
+ * same products (Tesseract's own WeightMatrix::MatrixDotVector) and the
+ * same functions four values at a time, with the same results.
+ *
+ * The region's body is a function of libtesseract without a name (GCC's
+ * outlined LSTM::Forward._omp_fn.0, 0x140 bytes after ResizeForward in
+ * Debian's 5.3.0-2); it is replaced only when its 0x746 bytes are the ones
+ * read (FNV-1a below), so any other build runs its own. Its data: the LSTM,
+ * the gates' FloatVecs (0x18 bytes each, the values at +8), the float
+ * input, the step t. The LSTM: ns_ at 0x64, is_2d_ at 0x6c, the gates'
+ * WeightMatrix objects at 0x70 + 0xf8 k (CI, GI, GF1, GO, GFS), source_
+ * (a NetworkIO) at 0x550: its int8 rows at 0x578, row length at 0x588,
+ * int_mode_ at 0x590. A float network or a 2-D LSTM runs Tesseract's.
+ */
+#define LSTM_GATES_OFFSET 0x140
+#define LSTM_GATES_SIZE 0x746
+#define LSTM_GATES_FNV 0xfe55a821a1ce9defull
+
+static atomic_ulong lstm_gate_steps;
+
+/* WeightMatrix::MatrixDotVector(const int8_t *, float *) of the weights
+ * at wm: ds_tess_int8_dot on its shaped weights (at 0xe0) and scales (at
+ * 0x68), num_out and num_in + 1 its int8 rows' dimensions (wi_ at 0x20:
+ * 0x34, 0x38), when the shape is AVX2's; else Tesseract's own. */
+static void gate_product(const char *wm, const int8_t *in, float *v)
+{
+    const void *simd = int_simd ? *int_simd : NULL;
+    int shape[4] = {0, 0, 0, 0};
+    if (simd)
+        memcpy(shape, (const char *)simd + 8, sizeof shape);
+    if (shape[0] == 8 && shape[1] == 8 && shape[2] == 32 && shape[3] == 4) {
+        int dims[2];
+        const int8_t *shaped;
+        const float *scales;
+        memcpy(dims, wm + 0x34, sizeof dims);
+        memcpy(&shaped, wm + 0xe0, sizeof shaped);
+        memcpy(&scales, wm + 0x68, sizeof scales);
+        if (ds_tess_int8_dot(dims[0], dims[1], shaped, scales, in, v))
+            return;
+    }
+    own.mdv_int8(wm, in, v);
+}
+
+static bool lstm_gates(void *data)
+{
+    if (!ours())
+        return false;
+    struct {
+        const char *self, *gates;
+        const void *float_input;
+        int t;
+    } d;
+    memcpy(&d, data, sizeof d);
+    if (!d.self[0x590] || d.self[0x6c])
+        return false;
+    int ns, row;
+    const int8_t *rows;
+    memcpy(&ns, d.self + 0x64, sizeof ns);
+    memcpy(&row, d.self + 0x588, sizeof row);
+    memcpy(&rows, d.self + 0x578, sizeof rows);
+    const int8_t *in = rows + (ptrdiff_t)(int)((unsigned)row * (unsigned)d.t);
+    for (int g = 0; g < 4; g++) {
+        float *v;
+        memcpy(&v, d.gates + 0x18 * g + 8, sizeof v);
+        gate_product(d.self + 0x70 + 0xf8 * g, in, v);
+        if (g == 0)
+            ds_tess_tanh_row(own.tanh_table, v, ns);
+        else
+            ds_tess_logistic_row(own.logistic_table, v, ns);
+    }
+    atomic_store_explicit(&lstm_gate_steps,
+                          atomic_load_explicit(&lstm_gate_steps, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
+    return true;
+}
+
+static void lstm_gates_register(void)
+{
+    const unsigned char *resize = (const unsigned char *)dlsym(RTLD_NEXT, N_RESIZE_FORWARD);
+    if (!own.layout_known || !resize || !own.logistic_table || !own.mdv_int8)
+        return;
+    const unsigned char *body = resize + LSTM_GATES_OFFSET;
+    uint64_t h = 1469598103934665603ull;
+    for (int k = 0; k < LSTM_GATES_SIZE; k++) {
+        h ^= body[k];
+        h *= 1099511628211ull;
+    }
+    if (h != LSTM_GATES_FNV)
+        return;
+    void (*fn)(void *);
+    memcpy(&fn, &body, sizeof fn);
+    ds_omp_replace_sections(fn, lstm_gates);
+}
+
+unsigned long ds_tess_lstm_gate_steps(void) { return atomic_load(&lstm_gate_steps); }
+
+DS_TESS_EXPORT void _ZN9tesseract14FullyConnected15ForwardTimeStepEiPf(void *self, int t,
+                                                                     float *line);
+
+/* A fully connected layer's step on int8 inputs
+ * (FullyConnected::ForwardTimeStep(const int8_t *, int, float *)): its
+ * weights' product (the WeightMatrix at 0x60) as the gates', then the
+ * step after the product (above), as Tesseract's does. */
+DS_TESS_EXPORT void _ZN9tesseract14FullyConnected15ForwardTimeStepEPKaiPf(void *self,
+                                                                        const int8_t *in, int t,
+                                                                        float *line)
+{
+    if (!ours()) {
+        own.fc_step_int8(self, in, t, line);
+        return;
+    }
+    gate_product((const char *)self + 0x60, in, line);
+    _ZN9tesseract14FullyConnected15ForwardTimeStepEiPf(self, t, line);
 }
 
 /* A fully connected layer's step after its products

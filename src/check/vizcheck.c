@@ -224,6 +224,46 @@ static char numeric_order(const char *value, const char *iso)
     return v == day ? 'D' : v == mon ? 'M' : 0;
 }
 
+/* A numeric date read with a two-digit day and a one-digit month
+ * ("13.2.2003"): printed without zeros, or a month that lost a digit
+ * ("13.12.2003" read short). Its month is no evidence. */
+static bool month_short(const char *value)
+{
+    if (month_in_words(value))
+        return false;
+    int run[2] = {0, 0}, k = 0;
+    for (const char *q = value; *q && k < 2; q++) {
+        if (isdigit((unsigned char)*q))
+            run[k]++;
+        else if (run[k] > 0)
+            k++;
+    }
+    return run[0] == 2 && run[1] == 1;
+}
+
+/* A date whose month is printed in Roman numerals ("14 VII 1985"): a
+ * stroke lost or added ("VII" for VIII) is another month, so its month
+ * is no evidence. */
+static bool month_roman(const char *value)
+{
+    int run = 0;
+    bool roman = true;
+    for (const char *q = value;; q++) {
+        int c = toupper((unsigned char)*q);
+        if (*q && isalpha((unsigned char)*q)) {
+            run++;
+            roman = roman && strchr("IVXL", c) != NULL;
+            continue;
+        }
+        if (run > 0 && roman)
+            return true;
+        run = 0;
+        roman = true;
+        if (!*q)
+            return false;
+    }
+}
+
 /* The order the page prints numeric dates in, as shown by a date that reads
  * as its MRZ counterpart (day and month different); 0 when none shows it. */
 static char page_order(const ds_viz_field *f, const char *mrz_date)
@@ -371,6 +411,13 @@ static void compare_date(ds_viz *viz, int id, const ds_mrz *m, const char *mrz_d
      * under the birth date's) is that field's (vizident.h). */
     int cap = ds_vizident_caption_in_value(f->value);
     if (strcmp(f->norm, mrz_date) != 0 && cap >= 0 && cap != id) {
+        f->status = DS_VIZ_UNVERIFIABLE;
+        return;
+    }
+    /* A month read short may have lost a digit (month_short), a Roman
+     * one a stroke (month_roman). */
+    if (memcmp(f->norm + 5, mrz_date + 5, 2) != 0 &&
+        (month_short(f->value) || month_roman(f->value))) {
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
     }
@@ -640,7 +687,9 @@ static int placed_diff(const ds_viz *viz, const char *iso, const char *mrz_date,
     int d = date_diff(iso, mrz_date);
     if (d == 1 && day_month_swap(iso, mrz_date))
         d = swap_verdict(date_text(viz, iso), iso, numeric_order(date_text(viz, anchor), anchor));
-    if (d == 2 && lost_day_digit(date_text(viz, iso), iso, mrz_date))
+    if (d == 2 && (lost_day_digit(date_text(viz, iso), iso, mrz_date) ||
+                   (memcmp(iso + 5, mrz_date + 5, 2) != 0 &&
+                    (month_short(date_text(viz, iso)) || month_roman(date_text(viz, iso))))))
         d = 1;
     /* One confusable digit: a changed digit when a confident reading of
      * the date was repeated by nearly every re-read (the reader re-reads
@@ -830,6 +879,21 @@ static bool mrz_number_elsewhere(const ds_viz *viz, const ds_viz_field *f, const
     return false;
 }
 
+/* Every letter of a sex value read is a sex letter of a Latin-script
+ * caption language (M, F, X; W weiblich, H homme) and none says the
+ * MRZ's sex mrz: "M/E" read for a Cyrillic "Ж/F" is no sex read. */
+static bool sex_letters_against(const char *value, char mrz)
+{
+    for (const char *q = value; *q; q++) {
+        int c = toupper((unsigned char)*q);
+        if (!isalpha((unsigned char)*q))
+            continue;
+        if (!strchr("MFXWH", c) || c == mrz || (mrz == 'F' && c == 'W') || (mrz == 'M' && c == 'H'))
+            return false;
+    }
+    return true;
+}
+
 int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
 {
     if (!viz)
@@ -884,7 +948,8 @@ int ds_viz_compare(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page)
             sx->status = DS_VIZ_UNVERIFIABLE;
         else if (sx->norm[0] == ms[0] || sx->norm[0] == 'X')
             sx->status = sx->norm[0] == ms[0] ? DS_VIZ_MATCH : DS_VIZ_UNVERIFIABLE;
-        else if (sx->confidence >= DS_VIZ_MIN_CONF_CHAR && strlen(sx->value) <= 3)
+        else if (sx->confidence >= DS_VIZ_MIN_CONF_CHAR && strlen(sx->value) <= 3 &&
+                 sex_letters_against(sx->value, ms[0]))
             mismatch(viz, DS_VIZ_SEX, flags, page, ms, &raised, "sex");
         else
             sx->status = DS_VIZ_UNVERIFIABLE;

@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "page/viz.h"
 #include "page/viz_bars.h"
+#include "page/viz_caption.h"
 #include "page/specimen.h"
 #include "page/viz_field.h"
 #include "page/viz_label.h"
@@ -230,6 +231,9 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
         v.rereads += ds_viz_label_reread_small(r->api, scaled, pg);
     if (v.bars > 0)
         ds_viz_bars_captions(pg, bars, v.bars);
+    /* Captions no reading saw (light grey, a few pixels tall): looked for
+     * over the values of a page with few captions read. */
+    v.rereads += ds_viz_caption_above(r->api, scaled, pg);
     ds_viz_field_assign(pg, &v, 1.0f / scale, x0, y0, r->api, scaled, expect);
     ds_viz_tokens_dates(pg, &v, 1.0f / scale, x0, y0);
     if (!ds_viz_tokens_mrz_read(&v, expect))

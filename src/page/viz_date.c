@@ -51,6 +51,25 @@ static int month_of(const char *upper_ascii)
     return 0;
 }
 
+/* A month in Roman numerals (I to XII, upper-cased), as some states print
+ * it ("14 VII 1985"); an L is an I read so ("Vil" for VII). 0 for none. */
+static int roman_month(const char *up)
+{
+    static const char *const roman[12] = {"I", "II", "III", "IV", "V", "VI",
+                                          "VII", "VIII", "IX", "X", "XI", "XII"};
+    char r[8];
+    size_t n = 0;
+    for (; up[n] && n + 1 < sizeof r; n++)
+        r[n] = up[n] == 'L' ? 'I' : up[n];
+    if (up[n])
+        return 0;
+    r[n] = 0;
+    for (int m = 0; m < 12; m++)
+        if (strcmp(r, roman[m]) == 0)
+            return m + 1;
+    return 0;
+}
+
 int ds_viz_month_word(const char *word)
 {
     if (!word)
@@ -127,7 +146,7 @@ bool ds_viz_parse_date(const char *text, char iso[11])
         for (size_t j = 0; up[j]; j++)
             if (!isalpha((unsigned char)up[j]))
                 alpha = false;
-        if (alpha && (mon[i] = month_of(up)) != 0)
+        if (alpha && ((mon[i] = month_of(up)) != 0 || (mon[i] = roman_month(up)) != 0))
             continue;
         int v, l;
         /* Digits as written by Tesseract; letters only repaired inside a
@@ -175,11 +194,14 @@ bool ds_viz_parse_date(const char *text, char iso[11])
             ok = ds_ymd_valid(y, m, d);
             continue;
         }
-        /* A two-digit day before a one-digit month lost a digit or took
-         * in a stray one ("03. 01.2 2032" for 03.01.2032): a page pads
-         * both or neither, so no date can be told. */
+        /* A day padded with a zero before a one-digit month lost a digit
+         * or took in a stray one ("03. 01.2 2032" for 03.01.2032): a page
+         * pads both or neither, so no date can be told. A day of ten or
+         * more has two digits padded or not ("13.2.2003" printed without
+         * zeros); vizcheck.c does not take such a date's month for
+         * evidence (a lost digit of "13.12.2003"). */
         if (i + 2 < nt && num[i + 1] >= 0 && len[i + 1] <= 2 && num[i + 2] >= 0 && len[i + 2] == 4 &&
-            !(len[i] == 2 && len[i + 1] == 1)) {
+            !(len[i] == 2 && len[i + 1] == 1 && num[i] < 10)) {
             d = num[i];
             m = num[i + 1];
             y = num[i + 2];

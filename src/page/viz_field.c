@@ -262,6 +262,66 @@ static int under_right(const ds_viz_page *pg, int i, int vh)
     return best;
 }
 
+/* Whether label i is one of a column of captions aligned on their right
+ * edges: at least three labels end within its height of its right end
+ * while their starts spread over more than three of its heights (captions
+ * of different lengths: a column aligned on its left edge ends ragged). */
+static bool right_aligned(const ds_viz_page *pg, int i)
+{
+    const ds_viz_seg *L = &pg->s[i];
+    int n = 0, lo = L->x0, hi = L->x0;
+    for (int j = 0; j < pg->ns; j++) {
+        const ds_viz_seg *o = &pg->s[j];
+        if (o->field < 0 || abs(o->x1 - L->x1) > L->h)
+            continue;
+        n++;
+        lo = o->x0 < lo ? o->x0 : lo;
+        hi = o->x0 > hi ? o->x0 : hi;
+    }
+    return n >= 3 && hi - lo > 3 * L->h;
+}
+
+/* The value of label i on a page that prints a caption in two parts at
+ * the two ends of the value's cell, the national one at its left end
+ * and the read one (English) at its right end, the value under the
+ * national one ("Прізвище ........ Surname" over "DELA CRUZ"): the
+ * label ends a right-aligned column of captions (right_aligned), the
+ * segment just left of it on its line is caption-sized with no label
+ * between them, and a value-sized segment starts just under that one's
+ * start and ends before the label's end. -1 when there is none. */
+static int split_left(const ds_viz_page *pg, int i, int vh)
+{
+    const ds_viz_seg *L = &pg->s[i];
+    if (!right_aligned(pg, i))
+        return -1;
+    int s = -1;
+    for (int j = 0; j < pg->ns; j++) {
+        const ds_viz_seg *o = &pg->s[j];
+        if (j == i || o->x1 >= L->x0 || !one_row(pg, i, j))
+            continue;
+        if (s < 0 || o->x1 > pg->s[s].x1)
+            s = j;
+    }
+    if (s < 0)
+        return -1;
+    const ds_viz_seg *S = &pg->s[s];
+    if ((S->field >= 0 && S->field != L->field) || S->h * 10 >= vh * 8 || S->h > 2 * L->h)
+        return -1;
+    int sb = ds_viz_seg_top(pg, s) + S->h, best = -1, bestdy = 1 << 30;
+    for (int j = 0; j < pg->ns; j++) {
+        const ds_viz_seg *c = &pg->s[j];
+        if (j == i || j == s || !value_sized(c, vh))
+            continue;
+        int dy = ds_viz_seg_top(pg, j) - sb;
+        if (dy < -S->h || dy > 2 * vh || abs(c->x0 - S->x0) > vh || c->x1 > L->x1 + vh ||
+            dy >= bestdy)
+            continue;
+        best = j;
+        bestdy = dy;
+    }
+    return best;
+}
+
 /* A sparse reading that says, every letter and digit of it read surely,
  * exactly what the MRZ says for field id: a complete date or the document
  * number as ds_viz_expected gives them, a name equal to the MRZ's (not
@@ -343,7 +403,11 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
         /* The segment that holds the value when the caption sits beside
          * it or right-aligned over it, and the line to look at again. */
         int vseg = -1, gap = 0;
-        if (L->split <= 0 && !below && side != 0 && !(side > 0 && L->lead > 0))
+        /* A caption found by its value (viz_caption.h) has it. */
+        bool found_by_value = L->value_at > 0 && L->value_at <= pg->ns;
+        if (found_by_value)
+            vseg = L->value_at - 1;
+        else if (L->split <= 0 && !below && side != 0 && !(side > 0 && L->lead > 0))
             vseg = beside(pg, i, side > 0 ? -1 : 1, vh, &gap);
         if (L->split > 0) {
             ds_viz_value_set(&tmp, &pg->w[L->first + L->split], L->n - L->split, xlimit, lab, inv,
@@ -364,7 +428,7 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
              * sparse reading itself. A date of issue read surely and whole
              * is as sure as the look would make it. */
             ds_viz_field sparse;
-            if (below) {
+            if (below && !found_by_value) {
                 /* The value line above the caption: from the sparse
                  * value's top (less a little) down to the caption's. */
                 int vtop = 0, lt = ds_viz_seg_top(pg, i);
@@ -377,6 +441,8 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
                 sparse_below(pg, i, xlimit, lab, inv, ox, oy, &sparse);
                 if (!sparse.found && side <= 0)
                     vseg = under_right(pg, i, vh);
+                if (!sparse.found && side <= 0 && vseg < 0)
+                    vseg = split_left(pg, i, vh);
             }
             if (vseg >= 0) {
                 /* The value's own line, from its start to the caption
@@ -384,7 +450,9 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
                  * it or over it. */
                 const ds_viz_seg *V = &pg->s[vseg];
                 int vt = ds_viz_seg_top(pg, vseg), vh2 = V->h > 4 ? V->h : 4;
-                int end = side > 0 ? L->x0 - vh2 / 2
+                int end = found_by_value ? (xlimit > 0 ? xlimit - vh2 / 2
+                                            : (V->x1 > L->x1 ? V->x1 : L->x1) + vh2)
+                          : side > 0 ? L->x0 - vh2 / 2
                           : xlimit > 0 ? xlimit - vh2 / 2
                           : side < 0 ? (int)pixGetWidth(img) : L->x1 + vh2;
                 memset(&sparse, 0, sizeof sparse);

@@ -306,6 +306,15 @@ static int classify_raw(char *raw)
     return best;
 }
 
+int ds_viz_label_classify_text(const char *text)
+{
+    char raw[DS_VIZ_SEG_TEXT_MAX];
+    if (!text)
+        return -1;
+    snprintf(raw, sizeof raw, "%s", text);
+    return classify_raw(raw);
+}
+
 static bool looks_like_value_word(const char *t)
 {
     /* Labels are printed in mixed case; values in capitals or digits. */
@@ -349,7 +358,11 @@ void ds_viz_label_classify(ds_viz_page *pg)
         int k = s->n;
         while (k > 1 && looks_like_value_word(pg->w[s->first + k - 1].text))
             k--;
-        if (k < s->n && classify_words(pg, s, 0, k) == s->field)
+        /* Trailing words that are themselves a caption are its second
+         * language printed in capitals ("DATUM NAROZENÍ / DATE OF
+         * BIRTH"), no value. */
+        if (k < s->n && classify_words(pg, s, 0, k) == s->field &&
+            classify_words(pg, s, k, s->n) < 0)
             s->split = k;
         /* A caption printed after its value ("MAR 31 2023 Date of
          * issue"): the leading capitals/digits, when the rest alone still
@@ -482,33 +495,7 @@ static int read_row(TessBaseAPI *api, PIX *img, const int box[4], float scale, i
 {
     ds_viz_word words[24];
     raw[0] = 0;
-    BOX *b = boxCreate(box[0], box[1], box[2], box[3]);
-    PIX *cp = b ? pixClipRectangle(img, b, NULL) : NULL;
-    boxDestroy(&b);
-    PIX *u = cp ? pixScaleGrayLI(cp, scale, scale) : NULL;
-    /* Paper around the line: Tesseract misreads glyphs that touch the
-     * image's edge. */
-    l_uint32 paper = 255;
-    if (cp)
-        pixGetRankValue(cp, 1, 0.8f, &paper);
-    pixDestroy(&cp);
-    /* Enlarging by interpolation blurs the strokes of 5-pixel glyphs
-     * into each other (D read as O, "no." lost); an unsharp mask gives
-     * them back their edges. */
-    if (u) {
-        PIX *sh = pixUnsharpMaskingGray(u, sharpen, 1.5f);
-        pixDestroy(&u);
-        u = sh;
-    }
-    if (u) {
-        PIX *pad = pixAddBorder(u, 12, paper);
-        pixDestroy(&u);
-        u = pad;
-    }
-    if (!u)
-        return 0;
-    int n = ds_viz_tess_line(api, u, 0, 0, (int)pixGetWidth(u), (int)pixGetHeight(u), words, 24);
-    pixDestroy(&u);
+    int n = ds_viz_tess_scaled(api, img, box, scale, sharpen, words, 24);
     size_t rl = 0;
     for (int i = 0; i < n; i++) {
         size_t tl = strlen(words[i].text);

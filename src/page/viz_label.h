@@ -22,6 +22,13 @@
 void ds_viz_label_classify(ds_viz_page *pg);
 
 /*
+ * The field a caption's text names, as ds_viz_label_classify classifies a
+ * segment's words (DS_VIZ_FIELD_NAME_BOTH and DS_VIZ_FIELD_OTHER
+ * included), or -1.
+ */
+int ds_viz_label_classify_text(const char *text);
+
+/*
  * Reads again, alone, the captions the sparse reading could not make out
  * because they are printed small (a 150 dpi page's captions are 5-6 pixels
  * tall, about half its values): every row of segments that are no label

@@ -39,6 +39,8 @@ typedef struct ds_viz_seg {
     int field;     /* label field, -1 when not a label */
     int split;     /* for a label with its value on the same line: first value word */
     int lead;      /* a label printed after its value on one line: the value's words */
+    int value_at;  /* a caption found by its value (viz_caption.h): 1 + the index of
+                      the segment holding its value; 0 for none */
     bool used;
 } ds_viz_seg;
 

@@ -11,6 +11,9 @@
 #include <ctype.h>
 #include <stdbool.h>
 
+/* Paper added round a line enlarged by ds_viz_tess_scaled, in pixels. */
+#define SCALED_PAD 12
+
 /* The lowest symbol confidence of the letters and digits of the word the
  * iterator is at. Tesseract's word confidence mixes in how sure it is of
  * the word as a whole (a number such as PG9629853 scores 55 with every
@@ -168,4 +171,47 @@ void ds_viz_tess_words(TessBaseAPI *api, ds_viz_page *pg)
         TessDeleteText(t);
     } while (TessResultIteratorNext(it, RIL_WORD));
     TessResultIteratorDelete(it);
+}
+
+int ds_viz_tess_scaled(TessBaseAPI *api, PIX *img, const int box[4], float scale, int sharpen,
+                       ds_viz_word *buf, int cap)
+{
+    if (!api || !img || !box || box[2] < 2 || box[3] < 2 || scale <= 0.0f)
+        return 0;
+    BOX *b = boxCreate(box[0], box[1], box[2], box[3]);
+    PIX *cp = b ? pixClipRectangle(img, b, NULL) : NULL;
+    boxDestroy(&b);
+    PIX *u = cp ? pixScaleGrayLI(cp, scale, scale) : NULL;
+    /* Paper around the line: Tesseract misreads glyphs that touch the
+     * image's edge. */
+    l_uint32 paper = 255;
+    if (cp)
+        pixGetRankValue(cp, 1, 0.8f, &paper);
+    pixDestroy(&cp);
+    /* Enlarging by interpolation blurs the strokes of 5-pixel glyphs
+     * into each other (D read as O, "no." lost); an unsharp mask gives
+     * them back their edges. */
+    if (u) {
+        PIX *sh = pixUnsharpMaskingGray(u, sharpen, 1.5f);
+        pixDestroy(&u);
+        u = sh;
+    }
+    if (u) {
+        PIX *pad = pixAddBorder(u, SCALED_PAD, paper);
+        pixDestroy(&u);
+        u = pad;
+    }
+    if (!u)
+        return 0;
+    int n = ds_viz_tess_line(api, u, 0, 0, (int)pixGetWidth(u), (int)pixGetHeight(u), buf, cap);
+    pixDestroy(&u);
+    /* Back into img's frame. */
+    for (int i = 0; i < n; i++) {
+        ds_viz_word *w = &buf[i];
+        w->x0 = box[0] + (int)((float)(w->x0 - SCALED_PAD) / scale);
+        w->x1 = box[0] + (int)((float)(w->x1 - SCALED_PAD) / scale);
+        w->y0 = box[1] + (int)((float)(w->y0 - SCALED_PAD) / scale);
+        w->y1 = box[1] + (int)((float)(w->y1 - SCALED_PAD) / scale);
+    }
+    return n;
 }

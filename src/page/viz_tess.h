@@ -28,6 +28,16 @@ void ds_viz_tess_words(TessBaseAPI *api, ds_viz_page *pg);
 int ds_viz_tess_line(TessBaseAPI *api, PIX *img, int x, int y, int w, int h,
                      ds_viz_word *buf /* OUT */, int cap);
 
+/*
+ * Reads box (x, y, w, h of img, 8 bpp) as one line, enlarged by scale
+ * and sharpened over sharpen pixels (an unsharp mask), on a margin of the
+ * box's paper (Tesseract misreads glyphs that touch the image's edge):
+ * the words into buf[cap], their boxes in img's frame; returns their
+ * number (0 when the box is empty or too small). api's image is cleared.
+ */
+int ds_viz_tess_scaled(TessBaseAPI *api, PIX *img, const int box[4], float scale, int sharpen,
+                       ds_viz_word *buf /* OUT */, int cap);
+
 /* One pass (0 .. DS_VIZ_PASSES-1: upscaled by 2, 2, 3 and 1.5, the middle
  * two binarised at c's threshold) over a prepared crop, read as one line;
  * the words read into buf[cap], their number returned. */

@@ -743,14 +743,13 @@ static ds_case make_case(void)
 
 /* Runs the checks on a page made of lines, every word read at conf but
  * the word weak (NULL: none) read at wconf; returns the flags. */
-static ds_flags *check_lines_weak(const char *const *lines, float conf, const char *weak,
-                                  float wconf, const char *today)
+static ds_flags *check_lines_with(const char *const *lines, float conf, const char *weak,
+                                  float wconf, const char *today, const ds_case *c)
 {
     static ds_flags flags;
     page *p = calloc(1, sizeof *p);
     ds_sup_text t;
     ds_sup_page sp;
-    ds_case c = make_case();
     memset(&flags, 0, sizeof flags);
     if (!p)
         return &flags;
@@ -760,36 +759,27 @@ static ds_flags *check_lines_weak(const char *const *lines, float conf, const ch
         if (!strcmp(p->w[i].text, weak))
             p->w[i].conf = wconf;
     read_page(p, &t, &sp);
-    ds_check_support(&sp, &t, &c, today, 0, 0, &flags);
+    ds_check_support(&sp, &t, c, today, 0, 0, &flags);
     ds_sup_text_free(&t);
     free(p);
     return &flags;
+}
+
+static ds_flags *check_lines_weak(const char *const *lines, float conf, const char *weak,
+                                  float wconf, const char *today)
+{
+    ds_case c = make_case();
+    return check_lines_with(lines, conf, weak, wconf, today, &c);
 }
 
 /* As check_lines_weak at 95 on 2026-11-23, with the case record json. */
 static ds_flags *check_lines_case(const char *const *lines, const char *weak, float wconf,
                                   const char *json)
 {
-    static ds_flags flags;
-    page *p = calloc(1, sizeof *p);
-    ds_sup_text t;
-    ds_sup_page sp;
     ds_case c;
     char msg[DS_CASE_MSG_MAX];
-    memset(&flags, 0, sizeof flags);
     T_EQ_INT(ds_case_parse(json, strlen(json), &c, msg, sizeof msg), DS_OK);
-    if (!p)
-        return &flags;
-    for (int i = 0; lines[i]; i++)
-        add_line_at(p, 100, i == 0 ? 40 : 20, lines[i], 95);
-    for (int i = 0; weak && i < p->n; i++)
-        if (!strcmp(p->w[i].text, weak))
-            p->w[i].conf = wconf;
-    read_page(p, &t, &sp);
-    ds_check_support(&sp, &t, &c, "2026-11-23", 0, 0, &flags);
-    ds_sup_text_free(&t);
-    free(p);
-    return &flags;
+    return check_lines_with(lines, 95, weak, wconf, "2026-11-23", &c);
 }
 
 static ds_flags *check_lines(const char *const *lines, float conf, const char *today)

@@ -322,9 +322,38 @@ static void t_name_misread_not_other(void)
     T_EQ_INT(ds_sup_name_compare("Grace TAYLOR", "Taylor", "Grace"), 2);
 }
 
+/* A certifying sentence's date is the page's date of issue where no
+ * label gives one (heldout10's birth certificates issued before the
+ * birth: "Given under the seal of the said Office, the" over "third day
+ * of October, nineteen hundred and fifty-one."); a caption "Given names"
+ * is no such sentence. */
+static void t_given_sentence_date(void)
+{
+    page p = {0};
+    ds_sup_text t;
+    ds_sup_page sp;
+    add_line_at(&p, 100, 40, "Short Certificate of Birth", 95);
+    add_line(&p, "Date of birth Sunday, 3 February 1980");
+    add_line(&p, "Certified to have been compiled from records in the custody of the Registrar");
+    add_line(&p, "General. Given under the seal of the said Office, the");
+    add_line(&p, "third day of October, nineteen hundred and fifty-one.");
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_ISSUE_DATE, "1951-10-03");
+    sup_expect(&sp, DS_SF_BIRTH_DATE, "1980-02-03");
+    ds_sup_text_free(&t);
+    page q = {0};
+    add_line_at(&q, 100, 40, "RECORD OF POLICE CHECK", 95);
+    add_line(&q, "Given names Anna Maria");
+    add_line(&q, "Date of birth 3 February 1980");
+    sup_read_page(&q, &t, &sp);
+    T_CHECK(ds_sup_find(&sp, DS_SF_ISSUE_DATE) == NULL);
+    ds_sup_text_free(&t);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
+        {"given_sentence_date", t_given_sentence_date},
         {"small_caption_far_value", t_small_caption_far_value},
         {"caption_gloss", t_caption_gloss},
         {"spouse_boxes", t_spouse_boxes},

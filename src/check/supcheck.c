@@ -25,6 +25,10 @@
 /* A name read below this confidence is unsure: a word of it near a word
  * of the person's name makes it no evidence of another person. */
 #define NAME_CONF_UNSURE 50.0f
+/* A name read below this confidence is a misreading (marks under a
+ * certifying stamp, a word under a highlighter's stroke): unverifiable,
+ * never evidence of another person. */
+#define NAME_CONF_GARBLED 35.0f
 
 #define WORDS_MAX 12
 #define WORD_LEN 64
@@ -408,6 +412,74 @@ static bool doubtful_near(const char *value, const char *surname, const char *gi
     return false;
 }
 
+/* The record's surname printed exactly, read below NAME_CONF_CLEAR, and
+ * every other word within half its letters of a given name of the record
+ * ("Enkacz ROSSI" for "Łukasz ROSSI": a letter OCR's English does not
+ * know, and its neighbours with it). A misreading of the record's given
+ * name is as likely as another person: no evidence of one. */
+static bool given_misread(const char *value, const char *surname, const char *given)
+{
+    if (!surname || !surname[0] || !given || !given[0])
+        return false;
+    for (int v = 0; v < 2; v++) {
+        char pf[512], sf[256], gf[256];
+        ds_text_fold_icao(value, v == 0, pf, sizeof pf);
+        ds_text_fold_icao(surname, v == 0, sf, sizeof sf);
+        ds_text_fold_icao(given, v == 0, gf, sizeof gf);
+        words pw, sw, gw;
+        split(pf, &pw);
+        split(sf, &sw);
+        split(gf, &gw);
+        bool used[WORDS_MAX] = {false};
+        bool all = sw.n > 0;
+        for (int j = 0; j < sw.n && all; j++) {
+            bool found = false;
+            for (int i = 0; i < pw.n && !found; i++)
+                if (!used[i] && strcmp(pw.w[i], sw.w[j]) == 0)
+                    found = used[i] = true;
+            all = found;
+        }
+        int rest = 0, close = 0;
+        for (int i = 0; all && i < pw.n; i++) {
+            if (used[i])
+                continue;
+            rest++;
+            for (int k = 0; k < gw.n; k++) {
+                size_t la = strlen(pw.w[i]), lb = strlen(gw.w[k]);
+                size_t l = la > lb ? la : lb;
+                if (la >= 4 && lb >= 4 && 2 * (size_t)ds_levenshtein(pw.w[i], gw.w[k]) <= l) {
+                    close++;
+                    break;
+                }
+            }
+        }
+        if (all && rest > 0 && close == rest)
+            return true;
+    }
+    return false;
+}
+
+/* Does the page's text hold a word near one of name's words? */
+static bool text_has_name_word(const ds_sup_text *t, const char *name)
+{
+    if (!t || !name || !name[0])
+        return false;
+    for (int v = 0; v < 2; v++) {
+        char nf[256];
+        ds_text_fold_icao(name, v == 0, nf, sizeof nf);
+        words nw;
+        split(nf, &nw);
+        for (int i = 0; i < t->nwords; i++) {
+            char wf[128];
+            ds_text_fold_icao(t->w[i].text, v == 0, wf, sizeof wf);
+            for (int k = 0; k < nw.n; k++)
+                if (wf[0] && strlen(nw.w[k]) >= 3 && word_near(wf, nw.w[k]))
+                    return true;
+        }
+    }
+    return false;
+}
+
 /* Does s hold a word of three letters or more? */
 static bool long_word(const char *s)
 {
@@ -459,6 +531,12 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
          * marks read off a box, as likely as a name. */
         if (best == 0 && f->conf < NAME_CONF_UNSURE && !long_word(f->value))
             best = -1;
+        if (best == 0 && f->conf < NAME_CONF_GARBLED)
+            best = -1;
+        for (int k = -1; k < c->nrelated && best == 0 && f->conf < NAME_CONF_CLEAR; k++)
+            if (k < 0 ? given_misread(f->value, c->surname, c->given_names)
+                      : given_misread(f->value, c->related[k].surname, c->related[k].given_names))
+                best = -1;
         for (int k = -1; k < c->nrelated && best == 0 && f->conf < NAME_CONF_UNSURE; k++)
             if (k < 0 ? doubtful_near(f->value, c->surname, c->given_names)
                       : doubtful_near(f->value, c->related[k].surname, c->related[k].given_names))
@@ -484,6 +562,12 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
         ok = false;
         bad = holder;
     }
+    /* A name placed by the letter head alone (a joint holder's, "Dr Emily
+     * Rose HANSEN / Mrs Chloé Khan") on a page that prints the applicant's
+     * surname and a given name: the applicant is named on it. */
+    if (!ok && bad && strcmp(bad->label, "header") == 0 && have_case &&
+        text_has_name_word(t, c->surname) && text_has_name_word(t, c->given_names))
+        ok = true;
     if (ok)
         return who;
     if (bad) {

@@ -311,6 +311,15 @@ ds_sup_date_result ds_sup_parse_date(const char *text, ds_sup_order order, char 
 ds_sup_date_result ds_sup_parse_date_yy(const char *text, ds_sup_order order, int year_now,
                                         bool birth, char iso[11], char alt[11], bool *short_year);
 
+/* Numbers spelt out in English words written in digits into out
+ * ("fourteenth day of July, nineteen hundred and eighty-five" -> "14 day
+ * of July, 1985"; "Twenty-fifth July 1979" -> "25 July 1979"); other
+ * text as it is. False when nothing was spelt out (support_numwords.c). */
+bool ds_sup_spell_numbers(const char *in, char *out, size_t cap);
+
+/* Is word a weekday's name, full or abbreviated ("Saturday,", "Sat")? */
+bool ds_sup_weekday_word(const char *word);
+
 /* The month (1..12) a word names in those languages, or 0. */
 int ds_sup_month_word(const char *word);
 
@@ -320,7 +329,7 @@ int ds_sup_month_word(const char *word);
  * words (day first); unknown when nothing says or the page is mixed. */
 ds_sup_order ds_sup_date_order(const ds_sup_text *t);
 
-/* A date in the words [a, b) starting at word a, up to six words of one
+/* A date in the words [a, b) starting at word a, up to nine words of one
  * line: returns the number of words it takes (0: none) and fills iso (and
  * alt when ambiguous, see ds_sup_parse_date). */
 int ds_sup_date_words(const ds_sup_text *t, int a, int b, ds_sup_order order, char iso[11],

@@ -235,6 +235,11 @@ static bool date_tokens(const char *text, dtok *tok, int cap, int *ntok)
                     sep = ' ';
                 continue;
             }
+            /* A weekday before the date ("Saturday, 24 May 1980"). */
+            if (n == 0 && ds_sup_weekday_word(w)) {
+                sep = ' ';
+                continue;
+            }
             int m = ds_sup_month_word(w);
             if (!m)
                 return false;
@@ -281,6 +286,11 @@ ds_sup_date_result ds_sup_parse_date_yy(const char *text, ds_sup_order order, in
         *short_year = false;
     if (!text || !iso || !alt || strlen(text) > 96)
         return DS_SUP_DATE_NONE;
+    /* Numbers spelt out ("fourteenth day of July, nineteen hundred and
+     * eighty-five") in digits (support_numwords.c). */
+    char spelt[160];
+    if (ds_sup_spell_numbers(text, spelt, sizeof spelt))
+        text = spelt;
     dtok t[4];
     int n = 0;
     if (!date_tokens(text, t, 4, &n) || n != 3)
@@ -455,11 +465,12 @@ int ds_sup_date_words_yy(const ds_sup_text *t, int a, int b, ds_sup_order order,
         *short_year = false;
     if (!t || a < 0 || a >= b || b > t->nwords)
         return 0;
-    /* Up to 6 words ("5 de marzo de 1980"), the longest first, on one line. */
-    for (int n = 6; n >= 1; n--) {
+    /* Up to 9 words ("5 de marzo de 1980", "fourth day of May, nineteen
+     * hundred and sixty-seven"), the longest first, on one line. */
+    for (int n = 9; n >= 1; n--) {
         if (a + n > b || t->w[a + n - 1].line != t->w[a].line)
             continue;
-        char buf[6 * DS_SUP_WORD_MAX + 8];
+        char buf[9 * DS_SUP_WORD_MAX + 8];
         size_t o = 0;
         for (int k = 0; k < n; k++) {
             int m = snprintf(buf + o, sizeof buf - o, "%s%s", k ? " " : "", t->w[a + k].text);

@@ -202,7 +202,9 @@ void ds_sup_span_box(const ds_sup_text *t, int a, int b, int box[4], float *conf
         if (q[1] < y0) y0 = q[1];
         if (q[0] + q[2] > x1) x1 = q[0] + q[2];
         if (q[1] + q[3] > y1) y1 = q[1] + q[3];
-        if (t->w[i].conf < c)
+        /* A weekday's name before a date ("Tuesday, 30 June 2026") says
+         * nothing of how well its numbers were read. */
+        if (t->w[i].conf < c && !(i == a && b - a > 1 && ds_sup_weekday_word(t->w[i].text)))
             c = t->w[i].conf;
     }
     if (x1 < 0) {

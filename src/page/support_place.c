@@ -10,6 +10,9 @@
  * which is no date of the document: a place-and-date line right under a
  * translator's words is skipped.
  *
+ * So is the date of a certifying sentence ("Given under the seal of the
+ * said Office, the third day of October, ...").
+ *
  * A birth date in prose may follow the place of birth: "born at Athens on
  * 22nd of October, 2000", "nato a Milano il 14 luglio 1985".
  */
@@ -130,6 +133,42 @@ int ds_sup_skip_birthplace(const ds_sup_text *t, int a, int b)
     return a;
 }
 
+/* "Given under the seal of the said Office, the third day of October,
+ * ...", "Given at the Register Office on Sat 24 Jul 2027": a certifying
+ * sentence's date, the first within 24 words of a sentence that starts
+ * "Given at", "Given under", "Given this" or "Given by", on its line or
+ * the next. Returns the date's words, its first at *da. */
+static int given_date(const ds_sup_text *t, const ds_sup_lines *L, int *da, char iso[11],
+                      char alt[11], bool *short_year)
+{
+    static const char *const after[] = {"at", "under", "this", "by", NULL};
+    char f[DS_SUP_WORD_MAX * 2];
+    for (int i = 0; i + 1 < t->nwords; i++) {
+        const char *w = t->w[i].text;
+        if (w[0] != 'G' || t->w[i + 1].line != t->w[i].line)
+            continue;
+        fold(w, f, sizeof f);
+        if (strcmp(f, "given") != 0)
+            continue;
+        size_t pl = i > 0 ? strlen(t->w[i - 1].text) : 0;
+        if (i > 0 && t->w[i - 1].line == t->w[i].line && t->w[i - 1].text[pl - 1] != '.')
+            continue; /* not a sentence's first word */
+        fold(t->w[i + 1].text, f, sizeof f);
+        if (!in_list(after, f))
+            continue;
+        for (int k = i + 2; k < t->nwords && k <= i + 24; k++) {
+            if (t->w[k].line > t->w[i].line + 1)
+                break;
+            int n = ds_sup_date_words_yy(t, k, t->nwords, L->order, false, iso, alt, short_year);
+            if (n > 0) {
+                *da = k;
+                return n;
+            }
+        }
+    }
+    return 0;
+}
+
 void ds_sup_put_place_date(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_page *out)
 {
     int k = -1;
@@ -141,8 +180,10 @@ void ds_sup_put_place_date(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_p
         }
     char iso[11], alt[11];
     bool shrt = false;
-    for (int line = 0, d = 0, n = 0; line < L->n; line++) {
-        if (!(n = ds_sup_place_date(t, L, line, &d, iso, alt, &shrt)))
+    for (int line = 0, d = 0, n = 0; line <= L->n; line++) {
+        /* After the lines: a certifying sentence's date. */
+        if (line == L->n ? !(n = given_date(t, L, &d, iso, alt, &shrt))
+                         : !(n = ds_sup_place_date(t, L, line, &d, iso, alt, &shrt)))
             continue;
         if (k < 0 && out->nfields >= DS_SUP_FIELDS_MAX)
             return;

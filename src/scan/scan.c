@@ -43,10 +43,6 @@
  * finds none creates one, and one returned beyond this is freed. */
 #define SCANNER_IDLE_ENGINES 64
 
-/* A page on which no reading resembled an MRZ and at least this many
- * candidate regions split into long text lines is ordinary text (a letter,
- * a statement): its missing MRZ is information, not a warning. */
-#define DS_SCAN_TEXT_REGIONS 2
 /* A PDF page rendered from its content with at least this many words in
  * its text layer is a document made as a file, not a scan: its missing MRZ
  * is information, and its image quality is not measured (it is a
@@ -715,6 +711,8 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         bool plain_text = sp && sp->read && sp->cls.type == DS_PC_OTHER &&
                           !ds_sup_identity_wording(&sp->cls) && sp->nwords >= DS_SCAN_TEXT_WORDS &&
                           sp->mean_conf >= DS_SCAN_TEXT_CONF;
+        /* Regions of long text lines (ds_scan_text_regions). */
+        bool text_regions = ds_scan_text_regions(mrz_like, nregions, pclass, sp);
         x->barcodes = bcs;
         if (s->opt.forensics) {
             ds_forensics f = file_forensics;
@@ -748,8 +746,7 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
                          "This page has no machine-readable zone; its data was read from its "
                          "barcodes.");
         else if (!usable &&
-                 ((!mrz_like && (nregions >= DS_SCAN_TEXT_REGIONS || plain_text)) || supporting ||
-                  born_digital))
+                 (text_regions || (!mrz_like && plain_text) || supporting || born_digital))
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone and reads as ordinary text (a "
                          "letter, statement or form), not as an identity document.");

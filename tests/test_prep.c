@@ -903,7 +903,9 @@ static void test_bad_arguments(void)
 
 /* Where a glyph lies in its cell (ds_mrz_cell_offset): centred 0; a third
  * of a pitch to the right 0.33 (the cell cuts it); glyphs joined into a run
- * wider than the cell, or no ink, 0. */
+ * wider than the cell, or no ink, 0; a U whose bottom is one pixel high is
+ * one glyph (its sides apart put it off centre, and a cell moved onto one
+ * side read it L). */
 static void test_cell_offset(void)
 {
     PIX *band = pixCreate(200, 40, 8);
@@ -917,16 +919,27 @@ static void test_cell_offset(void)
         pixSetInRectArbitrary(band, b, 20);
         boxDestroy(&b);
     }
-    T_CHECK(fabsf(ds_mrz_cell_offset(band, 60, 4, 20, 32, 128)) < 0.03f);
-    float off = ds_mrz_cell_offset(band, 53, 4, 20, 32, 128); /* the cell 7 px left of it */
+    T_CHECK(fabsf(ds_mrz_cell_offset(band, 60, 4, 20, 32, 128, NULL)) < 0.03f);
+    int run = 0;
+    float off = ds_mrz_cell_offset(band, 53, 4, 20, 32, 128, &run); /* the cell 7 px left of it */
+    T_EQ_INT(run, 12);
     T_CHECK(off > 0.3f && off < 0.4f);
-    off = ds_mrz_cell_offset(band, 67, 4, 20, 32, 128);
+    off = ds_mrz_cell_offset(band, 67, 4, 20, 32, 128, NULL);
     T_CHECK(off < -0.3f && off > -0.4f);
-    T_CHECK(ds_mrz_cell_offset(band, 140, 4, 20, 32, 128) == 0); /* paper */
+    T_CHECK(ds_mrz_cell_offset(band, 140, 4, 20, 32, 128, NULL) == 0); /* paper */
     BOX *j = boxCreate(56, 8, 8, 24); /* the glyphs at 44 and 64 joined */
     pixSetInRectArbitrary(band, j, 20);
     boxDestroy(&j);
-    T_CHECK(ds_mrz_cell_offset(band, 53, 4, 20, 32, 128) == 0);
+    T_CHECK(ds_mrz_cell_offset(band, 53, 4, 20, 32, 128, NULL) == 0);
+    /* a small U whose sides only a stroke a pixel high joins (a real
+     * specimen at a pitch of 10 px): one glyph, centred */
+    BOX *u[3] = {boxCreate(142, 8, 2, 24), boxCreate(148, 8, 2, 24), boxCreate(142, 31, 8, 1)};
+    for (int k = 0; k < 3; k++) {
+        pixSetInRectArbitrary(band, u[k], 20);
+        boxDestroy(&u[k]);
+    }
+    T_CHECK(fabsf(ds_mrz_cell_offset(band, 136, 4, 20, 32, 128, &run)) < 0.03f);
+    T_EQ_INT(run, 8);
     pixDestroy(&band);
 }
 

@@ -430,8 +430,10 @@ int ds_mrz_flatten(PIX *band, int size)
     return changed;
 }
 
-float ds_mrz_cell_offset(PIX *band, int x, int y, int w, int h, int threshold)
+float ds_mrz_cell_offset(PIX *band, int x, int y, int w, int h, int threshold, int *run_w)
 {
+    if (run_w)
+        *run_w = 0;
     int bw = pixGetWidth(band), bh = pixGetHeight(band), wpl = pixGetWpl(band);
     if (w < 4 || h < 4 || y < 0 || y + h > bh)
         return 0;
@@ -448,7 +450,7 @@ float ds_mrz_cell_offset(PIX *band, int x, int y, int w, int h, int threshold)
         int n = 0;
         for (int yy = y; yy < y + h; yy++)
             n += GET_DATA_BYTE(data + (size_t)yy * wpl, cx) < threshold;
-        ink[cx - x0] = n >= 2;
+        ink[cx - x0] = n >= 1;
     }
     /* the run of inked columns that overlaps the cell most */
     int best_s = -1, best_e = -1, best_in = 0;
@@ -473,6 +475,8 @@ float ds_mrz_cell_offset(PIX *band, int x, int y, int w, int h, int threshold)
     if (best_s < 0 || best_e - best_s + 1 > w || (best_s == x0 && x0 > 0) ||
         (best_e == x1 - 1 && x1 < bw))
         return 0;
+    if (run_w)
+        *run_w = best_e - best_s + 1;
     return ((float)(best_s + best_e) / 2 - ((float)x + (float)(w - 1) / 2)) / (float)w;
 }
 

@@ -55,13 +55,15 @@ int ds_mrz_flatten(PIX *band, int size);
 
 /*
  * Where the glyph of the cell (x, y, w, h) of the upright 8 bpp band lies
- * across it: the centre of the run of inked columns (two pixels darker than
- * threshold or more) that overlaps the cell most, less the cell's centre,
- * as a share of the cell's width. 0 when there is no such run of its own
- * (no ink, or a run wider than the cell or reaching half a cell beyond it:
- * joined glyphs).
+ * across it: the centre of the run of inked columns (a pixel darker than
+ * threshold or more: the thin bottom stroke of a small U joins its two
+ * sides) that overlaps the cell most, less the cell's centre, as a share of
+ * the cell's width; *run_w (may be NULL) is the run's width, pixels. 0 when
+ * there is no such run of its own (no ink, or a run wider than the cell or
+ * reaching half a cell beyond it: joined glyphs).
  */
-float ds_mrz_cell_offset(PIX *band, int x, int y, int w, int h, int threshold);
+float ds_mrz_cell_offset(PIX *band, int x, int y, int w, int h, int threshold,
+                         int *run_w /* OUT, may be NULL */);
 
 /*
  * How much of the 8 bpp page is a halftone's dots: the share of its pixels

@@ -211,6 +211,7 @@ typedef struct reading {
  * cell is taken to hold a neighbour's glyph as much as its own. */
 #define SNAP_MIN 0.15f
 #define SNAP_MAX 0.4f
+#define SNAP_RUN 0.35f
 
 /*
  * Moves cell c onto its glyph when the line's grid put it off the glyph's
@@ -222,14 +223,16 @@ typedef struct reading {
  */
 static float snap_cell(PIX *band, ds_cell *c, int t)
 {
-    float off = ds_mrz_cell_offset(band, c->x, c->y, c->w, c->h, t);
-    if (fabsf(off) <= SNAP_MIN || fabsf(off) > SNAP_MAX)
+    int run = 0;
+    float off = ds_mrz_cell_offset(band, c->x, c->y, c->w, c->h, t, &run);
+    /* a run narrower than SNAP_RUN of the cell may be a piece of a glyph */
+    if (fabsf(off) <= SNAP_MIN || fabsf(off) > SNAP_MAX || (float)run < SNAP_RUN * (float)c->w)
         return off;
     ds_cell m = *c;
     m.x += (int)lroundf(off * (float)c->w);
     if (m.x < 0 || m.x + m.w > (int)pixGetWidth(band))
         return off;
-    float after = ds_mrz_cell_offset(band, m.x, m.y, m.w, m.h, t);
+    float after = ds_mrz_cell_offset(band, m.x, m.y, m.w, m.h, t, NULL);
     if (fabsf(after) >= fabsf(off))
         return off;
     *c = m;

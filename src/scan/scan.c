@@ -204,6 +204,7 @@ typedef struct reading {
     int parsed;
     ds_mrz_acceptance acc; /* whether the reading is an MRZ at all (mrz/accept.h) */
     int washed44; /* two lines of 36 framed as 44 washed out at one end (read_page) */
+    int descreened; /* read on the page descreened (read_page) */
 } reading;
 
 /* A glyph off its cell's centre by more than this share of the pitch is read
@@ -452,7 +453,8 @@ out:
  * 300 dpi (heldout10). When the page shows such dots
  * (ds_mrz_halftone_share at DS_MRZ_HALFTONE or more) and no valid MRZ
  * was read, the page is searched again descreened (ds_mrz_descreen), and
- * the better reading kept; a page without dots is searched once.
+ * the better reading kept (reading.descreened: the printed page is read
+ * descreened too); a page without dots is searched once.
  */
 static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *found,
                           int *mrz_like, int *nregions, double *t_locate, double *t_ocr,
@@ -477,6 +479,7 @@ static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *fo
     err = search_page(s, smooth, alt, &afound, &alike, &aregions, t_locate, t_ocr, t_parse);
     if (err == DS_OK && afound && (!*found || better(alt, best))) {
         ds_mrzband_free(&best->band);
+        alt->descreened = 1;
         *best = *alt;
         memset(&alt->band, 0, sizeof alt->band);
         *found = 1;
@@ -684,7 +687,11 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
                 engine = engine_take(s, &err);
             if (!engine)
                 goto out;
-            viz_read = read_viz(engine, gray, best, viz, pg, flags, NULL) == DS_OK;
+            /* A halftone's dots cost the printed-page reader a minute a
+             * page: it reads the page as its MRZ was read. */
+            PIX *smooth = best->descreened ? ds_mrz_descreen(gray) : NULL;
+            viz_read = read_viz(engine, smooth ? smooth : gray, best, viz, pg, flags, NULL) == DS_OK;
+            pixDestroy(&smooth);
             t->viz += ds_now_ms() - t_v;
         }
         doc->printed_read = viz_read;

@@ -301,6 +301,43 @@ static void cut_characters_are_unknown(void)
         T_CHECK(m.repairs[i].to != DS_MRZ_CUT_CHAR && m.repairs[i].from != DS_MRZ_CUT_CHAR);
 }
 
+/* A glyph the grid's cell cut (ds_mrz_char.offgrid: a lens bent the line,
+ * and the cell lay a third of a pitch off the glyph) is no confident
+ * reading, whatever the recogniser's probability: heldout10's defects10/0050
+ * read the C of C0NC1VWHJ as J with probability 1.00 in such a cell, and the
+ * failing check was called a misprint (high) and the number another
+ * document's. The same failure read in centred cells stays high. */
+static void offgrid_glyph_is_no_confident_read(void)
+{
+    ocr o;
+    ds_mrz m;
+    char l2[45];
+    td3_line2(l2, "C0NC1VWHJ", "D<<", "621215", 'M', "370531", "72132772396", 0);
+    l2[0] = 'J';
+    ocr_init(&o, TD3_L1, l2, NULL);
+    for (int i = 0; i < 44; i++)
+        o.ch[1][i].p = 0.99f;
+    o.ch[1][0].p = 1.0f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
+    T_CHECK(!m.misread.document_number);
+    T_CHECK(!m.number_unsure);
+    o.ch[1][0].offgrid = 1;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
+    T_EQ_INT(m.nrepairs, 0); /* nothing proves another letter */
+    T_CHECK(m.misread.document_number);
+    T_CHECK(m.misread.composite);
+    T_CHECK(!m.misread.birth_date); /* passing checks are never marked */
+    T_CHECK(m.number_unsure);
+    /* off its cell at a position no failing check reads: nothing marked */
+    o.ch[1][0].offgrid = 0;
+    o.ch[1][15].offgrid = 1;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(!m.misread.document_number);
+    T_CHECK(!m.number_unsure);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -312,6 +349,7 @@ int main(int argc, char **argv)
         {"unproven_grammar_repair_taken_back", unproven_grammar_repair_taken_back},
         {"birth_century_bounded_by_expiry", birth_century_bounded_by_expiry},
         {"cut_characters_are_unknown", cut_characters_are_unknown},
+        {"offgrid_glyph_is_no_confident_read", offgrid_glyph_is_no_confident_read},
     };
     return T_RUN(cases);
 }

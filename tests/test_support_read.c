@@ -774,10 +774,40 @@ static void t_numbered_rows(void)
     ds_sup_text_free(&t);
 }
 
+/* A page with regions of long text lines and nothing like an MRZ is
+ * ordinary text (its missing MRZ information) only when its text, read,
+ * reads clearly and without an identity document's wording
+ * (ds_scan_text_regions): heldout10's identity pages photographed by hand
+ * or printed out and rescanned, MRZ missed, read at a confidence of 9 to 54
+ * and must get the rescan request. */
+static void t_text_regions_need_clear_text(void)
+{
+    ds_sup_page sp;
+    memset(&sp, 0, sizeof sp);
+    sp.read = true;
+    sp.nwords = 120;
+    sp.mean_conf = 88;
+    sp.cls.type = DS_PC_OTHER;
+    T_CHECK(ds_scan_text_regions(0, 3, DS_PC_OTHER, &sp)); /* a letter read clearly */
+    T_CHECK(ds_scan_text_regions(0, 3, DS_PC_OTHER, NULL)); /* its text not read at all */
+    T_CHECK(!ds_scan_text_regions(1, 3, DS_PC_OTHER, &sp)); /* something like an MRZ */
+    T_CHECK(!ds_scan_text_regions(0, 1, DS_PC_OTHER, &sp)); /* one region */
+    T_CHECK(!ds_scan_text_regions(0, 3, DS_PC_IDENTITY, &sp));
+    sp.mean_conf = 29; /* defects10/0009: a phone photo of a TD2 */
+    T_CHECK(!ds_scan_text_regions(0, 3, DS_PC_OTHER, &sp));
+    sp.mean_conf = 88;
+    sp.cls.identity_score = DS_SUP_IDENTITY_WORDS; /* an identity page's captions */
+    T_CHECK(!ds_scan_text_regions(0, 3, DS_PC_OTHER, &sp));
+    sp.cls.identity_score = 0;
+    sp.read = false; /* read, but no words came out */
+    T_CHECK(!ds_scan_text_regions(0, 3, DS_PC_OTHER, &sp));
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
         {"caption_words", t_caption_words},
+        {"text_regions_need_clear_text", t_text_regions_need_clear_text},
         {"caption_not_name", t_caption_not_name},
         {"value_under_label", t_value_under_label},
         {"titles", t_titles},

@@ -49,7 +49,19 @@ typedef struct ds_mrz_char {
     /* 1: the cell lies beyond the edge of the image (an MRZ cut by it), so
      * nothing was read: c is DS_MRZ_CUT_CHAR, p 0, no second guess. */
     unsigned char cut;
+    /* 1: the glyph lies off the centre of its cell by more than
+     * DS_MRZ_OFFGRID of the pitch even after the cell was moved onto it
+     * (the grid fitted the line badly there: a lens, a bent page); the
+     * recogniser saw a cut glyph, and its probability says nothing of it:
+     * the reading is no confident one (ds_mrz.misread). */
+    unsigned char offgrid;
 } ds_mrz_char;
+
+/* How far (share of the pitch) a glyph may lie from its cell's centre and
+ * still be read confidently: the grids of the flatbed scans of the layouts
+ * sets put every glyph within 0.10; the cut glyphs a phone photo's lens left
+ * at the end of a line, read J with probability 1, lay 0.27 to 0.34 off. */
+#define DS_MRZ_OFFGRID 0.2f
 
 /* What a cut character (ds_mrz_char.cut) reads as in the lines: outside the
  * MRZ alphabet, so no check over it can pass and nothing repairs it. */
@@ -174,7 +186,7 @@ ds_error ds_mrz_parse(const char *const *lines, int nlines, int today_year, ds_m
  * out->repairs. lens[i] is the number of characters in lines[i]. A check
  * still failing afterwards is marked in out->misread when a misreading may
  * explain it: a character it reads was doubted (probability under
- * DS_MRZ_DOUBT_P), was changed by a repair, or is an OCR-B look-alike letter
+ * DS_MRZ_DOUBT_P) or lay off its cell (ds_mrz_char.offgrid), was changed by a repair, or is an OCR-B look-alike letter
  * (O, I, B ...) standing amid digits in a free-form field; or the
  * recogniser's second choice at one of its characters makes it pass. The
  * repair rule in full is in parse.c's header.

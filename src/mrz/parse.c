@@ -88,7 +88,7 @@
  *
  * After the repairs, a check that still fails is marked in misread when a
  * misreading may explain it: a character it reads was doubted by the
- * recogniser, was changed by a repair, breaks the grammar, or is a
+ * recogniser or lay off its cell (ds_mrz_char.offgrid), was changed by a repair, breaks the grammar, or is a
  * look-alike letter amid digits in a free-form field; or the recogniser's
  * second choice at one of its characters (probability at least
  * DS_MRZ_ALT_MIN_P) makes it pass. Only a failure read with confidence
@@ -466,7 +466,7 @@ ds_error ds_mrz_parse(const char *const *lines, int nlines, int today_year, ds_m
         if (n > DS_MRZ_MAX_LINE)
             return DS_ERR_MRZ_LENGTH;
         for (size_t i = 0; i < n; i++)
-            buf[l][i] = (ds_mrz_char){lines[l][i], 1.0f, 0, 0.0f, 0};
+            buf[l][i] = (ds_mrz_char){lines[l][i], 1.0f, 0, 0.0f, 0, 0};
         rows[l] = buf[l];
         lens[l] = (int)n;
     }

@@ -429,3 +429,97 @@ int ds_mrz_flatten(PIX *band, int size)
     pixDestroy(&light);
     return changed;
 }
+
+float ds_mrz_cell_offset(PIX *band, int x, int y, int w, int h, int threshold, int *run_w)
+{
+    if (run_w)
+        *run_w = 0;
+    int bw = pixGetWidth(band), bh = pixGetHeight(band), wpl = pixGetWpl(band);
+    if (w < 4 || h < 4 || y < 0 || y + h > bh)
+        return 0;
+    int x0 = x - w / 2, x1 = x + w + w / 2; /* the cell and half a cell each side */
+    if (x0 < 0)
+        x0 = 0;
+    if (x1 > bw)
+        x1 = bw;
+    if (x1 - x0 > 512)
+        return 0;
+    unsigned char ink[512];
+    const l_uint32 *data = pixGetData(band);
+    for (int cx = x0; cx < x1; cx++) {
+        int n = 0;
+        for (int yy = y; yy < y + h; yy++)
+            n += GET_DATA_BYTE(data + (size_t)yy * wpl, cx) < threshold;
+        ink[cx - x0] = n >= 1;
+    }
+    /* the run of inked columns that overlaps the cell most */
+    int best_s = -1, best_e = -1, best_in = 0;
+    for (int s = x0; s < x1;) {
+        if (!ink[s - x0]) {
+            s++;
+            continue;
+        }
+        int e = s;
+        while (e + 1 < x1 && ink[e + 1 - x0])
+            e++;
+        int lo = s > x ? s : x, hi = e < x + w - 1 ? e : x + w - 1;
+        if (hi - lo + 1 > best_in) {
+            best_in = hi - lo + 1;
+            best_s = s;
+            best_e = e;
+        }
+        s = e + 1;
+    }
+    /* no ink, or a run that takes in a neighbour or the edge of the window:
+     * no glyph of its own to place */
+    if (best_s < 0 || best_e - best_s + 1 > w || (best_s == x0 && x0 > 0) ||
+        (best_e == x1 - 1 && x1 < bw))
+        return 0;
+    if (run_w)
+        *run_w = best_e - best_s + 1;
+    return ((float)(best_s + best_e) / 2 - ((float)x + (float)(w - 1) / 2)) / (float)w;
+}
+
+float ds_mrz_halftone_share(PIX *page)
+{
+    if (!page || pixGetDepth(page) != 8)
+        return 0;
+    int w = pixGetWidth(page), h = pixGetHeight(page), wpl = pixGetWpl(page);
+    if (w < 16 || h < 16)
+        return 0;
+    const l_uint32 *data = pixGetData(page);
+    /* the paper: the 90th percentile of the gray levels (every fourth row) */
+    double hist[256] = {0}, n = 0;
+    for (int y = 0; y < h; y += 4)
+        for (int x = 0; x < w; x++, n++)
+            hist[GET_DATA_BYTE(data + (size_t)y * wpl, x)]++;
+    int paper = 255;
+    for (double acc = 0; paper > 0 && (acc += hist[paper]) < 0.1 * n;)
+        paper--;
+    int t = paper - 60;
+    if (t <= 0)
+        return 0;
+    /* dark pixels (every second row) with at most 6 dark pixels in their
+     * 5 x 5 neighbourhood, themselves included: dots, not strokes */
+    long dots = 0, seen = 0;
+    for (int y = 2; y < h - 2; y += 2) {
+        const l_uint32 *row = data + (size_t)y * wpl;
+        for (int x = 2; x < w - 2; x++, seen++) {
+            if (GET_DATA_BYTE(row, x) >= t)
+                continue;
+            int k = 0;
+            for (int dy = -2; dy <= 2 && k <= 6; dy++) {
+                const l_uint32 *r = data + (size_t)(y + dy) * wpl;
+                for (int dx = -2; dx <= 2; dx++)
+                    k += GET_DATA_BYTE(r, x + dx) < t;
+            }
+            dots += k <= 6;
+        }
+    }
+    return seen ? (float)((double)dots / (double)seen) : 0;
+}
+
+PIX *ds_mrz_descreen(PIX *page)
+{
+    return page && pixGetDepth(page) == 8 ? pixBlockconv(page, 1, 1) : NULL;
+}

@@ -53,4 +53,34 @@ int ds_mrz_erase_rules(PIX *band);
  */
 int ds_mrz_flatten(PIX *band, int size);
 
+/*
+ * Where the glyph of the cell (x, y, w, h) of the upright 8 bpp band lies
+ * across it: the centre of the run of inked columns (a pixel darker than
+ * threshold or more: the thin bottom stroke of a small U joins its two
+ * sides) that overlaps the cell most, less the cell's centre, as a share of
+ * the cell's width; *run_w (may be NULL) is the run's width, pixels. 0 when
+ * there is no such run of its own (no ink, or a run wider than the cell or
+ * reaching half a cell beyond it: joined glyphs).
+ */
+float ds_mrz_cell_offset(PIX *band, int x, int y, int w, int h, int threshold,
+                         int *run_w /* OUT, may be NULL */);
+
+/*
+ * How much of the 8 bpp page is a halftone's dots: the share of its pixels
+ * (every second row) that are 60 gray levels darker than the paper (its
+ * 90th percentile) with at most 6 such pixels in their 5 x 5 neighbourhood.
+ * A colour laser print-out of a scan, scanned again at 200 to 300 dpi,
+ * measures 0.016 to 0.043 (heldout10, 85 to 133 lpi); scans and phone
+ * photos of documents 0.0003 to 0.011.
+ */
+float ds_mrz_halftone_share(PIX *page);
+/* The share from which a page is taken for such a print-out (scan.c's
+ * read_page then searches it again descreened). */
+#define DS_MRZ_HALFTONE 0.008f
+
+/* The halftone of the 8 bpp page smoothed away (a 3 x 3 mean): the dots of
+ * a print-out at 200 to 300 dpi merge into the gray they print, and the
+ * strokes of the MRZ stay. NULL when out of memory. */
+PIX *ds_mrz_descreen(PIX *page);
+
 #endif

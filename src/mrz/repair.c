@@ -527,8 +527,8 @@ static void undo_unproven(const layout *L, const ds_mrz_char *const *src, ds_mrz
 
 /*
  * Marks each failing check a misreading may explain (the rule in mrz.h at
- * ds_mrz_parse_ocr): a character it reads was doubted, changed by a repair or
- * is a look-alike letter amid digits, or the recogniser's second choice at one
+ * ds_mrz_parse_ocr): a character it reads was doubted or off its cell, changed
+ * by a repair or is a look-alike letter amid digits, or the recogniser's second choice at one
  * of its characters makes it pass.
  */
 static void assess(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
@@ -549,7 +549,8 @@ static void assess(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
             int l = c.line[i], p = c.pos[i];
             const ds_mrz_char *s = &src[l][p];
             char cur = m->lines[l][p];
-            if (s->p < DS_MRZ_DOUBT_P || cur != s->c || !ds_mrz_fits_class(cls[l][p], cur) ||
+            if (s->p < DS_MRZ_DOUBT_P || s->offgrid || cur != s->c ||
+                !ds_mrz_fits_class(cls[l][p], cur) ||
                 amid_digits(cls, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, L->width, l, p)) {
                 *out[k] = true;
                 break;
@@ -600,7 +601,8 @@ static void name_doubt(const layout *L, const ds_mrz_char *const *src, ds_mrz *m
 
 /* Whether the document number was read reliably (ds_mrz.number_unsure): a
  * position under its check is unsure when the recogniser's best reading has
- * under DS_MRZ_NAME_SURE_P or its second choice half as much. */
+ * under DS_MRZ_NAME_SURE_P or its second choice half as much, or its glyph
+ * lay off its cell. */
 static void number_doubt(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
 {
     eval e;
@@ -609,7 +611,7 @@ static void number_doubt(const layout *L, const ds_mrz_char *const *src, ds_mrz 
     ds_mrz_coverage(L, &e, K_DOC, &c);
     for (int i = 0; i < c.n; i++) {
         const ds_mrz_char *s = &src[c.line[i]][c.pos[i]];
-        if (s->p < DS_MRZ_NAME_SURE_P || (alt_usable(s) && s->alt_p >= 0.5f * s->p))
+        if (s->p < DS_MRZ_NAME_SURE_P || s->offgrid || (alt_usable(s) && s->alt_p >= 0.5f * s->p))
             m->number_unsure = true;
     }
     /* A character the field prior decided: no check could tell. */

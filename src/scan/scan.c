@@ -23,6 +23,7 @@
 #include "mrz/clip.h"
 #include "mrz/mrz.h"
 #include "mrz/ocrb.h"
+#include "mrz/pixops.h"
 #include "base/base.h"
 #include "check/check.h"
 #include "check/rules.h"
@@ -42,10 +43,6 @@
  * finds none creates one, and one returned beyond this is freed. */
 #define SCANNER_IDLE_ENGINES 64
 
-/* A page on which no reading resembled an MRZ and at least this many
- * candidate regions split into long text lines is ordinary text (a letter,
- * a statement): its missing MRZ is information, not a warning. */
-#define DS_SCAN_TEXT_REGIONS 2
 /* A PDF page rendered from its content with at least this many words in
  * its text layer is a document made as a file, not a scan: its missing MRZ
  * is information, and its image quality is not measured (it is a
@@ -207,7 +204,41 @@ typedef struct reading {
     int parsed;
     ds_mrz_acceptance acc; /* whether the reading is an MRZ at all (mrz/accept.h) */
     int washed44; /* two lines of 36 framed as 44 washed out at one end (read_page) */
+    int descreened; /* read on the page descreened (read_page) */
 } reading;
+
+/* A glyph off its cell's centre by more than this share of the pitch is read
+ * again in a cell moved onto it (snap_cell); by more than SNAP_MAX its
+ * cell is taken to hold a neighbour's glyph as much as its own. */
+#define SNAP_MIN 0.15f
+#define SNAP_MAX 0.4f
+#define SNAP_RUN 0.35f
+
+/*
+ * Moves cell c onto its glyph when the line's grid put it off the glyph's
+ * centre (a phone's lens bends the lines, and the grid fitted to them drifts
+ * by a third of a pitch at their ends, where the cell cuts the glyph), and
+ * returns how far off the glyph lies after, as a share of the cell's width
+ * (ds_mrz_char.offgrid beyond DS_MRZ_OFFGRID). The grids of flatbed scans
+ * put every glyph within 0.1: their cells stay as they are.
+ */
+static float snap_cell(PIX *band, ds_cell *c, int t)
+{
+    int run = 0;
+    float off = ds_mrz_cell_offset(band, c->x, c->y, c->w, c->h, t, &run);
+    /* a run narrower than SNAP_RUN of the cell may be a piece of a glyph */
+    if (fabsf(off) <= SNAP_MIN || fabsf(off) > SNAP_MAX || (float)run < SNAP_RUN * (float)c->w)
+        return off;
+    ds_cell m = *c;
+    m.x += (int)lroundf(off * (float)c->w);
+    if (m.x < 0 || m.x + m.w > (int)pixGetWidth(band))
+        return off;
+    float after = ds_mrz_cell_offset(band, m.x, m.y, m.w, m.h, t, NULL);
+    if (fabsf(after) >= fabsf(off))
+        return off;
+    *c = m;
+    return after;
+}
 
 static void recognise(const ds_scanner *s, reading *r)
 {
@@ -218,12 +249,14 @@ static void recognise(const ds_scanner *s, reading *r)
     r->min_p = 1;
     for (int l = 0; l < r->band.nlines; l++) {
         for (int k = 0; k < r->band.nchars[l]; k++) {
-            const ds_cell *c = &r->band.cell[l][k];
+            ds_cell cell = r->band.cell[l][k];
+            const ds_cell *c = &cell;
             if (c->w <= 0) {
                 /* beyond the image's edge (ds_mrzband.missing) */
                 r->chars[l][k] = (ds_mrz_char){.c = DS_MRZ_CUT_CHAR, .cut = 1};
                 continue;
             }
+            float off = snap_cell(band, &cell, r->band.ink_threshold[l]);
             /* Leptonica stores 8 bpp pixels in 32-bit words, most significant
              * byte first; ds_ocrb_features wants plain bytes, so the cell is
              * copied out row by row. */
@@ -238,6 +271,7 @@ static void recognise(const ds_scanner *s, reading *r)
             }
             ds_ocrb_features(buf, w, h, w, r->band.ink_threshold[l], r->band.cap_height[l], feat);
             ds_ocrb_classify(s->ocrb, feat, &r->chars[l][k]);
+            r->chars[l][k].offgrid = fabsf(off) > DS_MRZ_OFFGRID;
             float p = r->chars[l][k].p;
             sum += log(p > 1e-6f ? p : 1e-6f);
             if (p < r->min_p)
@@ -291,9 +325,9 @@ static int better(const reading *a, const reading *b)
  * *nregions counts the candidate regions that split into lines of an MRZ
  * length (on a page of ordinary text, its paragraphs and tables).
  */
-static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *found,
-                          int *mrz_like, int *nregions, double *t_locate, double *t_ocr,
-                          double *t_parse)
+static ds_error search_page(const ds_scanner *s, PIX *page, reading *best, int *found,
+                            int *mrz_like, int *nregions, double *t_locate, double *t_ocr,
+                            double *t_parse)
 {
     ds_error err = DS_OK;
     ds_mrz_candidate cand[DS_MRZ_MAX_CANDIDATES];
@@ -408,6 +442,54 @@ out:
     if (cur)
         ds_mrzband_free(&cur->band);
     free(cur);
+    return err;
+}
+
+/*
+ * Finds and reads the MRZ on one page (search_page, which says what found,
+ * mrz_like and nregions are). A colour laser print-out of a scan, scanned
+ * again, prints every gray as a halftone's dots: they break the strokes and
+ * join the lines' characters into no bar, and its MRZ is not found even at
+ * 300 dpi (heldout10). When the page shows such dots
+ * (ds_mrz_halftone_share at DS_MRZ_HALFTONE or more) and no valid MRZ
+ * was read, the page is searched again descreened (ds_mrz_descreen), and
+ * the better reading kept (reading.descreened: the printed page is read
+ * descreened too); a page without dots is searched once.
+ */
+static ds_error read_page(const ds_scanner *s, PIX *page, reading *best, int *found,
+                          int *mrz_like, int *nregions, double *t_locate, double *t_ocr,
+                          double *t_parse)
+{
+    ds_error err = search_page(s, page, best, found, mrz_like, nregions, t_locate, t_ocr, t_parse);
+    if (err != DS_OK || (*found && best->acc.accepted && best->parsed && best->mrz.valid))
+        return err;
+    double t0 = ds_now_ms();
+    if (ds_mrz_halftone_share(page) < DS_MRZ_HALFTONE) {
+        *t_locate += ds_now_ms() - t0;
+        return DS_OK;
+    }
+    PIX *smooth = ds_mrz_descreen(page);
+    reading *alt = smooth ? calloc(1, sizeof *alt) : NULL;
+    *t_locate += ds_now_ms() - t0;
+    if (!alt) {
+        pixDestroy(&smooth);
+        return DS_ERR_NOMEM;
+    }
+    int afound = 0, alike = 0, aregions = 0;
+    err = search_page(s, smooth, alt, &afound, &alike, &aregions, t_locate, t_ocr, t_parse);
+    if (err == DS_OK && afound && (!*found || better(alt, best))) {
+        ds_mrzband_free(&best->band);
+        alt->descreened = 1;
+        *best = *alt;
+        memset(&alt->band, 0, sizeof alt->band);
+        *found = 1;
+    }
+    *mrz_like |= alike;
+    if (aregions > *nregions)
+        *nregions = aregions;
+    ds_mrzband_free(&alt->band);
+    free(alt);
+    pixDestroy(&smooth);
     return err;
 }
 
@@ -605,7 +687,11 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
                 engine = engine_take(s, &err);
             if (!engine)
                 goto out;
-            viz_read = read_viz(engine, gray, best, viz, pg, flags, NULL) == DS_OK;
+            /* A halftone's dots cost the printed-page reader a minute a
+             * page: it reads the page as its MRZ was read. */
+            PIX *smooth = best->descreened ? ds_mrz_descreen(gray) : NULL;
+            viz_read = read_viz(engine, smooth ? smooth : gray, best, viz, pg, flags, NULL) == DS_OK;
+            pixDestroy(&smooth);
             t->viz += ds_now_ms() - t_v;
         }
         doc->printed_read = viz_read;
@@ -635,6 +721,8 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         bool plain_text = sp && sp->read && sp->cls.type == DS_PC_OTHER &&
                           !ds_sup_identity_wording(&sp->cls) && sp->nwords >= DS_SCAN_TEXT_WORDS &&
                           sp->mean_conf >= DS_SCAN_TEXT_CONF;
+        /* Regions of long text lines (ds_scan_text_regions). */
+        bool text_regions = ds_scan_text_regions(mrz_like, nregions, pclass, sp);
         x->barcodes = bcs;
         if (s->opt.forensics) {
             ds_forensics f = file_forensics;
@@ -668,8 +756,7 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
                          "This page has no machine-readable zone; its data was read from its "
                          "barcodes.");
         else if (!usable &&
-                 ((!mrz_like && (nregions >= DS_SCAN_TEXT_REGIONS || plain_text)) || supporting ||
-                  born_digital))
+                 (text_regions || (!mrz_like && plain_text) || supporting || born_digital))
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone and reads as ordinary text (a "
                          "letter, statement or form), not as an identity document.");

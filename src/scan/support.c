@@ -203,6 +203,15 @@ void ds_scan_support_identity(ds_doc_detail *x, const json_t *barcodes)
     snprintf(x->class_by, sizeof x->class_by, "barcode");
 }
 
+bool ds_scan_text_regions(int mrz_like, int nregions, ds_page_class pclass,
+                          const struct ds_sup_page *sp)
+{
+    if (mrz_like || nregions < DS_SCAN_TEXT_REGIONS || pclass == DS_PC_IDENTITY)
+        return false;
+    return !sp || (sp->read && !ds_sup_identity_wording(&sp->cls) &&
+                   sp->mean_conf >= DS_SCAN_REGION_CONF);
+}
+
 bool ds_scan_support_double_jpeg(ds_forensics *f)
 {
     if (!f || !f->jpeg_double || f->jpeg_double_score >= DS_SCAN_TEXT_DOUBLE_SCORE)

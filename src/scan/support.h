@@ -66,6 +66,23 @@ void ds_scan_support_identity(ds_doc_detail *x, const json_t *barcodes);
  * 15 of 36 at a lower one still caught); weaker evidence is dropped from f
  * (jpeg_double false, the measures kept). Returns whether it was dropped.
  */
+/*
+ * Whether a page whose MRZ was not read is ordinary text (a letter, a
+ * statement) by its layout, so that its missing MRZ is information, not a
+ * rescan request: no reading resembled an MRZ (mrz_like 0), at least
+ * DS_SCAN_TEXT_REGIONS candidate regions split into long text lines, the
+ * page is not classed an identity document, and its text, when it was read
+ * (sp not NULL), reads clearly (mean confidence DS_SCAN_REGION_CONF or
+ * more) without an identity document's wording (ds_sup_identity_wording).
+ * An identity page photographed by hand or printed out and scanned again,
+ * its MRZ missed, splits into lines too, and its text reads at 9 to 54
+ * (heldout10): it is no page of text.
+ */
+#define DS_SCAN_TEXT_REGIONS 2
+#define DS_SCAN_REGION_CONF 60.0
+bool ds_scan_text_regions(int mrz_like, int nregions, ds_page_class pclass,
+                          const struct ds_sup_page *sp);
+
 #define DS_SCAN_TEXT_DOUBLE_SCORE 0.25f
 bool ds_scan_support_double_jpeg(ds_forensics *f);
 

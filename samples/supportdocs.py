@@ -73,7 +73,15 @@ counter statement, dot-matrix continuous stationery, reverse-video
 headers and merged cells, a marriage register entry table, dates in
 words or with the weekday, honorifics, joint holders, addresses with a
 flat over three lines, a curled page photographed on a desk; drawn only
-with --layouts heldout10) the tenth. --balance gives each page with a defect
+with --layouts heldout10) the tenth, and "heldout11" (samples/supportdocs11.py: German,
+French or Spanish pages, bilingual certificates in two columns in an
+ornate border with an embossed or foil seal and an apostille, filled-in
+forms with comb fields, typed or handwritten entries and check boxes,
+pages printed from a browser, DIN 5008 and other countries' business
+letters, Spanish double surnames and birth names, the weekday and
+abbreviated months in those languages, scanning-app output, photocopies
+of photocopies, punched holes, coffee rings, sticky notes; drawn only
+with --layouts heldout11) the eleventh. --balance gives each page with a defect
 the defect its type can carry that the pages before it carry least, so a
 run of a few hundred pages has every code about equally often.
 
@@ -90,7 +98,7 @@ a second, unrelated case, and NAME.dup.jpg, the same paper scanned again
 (another rotation, noise and compression), submitted for it.
 
 Usage: /usr/bin/python3 samples/supportdocs.py --out DIR [--count N] [--seed S]
-                                              [--layouts train|heldout|all|heldout4|...|heldout9|heldout10]
+                                              [--layouts train|heldout|all|heldout4|...|heldout10|heldout11]
                                               [--defects 0.5] [--clean] [--balance]
 """
 import argparse
@@ -112,6 +120,7 @@ import supportdocs7  # noqa: E402  (the heldout7 family)
 import supportdocs8  # noqa: E402  (the heldout8 family)
 import supportdocs9  # noqa: E402  (the heldout9 family)
 import supportdocs10  # noqa: E402  (the heldout10 family)
+import supportdocs11  # noqa: E402  (the heldout11 family)
 
 TODAY = datetime.date(2026, 11, 23)
 KINDS = ["birth_certificate", "marriage_certificate", "bank_statement", "payslip",
@@ -134,6 +143,8 @@ HELDOUT8 = ["heldout8"]
 HELDOUT9 = ["heldout9"]
 # heldout10 (samples/supportdocs10.py) likewise, only with --layouts heldout10.
 HELDOUT10 = ["heldout10"]
+# heldout11 (samples/supportdocs11.py) likewise, only with --layouts heldout11.
+HELDOUT11 = ["heldout11"]
 EXPECT = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
           "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
           "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
@@ -1086,6 +1097,10 @@ def make(i, a, fontlist, families, used):
     if family == "heldout10":  # the sheet, and whether the applicant's address has a flat
         spec10 = supportdocs10.choose(kind, r)
         app_addr = supportdocs10.address(r, sys.modules[__name__], spec10)
+    spec11 = None
+    if family == "heldout11":  # the page's language decides the address (and a Spanish page's two surnames)
+        spec11 = supportdocs11.choose(kind, r)
+        app_addr = supportdocs11.applicant(r, sys.modules[__name__], spec11, app)
     application = TODAY - datetime.timedelta(days=r.randint(0, 20))
     defect = None
     # Balanced runs give birth certificates, the one type that can be
@@ -1139,6 +1154,10 @@ def make(i, a, fontlist, families, used):
         shown["joint"] = kind in ("bank_statement", "tenancy_agreement") and r.random() < 0.4
         shown["co_holder"] = stranger(r, app)
         shown["co_first"] = r.random() < 0.5
+    lang11 = None
+    if family == "heldout11":
+        shown["issuer"] = supportdocs11.issuer(kind, r, spec11)
+        shown["application"] = application
     case = {"case_id": "SD-%04d" % i, "surname": app["surname"], "given_names": app["given_names"],
             "birth_date": app["birth_date"].isoformat(), "application_date": application.isoformat(),
             "address": "\n".join(app_addr)}
@@ -1172,7 +1191,8 @@ def make(i, a, fontlist, families, used):
     elif defect == "wrong_address":
         shown["address"] = h3_address(r, lang) if lang else \
             supportdocs9.address(r, spec9, app_addr) if spec9 and spec9[1] else \
-            supportdocs10.other_address(r, sys.modules[__name__], app_addr) if spec10 else address(r)
+            supportdocs10.other_address(r, sys.modules[__name__], app_addr) if spec10 else \
+            supportdocs11.other_address(r, sys.modules[__name__], spec11, app_addr) if spec11 else address(r)
     elif defect == "future_issue":
         shown["issue"] = TODAY + datetime.timedelta(days=r.randint(20, 300))
     elif defect == "stale_statement":
@@ -1197,6 +1217,8 @@ def make(i, a, fontlist, families, used):
         lang9 = supportdocs9.draw9(sys.modules[__name__], kind, c, r, truth, spec9)
     elif family == "heldout10":
         supportdocs10.draw10(sys.modules[__name__], kind, c, r, truth, spec10)
+    elif family == "heldout11":
+        lang11 = supportdocs11.draw11(sys.modules[__name__], kind, c, r, truth, spec11)
     else:
         L = Layout(family, r, c)
         draw(kind, c, L, r, app, truth)
@@ -1206,7 +1228,8 @@ def make(i, a, fontlist, families, used):
         c.img.save(buf, "JPEG", quality=92)
         data = buf.getvalue()
     else:
-        data = (supportdocs10.scanned if spec10 else supporting.scanned)(c.img, r)
+        data = (supportdocs10.scanned if spec10 else supportdocs11.scanner(spec11) if spec11 else
+                supporting.scanned)(c.img, r)
     with open(os.path.join(a.out, name + ".jpg"), "wb") as fh:
         fh.write(data)
     with open(os.path.join(a.out, name + ".case.json"), "w", encoding="utf-8") as fh:
@@ -1221,19 +1244,19 @@ def make(i, a, fontlist, families, used):
             json.dump(dup, fh, ensure_ascii=False, indent=1)
         # The same paper through the scanner again: another rotation, noise
         # and compression.
-        again = (supportdocs10.scanned if spec10 else supporting.scanned)(
+        again = (supportdocs10.scanned if spec10 else supportdocs11.scanner(spec11) if spec11 else supporting.scanned)(
             c.img, random.Random("%d/%d/again" % (a.seed, i)))
         with open(os.path.join(a.out, name + ".dup.jpg"), "wb") as fh:
             fh.write(again)
     with open(os.path.join(a.out, name + ".json"), "w", encoding="utf-8") as fh:
         json.dump({"file": name + ".jpg", "kind": kind, "family": family,
                    "heldout": family in HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7 + HELDOUT8 + HELDOUT9 +
-                   HELDOUT10,
+                   HELDOUT10 + HELDOUT11,
                    "dpi": dpi, "defect": defect or "",
                    "expect": expect, "case": name + ".case.json", "today": TODAY.isoformat(),
-                   "lang": lang or lang5 or lang7 or lang8 or lang9 or "eng",
-                   "ocr_langs": "eng+" + (lang or lang5 or lang7 or lang8 or lang9) if (lang or lang5 or lang7 or lang8 or
-                                                                                       lang9) else "eng",
+                   "lang": lang or lang5 or lang7 or lang8 or lang9 or lang11 or "eng",
+                   "ocr_langs": "eng+" + (lang or lang5 or lang7 or lang8 or lang9 or lang11) if (
+                       lang or lang5 or lang7 or lang8 or lang9 or lang11) else "eng",
                    "fields": c.fields, "page_pt": getattr(c, "page_pt", [595.3, 841.9]), "runs": c.runs,
                    **getattr(c, "extra", {})},
                   fh, ensure_ascii=False, indent=1)
@@ -1245,7 +1268,7 @@ def main():
     ap.add_argument("--count", type=int, default=54)
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--layouts", choices=["train", "heldout", "all", "heldout4", "heldout5", "heldout6", "heldout7",
-                                              "heldout8", "heldout9", "heldout10"],
+                                              "heldout8", "heldout9", "heldout10", "heldout11"],
                     default="all")
     ap.add_argument("--defects", type=float, default=0.5, help="share of pages with a defect")
     ap.add_argument("--clean", action="store_true", help="no scanned look (rotation, noise, blur)")
@@ -1255,7 +1278,8 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     families = {"train": TRAIN, "heldout": HELDOUT, "all": TRAIN + HELDOUT, "heldout4": HELDOUT4,
                 "heldout5": HELDOUT5, "heldout6": HELDOUT6, "heldout7": HELDOUT7,
-                "heldout8": HELDOUT8, "heldout9": HELDOUT9, "heldout10": HELDOUT10}[a.layouts]
+                "heldout8": HELDOUT8, "heldout9": HELDOUT9, "heldout10": HELDOUT10,
+                "heldout11": HELDOUT11}[a.layouts]
     fontlist = supporting.fonts()
     used = collections.Counter()
     for i in range(a.count):

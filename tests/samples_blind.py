@@ -1,7 +1,8 @@
 """Checks shared by the tests of the blind sample families written by
 sessions that tune no rule (tests/samples_heldout6.py,
 tests/samples_heldout7.py, tests/samples_heldout8s.py, tests/samples_heldout8.py,
-tests/samples_heldout9.py, tests/samples_heldout9s.py, tests/samples_heldout10s.py): generation twice with
+tests/samples_heldout9.py, tests/samples_heldout9s.py, tests/samples_heldout10s.py,
+tests/samples_heldout11s.py): generation twice with
 one seed, the passport truth's layout and MRZ box, a defects-only run, the
 supporting pages' truth against their case records (the label, the defect
 printed, the dates, a duplicate's second scan), the bench scripts'

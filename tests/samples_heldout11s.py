@@ -72,6 +72,14 @@ def month(s):
     return None
 
 
+FORMS = [  # (pattern, its groups -> (year, month, day))
+    (r"(\d{4})-(\d\d)-(\d\d)", lambda g: (int(g[0]), int(g[1]), int(g[2]))),
+    (r"(\d\d)[ ./](\d\d)[ ./](\d{4})", lambda g: (int(g[2]), int(g[1]), int(g[0]))),
+    (r"(\d{1,2})(?:er)?\.? (?:de )?([^\W\d]+\.?) (?:de )?(\d{4})", lambda g: (int(g[2]), month(g[1]), int(g[0]))),
+    (r"(\d\d)-([a-z]+)-(\d{4})", lambda g: (int(g[2]), month(g[1]), int(g[0]))),
+    (r"([A-Z][a-z]+) (\d{1,2}), (\d{4})", lambda g: (int(g[2]), month(g[0]), int(g[1])))]
+
+
 def parse_date(s):
     """A date in one of the family's forms, None otherwise (or when its
     weekday is not the date's)."""
@@ -80,28 +88,15 @@ def parse_date(s):
     m = re.match(r"([^\W\d]+),? (?=\d)", s)
     if m and month(m.group(1)) is None:
         wd, s = m.group(1).lower(), s[m.end():]
-    try:
-        d = None
-        m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", s)
+    for pattern, ymd in FORMS:
+        m = re.fullmatch(pattern, s)
         if m:
-            d = datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        m = m or re.fullmatch(r"(\d\d)[ ./](\d\d)[ ./](\d{4})", s)
-        if m and d is None:
-            d = datetime.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        m = m or re.fullmatch(r"(\d{1,2})(?:er)?\.? (?:de )?([^\W\d]+\.?) (?:de )?(\d{4})", s)
-        if m and d is None:
-            d = datetime.date(int(m.group(3)), month(m.group(2)), int(m.group(1)))
-        m = m or re.fullmatch(r"(\d\d)-([a-z]+)-(\d{4})", s)
-        if m and d is None:
-            d = datetime.date(int(m.group(3)), month(m.group(2)), int(m.group(1)))
-        m = m or re.fullmatch(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})", s)
-        if m and d is None:
-            d = datetime.date(int(m.group(3)), month(m.group(1)), int(m.group(2)))
-    except (TypeError, ValueError):
-        return None
-    if d is None or (wd and wd not in WEEKDAYS[d.weekday()]):
-        return None
-    return d
+            try:
+                d = datetime.date(*ymd(m.groups()))
+            except (TypeError, ValueError):
+                return None
+            return None if wd and wd not in WEEKDAYS[d.weekday()] else d
+    return None
 
 
 def norm(s):

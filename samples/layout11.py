@@ -19,7 +19,8 @@ What it draws, unlike every earlier family:
   "14/07/1985" beside the same day in the caption language: its digits
   (Devanagari, Bengali, Khmer), the Ethiopian calendar ("7 ሐምሌ 1977"),
   Korean ("1985년 7월 14일"), or the month's name in Tamil or Sinhala;
-- given names that wrap onto a second line when their field is too
+- on half of the pages the surname and the given names side by side,
+  the given names wrapping onto a second line when their field is too
   narrow; on half of the passports, visas and TD2 cards the issue, expiry
   and authority block under the portrait, apart from the other fields;
   the personal number in comb boxes on half of the pages that print one;
@@ -165,6 +166,7 @@ def pick(g, rl, doc, sc):
     L["caption_lang"] = rl.choice(LANGS)
     L["captions"] = rl.choice(["dotted", "fieldset", "under"])
     L["given_case"] = rl.choice(["upper", "as_written"])
+    L["names_row"] = rl.random() < 0.5  # surname and given names side by side: long given names wrap
     L["dates"] = rl.choice(["ymd_dots", "boxed", "dual"])
     L["portrait"] = "left" if rl.random() < 0.6 else "right"
     L["font"] = rl.choice(sorted(TYPEFACES))
@@ -229,7 +231,8 @@ def rows_of(g, doc, L):
     fd = lambda key, d: (key,) + date11(d, L["dates"], lang)
     fmt = doc["format"]
     giv = doc["given_names"] if L["given_case"] == "as_written" else doc["given_names"].upper()
-    sur, gv = [("surname", doc["surname"].upper(), None)], [("given", giv or "-", None)]
+    sur, gv = ("surname", doc["surname"].upper(), None), ("given", giv or "-", None)
+    names = [[sur, gv]] if L["names_row"] else [[sur], [gv]]
     m, f = SEX[lang]
     sex = ("sex", {"M": "M", "F": "F"}.get(doc["sex"], "X"), {"M": m, "F": f}.get(doc["sex"]))
     nat = ("nat", doc["nationality"].replace("<", ""), None)
@@ -241,17 +244,17 @@ def rows_of(g, doc, L):
     if fmt in VISAS:
         main = [[("type", doc["visa_type"], None), ("entries", doc["entries"], None)],
                 [("duration", doc["duration"], None), ("docno", doc["document_number"], None)],
-                sur, gv, [dob], [sex, nat], [("passno", doc["visa_passport_number"], None)]]
+                *names, [dob], [sex, nat], [("passno", doc["visa_passport_number"], None)]]
         side = [[fd("valid_from", doc["issue_date"])], [fd("until", doc["expiry_date"])]]
         if L["split"]:
             return main, side
         return main[:2] + side + main[2:], []
     if fmt == "TD1":
-        return [sur, gv, [sex, nat], [dob], [doe], [("docno", doc["document_number"], None)]], \
+        return names + [[sex, nat], [dob], [doe], [("docno", doc["document_number"], None)]], \
             [[doi], [pob], [auth]] + pers
     kind = ("type", doc["document_code"].replace("<", "") or "P", None)
     number = ("passno" if fmt == "TD3" else "docno", doc["document_number"], None)
-    main = [[kind, code], [number], sur, gv, [nat, sex], [dob], [pob]]
+    main = [[kind, code], [number], *names, [nat, sex], [dob], [pob]]
     side = [[doi], [doe]] + ([[auth]] if fmt == "TD3" else [])
     if L["split"]:
         return main + pers, side

@@ -47,7 +47,7 @@ from samples_heldout8 import family_runs, quad_truth  # noqa: E402
 from samples_heldout9 import mrz_legible  # noqa: E402
 
 FAMILY = "heldout11"
-KEYS = ("caption_lang", "captions", "given_case", "dates", "portrait", "font", "split", "perforated", "comb_pers",
+KEYS = ("caption_lang", "captions", "given_case", "names_row", "dates", "portrait", "font", "split", "perforated", "comb_pers",
         "uv_tint", "capture", "sleeve", "booklet", "stamp")
 
 
@@ -212,9 +212,9 @@ def main():
             lay = t["layout"]
             seen.update([lay["capture"], lay["captions"], lay["dates"], lay["caption_lang"],
                          lay.get("fax_mode", "-"), lay.get("other_item", "-")] +
-                        [k for k in ("booklet", "perforated", "sleeve", "uv_tint", "split") if lay[k]])
+                        [k for k in ("booklet", "perforated", "sleeve", "uv_tint", "split", "names_row") if lay[k]])
     want = {"flatbed", "a4_pair", "fax", "dotted", "fieldset", "under", "ymd_dots", "boxed", "dual", "fine",
-            "standard", "licence", "bank_card", "booklet", "perforated", "sleeve", "uv_tint", "split"}
+            "standard", "licence", "bank_card", "booklet", "perforated", "sleeve", "uv_tint", "split", "names_row"}
     if gen and defects and (not want <= set(seen) or sum(1 for k in layout11.LANGS if seen[k]) < 6):
         problems.append("%s draws only %s, expected every one of %s and six languages" % (
             FAMILY, dict(seen), sorted(want)))

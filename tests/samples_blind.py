@@ -97,6 +97,60 @@ def defect_run(folder, truths, problems, family):
             problems.append("%s: case file missing or not the truth's case" % t["file"])
 
 
+def undigits(s, tables):
+    """s with the digits of other scripts (tables: strings of ten digits,
+    zero first) read as ASCII digits."""
+    for table in tables:
+        s = "".join(str(table.index(c)) if c in table else c for c in s)
+    return s
+
+
+def day_of(calendar, want, near_year):
+    """The Gregorian day that calendar (a Gregorian date to a tuple) gives
+    as want, searched round the year a page prints beside it; None when
+    there is none."""
+    day = datetime.date(near_year - 1, 1, 1)
+    for _ in range(3 * 366):
+        if calendar(day) == want:
+            return day
+        day += datetime.timedelta(days=1)
+    return None
+
+
+def printed_against_mrz(vals, doc, where, problems, sex_words):
+    """What a blind passport family's rows_of prints (vals: key -> (value,
+    extra)) against the MRZ (tests/samples_heldout10.py,
+    tests/samples_heldout11.py): the names through ICAO 9303's
+    transliteration (the surname in capitals as written), the number, the
+    nationality, the sex with its word in the caption language
+    (sex_words: male, female), the personal number, the type. The dates are
+    each family's own test's."""
+    import generate  # samples/, put on the path by the family's test
+    f, fmt = doc["fields"], doc["format"]
+    sur = generate.mrz_name_part(vals["surname"][0]).replace("<", " ")
+    giv = generate.mrz_name_part(vals["given"][0]).replace("<", " ") if vals["given"][0] != "-" else ""
+    full = (sur + "  " + giv).strip()
+    mrz_full = (f["surname"] + "  " + f["given_names"]).strip()
+    if not (full == mrz_full or (doc["name_truncated"] and full.replace(" ", "").startswith(
+            mrz_full.replace(" ", "")))):
+        problems.append("%s: printed name %r, MRZ %r" % (where, full, mrz_full))
+    if vals["surname"][0] != doc["surname"].upper():
+        problems.append("%s: surname printed %r, written %r" % (where, vals["surname"][0], doc["surname"]))
+    number = vals.get("passno" if fmt == "TD3" else "docno")
+    if number is None or number[0] != f["document_number"]:
+        problems.append("%s: number printed %r, MRZ %s" % (where, number, f["document_number"]))
+    if vals["nat"][0] != f["nationality"]:
+        problems.append("%s: nationality printed %r, MRZ %s" % (where, vals["nat"][0], f["nationality"]))
+    sex, word = vals["sex"]
+    if sex != f["sex"] or (word is not None) != (sex in "MF") or (
+            word is not None and word != sex_words["MF".index(sex)]):
+        problems.append("%s: sex printed %r %r, MRZ %s" % (where, sex, word, f["sex"]))
+    if f["optional_data"] and fmt in ("TD3", "TD1") and vals.get("pers", (None,))[0] != f["optional_data"]:
+        problems.append("%s: personal number printed %r, MRZ %s" % (where, vals.get("pers"), f["optional_data"]))
+    if fmt in ("TD2", "TD3") and vals["type"][0] != (f["document_code"] or "P"):
+        problems.append("%s: type printed %r, MRZ %s" % (where, vals["type"][0], f["document_code"]))
+
+
 def bench_scripts(root, tmp, problems, family, defects_set, supportdocs=True):
     """bench/layouts.sh LAYOUTS_SETS="FAMILY DEFECTS_SET" and (unless
     supportdocs is False) bench/supportdocs.sh SUPPORTDOCS_FAMILIES=FAMILY

@@ -13,6 +13,7 @@ import filecmp
 import glob
 import json
 import os
+import random
 import unicodedata
 
 from samples_heldout5 import PY, run, same_tree, stub_build
@@ -117,14 +118,33 @@ def day_of(calendar, want, near_year):
     return None
 
 
-def printed_against_mrz(vals, doc, where, problems, sex_words):
+def drawn_layouts(layout, capture_key, captures, seed, n=150):
+    """n identities (the five formats in turn, diacritics on every
+    seventh) and a blind passport family's layouts (samples/layoutN.py as
+    layout) drawn for them as generate.py draws them, the capture drawn
+    from captures. Yields (doc, L, vals, where, back): vals maps each key
+    rows_of prints to (value, extra); back is rows_of's second list."""
+    import generate  # samples/, put on the path by the family's test
+    for j in range(n):
+        r, _ = generate.sub_rng(seed, "doc", j)
+        fmt = generate.FORMATS[j % 5]
+        doc = generate.make_identity(r, fmt, j, {"diacritics"} if j % 7 == 0 else set())
+        rl = random.Random(j)
+        L = layout.pick(generate, rl, doc, {capture_key: rl.choice(captures)})
+        front, back = layout.rows_of(generate, doc, L)
+        vals = {key: (value, extra) for row in front + back for key, value, extra in row}
+        yield doc, L, vals, "%s %s %s/%s" % (fmt, j, L["caption_lang"], L["dates"]), back
+
+
+def printed_against_mrz(vals, doc, L, where, problems, sex_words, read_date):
     """What a blind passport family's rows_of prints (vals: key -> (value,
     extra)) against the MRZ (tests/samples_heldout10.py,
     tests/samples_heldout11.py): the names through ICAO 9303's
-    transliteration (the surname in capitals as written), the number, the
-    nationality, the sex with its word in the caption language
-    (sex_words: male, female), the personal number, the type. The dates are
-    each family's own test's."""
+    transliteration (the surname in capitals as written), the birth and
+    expiry dates (read back by the family's read_date(printed, style,
+    language)), the number, the nationality, the sex with its word in the
+    caption language (sex_words: male, female), the personal number, the
+    type."""
     import generate  # samples/, put on the path by the family's test
     f, fmt = doc["fields"], doc["format"]
     sur = generate.mrz_name_part(vals["surname"][0]).replace("<", " ")
@@ -136,6 +156,14 @@ def printed_against_mrz(vals, doc, where, problems, sex_words):
         problems.append("%s: printed name %r, MRZ %r" % (where, full, mrz_full))
     if vals["surname"][0] != doc["surname"].upper():
         problems.append("%s: surname printed %r, written %r" % (where, vals["surname"][0], doc["surname"]))
+    for key, fkey in (("dob", "birth_date"), ("until" if fmt in ("MRVA", "MRVB") else "doe", "expiry_date")):
+        try:
+            got = read_date(vals[key], L["dates"], L["caption_lang"]).isoformat()
+        except (ValueError, KeyError, AttributeError) as e:
+            problems.append("%s: %s %r unreadable: %s" % (where, key, vals.get(key), e))
+            continue
+        if got != f[fkey]:
+            problems.append("%s: %s printed %r reads %s, MRZ %s" % (where, key, vals[key], got, f[fkey]))
     number = vals.get("passno" if fmt == "TD3" else "docno")
     if number is None or number[0] != f["document_number"]:
         problems.append("%s: number printed %r, MRZ %s" % (where, number, f["document_number"]))

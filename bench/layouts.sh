@@ -26,6 +26,11 @@
 #             ninth (samples/layout10.py: captions in Arabic, Persian, Hebrew, Thai,
 #             Chinese or Japanese, mirrored pages, dual calendars, hand-held phone
 #             photos, halftoned print-outs), written blind by a session that tunes no rule
+#   heldout11/ LAYOUTS_COUNT genuine documents (seed 111) in --layouts heldout11, a
+#             tenth (samples/layout11.py: captions in Hindi, Bengali, Tamil, Sinhala,
+#             Amharic, Khmer or Korean, fieldsets, comb boxes, perforated numbers, the
+#             whole A4 bed with a second card, received faxes, plastic sleeves),
+#             written blind by a session that tunes no rule
 #   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
 #             seed 63) in --layouts all
 #   defects5/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 68) in
@@ -40,6 +45,8 @@
 #             --layouts heldout9
 #   defects10/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 102) in
 #             --layouts heldout10
+#   defects11/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 112) in
+#             --layouts heldout11
 # runs `docscreen scan --json --no-barcodes --today 2026-11-23 --case CASE FILE`
 # on each (bench/recall.py scan, one process per document), and prints per
 # family the genuine documents with a high flag (target <= 0.5 %), with a
@@ -69,7 +76,7 @@ fi
 stamp() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-ALL_SETS="all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 defects defects5 defects6 defects7 defects8 defects9 defects10"
+ALL_SETS="all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 defects defects5 defects6 defects7 defects8 defects9 defects10 defects11"
 SETS=${LAYOUTS_SETS:-$ALL_SETS}
 for s in $SETS; do
   case " $ALL_SETS " in *" $s "*) ;; *) echo "layouts: unknown set '$s' (sets: $ALL_SETS)" >&2; exit 2 ;; esac
@@ -100,6 +107,7 @@ gen heldout7 heldout7 71 "$COUNT" 1
 gen heldout8 heldout8 81 "$COUNT" 1
 gen heldout9 heldout9 91 "$COUNT" 1
 gen heldout10 heldout10 101 "$COUNT" 1
+gen heldout11 heldout11 111 "$COUNT" 1
 gen defects all 63 "$DCOUNT" 0
 gen defects5 heldout5 68 "$DCOUNT" 0
 gen defects6 heldout6 70 "$DCOUNT" 0
@@ -107,6 +115,7 @@ gen defects7 heldout7 72 "$DCOUNT" 0
 gen defects8 heldout8 82 "$DCOUNT" 0
 gen defects9 heldout9 92 "$DCOUNT" 0
 gen defects10 heldout10 102 "$DCOUNT" 0
+gen defects11 heldout11 112 "$DCOUNT" 0
 t_gen=$(secs "$t_start" "$(stamp)")
 t0=$(stamp)
 for s in $SETS; do
@@ -120,7 +129,7 @@ t_scan=$(secs "$t0" "$(stamp)")
 {
   echo
   echo "== genuine documents, false flags per layout family =="
-  for s in all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10; do
+  for s in all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11; do
     want "$s" || continue
     "$PY" bench/layouts.py genuine --family "$s" --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" \
       --json "$OUT/$s.json" ${LAYOUTS_BEFORE:+--before "$OUT/$s.before.jsonl"}
@@ -132,7 +141,7 @@ t_scan=$(secs "$t0" "$(stamp)")
       --bin "$LAYOUTS_BEFORE" --today "$TODAY" | sed -n '1,/^false positives on/p'
     echo
   fi
-  for s in defects defects5 defects6 defects7 defects8 defects9 defects10; do
+  for s in defects defects5 defects6 defects7 defects8 defects9 defects10 defects11; do
     want "$s" || continue
     case $s in
       defects) what="all" ;;

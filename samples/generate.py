@@ -13,15 +13,15 @@ Usage:
   /usr/bin/python3 samples/generate.py --out DIR --count N --seed S
       [--formats TD3,TD1,TD2,MRVA,MRVB] [--degrade none|mild|full]
       [--multipage K] [--dpi D] [--clean] [--cases [--genuine-share F]]
-      [--layouts classic|all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10]
+      [--layouts classic|all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11]
 
 --cases adds a case record (cases/NAME.case.json) and a label per document:
 genuine, or exactly one defect named by the flag code that should catch it
 (bench/recall.sh measures docscreen's recall on them).
 
---layouts all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10 draws the pages in other
-layouts (bench/layouts.sh); heldout, heldout2, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9 and heldout10 are
-families no rule may be tuned on (samples/README.md).
+--layouts all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11 draws the pages
+in other layouts (bench/layouts.sh); heldout, heldout2, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9,
+heldout10 and heldout11 are families no rule may be tuned on (samples/README.md).
 
 Needs Debian's python3-pil and python3-numpy, fonts-ocr-b and
 fonts-dejavu-core. See samples/README.md for the ground-truth format.
@@ -1002,9 +1002,9 @@ def assemble_faces(faces, box, pitch, cap, fmt, r, s):
 # ones the same seed gives with --layouts classic.
 # ---------------------------------------------------------------------------
 LAYOUT_FAMILIES = ("classic", "all", "heldout", "heldout2", "heldout4", "heldout5", "heldout6", "heldout7",
-                   "heldout8", "heldout9", "heldout10")
+                   "heldout8", "heldout9", "heldout10", "heldout11")
 HELD_FAMILIES = ("heldout", "heldout2", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
-                 "heldout10")
+                 "heldout10", "heldout11")
 
 # Reverse of ICAO 9303 Part 3 Table B (Cyrillic) and of ELOT 743 (Greek),
 # written as "which letter gives this Latin spelling": longest spelling
@@ -1690,7 +1690,8 @@ def place(sheet, mask, mrz_box, sc, r, nprng):
 
     # Scanner bed.
     s = dpi / 25.4
-    if sc["bed"] in ("photo", "copy"):  # samples/layout8.py: a whole photo; layout9.py: a whole photocopy
+    if sc["bed"] in ("photo", "copy", "sheet"):  # layout8.py: a whole photo; layout9.py: a whole photocopy;
+        # layout11.py: a whole A4 bed or fax page
         bw, bh = OW, OH
     elif sc["bed"] == "a4":
         bw, bh = int(210 * s), int(297 * s)
@@ -1705,7 +1706,7 @@ def place(sheet, mask, mrz_box, sc, r, nprng):
     py = r.randint(0, max(0, bh - OH))
     g = sc["bed_grey"]
     bed = Image.new("RGB", (bw, bh), (g, g, min(255, g + 2)))
-    if g > 128 and sc["bed"] not in ("photo", "copy"):  # soft shadow of the card edge on a light bed, computed at 1/4 scale
+    if g > 128 and sc["bed"] not in ("photo", "copy", "sheet"):  # soft shadow of the card edge on a light bed, computed at 1/4 scale
         small = rmask.resize((max(1, OW // 4), max(1, OH // 4)), Image.BILINEAR)
         small = small.filter(ImageFilter.GaussianBlur(max(0.5, s * 0.1)))
         sh = small.resize((OW, OH), Image.BILINEAR).point(lambda v: v * 2 // 5)
@@ -2452,9 +2453,10 @@ def main(argv=None):
     ap.add_argument("--layouts", choices=LAYOUT_FAMILIES, default="classic",
                     help="page layouts: classic (default, what the rules were tuned on), all (several "
                          "layouts per type, drawn at random), heldout, heldout2, heldout4, heldout5, heldout6, heldout7, "
-                         "heldout8, heldout9 and heldout10 (layouts no rule may be tuned on; heldout5 is "
+                         "heldout8, heldout9, heldout10 and heldout11 (layouts no rule may be tuned on; heldout5 is "
                          "samples/layout5.py, heldout6 samples/layout6.py, heldout7 samples/layout7.py, heldout8 "
-                         "samples/layout8.py, heldout9 samples/layout9.py, heldout10 samples/layout10.py)")
+                         "samples/layout8.py, heldout9 samples/layout9.py, heldout10 samples/layout10.py, "
+                         "heldout11 samples/layout11.py)")
     a = ap.parse_args(argv)
     formats = [f.strip().upper() for f in a.formats.split(",") if f.strip()]
     for f in formats:
@@ -2528,6 +2530,10 @@ def main(argv=None):
                 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
                 import layout10
                 sc = layout10.scan(sub_rng(a.seed, "scan10", j)[0], sc)
+            if a.layouts == "heldout11":  # samples/layout11.py: a flatbed, the whole A4 bed or a fax
+                sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+                import layout11
+                sc = layout11.scan(sub_rng(a.seed, "scan11", j)[0], sc)
             printed, case = doc, None
             if labels is not None:
                 rc, _ = sub_rng(a.seed, "case", j)
@@ -2566,12 +2572,16 @@ def main(argv=None):
                     layout = layout10.pick(sys.modules[__name__], rl, printed, sc)
                     sheet, mask, mbox, pitch, cap = layout10.render(sys.modules[__name__], printed, sc["dpi"], r,
                                                                     layout)
+                elif a.layouts == "heldout11":  # samples/layout11.py
+                    layout = layout11.pick(sys.modules[__name__], rl, printed, sc)
+                    sheet, mask, mbox, pitch, cap = layout11.render(sys.modules[__name__], printed, sc["dpi"], r,
+                                                                    layout)
                 else:
                     layout = pick_layout(rl, printed, a.layouts)
                     sheet, mask, mbox, pitch, cap = render_layout(printed, sc["dpi"], r, layout)
             img, bbox, mq, dq = place(sheet, mask, mbox, sc, r, nprng)
             if layout is not None and "_quad" in layout:  # layout8.py (a photo), layout9.py (a booklet, a copy),
-                # layout10.py (a hand-held photo, a print-out)
+                # layout10.py (a hand-held photo, a print-out), layout11.py (an A4 bed, a fax, a sleeve)
                 import layout8  # the document's and the MRZ's corners in the frame
                 bbox, mq, dq = layout8.truth_quads(layout, sheet.size, dq, img.size)
             ext = {"jpg": "jpg", "png": "png", "tif": "tif"}[sc["out"]]

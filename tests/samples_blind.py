@@ -14,6 +14,7 @@ import filecmp
 import glob
 import json
 import os
+import random
 import unicodedata
 
 from samples_heldout5 import PY, run, same_tree, stub_build
@@ -96,6 +97,87 @@ def defect_run(folder, truths, problems, family):
         case_path = os.path.join(folder, t.get("case_file", ""))
         if not os.path.isfile(case_path) or json.load(open(case_path)) != t.get("case"):
             problems.append("%s: case file missing or not the truth's case" % t["file"])
+
+
+def undigits(s, tables):
+    """s with the digits of other scripts (tables: strings of ten digits,
+    zero first) read as ASCII digits."""
+    for table in tables:
+        s = "".join(str(table.index(c)) if c in table else c for c in s)
+    return s
+
+
+def day_of(calendar, want, near_year):
+    """The Gregorian day that calendar (a Gregorian date to a tuple) gives
+    as want, searched round the year a page prints beside it; None when
+    there is none."""
+    day = datetime.date(near_year - 1, 1, 1)
+    for _ in range(3 * 366):
+        if calendar(day) == want:
+            return day
+        day += datetime.timedelta(days=1)
+    return None
+
+
+def drawn_layouts(layout, capture_key, captures, seed, n=150):
+    """n identities (the five formats in turn, diacritics on every
+    seventh) and a blind passport family's layouts (samples/layoutN.py as
+    layout) drawn for them as generate.py draws them, the capture drawn
+    from captures. Yields (doc, L, vals, where, back): vals maps each key
+    rows_of prints to (value, extra); back is rows_of's second list."""
+    import generate  # samples/, put on the path by the family's test
+    for j in range(n):
+        r, _ = generate.sub_rng(seed, "doc", j)
+        fmt = generate.FORMATS[j % 5]
+        doc = generate.make_identity(r, fmt, j, {"diacritics"} if j % 7 == 0 else set())
+        rl = random.Random(j)
+        L = layout.pick(generate, rl, doc, {capture_key: rl.choice(captures)})
+        front, back = layout.rows_of(generate, doc, L)
+        vals = {key: (value, extra) for row in front + back for key, value, extra in row}
+        yield doc, L, vals, "%s %s %s/%s" % (fmt, j, L["caption_lang"], L["dates"]), back
+
+
+def printed_against_mrz(vals, doc, L, where, problems, sex_words, read_date):
+    """What a blind passport family's rows_of prints (vals: key -> (value,
+    extra)) against the MRZ (tests/samples_heldout10.py,
+    tests/samples_heldout11.py): the names through ICAO 9303's
+    transliteration (the surname in capitals as written), the birth and
+    expiry dates (read back by the family's read_date(printed, style,
+    language)), the number, the nationality, the sex with its word in the
+    caption language (sex_words: male, female), the personal number, the
+    type."""
+    import generate  # samples/, put on the path by the family's test
+    f, fmt = doc["fields"], doc["format"]
+    sur = generate.mrz_name_part(vals["surname"][0]).replace("<", " ")
+    giv = generate.mrz_name_part(vals["given"][0]).replace("<", " ") if vals["given"][0] != "-" else ""
+    full = (sur + "  " + giv).strip()
+    mrz_full = (f["surname"] + "  " + f["given_names"]).strip()
+    if not (full == mrz_full or (doc["name_truncated"] and full.replace(" ", "").startswith(
+            mrz_full.replace(" ", "")))):
+        problems.append("%s: printed name %r, MRZ %r" % (where, full, mrz_full))
+    if vals["surname"][0] != doc["surname"].upper():
+        problems.append("%s: surname printed %r, written %r" % (where, vals["surname"][0], doc["surname"]))
+    for key, fkey in (("dob", "birth_date"), ("until" if fmt in ("MRVA", "MRVB") else "doe", "expiry_date")):
+        try:
+            got = read_date(vals[key], L["dates"], L["caption_lang"]).isoformat()
+        except (ValueError, KeyError, AttributeError) as e:
+            problems.append("%s: %s %r unreadable: %s" % (where, key, vals.get(key), e))
+            continue
+        if got != f[fkey]:
+            problems.append("%s: %s printed %r reads %s, MRZ %s" % (where, key, vals[key], got, f[fkey]))
+    number = vals.get("passno" if fmt == "TD3" else "docno")
+    if number is None or number[0] != f["document_number"]:
+        problems.append("%s: number printed %r, MRZ %s" % (where, number, f["document_number"]))
+    if vals["nat"][0] != f["nationality"]:
+        problems.append("%s: nationality printed %r, MRZ %s" % (where, vals["nat"][0], f["nationality"]))
+    sex, word = vals["sex"]
+    if sex != f["sex"] or (word is not None) != (sex in "MF") or (
+            word is not None and word != sex_words["MF".index(sex)]):
+        problems.append("%s: sex printed %r %r, MRZ %s" % (where, sex, word, f["sex"]))
+    if f["optional_data"] and fmt in ("TD3", "TD1") and vals.get("pers", (None,))[0] != f["optional_data"]:
+        problems.append("%s: personal number printed %r, MRZ %s" % (where, vals.get("pers"), f["optional_data"]))
+    if fmt in ("TD2", "TD3") and vals["type"][0] != (f["document_code"] or "P"):
+        problems.append("%s: type printed %r, MRZ %s" % (where, vals["type"][0], f["document_code"]))
 
 
 def bench_scripts(root, tmp, problems, family, defects_set, supportdocs=True):

@@ -32,16 +32,14 @@ Exits 1, printing each failure, when anything is wrong.
 import collections
 import datetime
 import os
-import random
 import re
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples"))
-import generate  # noqa: E402
 import layout10  # noqa: E402
-from samples_blind import bench_scripts, finish  # noqa: E402
+from samples_blind import bench_scripts, day_of, drawn_layouts, finish, printed_against_mrz, undigits  # noqa: E402
 from samples_heldout8 import family_runs, quad_truth  # noqa: E402
 from samples_heldout9 import mrz_legible  # noqa: E402
 
@@ -75,28 +73,11 @@ def read_date(text, style, lang):
     return out
 
 
-def undigits(s):
-    for table in layout10.DIGITS.values():
-        s = "".join(str(table.index(c)) if c in table else c for c in s)
-    return s
-
-
-def jalali_to_date(jy, jm, jd, near_year):
-    """The Gregorian day whose Solar Hijri date is (jy, jm, jd), searched
-    round the year the page prints beside it."""
-    day = datetime.date(near_year - 1, 1, 1)
-    for _ in range(3 * 366):
-        if layout10.jalali(day) == (jy, jm, jd):
-            return day
-        day += datetime.timedelta(days=1)
-    return None
-
-
 def read_extra(extra, lang, year):
     if lang == "fa":
-        return jalali_to_date(*map(int, undigits(extra).split("/")), year)
+        return day_of(layout10.jalali, tuple(map(int, undigits(extra, layout10.DIGITS.values()).split("/"))), year)
     if lang == "ar":
-        d, m, y = map(int, undigits(extra).split("/"))
+        d, m, y = map(int, undigits(extra, layout10.DIGITS.values()).split("/"))
         return datetime.date(y, m, d)
     if lang == "th":
         d, mon, be = extra.split(" ")
@@ -130,53 +111,10 @@ def printed_values(problems, n=150):
     family's own random streams), every value rows_of prints read back is
     what the MRZ holds."""
     seen = collections.Counter()
-    for j in range(n):
-        r, _ = generate.sub_rng(4242, "doc", j)
-        fmt = generate.FORMATS[j % 5]
-        doc = generate.make_identity(r, fmt, j, {"diacritics"} if j % 7 == 0 else set())
-        rl = random.Random(j)
-        L = layout10.pick(generate, rl, doc, {"_capture10": rl.choice(["flatbed", "handheld", "printout"])})
-        front, back = layout10.rows_of(generate, doc, L)
-        vals = {key: (value, extra) for row in front + back for key, value, extra in row}
-        f = doc["fields"]
-        where = "%s %s %s/%s" % (fmt, j, L["caption_lang"], L["dates"])
+    for doc, L, vals, where, _ in drawn_layouts(layout10, "_capture10", ["flatbed", "handheld", "printout"], 4242, n):
         seen.update([L["dates"], L["caption_lang"]])
-        # Names: printed as written (upper case or as written), the MRZ holds their ICAO form.
-        sur = generate.mrz_name_part(vals["surname"][0]).replace("<", " ")
-        giv = generate.mrz_name_part(vals["given"][0]).replace("<", " ") if vals["given"][0] != "-" else ""
-        full = (sur + "  " + giv).strip()
-        mrz_full = (f["surname"] + "  " + f["given_names"]).strip()
-        if not (full == mrz_full or (doc["name_truncated"] and full.replace(" ", "").startswith(
-                mrz_full.replace(" ", "")))):
-            problems.append("%s: printed name %r, MRZ %r" % (where, full, mrz_full))
-        if vals["surname"][0] != doc["surname"].upper():
-            problems.append("%s: surname printed %r, written %r" % (where, vals["surname"][0], doc["surname"]))
-        checks = [("dob", "birth_date")]
-        if fmt in ("MRVA", "MRVB"):
-            checks.append(("until", "expiry_date"))
-        else:
-            checks.append(("doe", "expiry_date"))
-        for key, fkey in checks:
-            try:
-                got = read_date(vals[key], L["dates"], L["caption_lang"]).isoformat()
-            except (ValueError, KeyError) as e:
-                problems.append("%s: %s %r unreadable: %s" % (where, key, vals.get(key), e))
-                continue
-            if got != f[fkey]:
-                problems.append("%s: %s printed %r reads %s, MRZ %s" % (where, key, vals[key], got, f[fkey]))
-        number = vals.get("passno" if fmt == "TD3" else "docno")
-        if number is None or number[0] != f["document_number"]:
-            problems.append("%s: number printed %r, MRZ %s" % (where, number, f["document_number"]))
-        if vals["nat"][0] != f["nationality"]:
-            problems.append("%s: nationality printed %r, MRZ %s" % (where, vals["nat"][0], f["nationality"]))
-        sex, word = vals["sex"]
-        if sex != f["sex"] or (word is not None) != (sex in "MF") or (
-                word is not None and word != layout10.SEX[L["caption_lang"]]["MF".index(sex)]):
-            problems.append("%s: sex printed %r %r, MRZ %s" % (where, sex, word, f["sex"]))
-        if f["optional_data"] and fmt in ("TD3", "TD1") and vals.get("pers", (None,))[0] != f["optional_data"]:
-            problems.append("%s: personal number printed %r, MRZ %s" % (where, vals.get("pers"), f["optional_data"]))
-        if fmt in ("TD2", "TD3") and vals["type"][0] != (f["document_code"] or "P"):
-            problems.append("%s: type printed %r, MRZ %s" % (where, vals["type"][0], f["document_code"]))
+        # Names printed as written, the MRZ holds their ICAO form; the dates, number, sex and the rest.
+        printed_against_mrz(vals, doc, L, where, problems, layout10.SEX[L["caption_lang"]], read_date)
     want = {"local_month", "mdy", "dual_calendar"} | set(layout10.LANGS)
     if not want <= set(seen):
         problems.append("printed values: drew only %s" % dict(seen))

@@ -2,7 +2,7 @@
 """Trains the OCR-B MRZ character classifier and writes models/ocrb-mrz.bin.
 
 Renders MRZ-like lines from Debian's fonts-ocr-b (Regular and Sharp faces)
-at the ICAO pitch (2.54 mm) and 130..650 dpi, varies the print (glyph width,
+at the ICAO pitch (2.54 mm) and 130..650 dpi (--dpi-min), varies the print (glyph width,
 cap height against the pitch, slant, weight, faint or engraved ink,
 perspective), degrades the scan (stroke weight, rotation, blur, background
 texture, contrast, noise, JPEG), cuts one cell per character exactly as the
@@ -158,6 +158,7 @@ def level_params(rng, level):
 
 
 WIDE = False   # --wide: print_params on every line (set in main, before the pool forks)
+DPI_MIN = 130  # --dpi-min: lowest scan resolution drawn (likewise)
 
 
 def render_line(rng, text, dpi, level, wide=None):
@@ -325,7 +326,7 @@ def make_chunk(args):
     cells = []
     for li in range(nlines):
         lv = level if level is not None else int(rng.choice(4, p=[0.15, 0.25, 0.3, 0.3]))
-        dpi = dpis[li % len(dpis)] if dpis else float(np.exp(rng.uniform(np.log(130), np.log(650))))
+        dpi = dpis[li % len(dpis)] if dpis else float(np.exp(rng.uniform(np.log(DPI_MIN), np.log(650))))
         text = mrz_text(rng, 22)
         g, centres, cap, thr = render_line(rng, text, dpi, lv)
         pitch = dpi * PITCH_MM / 25.4
@@ -569,6 +570,23 @@ def dump_test_cells(outdir, seed, dpis=(150, 300)):
         f.write("\n".join(rows) + "\n")
 
 
+def report_dpi(path, dpis, seed, lines=30, doubt_p=0.9, log=print):
+    """The model at fixed scan resolutions, below and inside the trained
+    range: per resolution and level (mild, medium), cells read wrong, read
+    wrong with p >= doubt_p (DS_MRZ_DOUBT_P) and doubted. Lines of their own
+    seeds, `lines` per resolution and level."""
+    ps = read_model(path)
+    log("dpi  pitch px  level   cells  wrong  wrong p>=%.1f  doubted" % doubt_p)
+    for dpi in dpis:
+        for lv in (1, 2):
+            X, Y, _, _ = make_chunk((20_000_000 + 7919 * seed + 10 * dpi + lv, lines, lv, [dpi], False))
+            pr = softmax(predict(ps, X))
+            wrong, sure = pr.argmax(1) != Y, pr.max(1) >= doubt_p
+            log("%3d  %8.1f  %-6s  %5d  %5d  %11d  %6.1f%%" %
+                (dpi, dpi * PITCH_MM / 25.4, LEVELS[lv], len(Y), wrong.sum(), (wrong & sure).sum(),
+                 100 * (~sure).mean()))
+
+
 def main():
     sys.stdout.reconfigure(line_buffering=True)
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -589,15 +607,23 @@ def main():
     ap.add_argument("--ensemble", metavar="MODEL", action="append", default=[],
                     help="with --eval-only: also evaluate --out and these models together")
     ap.add_argument("--dump-test-cells", metavar="DIR", help="write the unit-test cells and exit")
+    ap.add_argument("--dpi-min", type=float, default=130,
+                    help="lowest scan resolution of the training and held-out lines (default 130)")
+    ap.add_argument("--eval-dpi", metavar="LIST",
+                    help="evaluate --out at these resolutions (e.g. 80,90,100,130) and exit")
     a = ap.parse_args()
 
     t0 = time.time()
-    global _lib_path, WIDE
+    global _lib_path, WIDE, DPI_MIN
     WIDE = a.wide
+    DPI_MIN = a.dpi_min
     with tempfile.TemporaryDirectory() as tmp:
         _lib_path = build_lib(tmp)
         if a.dump_test_cells:
             dump_test_cells(a.dump_test_cells, a.seed)
+            return
+        if a.eval_dpi:
+            report_dpi(a.out, [int(v) for v in a.eval_dpi.split(",") if v], a.seed)
             return
         with multiprocessing.get_context("fork").Pool(a.jobs, initializer=init_worker,
                                                       initargs=(_lib_path,)) as pool:

@@ -981,13 +981,37 @@ static void test_compare_number_likeness(void)
     add_number(&v, "L8989O2C3", 60);
     memset(&fl, 0, sizeof fl);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
-    /* Under the confidence bar, one character off, or confusable digits
-     * only (8/6, 0/9): nothing. */
+    /* Under the confidence bar, or confusable digits only (8/6, 0/9):
+     * nothing. */
     v.nnumbers = 0;
     add_number(&v, "L898920C3", 70);
-    add_number(&v, "L898903C3", 95);
     add_number(&v, "L896992C3", 95);
     T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* One character off that OCR does not confuse (2 printed 4): the
+     * number identified by likeness, but one misread glyph looks the same,
+     * so a warning to compare by eye, the field unverifiable. */
+    add_number(&v, "L898904C3", 95);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_INT(fl.count, 1);
+    T_EQ_INT(fl.item[0].severity, DS_SEV_WARNING);
+    T_EQ_STR(fl.item[0].found, "L898904C3");
+    T_EQ_INT(v.field[DS_VIZ_PASSPORT_NUMBER].status, DS_VIZ_UNVERIFIABLE);
+    /* A letter for a digit (OCR's own confusion in a mixed number), or
+     * read under the bar: nothing. */
+    v.nnumbers = 0;
+    add_number(&v, "L8989A2C3", 95);
+    add_number(&v, "L898904C3", 70);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 0);
+    /* Two changed beside it: the two-character rule's high flag wins. */
+    add_number(&v, "L898920C3", 92);
+    add_number(&v, "L898904C3", 95);
+    T_EQ_INT(ds_viz_compare(&v, &m, &fl, 0), 1);
+    T_EQ_INT(fl.item[0].severity, DS_SEV_HIGH);
+    T_EQ_STR(fl.item[0].found, "L898920C3");
+    memset(&v, 0, sizeof v);
+    memset(&fl, 0, sizeof fl);
     /* A labelled number that matches keeps the likeness out of it. */
     add_number(&v, "L898920C3", 92);
     set_field(&v, DS_VIZ_PASSPORT_NUMBER, "L898902C3", "L898902C3", 90);

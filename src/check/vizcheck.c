@@ -799,7 +799,10 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
  * changed (an OCR-confusable digit counting half, O/0, I/1 ... folded),
  * read at DS_VIZ_MIN_CONF, while no number of the page is the MRZ's, is
  * the number altered on one side. A number unlike the MRZ's (a visa's
- * passport number, a personal number) is no evidence either way.
+ * passport number, a personal number) is no evidence either way. One
+ * character changed that OCR does not confuse (of the same kind, digit or
+ * letter) is a number identified by likeness too, but one misread glyph
+ * looks the same: a warning to compare by eye, never high.
  */
 static void compare_number_by_likeness(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int page,
                                        int *raised)
@@ -817,7 +820,7 @@ static void compare_number_by_likeness(ds_viz *viz, const ds_mrz *m, ds_flags *f
     if (lm < 6 || m->number_unsure)
         return;
     size_t ls = lm > 9 ? 9 : lm; /* a TD1 long number is printed short */
-    const ds_viz_token *cand = NULL;
+    const ds_viz_token *cand = NULL, *one = NULL;
     int cand_diff = 0, cand_places = 0;
     for (int i = 0; i < viz->nnumbers; i++) {
         char t[DS_VIZ_VALUE_MAX];
@@ -835,17 +838,27 @@ static void compare_number_by_likeness(ds_viz *viz, const ds_mrz *m, ds_flags *f
             cand_diff = diff;
             cand_places = whole + half;
         }
+        if (whole == 1 && half == 0 && !one && lt == lm &&
+            same_kinds(viz->numbers[i].key, m->document_number, t, mn))
+            one = &viz->numbers[i];
     }
-    if (!cand)
+    const ds_viz_token *pick = cand ? cand : one;
+    if (!pick)
         return;
     ds_viz_field *f = &viz->field[id];
     memset(f, 0, sizeof *f);
     f->found = true;
     f->placed = true;
-    snprintf(f->value, sizeof f->value, "%s", cand->value);
-    snprintf(f->norm, sizeof f->norm, "%s", cand->key);
-    f->confidence = cand->confidence;
-    memcpy(f->bbox, cand->bbox, sizeof f->bbox);
+    snprintf(f->value, sizeof f->value, "%s", pick->value);
+    snprintf(f->norm, sizeof f->norm, "%s", pick->key);
+    f->confidence = pick->confidence;
+    memcpy(f->bbox, pick->bbox, sizeof f->bbox);
+    if (!cand) {
+        suspect(viz, id, id, flags, page, m->document_number, one->key,
+                "document number (a number one character off the MRZ's)",
+                "its label was unreadable and one misread character looks the same", raised);
+        return;
+    }
     f->status = DS_VIZ_MISMATCH;
     ds_flags_add(flags, page, DS_FLAG_VIZ_MRZ_MISMATCH, DS_SEV_HIGH, "viz", ds_viz_field_name(id),
                  m->document_number, cand->key,

@@ -146,6 +146,15 @@ ds_sup_value_use ds_sup_label_value(const ds_sup_text *t, const ds_sup_lines *L,
                     !ds_sup_caption_cell(t, below)
                 ? below
                 : ds_sup_value_right(t, L, last, lk);
+        /* A section's caption in a merged cell ("PREMISES" beside the rows
+         * "68 Elm Grove" / "BRISTOL KM15 6NQ"), the next section's caption
+         * under it ("RENT"): what lies under it holds no value of its kind,
+         * the row right of it does. */
+        if (v.a == below.a && v.b == below.b && v.b > v.a && !value_of_kind(t, L, v, lk)) {
+            span right = ds_sup_value_right(t, L, last, lk);
+            if (right.b > right.a && value_of_kind(t, L, right, lk))
+                v = right;
+        }
     }
     *out = v;
     return DS_SUP_VALUE_TAKE;

@@ -6,7 +6,7 @@
  * token sequence ("date of birth", "geburtsdatum", "iban"). The value is
  * what follows the label on its line (across one column gap, not two), or,
  * when nothing follows, the cell of the next line that starts nearest the
- * label. The value is then parsed by the field's kind: a date (the last one
+ * label (where a label's value is printed: support_labelval.c). The value is then parsed by the field's kind: a date (the last one
  * for a period "01 Mar 2025 to 31 Mar 2025"), a name (letters only, titles
  * dropped, stopped at the first word that is not a name), a number, an IBAN,
  * an amount, an address (the value's line and up to two lines under it), or
@@ -143,7 +143,7 @@ static int name_word(const char *w, bool started)
 
 /* The name in words [a, b): the run of name words from the first (titles
  * skipped), at most 6. */
-static span name_span(const ds_sup_text *t, int a, int b)
+span ds_sup_name_span(const ds_sup_text *t, int a, int b)
 {
     a = caption_run(t, a, b);
     while (a < b && !ds_sup_has_alnum(t->w[a].text))
@@ -183,64 +183,6 @@ static span name_span(const ds_sup_text *t, int a, int b)
 }
 
 static void name_norm(const char *in, char *out, size_t cap) { ds_text_upper_utf8(in, out, cap); }
-
-/* Does the value starting at word a begin with a separator ("/") or with
- * a label of its own? */
-static bool starts_label(const ds_sup_text *t, const lines *L, int line, const line_toks *lt, int a)
-{
-    (void)L;
-    (void)line;
-    const char *w = t->w[a].text;
-    if (w[0] == '/' || w[0] == '|' || w[0] == '(')
-        return true;
-    for (int pos = 0; pos < lt->n; pos++) {
-        if (lt->t[pos].word != a || !lt->t[pos].first)
-            continue;
-        for (int j = 0; j < NLABELS; j++)
-            if (ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase))
-                return true;
-        break;
-    }
-    return false;
-}
-
-/* Do the words of v hold a value of kind k (a date for a date's label, a
- * house number or street for an address, a name, a number)? A word beside
- * a caption that does is its value, whatever the sizes; one that does not
- * may be the next box's caption. */
-static bool value_of_kind(const ds_sup_text *t, const lines *L, span v, kind k)
-{
-    char iso[11], alt[11];
-    switch (k) {
-    case K_DATE:
-    case K_PERIOD:
-        for (int i = v.a; i < v.b; i++)
-            if (date_at(t, L, i, v.b, iso, alt) > 0)
-                return true;
-        return false;
-    case K_ADDRESS: {
-        char raw[LINE_MAX_FOLD], f[LINE_MAX_FOLD];
-        ds_sup_join_words(t, v.a, v.b, raw, sizeof raw);
-        ds_text_fold(raw, f, sizeof f);
-        return isdigit((unsigned char)t->w[v.a].text[0]) || ds_sup_streetish(f);
-    }
-    case K_NAME:
-    case K_SURNAME:
-    case K_GIVEN: {
-        span n = name_span(t, v.a, v.b);
-        return n.b > n.a;
-    }
-    case K_NUMBER:
-    case K_IBAN:
-    case K_AMOUNT:
-        for (int i = v.a; i < v.b; i++)
-            if (ds_sup_has_digit(t->w[i].text))
-                return true;
-        return false;
-    default:
-        return true;
-    }
-}
 
 /* Labels too common to trust in running text: taken only at a line's
  * start or after a column gap. */
@@ -492,7 +434,7 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
     case K_NAME:
     case K_SURNAME:
     case K_GIVEN: {
-        span s = name_span(t, a, b);
+        span s = ds_sup_name_span(t, a, b);
         if (s.b <= s.a)
             return false;
         if (lb->k != K_NAME) {
@@ -571,7 +513,7 @@ static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_
     int a = L->start[line], b = cell_end(t, L, line);
     if (b - a < 2 || b - a > 5)
         return false;
-    span s = name_span(t, a, b);
+    span s = ds_sup_name_span(t, a, b);
     /* The whole line, after a title ("Mr Emily Rose HANSEN"). */
     if (s.b != b || s.b - s.a < 2)
         return false;
@@ -824,7 +766,7 @@ static void name_before_role(const ds_sup_text *t, const lines *L, ds_sup_page *
         int a = i;
         while (a > L->start[t->w[i].line] && a > i - 5 && name_word(t->w[a - 1].text, false) == 1)
             a--;
-        span s = name_span(t, a, i);
+        span s = ds_sup_name_span(t, a, i);
         if (s.b != i || s.b - s.a < 2)
             continue;
         ds_sup_field *nf = add_field(out, DS_SF_NAME, "role");
@@ -902,21 +844,6 @@ static int translation_end(const line_toks *lt, int k, const label *lb)
     return same > 0 && same >= other ? k + same - 1 : -1;
 }
 
-/* Does the label phrase end with a conjunction that a certifying sentence
- * puts before the person's name ("certify that", "certifica que",
- * "bestätigt, dass")? */
-static bool certifying(const char *phrase)
-{
-    static const char *const ends[] = {" that", " que", " dass", NULL};
-    size_t pl = strlen(phrase);
-    for (const char *const *e = ends; *e; e++) {
-        size_t el = strlen(*e);
-        if (pl > el && !strcmp(phrase + pl - el, *e))
-            return true;
-    }
-    return false;
-}
-
 /* Is label lb the generic "date" ("datum", "fecha") followed at token pos
  * by "of" ("de", "der" ...) and a word: a caption the table does not know
  * ("Date of birt:", "Datum der Prüfung")? */
@@ -974,6 +901,25 @@ static void put_name_parts(const name_parts *np, int k, ds_sup_page *out)
     f->box[0] = x0, f->box[1] = y0, f->box[2] = x1 - x0, f->box[3] = y1 - y0;
     if (np->conf[k][1] < f->conf)
         f->conf = np->conf[k][1];
+}
+
+/* A name joined by "and" to the next one in the words v beside a name's
+ * label is the other party's ("Anna Smith and Oliver Okafor were joined"). */
+static void other_party(const ds_sup_text *t, span v, ds_sup_page *out)
+{
+    span n1 = ds_sup_name_span(t, v.a, v.b);
+    char f[DS_SUP_WORD_MAX * 2] = "";
+    if (n1.b > n1.a && n1.b + 1 < v.b)
+        ds_text_fold(t->w[n1.b].text, f, sizeof f);
+    span n2 = !strcmp(f, "and") ? ds_sup_name_span(t, n1.b + 1, v.b) : n1;
+    while (n2.b > n2.a && islower((unsigned char)t->w[n2.b - 1].text[0]))
+        n2.b--; /* "Oliver Okafor were joined" */
+    ds_sup_field *of =
+        n2.a > n1.b && n2.b - n2.a >= 2 ? add_field(out, DS_SF_OTHER_NAME, "and") : NULL;
+    if (of) {
+        set_value(t, of, n2.a, n2.b);
+        name_norm(of->value, of->norm, sizeof of->norm);
+    }
 }
 
 const ds_sup_field *ds_sup_find(const ds_sup_page *p, ds_sup_field_id id)
@@ -1061,78 +1007,16 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     pos += m - 1;
                     break;
                 }
-                span v = ds_sup_value_beside(t, &L, line, last);
-                /* A small caption in a box's corner with its value under
-                 * it: what lies beside it past a column gap is the next
-                 * box's ("Home address   Staff no." over their values). */
-                if (!running && v.b > v.a &&
-                    t->w[v.a].box[0] - (t->w[last].box[0] + t->w[last].box[2]) >
-                        L.height[line] * 5 / 2) {
-                    span below = ds_sup_value_below(t, &L, line, lw);
-                    if (!value_of_kind(t, &L, v, lk) && ds_sup_stacked_value(t, &L, line, lw, below) &&
-                        ds_sup_small_caption(t, &L, line, below))
-                        v = below;
-                }
-                /* A name or date in running text wraps with it; a name
-                 * joined by "and" to the next is the other party's. */
-                if (running && (lk == K_NAME || lk == K_DATE) && flow.b > v.b)
-                    v = flow;
-                if (lk == K_NAME) {
-                    span n1 = lk == K_NAME ? name_span(t, v.a, v.b) : v;
-                    char f[DS_SUP_WORD_MAX * 2] = "";
-                    if (lk == K_NAME && n1.b > n1.a && n1.b + 1 < v.b)
-                        ds_text_fold(t->w[n1.b].text, f, sizeof f);
-                    span n2 = !strcmp(f, "and") ? name_span(t, n1.b + 1, v.b) : n1;
-                    while (n2.b > n2.a && islower((unsigned char)t->w[n2.b - 1].text[0]))
-                        n2.b--; /* "Oliver Okafor were joined" */
-                    ds_sup_field *of = n2.a > n1.b && n2.b - n2.a >= 2
-                                           ? add_field(out, DS_SF_OTHER_NAME, "and")
-                                           : NULL;
-                    if (of) {
-                        set_value(t, of, n2.a, n2.b);
-                        name_norm(of->value, of->norm, sizeof of->norm);
-                    }
-                }
-                /* A certifying sentence that goes on in small letters ("...,
-                 * dass die oben genannten Angaben ...") names no one. */
-                if (lk == K_NAME && certifying(ds_sup_labels[j].phrase) && v.b > v.a &&
-                    islower((unsigned char)t->w[v.a].text[0])) {
-                    pos += m - 1;
-                    break;
-                }
-                /* A certifying sentence that ends its line or cell ("This
-                 * is to certify that", "Se certifica que") names the holder
-                 * on the line under it, a name alone. */
-                if (lk == K_NAME && certifying(ds_sup_labels[j].phrase) &&
-                    ds_sup_cell_ends(t, &L, last)) {
-                    span u = ds_sup_line_under(t, &L, last);
-                    span n = name_span(t, u.a, u.b);
-                    if (u.b > u.a && n.b == u.b && n.b - n.a >= 2 && !ds_sup_labelled_at(t, &L, u))
-                        v = u;
-                }
-                /* A label printed with its translation ("Date of birth /
-                 * Date de naissance") or followed by another label: the
-                 * value is in the next cell of the line. */
-                if (v.b > v.a && starts_label(t, &L, line, lt, v.a))
-                    v = ds_sup_next_cell(t, &L, line, v.a);
-                /* "Property" labels an address that starts with its
-                 * number, not a sentence that starts with the word. */
-                if (!strcmp(ds_sup_labels[j].phrase, "property") && v.b > v.a &&
-                    !isdigit((unsigned char)t->w[v.a].text[0]))
-                    break;
                 label lb = ds_sup_labels[j];
-                if (lb.id == DS_SF_BIRTH_DATE)
-                    v.a = ds_sup_skip_birthplace(t, v.a, v.b);
-                if (v.b <= v.a) {
-                    span below = ds_sup_value_under(t, &L, line, lw, lb.id, &lb.k);
-                    /* The next caption under it is no value ("Date of
-                     * birth:" over "Place of birth:", the values in a
-                     * column of their own). */
-                    v = ds_sup_stacked_value(t, &L, line, lw, below) &&
-                                !ds_sup_labelled_at(t, &L, below) && !ds_sup_caption_cell(t, below)
-                            ? below
-                            : ds_sup_value_right(t, &L, last, ds_sup_labels[j].k);
-                }
+                span v, named;
+                ds_sup_value_use use = ds_sup_label_value(t, &L, lt, line, lw, last, &lb, running,
+                                                          flow, &v, &named);
+                if (lk == K_NAME)
+                    other_party(t, named, out);
+                if (use == DS_SUP_VALUE_SKIP)
+                    pos += m - 1;
+                if (use != DS_SUP_VALUE_TAKE)
+                    break;
                 int vl = v.b > v.a ? t->w[v.a].line : line;
                 if (!strcmp(lb.phrase, "nom") && page_given)
                     lb.k = K_SURNAME;
@@ -1157,7 +1041,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                  * caption ("Titulaire du compte"), or another label of the
                  * same row ("Geburtsdatum  Geburtsort" over "1983-07-20
                  * Köln", two boxes read as one line): the value is below. */
-                bool that = certifying(lb.phrase);
+                bool that = ds_sup_certifying(lb.phrase);
                 if (!took && !that && (v.b <= v.a || t->w[v.a].line == line ||
                               (ds_sup_labels[j].k <= K_GIVEN && caption_run(t, v.a, v.b) >= v.b))) {
                     span below = ds_sup_value_under(t, &L, line, lw, lb.id, &lb.k);

@@ -123,4 +123,37 @@ int ds_sup_skip_birthplace(const ds_sup_text *t, int a, int b);
  * letter's date line. */
 void ds_sup_put_place_date(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_page *out);
 
+/* support_fields.c. The name in words [a, b): the run of name words after
+ * a caption's words (titles skipped), at most six, all in lower case no
+ * name. */
+ds_sup_span ds_sup_name_span(const ds_sup_text *t, int a, int b);
+
+/* support_labelval.c. Does a label phrase end with a conjunction a
+ * certifying sentence puts before the person's name ("certify that",
+ * "certifica que", "bestätigt, dass")? */
+bool ds_sup_certifying(const char *phrase);
+
+/* What the label loop does with a label found on a line. */
+typedef enum ds_sup_value_use {
+    DS_SUP_VALUE_TAKE = 0, /* read the value found (maybe empty: then under it) */
+    DS_SUP_VALUE_NONE,     /* no label here after all: try the next token */
+    DS_SUP_VALUE_SKIP      /* a label with no value: go on after its caption */
+} ds_sup_value_use;
+
+/* Where the value of label *lb is printed: its caption starts at word lw
+ * on line `line` (tokens lt) and ends at word last; running: the caption
+ * is inside running text, whose words after it are flow (wrapped as the
+ * text wraps). *v gets the value's words: beside the caption (in running
+ * text the flow for a name or date), under a small caption in a box's
+ * corner, in the next cell past a translation or another caption, on the
+ * line under a certifying sentence that ends its line, past a place of
+ * birth; with nothing beside it, under it (not the next caption) or right
+ * of it on a line of its own, where lb->k may become a whole name's kind
+ * (ds_sup_value_under). *named gets the words beside it before they are
+ * moved (where "A and B" names a second party). */
+ds_sup_value_use ds_sup_label_value(const ds_sup_text *t, const ds_sup_lines *L,
+                                    const ds_sup_line_toks *lt, int line, int lw, int last,
+                                    struct ds_sup_label *lb, bool running, ds_sup_span flow,
+                                    ds_sup_span *v, ds_sup_span *named);
+
 #endif

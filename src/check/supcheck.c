@@ -278,39 +278,60 @@ static float read_conf(const char *w, bool two_letter, const ds_sup_word *rd, in
     return hit <= 100 ? hit : lo;
 }
 
-/* Is every word of the person's name (folded with rv) that the page's
- * (folded with pv) does not print exactly near a word of it read unsurely
- * (below NAME_CONF_CLEAR) or that differs only in letters OCR confuses?
- * A word near none of the page's is absent, no evidence. */
-static bool near_by_misreading(const char *page_name, bool pv, bool rv, const ds_sup_word *rd,
-                               int nrd, const char *surname, const char *given)
+/* Each word of part (a surname or the given names, folded with rv) against
+ * the page's words pw (folded with pv): the number printed exactly or near
+ * one read unsurely (below NAME_CONF_CLEAR) or differing from it only in
+ * letters OCR confuses, in *ok; returns false when a word is near a word
+ * of the page only by letters read clearly. */
+static bool part_misread(const words *pw, bool pv, const ds_sup_word *rd, int nrd,
+                         const char *part, bool rv, int *ok_words, int *nwords)
 {
-    char pf[256], all[512], rf[512];
-    ds_text_fold_icao(page_name, pv, pf, sizeof pf);
-    snprintf(all, sizeof all, "%s %s", surname ? surname : "", given ? given : "");
-    ds_text_fold_icao(all, rv, rf, sizeof rf);
-    words pw, rw;
-    split(pf, &pw);
+    char rf[256], wf[256];
+    ds_text_fold_icao(part ? part : "", rv, rf, sizeof rf);
+    ds_sup_name_wild(part ? part : "", wf, sizeof wf);
+    words rw, ww;
     split(rf, &rw);
+    split(wf, &ww);
+    if (ww.n != rw.n)
+        ww.n = 0; /* a mark the folding splits at: no wild form */
+    *ok_words = 0;
+    *nwords = rw.n;
     for (int i = 0; i < rw.n; i++) {
         bool seen = false, ok = false;
-        for (int j = 0; j < pw.n && !ok; j++) {
-            if (strcmp(pw.w[j], rw.w[i]) == 0) {
+        for (int j = 0; j < pw->n && !ok; j++) {
+            const char *p = pw->w[j], *w = rw.w[i];
+            size_t la = strlen(p), lb = strlen(w), l = la > lb ? la : lb;
+            if (strcmp(p, w) == 0) {
                 ok = true;
-                break;
+            } else if (word_near(p, w) || (l >= 5 && ds_levenshtein(p, w) <= 2)) {
+                seen = true;
+                ok = read_conf(p, pv, rd, nrd) < NAME_CONF_CLEAR ||
+                     ds_sup_letters_misread(p, w) || (ww.n > 0 && ds_sup_letters_misread(p, ww.w[i]));
             }
-            size_t la = strlen(pw.w[j]), lb = strlen(rw.w[i]), l = la > lb ? la : lb;
-            if (!word_near(pw.w[j], rw.w[i]) &&
-                !(l >= 5 && ds_levenshtein(pw.w[j], rw.w[i]) <= 2))
-                continue;
-            seen = true;
-            ok = read_conf(pw.w[j], pv, rd, nrd) < NAME_CONF_CLEAR ||
-                 ds_sup_letters_misread(pw.w[j], rw.w[i]);
         }
         if (seen && !ok)
             return false;
+        *ok_words += ok;
     }
     return true;
+}
+
+/* Is the page's name (folded with pv) the person's (folded with rv) but
+ * for misreadings: every word of the surname printed or misread, and a
+ * given name (when the page prints more than one word) too, none near a
+ * word of the page by letters read clearly? */
+static bool near_by_misreading(const char *page_name, bool pv, bool rv, const ds_sup_word *rd,
+                               int nrd, const char *surname, const char *given)
+{
+    char pf[256];
+    ds_text_fold_icao(page_name, pv, pf, sizeof pf);
+    words pw;
+    split(pf, &pw);
+    int s_ok, s_n, g_ok, g_n;
+    if (!part_misread(&pw, pv, rd, nrd, surname, rv, &s_ok, &s_n) ||
+        !part_misread(&pw, pv, rd, nrd, given, rv, &g_ok, &g_n))
+        return false;
+    return s_ok == s_n && (g_n == 0 || pw.n < 2 || g_ok > 0);
 }
 
 int ds_sup_name_compare_read(const char *page_name, const ds_sup_word *rd, int nrd,

@@ -74,8 +74,15 @@ int ds_sup_name_compare_read(const char *page_name, const ds_sup_word *rd, int n
 /* Is read (a folded word, capitals) the word name but for letters OCR reads
  * one for the other: the look-alikes of ds_vizident_confusable, small e
  * and c, u and v, l and I; "rn" and "m", "ii" and "u", "vv" and "w"; a
- * doubled letter read once or a letter read twice? */
+ * doubled letter read once or a letter read twice? A '*' in name (see
+ * ds_sup_name_wild) stands for a letter with a mark that OCR's model may
+ * not know ("Miller" for MÜLLER, "Enkacz" for ŁUKASZ): any letter, none
+ * or two. */
 bool ds_sup_letters_misread(const char *read, const char *name);
+
+/* A name's words in capitals as ds_text_fold_icao gives them, but every
+ * letter with a mark (ü, é, ł ...) one '*'. */
+void ds_sup_name_wild(const char *in, char *out, size_t cap);
 
 /* Does a word of s change from capitals to small letters and back
  * ("PAFauuPOULOS"), a misreading no printed name shows? */

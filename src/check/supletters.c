@@ -1,9 +1,11 @@
 /*
  * supletters.c: a name's letters read one for another (supcheck.h).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "check/supcheck.h"
 #include "check/vizident.h"
 
@@ -60,8 +62,10 @@ bool ds_sup_letters_misread(const char *read, const char *name)
                 continue;
             }
             int best = 255;
+            bool wild = j > 0 && b[j - 1] == '*'; /* a letter OCR's model may not know */
             if (i > 0 && j > 0) {
-                int c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1] && !name_look_alike(a[i - 1], b[j - 1]));
+                int c = d[i - 1][j - 1] +
+                        (!wild && a[i - 1] != b[j - 1] && !name_look_alike(a[i - 1], b[j - 1]));
                 best = c < best ? c : best;
             }
             if (i > 0) { /* a letter of the reading the name lacks */
@@ -70,11 +74,45 @@ bool ds_sup_letters_misread(const char *read, const char *name)
                 best = c < best ? c : best;
             }
             if (j > 0) { /* a letter of the name the reading lacks */
-                bool twice = (j > 1 && b[j - 2] == b[j - 1]) || (j < nb && b[j] == b[j - 1]);
+                bool twice = wild || (j > 1 && b[j - 2] == b[j - 1]) || (j < nb && b[j] == b[j - 1]);
                 int c = d[i][j - 1] + !twice;
                 best = c < best ? c : best;
             }
             d[i][j] = (unsigned char)(best > 200 ? 200 : best);
         }
     return d[na][nb] == 0;
+}
+
+void ds_sup_name_wild(const char *in, char *out, size_t cap)
+{
+    if (!out || cap == 0)
+        return;
+    size_t o = 0;
+    bool space = true;
+    const unsigned char *p = (const unsigned char *)(in ? in : "");
+    while (*p && o + 1 < cap) {
+        size_t k = 1;
+        while (p[k] && (p[k] & 0xC0) == 0x80)
+            k++;
+        char c = 0;
+        if (*p < 0x80 && isalnum(*p)) {
+            c = (char)toupper(*p);
+        } else if (*p >= 0x80 && k <= 4) {
+            char one[5] = {0}, f[8];
+            memcpy(one, p, k);
+            ds_text_fold_icao(one, false, f, sizeof f);
+            c = f[0] ? '*' : 0; /* a letter with a mark; else a separator */
+        }
+        p += k;
+        if (c) {
+            out[o++] = c;
+            space = false;
+        } else if (!space) {
+            out[o++] = ' ';
+            space = true;
+        }
+    }
+    while (o > 0 && out[o - 1] == ' ')
+        o--;
+    out[o] = 0;
 }

@@ -32,8 +32,7 @@
 /* A name that differs from the person's only in letters read at
  * NAME_CONF_CLEAR or better (not look-alikes) is another name: high only
  * when the words that differ were read this well (a text layer's 100),
- * a warning otherwise (a clear reading of a wrong letter happens: "Garefa"
- * read at 92). */
+ * a warning otherwise (OCR reads a wrong letter at 90 and more). */
 #define NAME_CONF_LETTERS_HIGH 97.0f
 
 #define WORDS_MAX 12

@@ -181,7 +181,11 @@ typedef enum ds_severity { DS_SEV_INFO = 0, DS_SEV_WARNING, DS_SEV_HIGH } ds_sev
       "the name): the name is not compared; read it on the document or rescan.")             \
     X(PDF_XREF_MISMATCH, INFO, "pdf",                                                         \
       "A later save's cross-reference data disagrees with the objects in its bytes: a "       \
-      "damaged file or one edited by hand (evidence beside other evidence, never alone).")
+      "damaged file or one edited by hand (evidence beside other evidence, never alone).")    \
+    X(SUPPORT_DATE_WEEKDAY_MISMATCH, WARNING, "support",                                      \
+      "A date on a supporting document is headed by a weekday it did not fall on: the day "   \
+      "number edited and its weekday left (high when both were read as clearly as a text "    \
+      "layer).")
 
 typedef enum ds_flag_code {
 #define DS_X_(name, sev, source, meaning) DS_FLAG_##name,

@@ -29,6 +29,11 @@
  * certifying stamp, a word under a highlighter's stroke): unverifiable,
  * never evidence of another person. */
 #define NAME_CONF_GARBLED 35.0f
+/* A name that differs from the person's only in letters read at
+ * NAME_CONF_CLEAR or better (not look-alikes) is another name: high only
+ * when the words that differ were read this well (a text layer's 100),
+ * a warning otherwise (OCR reads a wrong letter at 90 and more). */
+#define NAME_CONF_LETTERS_HIGH 97.0f
 
 #define WORDS_MAX 12
 #define WORD_LEN 64
@@ -252,6 +257,113 @@ int ds_sup_name_compare(const char *page_name, const char *surname, const char *
     if (ds_sup_case_garbled(page_name))
         return -1;
     return 0;
+}
+
+/* The confidence of folded word w of the page's name: that of the word
+ * read (rd) whose folding holds it, else the lowest of them all. */
+static float read_conf(const char *w, bool two_letter, const ds_sup_word *rd, int nrd)
+{
+    float lo = 100, hit = 101;
+    for (int i = 0; i < nrd; i++) {
+        lo = rd[i].conf < lo ? rd[i].conf : lo;
+        char f[128];
+        ds_text_fold_icao(rd[i].text, two_letter, f, sizeof f);
+        words fw;
+        split(f, &fw);
+        for (int k = 0; k < fw.n; k++)
+            if (strcmp(fw.w[k], w) == 0 && rd[i].conf < hit)
+                hit = rd[i].conf;
+    }
+    return hit <= 100 ? hit : lo;
+}
+
+/* Each word of part (a surname or the given names, folded with rv) against
+ * the page's words pw (folded with pv): the number printed exactly or near
+ * one read unsurely (below NAME_CONF_CLEAR) or differing from it only in
+ * letters OCR confuses, in *ok; returns false when a word is near a word
+ * of the page only by letters read clearly. */
+static bool part_misread(const words *pw, bool pv, const ds_sup_word *rd, int nrd,
+                         const char *part, bool rv, int *ok_words, int *nwords)
+{
+    char rf[256], wf[256];
+    ds_text_fold_icao(part ? part : "", rv, rf, sizeof rf);
+    ds_sup_name_wild(part ? part : "", wf, sizeof wf);
+    words rw, ww;
+    split(rf, &rw);
+    split(wf, &ww);
+    if (ww.n != rw.n)
+        ww.n = 0; /* a mark the folding splits at: no wild form */
+    *ok_words = 0;
+    *nwords = rw.n;
+    for (int i = 0; i < rw.n; i++) {
+        bool seen = false, ok = false;
+        for (int j = 0; j < pw->n && !ok; j++) {
+            const char *p = pw->w[j], *w = rw.w[i];
+            size_t la = strlen(p), lb = strlen(w), l = la > lb ? la : lb;
+            if (strcmp(p, w) == 0) {
+                ok = true;
+            } else if (word_near(p, w) || (l >= 5 && ds_levenshtein(p, w) <= 2)) {
+                seen = true;
+                ok = read_conf(p, pv, rd, nrd) < NAME_CONF_CLEAR ||
+                     ds_sup_letters_misread(p, w) || (ww.n > 0 && ds_sup_letters_misread(p, ww.w[i]));
+            }
+        }
+        if (seen && !ok)
+            return false;
+        *ok_words += ok;
+    }
+    return true;
+}
+
+/* Is the page's name (folded with pv) the person's (folded with rv) but
+ * for misreadings: every word of the surname printed or misread, and a
+ * given name (when the page prints more than one word) too, none near a
+ * word of the page by letters read clearly? */
+static bool near_by_misreading(const char *page_name, bool pv, bool rv, const ds_sup_word *rd,
+                               int nrd, const char *surname, const char *given)
+{
+    char pf[256];
+    ds_text_fold_icao(page_name, pv, pf, sizeof pf);
+    words pw;
+    split(pf, &pw);
+    int s_ok, s_n, g_ok, g_n;
+    if (!part_misread(&pw, pv, rd, nrd, surname, rv, &s_ok, &s_n) ||
+        !part_misread(&pw, pv, rd, nrd, given, rv, &g_ok, &g_n))
+        return false;
+    return s_ok == s_n && (g_n == 0 || pw.n < 2 || g_ok > 0);
+}
+
+int ds_sup_name_compare_read(const char *page_name, const ds_sup_word *rd, int nrd,
+                             const char *surname, const char *given)
+{
+    int r = ds_sup_name_compare(page_name, surname, given);
+    if (r != 1 || !rd || nrd <= 0)
+        return r;
+    for (int v = 0; v < 4; v++)
+        if (near_by_misreading(page_name, v / 2 == 0, v % 2 == 0, rd, nrd, surname, given))
+            return 1;
+    return 0;
+}
+
+/* The words of t read inside field f's box (their centres), at most cap;
+ * none found (a box the words do not fill): one empty word with the
+ * field's lowest confidence. */
+static int field_read(const ds_sup_text *t, const ds_sup_field *f, ds_sup_word *out, int cap)
+{
+    int n = 0;
+    for (int i = 0; t && i < t->nwords && n < cap; i++) {
+        const int *q = t->w[i].box;
+        int cx = q[0] + q[2] / 2, cy = q[1] + q[3] / 2;
+        if (cx >= f->box[0] && cx < f->box[0] + f->box[2] && cy >= f->box[1] &&
+            cy < f->box[1] + f->box[3])
+            out[n++] = t->w[i];
+    }
+    if (n == 0) {
+        memset(&out[0], 0, sizeof out[0]);
+        out[0].conf = f->conf;
+        n = 1;
+    }
+    return n;
 }
 
 /* The address folded into words (lower case, no accents). */
@@ -511,14 +623,25 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
     bool applicant_seen = false, holder_related = false;
     int holder_best = -1;
     ds_sup_field *holder = NULL, *bad = NULL;
+    bool bad_letters = false, holder_letters = false;
     for (int i = 0; i < p->nfields; i++) {
         ds_sup_field *f = &p->f[i];
         if (f->id != DS_SF_NAME && f->id != DS_SF_OTHER_NAME)
             continue;
-        int app = have_case ? ds_sup_name_compare(f->value, c->surname, c->given_names) : -1;
+        /* Near a person's name only by letters read unsurely or that OCR
+         * confuses; letters read clearly make another name. */
+        ds_sup_word rd[24];
+        int nrd = field_read(t, f, rd, 24);
+        int app = have_case ? ds_sup_name_compare_read(f->value, rd, nrd, c->surname,
+                                                        c->given_names)
+                            : -1;
         int best = app, person = app >= 1 ? 0 : -1;
+        bool near_any = have_case && app == 0 &&
+                        ds_sup_name_compare(f->value, c->surname, c->given_names) == 1;
         for (int k = 0; k < c->nrelated; k++) {
-            int r = ds_sup_name_compare(f->value, c->related[k].surname, c->related[k].given_names);
+            const char *rs = c->related[k].surname, *rg = c->related[k].given_names;
+            int r = ds_sup_name_compare_read(f->value, rd, nrd, rs, rg);
+            near_any |= r == 0 && ds_sup_name_compare(f->value, rs, rg) == 1;
             if (r > best) {
                 best = r;
                 person = k + 1;
@@ -547,13 +670,16 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
             applicant_seen = true;
         if (f->id == DS_SF_NAME && !holder) {
             holder = f;
+            holder_letters = near_any;
             holder_related = person > 0;
             holder_best = best;
         }
         if (best >= 1 && who < 0 && (f->id == DS_SF_NAME || person == 0))
             who = person;
-        if (best == 0 && (!bad || f == holder))
+        if (best == 0 && (!bad || f == holder)) {
             bad = f;
+            bad_letters = near_any;
+        }
     }
     bool ok = applicant_seen || (holder_related && p->cls.type != DS_PC_MARRIAGE_CERTIFICATE);
     /* A birth certificate is the child's: the applicant's name printed as
@@ -561,6 +687,7 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
     if (p->cls.type == DS_PC_BIRTH_CERTIFICATE && holder && holder_best == 0) {
         ok = false;
         bad = holder;
+        bad_letters = holder_letters;
     }
     /* A name placed by the letter head alone (a joint holder's, "Dr Emily
      * Rose HANSEN / Mrs Chloé Khan") on a page that prints the applicant's
@@ -578,12 +705,20 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
         bool clear = bad->conf >= NAME_CONF_CLEAR && p->mean_conf >= PAGE_CONF_CLEAR &&
                      strcmp(bad->label, "header") != 0 &&
                      (bad->id == DS_SF_NAME || p->cls.type == DS_PC_MARRIAGE_CERTIFICATE);
+        /* A letter or two off a person's name, read clearly: another name
+         * (a sibling's "Mario" for "Maria"), high only read as well as a
+         * text layer. */
+        if (bad_letters && bad->conf < NAME_CONF_LETTERS_HIGH)
+            clear = false;
         ds_flags_add(flags, page, DS_FLAG_SUPPORT_NAME_MISMATCH,
                      clear ? DS_SEV_HIGH : DS_SEV_WARNING, "case", "name", NULL, bad->norm,
                      clear ? "This %s names another person than the applicant or a related "
                              "person of the case record."
-                           : "This %s seems to name another person than the applicant, but "
-                             "the name was not read clearly: compare it by eye.",
+                     : bad_letters ? "This %s names a person whose name differs from the "
+                                     "applicant's in letters read clearly, not ones a reader "
+                                     "confuses: compare it by eye."
+                                   : "This %s seems to name another person than the applicant, "
+                                     "but the name was not read clearly: compare it by eye.",
                      kind_words(p->cls.type));
         return -1;
     }
@@ -1020,4 +1155,5 @@ void ds_check_support(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, co
         check_address(p, t, c, page, flags);
     }
     check_dates(p, t, c, who, today, window_days, page, flags);
+    ds_check_support_weekday(t, page, flags);
 }

@@ -6,10 +6,13 @@
  *   a parent) must include the applicant or a related person of the case
  *   record, by the rules of names.h (ICAO transliteration, middle names,
  *   order). A name within OCR noise of the applicant's is no evidence
- *   either way ("near"). SUPPORT_NAME_MISMATCH is high only for a labelled
- *   name field read clearly (word confidence 80, page 70) that matches no
- *   one; a name placed by the letter head alone, or read poorly, is a
- *   warning or less. No name field and the surname nowhere in the text:
+ *   either way ("near"): its differing letters read unsurely (word
+ *   confidence under 80) or ones OCR confuses (rn/m, l/I/1, O/0, e/c ...).
+ *   Letters read clearly make another name. SUPPORT_NAME_MISMATCH is high
+ *   only for a labelled name field read clearly (word confidence 80, page
+ *   70; 97 for a name a letter or two off) that matches no one; a name
+ *   placed by the letter head alone, or read poorly, is a warning or less.
+ *   No name field and the surname nowhere in the text:
  *   SUPPORT_NAME_UNVERIFIED (information).
  * - Birth date: a labelled birth date equal to no birth date of the record
  *   (applicant or related persons). High when read clearly and not one
@@ -21,7 +24,9 @@
  *   (SUPPORT_DATE_FUTURE); a statement, bill or payslip dated more than
  *   window_days before the application date (or the screening date
  *   without one) (SUPPORT_STATEMENT_OLD); a birth certificate dated before
- *   the birth it records (SUPPORT_ISSUED_BEFORE_BIRTH).
+ *   the birth it records (SUPPORT_ISSUED_BEFORE_BIRTH); a date headed by
+ *   a weekday it did not fall on (SUPPORT_DATE_WEEKDAY_MISMATCH,
+ *   ds_check_support_weekday).
  * Only pages of a supporting type are checked (not "identity", not
  * "other": on a page of unknown kind no field says whose it is).
  * Each compared field gets its status in the page (ds_sup_field.status).
@@ -54,6 +59,31 @@ void ds_check_support(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, co
  */
 int ds_sup_name_compare(const char *page_name, const char *surname, const char *given);
 
+/*
+ * ds_sup_name_compare with the evidence of the reading: rd holds the nrd
+ * words read for the name (their confidences). "Near" (1) holds only where
+ * each word of the person's name the page does not print exactly is near
+ * a word read unsurely (below 80) or one that differs from it only in
+ * letters OCR confuses (ds_sup_letters_misread); letters read clearly give
+ * another name (0): "Mario ROSSI" read at 95 for "Maria Rossi". rd NULL or
+ * nrd 0: nothing is known of the reading, as ds_sup_name_compare.
+ */
+int ds_sup_name_compare_read(const char *page_name, const ds_sup_word *rd, int nrd,
+                             const char *surname, const char *given);
+
+/* Is read (a folded word, capitals) the word name but for letters OCR reads
+ * one for the other: the look-alikes of ds_vizident_confusable, small e
+ * and c, u and v, l and I; "rn" and "m", "ii" and "u", "vv" and "w"; a
+ * doubled letter read once or a letter read twice? A '*' in name (see
+ * ds_sup_name_wild) stands for a letter with a mark that OCR's model may
+ * not know ("Miller" for MÜLLER, "Enkacz" for ŁUKASZ): any letter, none
+ * or two. */
+bool ds_sup_letters_misread(const char *read, const char *name);
+
+/* A name's words in capitals as ds_text_fold_icao gives them, but every
+ * letter with a mark (ü, é, ł ...) one '*'. */
+void ds_sup_name_wild(const char *in, char *out, size_t cap);
+
 /* Does a word of s change from capitals to small letters and back
  * ("PAFauuPOULOS"), a misreading no printed name shows? */
 bool ds_sup_case_garbled(const char *s);
@@ -63,6 +93,21 @@ bool ds_sup_case_garbled(const char *s);
  * label names the surname alone, not one word read for both the surname
  * and the given names? Only such a name is evidence of another person. */
 bool ds_sup_name_form(const char *label, const char *value);
+
+/*
+ * A weekday printed before a date ("Sunday, 15 July 1985") that the date
+ * did not fall on: a forger changes the day number and leaves the weekday.
+ * Evidence only where the weekday is a weekday's name read at 80 or better
+ * (a misread "Sundav" is none), before a date (four-digit year) read at 80
+ * or better, whose readings (both, when the order is not settled) fall on
+ * another day, and no digit of it that print readers confuse gives a date
+ * on that weekday; SUPPORT_DATE_WEEKDAY_MISMATCH, a warning, high when
+ * both were read at 97 or better (a text layer). One flag a page.
+ */
+void ds_check_support_weekday(const ds_sup_text *t, int page, ds_flags *flags);
+
+/* The weekday of an ISO date: 0 Monday .. 6 Sunday, -1 no date. */
+int ds_sup_iso_weekday(const char *iso);
 
 /* How a page's address compares with the record's: 1 the same, 0 a
  * different one, -1 not comparable. */

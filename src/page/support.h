@@ -319,6 +319,9 @@ bool ds_sup_spell_numbers(const char *in, char *out, size_t cap);
 
 /* Is word a weekday's name, full or abbreviated ("Saturday,", "Sat")? */
 bool ds_sup_weekday_word(const char *word);
+/* The day word names: 0 Monday .. 6 Sunday, -1 none (a misread "Sundav"
+ * is none). */
+int ds_sup_weekday_of(const char *word);
 
 /* The month (1..12) a word names in those languages, or 0. */
 int ds_sup_month_word(const char *word);

@@ -5,7 +5,9 @@
  * and letters head a date with its weekday ("Saturday, 24 May 1980",
  * "Sat 27 Jan 1990"). ds_sup_spell_numbers writes the numbers of such a
  * date in digits ("14 day of July, 1985") for ds_sup_parse_date_yy
- * (support_date.c), which skips a leading weekday (ds_sup_weekday_word).
+ * (support_date.c), which skips a leading weekday (ds_sup_weekday_word);
+ * the weekday stays in the page's words, where the checks compare it with
+ * the date it heads (ds_sup_weekday_of, check/supcheck.h).
  */
 #include "page/support.h"
 
@@ -168,19 +170,25 @@ bool ds_sup_spell_numbers(const char *in, char *out, size_t cap)
     return changed;
 }
 
-bool ds_sup_weekday_word(const char *word)
+int ds_sup_weekday_of(const char *word)
 {
-    static const char *const days[] = {"monday", "mon", "tuesday", "tue", "tues",
-                                       "wednesday", "wed", "thursday", "thu", "thur",
-                                       "thurs", "friday", "fri", "saturday", "sat",
-                                       "sunday", "sun", NULL};
+    /* Monday first, each day's names together. */
+    static const struct {
+        const char *w;
+        int day;
+    } days[] = {{"monday", 0},   {"mon", 0},   {"tuesday", 1},  {"tue", 1},    {"tues", 1},
+                {"wednesday", 2}, {"wed", 2},  {"thursday", 3}, {"thu", 3},    {"thur", 3},
+                {"thurs", 3},    {"friday", 4}, {"fri", 4},     {"saturday", 5}, {"sat", 5},
+                {"sunday", 6},   {"sun", 6}};
     char f[64];
     ds_text_fold(word ? word : "", f, sizeof f);
     size_t n = strlen(f);
     while (n > 0 && (f[n - 1] == '.' || f[n - 1] == ','))
         f[--n] = 0;
-    for (int k = 0; days[k]; k++)
-        if (strcmp(f, days[k]) == 0)
-            return true;
-    return false;
+    for (size_t k = 0; k < sizeof days / sizeof days[0]; k++)
+        if (strcmp(f, days[k].w) == 0)
+            return days[k].day;
+    return -1;
 }
+
+bool ds_sup_weekday_word(const char *word) { return ds_sup_weekday_of(word) >= 0; }

@@ -22,6 +22,13 @@
 /* A line whose whole-line pitch fit is worse than this (the acceptance
  * limit, mrz/accept.h) is tried as a line cut by the image's edge. */
 #define PARTIAL_FIT 0.02f
+/* The strict split of a band no grid explains (segment's strict): an outer
+ * run of three lower than LINE_LOW of their median height, or beyond a gap
+ * LINE_GAP times the other, is no line of the zone; a component smaller
+ * than SPECK of the cap height both ways is a speck, no glyph. */
+#define LINE_LOW 0.75f
+#define LINE_GAP 1.6f
+#define SPECK 0.35f
 
 void ds_mrzband_free(ds_mrzband *b)
 {
@@ -39,8 +46,36 @@ typedef struct run {
     double mass;
 } run;
 
-/* Finds 2 or 3 text lines from the row profile of ink below threshold t. */
-static int find_lines(PIX *band, int t, run *lines)
+/*
+ * Of three lines found, the two of the zone when an outer one is no line of
+ * it (strict): lower than the others, or further from them than they are
+ * from each other. Returns the number of lines kept.
+ */
+static int drop_outer(run *lines, int nl)
+{
+    if (nl != 3)
+        return nl;
+    int hs[3];
+    for (int k = 0; k < 3; k++)
+        hs[k] = lines[k].bottom - lines[k].top + 1;
+    int lo = hs[0] < hs[1] ? hs[0] : hs[1], hi = hs[0] < hs[1] ? hs[1] : hs[0];
+    float mid = (float)(hs[2] < lo ? lo : hs[2] > hi ? hi : hs[2]);
+    int g0 = lines[1].top - lines[0].bottom, g1 = lines[2].top - lines[1].bottom;
+    bool drop0 = (float)hs[0] < LINE_LOW * mid || (float)g0 > LINE_GAP * (float)(g1 > 1 ? g1 : 1);
+    bool drop2 = (float)hs[2] < LINE_LOW * mid || (float)g1 > LINE_GAP * (float)(g0 > 1 ? g0 : 1);
+    if (drop0 == drop2 || (float)hs[1] < LINE_LOW * mid)
+        return nl;
+    if (drop0) {
+        lines[0] = lines[1];
+        lines[1] = lines[2];
+    }
+    return 2;
+}
+
+/* Finds 2 or 3 text lines from the row profile of ink below threshold t;
+ * strict leaves out runs cut by the band's top or bottom edge and applies
+ * drop_outer. */
+static int find_lines(PIX *band, int t, bool strict, run *lines)
 {
     int w = pixGetWidth(band), h = pixGetHeight(band), wpl = pixGetWpl(band);
     l_uint32 *data = pixGetData(band);
@@ -69,6 +104,8 @@ static int find_lines(PIX *band, int t, run *lines)
         double mass = 0;
         while (y < h && prof[y] > thr)
             mass += prof[y++];
+        if (strict && (top == 0 || y == h))
+            continue;
         runs[nr].top = top;
         runs[nr].bottom = y - 1;
         runs[nr].mass = mass;
@@ -98,13 +135,15 @@ static int find_lines(PIX *band, int t, run *lines)
             }
         }
     }
+    if (strict)
+        nl = drop_outer(lines, nl);
     return nl >= 2 ? nl : 0;
 }
 
 typedef ds_mrz_comp comp;
 
 /* Connected components of the ink in rows [top, bottom] of band. */
-static int line_components(PIX *band, int t, int top, int bottom, comp *out, int max)
+static int line_components(PIX *band, int t, int top, int bottom, bool strict, comp *out, int max)
 {
     int n = 0;
     int w = pixGetWidth(band);
@@ -119,6 +158,8 @@ static int line_components(PIX *band, int t, int top, int bottom, comp *out, int
         boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh);
         if (bh < 0.2f * cap || (float)bw * bh < 0.03f * cap * cap)
             continue;
+        if (strict && (float)bh < SPECK * cap && (float)bw < SPECK * cap)
+            continue;
         out[n].x = bx;
         out[n].w = bw;
         out[n].h = bh;
@@ -131,6 +172,55 @@ static int line_components(PIX *band, int t, int top, int bottom, comp *out, int
     pixDestroy(&strip);
     boxDestroy(&box);
     return n;
+}
+
+static int by_cx(const void *a, const void *b)
+{
+    float d = ((const comp *)a)->cx - ((const comp *)b)->cx;
+    return (d > 0) - (d < 0);
+}
+
+/*
+ * The components of a line of the zone, strictly: every place of an MRZ
+ * line holds a glyph, so its components follow each other at the pitch
+ * with no wide gap; components beyond a gap of CHAIN_GAP times the median
+ * spacing (a border's print beside the zone) are left out, and the longest
+ * chain kept. Returns the count kept (sorted along the line).
+ */
+#define CHAIN_GAP 2.5f
+static int keep_chain(comp *c, int n)
+{
+    if (n < 4)
+        return n;
+    qsort(c, (size_t)n, sizeof *c, by_cx);
+    float d[MAX_COMPS];
+    for (int i = 1; i < n; i++)
+        d[i - 1] = c[i].cx - c[i - 1].cx;
+    float tmp[MAX_COMPS];
+    memcpy(tmp, d, sizeof(float) * (size_t)(n - 1));
+    /* the median spacing (a partial selection sort to the middle) */
+    int m = (n - 1) / 2;
+    for (int i = 0; i <= m; i++)
+        for (int j = i + 1; j < n - 1; j++)
+            if (tmp[j] < tmp[i]) {
+                float t = tmp[i];
+                tmp[i] = tmp[j];
+                tmp[j] = t;
+            }
+    float gap = CHAIN_GAP * tmp[m];
+    int best_s = 0, best_n = 0;
+    for (int s = 0; s < n;) {
+        int e = s;
+        while (e + 1 < n && d[e] <= gap)
+            e++;
+        if (e - s + 1 > best_n) {
+            best_n = e - s + 1;
+            best_s = s;
+        }
+        s = e + 1;
+    }
+    memmove(c, c + best_s, sizeof *c * (size_t)best_n);
+    return best_n;
 }
 
 /* Mean slope of component centres along the lines (residual skew). */
@@ -167,7 +257,7 @@ static float residual_slope(const comp *const *lc, const int *ncomp, int nlines,
  * by the image's edge to more than 36 characters (DS_ERR_NOT_FOUND when
  * they are not): a TD3 cut to about 36 characters fits a whole TD2 too.
  */
-static ds_error segment(ds_mrzband *b, int cut44, float *slope_out)
+static ds_error segment(ds_mrzband *b, int cut44, bool strict, float *slope_out)
 {
     ds_error err = DS_OK;
     run lines[3];
@@ -175,7 +265,7 @@ static ds_error segment(ds_mrzband *b, int cut44, float *slope_out)
     int ncomp[3] = {0, 0, 0};
     float caps[3];
     int t = ds_mrz_otsu(b->band);
-    int nl = find_lines(b->band, t, lines);
+    int nl = find_lines(b->band, t, strict, lines);
     int bw = pixGetWidth(b->band), bh = pixGetHeight(b->band);
 
     if (nl < 2) {
@@ -189,7 +279,10 @@ static ds_error segment(ds_mrzband *b, int cut44, float *slope_out)
             goto out;
         }
         caps[l] = (float)(lines[l].bottom - lines[l].top + 1);
-        ncomp[l] = line_components(b->band, t, lines[l].top, lines[l].bottom, lc[l], MAX_COMPS);
+        ncomp[l] = line_components(b->band, t, lines[l].top, lines[l].bottom, strict, lc[l],
+                                   MAX_COMPS);
+        if (strict)
+            ncomp[l] = keep_chain(lc[l], ncomp[l]);
     }
     *slope_out = residual_slope((const comp *const *)lc, ncomp, nl, caps);
 
@@ -458,7 +551,7 @@ static ds_error frame_washed44(ds_mrzband *b, PIX *raw, float straightened)
             return DS_ERR_NOT_FOUND;
     ds_mrzband b2 = *b; /* the same band image */
     float slope = 0;
-    if (segment(&b2, 1, &slope) != DS_OK) {
+    if (segment(&b2, 1, false, &slope) != DS_OK) {
         b2 = *b;
         for (int l = 0; l < 2; l++) {
             for (int k = 36; k < 44; k++)
@@ -607,7 +700,23 @@ static ds_error extract(PIX *page, const ds_mrz_candidate *c, bool flip, bool wa
         goto out;
     }
     float slope = 0, straightened = 0;
-    err = segment(&b, 0, &slope);
+    err = segment(&b, 0, false, &slope);
+    /* A band no grid explains may hold a row of another print beside the
+     * zone, or a halftone's specks among its glyphs (a print-out scanned at
+     * 150 dpi, heldout10): it is split again strictly, and that split kept
+     * when a grid explains it. A band that reads is split once. */
+    bool strict = false;
+    if (err == DS_ERR_NOT_FOUND || (err == DS_OK && b.pitch_err > PARTIAL_FIT)) {
+        ds_mrzband bs = b; /* the same band image */
+        float ss = 0;
+        if (segment(&bs, 0, true, &ss) == DS_OK && bs.pitch_err <= PARTIAL_FIT) {
+            b = bs;
+            b.strict = 1;
+            slope = ss;
+            strict = true;
+            err = DS_OK;
+        }
+    }
     if (err == DS_OK && fabsf(slope) > 0.0025f) {
         /* Straighten the residual skew once and split again. */
         float a = -atanf(slope);
@@ -619,9 +728,10 @@ static ds_error extract(PIX *page, const ds_mrz_candidate *c, bool flip, bool wa
             ds_mrzband b2;
             memset(&b2, 0, sizeof b2);
             b2.band = tmp;
+            b2.strict = b.strict;
             tmp = NULL;
             float s2 = 0;
-            if (segment(&b2, 0, &s2) == DS_OK) {
+            if (segment(&b2, 0, strict, &s2) == DS_OK) {
                 pixDestroy(&b.band);
                 b = b2;
                 resid += a;
@@ -665,7 +775,7 @@ static ds_error extract(PIX *page, const ds_mrz_candidate *c, bool flip, bool wa
          * lines of a TD3 cut to 37 or more characters fit 36 as well. */
         ds_mrzband b2 = b;
         float s2 = 0;
-        if (segment(&b2, 1, &s2) == DS_OK) {
+        if (segment(&b2, 1, false, &s2) == DS_OK) {
             b2.clipped = ds_mrzband_clipped_ends(&b2, c, ucx, ucy, pw, ph);
             if (b2.clipped == DS_MRZ_CLIPPED_START || b2.clipped == DS_MRZ_CLIPPED_END)
                 b = b2; /* the same band image */

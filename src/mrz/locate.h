@@ -63,6 +63,10 @@ typedef struct ds_mrzband {
     int missing[DS_MRZ_MAX_LINES];
     /* 1 when clipped is a glare's washed-out end, not the image's edge */
     int washed;
+    /* 1 when the band was split strictly (no grid explained the first
+     * split: a border's row or a halftone's specks beside the zone): its
+     * reading counts only when every check passes */
+    int strict;
 } ds_mrzband;
 
 /*

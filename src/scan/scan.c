@@ -398,6 +398,16 @@ candidates:
                 ds_mrz_clip_mark(&cur->mrz, cur->band.clipped);
             ds_mrz_accept(lines, lens, cur->band.nlines, cur->parsed ? &cur->mrz : NULL,
                           cur->band.pitch_err, &cur->acc);
+            /* A band split strictly is a second guess at its lines: its
+             * reading is taken only when every check digit confirms it, and
+             * one refused is no MRZ's layout either (its band, cut on a
+             * guess, is not where the image quality is measured). */
+            if (cur->band.strict && !(cur->parsed && cur->mrz.valid)) {
+                if (cur->acc.accepted)
+                    cur->acc.reason = "split strictly, checks not all valid";
+                cur->acc.accepted = false;
+                cur->acc.mrz_like = false;
+            }
             if (cur->acc.mrz_like)
                 *mrz_like = 1;
             if (pass < 2)
@@ -652,7 +662,8 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         int quality_region = found;
         if (found && !best->acc.accepted) {
             found = 0;
-            quality_region = best->acc.mrz_like || nregions < 2;
+            /* (a band split strictly and refused was cut on a guess) */
+            quality_region = (best->acc.mrz_like || nregions < 2) && !best->band.strict;
         }
         ds_doc *doc = ds_report_add_document(r, pg, &x);
         if (!doc) {

@@ -82,104 +82,12 @@ static int date_at(const ds_sup_text *t, const lines *L, int a, int b, char iso[
     return date_at_yy(t, L, a, b, false, iso, alt, NULL);
 }
 
-static const char *const titles[] = {"mr", "mrs", "ms", "miss", "dr", "herr", "frau", "m",
-                                     "mme", "mlle", "sr", "sra", "prof", "sir", "sig",
-                                     "sig ra", "dhr", "mevr", "heer", "mevrouw", NULL};
-static const char *const not_names[] = {
-    "customer", "the", "holder", "named", "in", "our", "records", "madam", "whom", "it", "may",
-    "concern", "born", "on", "date", "of", "and", "has", "is", "was", "who", "employed", "at",
-    "account", "number", "address", "sort", "code", "no", "for", "with", "by", "nee", "ne",
-    "geboren", "am", "le", "la", "el", "de", NULL};
-
 static bool in_list(const char *const *list, const char *s)
 {
     for (; *list; list++)
         if (strcmp(*list, s) == 0)
             return true;
     return false;
-}
-
-/* Small words that join caption words ("titulaire du compte", "name of
- * holder"); name particles too, so taken only with a caption word after. */
-static const char *const caption_joins[] = {"du", "des", "de", "del", "der", "of", "the",
-                                            "y", "et", "and", NULL};
-
-/* The words [a, j) that carry on a caption at a ("du compte"): none unless
- * a caption word is among them, the last of them a caption word. */
-static int caption_run(const ds_sup_text *t, int a, int b)
-{
-    int end = a;
-    for (int i = a; i < b; i++) {
-        char f[DS_SUP_WORD_MAX * 2];
-        ds_text_fold(t->w[i].text, f, sizeof f);
-        if (ds_sup_caption_word(t->w[i].text))
-            end = i + 1;
-        else if (!in_list(caption_joins, f))
-            break;
-    }
-    return end;
-}
-
-/* Is w a word of a name: letters (any script), hyphen, apostrophe, a
- * trailing period for an initial; not a title or a function word? 1: a
- * name word, 0: skip (a title), -1: stop. */
-static int name_word(const char *w, bool started)
-{
-    char f[DS_SUP_WORD_MAX * 2];
-    ds_text_fold(w, f, sizeof f);
-    if (!f[0])
-        return started ? -1 : 0;
-    if (ds_sup_has_digit(w))
-        return -1;
-    for (const unsigned char *p = (const unsigned char *)w; *p; p++)
-        if (*p < 0x80 && !isalpha(*p) && *p != '-' && *p != '\'' && *p != '.')
-            return (*p == ',' && p[1] == 0) ? 1 : -1;
-    if (in_list(titles, f))
-        return started ? -1 : 0;
-    if (in_list(not_names, f))
-        return -1;
-    return 1;
-}
-
-/* The name in words [a, b): the run of name words from the first (titles
- * skipped), at most 6. */
-span ds_sup_name_span(const ds_sup_text *t, int a, int b)
-{
-    a = caption_run(t, a, b);
-    while (a < b && !ds_sup_has_alnum(t->w[a].text))
-        a++; /* a box's side read as "|" before it */
-    span s = {a, a};
-    bool started = false;
-    for (int i = a; i < b; i++) {
-        int r = ds_sup_caption_word(t->w[i].text) ? -1 : name_word(t->w[i].text, started);
-        if (r < 0)
-            break;
-        if (r == 0)
-            continue;
-        if (!started)
-            s.a = i;
-        started = true;
-        s.b = i + 1;
-        if (s.b - s.a >= 6)
-            break;
-        /* "Anna Müller," ends at its comma; "MÜLLER, Anna" (the surname
-         * first) goes on. */
-        size_t l = strlen(t->w[i].text);
-        if (l && t->w[i].text[l - 1] == ',' && s.b - s.a > 1)
-            break;
-    }
-    if (!started)
-        s.b = s.a;
-    /* A name is printed with capitals: words all in lower case are running
-     * text after a label's word ("... tenant last the ..."), not a name. */
-    bool capital = false;
-    for (int i = s.a; i < s.b && !capital; i++) {
-        unsigned char c = (unsigned char)t->w[i].text[0];
-        capital = c >= 0x80 || isupper(c);
-    }
-    if (!capital)
-        s.b = s.a;
-    return s;
 }
 
 static void name_norm(const char *in, char *out, size_t cap) { ds_text_upper_utf8(in, out, cap); }
@@ -520,7 +428,7 @@ static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_
     for (int i = a; i < s.a; i++) {
         char f[DS_SUP_WORD_MAX * 2];
         ds_text_fold(t->w[i].text, f, sizeof f);
-        if (!in_list(titles, f))
+        if (!ds_sup_title_word(f))
             return false;
     }
     *name_a = s.a;
@@ -764,7 +672,7 @@ static void name_before_role(const ds_sup_text *t, const lines *L, ds_sup_page *
             t->w[i + 1].line != t->w[i].line)
             continue;
         int a = i;
-        while (a > L->start[t->w[i].line] && a > i - 5 && name_word(t->w[a - 1].text, false) == 1)
+        while (a > L->start[t->w[i].line] && a > i - 5 && ds_sup_name_word(t->w[a - 1].text, false) == 1)
             a--;
         span s = ds_sup_name_span(t, a, i);
         if (s.b != i || s.b - s.a < 2)
@@ -1043,7 +951,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                  * Köln", two boxes read as one line): the value is below. */
                 bool that = ds_sup_certifying(lb.phrase);
                 if (!took && !that && (v.b <= v.a || t->w[v.a].line == line ||
-                              (ds_sup_labels[j].k <= K_GIVEN && caption_run(t, v.a, v.b) >= v.b))) {
+                              (ds_sup_labels[j].k <= K_GIVEN && ds_sup_caption_run(t, v.a, v.b) >= v.b))) {
                     span below = ds_sup_value_under(t, &L, line, lw, lb.id, &lb.k);
                     if (ds_sup_labelled_at(t, &L, below))
                         below.b = below.a; /* the next label, not a value */

@@ -123,10 +123,17 @@ int ds_sup_skip_birthplace(const ds_sup_text *t, int a, int b);
  * letter's date line. */
 void ds_sup_put_place_date(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_page *out);
 
-/* support_fields.c. The name in words [a, b): the run of name words after
+/* support_namespan.c. The name in words [a, b): the run of name words after
  * a caption's words (titles skipped), at most six, all in lower case no
  * name. */
 ds_sup_span ds_sup_name_span(const ds_sup_text *t, int a, int b);
+/* The end of the words from a that carry on a caption ("du compte"): a
+ * when none does. */
+int ds_sup_caption_run(const ds_sup_text *t, int a, int b);
+/* Is w a word of a name? 1: yes, 0: skip it (a title), -1: the name ends. */
+int ds_sup_name_word(const char *w, bool started);
+/* Is a folded word a title ("mr", "frau", "mme")? */
+bool ds_sup_title_word(const char *folded);
 
 /* support_labelval.c. Does a label phrase end with a conjunction a
  * certifying sentence puts before the person's name ("certify that",

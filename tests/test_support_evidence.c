@@ -224,6 +224,37 @@ static void t_iso_weekday(void)
     T_EQ_INT(ds_sup_weekday_of("Sundav"), -1);
 }
 
+/* Collects the dates ds_sup_date_look_alike offers. */
+static bool collect_date(const char *date, void *ctx)
+{
+    char *seen = ctx;
+    if (strlen(seen) + 12 < 256) {
+        strcat(seen, date);
+        strcat(seen, " ");
+    }
+    return strcmp(date, "2023-03-16") == 0;
+}
+
+static void t_date_look_alike(void)
+{
+    char seen[256] = "";
+    /* Day's last digit only: 8 -> 0, 3, 5, 6, 9 (print look-alikes). */
+    static const int last[] = {9};
+    T_CHECK(ds_sup_date_look_alike("2023-03-18", last, 1, collect_date, seen));
+    T_EQ_STR(seen, "2023-03-10 2023-03-13 2023-03-15 2023-03-16 ");
+    /* No look-alike of 2 (the day's first digit) gives ...-16; 4 and 7 are
+     * the '-' between the parts, never changed. */
+    static const int first[] = {8, 4, 7};
+    seen[0] = '\0';
+    T_CHECK(!ds_sup_date_look_alike("2023-03-28", first, 3, collect_date, seen));
+    T_EQ_STR(seen, "2023-03-78 ");
+    /* NULL positions: every digit; not an ISO date: nothing offered. */
+    seen[0] = '\0';
+    T_CHECK(ds_sup_date_look_alike("2023-03-18", NULL, 0, collect_date, seen));
+    T_CHECK(!ds_sup_date_look_alike("18.03.2023", NULL, 0, collect_date, seen));
+    T_CHECK(!ds_sup_date_look_alike(NULL, NULL, 0, collect_date, seen));
+}
+
 static void t_weekday_flag(void)
 {
     static const struct {
@@ -279,6 +310,7 @@ int main(int argc, char **argv)
         {"name_letters_flag", t_name_letters_flag},
         {"name_wild", t_name_wild},
         {"iso_weekday", t_iso_weekday},
+        {"date_look_alike", t_date_look_alike},
         {"weekday_flag", t_weekday_flag},
     };
     return T_RUN(cases);

@@ -989,27 +989,17 @@ static void check_address(ds_sup_page *p, const ds_sup_text *t, const ds_case *c
     }
 }
 
+static bool valid_not_after(const char *date, void *ctx)
+{
+    long d;
+    return ds_date_valid(date) && days_of(date, &d) && d <= *(const long *)ctx;
+}
+
 /* Is there a date one look-alike digit away from iso (3 and 8, 6 and 8,
  * 1 and 7, ...) that is not after day now? */
 static bool look_alike_not_after(const char *iso, long now)
 {
-    if (strlen(iso) != 10)
-        return false;
-    for (int i = 0; i < 10; i++) {
-        if (iso[i] < '0' || iso[i] > '9')
-            continue;
-        for (char d = '0'; d <= '9'; d++) {
-            if (d == iso[i] || !ds_digits_confusable(iso[i], d))
-                continue;
-            char v[11];
-            memcpy(v, iso, sizeof v);
-            v[i] = d;
-            long dv;
-            if (ds_date_valid(v) && days_of(v, &dv) && dv <= now)
-                return true;
-        }
-    }
-    return false;
+    return ds_sup_date_look_alike(iso, NULL, 0, valid_not_after, &now);
 }
 
 /* The confidence a date field's reading deserves: its own, or

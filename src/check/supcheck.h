@@ -106,6 +106,13 @@ bool ds_sup_name_form(const char *label, const char *value);
  */
 void ds_check_support_weekday(const ds_sup_text *t, int page, ds_flags *flags);
 
+/* Does a date one digit off iso (YYYY-MM-DD), at one of the npos string
+ * positions pos (NULL: every digit), a digit print readers confuse with it
+ * (ds_digits_confusable: 3 and 8, 1 and 7, ...), satisfy pred? Then a
+ * misreading explains what the reading shows. */
+bool ds_sup_date_look_alike(const char *iso, const int *pos, size_t npos,
+                            bool (*pred)(const char *date, void *ctx), void *ctx);
+
 /* The weekday of an ISO date: 0 Monday .. 6 Sunday, -1 no date. */
 int ds_sup_iso_weekday(const char *iso);
 

@@ -1,5 +1,6 @@
 /*
- * supletters.c: a name's letters read one for another (supcheck.h).
+ * supletters.c: a name's letters, and a date's digits, read one for
+ * another (supcheck.h).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -115,4 +116,31 @@ void ds_sup_name_wild(const char *in, char *out, size_t cap)
     while (o > 0 && out[o - 1] == ' ')
         o--;
     out[o] = 0;
+}
+
+bool ds_sup_date_look_alike(const char *iso, const int *pos, size_t npos,
+                            bool (*pred)(const char *date, void *ctx), void *ctx)
+{
+    static const int every[] = {0, 1, 2, 3, 5, 6, 8, 9};
+    if (!iso || !pred || strlen(iso) != 10)
+        return false;
+    if (!pos) {
+        pos = every;
+        npos = sizeof every / sizeof every[0];
+    }
+    for (size_t k = 0; k < npos; k++) {
+        int i = pos[k];
+        if (i < 0 || i > 9 || !isdigit((unsigned char)iso[i]))
+            continue;
+        for (char c = '0'; c <= '9'; c++) {
+            if (c == iso[i] || !ds_digits_confusable(iso[i], c))
+                continue;
+            char v[11];
+            memcpy(v, iso, sizeof v);
+            v[i] = c;
+            if (pred(v, ctx))
+                return true;
+        }
+    }
+    return false;
 }

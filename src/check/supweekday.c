@@ -28,27 +28,18 @@ int ds_sup_iso_weekday(const char *iso)
     return (int)(((days + 3) % 7 + 7) % 7);
 }
 
-/* Does a date one digit off iso, in its day or the year's last digit (a
- * misread that keeps a date plausible), a digit print readers confuse
- * with it, fall on weekday wd? Then a misreading explains the weekday. */
+static bool falls_on(const char *date, void *ctx)
+{
+    return ds_sup_iso_weekday(date) == *(const int *)ctx;
+}
+
+/* Does a date one look-alike digit off iso, in its day or the year's last
+ * digit (a misread that keeps a date plausible), fall on weekday wd? Then
+ * a misreading explains the weekday. */
 static bool look_alike_on(const char *iso, int wd)
 {
     static const int pos[] = {3, 8, 9};
-    for (size_t k = 0; k < sizeof pos / sizeof pos[0]; k++) {
-        int i = pos[k];
-        if (strlen(iso) != 10 || !isdigit((unsigned char)iso[i]))
-            return false;
-        for (char c = '0'; c <= '9'; c++) {
-            if (c == iso[i] || !ds_digits_confusable(iso[i], c))
-                continue;
-            char v[11];
-            memcpy(v, iso, sizeof v);
-            v[i] = c;
-            if (ds_sup_iso_weekday(v) == wd)
-                return true;
-        }
-    }
-    return false;
+    return ds_sup_date_look_alike(iso, pos, sizeof pos / sizeof pos[0], falls_on, &wd);
 }
 
 /* Is word, a weekday's name, one that heads a date: written in full, or

@@ -59,6 +59,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 import layout7  # geometry(), finish()
 import layout10  # covers(), _canvas()
+import layout5  # _perspective_coeffs(), _apply()
 import layout11  # text(), runs()
 
 FAMILY = "heldout12"
@@ -337,13 +338,28 @@ class Face:
         for p, k in parts:
             xx += layout11.text(self.g, self.cv, xx, y, p, cap * k * squeeze, self.cap_ink, self.reg, self.reg)
 
+    def pair(self, x, y, latin, extra, cap, fill, w, script=None):
+        """latin in the Latin face (script first when given), then extra in
+        the caption script after a gap (before it on right-to-left
+        pages), from the start of [x, x+w] (its end on right-to-left
+        pages). Returns the width drawn in mm."""
+        path = self.bold if layout10.covers(self.bold, latin) else FALLBACK[1]
+        first = script or path
+        if extra is None:
+            return self.t(x, y, latin, cap, fill, first, path, w)
+        gap = cap * 0.9
+        w0 = layout11.text(self.g, self.cv, x + w if self.rtl else x, y, latin, cap, fill, first, path, max_w=w * 0.62,
+                           anchor="rs" if self.rtl else "ls")
+        if self.rtl:
+            return w0 + gap + layout11.text(self.g, self.cv, x + w - w0 - gap, y, extra, cap * 0.9, fill, self.sbold,
+                                            path, max_w=max(2.0, w - w0 - gap), anchor="rs")
+        return w0 + gap + layout11.text(self.g, self.cv, x + w0 + gap, y, extra, cap * 0.9, fill, self.sbold, path,
+                                        max_w=max(2.0, w - w0 - gap))
+
     def value(self, x, y, val, extra, Vc, w):
         path = self.bold if layout10.covers(self.bold, val) else FALLBACK[1]
-        first = path if layout10.covers(path, val) else self.sbold  # the authority: in the caption script
-        if extra is None:
-            return self.t(x, y, val, Vc, self.ink, first, path, w)
-        full = "%s  %s" % (val, extra) if not self.rtl else "%s  %s" % (extra, val)
-        return self.t(x, y, full, Vc, self.ink, self.sbold, path, w)
+        first = None if layout10.covers(path, val) else self.sbold  # the authority: in the caption script
+        return self.pair(x, y, val, extra, Vc, self.ink, w, first)
 
     def field(self, key, val, extra, x, y, w, h, Lc, Vc, row_no):
         cv, st = self.cv, self.L["captions"]
@@ -468,8 +484,12 @@ def _face(g, doc, dpi, r, L, rs):
     cells, y = draw_rows(F, front, fx0, fx1, top, step, Lc, Vc)
     if sentence is not None:
         _, val, extra = sentence
-        line = "%s / VALID UNTIL  %s" % (CAPTIONS[F.lang]["doe"], val) + ("  " + extra if extra else "")
-        F.t(4.0, bottom + 2.4, line, Vc * 0.85, F.ink, F.sbold, F.bold, w_mm - 8.0)
+        cw = w_mm * 0.3  # the caption at the line's start (its end on right-to-left pages), then the sentence
+        cap_w = F.t(4.0 if not L["rtl"] else w_mm - 4.0 - cw, bottom + 2.4, CAPTIONS[F.lang]["doe"], Vc * 0.85,
+                    F.cap_ink, F.sbold, F.bold, cw)
+        rest = w_mm - 8.0 - cap_w - 1.0
+        words = ("VALID UNTIL  %s /" if L["rtl"] else "/ VALID UNTIL  %s") % val
+        F.pair(4.0 + (0.0 if L["rtl"] else cap_w + 1.0), bottom + 2.4, words, extra, Vc * 0.85, F.ink, rest)
     bk = None
     if fmt == "TD1":
         bk = layout10._canvas(g, w_mm, h_mm, dpi, r, colors, mrz_top)
@@ -483,23 +503,6 @@ def _face(g, doc, dpi, r, L, rs):
 
 def _quad_of(box):
     return [(box[0], box[1]), (box[2], box[1]), (box[2], box[3]), (box[0], box[3])]
-
-
-def _perspective_coeffs(src, dst):
-    """PIL's PERSPECTIVE data mapping output points dst to input points src."""
-    A, b = [], []
-    for (x, y), (u, v) in zip(dst, src):
-        A.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
-        A.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-        b += [u, v]
-    return np.linalg.solve(np.array(A, np.float64), np.array(b, np.float64)).tolist()
-
-
-def _apply(c, p):
-    """The inverse of the PERSPECTIVE map c: an input point to the output."""
-    M = np.array([[c[0], c[1], c[2]], [c[3], c[4], c[5]], [c[6], c[7], 1.0]])
-    q = np.linalg.solve(M, np.array([p[0], p[1], 1.0]))
-    return float(q[0] / q[2]), float(q[1] / q[2])
 
 
 def scanner_app(g, sheet, mask, box, dpi, rs, L):
@@ -529,7 +532,7 @@ def scanner_app(g, sheet, mask, box, dpi, rs, L):
                 extra = rs.uniform(0.005, 0.015) * W
                 dx, dy = (dx + extra, dy) if e in (1, 3) else (dx, dy + extra)
         dst.append((x + inx * dx, y + iny * dy))
-    coeffs = _perspective_coeffs(corners, dst)
+    coeffs = layout5._perspective_coeffs(corners, dst)
     flat = src.transform(src.size, Image.PERSPECTIVE, coeffs, resample=Image.BICUBIC, fillcolor=desk)
     a = np.asarray(flat, np.float32)
     hh, ww = a.shape[:2]
@@ -558,8 +561,8 @@ def scanner_app(g, sheet, mask, box, dpi, rs, L):
     cv = g.Canvas(OW / s, OH / s, dpi, page)
     layout11.text(g, cv, OW / s - 3, OH / s - 2.2, "Scanned with %s" % rs.choice(["DocScan", "ScanPro", "PaperCam"]),
                   1.3, (150, 150, 150), TYPEFACES["lato"][0], TYPEFACES["lato"][0], anchor="rs")
-    L["_quad"] = [_apply(coeffs, (m + x, m + y)) for x, y in _quad_of((0, 0, W, H))]
-    L["_mrz_quad"] = [_apply(coeffs, (m + x, m + y)) for x, y in _quad_of(box)]
+    L["_quad"] = [layout5._apply(coeffs, (m + x, m + y)) for x, y in _quad_of((0, 0, W, H))]
+    L["_mrz_quad"] = [layout5._apply(coeffs, (m + x, m + y)) for x, y in _quad_of(box)]
     q = L["_mrz_quad"]
     mb = [int(math.floor(min(p[0] for p in q))), int(math.floor(min(p[1] for p in q))),
           int(math.ceil(max(p[0] for p in q))), int(math.ceil(max(p[1] for p in q)))]

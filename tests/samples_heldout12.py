@@ -39,14 +39,12 @@ import datetime
 import os
 import re
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples"))
 import layout12  # noqa: E402
-from samples_blind import bench_scripts, drawn_layouts, finish, printed_against_mrz, undigits  # noqa: E402
-from samples_heldout8 import family_runs, quad_truth  # noqa: E402
-from samples_heldout11 import mrz_legible  # noqa: E402
+from samples_blind import drawn_layouts, passport_family, printed_against_mrz, undigits  # noqa: E402
+from samples_heldout8 import quad_truth  # noqa: E402
 
 FAMILY = "heldout12"
 KEYS = ("caption_lang", "rtl", "captions", "dates", "order", "sexnat", "value_ink", "font", "portrait",
@@ -172,42 +170,23 @@ def capture_truth(t, problems, genuine):
     quad_truth(t, problems, 0.95, 1.15)
 
 
-def main():
-    root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".")
-    problems = []
-    missing = layout12.fonts_here()
-    if missing:
-        print("samples_heldout12: fonts missing (scripts/install-deps.sh installs them): %s" % missing)
-        return 1
-    tmp = tempfile.mkdtemp(prefix="ds-heldout12-")
+def tags(lay):
+    return [lay["capture"], lay["captions"], lay["dates"], lay["caption_lang"], lay["order"], lay["title"],
+            lay["value_ink"], lay.get("app_filter", "-")] + \
+        [k for k in ("sexnat", "number_corner", "number_turned", "valid_text", "rtl", "stamp") if lay[k]]
 
+
+def checks(problems):
     calendars(problems)
     printed_values(problems)
-    g, gen, d, defects = family_runs(root, tmp, problems, FAMILY, KEYS, 121, 122, twice_count=2)
-    seen = collections.Counter()
-    for folder, truths in ((g, gen), (d, defects)):
-        for t in truths:
-            capture_truth(t, problems, folder == g)
-            if t.get("label") != "IMAGE_QUALITY_LOW":  # blurred or at 72 dpi on purpose
-                mrz_legible(folder, t, problems)
-            lay = t["layout"]
-            seen.update([lay["capture"], lay["captions"], lay["dates"], lay["caption_lang"], lay["order"],
-                         lay["title"], lay["value_ink"], lay.get("app_filter", "-")] +
-                        [k for k in ("sexnat", "number_corner", "number_turned", "valid_text", "rtl", "stamp")
-                         if lay[k]])
+
+
+def main():
+    root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".")
     want = {"flatbed", "scanner_app", "lowres", "zebra", "vertical", "header", "month_name", "ordinal", "dual",
             "colour", "grey", "bw", "names_first", "dates_first", "sexnat", "number_corner", "number_turned",
             "valid_text", "emergency", "diplomatic", "navy", "brown", "rtl", "stamp"}
-    if gen and defects and (not want <= set(seen) or sum(1 for k in layout12.LANGS if seen[k]) < 6):
-        problems.append("%s draws only %s, expected every one of %s and six languages" % (
-            FAMILY, dict(seen), sorted(want - set(seen))))
-    turned = {t["rotation"] for t in gen}
-    if gen and not {90, 180} <= turned:
-        problems.append("%s: no page turned 90 and 180 degrees among %s" % (FAMILY, sorted(turned)))
-
-    # The bench script accepts the new names (with a stand-in docscreen).
-    bench_scripts(root, tmp, problems, FAMILY, "defects12", supportdocs=False)
-    return finish("samples_heldout12", tmp, problems)
+    return passport_family(root, layout12, KEYS, (121, 122), checks, capture_truth, tags, want)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,12 @@
 #             Amharic, Khmer or Korean, fieldsets, comb boxes, perforated numbers, the
 #             whole A4 bed with a second card, received faxes, plastic sleeves),
 #             written blind by a session that tunes no rule
+#   heldout12/ LAYOUTS_COUNT genuine documents (seed 121) in --layouts heldout12, an
+#             eleventh (samples/layout12.py: captions in Burmese, Lao, Dhivehi, Urdu,
+#             Gujarati, Punjabi or Dzongkha, zebra tables, turned captions, the number
+#             in the corner, the expiry as a sentence, Hijri dates, mobile scanner
+#             app output, e-mailed low-resolution scans), written blind by a session
+#             that tunes no rule
 #   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
 #             seed 63) in --layouts all
 #   defects5/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 68) in
@@ -47,6 +53,8 @@
 #             --layouts heldout10
 #   defects11/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 112) in
 #             --layouts heldout11
+#   defects12/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 122) in
+#             --layouts heldout12
 # runs `docscreen scan --json --no-barcodes --today 2026-11-23 --case CASE FILE`
 # on each (bench/recall.py scan, one process per document), and prints per
 # family the genuine documents with a high flag (target <= 0.5 %), with a
@@ -76,7 +84,7 @@ fi
 stamp() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-ALL_SETS="all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 defects defects5 defects6 defects7 defects8 defects9 defects10 defects11"
+ALL_SETS="all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12"
 SETS=${LAYOUTS_SETS:-$ALL_SETS}
 for s in $SETS; do
   case " $ALL_SETS " in *" $s "*) ;; *) echo "layouts: unknown set '$s' (sets: $ALL_SETS)" >&2; exit 2 ;; esac
@@ -108,6 +116,7 @@ gen heldout8 heldout8 81 "$COUNT" 1
 gen heldout9 heldout9 91 "$COUNT" 1
 gen heldout10 heldout10 101 "$COUNT" 1
 gen heldout11 heldout11 111 "$COUNT" 1
+gen heldout12 heldout12 121 "$COUNT" 1
 gen defects all 63 "$DCOUNT" 0
 gen defects5 heldout5 68 "$DCOUNT" 0
 gen defects6 heldout6 70 "$DCOUNT" 0
@@ -116,6 +125,7 @@ gen defects8 heldout8 82 "$DCOUNT" 0
 gen defects9 heldout9 92 "$DCOUNT" 0
 gen defects10 heldout10 102 "$DCOUNT" 0
 gen defects11 heldout11 112 "$DCOUNT" 0
+gen defects12 heldout12 122 "$DCOUNT" 0
 t_gen=$(secs "$t_start" "$(stamp)")
 t0=$(stamp)
 for s in $SETS; do
@@ -129,7 +139,7 @@ t_scan=$(secs "$t0" "$(stamp)")
 {
   echo
   echo "== genuine documents, false flags per layout family =="
-  for s in all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11; do
+  for s in all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12; do
     want "$s" || continue
     "$PY" bench/layouts.py genuine --family "$s" --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" \
       --json "$OUT/$s.json" ${LAYOUTS_BEFORE:+--before "$OUT/$s.before.jsonl"}
@@ -141,7 +151,7 @@ t_scan=$(secs "$t0" "$(stamp)")
       --bin "$LAYOUTS_BEFORE" --today "$TODAY" | sed -n '1,/^false positives on/p'
     echo
   fi
-  for s in defects defects5 defects6 defects7 defects8 defects9 defects10 defects11; do
+  for s in defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12; do
     want "$s" || continue
     case $s in
       defects) what="all" ;;

@@ -2,8 +2,8 @@
 sessions that tune no rule (tests/samples_heldout6.py,
 tests/samples_heldout7.py, tests/samples_heldout8s.py, tests/samples_heldout8.py,
 tests/samples_heldout9.py, tests/samples_heldout9s.py, tests/samples_heldout10s.py,
-tests/samples_heldout11s.py): generation twice with
-one seed, the passport truth's layout and MRZ box, a defects-only run, the
+tests/samples_heldout11s.py, tests/samples_heldout11.py,
+tests/samples_heldout12.py): generation twice with one seed, the passport truth's layout and MRZ box, a defects-only run, the
 supporting pages' truth against their case records (the label, the defect
 printed, the dates, a duplicate's second scan), the bench scripts'
 plumbing with a stand-in docscreen (tests/samples_heldout5.py's STUB), the
@@ -15,6 +15,7 @@ import glob
 import json
 import os
 import random
+import tempfile
 import unicodedata
 
 from samples_heldout5 import PY, run, same_tree, stub_build
@@ -178,6 +179,64 @@ def printed_against_mrz(vals, doc, L, where, problems, sex_words, read_date):
         problems.append("%s: personal number printed %r, MRZ %s" % (where, vals.get("pers"), f["optional_data"]))
     if fmt in ("TD2", "TD3") and vals["type"][0] != (f["document_code"] or "P"):
         problems.append("%s: type printed %r, MRZ %s" % (where, vals["type"][0], f["document_code"]))
+
+
+def mrz_legible(d, t, problems):
+    """Dark ink on a light ground inside the MRZ's quad (its box holds much
+    paper when the document is turned): the darkest 3 % of its pixels at
+    least 90 levels below its median (samples_heldout9.mrz_legible's
+    measure)."""
+    import numpy as np
+    from PIL import Image, ImageDraw
+    im = Image.open(os.path.join(d, t["file"])).convert("L")
+    quad = [tuple(p) for p in t["mrz_quad"]]
+    inside = Image.new("L", im.size, 0)
+    ImageDraw.Draw(inside).polygon(quad, fill=255)
+    a = np.asarray(im, np.float32)[np.asarray(inside) > 0]
+    if a.size == 0:
+        problems.append("%s: empty MRZ quad" % t["file"])
+        return
+    ink, ground = np.percentile(a, 3), np.median(a)
+    if ground - ink < 90 or ground < 150:
+        problems.append("%s: MRZ ink %.0f on ground %.0f (%s)" % (t["file"], ink, ground, t["layout"]))
+
+
+def passport_family(root, layout, keys, seeds, checks, page_check, tags_of, want):
+    """The main of a blind passport family's test (tests/samples_heldout11.py,
+    tests/samples_heldout12.py) for samples/layoutN.py as layout: its
+    fonts, checks(problems) (the family's own), samples_heldout8.family_runs
+    with seeds (genuine, defects), page_check(truth, problems, genuine) and
+    mrz_legible on every page, the family drawing every tag of want
+    (tags_of(layout record) lists a page's) and six of its caption
+    languages, the 90 and 180 degree pages, bench/layouts.sh with the
+    stand-in docscreen. Returns the exit status."""
+    from samples_heldout8 import family_runs  # that test imports this module
+    family = layout.FAMILY
+    name = "samples_" + family
+    missing = layout.fonts_here()
+    if missing:
+        print("%s: fonts missing (scripts/install-deps.sh installs them): %s" % (name, missing))
+        return 1
+    problems = []
+    tmp = tempfile.mkdtemp(prefix="ds-%s-" % family)
+    checks(problems)
+    g, gen, d, defects = family_runs(root, tmp, problems, family, keys, seeds[0], seeds[1], twice_count=2)
+    seen = collections.Counter()
+    for folder, truths in ((g, gen), (d, defects)):
+        for t in truths:
+            page_check(t, problems, folder == g)
+            if t.get("label") != "IMAGE_QUALITY_LOW":  # blurred or at 72 dpi on purpose
+                mrz_legible(folder, t, problems)
+            seen.update(tags_of(t["layout"]))
+    if gen and defects and (not want <= set(seen) or sum(1 for k in layout.LANGS if seen[k]) < 6):
+        problems.append("%s draws only %s, expected every one of %s and six languages" % (
+            family, dict(seen), sorted(want)))
+    turned = {t["rotation"] for t in gen}
+    if gen and not {90, 180} <= turned:
+        problems.append("%s: no page turned 90 and 180 degrees among %s" % (family, sorted(turned)))
+    # The bench script accepts the new names (with a stand-in docscreen).
+    bench_scripts(root, tmp, problems, family, "defects" + family[len("heldout"):], supportdocs=False)
+    return finish(name, tmp, problems)
 
 
 def bench_scripts(root, tmp, problems, family, defects_set, supportdocs=True):

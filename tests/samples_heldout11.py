@@ -35,15 +35,12 @@ import datetime
 import os
 import re
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples"))
 import layout11  # noqa: E402
-from samples_blind import bench_scripts, day_of, drawn_layouts, finish, printed_against_mrz, undigits  # noqa: E402
-from samples_heldout8 import family_runs, quad_truth  # noqa: E402
-import numpy as np  # noqa: E402
-from PIL import Image, ImageDraw  # noqa: E402
+from samples_blind import day_of, drawn_layouts, passport_family, printed_against_mrz, undigits  # noqa: E402
+from samples_heldout8 import quad_truth  # noqa: E402
 
 FAMILY = "heldout11"
 KEYS = ("caption_lang", "captions", "given_case", "names_row", "dates", "portrait", "font", "split", "perforated", "comb_pers",
@@ -114,24 +111,6 @@ def printed_values(problems, n=150):
         problems.append("printed values: drew only %s" % dict(seen))
 
 
-def mrz_legible(d, t, problems):
-    """Dark ink on a light ground inside the MRZ's quad (its box holds much
-    paper when the document is turned by up to 30 degrees): the darkest
-    3 % of its pixels at least 90 levels below its median
-    (samples_heldout9.mrz_legible's measure)."""
-    im = Image.open(os.path.join(d, t["file"])).convert("L")
-    quad = [tuple(p) for p in t["mrz_quad"]]
-    inside = Image.new("L", im.size, 0)
-    ImageDraw.Draw(inside).polygon(quad, fill=255)
-    a = np.asarray(im, np.float32)[np.asarray(inside) > 0]
-    if a.size == 0:
-        problems.append("%s: empty MRZ quad" % t["file"])
-        return
-    ink, ground = np.percentile(a, 3), np.median(a)
-    if ground - ink < 90 or ground < 150:
-        problems.append("%s: MRZ ink %.0f on ground %.0f (%s)" % (t["file"], ink, ground, t["layout"]))
-
-
 def capture_truth(t, problems, genuine):
     """The truth against the capture the layout records."""
     name, lay = t["file"], t["layout"]
@@ -155,40 +134,22 @@ def capture_truth(t, problems, genuine):
     quad_truth(t, problems, 0.95, 1.15)
 
 
-def main():
-    root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".")
-    problems = []
-    missing = layout11.fonts_here()
-    if missing:
-        print("samples_heldout11: fonts missing (scripts/install-deps.sh installs them): %s" % missing)
-        return 1
-    tmp = tempfile.mkdtemp(prefix="ds-heldout11-")
+def tags(lay):
+    return [lay["capture"], lay["captions"], lay["dates"], lay["caption_lang"], lay.get("fax_mode", "-"),
+            lay.get("other_item", "-")] + \
+        [k for k in ("booklet", "perforated", "sleeve", "uv_tint", "split", "names_row") if lay[k]]
 
+
+def checks(problems):
     calendars(problems)
     printed_values(problems)
-    g, gen, d, defects = family_runs(root, tmp, problems, FAMILY, KEYS, 111, 112, twice_count=2)
-    seen = collections.Counter()
-    for folder, truths in ((g, gen), (d, defects)):
-        for t in truths:
-            capture_truth(t, problems, folder == g)
-            if t.get("label") != "IMAGE_QUALITY_LOW":  # blurred or at 72 dpi on purpose
-                mrz_legible(folder, t, problems)
-            lay = t["layout"]
-            seen.update([lay["capture"], lay["captions"], lay["dates"], lay["caption_lang"],
-                         lay.get("fax_mode", "-"), lay.get("other_item", "-")] +
-                        [k for k in ("booklet", "perforated", "sleeve", "uv_tint", "split", "names_row") if lay[k]])
+
+
+def main():
+    root = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".")
     want = {"flatbed", "a4_pair", "fax", "dotted", "fieldset", "under", "ymd_dots", "boxed", "dual", "fine",
             "standard", "licence", "bank_card", "booklet", "perforated", "sleeve", "uv_tint", "split", "names_row"}
-    if gen and defects and (not want <= set(seen) or sum(1 for k in layout11.LANGS if seen[k]) < 6):
-        problems.append("%s draws only %s, expected every one of %s and six languages" % (
-            FAMILY, dict(seen), sorted(want)))
-    turned = {t["rotation"] for t in gen}
-    if gen and not {90, 180} <= turned:
-        problems.append("%s: no page turned 90 and 180 degrees among %s" % (FAMILY, sorted(turned)))
-
-    # The bench script accepts the new names (with a stand-in docscreen).
-    bench_scripts(root, tmp, problems, FAMILY, "defects11", supportdocs=False)
-    return finish("samples_heldout11", tmp, problems)
+    return passport_family(root, layout11, KEYS, (111, 112), checks, capture_truth, tags, want)
 
 
 if __name__ == "__main__":

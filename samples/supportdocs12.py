@@ -37,6 +37,8 @@ import io
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
+import supportdocs11b as b11  # the perspective helpers (homography, moving the field boxes)
+
 U = "/usr/share/fonts/opentype/urw-base35/"
 N = "/usr/share/fonts/truetype/noto/"
 FACES = {"gothic": (U + "URWGothic-Book.otf", U + "URWGothic-Demi.otf"),
@@ -156,7 +158,7 @@ def extra_defects(kind):
     return ["weekday_mismatch"] if kind in WEEKDAY_KINDS else []
 
 
-def _variants(d):
+def variants(d):
     """The days one look-alike digit off in the day or the year's last digit."""
     out = set()
     for text in {"%d" % d.day, "%02d" % d.day}:
@@ -181,7 +183,7 @@ def weekday_edit(pg, r):
     date moved back a day or two when none is left)."""
     for _ in range(8):
         d = pg["issue"]
-        bad = {d.weekday()} | {v.weekday() for v in _variants(d)}
+        bad = {d.weekday()} | {v.weekday() for v in variants(d)}
         left = [k for k in range(7) if k not in bad]
         if left:
             pg["weekday_of"] = r.choice(left)
@@ -769,31 +771,6 @@ def sticky_note(P):
     return True
 
 
-def _coeffs(src, dst):
-    """The 8 perspective coefficients mapping dst points to src points (PIL's
-    transform direction)."""
-    a, b = [], []
-    for (x, y), (u, v) in zip(dst, src):
-        a.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
-        a.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-        b += [u, v]
-    return np.linalg.solve(np.array(a, dtype=np.float64), np.array(b, dtype=np.float64))
-
-
-def _apply(k, x, y):
-    w = k[6] * x + k[7] * y + 1
-    return (k[0] * x + k[1] * y + k[2]) / w, (k[3] * x + k[4] * y + k[5]) / w
-
-
-def _move_boxes(c, fwd):
-    for f in c.fields:
-        x, y, w, h = f["bbox"]
-        pts = [_apply(fwd, px, py) for px, py in ((x, y), (x + w, y), (x, y + h), (x + w, y + h))]
-        x0, y0 = max(0, min(p[0] for p in pts)), max(0, min(p[1] for p in pts))
-        x1, y1 = min(c.w - 1, max(p[0] for p in pts)), min(c.h - 1, max(p[1] for p in pts))
-        f["bbox"] = [int(x0), int(y0), max(1, int(x1 - x0)), max(1, int(y1 - y0))]
-
-
 def phone_photo(P):
     """The page photographed on a wooden desk: perspective, warm light
     falling off, a soft shadow across; the output the page's size."""
@@ -808,7 +785,7 @@ def phone_photo(P):
     wood = np.clip(120 + 8 * np.sin(np.arange(w // 8 + 1)[None, :] / 3.0 + grain) + nr.normal(0, 4, (h // 8 + 1, w // 8 + 1)), 60, 200)
     desk = Image.fromarray(wood.astype(np.uint8)).resize((w, h)).convert("RGB")
     desk = Image.merge("RGB", [ch.point(lambda v, k=k: int(v * k)) for ch, k in zip(desk.split(), (1.0, 0.78, 0.55))])
-    page = c.img.convert("RGB").transform((w, h), Image.PERSPECTIVE, tuple(_coeffs(src, dst)), Image.BICUBIC)
+    page = c.img.convert("RGB").transform((w, h), Image.PERSPECTIVE, tuple(b11._homography(src, dst)), Image.BICUBIC)
     mask = Image.new("L", (w, h), 0)
     ImageDraw.Draw(mask).polygon(dst, fill=255)
     desk.paste(page, (0, 0), mask)
@@ -823,7 +800,8 @@ def phone_photo(P):
     a *= (fall * shadow)[..., None]
     a *= np.array([1.04, 0.97, 0.84], dtype=np.float32)
     c.img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), "RGB")
-    _move_boxes(c, _coeffs(dst, src))
+    back = b11._homography(dst, src)  # page points to the photo's
+    b11._move_boxes(c, lambda x, y: b11._apply(back, x, y))
 
 
 def crumpled(P):

@@ -14,6 +14,8 @@ one defect a screening must find:
   stale_statement   a statement/bill/payslip older than 90 d SUPPORT_STATEMENT_OLD
   before_birth      a birth certificate issued before birth  SUPPORT_ISSUED_BEFORE_BIRTH
   duplicate         the same page, submitted for two cases   DUPLICATE_IMAGE (docscreend)
+  weekday_mismatch  a weekday the printed date did not fall on SUPPORT_DATE_WEEKDAY_MISMATCH
+                    (heldout12 letters and bills only)
 
 Layout families: "colon" (Label: value), "column" (labels in a column,
 values beside them), "stacked" (a small label over its value) are the
@@ -81,7 +83,13 @@ pages printed from a browser, DIN 5008 and other countries' business
 letters, Spanish double surnames and birth names, the weekday and
 abbreviated months in those languages, scanning-app output, photocopies
 of photocopies, punched holes, coffee rings, sticky notes; drawn only
-with --layouts heldout11) the eleventh. --balance gives each page with a defect
+with --layouts heldout11) the eleventh, and "heldout12" (samples/supportdocs12.py: UK, US,
+Canadian and Australian issuers, register-extract birth entries, zebra ledgers,
+sidebar letters, mobile, council-tax and water bills, police certificates
+with a QR-like square, enrolment certificates, weekdays before dates and
+the weekday_mismatch defect, phone photos on a desk, crumpled, low-toner,
+carbon-copy and two-page captures, sticky notes; drawn only with --layouts
+heldout12) the twelfth. --balance gives each page with a defect
 the defect its type can carry that the pages before it carry least, so a
 run of a few hundred pages has every code about equally often.
 
@@ -98,7 +106,7 @@ a second, unrelated case, and NAME.dup.jpg, the same paper scanned again
 (another rotation, noise and compression), submitted for it.
 
 Usage: /usr/bin/python3 samples/supportdocs.py --out DIR [--count N] [--seed S]
-                                              [--layouts train|heldout|all|heldout4|...|heldout10|heldout11]
+                                              [--layouts train|heldout|all|heldout4|...|heldout11|heldout12]
                                               [--defects 0.5] [--clean] [--balance]
 """
 import argparse
@@ -121,6 +129,7 @@ import supportdocs8  # noqa: E402  (the heldout8 family)
 import supportdocs9  # noqa: E402  (the heldout9 family)
 import supportdocs10  # noqa: E402  (the heldout10 family)
 import supportdocs11  # noqa: E402  (the heldout11 family)
+import supportdocs12  # noqa: E402  (the heldout12 family)
 
 TODAY = datetime.date(2026, 11, 23)
 KINDS = ["birth_certificate", "marriage_certificate", "bank_statement", "payslip",
@@ -145,10 +154,12 @@ HELDOUT9 = ["heldout9"]
 HELDOUT10 = ["heldout10"]
 # heldout11 (samples/supportdocs11.py) likewise, only with --layouts heldout11.
 HELDOUT11 = ["heldout11"]
+# heldout12 (samples/supportdocs12.py) likewise, only with --layouts heldout12.
+HELDOUT12 = ["heldout12"]
 EXPECT = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
           "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
           "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
-          "duplicate": "DUPLICATE_IMAGE"}
+          "duplicate": "DUPLICATE_IMAGE", "weekday_mismatch": "SUPPORT_DATE_WEEKDAY_MISMATCH"}
 PRINTS_BIRTH = {"birth_certificate", "police_certificate", "employment_letter", "diploma"}
 PRINTS_ADDRESS = {"bank_statement", "payslip", "utility_bill", "tenancy_agreement",
                   "employment_letter"}
@@ -1101,13 +1112,16 @@ def make(i, a, fontlist, families, used):
     if family == "heldout11":  # the page's language decides the address (and a Spanish page's two surnames)
         spec11 = supportdocs11.choose(kind, r)
         app_addr = supportdocs11.applicant(r, sys.modules[__name__], spec11, app)
+    spec12 = supportdocs12.choose(kind, r) if family == "heldout12" else None
+    if spec12:
+        app_addr = supportdocs12.address(r, spec12)
     application = TODAY - datetime.timedelta(days=r.randint(0, 20))
     defect = None
     # Balanced runs give birth certificates, the one type that can be
     # issued before the birth, defects more often.
     rate = min(1.0, a.defects * 1.5) if a.balance and kind == "birth_certificate" else a.defects
     if r.random() < rate:
-        cands = defects_for(kind)
+        cands = defects_for(kind) + (supportdocs12.extra_defects(kind) if spec12 else [])
         defect = r.choice(cands)
         if a.balance:
             # The defect this page can carry that the pages so far carry
@@ -1158,6 +1172,8 @@ def make(i, a, fontlist, families, used):
     if family == "heldout11":
         shown["issuer"] = supportdocs11.issuer(kind, r, spec11)
         shown["application"] = application
+    if spec12:
+        shown["issuer"] = supportdocs12.issuer(kind, r, spec12)
     case = {"case_id": "SD-%04d" % i, "surname": app["surname"], "given_names": app["given_names"],
             "birth_date": app["birth_date"].isoformat(), "application_date": application.isoformat(),
             "address": "\n".join(app_addr)}
@@ -1192,13 +1208,16 @@ def make(i, a, fontlist, families, used):
         shown["address"] = h3_address(r, lang) if lang else \
             supportdocs9.address(r, spec9, app_addr) if spec9 and spec9[1] else \
             supportdocs10.other_address(r, sys.modules[__name__], app_addr) if spec10 else \
-            supportdocs11.other_address(r, sys.modules[__name__], spec11, app_addr) if spec11 else address(r)
+            supportdocs11.other_address(r, sys.modules[__name__], spec11, app_addr) if spec11 else \
+            supportdocs12.other_address(r, spec12, app_addr) if spec12 else address(r)
     elif defect == "future_issue":
         shown["issue"] = TODAY + datetime.timedelta(days=r.randint(20, 300))
     elif defect == "stale_statement":
         shown["issue"] = application - datetime.timedelta(days=r.randint(120, 600))
     elif defect == "before_birth":
         shown["issue"] = app["birth_date"] - datetime.timedelta(days=r.randint(30, 3000))
+    elif defect == "weekday_mismatch":
+        supportdocs12.weekday_edit(shown, r)
     truth = {"page": shown}
     c = Canvas(r, dpi, fontlist)
     if lang:
@@ -1219,6 +1238,8 @@ def make(i, a, fontlist, families, used):
         supportdocs10.draw10(sys.modules[__name__], kind, c, r, truth, spec10)
     elif family == "heldout11":
         lang11 = supportdocs11.draw11(sys.modules[__name__], kind, c, r, truth, spec11)
+    elif family == "heldout12":
+        supportdocs12.draw12(sys.modules[__name__], kind, c, r, truth, spec12)
     else:
         L = Layout(family, r, c)
         draw(kind, c, L, r, app, truth)
@@ -1229,6 +1250,7 @@ def make(i, a, fontlist, families, used):
         data = buf.getvalue()
     else:
         data = (supportdocs10.scanned if spec10 else supportdocs11.scanner(spec11) if spec11 else
+                supportdocs12.scanner(spec12) if spec12 else
                 supporting.scanned)(c.img, r)
     with open(os.path.join(a.out, name + ".jpg"), "wb") as fh:
         fh.write(data)
@@ -1244,14 +1266,15 @@ def make(i, a, fontlist, families, used):
             json.dump(dup, fh, ensure_ascii=False, indent=1)
         # The same paper through the scanner again: another rotation, noise
         # and compression.
-        again = (supportdocs10.scanned if spec10 else supportdocs11.scanner(spec11) if spec11 else supporting.scanned)(
+        again = (supportdocs10.scanned if spec10 else supportdocs11.scanner(spec11) if spec11 else
+                supportdocs12.scanner(spec12) if spec12 else supporting.scanned)(
             c.img, random.Random("%d/%d/again" % (a.seed, i)))
         with open(os.path.join(a.out, name + ".dup.jpg"), "wb") as fh:
             fh.write(again)
     with open(os.path.join(a.out, name + ".json"), "w", encoding="utf-8") as fh:
         json.dump({"file": name + ".jpg", "kind": kind, "family": family,
                    "heldout": family in HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7 + HELDOUT8 + HELDOUT9 +
-                   HELDOUT10 + HELDOUT11,
+                   HELDOUT10 + HELDOUT11 + HELDOUT12,
                    "dpi": dpi, "defect": defect or "",
                    "expect": expect, "case": name + ".case.json", "today": TODAY.isoformat(),
                    "lang": lang or lang5 or lang7 or lang8 or lang9 or lang11 or "eng",
@@ -1268,7 +1291,7 @@ def main():
     ap.add_argument("--count", type=int, default=54)
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--layouts", choices=["train", "heldout", "all", "heldout4", "heldout5", "heldout6", "heldout7",
-                                              "heldout8", "heldout9", "heldout10", "heldout11"],
+                                              "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"],
                     default="all")
     ap.add_argument("--defects", type=float, default=0.5, help="share of pages with a defect")
     ap.add_argument("--clean", action="store_true", help="no scanned look (rotation, noise, blur)")
@@ -1279,7 +1302,7 @@ def main():
     families = {"train": TRAIN, "heldout": HELDOUT, "all": TRAIN + HELDOUT, "heldout4": HELDOUT4,
                 "heldout5": HELDOUT5, "heldout6": HELDOUT6, "heldout7": HELDOUT7,
                 "heldout8": HELDOUT8, "heldout9": HELDOUT9, "heldout10": HELDOUT10,
-                "heldout11": HELDOUT11}[a.layouts]
+                "heldout11": HELDOUT11, "heldout12": HELDOUT12}[a.layouts]
     fontlist = supporting.fonts()
     used = collections.Counter()
     for i in range(a.count):

@@ -529,7 +529,7 @@ static void undo_unproven(const layout *L, const ds_mrz_char *const *src, ds_mrz
  * Marks each failing check a misreading may explain (the rule in mrz.h at
  * ds_mrz_parse_ocr): a character it reads was doubted or off its cell, changed
  * by a repair or is a look-alike letter amid digits, or the recogniser's second choice at one
- * of its characters makes it pass.
+ * of its characters, or an O read as 0 or a 0 as O, makes it pass.
  */
 static void assess(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
 {
@@ -555,13 +555,21 @@ static void assess(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
                 *out[k] = true;
                 break;
             }
-            if (!alt_usable(s) || s->alt == cur || !ds_mrz_fits_class(cls[l][p], s->alt))
-                continue;
-            eval after;
-            m->lines[l][p] = s->alt;
-            ds_mrz_evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &after);
-            m->lines[l][p] = cur;
-            *out[k] = after.state[k] == DS_CHECK_OK;
+            /* The recogniser's second choice, and O for 0 or 0 for O: the
+             * pair it confuses most (its held-out confusions, models/README),
+             * at any confidence, at low resolution above all. */
+            char twin = cur == '0' ? 'O' : cur == 'O' ? '0' : 0;
+            char tries[2] = {alt_usable(s) ? s->alt : 0, twin};
+            for (int t = 0; t < 2 && !*out[k]; t++) {
+                char c2 = tries[t];
+                if (!c2 || c2 == cur || !ds_mrz_fits_class(cls[l][p], c2))
+                    continue;
+                eval after;
+                m->lines[l][p] = c2;
+                ds_mrz_evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &after);
+                m->lines[l][p] = cur;
+                *out[k] = after.state[k] == DS_CHECK_OK;
+            }
         }
     }
 }

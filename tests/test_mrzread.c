@@ -340,9 +340,10 @@ static void offgrid_glyph_is_no_confident_read(void)
 
 /* O and 0 are the pair an OCR-B reader confuses most, at any confidence
  * (a low-resolution scan of a visa whose number holds both, read surely):
- * a failing check that one O read as 0, or one 0 read as O, explains is
- * marked as a possible misreading, not repaired (nothing proves which);
- * a failure no such swap explains stays the document's content. */
+ * a failing check that one O read as 0, or one 0 beside a letter read as
+ * O, explains is marked as a possible misreading, not repaired (nothing
+ * proves which); a failure no such swap explains stays the document's
+ * content. */
 static void o_zero_swap_is_a_misreading(void)
 {
     ocr o;
@@ -369,6 +370,16 @@ static void o_zero_swap_is_a_misreading(void)
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
     T_CHECK(m.misread.document_number);
+    /* An O printed amid digits, read surely as 0: issuers avoid such an O,
+     * so the 0 is taken as read and the failure as the document's. */
+    td3_line2(l2, "12O456789", "D<<", "460703", 'F', "261127", "594ZVY7GCBL47", 0);
+    l2[2] = '0';
+    ocr_init(&o, TD3_L1, l2, NULL);
+    for (int i = 0; i < 44; i++)
+        o.ch[1][i].p = 0.99f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
+    T_CHECK(!m.misread.document_number);
     /* The check digit printed one off: no O/0 swap (weights 7 and 3 add 8
      * or 2) explains it, read surely: the document's content. */
     td3_line2(l2, "DGB005YP5", "D<<", "460703", 'F', "261127", "594ZVY7GCBL47", 0);

@@ -189,8 +189,9 @@ ds_error ds_mrz_parse(const char *const *lines, int nlines, int today_year, ds_m
  * DS_MRZ_DOUBT_P) or lay off its cell (ds_mrz_char.offgrid), was changed by a repair, or is an OCR-B look-alike letter
  * (O, I, B ...) standing amid digits in a free-form field; or the
  * recogniser's second choice at one of its characters, or reading one of its
- * 0s as O or Os as 0 where the field allows both (the pair OCR-B readers
- * confuse most, at any confidence), makes it pass. The
+ * Os as 0, or one of its 0s beside a letter as O, where the field allows
+ * both (the pair OCR-B readers confuse most, at any confidence), makes it
+ * pass. The
  * repair rule in full is in parse.c's header.
  */
 ds_error ds_mrz_parse_ocr(const ds_mrz_char *const *lines, const int *lens, int nlines,

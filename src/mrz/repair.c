@@ -221,6 +221,17 @@ static bool amid_digits(unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE], co
                                (is_digit(right) && (left == '<' || left == 0)));
 }
 
+/* Whether the character at l, p has a letter of its own free-form field
+ * right before or after it. */
+static bool letter_beside(unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE], const mrz_lines ln,
+                          int width, int l, int p)
+{
+    for (int q = p - 1; q <= p + 1; q += 2)
+        if (q >= 0 && q < width && cls[l][q] == CL_ANY && is_upper(ln[l][q]))
+            return true;
+    return false;
+}
+
 /* The number of look-alike letters amid digits in the lines (the field prior
  * of the joint repair). */
 static int prior_breaks(const layout *L, unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE],
@@ -529,7 +540,7 @@ static void undo_unproven(const layout *L, const ds_mrz_char *const *src, ds_mrz
  * Marks each failing check a misreading may explain (the rule in mrz.h at
  * ds_mrz_parse_ocr): a character it reads was doubted or off its cell, changed
  * by a repair or is a look-alike letter amid digits, or the recogniser's second choice at one
- * of its characters, or an O read as 0 or a 0 as O, makes it pass.
+ * of its characters, or an O read as 0 or a 0 beside a letter as O, makes it pass.
  */
 static void assess(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
 {
@@ -557,8 +568,13 @@ static void assess(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
             }
             /* The recogniser's second choice, and O for 0 or 0 for O: the
              * pair it confuses most (its held-out confusions, models/README),
-             * at any confidence, at low resolution above all. */
-            char twin = cur == '0' ? 'O' : cur == 'O' ? '0' : 0;
+             * at any confidence, at low resolution above all. A 0 counts
+             * only beside a letter of its field ("DGB0..."): issuers avoid
+             * an O amid digits, so a 0 read there is taken as read. */
+            const char(*ln)[DS_MRZ_MAX_LINE + 1] = (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines;
+            char twin = cur == 'O'                                         ? '0'
+                        : cur == '0' && letter_beside(cls, ln, L->width, l, p) ? 'O'
+                                                                           : 0;
             char tries[2] = {alt_usable(s) ? s->alt : 0, twin};
             for (int t = 0; t < 2 && !*out[k]; t++) {
                 char c2 = tries[t];

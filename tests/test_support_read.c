@@ -292,6 +292,46 @@ static void t_erase_rules(void)
     pixDestroy(&g);
 }
 
+/* A photocopied line of text: its letters thickened and merged by a grey
+ * halo at the rule's light threshold into a band 23 px tall, and a second
+ * line whose letters' tops merged into a strip 5 px tall over their
+ * stems. Neither is a rule: the letters stay (they were erased, cutting
+ * "CRIMINAL RECORD CERTIFICATE" in half on a copy of a copy). A thin rule
+ * under the lines still goes. */
+static void t_erase_rules_copy_text(void)
+{
+    PIX *g = pixCreate(600, 400, 8);
+    T_CHECK(g != NULL);
+    if (!g)
+        return;
+    pixSetAllArbitrary(g, 238);
+    for (int y = 100; y < 123; y++)
+        for (int x = 100; x < 400; x++)
+            pixSetPixel(g, x, y, (x - 100) % 10 < 3 ? 20 : 200);
+    for (int y = 200; y < 218; y++)
+        for (int x = 100; x < 400; x++)
+            pixSetPixel(g, x, y, y < 205 ? 120 : (x - 100) % 5 < 3 ? 20 : 238);
+    for (int x = 100; x < 500; x++)
+        pixSetPixel(g, x, 300, 120), pixSetPixel(g, x, 301, 120);
+    int n = -1;
+    PIX *o = ds_sup_erase_rules(g, 150, &n);
+    T_CHECK(o != NULL);
+    if (o) {
+        T_EQ_INT(n, 1);
+        l_uint32 v;
+        pixGetPixel(o, 201, 111, &v); /* a stem in the band */
+        T_CHECK(v < 60);
+        pixGetPixel(o, 206, 111, &v); /* the halo between stems */
+        T_CHECK(v < 220);
+        pixGetPixel(o, 250, 202, &v); /* the merged tops */
+        T_CHECK(v < 160);
+        pixGetPixel(o, 300, 300, &v); /* the rule */
+        T_CHECK(v > 200);
+    }
+    pixDestroy(&o);
+    pixDestroy(&g);
+}
+
 static void t_text_page_double_jpeg(void)
 {
     ds_forensics f;
@@ -813,6 +853,7 @@ int main(int argc, char **argv)
         {"titles", t_titles},
         {"tall_word_no_title", t_tall_word_no_title},
         {"erase_rules", t_erase_rules},
+        {"erase_rules_copy_text", t_erase_rules_copy_text},
         {"text_page_double_jpeg", t_text_page_double_jpeg},
         {"running_text", t_running_text},
         {"running_born_guard", t_running_born_guard},

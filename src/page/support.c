@@ -84,10 +84,62 @@ static bool rule_shape(const BOX *b, bool horizontal, double dpi)
     return len >= DS_SUP_RULE_MIN_IN * dpi && thick <= 0.04 * dpi + 2 + len * 0.06;
 }
 
+/* The share of ink in the band of the candidate's own thickness beside it
+ * (above or below a horizontal one, left or right of a vertical one), of
+ * the denser side. */
+static double rule_side_ink(PIX *bin, const BOX *b, bool horizontal)
+{
+    int thick = horizontal ? b->h : b->w, band = thick > 3 ? thick : 3;
+    int W = (int)pixGetWidth(bin), H = (int)pixGetHeight(bin);
+    double most = 0;
+    for (int side = 0; side < 2; side++) {
+        int x = b->x, y = b->y, w = b->w, h = b->h;
+        if (horizontal)
+            y = side ? b->y + b->h : b->y - band, h = band;
+        else
+            x = side ? b->x + b->w : b->x - band, w = band;
+        if (x < 0)
+            w += x, x = 0;
+        if (y < 0)
+            h += y, y = 0;
+        if (x + w > W)
+            w = W - x;
+        if (y + h > H)
+            h = H - y;
+        if (w <= 0 || h <= 0)
+            continue;
+        BOX *r = boxCreate(x, y, w, h);
+        l_int32 n = 0;
+        if (r && pixCountPixelsInRect(bin, r, &n, NULL) == 0 && (double)n / ((double)w * h) > most)
+            most = (double)n / ((double)w * h);
+        boxDestroy(&r);
+    }
+    return most;
+}
+
+/* Is candidate c (its box b) a rule, not the edge of a line of text: at
+ * most DS_SUP_RULE_MEAN_IN thick on average (its pixels over its length: a
+ * skewed rule's box is tall, its line thin) and with paper on both sides
+ * (rule_side_ink)? */
+static bool rule_thin(PIX *bin, PIX *c, const BOX *b, bool horizontal, double dpi)
+{
+    l_int32 px = 0;
+    int len = horizontal ? b->w : b->h;
+    if (pixCountPixels(c, &px, NULL) != 0 || len <= 0)
+        return false;
+    return (double)px / len <= DS_SUP_RULE_MEAN_IN * dpi + 1.5 &&
+           rule_side_ink(bin, b, horizontal) <= DS_SUP_RULE_SIDE_INK;
+}
+
 /* The pixels of the ruling lines in one direction: an opening with a short
  * bar (0.15 in; a line tilted by a few degrees still has that many pixels in
  * one row or column) keeps the strokes of at least that length, and of
- * those only the long, thin components are lines. */
+ * those only the long, thin components are lines (rule_thin). A band of
+ * ink thick on average, or a run with ink in the band beside it, is a line
+ * of text or its top or bottom edge, not a rule: the letters of a
+ * photocopy, thickened and merged by their grey halo at the rule's light
+ * threshold, leave such runs, and erasing them cut the text in half
+ * ("CRIMINAL RECORD CERTIFICATE" read as "CPx IFICATE"). */
 static int rules_dir(PIX *bin, PIX *mask, bool horizontal, double dpi)
 {
     int bar = (int)lround(0.15 * dpi);
@@ -102,6 +154,8 @@ static int rules_dir(PIX *bin, PIX *mask, bool horizontal, double dpi)
     for (int i = 0; i < n && pixa; i++) {
         BOX *b = boxaGetBox(boxa, i, L_CLONE);
         PIX *c = b && rule_shape(b, horizontal, dpi) ? pixaGetPix(pixa, i, L_CLONE) : NULL;
+        if (c && !rule_thin(bin, c, b, horizontal, dpi))
+            pixDestroy(&c);
         if (c) {
             pixRasterop(mask, b->x, b->y, b->w, b->h, PIX_PAINT, c, 0, 0);
             found++;

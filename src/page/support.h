@@ -112,7 +112,10 @@ void ds_sup_box_to_page(const ds_sup_text *t, int box[4]);
  * Ruling lines: box borders and table rules, long thin runs of ink
  * (DS_SUP_RULE_MIN_IN inches or longer, at most about 0.04 in thick plus a
  * few degrees of skew, ink at least DS_SUP_RULE_INK darker than the
- * paper, the page's median), found in a gray page of dpi pixels per inch.
+ * paper, the page's median, on average at most DS_SUP_RULE_MEAN_IN thick
+ * and with paper on both sides: at most
+ * DS_SUP_RULE_SIDE_INK of ink in the band of its own thickness beside it),
+ * found in a gray page of dpi pixels per inch.
  * Returns a copy of the 8-bit gray page with them painted over in the
  * paper's gray (a letter's stroke is shorter than that and stays),
  * and their number in *nrules; NULL on a bad argument or no memory.
@@ -120,6 +123,12 @@ void ds_sup_box_to_page(const ds_sup_text *t, int box[4]);
  */
 #define DS_SUP_RULE_MIN_IN 0.3
 #define DS_SUP_RULE_INK 30
+/* A run thicker on average than this (inches, plus 1.5 px) is letters
+ * merged into a band, not a rule. */
+#define DS_SUP_RULE_MEAN_IN 0.03
+/* A run with more than this share of ink in the band of its own thickness
+ * beside it (either side) is the edge of a line of merged letters, kept. */
+#define DS_SUP_RULE_SIDE_INK 0.3
 PIX *ds_sup_erase_rules(PIX *gray, double dpi, int *nrules /* OUT, may be NULL */);
 
 /*

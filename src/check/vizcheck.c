@@ -287,22 +287,6 @@ static bool lost_day_digit(const char *value, const char *iso, const char *mrz)
     return strncmp(iso, mrz, 8) == 0 && iso[8] == '0' && mrz[8] != '0' && iso[9] == mrz[9];
 }
 
-/* The expiry falls on an anniversary of the date of issue iso (1 to 10
- * years on), or on the day before one. */
-static bool issued_for(const char *iso, const char *expiry)
-{
-    int y, mo, d, ey, em, ed;
-    if (!ds_date_parse(iso, &y, &mo, &d) || !ds_date_parse(expiry, &ey, &em, &ed))
-        return false;
-    long e = ds_date_days(ey, em, ed);
-    for (int k = 1; k <= 10; k++) {
-        long a = ds_date_days(y + k, mo, d);
-        if (e == a || e == a - 1)
-            return true;
-    }
-    return false;
-}
-
 /* The order the page prints numeric dates in, as shown by its date of
  * issue: read in one order only, it starts the MRZ expiry's period of
  * validity (whole years). 0 when that does not tell. */
@@ -319,7 +303,8 @@ static char validity_order(const ds_viz *viz, const char *expiry)
     memcpy(sw, f->norm, sizeof sw);
     memcpy(sw + 5, f->norm + 8, 2);
     memcpy(sw + 8, f->norm + 5, 2);
-    bool as_read = issued_for(f->norm, expiry), swapped = issued_for(sw, expiry);
+    bool as_read = ds_vizident_ends_years(f->norm, expiry);
+    bool swapped = ds_vizident_ends_years(sw, expiry);
     if (as_read == swapped)
         return 0;
     return as_read ? mine : (mine == 'D' ? 'M' : 'D');
@@ -370,7 +355,7 @@ static bool other_field_date(int id, const char *iso, const ds_mrz *m)
         bool last_year = ds_date_parse(iso, &y, &mo, &d) && ds_date_parse(expiry, &ey, &em, &ed) &&
                          ds_date_days(ey, em, ed) - ds_date_days(y, mo, d) <= 400;
         return strcmp(iso + 2, expiry + 2) == 0 || strcmp(iso, expiry) > 0 ||
-               issued_for(iso, expiry) || last_year;
+               ds_vizident_ends_years(iso, expiry) || last_year;
     }
     if (id == DS_VIZ_EXPIRY_DATE && iso_complete(birth))
         return strcmp(iso + 2, birth + 2) == 0 || strcmp(iso, birth) < 0 ||
@@ -386,11 +371,28 @@ static void compare_date(ds_viz *viz, int id, const ds_mrz *m, const char *mrz_d
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
     }
+    /* A date printed with a two-digit year (YY-MM-DD) is compared on the
+     * six digits the MRZ holds: it takes the MRZ date's century. Its year
+     * read as that century ("14 JUL 19" for 14 JUL 1985, the year's last
+     * digits cut off the value's box) may be a four-digit year cut short:
+     * no evidence. */
+    char whole[11];
+    const char *norm = f->norm;
+    if (strlen(f->norm) == 8) {
+        memcpy(whole, mrz_date, 2);
+        memcpy(whole + 2, f->norm, 9);
+        norm = whole;
+        if (strcmp(norm, mrz_date) != 0 && memcmp(f->norm, mrz_date, 2) == 0) {
+            f->status = DS_VIZ_UNVERIFIABLE;
+            return;
+        }
+    }
     /* The same date read under another label (a visa's "Valid from" beside
      * its "Until"): a reading error, not evidence. */
     for (int o = 0; o < DS_VIZ_FIELD_COUNT; o++)
-        if (o != id && viz->field[o].found && strcmp(viz->field[o].norm, f->norm) == 0 &&
-            strcmp(f->norm, mrz_date) != 0) {
+        if (o != id && viz->field[o].found &&
+            (strcmp(viz->field[o].norm, norm) == 0 || strcmp(viz->field[o].norm, f->norm) == 0) &&
+            strcmp(norm, mrz_date) != 0) {
             f->status = DS_VIZ_UNVERIFIABLE;
             return;
         }
@@ -402,7 +404,7 @@ static void compare_date(ds_viz *viz, int id, const ds_mrz *m, const char *mrz_d
      * label); an expiry that starts the MRZ expiry's validity (the date
      * of issue, read from the row next to the label: starts_validity).
      * The line read is not the field's. */
-    if (strcmp(f->norm, mrz_date) != 0 && other_field_date(id, f->norm, m)) {
+    if (strcmp(norm, mrz_date) != 0 && other_field_date(id, norm, m)) {
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
     }
@@ -410,28 +412,28 @@ static void compare_date(ds_viz *viz, int id, const ds_mrz *m, const char *mrz_d
      * prints captions after their values: "12.08.2031 (Date of expiry)"
      * under the birth date's) is that field's (vizident.h). */
     int cap = ds_vizident_caption_in_value(f->value);
-    if (strcmp(f->norm, mrz_date) != 0 && cap >= 0 && cap != id) {
+    if (strcmp(norm, mrz_date) != 0 && cap >= 0 && cap != id) {
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
     }
     /* A month read short may have lost a digit (month_short), a Roman
      * one a stroke (month_roman). */
-    if (memcmp(f->norm + 5, mrz_date + 5, 2) != 0 &&
+    if (memcmp(norm + 5, mrz_date + 5, 2) != 0 &&
         (month_short(f->value) || month_roman(f->value))) {
         f->status = DS_VIZ_UNVERIFIABLE;
         return;
     }
-    int d = date_diff(f->norm, mrz_date);
+    int d = date_diff(norm, mrz_date);
     /* Day and month swapped is a format question only for a numeric date
      * on a page whose order nothing else shows: read in the order another
      * date of the page shows, it is either the MRZ's date or another one;
      * with the month in words it is another date. */
-    if (d == 1 && day_month_swap(f->norm, mrz_date))
-        d = swap_verdict(f->value, f->norm, order);
+    if (d == 1 && day_month_swap(norm, mrz_date))
+        d = swap_verdict(f->value, norm, order);
     /* The MRZ has no century: 1902 printed and 02 in the MRZ agree. */
-    if (d != 0 && strcmp(f->norm + 2, mrz_date + 2) == 0)
+    if (d != 0 && strcmp(norm + 2, mrz_date + 2) == 0)
         d = 0;
-    if (d == 2 && lost_day_digit(f->value, f->norm, mrz_date))
+    if (d == 2 && lost_day_digit(f->value, norm, mrz_date))
         d = 1;
     /* One confusable digit: a misreading unless a confident first reading
      * was repeated by nearly every re-read, the readings were sure of its
@@ -440,7 +442,7 @@ static void compare_date(ds_viz *viz, int id, const ds_mrz *m, const char *mrz_d
                            (digit_repeated(f->confidence, f->agree, f->against) ||
                             characters_sure(f->reads, f->same, f->sure, f->against) ||
                             digit_kept(f->confidence, f->reads, f->keep, f->against)) &&
-                           !day_month_swap(f->norm, mrz_date);
+                           !day_month_swap(norm, mrz_date);
     if (d == 0 || reread_as_mrz(f))
         f->status = DS_VIZ_MATCH;
     else if ((d == 2 && clear_reading(f)) || digit_confirmed)
@@ -748,6 +750,16 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
 {
     if (!iso_complete(m->birth_date) || !iso_complete(m->expiry_date))
         return;
+    ds_viz_field *e = &viz->field[DS_VIZ_EXPIRY_DATE];
+    char end[11];
+    if (e->status != DS_VIZ_MATCH && e->status != DS_VIZ_MISMATCH &&
+        ds_vizident_validity_end(viz, m, DS_VIZ_MIN_CONF, end) &&
+        placed_diff(viz, end, m->expiry_date, end) == 2) {
+        place_date(viz, DS_VIZ_EXPIRY_DATE, end);
+        suspect(viz, DS_VIZ_EXPIRY_DATE, DS_VIZ_EXPIRY_DATE, flags, page, m->expiry_date, end,
+                "date of expiry", "its caption was unreadable and it was placed as the end "
+                "of the validity an earlier date of the page starts", raised);
+    }
     const char *d[DS_VIZ_MAX_DATES + 3];
     int nd = 0;
     for (int i = 0; i < viz->ndates; i++)
@@ -772,7 +784,7 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
         has_birth = has_birth || same_date(d[i], m->birth_date);
         has_expiry = has_expiry || same_date(d[i], m->expiry_date);
     }
-    ds_viz_field *b = &viz->field[DS_VIZ_BIRTH_DATE], *e = &viz->field[DS_VIZ_EXPIRY_DATE];
+    ds_viz_field *b = &viz->field[DS_VIZ_BIRTH_DATE];
     long mrz_expiry = iso_days(m->expiry_date);
     if (b->status != DS_VIZ_MATCH && b->status != DS_VIZ_MISMATCH && !has_birth &&
         same_date(d[nd - 1], m->expiry_date) && iso_days(d[0]) < mrz_expiry - 3683 &&
@@ -781,7 +793,7 @@ static void compare_by_order(ds_viz *viz, const ds_mrz *m, ds_flags *flags, int 
         suspect(viz, DS_VIZ_BIRTH_DATE, DS_VIZ_BIRTH_DATE, flags, page, m->birth_date, d[0],
                 "date of birth (the earliest date)", WHY_POSITION, raised);
     }
-    if (e->status != DS_VIZ_MATCH && e->status != DS_VIZ_MISMATCH && !has_expiry &&
+    if (e->status != DS_VIZ_MATCH && e->status != DS_VIZ_MISMATCH && !e->placed && !has_expiry &&
         same_date(d[0], m->birth_date) &&
         (iso_days(d[nd - 1]) - iso_days(d[nd - 2]) >= 182 ||
          right_of_earlier(viz, d[nd - 1], m->birth_date)) &&

@@ -762,3 +762,52 @@ bool ds_vizident_name_misread(const char *read, const char *mrz, bool truncated)
     }
     return misread > 0 && misread <= 2;
 }
+
+bool ds_vizident_ends_years(const char *a, const char *b)
+{
+    int y, mo, d, by, bm, bd;
+    if (!a || !b || !ds_date_parse(a, &y, &mo, &d) || !ds_date_parse(b, &by, &bm, &bd))
+        return false;
+    long e = ds_date_days(by, bm, bd);
+    for (int k = 1; k <= 10; k++) {
+        long an = ds_date_days(y + k, mo, d);
+        if (e == an || e == an - 1)
+            return true;
+    }
+    return false;
+}
+
+bool ds_vizident_validity_end(const ds_viz *viz, const ds_mrz *m, float min_conf, char out[11])
+{
+    if (!viz || !m || !out || strlen(m->expiry_date) != 10 || strlen(m->birth_date) != 10)
+        return false;
+    const char *last = NULL;
+    bool tie = false;
+    for (int i = 0; i < viz->ndates && i < DS_VIZ_MAX_DATES; i++) {
+        const char *k = viz->dates[i].key;
+        if (viz->dates[i].confidence < min_conf || strlen(k) != 10)
+            continue;
+        if (strcmp(k + 2, m->expiry_date + 2) == 0)
+            return false;
+        int c = last ? strcmp(k, last) : 1;
+        tie = c == 0 ? true : c > 0 ? false : tie;
+        last = c > 0 ? k : last;
+    }
+    if (!last || tie || strcmp(last + 2, m->birth_date + 2) == 0)
+        return false;
+    int starts = 0;
+    for (int i = 0; i < viz->ndates && i < DS_VIZ_MAX_DATES; i++) {
+        const char *k = viz->dates[i].key;
+        if (viz->dates[i].confidence < min_conf || strlen(k) != 10 || strcmp(k, last) >= 0)
+            continue;
+        if (ds_vizident_ends_years(k, last)) {
+            if (strcmp(k + 2, m->birth_date + 2) == 0)
+                return false;
+            starts++;
+        }
+    }
+    if (!starts)
+        return false;
+    memcpy(out, last, 11);
+    return true;
+}

@@ -141,4 +141,22 @@ bool ds_vizident_confusable(char a, char b);
  */
 bool ds_vizident_name_misread(const char *read, const char *mrz, bool truncated);
 
+/* Date b (YYYY-MM-DD) falls on an anniversary of date a, 1 to 10 years
+ * on, or on the day before one: b ends a validity of whole years that a
+ * starts. */
+bool ds_vizident_ends_years(const char *a, const char *b);
+
+/*
+ * The page's expiry told by what it is, its caption unread: the latest of
+ * the dates of the page read at min_conf or more, when it falls on an
+ * anniversary (1 to 10 years on) of an earlier date of the page, or on the
+ * day before one: it ends the validity that date starts (the date of
+ * issue). Writes it into out[11]. False when a date of the page shows the
+ * MRZ's expiry (the page has it; the latest is something else), when the
+ * earlier date is the MRZ's birth date (a child's document issued on a
+ * birthday), when the latest is, or when two dates tie for latest.
+ */
+bool ds_vizident_validity_end(const ds_viz *viz, const ds_mrz *m, float min_conf,
+                              char out[11] /* OUT */);
+
 #endif

@@ -68,9 +68,11 @@ typedef struct ds_viz_field {
                                          name), not by what it is: not identified, a
                                          difference from it is never high */
     char value[DS_VIZ_VALUE_MAX];     /* as printed, UTF-8 */
-    char norm[DS_VIZ_VALUE_MAX];      /* dates YYYY-MM-DD, names upper case with single
-                                         spaces, numbers and codes without spaces; "" when
-                                         the value does not parse (a date that is no date) */
+    char norm[DS_VIZ_VALUE_MAX];      /* dates YYYY-MM-DD (YY-MM-DD when printed with a
+                                         two-digit year: no century is guessed), names
+                                         upper case with single spaces, numbers and codes
+                                         without spaces; "" when the value does not parse
+                                         (a date that is no date) */
     float confidence;                 /* 0..100: the lowest Tesseract word confidence of
                                          the value */
     float char_conf;                  /* 0..100: the lowest confidence of one of its
@@ -217,10 +219,25 @@ void ds_viz_map_to_page(const PIX *page, const ds_mrzband *band, const int in[4]
  * (English, French, Spanish, German, Italian, Dutch, Portuguese month
  * abbreviations and full names), "12.08.1974", "12/08/1974", "12-08-1974",
  * "12 08 1974", "1974-08-12", with the usual OCR digit confusions (O/0, l/1,
- * S/5, B/8) repaired. Writes YYYY-MM-DD into iso[11] and returns true when
+ * S/5, B/8) repaired. An English month's abbreviation at the end of a word
+ * of junk letters is that month (a month printed after its name in another
+ * script, "6月JUN" read "SiyJUN"), and a number between the day and the
+ * month's name that is the month's own number is no day ("01 6 JUN 2022"). Writes YYYY-MM-DD into iso[11] and returns true when
  * the text is a valid date; day-first is assumed for numeric dates.
  */
 bool ds_viz_parse_date(const char *text, char iso[11] /* OUT */);
+
+/*
+ * A printed date with a two-digit year, which ds_viz_parse_date never
+ * reads (no century is guessed): a day, a month (digits, its name, or
+ * Roman numerals) and two digits of year, day first, and nothing else
+ * ("16 JAN 61", "02-05-28", "24.1.33", "27.VIII.98"). Writes YY-MM-DD
+ * into yymmdd[9] when the day is one its month has in 19YY or 20YY. The
+ * MRZ holds YYMMDD, so such a date is compared on those six digits.
+ */
+bool ds_viz_parse_date_short(const char *text, char yymmdd[9] /* OUT */);
+/* ds_viz_parse_date, else ds_viz_parse_date_short: YYYY-MM-DD or YY-MM-DD. */
+bool ds_viz_parse_date_any(const char *text, char out[11] /* OUT */);
 
 /*
  * The month (1 to 12) a printed word names, in any of the languages of

@@ -36,10 +36,10 @@ bool ds_viz_caption_kind(int id, const char *text)
     case DS_VIZ_BIRTH_DATE:
     case DS_VIZ_EXPIRY_DATE:
     case DS_VIZ_ISSUE_DATE:
-        return ds_viz_parse_date(text, iso);
+        return ds_viz_parse_date_any(text, iso);
     case DS_VIZ_DOCUMENT_NUMBER:
     case DS_VIZ_PASSPORT_NUMBER:
-        return digits >= 2 && alnum >= 6 && alnum <= 20 && !ds_viz_parse_date(text, iso);
+        return digits >= 2 && alnum >= 6 && alnum <= 20 && !ds_viz_parse_date_any(text, iso);
     case DS_VIZ_SURNAME:
     case DS_VIZ_GIVEN_NAMES:
     case DS_VIZ_FIELD_NAME_BOTH:

@@ -70,6 +70,20 @@ static int roman_month(const char *up)
     return 0;
 }
 
+/* An English month's abbreviation ending a word of junk letters: a month
+ * printed after its name or number in another script ("6月JUN" read as
+ * "SiyMAY", "12月DEC" as "12;yDEC"). 0 for none. */
+static int month_tail(const char *up)
+{
+    size_t n = strlen(up);
+    if (n < 4 || n > 8)
+        return 0;
+    for (int m = 0; m < 12; m++)
+        if (strcmp(up + n - 3, months[0][m]) == 0)
+            return m + 1;
+    return 0;
+}
+
 int ds_viz_month_word(const char *word)
 {
     if (!word)
@@ -119,20 +133,21 @@ static bool digits_of(const char *t, int *val, int *len)
     return n > 0;
 }
 
-bool ds_viz_parse_date(const char *text, char iso[11])
+/* The words of a printed date (accents folded, separators made spaces)
+ * into tok, each classified: num/len its digits (OCR's letter-for-digit
+ * confusions repaired inside a word with a real digit), -1 for none; mon
+ * its month, by name or in Roman numerals, 0 for none. Returns the count
+ * (at most 8); f holds the words. */
+static int date_words(const char *text, char f[128], char *tok[8], int num[8], int len[8],
+                      int mon[8])
 {
-    if (!text || !iso)
-        return false;
-    char f[128];
     /* Keep letters, digits and separators; fold accents (AOÛT -> AOUT). */
-    ds_text_fold(text, f, sizeof f);
+    ds_text_fold(text, f, 128);
     /* ds_text_fold turned separators into spaces and lower-cased letters. */
-    char *tok[8];
     int nt = 0;
     char *sv = NULL;
     for (char *t = strtok_r(f, " ", &sv); t && nt < 8; t = strtok_r(NULL, " ", &sv))
         tok[nt++] = t;
-    int num[8], len[8], mon[8];
     for (int i = 0; i < nt; i++) {
         num[i] = -1;
         len[i] = 0;
@@ -146,7 +161,8 @@ bool ds_viz_parse_date(const char *text, char iso[11])
         for (size_t j = 0; up[j]; j++)
             if (!isalpha((unsigned char)up[j]))
                 alpha = false;
-        if (alpha && ((mon[i] = month_of(up)) != 0 || (mon[i] = roman_month(up)) != 0))
+        if (alpha && ((mon[i] = month_of(up)) != 0 || (mon[i] = roman_month(up)) != 0 ||
+                      (mon[i] = month_tail(up)) != 0))
             continue;
         int v, l;
         /* Digits as written by Tesseract; letters only repaired inside a
@@ -160,6 +176,57 @@ bool ds_viz_parse_date(const char *text, char iso[11])
             len[i] = l;
         }
     }
+    return nt;
+}
+
+bool ds_viz_parse_date_short(const char *text, char yymmdd[9])
+{
+    if (!text || !yymmdd)
+        return false;
+    char f[128];
+    char *tok[8];
+    int num[8], len[8], mon[8];
+    int nt = date_words(text, f, tok, num, len, mon);
+    /* Exactly a day, a month (digits, or its name in one or more
+     * languages that agree, or Roman numerals) and two digits of year;
+     * one word more or less and nothing can be told. */
+    int ny = nt - 1;
+    if (nt < 3 || num[0] < 0 || len[0] > 2 || num[ny] < 0 || len[ny] != 2 ||
+        strlen(tok[ny]) != 2 || !isdigit((unsigned char)tok[ny][0]) ||
+        !isdigit((unsigned char)tok[ny][1]))
+        return false;
+    for (int i = 2; i < ny; i++)
+        if (!mon[i] || mon[i] != mon[1])
+            return false;
+    int d = num[0], y = num[ny], m = mon[1];
+    if (!m) {
+        if (num[1] < 0 || len[1] > 2)
+            return false;
+        /* A zero-padded day before a one-digit month lost a digit, as
+         * ds_viz_parse_date says. */
+        if (len[0] == 2 && len[1] == 1 && num[0] < 10)
+            return false;
+        m = num[1];
+    }
+    if (!ds_ymd_valid(1900 + y, m, d) && !ds_ymd_valid(2000 + y, m, d))
+        return false;
+    const int part[3] = {y, m, d};
+    for (int k = 0; k < 3; k++) {
+        yymmdd[3 * k] = (char)('0' + part[k] / 10);
+        yymmdd[3 * k + 1] = (char)('0' + part[k] % 10);
+        yymmdd[3 * k + 2] = k < 2 ? '-' : '\0';
+    }
+    return true;
+}
+
+bool ds_viz_parse_date(const char *text, char iso[11])
+{
+    if (!text || !iso)
+        return false;
+    char f[128];
+    char *tok[8];
+    int num[8], len[8], mon[8];
+    int nt = date_words(text, f, tok, num, len, mon);
     /* Two years are two dates, or a date and the start of the next one run
      * into one value ("2021-JUN-24 2031" where two fields stand side by
      * side): which day, month and year belong together cannot be told. */
@@ -188,7 +255,11 @@ bool ds_viz_parse_date(const char *text, char iso[11])
             j++;
         }
         if (mm && j < nt && num[j] >= 0 && len[j] == 4) {
-            d = num[i];
+            /* A day, then the month's number in another script's form
+             * ("01 6月JUN 2022" read "01 6 JUN 2022"): the day is the
+             * number before it. */
+            bool local = i > 0 && num[i] == mm && num[i - 1] >= 0 && len[i - 1] <= 2;
+            d = local ? num[i - 1] : num[i];
             m = mm;
             y = num[j];
             ok = ds_ymd_valid(y, m, d);
@@ -290,4 +361,9 @@ bool ds_viz_parse_date(const char *text, char iso[11])
     iso[9] = (char)('0' + d % 10);
     iso[10] = '\0';
     return true;
+}
+
+bool ds_viz_parse_date_any(const char *text, char out[11])
+{
+    return ds_viz_parse_date(text, out) || ds_viz_parse_date_short(text, out);
 }

@@ -500,10 +500,10 @@ void ds_viz_field_assign(ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy
              * when that is a date. */
             char iso[11];
             bool no_date = tmp.found && ds_viz_is_date_field(ids[0]) &&
-                           !ds_viz_parse_date(tmp.value, iso);
+                           !ds_viz_parse_date_any(tmp.value, iso);
             if (!tmp.found || no_date) {
                 /* Fall back on the sparse reading: the segment just below. */
-                if (sparse.found && (!no_date || ds_viz_parse_date(sparse.value, iso)))
+                if (sparse.found && (!no_date || ds_viz_parse_date_any(sparse.value, iso)))
                     tmp = sparse;
             }
         }

@@ -66,9 +66,27 @@ const char *ds_viz_expected(const ds_mrz *m, int id)
 bool ds_viz_reads_as_expected(const char *norm, const char *exp, int id)
 {
     if (ds_viz_is_date_field(id))
-        return strlen(norm) == 10 && strcmp(norm + 2, exp + 2) == 0;
+        return (strlen(norm) == 10 && strcmp(norm + 2, exp + 2) == 0) ||
+               (strlen(norm) == 8 && strcmp(norm, exp + 2) == 0);
     size_t n = strlen(norm);
     return strcmp(norm, exp) == 0 || (n >= 9 && n < strlen(exp) && strncmp(norm, exp, n) == 0);
+}
+
+/* A date's norm as YYYY-MM-DD into out[11]: a two-digit year's YY-MM-DD
+ * (ds_viz_parse_date_short) takes the century of the MRZ's date exp, which
+ * holds none either. False for anything else. */
+static bool date_digits(const char *norm, const char *exp, char out[11])
+{
+    size_t n = strlen(norm);
+    if (n == 10) {
+        memcpy(out, norm, 11);
+        return true;
+    }
+    if (n != 8)
+        return false;
+    memcpy(out, exp, 2);
+    memcpy(out + 2, norm, 9);
+    return true;
 }
 
 /* A number reading within OCR noise of the MRZ's (ds_number_near). */
@@ -192,14 +210,18 @@ void ds_viz_reread_value(TessBaseAPI *api, PIX *img, ds_viz_field *f, int id, fl
     /* A date off the MRZ's: the readings that keep its differing digits
      * (a binarised pass may misread another digit of the same date). */
     f->keep = 0;
-    if (differs && ds_viz_is_date_field(id) && strlen(v->norm) == 10 && strlen(expect) == 10)
-        for (int k = 0; k < nv; k++) {
-            bool kept = strlen(votes[k].norm) == 10;
+    if (differs && ds_viz_is_date_field(id) && strlen(expect) == 10) {
+        char mine[11];
+        bool whole = date_digits(v->norm, expect, mine);
+        for (int k = 0; k < nv && whole; k++) {
+            char other[11];
+            bool kept = date_digits(votes[k].norm, expect, other);
             for (int c = 2; c < 10 && kept; c++)
-                if (v->norm[c] != expect[c] && votes[k].norm[c] != v->norm[c])
+                if (mine[c] != expect[c] && other[c] != mine[c])
                     kept = false;
             f->keep += kept ? votes[k].n : 0;
         }
+    }
     /* A date read the same by the first pass and by every re-read, each at
      * REREAD_CONSENSUS_MIN or more: five readings of four different images
      * agreeing on a valid date is as clear as one confident read. */

@@ -251,7 +251,7 @@ void ds_viz_tokens_numbers(const ds_viz_page *pg, ds_viz *out, float inv, int ox
         }
         t[n] = 0;
         char iso[11];
-        if (other || n < 6 || digits < 3 || ds_viz_parse_date(w->text, iso))
+        if (other || n < 6 || digits < 3 || ds_viz_parse_date_any(w->text, iso))
             continue;
         int b[4];
         ds_viz_caller_box(w->x0, w->y0, w->x1, w->y1, inv, ox, oy, b);

@@ -66,7 +66,7 @@ void ds_viz_value_normalise(ds_viz_field *f, int id)
     case DS_VIZ_EXPIRY_DATE:
     case DS_VIZ_ISSUE_DATE: {
         char iso[11];
-        if (ds_viz_parse_date(f->value, iso))
+        if (ds_viz_parse_date(f->value, iso) || ds_viz_parse_date_short(f->value, iso))
             snprintf(f->norm, sizeof f->norm, "%s", iso);
         break;
     }

@@ -1132,6 +1132,13 @@ static void t_name_evidence(void)
     T_CHECK(!ds_sup_name_form("we confirm that", "Contact"));
     T_CHECK(!ds_sup_name_form("this is to certify that", "Tuva"));
     T_CHECK(!ds_sup_name_form("surname, given names", "MIDOLE MIDOLE"));
+    /* An employer under a form's "Name / Firma" (heldout11's payslips): a
+     * company's legal form names an organisation. */
+    T_CHECK(!ds_sup_name_form("name", "Hansen Logistik GmbH"));
+    T_CHECK(!ds_sup_name_form("name", "Grupo Ibersan S.A."));
+    T_CHECK(!ds_sup_name_form("name", "Brackley Homes Ltd"));
+    T_CHECK(ds_sup_company_word("SARL"));
+    T_CHECK(!ds_sup_company_word("Sam"));
     /* Names: a whole name, a surname alone under a surname's label. */
     T_CHECK(ds_sup_name_form("surname, given names", "Fatima BROWN"));
     T_CHECK(ds_sup_name_form("full name", "Sofia Okafor"));
@@ -1141,6 +1148,11 @@ static void t_name_evidence(void)
     static const char *const tax[] = {"PAYSLIP", "Employee name: Tax", "Pay date: 28 October 2026",
                                       "Net pay: 2,100.00", NULL};
     ds_flags *f = check_lines(tax, 95, "2026-11-23");
+    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
+    static const char *const firm[] = {"VERDIENSTBESCHEINIGUNG", "Name: Hansen Logistik GmbH",
+                                       "Abrechnungszeitraum Oktober 2026", "Nettoentgelt 1981.00",
+                                       NULL};
+    f = check_lines(firm, 95, "2026-11-23");
     T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
     /* A parent's name alone differs, the child's was not read: the page's
      * subject was not identified, a warning (main: high). */

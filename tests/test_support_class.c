@@ -135,6 +135,82 @@ static void t_caption_no_title(void)
     T_EQ_INT(c.type, DS_PC_BIRTH_CERTIFICATE);
 }
 
+/* A letter's subject line names the letter as a title does, printed at
+ * the body's size: led by "Asunto:", "Objet :", "RE:", or standing right
+ * above the salutation (heldout11's statements and bills). */
+static void t_subject_line(void)
+{
+    page p = {0};
+    add_line(&p, "Northvale Energy");
+    add_line(&p, "October 28, 2026");
+    add_line(&p, "Mr Ibrahim Bianchi");
+    add_line(&p, "208 Mill Road");
+    add_line(&p, "BRISTOL WH11 4DQ");
+    add_line(&p, "Your annual electricity statement");
+    add_line(&p, "Dear Customer,");
+    add_line(&p, "Thank you for being a customer. Your use this year was 3675 kWh.");
+    ds_sup_class c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_UTILITY_BILL);
+    T_CHECK(has_evidence(&c, "title word: electricity"));
+
+    /* The same line in the body, above no salutation, is a weak cue only. */
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Northvale Energy");
+    add_line(&p, "Mr Ibrahim Bianchi");
+    add_line(&p, "Your annual electricity statement");
+    add_line(&p, "Thank you for being a customer.");
+    c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_OTHER);
+
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Banco del Duero");
+    add_line(&p, "Madrid, 06/11/2026");
+    add_line(&p, "Asunto: Certificado de saldo");
+    add_line(&p, "Certificamos que D. Jorge Okafor es titular de la cuenta ES20 9361 2048 2765.");
+    c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_BANK_STATEMENT);
+
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Énergie Rhône Services");
+    add_line(&p, "Objet : Votre facture annuelle d'électricité");
+    add_line(&p, "Madame, Monsieur,");
+    c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_UTILITY_BILL);
+}
+
+/* A German compound names its document last ("Jahresrechnung",
+ * "Verdienstbescheinigung"); a form's comb boxes, read as tall marks,
+ * do not make the body text as tall as the title. */
+static void t_compound_title(void)
+{
+    page p = {0};
+    add_line(&p, "Stadtwerke Rheintal GmbH");
+    add_line(&p, "Frau Anna Novak");
+    add_line(&p, "Ihre Jahresrechnung Strom");
+    add_line(&p, "Sehr geehrte Frau Novak,");
+    add_line(&p, "vielen Dank für Ihr Vertrauen.");
+    ds_sup_class c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_UTILITY_BILL);
+
+    memset(&p, 0, sizeof p);
+    line_at(&p, 40, "VERDIENSTBESCHEINIGUNG");
+    add_line(&p, "Angaben zum Aussteller");
+    for (int k = 0; k < 5; k++)
+        add_line_at(&p, 100, 50, "lslel allel zlelol Inisl olol zlal", 10);
+    add_line(&p, "Angaben zur Person");
+    add_line(&p, "Abrechnungszeitraum Oktober 2026");
+    c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_PAYSLIP);
+    T_CHECK(has_evidence(&c, "title word: verdienst"));
+
+    /* A short noun ending a word is no compound ("Rheintalakte"). */
+    memset(&p, 0, sizeof p);
+    line_at(&p, 40, "Rheintalakte Geburt");
+    add_line(&p, "Hauptstraße 5");
+    c = classify(&p);
+    T_EQ_INT(c.type, DS_PC_OTHER);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -142,6 +218,8 @@ int main(int argc, char **argv)
         {"landlord_confirmation", t_landlord_confirmation},
         {"completion_certificate", t_completion_certificate},
         {"caption_no_title", t_caption_no_title},
+        {"subject_line", t_subject_line},
+        {"compound_title", t_compound_title},
     };
     return T_RUN(cases);
 }

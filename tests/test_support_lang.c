@@ -448,6 +448,21 @@ static void t_dates_in_words(void)
     date_is("Friday", NULL);
     date_is("twenty-fifth July", NULL);
     date_is("some day of July, 1985", NULL);
+    /* German, French and Spanish weekdays (heldout11's letters). */
+    date_is("Freitag, 3. März 2023", "2023-03-03");
+    date_is("mardi 14 mars 2023", "2023-03-14");
+    date_is("jueves, 16 de julio de 1992", "1992-07-16");
+    date_is("miércoles, 5 de abril de 2023", "2023-04-05");
+    date_is("Sonnabend, 4. Nov. 2026", "2026-11-04");
+    T_EQ_INT(ds_sup_weekday_of("Dienstag,"), 1);
+    T_EQ_INT(ds_sup_weekday_of("sábado"), 5);
+    T_EQ_INT(ds_sup_weekday_of("dimanche"), 6);
+    /* A month's or a name's short form is no weekday: "mar" is March,
+     * "Sam" a name, two letters ("Do", "So") words of their own. */
+    T_EQ_INT(ds_sup_weekday_of("mar"), -1);
+    T_EQ_INT(ds_sup_weekday_of("Sam"), -1);
+    T_EQ_INT(ds_sup_weekday_of("So"), -1);
+    date_is("mar 14 mars 2023", NULL);
     char out[64];
     T_CHECK(!ds_sup_spell_numbers("Given at Wyvern", out, sizeof out));
     T_CHECK(ds_sup_spell_numbers("the second of May", out, sizeof out));

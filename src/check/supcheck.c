@@ -477,7 +477,8 @@ static void set_status(ds_sup_field *f, const char *s) { snprintf(f->status, siz
  * for the whole name gave one word (a word of a caption, a sentence or a
  * name half read: "Tax", "Contact", "Tuva" for "Eva M. Dubois"), nor when
  * the surname's box and the given names' box gave the same word (the
- * caption row read for both: "MIDOLE MIDOLE"). Such a value is no evidence
+ * caption row read for both: "MIDOLE MIDOLE"), nor when a word of it is a
+ * company's legal form ("Hansen Logistik GmbH"). Such a value is no evidence
  * that the page names another person. */
 bool ds_sup_name_form(const char *label, const char *value)
 {
@@ -489,6 +490,13 @@ bool ds_sup_name_form(const char *label, const char *value)
         return false;
     for (int i = 0; i < w.n; i++)
         if (ds_sup_form_word(w.w[i]))
+            return false;
+    /* An employer's name under a form's "Name / Firma" ("Hansen Logistik
+     * GmbH"): its legal form, printed as a word of its own. */
+    char raw[DS_SUP_VALUE_MAX];
+    snprintf(raw, sizeof raw, "%s", value ? value : "");
+    for (char *save = NULL, *tok = strtok_r(raw, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save))
+        if (ds_sup_company_word(tok))
             return false;
     if (w.n == 1 && !ds_sup_surname_label(label))
         return false;

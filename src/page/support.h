@@ -366,6 +366,10 @@ bool ds_sup_caption_word(const char *word);
  * no name. False for NULL. */
 bool ds_sup_form_word(const char *word);
 
+/* Is the word (as printed) a company's legal form ("GmbH", "Ltd", "S.A.",
+ * "SARL")? A value holding one names an organisation, never a person. */
+bool ds_sup_company_word(const char *word);
+
 /* Does the label (as a field records it: a label phrase of support_words.c's
  * table, or "surname, given names") hold a phrase of that table that
  * labels the surname ("surname", "familienname", "locataire nom" ...), so

@@ -18,9 +18,17 @@
  * scores that type TITLE_WORD_SCORE, once ("Register of Marriages",
  * "Rental Contract"). A large line naming no document (an issuer's name:
  * "Civil Registration Service", "Meridian Energy Supply") is no title.
+ * A letter's subject line is a title at any size: led by "Re:", "Betreff",
+ * "Objet", "Asunto" ..., or standing right above the salutation ("Your
+ * annual electricity statement" / "Dear Customer,"). A German compound
+ * ending in a document noun of six letters or more names a document
+ * ("Verdienstbescheinigung", "Jahresrechnung"). "Large" is measured
+ * against the median height of the words read clearly: a form's comb
+ * boxes, read as tall marks, are no body text.
  */
 #include "page/support.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +74,12 @@ static const char *const bank_s[] = {
     "statement of account", "bank statement", "account statement", "kontoauszug",
     "releve de compte", "extracto bancario", "extracto de cuenta", "estratto conto",
     "rekeningoverzicht", "extrato bancario", "rekeningafschrift", "extrato de conta",
-    "estratto conto corrente", "releve de compte courant", "dagafschrift", NULL};
+    "estratto conto corrente", "releve de compte courant", "dagafschrift",
+    /* a bank's letter confirming the balance, an online bank's transactions */
+    "bank balance confirmation", "balance confirmation", "saldenbestatigung",
+    "kontostandsbestatigung", "attestation de solde", "certificado de saldo", "releve bancaire",
+    "kontoumsatze", "account transactions", "operations du compte", "movimientos de la cuenta",
+    NULL};
 static const char *const bank_w[] = {
     "sort code", "iban", "bic", "opening balance", "closing balance", "balance brought forward",
     "balance carried forward", "account number", "statement period", "statement date",
@@ -76,13 +89,18 @@ static const char *const bank_w[] = {
     "transactions", "transaction", "withdrawal", "current account", "savings account",
     "building society", "bank", "account no", "period ending", "interest", "buchungstag", "valuta",
     "lastschrift", "gutschrift", "haben", "soll", "virement", "retrait", "prelevement",
-    "movimientos", "cargo", "abono", "transferencia", NULL};
+    "movimientos", "cargo", "abono", "transferencia",
+    "konto", "konten", "kontoinhaber", "kontonummer", "girokonto", "umsatze", "buchungstext",
+    "dauerauftrag", "kartenzahlung", "uberweisung", "sparkasse", "compte", "titulaire du compte",
+    "solde au", "cuenta", "titular de la cuenta", "saldo a", "account holder",
+    "holds the account", "online banking", "onlinebanking", NULL};
 static const char *const payslip_s[] = {
     "payslip", "pay slip", "pay statement", "earnings statement", "pay advice",
     "gehaltsabrechnung", "lohnabrechnung", "entgeltabrechnung", "bulletin de paie",
     "bulletin de salaire", "nomina", "busta paga", "loonstrook", "recibo de vencimento",
     "recibo de salarios", "recibo de salario", "fiche de paie", "cedolino", "cedolino paga",
-    "salarisstrook", "loonspecificatie", "recibo de vencimentos", NULL};
+    "salarisstrook", "loonspecificatie", "recibo de vencimentos", "verdienstbescheinigung",
+    "entgeltnachweis", "earnings certificate", NULL};
 static const char *const payslip_w[] = {
     "net pay", "gross pay", "basic pay", "income tax", "ni number", "tax code", "employee no",
     "employee number", "pay date", "ytd", "deductions", "pay period", "nettolohn", "bruttolohn",
@@ -91,7 +109,9 @@ static const char *const payslip_w[] = {
     "gross", "net", "earnings", "payroll", "paye", "national insurance", "pension", "overtime",
     "hours", "rate", "tax", "year to date", "net amount", "salary advice", "brutto", "netto",
     "lohnsteuer", "sozialversicherung", "cotisations", "salaire brut", "net a payer", "irpf",
-    "seguridad social", "devengos", "deducciones", "liquido", NULL};
+    "seguridad social", "devengos", "deducciones", "liquido", "nettoentgelt",
+    "bruttoarbeitsentgelt", "abrechnungszeitraum", "auszahlungsbetrag", "personalnummer",
+    "salaire de base", "net a payer", "salario base", "liquido a percibir", NULL};
 static const char *const employ_s[] = {
     "employment letter", "letter of employment", "certificate of employment",
     "confirmation of employment", "employment confirmation", "employment verification",
@@ -140,7 +160,12 @@ static const char *const utility_w[] = {
     "annual charge", "instalments", "rates", "broadband", "telephone", "line rental",
     "call charges", "sewerage", "wastewater", "property tax", "rateable value", "codice cliente",
     "klantnummer", "leveringsadres", "indirizzo di fornitura", "local de consumo",
-    "adresse de livraison", "energie", "elettrica", "eletricidade", "fatura", "factuur", NULL};
+    "adresse de livraison", "energie", "elettrica", "eletricidade", "fatura", "factuur",
+    "rechnungsbetrag", "rechnungsdatum", "grundpreis", "arbeitspreis", "stadtwerke",
+    "zahlernummer", "jahresverbrauch", "stromverbrauch", "montant a payer", "date de la facture",
+    "abonnement", "compteur", "numero de compteur", "point de livraison", "electricidad",
+    "importe total", "total factura", "fecha de factura", "potencia", "energia",
+    "montant ttc", "electricity use", NULL};
 static const char *const tenancy_s[] = {
     "tenancy agreement", "rental agreement", "lease agreement", "tenancy contract", "mietvertrag",
     "contrat de location", "contrat de bail", "contrato de arrendamiento", "contratto di locazione",
@@ -209,7 +234,7 @@ static const char *const document_nouns[] = {
     "contrato", "factura", "recibo", "constancia", "partida", "acta", "certificato", "estratto",
     "contratto", "bolletta", "uittreksel", "verklaring", "overeenkomst", "akte", "certidao",
     "dichiarazione", "declaracao", "fatura", "factuur", "nota", "account", "afschrift", "estrato",
-    "extrato", "cedolino", "carta", "attestazione",
+    "extrato", "cedolino", "carta", "attestazione", "bestatigung",
     NULL};
 
 /* What a type's documents are about, as their titles say it: folded words,
@@ -223,10 +248,10 @@ static const char *const marriage_t[] = {
     "nuptial", "civil partnership", NULL};
 static const char *const bank_t[] = {
     "bank", "banking", "account", "accounts", "savings", "compte", "cuenta", "conto", "rekening",
-    "konto*", "bancari*", NULL};
+    "konto*", "bancari*", "balance", "saldo", "salden*", "solde", NULL};
 static const char *const payslip_t[] = {
     "pay", "payslip", "salary", "wage", "wages", "earnings", "payroll", "remuneration", "paie",
-    "salaire", "nomina", "salario", "gehalt*", "lohn*", "entgelt*", "loon*", NULL};
+    "salaire", "nomina", "salario", "gehalt*", "lohn*", "entgelt*", "loon*", "verdienst*", NULL};
 static const char *const employ_t[] = {
     "employ*", "emploi", "employeur", "empleo", "laboral", "trabajo", "travail", "service",
     "arbeit*", "beschaftig*", "werkgever*", "lavoro", "trabalho", "datore", "employer*", NULL};
@@ -295,17 +320,53 @@ static bool in_word_list(const char *const *list, const char *w, size_t n)
     return false;
 }
 
+/* Whether the n bytes at w end in a document noun of six letters or
+ * more, after at least three letters of their own: a German compound
+ * names its document last ("Verdienstbescheinigung", "Jahresrechnung"). */
+static bool compound_document(const char *w, size_t n)
+{
+    for (const char *const *d = document_nouns; *d; d++) {
+        size_t k = strlen(*d);
+        if (k >= 6 && n >= k + 3 && strncmp(w + n - k, *d, k) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Whether the folded line " a b c " names a document (one of its words
- * is a document noun). */
+ * is a document noun, or a compound ending in one). */
 static bool names_document(const char *line)
 {
     for (const char *p = line; *p;) {
         while (*p == ' ')
             p++;
         size_t n = strcspn(p, " ");
-        if (n && in_word_list(document_nouns, p, n))
+        if (n && (in_word_list(document_nouns, p, n) || compound_document(p, n)))
             return true;
         p += n;
+    }
+    return false;
+}
+
+/* A letter's subject line says what the letter is as a title does, in
+ * the body's type: one led by "Re:", "Betreff", "Objet", "Asunto" ...,
+ * or the line right above the salutation ("Your annual electricity
+ * statement" / "Dear Customer,"). Folded words each. */
+static const char *const subject_leads[] = {
+    "re", "subject", "betreff", "objet", "asunto", "oggetto", "assunto", "betreft", "concerne", NULL};
+static const char *const salutations[] = {
+    "dear", "sehr geehrte", "sehr geehrter", "sehr geehrte damen", "madame", "monsieur",
+    "estimado", "estimada", "estimados", "estimado a", "muy senor", "muy senores",
+    "to whom it may concern", "gentile", "gentili", "egregio", "geachte", "cher", "chere",
+    "caro", "cara", "prezado", "prezada", "exmo", "exma", "hello", "guten tag", "bonjour", NULL};
+
+/* Whether the folded line " a b c " starts with one of the phrases. */
+static bool line_starts(const char *line, const char *const *phrases)
+{
+    for (; *phrases; phrases++) {
+        size_t n = strlen(*phrases);
+        if (strncmp(line + 1, *phrases, n) == 0 && line[1 + n] == ' ')
+            return true;
     }
     return false;
 }
@@ -330,6 +391,28 @@ static int int_cmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* A word read at least this surely counts for the body text's height. */
+#define CLASS_CLEAR_CONF 60.0f
+
+static int alnum_count(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += isalnum((unsigned char)*s) != 0;
+    return n;
+}
+
+/* Adds the folded line pad (" a b c ") to f's titles when it names a
+ * document and has room. */
+static void add_title(folded *f, size_t *tlen, const char *pad)
+{
+    size_t n = strlen(pad);
+    if (*tlen + n + 1 < sizeof f->titles && names_document(pad)) {
+        memcpy(f->titles + *tlen, pad, n + 1);
+        *tlen += n;
+    }
+}
+
 static void fold_page(const ds_sup_text *t, folded *f)
 {
     f->len = 0;
@@ -344,18 +427,29 @@ static void fold_page(const ds_sup_text *t, folded *f)
             if (t->w[i].box[1] + t->w[i].box[3] > page_h)
                 page_h = t->w[i].box[1] + t->w[i].box[3];
     size_t tlen = 0;
-    /* The body text height: the median word height. */
+    /* The body text height: the median height of the words read clearly
+     * (60 or more, two letters or digits), when there are five of them:
+     * a form's comb boxes read as marks are as tall as their boxes. */
     int *h = malloc(sizeof *h * (size_t)t->nwords);
     int median = 0;
     if (h) {
+        int nh = 0;
         for (int i = 0; i < t->nwords; i++)
-            h[i] = t->w[i].box[3];
-        qsort(h, (size_t)t->nwords, sizeof *h, int_cmp);
-        median = h[t->nwords / 2];
+            if (t->w[i].conf >= CLASS_CLEAR_CONF && alnum_count(t->w[i].text) >= 2)
+                h[nh++] = t->w[i].box[3];
+        if (nh < 5)
+            for (nh = 0; nh < t->nwords; nh++)
+                h[nh] = t->w[nh].box[3];
+        qsort(h, (size_t)nh, sizeof *h, int_cmp);
+        median = h[nh / 2];
         free(h);
     }
     int i = 0;
     int lh[LINE_WORDS_MAX];
+    /* The line before (padded, folded), whether it was taken as a title,
+     * and whether it lay in the top half. */
+    char prev[LINE_TEXT_MAX + 3] = "";
+    bool prev_title = false, prev_top = false;
     while (i < t->nwords) {
         int line = t->w[i].line, j = i, nh = 0, top = t->w[i].box[1];
         char raw[LINE_TEXT_MAX], fl[LINE_TEXT_MAX];
@@ -381,15 +475,18 @@ static void fold_page(const ds_sup_text *t, folded *f)
         qsort(lh, (size_t)nh, sizeof *lh, int_cmp);
         int lineh = nh ? lh[nh / 2] : 0;
         bool big = median > 0 && lineh * 10 >= median * 13;
-        size_t need = fl_len + 3;
-        if (big && top * 2 < page_h && tlen + need < sizeof f->titles) {
-            char pad[LINE_TEXT_MAX + 3];
-            snprintf(pad, sizeof pad, " %s ", fl);
-            if (names_document(pad)) {
-                memcpy(f->titles + tlen, pad, strlen(pad) + 1);
-                tlen += strlen(pad);
-            }
-        }
+        char pad[LINE_TEXT_MAX + 3];
+        snprintf(pad, sizeof pad, " %s ", fl);
+        bool top_half = top * 2 < page_h;
+        bool title = top_half && (big || line_starts(pad, subject_leads));
+        if (title)
+            add_title(f, &tlen, pad);
+        /* The subject above a salutation. */
+        if (prev_top && !prev_title && line_starts(pad, salutations))
+            add_title(f, &tlen, prev);
+        memcpy(prev, pad, sizeof prev);
+        prev_title = title;
+        prev_top = top_half;
         if (f->len + fl_len + 3 < CLASS_TEXT_MAX) {
             f->text[f->len] = ' ';
             f->big[f->len++] = big;

@@ -3,7 +3,8 @@
  * 15). Certificates and formal letters spell a date out: "fourteenth day
  * of July, nineteen hundred and eighty-five", "Twenty-fifth July 1979",
  * and letters head a date with its weekday ("Saturday, 24 May 1980",
- * "Sat 27 Jan 1990"). ds_sup_spell_numbers writes the numbers of such a
+ * "Sat 27 Jan 1990", "Freitag, 3. März 2023", "mardi 14 mars 2023",
+ * "jueves, 16 de julio de 1992"). ds_sup_spell_numbers writes the numbers of such a
  * date in digits ("14 day of July, 1985") for ds_sup_parse_date_yy
  * (support_date.c), which skips a leading weekday (ds_sup_weekday_word);
  * the weekday stays in the page's words, where the checks compare it with
@@ -179,7 +180,16 @@ int ds_sup_weekday_of(const char *word)
     } days[] = {{"monday", 0},   {"mon", 0},   {"tuesday", 1},  {"tue", 1},    {"tues", 1},
                 {"wednesday", 2}, {"wed", 2},  {"thursday", 3}, {"thu", 3},    {"thur", 3},
                 {"thurs", 3},    {"friday", 4}, {"fri", 4},     {"saturday", 5}, {"sat", 5},
-                {"sunday", 6},   {"sun", 6}};
+                {"sunday", 6},   {"sun", 6},
+                /* German, French and Spanish: the full names, and the
+                 * abbreviations no month, name or short word shares */
+                {"montag", 0},   {"lundi", 0},  {"lunes", 0},    {"lun", 0},
+                {"dienstag", 1}, {"mardi", 1},  {"martes", 1},
+                {"mittwoch", 2}, {"mercredi", 2}, {"miercoles", 2}, {"mie", 2},
+                {"donnerstag", 3}, {"jeudi", 3}, {"jueves", 3},  {"jeu", 3},   {"jue", 3},
+                {"freitag", 4},  {"vendredi", 4}, {"viernes", 4}, {"ven", 4},  {"vie", 4},
+                {"samstag", 5},  {"sonnabend", 5}, {"samedi", 5}, {"sabado", 5}, {"sab", 5},
+                {"sonntag", 6},  {"dimanche", 6}, {"domingo", 6}};
     char f[64];
     ds_text_fold(word ? word : "", f, sizeof f);
     size_t n = strlen(f);

@@ -96,6 +96,24 @@ bool ds_sup_form_word(const char *w)
     return in_list(form_words, f);
 }
 
+bool ds_sup_company_word(const char *w)
+{
+    /* Legal forms of companies, their dots dropped ("S.A.", "GmbH"). */
+    static const char *const forms[] = {
+        "ltd", "limited", "plc", "inc", "llc", "llp", "corp", "corporation", "gmbh", "ag",
+        "kg", "ohg", "sarl", "sas", "sa", "sl", "slu", "bv", "nv", "srl", "spa", NULL};
+    if (!w)
+        return false;
+    char f[DS_SUP_WORD_MAX * 2], g[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(w, f, sizeof f); /* "S.A." -> "s a " */
+    size_t k = 0;
+    for (const char *p = f; *p && k + 1 < sizeof g; p++)
+        if (*p != ' ')
+            g[k++] = *p;
+    g[k] = 0;
+    return in_list(forms, g);
+}
+
 /* Longer phrases first where one begins another ("name of father" before
  * "name"): the first label matching at a position wins. */
 const label ds_sup_labels[] = {

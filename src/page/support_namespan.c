@@ -30,12 +30,6 @@ static const char *const not_names[] = {
     "no",       "for",  "with",    "by",     "nee",     "ne",   "geboren",
     "am",       "le",   "la",      "el",     "de",      NULL};
 
-/* A company's legal form: a name with one of these is an organisation's
- * ("Brackley Homes Ltd" under "Name" in a form's issuer section), never
- * the applicant's. */
-static const char *const legal_forms[] = {"ltd", "limited", "plc",  "inc", "llc",
-                                          "llp", "gmbh",    "sarl", NULL};
-
 /* Small words that join caption words ("titulaire du compte", "name of
  * holder"); name particles too, so taken only with a caption word after. */
 static const char *const caption_joins[] = {
@@ -115,12 +109,12 @@ ds_sup_span ds_sup_name_span(const ds_sup_text *t, int a, int b) {
   }
   if (!capital)
     s.b = s.a;
-  for (int i = s.a; i < s.b; i++) {
-    char f[DS_SUP_WORD_MAX * 2];
-    ds_text_fold(t->w[i].text, f, sizeof f);
-    if (in_list(legal_forms, f))
+  /* A company's legal form (ds_sup_company_word): the name is an
+   * organisation's ("Brackley Homes Ltd" under "Name" in a form's issuer
+   * section), never the applicant's. */
+  for (int i = s.a; i < s.b; i++)
+    if (ds_sup_company_word(t->w[i].text))
       s.b = s.a;
-  }
   return s;
 }
 

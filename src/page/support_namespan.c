@@ -109,12 +109,6 @@ ds_sup_span ds_sup_name_span(const ds_sup_text *t, int a, int b) {
   }
   if (!capital)
     s.b = s.a;
-  /* A company's legal form (ds_sup_company_word): the name is an
-   * organisation's ("Brackley Homes Ltd" under "Name" in a form's issuer
-   * section), never the applicant's. */
-  for (int i = s.a; i < s.b; i++)
-    if (ds_sup_company_word(t->w[i].text))
-      s.b = s.a;
   return s;
 }
 

@@ -37,6 +37,13 @@
 #             in the corner, the expiry as a sentence, Hijri dates, mobile scanner
 #             app output, e-mailed low-resolution scans), written blind by a session
 #             that tunes no rule
+#   heldout13/ LAYOUTS_COUNT genuine documents (seed 131) in --layouts heldout13, a
+#             twelfth (samples/layout13.py: captions in Telugu, Kannada, Malayalam,
+#             Odia, Mongolian Cyrillic, Tifinagh with Arabic or Inuktitut with French,
+#             letter-spaced, in pills or beside pictograms, two-column pages, height,
+#             eyes and a previous passport number, perforated numbers, old scanners
+#             with a colour cast, 150 dpi greyscale TIFFs), written blind by a
+#             session that tunes no rule; not screened yet
 #   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
 #             seed 63) in --layouts all
 #   defects5/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 68) in
@@ -55,6 +62,8 @@
 #             --layouts heldout11
 #   defects12/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 122) in
 #             --layouts heldout12
+#   defects13/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 132) in
+#             --layouts heldout13
 # runs `docscreen scan --json --no-barcodes --today 2026-11-23 --case CASE FILE`
 # on each (bench/recall.py scan, one process per document), and prints per
 # family the genuine documents with a high flag (target <= 0.5 %), with a
@@ -84,7 +93,7 @@ fi
 stamp() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-ALL_SETS="all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12"
+ALL_SETS="all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12 defects13"
 SETS=${LAYOUTS_SETS:-$ALL_SETS}
 for s in $SETS; do
   case " $ALL_SETS " in *" $s "*) ;; *) echo "layouts: unknown set '$s' (sets: $ALL_SETS)" >&2; exit 2 ;; esac
@@ -117,6 +126,7 @@ gen heldout9 heldout9 91 "$COUNT" 1
 gen heldout10 heldout10 101 "$COUNT" 1
 gen heldout11 heldout11 111 "$COUNT" 1
 gen heldout12 heldout12 121 "$COUNT" 1
+gen heldout13 heldout13 131 "$COUNT" 1
 gen defects all 63 "$DCOUNT" 0
 gen defects5 heldout5 68 "$DCOUNT" 0
 gen defects6 heldout6 70 "$DCOUNT" 0
@@ -126,6 +136,7 @@ gen defects9 heldout9 92 "$DCOUNT" 0
 gen defects10 heldout10 102 "$DCOUNT" 0
 gen defects11 heldout11 112 "$DCOUNT" 0
 gen defects12 heldout12 122 "$DCOUNT" 0
+gen defects13 heldout13 132 "$DCOUNT" 0
 t_gen=$(secs "$t_start" "$(stamp)")
 t0=$(stamp)
 for s in $SETS; do
@@ -139,7 +150,7 @@ t_scan=$(secs "$t0" "$(stamp)")
 {
   echo
   echo "== genuine documents, false flags per layout family =="
-  for s in all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12; do
+  for s in all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13; do
     want "$s" || continue
     "$PY" bench/layouts.py genuine --family "$s" --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" \
       --json "$OUT/$s.json" ${LAYOUTS_BEFORE:+--before "$OUT/$s.before.jsonl"}
@@ -151,7 +162,7 @@ t_scan=$(secs "$t0" "$(stamp)")
       --bin "$LAYOUTS_BEFORE" --today "$TODAY" | sed -n '1,/^false positives on/p'
     echo
   fi
-  for s in defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12; do
+  for s in defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12 defects13; do
     want "$s" || continue
     case $s in
       defects) what="all" ;;

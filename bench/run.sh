@@ -161,7 +161,7 @@ echo "== Flags on labelled cases: recall per code, false positives on genuine do
 bash bench/recall.sh "$BUILD" || echo "bench: recall benchmark failed"
 
 echo
-echo "== Other layouts: false flags on genuine documents in --layouts all and the held-out families heldout, heldout2, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11 and heldout12, recall on defects in all, in heldout5, in heldout6, in heldout7, in heldout8, in heldout9, in heldout10, in heldout11 and in heldout12 (issue 13) =="
+echo "== Other layouts: false flags on genuine documents in --layouts all and the held-out families heldout, heldout2, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12 and heldout13, recall on defects in all, in heldout5, in heldout6, in heldout7, in heldout8, in heldout9, in heldout10, in heldout11, in heldout12 and in heldout13 (issue 13) =="
 bash bench/layouts.sh "$BUILD" || echo "bench: layouts benchmark failed"
 
 echo

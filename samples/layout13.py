@@ -61,6 +61,7 @@ from PIL import Image, ImageDraw, ImageFilter
 import layout7  # geometry(), finish()
 import layout10  # covers(), _canvas()
 import layout11  # text()
+import layout12  # _quad_of()
 
 FAMILY = "heldout13"
 _N = "/usr/share/fonts/truetype/noto/"
@@ -617,10 +618,6 @@ def _face(g, doc, dpi, r, L, rs):
     return layout7.finish(g, doc, r, rs, cv, bk, x_jit, y_jit, s)
 
 
-def _quad_of(box):
-    return [(box[0], box[1]), (box[2], box[1]), (box[2], box[3]), (box[0], box[3])]
-
-
 def old_scanner(sheet, mask, box, dpi, rs, L):
     """An old flatbed: the document turned by L['tilt_deg'] on the glass
     under a lid, the lamp's colour cast, the blacks lifted, the light
@@ -655,8 +652,8 @@ def old_scanner(sheet, mask, box, dpi, rs, L):
     sx = rs.randint(int(ww * 0.1), int(ww * 0.9))
     a[:, sx:sx + max(1, int(s * 0.12))] *= np.array([0.8, 0.78, 0.82], np.float32)
     page = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), "RGB")
-    L["_quad"] = [(m + x, m + y) for x, y in (turn(p) for p in _quad_of((0, 0, W, H)))]
-    L["_mrz_quad"] = [(m + x, m + y) for x, y in (turn(p) for p in _quad_of(box))]
+    L["_quad"] = [(m + x, m + y) for x, y in (turn(p) for p in layout12._quad_of((0, 0, W, H)))]
+    L["_mrz_quad"] = [(m + x, m + y) for x, y in (turn(p) for p in layout12._quad_of(box))]
     q = L["_mrz_quad"]
     mb = [int(math.floor(min(p[0] for p in q))), int(math.floor(min(p[1] for p in q))),
           int(math.ceil(max(p[0] for p in q))), int(math.ceil(max(p[1] for p in q)))]

@@ -185,6 +185,21 @@ def printed_against_mrz(vals, doc, L, where, problems, sex_words, read_date):
         problems.append("%s: type printed %r, MRZ %s" % (where, vals["type"][0], f["document_code"]))
 
 
+def issue_printed(vals, doc, L, where, problems, read_date):
+    """The issue date (a visa's first day of validity) a blind passport
+    family's rows_of prints, read back by read_date(printed, style,
+    language), is the document's (tests/samples_heldout12.py,
+    tests/samples_heldout13.py)."""
+    issue = vals.get("valid_from" if doc["format"] in ("MRVA", "MRVB") else "doi")
+    try:
+        got = read_date(issue, L["dates"], L["caption_lang"]) if issue else None
+    except (ValueError, AttributeError) as e:
+        got = e
+    if got != doc["issue_date"]:
+        problems.append("%s: issue date printed %r (%s), the document's %s" % (where, issue, got, doc["issue_date"]))
+    return issue
+
+
 def mrz_legible(d, t, problems):
     """Dark ink on a light ground inside the MRZ's quad (its box holds much
     paper when the document is turned): the darkest 3 % of its pixels at

@@ -43,7 +43,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples"))
 import layout12  # noqa: E402
-from samples_blind import drawn_layouts, passport_family, printed_against_mrz, undigits  # noqa: E402
+from samples_blind import drawn_layouts, issue_printed, passport_family, printed_against_mrz, undigits  # noqa: E402
 from samples_heldout8 import quad_truth  # noqa: E402
 
 FAMILY = "heldout12"
@@ -131,14 +131,7 @@ def printed_values(problems, n=150):
             sex, nat = vals["sexnat"][0].split(" / ")
             vals = dict(vals, sex=(sex, vals["sexnat"][1]), nat=(nat, None))
         printed_against_mrz(vals, doc, L, where, problems, layout12.SEX[L["caption_lang"]], read_date)
-        issue = vals.get("valid_from" if fmt in layout12.VISAS else "doi")
-        try:
-            got = read_date(issue, L["dates"], L["caption_lang"]) if issue else None
-        except (ValueError, AttributeError) as e:
-            got = e
-        if got != doc["issue_date"]:
-            problems.append("%s: issue date printed %r (%s), the document's %s" % (where, issue, got,
-                                                                                  doc["issue_date"]))
+        issue = issue_printed(vals, doc, L, where, problems, read_date)
         if back and fmt != "TD1":
             problems.append("%s: back rows %s on a %s" % (where, back, fmt))
     want = {"month_name", "ordinal", "dual", "names_first", "dates_first"} | set(layout12.LANGS)

@@ -412,6 +412,12 @@ class P13(s12.P12):
             return [(short, True), (town, False)]
         return [(street, True), (town, False)]
 
+    def addr_runs(self, x, y, lead, pt, tail=""):
+        """<lead><street>, <town><tail> on one line, the street the field."""
+        lines = self.addr_text()
+        self.runs(x, y, [(lead, None), (lines[0][0], "address")] +
+                  [(", " + s, None) for s, _ in lines[1:]] + [(tail, None)], pt)
+
     def address_block(self, x, y, pt=10.5):
         for s, is_field in self.addr_text():
             self.t(x, y, s, pt, "address" if is_field else None)
@@ -466,7 +472,7 @@ def draw_birth(P):
     """A hospital birth record filled in by hand in boxes, or a civil
     registry's certidão / acta (or its sworn translation)."""
     pg, r, W = P.pg, P.r, P.W
-    p, lang = pg["person"], P.spec["lang"]
+    p = pg["person"]
     if P.spec["country"] in ("br", "mx"):
         return _registry_birth(P)
     y = P.head()
@@ -540,7 +546,7 @@ def draw_marriage(P):
     app, sp = pg["person"], pg["spouse"]
     lang = P.spec["lang"]
     if P.spec["seal"]:
-        seal(P, W / 2, 150, 62, pg["issuer"][:30])
+        seal(P, W / 2, 88, 55, pg["issuer"][:30])
     y = _translator(P) + 2 if P.spec["translated"] else 16
     P.t((W - P.w(pg["issuer"], 12, True)) / 2, y, pg["issuer"], 12, "issuer", bold=True)
     y += 10
@@ -604,9 +610,7 @@ def draw_bank(P):
     pt = 11
     P.person_line(18, y, p, pt, "This is to certify that ", ",")
     y += 7
-    lines = P.addr_text()
-    P.runs(18, y, [("residing at ", None), (lines[0][0], "address")] +
-           ([(", " + lines[1][0], None)] if len(lines) > 1 else []) + [(",", None)], pt)
+    P.addr_runs(18, y, "residing at ", pt, ",")
     y += 7
     if pg.get("birth_date_shown"):
         P.runs(18, y, [("date of birth ", None), (date(pg["birth_date"], P.spec["birth"]), "birth_date"), (",", None)], pt)
@@ -637,9 +641,7 @@ def draw_salary(P):
         pg["number"][-6:], r.choice(["Senior Executive", "Machine Operator", "Accounts Assistant", "Team Lead"]),
         date(pg["issue"] - datetime.timedelta(days=r.randint(400, 3000)), "dmyabbr")), pt)
     y += 6.5
-    lines = P.addr_text()
-    P.runs(18, y, [("Address as per our records: ", None), (lines[0][0], "address")] +
-           ([(", " + lines[1][0], None)] if len(lines) > 1 else []), pt)
+    P.addr_runs(18, y, "Address as per our records: ", pt)
     y += 9
     month = pg["issue"].replace(day=1) - datetime.timedelta(days=1)
     P.t(18, y, "The salary for the month of %s %d is as under:" % (MONTHS[month.month - 1], month.year), pt)
@@ -842,7 +844,7 @@ def draw_police(P):
     pg, r, W = P.pg, P.r, P.W
     p, lang = pg["person"], P.spec["lang"]
     if P.spec["seal"]:
-        seal(P, W / 2, 140, 70, pg["issuer"][:34])
+        seal(P, W / 2, 82, 52, pg["issuer"][:34])
     if P.spec["country"] in ("br", "mx"):
         y = _translator(P) + 2 if P.spec["translated"] else 14
         P.t(18, y, pg["issuer"], 10.5, "issuer", bold=True)
@@ -901,7 +903,7 @@ def draw_leaving(P):
     pg, r, W = P.pg, P.r, P.W
     p = pg["person"]
     if P.spec["seal"]:
-        seal(P, W / 2, 150, 60, pg["issuer"][:30])
+        seal(P, W / 2, 102, 55, pg["issuer"][:30])
     y = P.head()
     title = r.choice(["SCHOOL LEAVING CERTIFICATE", "TRANSFER CERTIFICATE", "CERTIFICATE OF SCHOOL LEAVING"])
     P.t((W - P.w(title, 15, True)) / 2, y, title, 15, bold=True)

@@ -355,6 +355,10 @@ class P13(s12.P12):
             cap.uneven(self, x, y, right, pt)
         return right
 
+    def centre(self, y, s, pt, fld=None):
+        """A bold line centred on the page."""
+        self.t((self.W - self.w(s, pt, True)) / 2, y, s, pt, fld, bold=True)
+
     def hand(self, x, y, s, pt, fld=None):
         """An entry written by hand (Purisa) a little off the line."""
         jx, jy = self.r.uniform(-0.6, 0.6), self.r.uniform(-0.8, 0.4)
@@ -367,7 +371,7 @@ class P13(s12.P12):
         pg, r, W = self.pg, self.r, self.W
         iss = pg["issuer"]
         pt = 14 if len(iss) < 42 else 11.5
-        self.t((W - self.w(iss, pt, True)) / 2, 12, iss, pt, "issuer", bold=True)
+        self.centre(12, iss, pt, "issuer")
         town = TOWNS[self.spec["country"]][0] if self.spec["country"] in TOWNS else ""
         sub = "%s  |  Tel: %s  |  %s" % (town, r.choice(["+91 20 2553 4412", "+92 42 3571 2345", "+234 1 461 7720",
                                                           "+63 2 8723 0945"]),
@@ -377,7 +381,7 @@ class P13(s12.P12):
         self.rule(15, 27.2, W - 15, 1, 50)
         y = 32
         if title:
-            self.t((W - self.w(title, 14, True)) / 2, y, title, 14, bold=True)
+            self.centre(y, title, 14)
             y += 10
         return y
 
@@ -478,7 +482,7 @@ def draw_birth(P):
     y = P.head()
     title = r.choice(["CERTIFICATE OF BIRTH (HOSPITAL RECORD)", "BIRTH NOTIFICATION - HOSPITAL COPY",
                       "CERTIFICATE OF LIVE BIRTH"])
-    P.t((W - P.w(title, 13, True)) / 2, y, title, 13, bold=True)
+    P.centre(y, title, 13)
     y += 10
     P.t(18, y, "Hospital Reg. No. %s      Ward: Maternity (Labour Room %d)" % (pg["number"], r.randint(1, 6)), 9)
     y += 8
@@ -510,7 +514,7 @@ def _registry_birth(P):
     P.t(18, y, pg["issuer"], 11, "issuer", bold=True)
     y += 8
     title = {"por": "CERTIDÃO DE NASCIMENTO", "spa": "ACTA DE NACIMIENTO"}.get(lang, "BIRTH CERTIFICATE")
-    P.t((W - P.w(title, 16, True)) / 2, y, title, 16, bold=True)
+    P.centre(y, title, 16)
     y += 12
     caps = {"por": ["Nome", "Data de nascimento", "Local de nascimento", "Filiação", "Matrícula"],
             "spa": ["Nombre", "Fecha de nacimiento", "Lugar de nacimiento", "Padres", "CURP"]}.get(
@@ -548,11 +552,11 @@ def draw_marriage(P):
     if P.spec["seal"]:
         seal(P, W / 2, 88, 55, pg["issuer"][:30])
     y = _translator(P) + 2 if P.spec["translated"] else 16
-    P.t((W - P.w(pg["issuer"], 12, True)) / 2, y, pg["issuer"], 12, "issuer", bold=True)
+    P.centre(y, pg["issuer"], 12, "issuer")
     y += 10
     title = {"por": "CERTIDÃO DE CASAMENTO", "spa": "ACTA DE MATRIMONIO"}.get(
         lang, "CERTIFICATE OF MARRIAGE" if P.spec["country"] in ENGLISH else "MARRIAGE CERTIFICATE")
-    P.t((W - P.w(title, 18, True)) / 2, y, title, 18, bold=True)
+    P.centre(y, title, 18)
     y += 16
     first, second = ((app, True), (sp, False)) if pg["applicant_first"] else ((sp, False), (app, True))
     pt = 11
@@ -605,7 +609,7 @@ def draw_bank(P):
     P.t(18, y, "%s Branch" % r.choice(["Shivaji Nagar", "Gulberg III", "Marina", "Colon Street"]), 10)
     y += 12
     title = r.choice(["BALANCE CONFIRMATION CERTIFICATE", "TO WHOM IT MAY CONCERN", "CERTIFICATE OF ACCOUNT BALANCE"])
-    P.t((W - P.w(title, 12.5, True)) / 2, y, title, 12.5, bold=True)
+    P.centre(y, title, 12.5)
     y += 12
     pt = 11
     P.person_line(18, y, p, pt, "This is to certify that ", ",")
@@ -675,7 +679,7 @@ def draw_employment(P):
     y = P.refdate(y + 2)
     y += 4
     title = r.choice(["EMPLOYMENT CERTIFICATE", "CERTIFICATE OF EMPLOYMENT", "TO WHOM IT MAY CONCERN"])
-    P.t((W - P.w(title, 13, True)) / 2, y, title, 13, bold=True)
+    P.centre(y, title, 13)
     y += 13
     pt = 11
     P.person_line(18, y, p, pt, "This is to certify that ", ",")
@@ -853,7 +857,7 @@ def draw_police(P):
         y = P.head()
     title = {"por": "CERTIDÃO DE ANTECEDENTES CRIMINAIS", "spa": "CONSTANCIA DE ANTECEDENTES NO PENALES"}.get(
         lang, r.choice(["POLICE CLEARANCE CERTIFICATE", "POLICE CHARACTER CERTIFICATE", "CERTIFICATE OF GOOD CONDUCT"]))
-    P.t((W - P.w(title, 14, True)) / 2, y, title, 14, bold=True)
+    P.centre(y, title, 14)
     y += 10
     P.t(18, y, "No. PCC/%d/%s" % (pg["issue"].year, pg["number"][-6:]), 9.5)
     P.box(W - 50, y, 32, 40, 240, outline=80)
@@ -906,7 +910,7 @@ def draw_leaving(P):
         seal(P, W / 2, 102, 55, pg["issuer"][:30])
     y = P.head()
     title = r.choice(["SCHOOL LEAVING CERTIFICATE", "TRANSFER CERTIFICATE", "CERTIFICATE OF SCHOOL LEAVING"])
-    P.t((W - P.w(title, 15, True)) / 2, y, title, 15, bold=True)
+    P.centre(y, title, 15)
     y += 10
     P.t(18, y, "Admission No. %s        Serial No. %d" % (pg["number"][-5:], r.randint(100, 999)), 9.5)
     y += 10

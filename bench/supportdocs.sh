@@ -39,8 +39,11 @@
 # SUPPORTDOCS_LAYOUTS=heldout11 only the eleventh (samples/supportdocs11.py and
 # supportdocs11b.py; blind, screened once; eng+deu, eng+fra or eng+spa),
 # SUPPORTDOCS_LAYOUTS=heldout12 only the twelfth (samples/supportdocs12.py; blind,
-# not screened yet: SUPPORTDOCS_FAMILIES=heldout12 SUPPORTDOCS_COUNT=72; English,
-# and the defect weekday_mismatch, SUPPORT_DATE_WEEKDAY_MISMATCH).
+# screened once: SUPPORTDOCS_FAMILIES=heldout12 SUPPORTDOCS_COUNT=72; English,
+# and the defect weekday_mismatch, SUPPORT_DATE_WEEKDAY_MISMATCH),
+# SUPPORTDOCS_LAYOUTS=heldout13 only the thirteenth (samples/supportdocs13.py and
+# supportdocs13b.py; blind, not screened yet: SUPPORTDOCS_FAMILIES=heldout13
+# SUPPORTDOCS_COUNT=72; English, eng+por or eng+spa).
 # SUPPORTDOCS_PDF=1 screens each page as a born-digital PDF made from the
 # page's text runs (samples/pdfgen.py --born-from): the text-layer path,
 # with the PDF checks of the same pages (bench/out/supportdocs-pdf/).
@@ -64,23 +67,23 @@ if [ ! -x "$BIN" ]; then
 fi
 # SUPPORTDOCS_FAMILIES (e.g. "heldout3") screens only the pages of those
 # layout families; naming only heldout4, heldout5, heldout6, heldout7,
-# heldout8, heldout9, heldout10, heldout11 or heldout12 also generates that family's pages (as
-# SUPPORTDOCS_LAYOUTS=heldout4 ... 12 does).
+# heldout8, heldout9, heldout10, heldout11, heldout12 or heldout13 also generates that family's
+# pages (as SUPPORTDOCS_LAYOUTS=heldout4 ... 13 does).
 FAMILIES=${SUPPORTDOCS_FAMILIES:-}
-KNOWN_FAMILIES="colon column stacked heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12"
+KNOWN_FAMILIES="colon column stacked heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13"
 for f in $FAMILIES; do
   case " $KNOWN_FAMILIES " in *" $f "*) ;; *) echo "supportdocs: unknown family '$f' (families: $KNOWN_FAMILIES)" >&2; exit 2 ;; esac
 done
-case "$(echo $FAMILIES)" in heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12) DEFAULT_LAYOUTS=$(echo $FAMILIES) ;; *) DEFAULT_LAYOUTS=all ;; esac
+case "$(echo $FAMILIES)" in heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13) DEFAULT_LAYOUTS=$(echo $FAMILIES) ;; *) DEFAULT_LAYOUTS=all ;; esac
 LAYOUTS=${SUPPORTDOCS_LAYOUTS:-$DEFAULT_LAYOUTS}
 case "$LAYOUTS" in
   train|heldout|all) ;;
-  heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12) [ -z "${SUPPORTDOCS_OUT:-}" ] && OUT=$OUT-$LAYOUTS ;;
-  *) echo "supportdocs: unknown SUPPORTDOCS_LAYOUTS '$LAYOUTS' (train heldout all heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12)" >&2; exit 2 ;;
+  heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13) [ -z "${SUPPORTDOCS_OUT:-}" ] && OUT=$OUT-$LAYOUTS ;;
+  *) echo "supportdocs: unknown SUPPORTDOCS_LAYOUTS '$LAYOUTS' (train heldout all heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13)" >&2; exit 2 ;;
 esac
 STAMP="count=$COUNT seed=$SEED pdf=$PDF balance=1 layouts=$LAYOUTS gen=$(cat samples/supportdocs.py samples/supportdocs5.py samples/supportdocs6.py samples/supportdocs7.py \
   samples/supportdocs8.py samples/supportdocs9.py samples/supportdocs10.py samples/supportdocs11.py \
-  samples/supportdocs11b.py samples/supportdocs12.py | sha1sum | cut -c1-12)"
+  samples/supportdocs11b.py samples/supportdocs12.py samples/supportdocs13.py samples/supportdocs13b.py | sha1sum | cut -c1-12)"
 if [ "${SUPPORTDOCS_FRESH:-0}" = 1 ] || [ "$(cat "$OUT/pages/.stamp" 2>/dev/null)" != "$STAMP" ]; then
   rm -rf "$OUT"
   mkdir -p "$OUT/pages"

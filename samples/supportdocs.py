@@ -15,7 +15,7 @@ one defect a screening must find:
   before_birth      a birth certificate issued before birth  SUPPORT_ISSUED_BEFORE_BIRTH
   duplicate         the same page, submitted for two cases   DUPLICATE_IMAGE (docscreend)
   weekday_mismatch  a weekday the printed date did not fall on SUPPORT_DATE_WEEKDAY_MISMATCH
-                    (heldout12 letters and bills only)
+                    (heldout12 and heldout13 letters and bills only)
 
 Layout families: "colon" (Label: value), "column" (labels in a column,
 values beside them), "stacked" (a small label over its value) are the
@@ -89,7 +89,17 @@ sidebar letters, mobile, council-tax and water bills, police certificates
 with a QR-like square, enrolment certificates, weekdays before dates and
 the weekday_mismatch defect, phone photos on a desk, crumpled, low-toner,
 carbon-copy and two-page captures, sticky notes; drawn only with --layouts
-heldout12) the twelfth. --balance gives each page with a defect
+heldout12) the twelfth, and "heldout13" (samples/supportdocs13.py and
+supportdocs13b.py: Indian, Pakistani, Nigerian and Philippine issuers in
+English, Brazilian and Mexican certificates in Portuguese or Spanish or
+their sworn translation, hospital birth records filled in by hand, church
+marriage certificates, bank balance confirmation letters, salary
+certificates, letters with the addressee at the foot, bills with a
+tear-off slip and barcode, receipt-book rent receipts, police clearances
+with a seal behind the text, school leaving certificates, honorifics and
+s/o lines, "14/03/23" and "14th day of March 2023" dates, sleeve glare,
+folded corners, faxes, a thumb on a photo, 150 dpi and over-sharpened
+scans; drawn only with --layouts heldout13) the thirteenth. --balance gives each page with a defect
 the defect its type can carry that the pages before it carry least, so a
 run of a few hundred pages has every code about equally often.
 
@@ -106,7 +116,7 @@ a second, unrelated case, and NAME.dup.jpg, the same paper scanned again
 (another rotation, noise and compression), submitted for it.
 
 Usage: /usr/bin/python3 samples/supportdocs.py --out DIR [--count N] [--seed S]
-                                              [--layouts train|heldout|all|heldout4|...|heldout11|heldout12]
+                                              [--layouts train|heldout|all|heldout4|...|heldout12|heldout13]
                                               [--defects 0.5] [--clean] [--balance]
 """
 import argparse
@@ -139,6 +149,7 @@ import supportdocs9  # noqa: E402  (the heldout9 family)
 import supportdocs10  # noqa: E402  (the heldout10 family)
 import supportdocs11  # noqa: E402  (the heldout11 family)
 import supportdocs12  # noqa: E402  (the heldout12 family)
+import supportdocs13  # noqa: E402  (the heldout13 family)
 
 TODAY = datetime.date(2026, 11, 23)
 KINDS = ["birth_certificate", "marriage_certificate", "bank_statement", "payslip",
@@ -165,6 +176,8 @@ HELDOUT10 = ["heldout10"]
 HELDOUT11 = ["heldout11"]
 # heldout12 (samples/supportdocs12.py) likewise, only with --layouts heldout12.
 HELDOUT12 = ["heldout12"]
+# heldout13 (samples/supportdocs13.py) likewise, only with --layouts heldout13.
+HELDOUT13 = ["heldout13"]
 EXPECT = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
           "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
           "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
@@ -212,13 +225,17 @@ def make(i, a, fontlist, families, used):
     spec12 = supportdocs12.choose(kind, r) if family == "heldout12" else None
     if spec12:
         app_addr = supportdocs12.address(r, spec12)
+    spec13 = supportdocs13.choose(kind, r) if family == "heldout13" else None
+    if spec13:  # the page's country names the applicant and gives the address
+        app_addr = supportdocs13.applicant(r, sys.modules[__name__], spec13, app)
     application = TODAY - datetime.timedelta(days=r.randint(0, 20))
     defect = None
     # Balanced runs give birth certificates, the one type that can be
     # issued before the birth, defects more often.
     rate = min(1.0, a.defects * 1.5) if a.balance and kind == "birth_certificate" else a.defects
     if r.random() < rate:
-        cands = defects_for(kind) + (supportdocs12.extra_defects(kind) if spec12 else [])
+        cands = defects_for(kind) + (supportdocs12.extra_defects(kind) if spec12 else
+                                     supportdocs13.extra_defects(kind, spec13) if spec13 else [])
         defect = r.choice(cands)
         if a.balance:
             # The defect this page can carry that the pages so far carry
@@ -265,12 +282,14 @@ def make(i, a, fontlist, families, used):
         shown["joint"] = kind in ("bank_statement", "tenancy_agreement") and r.random() < 0.4
         shown["co_holder"] = stranger(r, app)
         shown["co_first"] = r.random() < 0.5
-    lang11 = None
+    lang11 = lang13 = None
     if family == "heldout11":
         shown["issuer"] = supportdocs11.issuer(kind, r, spec11)
         shown["application"] = application
     if spec12:
         shown["issuer"] = supportdocs12.issuer(kind, r, spec12)
+    if spec13:
+        shown["issuer"] = supportdocs13.issuer(kind, r, spec13)
     case = {"case_id": "SD-%04d" % i, "surname": app["surname"], "given_names": app["given_names"],
             "birth_date": app["birth_date"].isoformat(), "application_date": application.isoformat(),
             "address": "\n".join(app_addr)}
@@ -283,22 +302,24 @@ def make(i, a, fontlist, families, used):
         shown["issue"] = application - datetime.timedelta(days=r.randint(5, 300))
     shown["birth_date_shown"] = kind == "bank_statement" and r.random() < 0.5
     if kind == "birth_certificate":
-        father, mother = person(r, app["surname"]), person(r, app["surname"])
+        father, mother = supportdocs13.parents(r, spec13, app) if spec13 else (
+            person(r, app["surname"]), person(r, app["surname"]))
         shown["father"], shown["mother"] = father, mother
         case["related_persons"] = [
             {"surname": father["surname"], "given_names": father["given_names"], "relation": "father"},
             {"surname": mother["surname"], "given_names": mother["given_names"], "relation": "mother"}]
     if kind == "marriage_certificate":
-        spouse = stranger(r, app)
+        spouse = supportdocs13.stranger(r, spec13, app) if spec13 else stranger(r, app)
         shown["spouse"] = spouse
         shown["applicant_first"] = r.random() < 0.5
         shown["married"] = shown["issue"] - datetime.timedelta(days=r.randint(0, 3000))
         case["related_persons"] = [{"surname": spouse["surname"], "given_names": spouse["given_names"],
                                     "birth_date": spouse["birth_date"].isoformat(), "relation": "spouse"}]
     if defect == "wrong_name":
-        shown["person"] = stranger(r, app)
+        other = (lambda p: supportdocs13.stranger(r, spec13, p)) if spec13 else (lambda p: stranger(r, p))
+        shown["person"] = other(app)
         if kind == "marriage_certificate":
-            shown["person"]["surname"] = stranger(r, shown["spouse"])["surname"]
+            shown["person"]["surname"] = other(shown["spouse"])["surname"]
     elif defect == "wrong_birth_date":
         shown["birth_date"] = app["birth_date"] + datetime.timedelta(days=r.choice([-1, 1]) * r.randint(40, 4000))
     elif defect == "wrong_address":
@@ -306,7 +327,8 @@ def make(i, a, fontlist, families, used):
             supportdocs9.address(r, spec9, app_addr) if spec9 and spec9[1] else \
             supportdocs10.other_address(r, sys.modules[__name__], app_addr) if spec10 else \
             supportdocs11.other_address(r, sys.modules[__name__], spec11, app_addr) if spec11 else \
-            supportdocs12.other_address(r, spec12, app_addr) if spec12 else address(r)
+            supportdocs12.other_address(r, spec12, app_addr) if spec12 else \
+            supportdocs13.other_address(r, spec13, app_addr) if spec13 else address(r)
     elif defect == "future_issue":
         shown["issue"] = TODAY + datetime.timedelta(days=r.randint(20, 300))
     elif defect == "stale_statement":
@@ -337,6 +359,8 @@ def make(i, a, fontlist, families, used):
         lang11 = supportdocs11.draw11(sys.modules[__name__], kind, c, r, truth, spec11)
     elif family == "heldout12":
         supportdocs12.draw12(sys.modules[__name__], kind, c, r, truth, spec12)
+    elif family == "heldout13":
+        lang13 = supportdocs13.draw13(sys.modules[__name__], kind, c, r, truth, spec13)
     else:
         L = Layout(family, r, c)
         draw(kind, c, L, r, app, truth)
@@ -347,7 +371,7 @@ def make(i, a, fontlist, families, used):
         data = buf.getvalue()
     else:
         data = (supportdocs10.scanned if spec10 else supportdocs11.scanner(spec11) if spec11 else
-                supportdocs12.scanner(spec12) if spec12 else
+                supportdocs12.scanner(spec12) if spec12 else supportdocs13.cap.scanner(spec13) if spec13 else
                 supporting.scanned)(c.img, r)
     with open(os.path.join(a.out, name + ".jpg"), "wb") as fh:
         fh.write(data)
@@ -364,19 +388,19 @@ def make(i, a, fontlist, families, used):
         # The same paper through the scanner again: another rotation, noise
         # and compression.
         again = (supportdocs10.scanned if spec10 else supportdocs11.scanner(spec11) if spec11 else
-                supportdocs12.scanner(spec12) if spec12 else supporting.scanned)(
+                supportdocs12.scanner(spec12) if spec12 else supportdocs13.cap.scanner(spec13) if spec13 else supporting.scanned)(
             c.img, random.Random("%d/%d/again" % (a.seed, i)))
         with open(os.path.join(a.out, name + ".dup.jpg"), "wb") as fh:
             fh.write(again)
     with open(os.path.join(a.out, name + ".json"), "w", encoding="utf-8") as fh:
         json.dump({"file": name + ".jpg", "kind": kind, "family": family,
                    "heldout": family in HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7 + HELDOUT8 + HELDOUT9 +
-                   HELDOUT10 + HELDOUT11 + HELDOUT12,
+                   HELDOUT10 + HELDOUT11 + HELDOUT12 + HELDOUT13,
                    "dpi": dpi, "defect": defect or "",
                    "expect": expect, "case": name + ".case.json", "today": TODAY.isoformat(),
-                   "lang": lang or lang5 or lang7 or lang8 or lang9 or lang11 or "eng",
-                   "ocr_langs": "eng+" + (lang or lang5 or lang7 or lang8 or lang9 or lang11) if (
-                       lang or lang5 or lang7 or lang8 or lang9 or lang11) else "eng",
+                   "lang": lang or lang5 or lang7 or lang8 or lang9 or lang11 or lang13 or "eng",
+                   "ocr_langs": "eng+" + (lang or lang5 or lang7 or lang8 or lang9 or lang11 or lang13) if (
+                       lang or lang5 or lang7 or lang8 or lang9 or lang11 or lang13) else "eng",
                    "fields": c.fields, "page_pt": getattr(c, "page_pt", [595.3, 841.9]), "runs": c.runs,
                    **getattr(c, "extra", {})},
                   fh, ensure_ascii=False, indent=1)
@@ -388,7 +412,8 @@ def main():
     ap.add_argument("--count", type=int, default=54)
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--layouts", choices=["train", "heldout", "all", "heldout4", "heldout5", "heldout6", "heldout7",
-                                              "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"],
+                                              "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
+                                              "heldout13"],
                     default="all")
     ap.add_argument("--defects", type=float, default=0.5, help="share of pages with a defect")
     ap.add_argument("--clean", action="store_true", help="no scanned look (rotation, noise, blur)")
@@ -399,7 +424,7 @@ def main():
     families = {"train": TRAIN, "heldout": HELDOUT, "all": TRAIN + HELDOUT, "heldout4": HELDOUT4,
                 "heldout5": HELDOUT5, "heldout6": HELDOUT6, "heldout7": HELDOUT7,
                 "heldout8": HELDOUT8, "heldout9": HELDOUT9, "heldout10": HELDOUT10,
-                "heldout11": HELDOUT11, "heldout12": HELDOUT12}[a.layouts]
+                "heldout11": HELDOUT11, "heldout12": HELDOUT12, "heldout13": HELDOUT13}[a.layouts]
     fontlist = supporting.fonts()
     used = collections.Counter()
     for i in range(a.count):

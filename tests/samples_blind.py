@@ -3,7 +3,7 @@ sessions that tune no rule (tests/samples_heldout6.py,
 tests/samples_heldout7.py, tests/samples_heldout8s.py, tests/samples_heldout8.py,
 tests/samples_heldout9.py, tests/samples_heldout9s.py, tests/samples_heldout10s.py,
 tests/samples_heldout11s.py, tests/samples_heldout11.py,
-tests/samples_heldout12.py, tests/samples_heldout12s.py): generation twice with
+tests/samples_heldout12.py, tests/samples_heldout12s.py, tests/samples_heldout13s.py): generation twice with
 one seed, the passport truth's layout and MRZ box, a defects-only run, the
 supporting pages' truth against their case records (the label, the defect
 printed, the dates, a duplicate's second scan), the bench scripts'
@@ -16,6 +16,7 @@ import glob
 import json
 import os
 import random
+import re
 import tempfile
 import unicodedata
 
@@ -453,3 +454,41 @@ def finish(name, tmp, problems):
     if not problems:
         print("%s: ok" % name)
     return 1 if problems else 0
+
+
+def parse_forms(s, forms, split_weekday):
+    """A date written in one of forms [(pattern, its groups -> (year,
+    month, day))], its weekday (split_weekday) set aside; None otherwise."""
+    _, s = split_weekday(s)
+    for pattern, ymd in forms:
+        m = re.fullmatch(pattern, s)
+        if m:
+            try:
+                return datetime.date(*ymd(m.groups()))
+            except (TypeError, ValueError):
+                return None
+    return None
+
+
+def weekday_check(t, problems, seen, split_weekday, parse_date, variants):
+    """Weekdays before dates (split_weekday, parse_date): the date's own,
+    but on the issue date of a weekday_mismatch page, where no look-alike
+    reading of the date (variants) falls on it either (heldout12s,
+    heldout13s)."""
+    f, defect = t["file"], t["defect"]
+    mismatched = 0
+    for fld in t["fields"]:
+        wd, rest = split_weekday(fld["value"])
+        d = parse_date(rest)
+        if wd is None or d is None:
+            continue
+        seen["date weekday"] += 1
+        if wd != d.weekday():
+            mismatched += 1
+            if fld["name"] != "issue_date" or defect != "weekday_mismatch":
+                problems.append("%s (%s): %s %r is not the date's weekday" % (f, defect or "genuine", fld["name"],
+                                                                               fld["value"]))
+            elif any(v.weekday() == wd for v in variants(d)):
+                problems.append("%s: the weekday of %r is a look-alike reading's" % (f, fld["value"]))
+    if (defect == "weekday_mismatch") != (mismatched == 1):
+        problems.append("%s (%s): %d dates with another day's weekday" % (f, defect or "genuine", mismatched))

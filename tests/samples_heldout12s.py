@@ -31,7 +31,6 @@
 Prints what fails and exits 1.
 """
 import collections
-import datetime
 import os
 import re
 import sys
@@ -40,7 +39,8 @@ import tempfile
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from samples_blind import bench_supportdocs, finish, fold, support_run, values  # noqa: E402
+from samples_blind import bench_supportdocs, finish, fold, parse_forms, support_run, values  # noqa: E402
+from samples_blind import weekday_check as blind_weekdays  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "samples"))
 from supportdocs12 import variants  # noqa: E402  (the look-alike readings the weekday avoids)
@@ -78,37 +78,11 @@ def split_weekday(s):
 def parse_date(s):
     """A date in one of the family's forms (its weekday, if any, left to
     weekday_check), None otherwise."""
-    _, s = split_weekday(s)
-    for pattern, ymd in FORMS:
-        m = re.fullmatch(pattern, s)
-        if m:
-            try:
-                return datetime.date(*ymd(m.groups()))
-            except (TypeError, ValueError):
-                return None
-    return None
+    return parse_forms(s, FORMS, split_weekday)
 
 
 def weekday_check(t, problems, seen):
-    """Weekdays before dates: the date's own, but on the issue date of a
-    weekday_mismatch page (and no look-alike reading's there)."""
-    f, defect = t["file"], t["defect"]
-    mismatched = 0
-    for fld in t["fields"]:
-        wd, rest = split_weekday(fld["value"])
-        d = parse_date(rest)
-        if wd is None or d is None:
-            continue
-        seen["date weekday"] += 1
-        if wd != d.weekday():
-            mismatched += 1
-            if fld["name"] != "issue_date" or defect != "weekday_mismatch":
-                problems.append("%s (%s): %s %r is not the date's weekday" % (f, defect or "genuine", fld["name"],
-                                                                               fld["value"]))
-            elif any(v.weekday() == wd for v in variants(d)):
-                problems.append("%s: the weekday of %r is a look-alike reading's" % (f, fld["value"]))
-    if (defect == "weekday_mismatch") != (mismatched == 1):
-        problems.append("%s (%s): %d dates with another day's weekday" % (f, defect or "genuine", mismatched))
+    blind_weekdays(t, problems, seen, split_weekday, parse_date, variants)
 
 
 def norm(s):

@@ -591,6 +591,44 @@ static void tampered_birth_date_not_repaired(void)
     T_EQ_INT(m.nrepairs, 0);
 }
 
+/* A number altered with its check digit kept: S80107286 -> S80307286. Its
+ * 0 read with some doubt, Q alone (Q weighs 26, so +6 at weight 1) makes
+ * the check pass; a letter amid digits is no proven repair, so the failing
+ * check and the printed number stay (blind family defects13, 0024). */
+static void stale_check_digit_not_hidden_by_a_letter(void)
+{
+    ocr o;
+    ds_mrz m;
+    char l2[45];
+    td3_line2(l2, "S80107286", "UKR", "780102", 'F', "261217", "", 0);
+    l2[3] = '3';
+    ocr_init(&o, TD3_L1, l2, NULL);
+    for (int i = 0; i < 44; i++)
+        o.ch[1][i].p = 0.99f;
+    o.ch[1][2].p = 0.83f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
+    T_CHECK(!m.valid);
+    T_EQ_INT(m.nrepairs, 0);
+    T_EQ_STR(m.document_number, "S80307286");
+    /* The recogniser's own second choice Q changes nothing either. */
+    o.ch[1][2].alt = 'Q';
+    o.ch[1][2].alt_p = 0.15f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
+    T_EQ_INT(m.nrepairs, 0);
+    /* A letter the recogniser read amid digits is still repaired to the
+     * digit the check proves (the other way round). */
+    td3_line2(l2, "S80107286", "UKR", "780102", 'F', "261217", "", 0);
+    l2[2] = 'O';
+    ocr_init(&o, TD3_L1, l2, NULL);
+    o.ch[1][2].p = 0.6f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.valid);
+    T_EQ_STR(m.document_number, "S80107286");
+    T_EQ_INT(m.nrepairs, 1);
+}
+
 /* Two O read for 0 in a TD1 document number: no single change satisfies
  * the document-number check and the composite, the two changes together
  * are the only set that does. */
@@ -624,12 +662,14 @@ static void joint_repair_of_confusions(void)
 
 /* With more confusable characters than the search may weigh, other sets of
  * changes could satisfy the checks as well: nothing is changed and the
- * failing check stays visible. */
+ * failing check stays visible. The eleven doubted O amid digits are open to
+ * their 0 (a digit read amid digits is not open to a letter, so digits
+ * cannot fill the test). */
 static void joint_repair_refused_when_too_open(void)
 {
     ocr o;
     ds_mrz m;
-    ocr_init(&o, "I<IRL37383O842006318O78O<<<<<<", "9405136F2710051IRL<<<<<<<<<<<3",
+    ocr_init(&o, "I<IRLO3O3O3O8O0O6O1O8O7O8O<<<<", "9405136F2710051IRL<<<<<<<<<<<3",
              "MACDONALD<<MARY<ANN<EMILY<<<<<");
     for (int i = 5; i < 30; i++)
         o.ch[0][i].p = 0.5f;
@@ -1111,6 +1151,7 @@ int main(int argc, char **argv)
         {"repair_document_number_confusion", repair_document_number_confusion},
         {"repair_digit_from_second_choice_only", repair_digit_from_second_choice_only},
         {"tampered_birth_date_not_repaired", tampered_birth_date_not_repaired},
+        {"stale_check_digit_not_hidden_by_a_letter", stale_check_digit_not_hidden_by_a_letter},
         {"ambiguous_repair_not_applied", ambiguous_repair_not_applied},
         {"name_truncation_forms", name_truncation_forms},
         {"confident_characters_never_repaired", confident_characters_never_repaired},

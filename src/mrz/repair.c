@@ -96,6 +96,30 @@ static bool date_ok(const char *raw)
     return ds_mrz_decode_date(raw, 2000, true, tmp);
 }
 
+static bool amid_digits(unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE], const mrz_lines ln,
+                        int width, int l, int p);
+
+/*
+ * Whether putting the letter c at (l, p), where the recogniser read a digit,
+ * would leave a look-alike letter amid digits ("8Q3"). Issuers avoid such
+ * letters in numbers, so no repair proves one: when a single change of that
+ * kind is the only one that makes a failing check pass, it is far likelier
+ * that the check digit is stale (a number altered, its check digit kept)
+ * than that the recogniser misread a Q as the 0 it saw (defects13 0024:
+ * S80307286 with the check digit of S80107286 became S8Q307286, valid).
+ */
+static bool letter_amid_read_digits(unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE], ds_mrz *m,
+                                    int width, const ds_mrz_char *s, int l, int p, char c)
+{
+    if (!is_digit(s->c) || !is_upper(c))
+        return false;
+    char cur = m->lines[l][p];
+    m->lines[l][p] = c;
+    bool amid = amid_digits(cls, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, width, l, p);
+    m->lines[l][p] = cur;
+    return amid;
+}
+
 /* Tries the substitutions for failing check k (rule 2 above); applies the
  * one that alone counts. Returns whether a repair was applied. */
 static bool repair_one(const layout *L, const ds_mrz_char *const *src, int k, const eval *before,
@@ -135,7 +159,8 @@ static bool repair_one(const layout *L, const ds_mrz_char *const *src, int k, co
             if (own[j] && own[j] != cur && !memchr(cand, own[j], (size_t)nc))
                 cand[nc++] = own[j];
         for (int j = 0; j < nc; j++) {
-            if (!ds_mrz_fits_class(cls[l][p], cand[j]) || (src[l][p].c == '<' && is_upper(cand[j])))
+            if (!ds_mrz_fits_class(cls[l][p], cand[j]) || (src[l][p].c == '<' && is_upper(cand[j])) ||
+                letter_amid_read_digits(cls, m, L->width, &src[l][p], l, p, cand[j]))
                 continue;
             m->lines[l][p] = cand[j];
             eval after;
@@ -330,7 +355,8 @@ static void doubt_add(doubt *x, char c, char cur, int cls)
  * sets of changes under which every check of the format passes, the one with
  * the fewest look-alike letters amid digits, then the fewest changes, is
  * applied, and only when no other set ties with it. A filler is never
- * changed into a letter.
+ * changed into a letter, nor a digit read amid digits into a look-alike
+ * letter (letter_amid_read_digits).
  */
 static void repair_joint(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
 {
@@ -380,10 +406,10 @@ static void repair_joint(const layout *L, const ds_mrz_char *const *src, ds_mrz 
                 doubt_add(&x, to_digit(s->c), cur, c);
                 doubt_add(&x, to_letter(s->c), cur, c);
             }
-            if (s->c == '<')
-                for (int a = 0; a < x.nalt; a++)
-                    if (is_upper(x.alt[a]))
-                        x.alt[a--] = x.alt[--x.nalt];
+            for (int a = 0; a < x.nalt; a++)
+                if ((s->c == '<' && is_upper(x.alt[a])) ||
+                    letter_amid_read_digits(j->cls, m, L->width, s, l, p, x.alt[a]))
+                    x.alt[a--] = x.alt[--x.nalt];
             if (x.nalt == 0)
                 continue;
             /* Too many open positions: other sets of changes could satisfy

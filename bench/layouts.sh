@@ -43,7 +43,7 @@
 #             letter-spaced, in pills or beside pictograms, two-column pages, height,
 #             eyes and a previous passport number, perforated numbers, old scanners
 #             with a colour cast, 150 dpi greyscale TIFFs), written blind by a
-#             session that tunes no rule; not screened yet
+#             session that tunes no rule; screened blind once, then study data
 #   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
 #             seed 63) in --layouts all
 #   defects5/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 68) in

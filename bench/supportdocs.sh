@@ -42,7 +42,7 @@
 # screened once: SUPPORTDOCS_FAMILIES=heldout12 SUPPORTDOCS_COUNT=72; English,
 # and the defect weekday_mismatch, SUPPORT_DATE_WEEKDAY_MISMATCH),
 # SUPPORTDOCS_LAYOUTS=heldout13 only the thirteenth (samples/supportdocs13.py and
-# supportdocs13b.py; blind, not screened yet: SUPPORTDOCS_FAMILIES=heldout13
+# supportdocs13b.py; blind, screened once: SUPPORTDOCS_FAMILIES=heldout13
 # SUPPORTDOCS_COUNT=72; English, eng+por or eng+spa).
 # SUPPORTDOCS_PDF=1 screens each page as a born-digital PDF made from the
 # page's text runs (samples/pdfgen.py --born-from): the text-layer path,

@@ -8,6 +8,7 @@
 #include "page/viz.h"
 #include "page/viz_label.h"
 #include "page/viz_seg.h"
+#include "page/viz_strip.h"
 #include "page/viz_tess.h"
 
 #include <ctype.h>
@@ -15,11 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_READS 16
+#define MAX_READS 32
 /* The strips looked at over and under a value, in value heights. */
 #define UP 13   /* tenths: how far up when no value is above */
 #define DOWN 10 /* tenths: how far down */
 #define WIDE 8  /* how far right of the value's start */
+#define LEFT 16 /* how far left of the value's start */
+#define NEAR 3  /* how far a caption left of its value may end from it */
 /* A strip is enlarged to this height in pixels. */
 #define STRIP_H 100.0f
 
@@ -138,12 +141,26 @@ static void add_label(ds_viz_page *pg, const ds_viz_word *w, int n, int f, int v
  * letter kept, their number returned (0: none or no caption), *f the
  * field their text names, *cy0 and *cy1 their top and bottom, *ch their
  * median height. */
-static int read_caption(TessBaseAPI *api, PIX *img, const int box[4], ds_viz_word *w, int *f,
-                        int *cy0, int *cy1, int *ch)
+static int read_caption_in(TessBaseAPI *api, PIX *img, const int box[4], bool clean, ds_viz_word *w,
+                           int *f, int *cy0, int *cy1, int *ch)
 {
     float scale = STRIP_H / (float)box[3];
     scale = scale < 1.0f ? 1.0f : scale > 4.0f ? 4.0f : scale;
-    int n = ds_viz_tess_scaled(api, img, box, scale, 2, w, 24);
+    int n = 0;
+    if (!clean) {
+        n = ds_viz_tess_scaled(api, img, box, scale, 2, w, 24);
+    } else {
+        PIX *c = ds_viz_strip_clean(img, box);
+        int cb[4] = {0, 0, box[2], box[3]};
+        n = c ? ds_viz_tess_scaled(api, c, cb, scale, 2, w, 24) : 0;
+        pixDestroy(&c);
+        for (int j = 0; j < n; j++) {
+            w[j].x0 += box[0];
+            w[j].x1 += box[0];
+            w[j].y0 += box[1];
+            w[j].y1 += box[1];
+        }
+    }
     char text[DS_VIZ_SEG_TEXT_MAX] = "";
     int k = 0, hs[24];
     *cy0 = 1 << 30;
@@ -180,6 +197,27 @@ static int read_caption(TessBaseAPI *api, PIX *img, const int box[4], ds_viz_wor
     if (*f < 0)
         *f = ds_viz_label_squeezed_in(text);
     return *f < 0 || *f == DS_VIZ_FIELD_OTHER ? 0 : k;
+}
+
+/* Reads box of img as a caption's line into w[0..24) (read_caption_in),
+ * and when that names no field, reads it again cleaned of rules, boxes
+ * and light backgrounds (viz_strip.h): a caption read only so must start
+ * within two value heights (h) of the value's start vx (a caption over
+ * or under its value starts where it does; one further right over a
+ * value is the caption of a value the sparse reading lost there). *reads
+ * counts the readings. */
+static int read_caption(TessBaseAPI *api, PIX *img, const int box[4], int vx, int h,
+                        ds_viz_word *w, int *f, int *cy0, int *cy1, int *ch, int *reads)
+{
+    (*reads)++;
+    int k = read_caption_in(api, img, box, false, w, f, cy0, cy1, ch);
+    if (k == 0) {
+        (*reads)++;
+        k = read_caption_in(api, img, box, true, w, f, cy0, cy1, ch);
+        if (k && vx >= 0 && abs(w[0].x0 - vx) > 2 * h)
+            k = 0;
+    }
+    return k;
 }
 
 /* Whether a caption line a gap near from a value and far from the value
@@ -239,8 +277,7 @@ int ds_viz_caption_above(TessBaseAPI *api, PIX *img, ds_viz_page *pg)
         y0 = pb >= 0 && pb + 1 > y0 ? pb + 1 : y0 > 0 ? y0 : 0;
         int box[4] = {x0, y0, xe - x0, top - y0};
         if (box[3] >= 6) {
-            reads++;
-            k = read_caption(api, img, box, w, &f, &cy0, &cy1, &ch);
+            k = read_caption(api, img, box, V->x0, h, w, &f, &cy0, &cy1, &ch, &reads);
             if (k && !(cy1 - top <= h / 4 && nearer(top - cy1, pb >= 0 ? cy0 - pb : 1 << 20)))
                 k = 0;
         }
@@ -254,9 +291,33 @@ int ds_viz_caption_above(TessBaseAPI *api, PIX *img, ds_viz_page *pg)
             y1 = y1 < ih ? y1 : ih;
             int bb[4] = {x0, bot, xe - x0, y1 - bot};
             if (bb[3] >= 6) {
-                reads++;
-                k = read_caption(api, img, bb, w, &f, &cy0, &cy1, &ch);
+                k = read_caption(api, img, bb, V->x0, h, w, &f, &cy0, &cy1, &ch, &reads);
                 if (k && !(bot - cy0 <= h / 4 && nearer(cy0 - bot, nt - cy1)))
+                    k = 0;
+            }
+        }
+        /* Left of it on its row (a caption in small capitals before its
+         * value): from the value before it on the row (or LEFT value
+         * heights) to its start, the caption ending within NEAR value
+         * heights of the value. */
+        if (!k && reads < MAX_READS) {
+            int lx = V->x0 - LEFT * h;
+            for (int j = 0; j < ns; j++) {
+                const ds_viz_seg *o = &pg->s[j];
+                int ot = ds_viz_seg_top(pg, j);
+                if (j != v && value_like(o, vh) && abs(ot - top) * 2 <= h && o->x1 < V->x0 &&
+                    o->x1 + h / 2 > lx)
+                    lx = o->x1 + h / 2;
+            }
+            lx = lx > 0 ? lx : 0;
+            int ly0 = top - h / 4 > 0 ? top - h / 4 : 0, ly1 = bot + h / 4 < ih ? bot + h / 4 : ih;
+            int lb[4] = {lx, ly0, V->x0 - 2 - lx, ly1 - ly0};
+            if (lb[2] >= 2 * h && lb[3] >= 6) {
+                k = read_caption(api, img, lb, -1, h, w, &f, &cy0, &cy1, &ch, &reads);
+                int cx1 = 0;
+                for (int j = 0; j < k; j++)
+                    cx1 = w[j].x1 > cx1 ? w[j].x1 : cx1;
+                if (k && V->x0 - cx1 > NEAR * h)
                     k = 0;
             }
         }

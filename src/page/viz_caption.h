@@ -25,12 +25,17 @@ bool ds_viz_caption_kind(int id, const char *text);
 /*
  * On a page where fewer than three of the compared fields (names, birth
  * date, number, expiry) have a caption read, reads again, enlarged, the
- * strips by each value-sized segment that is no label (at most 16
+ * strips by each value-sized segment that is no label (at most 32
  * readings, top down): over it (from the value above, or 1.3 value
  * heights up, to its top) and, when no caption is read there and a value
  * follows under it, under it (one value height down), each from just
  * left of its start to the next value on its row (at most eight value
- * heights past its start). A reading that names a field
+ * heights past its start); when neither names a field, left of it on its
+ * row (from the value before it, or 16 value heights, to its start; the
+ * caption ending within three value heights of it). A strip whose
+ * reading names no field is read again cleaned of rules, box sides and a
+ * light background (viz_strip.h); a caption over or under its value read
+ * only so must start within two value heights of the value's start. A reading that names a field
  * (ds_viz_label_classify's rules, or a long caption's letters run
  * together) as one line no taller than the value (a tenth more), a tenth
  * nearer this value than the value on its other side, over or under a

@@ -7,11 +7,13 @@
 #include "page/viz_tokens.h"
 #include "page/viz_crop.h"
 #include "page/viz_reread.h"
+#include "page/viz_strip.h"
 #include "page/viz_tess.h"
 #include "page/viz_value.h"
 #include "base/text.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,6 +86,76 @@ static int vote_dates(TessBaseAPI *api, PIX *img, const ds_viz_crop *crop, bool 
     return nv;
 }
 
+/* A comb's eight digits read with the gaps between its groups lost
+ * ("2205 2028"): the words' digits, eight and nothing else, as a day, a
+ * month and a year (DD.MM.YYYY, a comb's order), into g. */
+static bool comb_date(const ds_viz_word *ws, int n, ds_viz_field *g)
+{
+    if (n <= 0)
+        return false;
+    ds_viz_word one = ws[0];
+    char d[9];
+    int nd = 0;
+    for (int i = 0; i < n; i++) {
+        for (const char *q = ws[i].text; *q; q++) {
+            if (!isdigit((unsigned char)*q) || nd >= 8)
+                return false;
+            d[nd++] = *q;
+        }
+        one.x1 = ws[i].x1 > one.x1 ? ws[i].x1 : one.x1;
+        one.y0 = ws[i].y0 < one.y0 ? ws[i].y0 : one.y0;
+        one.y1 = ws[i].y1 > one.y1 ? ws[i].y1 : one.y1;
+        one.conf = ws[i].conf < one.conf ? ws[i].conf : one.conf;
+        one.cmin = ws[i].cmin < one.cmin ? ws[i].cmin : one.cmin;
+    }
+    if (nd != 8)
+        return false;
+    snprintf(one.text, sizeof one.text, "%.2s.%.2s.%.4s", d, d + 2, d + 4);
+    return date_in_words(&one, 1, g);
+}
+
+/* A date printed in a comb of boxes ("24|02|1968", read "(2/4] {ol2|"):
+ * the crop with a third of its height above and below (a box's sides
+ * stand out of its digits), three heights more on the left (the first
+ * boxes are often read as a word of their own) and one on the right, is read cleaned of rules and box sides
+ * (viz_strip.h), enlarged twice and three times; the dates the readings
+ * give voted on into votes. Returns the number of different dates. */
+static int vote_dates_boxed(TessBaseAPI *api, PIX *img, const ds_viz_crop *crop,
+                            ds_viz_vote *votes, ds_viz *out)
+{
+    int iw = (int)pixGetWidth(img), ih = (int)pixGetHeight(img), th = crop->box[3];
+    int pad = 0;
+    int y0 = crop->box[1] - pad > 0 ? crop->box[1] - pad : 0;
+    int y1 = crop->box[1] + th + pad < ih ? crop->box[1] + th + pad : ih;
+    int x0 = crop->box[0] - 3 * th > 0 ? crop->box[0] - 3 * th : 0;
+    int x1 = crop->box[0] + crop->box[2] + th < iw ? crop->box[0] + crop->box[2] + th : iw;
+    int eb[4] = {x0, y0, x1 - x0, y1 - y0};
+    PIX *c = ds_viz_strip_clean(img, eb);
+    if (!c)
+        return 0;
+    int nv = 0, cb[4] = {0, 0, eb[2], eb[3]};
+    static const float scales[] = {2.0f, 3.0f};
+    ds_viz_word look[24];
+    for (size_t p = 0; p < sizeof scales / sizeof scales[0]; p++) {
+        int n = ds_viz_tess_scaled(api, c, cb, scales[p], 2, look, 24);
+        out->rereads++;
+        ds_viz_field g;
+        if (date_in_words(look, n, &g) || comb_date(look, n, &g))
+            ds_viz_vote_count(votes, &nv, DS_VIZ_PASSES, &g);
+    }
+    pixDestroy(&c);
+    return nv;
+}
+
+/* Whether a word holds a box's side read as a mark between its digits. */
+static bool boxed_marks(const char *t)
+{
+    for (const char *q = t; *q; q++)
+        if (*q == '|' || *q == '[' || *q == ']' || *q == '{' || *q == '}' || *q == '(' || *q == ')')
+            return true;
+    return false;
+}
+
 /* The page's dates include the MRZ's birth and expiry dates, each read
  * clearly: no other date of the page can change a comparison, and the
  * search for broken dates (their re-reads cost most of a page's OCR time)
@@ -152,6 +224,12 @@ void ds_viz_tokens_reread_broken(TessBaseAPI *api, PIX *img, const ds_viz_page *
         for (int k = 0; k < nv; k++)
             if (votes[k].n >= 2 && (b < 0 || votes[k].n > votes[b].n))
                 b = k;
+        if (b < 0 && boxed_marks(w->text)) {
+            nv = vote_dates_boxed(api, img, &crop, votes, out);
+            for (int k = 0; k < nv; k++)
+                if (votes[k].n >= 2 && (b < 0 || votes[k].n > votes[b].n))
+                    b = k;
+        }
         if (b < 0)
             continue;
         /* The date's box: the ink line it was read from. */

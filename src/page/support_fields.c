@@ -503,6 +503,43 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
     return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || ds_sup_streetish(f);
 }
 
+/* Does line `line` start "c/o" (care of; read "clo", "c/0", "C/O")? */
+static bool care_of(const ds_sup_text *t, const lines *L, int line)
+{
+    if (line >= L->n || L->start[line + 1] - L->start[line] < 2)
+        return false;
+    char f[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(t->w[L->start[line]].text, f, sizeof f);
+    return !strcmp(f, "c/o") || !strcmp(f, "clo") || !strcmp(f, "c/0") || !strcmp(f, "c o") ||
+           !strcmp(f, "c/o.");
+}
+
+/* Is the line's first cell a town and its postcode, nothing else ("BATH
+ * BA2 3QT", "TORONTO ON M5H 2N2", "75011 Paris"): two to five words, one
+ * or two of them a postcode's, the others words of letters starting with
+ * a capital? */
+static bool town_postcode_line(const ds_sup_text *t, const lines *L, int line)
+{
+    if (line >= L->n)
+        return false;
+    int a = L->start[line], b = cell_end(t, L, line);
+    if (b - a < 2 || b - a > 5 || contact_words(t, a, b))
+        return false;
+    int codes = 0, town = 0;
+    for (int i = a; i < b; i++) {
+        const char *w = t->w[i].text;
+        if (ds_sup_postcode_word(w)) {
+            codes++;
+            continue;
+        }
+        unsigned char c = (unsigned char)w[0];
+        if (ds_sup_has_digit(w) || (c < 0x80 && !isupper(c)))
+            return false;
+        town++;
+    }
+    return codes >= 1 && codes <= 2 && town >= 1;
+}
+
 /* The letter head: a name line above an address line, in the top 40% of
  * the page, when no label gave them. */
 static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out, int page_h)
@@ -519,9 +556,12 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         if (!name_line(t, L, line, &na_start))
             continue;
         /* The address right under the name, as an envelope window shows
-         * them. */
+         * them, past a "c/o" line (read "clo", "c/0"); or a town and its
+         * postcode alone (no street line printed). */
         int al = line + 1;
-        if (!address_line(t, L, al))
+        if (care_of(t, L, al) && al + 1 < L->n)
+            al++;
+        if (!address_line(t, L, al) && !town_postcode_line(t, L, al))
             continue;
         /* A date under a name ("14 March 2019") is no address. */
         char iso[11], alt[11];
@@ -648,8 +688,18 @@ static bool holder_born(const ds_sup_text *t, const ds_sup_page *out, int lw)
     ds_text_fold(t->w[lw - 1].text, f, sizeof f);
     if (in_list(roles, f))
         return true;
+    /* A birth name in brackets after the name ("Lucia Müller (née
+     * Ferreira), born"): the name ends before it. */
+    int e = lw - 1;
+    size_t l = strlen(t->w[e].text);
+    if (l >= 2 && (t->w[e].text[l - 1] == ')' || !strcmp(t->w[e].text + l - 2, "),")))
+        for (int k = e; k > 0 && k >= lw - 4; k--)
+            if (t->w[k].text[0] == '(') {
+                e = k - 1;
+                break;
+            }
     const ds_sup_field *n = ds_sup_find(out, DS_SF_NAME);
-    const int *pb = t->w[lw - 1].box;
+    const int *pb = t->w[e].box;
     return n && n->box[0] + n->box[2] == pb[0] + pb[2] && n->box[1] <= pb[1] &&
            n->box[1] + n->box[3] >= pb[1] + pb[3];
 }
@@ -908,7 +958,8 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                  * right after the holder's name, before a date. */
                 if (generic(ds_sup_labels[j].phrase) && running &&
                     !(!strcmp(ds_sup_labels[j].phrase, "born") && holder_born(t, out, lw) &&
-                      flow.b > flow.a && date_at(t, &L, flow.a, flow.b, iso, alt) > 0))
+                      flow.b > flow.a &&
+                      date_at(t, &L, ds_sup_skip_birthplace(t, flow.a, flow.b), flow.b, iso, alt) > 0))
                     break;
                 if (running && lk == K_ADDRESS) {
                     address_prose(t, flow.a, flow.b, out, ds_sup_labels[j].phrase);
@@ -981,6 +1032,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     if (cls && cls->type != DS_PC_BIRTH_CERTIFICATE && cls->type != DS_PC_MARRIAGE_CERTIFICATE)
         date_line(t, &L, out, page_h);
     ds_sup_put_place_date(t, &L, out);
+    ds_sup_put_column_birth(t, &L, cls && cls->type == DS_PC_BIRTH_CERTIFICATE, out);
 out:
     free(L.start);
     free(L.height);

@@ -120,6 +120,12 @@ int ds_sup_skip_birthplace(const ds_sup_text *t, int a, int b)
     if (a >= b)
         return a;
     fold(t->w[a].text, f, sizeof f);
+    /* "born" at a line's end, "on 8th July 1973" on the next: the joining
+     * word before the date. */
+    char iso0[11], alt0[11];
+    if (in_list(joins, f) && a + 1 < b &&
+        ds_sup_date_words(t, a + 1, b, DS_SUP_ORDER_UNKNOWN, iso0, alt0) > 0)
+        return a + 1;
     if (!in_list(at, f))
         return a;
     /* One to three words of the place, then a joining word and the date. */

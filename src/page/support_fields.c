@@ -404,9 +404,9 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
 
 /* The end of the line's first cell: its words up to the first column
  * gap (a letter's window block beside references and a date on the right). */
-static int cell_end(const ds_sup_text *t, const lines *L, int line)
+static int cell_from(const ds_sup_text *t, const lines *L, int line, int a)
 {
-    int a = L->start[line], b = L->start[line + 1];
+    int b = L->start[line + 1];
     while (a + 1 < b && !ds_sup_has_alnum(t->w[a].text))
         a++; /* marks before it ("—= 8 Riverside Drive") */
     for (int i = a + 1; i < b; i++)
@@ -415,10 +415,24 @@ static int cell_end(const ds_sup_text *t, const lines *L, int line)
     return b;
 }
 
-/* Is the line's first cell a person's name alone (two to five name words)? */
-static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_a)
+static int cell_end(const ds_sup_text *t, const lines *L, int line)
 {
-    int a = L->start[line], b = cell_end(t, L, line);
+    return cell_from(t, L, line, L->start[line]);
+}
+
+/* Is the cell [a, *b) of its line a person's name alone (two to five name
+ * words)? A birth name in brackets after it ("Chloé Brown (née
+ * Lindqvist)") is no part of it: *b becomes the name's end. */
+static bool name_cell(const ds_sup_text *t, int a, int *bp, int *name_a)
+{
+    int b = *bp;
+    size_t l = b > a ? strlen(t->w[b - 1].text) : 0;
+    if (l && t->w[b - 1].text[l - 1] == ')')
+        for (int k = b - 1; k > a + 1 && k >= b - 3; k--)
+            if (t->w[k].text[0] == '(') {
+                b = k;
+                break;
+            }
     if (b - a < 2 || b - a > 5)
         return false;
     span s = ds_sup_name_span(t, a, b);
@@ -450,6 +464,7 @@ static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_
         if (in_list(orgs, f))
             return false;
     }
+    *bp = b;
     return true;
 }
 
@@ -469,9 +484,10 @@ static bool contact_words(const ds_sup_text *t, int a, int b)
     return false;
 }
 
-static bool address_line(const ds_sup_text *t, const lines *L, int line)
+/* Is the cell [a, b) of line `line` an address's first line: a house
+ * number and words, or a street's words, no label, no contact? */
+static bool address_cell(const ds_sup_text *t, const lines *L, int line, int a, int b)
 {
-    int a = L->start[line], b = cell_end(t, L, line);
     while (a + 1 < b && !ds_sup_has_alnum(t->w[a].text))
         a++;
     if (b - a < 2)
@@ -483,9 +499,12 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
     if (!lt)
         return false;
     ds_sup_tokenize(t, L, line, lt);
+    int pos = 0;
+    while (pos < lt->n && lt->t[pos].word < a)
+        pos++;
     bool labelled = false;
-    for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
-        labelled = ds_sup_match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
+    for (int j = 0; j < NLABELS && pos < lt->n && !labelled; j++)
+        labelled = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
     free(lt);
     if (labelled)
         return false;
@@ -504,12 +523,12 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
 }
 
 /* Does line `line` start "c/o" (care of; read "clo", "c/0", "C/O")? */
-static bool care_of(const ds_sup_text *t, const lines *L, int line)
+static bool care_of(const ds_sup_text *t, const lines *L, int line, int a)
 {
-    if (line >= L->n || L->start[line + 1] - L->start[line] < 2)
+    if (line >= L->n || L->start[line + 1] - a < 2)
         return false;
     char f[DS_SUP_WORD_MAX * 2];
-    ds_text_fold(t->w[L->start[line]].text, f, sizeof f);
+    ds_text_fold(t->w[a].text, f, sizeof f);
     return !strcmp(f, "c/o") || !strcmp(f, "clo") || !strcmp(f, "c/0") || !strcmp(f, "c o") ||
            !strcmp(f, "c/o.");
 }
@@ -518,11 +537,8 @@ static bool care_of(const ds_sup_text *t, const lines *L, int line)
  * BA2 3QT", "TORONTO ON M5H 2N2", "75011 Paris"): two to five words, one
  * or two of them a postcode's, the others words of letters starting with
  * a capital? */
-static bool town_postcode_line(const ds_sup_text *t, const lines *L, int line)
+static bool town_postcode_cell(const ds_sup_text *t, int a, int b)
 {
-    if (line >= L->n)
-        return false;
-    int a = L->start[line], b = cell_end(t, L, line);
     if (b - a < 2 || b - a > 5 || contact_words(t, a, b))
         return false;
     int codes = 0, town = 0;
@@ -540,8 +556,27 @@ static bool town_postcode_line(const ds_sup_text *t, const lines *L, int line)
     return codes >= 1 && codes <= 2 && town >= 1;
 }
 
+/* The cell of line `line` that starts within two line heights of x (its
+ * words [*a, *b)); false when none does. */
+static bool cell_under(const ds_sup_text *t, const lines *L, int line, int x, int *a, int *b)
+{
+    for (int c = L->start[line]; c < L->start[line + 1]; c = cell_from(t, L, line, c)) {
+        int e = cell_from(t, L, line, c);
+        if (abs(t->w[c].box[0] - x) <= 2 * L->height[line]) {
+            *a = c;
+            *b = e;
+            return true;
+        }
+        if (e <= c)
+            break;
+    }
+    return false;
+}
+
 /* The letter head: a name line above an address line, in the top 40% of
- * the page, when no label gave them. */
+ * the page, when no label gave them. The name is a cell of its own, the
+ * line's first or one right of a column gap (a sidebar's "Your details"),
+ * the address the cell under it. */
 static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out, int page_h)
 {
     bool have_name = ds_sup_find(out, DS_SF_NAME) != NULL;
@@ -552,21 +587,27 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         int a = L->start[line];
         if (t->w[a].box[1] > page_h * 2 / 5)
             break;
-        int na_start = a;
-        if (!name_line(t, L, line, &na_start))
+      for (int c = a, ce; c < L->start[line + 1]; c = ce) {
+        ce = cell_from(t, L, line, c);
+        if (ce <= c)
+            break;
+        int na_start = c, na_end = ce;
+        if (!name_cell(t, c, &na_end, &na_start))
             continue;
         /* The address right under the name, as an envelope window shows
          * them, past a "c/o" line (read "clo", "c/0"); or a town and its
          * postcode alone (no street line printed). */
-        int al = line + 1;
-        if (care_of(t, L, al) && al + 1 < L->n)
-            al++;
-        if (!address_line(t, L, al) && !town_postcode_line(t, L, al))
+        int al = line + 1, aa, ab;
+        if (!cell_under(t, L, al, t->w[c].box[0], &aa, &ab))
+            continue;
+        if (care_of(t, L, al, aa) && al + 1 < L->n &&
+            !cell_under(t, L, ++al, t->w[c].box[0], &aa, &ab))
+            continue;
+        if (!address_cell(t, L, al, aa, ab) && !town_postcode_cell(t, aa, ab))
             continue;
         /* A date under a name ("14 March 2019") is no address. */
         char iso[11], alt[11];
-        int na = cell_end(t, L, al) - L->start[al];
-        if (date_at(t, L, L->start[al], L->start[al] + na, iso, alt) == na)
+        if (date_at(t, L, aa, ab, iso, alt) == ab - aa)
             continue;
         /* Followed by a telephone or e-mail line: the sender's letter
          * head, not the addressee's window (which may come later). */
@@ -578,16 +619,17 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         if (!have_name) {
             ds_sup_field *f = add_field(out, DS_SF_NAME, "header");
             if (f) {
-                set_value(t, f, na_start, cell_end(t, L, line));
+                set_value(t, f, na_start, na_end);
                 name_norm(f->value, f->norm, sizeof f->norm);
             }
         }
         if (!have_addr) {
             ds_sup_field *f = add_field(out, DS_SF_ADDRESS, "header");
             if (f)
-                address_value(t, L, al, L->start[al], cell_end(t, L, al), f);
+                address_value(t, L, al, aa, ab, f);
         }
         return;
+      }
     }
 }
 

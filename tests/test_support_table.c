@@ -258,6 +258,46 @@ static void t_addressee_block(void)
     }
 }
 
+/* A statement's holder beside its title, a birth name in brackets after
+ * the name (heldout12 0065); an online statement's holder block right of
+ * the transactions, as a sidebar (heldout11 0047). */
+static void t_holder_cells(void)
+{
+    for (int k = 0; k < 2; k++) {
+        page *p = calloc(1, sizeof *p);
+        T_CHECK(p != NULL);
+        if (!p)
+            return;
+        words(p, 0, 140, 100, 30, "Southern Cross Savings Bank", 97);
+        if (k == 0) {
+            words(p, 1, 140, 200, 22, "Chloé Brown (née Lindqvist)", 95);
+            words(p, 1, 1100, 200, 30, "ACCOUNT STATEMENT", 96);
+            words(p, 2, 140, 240, 22, "Unit 8, 66 Bridge Road", 95);
+            words(p, 2, 1100, 240, 22, "Account no. CX682074070", 93);
+            words(p, 3, 140, 280, 22, "FITZROY VIC 3065", 95);
+            words(p, 3, 1100, 280, 22, "Statement period 26/08/2026 - 26/09/2026", 95);
+            words(p, 4, 140, 320, 22, "Date Description Paid out Paid in Balance", 96);
+            words(p, 5, 140, 360, 22, "Balance brought forward 3,240.20", 95);
+        } else {
+            words(p, 1, 140, 200, 30, "Account transactions", 96);
+            words(p, 2, 140, 240, 22, "Balance as at 2026-09-09", 96);
+            words(p, 2, 1100, 240, 22, "HANSEN, HENRIK", 93);
+            words(p, 3, 1100, 280, 22, "59 RIVERSIDE DRIVE", 96);
+            words(p, 4, 140, 320, 22, "Date Description Amount", 96);
+            words(p, 4, 1100, 320, 22, "OXFORD WK1 2BY", 92);
+        }
+        words(p, 6, 140, 400, 22, "27/08 STANDING ORDER 592.55 2,647.65", 95);
+        words(p, 7, 140, 440, 22, "30/08 DIRECT DEBIT GROCER 720.78 1,926.87", 95);
+        ds_sup_text t;
+        ds_sup_page sp;
+        sup_read_page(p, &t, &sp);
+        sup_expect(&sp, DS_SF_NAME, k == 0 ? "CHLOÉ BROWN" : "HANSEN, HENRIK");
+        sup_expect(&sp, DS_SF_ADDRESS, k == 0 ? "UNIT 8, 66 BRIDGE ROAD, FITZROY VIC 3065" : "59 RIVERSIDE DRIVE");
+        ds_sup_text_free(&t);
+        free(p);
+    }
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -266,6 +306,7 @@ int main(int argc, char **argv)
         {"born_wrapped", t_born_wrapped},
         {"glued_marks", t_glued_marks},
         {"addressee_block", t_addressee_block},
+        {"holder_cells", t_holder_cells},
     };
     return T_RUN(cases);
 }

@@ -587,49 +587,49 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         int a = L->start[line];
         if (t->w[a].box[1] > page_h * 2 / 5)
             break;
-      for (int c = a, ce; c < L->start[line + 1]; c = ce) {
-        ce = cell_from(t, L, line, c);
-        if (ce <= c)
-            break;
-        int na_start = c, na_end = ce;
-        if (!name_cell(t, c, &na_end, &na_start))
-            continue;
-        /* The address right under the name, as an envelope window shows
-         * them, past a "c/o" line (read "clo", "c/0"); or a town and its
-         * postcode alone (no street line printed). */
-        int al = line + 1, aa, ab;
-        if (!cell_under(t, L, al, t->w[c].box[0], &aa, &ab))
-            continue;
-        if (care_of(t, L, al, aa) && al + 1 < L->n &&
-            !cell_under(t, L, ++al, t->w[c].box[0], &aa, &ab))
-            continue;
-        if (!address_cell(t, L, al, aa, ab) && !town_postcode_cell(t, aa, ab))
-            continue;
-        /* A date under a name ("14 March 2019") is no address. */
-        char iso[11], alt[11];
-        if (date_at(t, L, aa, ab, iso, alt) == ab - aa)
-            continue;
-        /* Followed by a telephone or e-mail line: the sender's letter
-         * head, not the addressee's window (which may come later). */
-        bool sender = false;
-        for (int k = al + 1; k <= al + 2 && k < L->n && !sender; k++)
-            sender = contact_words(t, L->start[k], L->start[k + 1]);
-        if (sender)
-            continue;
-        if (!have_name) {
-            ds_sup_field *f = add_field(out, DS_SF_NAME, "header");
-            if (f) {
-                set_value(t, f, na_start, na_end);
-                name_norm(f->value, f->norm, sizeof f->norm);
+        for (int c = a, ce; c < L->start[line + 1]; c = ce) {
+            ce = cell_from(t, L, line, c);
+            if (ce <= c)
+                break;
+            int na_start = c, na_end = ce;
+            if (!name_cell(t, c, &na_end, &na_start))
+                continue;
+            /* The address right under the name, as an envelope window shows
+             * them, past a "c/o" line (read "clo", "c/0"); or a town and its
+             * postcode alone (no street line printed). */
+            int al = line + 1, aa, ab;
+            if (!cell_under(t, L, al, t->w[c].box[0], &aa, &ab))
+                continue;
+            if (care_of(t, L, al, aa) && al + 1 < L->n &&
+                !cell_under(t, L, ++al, t->w[c].box[0], &aa, &ab))
+                continue;
+            if (!address_cell(t, L, al, aa, ab) && !town_postcode_cell(t, aa, ab))
+                continue;
+            /* A date under a name ("14 March 2019") is no address. */
+            char iso[11], alt[11];
+            if (date_at(t, L, aa, ab, iso, alt) == ab - aa)
+                continue;
+            /* Followed by a telephone or e-mail line: the sender's letter
+             * head, not the addressee's window (which may come later). */
+            bool sender = false;
+            for (int k = al + 1; k <= al + 2 && k < L->n && !sender; k++)
+                sender = contact_words(t, L->start[k], L->start[k + 1]);
+            if (sender)
+                continue;
+            if (!have_name) {
+                ds_sup_field *f = add_field(out, DS_SF_NAME, "header");
+                if (f) {
+                    set_value(t, f, na_start, na_end);
+                    name_norm(f->value, f->norm, sizeof f->norm);
+                }
             }
+            if (!have_addr) {
+                ds_sup_field *f = add_field(out, DS_SF_ADDRESS, "header");
+                if (f)
+                    address_value(t, L, al, aa, ab, f);
+            }
+            return;
         }
-        if (!have_addr) {
-            ds_sup_field *f = add_field(out, DS_SF_ADDRESS, "header");
-            if (f)
-                address_value(t, L, al, aa, ab, f);
-        }
-        return;
-      }
     }
 }
 

@@ -265,6 +265,8 @@ typedef struct ds_sup_field {
     char readings[2][11];          /* a numeric date the page's order does not settle
                                       (03/04/2025): norm is empty, readings[0] is the
                                       day-first reading, readings[1] the month-first one;
+                                      or a date with a bar glued before its day ("|3 May
+                                      1980"): [0] without the bar, [1] the bar read as 1;
                                       both "" otherwise */
     bool short_year;               /* a date printed with a two-digit year ("3 Mar 85"): its
                                       century was placed by the screening year, not read */

@@ -200,6 +200,13 @@ static bool date_tokens(const char *text, dtok *tok, int cap, int *ntok)
             sep = 0;
             continue;
         }
+        /* "1st" read with its 1 as a letter ("Ist March 1957"). */
+        if (!digit && len == 3 && (s[0] == 'I' || s[0] == 'l' || s[0] == '|') && s[1] == 's' &&
+            s[2] == 't') {
+            tok[n++] = (dtok){T_NUM, 1, 1, sep};
+            sep = 0;
+            continue;
+        }
         if (digit) {
             /* digits, confusable letters among them, then maybe an
              * ordinal suffix ("1st", "1er"). */

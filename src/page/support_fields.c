@@ -780,6 +780,26 @@ static void name_before_role(const ds_sup_text *t, const lines *L, ds_sup_page *
 /* A letter's date line: a line that is one date alone, in the top 40% of
  * the page, no label on it or on the line right above it, taken as the
  * issue date when no label gave an issue or statement date. */
+/* Words [a, b) as a period: a date, "through", "to", "until", "bis",
+ * "au", "al" or a dash, and a date ending them. The second date's first
+ * word, its reading in iso, alt, *shrt; -1 when they are no period. */
+static int period_end(const ds_sup_text *t, const lines *L, int a, int b, char iso[11],
+                      char alt[11], bool *shrt)
+{
+    static const char *const joins[] = {"through", "thru", "to", "until", "till", "bis", "au",
+                                        "al", "-", NULL};
+    int n = date_at(t, L, a, b, iso, alt);
+    if (n <= 0 || a + n + 1 >= b)
+        return -1;
+    char f[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(t->w[a + n].text, f, sizeof f);
+    const char *w = t->w[a + n].text;
+    if (!in_list(joins, f) && strcmp(w, "–") != 0 && strcmp(w, "—") != 0)
+        return -1;
+    int d = a + n + 1;
+    return date_at_yy(t, L, d, b, false, iso, alt, shrt) == b - d ? d : -1;
+}
+
 static void date_line(const ds_sup_text *t, const lines *L, ds_sup_page *out, int page_h)
 {
     if (ds_sup_find(out, DS_SF_ISSUE_DATE) || ds_sup_find(out, DS_SF_STATEMENT_DATE))
@@ -793,22 +813,34 @@ static void date_line(const ds_sup_text *t, const lines *L, ds_sup_page *out, in
             break;
         char iso[11], alt[11];
         bool shrt = false;
-        if (b - a > 6 || date_at_yy(t, L, a, b, false, iso, alt, &shrt) != b - a)
+        /* The date alone, or a period alone ("Dec 23, 2026 through Jan 19,
+         * 2027"): its end. */
+        int da = a;
+        if (b - a > 13)
             continue;
+        if (b - a > 6 || date_at_yy(t, L, a, b, false, iso, alt, &shrt) != b - a)
+            da = period_end(t, L, a, b, iso, alt, &shrt);
+        if (da < 0)
+            continue;
+        /* A label on the line or ending the line above: the date is its
+         * value, not a date line ("Ref. HR/15688" above with its value
+         * beside it labels nothing under it). */
         bool labelled = false;
         for (int l2 = line - 1; l2 <= line && !labelled; l2++) {
             if (l2 < 0 || (l2 < line && t->w[a].box[1] - t->w[L->start[l2]].box[1] > 3 * L->height[line]))
                 continue;
             ds_sup_tokenize(t, L, l2, lt);
             for (int pos = 0; pos < lt->n && !labelled; pos++)
-                for (int j = 0; j < NLABELS && !labelled; j++)
-                    labelled = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
+                for (int j = 0; j < NLABELS && !labelled; j++) {
+                    int m = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase);
+                    labelled = m > 0 && (l2 == line || pos + m >= lt->n);
+                }
         }
         if (labelled)
             continue;
         ds_sup_field *f = add_field(out, DS_SF_ISSUE_DATE, "date line");
         if (f) {
-            set_value(t, f, a, b);
+            set_value(t, f, da, b);
             f->short_year = shrt;
             if (alt[0]) {
                 memcpy(f->readings[0], iso, sizeof iso);

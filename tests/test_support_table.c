@@ -4,8 +4,9 @@
  * column under "When and where born" (src/page/support_column.c), "born"
  * at a line's end with "on <date>" on the next (support_place.c), a name's
  * birth name in brackets before "born", marks glued to a date
- * (support_date.c), and an addressee's block with a "c/o" line or a town
- * and postcode alone (support_fields.c), with what the checks make of them
+ * (support_date.c), an addressee's block with a "c/o" line or a town and
+ * postcode alone, beside a title or in a sidebar, a letter's date line
+ * under a reference or as a period (support_fields.c), with what the checks make of them
  * (src/check/supcheck.c). Pages built word by word, as OCR gives them
  * (heldout12's words and boxes, rounded); each case failed before its rule.
  */
@@ -298,6 +299,57 @@ static void t_holder_cells(void)
     }
 }
 
+/* A letter's date on a line of its own: under a reference line (its value
+ * beside its caption), or a period alone (its end); not under a caption
+ * that ends its line. "1st" read "Ist". */
+static void t_date_lines(void)
+{
+    static const struct {
+        const char *above, *line;
+        const char *norm; /* the issue date read, NULL: none */
+    } cases[] = {
+        /* heldout12 0040 (main read no date). */
+        {"Ref. HR/15688", "30 July 2027", "2027-07-30"},
+        /* heldout12 0002: a statement's period under its title. */
+        {"Account no. AB856917700", "Dec 23, 2026 through Jan 19, 2027", "2027-01-19"},
+        /* A caption alone above the date: its value, not a date line. */
+        {"Date of birth", "30 July 1975", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        page *p = calloc(1, sizeof *p);
+        T_CHECK(p != NULL);
+        if (!p)
+            return;
+        add_line_at(p, 100, 40, "Orchard & Vale Architects LLP", 96);
+        add_line(p, "Human Resources");
+        add_line(p, cases[i].above);
+        add_line(p, cases[i].line);
+        add_line(p, "RE: CONFIRMATION OF EMPLOYMENT");
+        add_line(p, "Dear Mr Adeyemi,");
+        add_line(p, "We confirm that Ibrahim Adeyemi has been employed by us since 24th April 2023.");
+        ds_sup_text t;
+        ds_sup_page sp;
+        sup_read_page(p, &t, &sp);
+        const ds_sup_field *f = ds_sup_find(&sp, DS_SF_ISSUE_DATE);
+        if (cases[i].norm) {
+            f = sup_expect(&sp, DS_SF_ISSUE_DATE, cases[i].norm);
+            if (f)
+                T_EQ_STR(f->label, "date line");
+        } else if (f && !strcmp(f->label, "date line")) {
+            T_FAIL_("case %zu: a date line %s", i, f->norm);
+        }
+        ds_sup_text_free(&t);
+        free(p);
+    }
+    char iso[11], alt[11];
+    T_EQ_INT(ds_sup_parse_date("Ist March 1957", DS_SUP_ORDER_UNKNOWN, iso, alt), DS_SUP_DATE_OK);
+    T_EQ_STR(iso, "1957-03-01");
+    T_EQ_INT(ds_sup_parse_date("lst May 2026", DS_SUP_ORDER_UNKNOWN, iso, alt), DS_SUP_DATE_OK);
+    T_EQ_STR(iso, "2026-05-01");
+    /* German "ist" is no day. */
+    T_EQ_INT(ds_sup_parse_date("ist Mai 2026", DS_SUP_ORDER_UNKNOWN, iso, alt), DS_SUP_DATE_NONE);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -307,6 +359,7 @@ int main(int argc, char **argv)
         {"glued_marks", t_glued_marks},
         {"addressee_block", t_addressee_block},
         {"holder_cells", t_holder_cells},
+        {"date_lines", t_date_lines},
     };
     return T_RUN(cases);
 }

@@ -6,8 +6,8 @@
  * birth name in brackets before "born", marks glued to a date
  * (support_date.c), an addressee's block with a "c/o" line or a town and
  * postcode alone, beside a title or in a sidebar, a letter's date line
- * under a reference or as a period (support_fields.c), with what the checks make of them
- * (src/check/supcheck.c). Pages built word by word, as OCR gives them
+ * under a reference or as a period (support_fields.c), with what the
+ * checks make of them (src/check/supcheck.c). Pages built word by word, as OCR gives them
  * (heldout12's words and boxes, rounded); each case failed before its rule.
  */
 #include <stdio.h>

@@ -140,20 +140,8 @@ void ds_sup_put_column_birth(const ds_sup_text *t, const ds_sup_lines *L, bool b
                 int n = ds_sup_date_words_yy(t, k, vb, L->order, true, iso, alt, &shrt);
                 if (n <= 0)
                     continue;
-                ds_sup_field *f = &out->f[out->nfields++];
-                memset(f, 0, sizeof *f);
-                f->id = DS_SF_BIRTH_DATE;
-                snprintf(f->label, sizeof f->label, "%s", DS_SUP_LABEL_BORN_COLUMN);
-                char buf[DS_SUP_VALUE_MAX];
-                ds_sup_join_words(t, k, k + n, buf, sizeof buf);
-                ds_text_copy_utf8(f->value, sizeof f->value, buf);
-                ds_sup_span_box(t, k, k + n, f->box, &f->conf);
-                f->short_year = shrt;
-                if (alt[0]) {
-                    memcpy(f->readings[0], iso, 11);
-                    memcpy(f->readings[1], alt, 11);
-                } else
-                    memcpy(f->norm, iso, 11);
+                ds_sup_set_date(t, k, k + n, DS_SF_BIRTH_DATE, DS_SUP_LABEL_BORN_COLUMN, iso, alt,
+                                shrt, &out->f[out->nfields++]);
                 return;
             }
         }

@@ -860,11 +860,13 @@ static void check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case
         set_status(f, same ? (ambiguous(f) ? "unverifiable" : "match") : "mismatch");
         if (same)
             continue;
-        /* A date placed by a sentence ("..., born the 3rd of May") is not
+        /* A date placed by a sentence ("..., born the 3rd of May") or by a
+         * table's column head (support_column.c) is not
          * positively identified as this person's birth date. */
         bool clear = f->conf >= DATE_CONF_CLEAR && !one_confusable_digit(read0, closest) &&
                      !one_confusable_digit(read1, closest) &&
                      strcmp(f->label, DS_SUP_LABEL_BORN_PROSE) != 0 &&
+                     strcmp(f->label, DS_SUP_LABEL_BORN_COLUMN) != 0 &&
                      !f->short_year; /* two digits of a year: weaker evidence */
         ds_flags_add(flags, page, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH,
                      clear ? DS_SEV_HIGH : DS_SEV_WARNING, "case", "birth_date", closest, read0,
@@ -1131,7 +1133,10 @@ static void check_dates(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, 
     if (p->cls.type == DS_PC_BIRTH_CERTIFICATE && issue) {
         const char *b = birth ? (birth->norm[0] ? birth->norm : birth->readings[0])
                               : (c && who == 0) ? c->birth_date : "";
-        float bconf = birth ? birth->conf : 100;
+        /* A birth date the case's own date confirms is read surely, where
+         * the page prints it (in a column or unclearly). */
+        bool bsure = !birth || !strcmp(birth->status, "match");
+        float bconf = bsure ? 100 : birth->conf;
         /* Every reading of both dates must put the issue before the birth. */
         bool before = true, any = false;
         for (int ki = 0; ki < 2; ki++)
@@ -1147,6 +1152,7 @@ static void check_dates(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, 
             }
         if (any && before) {
             bool clear = date_conf(t, issue) >= DATE_CONF_CLEAR && bconf >= DATE_CONF_CLEAR &&
+                         (bsure || strcmp(birth->label, DS_SUP_LABEL_BORN_COLUMN) != 0) &&
                          !issue->short_year && !(birth && birth->short_year);
             ds_flags_add(flags, page, DS_FLAG_SUPPORT_ISSUED_BEFORE_BIRTH,
                          clear ? DS_SEV_HIGH : DS_SEV_WARNING, "support", "issue_date", b,

@@ -242,6 +242,9 @@ const char *ds_sup_field_name(ds_sup_field_id id);
  * Hansen, born the 14th day of March 1999"): placed by the sentence, not by
  * a label, so a difference from the case is a warning, never high. */
 #define DS_SUP_LABEL_BORN_PROSE "born, in a sentence"
+/* The label of a birth date placed by a table's column head ("When and where
+ * born" over the entry's row; support_column.c). */
+#define DS_SUP_LABEL_BORN_COLUMN "born, in a column"
 #define DS_SUP_VALUE_MAX 128
 
 typedef struct ds_sup_field {
@@ -252,7 +255,8 @@ typedef struct ds_sup_field {
                                       "header" for a name or address placed by the layout,
                                       "date line" for a letter's date on a line of its own,
                                       DS_SUP_LABEL_BORN_PROSE for a birth date read after
-                                      "born" in a sentence */
+                                      "born" in a sentence, DS_SUP_LABEL_BORN_COLUMN for one
+                                      found under a table's column head */
     float conf;                    /* the lowest word confidence of the value, 0..100 */
     float conf2;                   /* an address's second-lowest (one misread word aside) */
     int box[4];                    /* x, y, w, h in page pixels */
@@ -261,6 +265,8 @@ typedef struct ds_sup_field {
     char readings[2][11];          /* a numeric date the page's order does not settle
                                       (03/04/2025): norm is empty, readings[0] is the
                                       day-first reading, readings[1] the month-first one;
+                                      or a date with a bar glued before its day ("|3 May
+                                      1980"): [0] without the bar, [1] the bar read as 1;
                                       both "" otherwise */
     bool short_year;               /* a date printed with a two-digit year ("3 Mar 85"): its
                                       century was placed by the screening year, not read */

@@ -200,6 +200,13 @@ static bool date_tokens(const char *text, dtok *tok, int cap, int *ntok)
             sep = 0;
             continue;
         }
+        /* "1st" read with its 1 as a letter ("Ist March 1957"). */
+        if (!digit && len == 3 && (s[0] == 'I' || s[0] == 'l' || s[0] == '|') && s[1] == 's' &&
+            s[2] == 't') {
+            tok[n++] = (dtok){T_NUM, 1, 1, sep};
+            sep = 0;
+            continue;
+        }
         if (digit) {
             /* digits, confusable letters among them, then maybe an
              * ordinal suffix ("1st", "1er"). */
@@ -458,6 +465,25 @@ int ds_sup_date_words(const ds_sup_text *t, int a, int b, ds_sup_order order, ch
     return ds_sup_date_words_yy(&t0, a, b, order, false, iso, alt, NULL);
 }
 
+/* A bar glued before the day ("|3 February 1980"): a table's rule read
+ * with the cell, or a 1 ("|3" for 13). Where the page's order settles the
+ * date, the reading without the bar is the first and the one with a 1 the
+ * second, so that a check needs both to differ (iso, alt as
+ * ds_sup_parse_date_yy). */
+static void rule_before(const char *buf, ds_sup_order order, int year_now, bool birth,
+                        char iso[11], char alt[11])
+{
+    if (buf[0] != '|' || !isdigit((unsigned char)buf[1]) || alt[0])
+        return;
+    char iso2[11], alt2[11];
+    if (ds_sup_parse_date_yy(buf + 1, order, year_now, birth, iso2, alt2, NULL) ==
+            DS_SUP_DATE_NONE ||
+        alt2[0] || !strcmp(iso2, iso))
+        return;
+    memcpy(alt, iso, 11);
+    memcpy(iso, iso2, 11);
+}
+
 int ds_sup_date_words_yy(const ds_sup_text *t, int a, int b, ds_sup_order order, bool birth,
                          char iso[11], char alt[11], bool *short_year)
 {
@@ -478,12 +504,18 @@ int ds_sup_date_words_yy(const ds_sup_text *t, int a, int b, ds_sup_order order,
                 return 0;
             o += (size_t)m;
         }
+        /* Marks glued to the date's last word ("2025>", "1971|": a tick,
+         * a table's rule) are no part of it. */
+        while (o > 0 && strchr("|<>'\"", buf[o - 1]))
+            buf[--o] = 0;
         /* A lone number is no date unless it is written as one. */
-        if (n == 1 && !strpbrk(buf, "./-"))
+        if (o == 0 || (n == 1 && !strpbrk(buf, "./-")))
             continue;
         if (ds_sup_parse_date_yy(buf, order, t->year_now, birth, iso, alt, short_year) !=
-            DS_SUP_DATE_NONE)
+            DS_SUP_DATE_NONE) {
+            rule_before(buf, order, t->year_now, birth, iso, alt);
             return n;
+        }
     }
     return 0;
 }

@@ -404,9 +404,9 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
 
 /* The end of the line's first cell: its words up to the first column
  * gap (a letter's window block beside references and a date on the right). */
-static int cell_end(const ds_sup_text *t, const lines *L, int line)
+static int cell_from(const ds_sup_text *t, const lines *L, int line, int a)
 {
-    int a = L->start[line], b = L->start[line + 1];
+    int b = L->start[line + 1];
     while (a + 1 < b && !ds_sup_has_alnum(t->w[a].text))
         a++; /* marks before it ("—= 8 Riverside Drive") */
     for (int i = a + 1; i < b; i++)
@@ -415,10 +415,24 @@ static int cell_end(const ds_sup_text *t, const lines *L, int line)
     return b;
 }
 
-/* Is the line's first cell a person's name alone (two to five name words)? */
-static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_a)
+static int cell_end(const ds_sup_text *t, const lines *L, int line)
 {
-    int a = L->start[line], b = cell_end(t, L, line);
+    return cell_from(t, L, line, L->start[line]);
+}
+
+/* Is the cell [a, *b) of its line a person's name alone (two to five name
+ * words)? A birth name in brackets after it ("Chloé Brown (née
+ * Lindqvist)") is no part of it: *b becomes the name's end. */
+static bool name_cell(const ds_sup_text *t, int a, int *bp, int *name_a)
+{
+    int b = *bp;
+    size_t l = b > a ? strlen(t->w[b - 1].text) : 0;
+    if (l && t->w[b - 1].text[l - 1] == ')')
+        for (int k = b - 1; k > a + 1 && k >= b - 3; k--)
+            if (t->w[k].text[0] == '(') {
+                b = k;
+                break;
+            }
     if (b - a < 2 || b - a > 5)
         return false;
     span s = ds_sup_name_span(t, a, b);
@@ -450,6 +464,7 @@ static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_
         if (in_list(orgs, f))
             return false;
     }
+    *bp = b;
     return true;
 }
 
@@ -469,9 +484,10 @@ static bool contact_words(const ds_sup_text *t, int a, int b)
     return false;
 }
 
-static bool address_line(const ds_sup_text *t, const lines *L, int line)
+/* Is the cell [a, b) of line `line` an address's first line: a house
+ * number and words, or a street's words, no label, no contact? */
+static bool address_cell(const ds_sup_text *t, const lines *L, int line, int a, int b)
 {
-    int a = L->start[line], b = cell_end(t, L, line);
     while (a + 1 < b && !ds_sup_has_alnum(t->w[a].text))
         a++;
     if (b - a < 2)
@@ -483,9 +499,12 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
     if (!lt)
         return false;
     ds_sup_tokenize(t, L, line, lt);
+    int pos = 0;
+    while (pos < lt->n && lt->t[pos].word < a)
+        pos++;
     bool labelled = false;
-    for (int j = 0; j < NLABELS && lt->n > 0 && !labelled; j++)
-        labelled = ds_sup_match_at(lt, 0, ds_sup_labels[j].phrase) > 0;
+    for (int j = 0; j < NLABELS && pos < lt->n && !labelled; j++)
+        labelled = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
     free(lt);
     if (labelled)
         return false;
@@ -503,8 +522,61 @@ static bool address_line(const ds_sup_text *t, const lines *L, int line)
     return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || ds_sup_streetish(f);
 }
 
+/* Does line `line` start "c/o" (care of; read "clo", "c/0", "C/O")? */
+static bool care_of(const ds_sup_text *t, const lines *L, int line, int a)
+{
+    if (line >= L->n || L->start[line + 1] - a < 2)
+        return false;
+    char f[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(t->w[a].text, f, sizeof f);
+    return !strcmp(f, "c/o") || !strcmp(f, "clo") || !strcmp(f, "c/0") || !strcmp(f, "c o") ||
+           !strcmp(f, "c/o.");
+}
+
+/* Is the line's first cell a town and its postcode, nothing else ("BATH
+ * BA2 3QT", "TORONTO ON M5H 2N2", "75011 Paris"): two to five words, one
+ * or two of them a postcode's, the others words of letters starting with
+ * a capital? */
+static bool town_postcode_cell(const ds_sup_text *t, int a, int b)
+{
+    if (b - a < 2 || b - a > 5 || contact_words(t, a, b))
+        return false;
+    int codes = 0, town = 0;
+    for (int i = a; i < b; i++) {
+        const char *w = t->w[i].text;
+        if (ds_sup_postcode_word(w)) {
+            codes++;
+            continue;
+        }
+        unsigned char c = (unsigned char)w[0];
+        if (ds_sup_has_digit(w) || (c < 0x80 && !isupper(c)))
+            return false;
+        town++;
+    }
+    return codes >= 1 && codes <= 2 && town >= 1;
+}
+
+/* The cell of line `line` that starts within two line heights of x (its
+ * words [*a, *b)); false when none does. */
+static bool cell_under(const ds_sup_text *t, const lines *L, int line, int x, int *a, int *b)
+{
+    for (int c = L->start[line]; c < L->start[line + 1]; c = cell_from(t, L, line, c)) {
+        int e = cell_from(t, L, line, c);
+        if (abs(t->w[c].box[0] - x) <= 2 * L->height[line]) {
+            *a = c;
+            *b = e;
+            return true;
+        }
+        if (e <= c)
+            break;
+    }
+    return false;
+}
+
 /* The letter head: a name line above an address line, in the top 40% of
- * the page, when no label gave them. */
+ * the page, when no label gave them. The name is a cell of its own, the
+ * line's first or one right of a column gap (a sidebar's "Your details"),
+ * the address the cell under it. */
 static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out, int page_h)
 {
     bool have_name = ds_sup_find(out, DS_SF_NAME) != NULL;
@@ -515,39 +587,49 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         int a = L->start[line];
         if (t->w[a].box[1] > page_h * 2 / 5)
             break;
-        int na_start = a;
-        if (!name_line(t, L, line, &na_start))
-            continue;
-        /* The address right under the name, as an envelope window shows
-         * them. */
-        int al = line + 1;
-        if (!address_line(t, L, al))
-            continue;
-        /* A date under a name ("14 March 2019") is no address. */
-        char iso[11], alt[11];
-        int na = cell_end(t, L, al) - L->start[al];
-        if (date_at(t, L, L->start[al], L->start[al] + na, iso, alt) == na)
-            continue;
-        /* Followed by a telephone or e-mail line: the sender's letter
-         * head, not the addressee's window (which may come later). */
-        bool sender = false;
-        for (int k = al + 1; k <= al + 2 && k < L->n && !sender; k++)
-            sender = contact_words(t, L->start[k], L->start[k + 1]);
-        if (sender)
-            continue;
-        if (!have_name) {
-            ds_sup_field *f = add_field(out, DS_SF_NAME, "header");
-            if (f) {
-                set_value(t, f, na_start, cell_end(t, L, line));
-                name_norm(f->value, f->norm, sizeof f->norm);
+        for (int c = a, ce; c < L->start[line + 1]; c = ce) {
+            ce = cell_from(t, L, line, c);
+            if (ce <= c)
+                break;
+            int na_start = c, na_end = ce;
+            if (!name_cell(t, c, &na_end, &na_start))
+                continue;
+            /* The address right under the name, as an envelope window shows
+             * them, past a "c/o" line (read "clo", "c/0"); or a town and its
+             * postcode alone (no street line printed). */
+            int al = line + 1, aa, ab;
+            if (!cell_under(t, L, al, t->w[c].box[0], &aa, &ab))
+                continue;
+            if (care_of(t, L, al, aa) && al + 1 < L->n &&
+                !cell_under(t, L, ++al, t->w[c].box[0], &aa, &ab))
+                continue;
+            if (!address_cell(t, L, al, aa, ab) && !town_postcode_cell(t, aa, ab))
+                continue;
+            /* A date under a name ("14 March 2019") is no address. */
+            char iso[11], alt[11];
+            if (date_at(t, L, aa, ab, iso, alt) == ab - aa)
+                continue;
+            /* Followed by a telephone or e-mail line: the sender's letter
+             * head, not the addressee's window (which may come later). */
+            bool sender = false;
+            for (int k = al + 1; k <= al + 2 && k < L->n && !sender; k++)
+                sender = contact_words(t, L->start[k], L->start[k + 1]);
+            if (sender)
+                continue;
+            if (!have_name) {
+                ds_sup_field *f = add_field(out, DS_SF_NAME, "header");
+                if (f) {
+                    set_value(t, f, na_start, na_end);
+                    name_norm(f->value, f->norm, sizeof f->norm);
+                }
             }
+            if (!have_addr) {
+                ds_sup_field *f = add_field(out, DS_SF_ADDRESS, "header");
+                if (f)
+                    address_value(t, L, al, aa, ab, f);
+            }
+            return;
         }
-        if (!have_addr) {
-            ds_sup_field *f = add_field(out, DS_SF_ADDRESS, "header");
-            if (f)
-                address_value(t, L, al, L->start[al], cell_end(t, L, al), f);
-        }
-        return;
     }
 }
 
@@ -648,8 +730,18 @@ static bool holder_born(const ds_sup_text *t, const ds_sup_page *out, int lw)
     ds_text_fold(t->w[lw - 1].text, f, sizeof f);
     if (in_list(roles, f))
         return true;
+    /* A birth name in brackets after the name ("Lucia Müller (née
+     * Ferreira), born"): the name ends before it. */
+    int e = lw - 1;
+    size_t l = strlen(t->w[e].text);
+    if (l >= 2 && (t->w[e].text[l - 1] == ')' || !strcmp(t->w[e].text + l - 2, "),")))
+        for (int k = e; k > 0 && k >= lw - 4; k--)
+            if (t->w[k].text[0] == '(') {
+                e = k - 1;
+                break;
+            }
     const ds_sup_field *n = ds_sup_find(out, DS_SF_NAME);
-    const int *pb = t->w[lw - 1].box;
+    const int *pb = t->w[e].box;
     return n && n->box[0] + n->box[2] == pb[0] + pb[2] && n->box[1] <= pb[1] &&
            n->box[1] + n->box[3] >= pb[1] + pb[3];
 }
@@ -688,6 +780,26 @@ static void name_before_role(const ds_sup_text *t, const lines *L, ds_sup_page *
 /* A letter's date line: a line that is one date alone, in the top 40% of
  * the page, no label on it or on the line right above it, taken as the
  * issue date when no label gave an issue or statement date. */
+/* Words [a, b) as a period: a date, "through", "to", "until", "bis",
+ * "au", "al" or a dash, and a date ending them. The second date's first
+ * word, its reading in iso, alt, *shrt; -1 when they are no period. */
+static int period_end(const ds_sup_text *t, const lines *L, int a, int b, char iso[11],
+                      char alt[11], bool *shrt)
+{
+    static const char *const joins[] = {"through", "thru", "to", "until", "till", "bis", "au",
+                                        "al", "-", NULL};
+    int n = date_at(t, L, a, b, iso, alt);
+    if (n <= 0 || a + n + 1 >= b)
+        return -1;
+    char f[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(t->w[a + n].text, f, sizeof f);
+    const char *w = t->w[a + n].text;
+    if (!in_list(joins, f) && strcmp(w, "–") != 0 && strcmp(w, "—") != 0)
+        return -1;
+    int d = a + n + 1;
+    return date_at_yy(t, L, d, b, false, iso, alt, shrt) == b - d ? d : -1;
+}
+
 static void date_line(const ds_sup_text *t, const lines *L, ds_sup_page *out, int page_h)
 {
     if (ds_sup_find(out, DS_SF_ISSUE_DATE) || ds_sup_find(out, DS_SF_STATEMENT_DATE))
@@ -701,22 +813,34 @@ static void date_line(const ds_sup_text *t, const lines *L, ds_sup_page *out, in
             break;
         char iso[11], alt[11];
         bool shrt = false;
-        if (b - a > 6 || date_at_yy(t, L, a, b, false, iso, alt, &shrt) != b - a)
+        /* The date alone, or a period alone ("Dec 23, 2026 through Jan 19,
+         * 2027"): its end. */
+        int da = a;
+        if (b - a > 13)
             continue;
+        if (b - a > 6 || date_at_yy(t, L, a, b, false, iso, alt, &shrt) != b - a)
+            da = period_end(t, L, a, b, iso, alt, &shrt);
+        if (da < 0)
+            continue;
+        /* A label on the line or ending the line above: the date is its
+         * value, not a date line ("Ref. HR/15688" above with its value
+         * beside it labels nothing under it). */
         bool labelled = false;
         for (int l2 = line - 1; l2 <= line && !labelled; l2++) {
             if (l2 < 0 || (l2 < line && t->w[a].box[1] - t->w[L->start[l2]].box[1] > 3 * L->height[line]))
                 continue;
             ds_sup_tokenize(t, L, l2, lt);
             for (int pos = 0; pos < lt->n && !labelled; pos++)
-                for (int j = 0; j < NLABELS && !labelled; j++)
-                    labelled = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase) > 0;
+                for (int j = 0; j < NLABELS && !labelled; j++) {
+                    int m = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase);
+                    labelled = m > 0 && (l2 == line || pos + m >= lt->n);
+                }
         }
         if (labelled)
             continue;
         ds_sup_field *f = add_field(out, DS_SF_ISSUE_DATE, "date line");
         if (f) {
-            set_value(t, f, a, b);
+            set_value(t, f, da, b);
             f->short_year = shrt;
             if (alt[0]) {
                 memcpy(f->readings[0], iso, sizeof iso);
@@ -908,7 +1032,8 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                  * right after the holder's name, before a date. */
                 if (generic(ds_sup_labels[j].phrase) && running &&
                     !(!strcmp(ds_sup_labels[j].phrase, "born") && holder_born(t, out, lw) &&
-                      flow.b > flow.a && date_at(t, &L, flow.a, flow.b, iso, alt) > 0))
+                      flow.b > flow.a &&
+                      date_at(t, &L, ds_sup_skip_birthplace(t, flow.a, flow.b), flow.b, iso, alt) > 0))
                     break;
                 if (running && lk == K_ADDRESS) {
                     address_prose(t, flow.a, flow.b, out, ds_sup_labels[j].phrase);
@@ -981,6 +1106,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     if (cls && cls->type != DS_PC_BIRTH_CERTIFICATE && cls->type != DS_PC_MARRIAGE_CERTIFICATE)
         date_line(t, &L, out, page_h);
     ds_sup_put_place_date(t, &L, out);
+    ds_sup_put_column_birth(t, &L, cls && cls->type == DS_PC_BIRTH_CERTIFICATE, out);
 out:
     free(L.start);
     free(L.height);

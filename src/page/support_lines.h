@@ -123,6 +123,19 @@ int ds_sup_skip_birthplace(const ds_sup_text *t, int a, int b);
  * letter's date line. */
 void ds_sup_put_place_date(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_page *out);
 
+/* Fills *f as a date field of id with label lab, read from words [a, b): iso,
+ * or both readings iso and alt where alt is set (support_place.c). */
+void ds_sup_set_date(const ds_sup_text *t, int a, int b, ds_sup_field_id id, const char *lab,
+                     const char iso[11], const char alt[11], bool short_year, ds_sup_field *f);
+
+/* support_column.c. Where no label gave a birth date: the date in the first
+ * line under a table's column head that names a birth ("When and where
+ * born", "Date of birth" over a row read apart from it; on a birth
+ * certificate also "When and where"), as a field labelled
+ * DS_SUP_LABEL_BORN_COLUMN. */
+void ds_sup_put_column_birth(const ds_sup_text *t, const ds_sup_lines *L, bool birth_cert,
+                             ds_sup_page *out);
+
 /* support_namespan.c. The name in words [a, b): the run of name words after
  * a caption's words (titles skipped), at most six, all in lower case no
  * name. */

@@ -120,6 +120,12 @@ int ds_sup_skip_birthplace(const ds_sup_text *t, int a, int b)
     if (a >= b)
         return a;
     fold(t->w[a].text, f, sizeof f);
+    /* "born" at a line's end, "on 8th July 1973" on the next: the joining
+     * word before the date. */
+    char iso0[11], alt0[11];
+    if (in_list(joins, f) && a + 1 < b &&
+        ds_sup_date_words(t, a + 1, b, DS_SUP_ORDER_UNKNOWN, iso0, alt0) > 0)
+        return a + 1;
     if (!in_list(at, f))
         return a;
     /* One to three words of the place, then a joining word and the date. */
@@ -187,22 +193,28 @@ void ds_sup_put_place_date(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_p
             continue;
         if (k < 0 && out->nfields >= DS_SUP_FIELDS_MAX)
             return;
-        ds_sup_field *f = &out->f[k < 0 ? out->nfields++ : k];
-        memset(f, 0, sizeof *f);
-        f->id = DS_SF_ISSUE_DATE;
-        snprintf(f->label, sizeof f->label, "place and date");
-        char buf[DS_SUP_VALUE_MAX];
-        ds_sup_join_words(t, d, d + n, buf, sizeof buf);
-        ds_text_copy_utf8(f->value, sizeof f->value, buf);
-        ds_sup_span_box(t, d, d + n, f->box, &f->conf);
-        f->short_year = shrt;
-        if (alt[0]) {
-            memcpy(f->readings[0], iso, 11);
-            memcpy(f->readings[1], alt, 11);
-        } else
-            memcpy(f->norm, iso, 11);
+        ds_sup_set_date(t, d, d + n, DS_SF_ISSUE_DATE, "place and date", iso, alt, shrt,
+                        &out->f[k < 0 ? out->nfields++ : k]);
         return;
     }
+}
+
+void ds_sup_set_date(const ds_sup_text *t, int a, int b, ds_sup_field_id id, const char *lab,
+                     const char iso[11], const char alt[11], bool short_year, ds_sup_field *f)
+{
+    memset(f, 0, sizeof *f);
+    f->id = id;
+    snprintf(f->label, sizeof f->label, "%s", lab);
+    char buf[DS_SUP_VALUE_MAX];
+    ds_sup_join_words(t, a, b, buf, sizeof buf);
+    ds_text_copy_utf8(f->value, sizeof f->value, buf);
+    ds_sup_span_box(t, a, b, f->box, &f->conf);
+    f->short_year = short_year;
+    if (alt[0]) {
+        memcpy(f->readings[0], iso, 11);
+        memcpy(f->readings[1], alt, 11);
+    } else
+        memcpy(f->norm, iso, 11);
 }
 
 bool ds_sup_caption_cell(const ds_sup_text *t, ds_sup_span v)

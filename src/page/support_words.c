@@ -276,6 +276,7 @@ const label ds_sup_labels[] = {
     {"date de naissance", DS_SF_BIRTH_DATE, K_DATE},
     {"ne le", DS_SF_BIRTH_DATE, K_DATE},
     {"nee le", DS_SF_BIRTH_DATE, K_DATE},
+    {"ne e le", DS_SF_BIRTH_DATE, K_DATE}, /* "né(e) le" */
     {"nacido a el", DS_SF_BIRTH_DATE, K_DATE},
     {"nacido el", DS_SF_BIRTH_DATE, K_DATE},
     {"nacida el", DS_SF_BIRTH_DATE, K_DATE},

@@ -1,7 +1,9 @@
 /*
  * Unit tests of ds_mrz_accept (issue 13, "an MRZ is an MRZ"): a real MRZ
  * reading is accepted, even badly scanned, with a name that fills its field
- * or with check digits that fail (a forged MRZ must reach the check stage);
+ * or with check digits that fail (a forged MRZ must reach the check stage),
+ * or with letter/digit confusions the recogniser admits (doubted, second
+ * guess fitting the field);
  * readings of a supporting document's table rows and body text are refused,
  * whatever their confidence or pitch, and say why.
  */
@@ -70,6 +72,54 @@ static void name_filling_its_field_accepted(void)
     T_CHECK(a.accepted);
 }
 
+/* Sets position k of line l to c read with probability p, second guess alt. */
+static void set_ch(ocr *o, int l, int k, char c, float p, char alt)
+{
+    o->ch[l][k] = (ds_mrz_char){c, p, alt, alt ? 1.0f - p : 0.0f, 0, 0};
+}
+
+/* An MRZ printed in another OCR-B or at low resolution: seven digits of
+ * the dates and their check digits read as the look-alike letter (7/88,
+ * beyond DS_MRZ_ACCEPT_BREAK_SHARE). Doubted with the digit second, they
+ * are confusions the recogniser admits and the band is an MRZ; read with
+ * confidence, or with a second guess that fits no better, they are breaks. */
+static void doubted_confusions_no_breaks(void)
+{
+    static const struct {
+        int k;
+        char c, alt;
+    } looks[] = {{15, 'O', '0'}, {17, 'I', '1'}, {19, 'Z', '2'}, {21, 'I', '1'},
+                 {23, 'O', '0'}, {25, 'I', '1'}, {27, 'S', '9'}};
+    const int n = (int)(sizeof looks / sizeof looks[0]);
+    ocr o;
+    for (int round = 0; round < 3; round++) {
+        ocr_init(&o, TD3_L1, TD3_L2, NULL);
+        for (int i = 0; i < n; i++) {
+            float p = round == 1 ? 0.95f : 0.6f; /* round 1: read with confidence */
+            char alt = round == 2 ? 'X' : looks[i].alt; /* round 2: a letter second */
+            set_ch(&o, 1, looks[i].k, looks[i].c, p, alt);
+        }
+        ocr before = o;
+        ds_mrz m;
+        T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+        ds_mrz_acceptance a;
+        T_EQ_INT(ds_mrz_accept(o.rows, o.lens, o.n, &m, 0.002f, &a), DS_OK);
+        /* Acceptance judges; it changes no character of the reading. */
+        T_CHECK(memcmp(before.ch, o.ch, sizeof o.ch) == 0);
+        if (round == 0) {
+            T_CHECK(a.grammar_ok);
+            T_CHECK(a.accepted);
+            T_EQ_STR(a.reason, "");
+            T_CHECK(a.break_share == 0.0f);
+        } else {
+            T_CHECK(!a.grammar_ok);
+            T_CHECK(!a.accepted);
+            T_EQ_STR(a.reason, "characters break the field grammar");
+            T_CHECK(a.break_share > DS_MRZ_ACCEPT_BREAK_SHARE);
+        }
+    }
+}
+
 static void table_rows_refused(void)
 {
     ocr o;
@@ -136,6 +186,7 @@ int main(int argc, char **argv)
         {"real_mrz_accepted", real_mrz_accepted},
         {"forged_check_digits_still_an_mrz", forged_check_digits_still_an_mrz},
         {"name_filling_its_field_accepted", name_filling_its_field_accepted},
+        {"doubted_confusions_no_breaks", doubted_confusions_no_breaks},
         {"table_rows_refused", table_rows_refused},
         {"body_text_refused", body_text_refused},
         {"lines_of_no_format_refused", lines_of_no_format_refused},

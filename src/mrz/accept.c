@@ -11,7 +11,16 @@
  *   text does not fall on a grid of 30, 36 or 44 cells;
  * - grammar: the lines have the exact lengths of a format (the parse
  *   succeeded) and few characters as read break the field grammar (letters
- *   in dates and check digits, digits in names and codes);
+ *   in dates and check digits, digits in names and codes). A character the
+ *   recogniser doubted (p < DS_MRZ_DOUBT_P) whose second guess fits the
+ *   field is no break: it is a confusion the recogniser admits (B/8, D/0,
+ *   I/1, O/0 at low resolution or in another OCR-B), so the band still has
+ *   an MRZ's layout. Text has no such second guesses to fall back on: its
+ *   characters are the nearest OCR-B shapes of other glyphs, and on table
+ *   rows the breaks are confident digits in name or code positions. This
+ *   only decides that the band is an MRZ; the reading itself is still the
+ *   best guesses, which the parser's repairs and the check digits judge as
+ *   for any MRZ (a doubted break stays doubted, never made valid here);
  * - fillers: the name field of every format ends in or separates its names
  *   with '<' (only a name that fills its field exactly has none, and then
  *   the other fields have some); table rows of digits and capitals have
@@ -23,6 +32,13 @@
 
 #include <math.h>
 #include <string.h>
+
+/* Whether ch, which breaks the grammar at line l, position k as read, was
+ * doubted and has a second guess that fits there (file header, "grammar"). */
+static bool admitted_confusion(ds_mrz_type type, int l, int k, const ds_mrz_char *ch)
+{
+    return ch->p < DS_MRZ_DOUBT_P && ch->alt && ds_mrz_fits(type, l, k, ch->alt, NULL);
+}
 
 ds_error ds_mrz_accept(const ds_mrz_char *const *lines, const int *lens, int nlines,
                        const ds_mrz *parsed, float pitch_err, ds_mrz_acceptance *out)
@@ -47,7 +63,8 @@ ds_error ds_mrz_accept(const ds_mrz_char *const *lines, const int *lens, int nli
             if (!parsed)
                 continue;
             bool in_name = false;
-            if (!ds_mrz_fits(parsed->type, l, k, ch->c, &in_name))
+            if (!ds_mrz_fits(parsed->type, l, k, ch->c, &in_name) &&
+                !admitted_confusion(parsed->type, l, k, ch))
                 breaks++;
             if (in_name && ch->c == '<')
                 out->name_fillers++;

@@ -56,9 +56,10 @@ typedef struct ds_mrz_acceptance {
  * line count and lengths fit no format), and pitch_err the band's fit of a
  * fixed pitch (ds_mrzband.pitch_err; a negative value means unknown and
  * passes). Grammar and fillers are judged on the characters as read, before
- * any repair; characters cut away by the image's edge (ds_mrz_char.cut) are
- * left out of every test. Fails with DS_ERR_USAGE for NULL lines, lens or out, or
- * nlines outside 1..DS_MRZ_MAX_LINES; a refused reading is DS_OK with
+ * any repair (a doubted character whose second guess fits its field is no
+ * grammar break: accept.c); characters cut away by the image's edge
+ * (ds_mrz_char.cut) are left out of every test. Fails with DS_ERR_USAGE for
+ * NULL lines, lens or out, or nlines outside 1..DS_MRZ_MAX_LINES; a refused reading is DS_OK with
  * out->accepted false.
  */
 ds_error ds_mrz_accept(const ds_mrz_char *const *lines, const int *lens, int nlines,

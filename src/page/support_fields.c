@@ -415,15 +415,30 @@ static int cell_end(const ds_sup_text *t, const lines *L, int line)
     return b;
 }
 
-/* Is the line's first cell a person's name alone (two to five name words)? */
-static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_a)
+/* Do words [a, b) give a birth name after a name ("(née Okoro)", "geb.
+ * Weber")? */
+static bool birth_name_after(const ds_sup_text *t, int a, int b)
 {
-    int a = L->start[line], b = cell_end(t, L, line);
-    if (b - a < 2 || b - a > 5)
+    static const char *const leads[] = {"nee", "geb", "born", "nacida", "nata", NULL};
+    if (b - a < 2 || b - a > 3)
+        return false;
+    char f[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(t->w[a].text, f, sizeof f); /* "(née" -> "nee" */
+    char *p = f + strspn(f, " ");
+    p[strcspn(p, " ")] = 0;
+    return in_list(leads, p);
+}
+
+/* Are words [a, b) (one cell of a line) a person's name alone (two to five
+ * name words, a birth name in brackets after them)? */
+static bool name_line(const ds_sup_text *t, int a, int b, int *name_a, int *name_b)
+{
+    if (b - a < 2 || b - a > 7)
         return false;
     span s = ds_sup_name_span(t, a, b);
-    /* The whole line, after a title ("Mr Emily Rose HANSEN"). */
-    if (s.b != b || s.b - s.a < 2)
+    /* The whole line, after a title ("Mr Emily Rose HANSEN"), but for a
+     * birth name after it ("Aisha Okafor (née Okoro)"). */
+    if ((s.b != b && !birth_name_after(t, s.b, b)) || s.b - s.a < 2 || s.b - s.a > 5)
         return false;
     for (int i = a; i < s.a; i++) {
         char f[DS_SUP_WORD_MAX * 2];
@@ -432,8 +447,11 @@ static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_
             return false;
     }
     *name_a = s.a;
+    *name_b = s.b;
+    b = s.b;
     /* A name starts with a capital letter (or is all capitals), and is no
-     * organisation's. */
+     * organisation's, and no document's title ("LANDLORD'S RENT
+     * CERTIFICATE", "Earnings Certificate": a title is never a name). */
     static const char *const orgs[] = {
         "ltd", "limited", "plc", "inc", "llc", "gmbh", "ag", "sa", "bank", "office", "council",
         "university", "college", "school", "hospital", "trust", "water", "energy", "gas",
@@ -447,7 +465,8 @@ static bool name_line(const ds_sup_text *t, const lines *L, int line, int *name_
             return false;
         char f[DS_SUP_WORD_MAX * 2];
         ds_text_fold(t->w[i].text, f, sizeof f);
-        if (in_list(orgs, f))
+        if (in_list(orgs, f) || ds_sup_document_word(t->w[i].text) ||
+            ds_sup_office_word(t->w[i].text))
             return false;
     }
     return true;
@@ -515,12 +534,26 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         int a = L->start[line];
         if (t->w[a].box[1] > page_h * 2 / 5)
             break;
-        int na_start = a;
-        if (!name_line(t, L, line, &na_start))
+        /* The name in the line's first cell, or in a later one (a
+         * window's block on the right, a title left of it: "PAYSLIP
+         * Mohammed Schmidt") over a line that starts under it. */
+        int na_start = a, na_end = a, al = line + 1;
+        bool found = false;
+        for (int c = a; c < L->start[line + 1] && !found;) {
+            int ce = c == a ? cell_end(t, L, line) : c + 1;
+            while (c > a && ce < L->start[line + 1] &&
+                   t->w[ce].box[0] - (t->w[ce - 1].box[0] + t->w[ce - 1].box[2]) <=
+                       L->height[line] * 5 / 2)
+                ce++;
+            bool under = c == a || abs(t->w[L->start[al]].box[0] - t->w[c].box[0]) <=
+                                       L->height[line] * 2;
+            found = under && name_line(t, c, ce, &na_start, &na_end);
+            c = ce;
+        }
+        if (!found)
             continue;
         /* The address right under the name, as an envelope window shows
          * them. */
-        int al = line + 1;
         if (!address_line(t, L, al))
             continue;
         /* A date under a name ("14 March 2019") is no address. */
@@ -538,7 +571,7 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
         if (!have_name) {
             ds_sup_field *f = add_field(out, DS_SF_NAME, "header");
             if (f) {
-                set_value(t, f, na_start, cell_end(t, L, line));
+                set_value(t, f, na_start, na_end);
                 name_norm(f->value, f->norm, sizeof f->norm);
             }
         }

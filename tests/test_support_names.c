@@ -203,6 +203,32 @@ static void t_header_names(void)
     free(p);
 }
 
+/* A name in a sentence ends at its last word of capitals: "Grace Novak
+ * bei uns das ..." (heldout11 0002) is Grace Novak; a particle inside a
+ * name stays ("Ludwig van Beethoven"). */
+static void t_name_ends(void)
+{
+    static const struct {
+        const char *line, *norm;
+    } cases[] = {
+        {"We confirm that Emily Rose Hansen holds an account with us.", "EMILY ROSE HANSEN"},
+        {"We confirm that Ludwig van Beethoven holds an account with us.",
+         "LUDWIG VAN BEETHOVEN"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        page *p = calloc(1, sizeof *p);
+        if (!p)
+            return;
+        add_line_at(p, 100, 40, "Bank Balance Confirmation", 95);
+        add_line(p, cases[i].line);
+        add_line(p, "Sort code 12-34-56 Account number 12345678");
+        char name[DS_SUP_VALUE_MAX];
+        name_flag(p, case_kenji, name, sizeof name);
+        T_EQ_STR(name, cases[i].norm);
+        free(p);
+    }
+}
+
 /* Titles the lists did not know (heldout12): an enrolment certificate is
  * the diploma type's, a mobile-phone bill a utility bill. */
 static void t_titles(void)
@@ -241,7 +267,8 @@ int main(int argc, char **argv)
     static const t_case cases[] = {
         {"title_not_name", t_title_not_name}, {"office_not_name", t_office_not_name},
         {"comb_fragments", t_comb_fragments}, {"name_in_part", t_name_in_part},
-        {"header_names", t_header_names},     {"titles", t_titles},
+        {"header_names", t_header_names},     {"name_ends", t_name_ends},
+        {"titles", t_titles},
     };
     return T_RUN(cases);
 }

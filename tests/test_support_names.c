@@ -79,6 +79,9 @@ static void t_title_not_name(void)
     T_CHECK(!ds_sup_document_word("Bill"));
     T_CHECK(!ds_sup_document_word("Nota"));
     T_CHECK(!ds_sup_document_word("Okafor"));
+    /* A surname ending in a short noun is no compound ("Schletter"). */
+    T_CHECK(!ds_sup_document_word("Schletter"));
+    T_CHECK(ds_sup_document_word("Geburtsurkunde"));
     T_CHECK(!ds_sup_document_word(NULL));
     T_CHECK(!ds_sup_name_form("header", "LANDLORD'S RENT CERTIFICATE"));
     T_CHECK(!ds_sup_name_form("header", "Earnings Certificate"));

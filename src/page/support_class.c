@@ -324,14 +324,15 @@ static bool in_word_list(const char *const *list, const char *w, size_t n)
     return false;
 }
 
-/* Whether the n bytes at w end in a document noun of six letters or
- * more, after at least three letters of their own: a German compound
- * names its document last ("Verdienstbescheinigung", "Jahresrechnung"). */
-static bool compound_document(const char *w, size_t n)
+/* Whether the n bytes at w end in a document noun of min letters or
+ * more (six for a title), after at least three letters of their own: a
+ * German compound names its document last ("Verdienstbescheinigung",
+ * "Jahresrechnung"). */
+static bool compound_document(const char *w, size_t n, size_t min)
 {
     for (const char *const *d = document_nouns; *d; d++) {
         size_t k = strlen(*d);
-        if (k >= 6 && n >= k + 3 && strncmp(w + n - k, *d, k) == 0)
+        if (k >= min && n >= k + 3 && strncmp(w + n - k, *d, k) == 0)
             return true;
     }
     return false;
@@ -343,7 +344,9 @@ bool ds_sup_document_word(const char *word)
     ds_text_fold(word ? word : "", f, sizeof f); /* "LANDLORD'S" -> "landlord s" */
     for (char *p = f; *p;) {
         size_t n = strcspn(p, " ");
-        if (n >= 6 && (in_word_list(document_nouns, p, n) || compound_document(p, n)))
+        /* A compound's noun of seven letters or more: names end in
+         * shorter ones ("Schletter"). */
+        if (n >= 6 && (in_word_list(document_nouns, p, n) || compound_document(p, n, 7)))
             return true;
         p += n;
         p += strspn(p, " ");
@@ -359,7 +362,7 @@ static bool names_document(const char *line)
         while (*p == ' ')
             p++;
         size_t n = strcspn(p, " ");
-        if (n && (in_word_list(document_nouns, p, n) || compound_document(p, n)))
+        if (n && (in_word_list(document_nouns, p, n) || compound_document(p, n, 6)))
             return true;
         p += n;
     }

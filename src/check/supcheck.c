@@ -209,19 +209,27 @@ int ds_sup_name_compare(const char *page_name, const char *surname, const char *
      * prints more than one word) each within a letter or two of the page's. */
     words pw;
     split(folded[0], &pw);
-    /* One word read that is one of the record's names ("Oliver" of "Ms
-     * Oliver OKAFOR", the surname lost by OCR): the name is incomplete,
-     * no evidence of another person. */
-    if (pw.n == 1) {
+    /* Only words of the record's names: one within reading noise of one
+     * ("Oliver" of "Ms Oliver OKAFOR", the surname lost by OCR), or several
+     * each printed exactly ("Emily Rose" of a register's cell whose surname
+     * is printed on the line under it): the name is incomplete, no
+     * evidence of another person. */
+    {
         char all[512];
         snprintf(all, sizeof all, "%s %s", has_s ? surname : "", has_g ? given : "");
         char af[512];
         ds_text_fold_icao(all, true, af, sizeof af);
         words aw;
         split(af, &aw);
-        for (int i = 0; i < aw.n; i++)
-            if (word_near(pw.w[0], aw.w[i]))
-                return -1;
+        int found = 0;
+        for (int j = 0; j < pw.n; j++)
+            for (int i = 0; i < aw.n; i++)
+                if (pw.n == 1 ? word_near(pw.w[j], aw.w[i]) : !strcmp(pw.w[j], aw.w[i])) {
+                    found++;
+                    break;
+                }
+        if (pw.n > 0 && found == pw.n)
+            return -1;
     }
     /* Both foldings of the page's name and of the record's, in the four
      * pairings: an umlaut misread on one side ("FERNÄNNFZ" for FERNÁNDEZ)
@@ -472,38 +480,6 @@ static bool is_statement(ds_page_class c)
 
 static void set_status(ds_sup_field *f, const char *s) { snprintf(f->status, sizeof f->status, "%s", s); }
 
-/* Is the field's value a person's name as the page prints one? Not when a
- * word of it is a caption (of a name or of another field), when a label
- * for the whole name gave one word (a word of a caption, a sentence or a
- * name half read: "Tax", "Contact", "Tuva" for "Eva M. Dubois"), nor when
- * the surname's box and the given names' box gave the same word (the
- * caption row read for both: "MIDOLE MIDOLE"), nor when a word of it is a
- * company's legal form ("Hansen Logistik GmbH"). Such a value is no evidence
- * that the page names another person. */
-bool ds_sup_name_form(const char *label, const char *value)
-{
-    char f[DS_SUP_VALUE_MAX * 2];
-    ds_text_fold(value ? value : "", f, sizeof f);
-    words w;
-    split(f, &w);
-    if (w.n == 0)
-        return false;
-    for (int i = 0; i < w.n; i++)
-        if (ds_sup_form_word(w.w[i]))
-            return false;
-    /* An employer's name under a form's "Name / Firma" ("Hansen Logistik
-     * GmbH"): its legal form, printed as a word of its own. */
-    char raw[DS_SUP_VALUE_MAX];
-    snprintf(raw, sizeof raw, "%s", value ? value : "");
-    for (char *save = NULL, *tok = strtok_r(raw, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save))
-        if (ds_sup_company_word(tok))
-            return false;
-    if (w.n == 1 && !ds_sup_surname_label(label))
-        return false;
-    return !(w.n == 2 && label && strcmp(label, "surname, given names") == 0 &&
-             strcmp(w.w[0], w.w[1]) == 0);
-}
-
 /* A name read unsurely (below NAME_CONF_UNSURE) with a word within two
  * letters of a word of the person's name (five letters or more; the same
  * word when shorter): "Dubois pen" for "Dubois, Pierre", "Mille, Grates"
@@ -655,6 +631,11 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
                 person = k + 1;
             }
         }
+        /* Not comparable with the applicant's (a part of it: "Emily Rose"
+         * of a register's cell, the surname on the line under it): no
+         * evidence of another person, whoever else it is not. */
+        if (best == 0 && app < 0 && have_case)
+            best = -1;
         /* A mismatch needs a name positively read as a person's. */
         if (best == 0 && !ds_sup_name_form(f->label, f->value))
             best = -1;
@@ -663,6 +644,8 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
         if (best == 0 && f->conf < NAME_CONF_UNSURE && !long_word(f->value))
             best = -1;
         if (best == 0 && f->conf < NAME_CONF_GARBLED)
+            best = -1;
+        if (best == 0 && f->conf < NAME_CONF_CLEAR && ds_sup_name_fragments(f->value))
             best = -1;
         for (int k = -1; k < c->nrelated && best == 0 && f->conf < NAME_CONF_CLEAR; k++)
             if (k < 0 ? given_misread(f->value, c->surname, c->given_names)

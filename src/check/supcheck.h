@@ -91,8 +91,17 @@ bool ds_sup_case_garbled(const char *s);
 /* Is value, read under label (a field's label, folded), a person's name as
  * a page prints one: no caption word in it, two words or more unless the
  * label names the surname alone, not one word read for both the surname
- * and the given names? Only such a name is evidence of another person. */
+ * and the given names, no company's legal form, no document's title noun
+ * ("LANDLORD'S RENT CERTIFICATE", "Earnings Certificate"), no office's
+ * word ("Standesamt Köln")? Only such a name is evidence of another
+ * person (supname.c). */
 bool ds_sup_name_form(const char *label, const char *value);
+
+/* Is value a name's letters read apart: three words or more, none longer
+ * than three letters ("OR ACE POL" for GRACE MÜLLER written one letter per
+ * box of a comb field, the boxes' ticks read between them)? Read below 80
+ * it is no name at all: no evidence of another person (supname.c). */
+bool ds_sup_name_fragments(const char *value);
 
 /*
  * A weekday printed before a date ("Sunday, 15 July 1985") that the date

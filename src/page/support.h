@@ -376,6 +376,17 @@ bool ds_sup_form_word(const char *word);
  * "SARL")? A value holding one names an organisation, never a person. */
 bool ds_sup_company_word(const char *word);
 
+/* Is the word (as printed) a noun a document's title names it by, of six
+ * letters or more ("CERTIFICATE", "Statement", "Verdienstbescheinigung";
+ * support_class.c)? A line holding one is a title, never a person's
+ * name; shorter nouns ("Bill", "Nota", "Acta") are names too. */
+bool ds_sup_document_word(const char *word);
+
+/* Is the word (as printed) an office's or institution's ("Standesamt",
+ * "Registry", "University", "Ministry"; German compounds ending in -amt or
+ * -behörde)? A value holding one names an organisation, never a person. */
+bool ds_sup_office_word(const char *word);
+
 /* Does the label (as a field records it: a label phrase of support_words.c's
  * table, or "surname, given names") hold a phrase of that table that
  * labels the surname ("surname", "familienname", "locataire nom" ...), so

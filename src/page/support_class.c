@@ -148,7 +148,8 @@ static const char *const utility_s[] = {
     "bolletta energia", "bolletta gas", "facture de gaz naturel", "facture d energie",
     "council tax bill", "rates bill", "water services", "water charges", "broadband bill",
     "telephone bill", "phone bill", "internet bill", "taxe d habitation", "taxe municipale",
-    "taxe fonciere", "impuesto municipal", "grundsteuerbescheid", "rechnung telefon", NULL};
+    "taxe fonciere", "impuesto municipal", "grundsteuerbescheid", "rechnung telefon",
+    "mobile bill", "your mobile bill", "mobile phone bill", NULL};
 static const char *const utility_w[] = {
     "meter", "kwh", "meter reading", "tariff", "amount due", "billing period", "supply address",
     "standing charge", "units used", "total to pay", "zahlerstand", "consommation", "consumo",
@@ -165,7 +166,7 @@ static const char *const utility_w[] = {
     "zahlernummer", "jahresverbrauch", "stromverbrauch", "montant a payer", "date de la facture",
     "abonnement", "compteur", "numero de compteur", "point de livraison", "electricidad",
     "importe total", "total factura", "fecha de factura", "potencia", "energia",
-    "montant ttc", "electricity use", NULL};
+    "montant ttc", "electricity use", "mobile number", "roaming", "monthly plan", NULL};
 static const char *const tenancy_s[] = {
     "tenancy agreement", "rental agreement", "lease agreement", "tenancy contract", "mietvertrag",
     "contrat de location", "contrat de bail", "contrato de arrendamiento", "contratto di locazione",
@@ -202,7 +203,9 @@ static const char *const diploma_s[] = {
     "has been awarded", "conferred", "hochschulabschluss", "diplome", "titulo universitario",
     "diploma di laurea", "getuigschrift", "diplom", "bachelorurkunde", "masterurkunde",
     "diplomurkunde", "titulo de grado", "titulo de master", "diplome de licence",
-    "diplome de master", "carta de curso", "diploma de curso", "testamur", NULL};
+    "diplome de master", "carta de curso", "diploma de curso", "testamur",
+    "certificate of enrolment", "certificate of enrollment", "enrolment certificate",
+    "enrollment certificate", "is enrolled as", NULL};
 static const char *const diploma_w[] = {
     "university", "graduated", "awarded", "degree", "honours", "faculty", "with distinction",
     "grade", "universitat", "universite", "universidad",
@@ -212,7 +215,8 @@ static const char *const diploma_w[] = {
     "abschluss", "studium", "licence", "etudes", "titulo", "grado", "licenciatura", "estudios",
     "programme of study", "course of study", "completed the programme", "completed the course",
     "director of studies", "course", "universidade", "universita", "universiteit", "hogeschool",
-    "laurea", "curso", "concluiu", "mestrado", "opleiding", "corso di laurea", NULL};
+    "laurea", "curso", "concluiu", "mestrado", "opleiding", "corso di laurea", "enrolled",
+    "student id", "academic year", "full time student", NULL};
 static const char *const ident_s[] = {
     "passport", "identity card", "driving licence", "driver license", "reisepass",
     "personalausweis", "carte nationale d identite", "permis de conduire", "pasaporte",
@@ -259,7 +263,7 @@ static const char *const utility_t[] = {
     "electricity", "electric", "gas", "energy", "water", "fuel", "utility", "utilities",
     "broadband", "telephone", "phone", "internet", "council tax", "electricite", "electricidad",
     "agua", "eau", "energie", "strom*", "wasser*", "gaz", "property tax", "elettric*",
-    "eletricidade", "energia", NULL};
+    "eletricidade", "energia", "mobile", NULL};
 static const char *const tenancy_t[] = {
     "tenancy", "tenant", "tenants", "rental", "rent", "lease", "letting", "landlord", "miet*",
     "bail", "location", "arrendamiento", "alquiler", "locazione", "huur*", "arrendamento", NULL};
@@ -270,7 +274,7 @@ static const char *const police_t[] = {
 static const char *const diploma_t[] = {
     "diploma", "degree", "transcript", "graduat*", "bachelor", "master", "university",
     "academic", "diplome", "titulo", "laurea", "licenciatura", "universit*", "completion",
-    "course", "programme", "studies", "curso", "testamur", NULL};
+    "course", "programme", "studies", "curso", "testamur", "enrol*", "enroll*", NULL};
 
 static const char *const *const title_words[DS_PC_COUNT] = {
     [DS_PC_BIRTH_CERTIFICATE] = birth_t,   [DS_PC_MARRIAGE_CERTIFICATE] = marriage_t,
@@ -320,15 +324,32 @@ static bool in_word_list(const char *const *list, const char *w, size_t n)
     return false;
 }
 
-/* Whether the n bytes at w end in a document noun of six letters or
- * more, after at least three letters of their own: a German compound
- * names its document last ("Verdienstbescheinigung", "Jahresrechnung"). */
-static bool compound_document(const char *w, size_t n)
+/* Whether the n bytes at w end in a document noun of min letters or
+ * more (six for a title), after at least three letters of their own: a
+ * German compound names its document last ("Verdienstbescheinigung",
+ * "Jahresrechnung"). */
+static bool compound_document(const char *w, size_t n, size_t min)
 {
     for (const char *const *d = document_nouns; *d; d++) {
         size_t k = strlen(*d);
-        if (k >= 6 && n >= k + 3 && strncmp(w + n - k, *d, k) == 0)
+        if (k >= min && n >= k + 3 && strncmp(w + n - k, *d, k) == 0)
             return true;
+    }
+    return false;
+}
+
+bool ds_sup_document_word(const char *word)
+{
+    char f[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(word ? word : "", f, sizeof f); /* "LANDLORD'S" -> "landlord s" */
+    for (char *p = f; *p;) {
+        size_t n = strcspn(p, " ");
+        /* A compound's noun of seven letters or more: names end in
+         * shorter ones ("Schletter"). */
+        if (n >= 6 && (in_word_list(document_nouns, p, n) || compound_document(p, n, 7)))
+            return true;
+        p += n;
+        p += strspn(p, " ");
     }
     return false;
 }
@@ -341,7 +362,7 @@ static bool names_document(const char *line)
         while (*p == ' ')
             p++;
         size_t n = strcspn(p, " ");
-        if (n && (in_word_list(document_nouns, p, n) || compound_document(p, n)))
+        if (n && (in_word_list(document_nouns, p, n) || compound_document(p, n, 6)))
             return true;
         p += n;
     }

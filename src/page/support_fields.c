@@ -447,7 +447,8 @@ static bool name_cell(const ds_sup_text *t, int a, int *bp, int *name_a)
     }
     *name_a = s.a;
     /* A name starts with a capital letter (or is all capitals), and is no
-     * organisation's. */
+     * organisation's, and no document's title ("LANDLORD'S RENT
+     * CERTIFICATE", "Earnings Certificate": a title is never a name). */
     static const char *const orgs[] = {
         "ltd", "limited", "plc", "inc", "llc", "gmbh", "ag", "sa", "bank", "office", "council",
         "university", "college", "school", "hospital", "trust", "water", "energy", "gas",
@@ -461,7 +462,8 @@ static bool name_cell(const ds_sup_text *t, int a, int *bp, int *name_a)
             return false;
         char f[DS_SUP_WORD_MAX * 2];
         ds_text_fold(t->w[i].text, f, sizeof f);
-        if (in_list(orgs, f))
+        if (in_list(orgs, f) || ds_sup_document_word(t->w[i].text) ||
+            ds_sup_office_word(t->w[i].text))
             return false;
     }
     *bp = b;

@@ -100,6 +100,11 @@ ds_sup_span ds_sup_name_span(const ds_sup_text *t, int a, int b) {
   }
   if (!started)
     s.b = s.a;
+  /* A name ends with a word of capitals: words in lower case after it
+   * are the sentence going on ("Grace Novak bei uns das ...", "Emily Rose
+   * Hansen holds ..."); particles stay inside ("Ludwig van Beethoven"). */
+  while (s.b - s.a > 1 && islower((unsigned char)t->w[s.b - 1].text[0]))
+    s.b--;
   /* A name is printed with capitals: words all in lower case are running
    * text after a label's word ("... tenant last the ..."), not a name. */
   bool capital = false;

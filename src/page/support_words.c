@@ -60,7 +60,8 @@ static const char *const form_words[] = {
     "middle", "tax", "contact", "amount", "due", "total", "period", "code", "telephone",
     "phone", "reference", "balance", "date", "details", "charge", "payments", "deductions",
     "sex", "registrar", "officer", "authorised", "register", "issue", "employer", "copy",
-    "betrag", "importe", "telefon", "telefono", "registro", NULL};
+    "betrag", "importe", "telefon", "telefono", "registro", "registered", "registration", "when",
+    "where", NULL};
 
 bool ds_sup_caption_word(const char *w)
 {
@@ -112,6 +113,28 @@ bool ds_sup_company_word(const char *w)
             g[k++] = *p;
     g[k] = 0;
     return in_list(forms, g);
+}
+
+bool ds_sup_office_word(const char *w)
+{
+    static const char *const offices[] = {
+        "standesamt", "registry", "office", "council", "ministry", "ministerium", "department",
+        "agency", "bureau", "authority", "university", "universitat", "universite", "universidad",
+        "college", "school", "hospital", "mairie", "ayuntamiento", "prefecture", "gemeinde",
+        "police", "polizei", "gericht", "amtsgericht", NULL};
+    if (!w)
+        return false;
+    char f[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(w, f, sizeof f);
+    size_t n = strlen(f);
+    while (n && f[n - 1] == ' ')
+        f[--n] = 0;
+    if (in_list(offices, f))
+        return true;
+    /* German offices: "Standesamt", "Finanzamt", "Einwohnermeldeamt",
+     * "Ausländerbehörde". */
+    return (n >= 8 && strcmp(f + n - 3, "amt") == 0) ||
+           (n >= 10 && strcmp(f + n - 7, "behorde") == 0);
 }
 
 /* Longer phrases first where one begins another ("name of father" before

@@ -44,6 +44,9 @@
 # SUPPORTDOCS_LAYOUTS=heldout13 only the thirteenth (samples/supportdocs13.py and
 # supportdocs13b.py; blind, screened once: SUPPORTDOCS_FAMILIES=heldout13
 # SUPPORTDOCS_COUNT=72; English, eng+por or eng+spa).
+# SUPPORTDOCS_LAYOUTS="heldout10 heldout11" (or SUPPORTDOCS_FAMILIES naming
+# them) generates several of these families in one run, in turn, into
+# bench/out/supportdocs-heldout10-heldout11/; see SUPPORTDOCS_FAMILIES below.
 # SUPPORTDOCS_PDF=1 screens each page as a born-digital PDF made from the
 # page's text runs (samples/pdfgen.py --born-from): the text-layer path,
 # with the PDF checks of the same pages (bench/out/supportdocs-pdf/).
@@ -66,20 +69,31 @@ if [ ! -x "$BIN" ]; then
   exit 2
 fi
 # SUPPORTDOCS_FAMILIES (e.g. "heldout3") screens only the pages of those
-# layout families; naming only heldout4, heldout5, heldout6, heldout7,
-# heldout8, heldout9, heldout10, heldout11, heldout12 or heldout13 also generates that family's
-# pages (as SUPPORTDOCS_LAYOUTS=heldout4 ... 13 does).
-FAMILIES=${SUPPORTDOCS_FAMILIES:-}
-KNOWN_FAMILIES="colon column stacked heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13"
+# layout families. When every family named is of the default set (colon,
+# column, stacked, heldout, heldout2, heldout3) the default pages are
+# generated and filtered; when any is drawn only on request (heldout4 ...
+# heldout13), exactly the families named are generated, in turn (page i of
+# family (i / 9) mod N, as samples/supportdocs.py --layouts F1 F2 draws
+# them), so SUPPORTDOCS_FAMILIES="heldout10 heldout11" SUPPORTDOCS_COUNT=144
+# screens 72 pages of each in one run (one family alone gives the same
+# pages as before; two together give other pages of each). Until tidy13
+# several families generated the default set and screened "no pages".
+FAMILIES=$(echo ${SUPPORTDOCS_FAMILIES:-})
+DEFAULT_FAMILIES="colon column stacked heldout heldout2 heldout3"
+KNOWN_FAMILIES="$DEFAULT_FAMILIES heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13"
+DEFAULT_LAYOUTS=all
 for f in $FAMILIES; do
   case " $KNOWN_FAMILIES " in *" $f "*) ;; *) echo "supportdocs: unknown family '$f' (families: $KNOWN_FAMILIES)" >&2; exit 2 ;; esac
+  case " $DEFAULT_FAMILIES " in *" $f "*) ;; *) DEFAULT_LAYOUTS=$FAMILIES ;; esac
 done
-case "$(echo $FAMILIES)" in heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13) DEFAULT_LAYOUTS=$(echo $FAMILIES) ;; *) DEFAULT_LAYOUTS=all ;; esac
-LAYOUTS=${SUPPORTDOCS_LAYOUTS:-$DEFAULT_LAYOUTS}
+LAYOUTS=$(echo ${SUPPORTDOCS_LAYOUTS:-$DEFAULT_LAYOUTS})
 case "$LAYOUTS" in
   train|heldout|all) ;;
-  heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13) [ -z "${SUPPORTDOCS_OUT:-}" ] && OUT=$OUT-$LAYOUTS ;;
-  *) echo "supportdocs: unknown SUPPORTDOCS_LAYOUTS '$LAYOUTS' (train heldout all heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13)" >&2; exit 2 ;;
+  *)
+    for f in $LAYOUTS; do
+      case " $KNOWN_FAMILIES " in *" $f "*) ;; *) echo "supportdocs: unknown SUPPORTDOCS_LAYOUTS '$LAYOUTS' (train, heldout, all, or families among: $KNOWN_FAMILIES)" >&2; exit 2 ;; esac
+    done
+    [ -z "${SUPPORTDOCS_OUT:-}" ] && OUT=$OUT-${LAYOUTS// /-} ;;
 esac
 STAMP="count=$COUNT seed=$SEED pdf=$PDF balance=1 layouts=$LAYOUTS gen=$(cat samples/supportdocs.py samples/supportdocs5.py samples/supportdocs6.py samples/supportdocs7.py \
   samples/supportdocs8.py samples/supportdocs9.py samples/supportdocs10.py samples/supportdocs11.py \
@@ -87,7 +101,8 @@ STAMP="count=$COUNT seed=$SEED pdf=$PDF balance=1 layouts=$LAYOUTS gen=$(cat sam
 if [ "${SUPPORTDOCS_FRESH:-0}" = 1 ] || [ "$(cat "$OUT/pages/.stamp" 2>/dev/null)" != "$STAMP" ]; then
   rm -rf "$OUT"
   mkdir -p "$OUT/pages"
-  "$PY" samples/supportdocs.py --out "$OUT/pages" --count "$COUNT" --seed "$SEED" --balance --layouts "$LAYOUTS" >/dev/null
+  # shellcheck disable=SC2086  # one or more layout names
+  "$PY" samples/supportdocs.py --out "$OUT/pages" --count "$COUNT" --seed "$SEED" --balance --layouts $LAYOUTS >/dev/null
   if [ "$PDF" = 1 ]; then
     "$PY" samples/pdfgen.py --out "$OUT/pages" --born-from "$OUT"/pages/*.json
   fi
@@ -113,4 +128,4 @@ done | xargs -P "${SUPPORTDOCS_JOBS:-2}" -L 1 sh -c \
   '"$1" scan --json --fingerprints --ocr-langs "$6" --today "$2" --case "$3/pages/$5.case.json" "$3/pages/$5.$4" >"$3/reports/$5.json" 2>/dev/null || true' \
   _ "$BIN" "$TODAY" "$OUT" "$EXT"
 "$PY" bench/supportdocs.py "$OUT" $FAMILIES
-echo "reproduce: bash bench/supportdocs.sh $BUILD   (SUPPORTDOCS_COUNT=$COUNT SUPPORTDOCS_SEED=$SEED SUPPORTDOCS_PDF=$PDF SUPPORTDOCS_LAYOUTS=$LAYOUTS SUPPORTDOCS_FAMILIES=\"$FAMILIES\")"
+echo "reproduce: bash bench/supportdocs.sh $BUILD   (SUPPORTDOCS_COUNT=$COUNT SUPPORTDOCS_SEED=$SEED SUPPORTDOCS_PDF=$PDF SUPPORTDOCS_LAYOUTS=\"$LAYOUTS\" SUPPORTDOCS_FAMILIES=\"$FAMILIES\")"

@@ -116,7 +116,7 @@ a second, unrelated case, and NAME.dup.jpg, the same paper scanned again
 (another rotation, noise and compression), submitted for it.
 
 Usage: /usr/bin/python3 samples/supportdocs.py --out DIR [--count N] [--seed S]
-                                              [--layouts train|heldout|all|heldout4|...|heldout12|heldout13]
+                                              [--layouts train|heldout|all|FAMILY [FAMILY...]]
                                               [--defects 0.5] [--clean] [--balance]
 """
 import argparse
@@ -411,20 +411,26 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--count", type=int, default=54)
     ap.add_argument("--seed", type=int, default=15)
-    ap.add_argument("--layouts", choices=["train", "heldout", "all", "heldout4", "heldout5", "heldout6", "heldout7",
-                                              "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-                                              "heldout13"],
-                    default="all")
+    sets = {"train": TRAIN, "heldout": HELDOUT, "all": TRAIN + HELDOUT}
+    single = {f: [f] for f in TRAIN + HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7 + HELDOUT8 +
+              HELDOUT9 + HELDOUT10 + HELDOUT11 + HELDOUT12 + HELDOUT13}
+    ap.add_argument("--layouts", nargs="+", default=["all"], metavar="LAYOUT",
+                    help="train, heldout or all (alone), or one or more family names (colon ... "
+                         "heldout13), drawn in turn: page i is of family (i // 9) %% N")
     ap.add_argument("--defects", type=float, default=0.5, help="share of pages with a defect")
     ap.add_argument("--clean", action="store_true", help="no scanned look (rotation, noise, blur)")
     ap.add_argument("--balance", action="store_true",
                     help="give each page's defect as the one used least so far (every code about as often)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
-    families = {"train": TRAIN, "heldout": HELDOUT, "all": TRAIN + HELDOUT, "heldout4": HELDOUT4,
-                "heldout5": HELDOUT5, "heldout6": HELDOUT6, "heldout7": HELDOUT7,
-                "heldout8": HELDOUT8, "heldout9": HELDOUT9, "heldout10": HELDOUT10,
-                "heldout11": HELDOUT11, "heldout12": HELDOUT12, "heldout13": HELDOUT13}[a.layouts]
+    # One name keeps its old meaning (a set, or one family); several are
+    # families ("heldout" then the first held-out family, not the set).
+    if len(a.layouts) == 1 and a.layouts[0] in sets:
+        families = sets[a.layouts[0]]
+    elif all(name in single for name in a.layouts):
+        families = [single[name][0] for name in a.layouts]
+    else:
+        ap.error("--layouts: train, heldout or all alone, or family names among %s" % " ".join(single))
     fontlist = supporting.fonts()
     used = collections.Counter()
     for i in range(a.count):

@@ -40,6 +40,15 @@ static inline void ocr_init(ocr *o, const char *a, const char *b, const char *c)
     }
 }
 
+/* Every character of line l read surely (p 0.99, above any doubt): a check
+ * failing over that line is then what the document carries, never a
+ * misreading, unless a test adds doubt or a second choice back. */
+static inline void ocr_sure_line(ocr *o, int l)
+{
+    for (int i = 0; i < o->lens[l]; i++)
+        o->ch[l][i].p = 0.99f;
+}
+
 static inline ds_error ocr_parse(ocr *o, ds_mrz *m)
 {
     return ds_mrz_parse_ocr(o->rows, o->lens, o->n, TODAY, m);

@@ -5,7 +5,8 @@
  * real sample and absent from the clean samples; the quantisation-table
  * quality estimate; Photoshop's own quantisation tables are evidence and
  * libjpeg's standard tables at every quality are not; blur, low resolution and glare on the samples and on
- * degraded copies of them; the flags and their evidence; a JPEG saved twice
+ * degraded copies of them; a page without an MRZ too small for one; the
+ * flags and their evidence; a JPEG saved twice
  * is caught and single saves at every quality are not, hostile JPEGs end
  * cleanly. Test inputs are
  * made here from samples/pages with Leptonica, never committed.
@@ -612,6 +613,59 @@ static void test_quality_degraded(void)
     pixDestroy(&p);
 }
 
+/* A page drawn here (white, a dark block for the document) of w x h
+ * pixels, measured as a page where no MRZ was read, its file declaring dpi. */
+static ds_forensics page_measure(int w, int h, int dpi)
+{
+    ds_forensics f;
+    memset(&f, 0, sizeof f);
+    PIX *p = pixCreate(w, h, 8);
+    pixSetAll(p);
+    BOX *doc = boxCreate(w / 8, h / 8, w * 3 / 4, h * 3 / 4);
+    pixSetInRectArbitrary(p, doc, 60);
+    boxDestroy(&doc);
+    T_EQ_INT(ds_forensics_page_quality(p, dpi, &f), DS_OK);
+    pixDestroy(&p);
+    return f;
+}
+
+/* Where no MRZ was read, the page itself says whether it could hold one:
+ * an image too small for a passport page at 80 dpi, or a small one whose
+ * file says it was scanned below 80 dpi, asks for a rescan with the
+ * reason; a large image declaring a camera's 72 dpi, a small one declaring
+ * nothing, and an A4 scan at 300 dpi do not (issue 13, tidy13). */
+static void test_page_quality_without_mrz(void)
+{
+    ds_forensics f = page_measure(350, 266, 72); /* defects10 0041's size */
+    T_CHECK(f.page_measured && !f.measured);
+    T_CHECK(f.quality_low && strstr(f.quality_reason, "too small"));
+    T_CHECK(f.page_dpi_max < 72);
+    ds_flags fl;
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_forensics_check(&f, 0, &fl), 1);
+    T_EQ_INT(fl.item[0].code, DS_FLAG_IMAGE_QUALITY_LOW);
+    T_EQ_INT(fl.item[0].severity, DS_SEV_WARNING);
+    T_CHECK(strstr(fl.item[0].found, "no MRZ") != NULL);
+    T_CHECK(strstr(fl.item[0].message, "rescan at 300 dpi") != NULL);
+
+    f = page_measure(559, 427, 72); /* defects10 0032: a passport at 72 dpi */
+    T_CHECK(f.quality_low && strstr(f.quality_reason, "72 dpi"));
+    T_EQ_INT(f.page_dpi_file, 72);
+
+    f = page_measure(559, 427, 0); /* nothing declared: enough pixels for 113 dpi */
+    T_CHECK(f.page_measured && !f.quality_low);
+    f = page_measure(4032, 3024, 72); /* a phone photo's default 72 dpi */
+    T_CHECK(!f.quality_low);
+    f = page_measure(1100, 800, 72); /* room for 220 dpi: the declaration is no scanner's */
+    T_CHECK(!f.quality_low);
+    f = page_measure(827, 1170, 100); /* A4 at 100 dpi */
+    T_CHECK(!f.quality_low);
+    memset(&fl, 0, sizeof fl);
+    T_EQ_INT(ds_forensics_check(&f, 0, &fl), 0);
+
+    T_EQ_INT(ds_forensics_page_quality(NULL, 72, &f), DS_ERR_USAGE);
+}
+
 static void test_malformed(void)
 {
     ds_forensics f;
@@ -886,6 +940,7 @@ int main(int argc, char **argv)
         {"standard_tables_not_editor", test_standard_tables_not_editor},
         {"quality_clean", test_quality_clean},
         {"quality_degraded", test_quality_degraded},
+        {"page_quality_without_mrz", test_page_quality_without_mrz},
         {"malformed", test_malformed},
         {"single_saves_not_flagged", test_single_saves_not_flagged},
         {"double_save_detected", test_double_save_detected},

@@ -25,8 +25,7 @@ static void misread_marks_doubted_failures_only(void)
     ds_mrz m;
     /* Check digit 6 of the document number printed as 5, read surely. */
     ocr_init(&o, TD3_L1, "L898902C35UTO7408122F1204159ZE184226B<<<<<10", NULL);
-    for (int i = 0; i < 44; i++)
-        o.ch[1][i].p = 0.99f;
+    ocr_sure_line(&o, 1);
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
     T_CHECK(!m.misread.document_number);
@@ -62,8 +61,7 @@ static void look_alike_letter_amid_digits_is_doubtful(void)
     ocr o;
     ds_mrz m;
     ocr_init(&o, TD3_L1, "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10", NULL);
-    for (int i = 0; i < 44; i++)
-        o.ch[1][i].p = 0.99f;
+    ocr_sure_line(&o, 1);
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
     T_EQ_INT(m.nrepairs, 0);
@@ -71,8 +69,7 @@ static void look_alike_letter_amid_digits_is_doubtful(void)
     T_CHECK(m.misread.composite);
     /* A letter prefix at the start of the number is not amid digits. */
     ocr_init(&o, TD3_L1, "L898902C35UTO7408122F1204159ZE184226B<<<<<10", NULL);
-    for (int i = 0; i < 44; i++)
-        o.ch[1][i].p = 0.99f;
+    ocr_sure_line(&o, 1);
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(!m.misread.document_number);
 }
@@ -153,8 +150,7 @@ static void field_prior_digits_in_personal_number(void)
     ocr o;
     ds_mrz m;
     ocr_init(&o, TD3_L1, read, NULL);
-    for (int i = 0; i < 44; i++)
-        o.ch[1][i].p = 0.99f;
+    ocr_sure_line(&o, 1);
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.valid);
     T_EQ_STR(m.optional_data, "03060021041");
@@ -176,8 +172,7 @@ static void field_prior_digits_in_personal_number(void)
      * possible misreading. */
     read[32] = 'O';
     ocr_init(&o, TD3_L1, read, NULL);
-    for (int i = 0; i < 44; i++)
-        o.ch[1][i].p = 0.99f;
+    ocr_sure_line(&o, 1);
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(!m.valid);
     T_EQ_INT(m.nrepairs, 0);
@@ -315,8 +310,7 @@ static void offgrid_glyph_is_no_confident_read(void)
     td3_line2(l2, "C0NC1VWHJ", "D<<", "621215", 'M', "370531", "72132772396", 0);
     l2[0] = 'J';
     ocr_init(&o, TD3_L1, l2, NULL);
-    for (int i = 0; i < 44; i++)
-        o.ch[1][i].p = 0.99f;
+    ocr_sure_line(&o, 1);
     o.ch[1][0].p = 1.0f;
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
@@ -354,8 +348,7 @@ static void o_zero_swap_is_a_misreading(void)
     T_EQ_INT(printed, 'O');
     l2[3] = '0'; /* the O read as 0 */
     ocr_init(&o, TD3_L1, l2, NULL);
-    for (int i = 0; i < 44; i++)
-        o.ch[1][i].p = 0.99f;
+    ocr_sure_line(&o, 1);
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
     T_EQ_INT(m.nrepairs, 0);
@@ -365,8 +358,7 @@ static void o_zero_swap_is_a_misreading(void)
     td3_line2(l2, "DGB005YP5", "D<<", "460703", 'F', "261127", "594ZVY7GCBL47", 0);
     l2[4] = 'O';
     ocr_init(&o, TD3_L1, l2, NULL);
-    for (int i = 0; i < 44; i++)
-        o.ch[1][i].p = 0.99f;
+    ocr_sure_line(&o, 1);
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
     T_CHECK(m.misread.document_number);
@@ -375,8 +367,7 @@ static void o_zero_swap_is_a_misreading(void)
     td3_line2(l2, "12O456789", "D<<", "460703", 'F', "261127", "594ZVY7GCBL47", 0);
     l2[2] = '0';
     ocr_init(&o, TD3_L1, l2, NULL);
-    for (int i = 0; i < 44; i++)
-        o.ch[1][i].p = 0.99f;
+    ocr_sure_line(&o, 1);
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
     T_CHECK(!m.misread.document_number);
@@ -385,8 +376,7 @@ static void o_zero_swap_is_a_misreading(void)
     td3_line2(l2, "DGB005YP5", "D<<", "460703", 'F', "261127", "594ZVY7GCBL47", 0);
     l2[9] = (char)('0' + (l2[9] - '0' + 1) % 10);
     ocr_init(&o, TD3_L1, l2, NULL);
-    for (int i = 0; i < 44; i++)
-        o.ch[1][i].p = 0.99f;
+    ocr_sure_line(&o, 1);
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_EQ_INT(m.checks.document_number, DS_CHECK_FAIL);
     T_CHECK(!m.misread.document_number);

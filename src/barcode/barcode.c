@@ -262,16 +262,12 @@ static int find_regions(PIX *page, BOX **boxes, int max)
         int m = (bw > bh ? bw : bh) / 8 + 4;
         int X = (int)((float)(x - m) / s), Y = (int)((float)(y - m) / s);
         int W = (int)((float)(bw + 2 * m) / s), H = (int)((float)(bh + 2 * m) / s);
-        if (X < 0)
-            W += X, X = 0;
-        if (Y < 0)
-            H += Y, Y = 0;
-        if (X + W > w)
-            W = w - X;
-        if (Y + H > h)
-            H = h - Y;
-        if (W > 0 && H > 0 && (boxes[n] = boxCreate(X, Y, W, H)) != NULL)
+        /* Cut to the page: boxCreate left and top, boxClipToRectangle right
+         * and bottom (NULL when nothing of the box is on the page). */
+        BOX *want = boxCreate(X, Y, W, H);
+        if (want && (boxes[n] = boxClipToRectangle(want, w, h)) != NULL)
             n++;
+        boxDestroy(&want);
     }
     boxaDestroy(&boxa);
     pixDestroy(&closed);

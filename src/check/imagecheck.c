@@ -21,10 +21,14 @@ int ds_forensics_check(const ds_forensics *f, int page, ds_flags *flags)
                          found, "The image file shows signs of editing: %s.", f->evidence[0]))
             n++;
     }
-    if (f->measured && f->quality_low) {
+    if ((f->measured || f->page_measured) && f->quality_low) {
         char found[64];
-        snprintf(found, sizeof found, "%.0f dpi, sharpness %.3f, glare %.1f%%", f->dpi,
-                 f->sharpness, f->glare * 100);
+        if (f->measured)
+            snprintf(found, sizeof found, "%.0f dpi, sharpness %.3f, glare %.1f%%", f->dpi,
+                     f->sharpness, f->glare * 100);
+        else
+            snprintf(found, sizeof found, "no MRZ; page at most %.0f dpi, file %d dpi",
+                     f->page_dpi_max, f->page_dpi_file);
         if (ds_flags_add(flags, page, DS_FLAG_IMAGE_QUALITY_LOW, DS_SEV_WARNING, "image", "image", NULL,
                          found, "%s", f->quality_reason))
             n++;

@@ -5,7 +5,9 @@
  *                               Photoshop resource block, or a page saved
  *                               twice as JPEG; the evidence lists what was found
  *   IMAGE_QUALITY_LOW  warning  too low a resolution for the MRZ, blur or glare;
- *                               the message asks for a rescan and says why
+ *                               or, on a page where no MRZ was read, too few
+ *                               pixels for any MRZ; the message asks for a
+ *                               rescan and says why
  *
  * Editing is a warning, not proof: offices re-save scans too. Pure function.
  */

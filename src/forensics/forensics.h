@@ -69,6 +69,11 @@ typedef struct ds_forensics {
     float glare;      /* share (0..1) of the MRZ whose ink is washed out */
     bool quality_low;
     char quality_reason[128]; /* one sentence for the rescan request */
+
+    /* From the whole page where no MRZ was read (ds_forensics_page_quality). */
+    bool page_measured;
+    float page_dpi_max;  /* the most the page's pixels allow a passport page (125 mm) */
+    int page_dpi_file;   /* the resolution the file declares, 0 when none */
 } ds_forensics;
 
 /* Thresholds of IMAGE_QUALITY_LOW, calibrated on how often the MRZ is misread
@@ -110,6 +115,30 @@ ds_error ds_forensics_scan_metadata(const uint8_t *data, size_t len, ds_forensic
  */
 ds_error ds_forensics_quality(PIX *page, const int mrz_bbox[4], int mrz_chars, bool vertical,
                               const int *doc_box, ds_forensics *out /* OUT */);
+
+/* Bounds of the page measure where no MRZ was read (ds_forensics_page_quality):
+ * the longest identity document with an MRZ (a TD3 passport page, an MRV-B
+ * visa) is 125 mm long, so an image whose longer side holds fewer pixels
+ * than DS_FORENSICS_MIN_DPI over 125 mm cannot hold a readable MRZ; and a
+ * page whose file declares less than DS_FORENSICS_MIN_DPI, in an image of at
+ * most DS_FORENSICS_PAGE_SMALL_DPI over 125 mm (so the declaration is a
+ * scanner's, not a camera's default 72 dpi on a large photo), was scanned too
+ * coarsely. Generated pages at 72 dpi (defects10 0032, 0041) are both;
+ * bench/README.md "tidy13". */
+#define DS_FORENSICS_PASSPORT_IN (125.0f / 25.4f)
+#define DS_FORENSICS_PAGE_SMALL_DPI 120.0f
+
+/*
+ * Measures, on a page where no MRZ was read and an identity document was
+ * expected, whether its pixels could hold a readable MRZ at all: the
+ * resolution a passport page filling the image's longer side would have,
+ * and the file's declared resolution (file_dpi, 0 when none) where the
+ * image is small enough to be a scan at it. Sets page_measured,
+ * page_dpi_max, page_dpi_file and, where reading is at risk, quality_low
+ * and quality_reason; leaves the MRZ measures as they are. Fails with
+ * DS_ERR_USAGE for NULL pointers.
+ */
+ds_error ds_forensics_page_quality(PIX *page, int file_dpi, ds_forensics *out /* OUT */);
 
 /* The libjpeg quality (1..100) whose scaled standard table is closest to
  * the 64 luminance entries q (natural order); *exact is set when one

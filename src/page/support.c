@@ -98,20 +98,14 @@ static double rule_side_ink(PIX *bin, const BOX *b, bool horizontal)
             y = side ? b->y + b->h : b->y - band, h = band;
         else
             x = side ? b->x + b->w : b->x - band, w = band;
-        if (x < 0)
-            w += x, x = 0;
-        if (y < 0)
-            h += y, y = 0;
-        if (x + w > W)
-            w = W - x;
-        if (y + h > H)
-            h = H - y;
-        if (w <= 0 || h <= 0)
-            continue;
-        BOX *r = boxCreate(x, y, w, h);
+        /* boxCreate cuts what lies left of or above the image, boxClipToRectangle
+         * what lies beyond it; either gives NULL when nothing is left. */
+        BOX *band_box = boxCreate(x, y, w, h);
+        BOX *r = band_box ? boxClipToRectangle(band_box, W, H) : NULL;
+        boxDestroy(&band_box);
         l_int32 n = 0;
-        if (r && pixCountPixelsInRect(bin, r, &n, NULL) == 0 && (double)n / ((double)w * h) > most)
-            most = (double)n / ((double)w * h);
+        if (r && pixCountPixelsInRect(bin, r, &n, NULL) == 0 && (double)n / ((double)r->w * r->h) > most)
+            most = (double)n / ((double)r->w * r->h);
         boxDestroy(&r);
     }
     return most;

@@ -735,6 +735,11 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         /* Regions of long text lines (ds_scan_text_regions). */
         bool text_regions = ds_scan_text_regions(mrz_like, nregions, pclass, sp);
         x->barcodes = bcs;
+        /* No MRZ where an identity document was expected: MRZ_NOT_FOUND is
+         * a warning (below), and the page's own quality says whether it
+         * could hold a readable MRZ at all. */
+        bool missed = !usable && json_array_size(bcs) == 0 && !text_regions &&
+                      !(!mrz_like && plain_text) && !supporting && !born_digital;
         if (s->opt.forensics) {
             ds_forensics f = file_forensics;
             /* A PDF page that is an embedded JPEG (a scan) is checked from
@@ -754,6 +759,8 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
                 ds_forensics_quality(gray, best->band.bbox, best->band.nchars[0],
                                      best->band.rotation == 90 || best->band.rotation == 270, NULL,
                                      &f);
+            else if (missed)
+                ds_forensics_page_quality(gray, pages->page[pg].dpi, &f);
             /* Evidence in the file is reported once, on its first page. */
             if (pg > 0 && !own_jpeg)
                 f.edited = false, f.nevidence = 0;
@@ -771,7 +778,7 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone and reads as ordinary text (a "
                          "letter, statement or form), not as an identity document.");
-        else if (!usable)
+        else if (missed)
             ds_check_mrz(NULL, pg, flags);
         /* What the driver-licence front reader needs of each page. */
         json_array_append_new(bdocs, json_pack("{s:i,s:s,s:O}", "page", pg, "type",

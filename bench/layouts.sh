@@ -44,6 +44,15 @@
 #             eyes and a previous passport number, perforated numbers, old scanners
 #             with a colour cast, 150 dpi greyscale TIFFs), written blind by a
 #             session that tunes no rule; screened blind once, then study data
+#   heldout14/ LAYOUTS_COUNT genuine documents (seed 141) in --layouts heldout14, a
+#             thirteenth (samples/layout14.py: captions in Vietnamese, Irish, Icelandic,
+#             Maltese, Albanian, Latvian or Estonian, in a faint second ink, in small
+#             capitals before a colon or over a microtext line, given names before the
+#             surname on one line, a surname at birth, a civil number like a date,
+#             remarks on residence permits, embossed values, foil glare, the booklet's
+#             cover or the open lid round the document, JPEG quality 35, dust and a
+#             hair on the glass), written blind by a session that tunes no rule; not
+#             screened yet
 #   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
 #             seed 63) in --layouts all
 #   defects5/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 68) in
@@ -64,6 +73,8 @@
 #             --layouts heldout12
 #   defects13/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 132) in
 #             --layouts heldout13
+#   defects14/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 142) in
+#             --layouts heldout14
 # runs `docscreen scan --json --no-barcodes --today 2026-11-23 --case CASE FILE`
 # on each (bench/recall.py scan, one process per document), and prints per
 # family the genuine documents with a high flag (target <= 0.5 %), with a
@@ -93,7 +104,7 @@ fi
 stamp() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-ALL_SETS="all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12 defects13"
+ALL_SETS="all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12 defects13 defects14"
 SETS=${LAYOUTS_SETS:-$ALL_SETS}
 for s in $SETS; do
   case " $ALL_SETS " in *" $s "*) ;; *) echo "layouts: unknown set '$s' (sets: $ALL_SETS)" >&2; exit 2 ;; esac
@@ -127,6 +138,7 @@ gen heldout10 heldout10 101 "$COUNT" 1
 gen heldout11 heldout11 111 "$COUNT" 1
 gen heldout12 heldout12 121 "$COUNT" 1
 gen heldout13 heldout13 131 "$COUNT" 1
+gen heldout14 heldout14 141 "$COUNT" 1
 gen defects all 63 "$DCOUNT" 0
 gen defects5 heldout5 68 "$DCOUNT" 0
 gen defects6 heldout6 70 "$DCOUNT" 0
@@ -137,6 +149,7 @@ gen defects10 heldout10 102 "$DCOUNT" 0
 gen defects11 heldout11 112 "$DCOUNT" 0
 gen defects12 heldout12 122 "$DCOUNT" 0
 gen defects13 heldout13 132 "$DCOUNT" 0
+gen defects14 heldout14 142 "$DCOUNT" 0
 t_gen=$(secs "$t_start" "$(stamp)")
 t0=$(stamp)
 for s in $SETS; do
@@ -150,7 +163,7 @@ t_scan=$(secs "$t0" "$(stamp)")
 {
   echo
   echo "== genuine documents, false flags per layout family =="
-  for s in all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13; do
+  for s in all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14; do
     want "$s" || continue
     "$PY" bench/layouts.py genuine --family "$s" --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" \
       --json "$OUT/$s.json" ${LAYOUTS_BEFORE:+--before "$OUT/$s.before.jsonl"}
@@ -162,7 +175,7 @@ t_scan=$(secs "$t0" "$(stamp)")
       --bin "$LAYOUTS_BEFORE" --today "$TODAY" | sed -n '1,/^false positives on/p'
     echo
   fi
-  for s in defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12 defects13; do
+  for s in defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12 defects13 defects14; do
     want "$s" || continue
     case $s in
       defects) what="all" ;;

@@ -221,7 +221,7 @@ def mrz_legible(d, t, problems):
         problems.append("%s: MRZ ink %.0f on ground %.0f (%s)" % (t["file"], ink, ground, t["layout"]))
 
 
-def passport_family(root, layout, keys, seeds, checks, page_check, tags_of, want):
+def passport_family(root, layout, keys, seeds, checks, page_check, tags_of, want, page_pixels=None):
     """The main of a blind passport family's test (tests/samples_heldout11.py,
     tests/samples_heldout12.py) for samples/layoutN.py as layout: its
     fonts, checks(problems) (the family's own), samples_heldout8.family_runs
@@ -229,7 +229,9 @@ def passport_family(root, layout, keys, seeds, checks, page_check, tags_of, want
     mrz_legible on every page, the family drawing every tag of want
     (tags_of(layout record) lists a page's) and six of its caption
     languages, the 90 and 180 degree pages, bench/layouts.sh with the
-    stand-in docscreen. Returns the exit status."""
+    stand-in docscreen; page_pixels(folder, truth, problems), when given,
+    on every page too (tests/samples_heldout14.py reads pixels with it).
+    Returns the exit status."""
     from samples_heldout8 import family_runs  # that test imports this module
     family = layout.FAMILY
     name = "samples_" + family
@@ -245,6 +247,8 @@ def passport_family(root, layout, keys, seeds, checks, page_check, tags_of, want
     for folder, truths in ((g, gen), (d, defects)):
         for t in truths:
             page_check(t, problems, folder == g)
+            if page_pixels is not None:
+                page_pixels(folder, t, problems)
             if t.get("label") != "IMAGE_QUALITY_LOW":  # blurred or at 72 dpi on purpose
                 mrz_legible(folder, t, problems)
             seen.update(tags_of(t["layout"]))

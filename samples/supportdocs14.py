@@ -37,6 +37,7 @@ Drawn unlike heldout4..heldout13:
   ring over no field, a highlighter stroke over the issue date (colour).
 """
 import datetime
+import unicodedata
 
 import supportdocs12 as s12  # P12 (mm helpers), weekday_edit, variants, qr_square, ordinal
 
@@ -197,6 +198,12 @@ def choose(kind, r):
                         "employment_letter": r.choice(["onecol", "twocol"])}.get(kind, ""),
             "name": r.choice(["plain", "caps", "plain", "nee"]), "addr": r.choice(["case", "case", "caps", "oneline"]),
             "date": r.choice(dates), "birth": r.choice(dates), "joint": r.random() < 0.5}
+
+
+def fold_ascii(s):
+    """s without its diacritics (for an e-mail address)."""
+    s = s.replace("ł", "l").replace("Ł", "L").replace("ı", "i").replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
 
 
 def _surname(pair, female):

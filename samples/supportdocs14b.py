@@ -9,6 +9,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 import supportdocs11b as b11
 import supportdocs12 as s12
+import supportdocs13b as cap  # the scan
 import supportdocs14 as h
 from supportdocs14 import cell, check, date, dt, issue_date, name, salutation
 
@@ -300,7 +301,9 @@ def _letter_body(P, x0, x1, y, col2=None):
     pg, r, spec = P.pg, P.r, P.spec
     p = pg["person"]
     since = pg["issue"] - datetime.timedelta(days=r.randint(300, 3000))
-    pos = r.choice(["logistics coordinator", "software developer", "registered nurse", "quality engineer"])
+    pos = r.choice(["technicien(ne) de maintenance", "développeur(se) logiciel", "infirmier(ère) autorisé(e)",
+                    "ingénieur(e) qualité"] if P.fr else
+                   ["logistics coordinator", "software developer", "registered nurse", "quality engineer"])
     # the lead sentence with the name and the birth date as fields
     pre = "Nous certifions que %s " % ("Mme" if spec["female"] else "M.") if P.fr else \
         "We confirm that %s " % ("Ms" if spec["female"] else "Mr")
@@ -333,7 +336,9 @@ def draw_letter(P):
     town = h.TOWNS[spec["country"]][r.randint(0, 3)]
     firm = [h.STREETS[spec["country"]][r.randint(0, 3)] + " %d" % r.randint(1, 90), town,
             "Tel. +%d %d %d" % (r.randint(30, 99), r.randint(100, 999), r.randint(100000, 999999)),
-            "hr@%s" % pg["issuer"].split()[0].lower().strip(".,")]
+            "hr@%s.%s" % (h.fold_ascii(pg["issuer"].split()[0]).lower().strip(".,"),
+                          {"au": "com.au", "qc": "ca", "ua": "com.ua", "vn": "com.vn"}.get(spec["country"],
+                                                                                         spec["country"]))]
     for k, s in enumerate(firm):
         P.right(P.W - 16, 14 + 4.2 * k, s, 8.5)
     P.rule(16, 34, P.W - 16, 1, 120)
@@ -763,24 +768,9 @@ def draw14(sd, kind, c, r, truth, spec):
     return spec["lang"]
 
 
-def scan(img, r, spec):
-    """The scan: a small turn (none on the photo), a little blur and noise,
-    JPEG; greyscale pages stay greyscale."""
-    mode = img.mode
-    if spec["capture"] != "table":
-        fill = r.randint(200, 245)
-        img = img.rotate(r.uniform(-1.3, 1.3), resample=Image.BILINEAR, expand=True,
-                         fillcolor=fill if mode == "L" else (fill,) * 3)
-    if r.random() < 0.5:
-        img = img.filter(ImageFilter.GaussianBlur(r.uniform(0.3, 0.7)))
-    a = np.asarray(img, dtype=np.float32)
-    nr = np.random.default_rng(r.randint(0, 2 ** 31))
-    noise = nr.normal(0, r.uniform(1.5, 4.5), a.shape[:2]).astype(np.float32)
-    a += noise[..., None] if a.ndim == 3 else noise
-    buf = io.BytesIO()
-    Image.fromarray(np.clip(a, 0, 255).astype(np.uint8), mode).save(buf, "JPEG", quality=r.randint(60, 90))
-    return buf.getvalue()
-
-
 def scanner(spec):
-    return lambda img, r: scan(img, r, spec)
+    """heldout13's scan (a small turn, none on a photo; a little blur and
+    noise; JPEG; greyscale pages stay greyscale), the table photo as its
+    photo."""
+    look = {"capture": "thumb" if spec["capture"] == "table" else "flatbed"}
+    return lambda img, r: cap.scan(img, r, look)

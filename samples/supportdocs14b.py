@@ -2,7 +2,6 @@
 captures and the scan; the countries, names, dates and the page helper
 are in supportdocs14.py (see its docstring for what the family draws)."""
 import datetime
-import io
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter

@@ -43,7 +43,9 @@
 # and the defect weekday_mismatch, SUPPORT_DATE_WEEKDAY_MISMATCH),
 # SUPPORTDOCS_LAYOUTS=heldout13 only the thirteenth (samples/supportdocs13.py and
 # supportdocs13b.py; blind, screened once: SUPPORTDOCS_FAMILIES=heldout13
-# SUPPORTDOCS_COUNT=72; English, eng+por or eng+spa).
+# SUPPORTDOCS_COUNT=72; English, eng+por or eng+spa), SUPPORTDOCS_LAYOUTS=heldout14
+# only the fourteenth (samples/supportdocs14.py and supportdocs14b.py; blind, not
+# screened yet: SUPPORTDOCS_FAMILIES=heldout14 SUPPORTDOCS_COUNT=72; eng or eng+fra).
 # SUPPORTDOCS_LAYOUTS="heldout10 heldout11" (or SUPPORTDOCS_FAMILIES naming
 # them) generates several of these families in one run, in turn, into
 # bench/out/supportdocs-heldout10-heldout11/; see SUPPORTDOCS_FAMILIES below.
@@ -72,7 +74,7 @@ fi
 # layout families. When every family named is of the default set (colon,
 # column, stacked, heldout, heldout2, heldout3) the default pages are
 # generated and filtered; when any is drawn only on request (heldout4 ...
-# heldout13), exactly the families named are generated, in turn (page i of
+# heldout14), exactly the families named are generated, in turn (page i of
 # family (i / 9) mod N, as samples/supportdocs.py --layouts F1 F2 draws
 # them), so SUPPORTDOCS_FAMILIES="heldout10 heldout11" SUPPORTDOCS_COUNT=144
 # screens 72 pages of each in one run (one family alone gives the same
@@ -80,7 +82,7 @@ fi
 # several families generated the default set and screened "no pages".
 FAMILIES=$(echo ${SUPPORTDOCS_FAMILIES:-})
 DEFAULT_FAMILIES="colon column stacked heldout heldout2 heldout3"
-KNOWN_FAMILIES="$DEFAULT_FAMILIES heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13"
+KNOWN_FAMILIES="$DEFAULT_FAMILIES heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14"
 DEFAULT_LAYOUTS=all
 for f in $FAMILIES; do
   case " $KNOWN_FAMILIES " in *" $f "*) ;; *) echo "supportdocs: unknown family '$f' (families: $KNOWN_FAMILIES)" >&2; exit 2 ;; esac

@@ -99,7 +99,15 @@ tear-off slip and barcode, receipt-book rent receipts, police clearances
 with a seal behind the text, school leaving certificates, honorifics and
 s/o lines, "14/03/23" and "14th day of March 2023" dates, sleeve glare,
 folded corners, faxes, a thumb on a photo, 150 dpi and over-sharpened
-scans; drawn only with --layouts heldout13) the thirteenth. --balance gives each page with a defect
+scans; drawn only with --layouts heldout13) the thirteenth, and "heldout14"
+(samples/supportdocs14.py and supportdocs14b.py: Polish, Romanian, Turkish,
+Ukrainian, Vietnamese and Australian issuers in English, Moroccan and Quebec
+ones in French, bilingual register extracts, browser-printed statements and
+banking-app screenshots, pay stubs with year-to-date columns, tenancy forms
+with check boxes, certificates of good conduct with a QR square, transcripts
+and ornate diplomas, "14.III.2023" and ISO dates, maiden names, table photos,
+tri-folds, show-through, toner bands, coloured paper; drawn only with
+--layouts heldout14) the fourteenth. --balance gives each page with a defect
 the defect its type can carry that the pages before it carry least, so a
 run of a few hundred pages has every code about equally often.
 
@@ -150,6 +158,8 @@ import supportdocs10  # noqa: E402  (the heldout10 family)
 import supportdocs11  # noqa: E402  (the heldout11 family)
 import supportdocs12  # noqa: E402  (the heldout12 family)
 import supportdocs13  # noqa: E402  (the heldout13 family)
+import supportdocs14  # noqa: E402  (the heldout14 family: countries, names, dates)
+import supportdocs14b  # noqa: E402  (the heldout14 family: drawing, captures)
 
 TODAY = datetime.date(2026, 11, 23)
 KINDS = ["birth_certificate", "marriage_certificate", "bank_statement", "payslip",
@@ -178,6 +188,8 @@ HELDOUT11 = ["heldout11"]
 HELDOUT12 = ["heldout12"]
 # heldout13 (samples/supportdocs13.py) likewise, only with --layouts heldout13.
 HELDOUT13 = ["heldout13"]
+# heldout14 (samples/supportdocs14.py, 14b) likewise, only with --layouts heldout14.
+HELDOUT14 = ["heldout14"]
 EXPECT = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
           "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
           "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
@@ -228,6 +240,9 @@ def make(i, a, fontlist, families, used):
     spec13 = supportdocs13.choose(kind, r) if family == "heldout13" else None
     if spec13:  # the page's country names the applicant and gives the address
         app_addr = supportdocs13.applicant(r, sys.modules[__name__], spec13, app)
+    spec14 = supportdocs14.choose(kind, r) if family == "heldout14" else None
+    if spec14:  # the page's country names the applicant and gives the address
+        app_addr = supportdocs14.applicant(r, sys.modules[__name__], spec14, app)
     application = TODAY - datetime.timedelta(days=r.randint(0, 20))
     defect = None
     # Balanced runs give birth certificates, the one type that can be
@@ -235,7 +250,8 @@ def make(i, a, fontlist, families, used):
     rate = min(1.0, a.defects * 1.5) if a.balance and kind == "birth_certificate" else a.defects
     if r.random() < rate:
         cands = defects_for(kind) + (supportdocs12.extra_defects(kind) if spec12 else
-                                     supportdocs13.extra_defects(kind, spec13) if spec13 else [])
+                                     supportdocs13.extra_defects(kind, spec13) if spec13 else
+                                     supportdocs14.extra_defects(kind, spec14) if spec14 else [])
         defect = r.choice(cands)
         if a.balance:
             # The defect this page can carry that the pages so far carry
@@ -282,7 +298,7 @@ def make(i, a, fontlist, families, used):
         shown["joint"] = kind in ("bank_statement", "tenancy_agreement") and r.random() < 0.4
         shown["co_holder"] = stranger(r, app)
         shown["co_first"] = r.random() < 0.5
-    lang11 = lang13 = None
+    lang11 = lang13 = lang14 = None
     if family == "heldout11":
         shown["issuer"] = supportdocs11.issuer(kind, r, spec11)
         shown["application"] = application
@@ -290,6 +306,8 @@ def make(i, a, fontlist, families, used):
         shown["issuer"] = supportdocs12.issuer(kind, r, spec12)
     if spec13:
         shown["issuer"] = supportdocs13.issuer(kind, r, spec13)
+    if spec14:
+        shown["issuer"] = supportdocs14.issuer(kind, r, spec14)
     case = {"case_id": "SD-%04d" % i, "surname": app["surname"], "given_names": app["given_names"],
             "birth_date": app["birth_date"].isoformat(), "application_date": application.isoformat(),
             "address": "\n".join(app_addr)}
@@ -302,21 +320,24 @@ def make(i, a, fontlist, families, used):
         shown["issue"] = application - datetime.timedelta(days=r.randint(5, 300))
     shown["birth_date_shown"] = kind == "bank_statement" and r.random() < 0.5
     if kind == "birth_certificate":
-        father, mother = supportdocs13.parents(r, spec13, app) if spec13 else (
+        father, mother = supportdocs13.parents(r, spec13, app) if spec13 else \
+            supportdocs14.parents(r, spec14, app) if spec14 else (
             person(r, app["surname"]), person(r, app["surname"]))
         shown["father"], shown["mother"] = father, mother
         case["related_persons"] = [
             {"surname": father["surname"], "given_names": father["given_names"], "relation": "father"},
             {"surname": mother["surname"], "given_names": mother["given_names"], "relation": "mother"}]
     if kind == "marriage_certificate":
-        spouse = supportdocs13.stranger(r, spec13, app) if spec13 else stranger(r, app)
+        spouse = supportdocs13.stranger(r, spec13, app) if spec13 else \
+            supportdocs14.stranger(r, spec14, app) if spec14 else stranger(r, app)
         shown["spouse"] = spouse
         shown["applicant_first"] = r.random() < 0.5
         shown["married"] = shown["issue"] - datetime.timedelta(days=r.randint(0, 3000))
         case["related_persons"] = [{"surname": spouse["surname"], "given_names": spouse["given_names"],
                                     "birth_date": spouse["birth_date"].isoformat(), "relation": "spouse"}]
     if defect == "wrong_name":
-        other = (lambda p: supportdocs13.stranger(r, spec13, p)) if spec13 else (lambda p: stranger(r, p))
+        other = (lambda p: supportdocs13.stranger(r, spec13, p)) if spec13 else \
+            (lambda p: supportdocs14.stranger(r, spec14, p)) if spec14 else (lambda p: stranger(r, p))
         shown["person"] = other(app)
         if kind == "marriage_certificate":
             shown["person"]["surname"] = other(shown["spouse"])["surname"]
@@ -328,7 +349,8 @@ def make(i, a, fontlist, families, used):
             supportdocs10.other_address(r, sys.modules[__name__], app_addr) if spec10 else \
             supportdocs11.other_address(r, sys.modules[__name__], spec11, app_addr) if spec11 else \
             supportdocs12.other_address(r, spec12, app_addr) if spec12 else \
-            supportdocs13.other_address(r, spec13, app_addr) if spec13 else address(r)
+            supportdocs13.other_address(r, spec13, app_addr) if spec13 else \
+            supportdocs14.other_address(r, spec14, app_addr) if spec14 else address(r)
     elif defect == "future_issue":
         shown["issue"] = TODAY + datetime.timedelta(days=r.randint(20, 300))
     elif defect == "stale_statement":
@@ -361,6 +383,8 @@ def make(i, a, fontlist, families, used):
         supportdocs12.draw12(sys.modules[__name__], kind, c, r, truth, spec12)
     elif family == "heldout13":
         lang13 = supportdocs13.draw13(sys.modules[__name__], kind, c, r, truth, spec13)
+    elif family == "heldout14":
+        lang14 = supportdocs14b.draw14(sys.modules[__name__], kind, c, r, truth, spec14)
     else:
         L = Layout(family, r, c)
         draw(kind, c, L, r, app, truth)
@@ -372,6 +396,7 @@ def make(i, a, fontlist, families, used):
     else:
         data = (supportdocs10.scanned if spec10 else supportdocs11.scanner(spec11) if spec11 else
                 supportdocs12.scanner(spec12) if spec12 else supportdocs13.cap.scanner(spec13) if spec13 else
+                supportdocs14b.scanner(spec14) if spec14 else
                 supporting.scanned)(c.img, r)
     with open(os.path.join(a.out, name + ".jpg"), "wb") as fh:
         fh.write(data)
@@ -388,19 +413,20 @@ def make(i, a, fontlist, families, used):
         # The same paper through the scanner again: another rotation, noise
         # and compression.
         again = (supportdocs10.scanned if spec10 else supportdocs11.scanner(spec11) if spec11 else
-                supportdocs12.scanner(spec12) if spec12 else supportdocs13.cap.scanner(spec13) if spec13 else supporting.scanned)(
+                supportdocs12.scanner(spec12) if spec12 else supportdocs13.cap.scanner(spec13) if spec13 else
+                supportdocs14b.scanner(spec14) if spec14 else supporting.scanned)(
             c.img, random.Random("%d/%d/again" % (a.seed, i)))
         with open(os.path.join(a.out, name + ".dup.jpg"), "wb") as fh:
             fh.write(again)
     with open(os.path.join(a.out, name + ".json"), "w", encoding="utf-8") as fh:
         json.dump({"file": name + ".jpg", "kind": kind, "family": family,
                    "heldout": family in HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7 + HELDOUT8 + HELDOUT9 +
-                   HELDOUT10 + HELDOUT11 + HELDOUT12 + HELDOUT13,
+                   HELDOUT10 + HELDOUT11 + HELDOUT12 + HELDOUT13 + HELDOUT14,
                    "dpi": dpi, "defect": defect or "",
                    "expect": expect, "case": name + ".case.json", "today": TODAY.isoformat(),
-                   "lang": lang or lang5 or lang7 or lang8 or lang9 or lang11 or lang13 or "eng",
-                   "ocr_langs": "eng+" + (lang or lang5 or lang7 or lang8 or lang9 or lang11 or lang13) if (
-                       lang or lang5 or lang7 or lang8 or lang9 or lang11 or lang13) else "eng",
+                   "lang": lang or lang5 or lang7 or lang8 or lang9 or lang11 or lang13 or lang14 or "eng",
+                   "ocr_langs": "eng+" + (lang or lang5 or lang7 or lang8 or lang9 or lang11 or lang13 or lang14) if (
+                       lang or lang5 or lang7 or lang8 or lang9 or lang11 or lang13 or lang14) else "eng",
                    "fields": c.fields, "page_pt": getattr(c, "page_pt", [595.3, 841.9]), "runs": c.runs,
                    **getattr(c, "extra", {})},
                   fh, ensure_ascii=False, indent=1)
@@ -413,10 +439,10 @@ def main():
     ap.add_argument("--seed", type=int, default=15)
     sets = {"train": TRAIN, "heldout": HELDOUT, "all": TRAIN + HELDOUT}
     single = {f: [f] for f in TRAIN + HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7 + HELDOUT8 +
-              HELDOUT9 + HELDOUT10 + HELDOUT11 + HELDOUT12 + HELDOUT13}
+              HELDOUT9 + HELDOUT10 + HELDOUT11 + HELDOUT12 + HELDOUT13 + HELDOUT14}
     ap.add_argument("--layouts", nargs="+", default=["all"], metavar="LAYOUT",
                     help="train, heldout or all (alone), or one or more family names (colon ... "
-                         "heldout13), drawn in turn: page i is of family (i // 9) %% N")
+                         "heldout14), drawn in turn: page i is of family (i // 9) %% N")
     ap.add_argument("--defects", type=float, default=0.5, help="share of pages with a defect")
     ap.add_argument("--clean", action="store_true", help="no scanned look (rotation, noise, blur)")
     ap.add_argument("--balance", action="store_true",

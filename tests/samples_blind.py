@@ -3,7 +3,8 @@ sessions that tune no rule (tests/samples_heldout6.py,
 tests/samples_heldout7.py, tests/samples_heldout8s.py, tests/samples_heldout8.py,
 tests/samples_heldout9.py, tests/samples_heldout9s.py, tests/samples_heldout10s.py,
 tests/samples_heldout11s.py, tests/samples_heldout11.py,
-tests/samples_heldout12.py, tests/samples_heldout12s.py, tests/samples_heldout13s.py): generation twice with
+tests/samples_heldout12.py, tests/samples_heldout12s.py, tests/samples_heldout13s.py,
+tests/samples_heldout14s.py): generation twice with
 one seed, the passport truth's layout and MRZ box, a defects-only run, the
 supporting pages' truth against their case records (the label, the defect
 printed, the dates, a duplicate's second scan), the bench scripts'
@@ -496,3 +497,19 @@ def weekday_check(t, problems, seen, split_weekday, parse_date, variants):
                 problems.append("%s: the weekday of %r is a look-alike reading's" % (f, fld["value"]))
     if (defect == "weekday_mismatch") != (mismatched == 1):
         problems.append("%s (%s): %d dates with another day's weekday" % (f, defect or "genuine", mismatched))
+
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def english_weekday(s):
+    """(weekday index or None, the date without it): an English weekday
+    before a date, "Tuesday, ..." or "Tue ..." (heldout14s)."""
+    s = s.strip()
+    m = re.match(r"([A-Z][a-z]+day), (?=\S)", s) or re.match(r"([A-Z][a-z]{2}) (?=\d)", s)
+    if m:
+        w = m.group(1).lower()
+        hits = [k for k, d in enumerate(WEEKDAYS) if d == w or (len(w) == 3 and d.startswith(w))]
+        if hits:
+            return hits[0], s[m.end():]
+    return None, s

@@ -46,6 +46,7 @@ from PIL import Image
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from samples_blind import bench_supportdocs, finish, fold, parse_forms, support_run, values  # noqa: E402
 from samples_blind import weekday_check as blind_weekdays  # noqa: E402
+from samples_blind import english_weekday as split_weekday  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "samples"))
 from supportdocs12 import variants  # noqa: E402  (the look-alike readings the weekday avoids)
@@ -57,7 +58,6 @@ PT = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agos
       "novembro", "dezembro"]
 ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
       "noviembre", "diciembre"]
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 def month(s):
@@ -83,18 +83,6 @@ FORMS = [  # (pattern, its groups -> (year, month, day))
     (r"(\d{1,2})(?:st|nd|rd|th) day of ([A-Z][a-z]+) (\d{4})", lambda g: (int(g[2]), month(g[1]), int(g[0]))),
     (r"(\d{1,2}) ([A-Z][a-z]+) (\d{4})", lambda g: (int(g[2]), month(g[1]), int(g[0]))),
     (r"(\d{1,2}) de ([a-zç]+) de (\d{4})", lambda g: (int(g[2]), month(g[1]), int(g[0])))]
-
-
-def split_weekday(s):
-    """(weekday index or None, the date without it): "Tuesday, ..." or "Tue ..."."""
-    s = s.strip()
-    m = re.match(r"([A-Z][a-z]+day), (?=\S)", s) or re.match(r"([A-Z][a-z]{2}) (?=\d)", s)
-    if m:
-        w = m.group(1).lower()
-        hits = [k for k, d in enumerate(WEEKDAYS) if d == w or (len(w) == 3 and d.startswith(w))]
-        if hits:
-            return hits[0], s[m.end():]
-    return None, s
 
 
 def parse_date(s):

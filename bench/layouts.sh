@@ -51,8 +51,8 @@
 #             surname on one line, a surname at birth, a civil number like a date,
 #             remarks on residence permits, embossed values, foil glare, the booklet's
 #             cover or the open lid round the document, JPEG quality 35, dust and a
-#             hair on the glass), written blind by a session that tunes no rule; not
-#             screened yet
+#             hair on the glass), written blind by a session that tunes no rule;
+#             screened blind once, then study data
 #   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
 #             seed 63) in --layouts all
 #   defects5/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 68) in

@@ -735,11 +735,18 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
         /* Regions of long text lines (ds_scan_text_regions). */
         bool text_regions = ds_scan_text_regions(mrz_like, nregions, pclass, sp);
         x->barcodes = bcs;
-        /* No MRZ where an identity document was expected: MRZ_NOT_FOUND is
-         * a warning (below), and the page's own quality says whether it
-         * could hold a readable MRZ at all. */
-        bool missed = !usable && json_array_size(bcs) == 0 && !text_regions &&
-                      !(!mrz_like && plain_text) && !supporting && !born_digital;
+        /* What a page with no usable MRZ is, said once for the quality
+         * measure and the flag below: read from its barcodes, a page of
+         * text (no identity document), or an identity page whose MRZ was
+         * missed (MRZ_NOT_FOUND a warning, and the page's own quality says
+         * whether it could hold a readable MRZ at all). */
+        enum { MRZ_READ, NO_MRZ_BARCODES, NO_MRZ_TEXT, NO_MRZ_MISSED } no_mrz = NO_MRZ_MISSED;
+        if (usable)
+            no_mrz = MRZ_READ;
+        else if (json_array_size(bcs) > 0)
+            no_mrz = NO_MRZ_BARCODES;
+        else if (text_regions || (!mrz_like && plain_text) || supporting || born_digital)
+            no_mrz = NO_MRZ_TEXT;
         if (s->opt.forensics) {
             ds_forensics f = file_forensics;
             /* A PDF page that is an embedded JPEG (a scan) is checked from
@@ -759,7 +766,7 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
                 ds_forensics_quality(gray, best->band.bbox, best->band.nchars[0],
                                      best->band.rotation == 90 || best->band.rotation == 270, NULL,
                                      &f);
-            else if (missed)
+            else if (no_mrz == NO_MRZ_MISSED)
                 ds_forensics_page_quality(gray, pages->page[pg].dpi, &f);
             /* Evidence in the file is reported once, on its first page. */
             if (pg > 0 && !own_jpeg)
@@ -769,16 +776,15 @@ static ds_error scan_pages(ds_scanner *s, const ds_pages *pages, const uint8_t *
             x->image_with_file = pg == 0 || own_jpeg;
             x->image = f;
         }
-        if (!usable && json_array_size(bcs) > 0)
+        if (no_mrz == NO_MRZ_BARCODES)
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone; its data was read from its "
                          "barcodes.");
-        else if (!usable &&
-                 (text_regions || (!mrz_like && plain_text) || supporting || born_digital))
+        else if (no_mrz == NO_MRZ_TEXT)
             ds_flags_add(flags, pg, DS_FLAG_MRZ_NOT_FOUND, DS_SEV_INFO, "mrz", NULL, NULL, NULL,
                          "This page has no machine-readable zone and reads as ordinary text (a "
                          "letter, statement or form), not as an identity document.");
-        else if (missed)
+        else if (no_mrz == NO_MRZ_MISSED)
             ds_check_mrz(NULL, pg, flags);
         /* What the driver-licence front reader needs of each page. */
         json_array_append_new(bdocs, json_pack("{s:i,s:s,s:O}", "page", pg, "type",

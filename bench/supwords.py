@@ -79,8 +79,9 @@ def main(argv):
             continue
         stem = truth["file"][:-4]
         wp = os.path.join(out, "reports", stem + ".words")
-        if not os.path.exists(wp):
-            missing += 1
+        rp = os.path.join(out, "reports", stem + ".json")
+        if not os.path.exists(wp) or not os.path.exists(rp) or os.path.getsize(rp) == 0:
+            missing += 1  # not screened, or its screening stopped (no report)
             continue
         read = read_words(wp)
         sets = {
@@ -113,7 +114,7 @@ def main(argv):
             cells.append(f"{h}/{n} {100.0 * h / n:.0f}%".rjust(width) if n else "-".rjust(width))
         print(f"{fam:10s} {g:22s} {pages[(fam, g)]:5d} {' '.join(cells)}")
     if missing:
-        print(f"pages without a words file (not screened with SUPPORTDOCS_WORDS=1): {missing}")
+        print(f"pages left out (no words file or no report: not screened with SUPPORTDOCS_WORDS=1, or stopped): {missing}")
 
 
 if __name__ == "__main__":

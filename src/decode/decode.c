@@ -522,7 +522,7 @@ static ds_error jpeg_decode(const uint8_t *d, size_t len, uint32_t w, uint32_t h
     *dpi = xdpi >= DS_DECODE_DPI_MIN && xdpi <= DS_DECODE_DPI_MAX ? xdpi : 0;
     *out = job->gray;
     job->gray = NULL;
-    ds_tint_keep(*out, &job->ink, job->lifted);
+    ds_tint_keep(&job->ink, job->lifted);
     *ink = job->ink;
     job->ink = NULL;
 out:

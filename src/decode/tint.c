@@ -35,19 +35,27 @@ static bool reverse_band(PIX *gray, PIX *m, const BOX *b)
     return brighter > darker;
 }
 
-void ds_tint_keep(PIX *gray, PIX **ink, uint64_t lifted)
+void ds_tint_keep(PIX **ink, uint64_t lifted)
 {
     if (!ink || !*ink)
         return;
     uint64_t n = (uint64_t)pixGetWidth(*ink) * pixGetHeight(*ink);
-    if (!gray || lifted < DS_TINT_MIN_PIXELS || lifted * 1000000 < n * DS_TINT_MIN_SHARE) {
+    if (lifted < DS_TINT_MIN_PIXELS || lifted * 1000000 < n * DS_TINT_MIN_SHARE)
         pixDestroy(ink);
-        return;
-    }
+}
+
+PIX *ds_tint_bands_kept(PIX *gray, PIX *ink)
+{
+    if (!gray || !ink || pixGetDepth(gray) != 8 || pixGetDepth(ink) != 8 ||
+        pixGetWidth(gray) != pixGetWidth(ink) || pixGetHeight(gray) != pixGetHeight(ink))
+        return NULL;
+    PIX *out = pixCopy(NULL, ink);
+    if (!out)
+        return NULL;
     /* The lifted pixels, their letters' holes closed, as areas; a solid
      * one with white letters in it (a coloured title band) keeps its
      * gray. */
-    PIX *diff = pixSubtractGray(NULL, *ink, gray);
+    PIX *diff = pixSubtractGray(NULL, ink, gray);
     PIX *m = diff ? pixGenerateMaskByBand(diff, DS_TINT_LIFTED, 255, 1, 0) : NULL;
     PIX *closed = m ? pixCloseSafeBrick(NULL, m, 5, 5) : NULL;
     /* Thin strokes (a stamp's letters and frame, a pen's line) are opened
@@ -55,8 +63,8 @@ void ds_tint_keep(PIX *gray, PIX **ink, uint64_t lifted)
     PIX *solid = closed ? pixOpenBrick(NULL, closed, DS_TINT_BAND_MIN_H, DS_TINT_BAND_MIN_H) : NULL;
     BOXA *boxa = solid ? pixConnCompBB(solid, 8) : NULL;
     int nb = boxa ? boxaGetCount(boxa) : 0, pw = (int)pixGetWidth(gray);
-    l_uint32 *gd = pixGetData(gray), *id = pixGetData(*ink), *md = m ? pixGetData(m) : NULL;
-    int gwpl = pixGetWpl(gray), iwpl = pixGetWpl(*ink), mwpl = m ? pixGetWpl(m) : 0;
+    l_uint32 *gd = pixGetData(gray), *od = pixGetData(out), *md = m ? pixGetData(m) : NULL;
+    int gwpl = pixGetWpl(gray), owpl = pixGetWpl(out), mwpl = m ? pixGetWpl(m) : 0;
     for (int i = 0; i < nb; i++) {
         BOX *b = boxaGetBox(boxa, i, L_CLONE);
         if (b && b->w * DS_TINT_BAND_MIN_W >= pw && b->h >= DS_TINT_BAND_MIN_H &&
@@ -64,7 +72,7 @@ void ds_tint_keep(PIX *gray, PIX **ink, uint64_t lifted)
             for (int y = b->y; y < b->y + b->h; y++)
                 for (int x = b->x; x < b->x + b->w; x++)
                     if (GET_DATA_BIT(md + (size_t)y * mwpl, x))
-                        SET_DATA_BYTE(id + (size_t)y * iwpl, x,
+                        SET_DATA_BYTE(od + (size_t)y * owpl, x,
                                       GET_DATA_BYTE(gd + (size_t)y * gwpl, x));
         boxDestroy(&b);
     }
@@ -73,6 +81,7 @@ void ds_tint_keep(PIX *gray, PIX **ink, uint64_t lifted)
     pixDestroy(&closed);
     pixDestroy(&m);
     pixDestroy(&diff);
+    return out;
 }
 
 PIX *ds_tint_from_rgb(PIX *rgb, PIX *gray)
@@ -99,6 +108,6 @@ PIX *ds_tint_from_rgb(PIX *rgb, PIX *gray)
             }
         }
     }
-    ds_tint_keep(gray, &ink, lifted);
+    ds_tint_keep(&ink, lifted);
     return ink;
 }

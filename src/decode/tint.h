@@ -57,15 +57,20 @@ PIX *ds_tint_from_rgb(PIX *rgb, PIX *gray);
 
 /* Keeps *ink (gray with its light coloured ink lifted, being built) only
  * when lifted (its count of lifted pixels) is a share of its pixels that
- * matters, destroying it otherwise. A solid area of lifted pixels (at
- * least DS_TINT_BAND_FILL of its box, across at least 1/DS_TINT_BAND_MIN_W
- * of the page and DS_TINT_BAND_MIN_H pixels tall once thin strokes are
- * opened away) with more pixels between them brighter than its own gray
- * (by DS_TINT_BAND_STEP) than darker is a band of colour behind white
- * letters, a title's, and keeps its gray: lifted, its letters would vanish
- * into it. A stamp's word is no band (too short), nor is a highlighter's
- * stroke (the print in it is darker). */
-void ds_tint_keep(PIX *gray, PIX **ink, uint64_t lifted);
+ * matters, destroying it otherwise. */
+void ds_tint_keep(PIX **ink, uint64_t lifted);
+
+/* For reading the page's text: a copy of ink (ds_page.ink) in which a
+ * solid area of lifted pixels (at least DS_TINT_BAND_FILL of its box,
+ * across at least 1/DS_TINT_BAND_MIN_W of the page and DS_TINT_BAND_MIN_H
+ * pixels tall once thin strokes are opened away) with more pixels between
+ * them brighter than its own gray (by DS_TINT_BAND_STEP) than darker keeps
+ * its gray: a band of colour behind white letters, a title's, whose
+ * letters would vanish into it lifted. A stamp's word is no band (too
+ * short), nor is a highlighter's stroke (the print in it is darker). Run
+ * by the supporting-page reader only (a morphology pass over the page),
+ * not by the decoder. NULL on a bad argument or no memory. */
+PIX *ds_tint_bands_kept(PIX *gray, PIX *ink);
 
 #define DS_TINT_BAND_FILL 0.6
 #define DS_TINT_BAND_MIN_W 4

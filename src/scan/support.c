@@ -11,6 +11,7 @@
 #include "base/base.h"
 #include "check/case.h"
 #include "check/supcheck.h"
+#include "decode/tint.h"
 #include "page/support.h"
 #include "page/tess.h"
 #include "scan/barcodes.h"
@@ -173,9 +174,11 @@ ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds
         int dpi = pg->dpi > 0 ? pg->dpi / (pg->reduction > 1 ? pg->reduction : 1) : 0;
         /* A colour page's stamps and highlighter strokes, lifted toward
          * the paper where the decoder found such ink (ds_page.ink), leave
-         * the print under them to be read. */
+         * the print under them to be read; a title band keeps its gray. */
+        PIX *ink = pg->ink ? ds_tint_bands_kept(pg->gray, pg->ink) : NULL;
         if (api)
-            err = ds_sup_read_ocr(api, pg->ink ? pg->ink : pg->gray, dpi, DS_SUP_OCR_DPI, &text);
+            err = ds_sup_read_ocr(api, ink ? ink : pg->gray, dpi, DS_SUP_OCR_DPI, &text);
+        pixDestroy(&ink);
         give(pool, api);
     }
     if (err == DS_OK)

@@ -52,8 +52,14 @@
 # SUPPORTDOCS_PDF=1 screens each page as a born-digital PDF made from the
 # page's text runs (samples/pdfgen.py --born-from): the text-layer path,
 # with the PDF checks of the same pages (bench/out/supportdocs-pdf/).
+# SUPPORTDOCS_WORDS=1 also keeps each page's OCR words (the scanner's study
+# switch DOCSCREEN_DEBUG_SUP_WORDS=1, into reports/NAME.words) and prints how
+# many of the truth's words were read exactly, by capture kind
+# (bench/supwords.py; the reading itself, not the rules).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+WORDS=${SUPPORTDOCS_WORDS:-0}
+if [ "$WORDS" = 1 ]; then export DOCSCREEN_DEBUG_SUP_WORDS=1; else unset DOCSCREEN_DEBUG_SUP_WORDS; fi
 
 BUILD=${1:-build}
 COUNT=${SUPPORTDOCS_COUNT:-108}
@@ -127,7 +133,9 @@ fams = sys.argv[3].split()
 if not fams or t["family"] in fams:
     print(sys.argv[2], t.get("ocr_langs") or "eng")' "$t" "$s" "$FAMILIES"
 done | xargs -P "${SUPPORTDOCS_JOBS:-2}" -L 1 sh -c \
-  '"$1" scan --json --fingerprints --ocr-langs "$6" --today "$2" --case "$3/pages/$5.case.json" "$3/pages/$5.$4" >"$3/reports/$5.json" 2>/dev/null || true' \
+  'err=/dev/null; [ "$DOCSCREEN_DEBUG_SUP_WORDS" = 1 ] && err="$3/reports/$5.words"
+  "$1" scan --json --fingerprints --ocr-langs "$6" --today "$2" --case "$3/pages/$5.case.json" "$3/pages/$5.$4" >"$3/reports/$5.json" 2>"$err" || true' \
   _ "$BIN" "$TODAY" "$OUT" "$EXT"
 "$PY" bench/supportdocs.py "$OUT" $FAMILIES
+[ "$WORDS" = 1 ] && "$PY" bench/supwords.py "$OUT" $FAMILIES
 echo "reproduce: bash bench/supportdocs.sh $BUILD   (SUPPORTDOCS_COUNT=$COUNT SUPPORTDOCS_SEED=$SEED SUPPORTDOCS_PDF=$PDF SUPPORTDOCS_LAYOUTS=\"$LAYOUTS\" SUPPORTDOCS_FAMILIES=\"$FAMILIES\")"

@@ -36,6 +36,7 @@
 #include <jpeglib.h>
 
 #include "base/base.h"
+#include "decode/tint.h"
 
 #ifndef RTLD_DEFAULT /* a GNU name in glibc before POSIX 2024 adopted it */
 #define RTLD_DEFAULT ((void *)0)
@@ -312,6 +313,9 @@ typedef struct jpeg_job {
     int created;   /* cinfo needs jpeg_destroy_decompress */
     PIX *gray;     /* the page being written */
     JSAMPLE *cmyk; /* one row of 4 samples per pixel, CMYK and YCCK only */
+    PIX *ink;      /* a YCbCr page: its gray with light coloured ink lifted (tint.h) */
+    JSAMPLE *ycc;  /* one row of 3 samples per pixel, YCbCr only */
+    uint64_t lifted; /* pixels of ink lifted by DS_TINT_LIFTED or more */
 } jpeg_job;
 
 static void jpeg_on_error(j_common_ptr cinfo)
@@ -396,6 +400,25 @@ static int jpeg_reduction(uint32_t w, uint32_t h, int min_side)
     return r;
 }
 
+/* One row of YCbCr samples: its luma (the gray libjpeg gives for the
+ * file, unchanged) into gray, and into ink the luma with light coloured
+ * ink lifted (ds_tint_lift), from the colour (JFIF's YCbCr to RGB). */
+static void ycc_row(const JSAMPLE *src, int w, uint8_t *gray, uint8_t *ink, uint64_t *lifted)
+{
+    for (int x = 0; x < w; x++) {
+        int y = src[3 * x], cb = src[3 * x + 1] - 128, cr = src[3 * x + 2] - 128;
+        int r = y + (91881 * cr + 32768) / 65536;
+        int g = y - (22554 * cb + 46802 * cr - 32768) / 65536;
+        int b = y + (116130 * cb + 32768) / 65536;
+        r = r < 0 ? 0 : r > 255 ? 255 : r;
+        g = g < 0 ? 0 : g > 255 ? 255 : g;
+        b = b < 0 ? 0 : b > 255 ? 255 : b;
+        gray[x] = (uint8_t)y;
+        ink[x] = ds_tint_lift(y, r, g, b);
+        *lifted += ink[x] - y >= DS_TINT_LIFTED;
+    }
+}
+
 /*
  * The part of the decode that libjpeg may leave by longjmp: reads the header
  * of d[0..len), checks it against the w x h that jpeg_scan found, and
@@ -420,18 +443,21 @@ static ds_error jpeg_run(jpeg_job *job, const uint8_t *d, size_t len, uint32_t w
         ci->image_height != h)
         return DS_ERR_CORRUPT;
 
-    /* Gray, YCbCr and RGB go to gray inside libjpeg (for YCbCr it skips the
-     * chroma transforms entirely); CMYK and YCCK come out as CMYK. Any other
-     * colour space makes libjpeg fail, which is corruption here. */
+    /* Gray and RGB go to gray inside libjpeg; CMYK and YCCK come out as
+     * CMYK; YCbCr as it is, its luma the gray (what libjpeg's gray output
+     * is) and its colour kept only as the page with its light coloured ink
+     * lifted (ds_page.ink). Any other colour space makes libjpeg fail,
+     * which is corruption here. */
     int cmyk = ci->jpeg_color_space == JCS_CMYK || ci->jpeg_color_space == JCS_YCCK;
-    ci->out_color_space = cmyk ? JCS_CMYK : JCS_GRAYSCALE;
+    int ycc = ci->jpeg_color_space == JCS_YCbCr && ci->num_components == 3;
+    ci->out_color_space = cmyk ? JCS_CMYK : ycc ? JCS_YCbCr : JCS_GRAYSCALE;
     ci->scale_num = 1;
     ci->scale_denom = (unsigned int)reduction;
     jpeg_start_decompress(ci);
     uint32_t ow = ci->output_width, oh = ci->output_height;
     if (ow != (w + (uint32_t)reduction - 1) / (uint32_t)reduction ||
         oh != (h + (uint32_t)reduction - 1) / (uint32_t)reduction ||
-        ci->output_components != (cmyk ? 4 : 1))
+        ci->output_components != (cmyk ? 4 : ycc ? 3 : 1))
         return DS_ERR_CORRUPT;
 
     job->gray = pixCreateNoInit((l_int32)ow, (l_int32)oh, 8);
@@ -439,17 +465,27 @@ static ds_error jpeg_run(jpeg_job *job, const uint8_t *d, size_t len, uint32_t w
         return DS_ERR_NOMEM;
     if (cmyk && !(job->cmyk = malloc((size_t)ow * 4)))
         return DS_ERR_NOMEM;
+    if (ycc && (!(job->ycc = malloc((size_t)ow * 3)) ||
+                !(job->ink = pixCreateNoInit((l_int32)ow, (l_int32)oh, 8))))
+        return DS_ERR_NOMEM;
     l_uint32 *data = pixGetData(job->gray);
+    l_uint32 *idata = ycc ? pixGetData(job->ink) : NULL;
     int wpl = pixGetWpl(job->gray);
     advise_huge_pages(data, (size_t)wpl * 4 * oh);
     while (ci->output_scanline < oh) {
         l_uint32 *line = data + (size_t)ci->output_scanline * (size_t)wpl;
         line[wpl - 1] = 0; /* the padding past the last pixel */
-        JSAMPROW row = cmyk ? job->cmyk : (JSAMPROW)line;
+        JSAMPROW row = cmyk ? job->cmyk : ycc ? job->ycc : (JSAMPROW)line;
+        l_uint32 *iline = idata ? idata + (size_t)ci->output_scanline * (size_t)wpl : NULL;
         if (jpeg_read_scanlines(ci, &row, 1) != 1)
             return DS_ERR_CORRUPT;
         if (cmyk)
             cmyk_row_to_gray(job->cmyk, (int)ow, ci->saw_Adobe_marker, (uint8_t *)line);
+        if (iline) {
+            iline[wpl - 1] = 0;
+            ycc_row(job->ycc, (int)ow, (uint8_t *)line, (uint8_t *)iline, &job->lifted);
+            row_bytes_to_words(iline, wpl);
+        }
         row_bytes_to_words(line, wpl);
     }
     /* Damaged entropy-coded data makes libjpeg warn and fill in gray; that is
@@ -472,7 +508,7 @@ static ds_error jpeg_run(jpeg_job *job, const uint8_t *d, size_t len, uint32_t w
  * *dpi are set on success only.
  */
 static ds_error jpeg_decode(const uint8_t *d, size_t len, uint32_t w, uint32_t h, int reduction,
-                            PIX **out /* OUT */, int *dpi /* OUT */)
+                            PIX **out /* OUT */, PIX **ink /* OUT */, int *dpi /* OUT */)
 {
     ds_error err = DS_OK;
     int xdpi = 0;
@@ -486,11 +522,16 @@ static ds_error jpeg_decode(const uint8_t *d, size_t len, uint32_t w, uint32_t h
     *dpi = xdpi >= DS_DECODE_DPI_MIN && xdpi <= DS_DECODE_DPI_MAX ? xdpi : 0;
     *out = job->gray;
     job->gray = NULL;
+    ds_tint_keep(&job->ink, job->lifted);
+    *ink = job->ink;
+    job->ink = NULL;
 out:
     if (job->created)
         jpeg_destroy_decompress(&job->cinfo);
     pixDestroy(&job->gray);
+    pixDestroy(&job->ink);
     free(job->cmyk);
+    free(job->ycc);
     free(job);
     return err;
 }
@@ -680,7 +721,7 @@ static ds_error decode_page(const uint8_t *data, size_t len, ds_format f, int n,
      * 8 bpp copy, and CMYK files are understood. */
     if (f == DS_FORMAT_JPEG) {
         int reduction = jpeg_reduction(w, h, lim->jpeg_min_side);
-        err = jpeg_decode(data, len, w, h, reduction, &gray, &out->dpi);
+        err = jpeg_decode(data, len, w, h, reduction, &gray, &out->ink, &out->dpi);
         if (err != DS_OK)
             goto out;
         out->reduction = reduction;
@@ -707,6 +748,8 @@ static ds_error decode_page(const uint8_t *data, size_t len, ds_format f, int n,
         err = DS_ERR_CORRUPT;
         goto out;
     }
+    if (pixGetDepth(raw) == 32 && !pixGetColormap(raw))
+        out->ink = ds_tint_from_rgb(raw, gray);
     out->dpi = sane_dpi(raw);
     out->reduction = 1;
     out->gray = gray;
@@ -851,6 +894,7 @@ void ds_pages_free(ds_pages *pages)
     if (pages->page) {
         for (int i = 0; i < pages->count; i++) {
             pixDestroy(&pages->page[i].gray);
+            pixDestroy(&pages->page[i].ink);
             ds_text_layer_free(pages->page[i].text);
         }
         free(pages->page);

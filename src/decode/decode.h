@@ -51,6 +51,9 @@ void ds_text_layer_free(ds_text_layer *t);
 
 typedef struct ds_page {
     PIX *gray;     /* 8 bpp grayscale, owned */
+    PIX *ink;      /* a colour page with light coloured ink (a stamp, a highlighter): gray
+                      with that ink lifted toward the paper (decode/tint.h), the same size;
+                      owned; NULL for a gray page or one without such ink */
     ds_text_layer *text; /* born-digital PDF page: its text layer, owned; NULL otherwise */
     int dpi;       /* resolution the file declares, 0 when unknown */
     int reduction; /* file pixels per page pixel along a side: 1, or 2, 4, 8

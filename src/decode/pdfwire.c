@@ -409,6 +409,7 @@ static ds_error on_page(wire *w, uint32_t len)
                 err = DS_ERR_CORRUPT; /* the JPEG is not the image the page declares */
             else {
                 g = pixClone(jp->page[0].gray);
+                pg->ink = jp->page[0].ink ? pixClone(jp->page[0].ink) : NULL;
                 pg->reduction = red;
                 /* An embedded page's JPEG, for its forensics (a rendering
                  * is no scan, whatever its codec). */

@@ -11,6 +11,7 @@
 #include "base/base.h"
 #include "check/case.h"
 #include "check/supcheck.h"
+#include "decode/tint.h"
 #include "page/support.h"
 #include "page/tess.h"
 #include "scan/barcodes.h"
@@ -126,6 +127,25 @@ static bool identity_barcode(const json_t *barcodes)
     return false;
 }
 
+/* A study switch, off unless DOCSCREEN_DEBUG_SUP_WORDS=1: each word read
+ * on a supporting page to stderr ("sup-word", page, line, confidence, box,
+ * text), for bench/supwords.py, which compares the reading with a generated
+ * page's truth. Document text is never written otherwise. */
+static void debug_words(const ds_sup_text *t, int page_no)
+{
+    const char *env = getenv("DOCSCREEN_DEBUG_SUP_WORDS");
+    if (!env || strcmp(env, "1") != 0)
+        return;
+    flockfile(stderr);
+    for (int i = 0; i < t->nwords; i++) {
+        const ds_sup_word *w = &t->w[i];
+        fprintf(stderr, "sup-word\t%d\t%d\t%.0f\t%d,%d,%d,%d\t%s\n", page_no, w->line, w->conf,
+                w->box[0], w->box[1], w->box[2], w->box[3], w->text);
+    }
+    fprintf(stderr, "sup-read\t%d\t%d\t%.0f\n", page_no, t->nwords, t->ms);
+    funlockfile(stderr);
+}
+
 ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds_page *pg,
                               int page_no, int usable_mrz, const json_t *barcodes,
                               const ds_case *c, ds_flags *flags, ds_doc *doc, ds_doc_detail *x,
@@ -152,10 +172,17 @@ ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds
     } else {
         TessBaseAPI *api = take(pool);
         int dpi = pg->dpi > 0 ? pg->dpi / (pg->reduction > 1 ? pg->reduction : 1) : 0;
+        /* A colour page's stamps and highlighter strokes, lifted toward
+         * the paper where the decoder found such ink (ds_page.ink), leave
+         * the print under them to be read; a title band keeps its gray. */
+        PIX *ink = pg->ink ? ds_tint_bands_kept(pg->gray, pg->ink) : NULL;
         if (api)
-            err = ds_sup_read_ocr(api, pg->gray, dpi, DS_SUP_OCR_DPI, &text);
+            err = ds_sup_read_ocr(api, ink ? ink : pg->gray, dpi, DS_SUP_OCR_DPI, &text);
+        pixDestroy(&ink);
         give(pool, api);
     }
+    if (err == DS_OK)
+        debug_words(&text, page_no);
     /* Two-digit years ("3 Mar 85") are placed by the screening year. */
     if (err == DS_OK && !ds_date_parse(opt->today, &text.year_now, NULL, NULL))
         text.year_now = 0;

@@ -7,6 +7,7 @@
 #include "page/viz_value.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,9 +124,7 @@ int ds_viz_pair_late(const ds_viz_page *pg, ds_viz *out, float inv, int ox, int 
         ds_viz_field f;
         memset(&f, 0, sizeof f);
         f.found = true;
-        memcpy(f.value, t->value, sizeof t->value < sizeof f.value ? sizeof t->value
-                                                                   : sizeof f.value);
-        f.value[sizeof f.value - 1] = 0;
+        snprintf(f.value, sizeof f.value, "%s", t->value);
         ds_viz_value_normalise(&f, id);
         if (!f.norm[0])
             continue;

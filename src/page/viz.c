@@ -26,6 +26,7 @@
 #include "page/viz_label.h"
 #include "page/viz_lines.h"
 #include "page/viz_page.h"
+#include "page/viz_pair.h"
 #include "page/viz_seg.h"
 #include "page/viz_tess.h"
 #include "page/viz_tokens.h"
@@ -240,6 +241,9 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
         ds_viz_tokens_reread_broken(r->api, scaled, pg, &v, 1.0f / scale, x0, y0);
     ds_viz_tokens_reread_dates(r->api, scaled, &v, 1.0f / scale, x0, y0, expect);
     ds_viz_tokens_numbers(pg, &v, 1.0f / scale, x0, y0);
+    /* Captions whose value no step above found, paired with the dates
+     * and numbers read since, by layout alone. */
+    ds_viz_pair_late(pg, &v, 1.0f / scale, x0, y0);
     ds_viz_lines_collect(pg, &v, 1.0f / scale, x0, y0);
     ds_viz_lines_reread_name(r->api, scaled, &v, 1.0f / scale, x0, y0, expect, DS_VIZ_SURNAME);
     ds_viz_lines_reread_name(r->api, scaled, &v, 1.0f / scale, x0, y0, expect, DS_VIZ_GIVEN_NAMES);

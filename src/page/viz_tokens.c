@@ -43,6 +43,49 @@ void ds_viz_tokens_dates(const ds_viz_page *pg, ds_viz *out, float inv, int ox, 
                                g.confidence, g.bbox, true);
             }
     }
+    ds_viz_tokens_wrapped_dates(pg, out, inv, ox, oy);
+}
+
+/* Whether text is a year of four digits and nothing else. */
+static bool lone_year(const char *t)
+{
+    if (strlen(t) != 4)
+        return false;
+    for (int i = 0; i < 4; i++)
+        if (!isdigit((unsigned char)t[i]))
+            return false;
+    int y = atoi(t);
+    return y >= 1900 && y <= 2099;
+}
+
+void ds_viz_tokens_wrapped_dates(const ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy)
+{
+    for (int i = 0; i < pg->ns; i++) {
+        const ds_viz_seg *a = &pg->s[i];
+        char iso[11];
+        if (a->field >= 0 || a->n < 1 || a->n > 3 || ds_viz_parse_date_any(a->text, iso))
+            continue;
+        for (int j = 0; j < pg->ns; j++) {
+            const ds_viz_seg *b = &pg->s[j];
+            int h = a->h > b->h ? a->h : b->h;
+            if (j == i || b->n != 1 || b->field >= 0 || !lone_year(pg->w[b->first].text))
+                continue;
+            /* The next line, its left edge under the day's. */
+            int dy = b->y0 - a->y1;
+            if (dy < -h / 3 || dy > h || abs(b->x0 - a->x0) > h || b->y0 <= a->y0)
+                continue;
+            ds_viz_word ws[4];
+            memcpy(ws, &pg->w[a->first], (size_t)a->n * sizeof ws[0]);
+            ws[a->n] = pg->w[b->first];
+            ds_viz_field g;
+            memset(&g, 0, sizeof g);
+            int lab[4] = {0, 0, 0, 0};
+            ds_viz_value_set(&g, ws, a->n + 1, 0, lab, inv, ox, oy);
+            if (g.found && ds_viz_parse_date(g.value, iso))
+                ds_viz_token_keep(out->dates, &out->ndates, DS_VIZ_MAX_DATES, iso, g.value,
+                                  g.confidence, g.bbox, true);
+        }
+    }
 }
 
 /* Of the runs of one to four of the words that parse as a date, the most

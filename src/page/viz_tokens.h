@@ -16,6 +16,13 @@
  * out->dates. */
 void ds_viz_tokens_dates(const ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy);
 
+/* A date wrapped onto two lines ("23 JUL" over "2004"): a segment that is
+ * no date and no label, of at most three words, with a segment of one
+ * word below it that is a year of four digits alone, its left edge under
+ * the first's and at most a line's height down, read as one date into
+ * out->dates when together they parse (ds_viz_tokens_dates calls it). */
+void ds_viz_tokens_wrapped_dates(const ds_viz_page *pg, ds_viz *out, float inv, int ox, int oy);
+
 /* The page's dates include the MRZ's birth and expiry dates, each read
  * clearly: no other date of the page can change a comparison, and the
  * search for broken dates (their re-reads cost most of a page's OCR time)

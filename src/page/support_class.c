@@ -219,7 +219,7 @@ static const char *const tenancy_s[] = {
     "licence to occupy", "license to occupy",
     /* rent receipts and the agreements of the English varieties and languages read */
     "rent receipt", "rent receipts", "receipt of rent", "house rent receipt", "rent agreement",
-    "rental contract", "lease contract", "lease deed", "contract of lease", "rent book",
+    "lease contract", "lease deed", "contract of lease", "rent book",
     "leave and licence agreement", "leave and license agreement", "residential tenancy",
     "assured shorthold tenancy", "letting agreement", "occupancy agreement", "residential lease",
     "quittance de loyer", "mietquittung", "mietbescheinigung", "recibo de arrendamiento",

@@ -143,6 +143,13 @@ const label ds_sup_labels[] = {
     /* other people named on certificates */
     {"name of father", DS_SF_OTHER_NAME, K_NAME},
     {"name of mother", DS_SF_OTHER_NAME, K_NAME},
+    /* a school's or an office's form: "Father's / Guardian's name" */
+    {"father s guardian s name", DS_SF_OTHER_NAME, K_NAME},
+    {"father s guardian name", DS_SF_OTHER_NAME, K_NAME},
+    {"parent s guardian s name", DS_SF_OTHER_NAME, K_NAME},
+    {"parent guardian name", DS_SF_OTHER_NAME, K_NAME},
+    {"guardian s name", DS_SF_OTHER_NAME, K_NAME},
+    {"name of guardian", DS_SF_OTHER_NAME, K_NAME},
     {"father s name", DS_SF_OTHER_NAME, K_NAME},
     {"mother s name", DS_SF_OTHER_NAME, K_NAME},
     {"father", DS_SF_OTHER_NAME, K_NAME},

@@ -24,7 +24,18 @@
  * ending in a document noun of six letters or more names a document
  * ("Verdienstbescheinigung", "Jahresrechnung"). "Large" is measured
  * against the median height of the words read clearly: a form's comb
- * boxes, read as tall marks, are no body text.
+ * boxes, read as tall marks, are no body text; a line in capitals is
+ * large from 1.15 times that height (capitals have no ascenders over the
+ * body's small letters: "EMPLOYMENT CERTIFICATE" a size above the body).
+ *
+ * The lists hold what offices print on each type across English varieties
+ * (Indian, Nigerian, Philippine, US, UK, Australian) and the languages
+ * read, and a type's telling sentences as strong cues ("has been in the
+ * employment of", "has no criminal record"), never one drawn family's
+ * wording. A rent receipt is read from its sentences when its title is
+ * lost: a receipt's words and a rent payment's on one page score tenancy
+ * as a title does (RECEIPT_SCORE). A cue of CLASS_FUZZY_MIN letters or
+ * more also counts read one letter off anywhere (find_cue, find_near).
  */
 #include "page/support.h"
 
@@ -79,6 +90,12 @@ static const char *const bank_s[] = {
     "bank balance confirmation", "balance confirmation", "saldenbestatigung",
     "kontostandsbestatigung", "attestation de solde", "certificado de saldo", "releve bancaire",
     "kontoumsatze", "account transactions", "operations du compte", "movimientos de la cuenta",
+    /* balance certificates and passbooks (India, Nigeria, the Philippines, Latin America) */
+    "certificate of account balance", "account balance certificate", "balance certificate",
+    "certificate of balance", "bank certificate", "solvency certificate", "bank reference letter",
+    "account maintenance certificate", "passbook", "pass book", "mini statement",
+    "statement of transactions", "transaction history", "estado de cuenta", "certificado bancario",
+    "constancia de saldo", "comprovante de saldo", "declaracao bancaria", "proof of funds",
     NULL};
 static const char *const bank_w[] = {
     "sort code", "iban", "bic", "opening balance", "closing balance", "balance brought forward",
@@ -93,14 +110,22 @@ static const char *const bank_w[] = {
     "konto", "konten", "kontoinhaber", "kontonummer", "girokonto", "umsatze", "buchungstext",
     "dauerauftrag", "kartenzahlung", "uberweisung", "sparkasse", "compte", "titulaire du compte",
     "solde au", "cuenta", "titular de la cuenta", "saldo a", "account holder",
-    "holds the account", "online banking", "onlinebanking", NULL};
+    "holds the account", "online banking", "onlinebanking", "maintains", "with our branch",
+    "branch", "close of business", "balance in the account", "account holder s", "ifsc",
+    "routing number", "bsb", "agencia", "sucursal", "cuenta de ahorros", "conta corrente", NULL};
 static const char *const payslip_s[] = {
     "payslip", "pay slip", "pay statement", "earnings statement", "pay advice",
     "gehaltsabrechnung", "lohnabrechnung", "entgeltabrechnung", "bulletin de paie",
     "bulletin de salaire", "nomina", "busta paga", "loonstrook", "recibo de vencimento",
     "recibo de salarios", "recibo de salario", "fiche de paie", "cedolino", "cedolino paga",
     "salarisstrook", "loonspecificatie", "recibo de vencimentos", "verdienstbescheinigung",
-    "entgeltnachweis", "earnings certificate", NULL};
+    "entgeltnachweis", "earnings certificate",
+    /* as offices in India, the Gulf, the US and Latin America name them */
+    "salary certificate", "salary slip", "salary statement", "pay stub", "paystub", "pay cheque",
+    "paycheck", "statement of earnings", "wage slip", "wage statement", "wages slip",
+    "remuneration statement", "holerite", "contracheque", "demonstrativo de pagamento",
+    "recibo de nomina", "recibo de sueldo", "comprobante de nomina", "boleta de pago",
+    "colilla de pago", NULL};
 static const char *const payslip_w[] = {
     "net pay", "gross pay", "basic pay", "income tax", "ni number", "tax code", "employee no",
     "employee number", "pay date", "ytd", "deductions", "pay period", "nettolohn", "bruttolohn",
@@ -111,7 +136,10 @@ static const char *const payslip_w[] = {
     "lohnsteuer", "sozialversicherung", "cotisations", "salaire brut", "net a payer", "irpf",
     "seguridad social", "devengos", "deducciones", "liquido", "nettoentgelt",
     "bruttoarbeitsentgelt", "abrechnungszeitraum", "auszahlungsbetrag", "personalnummer",
-    "salaire de base", "net a payer", "salario base", "liquido a percibir", NULL};
+    "salaire de base", "net a payer", "salario base", "liquido a percibir", "basic salary",
+    "gross salary", "net salary", "take home", "allowance", "allowances", "provident fund",
+    "withholding tax", "professional tax", "social security", "medicare", "superannuation",
+    "philhealth", "sueldo", "salario liquido", "descontos", "proventos", NULL};
 static const char *const employ_s[] = {
     "employment letter", "letter of employment", "certificate of employment",
     "confirmation of employment", "employment confirmation", "employment verification",
@@ -123,7 +151,18 @@ static const char *const employ_s[] = {
     "dichiarazione del datore di lavoro", "dichiarazione di servizio", "dichiarazione di lavoro",
     "attestazione di servizio", "declaracao de trabalho", "declaracao de emprego",
     "declaracao da entidade patronal", "verklaring van de werkgever", "attestation de l employeur",
-    "employer s declaration", "employer s statement", NULL};
+    "employer s declaration", "employer s statement",
+    /* titles and the sentence that says it, in the English varieties and languages read */
+    "employment certificate", "certificate of service", "service certificate",
+    "experience certificate", "experience letter", "work certificate", "certificate of work",
+    "employment reference", "employer reference", "verification of employment",
+    "proof of employment", "job letter", "offer of employment", "in the employment of",
+    "is employed with", "is employed as", "is working with", "is working as",
+    "has been working with", "has been working as", "has worked with", "in our employ",
+    "bei uns beschaftigt", "est employe", "est salarie", "labora en", "trabaja en esta",
+    "presta sus servicios", "trabalha nesta", "lavora presso", "werkzaam bij",
+    "constancia de empleo", "carta laboral", "certificacion laboral", "declaracao de vinculo",
+    "beschaftigungsnachweis", "certificato di servizio", "certificat d emploi", NULL};
 static const char *const employ_w[] = {
     "is employed", "employed by", "has been employed", "job title", "position", "start date",
     "permanent", "full time", "part time", "annual salary", "human resources",
@@ -137,7 +176,10 @@ static const char *const employ_w[] = {
     "beschaftigung", "arbeitnehmer", "arbeitgeber", "tatigkeit", "emploi", "salarie", "poste",
     "fonction", "empleo", "trabajador", "trabajadora", "puesto", "cargo desempenado",
     "in service", "length of service", "years of service", "continuous service", "service since",
-    "permanent contract", "contract of employment", "date of joining", "designation", NULL};
+    "permanent contract", "contract of employment", "date of joining", "designation",
+    "no objection", "permanent basis", "employee id", "staff no", "staff id", "working",
+    "worked", "service", "conduct during", "basis", "empresa", "funcionario", "funcionaria",
+    "colaborador", "colaboradora", "cargo", "mitarbeiter", "mitarbeiterin", NULL};
 static const char *const utility_s[] = {
     "electricity bill", "gas bill", "water bill", "energy bill", "utility bill", "your bill",
     "your energy bill", "stromrechnung", "gasrechnung", "facture d electricite",
@@ -173,7 +215,17 @@ static const char *const tenancy_s[] = {
     "huurovereenkomst", "contrato de arrendamento", "bail d habitation", "contrat de bail",
     /* the landlord's confirmation a residence is registered with */
     "landlord s confirmation", "landlord confirmation", "wohnungsgeberbestatigung",
-    "wohnungsgeberbescheinigung", "contrato de arrendamento", "contrat de location", NULL};
+    "wohnungsgeberbescheinigung", "contrato de arrendamento", "contrat de location",
+    "licence to occupy", "license to occupy",
+    /* rent receipts and the agreements of the English varieties and languages read */
+    "rent receipt", "rent receipts", "receipt of rent", "house rent receipt", "rent agreement",
+    "lease contract", "lease deed", "contract of lease", "rent book",
+    "leave and licence agreement", "leave and license agreement", "residential tenancy",
+    "assured shorthold tenancy", "letting agreement", "occupancy agreement", "residential lease",
+    "quittance de loyer", "mietquittung", "mietbescheinigung", "recibo de arrendamiento",
+    "recibo de alquiler", "recibo de renta", "recibo de aluguel", "recibo de aluguer",
+    "contrato de locacao", "contrato de aluguel", "contrato de locacion", "ricevuta di affitto",
+    "ricevuta affitto", "huurbewijs", NULL};
 static const char *const tenancy_w[] = {
     "landlord", "tenant", "the property", "deposit", "rent", "premises", "vermieter", "mieter",
     "bailleur", "locataire", "arrendador", "arrendatario",
@@ -182,14 +234,29 @@ static const char *const tenancy_w[] = {
     "per calendar month", "per month", "monthly rent", "occupier", "commencement", "furnished",
     "unfurnished", "inventory", "miete", "kaution", "mietbeginn", "wohnung", "loyer",
     "depot de garantie", "logement", "bail", "alquiler", "fianza", "vivienda", "renta", "rental",
-    "tenants", "moved in", "moved into", "residence registration", NULL};
+    "tenants", "moved in", "moved into", "residence registration", "towards rent",
+    "being rent", "as rent", "rent for", "rent for the month", "rent paid", "rent received",
+    "licensor", "licensee", "aluguel", "aluguer", "locador", "locatario", "inquilino",
+    "inquilina", "affitto", "locatore", "huur", "huurder", "verhuurder", NULL};
 static const char *const police_s[] = {
     "police certificate", "police clearance", "certificate of good conduct",
     "criminal record certificate", "criminal record check", "basic disclosure",
     "fuhrungszeugnis", "casier judiciaire", "certificado de antecedentes penales",
     "certificato del casellario giudiziale", "verklaring omtrent het gedrag", "no criminal record",
     "non condamnation", "casellario giudiziale", "registo criminal",
-    "certificado do registo criminal", NULL};
+    "certificado do registo criminal",
+    /* clearances as police, NBI, FBI and courts name them, and the sentence that says it */
+    "police character certificate", "good conduct certificate", "nbi clearance",
+    "criminal background check", "identity history summary", "police check",
+    "dbs certificate", "disclosure and barring", "enhanced disclosure", "standard disclosure",
+    "certificate of no criminal record", "non criminal record", "antecedentes no penales",
+    "antecedentes penales", "antecedentes criminais", "antecedentes judiciales",
+    "constancia de antecedentes", "carta de antecedentes", "certidao de antecedentes",
+    "atestado de antecedentes", "certificado de antecedentes", "extrait de casier",
+    "certificato penale", "has no criminal record", "no criminal records",
+    "no derogatory record", "not been convicted", "no adverse police record",
+    "no registra antecedentes", "no se encontraron antecedentes", "no tiene antecedentes",
+    "carece de antecedentes", "nao constam antecedentes", "keine eintragung", NULL};
 static const char *const police_w[] = {
     "no convictions", "criminal record", "convictions", "police", "cautions", "no record",
     "eintragung", "condamnation", "antecedentes",
@@ -197,7 +264,12 @@ static const char *const police_w[] = {
     "conviction", "caution", "criminal", "disclosure", "offence", "offences", "no trace",
     "nothing recorded", "recorded", "record", "strafregister", "vorstrafen",
     "bundeszentralregister", "casier", "judiciaire", "penales", "delitos", "condena",
-    "criminal records", "police records", "judicial record", "criminal history", NULL};
+    "criminal records", "police records", "judicial record", "criminal history",
+    "superintendent of police", "commissioner of police", "police station", "police department",
+    "police force", "national police", "criminal investigation", "fingerprint", "fingerprints",
+    "derogatory", "not wanted", "clearance", "character certificate", "good conduct",
+    "policia", "policiais", "policiales", "polizei", "politie", "polizia", "judiciales",
+    "criminais", "penal", "nada consta", NULL};
 static const char *const diploma_s[] = {
     "diploma", "degree certificate", "bachelor of", "master of", "doctor of philosophy",
     "has been awarded", "conferred", "hochschulabschluss", "diplome", "titulo universitario",
@@ -205,7 +277,20 @@ static const char *const diploma_s[] = {
     "diplomurkunde", "titulo de grado", "titulo de master", "diplome de licence",
     "diplome de master", "carta de curso", "diploma de curso", "testamur",
     "certificate of enrolment", "certificate of enrollment", "enrolment certificate",
-    "enrollment certificate", "is enrolled as", NULL};
+    "enrollment certificate", "is enrolled as",
+    /* school certificates and transcripts of the English varieties and languages read */
+    "school leaving certificate", "leaving certificate", "transfer certificate",
+    "certificate of school leaving", "school certificate", "certificate of completion",
+    "completion certificate", "certificate of graduation", "graduation certificate",
+    "transcript of records", "academic transcript", "official transcript", "mark sheet",
+    "marksheet", "statement of marks", "grade sheet", "report card", "matriculation certificate",
+    "secondary school certificate", "higher secondary certificate", "senior school certificate",
+    "general certificate of education", "certificate of secondary education", "study certificate",
+    "certificate of studies", "certificado de estudios", "certificado de bachillerato",
+    "titulo de bachiller", "certificado de conclusao", "historico escolar",
+    "declaracao de conclusao", "certificat de scolarite", "releve de notes", "baccalaureat",
+    "abiturzeugnis", "abschlusszeugnis", "reifezeugnis", "abgangszeugnis",
+    "diploma di maturita", "constancia de estudios", "certificado escolar", NULL};
 static const char *const diploma_w[] = {
     "university", "graduated", "awarded", "degree", "honours", "faculty", "with distinction",
     "grade", "universitat", "universite", "universidad",
@@ -216,7 +301,12 @@ static const char *const diploma_w[] = {
     "programme of study", "course of study", "completed the programme", "completed the course",
     "director of studies", "course", "universidade", "universita", "universiteit", "hogeschool",
     "laurea", "curso", "concluiu", "mestrado", "opleiding", "corso di laurea", "enrolled",
-    "student id", "academic year", "full time student", NULL};
+    "student id", "academic year", "full time student", "school", "pupil", "student",
+    "admission", "date of admission", "date of leaving", "reason for leaving", "principal",
+    "headmaster", "headmistress", "head teacher", "class teacher", "secondary school",
+    "high school", "marks", "subjects", "conduct and character", "studied", "semester",
+    "schule", "ecole", "lycee", "escuela", "colegio", "escola", "scuola", "alumno", "alumna",
+    "aluno", "aluna", "eleve", "schuler", "studente", "leerling", NULL};
 static const char *const ident_s[] = {
     "passport", "identity card", "driving licence", "driver license", "reisepass",
     "personalausweis", "carte nationale d identite", "permis de conduire", "pasaporte",
@@ -238,8 +328,9 @@ static const char *const document_nouns[] = {
     "contrato", "factura", "recibo", "constancia", "partida", "acta", "certificato", "estratto",
     "contratto", "bolletta", "uittreksel", "verklaring", "overeenkomst", "akte", "certidao",
     "dichiarazione", "declaracao", "fatura", "factuur", "nota", "account", "afschrift", "estrato",
-    "extrato", "cedolino", "carta", "attestazione", "bestatigung",
-    NULL};
+    "extrato", "cedolino", "carta", "attestazione", "bestatigung", "receipt", "receipts",
+    "passbook", "stub", "quittung", "ricevuta", "kwitantie", "comprobante", "comprovante",
+    "atestado", "transcript", "marksheet", NULL};
 
 /* What a type's documents are about, as their titles say it: folded words,
  * or word beginnings where they end in '*' ("marri*": marriage, married,
@@ -252,13 +343,15 @@ static const char *const marriage_t[] = {
     "nuptial", "civil partnership", NULL};
 static const char *const bank_t[] = {
     "bank", "banking", "account", "accounts", "savings", "compte", "cuenta", "conto", "rekening",
-    "konto*", "bancari*", "balance", "saldo", "salden*", "solde", NULL};
+    "konto*", "bancari*", "balance", "saldo", "salden*", "solde", "passbook", NULL};
 static const char *const payslip_t[] = {
     "pay", "payslip", "salary", "wage", "wages", "earnings", "payroll", "remuneration", "paie",
-    "salaire", "nomina", "salario", "gehalt*", "lohn*", "entgelt*", "loon*", "verdienst*", NULL};
+    "salaire", "nomina", "salario", "gehalt*", "lohn*", "entgelt*", "loon*", "verdienst*", "sueldo",
+    NULL};
 static const char *const employ_t[] = {
     "employ*", "emploi", "employeur", "empleo", "laboral", "trabajo", "travail", "service",
-    "arbeit*", "beschaftig*", "werkgever*", "lavoro", "trabalho", "datore", "employer*", NULL};
+    "arbeit*", "beschaftig*", "werkgever*", "lavoro", "trabalho", "datore", "employer*",
+    "experience", "job", NULL};
 static const char *const utility_t[] = {
     "electricity", "electric", "gas", "energy", "water", "fuel", "utility", "utilities",
     "broadband", "telephone", "phone", "internet", "council tax", "electricite", "electricidad",
@@ -266,15 +359,18 @@ static const char *const utility_t[] = {
     "eletricidade", "energia", "mobile", NULL};
 static const char *const tenancy_t[] = {
     "tenancy", "tenant", "tenants", "rental", "rent", "lease", "letting", "landlord", "miet*",
-    "bail", "location", "arrendamiento", "alquiler", "locazione", "huur*", "arrendamento", NULL};
+    "bail", "location", "arrendamiento", "alquiler", "locazione", "huur*", "arrendamento",
+    "aluguel", "aluguer", "locacao", "locacion", "loyer", "affitto", NULL};
 static const char *const police_t[] = {
     "criminal", "police", "conviction*", "good conduct", "penal*", "judicial", "judiciaire",
     "casier", "casellario", "antecedentes", "disclosure", "strafregister", "fuhrungszeugnis",
-    "gedrag", NULL};
+    "gedrag", "antecedent*", "nbi", NULL};
 static const char *const diploma_t[] = {
     "diploma", "degree", "transcript", "graduat*", "bachelor", "master", "university",
     "academic", "diplome", "titulo", "laurea", "licenciatura", "universit*", "completion",
-    "course", "programme", "studies", "curso", "testamur", "enrol*", "enroll*", NULL};
+    "course", "programme", "studies", "curso", "testamur", "enrol*", "enroll*", "school",
+    "schooling", "secondary", "matricul*", "scolarite", "scolaire", "escolar", "education",
+    "educational", NULL};
 
 static const char *const *const title_words[DS_PC_COUNT] = {
     [DS_PC_BIRTH_CERTIFICATE] = birth_t,   [DS_PC_MARRIAGE_CERTIFICATE] = marriage_t,
@@ -423,6 +519,20 @@ static int alnum_count(const char *s)
     return n;
 }
 
+/* Whether a line is printed in capitals, as titles are ("EMPLOYMENT
+ * CERTIFICATE"): six letters or more, at most one in ten small. Capitals
+ * have no ascenders over the body's small letters, so a line of them 1.15
+ * times the body's median height is printed larger than the body. */
+static bool capitals(const char *raw)
+{
+    int up = 0, low = 0;
+    for (const unsigned char *p = (const unsigned char *)raw; *p; p++) {
+        up += isupper(*p) != 0;
+        low += islower(*p) != 0;
+    }
+    return up >= 6 && low * 10 <= up + low;
+}
+
 /* Adds the folded line pad (" a b c ") to f's titles when it names a
  * document and has room. */
 static void add_title(folded *f, size_t *tlen, const char *pad)
@@ -495,7 +605,7 @@ static void fold_page(const ds_sup_text *t, folded *f)
          * a title. */
         qsort(lh, (size_t)nh, sizeof *lh, int_cmp);
         int lineh = nh ? lh[nh / 2] : 0;
-        bool big = median > 0 && lineh * 10 >= median * 13;
+        bool big = median > 0 && (lineh * 10 >= median * 13 || (lineh * 20 >= median * 23 && capitals(raw)));
         char pad[LINE_TEXT_MAX + 3];
         snprintf(pad, sizeof pad, " %s ", fl);
         bool top_half = top * 2 < page_h;
@@ -543,14 +653,72 @@ static bool is_caption(const char *s, size_t n)
     return false;
 }
 
-/* A title cue misread on a large line ("ALLESTATION EMPLOYEUR"): a strong
- * phrase of at least CLASS_FUZZY_MIN letters is taken from a large line's
- * words that are at most two edits from it (one under 16 letters), unless
- * those words read exactly as a field caption ("Date de naissance" is no
- * misread "Acte de naissance"); or,
- * for a one-word phrase of 8 letters or more, a word it ends (German
- * compounds put the head noun last: "Wohnraummietvertrag"). Where, or -1. */
+/* Whether the n bytes at s read exactly as a cue phrase of any type
+ * ("electricite" is no misread "electricity": it counts as itself). */
+static bool is_cue(const char *s, size_t n)
+{
+    for (int c = 0; c < NSETS; c++)
+        for (int pass = 0; pass < 2; pass++)
+            for (const char *const *p = pass ? cue_sets[c].weak : cue_sets[c].strong; *p; p++)
+                if (strlen(*p) == n && strncmp(*p, s, n) == 0)
+                    return true;
+    return false;
+}
+
+/* Where a span of f's words of m bytes (at most max edits from the n
+ * bytes of phrase) starts, or -1: the span starts and ends at word
+ * boundaries, stays on one line (lines are joined by two spaces), lies on
+ * large lines when big_only, and does not read exactly as a field caption
+ * ("Date de naissance" is no misread "Acte de naissance"). A quick look at
+ * the first two letters skips the spans one edit cannot reach. */
+static long find_near(const folded *f, const char *phrase, int n, int max, bool big_only)
+{
+    for (size_t i = 1; i < f->len; i++) {
+        if ((big_only && !f->big[i]) || f->text[i - 1] != ' ' || f->text[i] == ' ')
+            continue;
+        if (max == 1 && f->text[i] != phrase[0] && f->text[i] != phrase[1] && f->text[i + 1] != phrase[1] &&
+            f->text[i + 1] != phrase[0])
+            continue;
+        for (int m = n - max; m <= n + max; m++) {
+            if (m < 1 || i + (size_t)m > f->len)
+                continue;
+            const char *span = f->text + i;
+            if (span[m] != ' ' || span[m - 1] == ' ' || (big_only && !f->big[i + (size_t)m - 1]))
+                continue;
+            int k = 1;
+            while (k < m && !(span[k] == ' ' && span[k - 1] == ' '))
+                k++;
+            if (k < m)
+                continue;
+            if (ds_edit_distance_n(phrase, (size_t)n, span, (size_t)m, max) <= max && !is_caption(span, (size_t)m) &&
+                !is_cue(span, (size_t)m))
+                return (long)i;
+        }
+    }
+    return -1;
+}
+
+/* A cue phrase of at least CLASS_FUZZY_MIN letters misread by one letter
+ * anywhere on the page ("Current Aecount", "certificaze"); a title cue
+ * misread on a large line ("ALLESTATION EMPLOYEUR") by up to two (one
+ * under 16 letters). Identity captions are never taken misread: a
+ * supporting page quoting a passport stays what it is. */
 #define CLASS_FUZZY_MIN 10
+
+/* Where the weak cue phrase occurs in f, exactly or one letter off, or -1. */
+static long find_cue(const folded *f, const char *phrase, bool fuzzy)
+{
+    long at = find_phrase(f, phrase);
+    int n = (int)strlen(phrase);
+    if (at >= 0 || !fuzzy || n < CLASS_FUZZY_MIN)
+        return at;
+    return find_near(f, phrase, n, 1, false);
+}
+
+/* A strong (title) cue: as find_cue, on a large line up to two letters
+ * off; or, for a one-word phrase of 8 letters or more, a word it ends
+ * (German compounds put the head noun last: "Wohnraummietvertrag").
+ * Where, or -1. */
 static long find_title(const folded *f, const char *phrase)
 {
     long at = find_phrase(f, phrase);
@@ -566,21 +734,32 @@ static long find_title(const folded *f, const char *phrase)
     }
     if (n < CLASS_FUZZY_MIN)
         return -1;
-    int max = n < 16 ? 1 : 2;
-    for (size_t i = 1; i < f->len; i++) {
-        if (!f->big[i] || f->text[i - 1] != ' ' || f->text[i] == ' ')
-            continue;
-        for (int m = n - max; m <= n + max; m++) {
-            if (m < 1 || i + (size_t)m > f->len)
-                continue;
-            if (f->text[i + (size_t)m] != ' ' || f->text[i + (size_t)m - 1] == ' ' || !f->big[i + (size_t)m - 1])
-                continue;
-            if (ds_edit_distance_n(phrase, (size_t)n, f->text + i, (size_t)m, max) <= max &&
-                !is_caption(f->text + i, (size_t)m))
-                return (long)i;
-        }
-    }
-    return -1;
+    at = find_near(f, phrase, n, n < 16 ? 1 : 2, true);
+    return at >= 0 ? at : find_near(f, phrase, n, 1, false);
+}
+
+/* A receipt for rent, however its title was read: a receipt's words
+ * ("received with thanks from ... the sum of ...") and a rent payment's
+ * ("towards rent for the month of", "being rent for") on one page. It
+ * scores the tenancy type as a title phrase does. */
+static const char *const receipt_words[] = {
+    "received with thanks", "received from", "received the sum", "received a sum",
+    "received the amount", "the sum of", "recibi de", "recibimos de", "recebi de", "recebemos de",
+    "recu de", "avons recu", "erhalten von", "ricevuto da", "ricevo da", "ontvangen van", NULL};
+static const char *const rent_payment[] = {
+    "towards rent", "being rent", "as rent", "rent for the month", "rent for the months",
+    "rent for the period", "rent for the premises", "rent of the premises", "on account of rent",
+    "house rent for", "rent due for", "loyer du mois", "loyer de", "alquiler del mes",
+    "alquiler correspondiente", "renta del mes", "aluguel do mes", "aluguel referente",
+    "aluguer do mes", "miete fur", "affitto del mese", "canone di locazione", "huur over", NULL};
+#define RECEIPT_SCORE 5
+
+static bool any_phrase(const folded *f, const char *const *list)
+{
+    for (; *list; list++)
+        if (find_phrase(f, *list) >= 0)
+            return true;
+    return false;
 }
 
 void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out)
@@ -602,10 +781,14 @@ void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out)
             if (at >= 0)
                 score[s] += f->big[at] ? 7 : 5;
         }
+        bool fuzzy = cue_sets[s].type != DS_PC_IDENTITY;
         for (const char *const *p = cue_sets[s].weak; *p; p++)
-            score[s] += find_phrase(f, *p) >= 0;
+            score[s] += find_cue(f, *p, fuzzy) >= 0;
         if (title_word(f, title_words[cue_sets[s].type]))
             score[s] += TITLE_WORD_SCORE;
+        if (cue_sets[s].type == DS_PC_TENANCY_AGREEMENT && any_phrase(f, receipt_words) &&
+            any_phrase(f, rent_payment))
+            score[s] += RECEIPT_SCORE;
         if (cue_sets[s].type == DS_PC_IDENTITY)
             out->identity_score = score[s];
         if (best < 0 || score[s] > score[best]) {
@@ -624,6 +807,9 @@ void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out)
         double conf = 0.5 + 0.04 * sb;
         conf *= 1.0 - 0.5 * (double)ss / (double)sb;
         out->confidence = conf > 0.99 ? 0.99 : conf;
+        if (c->type == DS_PC_TENANCY_AGREEMENT && any_phrase(f, receipt_words) && any_phrase(f, rent_payment) &&
+            out->nevidence < DS_SUP_EVIDENCE_MAX)
+            snprintf(out->evidence[out->nevidence++], DS_SUP_EVIDENCE_LEN, "receipt for rent");
         const char *tw = title_word(f, title_words[c->type]);
         for (int pass = 0; pass < 2; pass++) {
             const char *const *list = pass == 0 ? c->strong : c->weak;
@@ -631,7 +817,7 @@ void ds_sup_classify(const ds_sup_text *t, ds_sup_class *out)
                 snprintf(out->evidence[out->nevidence++], DS_SUP_EVIDENCE_LEN, "title word: %.*s",
                          (int)strcspn(tw, "*"), tw);
             for (const char *const *p = list; *p && out->nevidence < DS_SUP_EVIDENCE_MAX; p++)
-                if ((pass == 0 ? find_title(f, *p) : find_phrase(f, *p)) >= 0)
+                if ((pass == 0 ? find_title(f, *p) : find_cue(f, *p, c->type != DS_PC_IDENTITY)) >= 0)
                     snprintf(out->evidence[out->nevidence++], DS_SUP_EVIDENCE_LEN, "%s%s",
                              pass == 0 ? "title: " : "", *p);
         }

@@ -30,7 +30,7 @@ static const char *const caption_words[] = {
     "customer", "employee", "tenant", "applicant", "child", "father", "mother", "spouse",
     "husband", "wife", "full", "birth", "place", "address", "number", "signature",
     "occupation", "nationality", "party", "lessee", "lessor", "occupier", "student", "award",
-    "entry", "disclosure", "certified", "premises", "residence",
+    "entry", "disclosure", "certified", "premises", "residence", "pupil", "candidate", "guardian",
     /* German */
     "vorname", "vornamen", "familienname", "nachname", "geburtsname", "inhaber",
     "kontoinhaber", "konto", "mieter", "vermieter", "arbeitnehmer", "geburtsdatum",
@@ -143,6 +143,13 @@ const label ds_sup_labels[] = {
     /* other people named on certificates */
     {"name of father", DS_SF_OTHER_NAME, K_NAME},
     {"name of mother", DS_SF_OTHER_NAME, K_NAME},
+    /* a school's or an office's form: "Father's / Guardian's name" */
+    {"father s guardian s name", DS_SF_OTHER_NAME, K_NAME},
+    {"father s guardian name", DS_SF_OTHER_NAME, K_NAME},
+    {"parent s guardian s name", DS_SF_OTHER_NAME, K_NAME},
+    {"parent guardian name", DS_SF_OTHER_NAME, K_NAME},
+    {"guardian s name", DS_SF_OTHER_NAME, K_NAME},
+    {"name of guardian", DS_SF_OTHER_NAME, K_NAME},
     {"father s name", DS_SF_OTHER_NAME, K_NAME},
     {"mother s name", DS_SF_OTHER_NAME, K_NAME},
     {"father", DS_SF_OTHER_NAME, K_NAME},
@@ -190,6 +197,15 @@ const label ds_sup_labels[] = {
     {"epoux", DS_SF_NAME, K_NAME},
     {"name of child", DS_SF_NAME, K_NAME},
     {"child s name", DS_SF_NAME, K_NAME},
+    /* a school's or an examination board's holder */
+    {"name of the pupil", DS_SF_NAME, K_NAME},
+    {"name of pupil", DS_SF_NAME, K_NAME},
+    {"pupil s name", DS_SF_NAME, K_NAME},
+    {"name of the student", DS_SF_NAME, K_NAME},
+    {"name of student", DS_SF_NAME, K_NAME},
+    {"student s name", DS_SF_NAME, K_NAME},
+    {"name of the candidate", DS_SF_NAME, K_NAME},
+    {"candidate s name", DS_SF_NAME, K_NAME},
     {"name des kindes", DS_SF_NAME, K_NAME},
     {"nom de l enfant", DS_SF_NAME, K_NAME},
     {"this is to certify that", DS_SF_NAME, K_NAME},

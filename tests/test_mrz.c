@@ -1062,8 +1062,9 @@ static void valid_reading_field_prior(void)
 }
 
 /* The name has no check digit: a letter the recogniser could not tell from
- * another makes the name unsure; a 0 with O as its second choice is an O
- * read surely (the grammar folds it), and a clean read is sure. */
+ * another makes the name unsure, and so does any digit read in it, however
+ * confident (no name holds a digit: the letter the grammar makes of it is a
+ * guess); a letter with a digit second and a clean read are sure. */
 static void name_unsure_from_doubt(void)
 {
     ocr o;
@@ -1071,10 +1072,23 @@ static void name_unsure_from_doubt(void)
     ocr_init(&o, TD3_L1, TD3_L2, NULL);
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(!m.name_unsure);
-    o.ch[0][11] = (ds_mrz_char){'0', 0.46f, 'O', 0.43f, 0, 0}; /* ERIKSS0N */
+    o.ch[0][11] = (ds_mrz_char){'O', 0.52f, '0', 0.43f, 0, 0}; /* an O, 0 second */
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(!m.name_unsure);
     T_EQ_STR(m.surname, "ERIKSSON");
+    /* The same O read as a 0 first (the grammar folds it back to O). */
+    o.ch[0][11] = (ds_mrz_char){'0', 0.46f, 'O', 0.43f, 0, 0}; /* ERIKSS0N */
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.name_unsure);
+    T_EQ_STR(m.surname, "ERIKSSON");
+    /* A B read as a confident 0 (pe_98_pass-nld, a low-resolution model):
+     * folded into O, a wrong letter, which only the doubt reports. */
+    o.ch[0][11] = (ds_mrz_char){'0', 0.96f, '8', 0.03f, 0, 0};
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.name_unsure);
+    T_CHECK(m.name_min_p < DS_MRZ_NAME_SURE_P);
+    T_CHECK(m.valid); /* the checks do not read the name */
+    o.ch[0][11] = (ds_mrz_char){'O', 1.0f, 0, 0, 0, 0};
     o.ch[0][15] = (ds_mrz_char){'H', 0.35f, 'N', 0.31f, 0, 0}; /* HNNA: H or N */
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.name_unsure);

@@ -77,7 +77,8 @@ typedef struct ds_mrz_char {
 
 /* Under this probability for its best reading as a letter, a character of
  * the name field makes the name unsure (ds_mrz.name_unsure; so does a
- * second letter half as likely as the first): the name is then no evidence
+ * second letter half as likely as the first, and a digit read first at any
+ * probability, since no name holds one): the name is then no evidence
  * against the printed page, a barcode or the case record, and the report
  * says it was not read reliably (MRZ_NAME_UNREADABLE). Set from the real
  * specimens (bench/real-read.py): the misread name letters scored 0.33-0.38

@@ -626,12 +626,23 @@ static char name_letter(char c)
 /* Whether the name was read reliably (ds_mrz.name_unsure): a position is
  * unsure when, its two readings taken as letters (both readings of one
  * letter add up), the best has under DS_MRZ_NAME_SURE_P or another letter
- * half as much. name_min_p is the least best-letter probability. */
+ * half as much. A position whose best reading is a digit is unsure however
+ * confident: no name holds a digit, so the glyph was not read as printed and
+ * the letter the grammar repair makes of it is a guess (a B of ALBERTINE
+ * read as a sure 0 became O). name_min_p is the least best-letter
+ * probability; a digit's letter has only its second choice's, if a letter. */
 static void name_doubt(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
 {
     m->name_min_p = 1;
     for (int i = 0; i < L->name.len; i++) {
         const ds_mrz_char *s = &src[L->name.line][L->name.start + i];
+        if (is_digit(s->c)) {
+            float pl = alt_usable(s) && (is_upper(s->alt) || s->alt == '<') ? s->alt_p : 0;
+            if (pl < m->name_min_p)
+                m->name_min_p = pl;
+            m->name_unsure = true;
+            continue;
+        }
         char a = name_letter(s->c), b = alt_usable(s) ? name_letter(s->alt) : 0;
         float pa = a ? s->p : 0, pb = b ? s->alt_p : 0;
         if (a && a == b) {

@@ -576,6 +576,11 @@ static bool text_has_name_word(const ds_sup_text *t, const char *name)
     return false;
 }
 
+bool ds_sup_text_has_name_word(const ds_sup_text *t, const char *name)
+{
+    return text_has_name_word(t, name);
+}
+
 /* Does s hold a word of three letters or more? */
 static bool long_word(const char *s)
 {
@@ -784,8 +789,8 @@ static bool month_of_ones(const char *v, const char *iso)
     return true;
 }
 
-static void check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int who,
-                             int page, ds_flags *flags)
+void ds_sup_check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int who,
+                             bool weak, int page, ds_flags *flags)
 {
     for (int i = 0; i < p->nfields; i++) {
         ds_sup_field *f = &p->f[i];
@@ -850,7 +855,8 @@ static void check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case
                      !one_confusable_digit(read1, closest) &&
                      strcmp(f->label, DS_SUP_LABEL_BORN_PROSE) != 0 &&
                      strcmp(f->label, DS_SUP_LABEL_BORN_COLUMN) != 0 &&
-                     !f->short_year; /* two digits of a year: weaker evidence */
+                     !f->short_year && /* two digits of a year: weaker evidence */
+                     !weak;
         ds_flags_add(flags, page, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH,
                      clear ? DS_SEV_HIGH : DS_SEV_WARNING, "case", "birth_date", closest, read0,
                      clear ? "The date of birth on this %s differs from the case record."
@@ -1041,6 +1047,36 @@ static float date_conf(const ds_sup_text *t, const ds_sup_field *f)
     return f->conf;
 }
 
+bool ds_sup_check_future(ds_sup_page *p, const ds_sup_text *t, ds_sup_field *f,
+                         const char *today, bool weak, int page, ds_flags *flags)
+{
+    long now = 0, d0, d1;
+    if (!f || !days_of(today, &now) || !field_days(f, 0, &d0) || !field_days(f, 1, &d1))
+        return false;
+    if (d0 <= now || d1 <= now) { /* in the future by one reading alone: unsettled */
+        if (d0 > now || d1 > now)
+            set_status(f, "unverifiable");
+        return false;
+    }
+    float conf = date_conf(t, f);
+    if (conf < DATE_CONF_UNSURE && !ambiguous(f) && look_alike_not_after(f->norm, now)) {
+        set_status(f, "unverifiable");
+        return false;
+    }
+    /* A letter's date line is placed by its position, no label: at most a
+     * warning; so is a two-digit year, whose century was placed, not
+     * read. */
+    bool clear = conf >= DATE_CONF_CLEAR && strcmp(f->label, "date line") != 0 &&
+                 !f->short_year && !weak;
+    ds_flags_add(flags, page, DS_FLAG_SUPPORT_DATE_FUTURE, clear ? DS_SEV_HIGH : DS_SEV_WARNING,
+                 "support", ds_sup_field_name(f->id), today, f->norm[0] ? f->norm : f->readings[0],
+                 clear ? "This %s is dated after the screening date."
+                       : "This %s seems dated after the screening date; the date was not "
+                         "read clearly: compare it by eye.",
+                 kind_words(p->cls.type));
+    return true;
+}
+
 static void check_dates(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int who,
                         const char *today, int window_days, int page, ds_flags *flags)
 {
@@ -1061,32 +1097,9 @@ static void check_dates(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, 
             birth = f;
     }
     ds_sup_field *dated[2] = {issue, stmt};
-    for (int k = 0; k < 2; k++) {
-        long d0, d1;
-        ds_sup_field *f = dated[k];
-        if (!f || !field_days(f, 0, &d0) || !field_days(f, 1, &d1))
-            continue;
-        if (d0 <= now || d1 <= now) { /* in the future by one reading alone: unsettled */
-            if (d0 > now || d1 > now)
-                set_status(f, "unverifiable");
-            continue;
-        }
-        float conf = date_conf(t, f);
-        if (conf < DATE_CONF_UNSURE && !ambiguous(f) && look_alike_not_after(f->norm, now)) {
-            set_status(f, "unverifiable");
-            continue;
-        }
-        /* A letter's date line is placed by its position, no label: at
-         * most a warning. */
-        bool clear = conf >= DATE_CONF_CLEAR && strcmp(f->label, "date line") != 0;
-        ds_flags_add(flags, page, DS_FLAG_SUPPORT_DATE_FUTURE, clear ? DS_SEV_HIGH : DS_SEV_WARNING,
-                     "support", ds_sup_field_name(f->id), today, f->norm[0] ? f->norm : f->readings[0],
-                     clear ? "This %s is dated after the screening date."
-                           : "This %s seems dated after the screening date; the date was not "
-                             "read clearly: compare it by eye.",
-                     kind);
-        return; /* one date in the future says it */
-    }
+    for (int k = 0; k < 2; k++)
+        if (dated[k] && ds_sup_check_future(p, t, dated[k], today, false, page, flags))
+            return; /* one date in the future says it */
     if (is_statement(p->cls.type)) {
         ds_sup_field *f = stmt ? stmt : issue;
         long d, ref = now;
@@ -1150,15 +1163,19 @@ static void check_dates(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, 
 void ds_check_support(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, const char *today,
                       int window_days, int page, ds_flags *flags)
 {
-    /* Only a page read as one of the supporting types is checked: on a
-     * page of unknown kind (a bad scan of a passport, a leaflet) no field
-     * says whose it is. */
+    /* A page of unknown kind is checked only where it is a person's record
+     * (supother.c): on a bad scan of a passport or a leaflet no field says
+     * whose it is. */
+    if (p && flags && p->read && p->cls.type == DS_PC_OTHER) {
+        ds_check_support_other(p, t, c, today, page, flags);
+        return;
+    }
     if (!p || !flags || !p->read || p->cls.type == DS_PC_IDENTITY || p->cls.type == DS_PC_OTHER)
         return;
     int who = -1;
     if (c) {
         who = check_names(p, t, c, page, flags);
-        check_birth_date(p, t, c, who, page, flags);
+        ds_sup_check_birth_date(p, t, c, who, false, page, flags);
         check_address(p, t, c, page, flags);
     }
     check_dates(p, t, c, who, today, window_days, page, flags);

@@ -27,8 +27,10 @@
  *   the birth it records (SUPPORT_ISSUED_BEFORE_BIRTH); a date headed by
  *   a weekday it did not fall on (SUPPORT_DATE_WEEKDAY_MISMATCH,
  *   ds_check_support_weekday).
- * Only pages of a supporting type are checked (not "identity", not
- * "other": on a page of unknown kind no field says whose it is).
+ * Only pages of a supporting type are checked in full; a page of unknown
+ * kind ("other") only where it is a person's record, and only its birth
+ * date, dates of issue and weekdays, mostly as warnings
+ * (ds_check_support_other); an identity page not at all.
  * Each compared field gets its status in the page (ds_sup_field.status).
  * Messages never quote a name, date or address of the page: those go in
  * the flag's expected/found only where the other case flags put them.
@@ -109,11 +111,43 @@ bool ds_sup_name_fragments(const char *value);
  * Evidence only where the weekday is a weekday's name read at 80 or better
  * (a misread "Sundav" is none), before a date (four-digit year) read at 80
  * or better, whose readings (both, when the order is not settled) fall on
- * another day, and no digit of it that print readers confuse gives a date
- * on that weekday; SUPPORT_DATE_WEEKDAY_MISMATCH, a warning, high when
- * both were read at 97 or better (a text layer). One flag a page.
+ * another day, and (for a date read below 95) no digit of it that print
+ * readers confuse gives a date on that weekday;
+ * SUPPORT_DATE_WEEKDAY_MISMATCH, a warning, high when both were read at 97
+ * or better (a text layer). One flag a page.
  */
 void ds_check_support_weekday(const ds_sup_text *t, int page, ds_flags *flags);
+/* The same; high false: at most a warning (a page of unknown kind). */
+void ds_check_support_weekday_sev(const ds_sup_text *t, int page, bool high, ds_flags *flags);
+
+/*
+ * A page of unknown kind (p->cls.type DS_PC_OTHER, no identity wording)
+ * that is a person's record: a labelled name of the applicant or of a
+ * related person, or the applicant's surname and a given name among its
+ * words, or a labelled name and a labelled birth date. Its birth date
+ * (ds_sup_check_birth_date), its dates of issue under a label that says
+ * so (not a bare "Date") in the future (ds_sup_check_future) and its
+ * weekdays (at most a warning) are checked; high only for a field read
+ * clearly on a page whose holder's label names the person (supother.c).
+ */
+void ds_check_support_other(ds_sup_page *p, const ds_sup_text *t, const ds_case *c,
+                            const char *today, int page, ds_flags *flags);
+
+/* The birth date fields of p against the record's (who: 0 the applicant,
+ * k + 1 related person k, -1 any of them): SUPPORT_BIRTH_DATE_MISMATCH,
+ * high when read clearly under a label, at most a warning when weak. */
+void ds_sup_check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int who,
+                             bool weak, int page, ds_flags *flags);
+
+/* Date field f (an issue or statement date) after today: SUPPORT_DATE_FUTURE,
+ * high when read clearly under a label with four digits of its year, at
+ * most a warning when weak. True when flagged. */
+bool ds_sup_check_future(ds_sup_page *p, const ds_sup_text *t, ds_sup_field *f,
+                         const char *today, bool weak, int page, ds_flags *flags);
+
+/* Does the page's text hold a word near one of name's words (three
+ * letters or more)? */
+bool ds_sup_text_has_name_word(const ds_sup_text *t, const char *name);
 
 /* Does a date one digit off iso (YYYY-MM-DD), at one of the npos string
  * positions pos (NULL: every digit), a digit print readers confuse with it

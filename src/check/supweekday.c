@@ -13,6 +13,9 @@
  * lowest word), is evidence; less is a misreading as likely. */
 #define WEEKDAY_CONF_CLEAR 80.0f
 #define WEEKDAY_DATE_CONF_CLEAR 80.0f
+/* A date read this surely (its lowest word) is no look-alike misreading
+ * of another date: a weekday it did not fall on is a warning. */
+#define WEEKDAY_DATE_CONF_SURE 96.0f
 /* Both read this well (a text layer's 100): high. */
 #define WEEKDAY_CONF_HIGH 97.0f
 
@@ -54,6 +57,11 @@ static bool heading_weekday(const char *word)
 
 void ds_check_support_weekday(const ds_sup_text *t, int page, ds_flags *flags)
 {
+    ds_check_support_weekday_sev(t, page, true, flags);
+}
+
+void ds_check_support_weekday_sev(const ds_sup_text *t, int page, bool allow_high, ds_flags *flags)
+{
     if (!t || !flags || t->nwords <= 0)
         return;
     ds_sup_order order = ds_sup_date_order(t);
@@ -87,9 +95,12 @@ void ds_check_support_weekday(const ds_sup_text *t, int page, ds_flags *flags)
             continue;
         bool high = wc >= WEEKDAY_CONF_HIGH && dc >= WEEKDAY_CONF_HIGH && !alt[0];
         /* A digit of the date misread ("16" for "15") is as likely as an
-         * edit, unless the date was read as well as a text layer. */
-        if (!high && (look_alike_on(iso, wd) || (alt[0] && look_alike_on(alt, wd))))
+         * edit where the date was read less than surely; read surely, a
+         * misread digit is no likelier than the edit: a warning. */
+        if (!high && dc < WEEKDAY_DATE_CONF_SURE &&
+            (look_alike_on(iso, wd) || (alt[0] && look_alike_on(alt, wd))))
             continue;
+        high = high && allow_high;
         int wd_date = ds_sup_iso_weekday(iso);
         ds_flag *fl = ds_flags_add(
             flags, page, DS_FLAG_SUPPORT_DATE_WEEKDAY_MISMATCH, high ? DS_SEV_HIGH : DS_SEV_WARNING,

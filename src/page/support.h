@@ -326,6 +326,14 @@ ds_sup_date_result ds_sup_parse_date(const char *text, ds_sup_order order, char 
 ds_sup_date_result ds_sup_parse_date_yy(const char *text, ds_sup_order order, int year_now,
                                         bool birth, char iso[11], char alt[11], bool *short_year);
 
+/* A numeric date with a two-digit year ("14/03/23", "06.07.85"), read
+ * only where a date's label stands before it (ds_sup_parse_date_yy reads
+ * two-digit years beside a month's name alone: elsewhere such a number is
+ * too often something else). The century is placed by year_now as there;
+ * day and month as ds_sup_parse_date's numeric dates. */
+ds_sup_date_result ds_sup_parse_numeric_yy(const char *text, ds_sup_order order, int year_now,
+                                           bool birth, char iso[11], char alt[11]);
+
 /* Numbers spelt out in English words written in digits into out
  * ("fourteenth day of July, nineteen hundred and eighty-five" -> "14 day
  * of July, 1985"; "Twenty-fifth July 1979" -> "25 July 1979"); other

@@ -369,6 +369,54 @@ ds_sup_date_result ds_sup_parse_date_yy(const char *text, ds_sup_order order, in
     return DS_SUP_DATE_AMBIGUOUS;
 }
 
+ds_sup_date_result ds_sup_parse_numeric_yy(const char *text, ds_sup_order order, int year_now,
+                                           bool birth, char iso[11], char alt[11])
+{
+    if (iso)
+        iso[0] = 0;
+    if (alt)
+        alt[0] = 0;
+    if (!text || !iso || !alt || year_now <= 0 || year_now >= 10000)
+        return DS_SUP_DATE_NONE;
+    /* Two numbers of one or two digits and one of exactly two, the same
+     * separator between them ("14/03/23", "06.07.85"); a mark after the
+     * year (a comma, a full stop) is no part of it. */
+    int v[3] = {0, 0, 0}, nd[3] = {0, 0, 0}, k = 0;
+    char sep = 0;
+    const char *q = text;
+    for (; *q && k < 3; q++) {
+        if (*q >= '0' && *q <= '9') {
+            if (++nd[k] > 2)
+                return DS_SUP_DATE_NONE;
+            v[k] = v[k] * 10 + (*q - '0');
+        } else if (k < 2 && nd[k] > 0 && (*q == '/' || *q == '.' || *q == '-') &&
+                   (!sep || *q == sep)) {
+            sep = *q;
+            k++;
+        } else
+            break;
+    }
+    if (k != 2 || nd[2] != 2 || (*q && !strchr(",.;:", *q)) || (*q && q[1]))
+        return DS_SUP_DATE_NONE;
+    int y = full_year(v[2], year_now, birth), a = v[0], b = v[1];
+    bool dmy = ds_ymd_valid(y, b, a), mdy = ds_ymd_valid(y, a, b);
+    if (!dmy && !mdy)
+        return DS_SUP_DATE_NONE;
+    if (sep == '.' || a == b || (dmy && !mdy) || (dmy && order == DS_SUP_ORDER_DMY)) {
+        if (!dmy)
+            return DS_SUP_DATE_NONE;
+        put_iso(iso, y, b, a);
+        return DS_SUP_DATE_OK;
+    }
+    if ((mdy && !dmy) || (mdy && order == DS_SUP_ORDER_MDY)) {
+        put_iso(iso, y, a, b);
+        return DS_SUP_DATE_OK;
+    }
+    put_iso(iso, y, b, a);
+    put_iso(alt, y, a, b);
+    return DS_SUP_DATE_AMBIGUOUS;
+}
+
 /* ------------------------------------------------------ the page's order */
 
 static bool in_words(const char *const *list, const char *f)

@@ -324,6 +324,15 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
                 i += n - 1;
             }
         }
+        /* A numeric date with a two-digit year right after a date's label
+         * ("Date of issue: 06/07/85"). */
+        if (found_a < 0 && lb->k == K_DATE &&
+            ds_sup_parse_numeric_yy(t->w[a].text, L->order, t->year_now,
+                                    lb->id == DS_SF_BIRTH_DATE, best, best_alt) != DS_SUP_DATE_NONE) {
+            found_a = a;
+            found_n = 1;
+            best_short = true;
+        }
         if (found_a < 0)
             return false;
         ds_sup_field *f = add_field(out, lb->id, lb->phrase);

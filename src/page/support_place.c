@@ -36,7 +36,7 @@ static const char *const leads[] = {"given", "done", "issued", "made", "signed",
                                     "fait", "delivre", "a", "at", "in", "te", "em", "en", NULL};
 /* Words between the place and its date ("on", "le", "lì", "den"). */
 static const char *const joins[] = {"on", "the", "le", "li", "il", "den", "am", "op", "em",
-                                    "el", "this", NULL};
+                                    "el", "a", "this", NULL};
 /* Words of a sworn translator's declaration. */
 static const char *const translator[] = {
     "translator", "translation", "translated", "traduttore", "traduttrice", "traduzione",

@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "check/case.h"
 #include "check/supcheck.h"
+#include "page/support_values.h"
 
 #define ADDRESS_CONF_CLEAR 75.0f
 
@@ -33,12 +34,88 @@ static void split(const char *s, words *out)
         snprintf(out->w[out->n++], WORD_LEN, "%s", p);
 }
 
-/* The address folded into words (lower case, no accents). */
+/* The address folded into words (lower case, no accents); a town and its
+ * postcode read as one word ("Lahore54000": three letters or more, then
+ * four digits or more) are two. */
 static void addr_words(const char *s, words *out)
 {
-    char f[600];
+    char f[600], g[700];
     ds_text_fold(s, f, sizeof f);
-    split(f, out);
+    size_t o = 0;
+    for (size_t i = 0; f[i] && o + 2 < sizeof g; i++) {
+        if (i >= 3 && isdigit((unsigned char)f[i]) && isalpha((unsigned char)f[i - 1]) &&
+            isalpha((unsigned char)f[i - 2]) && isalpha((unsigned char)f[i - 3]) &&
+            strspn(f + i, "0123456789") >= 4)
+            g[o++] = ' ';
+        g[o++] = f[i];
+    }
+    g[o] = 0;
+    split(g, out);
+}
+
+/* A street's, a flat's or a number's word in one form for its
+ * abbreviations and other languages' words ("Street", "St", "Str";
+ * "Flat", "Apt", "Unit"); NULL for any other word. */
+static const char *street_form(const char *w)
+{
+    static const char *const forms[][8] = {
+        {"st", "street", "str", "strasse", "stree", NULL},
+        {"rd", "road", NULL},
+        {"ave", "avenue", "av", "avda", "avenida", "avenu", NULL},
+        {"apt", "apartment", "flat", "unit", "appt", "appartement", "apto", NULL},
+        {"no", "number", "nr", "num", "numero", "nro", "nummer", NULL},
+        {"dr", "drive", NULL},
+        {"ln", "lane", NULL},
+        {"ct", "court", NULL},
+        {"pl", "place", NULL},
+        {"sq", "square", NULL},
+        {"cres", "crescent", NULL},
+        {"blvd", "boulevard", "bd", "bvd", NULL},
+        {"hwy", "highway", NULL},
+        {"brgy", "barangay", "bgy", NULL},
+        {"blk", "block", NULL},
+        {"ter", "terrace", "terr", NULL},
+        {"gdns", "gardens", NULL},
+        {"bldg", "building", NULL},
+    };
+    for (size_t g = 0; g < sizeof forms / sizeof forms[0]; g++)
+        for (int k = 0; forms[g][k]; k++)
+            if (!strcmp(w, forms[g][k]))
+                return forms[g][0];
+    return NULL;
+}
+
+/* Are folded words a and b one street's word in two spellings: the same
+ * abbreviation's forms, or a German street's compound with its ending
+ * written out and cut ("Hauptstr" for "Hauptstrasse")? */
+static bool street_same(const char *a, const char *b)
+{
+    const char *fa = street_form(a), *fb = street_form(b);
+    if (fa && fb)
+        return fa == fb;
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > lb)
+        return street_same(b, a);
+    /* a is the shorter */
+    return la >= 5 && lb > la && strcmp(a + la - 3, "str") == 0 && strncmp(a, b, la) == 0 &&
+           strcmp(b + la, "asse") == 0;
+}
+
+/* Is a, a number read with one letter in it, number b (digits only) but
+ * for that letter ("U8" for 28): OCR took a digit for a letter, no other
+ * number is printed. */
+static bool letter_for_digit(const char *a, const char *b)
+{
+    size_t la = strlen(a);
+    if (la != strlen(b) || strspn(b, "0123456789") != la)
+        return false;
+    int diff = 0, letter = 0;
+    for (size_t i = 0; i < la; i++)
+        if (a[i] != b[i]) {
+            diff++;
+            letter += isalpha((unsigned char)a[i]) != 0;
+        }
+    return diff == 1 && letter == 1;
 }
 
 int ds_sup_address_compare(const char *page_addr, const char *case_addr)
@@ -58,7 +135,7 @@ int ds_sup_address_compare(const char *page_addr, const char *case_addr)
         bool hit = false;
         for (int j = 0; j < c.n && !hit; j++) {
             if (!digit) {
-                hit = ds_sup_word_near(p.w[i], c.w[j]);
+                hit = ds_sup_word_near(p.w[i], c.w[j]) || street_same(p.w[i], c.w[j]);
                 continue;
             }
             /* Numbers and postcodes with the reader's confusions folded
@@ -69,7 +146,8 @@ int ds_sup_address_compare(const char *page_addr, const char *case_addr)
             ds_fold_number(p.w[i], a, sizeof a);
             ds_fold_number(c.w[j], b, sizeof b);
             size_t la = strlen(a), lb = strlen(b);
-            hit = strcmp(a, b) == 0 || ((la > lb ? la : lb) >= 3 && ds_levenshtein(a, b) <= 1);
+            hit = strcmp(a, b) == 0 || ((la > lb ? la : lb) >= 3 && ds_levenshtein(a, b) <= 1) ||
+                  letter_for_digit(a, b);
         }
         if (digit && !hit)
             return 0;
@@ -189,6 +267,24 @@ static bool clear_words_differ(const ds_sup_text *t, const ds_sup_field *f, cons
     return numbers >= 1 && letters >= 2 && ds_sup_address_compare(clear, addr) == 0;
 }
 
+/* Does value read as a sentence or a caption rather than an address:
+ * a colon in it ("as per our records: 99 ..."), or three words of three
+ * letters or more starting in small letters that name no street ("...,
+ * Abuja, maintains Savings Account No. ...", "held. 11. Personal data is
+ * processed")? Then the reader took more than the address, or something
+ * else, for it: unverifiable, never a different address. */
+static bool prose_value(const char *value)
+{
+    if (strchr(value, ':'))
+        return true;
+    words w;
+    split(value, &w);
+    int small = 0;
+    for (int i = 0; i < w.n; i++)
+        small += ds_sup_prose_word(w.w[i]);
+    return small >= 3;
+}
+
 void ds_check_support_address(ds_sup_page *p, const ds_sup_text *t, const ds_case *c,
                               const char *kind, int page, ds_flags *flags)
 {
@@ -201,6 +297,10 @@ void ds_check_support_address(ds_sup_page *p, const ds_sup_text *t, const ds_cas
         int r = ds_sup_address_compare(f->value, c->address);
         if (r < 0)
             continue;
+        if (r == 0 && prose_value(f->value)) {
+            snprintf(f->status, sizeof f->status, "%s", "unverifiable");
+            return;
+        }
         /* Read clearly: every word; or every word but one, when leaving
          * any one word out still gives another address. */
         bool clear = f->conf >= ADDRESS_CONF_CLEAR ||
@@ -213,7 +313,8 @@ void ds_check_support_address(ds_sup_page *p, const ds_sup_text *t, const ds_cas
          * unverifiable. */
         if (r == 0 && strcmp(f->label, "header") == 0 && page_shows_address(t, c->address))
             clear = false;
-        snprintf(f->status, sizeof f->status, "%s", r == 1 ? "match" : clear ? "mismatch" : "unverifiable");
+        snprintf(f->status, sizeof f->status, "%s",
+                 r == 1 ? "match" : clear ? "mismatch" : "unverifiable");
         if (r == 0 && clear)
             ds_flags_add(flags, page, DS_FLAG_SUPPORT_ADDRESS_MISMATCH, DS_SEV_WARNING, "case",
                          "address", NULL, NULL,

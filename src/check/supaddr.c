@@ -11,28 +11,10 @@
 #include "base/text.h"
 #include "check/case.h"
 #include "check/supcheck.h"
+#include "check/supwords.h"
 #include "page/support_values.h"
 
 #define ADDRESS_CONF_CLEAR 75.0f
-
-#define WORDS_MAX 12
-#define WORD_LEN 64
-
-typedef struct words {
-    int n;
-    char w[WORDS_MAX][WORD_LEN];
-} words;
-
-/* s cut at its spaces into at most WORDS_MAX words. */
-static void split(const char *s, words *out)
-{
-    out->n = 0;
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", s ? s : "");
-    for (char *save = NULL, *p = strtok_r(buf, " ", &save); p && out->n < WORDS_MAX;
-         p = strtok_r(NULL, " ", &save))
-        snprintf(out->w[out->n++], WORD_LEN, "%s", p);
-}
 
 /* The address folded into words (lower case, no accents); a town and its
  * postcode read as one word ("Lahore54000": three letters or more, then

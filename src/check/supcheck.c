@@ -10,6 +10,7 @@
 #include "base/text.h"
 #include "check/case.h"
 #include "check/names.h"
+#include "check/supwords.h"
 
 /* A name field read this clearly (lowest word confidence) on a page read
  * this well (mean word confidence) is evidence; less is not. */
@@ -32,24 +33,6 @@
  * when the words that differ were read this well (a text layer's 100),
  * a warning otherwise (OCR reads a wrong letter at 90 and more). */
 #define NAME_CONF_LETTERS_HIGH 97.0f
-
-#define WORDS_MAX 12
-#define WORD_LEN 64
-
-typedef struct words {
-    int n;
-    char w[WORDS_MAX][WORD_LEN];
-} words;
-
-static void split(const char *s, words *out)
-{
-    out->n = 0;
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", s ? s : "");
-    for (char *save = NULL, *p = strtok_r(buf, " ", &save); p && out->n < WORDS_MAX;
-         p = strtok_r(NULL, " ", &save))
-        snprintf(out->w[out->n++], WORD_LEN, "%s", p);
-}
 
 static void join(const words *w, int a, int b, char *out, size_t cap)
 {

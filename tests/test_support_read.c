@@ -416,12 +416,22 @@ static void t_running_text(void)
         T_EQ_STR(f->norm, "1950-11-08");
     ds_sup_text_free(&t);
 
-    /* Without a postcode an address in running text has no known end:
-     * nothing is read, rather than the rest of the sentence. */
+    /* Without a postcode an address in running text ends where the
+     * sentence goes on after a comma ("..., has been employed"; branch
+     * addr14: before it, nothing was read); without either, nothing is
+     * read, rather than the rest of the sentence. */
     memset(&p, 0, sizeof p);
     words(&p, 0, 620, 300, 52, "Employment Verification");
     words(&p, 1, 230, 600, 25, "We confirm that Kenji Hansen, residing at 219 Queen Street, has been employed");
     words(&p, 2, 230, 650, 25, "by us for 12 years at a salary of 30,000 a year.");
+    read_page(&p, &t, &sp);
+    if ((f = field(&sp, DS_SF_ADDRESS)))
+        T_EQ_STR(f->norm, "219 QUEEN STREET");
+    ds_sup_text_free(&t);
+    memset(&p, 0, sizeof p);
+    words(&p, 0, 620, 300, 52, "Employment Verification");
+    words(&p, 1, 230, 600, 25, "We confirm that Kenji Hansen, residing at 219 Queen Street and");
+    words(&p, 2, 230, 650, 25, "employed by us for 12 years at a salary of 30,000 a year.");
     read_page(&p, &t, &sp);
     T_CHECK(ds_sup_find(&sp, DS_SF_ADDRESS) == NULL);
     ds_sup_text_free(&t);

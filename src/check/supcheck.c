@@ -5,12 +5,12 @@
 
 #include <ctype.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
 #include "check/case.h"
 #include "check/names.h"
+#include "check/supwords.h"
 
 /* A name field read this clearly (lowest word confidence) on a page read
  * this well (mean word confidence) is evidence; less is not. */
@@ -21,7 +21,6 @@
  * read as a look-alike gives a date that is not in the future, it is no
  * evidence of a date in the future. */
 #define DATE_CONF_UNSURE 50.0f
-#define ADDRESS_CONF_CLEAR 75.0f
 /* A name read below this confidence is unsure: a word of it near a word
  * of the person's name makes it no evidence of another person. */
 #define NAME_CONF_UNSURE 50.0f
@@ -34,24 +33,6 @@
  * when the words that differ were read this well (a text layer's 100),
  * a warning otherwise (OCR reads a wrong letter at 90 and more). */
 #define NAME_CONF_LETTERS_HIGH 97.0f
-
-#define WORDS_MAX 12
-#define WORD_LEN 64
-
-typedef struct words {
-    int n;
-    char w[WORDS_MAX][WORD_LEN];
-} words;
-
-static void split(const char *s, words *out)
-{
-    out->n = 0;
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", s ? s : "");
-    for (char *save = NULL, *p = strtok_r(buf, " ", &save); p && out->n < WORDS_MAX;
-         p = strtok_r(NULL, " ", &save))
-        snprintf(out->w[out->n++], WORD_LEN, "%s", p);
-}
 
 static void join(const words *w, int a, int b, char *out, size_t cap)
 {
@@ -93,6 +74,8 @@ static bool word_near_(const char *a, const char *b)
     size_t l = la > lb ? la : lb;
     return d <= (l >= 9 ? 2 : l >= 4 ? 1 : 0);
 }
+
+bool ds_sup_word_near(const char *a, const char *b) { return word_near(a, b); }
 
 static bool any_near(const words *page, const char *forms)
 {
@@ -372,54 +355,6 @@ static int field_read(const ds_sup_text *t, const ds_sup_field *f, ds_sup_word *
         n = 1;
     }
     return n;
-}
-
-/* The address folded into words (lower case, no accents). */
-static void addr_words(const char *s, words *out)
-{
-    char f[600];
-    ds_text_fold(s, f, sizeof f);
-    split(f, out);
-}
-
-int ds_sup_address_compare(const char *page_addr, const char *case_addr)
-{
-    if (!page_addr || !page_addr[0] || !case_addr || !case_addr[0])
-        return -1;
-    words p, c;
-    addr_words(page_addr, &p);
-    addr_words(case_addr, &c);
-    if (p.n == 0 || c.n == 0)
-        return -1;
-    int alpha = 0, alpha_hit = 0;
-    for (int i = 0; i < p.n; i++) {
-        bool digit = false;
-        for (const char *q = p.w[i]; *q; q++)
-            digit |= isdigit((unsigned char)*q) != 0;
-        bool hit = false;
-        for (int j = 0; j < c.n && !hit; j++) {
-            if (!digit) {
-                hit = word_near(p.w[i], c.w[j]);
-                continue;
-            }
-            /* Numbers and postcodes with the reader's confusions folded
-             * (B as 8, O as 0); one character apart when the longer has
-             * three or more (a postcode's last letter lost), else exact
-             * (a house number). */
-            char a[WORD_LEN], b[WORD_LEN];
-            ds_fold_number(p.w[i], a, sizeof a);
-            ds_fold_number(c.w[j], b, sizeof b);
-            size_t la = strlen(a), lb = strlen(b);
-            hit = strcmp(a, b) == 0 || ((la > lb ? la : lb) >= 3 && ds_levenshtein(a, b) <= 1);
-        }
-        if (digit && !hit)
-            return 0;
-        if (!digit && strlen(p.w[i]) >= 3) {
-            alpha++;
-            alpha_hit += hit;
-        }
-    }
-    return alpha == 0 || alpha_hit * 2 >= alpha ? 1 : 0;
 }
 
 static bool days_of(const char *s, long *d)
@@ -866,146 +801,11 @@ void ds_sup_check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case
     }
 }
 
-/* Does the page's address differ from the case's whichever one of its
- * words is left out? Then a single misread word (the one read least
- * surely) cannot have made the difference: the house number and the
- * postcode, or the street and the town, differ as well. */
-static bool differs_without_any_word(const char *page_addr, const char *case_addr)
-{
-    words w;
-    split(page_addr, &w);
-    if (w.n < 3 || w.n >= WORDS_MAX) /* too short to tell, or cut short by split */
-        return false;
-    for (int skip = 0; skip < w.n; skip++) {
-        char rest[DS_SUP_VALUE_MAX];
-        size_t k = 0;
-        rest[0] = 0;
-        for (int i = 0; i < w.n; i++) {
-            if (i == skip)
-                continue;
-            int m = snprintf(rest + k, sizeof rest - k, "%s%s", k ? " " : "", w.w[i]);
-            if (m < 0 || (size_t)m >= sizeof rest - k)
-                return false;
-            k += (size_t)m;
-        }
-        if (ds_sup_address_compare(rest, case_addr) != 0)
-            return false;
-    }
-    return true;
-}
-
-/* Does the page print address addr (its lines as they are written, in
- * the order read, folded), wherever it stands? */
-static bool page_shows_address(const ds_sup_text *t, const char *addr)
-{
-    if (!t || !addr || !addr[0] || t->nwords <= 0)
-        return false;
-    size_t cap = (size_t)t->nwords * (DS_SUP_WORD_MAX * 2 + 1) + 2;
-    char *text = malloc(cap);
-    if (!text)
-        return false;
-    size_t len = 0;
-    text[len++] = ' ';
-    for (int i = 0; i < t->nwords; i++) {
-        char fw[DS_SUP_WORD_MAX * 2];
-        ds_text_fold(t->w[i].text, fw, sizeof fw);
-        size_t l = strlen(fw);
-        if (!l)
-            continue;
-        memcpy(text + len, fw, l);
-        len += l;
-        text[len++] = ' ';
-    }
-    text[len] = 0;
-    bool all = true;
-    int nlines = 0;
-    for (const char *a = addr; *a && all;) {
-        size_t n = strcspn(a, "\n");
-        char line[DS_CASE_ADDRESS_MAX], fl[DS_CASE_ADDRESS_MAX + 2], pat[DS_CASE_ADDRESS_MAX + 4];
-        snprintf(line, sizeof line, "%.*s", (int)n, a);
-        ds_text_fold(line, fl, sizeof fl);
-        if (fl[0]) {
-            snprintf(pat, sizeof pat, " %s ", fl);
-            all = strstr(text, pat) != NULL;
-            nlines++;
-        }
-        a += n;
-        if (*a)
-            a++;
-    }
-    free(text);
-    return all && nlines > 0;
-}
-
 /* Is word box wb inside box fb (its middle)? */
 static bool box_holds(const int fb[4], const int wb[4])
 {
     int x = wb[0] + wb[2] / 2, y = wb[1] + wb[3] / 2;
     return x >= fb[0] && x < fb[0] + fb[2] && y >= fb[1] && y < fb[1] + fb[3];
-}
-
-/* An address whose unclear words (below ADDRESS_CONF_CLEAR: a smudged
- * postcode) left aside still differs from addr: its clearly read words
- * (the page's words inside the field's box), at least a house number and
- * two words of letters, give another address ("163 Green Lane GLASGOW"
- * beside a record's "122 London Road"). An unsure house number leaves too
- * little to tell. */
-static bool clear_words_differ(const ds_sup_text *t, const ds_sup_field *f, const char *addr)
-{
-    if (!t || f->box[2] <= 0)
-        return false;
-    char clear[DS_SUP_VALUE_MAX * 2] = "";
-    size_t k = 0;
-    int numbers = 0, letters = 0;
-    for (int i = 0; i < t->nwords; i++) {
-        const ds_sup_word *w = &t->w[i];
-        if (!box_holds(f->box, w->box) || w->conf < ADDRESS_CONF_CLEAR ||
-            !strstr(f->value, w->text))
-            continue;
-        int m = snprintf(clear + k, sizeof clear - k, "%s%s", k ? " " : "", w->text);
-        if (m < 0 || (size_t)m >= sizeof clear - k)
-            return false;
-        k += (size_t)m;
-        bool digit = strpbrk(w->text, "0123456789") != NULL;
-        size_t nd = strspn(w->text, "0123456789");
-        numbers += nd >= 1 && nd <= 4 && (!w->text[nd] || w->text[nd] == ',');
-        letters += !digit && strlen(w->text) >= 3;
-    }
-    return numbers >= 1 && letters >= 2 && ds_sup_address_compare(clear, addr) == 0;
-}
-
-static void check_address(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int page,
-                          ds_flags *flags)
-{
-    if (!c->address[0])
-        return;
-    for (int i = 0; i < p->nfields; i++) {
-        ds_sup_field *f = &p->f[i];
-        if (f->id != DS_SF_ADDRESS)
-            continue;
-        int r = ds_sup_address_compare(f->value, c->address);
-        if (r < 0)
-            continue;
-        /* Read clearly: every word; or every word but one, when leaving
-         * any one word out still gives another address. */
-        bool clear = f->conf >= ADDRESS_CONF_CLEAR ||
-                     (r == 0 && f->conf2 >= ADDRESS_CONF_CLEAR &&
-                      differs_without_any_word(f->value, c->address)) ||
-                     (r == 0 && clear_words_differ(t, f, c->address));
-        /* An address placed by the layout (no label) on a page that prints
-         * the case's address as well: another block was taken for it (a
-         * heading under the letter head); the page shows no other address,
-         * unverifiable. */
-        if (r == 0 && strcmp(f->label, "header") == 0 && page_shows_address(t, c->address))
-            clear = false;
-        set_status(f, r == 1 ? "match" : clear ? "mismatch" : "unverifiable");
-        if (r == 0 && clear)
-            ds_flags_add(flags, page, DS_FLAG_SUPPORT_ADDRESS_MISMATCH, DS_SEV_WARNING, "case",
-                         "address", NULL, NULL,
-                         "The address on this %s differs from the address in the case record.",
-                         kind_words(p->cls.type));
-        return;
-    }
 }
 
 static bool valid_not_after(const char *date, void *ctx)
@@ -1176,7 +976,7 @@ void ds_check_support(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, co
     if (c) {
         who = check_names(p, t, c, page, flags);
         ds_sup_check_birth_date(p, t, c, who, false, page, flags);
-        check_address(p, t, c, page, flags);
+        ds_check_support_address(p, t, c, kind_words(p->cls.type), page, flags);
     }
     check_dates(p, t, c, who, today, window_days, page, flags);
     ds_check_support_weekday(t, page, flags);

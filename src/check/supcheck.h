@@ -163,4 +163,15 @@ int ds_sup_iso_weekday(const char *iso);
  * different one, -1 not comparable. */
 int ds_sup_address_compare(const char *page_addr, const char *case_addr);
 
+/* A word of the page within reading noise of a word of the record
+ * (lower-case or capital folded words; supcheck.c). */
+bool ds_sup_word_near(const char *a, const char *b);
+
+/* Page p's address field against case record c's address (supaddr.c):
+ * its status, and SUPPORT_ADDRESS_MISMATCH (a warning) when the page's
+ * address differs, read clearly; kind names the page's type in the
+ * message ("bank statement"). */
+void ds_check_support_address(ds_sup_page *p, const ds_sup_text *t, const ds_case *c,
+                              const char *kind, int page, ds_flags *flags);
+
 #endif

@@ -158,13 +158,36 @@ static bool postcode_line(const ds_sup_text *t, const lines *L, int line, int fr
 
 static int cell_end(const ds_sup_text *t, const lines *L, int line);
 
+/* Do words [a, b) read as a sentence, not an address's line: the last
+ * ends with a colon ("The salary for the month of August 2026 is as
+ * under:"), or three of them are a sentence's words? */
+static bool prose_words(const ds_sup_text *t, int a, int b)
+{
+    if (b <= a)
+        return false;
+    size_t l = strlen(t->w[b - 1].text);
+    if (l > 1 && t->w[b - 1].text[l - 1] == ':')
+        return true;
+    int small = 0;
+    for (int i = a; i < b; i++)
+        small += ds_sup_prose_word(t->w[i].text);
+    return small >= 3;
+}
+
 static int address_more(const ds_sup_text *t, const lines *L, int line, int a, int x2, int max)
 {
     int last = line, x = t->w[a].box[0];
     for (int k = 1; k <= max && line + k < L->n; k++) {
-        if (postcode_line(t, L, last, last == line ? a : L->start[last]))
-            break;
         int nl = line + k, a0 = L->start[nl];
+        /* A line with a postcode ends the address, unless the next starts
+         * with a continental postcode and its town ("50667 Köln" under
+         * "Hauptstraße 28" read "HAUPTSTRASSE U8"). */
+        const char *nw = t->w[a0].text;
+        size_t nd = strspn(nw, "0123456789");
+        bool town_next = nd >= 4 && nd <= 5 && !nw[nd] && a0 + 1 < L->start[nl + 1] &&
+                         isalpha((unsigned char)t->w[a0 + 1].text[0]);
+        if (postcode_line(t, L, last, last == line ? a : L->start[last]) && !town_next)
+            break;
         int prev_bottom = 0;
         for (int i = L->start[last]; i < L->start[last + 1]; i++)
             if (t->w[i].box[1] + t->w[i].box[3] > prev_bottom)
@@ -187,6 +210,9 @@ static int address_more(const ds_sup_text *t, const lines *L, int line, int a, i
         int ce = cell_end(t, L, nl);
         if (ce > a0 && date_at(t, L, a0, ce, iso, alt) == ce - a0)
             break;
+        /* A sentence under it is the letter going on. */
+        if (prose_words(t, a0, ce))
+            break;
         /* A line "Job title: Chef" is a field of its own, whatever its
          * label. */
         for (int i = a0; i < L->start[nl + 1] && i < a0 + 3 && !labelled; i++) {
@@ -207,8 +233,36 @@ static void address_value(const ds_sup_text *t, const lines *L, int line, int a,
      * are no part of it. */
     while (a + 1 < b && !ds_sup_has_alnum(t->w[a].text))
         a++;
+    /* The rest of its caption ("Address as per our records: 99 Adeola
+     * Odeku St."): words of letters up to one ending in a colon, the
+     * address after it. */
+    for (int i = a; i + 1 < b && i < a + 5 && !ds_sup_has_digit(t->w[i].text); i++) {
+        size_t l = strlen(t->w[i].text);
+        if (l && t->w[i].text[l - 1] == ':') {
+            a = i + 1;
+            break;
+        }
+    }
     /* Further lines start under the value or at the line's start. */
     int last = address_more(t, L, line, a, t->w[L->start[line]].box[0], 2);
+    /* The rest of a caption beside its label ("Anschrift der Wohnung"
+     * over "HAUPTSTRASSE 28"): a first line of at most three words, no
+     * number, no street's word, over a line with them: the address starts
+     * under it. */
+    if (last > line && b - a <= 3 && line + 1 < L->n) {
+        char raw[LINE_MAX_FOLD], fold[LINE_MAX_FOLD];
+        ds_sup_join_words(t, a, b, raw, sizeof raw);
+        ds_text_fold(raw, fold, sizeof fold);
+        int na = L->start[line + 1], nb = cell_end(t, L, line + 1);
+        char raw2[LINE_MAX_FOLD], fold2[LINE_MAX_FOLD];
+        ds_sup_join_words(t, na, nb, raw2, sizeof raw2);
+        ds_text_fold(raw2, fold2, sizeof fold2);
+        if (!strpbrk(raw, "0123456789") && !ds_sup_streetish(fold) && nb > na &&
+            (strpbrk(raw2, "0123456789") || ds_sup_streetish(fold2))) {
+            address_value(t, L, line + 1, na, nb, f);
+            return;
+        }
+    }
     char buf[DS_SUP_VALUE_MAX * 2];
     ds_sup_join_words(t, a, b, buf, sizeof buf);
     int box[4];
@@ -620,11 +674,15 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
             char iso[11], alt[11];
             if (date_at(t, L, aa, ab, iso, alt) == ab - aa)
                 continue;
-            /* Followed by a telephone or e-mail line: the sender's letter
-             * head, not the addressee's window (which may come later). */
+            /* Followed by a telephone or e-mail line in its own block: the
+             * sender's letter head, not the addressee's window (which may
+             * come later). A "Phone" in another column of those lines (a
+             * statement's summary beside the holder's block) is not. */
             bool sender = false;
-            for (int k = al + 1; k <= al + 2 && k < L->n && !sender; k++)
-                sender = contact_words(t, L->start[k], L->start[k + 1]);
+            for (int k = al + 1; k <= al + 2 && k < L->n && !sender; k++) {
+                int ka, kb;
+                sender = cell_under(t, L, k, t->w[c].box[0], &ka, &kb) && contact_words(t, ka, kb);
+            }
             if (sender)
                 continue;
             if (!have_name) {
@@ -696,6 +754,16 @@ static span value_flow(const ds_sup_text *t, const lines *L, int line, int after
  * postcode within 14 words, where it ends is unknown and nothing is read. */
 static void address_prose(const ds_sup_text *t, int a, int b, ds_sup_page *out, const char *lab)
 {
+    /* The sentence going on after a comma ("..., Abuja, maintains Savings
+     * Account No. N81513451"): a word in small letters naming no street
+     * ends the address there; no postcode is sought past it. */
+    int stop = b;
+    for (int i = a + 2; i < b && i < a + 14 && stop == b; i++) {
+        size_t lp = strlen(t->w[i - 1].text);
+        if (lp && t->w[i - 1].text[lp - 1] == ',' && ds_sup_prose_word(t->w[i].text))
+            stop = i;
+    }
+    b = stop;
     int end = -1;
     for (int i = a + 1; i < b && i < a + 14 && end < 0; i++)
         if (ds_sup_postcode_word(t->w[i].text) && (i > a + 1 || !isdigit((unsigned char)t->w[i].text[0])))
@@ -703,6 +771,8 @@ static void address_prose(const ds_sup_text *t, int a, int b, ds_sup_page *out, 
                           !isdigit((unsigned char)t->w[i].text[0])
                       ? i + 2
                       : i + 1;
+    if (end < 0 && stop - a >= 3 && stop - a <= 10)
+        end = stop;
     if (end < a + 3)
         return;
     /* Prose without a house number or a street word is no address. */
@@ -1070,6 +1140,11 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                  * next box is captioned with the given names holds the
                  * surname. */
                 if (lb.k == K_NAME && given_box_beside(t, &L, lw))
+                    lb.k = K_SURNAME;
+                /* A person's caption with the surname's named after it in
+                 * brackets ("Name of child (Surname)") holds the surname. */
+                if (lb.k == K_NAME && pos + m < lt->n && t->w[lt->t[pos + m].word].text[0] == '(' &&
+                    ds_sup_surname_caption(lt->t[pos + m].s))
                     lb.k = K_SURNAME;
                 bool took = take_value(t, &L, vl, v.a, v.b, &lb, out, np);
                 /* A birth date found by "born" inside a sentence is placed

@@ -86,6 +86,11 @@ ds_sup_span ds_sup_name_span(const ds_sup_text *t, int a, int b) {
       break;
     if (r == 0)
       continue;
+    /* After two words, one read below 30 is no part of the name: marks
+     * beside it (a photo's edge, a stamp) read as letters ("RODRIGO
+     * CONCEIÇÃO KR", KR at 16). */
+    if (started && s.b - s.a >= 2 && t->w[i].conf < 30.0f)
+      break;
     if (!started)
       s.a = i;
     started = true;

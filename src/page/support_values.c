@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/text.h"
+
 static bool in_list_(const char *const *list, const char *s)
 {
     for (; *list; list++)
@@ -156,6 +158,25 @@ bool ds_sup_streetish(const char *folded)
     return false;
 }
 
+
+bool ds_sup_prose_word(const char *w)
+{
+    int n = 0;
+    while (isalpha((unsigned char)w[n]))
+        n++;
+    if (n < 3 || !islower((unsigned char)w[0]))
+        return false;
+    char f[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(w, f, sizeof f);
+    return !ds_sup_streetish(f);
+}
+
+bool ds_sup_surname_caption(const char *tok)
+{
+    static const char *const words[] = {"surname", "apellidos", "nachname", "familienname",
+                                        "family", "apelidos", "cognome", NULL};
+    return in_list_(words, tok);
+}
 
 /* A postcode's shape: letters and digits mixed in at most four characters
  * ("BN4", "7JL"), four to six digits, or digits joined by one dash as

@@ -29,6 +29,15 @@ ds_sup_span ds_sup_iban_span(const ds_sup_text *t, int a, int b, char *norm, siz
 ds_sup_span ds_sup_amount_span(const ds_sup_text *t, int a, int b, char *norm, size_t cap);
 /* Folded words that hold a street word ("road", "strasse", "rue" ...). */
 bool ds_sup_streetish(const char *folded);
+
+/* A word of a sentence, not of an address: three letters or more, the
+ * first small, no street's word ("rue", "via" are). */
+bool ds_sup_prose_word(const char *w);
+
+/* Is folded token tok a surname's caption ("surname", "apellidos",
+ * "family" of "family name"), as a bracket after a person's caption
+ * writes it ("Name of child (Surname)")? */
+bool ds_sup_surname_caption(const char *tok);
 /* A postcode's shape ("BN4", "7JL", "10115"). */
 bool ds_sup_postcode_word(const char *w);
 

@@ -24,6 +24,34 @@ static const char latin1_fold[64] =
 static const char latin_exta_fold[128] =
     "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
 
+/* Latin Extended-B U+0180..U+024F folded where the letter is a base letter
+ * with a mark (Pinyin's tones, Vietnamese's horned O and U, Romanian's S
+ * and T with a comma below); '.' = no Latin base letter. */
+static const char latin_extb_fold[208] =
+    "................................Oo.............Uu..............."
+    ".............AaIiOoUuUuUuUuUu.AaAa....GgKkOoOo..j...Gg..NnAa...."
+    "AaAaEeEeIiIiOoOoRrRrUuUuSsTt..Hh......AaEeOoOoOoOoYy............"
+    "................";
+
+/* Latin Extended Additional U+1E00..U+1EFF folded: Vietnamese's letters
+ * with two marks ("Nguyễn", "Thị"), Welsh's W and Y with accents, dotted
+ * letters of older transliterations; capital sharp S as S. */
+static const char latin_addl_fold[256] =
+    "AaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLlLlLlLlMm"
+    "MmMmNnNnNnNnOoOoOoOoPpPpRrRrRrRrSsSsSsSsSsTtTtTtTtUuUuUuUuUuVvVv"
+    "WwWwWwWwWwXxXxYyZzZzZzhtwy....S.AaAaAaAaAaAaAaAaAaAaAaAaEeEeEeEe"
+    "EeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUuYyYyYyYy......";
+
+/* The base letter of a Latin letter with marks outside Latin-1 and
+ * Latin Extended-A (0 when cp is none). */
+static char latin_more_fold(unsigned cp)
+{
+    char f = cp >= 0x180 && cp < 0x250     ? latin_extb_fold[cp - 0x180]
+             : cp >= 0x1E00 && cp < 0x1F00 ? latin_addl_fold[cp - 0x1E00]
+                                           : 0;
+    return f == '.' ? 0 : f;
+}
+
 /* Decodes one UTF-8 sequence at s (at most n bytes); returns its length
  * (1 for an invalid byte, with *cp = 0xFFFD). */
 static int utf8_next(const unsigned char *s, size_t n, unsigned *cp)
@@ -73,6 +101,8 @@ static void fold_ascii(const char *in, char *out, size_t cap)
             f = latin1_fold[cp - 0xC0];
         else if (cp >= 0x100 && cp < 0x180)
             f = latin_exta_fold[cp - 0x100];
+        else
+            f = latin_more_fold(cp);
         if (f == 's' && cp == 0xDF) {
             out[o++] = 's';
             f = 's';
@@ -260,6 +290,9 @@ void ds_text_fold_icao(const char *in, bool two_letter, char *out, size_t cap)
         } else if ((*p & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80) {
             cp = (uint32_t)(*p & 0x1F) << 6 | (p[1] & 0x3F);
             k = 2;
+        } else if ((*p & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            cp = (uint32_t)(*p & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+            k = 3;
         } else {
             /* Longer sequences and broken bytes: a separator. */
             cp = ' ';
@@ -279,6 +312,13 @@ void ds_text_fold_icao(const char *in, bool two_letter, char *out, size_t cap)
                     rep = two_letter && folds[i].two ? folds[i].two : folds[i].bare;
                     break;
                 }
+            /* Other letters with marks: their base letter (ICAO 9303
+             * Part 3 drops the marks it gives no two-letter form). */
+            char more = rep ? 0 : latin_more_fold(cp);
+            if (more) {
+                one[0] = (char)toupper((unsigned char)more);
+                rep = one;
+            }
         }
         if (!rep) {
             if (!space && o + 1 < cap) {

@@ -20,7 +20,8 @@
 void ds_text_copy_utf8(char *dst, size_t cap, const char *src);
 
 /* Folds UTF-8 text to lower-case ASCII letters and digits separated by
- * single spaces (Latin-1 and Latin Extended-A accents dropped, ß as "ss",
+ * single spaces (the marks of Latin letters dropped: Latin-1, Extended-A,
+ * Extended-B and Extended Additional, Vietnamese's included; ß as "ss";
  * every other character a separator), as labels are compared. out[cap] is
  * always terminated; "" when in is NULL or cap is under 4. */
 void ds_text_fold(const char *in, char *out, size_t cap);
@@ -48,8 +49,11 @@ void ds_text_name_key(const char *in, char *out, size_t cap);
 /*
  * Writes the ICAO 9303 form of a name to out (cap bytes): UTF-8 Latin letters
  * transliterated (two_letter: Ä -> AE, Ö -> OE, Ü -> UE, Å -> AA; otherwise
- * the bare letter), ß -> SS, Æ -> AE, Ø -> OE, Þ -> TH, upper case, every
- * other character and '<' a single space, no leading or trailing space.
+ * the bare letter), ß -> SS, Æ -> AE, Ø -> OE, Þ -> TH; the other Latin
+ * letters with marks of Latin Extended-B and Latin Extended Additional
+ * (Vietnamese "Nguyễn" -> NGUYEN, Romanian Ș -> S, Pinyin ǚ -> U) their
+ * base letter; upper case, every other character and '<' a single space,
+ * no leading or trailing space.
  */
 void ds_text_fold_icao(const char *in, bool two_letter, char *out, size_t cap);
 

@@ -449,6 +449,56 @@ static bool uk_postcode(const char *out, const char *in)
     return i == lo;
 }
 
+/* Is word i a numeric date either order reads (day and month both 12 or
+ * under)? Its day-first reading in dmy, its month-first one in mdy. */
+static bool two_way(const ds_sup_text *t, int i, char dmy[11], char mdy[11])
+{
+    const char *w = t->w[i].text;
+    if (!isdigit((unsigned char)w[0]) || !(strchr(w, '/') || strchr(w, '-')))
+        return false;
+    return ds_sup_parse_date(w, DS_SUP_ORDER_UNKNOWN, dmy, mdy) == DS_SUP_DATE_AMBIGUOUS;
+}
+
+/* What the page's own dates say of a two-way date's order: the same day
+ * printed year first ("01/10/2026" beside "2026-10-01", a payslip's voucher)
+ * and a period whose end would come before its start in one order
+ * ("02/09/2026 - 01/10/2026" is 2 September to 1 October, not 9 February
+ * to 10 January). Adds to *dmy or *mdy. */
+static void order_from_dates(const ds_sup_text *t, int *dmy, int *mdy)
+{
+    enum { MAX_ISO = 16 };
+    char isos[MAX_ISO][11];
+    int niso = 0;
+    for (int i = 0; i < t->nwords && niso < MAX_ISO; i++) {
+        const char *w = t->w[i].text;
+        char iso[11], alt[11];
+        if (strlen(w) >= 10 && isdigit((unsigned char)w[0]) && isdigit((unsigned char)w[3]) &&
+            w[4] == '-' && ds_sup_parse_date(w, DS_SUP_ORDER_UNKNOWN, iso, alt) == DS_SUP_DATE_OK)
+            memcpy(isos[niso++], iso, 11);
+    }
+    for (int i = 0; i < t->nwords; i++) {
+        char d1[11], m1[11];
+        if (!two_way(t, i, d1, m1) || !strcmp(d1, m1))
+            continue;
+        for (int k = 0; k < niso; k++) {
+            *dmy += !strcmp(isos[k], d1);
+            *mdy += !strcmp(isos[k], m1);
+        }
+        /* "A - B", "A – B", "A to B" on one line: B two-way too. */
+        int j = i + 1;
+        if (j + 1 < t->nwords && t->w[j].line == t->w[i].line &&
+            (!strcmp(t->w[j].text, "-") || !strcmp(t->w[j].text, "\xe2\x80\x93") ||
+             !strcmp(t->w[j].text, "to")))
+            j++;
+        char d2[11], m2[11];
+        if (j >= t->nwords || j == i + 1 || t->w[j].line != t->w[i].line || !two_way(t, j, d2, m2))
+            continue;
+        bool dmy_ok = strcmp(d1, d2) <= 0, mdy_ok = strcmp(m1, m2) <= 0;
+        *dmy += dmy_ok && !mdy_ok;
+        *mdy += mdy_ok && !dmy_ok;
+    }
+}
+
 ds_sup_order ds_sup_date_order(const ds_sup_text *t)
 {
     if (!t || t->nwords <= 0)
@@ -488,6 +538,10 @@ ds_sup_order ds_sup_date_order(const ds_sup_text *t)
         if (in_words(dmy_words, f))
             lang++;
     }
+    /* A date whose day is over 12 shows the order; where none does, the
+     * page's other dates may (order_from_dates). */
+    if (!vote_dmy && !vote_mdy)
+        order_from_dates(t, &vote_dmy, &vote_mdy);
     if (vote_dmy && !vote_mdy)
         return DS_SUP_ORDER_DMY;
     if (vote_mdy && !vote_dmy)

@@ -1061,6 +1061,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                calloc((size_t)t->nlines + 1, sizeof(int)), DS_SUP_ORDER_UNKNOWN};
     line_toks *lt = malloc(sizeof *lt);
     name_parts *np = calloc(1, sizeof *np);
+    signed char *party = NULL;
     if (!L.start || !L.height || !lt || !np)
         goto out;
     int page_h = 0;
@@ -1077,6 +1078,12 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     L.order = ds_sup_date_order(t);
     bool page_given = false, page_surname = false;
     split_name_labels(t, &L, lt, &page_given, &page_surname);
+    /* A name caption in another party's section of a form (the landlord's,
+     * the employer's) names that party, not the holder: not read as a name. */
+    party = malloc((size_t)L.n + 1);
+    if (!party)
+        goto out;
+    ds_sup_party_sections(t, &L, lt, party);
     for (int line = 0; line < L.n; line++) {
         if (L.height[line] < 1)
             L.height[line] = 1;
@@ -1093,6 +1100,10 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
             for (int j = jbest; j >= 0 && j == jbest; j++) {
                 int lw = lt->t[pos].word, last = lt->t[pos + m - 1].word;
                 kind lk = ds_sup_labels[j].k;
+                if (lk <= K_GIVEN && party[line] < 0) {
+                    pos += m - 1;
+                    break;
+                }
                 /* The caption's translation after it ("Hiermit bestätigen
                  * wir, dass / We confirm that", the slash read as "I"): the
                  * value follows the translation. */
@@ -1198,4 +1209,5 @@ out:
     free(L.height);
     free(lt);
     free(np);
+    free(party);
 }

@@ -128,6 +128,14 @@ void ds_sup_put_place_date(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_p
 void ds_sup_set_date(const ds_sup_text *t, int a, int b, ds_sup_field_id id, const char *lab,
                      const char iso[11], const char alt[11], bool short_year, ds_sup_field *f);
 
+/* support_party.c. Whose section of a form each line is in: role[line]
+ * (L->n entries) -1 under a heading naming another party than the holder
+ * ("1. Landlord", "Employer", "Locateur"), 1 under the holder's ("2.
+ * Tenant", "Employee"), 0 elsewhere and on pages with no other party's
+ * heading. lt is scratch. */
+void ds_sup_party_sections(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_line_toks *lt,
+                           signed char *role);
+
 /* support_column.c. Where no label gave a birth date: the date in the first
  * line under a table's column head that names a birth ("When and where
  * born", "Date of birth" over a row read apart from it; on a birth

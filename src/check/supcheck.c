@@ -42,40 +42,6 @@ static void join(const words *w, int a, int b, char *out, size_t cap)
         k += (size_t)snprintf(out + k, k < cap ? cap - k : 0, "%s%s", k ? " " : "", w->w[i]);
 }
 
-static bool word_near_(const char *a, const char *b);
-
-/* A word of the page within reading noise of a word of the record; the
- * page's word is also tried with "II" and "I" read as "U" (an umlaut's
- * dots taken for two strokes: MIILLER for MÜLLER). */
-static bool word_near(const char *a, const char *b)
-{
-    if (word_near_(a, b))
-        return true;
-    char v[WORD_LEN];
-    size_t o = 0;
-    for (size_t i = 0; a[i] && o + 1 < sizeof v; i++) {
-        if (a[i] == 'I' && a[i + 1] == 'I') {
-            v[o++] = 'U';
-            i++;
-        } else {
-            v[o++] = a[i];
-        }
-    }
-    v[o] = 0;
-    return strcmp(v, a) != 0 && word_near_(v, b);
-}
-
-static bool word_near_(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la < 2 || lb < 2)
-        return la == lb && strcmp(a, b) == 0;
-    int d = ds_levenshtein(a, b);
-    size_t l = la > lb ? la : lb;
-    return d <= (l >= 9 ? 2 : l >= 4 ? 1 : 0);
-}
-
-bool ds_sup_word_near(const char *a, const char *b) { return word_near(a, b); }
 
 static bool any_near(const words *page, const char *forms)
 {
@@ -87,7 +53,7 @@ static bool any_near(const words *page, const char *forms)
     for (int i = 0; i < f.n; i++) {
         bool hit = false;
         for (int j = 0; j < page->n && !hit; j++)
-            hit = word_near(page->w[j], f.w[i]);
+            hit = ds_sup_word_near(page->w[j], f.w[i]);
         if (!hit)
             return false;
     }
@@ -207,7 +173,7 @@ int ds_sup_name_compare(const char *page_name, const char *surname, const char *
         int found = 0;
         for (int j = 0; j < pw.n; j++)
             for (int i = 0; i < aw.n; i++)
-                if (pw.n == 1 ? word_near(pw.w[j], aw.w[i]) : !strcmp(pw.w[j], aw.w[i])) {
+                if (pw.n == 1 ? ds_sup_word_near(pw.w[j], aw.w[i]) : !strcmp(pw.w[j], aw.w[i])) {
                     found++;
                     break;
                 }
@@ -230,7 +196,7 @@ int ds_sup_name_compare(const char *page_name, const char *surname, const char *
         split(gf, &gw);
         for (int i = 0; has_g && !g_ok && i < gw.n; i++)
             for (int j = 0; j < pw.n && !g_ok; j++)
-                g_ok = word_near(pw.w[j], gw.w[i]);
+                g_ok = ds_sup_word_near(pw.w[j], gw.w[i]);
         /* Every given name printed exactly: a surname two letters off in
          * five or more ("Garefa" for GARCIA, read at 92) is a misreading
          * as likely as another person, no evidence of one. */
@@ -293,7 +259,7 @@ static bool part_misread(const words *pw, bool pv, const ds_sup_word *rd, int nr
             size_t la = strlen(p), lb = strlen(w), l = la > lb ? la : lb;
             if (strcmp(p, w) == 0) {
                 ok = true;
-            } else if (word_near(p, w) || (l >= 5 && ds_levenshtein(p, w) <= 2)) {
+            } else if (ds_sup_word_near(p, w) || (l >= 5 && ds_levenshtein(p, w) <= 2)) {
                 seen = true;
                 ok = read_conf(p, pv, rd, nrd) < NAME_CONF_CLEAR ||
                      ds_sup_letters_misread(p, w) || (ww.n > 0 && ds_sup_letters_misread(p, ww.w[i]));
@@ -504,7 +470,7 @@ static bool text_has_name_word(const ds_sup_text *t, const char *name)
             char wf[128];
             ds_text_fold_icao(t->w[i].text, v == 0, wf, sizeof wf);
             for (int k = 0; k < nw.n; k++)
-                if (wf[0] && strlen(nw.w[k]) >= 3 && word_near(wf, nw.w[k]))
+                if (wf[0] && strlen(nw.w[k]) >= 3 && ds_sup_word_near(wf, nw.w[k]))
                     return true;
         }
     }
@@ -666,7 +632,7 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
             ds_text_fold_icao(t->w[i].text, true, wf, sizeof wf);
             for (int v = 0; v < 2; v++)
                 for (int k = 0; k < sw[v].n; k++)
-                    if (wf[0] && word_near(wf, sw[v].w[k]))
+                    if (wf[0] && ds_sup_word_near(wf, sw[v].w[k]))
                         return 0;
         }
     }
@@ -960,16 +926,9 @@ static void check_dates(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, 
     }
 }
 
-void ds_check_support(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, const char *today,
-                      int window_days, int page, ds_flags *flags)
+void ds_check_support_typed(ds_sup_page *p, const ds_sup_text *t, const ds_case *c,
+                            const char *today, int window_days, int page, ds_flags *flags)
 {
-    /* A page of unknown kind is checked only where it is a person's record
-     * (supother.c): on a bad scan of a passport or a leaflet no field says
-     * whose it is. */
-    if (p && flags && p->read && p->cls.type == DS_PC_OTHER) {
-        ds_check_support_other(p, t, c, today, page, flags);
-        return;
-    }
     if (!p || !flags || !p->read || p->cls.type == DS_PC_IDENTITY || p->cls.type == DS_PC_OTHER)
         return;
     int who = -1;

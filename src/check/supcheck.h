@@ -52,6 +52,11 @@
  */
 void ds_check_support(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, const char *today,
                       int window_days, int page, ds_flags *flags);
+/* The checks of a page of a known supporting type (supcheck.c), called by
+ * ds_check_support (supentry.c), which sends pages of unknown kind to
+ * ds_check_support_other. */
+void ds_check_support_typed(ds_sup_page *p, const ds_sup_text *t, const ds_case *c,
+                            const char *today, int window_days, int page, ds_flags *flags);
 
 /*
  * How the name written on a page (UTF-8, any order of surname and given
@@ -163,9 +168,6 @@ int ds_sup_iso_weekday(const char *iso);
  * different one, -1 not comparable. */
 int ds_sup_address_compare(const char *page_addr, const char *case_addr);
 
-/* A word of the page within reading noise of a word of the record
- * (lower-case or capital folded words; supcheck.c). */
-bool ds_sup_word_near(const char *a, const char *b);
 
 /* Page p's address field against case record c's address (supaddr.c):
  * its status, and SUPPORT_ADDRESS_MISMATCH (a warning) when the page's

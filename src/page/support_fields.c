@@ -62,7 +62,6 @@ static void split_name_labels(const ds_sup_text *t, const lines *L, line_toks *l
     }
 }
 
-static bool generic(const char *phrase);
 
 /* The words of the value: [*a, *b) of t->w. */
 typedef ds_sup_span span;
@@ -92,23 +91,6 @@ static bool in_list(const char *const *list, const char *s)
 
 static void name_norm(const char *in, char *out, size_t cap) { ds_text_upper_utf8(in, out, cap); }
 
-/* Labels too common to trust in running text: taken only at a line's
- * start or after a column gap. */
-static bool generic(const char *phrase)
-{
-    static const char *const g[] = {"date", "datum", "fecha", "name", "nom", "nombre", "account",
-                                    "ref", "reference", "born", "issued", "father", "mother",
-                                    "tenant", "employee", "landlord", "employer", "registrar",
-                                    "address", "wife", "husband", "pere", "mere", "vater",
-                                    "mutter", "titular", "surname", "dob", "vivienda", "dated",
-                                    "premises", "residence", "occupier", "property",
-                                    "lessee", "lessor", "padre", "madre", "pai", "mae",
-                                    "vader", "moeder", "naam", "nome", "adres",
-                                    "dipendente", "trabalhador", "werknemer", "salarie",
-                                    "huurder", "conduttore", "arrendatario", "intestatario",
-                                    "rekeninghouder", "immobile", "locado", "morada", NULL};
-    return in_list(g, phrase);
-}
 
 static ds_sup_field *add_field(ds_sup_page *out, ds_sup_field_id id, const char *lab)
 {
@@ -364,7 +346,7 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
         char best[11] = "", best_alt[11] = "", alt[11];
         /* A generic label ("Date") takes a date right after it only: in
          * "Date of marriage: 26.11.2023" it is not the issue date. */
-        int reach = lb->k == K_PERIOD ? b : generic(lb->phrase) ? a + 1 : a + 3;
+        int reach = lb->k == K_PERIOD ? b : ds_sup_generic_label(lb->phrase) ? a + 1 : a + 3;
         for (int i = a; i < b && i < reach; i++) {
             int n = date_at_yy(t, L, i, b, lb->id == DS_SF_BIRTH_DATE, iso, alt, &shrt);
             if (n > 0) {
@@ -1061,8 +1043,8 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                calloc((size_t)t->nlines + 1, sizeof(int)), DS_SUP_ORDER_UNKNOWN};
     line_toks *lt = malloc(sizeof *lt);
     name_parts *np = calloc(1, sizeof *np);
-    signed char *party = NULL;
-    if (!L.start || !L.height || !lt || !np)
+    signed char *party = malloc((size_t)t->nlines + 1);
+    if (!L.start || !L.height || !lt || !np || !party)
         goto out;
     int page_h = 0;
     for (int i = t->nwords - 1; i >= 0; i--) {
@@ -1080,9 +1062,6 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     split_name_labels(t, &L, lt, &page_given, &page_surname);
     /* A name caption in another party's section of a form (the landlord's,
      * the employer's) names that party, not the holder: not read as a name. */
-    party = malloc((size_t)L.n + 1);
-    if (!party)
-        goto out;
     ds_sup_party_sections(t, &L, lt, party);
     for (int line = 0; line < L.n; line++) {
         if (L.height[line] < 1)
@@ -1122,7 +1101,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                 char iso[11], alt[11];
                 /* Running text: a generic label is no label, but "born"
                  * right after the holder's name, before a date. */
-                if (generic(ds_sup_labels[j].phrase) && running &&
+                if (ds_sup_generic_label(ds_sup_labels[j].phrase) && running &&
                     !(!strcmp(ds_sup_labels[j].phrase, "born") && holder_born(t, out, lw) &&
                       flow.b > flow.a &&
                       date_at(t, &L, ds_sup_skip_birthplace(t, flow.a, flow.b), flow.b, iso, alt) > 0))

@@ -5,6 +5,8 @@
 #ifndef DS_SUPPORT_LABELS_H
 #define DS_SUPPORT_LABELS_H
 
+#include <stdbool.h>
+
 #include "page/support.h"
 
 typedef enum ds_sup_kind {
@@ -20,5 +22,9 @@ typedef struct ds_sup_label {
 
 extern const label ds_sup_labels[];
 extern const int ds_sup_nlabels;
+
+/* Labels too common to trust in running text ("date", "name", "tenant"):
+ * taken only at a line's start or after a column gap (support_words.c). */
+bool ds_sup_generic_label(const char *phrase);
 
 #endif

@@ -630,3 +630,22 @@ bool ds_sup_surname_label(const char *lab)
             return true;
     return false;
 }
+
+bool ds_sup_generic_label(const char *phrase)
+{
+    static const char *const g[] = {"date", "datum", "fecha", "name", "nom", "nombre", "account",
+                                    "ref", "reference", "born", "issued", "father", "mother",
+                                    "tenant", "employee", "landlord", "employer", "registrar",
+                                    "address", "wife", "husband", "pere", "mere", "vater",
+                                    "mutter", "titular", "surname", "dob", "vivienda", "dated",
+                                    "premises", "residence", "occupier", "property",
+                                    "lessee", "lessor", "padre", "madre", "pai", "mae",
+                                    "vader", "moeder", "naam", "nome", "adres",
+                                    "dipendente", "trabalhador", "werknemer", "salarie",
+                                    "huurder", "conduttore", "arrendatario", "intestatario",
+                                    "rekeninghouder", "immobile", "locado", "morada", NULL};
+    for (int i = 0; g[i]; i++)
+        if (strcmp(g[i], phrase) == 0)
+            return true;
+    return false;
+}

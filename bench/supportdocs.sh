@@ -44,8 +44,8 @@
 # SUPPORTDOCS_LAYOUTS=heldout13 only the thirteenth (samples/supportdocs13.py and
 # supportdocs13b.py; blind, screened once: SUPPORTDOCS_FAMILIES=heldout13
 # SUPPORTDOCS_COUNT=72; English, eng+por or eng+spa), SUPPORTDOCS_LAYOUTS=heldout14
-# only the fourteenth (samples/supportdocs14.py and supportdocs14b.py; blind, not
-# screened yet: SUPPORTDOCS_FAMILIES=heldout14 SUPPORTDOCS_COUNT=72; eng or eng+fra).
+# only the fourteenth (samples/supportdocs14.py and supportdocs14b.py; blind,
+# screened once: SUPPORTDOCS_FAMILIES=heldout14 SUPPORTDOCS_COUNT=72; eng or eng+fra).
 # SUPPORTDOCS_LAYOUTS="heldout10 heldout11" (or SUPPORTDOCS_FAMILIES naming
 # them) generates several of these families in one run, in turn, into
 # bench/out/supportdocs-heldout10-heldout11/; see SUPPORTDOCS_FAMILIES below.

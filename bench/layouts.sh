@@ -53,6 +53,15 @@
 #             cover or the open lid round the document, JPEG quality 35, dust and a
 #             hair on the glass), written blind by a session that tunes no rule;
 #             screened blind once, then study data
+#   heldout15/ LAYOUTS_COUNT genuine documents (seed 151) in --layouts heldout15, a
+#             fourteenth (samples/layout15.py: captions in Azerbaijani, Uzbek,
+#             Indonesian, Swahili, Welsh, Maori, Pashto or Tigrinya, with circled field
+#             numbers, split English/national or under the value, the names stacked in
+#             one field, the father's name, an address on cards, dates month first,
+#             with middle dots or `July 14, 1985`, a ghost portrait behind the fields,
+#             a TD1 back turned 180 degrees, held in the hand with a thumb over the
+#             edge, 600 dpi PNG scans), written blind by a session that tunes no rule;
+#             not screened yet
 #   defects/  LAYOUTS_DEFECT_COUNT documents with one defect each (default 60,
 #             seed 63) in --layouts all
 #   defects5/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 68) in
@@ -75,6 +84,8 @@
 #             --layouts heldout13
 #   defects14/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 142) in
 #             --layouts heldout14
+#   defects15/ LAYOUTS_DEFECT_COUNT documents with one defect each (seed 152) in
+#             --layouts heldout15
 # runs `docscreen scan --json --no-barcodes --today 2026-11-23 --case CASE FILE`
 # on each (bench/recall.py scan, one process per document), and prints per
 # family the genuine documents with a high flag (target <= 0.5 %), with a
@@ -104,7 +115,7 @@ fi
 stamp() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-ALL_SETS="all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12 defects13 defects14"
+ALL_SETS="all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 heldout15 defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12 defects13 defects14 defects15"
 SETS=${LAYOUTS_SETS:-$ALL_SETS}
 for s in $SETS; do
   case " $ALL_SETS " in *" $s "*) ;; *) echo "layouts: unknown set '$s' (sets: $ALL_SETS)" >&2; exit 2 ;; esac
@@ -139,6 +150,7 @@ gen heldout11 heldout11 111 "$COUNT" 1
 gen heldout12 heldout12 121 "$COUNT" 1
 gen heldout13 heldout13 131 "$COUNT" 1
 gen heldout14 heldout14 141 "$COUNT" 1
+gen heldout15 heldout15 151 "$COUNT" 1
 gen defects all 63 "$DCOUNT" 0
 gen defects5 heldout5 68 "$DCOUNT" 0
 gen defects6 heldout6 70 "$DCOUNT" 0
@@ -150,6 +162,7 @@ gen defects11 heldout11 112 "$DCOUNT" 0
 gen defects12 heldout12 122 "$DCOUNT" 0
 gen defects13 heldout13 132 "$DCOUNT" 0
 gen defects14 heldout14 142 "$DCOUNT" 0
+gen defects15 heldout15 152 "$DCOUNT" 0
 t_gen=$(secs "$t_start" "$(stamp)")
 t0=$(stamp)
 for s in $SETS; do
@@ -163,7 +176,7 @@ t_scan=$(secs "$t0" "$(stamp)")
 {
   echo
   echo "== genuine documents, false flags per layout family =="
-  for s in all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14; do
+  for s in all heldout heldout2 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 heldout15; do
     want "$s" || continue
     "$PY" bench/layouts.py genuine --family "$s" --dir "$OUT/$s" --results "$OUT/$s.results.jsonl" \
       --json "$OUT/$s.json" ${LAYOUTS_BEFORE:+--before "$OUT/$s.before.jsonl"}
@@ -175,7 +188,7 @@ t_scan=$(secs "$t0" "$(stamp)")
       --bin "$LAYOUTS_BEFORE" --today "$TODAY" | sed -n '1,/^false positives on/p'
     echo
   fi
-  for s in defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12 defects13 defects14; do
+  for s in defects defects5 defects6 defects7 defects8 defects9 defects10 defects11 defects12 defects13 defects14 defects15; do
     want "$s" || continue
     case $s in
       defects) what="all" ;;

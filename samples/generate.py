@@ -13,15 +13,15 @@ Usage:
   /usr/bin/python3 samples/generate.py --out DIR --count N --seed S
       [--formats TD3,TD1,TD2,MRVA,MRVB] [--degrade none|mild|full]
       [--multipage K] [--dpi D] [--clean] [--cases [--genuine-share F]]
-      [--layouts classic|all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14]
+      [--layouts classic|all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15]
 
 --cases adds a case record (cases/NAME.case.json) and a label per document:
 genuine, or exactly one defect named by the flag code that should catch it
 (bench/recall.sh measures docscreen's recall on them).
 
---layouts all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14 draws the pages
+--layouts all|heldout|heldout2|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15 draws the pages
 in other layouts (bench/layouts.sh); heldout, heldout2, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9,
-heldout10, heldout11, heldout12, heldout13 and heldout14 are families no rule may be tuned on (samples/README.md).
+heldout10, heldout11, heldout12, heldout13, heldout14 and heldout15 are families no rule may be tuned on (samples/README.md).
 
 Needs Debian's python3-pil and python3-numpy, fonts-ocr-b and
 fonts-dejavu-core. See samples/README.md for the ground-truth format.
@@ -1002,9 +1002,10 @@ def assemble_faces(faces, box, pitch, cap, fmt, r, s):
 # ones the same seed gives with --layouts classic.
 # ---------------------------------------------------------------------------
 LAYOUT_FAMILIES = ("classic", "all", "heldout", "heldout2", "heldout4", "heldout5", "heldout6", "heldout7",
-                   "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14")
+                   "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14",
+                   "heldout15")
 HELD_FAMILIES = ("heldout", "heldout2", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
-                 "heldout10", "heldout11", "heldout12", "heldout13", "heldout14")
+                 "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15")
 
 # Reverse of ICAO 9303 Part 3 Table B (Cyrillic) and of ELOT 743 (Greek),
 # written as "which letter gives this Latin spelling": longest spelling
@@ -2453,11 +2454,11 @@ def main(argv=None):
     ap.add_argument("--layouts", choices=LAYOUT_FAMILIES, default="classic",
                     help="page layouts: classic (default, what the rules were tuned on), all (several "
                          "layouts per type, drawn at random), heldout, heldout2, heldout4, heldout5, heldout6, heldout7, "
-                         "heldout8, heldout9, heldout10, heldout11, heldout12, heldout13 and heldout14 (layouts no rule may be tuned on; heldout5 is "
+                         "heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14 and heldout15 (layouts no rule may be tuned on; heldout5 is "
                          "samples/layout5.py, heldout6 samples/layout6.py, heldout7 samples/layout7.py, heldout8 "
                          "samples/layout8.py, heldout9 samples/layout9.py, heldout10 samples/layout10.py, "
                          "heldout11 samples/layout11.py, heldout12 samples/layout12.py, heldout13 samples/layout13.py, "
-                         "heldout14 samples/layout14.py)")
+                         "heldout14 samples/layout14.py, heldout15 samples/layout15.py)")
     a = ap.parse_args(argv)
     formats = [f.strip().upper() for f in a.formats.split(",") if f.strip()]
     for f in formats:
@@ -2547,6 +2548,10 @@ def main(argv=None):
                 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
                 import layout14
                 sc = layout14.scan(sub_rng(a.seed, "scan14", j)[0], sc)
+            if a.layouts == "heldout15":  # samples/layout15.py: a flatbed, held in the hand or a 600 dpi PNG
+                sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+                import layout15
+                sc = layout15.scan(sub_rng(a.seed, "scan15", j)[0], sc)
             printed, case = doc, None
             if labels is not None:
                 rc, _ = sub_rng(a.seed, "case", j)
@@ -2601,13 +2606,18 @@ def main(argv=None):
                     layout = layout14.pick(sys.modules[__name__], rl, printed, sc)
                     sheet, mask, mbox, pitch, cap = layout14.render(sys.modules[__name__], printed, sc["dpi"], r,
                                                                     layout)
+                elif a.layouts == "heldout15":  # samples/layout15.py
+                    layout = layout15.pick(sys.modules[__name__], rl, printed, sc)
+                    sheet, mask, mbox, pitch, cap = layout15.render(sys.modules[__name__], printed, sc["dpi"], r,
+                                                                    layout)
                 else:
                     layout = pick_layout(rl, printed, a.layouts)
                     sheet, mask, mbox, pitch, cap = render_layout(printed, sc["dpi"], r, layout)
             img, bbox, mq, dq = place(sheet, mask, mbox, sc, r, nprng)
             if layout is not None and "_quad" in layout:  # layout8.py (a photo), layout9.py (a booklet, a copy),
                 # layout10.py (a hand-held photo, a print-out), layout11.py (an A4 bed, a fax, a sleeve),
-                # layout12.py (a scanner app's output), layout13.py (an old scanner), layout14.py (the surroundings)
+                # layout12.py (a scanner app's output), layout13.py (an old scanner), layout14.py (the surroundings),
+                # layout15.py (held in the hand)
                 import layout8  # the document's and the MRZ's corners in the frame
                 bbox, mq, dq = layout8.truth_quads(layout, sheet.size, dq, img.size)
             ext = {"jpg": "jpg", "png": "png", "tif": "tif"}[sc["out"]]

@@ -8,7 +8,8 @@ pkgs=(build-essential cmake pkg-config
       libjansson-dev libjpeg62-turbo-dev libjpeg-turbo-progs g++ libzbar-dev libzxing-dev libssl-dev openssl
       fonts-ocr-b fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-urw-base35 fonts-noto-mono
       fonts-thai-tlwg fonts-droid-fallback fonts-breip fonts-comic-neue fonts-noto-core fonts-nanum
-      fonts-freefont-ttf fonts-lato fonts-roboto-unhinted fonts-open-sans fonts-cantarell
+      fonts-freefont-ttf fonts-lato fonts-roboto-unhinted fonts-open-sans fonts-cantarell fonts-b612
+      fonts-crosextra-carlito
       python3 python3-pil python3-numpy
       libmicrohttpd-dev libcurl4-openssl-dev libsqlite3-dev libpq-dev postgresql
       libqpdf-dev mupdf-tools zlib1g-dev

@@ -53,7 +53,7 @@ import random
 import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-import layout7  # geometry(), em_of()
+import layout7  # geometry(), finish()
 import layout10  # covers(), _canvas()
 import layout11  # text()
 import layout12  # _quad_of()
@@ -409,24 +409,22 @@ def _face(g, doc, dpi, r, L, rs):
         draw_grid(Fb, back, 4.0, 62.0, 2.5, per, 0.5, 1.05, hb)
     if cells and L["stamp"]:
         g._stamp(cv, rs, rs.choice(cells), True)
-    return finish(g, doc, r, rs, cv, bk, x_jit, y_jit, s, L)
+    sheet, mask, box, pitch, cap = layout7.finish(g, doc, r, rs, cv, bk, x_jit, y_jit, s)
+    if L["back_turned"]:
+        sheet, mask, box = turn_back(sheet, mask, box, bk.h)
+    return sheet, mask, box, pitch, cap
 
 
-def finish(g, doc, r, rs, cv, bk, x_jit, y_jit, s, L):
-    """layout7.finish, the TD1's back turned 180 degrees after its MRZ is
-    printed when the layout says so (the MRZ box turned with it)."""
-    faces = [cv] if bk is None else [cv, bk]
-    if bk is not None:
-        g.portrait(bk, 66, 4, 13, 16.5, rs, ghost=True)
-    box, pitch, cap = g.render_mrz(faces[-1], doc, r, x_jit, y_jit)
-    if doc.get("printed_specimen"):
-        g.stamp_specimen(cv, doc["format"])
-    if bk is not None and L["back_turned"]:
-        bk.im = bk.im.transpose(Image.ROTATE_180)
-        bk.d = ImageDraw.Draw(bk.im)
-        W, H = bk.im.size
-        box = [W - box[2], H - box[3], W - box[0], H - box[1]]
-    return g.assemble_faces(faces, box, pitch, cap, doc["format"], r, s)
+def turn_back(sheet, mask, box, back_h):
+    """The TD1's back (the lowest back_h pixels of the sheet
+    generate.assemble_faces made) turned 180 degrees, the MRZ box turned
+    with it; the rounded mask is the same either way."""
+    W, H = sheet.size
+    top = H - back_h
+    sheet = sheet.copy()
+    sheet.paste(sheet.crop((0, top, W, H)).transpose(Image.ROTATE_180), (0, top))
+    box = [W - box[2], top + H - box[3], W - box[0], top + H - box[1]]
+    return sheet, mask, box
 
 
 def held(g, sheet, mask, box, doc, dpi, rs, L):

@@ -222,6 +222,30 @@ def mrz_legible(d, t, problems):
         problems.append("%s: MRZ ink %.0f on ground %.0f (%s)" % (t["file"], ink, ground, t["layout"]))
 
 
+def darkest_outward(d, t):
+    """The darkest grey level on the image of truth t (in folder d) between
+    the middle of its doc_quad's first edge and the image's edge, going
+    outward from the quad's centre (tests/samples_heldout14.py: the cover
+    or the open lid; tests/samples_heldout15.py: the room round a document
+    held in the hand)."""
+    from PIL import Image
+    im = Image.open(os.path.join(d, t["file"])).convert("L")
+    dq = t["doc_quad"]
+    cx, cy = sum(p[0] for p in dq) / 4, sum(p[1] for p in dq) / 4
+    mx, my = (dq[0][0] + dq[1][0]) / 2, (dq[0][1] + dq[1][1]) / 2
+    vx, vy = mx - cx, my - cy
+    norm = max(1e-6, (vx * vx + vy * vy) ** 0.5)
+    vx, vy = vx / norm, vy / norm
+    low, k = 255, 2.0
+    while True:
+        x, y = int(mx + vx * k), int(my + vy * k)
+        if not (0 <= x < im.size[0] and 0 <= y < im.size[1]):
+            break
+        low = min(low, im.getpixel((x, y)))
+        k += 1.0
+    return low
+
+
 def passport_family(root, layout, keys, seeds, checks, page_check, tags_of, want, page_pixels=None):
     """The main of a blind passport family's test (tests/samples_heldout11.py,
     tests/samples_heldout12.py) for samples/layoutN.py as layout: its

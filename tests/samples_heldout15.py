@@ -47,7 +47,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples"))
 import layout15  # noqa: E402
-from samples_blind import drawn_layouts, issue_printed, passport_family, printed_against_mrz  # noqa: E402
+from samples_blind import (darkest_outward, drawn_layouts, issue_printed, passport_family,  # noqa: E402
+                           printed_against_mrz)
 from samples_heldout8 import quad_truth  # noqa: E402
 
 FAMILY = "heldout15"
@@ -119,23 +120,9 @@ def room_round(d, t, problems):
     """On a page held in the hand: between the document and the image's
     edge, outward from the middle of the doc quad's first edge, some pixel
     is dim (the room)."""
-    from PIL import Image
     if t["layout"]["capture"] != "held":
         return
-    im = Image.open(os.path.join(d, t["file"])).convert("L")
-    dq = t["doc_quad"]
-    cx, cy = sum(p[0] for p in dq) / 4, sum(p[1] for p in dq) / 4
-    mx, my = (dq[0][0] + dq[1][0]) / 2, (dq[0][1] + dq[1][1]) / 2
-    vx, vy = mx - cx, my - cy
-    norm = max(1e-6, (vx * vx + vy * vy) ** 0.5)
-    vx, vy = vx / norm, vy / norm
-    low, k = 255, 2.0
-    while True:
-        x, y = int(mx + vx * k), int(my + vy * k)
-        if not (0 <= x < im.size[0] and 0 <= y < im.size[1]):
-            break
-        low = min(low, im.getpixel((x, y)))
-        k += 1.0
+    low = darkest_outward(d, t)
     if low > 140:
         problems.append("%s: no dim room round the document (darkest %d)" % (t["file"], low))
 

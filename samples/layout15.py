@@ -38,8 +38,9 @@ What it draws, unlike every earlier family:
 - three captures, drawn from a stream of their own before the label: a
   flatbed scan as in every family (35 %); a **card or page held in the
   hand** (35 %): the document before a dim blurred room, the holder's
-  thumb over one side edge (never over the MRZ), fingers' shadow on the
-  other, lit from above (a whole sheet, no skew, JPEG as drawn); or a
+  thumb over one side edge (3-4 mm onto it, never over the MRZ), the
+  fingers' shadow at the other, lit from above (a whole sheet, no skew,
+  JPEG as drawn); or a
   **600 dpi lossless PNG** scan (30 %).
 
 Genuine pages are genuine: each value printed is what the MRZ holds (the
@@ -69,7 +70,7 @@ TYPEFACES = {  # captions, values: faces no other family uses
     "carlito": (_C + "Carlito-Regular.ttf", _C + "Carlito-Bold.ttf"),
     "carlito_italic": (_C + "Carlito-Italic.ttf", _C + "Carlito-BoldItalic.ttf"),
 }
-SCRIPT_FONT = {"ps": _N + "NotoNaskhArabic-Regular.ttf", "ti": _N + "NotoSansEthiopic-Regular.ttf"}
+SCRIPT_FONT = {"ps": _N + "NotoSansArabic-Regular.ttf", "ti": _N + "NotoSansEthiopic-Regular.ttf"}
 LANGS = ["az", "uz", "id", "sw", "cy", "mi", "ps", "ti"]
 _KEYS = ("surname given nat dob sex pob doi doe auth passno docno type code pers valid_from until entries "
          "duration father address passport idcard resid visa names2").split()
@@ -262,8 +263,15 @@ class Face:
         return layout11.text(self.g, self.cv, x, y, s, cap, fill, self.script, latin, max_w=max_w, anchor=anchor)
 
     def value(self, x, y, s, cap, max_w):
-        face = self.bold if layout10.covers(self.bold, s) else FALLBACK[1]
-        return layout11.text(self.g, self.cv, x, y, s, cap, self.ink, face, face, max_w=max_w)
+        """A value in the page's bold face; letters it lacks (the sex word or
+        the authority in Pashto or Tigrinya, a rare Latin letter) in the
+        caption script's face, else in DejaVu Sans Bold."""
+        if layout10.covers(self.bold, s):
+            return layout11.text(self.g, self.cv, x, y, s, cap, self.ink, self.bold, self.bold, max_w=max_w)
+        script = SCRIPT_FONT.get(self.lang, FALLBACK[1])
+        latin = self.bold if all(layout10.covers(self.bold, ch) or layout10.covers(script, ch) or ch == " "
+                                 for ch in s) else FALLBACK[1]
+        return layout11.text(self.g, self.cv, x, y, s, cap, self.ink, script, latin, max_w=max_w)
 
     def hairline(self, x, y, w):
         d, cv = self.cv.d, self.cv
@@ -463,16 +471,17 @@ def held(g, sheet, mask, box, doc, dpi, rs, L):
     light = 1.03 - rs.uniform(0.08, 0.16) * (np.arange(H, dtype=np.float32) / H)
     lit = Image.fromarray(np.clip(a * light[:, None, None], 0, 255).astype(np.uint8), "RGB")
     page.paste(lit, (ox, oy), mask)
-    # The thumb: a rounded skin-toned shape over the side edge, its nail
-    # lighter, kept above the MRZ band (box[1] is the MRZ's top).
+    # The thumb: a rounded skin-toned shape over the side edge (a quarter of
+    # it, 3-4 mm, on the document), its nail lighter, kept above the MRZ
+    # band (box[1] is the MRZ's top).
     tone = rs.choice([(224, 176, 150), (196, 142, 108), (150, 102, 74), (104, 70, 52)])
     tw, th = int(rs.uniform(13, 17) * s), int(rs.uniform(19, 24) * s)
     top_room = box[1] - int(3 * s) - th
     ty = oy + max(0, int(rs.uniform(0.05, 0.35) * max(1, top_room)))
     if L["thumb_side"] == "left":
-        tx = ox - int(tw * 0.55)
+        tx = ox - int(tw * 0.75)
     else:
-        tx = ox + W - int(tw * 0.45)
+        tx = ox + W - int(tw * 0.25)
     thumb = Image.new("L", (PW, PH), 0)
     ImageDraw.Draw(thumb).rounded_rectangle([tx, ty, tx + tw, ty + th], radius=int(tw * 0.48), fill=255)
     shadow = thumb.filter(ImageFilter.GaussianBlur(1.2 * s)).point(lambda v: v * 3 // 5)

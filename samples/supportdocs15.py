@@ -47,7 +47,6 @@ Drawn unlike heldout4..heldout14:
   stamp in violet (a date that is not the issue date), a red ballpoint
   line under the name.
 """
-import datetime
 
 import supportdocs12 as s12  # weekday names, qr_square
 import supportdocs14 as s14  # P14 (mm helpers, the office seal)
@@ -194,17 +193,6 @@ def choose(kind, r):
             "date": r.choice(dates), "birth": r.choice(dates), "joint": r.random() < 0.5}
 
 
-def _surname(pair, female):
-    return pair[1] if female else pair[0]
-
-
-def _person(r, country, female=None):
-    given, pairs = NAMES[country][0], NAMES[country][1]
-    g = r.choice([n for n in given if female is None or n.startswith("*") == female])
-    fem = g.startswith("*")
-    return g.lstrip("*"), _surname(r.choice(pairs), fem), fem
-
-
 def _address(r, country):
     street, town, n = r.choice(STREETS[country]), r.choice(TOWNS[country]), r.randint(2, 160)
     line = {"gr": "%s %d" % (street, n),
@@ -221,38 +209,22 @@ def _address(r, country):
 
 def applicant(r, sd, spec, app):
     """The applicant as the page's country names them (the case record
-    too); returns the address as the case's two lines."""
-    app["given_names"], app["surname"], female = _person(r, spec["country"])
-    spec["female"] = female
-    maidens = NAMES[spec["country"]][2]
-    spec["maiden"] = r.choice(maidens) if female and maidens and spec["name"] == "nee" else ""
-    spec["birth_place"] = r.choice(NAMES[spec["country"]][3])
-    return _address(r, spec["country"])
+    too); returns the address as the case's two lines (heldout14's
+    drawing of them, with this family's names and addresses)."""
+    return s14.applicant(r, sd, spec, app, NAMES, _address)
 
 
 def stranger(r, spec, p):
     """Another person of the page's country: no name in common with p."""
-    while True:
-        g, s, _ = _person(r, spec["country"])
-        if s != p["surname"] and g.split()[0] != p["given_names"].split()[0]:
-            birth = datetime.date(1955, 1, 1) + datetime.timedelta(days=r.randint(0, 365 * 45))
-            return {"surname": s, "given_names": g, "birth_date": birth}
+    return s14.stranger(r, spec, p, NAMES)
 
 
 def parents(r, spec, app):
     """The father and mother (the family's surname in its man's and woman's
-    form; the mother's maiden name kept in spec)."""
-    pair = next((p for p in NAMES[spec["country"]][1] if app["surname"] in p), (app["surname"],) * 2)
-    out = []
-    for female in (False, True):
-        g = app["given_names"]
-        while g.split()[0] == app["given_names"].split()[0]:
-            g, _, _ = _person(r, spec["country"], female)
-        birth = app["birth_date"] - datetime.timedelta(days=r.randint(365 * 20, 365 * 38))
-        out.append({"surname": _surname(pair, female), "given_names": g, "birth_date": birth})
-    maidens = NAMES[spec["country"]][2]
-    spec["mother_maiden"] = r.choice(maidens) if maidens else ""
-    return out
+    form; the mother's maiden name kept in spec). No two given names of a
+    country here share their first word, so heldout14's test of the whole
+    given names keeps a parent's first name off the child's."""
+    return s14.parents(r, spec, app, NAMES)
 
 
 def other_address(r, spec, avoid):

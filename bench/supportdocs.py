@@ -58,17 +58,17 @@ def dhash(rep):
 def group(truth):
     """tuned, held-out (looked at after its first run), heldout3 (measured
     before any rule was changed for it), heldout4, heldout5, heldout6, heldout7, heldout8, heldout9,
-    heldout10, heldout11, heldout12, heldout13 and heldout14 (the same)."""
+    heldout10, heldout11, heldout12, heldout13, heldout14 and heldout15 (the same)."""
     if not truth["heldout"]:
         return "tuned"
     return truth["family"] if truth["family"] in ("heldout3", "heldout4", "heldout5", "heldout6",
                                                      "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-                                                     "heldout12", "heldout13", "heldout14") else \
+                                                     "heldout12", "heldout13", "heldout14", "heldout15") else \
         "held-out 1-2"
 
 
 GROUPS = ["tuned", "held-out 1-2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-          "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14"]
+          "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15"]
 
 
 def pct(a, b):

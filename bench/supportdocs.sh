@@ -45,7 +45,10 @@
 # supportdocs13b.py; blind, screened once: SUPPORTDOCS_FAMILIES=heldout13
 # SUPPORTDOCS_COUNT=72; English, eng+por or eng+spa), SUPPORTDOCS_LAYOUTS=heldout14
 # only the fourteenth (samples/supportdocs14.py and supportdocs14b.py; blind,
-# screened once: SUPPORTDOCS_FAMILIES=heldout14 SUPPORTDOCS_COUNT=72; eng or eng+fra).
+# screened once: SUPPORTDOCS_FAMILIES=heldout14 SUPPORTDOCS_COUNT=72; eng or eng+fra),
+# SUPPORTDOCS_LAYOUTS=heldout15 only the fifteenth (samples/supportdocs15.py, 15b
+# and 15c; written blind, not screened yet: SUPPORTDOCS_FAMILIES=heldout15
+# SUPPORTDOCS_COUNT=72; eng or eng+deu).
 # SUPPORTDOCS_LAYOUTS="heldout10 heldout11" (or SUPPORTDOCS_FAMILIES naming
 # them) generates several of these families in one run, in turn, into
 # bench/out/supportdocs-heldout10-heldout11/; see SUPPORTDOCS_FAMILIES below.
@@ -80,7 +83,7 @@ fi
 # layout families. When every family named is of the default set (colon,
 # column, stacked, heldout, heldout2, heldout3) the default pages are
 # generated and filtered; when any is drawn only on request (heldout4 ...
-# heldout14), exactly the families named are generated, in turn (page i of
+# heldout15), exactly the families named are generated, in turn (page i of
 # family (i / 9) mod N, as samples/supportdocs.py --layouts F1 F2 draws
 # them), so SUPPORTDOCS_FAMILIES="heldout10 heldout11" SUPPORTDOCS_COUNT=144
 # screens 72 pages of each in one run (one family alone gives the same
@@ -88,7 +91,7 @@ fi
 # several families generated the default set and screened "no pages".
 FAMILIES=$(echo ${SUPPORTDOCS_FAMILIES:-})
 DEFAULT_FAMILIES="colon column stacked heldout heldout2 heldout3"
-KNOWN_FAMILIES="$DEFAULT_FAMILIES heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14"
+KNOWN_FAMILIES="$DEFAULT_FAMILIES heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 heldout15"
 DEFAULT_LAYOUTS=all
 for f in $FAMILIES; do
   case " $KNOWN_FAMILIES " in *" $f "*) ;; *) echo "supportdocs: unknown family '$f' (families: $KNOWN_FAMILIES)" >&2; exit 2 ;; esac
@@ -105,7 +108,9 @@ case "$LAYOUTS" in
 esac
 STAMP="count=$COUNT seed=$SEED pdf=$PDF balance=1 layouts=$LAYOUTS gen=$(cat samples/supportdocs.py samples/supportdocs5.py samples/supportdocs6.py samples/supportdocs7.py \
   samples/supportdocs8.py samples/supportdocs9.py samples/supportdocs10.py samples/supportdocs11.py \
-  samples/supportdocs11b.py samples/supportdocs12.py samples/supportdocs13.py samples/supportdocs13b.py | sha1sum | cut -c1-12)"
+  samples/supportdocs11b.py samples/supportdocs12.py samples/supportdocs13.py samples/supportdocs13b.py \
+  samples/supportdocs14.py samples/supportdocs14b.py samples/supportdocs15.py samples/supportdocs15b.py \
+  samples/supportdocs15c.py | sha1sum | cut -c1-12)"
 if [ "${SUPPORTDOCS_FRESH:-0}" = 1 ] || [ "$(cat "$OUT/pages/.stamp" 2>/dev/null)" != "$STAMP" ]; then
   rm -rf "$OUT"
   mkdir -p "$OUT/pages"

@@ -107,7 +107,16 @@ banking-app screenshots, pay stubs with year-to-date columns, tenancy forms
 with check boxes, certificates of good conduct with a QR square, transcripts
 and ornate diplomas, "14.III.2023" and ISO dates, maiden names, table photos,
 tri-folds, show-through, toner bands, coloured paper; drawn only with
---layouts heldout14) the fourteenth. --balance gives each page with a defect
+--layouts heldout14) the fourteenth, and "heldout15" (samples/supportdocs15.py,
+supportdocs15b.py and supportdocs15c.py: Greek, Czech, Hungarian, Kenyan,
+South African, Hong Kong, Korean and Irish issuers in English, Swiss ones in
+German, birth register rows, numbered forms, family-relation certificates,
+passbooks, pressure-sealed pay advices, grids of boxed cells, memos, bills
+with a turned remittance stub, leases in prose, fingerprint boxes, diploma
+supplements, landscape certificates, "14. 3. 2023" / "2023.03.14." /
+"2023. 3. 14." dates, weekdays after the date, monitor photos, phone
+shadows, messenger copies, askew scans, RECEIVED stamps; drawn only with
+--layouts heldout15) the fifteenth. --balance gives each page with a defect
 the defect its type can carry that the pages before it carry least, so a
 run of a few hundred pages has every code about equally often.
 
@@ -160,6 +169,8 @@ import supportdocs12  # noqa: E402  (the heldout12 family)
 import supportdocs13  # noqa: E402  (the heldout13 family)
 import supportdocs14  # noqa: E402  (the heldout14 family: countries, names, dates)
 import supportdocs14b  # noqa: E402  (the heldout14 family: drawing, captures)
+import supportdocs15  # noqa: E402  (the heldout15 family: countries, names, dates)
+import supportdocs15c  # noqa: E402  (the heldout15 family: drawing (15b, 15c), captures)
 
 TODAY = datetime.date(2026, 11, 23)
 KINDS = ["birth_certificate", "marriage_certificate", "bank_statement", "payslip",
@@ -190,6 +201,8 @@ HELDOUT12 = ["heldout12"]
 HELDOUT13 = ["heldout13"]
 # heldout14 (samples/supportdocs14.py, 14b) likewise, only with --layouts heldout14.
 HELDOUT14 = ["heldout14"]
+# heldout15 (samples/supportdocs15.py, 15b, 15c) likewise, only with --layouts heldout15.
+HELDOUT15 = ["heldout15"]
 EXPECT = {"wrong_name": "SUPPORT_NAME_MISMATCH", "wrong_birth_date": "SUPPORT_BIRTH_DATE_MISMATCH",
           "wrong_address": "SUPPORT_ADDRESS_MISMATCH", "future_issue": "SUPPORT_DATE_FUTURE",
           "stale_statement": "SUPPORT_STATEMENT_OLD", "before_birth": "SUPPORT_ISSUED_BEFORE_BIRTH",
@@ -243,6 +256,9 @@ def make(i, a, fontlist, families, used):
     spec14 = supportdocs14.choose(kind, r) if family == "heldout14" else None
     if spec14:  # the page's country names the applicant and gives the address
         app_addr = supportdocs14.applicant(r, sys.modules[__name__], spec14, app)
+    spec15 = supportdocs15.choose(kind, r) if family == "heldout15" else None
+    if spec15:  # the page's country names the applicant and gives the address
+        app_addr = supportdocs15.applicant(r, sys.modules[__name__], spec15, app)
     application = TODAY - datetime.timedelta(days=r.randint(0, 20))
     defect = None
     # Balanced runs give birth certificates, the one type that can be
@@ -251,7 +267,8 @@ def make(i, a, fontlist, families, used):
     if r.random() < rate:
         cands = defects_for(kind) + (supportdocs12.extra_defects(kind) if spec12 else
                                      supportdocs13.extra_defects(kind, spec13) if spec13 else
-                                     supportdocs14.extra_defects(kind, spec14) if spec14 else [])
+                                     supportdocs14.extra_defects(kind, spec14) if spec14 else
+                                     supportdocs15.extra_defects(kind, spec15) if spec15 else [])
         defect = r.choice(cands)
         if a.balance:
             # The defect this page can carry that the pages so far carry
@@ -298,7 +315,7 @@ def make(i, a, fontlist, families, used):
         shown["joint"] = kind in ("bank_statement", "tenancy_agreement") and r.random() < 0.4
         shown["co_holder"] = stranger(r, app)
         shown["co_first"] = r.random() < 0.5
-    lang11 = lang13 = lang14 = None
+    lang11 = lang13 = lang14 = lang15 = None
     if family == "heldout11":
         shown["issuer"] = supportdocs11.issuer(kind, r, spec11)
         shown["application"] = application
@@ -308,6 +325,8 @@ def make(i, a, fontlist, families, used):
         shown["issuer"] = supportdocs13.issuer(kind, r, spec13)
     if spec14:
         shown["issuer"] = supportdocs14.issuer(kind, r, spec14)
+    if spec15:
+        shown["issuer"] = supportdocs15.issuer(kind, r, spec15)
     case = {"case_id": "SD-%04d" % i, "surname": app["surname"], "given_names": app["given_names"],
             "birth_date": app["birth_date"].isoformat(), "application_date": application.isoformat(),
             "address": "\n".join(app_addr)}
@@ -321,7 +340,8 @@ def make(i, a, fontlist, families, used):
     shown["birth_date_shown"] = kind == "bank_statement" and r.random() < 0.5
     if kind == "birth_certificate":
         father, mother = supportdocs13.parents(r, spec13, app) if spec13 else \
-            supportdocs14.parents(r, spec14, app) if spec14 else (
+            supportdocs14.parents(r, spec14, app) if spec14 else \
+            supportdocs15.parents(r, spec15, app) if spec15 else (
             person(r, app["surname"]), person(r, app["surname"]))
         shown["father"], shown["mother"] = father, mother
         case["related_persons"] = [
@@ -329,7 +349,8 @@ def make(i, a, fontlist, families, used):
             {"surname": mother["surname"], "given_names": mother["given_names"], "relation": "mother"}]
     if kind == "marriage_certificate":
         spouse = supportdocs13.stranger(r, spec13, app) if spec13 else \
-            supportdocs14.stranger(r, spec14, app) if spec14 else stranger(r, app)
+            supportdocs14.stranger(r, spec14, app) if spec14 else \
+            supportdocs15.stranger(r, spec15, app) if spec15 else stranger(r, app)
         shown["spouse"] = spouse
         shown["applicant_first"] = r.random() < 0.5
         shown["married"] = shown["issue"] - datetime.timedelta(days=r.randint(0, 3000))
@@ -337,7 +358,8 @@ def make(i, a, fontlist, families, used):
                                     "birth_date": spouse["birth_date"].isoformat(), "relation": "spouse"}]
     if defect == "wrong_name":
         other = (lambda p: supportdocs13.stranger(r, spec13, p)) if spec13 else \
-            (lambda p: supportdocs14.stranger(r, spec14, p)) if spec14 else (lambda p: stranger(r, p))
+            (lambda p: supportdocs14.stranger(r, spec14, p)) if spec14 else \
+            (lambda p: supportdocs15.stranger(r, spec15, p)) if spec15 else (lambda p: stranger(r, p))
         shown["person"] = other(app)
         if kind == "marriage_certificate":
             shown["person"]["surname"] = other(shown["spouse"])["surname"]
@@ -350,7 +372,8 @@ def make(i, a, fontlist, families, used):
             supportdocs11.other_address(r, sys.modules[__name__], spec11, app_addr) if spec11 else \
             supportdocs12.other_address(r, spec12, app_addr) if spec12 else \
             supportdocs13.other_address(r, spec13, app_addr) if spec13 else \
-            supportdocs14.other_address(r, spec14, app_addr) if spec14 else address(r)
+            supportdocs14.other_address(r, spec14, app_addr) if spec14 else \
+            supportdocs15.other_address(r, spec15, app_addr) if spec15 else address(r)
     elif defect == "future_issue":
         shown["issue"] = TODAY + datetime.timedelta(days=r.randint(20, 300))
     elif defect == "stale_statement":
@@ -385,6 +408,8 @@ def make(i, a, fontlist, families, used):
         lang13 = supportdocs13.draw13(sys.modules[__name__], kind, c, r, truth, spec13)
     elif family == "heldout14":
         lang14 = supportdocs14b.draw14(sys.modules[__name__], kind, c, r, truth, spec14)
+    elif family == "heldout15":
+        lang15 = supportdocs15c.draw15(sys.modules[__name__], kind, c, r, truth, spec15)
     else:
         L = Layout(family, r, c)
         draw(kind, c, L, r, app, truth)
@@ -396,13 +421,14 @@ def make(i, a, fontlist, families, used):
     else:
         data = (supportdocs10.scanned if spec10 else supportdocs11.scanner(spec11) if spec11 else
                 supportdocs12.scanner(spec12) if spec12 else supportdocs13.cap.scanner(spec13) if spec13 else
-                supportdocs14b.scanner(spec14) if spec14 else
+                supportdocs14b.scanner(spec14) if spec14 else supportdocs15c.scanner(spec15) if spec15 else
                 supporting.scanned)(c.img, r)
     with open(os.path.join(a.out, name + ".jpg"), "wb") as fh:
         fh.write(data)
     with open(os.path.join(a.out, name + ".case.json"), "w", encoding="utf-8") as fh:
         json.dump(case, fh, ensure_ascii=False, indent=1)
     expect = [EXPECT[defect]] if defect else []
+    page_lang = lang or lang5 or lang7 or lang8 or lang9 or lang11 or lang13 or lang14 or lang15
     if defect == "duplicate":
         other = person(r)
         dup = {"case_id": "SD-%04d-B" % i, "surname": other["surname"],
@@ -414,19 +440,18 @@ def make(i, a, fontlist, families, used):
         # and compression.
         again = (supportdocs10.scanned if spec10 else supportdocs11.scanner(spec11) if spec11 else
                 supportdocs12.scanner(spec12) if spec12 else supportdocs13.cap.scanner(spec13) if spec13 else
-                supportdocs14b.scanner(spec14) if spec14 else supporting.scanned)(
+                supportdocs14b.scanner(spec14) if spec14 else supportdocs15c.scanner(spec15) if spec15 else
+                supporting.scanned)(
             c.img, random.Random("%d/%d/again" % (a.seed, i)))
         with open(os.path.join(a.out, name + ".dup.jpg"), "wb") as fh:
             fh.write(again)
     with open(os.path.join(a.out, name + ".json"), "w", encoding="utf-8") as fh:
         json.dump({"file": name + ".jpg", "kind": kind, "family": family,
                    "heldout": family in HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7 + HELDOUT8 + HELDOUT9 +
-                   HELDOUT10 + HELDOUT11 + HELDOUT12 + HELDOUT13 + HELDOUT14,
+                   HELDOUT10 + HELDOUT11 + HELDOUT12 + HELDOUT13 + HELDOUT14 + HELDOUT15,
                    "dpi": dpi, "defect": defect or "",
                    "expect": expect, "case": name + ".case.json", "today": TODAY.isoformat(),
-                   "lang": lang or lang5 or lang7 or lang8 or lang9 or lang11 or lang13 or lang14 or "eng",
-                   "ocr_langs": "eng+" + (lang or lang5 or lang7 or lang8 or lang9 or lang11 or lang13 or lang14) if (
-                       lang or lang5 or lang7 or lang8 or lang9 or lang11 or lang13 or lang14) else "eng",
+                   "lang": page_lang or "eng", "ocr_langs": "eng+" + page_lang if page_lang else "eng",
                    "fields": c.fields, "page_pt": getattr(c, "page_pt", [595.3, 841.9]), "runs": c.runs,
                    **getattr(c, "extra", {})},
                   fh, ensure_ascii=False, indent=1)
@@ -439,10 +464,10 @@ def main():
     ap.add_argument("--seed", type=int, default=15)
     sets = {"train": TRAIN, "heldout": HELDOUT, "all": TRAIN + HELDOUT}
     single = {f: [f] for f in TRAIN + HELDOUT + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7 + HELDOUT8 +
-              HELDOUT9 + HELDOUT10 + HELDOUT11 + HELDOUT12 + HELDOUT13 + HELDOUT14}
+              HELDOUT9 + HELDOUT10 + HELDOUT11 + HELDOUT12 + HELDOUT13 + HELDOUT14 + HELDOUT15}
     ap.add_argument("--layouts", nargs="+", default=["all"], metavar="LAYOUT",
                     help="train, heldout or all (alone), or one or more family names (colon ... "
-                         "heldout14), drawn in turn: page i is of family (i // 9) %% N")
+                         "heldout15), drawn in turn: page i is of family (i // 9) %% N")
     ap.add_argument("--defects", type=float, default=0.5, help="share of pages with a defect")
     ap.add_argument("--clean", action="store_true", help="no scanned look (rotation, noise, blur)")
     ap.add_argument("--balance", action="store_true",

@@ -210,8 +210,8 @@ def _surname(pair, female):
     return pair[1] if female else pair[0]
 
 
-def _person(r, country, female=None):
-    given, pairs = NAMES[country][0], NAMES[country][1]
+def _person(r, country, female=None, names=None):
+    given, pairs = (names or NAMES)[country][0], (names or NAMES)[country][1]
     g = r.choice([n for n in given if female is None or n.startswith("*") == female])
     fem = g.startswith("*")
     return g.lstrip("*"), _surname(r.choice(pairs), fem), fem
@@ -229,39 +229,42 @@ def _address(r, country):
     return [line, town]
 
 
-def applicant(r, sd, spec, app):
+def applicant(r, sd, spec, app, names=None, address=None):
     """The applicant as the page's country names them (the case record
     too: given names, surname, the maiden name on a married woman's
-    page); returns the address as the case's two lines."""
-    app["given_names"], app["surname"], female = _person(r, spec["country"])
+    page); returns the address as the case's two lines. names and address
+    (a function of r and the country) are another family's (heldout15)."""
+    names = names or NAMES
+    app["given_names"], app["surname"], female = _person(r, spec["country"], None, names)
     spec["female"] = female
-    maidens = NAMES[spec["country"]][2]
+    maidens = names[spec["country"]][2]
     spec["maiden"] = r.choice(maidens) if female and maidens and spec["name"] == "nee" else ""
-    spec["birth_place"] = r.choice(NAMES[spec["country"]][3])
-    return _address(r, spec["country"])
+    spec["birth_place"] = r.choice(names[spec["country"]][3])
+    return (address or _address)(r, spec["country"])
 
 
-def stranger(r, spec, p):
+def stranger(r, spec, p, names=None):
     """Another person of the page's country: no name in common with p."""
     while True:
-        g, s, _ = _person(r, spec["country"])
+        g, s, _ = _person(r, spec["country"], None, names)
         if s != p["surname"] and g.split()[0] != p["given_names"].split()[0]:
             birth = datetime.date(1955, 1, 1) + datetime.timedelta(days=r.randint(0, 365 * 45))
             return {"surname": s, "given_names": g, "birth_date": birth}
 
 
-def parents(r, spec, app):
+def parents(r, spec, app, names=None):
     """The birth certificate's father and mother (the family's surname in
     its man's and woman's form; the mother's maiden name kept in spec)."""
-    pair = next((p for p in NAMES[spec["country"]][1] if app["surname"] in p), (app["surname"],) * 2)
+    names = names or NAMES
+    pair = next((p for p in names[spec["country"]][1] if app["surname"] in p), (app["surname"],) * 2)
     out = []
     for female in (False, True):
         g = app["given_names"]
         while g == app["given_names"]:  # a parent never shares the child's given names here
-            g, _, _ = _person(r, spec["country"], female)
+            g, _, _ = _person(r, spec["country"], female, names)
         birth = app["birth_date"] - datetime.timedelta(days=r.randint(365 * 20, 365 * 38))
         out.append({"surname": _surname(pair, female), "given_names": g, "birth_date": birth})
-    maidens = NAMES[spec["country"]][2]
+    maidens = names[spec["country"]][2]
     spec["mother_maiden"] = r.choice(maidens) if maidens else ""
     return out
 

@@ -34,7 +34,7 @@ static inline void ocr_init(ocr *o, const char *a, const char *b, const char *c)
         if (n > DS_MRZ_MAX_LINE)
             n = DS_MRZ_MAX_LINE;
         for (int i = 0; i < n; i++)
-            o->ch[l][i] = (ds_mrz_char){src[l][i], 0.95f, 0, 0.0f, 0, 0};
+            o->ch[l][i] = (ds_mrz_char){src[l][i], 0.95f, 0, 0.0f, 0, 0, 0.0f};
         o->rows[l] = o->ch[l];
         o->lens[l] = n;
     }

@@ -1029,8 +1029,8 @@ static void valid_reading_field_prior(void)
     ocr o;
     ds_mrz m;
     ocr_init(&o, "P<CANMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", l2, NULL);
-    o.ch[1][4] = (ds_mrz_char){'O', 0.36f, 'D', 0.23f, 0, 0};
-    o.ch[1][6] = (ds_mrz_char){'O', 0.57f, '0', 0.25f, 0, 0};
+    o.ch[1][4] = (ds_mrz_char){'O', 0.36f, 'D', 0.23f, 0, 0, 0.0f};
+    o.ch[1][6] = (ds_mrz_char){'O', 0.57f, '0', 0.25f, 0, 0, 0.0f};
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.valid);
     T_EQ_STR(m.document_number, "ZE000509");
@@ -1054,8 +1054,8 @@ static void valid_reading_field_prior(void)
     T_EQ_INT(m.nrepairs, 0);
     T_CHECK(!m.number_unsure);
     /* Doubted, or with the digit as second choice, they go to the prior. */
-    o.ch[1][3] = (ds_mrz_char){'B', 0.7f, '8', 0.2f, 0, 0};
-    o.ch[1][4] = (ds_mrz_char){'B', 0.92f, '8', 0.06f, 0, 0};
+    o.ch[1][3] = (ds_mrz_char){'B', 0.7f, '8', 0.2f, 0, 0, 0.0f};
+    o.ch[1][4] = (ds_mrz_char){'B', 0.92f, '8', 0.06f, 0, 0, 0.0f};
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.valid);
     T_EQ_STR(m.document_number, "ZE088509");
@@ -1072,28 +1072,28 @@ static void name_unsure_from_doubt(void)
     ocr_init(&o, TD3_L1, TD3_L2, NULL);
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(!m.name_unsure);
-    o.ch[0][11] = (ds_mrz_char){'O', 0.52f, '0', 0.43f, 0, 0}; /* an O, 0 second */
+    o.ch[0][11] = (ds_mrz_char){'O', 0.52f, '0', 0.43f, 0, 0, 0.0f}; /* an O, 0 second */
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(!m.name_unsure);
     T_EQ_STR(m.surname, "ERIKSSON");
     /* The same O read as a 0 first (the grammar folds it back to O). */
-    o.ch[0][11] = (ds_mrz_char){'0', 0.46f, 'O', 0.43f, 0, 0}; /* ERIKSS0N */
+    o.ch[0][11] = (ds_mrz_char){'0', 0.46f, 'O', 0.43f, 0, 0, 0.0f}; /* ERIKSS0N */
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.name_unsure);
     T_EQ_STR(m.surname, "ERIKSSON");
     /* A B read as a confident 0 (pe_98_pass-nld, a low-resolution model):
      * folded into O, a wrong letter, which only the doubt reports. */
-    o.ch[0][11] = (ds_mrz_char){'0', 0.96f, '8', 0.03f, 0, 0};
+    o.ch[0][11] = (ds_mrz_char){'0', 0.96f, '8', 0.03f, 0, 0, 0.0f};
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.name_unsure);
     T_CHECK(m.name_min_p < DS_MRZ_NAME_SURE_P);
     T_CHECK(m.valid); /* the checks do not read the name */
-    o.ch[0][11] = (ds_mrz_char){'O', 1.0f, 0, 0, 0, 0};
-    o.ch[0][15] = (ds_mrz_char){'H', 0.35f, 'N', 0.31f, 0, 0}; /* HNNA: H or N */
+    o.ch[0][11] = (ds_mrz_char){'O', 1.0f, 0, 0, 0, 0, 0.0f};
+    o.ch[0][15] = (ds_mrz_char){'H', 0.35f, 'N', 0.31f, 0, 0, 0.0f}; /* HNNA: H or N */
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.name_unsure);
     T_CHECK(m.valid); /* the checks do not read the name */
-    o.ch[0][15] = (ds_mrz_char){'R', 0.37f, '4', 0.23f, 0, 0}; /* little belief in any letter */
+    o.ch[0][15] = (ds_mrz_char){'R', 0.37f, '4', 0.23f, 0, 0, 0.0f}; /* little belief in any letter */
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.name_unsure);
     /* Plain text carries no doubt. */
@@ -1112,19 +1112,19 @@ static void number_unsure_from_doubt(void)
     ocr_init(&o, TD3_L1, TD3_L2, NULL);
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.valid && !m.number_unsure);
-    o.ch[1][15] = (ds_mrz_char){'0', 0.35f, '8', 0.30f, 0, 0}; /* in the birth date */
+    o.ch[1][15] = (ds_mrz_char){'0', 0.35f, '8', 0.30f, 0, 0, 0.0f}; /* in the birth date */
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(!m.number_unsure);
-    o.ch[1][15] = (ds_mrz_char){'0', 0.95f, 0, 0.0f, 0, 0};
-    o.ch[1][2] = (ds_mrz_char){'9', 0.55f, '8', 0.30f, 0, 0}; /* L8?8902C3: 9 or 8 */
+    o.ch[1][15] = (ds_mrz_char){'0', 0.95f, 0, 0.0f, 0, 0, 0.0f};
+    o.ch[1][2] = (ds_mrz_char){'9', 0.55f, '8', 0.30f, 0, 0, 0.0f}; /* L8?8902C3: 9 or 8 */
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.valid && m.number_unsure);
     T_EQ_STR(m.document_number, "L898902C3");
-    o.ch[1][2] = (ds_mrz_char){'9', 0.3f, 0, 0.0f, 0, 0}; /* little belief */
+    o.ch[1][2] = (ds_mrz_char){'9', 0.3f, 0, 0.0f, 0, 0, 0.0f}; /* little belief */
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.number_unsure);
-    o.ch[1][2] = (ds_mrz_char){'9', 0.95f, 0, 0.0f, 0, 0};
-    o.ch[1][9] = (ds_mrz_char){'6', 0.5f, '5', 0.4f, 0, 0}; /* its check digit */
+    o.ch[1][2] = (ds_mrz_char){'9', 0.95f, 0, 0.0f, 0, 0, 0.0f};
+    o.ch[1][9] = (ds_mrz_char){'6', 0.5f, '5', 0.4f, 0, 0, 0.0f}; /* its check digit */
     T_EQ_INT(ocr_parse(&o, &m), DS_OK);
     T_CHECK(m.number_unsure);
     /* Plain text carries no doubt. */

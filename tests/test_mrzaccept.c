@@ -75,7 +75,7 @@ static void name_filling_its_field_accepted(void)
 /* Sets position k of line l to c read with probability p, second guess alt. */
 static void set_ch(ocr *o, int l, int k, char c, float p, char alt)
 {
-    o->ch[l][k] = (ds_mrz_char){c, p, alt, alt ? 1.0f - p : 0.0f, 0, 0};
+    o->ch[l][k] = (ds_mrz_char){c, p, alt, alt ? 1.0f - p : 0.0f, 0, 0, 0.0f};
 }
 
 /* An MRZ printed in another OCR-B or at low resolution: seven digits of

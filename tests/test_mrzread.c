@@ -382,6 +382,132 @@ static void o_zero_swap_is_a_misreading(void)
     T_CHECK(!m.misread.document_number);
 }
 
+/* Glyph heights as OCR-B prints them at a cap height of 10 px: digits 8%
+ * taller than the flat capitals, O and S overshooting by half that; fillers
+ * unmeasured. */
+static void ocr_heights(ocr *o)
+{
+    for (int l = 0; l < o->n; l++)
+        for (int i = 0; i < o->lens[l]; i++) {
+            char c = o->ch[l][i].c;
+            o->ch[l][i].ink_h = c >= '0' && c <= '9' ? 10.8f : c == 'O' || c == 'S' ? 10.4f : c == '<' ? 0.0f : 10.0f;
+        }
+}
+
+/* An O of the name read as 0 first, O second: its height against this MRZ's
+ * confident digits and flat capitals tells which it is. As short as a
+ * capital: the O, read (the name sure); as tall as a digit, untold, or too
+ * few glyphs to measure by: the name stays unsure. Only 0/O, 8/B and 2/Z:
+ * a 0 read with B second, or a 1 with I second, stays unsure whatever its
+ * height. */
+static void height_tells_letter_in_name(void)
+{
+    ocr o;
+    ds_mrz m;
+    ocr_init(&o, TD3_L1, TD3_L2, NULL);
+    ocr_heights(&o);
+    o.ch[0][11] = (ds_mrz_char){'0', 0.46f, 'O', 0.43f, 0, 0, 10.3f}; /* ERIKSS0N */
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(!m.name_unsure);
+    T_EQ_STR(m.surname, "ERIKSSON");
+    T_CHECK(m.name_min_p > 0.85f);
+    o.ch[0][11].ink_h = 10.8f; /* a digit's height: no letter in a name */
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.name_unsure);
+    o.ch[0][11].ink_h = 10.6f; /* between the two: untold */
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.name_unsure);
+    o.ch[0][11].ink_h = 10.3f;
+    o.ch[0][11].alt_p = 0.2f; /* room for a third letter (D, Q) behind them */
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.name_unsure);
+    o.ch[0][11].alt_p = 0.43f;
+    o.ch[0][11].alt = 'B'; /* a B read as 0 is no O, however short */
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.name_unsure);
+    o.ch[0][11] = (ds_mrz_char){'1', 0.46f, 'I', 0.43f, 0, 0, 10.0f}; /* real 1s stand low */
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.name_unsure);
+    /* Unmeasured (plain heights of 0): nothing to tell by. */
+    ocr_init(&o, TD3_L1, TD3_L2, NULL);
+    o.ch[0][11] = (ds_mrz_char){'0', 0.46f, 'O', 0.43f, 0, 0, 10.3f};
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.name_unsure);
+    /* Digits and capitals as tall as each other (no gap to measure by). */
+    ocr_heights(&o);
+    for (int i = 0; i < o.lens[1]; i++)
+        if (o.ch[1][i].ink_h > 10.5f)
+            o.ch[1][i].ink_h = 10.2f;
+    o.ch[0][11].ink_h = 10.0f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.name_unsure);
+}
+
+/* A personal number printed 03060021041 whose 0s a recogniser reads as sure
+ * O's (pe_100_pass-lux: another OCR-B) and which stand as tall as the MRZ's
+ * digits: read as 0s once the checks over them pass; at a capital's height,
+ * or with a check still failing after, nothing changes. */
+static void height_tells_digit_in_free_field(void)
+{
+    char l2[45];
+    td3_line2(l2, "L898902C3", "UTO", "740812", 'F', "120415", "03060021041", 0);
+    char read[45];
+    memcpy(read, l2, sizeof read);
+    const int at[5] = {28, 30, 32, 33, 36};
+    for (int i = 0; i < 5; i++)
+        read[at[i]] = 'O';
+    ocr o;
+    ds_mrz m;
+    ocr_init(&o, TD3_L1, read, NULL);
+    ocr_sure_line(&o, 1);
+    ocr_heights(&o);
+    for (int i = 0; i < 5; i++)
+        o.ch[1][at[i]].ink_h = 10.8f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.valid);
+    T_EQ_STR(m.optional_data, "03060021041");
+    T_EQ_INT(m.nrepairs, 5);
+    for (int i = 0; i < m.nrepairs && i < 5; i++) {
+        T_EQ_INT(m.repairs[i].pos, at[i]);
+        T_EQ_INT(m.repairs[i].to, '0');
+        T_CHECK(!m.repairs[i].prior);
+    }
+    /* As short as the capitals (what the glyphs of a real O measure): O's. */
+    for (int i = 0; i < 5; i++)
+        o.ch[1][at[i]].ink_h = 10.4f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(!m.valid);
+    T_EQ_INT(m.nrepairs, 0);
+    /* Tall, but the personal number's check digit printed wrong: the
+     * changes prove nothing and are all taken back. */
+    read[42] = read[42] == '9' ? '8' : '9';
+    ocr_init(&o, TD3_L1, read, NULL);
+    ocr_sure_line(&o, 1);
+    ocr_heights(&o);
+    for (int i = 0; i < 5; i++)
+        o.ch[1][at[i]].ink_h = 10.8f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(!m.valid);
+    T_EQ_INT(m.nrepairs, 0);
+    T_CHECK(strstr(m.lines[1], "O3O6OO21O41") != NULL);
+    /* Checks that pass both ways (ZE00O5O9: two O's for 0 at weights 7
+     * and 3 move the sum by 240) cannot prove the height: the field prior
+     * decides, and says so. */
+    td3_line2(l2, "ZE000509", "CAN", "850101", 'F', "230114", "", 0);
+    memcpy(read, l2, sizeof read);
+    read[4] = read[6] = 'O';
+    ocr_init(&o, TD3_L1, read, NULL);
+    ocr_sure_line(&o, 1);
+    ocr_heights(&o);
+    o.ch[1][4].ink_h = o.ch[1][6].ink_h = 10.8f;
+    T_EQ_INT(ocr_parse(&o, &m), DS_OK);
+    T_CHECK(m.valid);
+    T_EQ_STR(m.document_number, "ZE000509");
+    T_EQ_INT(m.nrepairs, 2);
+    for (int i = 0; i < m.nrepairs && i < 2; i++)
+        T_CHECK(m.repairs[i].prior);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -395,6 +521,8 @@ int main(int argc, char **argv)
         {"cut_characters_are_unknown", cut_characters_are_unknown},
         {"offgrid_glyph_is_no_confident_read", offgrid_glyph_is_no_confident_read},
         {"o_zero_swap_is_a_misreading", o_zero_swap_is_a_misreading},
+        {"height_tells_letter_in_name", height_tells_letter_in_name},
+        {"height_tells_digit_in_free_field", height_tells_digit_in_free_field},
     };
     return T_RUN(cases);
 }

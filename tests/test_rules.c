@@ -530,7 +530,7 @@ static void t_clipped_chars(void)
     int lens[3] = {30, 30, 30};
     for (int l = 0; l < 3; l++)
         for (int k = 0; k < 30; k++)
-            a[l][k] = (ds_mrz_char){'O', 0.5f, '0', 0.4f, 0, 0};
+            a[l][k] = (ds_mrz_char){'O', 0.5f, '0', 0.4f, 0, 0, 0.0f};
     ds_mrz_clip_chars(DS_MRZ_CLIPPED_END, in, lens, 3, out);
     for (int l = 0; l < 3; l++)
         for (int k = 0; k < 30; k++) {

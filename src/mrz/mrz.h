@@ -55,6 +55,10 @@ typedef struct ds_mrz_char {
      * recogniser saw a cut glyph, and its probability says nothing of it:
      * the reading is no confident one (ds_mrz.misread). */
     unsigned char offgrid;
+    /* The glyph's ink height, band pixels, to a fraction of one
+     * (ds_mrz_cell_ink_height); 0 when not measured (plain text, a cut
+     * cell, ink reaching the cell's edge). */
+    float ink_h;
 } ds_mrz_char;
 
 /* How far (share of the pitch) a glyph may lie from its cell's centre and
@@ -78,13 +82,27 @@ typedef struct ds_mrz_char {
 /* Under this probability for its best reading as a letter, a character of
  * the name field makes the name unsure (ds_mrz.name_unsure; so does a
  * second letter half as likely as the first, and a digit read first at any
- * probability, since no name holds one): the name is then no evidence
+ * probability, since no name holds one, unless its height tells the letter
+ * it resembles, DS_MRZ_HEIGHT_LETTER): the name is then no evidence
  * against the printed page, a barcode or the case record, and the report
  * says it was not read reliably (MRZ_NAME_UNREADABLE). Set from the real
  * specimens (bench/real-read.py): the misread name letters scored 0.33-0.38
  * or had a second letter as likely; letters read right, taken as letters
  * (0 as O), 0.47 and more. */
 #define DS_MRZ_NAME_SURE_P 0.4f
+
+/* Letter or digit by the glyph's height (repair.c, height_class): at least
+ * this many confidently read digits and flat capitals in the MRZ to measure
+ * their heights by, standing this many pixels apart or more; a glyph is a
+ * letter's height up to DS_MRZ_HEIGHT_LETTER of the way from the capitals'
+ * height to the digits', a digit's from DS_MRZ_HEIGHT_DIGIT. */
+#define DS_MRZ_HEIGHT_REFS 4
+#define DS_MRZ_HEIGHT_GAP_PX 0.4f
+#define DS_MRZ_HEIGHT_LETTER 0.5f
+#define DS_MRZ_HEIGHT_DIGIT 0.85f
+/* A name's 0 read with O second is told an O by its height only when the
+ * two readings hold this much of the recogniser's belief together. */
+#define DS_MRZ_HEIGHT_PAIR_P 0.8f
 
 /* The least probability a recogniser's second choice needs to be used in a
  * repair; a rarer second choice is ignored. */

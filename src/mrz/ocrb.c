@@ -579,7 +579,7 @@ void ds_ocrb_classify(const ds_ocrb *m, const float *features, ds_mrz_char *out)
     float prob[DS_OCRB_MAX_MODELS][DS_OCRB_CLASSES], mean[DS_OCRB_CLASSES];
     if (!out)
         return;
-    *out = (ds_mrz_char){0, 0.0f, 0, 0.0f, 0, 0};
+    *out = (ds_mrz_char){0, 0.0f, 0, 0.0f, 0, 0, 0.0f};
     if (!m || !features || m->nnets < 1)
         return;
     for (int i = 0; i < m->nnets; i++)

@@ -28,6 +28,15 @@
  *    map O/Q/D->0, I/L->1, Z->2, S->5, G->6, T->7, B->8 (digit positions) or
  *    0->O, 1->I, 2->Z, 5->S, 6->G, 8->B (letter positions). A character with
  *    no mapping stays as read and format_ok is false.
+ * 1b. Repairs by height: OCR-B's digits stand about 8% taller than its flat
+ *    capitals. A letter O, B or Z of the free-form fields (document number,
+ *    optional data), as read, whose glyph stands as tall as this MRZ's
+ *    confidently read digits (repair.c, height_class; ds_mrz_char.ink_h)
+ *    becomes 0, 8 or 2, however confident the recogniser was (a print whose
+ *    0s it reads as sure O's); all such changes are kept only when every
+ *    check reading a changed position passes afterwards, some check reads
+ *    each, and one of them failed before (where the checks pass both ways
+ *    they cannot tell: rule 5 decides); all are taken back otherwise.
  * 2. Check-digit repairs, after grammar repairs, for each failing check in
  *    the order document number, birth date, expiry date, optional data,
  *    composite. The candidates are single-character substitutions at the
@@ -466,7 +475,7 @@ ds_error ds_mrz_parse(const char *const *lines, int nlines, int today_year, ds_m
         if (n > DS_MRZ_MAX_LINE)
             return DS_ERR_MRZ_LENGTH;
         for (size_t i = 0; i < n; i++)
-            buf[l][i] = (ds_mrz_char){lines[l][i], 1.0f, 0, 0.0f, 0, 0};
+            buf[l][i] = (ds_mrz_char){lines[l][i], 1.0f, 0, 0.0f, 0, 0, 0.0f};
         rows[l] = buf[l];
         lens[l] = (int)n;
     }

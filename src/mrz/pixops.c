@@ -523,3 +523,47 @@ PIX *ds_mrz_descreen(PIX *page)
 {
     return page && pixGetDepth(page) == 8 ? pixBlockconv(page, 1, 1) : NULL;
 }
+
+float ds_mrz_cell_ink_height(PIX *band, int x, int y, int w, int h, int threshold)
+{
+    if (!band || pixGetDepth(band) != 8 || w < 4 || h < 4 || h > 512)
+        return 0;
+    int bw = pixGetWidth(band), bh = pixGetHeight(band), wpl = pixGetWpl(band);
+    int x0 = x + w / 8, x1 = x + w - w / 8;
+    if (x0 < 0 || x1 > bw || y < 0 || y + h > bh || x1 <= x0)
+        return 0;
+    /* each row's darkest pixel across the cell's middle three quarters */
+    int m[512];
+    const l_uint32 *data = pixGetData(band);
+    for (int r = 0; r < h; r++) {
+        const l_uint32 *line = data + (size_t)(y + r) * wpl;
+        int v = 255;
+        for (int cx = x0; cx < x1; cx++) {
+            int g = GET_DATA_BYTE(line, cx);
+            if (g < v)
+                v = g;
+        }
+        m[r] = v;
+    }
+    /* the longest run of inked rows: the glyph */
+    int best_s = -1, best_e = -1;
+    for (int s = 0; s < h;) {
+        if (m[s] >= threshold) {
+            s++;
+            continue;
+        }
+        int e = s;
+        while (e + 1 < h && m[e + 1] < threshold)
+            e++;
+        if (e - s > best_e - best_s)
+            best_s = s, best_e = e;
+        s = e + 1;
+    }
+    /* a glyph that reaches the cell's edge has no edge of its own there */
+    if (best_s <= 0 || best_e >= h - 1)
+        return 0;
+    /* where the profile crosses the threshold, between rows */
+    float top = (float)(best_s - 1) + (float)(m[best_s - 1] - threshold) / (float)(m[best_s - 1] - m[best_s]);
+    float bot = (float)best_e + (float)(threshold - m[best_e]) / (float)(m[best_e + 1] - m[best_e]);
+    return bot - top;
+}

@@ -5,6 +5,7 @@
  */
 #include "mrz/repair.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static char to_digit(char c)
@@ -48,6 +49,61 @@ static bool record(ds_mrz *m, int line, int pos, char from, char to, bool prior)
     return true;
 }
 
+/* A capital whose ink stands as tall as the flat capitals (E, H, ...): not
+ * the round ones, which overshoot the cap line and the baseline a little. */
+static bool flat_letter(char c)
+{
+    return is_upper(c) && !strchr("CGJOQSU", c);
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return (x > y) - (x < y);
+}
+
+static float median(float *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_float);
+    return n % 2 ? v[n / 2] : 0.5f * (v[n / 2 - 1] + v[n / 2]);
+}
+
+/*
+ * Letter or digit, by the glyph's height: OCR-B's digits stand about 8%
+ * taller than its flat capitals, and O, S overshoot them by half that. The
+ * heights are measured against this very MRZ (ds_mrz_char.ink_h), so any
+ * print and resolution calibrates itself: the median of its confidently
+ * read digits and of its confidently read flat capitals, at least
+ * DS_MRZ_HEIGHT_REFS of each, DS_MRZ_HEIGHT_GAP_PX pixels apart or more.
+ * Returns 1 when the glyph stands no higher than DS_MRZ_HEIGHT_LETTER of
+ * the way from the capitals' height to the digits', -1 when it stands at
+ * DS_MRZ_HEIGHT_DIGIT of it or more, 0 otherwise or when unmeasured.
+ */
+static int height_class(const layout *L, const ds_mrz_char *const *src, const ds_mrz_char *s)
+{
+    if (!(s->ink_h > 0))
+        return 0;
+    float dig[DS_MRZ_MAX_LINES * DS_MRZ_MAX_LINE], let[DS_MRZ_MAX_LINES * DS_MRZ_MAX_LINE];
+    int nd = 0, nl = 0;
+    for (int l = 0; l < L->nlines; l++)
+        for (int p = 0; p < L->width; p++) {
+            const ds_mrz_char *r = &src[l][p];
+            if (r == s || !(r->ink_h > 0) || r->p < DS_MRZ_DOUBT_P || r->offgrid)
+                continue;
+            if (is_digit(r->c))
+                dig[nd++] = r->ink_h;
+            else if (flat_letter(r->c))
+                let[nl++] = r->ink_h;
+        }
+    if (nd < DS_MRZ_HEIGHT_REFS || nl < DS_MRZ_HEIGHT_REFS)
+        return 0;
+    float hd = median(dig, nd), hl = median(let, nl);
+    if (hd - hl < DS_MRZ_HEIGHT_GAP_PX)
+        return 0;
+    float at = (s->ink_h - hl) / (hd - hl);
+    return at <= DS_MRZ_HEIGHT_LETTER ? 1 : at >= DS_MRZ_HEIGHT_DIGIT ? -1 : 0;
+}
+
 /* Repairs the characters the position grammar forbids (rule 1 above). */
 static void repair_grammar(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
 {
@@ -70,6 +126,60 @@ static void repair_grammar(const layout *L, const ds_mrz_char *const *src, ds_mr
                 return;
         }
     }
+}
+
+/*
+ * Rule 1b (parse.c): a letter of the free-form fields (document number,
+ * optional data) whose glyph stands as tall as this MRZ's digits
+ * (height_class) is read as the digit it resembles: O as 0, B as 8, Z as 2.
+ * A print whose 0s the recogniser reads as sure O's (another OCR-B) is still
+ * printed with OCR-B's tall digits. Proven by the checks: kept only when
+ * every check reading a changed position passes afterwards and one of them
+ * failed before (where they passed both ways, the checks cannot tell: the
+ * field prior, rule 5, decides and says so); all undone otherwise. A
+ * changed digit is as right as the letter read: an overprinted 9 read B
+ * stands tall, but becomes 8, and only a check failing before can prove it.
+ */
+static bool covers(const cover *c, int line, int pos);
+
+static void repair_height(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
+{
+    unsigned char cls[DS_MRZ_MAX_LINES][DS_MRZ_MAX_LINE];
+    ds_mrz_build_classes(L, cls);
+    eval before;
+    ds_mrz_evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &before);
+    int first = m->nrepairs;
+    for (int l = 0; l < L->nlines; l++)
+        for (int p = 0; p < L->width; p++) {
+            const ds_mrz_char *s = &src[l][p];
+            char cur = m->lines[l][p];
+            if (cls[l][p] == CL_ANY && cur == s->c && strchr("OBZ", cur) &&
+                height_class(L, src, s) == -1 && !record(m, l, p, cur, to_digit(cur), false))
+                break;
+        }
+    if (m->nrepairs == first)
+        return;
+    eval e;
+    ds_mrz_evaluate(L, (const char(*)[DS_MRZ_MAX_LINE + 1])m->lines, &e);
+    bool proven = true, gained = false;
+    for (int i = first; i < m->nrepairs && proven; i++) {
+        bool read = false;
+        for (int k = 0; k < K_COUNT; k++) {
+            cover c;
+            ds_mrz_coverage(L, &e, k, &c);
+            if (e.state[k] == DS_CHECK_ABSENT || !covers(&c, m->repairs[i].line, m->repairs[i].pos))
+                continue;
+            read = true;
+            proven = proven && e.state[k] == DS_CHECK_OK;
+            gained = gained || before.state[k] == DS_CHECK_FAIL;
+        }
+        proven = proven && read;
+    }
+    if (proven && gained)
+        return;
+    for (int i = first; i < m->nrepairs; i++)
+        m->lines[m->repairs[i].line][m->repairs[i].pos] = m->repairs[i].from;
+    m->nrepairs = first;
 }
 
 /* The confusion group of c, or NULL when c is in none. */
@@ -629,13 +739,27 @@ static char name_letter(char c)
  * half as much. A position whose best reading is a digit is unsure however
  * confident: no name holds a digit, so the glyph was not read as printed and
  * the letter the grammar repair makes of it is a guess (a B of ALBERTINE
- * read as a sure 0 became O). name_min_p is the least best-letter
+ * read as a sure 0 became O); unless it is a 0, 8 or 2 with its letter
+ * twin (O, B, Z) second and a glyph as short as the MRZ's capitals
+ * (height_class): the twin then has both readings. name_min_p is the least best-letter
  * probability; a digit's letter has only its second choice's, if a letter. */
 static void name_doubt(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
 {
     m->name_min_p = 1;
     for (int i = 0; i < L->name.len; i++) {
         const ds_mrz_char *s = &src[L->name.line][L->name.start + i];
+        /* A 0, 8 or 2 read first, the letter it resembles second (O, B,
+         * Z), and a glyph as short as this MRZ's capitals: the letter, read
+         * by its height (both readings add up, as for one letter, and hold
+         * DS_MRZ_HEIGHT_PAIR_P of the belief: no third letter, a D or a Q,
+         * hides behind them). Not 1/I
+         * nor 5/S: the real prints' 1s and 5s stand as low as letters. */
+        if (s->c && strchr("082", s->c) && alt_usable(s) && s->alt == to_letter(s->c) &&
+            s->p + s->alt_p >= DS_MRZ_HEIGHT_PAIR_P && height_class(L, src, s) == 1) {
+            if (s->p + s->alt_p < m->name_min_p)
+                m->name_min_p = s->p + s->alt_p;
+            continue;
+        }
         if (is_digit(s->c)) {
             float pl = alt_usable(s) && (is_upper(s->alt) || s->alt == '<') ? s->alt_p : 0;
             if (pl < m->name_min_p)
@@ -684,6 +808,7 @@ static void number_doubt(const layout *L, const ds_mrz_char *const *src, ds_mrz 
 void ds_mrz_repair_read(const layout *L, const ds_mrz_char *const *src, ds_mrz *m)
 {
     repair_grammar(L, src, m);
+    repair_height(L, src, m);
     repair_checks(L, src, m);
     repair_joint(L, src, m);
     repair_prior(L, src, m);

@@ -272,6 +272,7 @@ static void recognise(const ds_scanner *s, reading *r)
             ds_ocrb_features(buf, w, h, w, r->band.ink_threshold[l], r->band.cap_height[l], feat);
             ds_ocrb_classify(s->ocrb, feat, &r->chars[l][k]);
             r->chars[l][k].offgrid = fabsf(off) > DS_MRZ_OFFGRID;
+            r->chars[l][k].ink_h = ds_mrz_cell_ink_height(band, c->x, c->y, c->w, c->h, r->band.ink_threshold[l]);
             float p = r->chars[l][k].p;
             sum += log(p > 1e-6f ? p : 1e-6f);
             if (p < r->min_p)

@@ -76,6 +76,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     .alt_p = (float)((b * 31u + mode) & 0xff) / 255.0f,
                     /* some characters cut away by the image's edge */
                     .cut = (unsigned char)((mode >> 1) & (next >> 7) & 1),
+                    /* glyph heights, for the letter/digit height test */
+                    .ink_h = (float)(b & 0x1f) * 0.5f,
                 };
                 len++;
             }

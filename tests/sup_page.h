@@ -68,6 +68,21 @@ static inline void add_line_at(page *p, int x, int h, const char *text, float co
 /* The next line of body text: from x 100, 20 px high, confidence 95. */
 static inline void add_line(page *p, const char *text) { add_line_at(p, 100, 20, text, 95); }
 
+/* A new page to build and a page to read it into, both zeroed (the
+ * caller frees them); false, with neither, when out of memory. */
+static inline bool sup_new(page **p, ds_sup_page **sp)
+{
+    *p = calloc(1, sizeof **p);
+    *sp = calloc(1, sizeof **sp);
+    if (*p && *sp)
+        return true;
+    free(*p);
+    free(*sp);
+    *p = NULL;
+    *sp = NULL;
+    return false;
+}
+
 /* A page of lines of body text (NULL-terminated), p cleared first. */
 static inline void sup_lines(page *p, const char *const *lines)
 {

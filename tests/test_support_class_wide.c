@@ -217,13 +217,10 @@ static void t_one_letter_off(void)
  * "Name of the pupil" (unread, the parent's name differing warned). */
 static void t_guardian_caption(void)
 {
-    page *p = calloc(1, sizeof *p);
-    ds_sup_page *sp = calloc(1, sizeof *sp);
-    if (!p || !sp) {
-        free(p);
-        free(sp);
+    page *p;
+    ds_sup_page *sp;
+    if (!sup_new(&p, &sp))
         return;
-    }
     line_at(p, 40, "SCHOOL LEAVING CERTIFICATE");
     add_line(p, "1. Name of the pupil : Mehwish Siddiqui");
     add_line(p, "2. Father's / Guardian's name : Tariq Siddiqui");

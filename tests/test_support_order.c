@@ -75,14 +75,11 @@ static void t_payslip_not_old(void)
     static const char *const json =
         "{\"case_id\":\"C-1\",\"surname\":\"Tran\",\"given_names\":\"Thi Lan\","
         "\"birth_date\":\"1990-01-01\",\"application_date\":\"2026-11-04\"}";
-    page *p = calloc(1, sizeof *p);
-    ds_sup_page *sp = calloc(1, sizeof *sp);
+    page *p;
+    ds_sup_page *sp;
     static ds_flags flags;
-    if (!p || !sp) {
-        free(p);
-        free(sp);
+    if (!sup_new(&p, &sp))
         return;
-    }
     add_line(p, "Mekong Garment Co., Ltd.");
     add_line(p, "PAY STATEMENT");
     add_line(p, "Employee Thi Lan Tran");

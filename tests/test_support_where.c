@@ -205,13 +205,10 @@ static void t_sentence_unverifiable(void)
  * on the next line and a photo's edge read beside it at 16. */
 static void t_names_other_words(void)
 {
-    page *p = calloc(1, sizeof *p);
-    ds_sup_page *sp = calloc(1, sizeof *sp);
-    if (!p || !sp) {
-        free(p);
-        free(sp);
+    page *p;
+    ds_sup_page *sp;
+    if (!sup_new(&p, &sp))
         return;
-    }
     ds_sup_text t;
     add_line_at(p, 600, 40, "RENT RECEIPT", 96);
     add_line(p, "Received from Juan Miguel Reyes the sum of PHP 18,000.00 for the rent of");

@@ -82,14 +82,11 @@ static void t_names_without_marks(void)
 static void t_statement_without_marks(void)
 {
     ds_case c = sup_case(case_le);
-    page *p = calloc(1, sizeof *p);
-    ds_sup_page *sp = calloc(1, sizeof *sp);
+    page *p;
+    ds_sup_page *sp;
     static ds_flags flags;
-    if (!p || !sp) {
-        free(p);
-        free(sp);
+    if (!sup_new(&p, &sp))
         return;
-    }
     add_line(p, "Song Hong Commercial Bank");
     add_line(p, "Account statement");
     add_line(p, "Account holder");

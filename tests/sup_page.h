@@ -1,8 +1,8 @@
 /*
- * Test helpers shared by the supporting-page tests (test_support.c,
- * test_support_class.c, test_support_read.c, test_support_forms.c,
- * test_support_lang.c): a page built word by word, as a born-digital PDF's
- * text layer or OCR gives it, so no OCR runs.
+ * Test helpers shared by the supporting-page tests (test_support*.c,
+ * test_text.c): a page built word by word, as a born-digital PDF's text
+ * layer or OCR gives it, so no OCR runs; the page classified, read, and
+ * checked against a case record, and the flags that gives.
  * Header-only test code; never part of the library.
  */
 #ifndef DS_TEST_SUP_PAGE_H
@@ -10,8 +10,11 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "check/case.h"
+#include "check/supcheck.h"
 #include "page/support.h"
 #include "t.h"
 
@@ -65,6 +68,29 @@ static inline void add_line_at(page *p, int x, int h, const char *text, float co
 /* The next line of body text: from x 100, 20 px high, confidence 95. */
 static inline void add_line(page *p, const char *text) { add_line_at(p, 100, 20, text, 95); }
 
+/* A new page to build and a page to read it into, both zeroed (the
+ * caller frees them); false, with neither, when out of memory. */
+static inline bool sup_new(page **p, ds_sup_page **sp)
+{
+    *p = calloc(1, sizeof **p);
+    *sp = calloc(1, sizeof **sp);
+    if (*p && *sp)
+        return true;
+    free(*p);
+    free(*sp);
+    *p = NULL;
+    *sp = NULL;
+    return false;
+}
+
+/* A page of lines of body text (NULL-terminated), p cleared first. */
+static inline void sup_lines(page *p, const char *const *lines)
+{
+    memset(p, 0, sizeof *p);
+    for (int i = 0; lines[i]; i++)
+        add_line(p, lines[i]);
+}
+
 /* The page's words as a text layer, on a page 3500 px high. */
 static inline void build(page *p, ds_sup_text *t)
 {
@@ -86,6 +112,100 @@ static inline void sup_read_page(page *p, ds_sup_text *t, ds_sup_page *sp)
     ds_sup_class c;
     ds_sup_classify(t, &c);
     ds_sup_extract(t, &c, sp);
+}
+
+/* The page's words as a text layer, classified. */
+static inline ds_sup_class sup_classify(page *p)
+{
+    ds_sup_text t;
+    build(p, &t);
+    ds_sup_class c;
+    ds_sup_classify(&t, &c);
+    ds_sup_text_free(&t);
+    return c;
+}
+
+/* Does c's evidence name what? */
+static inline bool sup_has_evidence(const ds_sup_class *c, const char *what)
+{
+    for (int i = 0; i < c->nevidence; i++)
+        if (strcmp(c->evidence[i], what) == 0)
+            return true;
+    return false;
+}
+
+/* The case record json (a test's own: it must parse). */
+static inline ds_case sup_case(const char *json)
+{
+    ds_case c;
+    char msg[DS_CASE_MSG_MAX];
+    T_EQ_INT(ds_case_parse(json, strlen(json), &c, msg, sizeof msg), DS_OK);
+    return c;
+}
+
+/* The page's words as OCR gives them read into sp (sup_read_page) and
+ * checked against the case c as screened on today, a statement's window
+ * window days (0: the default): its flags into *flags (cleared first). */
+static inline void sup_check_read(page *p, const ds_case *c, const char *today, int window,
+                                  ds_sup_page *sp, ds_flags *flags)
+{
+    ds_sup_text t;
+    sup_read_page(p, &t, sp);
+    memset(flags, 0, sizeof *flags);
+    ds_check_support(sp, &t, c, today, window, 0, flags);
+    ds_sup_text_free(&t);
+}
+
+/* As sup_check_read, against the case record case_json. */
+static inline void sup_check_page(page *p, const char *case_json, const char *today, int window,
+                                  ds_sup_page *sp, ds_flags *flags)
+{
+    ds_case c = sup_case(case_json);
+    sup_check_read(p, &c, today, window, sp, flags);
+}
+
+/* The first flag of code among flags (NULL: none). */
+static inline const ds_flag *sup_flag(const ds_flags *flags, ds_flag_code code)
+{
+    for (int i = 0; i < flags->count; i++)
+        if (flags->item[i].code == code)
+            return &flags->item[i];
+    return NULL;
+}
+
+/* The severity of code's flag among flags (0: none). */
+static inline int sup_severity(const ds_flags *flags, ds_flag_code code)
+{
+    const ds_flag *f = sup_flag(flags, code);
+    return f ? (int)f->severity : 0;
+}
+
+/* The severity of code's flag on sp (read from t) checked against c as
+ * screened on 2026-11-23 (0: none). */
+static inline int sup_check_severity(ds_sup_page *sp, const ds_sup_text *t, const ds_case *c,
+                                     ds_flag_code code)
+{
+    static ds_flags flags;
+    memset(&flags, 0, sizeof flags);
+    ds_check_support(sp, t, c, "2026-11-23", 0, 0, &flags);
+    return sup_severity(&flags, code);
+}
+
+/* The page p checked against case json on 2026-11-23: the severity of its
+ * SUPPORT_NAME_MISMATCH (0: none, -1: no memory); its holder's name in
+ * name (may be NULL). */
+static inline int sup_name_flag(page *p, const char *json, char *name, size_t cap)
+{
+    ds_sup_page *sp = calloc(1, sizeof *sp);
+    static ds_flags flags;
+    if (!sp)
+        return -1;
+    sup_check_page(p, json, "2026-11-23", 0, sp, &flags);
+    const ds_sup_field *f = ds_sup_find(sp, DS_SF_NAME);
+    if (name)
+        snprintf(name, cap, "%s", f ? f->norm : "");
+    free(sp);
+    return sup_severity(&flags, DS_FLAG_SUPPORT_NAME_MISMATCH);
 }
 
 /* The first field id of sp, whose normal form must be norm (NULL: none). */

@@ -1092,6 +1092,7 @@ static void jpeg_dct_scaling_is_opt_in(void)
     ds_pages_free(pages);
     pages = NULL;
     free(b.data);
+    pixDestroy(&p);
     buf png = encode(p = make_pix(800, 600, 8), IFF_PNG);
     pixDestroy(&p);
     lim.jpeg_min_side = 100;

@@ -743,16 +743,12 @@ static void t_address_compare(void)
 
 static ds_case make_case(void)
 {
-    ds_case c;
-    char msg[DS_CASE_MSG_MAX];
-    const char *j = "{\"case_id\":\"C-1\",\"surname\":\"Müller\",\"given_names\":\"Anna\","
+    return sup_case("{\"case_id\":\"C-1\",\"surname\":\"Müller\",\"given_names\":\"Anna\","
                     "\"birth_date\":\"1980-03-12\",\"application_date\":\"2026-11-01\","
                     "\"address\":\"12 Mill Road\\nLEEDS LS1 4AB\",\"related_persons\":["
                     "{\"surname\":\"Müller\",\"given_names\":\"Jan\",\"relation\":\"father\","
                     "\"birth_date\":\"1950-01-02\"},{\"surname\":\"Okafor\",\"given_names\":"
-                    "\"Ben\",\"relation\":\"spouse\"}]}";
-    T_EQ_INT(ds_case_parse(j, strlen(j), &c, msg, sizeof msg), DS_OK);
-    return c;
+                    "\"Ben\",\"relation\":\"spouse\"}]}");
 }
 
 /* Runs the checks on a page made of lines, every word read at conf but
@@ -790,23 +786,13 @@ static ds_flags *check_lines_weak(const char *const *lines, float conf, const ch
 static ds_flags *check_lines_case(const char *const *lines, const char *weak, float wconf,
                                   const char *json)
 {
-    ds_case c;
-    char msg[DS_CASE_MSG_MAX];
-    T_EQ_INT(ds_case_parse(json, strlen(json), &c, msg, sizeof msg), DS_OK);
+    ds_case c = sup_case(json);
     return check_lines_with(lines, 95, weak, wconf, "2026-11-23", &c);
 }
 
 static ds_flags *check_lines(const char *const *lines, float conf, const char *today)
 {
     return check_lines_weak(lines, conf, NULL, 0, today);
-}
-
-static const ds_flag *find_flag(const ds_flags *f, ds_flag_code code)
-{
-    for (int i = 0; i < f->count; i++)
-        if (f->item[i].code == code)
-            return &f->item[i];
-    return NULL;
 }
 
 static int alerts(const ds_flags *f)
@@ -830,8 +816,7 @@ static int address_severity(page *p)
     ds_check_support(&sp, &t, &c, "2026-11-23", 0, 0, &flags);
     ds_sup_text_free(&t);
     free(p);
-    const ds_flag *f = find_flag(&flags, DS_FLAG_SUPPORT_ADDRESS_MISMATCH);
-    return f ? (int)f->severity : 0;
+    return sup_severity(&flags, DS_FLAG_SUPPORT_ADDRESS_MISMATCH);
 }
 
 /* An address read with one unsure word: another address when any one word
@@ -912,7 +897,7 @@ static void t_date_confirmed_elsewhere(void)
         ds_check_support(&sp, &t, &c, "2026-11-23", 0, 0, &fl);
         /* Read at 10 but confirmed by its second printing: old; printed
          * once only and read at 10: no evidence, no flag. */
-        T_EQ_INT(find_flag(&fl, DS_FLAG_SUPPORT_STATEMENT_OLD) != NULL, pass == 0);
+        T_EQ_INT(sup_flag(&fl, DS_FLAG_SUPPORT_STATEMENT_OLD) != NULL, pass == 0);
         ds_sup_text_free(&t);
     }
     free(p);
@@ -976,7 +961,7 @@ static void t_checks_defects(void)
     static const char *const other[] = {"POLICE CERTIFICATE", "Full name: Sofia Okafor",
                                         "Date of issue: 3 February 2026", NULL};
     ds_flags *f = check_lines(other, 95, "2026-11-23");
-    const ds_flag *x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    const ds_flag *x = sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
     T_CHECK(x != NULL);
     if (x) {
         T_EQ_INT(x->severity, DS_SEV_HIGH);
@@ -985,20 +970,20 @@ static void t_checks_defects(void)
     }
     /* The same, read poorly: a warning, not fraud. */
     f = check_lines(other, 60, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    x = sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
     /* No name on the page at all: information only. */
     static const char *const noname[] = {"POLICE CERTIFICATE", "Date of issue: 3 February 2026",
                                          "No convictions are recorded.", NULL};
     f = check_lines(noname, 95, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_NAME_UNVERIFIED);
+    x = sup_flag(f, DS_FLAG_SUPPORT_NAME_UNVERIFIED);
     T_CHECK(x != NULL && x->severity == DS_SEV_INFO);
     T_EQ_INT(alerts(f), 0);
     /* Birth date: clearly different (high); one confusable digit (warning). */
     static const char *const bd[] = {"POLICE CERTIFICATE", "Full name: Anna Müller",
                                      "Date of birth: 12 March 1985", NULL};
     f = check_lines(bd, 95, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH);
+    x = sup_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_HIGH);
     if (x) {
         T_EQ_STR(x->expected, "1980-03-12");
@@ -1007,7 +992,7 @@ static void t_checks_defects(void)
     static const char *const bd8[] = {"POLICE CERTIFICATE", "Full name: Anna Müller",
                                       "Date of birth: 12 March 1930", NULL};
     f = check_lines(bd8, 95, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH);
+    x = sup_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_WARNING); /* 3 and 8 look alike */
     /* A birth date read after "born" in a sentence, clearly different: the
      * sentence placed it, no label did; a warning, not fraud. */
@@ -1016,7 +1001,7 @@ static void t_checks_defects(void)
         "We hereby confirm that Anna Müller, born 12 March 1985, has been employed by us",
         "as a clerk since the 3rd day of May 2019 on a permanent contract.", NULL};
     f = check_lines(bdp, 95, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH);
+    x = sup_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
     /* A date taken from the box beside the birth date's label, where the
      * page prints the expected birth date as well: no other birth date is
@@ -1025,40 +1010,40 @@ static void t_checks_defects(void)
                                         "Date of birth: 23 October 2026 12 March 1980",
                                         "Sort code 12-34-56", NULL};
     f = check_lines(bdbox, 95, "2026-11-23");
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH) == NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH) == NULL);
     /* Address. */
     static const char *const addr[] = {"BANK STATEMENT", "Account holder: Anna Müller",
                                        "Address: 165 Station Road", "YORK YO1 7HH", NULL};
     f = check_lines(addr, 95, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_ADDRESS_MISMATCH);
+    x = sup_flag(f, DS_FLAG_SUPPORT_ADDRESS_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
     /* Dates: in the future, too old for the window, a birth certificate
      * before the birth. */
     static const char *const fut[] = {"PAYSLIP", "Employee name: Anna Müller",
                                       "Pay date: 28 February 2027", NULL};
     f = check_lines(fut, 95, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_DATE_FUTURE);
+    x = sup_flag(f, DS_FLAG_SUPPORT_DATE_FUTURE);
     T_CHECK(x != NULL && x->severity == DS_SEV_HIGH);
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_STATEMENT_OLD) == NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_STATEMENT_OLD) == NULL);
     /* A date read unsurely, one look-alike digit from a date that is not
      * in the future (2028 for 2026): unverifiable, no flag; read unsurely
      * with no such digit, or read at 70: a warning. */
     static const char *const fut99[] = {"PAYSLIP", "Employee name: Anna Müller",
                                         "Pay date: 28 February 2055", NULL};
     f = check_lines_weak(fut99, 95, "2055", 33, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_DATE_FUTURE);
+    x = sup_flag(f, DS_FLAG_SUPPORT_DATE_FUTURE);
     T_CHECK(x != NULL && x->severity == DS_SEV_WARNING); /* no look-alike reaches today */
     static const char *const fut8[] = {"PAYSLIP", "Employee name: Anna Müller",
                                        "Pay date: 28 February 2028", NULL};
     f = check_lines_weak(fut8, 95, "2028", 33, "2026-11-23");
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_DATE_FUTURE) == NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_DATE_FUTURE) == NULL);
     f = check_lines_weak(fut8, 95, "2028", 70, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_DATE_FUTURE);
+    x = sup_flag(f, DS_FLAG_SUPPORT_DATE_FUTURE);
     T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
     static const char *const old[] = {"PAYSLIP", "Employee name: Anna Müller",
                                       "Pay date: 28 February 2026", NULL};
     f = check_lines(old, 95, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_STATEMENT_OLD);
+    x = sup_flag(f, DS_FLAG_SUPPORT_STATEMENT_OLD);
     T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
     if (x)
         T_EQ_STR(x->expected, "2026-11-01"); /* the application date */
@@ -1070,13 +1055,13 @@ static void t_checks_defects(void)
         "BIRTH CERTIFICATE", "Name of child: Anna Müller", "Date of birth: 12 March 1980",
         "Date of issue: 2 January 1979", NULL};
     f = check_lines(before, 95, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_ISSUED_BEFORE_BIRTH);
+    x = sup_flag(f, DS_FLAG_SUPPORT_ISSUED_BEFORE_BIRTH);
     T_CHECK(x != NULL && x->severity == DS_SEV_HIGH);
     /* A marriage certificate must name the applicant, not only the spouse. */
     static const char *const mar[] = {"MARRIAGE CERTIFICATE", "Husband: Ben Okafor",
                                       "Wife: Clara Schmidt", NULL};
     f = check_lines(mar, 95, "2026-11-23");
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) != NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) != NULL);
     static const char *const mar_ok[] = {"MARRIAGE CERTIFICATE", "Husband: Ben Okafor",
                                          "Wife: Anna Müller", NULL};
     f = check_lines(mar_ok, 95, "2026-11-23");
@@ -1150,23 +1135,23 @@ static void t_name_evidence(void)
     static const char *const tax[] = {"PAYSLIP", "Employee name: Tax", "Pay date: 28 October 2026",
                                       "Net pay: 2,100.00", NULL};
     ds_flags *f = check_lines(tax, 95, "2026-11-23");
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
     static const char *const firm[] = {"VERDIENSTBESCHEINIGUNG", "Name: Hansen Logistik GmbH",
                                        "Abrechnungszeitraum Oktober 2026", "Nettoentgelt 1981.00",
                                        NULL};
     f = check_lines(firm, 95, "2026-11-23");
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
     static const char *const rent[] = {"LANDLORD'S RENT CERTIFICATE", "Issuing organisation",
                                        "Name         Brackley Homes Ltd",
                                        "Monthly rent 452.00; the tenant pays the deposit", NULL};
     f = check_lines(rent, 95, "2026-11-23");
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
     /* A parent's name alone differs, the child's was not read: the page's
      * subject was not identified, a warning (main: high). */
     static const char *const par[] = {"CERTIFICATE OF BIRTH", "Name of father: Sofia Okafor",
                                       "Date of issue: 20 March 1980", NULL};
     f = check_lines(par, 95, "2026-11-23");
-    const ds_flag *x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    const ds_flag *x = sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
     /* The second spouse of a marriage certificate is its subject too
      * (heldout7's "spouse 2" of a wrong name): high. */
@@ -1174,13 +1159,13 @@ static void t_name_evidence(void)
                                       "Spouse 2: Sofia Hansen", "Date of marriage: 3 May 2020",
                                       NULL};
     f = check_lines(wed, 95, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    x = sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_HIGH);
     /* The child's name read clearly as another person's: still high. */
     static const char *const child[] = {"CERTIFICATE OF BIRTH", "Name of child: Sofia Okafor",
                                         "Date of issue: 20 March 1980", NULL};
     f = check_lines(child, 95, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    x = sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_HIGH);
     /* Read unsurely (a word at 40) with a word of the applicant's name
      * ("Anna Mille" for Anna Müller): no mismatch; read unsurely with no
@@ -1191,14 +1176,14 @@ static void t_name_evidence(void)
     static const char *const mille[] = {"POLICE CERTIFICATE", "Full name: Anna Mille",
                                         "Date of issue: 3 February 2026", NULL};
     f = check_lines_weak(mille, 95, "Mille", 40, "2026-11-23");
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
     static const char *const sofia[] = {"POLICE CERTIFICATE", "Full name: Sofia Hansen",
                                         "Date of issue: 3 February 2026", NULL};
     f = check_lines_weak(sofia, 95, "Hansen", 40, "2026-11-23");
-    x = find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
+    x = sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH);
     T_CHECK(x != NULL && x->severity == DS_SEV_WARNING);
     f = check_lines_weak(mille, 95, "Mille", 60, "2026-11-23");
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
 }
 
 /* Names misread are no evidence of another person (heldout10's genuine
@@ -1212,7 +1197,7 @@ static void t_name_misreadings(void)
     static const char *const stamp[] = {"POLICE CERTIFICATE", "Full name: rainy TAM wb",
                                         "Date of issue: 3 February 2026", NULL};
     ds_flags *f = check_lines_weak(stamp, 95, "rainy", 26, "2026-11-23");
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
     /* Łukasz Rossi's case: "Enkacz ROSSI" read at 70 is no mismatch. */
     static const char *const given[] = {"POLICE CERTIFICATE", "Full name: Enkacz ROSSI",
                                         "Date of issue: 3 February 2026", NULL};
@@ -1220,27 +1205,27 @@ static void t_name_misreadings(void)
         "{\"case_id\":\"C-2\",\"surname\":\"Rossi\",\"given_names\":\"Łukasz\","
         "\"birth_date\":\"1980-03-12\",\"application_date\":\"2026-11-01\"}";
     f = check_lines_case(given, "Enkacz", 70, lukasz);
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
     /* Read clearly, or the given name nothing like the record's: a
      * mismatch still (a brother's certificate). */
     f = check_lines_case(given, "Enkacz", 95, lukasz);
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) != NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) != NULL);
     static const char *const other[] = {"POLICE CERTIFICATE", "Full name: Bartholomew ROSSI",
                                         "Date of issue: 3 February 2026", NULL};
     f = check_lines_case(other, "Bartholomew", 70, lukasz);
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) != NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) != NULL);
     /* A statement headed by a joint holder's name, the applicant named in
      * the text: no mismatch; without the applicant's name: a mismatch. */
     static const char *const joint[] = {"Mrs Sofia Hansen", "1 Elm Grove", "BANK STATEMENT",
                                         "Account holders: Dr Anna MULLER and Mrs Sofia Hansen",
                                         "Statement date: 3 November 2026", NULL};
     f = check_lines(joint, 95, "2026-11-23");
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) == NULL);
     static const char *const alone[] = {"Mrs Sofia Hansen", "1 Elm Grove", "BANK STATEMENT",
                                         "Account holder: Mrs Sofia Hansen",
                                         "Statement date: 3 November 2026", NULL};
     f = check_lines(alone, 95, "2026-11-23");
-    T_CHECK(find_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) != NULL);
+    T_CHECK(sup_flag(f, DS_FLAG_SUPPORT_NAME_MISMATCH) != NULL);
 }
 
 int main(int argc, char **argv)

@@ -15,24 +15,6 @@
 /* A line h px high from x 100 (body text: 20 px). */
 static void line_at(page *p, int h, const char *text) { add_line_at(p, 100, h, text, 95); }
 
-static ds_sup_class classify(page *p)
-{
-    ds_sup_text t;
-    build(p, &t);
-    ds_sup_class c;
-    ds_sup_classify(&t, &c);
-    ds_sup_text_free(&t);
-    return c;
-}
-
-static bool has_evidence(const ds_sup_class *c, const char *what)
-{
-    for (int i = 0; i < c->nevidence; i++)
-        if (strcmp(c->evidence[i], what) == 0)
-            return true;
-    return false;
-}
-
 /* A local authority's property tax notice is proof of address as a council
  * tax bill is: its title names a document ("notice") and the tax. */
 static void t_property_tax(void)
@@ -44,9 +26,9 @@ static void t_property_tax(void)
     add_line(&p, "Property assessed 12 Mill Lane");
     add_line(&p, "Amount due GBP 164.62");
     add_line(&p, "Tax year 2026/27 Rateable value GBP 36,700");
-    ds_sup_class c = classify(&p);
+    ds_sup_class c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_UTILITY_BILL);
-    T_CHECK(has_evidence(&c, "title word: property tax"));
+    T_CHECK(sup_has_evidence(&c, "title word: property tax"));
 
     /* The tax named in a body line is a weak cue only: a bank statement
      * paying it stays a bank statement. */
@@ -56,7 +38,7 @@ static void t_property_tax(void)
     add_line(&p, "Opening balance 1,200.00");
     add_line(&p, "02 Mar Direct debit property tax 164.62");
     add_line(&p, "Closing balance 1,035.38");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_BANK_STATEMENT);
 }
 
@@ -71,15 +53,15 @@ static void t_landlord_confirmation(void)
     add_line(&p, "Tenant FERNANDEZ James");
     add_line(&p, "Moved in on 22.06.2026");
     add_line(&p, "I confirm that the person named above has moved into the flat.");
-    ds_sup_class c = classify(&p);
+    ds_sup_class c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_TENANCY_AGREEMENT);
-    T_CHECK(has_evidence(&c, "title: landlord s confirmation"));
+    T_CHECK(sup_has_evidence(&c, "title: landlord s confirmation"));
 
     memset(&p, 0, sizeof p);
     line_at(&p, 40, "Wohnungsgeberbestätigung");
     add_line(&p, "Einzug am 01.03.2026");
     add_line(&p, "Mieter Anna Schmidt");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_TENANCY_AGREEMENT);
 }
 
@@ -94,9 +76,9 @@ static void t_completion_certificate(void)
     add_line(&p, "Full name NOVAK Eva");
     add_line(&p, "Award Course in Bookkeeping");
     add_line(&p, "The holder has completed the programme of study.");
-    ds_sup_class c = classify(&p);
+    ds_sup_class c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_DIPLOMA);
-    T_CHECK(has_evidence(&c, "title word: completion"));
+    T_CHECK(sup_has_evidence(&c, "title word: completion"));
 
     /* The title lost by the reading: the body's wording still says it. */
     memset(&p, 0, sizeof p);
@@ -104,7 +86,7 @@ static void t_completion_certificate(void)
     add_line(&p, "Full name NOVAK Eva   Award Course in Bookkeeping");
     add_line(&p, "The holder has completed the programme of study and passed the assessments.");
     add_line(&p, "R. Castellano, Director of Studies");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_DIPLOMA);
 }
 
@@ -122,16 +104,16 @@ static void t_caption_no_title(void)
     add_line(&p, "01.04.1998");
     add_line(&p, "Lieu de naissance / Place of birth");
     add_line(&p, "No conviction is recorded against the person named above.");
-    ds_sup_class c = classify(&p);
+    ds_sup_class c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_POLICE_CERTIFICATE);
-    T_CHECK(!has_evidence(&c, "title: acte de naissance"));
+    T_CHECK(!sup_has_evidence(&c, "title: acte de naissance"));
 
     /* A misread title on a large line is still read as the title. */
     memset(&p, 0, sizeof p);
     line_at(&p, 40, "ACTE DE NAISSAMCE");
     add_line(&p, "Nom NOVAK   Prénoms Eva");
     add_line(&p, "Père Jan NOVAK   Mère Anna NOVAK");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_BIRTH_CERTIFICATE);
 }
 
@@ -149,9 +131,9 @@ static void t_subject_line(void)
     add_line(&p, "Your annual electricity statement");
     add_line(&p, "Dear Customer,");
     add_line(&p, "Thank you for being a customer. Your use this year was 3675 kWh.");
-    ds_sup_class c = classify(&p);
+    ds_sup_class c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_UTILITY_BILL);
-    T_CHECK(has_evidence(&c, "title word: electricity"));
+    T_CHECK(sup_has_evidence(&c, "title word: electricity"));
 
     /* The same line in the body, above no salutation, is a weak cue only. */
     memset(&p, 0, sizeof p);
@@ -159,7 +141,7 @@ static void t_subject_line(void)
     add_line(&p, "Mr Ibrahim Bianchi");
     add_line(&p, "Your annual electricity statement");
     add_line(&p, "Thank you for being a customer.");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_OTHER);
 
     memset(&p, 0, sizeof p);
@@ -167,14 +149,14 @@ static void t_subject_line(void)
     add_line(&p, "Madrid, 06/11/2026");
     add_line(&p, "Asunto: Certificado de saldo");
     add_line(&p, "Certificamos que D. Jorge Okafor es titular de la cuenta ES20 9361 2048 2765.");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_BANK_STATEMENT);
 
     memset(&p, 0, sizeof p);
     add_line(&p, "Énergie Rhône Services");
     add_line(&p, "Objet : Votre facture annuelle d'électricité");
     add_line(&p, "Madame, Monsieur,");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_UTILITY_BILL);
 }
 
@@ -189,7 +171,7 @@ static void t_compound_title(void)
     add_line(&p, "Ihre Jahresrechnung Strom");
     add_line(&p, "Sehr geehrte Frau Novak,");
     add_line(&p, "vielen Dank für Ihr Vertrauen.");
-    ds_sup_class c = classify(&p);
+    ds_sup_class c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_UTILITY_BILL);
 
     memset(&p, 0, sizeof p);
@@ -199,15 +181,15 @@ static void t_compound_title(void)
         add_line_at(&p, 100, 50, "lslel allel zlelol Inisl olol zlal", 10);
     add_line(&p, "Angaben zur Person");
     add_line(&p, "Abrechnungszeitraum Oktober 2026");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_PAYSLIP);
-    T_CHECK(has_evidence(&c, "title word: verdienst"));
+    T_CHECK(sup_has_evidence(&c, "title word: verdienst"));
 
     /* A short noun ending a word is no compound ("Rheintalakte"). */
     memset(&p, 0, sizeof p);
     line_at(&p, 40, "Rheintalakte Geburt");
     add_line(&p, "Hauptstraße 5");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_OTHER);
 }
 

@@ -20,24 +20,6 @@
 /* A line h px high from x 100 (body text: 20 px). */
 static void line_at(page *p, int h, const char *text) { add_line_at(p, 100, h, text, 95); }
 
-static ds_sup_class classify(page *p)
-{
-    ds_sup_text t;
-    build(p, &t);
-    ds_sup_class c;
-    ds_sup_classify(&t, &c);
-    ds_sup_text_free(&t);
-    return c;
-}
-
-static bool has_evidence(const ds_sup_class *c, const char *what)
-{
-    for (int i = 0; i < c->nevidence; i++)
-        if (strcmp(c->evidence[i], what) == 0)
-            return true;
-    return false;
-}
-
 /* A receipt-book rent receipt (India, the Philippines, Nigeria): its
  * title names the receipt, and its sentences say it without the title. */
 static void t_rent_receipt(void)
@@ -51,10 +33,10 @@ static void t_rent_receipt(void)
     add_line(p, "the sum of Twelve Thousand only");
     add_line(p, "towards rent for the month of October 2026");
     add_line(p, "Landlord: Festus Adeyemi");
-    ds_sup_class c = classify(p);
+    ds_sup_class c = sup_classify(p);
     T_EQ_INT(c.type, DS_PC_TENANCY_AGREEMENT);
-    T_CHECK(has_evidence(&c, "title: rent receipt"));
-    T_CHECK(has_evidence(&c, "receipt for rent"));
+    T_CHECK(sup_has_evidence(&c, "title: rent receipt"));
+    T_CHECK(sup_has_evidence(&c, "receipt for rent"));
 
     /* The title torn off or misread: the receipt's and the rent payment's
      * sentences alone. */
@@ -63,16 +45,16 @@ static void t_rent_receipt(void)
     add_line(p, "Received with thanks from Bautista, Ramil");
     add_line(p, "the sum of Twelve Thousand only");
     add_line(p, "being rent for the month of October 2026");
-    c = classify(p);
+    c = sup_classify(p);
     T_EQ_INT(c.type, DS_PC_TENANCY_AGREEMENT);
-    T_CHECK(has_evidence(&c, "receipt for rent"));
+    T_CHECK(sup_has_evidence(&c, "receipt for rent"));
 
     /* A Brazilian receipt: "recebi de ... referente ao aluguel do mês". */
     memset(p, 0, sizeof *p);
     line_at(p, 30, "RECIBO DE ALUGUEL");
     add_line(p, "Recebi de Maria Souza a quantia de R$ 1.500,00");
     add_line(p, "referente ao aluguel do mes de outubro de 2026");
-    c = classify(p);
+    c = sup_classify(p);
     T_EQ_INT(c.type, DS_PC_TENANCY_AGREEMENT);
 
     /* A salary certificate lists a house rent allowance and the employee
@@ -84,9 +66,9 @@ static void t_rent_receipt(void)
     add_line(p, "GROSS SALARY 56,000.00");
     add_line(p, "NET SALARY 51,200.00");
     add_line(p, "Received from the employer the sum of Rs. 51,200");
-    c = classify(p);
+    c = sup_classify(p);
     T_EQ_INT(c.type, DS_PC_PAYSLIP);
-    T_CHECK(!has_evidence(&c, "receipt for rent"));
+    T_CHECK(!sup_has_evidence(&c, "receipt for rent"));
     free(p);
 }
 
@@ -109,7 +91,7 @@ static void t_school_leaving(void)
         add_line(&p, "7. Reason for leaving : Completed the course");
         add_line(&p, "Date of issue: 31st day of May 2026");
         add_line(&p, "Class Teacher Principal");
-        ds_sup_class c = classify(&p);
+        ds_sup_class c = sup_classify(&p);
         T_EQ_INT(c.type, DS_PC_DIPLOMA);
     }
 }
@@ -126,9 +108,9 @@ static void t_whom_it_may_concern(void)
     add_line(&p, "born on February 17th, 1983, has been in the employment of this organisation");
     add_line(&p, "since January 23rd, 2017 as Customer Care Officer.");
     add_line(&p, "General Manager (Admin)");
-    ds_sup_class c = classify(&p);
+    ds_sup_class c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_EMPLOYMENT_LETTER);
-    T_CHECK(has_evidence(&c, "title: in the employment of"));
+    T_CHECK(sup_has_evidence(&c, "title: in the employment of"));
 
     /* A bank's balance letter under the same heading stays a bank's. */
     memset(&p, 0, sizeof p);
@@ -138,7 +120,7 @@ static void t_whom_it_may_concern(void)
     add_line(&p, "with our branch since 16-Aug-2018. The balance in the account at the close");
     add_line(&p, "of business is INR 7,86,202.75.");
     add_line(&p, "Branch Manager");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_BANK_STATEMENT);
 }
 
@@ -151,14 +133,14 @@ static void t_clearances(void)
     line_at(&p, 26, "CONSTANCIA DE ANTECEDENTES NO PENALES");
     add_line(&p, "Se hace constar que NO se encontraron antecedentes penales a nombre de");
     add_line(&p, "ITZEL GARCIA LOPEZ nacido(a) el 2 de febrero de 1957");
-    ds_sup_class c = classify(&p);
+    ds_sup_class c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_POLICE_CERTIFICATE);
 
     memset(&p, 0, sizeof p);
     line_at(&p, 40, "NBI CLEARANCE");
     add_line(&p, "This is to certify that the person whose name appears hereon");
     add_line(&p, "has no derogatory record on file as of this date.");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_POLICE_CERTIFICATE);
 }
 
@@ -174,9 +156,9 @@ static void t_capital_title(void)
     add_line(&p, "Period October 2026");
     add_line(&p, "Amount paid 2,400.00");
     add_line(&p, "Signed for the company");
-    ds_sup_class c = classify(&p);
+    ds_sup_class c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_PAYSLIP);
-    T_CHECK(has_evidence(&c, "title word: wages"));
+    T_CHECK(sup_has_evidence(&c, "title word: wages"));
 
     memset(&p, 0, sizeof p);
     line_at(&p, 20, "Northbridge Logistics");
@@ -185,7 +167,7 @@ static void t_capital_title(void)
     add_line(&p, "Period October 2026");
     add_line(&p, "Amount paid 2,400.00");
     add_line(&p, "Signed for the company");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_OTHER);
 }
 
@@ -199,9 +181,9 @@ static void t_one_letter_off(void)
     add_line(&p, "Office of the Superintendent of Police");
     add_line(&p, "POLICE CLEARANCF CERTIFICATE");
     add_line(&p, "The applicant was checked on the files of this office.");
-    ds_sup_class c = classify(&p);
+    ds_sup_class c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_POLICE_CERTIFICATE);
-    T_CHECK(has_evidence(&c, "title: police clearance"));
+    T_CHECK(sup_has_evidence(&c, "title: police clearance"));
 
     memset(&p, 0, sizeof p);
     line_at(&p, 40, "General Register Office Kestrel Bay");
@@ -210,21 +192,21 @@ static void t_one_letter_off(void)
     add_line(&p, "Date of birth 27th of January, 1990 Place of birth Madrid");
     add_line(&p, "Father Kenji Garcia Mother Olivia Garcia");
     add_line(&p, "Superintendent Registrar");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.type, DS_PC_BIRTH_CERTIFICATE);
-    T_CHECK(!has_evidence(&c, "title: bank certificate"));
+    T_CHECK(!sup_has_evidence(&c, "title: bank certificate"));
 
     /* "electricite" is French's own cue, no misread "electricity": the
      * page scores the same as with the English word alone. */
     memset(&p, 0, sizeof p);
     add_line(&p, "Supply of electricity and gas");
     add_line(&p, "Meter reading 12345 kWh");
-    ds_sup_class en = classify(&p);
+    ds_sup_class en = sup_classify(&p);
     memset(&p, 0, sizeof p);
     add_line(&p, "Supply of electricity and gas");
     add_line(&p, "Meter reading 12345 kWh");
     add_line(&p, "electricite");
-    c = classify(&p);
+    c = sup_classify(&p);
     T_EQ_INT(c.score, en.score + 1);
 }
 
@@ -235,13 +217,10 @@ static void t_one_letter_off(void)
  * "Name of the pupil" (unread, the parent's name differing warned). */
 static void t_guardian_caption(void)
 {
-    page *p = calloc(1, sizeof *p);
-    ds_sup_page *sp = calloc(1, sizeof *sp);
-    if (!p || !sp) {
-        free(p);
-        free(sp);
+    page *p;
+    ds_sup_page *sp;
+    if (!sup_new(&p, &sp))
         return;
-    }
     line_at(p, 40, "SCHOOL LEAVING CERTIFICATE");
     add_line(p, "1. Name of the pupil : Mehwish Siddiqui");
     add_line(p, "2. Father's / Guardian's name : Tariq Siddiqui");

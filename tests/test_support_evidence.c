@@ -124,14 +124,6 @@ static void t_name_compare_read(void)
     }
 }
 
-static const ds_flag *find_flag(const ds_flags *f, ds_flag_code code)
-{
-    for (int i = 0; i < f->count; i++)
-        if (f->item[i].code == code)
-            return &f->item[i];
-    return NULL;
-}
-
 /* Checks a page of lines (the first a title), every word read at conf but
  * the word weak (NULL: none) at wconf, as OCR (or a text layer) gives it,
  * against a case of Maria Rossi born 1985-07-15; the severity of code's
@@ -142,9 +134,7 @@ static int severity_of(const char *const *lines, float conf, const char *weak, f
     static const char *const json =
         "{\"case_id\":\"C-2\",\"surname\":\"Rossi\",\"given_names\":\"Maria\","
         "\"birth_date\":\"1985-07-15\",\"application_date\":\"2026-11-01\"}";
-    ds_case c;
-    char msg[DS_CASE_MSG_MAX];
-    T_EQ_INT(ds_case_parse(json, strlen(json), &c, msg, sizeof msg), DS_OK);
+    ds_case c = sup_case(json);
     page *p = calloc(1, sizeof *p);
     if (!p)
         return -1;
@@ -163,8 +153,7 @@ static int severity_of(const char *const *lines, float conf, const char *weak, f
     ds_check_support(&sp, &t, &c, "2026-11-23", 0, 0, &flags);
     ds_sup_text_free(&t);
     free(p);
-    const ds_flag *f = find_flag(&flags, code);
-    return f ? (int)f->severity : 0;
+    return sup_severity(&flags, code);
 }
 
 static void t_name_letters_flag(void)

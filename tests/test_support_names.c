@@ -17,38 +17,6 @@
 #include "sup_page.h"
 #include "t.h"
 
-static const ds_flag *find_flag(const ds_flags *f, ds_flag_code code)
-{
-    for (int i = 0; i < f->count; i++)
-        if (f->item[i].code == code)
-            return &f->item[i];
-    return NULL;
-}
-
-/* The page p read and checked against case json: the severity of its
- * SUPPORT_NAME_MISMATCH (0: none); its holder's name in name (may be NULL). */
-static int name_flag(page *p, const char *json, char *name, size_t cap)
-{
-    ds_case c;
-    char msg[DS_CASE_MSG_MAX];
-    T_EQ_INT(ds_case_parse(json, strlen(json), &c, msg, sizeof msg), DS_OK);
-    ds_sup_text t;
-    ds_sup_page *sp = calloc(1, sizeof *sp);
-    static ds_flags flags;
-    if (!sp)
-        return -1;
-    sup_read_page(p, &t, sp);
-    memset(&flags, 0, sizeof flags);
-    ds_check_support(sp, &t, &c, "2026-11-23", 0, 0, &flags);
-    const ds_sup_field *f = ds_sup_find(sp, DS_SF_NAME);
-    if (name)
-        snprintf(name, cap, "%s", f ? f->norm : "");
-    ds_sup_text_free(&t);
-    free(sp);
-    const ds_flag *fl = find_flag(&flags, DS_FLAG_SUPPORT_NAME_MISMATCH);
-    return fl ? (int)fl->severity : 0;
-}
-
 static const char *const case_kenji =
     "{\"case_id\":\"C-1\",\"surname\":\"Smith\",\"given_names\":\"Kenji\","
     "\"birth_date\":\"1985-07-15\",\"application_date\":\"2026-11-01\"}";
@@ -68,7 +36,7 @@ static void t_title_not_name(void)
     add_line(p, "Monthly rent 750.00");
     add_line(p, "The tenant has paid the rent for the dwelling since 2024.");
     char name[DS_SUP_VALUE_MAX];
-    T_EQ_INT(name_flag(p, case_kenji, name, sizeof name), 0);
+    T_EQ_INT(sup_name_flag(p, case_kenji, name, sizeof name), 0);
     T_EQ_STR(name, "");
     free(p);
 
@@ -127,7 +95,7 @@ static void t_comb_fragments(void)
         add_line_at(p, 100, 20, "Full name: OR ACE POL", clear ? 95 : 60);
         add_line(p, "Date of issue: 3 February 2026");
         add_line(p, "No convictions recorded.");
-        int sev = name_flag(p, json, NULL, 0);
+        int sev = sup_name_flag(p, json, NULL, 0);
         if (clear)
             T_CHECK(sev > 0);
         else
@@ -161,7 +129,7 @@ static void t_name_in_part(void)
     add_line(p, "Date of birth: 11 December 1964");
     add_line(p, "Mother: Anna FERNANDEZ");
     add_line(p, "Date of issue: 4 January 1965");
-    T_EQ_INT(name_flag(p, json, NULL, 0), 0);
+    T_EQ_INT(sup_name_flag(p, json, NULL, 0), 0);
     free(p);
 }
 
@@ -182,7 +150,7 @@ static void t_header_names(void)
     add_line(p, "Council tax bill 2026");
     add_line(p, "Amount due 91.47");
     char name[DS_SUP_VALUE_MAX];
-    T_CHECK(name_flag(p, case_kenji, name, sizeof name) > 0);
+    T_CHECK(sup_name_flag(p, case_kenji, name, sizeof name) > 0);
     T_EQ_STR(name, "AISHA OKAFOR");
 
     /* Another person, then the applicant's own name (no flag). */
@@ -200,7 +168,7 @@ static void t_header_names(void)
         add_line_at(p, 580, 20, "DAYTON OH 45402", 95);
         add_line(p, "Basic pay 2,549.24 Income tax 509.85");
         add_line(p, "NET PAY 1,954.42");
-        T_EQ_INT(name_flag(p, case_kenji, name, sizeof name) > 0, win[i].flagged);
+        T_EQ_INT(sup_name_flag(p, case_kenji, name, sizeof name) > 0, win[i].flagged);
         T_EQ_STR(name, win[i].norm);
     }
     free(p);
@@ -226,7 +194,7 @@ static void t_name_ends(void)
         add_line(p, cases[i].line);
         add_line(p, "Sort code 12-34-56 Account number 12345678");
         char name[DS_SUP_VALUE_MAX];
-        name_flag(p, case_kenji, name, sizeof name);
+        sup_name_flag(p, case_kenji, name, sizeof name);
         T_EQ_STR(name, cases[i].norm);
         free(p);
     }

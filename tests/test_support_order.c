@@ -75,17 +75,11 @@ static void t_payslip_not_old(void)
     static const char *const json =
         "{\"case_id\":\"C-1\",\"surname\":\"Tran\",\"given_names\":\"Thi Lan\","
         "\"birth_date\":\"1990-01-01\",\"application_date\":\"2026-11-04\"}";
-    ds_case c;
-    char msg[DS_CASE_MSG_MAX];
-    T_EQ_INT(ds_case_parse(json, strlen(json), &c, msg, sizeof msg), DS_OK);
-    page *p = calloc(1, sizeof *p);
-    ds_sup_page *sp = calloc(1, sizeof *sp);
+    page *p;
+    ds_sup_page *sp;
     static ds_flags flags;
-    if (!p || !sp) {
-        free(p);
-        free(sp);
+    if (!sup_new(&p, &sp))
         return;
-    }
     add_line(p, "Mekong Garment Co., Ltd.");
     add_line(p, "PAY STATEMENT");
     add_line(p, "Employee Thi Lan Tran");
@@ -97,14 +91,10 @@ static void t_payslip_not_old(void)
     add_line(p, "Transport allowance $12.00");
     add_line(p, "Net pay: 5,007.35 VND");
     add_line(p, "NON-NEGOTIABLE 2026-10-01 5,007.35 VND");
-    ds_sup_text t;
-    sup_read_page(p, &t, sp);
+    sup_check_page(p, json, "2026-11-23", 90, sp, &flags);
     T_EQ_INT(sp->cls.type, DS_PC_PAYSLIP);
-    memset(&flags, 0, sizeof flags);
-    ds_check_support(sp, &t, &c, "2026-11-23", 90, 0, &flags);
     for (int i = 0; i < flags.count; i++)
         T_CHECK(flags.item[i].code != DS_FLAG_SUPPORT_STATEMENT_OLD);
-    ds_sup_text_free(&t);
     free(p);
     free(sp);
 }

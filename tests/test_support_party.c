@@ -16,31 +16,6 @@
 #include "sup_page.h"
 #include "t.h"
 
-/* The page p read and checked against case json: the severity of its
- * SUPPORT_NAME_MISMATCH (0: none); its holder's name in name. */
-static int name_flag(page *p, const char *json, char *name, size_t cap)
-{
-    ds_case c;
-    char msg[DS_CASE_MSG_MAX];
-    T_EQ_INT(ds_case_parse(json, strlen(json), &c, msg, sizeof msg), DS_OK);
-    ds_sup_text t;
-    ds_sup_page *sp = calloc(1, sizeof *sp);
-    static ds_flags flags;
-    if (!sp)
-        return -1;
-    sup_read_page(p, &t, sp);
-    memset(&flags, 0, sizeof flags);
-    ds_check_support(sp, &t, &c, "2026-11-23", 0, 0, &flags);
-    const ds_sup_field *f = ds_sup_find(sp, DS_SF_NAME);
-    snprintf(name, cap, "%s", f ? f->norm : "");
-    ds_sup_text_free(&t);
-    free(sp);
-    for (int i = 0; i < flags.count; i++)
-        if (flags.item[i].code == DS_FLAG_SUPPORT_NAME_MISMATCH)
-            return (int)flags.item[i].severity;
-    return 0;
-}
-
 static const char *const case_ioana =
     "{\"case_id\":\"C-1\",\"surname\":\"Dumitrescu\",\"given_names\":\"Ioana\","
     "\"birth_date\":\"1990-03-14\",\"application_date\":\"2026-11-01\"}";
@@ -72,7 +47,7 @@ static void t_landlord_section(void)
     if (!p)
         return;
     tenancy(p, "DUMITRESCU", "Ioana");
-    T_EQ_INT(name_flag(p, case_ioana, name, sizeof name), 0);
+    T_EQ_INT(sup_name_flag(p, case_ioana, name, sizeof name), 0);
     T_CHECK(strstr(name, "DUMITRESCU") != NULL);
     T_CHECK(strstr(name, "RUSU") == NULL);
     free(p);
@@ -81,7 +56,7 @@ static void t_landlord_section(void)
     if (!p)
         return;
     tenancy(p, "POPESCU", "Elena");
-    T_CHECK(name_flag(p, case_ioana, name, sizeof name) > 0);
+    T_CHECK(sup_name_flag(p, case_ioana, name, sizeof name) > 0);
     T_CHECK(strstr(name, "POPESCU") != NULL);
     free(p);
 }
@@ -109,7 +84,7 @@ static void t_locateur_section(void)
     add_line(p, "Adresse");
     add_line(p, "114, rue Saint-Denis, Laval H7N 3X8");
     add_line(p, "Loyer mensuel 2,446 CAD");
-    T_EQ_INT(name_flag(p, case_jf, name, sizeof name), 0);
+    T_EQ_INT(sup_name_flag(p, case_jf, name, sizeof name), 0);
     T_CHECK(strstr(name, "BEAUBIEN") == NULL);
     free(p);
 }

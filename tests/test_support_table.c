@@ -34,20 +34,7 @@ static void make_case(ds_case *c, const char *birth, const char *address)
              "{\"case_id\":\"C-T\",\"surname\":\"Garcia\",\"given_names\":\"Olga\","
              "\"birth_date\":\"%s\",\"application_date\":\"2026-11-01\",\"address\":\"%s\"}",
              birth, address);
-    char msg[DS_CASE_MSG_MAX];
-    T_EQ_INT(ds_case_parse(json, strlen(json), c, msg, sizeof msg), DS_OK);
-}
-
-/* The severity of code's flag on sp checked against c (0: none). */
-static int severity(ds_sup_page *sp, const ds_sup_text *t, const ds_case *c, ds_flag_code code)
-{
-    static ds_flags flags;
-    memset(&flags, 0, sizeof flags);
-    ds_check_support(sp, t, c, "2026-11-23", 0, 0, &flags);
-    for (int i = 0; i < flags.count; i++)
-        if (flags.item[i].code == code)
-            return (int)flags.item[i].severity;
-    return 0;
+    *c = sup_case(json);
 }
 
 /* A register of births' extract: the heads over two lines, the entry's row
@@ -116,7 +103,7 @@ static void t_register_column(void)
             T_EQ_STR(f->label, DS_SUP_LABEL_BORN_COLUMN);
         ds_case c;
         make_case(&c, cases[i].case_birth, "");
-        int got = severity(&sp, &t, &c, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH);
+        int got = sup_check_severity(&sp, &t, &c, DS_FLAG_SUPPORT_BIRTH_DATE_MISMATCH);
         if (got != cases[i].want)
             T_FAIL_("case %zu: severity %d, want %d", i, got, cases[i].want);
         ds_sup_text_free(&t);
@@ -251,7 +238,7 @@ static void t_addressee_block(void)
         sup_expect(&sp, DS_SF_ADDRESS, cases[i].norm);
         ds_case c;
         make_case(&c, "1986-10-26", cases[i].case_addr);
-        int got = severity(&sp, &t, &c, DS_FLAG_SUPPORT_ADDRESS_MISMATCH);
+        int got = sup_check_severity(&sp, &t, &c, DS_FLAG_SUPPORT_ADDRESS_MISMATCH);
         if (got != cases[i].want)
             T_FAIL_("case %zu: severity %d, want %d", i, got, cases[i].want);
         ds_sup_text_free(&t);

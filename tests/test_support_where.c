@@ -25,22 +25,12 @@
  * the severity of its SUPPORT_ADDRESS_MISMATCH (0: none). */
 static int address_flag(page *p, const char *json, ds_sup_page **sp)
 {
-    ds_case c;
-    char msg[DS_CASE_MSG_MAX];
-    T_EQ_INT(ds_case_parse(json, strlen(json), &c, msg, sizeof msg), DS_OK);
-    ds_sup_text t;
     *sp = calloc(1, sizeof **sp);
     static ds_flags flags;
     if (!*sp)
         return -1;
-    sup_read_page(p, &t, *sp);
-    memset(&flags, 0, sizeof flags);
-    ds_check_support(*sp, &t, &c, "2026-11-23", 0, 0, &flags);
-    ds_sup_text_free(&t);
-    for (int i = 0; i < flags.count; i++)
-        if (flags.item[i].code == DS_FLAG_SUPPORT_ADDRESS_MISMATCH)
-            return (int)flags.item[i].severity;
-    return 0;
+    sup_check_page(p, json, "2026-11-23", 0, *sp, &flags);
+    return sup_severity(&flags, DS_FLAG_SUPPORT_ADDRESS_MISMATCH);
 }
 
 /* The page's field id as read (its normal form), "" when none. */
@@ -186,11 +176,8 @@ static void t_sentence_unverifiable(void)
     ds_sup_page *sp = calloc(1, sizeof *sp);
     if (!sp)
         return;
-    ds_case c;
-    char msg[DS_CASE_MSG_MAX];
-    const char *json = "{\"case_id\":\"C-1\",\"surname\":\"Okafor\",\"given_names\":\"Oliver\","
-                       "\"address\":\"603-39 Rue Sainte-Catherine\\nHalifax NS B3J 1S9\"}";
-    T_EQ_INT(ds_case_parse(json, strlen(json), &c, msg, sizeof msg), DS_OK);
+    ds_case c = sup_case("{\"case_id\":\"C-1\",\"surname\":\"Okafor\",\"given_names\":\"Oliver\","
+                         "\"address\":\"603-39 Rue Sainte-Catherine\\nHalifax NS B3J 1S9\"}");
     sp->read = true;
     sp->cls.type = DS_PC_UTILITY_BILL;
     sp->nfields = 1;
@@ -218,13 +205,10 @@ static void t_sentence_unverifiable(void)
  * on the next line and a photo's edge read beside it at 16. */
 static void t_names_other_words(void)
 {
-    page *p = calloc(1, sizeof *p);
-    ds_sup_page *sp = calloc(1, sizeof *sp);
-    if (!p || !sp) {
-        free(p);
-        free(sp);
+    page *p;
+    ds_sup_page *sp;
+    if (!sup_new(&p, &sp))
         return;
-    }
     ds_sup_text t;
     add_line_at(p, 600, 40, "RENT RECEIPT", 96);
     add_line(p, "Received from Juan Miguel Reyes the sum of PHP 18,000.00 for the rent of");

@@ -64,14 +64,6 @@ static const char *const case_le =
     "\"address\":\"S\xE1\xBB\x91 35 Ng\xC3\xB5 45 Ph\xE1\xBB\x91 Hu\xE1\xBA\xBF\\nQu\xE1\xBA\xADn 1, "
     "TP. H\xE1\xBB\x93 Ch\xC3\xAD Minh\"}";
 
-static const ds_flag *flag_of(const ds_flags *f, ds_flag_code code)
-{
-    for (int i = 0; i < f->count; i++)
-        if (f->item[i].code == code)
-            return &f->item[i];
-    return NULL;
-}
-
 /* The names compared through the fold: the given names alone, read without
  * their marks, are the applicant's in part (no other person), and the full
  * name in either order is the applicant's. */
@@ -89,17 +81,12 @@ static void t_names_without_marks(void)
  * without the marks the case record writes: no name or address flag. */
 static void t_statement_without_marks(void)
 {
-    ds_case c;
-    char msg[DS_CASE_MSG_MAX];
-    T_EQ_INT(ds_case_parse(case_le, strlen(case_le), &c, msg, sizeof msg), DS_OK);
-    page *p = calloc(1, sizeof *p);
-    ds_sup_page *sp = calloc(1, sizeof *sp);
+    ds_case c = sup_case(case_le);
+    page *p;
+    ds_sup_page *sp;
     static ds_flags flags;
-    if (!p || !sp) {
-        free(p);
-        free(sp);
+    if (!sup_new(&p, &sp))
         return;
-    }
     add_line(p, "Song Hong Commercial Bank");
     add_line(p, "Account statement");
     add_line(p, "Account holder");
@@ -111,15 +98,12 @@ static void t_statement_without_marks(void)
     add_line(p, "Opening balance 6,679.77");
     add_line(p, "01/11/2026 Card payment 416.57");
     add_line(p, "Sort code account number balance");
-    ds_sup_text t;
-    sup_read_page(p, &t, sp);
+    sup_check_read(p, &c, "2026-11-23", 0, sp, &flags);
     T_EQ_INT(sp->cls.type, DS_PC_BANK_STATEMENT);
-    memset(&flags, 0, sizeof flags);
-    ds_check_support(sp, &t, &c, "2026-11-23", 0, 0, &flags);
     T_CHECK(ds_sup_find(sp, DS_SF_NAME) != NULL);
     T_CHECK(ds_sup_find(sp, DS_SF_ADDRESS) != NULL);
-    T_CHECK(!flag_of(&flags, DS_FLAG_SUPPORT_NAME_MISMATCH));
-    T_CHECK(!flag_of(&flags, DS_FLAG_SUPPORT_ADDRESS_MISMATCH));
+    T_CHECK(!sup_flag(&flags, DS_FLAG_SUPPORT_NAME_MISMATCH));
+    T_CHECK(!sup_flag(&flags, DS_FLAG_SUPPORT_ADDRESS_MISMATCH));
     /* Another street is still another address. */
     free(p);
     p = calloc(1, sizeof *p);
@@ -135,16 +119,11 @@ static void t_statement_without_marks(void)
         add_line(p, "Opening balance 6,679.77");
         add_line(p, "01/11/2026 Card payment 416.57");
         add_line(p, "Sort code account number balance");
-        ds_sup_text t2;
         memset(sp, 0, sizeof *sp);
-        sup_read_page(p, &t2, sp);
-        memset(&flags, 0, sizeof flags);
-        ds_check_support(sp, &t2, &c, "2026-11-23", 0, 0, &flags);
-        T_CHECK(!flag_of(&flags, DS_FLAG_SUPPORT_NAME_MISMATCH));
-        T_CHECK(flag_of(&flags, DS_FLAG_SUPPORT_ADDRESS_MISMATCH) != NULL);
-        ds_sup_text_free(&t2);
+        sup_check_read(p, &c, "2026-11-23", 0, sp, &flags);
+        T_CHECK(!sup_flag(&flags, DS_FLAG_SUPPORT_NAME_MISMATCH));
+        T_CHECK(sup_flag(&flags, DS_FLAG_SUPPORT_ADDRESS_MISMATCH) != NULL);
     }
-    ds_sup_text_free(&t);
     free(p);
     free(sp);
 }

@@ -1,14 +1,16 @@
 /*
  * Tests for a colour page's light coloured ink lifted (decode/tint.h,
- * ds_page.ink): pages drawn here in colour (black print, a red stamp's
+ * ds_page_ink): pages drawn here in colour (black print, a red stamp's
  * strokes across it, a yellow highlighter over it, an orange title band
- * behind white letters), written as JPEG and PNG and decoded.
+ * behind white letters), written as JPEG, PNG and TIFF and decoded; the
+ * colour decoded again only when asked.
  */
 #include "decode/tint.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "decode/decode.h"
 #include "t.h"
@@ -69,6 +71,15 @@ static ds_pages *decode(PIX *p, bool jpeg)
     return pg;
 }
 
+/* Does the page have a lifted gray (ds_page_ink)? */
+static bool has_ink(const ds_page *page)
+{
+    PIX *ink = ds_page_ink(page);
+    bool some = ink != NULL;
+    pixDestroy(&ink);
+    return some;
+}
+
 static int px(PIX *p, int x, int y)
 {
     l_uint32 v = 0;
@@ -102,7 +113,7 @@ static void stamp_and_highlighter(bool jpeg)
         ds_pages_free(pg);
         return;
     }
-    PIX *g = pg->page[0].gray, *ink = pg->page[0].ink;
+    PIX *g = pg->page[0].gray, *ink = ds_page_ink(&pg->page[0]);
     T_CHECK(ink != NULL);
     if (ink) {
         T_EQ_INT((int)pixGetWidth(ink), W);
@@ -130,6 +141,7 @@ static void stamp_and_highlighter(bool jpeg)
         T_CHECK(l && pixEqual(l, g, &same) == 0 && same);
         pixDestroy(&l);
     }
+    pixDestroy(&ink);
     pixDestroy(&p);
     ds_pages_free(pg);
 }
@@ -143,7 +155,7 @@ static void title_band_kept(void)
 {
     PIX *p = draw_page(true);
     ds_pages *pg = p ? decode(p, true) : NULL;
-    PIX *raw = pg && pg->count == 1 ? pg->page[0].ink : NULL;
+    PIX *raw = pg && pg->count == 1 ? ds_page_ink(&pg->page[0]) : NULL;
     T_CHECK(raw != NULL);
     PIX *ink = raw ? ds_tint_bands_kept(pg->page[0].gray, raw) : NULL;
     T_CHECK(ink != NULL);
@@ -157,6 +169,7 @@ static void title_band_kept(void)
         T_CHECK(px(ink, 102, 60) >= 200);
     }
     pixDestroy(&ink);
+    pixDestroy(&raw);
     pixDestroy(&p);
     ds_pages_free(pg);
 }
@@ -169,14 +182,14 @@ static void no_ink(void)
     pixSetAllArbitrary(p, 0xf0f0f000);
     fill(p, 50, 40, 300, 14, 10, 10, 10);
     ds_pages *pg = decode(p, true);
-    T_CHECK(pg && pg->page[0].ink == NULL);
+    T_CHECK(pg && !has_ink(&pg->page[0]));
     ds_pages_free(pg);
     pg = decode(p, false);
-    T_CHECK(pg && pg->page[0].ink == NULL);
+    T_CHECK(pg && !has_ink(&pg->page[0]));
     ds_pages_free(pg);
     PIX *g8 = pixConvertRGBToLuminance(p);
     pg = g8 ? decode(g8, true) : NULL;
-    T_CHECK(pg && pg->page[0].ink == NULL);
+    T_CHECK(pg && !has_ink(&pg->page[0]));
     ds_pages_free(pg);
     T_CHECK(ds_tint_from_rgb(NULL, g8) == NULL);
     T_CHECK(ds_tint_from_rgb(p, NULL) == NULL);
@@ -191,6 +204,51 @@ static void no_ink(void)
     pixDestroy(&p);
 }
 
+/* The colour is decoded again only when asked (ds_page_ink), the same
+ * lifted gray each time; a gray JPEG keeps no colour, and the colour pages
+ * of a TIFF share one copy of the file. */
+static void ink_on_demand(void)
+{
+    T_CHECK(ds_page_ink(NULL) == NULL);
+    PIX *p = draw_page(false);
+    ds_pages *pg = p ? decode(p, true) : NULL;
+    T_CHECK(pg && pg->page[0].colour != NULL);
+    PIX *a = pg ? ds_page_ink(&pg->page[0]) : NULL, *b = pg ? ds_page_ink(&pg->page[0]) : NULL;
+    l_int32 same = 0;
+    T_CHECK(a && b && pixEqual(a, b, &same) == 0 && same);
+    pixDestroy(&a);
+    pixDestroy(&b);
+    ds_pages_free(pg);
+    PIX *g8 = p ? pixConvertRGBToLuminance(p) : NULL;
+    pg = g8 ? decode(g8, true) : NULL;
+    T_CHECK(pg && pg->page[0].colour == NULL);
+    ds_pages_free(pg);
+    pixDestroy(&g8);
+
+    char path[] = "/tmp/ds_test_tint_XXXXXX";
+    int fd = mkstemp(path);
+    uint8_t *mem = NULL;
+    size_t len = 0;
+    if (fd >= 0) {
+        close(fd);
+        if (p && pixWriteTiff(path, p, IFF_TIFF_ZIP, "w") == 0 &&
+            pixWriteTiff(path, p, IFF_TIFF_ZIP, "a") == 0)
+            mem = l_binaryRead(path, &len);
+        unlink(path);
+    }
+    ds_limits lim;
+    ds_limits_default(&lim);
+    pg = NULL;
+    T_CHECK(mem && ds_decode_mem(mem, len, &lim, &pg) == DS_OK);
+    T_CHECK(pg && pg->count == 2 && pg->page[0].colour && pg->page[1].colour == pg->page[0].colour &&
+            pg->page[0].colour->refs == 2 && pg->page[1].colour_page == 1);
+    if (pg && pg->count == 2)
+        T_CHECK(has_ink(&pg->page[0]) && has_ink(&pg->page[1]));
+    ds_pages_free(pg);
+    free(mem);
+    pixDestroy(&p);
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -199,6 +257,7 @@ int main(int argc, char **argv)
         {"stamp_png", stamp_png},
         {"title_band_kept", title_band_kept},
         {"no_ink", no_ink},
+        {"ink_on_demand", ink_on_demand},
     };
     return t_main(argc, argv, cases, (int)(sizeof cases / sizeof cases[0]));
 }

@@ -42,11 +42,14 @@ static const char latin_addl_fold[256] =
     "WwWwWwWwWwXxXxYyZzZzZzhtwy....S.AaAaAaAaAaAaAaAaAaAaAaAaEeEeEeEe"
     "EeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUuYyYyYyYy......";
 
-/* The base letter of a Latin letter with marks outside Latin-1 and
- * Latin Extended-A (0 when cp is none). */
-static char latin_more_fold(unsigned cp)
+/* The base letter of a Latin letter with marks, in its case (0 when cp
+ * is none): the one table both folds read (ds_text_fold and, with its
+ * two-letter forms beside it, ds_text_fold_icao). */
+static char latin_letter(unsigned cp)
 {
-    char f = cp >= 0x180 && cp < 0x250     ? latin_extb_fold[cp - 0x180]
+    char f = cp >= 0xC0 && cp < 0x100      ? latin1_fold[cp - 0xC0]
+             : cp >= 0x100 && cp < 0x180   ? latin_exta_fold[cp - 0x100]
+             : cp >= 0x180 && cp < 0x250   ? latin_extb_fold[cp - 0x180]
              : cp >= 0x1E00 && cp < 0x1F00 ? latin_addl_fold[cp - 0x1E00]
                                            : 0;
     return f == '.' ? 0 : f;
@@ -97,17 +100,11 @@ static void fold_ascii(const char *in, char *out, size_t cap)
         char f = 0;
         if (cp < 0x80 && isalnum((int)cp))
             f = (char)tolower((int)cp);
-        else if (cp >= 0xC0 && cp <= 0xFF)
-            f = latin1_fold[cp - 0xC0];
-        else if (cp >= 0x100 && cp < 0x180)
-            f = latin_exta_fold[cp - 0x100];
         else
-            f = latin_more_fold(cp);
-        if (f == 's' && cp == 0xDF) {
+            f = latin_letter(cp);
+        if (f == 's' && cp == 0xDF)
             out[o++] = 's';
-            f = 's';
-        }
-        if (f && f != '.') {
+        if (f) {
             out[o++] = (char)tolower((unsigned char)f);
             space = false;
         } else if (!space) {
@@ -252,27 +249,20 @@ void ds_text_upper_collapse(const char *src, char *dst, size_t cap)
 
 /* ------------------------------------------------------------------ ICAO */
 
-typedef struct fold_range {
-    uint16_t lo, hi;
-    const char *bare, *two; /* two: the ICAO two-letter form, NULL = bare */
-} fold_range;
+/* The letters whose ICAO 9303 form is not their base letter alone
+ * (latin_letter): two letters for one (bare), and the two-letter forms of
+ * A, O, U with diaeresis and A with ring (two; NULL: the bare form). */
+typedef struct icao_form {
+    uint16_t cp;
+    const char *bare, *two; /* bare NULL: the base letter */
+} icao_form;
 
-/* Latin-1 Supplement and Latin Extended-A letters to their ICAO 9303 forms. */
-static const fold_range folds[] = {
-    {0xC0, 0xC3, "A", NULL}, {0xC4, 0xC4, "A", "AE"}, {0xC5, 0xC5, "A", "AA"}, {0xC6, 0xC6, "AE", NULL},
-    {0xC7, 0xC7, "C", NULL}, {0xC8, 0xCB, "E", NULL}, {0xCC, 0xCF, "I", NULL},  {0xD0, 0xD0, "D", NULL},
-    {0xD1, 0xD1, "N", NULL}, {0xD2, 0xD5, "O", NULL}, {0xD6, 0xD6, "O", "OE"}, {0xD8, 0xD8, "OE", NULL},
-    {0xD9, 0xDB, "U", NULL}, {0xDC, 0xDC, "U", "UE"}, {0xDD, 0xDD, "Y", NULL},  {0xDE, 0xDE, "TH", NULL},
-    {0xDF, 0xDF, "SS", NULL}, {0xE0, 0xE3, "A", NULL}, {0xE4, 0xE4, "A", "AE"}, {0xE5, 0xE5, "A", "AA"},
-    {0xE6, 0xE6, "AE", NULL}, {0xE7, 0xE7, "C", NULL}, {0xE8, 0xEB, "E", NULL}, {0xEC, 0xEF, "I", NULL},
-    {0xF0, 0xF0, "D", NULL}, {0xF1, 0xF1, "N", NULL}, {0xF2, 0xF5, "O", NULL},  {0xF6, 0xF6, "O", "OE"},
-    {0xF8, 0xF8, "OE", NULL}, {0xF9, 0xFB, "U", NULL}, {0xFC, 0xFC, "U", "UE"}, {0xFD, 0xFD, "Y", NULL},
-    {0xFE, 0xFE, "TH", NULL}, {0xFF, 0xFF, "Y", NULL}, {0x100, 0x105, "A", NULL}, {0x106, 0x10D, "C", NULL},
-    {0x10E, 0x111, "D", NULL}, {0x112, 0x11B, "E", NULL}, {0x11C, 0x123, "G", NULL}, {0x124, 0x127, "H", NULL},
-    {0x128, 0x131, "I", NULL}, {0x132, 0x133, "IJ", NULL}, {0x134, 0x135, "J", NULL}, {0x136, 0x138, "K", NULL},
-    {0x139, 0x142, "L", NULL}, {0x143, 0x14B, "N", NULL}, {0x14C, 0x151, "O", NULL}, {0x152, 0x153, "OE", NULL},
-    {0x154, 0x159, "R", NULL}, {0x15A, 0x161, "S", NULL}, {0x162, 0x167, "T", NULL}, {0x168, 0x173, "U", NULL},
-    {0x174, 0x175, "W", NULL}, {0x176, 0x178, "Y", NULL}, {0x179, 0x17E, "Z", NULL}, {0x17F, 0x17F, "S", NULL},
+static const icao_form icao_forms[] = {
+    {0xC4, NULL, "AE"}, {0xC5, NULL, "AA"}, {0xC6, "AE", NULL}, {0xD6, NULL, "OE"},
+    {0xD8, "OE", NULL}, {0xDC, NULL, "UE"}, {0xDE, "TH", NULL}, {0xDF, "SS", NULL},
+    {0xE4, NULL, "AE"}, {0xE5, NULL, "AA"}, {0xE6, "AE", NULL}, {0xF6, NULL, "OE"},
+    {0xF8, "OE", NULL}, {0xFC, NULL, "UE"}, {0xFE, "TH", NULL}, {0x132, "IJ", NULL},
+    {0x133, "IJ", NULL}, {0x152, "OE", NULL}, {0x153, "OE", NULL},
 };
 
 void ds_text_fold_icao(const char *in, bool two_letter, char *out, size_t cap)
@@ -307,16 +297,16 @@ void ds_text_fold_icao(const char *in, bool two_letter, char *out, size_t cap)
             one[0] = (char)toupper((int)cp);
             rep = one;
         } else {
-            for (size_t i = 0; i < sizeof folds / sizeof folds[0]; i++)
-                if (cp >= folds[i].lo && cp <= folds[i].hi) {
-                    rep = two_letter && folds[i].two ? folds[i].two : folds[i].bare;
+            for (size_t i = 0; i < sizeof icao_forms / sizeof icao_forms[0]; i++)
+                if (cp == icao_forms[i].cp) {
+                    rep = two_letter && icao_forms[i].two ? icao_forms[i].two : icao_forms[i].bare;
                     break;
                 }
             /* Other letters with marks: their base letter (ICAO 9303
              * Part 3 drops the marks it gives no two-letter form). */
-            char more = rep ? 0 : latin_more_fold(cp);
-            if (more) {
-                one[0] = (char)toupper((unsigned char)more);
+            char base = rep ? 0 : latin_letter(cp);
+            if (base) {
+                one[0] = (char)toupper((unsigned char)base);
                 rep = one;
             }
         }

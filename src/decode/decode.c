@@ -313,8 +313,10 @@ typedef struct jpeg_job {
     int created;   /* cinfo needs jpeg_destroy_decompress */
     PIX *gray;     /* the page being written */
     JSAMPLE *cmyk; /* one row of 4 samples per pixel, CMYK and YCCK only */
-    PIX *ink;      /* a YCbCr page: its gray with light coloured ink lifted (tint.h) */
-    JSAMPLE *ycc;  /* one row of 3 samples per pixel, YCbCr only */
+    PIX *ink;      /* a YCbCr page decoded in colour: its gray with light coloured ink
+                      lifted (tint.h) */
+    JSAMPLE *ycc;  /* one row of 3 samples per pixel, YCbCr in colour only */
+    bool ycc_file; /* the file is YCbCr (a colour page) */
     uint64_t lifted; /* pixels of ink lifted by DS_TINT_LIFTED or more */
 } jpeg_job;
 
@@ -422,12 +424,14 @@ static void ycc_row(const JSAMPLE *src, int w, uint8_t *gray, uint8_t *ink, uint
 /*
  * The part of the decode that libjpeg may leave by longjmp: reads the header
  * of d[0..len), checks it against the w x h that jpeg_scan found, and
- * decodes the page at 1/reduction of its size into job->gray. Returns
+ * decodes the page at 1/reduction of its size into job->gray, and with
+ * colour a YCbCr page's ink lifted into job->ink as well. Returns
  * DS_ERR_CORRUPT for anything libjpeg refuses or warns about, including a
- * colour space it cannot turn into gray; sets *dpi from the JFIF density.
+ * colour space it cannot turn into gray; sets *dpi from the JFIF density
+ * and job->ycc_file for a YCbCr page.
  */
 static ds_error jpeg_run(jpeg_job *job, const uint8_t *d, size_t len, uint32_t w, uint32_t h,
-                         int reduction, int *dpi)
+                         int reduction, bool colour, int *dpi)
 {
     struct jpeg_decompress_struct *ci = &job->cinfo;
 
@@ -444,12 +448,14 @@ static ds_error jpeg_run(jpeg_job *job, const uint8_t *d, size_t len, uint32_t w
         return DS_ERR_CORRUPT;
 
     /* Gray and RGB go to gray inside libjpeg; CMYK and YCCK come out as
-     * CMYK; YCbCr as it is, its luma the gray (what libjpeg's gray output
-     * is) and its colour kept only as the page with its light coloured ink
-     * lifted (ds_page.ink). Any other colour space makes libjpeg fail,
-     * which is corruption here. */
+     * CMYK; YCbCr as gray too (its luma), or with colour as it is, its
+     * luma the gray (what libjpeg's gray output is) and its colour kept
+     * only as the page with its light coloured ink lifted (ds_page_ink).
+     * Any other colour space makes libjpeg fail, which is corruption
+     * here. */
     int cmyk = ci->jpeg_color_space == JCS_CMYK || ci->jpeg_color_space == JCS_YCCK;
-    int ycc = ci->jpeg_color_space == JCS_YCbCr && ci->num_components == 3;
+    job->ycc_file = ci->jpeg_color_space == JCS_YCbCr && ci->num_components == 3;
+    int ycc = colour && job->ycc_file;
     ci->out_color_space = cmyk ? JCS_CMYK : ycc ? JCS_YCbCr : JCS_GRAYSCALE;
     ci->scale_num = 1;
     ci->scale_denom = (unsigned int)reduction;
@@ -504,11 +510,14 @@ static ds_error jpeg_run(jpeg_job *job, const uint8_t *d, size_t len, uint32_t w
 
 /*
  * Decodes the JPEG page d[0..len) of w x h pixels (already checked against
- * the limits) to an 8 bpp gray PIX at 1/reduction of its size. *out and
- * *dpi are set on success only.
+ * the limits) to an 8 bpp gray PIX at 1/reduction of its size; with ink,
+ * a YCbCr page in colour, its light coloured ink lifted into *ink (NULL
+ * when too little was lifted). *colour tells a YCbCr page. *out, *ink,
+ * *colour and *dpi are set on success only.
  */
 static ds_error jpeg_decode(const uint8_t *d, size_t len, uint32_t w, uint32_t h, int reduction,
-                            PIX **out /* OUT */, PIX **ink /* OUT */, int *dpi /* OUT */)
+                            PIX **out /* OUT */, PIX **ink /* OUT, may be NULL */,
+                            bool *colour /* OUT */, int *dpi /* OUT */)
 {
     ds_error err = DS_OK;
     int xdpi = 0;
@@ -516,15 +525,18 @@ static ds_error jpeg_decode(const uint8_t *d, size_t len, uint32_t w, uint32_t h
 
     if (!job)
         return DS_ERR_NOMEM;
-    err = jpeg_run(job, d, len, w, h, reduction, &xdpi);
+    err = jpeg_run(job, d, len, w, h, reduction, ink != NULL, &xdpi);
     if (err != DS_OK)
         goto out;
     *dpi = xdpi >= DS_DECODE_DPI_MIN && xdpi <= DS_DECODE_DPI_MAX ? xdpi : 0;
+    *colour = job->ycc_file;
     *out = job->gray;
     job->gray = NULL;
-    ds_tint_keep(&job->ink, job->lifted);
-    *ink = job->ink;
-    job->ink = NULL;
+    if (ink) {
+        ds_tint_keep(&job->ink, job->lifted);
+        *ink = job->ink;
+        job->ink = NULL;
+    }
 out:
     if (job->created)
         jpeg_destroy_decompress(&job->cinfo);
@@ -696,13 +708,80 @@ static ds_error page_dims(const uint8_t *data, size_t len, ds_format f, int n, u
     return err;
 }
 
+/* A colour page's source for ds_page_ink: the file's bytes, copied once
+ * for all its pages (*shared, NULL before its first colour page). */
+static ds_error keep_colour(const uint8_t *data, size_t len, ds_format f, int n,
+                            ds_page_colour **shared, ds_page *out)
+{
+    if (!*shared) {
+        ds_page_colour *c = calloc(1, sizeof *c);
+        uint8_t *copy = c && len > 0 ? malloc(len) : NULL;
+        if (!copy) {
+            free(c);
+            return DS_ERR_NOMEM;
+        }
+        memcpy(copy, data, len);
+        c->format = f;
+        c->data = copy;
+        c->len = len;
+        *shared = c;
+    }
+    (*shared)->refs++;
+    out->colour = *shared;
+    out->colour_page = n;
+    return DS_OK;
+}
+
+static void colour_release(ds_page_colour **c)
+{
+    if (*c && --(*c)->refs <= 0) {
+        free((*c)->data);
+        free(*c);
+    }
+    *c = NULL;
+}
+
+PIX *ds_page_ink(const ds_page *pg)
+{
+    const ds_page_colour *c = pg ? pg->colour : NULL;
+    uint32_t w = 0, h = 0;
+    if (!c || !pg->gray || page_dims(c->data, c->len, c->format, pg->colour_page, &w, &h) != DS_OK)
+        return NULL;
+    PIX *gray = NULL, *ink = NULL;
+    if (c->format == DS_FORMAT_JPEG) {
+        bool colour = false;
+        int dpi = 0;
+        if (jpeg_decode(c->data, c->len, w, h, pg->reduction > 1 ? pg->reduction : 1, &gray, &ink,
+                        &colour, &dpi) != DS_OK)
+            return NULL;
+    } else {
+        PIX *raw = c->format == DS_FORMAT_PNG    ? pixReadMemPng(c->data, c->len)
+                   : c->format == DS_FORMAT_TIFF ? pixReadMemTiff(c->data, c->len, pg->colour_page)
+                                                 : NULL;
+        gray = raw ? to_gray8(raw) : NULL;
+        if (gray && pixGetDepth(raw) == 32 && !pixGetColormap(raw))
+            ink = ds_tint_from_rgb(raw, gray);
+        pixDestroy(&raw);
+    }
+    /* The page decoded again is the page: anything else is no ink of it. */
+    if (ink && (pixGetWidth(ink) != pixGetWidth(pg->gray) ||
+                pixGetHeight(ink) != pixGetHeight(pg->gray)))
+        pixDestroy(&ink);
+    pixDestroy(&gray);
+    return ink;
+}
+
 /*
  * Decodes page n of data, already identified as format f, after checking its
  * header against lim and adding its pixels to *total, which may not pass
- * lim->max_total_pixels. *out is set to an 8 bpp page on success.
+ * lim->max_total_pixels. *out is set to an 8 bpp page on success; a colour
+ * page keeps the file's bytes (*shared, see keep_colour) for ds_page_ink,
+ * which decodes its colour only when asked: the passport reader never
+ * needs it.
  */
 static ds_error decode_page(const uint8_t *data, size_t len, ds_format f, int n,
-                            const ds_limits *lim, uint64_t *total, ds_page *out)
+                            const ds_limits *lim, uint64_t *total, ds_page_colour **shared,
+                            ds_page *out)
 {
     ds_error err = DS_OK;
     PIX *raw = NULL, *gray = NULL;
@@ -721,7 +800,10 @@ static ds_error decode_page(const uint8_t *data, size_t len, ds_format f, int n,
      * 8 bpp copy, and CMYK files are understood. */
     if (f == DS_FORMAT_JPEG) {
         int reduction = jpeg_reduction(w, h, lim->jpeg_min_side);
-        err = jpeg_decode(data, len, w, h, reduction, &gray, &out->ink, &out->dpi);
+        bool colour = false;
+        err = jpeg_decode(data, len, w, h, reduction, &gray, NULL, &colour, &out->dpi);
+        if (err == DS_OK && colour)
+            err = keep_colour(data, len, f, n, shared, out);
         if (err != DS_OK)
             goto out;
         out->reduction = reduction;
@@ -748,8 +830,9 @@ static ds_error decode_page(const uint8_t *data, size_t len, ds_format f, int n,
         err = DS_ERR_CORRUPT;
         goto out;
     }
-    if (pixGetDepth(raw) == 32 && !pixGetColormap(raw))
-        out->ink = ds_tint_from_rgb(raw, gray);
+    if (pixGetDepth(raw) == 32 && !pixGetColormap(raw) &&
+        (err = keep_colour(data, len, f, n, shared, out)) != DS_OK)
+        goto out;
     out->dpi = sane_dpi(raw);
     out->reduction = 1;
     out->gray = gray;
@@ -776,6 +859,7 @@ ds_error ds_decode_mem(const uint8_t *data, size_t len, const ds_limits *lim, ds
     int count = 1;
     uint64_t total = 0;
     struct timespec t0;
+    ds_page_colour *shared = NULL;
 
     if (!lim || !out || (!data && len > 0) || lim->max_pages < 1)
         return DS_ERR_USAGE;
@@ -824,7 +908,7 @@ ds_error ds_decode_mem(const uint8_t *data, size_t len, const ds_limits *lim, ds
             err = DS_ERR_DECODE_TIME;
             goto out;
         }
-        if ((err = decode_page(data, len, f, i, lim, &total, &pages->page[i])) != DS_OK)
+        if ((err = decode_page(data, len, f, i, lim, &total, &shared, &pages->page[i])) != DS_OK)
             goto out;
         pages->count = i + 1;
     }
@@ -894,7 +978,7 @@ void ds_pages_free(ds_pages *pages)
     if (pages->page) {
         for (int i = 0; i < pages->count; i++) {
             pixDestroy(&pages->page[i].gray);
-            pixDestroy(&pages->page[i].ink);
+            colour_release(&pages->page[i].colour);
             ds_text_layer_free(pages->page[i].text);
         }
         free(pages->page);

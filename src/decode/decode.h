@@ -49,16 +49,35 @@ typedef struct ds_text_layer {
 
 void ds_text_layer_free(ds_text_layer *t);
 
+/* What ds_page_ink decodes a colour page from again: the file's bytes,
+ * shared by the colour pages of one file (decode.c). */
+typedef struct ds_page_colour {
+    int refs;
+    ds_format format;
+    uint8_t *data;
+    size_t len;
+} ds_page_colour;
+
 typedef struct ds_page {
     PIX *gray;     /* 8 bpp grayscale, owned */
-    PIX *ink;      /* a colour page with light coloured ink (a stamp, a highlighter): gray
-                      with that ink lifted toward the paper (decode/tint.h), the same size;
-                      owned; NULL for a gray page or one without such ink */
+    ds_page_colour *colour; /* a colour page (a colour JPEG, a 32 bpp PNG or TIFF): its
+                               source for ds_page_ink, a reference owned; NULL otherwise */
+    int colour_page; /* its page in that source (a TIFF's), 0 otherwise */
     ds_text_layer *text; /* born-digital PDF page: its text layer, owned; NULL otherwise */
     int dpi;       /* resolution the file declares, 0 when unknown */
     int reduction; /* file pixels per page pixel along a side: 1, or 2, 4, 8
                       for a JPEG scaled by ds_limits.jpeg_min_side */
 } ds_page;
+
+/*
+ * A colour page with light coloured ink (a stamp, a highlighter): its gray
+ * with that ink lifted toward the paper (decode/tint.h), the same size as
+ * pg->gray; caller destroys. The page's colour is decoded again here, on
+ * demand (the supporting-page reader asks; the decoder keeps only its
+ * gray, so a passport page pays nothing for it). NULL for a gray page, one
+ * without such ink, or when the colour cannot be decoded.
+ */
+PIX *ds_page_ink(const ds_page *pg);
 
 /* How one page of a PDF was obtained. */
 typedef struct ds_pdf_page_src {

@@ -409,7 +409,10 @@ static ds_error on_page(wire *w, uint32_t len)
                 err = DS_ERR_CORRUPT; /* the JPEG is not the image the page declares */
             else {
                 g = pixClone(jp->page[0].gray);
-                pg->ink = jp->page[0].ink ? pixClone(jp->page[0].ink) : NULL;
+                /* Its colour source (ds_page_ink) moves to the page. */
+                pg->colour = jp->page[0].colour;
+                pg->colour_page = jp->page[0].colour_page;
+                jp->page[0].colour = NULL;
                 pg->reduction = red;
                 /* An embedded page's JPEG, for its forensics (a rendering
                  * is no scan, whatever its codec). */

@@ -1,7 +1,7 @@
 /*
  * tint: a colour page's light coloured ink (a stamp, a highlighter, a
  * coloured pen), lifted to the paper's side of the page's gray for reading
- * its text (ds_page.ink, decode.h).
+ * its text (ds_page_ink, decode.h).
  *
  * A rubber stamp or a highlighter stroke over a line of print is, in gray,
  * about as dark as the print itself: Tesseract's threshold keeps both and
@@ -60,7 +60,7 @@ PIX *ds_tint_from_rgb(PIX *rgb, PIX *gray);
  * matters, destroying it otherwise. */
 void ds_tint_keep(PIX **ink, uint64_t lifted);
 
-/* For reading the page's text: a copy of ink (ds_page.ink) in which a
+/* For reading the page's text: a copy of ink (ds_page_ink) in which a
  * solid area of lifted pixels (at least DS_TINT_BAND_FILL of its box,
  * across at least 1/DS_TINT_BAND_MIN_W of the page and DS_TINT_BAND_MIN_H
  * pixels tall once thin strokes are opened away) with more pixels between

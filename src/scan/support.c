@@ -173,9 +173,12 @@ ds_page_class ds_scan_support(ds_sup_pool *pool, const ds_options *opt, const ds
         TessBaseAPI *api = take(pool);
         int dpi = pg->dpi > 0 ? pg->dpi / (pg->reduction > 1 ? pg->reduction : 1) : 0;
         /* A colour page's stamps and highlighter strokes, lifted toward
-         * the paper where the decoder found such ink (ds_page.ink), leave
-         * the print under them to be read; a title band keeps its gray. */
-        PIX *ink = pg->ink ? ds_tint_bands_kept(pg->gray, pg->ink) : NULL;
+         * the paper where its colour shows such ink (ds_page_ink, decoded
+         * here, on demand), leave the print under them to be read; a
+         * title band keeps its gray. */
+        PIX *lifted = ds_page_ink(pg);
+        PIX *ink = lifted ? ds_tint_bands_kept(pg->gray, lifted) : NULL;
+        pixDestroy(&lifted);
         if (api)
             err = ds_sup_read_ocr(api, ink ? ink : pg->gray, dpi, DS_SUP_OCR_DPI, &text);
         pixDestroy(&ink);

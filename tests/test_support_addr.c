@@ -215,6 +215,20 @@ static void t_address_under_labelled_name(void)
     sup_read_page(&p, &t, &sp);
     sup_expect(&sp, DS_SF_ADDRESS, "UL. FLORIANSKA 114 M. 38, 81-388 GDYNIA");
     ds_sup_text_free(&t);
+
+    /* An issuer's office under "Name / Firma", a numbered section heading
+     * under it: no address (heldout11 0027 was warned). */
+    memset(&p, 0, sizeof p);
+    add_line(&p, "AUSZUG AUS DEM GEBURTENREGISTER");
+    add_line(&p, "1 Angaben zum Aussteller");
+    add_line(&p, "Name / Firma");
+    add_line(&p, "a Standesamt Koln");
+    add_line(&p, "2 Angaben zur Person");
+    add_line(&p, "Familienname");
+    add_line(&p, "FERNANDEZ");
+    sup_read_page(&p, &t, &sp);
+    T_CHECK(ds_sup_find(&sp, DS_SF_ADDRESS) == NULL);
+    ds_sup_text_free(&t);
 }
 
 int main(int argc, char **argv)

@@ -351,6 +351,7 @@ static void t_issuing_sentence(void)
         {"Se expide la presente en Monterrey, el 6 de enero de 2027", "2027-01-06"},
         {"Issued at Leeds this 3rd day of May, 2026", "2026-05-03"},
         {"Fait a Lyon, en deux exemplaires, le 14 juillet 2026", "2026-07-14"},
+        {"Monterrey, 6 de enero de 2027 PLL ONIN", "2027-01-06"}, /* a signature's strokes */
         {"This certificate is issued to Mehwish Siddiqui, born 05/10/1967 in Lahore", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -363,6 +364,10 @@ static void t_issuing_sentence(void)
         add_line(&p, "Se hace constar que en el libro de matrimonios se encuentra inscrito el de:");
         add_line(&p, "Jesus Nunez y Sra. Itzel Ramirez");
         add_line(&p, cases[i].line);
+        if (strstr(cases[i].line, "PLL")) { /* the strokes read at 22 and 18 */
+            p.w[p.n - 1].conf = 18;
+            p.w[p.n - 2].conf = 22;
+        }
         add_line(&p, "Juez del Registro Civil");
         sup_read_page(&p, &t, &sp);
         const ds_sup_field *f = ds_sup_find(&sp, DS_SF_ISSUE_DATE);

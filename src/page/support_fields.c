@@ -469,6 +469,8 @@ static int cell_end(const ds_sup_text *t, const lines *L, int line)
     return cell_from(t, L, line, L->start[line]);
 }
 
+static bool org_words(const ds_sup_text *t, int a, int b);
+
 /* Is the cell [a, *b) of its line a person's name alone (two to five name
  * words)? A birth name in brackets after it ("Chloé Brown (née
  * Lindqvist)") is no part of it: *b becomes the name's end. */
@@ -496,8 +498,23 @@ static bool name_cell(const ds_sup_text *t, int a, int *bp, int *name_a)
     }
     *name_a = s.a;
     /* A name starts with a capital letter (or is all capitals), and is no
-     * organisation's, and no document's title ("LANDLORD'S RENT
-     * CERTIFICATE", "Earnings Certificate": a title is never a name). */
+     * organisation's (org_words). */
+    for (int i = a; i < b; i++) {
+        unsigned char c = (unsigned char)t->w[i].text[0];
+        if (c < 0x80 && !isupper(c))
+            return false;
+    }
+    if (org_words(t, a, b))
+        return false;
+    *bp = b;
+    return true;
+}
+
+/* Do words [a, b) hold an organisation's word, a document's title word
+ * ("LANDLORD'S RENT CERTIFICATE", "Earnings Certificate": a title is never
+ * a name) or an office's ("Standesamt")? */
+static bool org_words(const ds_sup_text *t, int a, int b)
+{
     static const char *const orgs[] = {
         "ltd", "limited", "plc", "inc", "llc", "gmbh", "ag", "sa", "bank", "office", "council",
         "university", "college", "school", "hospital", "trust", "water", "energy", "gas",
@@ -506,17 +523,13 @@ static bool name_cell(const ds_sup_text *t, int a, int *bp, int *name_a)
         "society", "building", "association", "union", "co", "corporation", "llp", "partners",
         "associates", "authority", "institute", "foundation", "gmbh", "sarl", "sl", NULL};
     for (int i = a; i < b; i++) {
-        unsigned char c = (unsigned char)t->w[i].text[0];
-        if (c < 0x80 && !isupper(c))
-            return false;
         char f[DS_SUP_WORD_MAX * 2];
         ds_text_fold(t->w[i].text, f, sizeof f);
         if (in_list(orgs, f) || ds_sup_document_word(t->w[i].text) ||
             ds_sup_office_word(t->w[i].text))
-            return false;
+            return true;
     }
-    *bp = b;
-    return true;
+    return false;
 }
 
 /* Do words [a, b) give a telephone, fax, e-mail or web address? */
@@ -577,6 +590,20 @@ static bool address_cell(const ds_sup_text *t, const lines *L, int line, int a, 
     if (number_first && b - a == 2 && !ds_sup_streetish(f))
         return false;
     return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || ds_sup_streetish(f);
+}
+
+/* Do words [a, b) hold a sentence's word and no street's word? */
+static bool prose_cell(const ds_sup_text *t, int a, int b)
+{
+    char raw[LINE_MAX_FOLD], f[LINE_MAX_FOLD];
+    ds_sup_join_words(t, a, b, raw, sizeof raw);
+    ds_text_fold(raw, f, sizeof f);
+    if (ds_sup_streetish(f))
+        return false;
+    for (int i = a; i < b; i++)
+        if (ds_sup_prose_word(t->w[i].text))
+            return true;
+    return false;
 }
 
 /* Does line `line` start "c/o" (care of; read "clo", "c/0", "C/O")? */
@@ -653,10 +680,11 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
              * "Agnieszka Wiśniewska z d. Nowicka"), whatever its words, is
              * a name line too: the address block under it is the holder's. */
             const ds_sup_field *held = ds_sup_find(out, DS_SF_NAME);
+            int mid = t->w[c].box[1] + t->w[c].box[3] / 2;
             bool labelled_name = held && strcmp(held->label, "header") != 0 &&
-                                 t->w[c].box[1] + t->w[c].box[3] / 2 > held->box[1] &&
-                                 t->w[c].box[1] + t->w[c].box[3] / 2 < held->box[1] + held->box[3] &&
-                                 abs(t->w[c].box[0] - held->box[0]) <= L->height[line];
+                                 mid > held->box[1] && mid < held->box[1] + held->box[3] &&
+                                 abs(t->w[c].box[0] - held->box[0]) <= L->height[line] &&
+                                 !org_words(t, c, ce);
             if (!labelled_name && !name_cell(t, c, &na_end, &na_start))
                 continue;
             /* The address right under the name, as an envelope window shows
@@ -669,6 +697,10 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
                 !cell_under(t, L, ++al, t->w[c].box[0], &aa, &ab))
                 continue;
             if (!address_cell(t, L, al, aa, ab) && !town_postcode_cell(t, aa, ab))
+                continue;
+            /* Under a labelled name, a numbered heading ("2 Angaben zur
+             * Person") is no address: a word in small letters, no street. */
+            if (labelled_name && prose_cell(t, aa, ab))
                 continue;
             /* A date under a name ("14 March 2019") is no address. */
             char iso[11], alt[11];

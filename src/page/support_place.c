@@ -74,6 +74,10 @@ int ds_sup_place_date(const ds_sup_text *t, const ds_sup_lines *L, int line, int
                       char iso[11], char alt[11], bool *short_year)
 {
     int a = L->start[line], b = L->start[line + 1];
+    /* Marks read at almost no confidence after the date (a signature's
+     * strokes beside it, "PLL ONIN" at 22 and 18) end no line. */
+    while (b - 1 > a + 1 && t->w[b - 1].conf < 30 && !ds_sup_has_digit(t->w[b - 1].text))
+        b--;
     /* The date ends the line: the first start from which it does. */
     int d = -1, n = 0;
     for (int k = a + 1; k < b && d < 0; k++) {

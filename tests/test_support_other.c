@@ -8,6 +8,11 @@
  * read surely (src/check/supweekday.c). Pages built word by word, as OCR
  * gives them (after heldout13's pages 0008, 0018, 0022, 0036, 0048, 0062,
  * whose defects were missed before these rules).
+ *
+ * date15 (after heldout14's 0005, 0013, 0034 and heldout13's 0010): a
+ * statement's own date label on a page of unknown kind (its age checked);
+ * a numeric date whose slashes were lost ("21 03 2027"); a sentence that
+ * issues the page ("Se expide la presente en Monterrey, el ...").
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,6 +284,99 @@ static void t_place_date_a(void)
     ds_sup_text_free(&t);
 }
 
+/* An invoice of a wording no type knows (classified other), naming the
+ * applicant, its "Invoice date" a statement's: its age is checked. */
+static void t_other_statement_old(void)
+{
+    ds_case c;
+    make_case(&c, "1967-10-05");
+    static page p;
+    static ds_sup_text t;
+    static ds_sup_page sp;
+    for (int k = 0; k < 2; k++) {
+        memset(&p, 0, sizeof p);
+        add_line(&p, "Marmara Perakende A.S. | SIDDIQUI Mehwish");
+        add_line(&p, k == 0 ? "INVOICE 794369062 Invoice date: 01/09/2025"
+                            : "INVOICE 794369062 Invoice date: 01/10/2026");
+        add_line(&p, "Customer reference: REF-20250901-45");
+        add_line(&p, "Fibre 300/100 plan 76.23");
+        sup_read_page(&p, &t, &sp);
+        sp.cls.type = DS_PC_OTHER;
+        sp.read = true;
+        T_EQ_INT(severity(&sp, &t, &c, DS_FLAG_SUPPORT_STATEMENT_OLD), k == 0 ? DS_SEV_WARNING : 0);
+        ds_sup_text_free(&t);
+    }
+}
+
+/* "Minh, 21 03 2027": the slashes of a letter's place and date lost; the
+ * date is read (day and month of two digits each, a four-digit year) and
+ * lies in the future. Numbers that are no such date stay none. */
+static void t_date_slashes_lost(void)
+{
+    char iso[11], alt[11];
+    T_EQ_INT(ds_sup_parse_date("21 03 2027", DS_SUP_ORDER_UNKNOWN, iso, alt), DS_SUP_DATE_OK);
+    T_EQ_STR(iso, "2027-03-21");
+    static const char *const none[] = {"1 3 2027", "21 3 2027", "471 353 302", "20 79 4609",
+                                       "12 34 2026", NULL};
+    for (int i = 0; none[i]; i++)
+        T_EQ_INT(ds_sup_parse_date(none[i], DS_SUP_ORDER_DMY, iso, alt), DS_SUP_DATE_NONE);
+    static page p;
+    static ds_sup_text t;
+    static ds_sup_page sp;
+    memset(&p, 0, sizeof p);
+    add_line(&p, "Mekong Garment Co., Ltd. | Quan 1, TP. Ho Chi Minh");
+    add_line(&p, "Mehwish Siddiqui");
+    add_line(&p, "| Minh, 21 03 2027");
+    add_line(&p, "Re: Confirmation of employment");
+    add_line(&p, "We confirm that Ms Mehwish Siddiqui has been employed by our company since 2024.");
+    sup_read_page(&p, &t, &sp);
+    sup_expect(&sp, DS_SF_ISSUE_DATE, "2027-03-21");
+    ds_case c;
+    make_case(&c, "1967-10-05");
+    T_CHECK(severity(&sp, &t, &c, DS_FLAG_SUPPORT_DATE_FUTURE) >= DS_SEV_WARNING);
+    ds_sup_text_free(&t);
+}
+
+/* The sentence that issues the page dates it: "Se expide la presente en
+ * Monterrey, el 6 de enero de 2027", "Issued at Leeds this 3rd day of May,
+ * 2026"; not a date past another field's label ("issued to ..., born
+ * ..."). */
+static void t_issuing_sentence(void)
+{
+    static const struct {
+        const char *line, *expect;
+    } cases[] = {
+        {"Se expide la presente en Monterrey, el 6 de enero de 2027", "2027-01-06"},
+        {"Issued at Leeds this 3rd day of May, 2026", "2026-05-03"},
+        {"Fait a Lyon, en deux exemplaires, le 14 juillet 2026", "2026-07-14"},
+        {"Monterrey, 6 de enero de 2027 PLL ONIN", "2027-01-06"}, /* a signature's strokes */
+        {"This certificate is issued to Mehwish Siddiqui, born 05/10/1967 in Lahore", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        static page p;
+        static ds_sup_text t;
+        static ds_sup_page sp;
+        memset(&p, 0, sizeof p);
+        add_line(&p, "Registro Civil - Oficialia 3");
+        add_line(&p, "ACTA DE MATRIMONIO");
+        add_line(&p, "Se hace constar que en el libro de matrimonios se encuentra inscrito el de:");
+        add_line(&p, "Jesus Nunez y Sra. Itzel Ramirez");
+        add_line(&p, cases[i].line);
+        if (strstr(cases[i].line, "PLL")) { /* the strokes read at 22 and 18 */
+            p.w[p.n - 1].conf = 18;
+            p.w[p.n - 2].conf = 22;
+        }
+        add_line(&p, "Juez del Registro Civil");
+        sup_read_page(&p, &t, &sp);
+        const ds_sup_field *f = ds_sup_find(&sp, DS_SF_ISSUE_DATE);
+        if (cases[i].expect)
+            sup_expect(&sp, DS_SF_ISSUE_DATE, cases[i].expect);
+        else
+            T_CHECK(f == NULL || strcmp(f->norm, "1967-10-05") != 0);
+        ds_sup_text_free(&t);
+    }
+}
+
 int main(int argc, char **argv)
 {
     static const t_case cases[] = {
@@ -289,6 +387,9 @@ int main(int argc, char **argv)
         {"weekday_sure", t_weekday_sure},
         {"numeric_two_digit_year", t_numeric_two_digit_year},
         {"place_date_a", t_place_date_a},
+        {"other_statement_old", t_other_statement_old},
+        {"date_slashes_lost", t_date_slashes_lost},
+        {"issuing_sentence", t_issuing_sentence},
     };
     return T_RUN(cases);
 }

@@ -100,7 +100,17 @@ static bool letter_for_digit(const char *a, const char *b)
     return diff == 1 && letter == 1;
 }
 
-int ds_sup_address_compare(const char *page_addr, const char *case_addr)
+/* Is a, a number shorter than b, b with digits lost at its start or end
+ * ("7" of "2577": the reader dropped the first digits of a line)? */
+static bool number_cut(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    return la >= 1 && la < lb && (strncmp(a, b, la) == 0 || strcmp(a, b + lb - la) == 0);
+}
+
+/* ds_sup_address_compare; cut: a number read with digits lost is the
+ * record's. */
+static int compare(const char *page_addr, const char *case_addr, bool cut)
 {
     if (!page_addr || !page_addr[0] || !case_addr || !case_addr[0])
         return -1;
@@ -129,7 +139,7 @@ int ds_sup_address_compare(const char *page_addr, const char *case_addr)
             ds_fold_number(c.w[j], b, sizeof b);
             size_t la = strlen(a), lb = strlen(b);
             hit = strcmp(a, b) == 0 || ((la > lb ? la : lb) >= 3 && ds_levenshtein(a, b) <= 1) ||
-                  letter_for_digit(a, b);
+                  letter_for_digit(a, b) || (cut && number_cut(a, b));
         }
         if (digit && !hit)
             return 0;
@@ -139,6 +149,11 @@ int ds_sup_address_compare(const char *page_addr, const char *case_addr)
         }
     }
     return alpha == 0 || alpha_hit * 2 >= alpha ? 1 : 0;
+}
+
+int ds_sup_address_compare(const char *page_addr, const char *case_addr)
+{
+    return compare(page_addr, case_addr, false);
 }
 
 /* Does the page's address differ from the case's whichever one of its
@@ -221,10 +236,11 @@ static bool box_holds(const int fb[4], const int wb[4])
 
 /* An address whose unclear words (below ADDRESS_CONF_CLEAR: a smudged
  * postcode) left aside still differs from addr: its clearly read words
- * (the page's words inside the field's box), at least a house number and
- * two words of letters, give another address ("163 Green Lane GLASGOW"
- * beside a record's "122 London Road"). An unsure house number leaves too
- * little to tell. */
+ * (the page's words inside the field's box), at least a house number or a
+ * postcode of digits and two words of letters, give another address ("163
+ * Green Lane GLASGOW" beside a record's "122 London Road"; "Cad. 34710
+ * Kadıköy" beside "35220 Konak", the house number smudged). An unsure
+ * house number and postcode leave too little to tell. */
 static bool clear_words_differ(const ds_sup_text *t, const ds_sup_field *f, const char *addr)
 {
     if (!t || f->box[2] <= 0)
@@ -243,7 +259,7 @@ static bool clear_words_differ(const ds_sup_text *t, const ds_sup_field *f, cons
         k += (size_t)m;
         bool digit = strpbrk(w->text, "0123456789") != NULL;
         size_t nd = strspn(w->text, "0123456789");
-        numbers += nd >= 1 && nd <= 4 && (!w->text[nd] || w->text[nd] == ',');
+        numbers += nd >= 1 && nd <= 5 && (!w->text[nd] || w->text[nd] == ',');
         letters += !digit && strlen(w->text) >= 3;
     }
     return numbers >= 1 && letters >= 2 && ds_sup_address_compare(clear, addr) == 0;
@@ -257,8 +273,13 @@ static bool clear_words_differ(const ds_sup_text *t, const ds_sup_field *f, cons
  * else, for it: unverifiable, never a different address. */
 static bool prose_value(const char *value)
 {
-    if (strchr(value, ':'))
-        return true;
+    /* A colon after a house's or a flat's number caption ("No: 79 D: 15")
+     * is the address's own. */
+    char buf[DS_SUP_VALUE_MAX * 2];
+    snprintf(buf, sizeof buf, "%s", value);
+    for (char *save = NULL, *p = strtok_r(buf, " ,", &save); p; p = strtok_r(NULL, " ,", &save))
+        if (strchr(p, ':') && !ds_sup_number_caption(p))
+            return true;
     words w;
     split(value, &w);
     int small = 0;
@@ -279,7 +300,10 @@ void ds_check_support_address(ds_sup_page *p, const ds_sup_text *t, const ds_cas
         int r = ds_sup_address_compare(f->value, c->address);
         if (r < 0)
             continue;
-        if (r == 0 && prose_value(f->value)) {
+        /* The record's address but for a number read with digits lost
+         * ("7, rue Saint-Denis" for "2577, rue Saint-Denis"): a misreading
+         * as likely as another address. */
+        if (r == 0 && (prose_value(f->value) || compare(f->value, c->address, true) == 1)) {
             snprintf(f->status, sizeof f->status, "%s", "unverifiable");
             return;
         }

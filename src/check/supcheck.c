@@ -690,6 +690,18 @@ static bool month_of_ones(const char *v, const char *iso)
     return true;
 }
 
+/* Is date read0 or read1 the recorded birth date of someone of the case
+ * other than person who (0 the applicant, k + 1 related person k)? */
+static bool other_person_date(const ds_case *c, int who, const char *read0, const char *read1)
+{
+    for (int k = -1; k < c->nrelated; k++) {
+        const char *d = k < 0 ? c->birth_date : c->related[k].birth_date;
+        if (k + 1 != who && d[0] && (!strcmp(d, read0) || !strcmp(d, read1)))
+            return true;
+    }
+    return false;
+}
+
 void ds_sup_check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int who,
                              bool weak, int page, ds_flags *flags)
 {
@@ -727,6 +739,14 @@ void ds_sup_check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case
         }
         if (!any)
             continue;
+        /* Another person of the case's recorded birth date (the spouse's,
+         * printed beside the applicant's on a marriage certificate, taken
+         * from the box across the caption): that person's date, not the
+         * applicant's misprinted; nothing to compare. */
+        if (!same && who >= 0 && other_person_date(c, who, read0, read1)) {
+            set_status(f, "unverifiable");
+            continue;
+        }
         /* A page that prints the expected date as well, where another date
          * was taken for the birth date (the value in the box beside the
          * label's), shows no other birth date: the reading is unsure of
@@ -843,13 +863,44 @@ bool ds_sup_check_future(ds_sup_page *p, const ds_sup_text *t, ds_sup_field *f,
     return true;
 }
 
+void ds_sup_check_statement_old(ds_sup_page *p, const ds_sup_text *t, const ds_case *c,
+                                ds_sup_field *f, const char *today, int window_days, int page,
+                                ds_flags *flags)
+{
+    long now = 0;
+    if (!p || !f || !today || !days_of(today, &now))
+        return;
+    long d, ref = now;
+    const char *ref_s = today;
+    if (c && c->application_date[0] && days_of(c->application_date, &ref))
+        ref_s = c->application_date;
+    else
+        ref = now;
+    if (window_days <= 0)
+        window_days = DS_SUP_WINDOW_DAYS;
+    long d1 = 0;
+    bool old = f && field_days(f, 0, &d) && field_days(f, 1, &d1) && d < ref - window_days;
+    if (old && d1 >= ref - window_days) { /* old by one reading alone */
+        set_status(f, "unverifiable");
+        old = false;
+    }
+    if (old && d1 > d)
+        d = d1; /* the newer reading's age */
+    if (old && date_conf(t, f) >= DATE_CONF_CLEAR)
+        ds_flags_add(flags, page, DS_FLAG_SUPPORT_STATEMENT_OLD, DS_SEV_WARNING, "support",
+                     ds_sup_field_name(f->id), ref_s, f->norm[0] ? f->norm : f->readings[0],
+                     "This %s is dated %ld days before the %s, more than the office's "
+                     "window of %d days.",
+                     kind_words(p->cls.type), ref - d,
+                     ref_s == today ? "screening date" : "application date", window_days);
+}
+
 static void check_dates(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, int who,
                         const char *today, int window_days, int page, ds_flags *flags)
 {
     long now = 0;
     if (!days_of(today, &now))
         return;
-    const char *kind = kind_words(p->cls.type);
     ds_sup_field *issue = NULL, *stmt = NULL, *birth = NULL;
     for (int i = 0; i < p->nfields; i++) {
         ds_sup_field *f = &p->f[i];
@@ -866,32 +917,8 @@ static void check_dates(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, 
     for (int k = 0; k < 2; k++)
         if (dated[k] && ds_sup_check_future(p, t, dated[k], today, false, page, flags))
             return; /* one date in the future says it */
-    if (is_statement(p->cls.type)) {
-        ds_sup_field *f = stmt ? stmt : issue;
-        long d, ref = now;
-        const char *ref_s = today;
-        if (c && c->application_date[0] && days_of(c->application_date, &ref))
-            ref_s = c->application_date;
-        else
-            ref = now;
-        if (window_days <= 0)
-            window_days = DS_SUP_WINDOW_DAYS;
-        long d1 = 0;
-        bool old = f && field_days(f, 0, &d) && field_days(f, 1, &d1) && d < ref - window_days;
-        if (old && d1 >= ref - window_days) { /* old by one reading alone */
-            set_status(f, "unverifiable");
-            old = false;
-        }
-        if (old && d1 > d)
-            d = d1; /* the newer reading's age */
-        if (old && date_conf(t, f) >= DATE_CONF_CLEAR)
-            ds_flags_add(flags, page, DS_FLAG_SUPPORT_STATEMENT_OLD, DS_SEV_WARNING, "support",
-                         ds_sup_field_name(f->id), ref_s, f->norm[0] ? f->norm : f->readings[0],
-                         "This %s is dated %ld days before the %s, more than the office's "
-                         "window of %d days.",
-                         kind, ref - d, ref_s == today ? "screening date" : "application date",
-                         window_days);
-    }
+    if (is_statement(p->cls.type))
+        ds_sup_check_statement_old(p, t, c, stmt ? stmt : issue, today, window_days, page, flags);
     if (p->cls.type == DS_PC_BIRTH_CERTIFICATE && issue) {
         const char *b = birth ? (birth->norm[0] ? birth->norm : birth->readings[0])
                               : (c && who == 0) ? c->birth_date : "";

@@ -136,7 +136,7 @@ void ds_check_support_weekday_sev(const ds_sup_text *t, int page, bool high, ds_
  * clearly on a page whose holder's label names the person (supother.c).
  */
 void ds_check_support_other(ds_sup_page *p, const ds_sup_text *t, const ds_case *c,
-                            const char *today, int page, ds_flags *flags);
+                            const char *today, int window_days, int page, ds_flags *flags);
 
 /* The birth date fields of p against the record's (who: 0 the applicant,
  * k + 1 related person k, -1 any of them): SUPPORT_BIRTH_DATE_MISMATCH,
@@ -149,6 +149,14 @@ void ds_sup_check_birth_date(ds_sup_page *p, const ds_sup_text *t, const ds_case
  * most a warning when weak. True when flagged. */
 bool ds_sup_check_future(ds_sup_page *p, const ds_sup_text *t, ds_sup_field *f,
                          const char *today, bool weak, int page, ds_flags *flags);
+
+/* Statement or issue date field f older than the office's window
+ * (window_days, DS_SUP_WINDOW_DAYS when 0) before the case's application
+ * date (today without one), by every reading and read clearly:
+ * SUPPORT_STATEMENT_OLD, a warning. */
+void ds_sup_check_statement_old(ds_sup_page *p, const ds_sup_text *t, const ds_case *c,
+                                ds_sup_field *f, const char *today, int window_days, int page,
+                                ds_flags *flags);
 
 /* Does the page's text hold a word near one of name's words (three
  * letters or more)? */

@@ -11,7 +11,7 @@ void ds_check_support(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, co
                       int window_days, int page, ds_flags *flags)
 {
     if (p && flags && p->read && p->cls.type == DS_PC_OTHER) {
-        ds_check_support_other(p, t, c, today, page, flags);
+        ds_check_support_other(p, t, c, today, window_days, page, flags);
         return;
     }
     ds_check_support_typed(p, t, c, today, window_days, page, flags);

@@ -15,8 +15,10 @@
  * printed beside a date must be the date's. The kind is unknown, so the
  * context is weaker: high only for a field read clearly under its label
  * on a page whose holder's label names the person; a warning otherwise.
- * The rules that need the page's type (a birth certificate issued before
- * the birth, a statement's age, the name and address checks) do not run.
+ * A date under a statement's own label ("Invoice date", "Pay period") is
+ * a statement's, whatever the page: its age is checked (a warning). The
+ * rules that need the page's type (a birth certificate issued before the
+ * birth, the name and address checks) do not run.
  * An identity document's wording (a passport page whose MRZ was missed)
  * is no supporting page: nothing is checked on it.
  */
@@ -91,7 +93,7 @@ static bool person_record(const ds_sup_page *p, const ds_sup_text *t, const ds_c
 }
 
 void ds_check_support_other(ds_sup_page *p, const ds_sup_text *t, const ds_case *c,
-                            const char *today, int page, ds_flags *flags)
+                            const char *today, int window_days, int page, ds_flags *flags)
 {
     if (!p || !t || !flags || !p->read || p->cls.type != DS_PC_OTHER ||
         ds_sup_identity_wording(&p->cls))
@@ -109,5 +111,15 @@ void ds_check_support_other(ds_sup_page *p, const ds_sup_text *t, const ds_case 
         if (ds_sup_check_future(p, t, f, today, !held, page, flags))
             break; /* one date in the future says it */
     }
+    /* A date under a statement's own label ("Invoice date", "Billing
+     * period", "Pay date") dates a statement, whatever the page's type: on
+     * a page that names someone of the case its age is checked (a
+     * warning, as on a statement). */
+    if (named)
+        for (int i = 0; i < p->nfields; i++)
+            if (p->f[i].id == DS_SF_STATEMENT_DATE && labelled(&p->f[i])) {
+                ds_sup_check_statement_old(p, t, c, &p->f[i], today, window_days, page, flags);
+                break;
+            }
     ds_check_support_weekday_sev(t, page, false, flags);
 }

@@ -348,6 +348,12 @@ ds_sup_date_result ds_sup_parse_date_yy(const char *text, ds_sup_order order, in
      * a slash; day first, as dotted dates are. */
     if ((sep == '.' && t[2].sep == '/') || (sep == '/' && t[2].sep == '.'))
         sep = t[2].sep = '.';
+    /* Both slashes lost ("21 03 2027" for 21/03/2027: thin strokes a
+     * JPEG's blur took): a numeric date still when day and month are
+     * written with two digits each, as no amount or telephone number
+     * pairs them with a four-digit year; read as a slashed date. */
+    if (sep == ' ' && t[2].sep == ' ' && t[0].digits == 2 && t[1].digits == 2)
+        sep = t[2].sep = '/';
     if (sep != t[2].sep || (sep != '.' && sep != '/' && sep != '-'))
         return DS_SUP_DATE_NONE;
     int a = t[0].val, b = t[1].val;

@@ -199,7 +199,8 @@ static int address_more(const ds_sup_text *t, const lines *L, int line, int a, i
          * label. */
         for (int i = a0; i < L->start[nl + 1] && i < a0 + 3 && !labelled; i++) {
             size_t l = strlen(t->w[i].text);
-            labelled = l > 1 && t->w[i].text[l - 1] == ':';
+            labelled = l > 1 && t->w[i].text[l - 1] == ':' &&
+                       !ds_sup_number_caption(t->w[i].text);
         }
         if (labelled)
             break;
@@ -220,6 +221,9 @@ static void address_value(const ds_sup_text *t, const lines *L, int line, int a,
      * address after it. */
     for (int i = a; i + 1 < b && i < a + 5 && !ds_sup_has_digit(t->w[i].text); i++) {
         size_t l = strlen(t->w[i].text);
+        /* "Atatürk Cad. No: 79": a house number's caption in the address. */
+        if (ds_sup_number_caption(t->w[i].text))
+            break;
         if (l && t->w[i].text[l - 1] == ':') {
             a = i + 1;
             break;
@@ -465,6 +469,8 @@ static int cell_end(const ds_sup_text *t, const lines *L, int line)
     return cell_from(t, L, line, L->start[line]);
 }
 
+static bool org_words(const ds_sup_text *t, int a, int b);
+
 /* Is the cell [a, *b) of its line a person's name alone (two to five name
  * words)? A birth name in brackets after it ("Chloé Brown (née
  * Lindqvist)") is no part of it: *b becomes the name's end. */
@@ -492,8 +498,23 @@ static bool name_cell(const ds_sup_text *t, int a, int *bp, int *name_a)
     }
     *name_a = s.a;
     /* A name starts with a capital letter (or is all capitals), and is no
-     * organisation's, and no document's title ("LANDLORD'S RENT
-     * CERTIFICATE", "Earnings Certificate": a title is never a name). */
+     * organisation's (org_words). */
+    for (int i = a; i < b; i++) {
+        unsigned char c = (unsigned char)t->w[i].text[0];
+        if (c < 0x80 && !isupper(c))
+            return false;
+    }
+    if (org_words(t, a, b))
+        return false;
+    *bp = b;
+    return true;
+}
+
+/* Do words [a, b) hold an organisation's word, a document's title word
+ * ("LANDLORD'S RENT CERTIFICATE", "Earnings Certificate": a title is never
+ * a name) or an office's ("Standesamt")? */
+static bool org_words(const ds_sup_text *t, int a, int b)
+{
     static const char *const orgs[] = {
         "ltd", "limited", "plc", "inc", "llc", "gmbh", "ag", "sa", "bank", "office", "council",
         "university", "college", "school", "hospital", "trust", "water", "energy", "gas",
@@ -502,17 +523,13 @@ static bool name_cell(const ds_sup_text *t, int a, int *bp, int *name_a)
         "society", "building", "association", "union", "co", "corporation", "llp", "partners",
         "associates", "authority", "institute", "foundation", "gmbh", "sarl", "sl", NULL};
     for (int i = a; i < b; i++) {
-        unsigned char c = (unsigned char)t->w[i].text[0];
-        if (c < 0x80 && !isupper(c))
-            return false;
         char f[DS_SUP_WORD_MAX * 2];
         ds_text_fold(t->w[i].text, f, sizeof f);
         if (in_list(orgs, f) || ds_sup_document_word(t->w[i].text) ||
             ds_sup_office_word(t->w[i].text))
-            return false;
+            return true;
     }
-    *bp = b;
-    return true;
+    return false;
 }
 
 /* Do words [a, b) give a telephone, fax, e-mail or web address? */
@@ -559,7 +576,13 @@ static bool address_cell(const ds_sup_text *t, const lines *L, int line, int a, 
      * 146079") is the issuer's address, never the person's. */
     if (contact_words(t, a, b))
         return false;
-    /* A house number, not a list's ("1. THE PARTIES", "2)"). */
+    /* A house number, not a list's ("1. THE PARTIES", "2)"), maybe after
+     * its caption ("No 12", "Số 74", "Nr. 5"). */
+    char f0[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(t->w[a].text, f0, sizeof f0);
+    if ((!strcmp(f0, "no") || !strcmp(f0, "nr") || !strcmp(f0, "so")) && b - a >= 3 &&
+        isdigit((unsigned char)t->w[a + 1].text[0]))
+        a++;
     size_t nl = strlen(t->w[a].text);
     bool number_first = isdigit((unsigned char)t->w[a].text[0]) && nl <= 5 &&
                         t->w[a].text[nl - 1] != '.' && t->w[a].text[nl - 1] != ')';
@@ -567,6 +590,20 @@ static bool address_cell(const ds_sup_text *t, const lines *L, int line, int a, 
     if (number_first && b - a == 2 && !ds_sup_streetish(f))
         return false;
     return (number_first && !isdigit((unsigned char)t->w[a + 1].text[0])) || ds_sup_streetish(f);
+}
+
+/* Do words [a, b) hold a sentence's word and no street's word? */
+static bool prose_cell(const ds_sup_text *t, int a, int b)
+{
+    char raw[LINE_MAX_FOLD], f[LINE_MAX_FOLD];
+    ds_sup_join_words(t, a, b, raw, sizeof raw);
+    ds_text_fold(raw, f, sizeof f);
+    if (ds_sup_streetish(f))
+        return false;
+    for (int i = a; i < b; i++)
+        if (ds_sup_prose_word(t->w[i].text))
+            return true;
+    return false;
 }
 
 /* Does line `line` start "c/o" (care of; read "clo", "c/0", "C/O")? */
@@ -623,7 +660,7 @@ static bool cell_under(const ds_sup_text *t, const lines *L, int line, int x, in
 /* The letter head: a name line above an address line, in the top 40% of
  * the page, when no label gave them. The name is a cell of its own, the
  * line's first or one right of a column gap (a sidebar's "Your details"),
- * the address the cell under it. */
+ * or the holder's name a label gave; the address the cell under it. */
 static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out, int page_h)
 {
     bool have_name = ds_sup_find(out, DS_SF_NAME) != NULL;
@@ -639,7 +676,16 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
             if (ce <= c)
                 break;
             int na_start = c, na_end = ce;
-            if (!name_cell(t, c, &na_end, &na_start))
+            /* The holder's name read under its label ("Employee" over
+             * "Agnieszka Wiśniewska z d. Nowicka"), whatever its words, is
+             * a name line too: the address block under it is the holder's. */
+            const ds_sup_field *held = ds_sup_find(out, DS_SF_NAME);
+            int mid = t->w[c].box[1] + t->w[c].box[3] / 2;
+            bool labelled_name = held && strcmp(held->label, "header") != 0 &&
+                                 mid > held->box[1] && mid < held->box[1] + held->box[3] &&
+                                 abs(t->w[c].box[0] - held->box[0]) <= L->height[line] &&
+                                 !org_words(t, c, ce);
+            if (!labelled_name && !name_cell(t, c, &na_end, &na_start))
                 continue;
             /* The address right under the name, as an envelope window shows
              * them, past a "c/o" line (read "clo", "c/0"); or a town and its
@@ -651,6 +697,10 @@ static void header_fields(const ds_sup_text *t, const lines *L, ds_sup_page *out
                 !cell_under(t, L, ++al, t->w[c].box[0], &aa, &ab))
                 continue;
             if (!address_cell(t, L, al, aa, ab) && !town_postcode_cell(t, aa, ab))
+                continue;
+            /* Under a labelled name, a numbered heading ("2 Angaben zur
+             * Person") is no address: a word in small letters, no street. */
+            if (labelled_name && prose_cell(t, aa, ab))
                 continue;
             /* A date under a name ("14 March 2019") is no address. */
             char iso[11], alt[11];
@@ -840,82 +890,6 @@ static void name_before_role(const ds_sup_text *t, const lines *L, ds_sup_page *
     }
 }
 
-/* A letter's date line: a line that is one date alone, in the top 40% of
- * the page, no label on it or on the line right above it, taken as the
- * issue date when no label gave an issue or statement date. */
-/* Words [a, b) as a period: a date, "through", "to", "until", "bis",
- * "au", "al" or a dash, and a date ending them. The second date's first
- * word, its reading in iso, alt, *shrt; -1 when they are no period. */
-static int period_end(const ds_sup_text *t, const lines *L, int a, int b, char iso[11],
-                      char alt[11], bool *shrt)
-{
-    static const char *const joins[] = {"through", "thru", "to", "until", "till", "bis", "au",
-                                        "al", "-", NULL};
-    int n = date_at(t, L, a, b, iso, alt);
-    if (n <= 0 || a + n + 1 >= b)
-        return -1;
-    char f[DS_SUP_WORD_MAX * 2];
-    ds_text_fold(t->w[a + n].text, f, sizeof f);
-    const char *w = t->w[a + n].text;
-    if (!in_list(joins, f) && strcmp(w, "–") != 0 && strcmp(w, "—") != 0)
-        return -1;
-    int d = a + n + 1;
-    return date_at_yy(t, L, d, b, false, iso, alt, shrt) == b - d ? d : -1;
-}
-
-static void date_line(const ds_sup_text *t, const lines *L, ds_sup_page *out, int page_h)
-{
-    if (ds_sup_find(out, DS_SF_ISSUE_DATE) || ds_sup_find(out, DS_SF_STATEMENT_DATE))
-        return;
-    line_toks *lt = malloc(sizeof *lt);
-    if (!lt)
-        return;
-    for (int line = 0; line < L->n; line++) {
-        int a = L->start[line], b = L->start[line + 1];
-        if (t->w[a].box[1] > page_h * 2 / 5)
-            break;
-        char iso[11], alt[11];
-        bool shrt = false;
-        /* The date alone, or a period alone ("Dec 23, 2026 through Jan 19,
-         * 2027"): its end. */
-        int da = a;
-        if (b - a > 13)
-            continue;
-        if (b - a > 6 || date_at_yy(t, L, a, b, false, iso, alt, &shrt) != b - a)
-            da = period_end(t, L, a, b, iso, alt, &shrt);
-        if (da < 0)
-            continue;
-        /* A label on the line or ending the line above: the date is its
-         * value, not a date line ("Ref. HR/15688" above with its value
-         * beside it labels nothing under it). */
-        bool labelled = false;
-        for (int l2 = line - 1; l2 <= line && !labelled; l2++) {
-            if (l2 < 0 || (l2 < line && t->w[a].box[1] - t->w[L->start[l2]].box[1] > 3 * L->height[line]))
-                continue;
-            ds_sup_tokenize(t, L, l2, lt);
-            for (int pos = 0; pos < lt->n && !labelled; pos++)
-                for (int j = 0; j < NLABELS && !labelled; j++) {
-                    int m = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase);
-                    labelled = m > 0 && (l2 == line || pos + m >= lt->n);
-                }
-        }
-        if (labelled)
-            continue;
-        ds_sup_field *f = add_field(out, DS_SF_ISSUE_DATE, "date line");
-        if (f) {
-            set_value(t, f, da, b);
-            f->short_year = shrt;
-            if (alt[0]) {
-                memcpy(f->readings[0], iso, sizeof iso);
-                memcpy(f->readings[1], alt, sizeof alt);
-            } else
-                memcpy(f->norm, iso, sizeof iso);
-        }
-        break;
-    }
-    free(lt);
-}
-
 /* The last token of a translation of label lb starting at token k (a
  * label of the same field and kind, maybe after one stray letter, a slash
  * misread), or -1. A longer caption of another field starting there is
@@ -1076,6 +1050,8 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                 if (mj > m)
                     jbest = j, m = mj;
             }
+            if (jbest < 0)
+                jbest = ds_sup_match_near(lt, pos, &m);
             for (int j = jbest; j >= 0 && j == jbest; j++) {
                 int lw = lt->t[pos].word, last = lt->t[pos + m - 1].word;
                 kind lk = ds_sup_labels[j].k;
@@ -1180,7 +1156,7 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     name_before_role(t, &L, out);
     header_fields(t, &L, out, page_h);
     if (cls && cls->type != DS_PC_BIRTH_CERTIFICATE && cls->type != DS_PC_MARRIAGE_CERTIFICATE)
-        date_line(t, &L, out, page_h);
+        ds_sup_put_date_line(t, &L, out, page_h);
     ds_sup_put_place_date(t, &L, out);
     ds_sup_put_column_birth(t, &L, cls && cls->type == DS_PC_BIRTH_CERTIFICATE, out);
 out:

@@ -7,12 +7,15 @@
  * its value under it; a caption printed with its translation, or followed
  * by another caption, has it in the next cell; a certifying sentence that
  * ends its line names the holder on the line under it; a caption with
- * nothing beside it has its value under it (unless that is the next
- * caption) or right of it on a line of its own.
+ * nothing beside it, the second line of a caption printed on two (its
+ * translation under it), has its value in the first line's row; any other
+ * has it under it (unless that is the next caption) or right of it on a
+ * line of its own.
  */
 #include "page/support_lines.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
@@ -91,6 +94,65 @@ static bool value_of_kind(const ds_sup_text *t, const lines *L, span v, kind k)
     }
 }
 
+/* The top and bottom of line `line` (its words' extremes). */
+static void line_extent(const ds_sup_text *t, const lines *L, int line, int *top, int *bottom)
+{
+    *top = 1 << 30;
+    *bottom = 0;
+    for (int i = L->start[line]; i < L->start[line + 1]; i++) {
+        if (t->w[i].box[1] < *top)
+            *top = t->w[i].box[1];
+        if (t->w[i].box[1] + t->w[i].box[3] > *bottom)
+            *bottom = t->w[i].box[1] + t->w[i].box[3];
+    }
+}
+
+/* A caption printed on two lines, the page's own language over its
+ * translation ("Doğum tarihi" over "Date of birth", "Veriliş tarihi" over
+ * "Date of issue"), with the value in the row of the first line: the
+ * label's line (starting at word lw) lies close under a line that starts
+ * where it starts, closer than the next line of the column under it, and
+ * that line's first cell holds no digit and no label of its own (a
+ * caption the table does not know). Its value is the next cell of that
+ * line, or the nearest cell right of it read as a line of its own, when
+ * it holds a value of kind k; empty otherwise. */
+static span caption_above_value(const ds_sup_text *t, const lines *L, int line, int lw, kind k)
+{
+    span none = {0, 0};
+    if (line < 1 || lw != L->start[line])
+        return none;
+    int pl = line - 1, a0 = L->start[pl], h = L->height[line];
+    if (abs(t->w[a0].box[0] - t->w[lw].box[0]) > h)
+        return none;
+    int top, bottom, ptop, pbottom;
+    line_extent(t, L, line, &top, &bottom);
+    line_extent(t, L, pl, &ptop, &pbottom);
+    int above = top - pbottom;
+    if (above < -h / 2 || above > h)
+        return none;
+    if (line + 1 < L->n && abs(t->w[L->start[line + 1]].box[0] - t->w[lw].box[0]) <= h) {
+        int ntop, nbottom;
+        line_extent(t, L, line + 1, &ntop, &nbottom);
+        if (ntop - bottom < 2 * (above > 0 ? above : 0) + h / 2)
+            return none; /* evenly spaced lines: a column of captions */
+    }
+    span v = ds_sup_next_cell(t, L, pl, a0);
+    span cap = {a0, v.b > v.a ? v.a : L->start[pl + 1]};
+    for (int i = cap.a; i < cap.b; i++)
+        if (ds_sup_has_digit(t->w[i].text))
+            return none;
+    if (ds_sup_labelled_at(t, L, cap))
+        return none;
+    if (v.b <= v.a) {
+        v = ds_sup_value_right(t, L, cap.b - 1, k);
+        /* A value in the label's own row is the label's, found as before. */
+        int mid = v.b > v.a ? t->w[v.a].box[1] + t->w[v.a].box[3] / 2 : 0;
+        if (v.b > v.a && abs(mid - (top + bottom) / 2) < abs(mid - (ptop + pbottom) / 2))
+            return none;
+    }
+    return v.b > v.a && value_of_kind(t, L, v, k) ? v : none;
+}
+
 ds_sup_value_use ds_sup_label_value(const ds_sup_text *t, const ds_sup_lines *L,
                                     const ds_sup_line_toks *lt, int line, int lw, int last,
                                     struct ds_sup_label *lb, bool running, ds_sup_span flow,
@@ -138,6 +200,14 @@ ds_sup_value_use ds_sup_label_value(const ds_sup_text *t, const ds_sup_lines *L,
         return DS_SUP_VALUE_NONE;
     if (lb->id == DS_SF_BIRTH_DATE)
         v.a = ds_sup_skip_birthplace(t, v.a, v.b);
+    /* A two-line caption's second line: the value is in the first's row. */
+    if (v.b <= v.a && !running) {
+        span up = caption_above_value(t, L, line, lw, lk);
+        if (up.b > up.a) {
+            *out = up;
+            return DS_SUP_VALUE_TAKE;
+        }
+    }
     if (v.b <= v.a) {
         span below = ds_sup_value_under(t, L, line, lw, lb->id, &lb->k);
         /* The next caption under it is no value ("Date of birth:" over

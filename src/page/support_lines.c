@@ -79,6 +79,49 @@ int ds_sup_match_at(const ds_sup_line_toks *lt, int pos, const char *phrase)
 }
 
 
+/* Do words a and b (the same length, four letters or more) differ in one
+ * letter alone? */
+static bool one_letter_off(const char *a, const char *b)
+{
+    size_t n = strlen(a);
+    if (n < 4 || n != strlen(b))
+        return false;
+    int diff = 0;
+    for (size_t i = 0; i < n; i++)
+        diff += a[i] != b[i];
+    return diff == 1;
+}
+
+int ds_sup_match_near(const ds_sup_line_toks *lt, int pos, int *m)
+{
+    *m = 0;
+    if (!lt->t[pos].first)
+        return -1;
+    int best = -1;
+    for (int j = 0; j < ds_sup_nlabels; j++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%s", ds_sup_labels[j].phrase);
+        int k = pos, off = 0, words = 0;
+        bool ok = true;
+        for (char *save = NULL, *p = strtok_r(buf, " ", &save); p && ok;
+             p = strtok_r(NULL, " ", &save), k++, words++) {
+            if (k >= lt->n)
+                ok = false;
+            else if (strcmp(lt->t[k].s, p) != 0)
+                ok = one_letter_off(lt->t[k].s, p) && ++off == 1;
+        }
+        /* Three words or more, one of them a letter off, ending at a
+         * word's end. */
+        if (!ok || words < 3 || off != 1 || (k < lt->n && !lt->t[k].first))
+            continue;
+        if (k - pos > *m) {
+            *m = k - pos;
+            best = j;
+        }
+    }
+    return best;
+}
+
 /* The words after word `after` on its line, up to the second column gap
  * (a gap wider than 2.5 line heights): the value beside its label. */
 ds_sup_span ds_sup_value_beside(const ds_sup_text *t, const ds_sup_lines *L, int line, int after)

@@ -44,6 +44,12 @@ void ds_sup_tokenize(const ds_sup_text *t, const ds_sup_lines *L, int line, ds_s
  * phrase starts at a word's beginning and ends at a word's end; a word of
  * the label with "rn" read as "m" ("Sumame") still matches. */
 int ds_sup_match_at(const ds_sup_line_toks *lt, int pos, const char *phrase);
+/* The label of three words or more matching at token pos with one word of
+ * four letters or more read one letter off ("Daie of birth", "Dane of
+ * issue": a caption's letter misread), the longest; its index into
+ * ds_sup_labels and its tokens in *m, or -1. Only where no label matches
+ * exactly. */
+int ds_sup_match_near(const ds_sup_line_toks *lt, int pos, int *m);
 /* The words after word `after` on its line, up to the second column gap
  * (a gap wider than 2.5 line heights): the value beside its label. */
 ds_sup_span ds_sup_value_beside(const ds_sup_text *t, const ds_sup_lines *L, int line, int after);
@@ -122,6 +128,13 @@ int ds_sup_skip_birthplace(const ds_sup_text *t, int a, int b);
  * date (label "place and date") where no label gave one; it replaces a
  * letter's date line. */
 void ds_sup_put_place_date(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_page *out);
+
+/* A letter's date line: a line that is one date alone (or a period's end),
+ * in the top 40% of the page height page_h, no label on it or ending the
+ * line right above it, added as the issue date (label "date line") when
+ * no label gave an issue or statement date (support_place.c). */
+void ds_sup_put_date_line(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_page *out,
+                          int page_h);
 
 /* Fills *f as a date field of id with label lab, read from words [a, b): iso,
  * or both readings iso and alt where alt is set (support_place.c). */

@@ -11,13 +11,19 @@
  * translator's words is skipped.
  *
  * So is the date of a certifying sentence ("Given under the seal of the
- * said Office, the third day of October, ...").
+ * said Office, the third day of October, ...") and of a sentence that
+ * issues the page ("Se expide la presente en Monterrey, el 6 de enero de
+ * 2027", "Issued at Leeds on ...").
  *
  * A birth date in prose may follow the place of birth: "born at Athens on
  * 22nd of October, 2000", "nato a Milano il 14 luglio 1985".
+ *
+ * A letter's date line, a date alone on its line near the top, dates the
+ * page too where nothing else does (ds_sup_put_date_line).
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/text.h"
@@ -68,6 +74,10 @@ int ds_sup_place_date(const ds_sup_text *t, const ds_sup_lines *L, int line, int
                       char iso[11], char alt[11], bool *short_year)
 {
     int a = L->start[line], b = L->start[line + 1];
+    /* Marks read at almost no confidence after the date (a signature's
+     * strokes beside it, "PLL ONIN" at 22 and 18) end no line. */
+    while (b - 1 > a + 1 && t->w[b - 1].conf < 30 && !ds_sup_has_digit(t->w[b - 1].text))
+        b--;
     /* The date ends the line: the first start from which it does. */
     int d = -1, n = 0;
     for (int k = a + 1; k < b && d < 0; k++) {
@@ -175,6 +185,45 @@ static int given_date(const ds_sup_text *t, const ds_sup_lines *L, int *da, char
     return 0;
 }
 
+/* A sentence that issues the page, its date after the verb: "Se expide la
+ * presente en Monterrey, el 6 de enero de 2027", "Issued at Leeds this
+ * 3rd day of May, 2026", "Fait à Lyon, en deux exemplaires, le 14 juillet
+ * 2026". The verb on line `line`, the date within twelve words after it
+ * (on its line or the next), in the same sentence, past no digit, no label
+ * ("Issued to: ..., born ...") and no caption's colon. Returns as
+ * ds_sup_place_date. */
+static int issuing_date(const ds_sup_text *t, const ds_sup_lines *L, int line, int *da,
+                        char iso[11], char alt[11], bool *short_year)
+{
+    static const char *const verbs[] = {
+        "expide", "extiende", "expedida", "expedido", "issued", "done", "fait", "delivre",
+        "ausgestellt", "rilasciato", "rilasciata", "emitido", "emitida", "passado", "passada",
+        "dado", "dada", "afgegeven", "opgemaakt", NULL};
+    if (after_translator(t, L, line))
+        return 0;
+    int end = L->start[line + 2 <= L->n ? line + 2 : line + 1];
+    for (int i = L->start[line]; i < L->start[line + 1]; i++) {
+        char f[DS_SUP_WORD_MAX * 2];
+        fold(t->w[i].text, f, sizeof f);
+        if (!in_list(verbs, f))
+            continue;
+        for (int k = i + 1; k < end && k <= i + 12; k++) {
+            int n = ds_sup_date_words_yy(t, k, end, L->order, false, iso, alt, short_year);
+            if (n > 0) {
+                *da = k;
+                return n;
+            }
+            const char *w = t->w[k].text;
+            size_t l = strlen(w);
+            if (!l || ds_sup_has_digit(w) || ds_sup_label_at(t, L, k) || w[l - 1] == ':' ||
+                w[l - 1] == '.')
+                break;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 void ds_sup_put_place_date(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_page *out)
 {
     int k = -1;
@@ -189,7 +238,8 @@ void ds_sup_put_place_date(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_p
     for (int line = 0, d = 0, n = 0; line <= L->n; line++) {
         /* After the lines: a certifying sentence's date. */
         if (line == L->n ? !(n = given_date(t, L, &d, iso, alt, &shrt))
-                         : !(n = ds_sup_place_date(t, L, line, &d, iso, alt, &shrt)))
+                         : !(n = ds_sup_place_date(t, L, line, &d, iso, alt, &shrt)) &&
+                               !(n = issuing_date(t, L, line, &d, iso, alt, &shrt)))
             continue;
         if (k < 0 && out->nfields >= DS_SUP_FIELDS_MAX)
             return;
@@ -224,4 +274,73 @@ bool ds_sup_caption_cell(const ds_sup_text *t, ds_sup_span v)
     const char *w = t->w[v.b - 1].text;
     size_t l = strlen(w);
     return l > 1 && w[l - 1] == ':';
+}
+
+/* Words [a, b) as a period: a date, "through", "to", "until", "bis",
+ * "au", "al" or a dash, and a date ending them. The second date's first
+ * word, its reading in iso, alt, *shrt; -1 when they are no period. */
+static int period_end(const ds_sup_text *t, const ds_sup_lines *L, int a, int b, char iso[11],
+                      char alt[11], bool *shrt)
+{
+    static const char *const links[] = {"through", "thru", "to", "until", "till", "bis", "au",
+                                        "al", "-", NULL};
+    int n = ds_sup_date_words_yy(t, a, b, L->order, false, iso, alt, NULL);
+    if (n <= 0 || a + n + 1 >= b)
+        return -1;
+    char f[DS_SUP_WORD_MAX * 2];
+    ds_text_fold(t->w[a + n].text, f, sizeof f);
+    const char *w = t->w[a + n].text;
+    if (!in_list(links, f) && strcmp(w, "–") != 0 && strcmp(w, "—") != 0)
+        return -1;
+    int d = a + n + 1;
+    return ds_sup_date_words_yy(t, d, b, L->order, false, iso, alt, shrt) == b - d ? d : -1;
+}
+
+void ds_sup_put_date_line(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_page *out,
+                          int page_h)
+{
+    for (int i = 0; i < out->nfields; i++)
+        if (out->f[i].id == DS_SF_ISSUE_DATE || out->f[i].id == DS_SF_STATEMENT_DATE)
+            return;
+    ds_sup_line_toks *lt = malloc(sizeof *lt);
+    if (!lt)
+        return;
+    for (int line = 0; line < L->n; line++) {
+        int a = L->start[line], b = L->start[line + 1];
+        if (t->w[a].box[1] > page_h * 2 / 5)
+            break;
+        char iso[11], alt[11];
+        bool shrt = false;
+        /* The date alone, or a period alone ("Dec 23, 2026 through Jan 19,
+         * 2027"): its end. */
+        int da = a;
+        if (b - a > 13)
+            continue;
+        if (b - a > 6 || ds_sup_date_words_yy(t, a, b, L->order, false, iso, alt, &shrt) != b - a)
+            da = period_end(t, L, a, b, iso, alt, &shrt);
+        if (da < 0)
+            continue;
+        /* A label on the line or ending the line above: the date is its
+         * value, not a date line ("Ref. HR/15688" above with its value
+         * beside it labels nothing under it). */
+        bool labelled = false;
+        for (int l2 = line - 1; l2 <= line && !labelled; l2++) {
+            if (l2 < 0 ||
+                (l2 < line && t->w[a].box[1] - t->w[L->start[l2]].box[1] > 3 * L->height[line]))
+                continue;
+            ds_sup_tokenize(t, L, l2, lt);
+            for (int pos = 0; pos < lt->n && !labelled; pos++)
+                for (int j = 0; j < ds_sup_nlabels && !labelled; j++) {
+                    int m = ds_sup_match_at(lt, pos, ds_sup_labels[j].phrase);
+                    labelled = m > 0 && (l2 == line || pos + m >= lt->n);
+                }
+        }
+        if (labelled)
+            continue;
+        if (out->nfields < DS_SUP_FIELDS_MAX)
+            ds_sup_set_date(t, da, b, DS_SF_ISSUE_DATE, "date line", iso, alt, shrt,
+                            &out->f[out->nfields++]);
+        break;
+    }
+    free(lt);
 }

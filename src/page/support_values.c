@@ -140,11 +140,27 @@ bool ds_sup_streetish(const char *folded)
                                         "apartment", "viale", "corso", "piazza", "largo",
                                         "vicolo", "avenida", "travessa", "praca", "estrada",
                                         "boulevard", "bd", "bulevardul", "strada", "ul", "laan",
-                                        "gracht", "plein", "kade", NULL};
+                                        "gracht", "plein", "kade",
+                                        /* more of the world's streets: English,
+                                         * French, Spanish, Scandinavian, Polish,
+                                         * Czech, Hungarian, Romanian, Turkish,
+                                         * Vietnamese, Malay and Indonesian,
+                                         * Philippine, South Asian */
+                                        "crescent", "terrace", "mews",
+                                        "highway", "hwy", "blvd", "ln", "cres", "chemin",
+                                        "allee", "impasse", "quai", "paseo", "camino",
+                                        "carrera", "avda", "rambla", "gatan", "gata", "vej",
+                                        "veien", "gade", "aleja", "osiedle",
+                                        "ulica", "namesti", "utca", "calea", "aleea", "cad",
+                                        "caddesi", "sok", "sokak", "mah",
+                                        "mahallesi", "bulvari", "bulvar", "blv", "pho",
+                                        "duong", "ngo", "ngach", "jalan", "jl", "jln",
+                                        "lorong", "barangay", "brgy", "purok", "nagar",
+                                        "gali", NULL};
     /* Dutch and German streets are compounds ("Kerkstraat", "Molenlaan",
      * "Hauptstraße" folded "hauptstrasse"). */
     static const char *const ends[] = {"straat", "gracht", "laan", "plein", "kade", "strasse",
-                                       NULL};
+                                       "gatan", "vagen", "gasse", "allee", "utca", NULL};
     char buf[512];
     snprintf(buf, sizeof buf, "%s", folded);
     for (char *save = NULL, *p = strtok_r(buf, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
@@ -196,3 +212,16 @@ bool ds_sup_postcode_word(const char *w)
     return (d && a && d + a == n && n <= 4) || (d == n && n >= 4 && n <= 6);
 }
 
+bool ds_sup_number_caption(const char *word)
+{
+    static const char *const words[] = {"no",  "nr",  "nro",  "num", "n",    "d",   "daire",
+                                        "kat", "apt", "ap",   "app", "blok", "bl",  "m",
+                                        "lok", "et",  "sc",   "int", "flat", "unit", "so", NULL};
+    size_t l = word ? strlen(word) : 0;
+    if (l < 2 || l > 8 || word[l - 1] != ':')
+        return false;
+    char raw[16], f[32];
+    snprintf(raw, sizeof raw, "%.*s", (int)(l - 1), word);
+    ds_text_fold(raw, f, sizeof f);
+    return in_list_(words, f);
+}

@@ -30,6 +30,11 @@ ds_sup_span ds_sup_amount_span(const ds_sup_text *t, int a, int b, char *norm, s
 /* Folded words that hold a street word ("road", "strasse", "rue" ...). */
 bool ds_sup_streetish(const char *folded);
 
+/* Is word a house's, a flat's or a floor's number caption with its colon
+ * ("No:", "Nr:", "D:" of a Turkish "No: 79 D: 15", "Apt:"): part of an
+ * address, not a caption before it? */
+bool ds_sup_number_caption(const char *word);
+
 /* A word of a sentence, not of an address: three letters or more, the
  * first small, no street's word ("rue", "via" are). */
 bool ds_sup_prose_word(const char *w);

@@ -303,7 +303,7 @@ static void t_other_statement_old(void)
         sup_read_page(&p, &t, &sp);
         sp.cls.type = DS_PC_OTHER;
         sp.read = true;
-        T_EQ_INT(severity(&sp, &t, &c, DS_FLAG_SUPPORT_STATEMENT_OLD), k == 0 ? DS_SEV_WARNING : 0);
+        T_EQ_INT(sup_check_severity(&sp, &t, &c, DS_FLAG_SUPPORT_STATEMENT_OLD), k == 0 ? DS_SEV_WARNING : 0);
         ds_sup_text_free(&t);
     }
 }
@@ -333,7 +333,7 @@ static void t_date_slashes_lost(void)
     sup_expect(&sp, DS_SF_ISSUE_DATE, "2027-03-21");
     ds_case c;
     make_case(&c, "1967-10-05");
-    T_CHECK(severity(&sp, &t, &c, DS_FLAG_SUPPORT_DATE_FUTURE) >= DS_SEV_WARNING);
+    T_CHECK(sup_check_severity(&sp, &t, &c, DS_FLAG_SUPPORT_DATE_FUTURE) >= DS_SEV_WARNING);
     ds_sup_text_free(&t);
 }
 

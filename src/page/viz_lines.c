@@ -138,17 +138,10 @@ const ds_viz_line *ds_viz_line_next(const ds_viz *v, const ds_viz_line *g, bool 
     int ref = nh >= 3 && hs[nh / 2] < gh ? hs[nh / 2] : gh;
     for (int j = 0; j < v->nlines; j++) {
         const ds_viz_line *s = &v->lines[j];
-        /* The gap between the two lines, whichever is the upper one: up
-         * to three heights (a caption's line between), five for a line
-         * read clearly (a caption over a line of microtext under the
-         * value). */
+        /* The gap between the two lines, whichever is the upper one. */
         int gap = below ? s->bbox[1] - (g->bbox[1] + gh) : g->bbox[1] - (s->bbox[1] + s->bbox[3]);
-        if (s == g || gap < 0 || gap > 5 * gh || abs(s->bbox[0] - g->bbox[0]) > gh ||
+        if (s == g || gap < 0 || gap > 3 * gh || abs(s->bbox[0] - g->bbox[0]) > gh ||
             4 * s->bbox[3] < 3 * ref || s->bbox[3] > 2 * gh)
-            continue;
-        /* Past three heights only a line read clearly: a far line read
-         * poorly is as likely the print round the value as a value. */
-        if (gap > 3 * gh && s->confidence < DS_VIZ_REREAD_CONF)
             continue;
         if (!best || (below ? s->bbox[1] < best->bbox[1] : s->bbox[1] > best->bbox[1]))
             best = s;

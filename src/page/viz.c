@@ -21,6 +21,7 @@
 #include "page/viz.h"
 #include "page/viz_bars.h"
 #include "page/viz_caption.h"
+#include "page/viz_dark.h"
 #include "page/specimen.h"
 #include "page/viz_field.h"
 #include "page/viz_label.h"
@@ -225,6 +226,14 @@ ds_error ds_viz_read(ds_viz_reader *r, PIX *upright, const int mrz_bbox[4], int 
                                               sizeof v.specimen_word, NULL);
     ds_viz_seg_build(pg);
     ds_viz_label_classify(pg);
+    /* Values drowned in microtext or guilloche, no caption read: the
+     * region read again with only its darkest print (viz_dark.h). */
+    {
+        bool merged = false;
+        v.rereads += ds_viz_dark_reread(r->api, scaled, (int)lroundf(dpi * scale), pg, &merged);
+        if (merged)
+            v.nwords = pg->nw;
+    }
     /* Captions under 220 dpi are too small for the sparse reading; at 300
      * dpi it reads them, and reading rows again cost 11 % of the reader's
      * time for nothing measured. */

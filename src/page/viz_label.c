@@ -117,6 +117,12 @@ static const label_entry labels[] = {
     {DS_VIZ_FIELD_OTHER, "height"}, {DS_VIZ_FIELD_OTHER, "colour of eyes"},
     {DS_VIZ_FIELD_OTHER, "number of entries"}, {DS_VIZ_FIELD_OTHER, "duration of stay"},
     {DS_VIZ_FIELD_OTHER, "issued in"}, {DS_VIZ_FIELD_OTHER, "remarks"},
+    /* Another surname, another number: their captions hold a field's
+     * word ("Surname at birth") but name no field compared. */
+    {DS_VIZ_FIELD_OTHER, "surname at birth"}, {DS_VIZ_FIELD_OTHER, "birth name"},
+    {DS_VIZ_FIELD_OTHER, "name at birth"}, {DS_VIZ_FIELD_OTHER, "previous passport no"},
+    {DS_VIZ_FIELD_OTHER, "civil registration no"}, {DS_VIZ_FIELD_OTHER, "marital status"},
+    {DS_VIZ_FIELD_OTHER, "blood group"},
 };
 
 /* The field a folded phrase names, or -1. Short phrases must match exactly;

@@ -121,12 +121,27 @@ const ds_viz_line *ds_viz_line_next(const ds_viz *v, const ds_viz_line *g, bool 
     if (!v || !g)
         return NULL;
     int gh = g->bbox[3];
+    /* The height a value of the page has: g's, unless g's box stands
+     * taller than most lines read at DS_VIZ_REREAD_CONF (an accent over a
+     * capital, `WÓJCIK`, or a caption's ink taken into its box): then
+     * theirs, so that the next value is not taken for a caption. */
+    int hs[DS_VIZ_MAX_LINES], nh = 0;
+    for (int j = 0; j < v->nlines; j++)
+        if (v->lines[j].confidence >= DS_VIZ_REREAD_CONF && v->lines[j].bbox[3] > 0)
+            hs[nh++] = v->lines[j].bbox[3];
+    for (int i = 1; i < nh; i++)
+        for (int j = i; j > 0 && hs[j - 1] > hs[j]; j--) {
+            int t = hs[j];
+            hs[j] = hs[j - 1];
+            hs[j - 1] = t;
+        }
+    int ref = nh >= 3 && hs[nh / 2] < gh ? hs[nh / 2] : gh;
     for (int j = 0; j < v->nlines; j++) {
         const ds_viz_line *s = &v->lines[j];
         /* The gap between the two lines, whichever is the upper one. */
         int gap = below ? s->bbox[1] - (g->bbox[1] + gh) : g->bbox[1] - (s->bbox[1] + s->bbox[3]);
         if (s == g || gap < 0 || gap > 3 * gh || abs(s->bbox[0] - g->bbox[0]) > gh ||
-            4 * s->bbox[3] < 3 * gh || s->bbox[3] > 2 * gh)
+            4 * s->bbox[3] < 3 * ref || s->bbox[3] > 2 * gh)
             continue;
         if (!best || (below ? s->bbox[1] < best->bbox[1] : s->bbox[1] > best->bbox[1]))
             best = s;

@@ -596,11 +596,14 @@ static int check_names(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, i
         return who;
     if (bad) {
         /* A name placed by the letter head (no label) is weaker evidence,
-         * and so is another person's name (a parent) where the page's
-         * holder was not read: at most a warning. Both spouses are the
+         * and so is a name put together from two rows or cells (its
+         * surname and given names not read in one place), and another
+         * person's name (a parent) where the page's holder was not read:
+         * at most a warning. Both spouses are the
          * subject of a marriage certificate. */
         bool clear = bad->conf >= NAME_CONF_CLEAR && p->mean_conf >= PAGE_CONF_CLEAR &&
                      strcmp(bad->label, "header") != 0 &&
+                     strcmp(bad->label, DS_SUP_LABEL_NAME_APART) != 0 &&
                      (bad->id == DS_SF_NAME || p->cls.type == DS_PC_MARRIAGE_CERTIFICATE);
         /* A letter or two off a person's name, read clearly: another name
          * (a sibling's "Mario" for "Maria"), high only read as well as a

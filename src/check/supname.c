@@ -62,7 +62,8 @@ bool ds_sup_name_form(const char *label, const char *value)
         return false;
     /* The surname's box and the given names' box gave the same word: the
      * caption row read for both ("MIDOLE MIDOLE"). */
-    return !(n == 2 && label && strcmp(label, "surname, given names") == 0 &&
+    return !(n == 2 && label &&
+             (!strcmp(label, "surname, given names") || !strcmp(label, DS_SUP_LABEL_NAME_APART)) &&
              strcmp(first[0], first[1]) == 0);
 }
 

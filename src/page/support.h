@@ -245,6 +245,11 @@ const char *ds_sup_field_name(ds_sup_field_id id);
 /* The label of a birth date placed by a table's column head ("When and where
  * born" over the entry's row; support_column.c). */
 #define DS_SUP_LABEL_BORN_COLUMN "born, in a column"
+/* The label of a name whose surname and given names were read in places
+ * that are not one row or cell group (support_party.c,
+ * ds_sup_name_apart): put together, not read whole, so a difference from
+ * the case is a warning, never high. */
+#define DS_SUP_LABEL_NAME_APART "surname, given names apart"
 #define DS_SUP_VALUE_MAX 128
 
 typedef struct ds_sup_field {

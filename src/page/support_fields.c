@@ -301,38 +301,7 @@ static bool put_span(const ds_sup_text *t, span s, const char *norm, const label
     return true;
 }
 
-/* Names printed as a surname and given names in two fields, for up to two
- * people (the parties of a marriage entry, each on a row of their own:
- * "Surname: SMITH  Forename(s): John"). part 0 is the surname, 1 the given
- * names. */
-#define NAME_PEOPLE 2
-typedef struct name_parts {
-    char v[NAME_PEOPLE][2][DS_SUP_VALUE_MAX];
-    int box[NAME_PEOPLE][2][4];
-    float conf[NAME_PEOPLE][2];
-    int line[NAME_PEOPLE][2]; /* the line each part was read on */
-} name_parts;
-
-/* Which person a surname or given names read on line `line` belong to: the
- * first with that part free; a second person only on a line below the
- * first one's row (the same row or the next lines hold one person's). -1:
- * no room. */
-static int name_person(const name_parts *np, int part, int line)
-{
-    for (int k = 0; k < NAME_PEOPLE; k++) {
-        if (np->v[k][part][0])
-            continue;
-        if (k == 0)
-            return 0;
-        /* The other part of person k-1 read, and this one below its row. */
-        int other = np->v[k - 1][1 - part][0] ? np->line[k - 1][1 - part] : -1;
-        int same = np->line[k - 1][part];
-        if (line > same && (other < 0 || line > other || np->v[k][1 - part][0]))
-            return k;
-        return -1;
-    }
-    return -1;
-}
+typedef ds_sup_name_parts name_parts;
 
 static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, int b,
                        const label *lb, ds_sup_page *out, name_parts *np)
@@ -396,10 +365,15 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
             return false;
         if (lb->k != K_NAME) {
             int which = lb->k == K_SURNAME ? 0 : 1;
-            int k = name_person(np, which, t->w[s.a].line);
+            bool other = lb->id == DS_SF_OTHER_NAME;
+            char val[DS_SUP_VALUE_MAX];
+            ds_sup_join_words(t, s.a, s.b, val, sizeof val);
+            ds_sup_name_fix_l(val);
+            int k = ds_sup_name_person(np, which, t->w[s.a].line, other, val);
             if (k < 0)
                 return true;
-            ds_sup_join_words(t, s.a, s.b, np->v[k][which], DS_SUP_VALUE_MAX);
+            np->other[k] = other;
+            memcpy(np->v[k][which], val, sizeof val);
             ds_sup_span_box(t, s.a, s.b, np->box[k][which], &np->conf[k][which]);
             np->line[k][which] = t->w[s.a].line;
             return true;
@@ -416,6 +390,7 @@ static bool take_value(const ds_sup_text *t, const lines *L, int line, int a, in
         if (!f)
             return true;
         set_value(t, f, s.a, s.b);
+        ds_sup_name_fix_l(f->value);
         /* "Anna Müller," keeps no comma. */
         size_t l = strlen(f->value);
         if (l && f->value[l - 1] == ',')
@@ -951,7 +926,9 @@ static void put_name_parts(const name_parts *np, int k, ds_sup_page *out)
 {
     const char *sur = np->v[k][0], *giv = np->v[k][1];
     ds_sup_field *f = add_field(out, k == 0 ? DS_SF_NAME : DS_SF_OTHER_NAME,
-                                giv[0] ? "surname, given names" : "surname");
+                                ds_sup_name_apart(np, k) ? DS_SUP_LABEL_NAME_APART
+                                : giv[0]                 ? "surname, given names"
+                                                         : "surname");
     if (!f)
         return;
     char both[DS_SUP_VALUE_MAX * 2 + 2];
@@ -1112,6 +1089,14 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                 if (lb.k == K_NAME && pos + m < lt->n && t->w[lt->t[pos + m].word].text[0] == '(' &&
                     ds_sup_surname_caption(lt->t[pos + m].s))
                     lb.k = K_SURNAME;
+                /* A part's caption on a row another party's role heads
+                 * ("Co-tenant - Surname | Given names"): that party's. */
+                bool part = lb.k == K_SURNAME || lb.k == K_GIVEN,
+                     marriage = cls && cls->type == DS_PC_MARRIAGE_CERTIFICATE;
+                if (part)
+                    lb.id = ds_sup_row_role(t, &L, lt, pos, marriage) < 0 ? DS_SF_OTHER_NAME
+                                                                           : DS_SF_NAME;
+                name_parts before = *np;
                 bool took = take_value(t, &L, vl, v.a, v.b, &lb, out, np);
                 /* A birth date found by "born" inside a sentence is placed
                  * by how the sentence reads, not by a label: its label
@@ -1135,6 +1120,11 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
                     int vline = below.b > below.a ? t->w[below.a].line : line;
                     take_value(t, &L, vline, below.a, below.b, &lb, out, np);
                 }
+                /* The holder's part captioned but no name read under it. */
+                int which = lb.k == K_GIVEN;
+                if (part && lb.id == DS_SF_NAME && !np->unread[which] && !np->v[0][which][0] &&
+                    !memcmp(&before, np, sizeof before))
+                    np->unread[which] = line + 1;
                 pos += m - 1;
                 /* The rest of a slashed caption ("Père/Father") is its
                  * translation, not a second label; so is a translation
@@ -1150,9 +1140,20 @@ void ds_sup_extract(const ds_sup_text *t, const ds_sup_class *cls, ds_sup_page *
     /* A name printed as surname and given names in two fields: the first
      * person's is the holder's (unless a label gave it), the second's
      * another name of the page. */
-    for (int k = 0; k < NAME_PEOPLE; k++)
+    for (int k = 0; k < DS_SUP_NAME_PEOPLE; k++)
         if (np->v[k][0][0] && (k > 0 || !ds_sup_find(out, DS_SF_NAME)))
             put_name_parts(np, k, out);
+    span rs;
+    char role[DS_SUP_WORD_MAX];
+    ds_sup_field *rf = NULL;
+    if (!ds_sup_find(out, DS_SF_NAME) &&
+        ds_sup_role_caption_name(t, &L, lt, &rs, role, sizeof role))
+        rf = add_field(out, DS_SF_NAME, role);
+    if (rf) {
+        set_value(t, rf, rs.a, rs.b);
+        ds_sup_name_fix_l(rf->value);
+        name_norm(rf->value, rf->norm, sizeof rf->norm);
+    }
     name_before_role(t, &L, out);
     header_fields(t, &L, out, page_h);
     if (cls && cls->type != DS_PC_BIRTH_CERTIFICATE && cls->type != DS_PC_MARRIAGE_CERTIFICATE)

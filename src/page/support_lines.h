@@ -149,6 +149,50 @@ void ds_sup_set_date(const ds_sup_text *t, int a, int b, ds_sup_field_id id, con
 void ds_sup_party_sections(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_line_toks *lt,
                            signed char *role);
 
+/* Names printed as a surname and given names in two fields, for up to
+ * DS_SUP_NAME_PEOPLE people (the parties of an entry, each on a row of
+ * their own: "Surname: SMITH  Forename(s): John"; a co-tenant's row under
+ * the tenant's). part 0 is the surname, 1 the given names. */
+#define DS_SUP_NAME_PEOPLE 3
+typedef struct ds_sup_name_parts {
+    char v[DS_SUP_NAME_PEOPLE][2][DS_SUP_VALUE_MAX];
+    int box[DS_SUP_NAME_PEOPLE][2][4];
+    float conf[DS_SUP_NAME_PEOPLE][2];
+    int line[DS_SUP_NAME_PEOPLE][2]; /* the line each part was read on */
+    bool other[DS_SUP_NAME_PEOPLE];  /* read on a row another party's role heads */
+    int unread[2]; /* 1 + the line of a part's caption (not another party's)
+                      whose value was no name ("loana"), 0: none */
+} ds_sup_name_parts;
+
+/* support_party.c. Which person a surname or given names read on line
+ * `line` belong to: on another party's row (other) the first later person
+ * with that part free; else the first not another party's with it free, a
+ * second one only below the first one's row. -1: no room, or value
+ * (as read) is already a person's part read on that line. */
+int ds_sup_name_person(const ds_sup_name_parts *np, int part, int line, bool other,
+                       const char *value);
+/* Was person k's name put together from places that are not one row or
+ * cell group: a part's own caption read with no name under it and the part
+ * taken from a later caption, or another person's part read between its
+ * two parts (or on the row of one of them)? Such a name is evidence for a
+ * warning at most (DS_SUP_LABEL_NAME_APART). */
+bool ds_sup_name_apart(const ds_sup_name_parts *np, int k);
+/* The role a name caption at token pos of line lt belongs to, by the
+ * nearest role word before it in its own cell or, failing that, in the
+ * row's first cell: -1 another party's ("Co-tenant - Surname", "Father",
+ * "Garant", "Witness"), 1 the holder's ("Tenant", "Child"), 0 none. A
+ * spouse's word names another party except on a marriage certificate,
+ * whose two spouses are its subject. */
+int ds_sup_row_role(const ds_sup_text *t, const ds_sup_lines *L, const ds_sup_line_toks *lt,
+                    int pos, bool marriage);
+
+/* support_party.c. A holder's role alone on a line as the caption of the
+ * name printed under it ("Student" over "Dmytro Kovalenko", "Tenant",
+ * "Account holder"): the name's words in *s and the role (folded) in
+ * role; false when the page prints none. lt is scratch. */
+bool ds_sup_role_caption_name(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_line_toks *lt,
+                              ds_sup_span *s, char *role, size_t cap);
+
 /* support_column.c. Where no label gave a birth date: the date in the first
  * line under a table's column head that names a birth ("When and where
  * born", "Date of birth" over a row read apart from it; on a birth
@@ -168,6 +212,11 @@ int ds_sup_caption_run(const ds_sup_text *t, int a, int b);
 int ds_sup_name_word(const char *w, bool started);
 /* Is a folded word a title ("mr", "frau", "mme")? */
 bool ds_sup_title_word(const char *folded);
+/* Is w (as read) a name word whose capital I was read as a small l before
+ * a vowel ("loana" for Ioana)? */
+bool ds_sup_l_for_capital_i(const char *w);
+/* In a name's value, each such word's l made the capital I it stands for. */
+void ds_sup_name_fix_l(char *value);
 
 /* support_labelval.c. Does a label phrase end with a conjunction a
  * certifying sentence puts before the person's name ("certify that",

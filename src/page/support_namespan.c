@@ -70,6 +70,55 @@ int ds_sup_name_word(const char *w, bool started) {
   return 1;
 }
 
+/* Is w a name word whose capital I was read as a small l: "loana" for
+ * Ioana, "lon" for Ion (OCR's I/l confusion in sans-serif type, where the
+ * two are one stroke)? A small l before a vowel, the rest in small letters,
+ * three letters or more and no particle ("los", "las", "les"): no name is
+ * printed starting with a small l. */
+bool ds_sup_l_for_capital_i(const char *w) {
+  static const char *const particles[] = {"los", "las", "les", "lo", "la",
+                                          "le", "lui", "leur", NULL};
+  if (!w || w[0] != 'l' || !w[1] || !strchr("aeiouy", w[1]))
+    return false;
+  size_t n = 0;
+  for (const unsigned char *p = (const unsigned char *)w; *p; p++, n++)
+    if (*p < 0x80 && !islower(*p) && *p != '-' && *p != '\'')
+      return false;
+  char f[DS_SUP_WORD_MAX * 2];
+  ds_text_fold(w, f, sizeof f);
+  return n >= 3 && !in_list(particles, f);
+}
+
+void ds_sup_name_fix_l(char *value) {
+  for (char *p = value; p && *p;) {
+    size_t l = strcspn(p, " ");
+    char w[DS_SUP_WORD_MAX];
+    if (l < sizeof w) {
+      memcpy(w, p, l);
+      w[l] = 0;
+      if (ds_sup_l_for_capital_i(w))
+        *p = 'I';
+    }
+    p += l;
+    p += strspn(p, " ");
+  }
+}
+
+/* Word i a capital, or a small l read for one (ds_sup_l_for_capital_i)
+ * standing alone before the end of [a, b), a column gap or the line's end:
+ * a box's value, not a sentence's word ("let the rooms" after a caption). */
+static bool capital_at(const ds_sup_text *t, int i, int b) {
+  unsigned char c = (unsigned char)t->w[i].text[0];
+  if (c >= 0x80 || isupper(c))
+    return true;
+  if (!ds_sup_l_for_capital_i(t->w[i].text))
+    return false;
+  if (i + 1 >= b || t->w[i + 1].line != t->w[i].line)
+    return true;
+  const int *q = t->w[i].box, *r = t->w[i + 1].box;
+  return r[0] - (q[0] + q[2]) > q[3] * 5 / 2;
+}
+
 /* The name in words [a, b): the run of name words from the first (titles
  * skipped), at most 6. */
 ds_sup_span ds_sup_name_span(const ds_sup_text *t, int a, int b) {
@@ -108,15 +157,14 @@ ds_sup_span ds_sup_name_span(const ds_sup_text *t, int a, int b) {
   /* A name ends with a word of capitals: words in lower case after it
    * are the sentence going on ("Grace Novak bei uns das ...", "Emily Rose
    * Hansen holds ..."); particles stay inside ("Ludwig van Beethoven"). */
-  while (s.b - s.a > 1 && islower((unsigned char)t->w[s.b - 1].text[0]))
+  while (s.b - s.a > 1 && islower((unsigned char)t->w[s.b - 1].text[0]) &&
+         !capital_at(t, s.b - 1, b))
     s.b--;
   /* A name is printed with capitals: words all in lower case are running
    * text after a label's word ("... tenant last the ..."), not a name. */
   bool capital = false;
-  for (int i = s.a; i < s.b && !capital; i++) {
-    unsigned char c = (unsigned char)t->w[i].text[0];
-    capital = c >= 0x80 || isupper(c);
-  }
+  for (int i = s.a; i < s.b && !capital; i++)
+    capital = capital_at(t, i, b);
   if (!capital)
     s.b = s.a;
   return s;

@@ -14,6 +14,7 @@
  * of any other words ("3. Premises") ends a section without opening one.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,14 +115,14 @@ void ds_sup_party_sections(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_l
         return;
     memset(role, 0, (size_t)L->n);
     enum { MAX_HEADS = 32 };
-    int head[MAX_HEADS], kind[MAX_HEADS], nh = 0;
+    int head[MAX_HEADS], kinds[MAX_HEADS], nh = 0;
     bool any_other = false;
     for (int line = 0; line < L->n && nh < MAX_HEADS; line++) {
         int k = heading(t, L, line, lt);
         if (k == 0)
             continue;
         head[nh] = line;
-        kind[nh++] = k;
+        kinds[nh++] = k;
         any_other |= k < 0;
     }
     if (!any_other)
@@ -151,6 +152,161 @@ void ds_sup_party_sections(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_l
                 best = h;
         }
         if (best >= 0)
-            role[line] = (signed char)(kind[best] == 2 ? 0 : kind[best]);
+            role[line] = (signed char)(kinds[best] == 2 ? 0 : kinds[best]);
     }
+}
+
+int ds_sup_name_person(const ds_sup_name_parts *np, int part, int line, bool other,
+                       const char *value)
+{
+    /* The same box read again by a second caption of its row ("Co-tenant"
+     * and "Surname" of "Co-tenant - Surname"). */
+    for (int k = 0; k < DS_SUP_NAME_PEOPLE; k++)
+        if (np->v[k][part][0] && np->line[k][part] == line && !strcmp(np->v[k][part], value))
+            return -1;
+    for (int k = other ? 1 : 0; k < DS_SUP_NAME_PEOPLE; k++) {
+        if (np->v[k][part][0])
+            continue;
+        int mate = np->v[k][1 - part][0] ? np->line[k][1 - part] : -1;
+        if (other) {
+            /* Another party's row: with that party's other part, or a
+             * person of no part yet. */
+            if (mate < 0 || (np->other[k] && line >= mate - 1))
+                return k;
+            continue;
+        }
+        if (np->other[k])
+            continue;
+        if (k == 0)
+            return 0;
+        /* The other part of the previous person read, and this one below
+         * its row. */
+        int prev = k - 1;
+        while (prev > 0 && np->other[prev])
+            prev--;
+        if (np->other[prev])
+            return -1;
+        int o = np->v[prev][1 - part][0] ? np->line[prev][1 - part] : -1;
+        int same = np->line[prev][part];
+        if (line > same && (o < 0 || line > o || mate >= 0))
+            return k;
+        return -1;
+    }
+    return -1;
+}
+
+bool ds_sup_name_apart(const ds_sup_name_parts *np, int k)
+{
+    if (!np->v[k][0][0] || !np->v[k][1][0])
+        return false;
+    for (int part = 0; part < 2; part++)
+        if (np->unread[part] > 0 && np->line[k][part] >= np->unread[part])
+            return true;
+    int lo = np->line[k][0] < np->line[k][1] ? np->line[k][0] : np->line[k][1];
+    int hi = np->line[k][0] + np->line[k][1] - lo;
+    if (lo == hi)
+        return false;
+    for (int j = 0; j < DS_SUP_NAME_PEOPLE; j++)
+        for (int part = 0; part < 2 && j != k; part++)
+            if (np->v[j][part][0] && np->line[j][part] >= lo && np->line[j][part] <= hi)
+                return true;
+    return false;
+}
+
+/* Words of a row's caption naming another person than a page's holder
+ * (folded; the parent's and the spouse's in the languages the pages are
+ * read in). */
+static const char *const row_other[] = {
+    "landlord", "landlady", "lessor", "agent", "employer", "witness", "guarantor",
+    "surety", "referee", "sponsor", "guardian", "informant", "declarant", "registrar",
+    "cotenant", "cosigner", "coapplicant", "coborrower", "father",
+    "mother", "parent", "parents", "bailleur", "locateur", "proprietaire", "colocataire",
+    "garant", "caution", "temoin", "pere", "mere", "vermieter", "mitmieter",
+    "burge", "zeuge", "vater", "mutter", "arbeitgeber", "arrendador", "fiador", "avalista",
+    "testigo", "padre", "madre", "coarrendatario", "cotitular", "senhorio", "testemunha",
+    "locatore", "garante", "testimone", "verhuurder", "getuige", "vader", "moeder",
+    "wynajmujacy", "poreczyciel", "swiadek", "ojciec", "matka", "wspolnajemca", "proprietar",
+    "martor", "colocatar", "kefil", "tanik", NULL};
+/* A spouse's words: another party but on a marriage certificate. */
+static const char *const row_spouse[] = {
+    "spouse", "husband", "wife", "partner", "conjoint", "epoux", "epouse", "ehegatte",
+    "ehefrau", "ehemann", "conyuge", "esposo", "esposa", "conjuge", "coniuge", "marito",
+    "moglie", "echtgenoot", "echtgenote", "malzonek", "malzonka", "sot", "sotie", NULL};
+/* Words before a holder's role that make it another's ("co tenant" of
+ * "Co-tenant", "second applicant"). */
+static const char *const row_second[] = {"co", "second", "additional", "other", "joint", NULL};
+
+/* The role of the tokens [from, to) of a line, nearest the end first. */
+static int role_of(const ds_sup_line_toks *lt, int from, int to, bool marriage)
+{
+    for (int k = to - 1; k >= from; k--) {
+        const char *s = lt->t[k].s;
+        if (listed(row_other, s) || (!marriage && listed(row_spouse, s)))
+            return -1;
+        if (listed(holder_roles, s) && !listed(joiners, s) && strcmp(s, "account") != 0)
+            return k > from && listed(row_second, lt->t[k - 1].s) ? -1 : 1;
+    }
+    return 0;
+}
+
+int ds_sup_row_role(const ds_sup_text *t, const ds_sup_lines *L, const ds_sup_line_toks *lt,
+                    int pos, bool marriage)
+{
+    if (!t || !L || !lt || pos <= 0 || pos > lt->n)
+        return 0;
+    int line = t->w[lt->t[0].word].line, gap = L->height[line] * 5 / 2;
+    /* Where each cell of the row starts: a column gap before its word. */
+    int cell = 0, first_end = lt->n;
+    for (int k = 1; k < pos; k++) {
+        const int *a = t->w[lt->t[k - 1].word].box, *b = t->w[lt->t[k].word].box;
+        if (lt->t[k].word != lt->t[k - 1].word && b[0] - (a[0] + a[2]) > gap) {
+            if (first_end == lt->n)
+                first_end = k;
+            cell = k;
+        }
+    }
+    /* The caption's own first word too: "tenant" of "Co-tenant". */
+    int r = role_of(lt, cell, pos + 1 < lt->n ? pos + 1 : lt->n, marriage);
+    if (r == 0 && cell > 0)
+        r = role_of(lt, 0, first_end, marriage);
+    return r;
+}
+
+/* A holder's role that captions the name printed under it, alone on its
+ * line ("Student" over "Dmytro Kovalenko" on a transcript; folded). */
+static const char *const role_captions[] = {
+    "student", "graduate", "pupil", "candidate", "tenant", "employee", "applicant", "customer",
+    "holder", "lessee", "occupier", "etudiant", "etudiante", "locataire", "salarie", "mieter",
+    "arbeitnehmer", "estudiante", "alumno", "alumna", "inquilino", "arrendatario", "studente",
+    "aluno", "aluna", "student", "najemca", "pracownik", "chirias", "kiraci", "ogrenci", NULL};
+
+bool ds_sup_role_caption_name(const ds_sup_text *t, const ds_sup_lines *L, ds_sup_line_toks *lt,
+                              ds_sup_span *s, char *role, size_t cap)
+{
+    for (int line = 0; t && L && lt && line + 1 < L->n; line++) {
+        int a = L->start[line], b = L->start[line + 1];
+        if (b - a < 1 || b - a > 2)
+            continue;
+        ds_sup_tokenize(t, L, line, lt);
+        if (lt->n < 1 || lt->n > 2 || !listed(role_captions, lt->t[lt->n - 1].s) ||
+            (lt->n == 2 && strcmp(lt->t[0].s, "account") != 0))
+            continue;
+        /* The next line, starting under the caption, close below it: its
+         * first cell a name of two words or more, and nothing else. */
+        int na = b, nb = L->start[line + 2], h = L->height[line] > 0 ? L->height[line] : 1;
+        if (nb <= na || abs(t->w[na].box[0] - t->w[a].box[0]) > 3 * h ||
+            t->w[na].box[1] - (t->w[a].box[1] + t->w[a].box[3]) > 3 * h)
+            continue;
+        int end = na + 1;
+        while (end < nb &&
+               t->w[end].box[0] - (t->w[end - 1].box[0] + t->w[end - 1].box[2]) <= h * 5 / 2)
+            end++;
+        ds_sup_span n = ds_sup_name_span(t, na, end);
+        if (n.a != na || n.b != end || n.b - n.a < 2)
+            continue;
+        *s = n;
+        snprintf(role, cap, "%s", lt->t[lt->n - 1].s);
+        return true;
+    }
+    return false;
 }

@@ -189,8 +189,10 @@ bool ds_sup_prose_word(const char *w)
 
 bool ds_sup_surname_caption(const char *tok)
 {
-    static const char *const words[] = {"surname", "apellidos", "nachname", "familienname",
-                                        "family", "apelidos", "cognome", NULL};
+    /* "sumame": surname with its "rn" read as one "m" (small type). */
+    static const char *const words[] = {"surname", "sumame", "apellidos", "nachname",
+                                        "familienname", "family", "apelidos", "cognome",
+                                        "achternaam", "nazwisko", "nume", "soyadi", NULL};
     return in_list_(words, tok);
 }
 

@@ -51,6 +51,10 @@ static const char *const caption_words[] = {
     /* Dutch */
     "geslachtsnaam", "achternaam", "voornaam", "voornamen", "naam", "rekeninghouder", "werknemer",
     "huurder", "verhuurder", "adres", "geboortedatum", "geboorteplaats", "echtgenoot",
+    /* Polish, Romanian, Turkish: an original's captions printed over the
+     * English ("Soyadı / Surname", "Nume / Surname", "Nazwisko") */
+    "nazwisko", "imie", "imiona", "urodzenia", "nume", "prenume", "nasterii", "soyadi", "adi",
+    "dogum", "tarihi", "yeri", "cinsiyeti", "kayit", "verilis",
     NULL};
 
 /* Words of other fields' captions on a form (folded), no caption words:

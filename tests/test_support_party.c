@@ -168,7 +168,7 @@ static void t_cotenant_row(void)
         if (!p)
             return;
         cotenant_form(p, rows[i]);
-        T_EQ_INT(name_flag(p, case_ioana, name, sizeof name), 0);
+        T_EQ_INT(sup_name_flag(p, case_ioana, name, sizeof name), 0);
         T_CHECK(strstr(name, "DUMITRESCU") != NULL);
         T_CHECK(strstr(name, "MIHAI") == NULL);
         if (i < 2)
@@ -187,7 +187,7 @@ static void t_name_apart(void)
     if (!p)
         return;
     cotenant_form(p, "POPESCU | Elena");
-    T_EQ_INT(name_flag(p, case_ioana, name, sizeof name), DS_SEV_HIGH);
+    T_EQ_INT(sup_name_flag(p, case_ioana, name, sizeof name), DS_SEV_HIGH);
     T_EQ_STR(name, "ELENA POPESCU");
     free(p);
     p = calloc(1, sizeof *p);
@@ -200,7 +200,7 @@ static void t_name_apart(void)
     add_line(p, "POPESCU | Mihai");
     add_line(p, "Address");
     add_line(p, "Str. Lalelelor nr. 92, 400117 Cluj-Napoca");
-    T_EQ_INT(name_flag(p, case_ioana, name, sizeof name), DS_SEV_WARNING);
+    T_EQ_INT(sup_name_flag(p, case_ioana, name, sizeof name), DS_SEV_WARNING);
     T_EQ_STR(name, "MIHAI VASILESCU");
     free(p);
 }
@@ -225,7 +225,7 @@ static void t_small_l(void)
     add_line_at(p, 600, 40, "TENANCY AGREEMENT", 96);
     add_line(p, "Tenant: let the rooms furnished");
     add_line(p, "Address: Str. Lalelelor nr. 92, 400117 Cluj-Napoca");
-    name_flag(p, case_ioana, name, sizeof name);
+    sup_name_flag(p, case_ioana, name, sizeof name);
     T_CHECK(strstr(name, "IET") == NULL);
     free(p);
 }
@@ -296,7 +296,7 @@ static void t_role_caption(void)
         add_line(p, "Course Credits Grade");
         add_line(p, "1 Mathematical Analysis I 6 A");
         add_line(p, "Issued on 18.05.2026");
-        int sev = name_flag(p, case_olena, name, sizeof name);
+        int sev = sup_name_flag(p, case_olena, name, sizeof name);
         T_EQ_STR(name, other ? "DMYTRO KOVALENKO" : "OLENA SHEVCHENKO");
         T_EQ_INT(sev, other ? DS_SEV_HIGH : 0);
         free(p);

@@ -105,7 +105,7 @@ typedef struct ds_sup_text {
  */
 #define DS_SUP_LOST_INK 60
 #define DS_SUP_LOST_MIN 15
-#define DS_SUP_LOST_PCT 10
+#define DS_SUP_LOST_PCT 20
 int ds_sup_lost_letters(PIX *img, double dpi, const ds_sup_word *w, int n, double scale,
                         int *letters /* OUT, may be NULL */);
 bool ds_sup_text_lost(int lost, int letters);

@@ -12,8 +12,8 @@ counts once). Three sets of words per page:
   fields  the values of the truth's fields (names, dates, addresses, numbers)
   title   the page's largest-printed line (its title or issuer)
   all     every text run the generator drew
-Shares are pooled over the words of a group (capture kind; each mark drawn;
-typewriter text), per family. --pages lists each page's field share too.
+Shares are pooled over the words of a group (capture kind; page type; each
+mark drawn; typewriter text), per family. --pages lists each page's field share too.
 """
 import collections
 import glob
@@ -91,6 +91,7 @@ def main(argv):
         }
         fam = truth.get("family", "?")
         groups = ["(all)", "capture " + str(truth.get("capture") or "-")]
+        groups.append("type " + str(truth.get("kind") or "-"))
         groups += ["mark " + m for m in sorted(set(truth.get("marks") or []))]
         if truth.get("typed"):
             groups.append("typed")
@@ -105,14 +106,14 @@ def main(argv):
             ha, na = res["all"]
             print(f"{stem:40s} {fam:10s} {str(truth.get('capture')):10s} "
                   f"{','.join(truth.get('marks') or []):20s} fields {h}/{n} all {ha}/{na}")
-    print(f"{'family':10s} {'group':22s} {'pages':>5s} {'fields':>14s} {'title':>14s} {'all':>16s}")
+    print(f"{'family':10s} {'group':28s} {'pages':>5s} {'fields':>14s} {'title':>14s} {'all':>16s}")
     for (fam, g) in sorted(acc, key=lambda k: (k[0], k[1] != "(all)", k[1])):
         a = acc[(fam, g)]
         cells = []
         for k, width in (("fields", 14), ("title", 14), ("all", 16)):
             h, n = a[k]
             cells.append(f"{h}/{n} {100.0 * h / n:.0f}%".rjust(width) if n else "-".rjust(width))
-        print(f"{fam:10s} {g:22s} {pages[(fam, g)]:5d} {' '.join(cells)}")
+        print(f"{fam:10s} {g:28s} {pages[(fam, g)]:5d} {' '.join(cells)}")
     if missing:
         print(f"pages left out (no words file or no report: not screened with SUPPORTDOCS_WORDS=1, or stopped): {missing}")
 

@@ -628,6 +628,27 @@ ds_error ds_sup_read_ocr(TessBaseAPI *api, PIX *gray, int dpi, int ocr_dpi, ds_s
         }
         free(buf2);
     }
+    /* Letters no word covers: a block the automatic segmentation took for
+     * a picture (a copy of a copy in its dark frame read as its title
+     * alone). The page is read once more as sparse text, and its words
+     * fill the places left empty. A page whose letters were read is never
+     * read twice. */
+    out->lost_letters = -1;
+    if (err == DS_OK && quarters == 0) {
+        int letters = 0;
+        out->lost_letters = ds_sup_lost_letters(img, page_dpi * scale, buf, n, scale, &letters);
+        ds_sup_word *buf2 = ds_sup_text_lost(out->lost_letters, letters)
+                                ? malloc(sizeof *buf2 * DS_SUP_WORDS_MAX)
+                                : NULL;
+        int n2 = 0;
+        if (buf2 && recognize_psm(api, img, page_dpi * scale, scale, buf2, &n2, PSM_SPARSE_TEXT,
+                                  NULL) == DS_OK) {
+            int before = n;
+            n = ds_sup_merge_words(buf, n, DS_SUP_WORDS_MAX, buf2, n2);
+            out->sparse_words = n - before;
+        }
+        free(buf2);
+    }
     if (err != DS_OK)
         goto done;
     err = ds_sup_text_set(out, buf, n);

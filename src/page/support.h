@@ -67,6 +67,9 @@ typedef struct ds_sup_text {
     int scale_pct;      /* OCR: the page was read at this percentage of its size */
     int page_w, page_h; /* the page's size in pixels; 0: unknown (the words' extent is used) */
     int shaded_cells;   /* OCR: shaded cells lifted to the paper's tone (ds_sup_flatten_shade) */
+    int lost_letters;   /* OCR: letters no word of the automatic reading covered
+                           (ds_sup_lost_letters); -1: not counted (read turned) */
+    int sparse_words;   /* OCR: words the sparse re-reading added (ds_sup_merge_words) */
     int year_now;       /* the screening date's year: places a two-digit year's century
                            (ds_sup_parse_date_yy); 0: unknown, two-digit years are no date */
     int turned;         /* OCR: the page lay turned in the scanner and was read turned
@@ -88,6 +91,39 @@ typedef struct ds_sup_text {
  * in part): the reading with more words read at this confidence or
  * better is kept. */
 #define DS_SUP_REREAD_CONF 70.0
+
+/*
+ * Text the automatic reading lost: letter-sized marks of ink (0.04 to 0.35
+ * in tall, at most 0.5 in wide; DS_SUP_LOST_INK darker than the paper, the
+ * page's median) in img (8-bit gray at dpi) whose middle no word of w (n
+ * words, boxes in page pixels, times scale in img pixels) covers, with a
+ * margin of 0.02 in. Returns their number; *letters (may be NULL) all such
+ * marks. ds_sup_text_lost: that many lost letters (at least DS_SUP_LOST_MIN
+ * and DS_SUP_LOST_PCT per cent of them all) mean a block was lost, and
+ * ds_sup_read_ocr reads the page once more as sparse text
+ * (PSM_SPARSE_TEXT: no block taken for a picture).
+ */
+#define DS_SUP_LOST_INK 60
+#define DS_SUP_LOST_MIN 15
+#define DS_SUP_LOST_PCT 20
+int ds_sup_lost_letters(PIX *img, double dpi, const ds_sup_word *w, int n, double scale,
+                        int *letters /* OUT, may be NULL */);
+bool ds_sup_text_lost(int lost, int letters);
+
+/*
+ * Adds to w (n words of a first reading, room for cap) the words of a
+ * second reading of the same page (add, nadd) read at DS_SUP_MERGE_CONF or
+ * better, with a letter or a digit, whose box neither holds the middle of
+ * a first-reading word nor has its own middle in one: the second reading
+ * fills the places the first left empty and never replaces a word. The
+ * first reading's lines keep their order (numbers multiplied by
+ * DS_SUP_MERGE_GAP); an added word's line goes after the first reading's
+ * line whose middle is nearest above its own (ds_sup_text_set renumbers).
+ * Returns the number of words in w.
+ */
+#define DS_SUP_MERGE_CONF 60.0f
+#define DS_SUP_MERGE_GAP 1000
+int ds_sup_merge_words(ds_sup_word *w, int n, int cap, const ds_sup_word *add, int nadd);
 
 /*
  * Reads the whole page with Tesseract (api made by ds_tess_create) at about

@@ -142,7 +142,8 @@ static void debug_words(const ds_sup_text *t, int page_no)
         fprintf(stderr, "sup-word\t%d\t%d\t%.0f\t%d,%d,%d,%d\t%s\n", page_no, w->line, w->conf,
                 w->box[0], w->box[1], w->box[2], w->box[3], w->text);
     }
-    fprintf(stderr, "sup-read\t%d\t%d\t%.0f\n", page_no, t->nwords, t->ms);
+    fprintf(stderr, "sup-read\t%d\t%d\t%.0f\t%d\t%d\n", page_no, t->nwords, t->ms,
+            t->lost_letters, t->sparse_words);
     funlockfile(stderr);
 }
 

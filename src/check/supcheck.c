@@ -43,6 +43,16 @@ static void join(const words *w, int a, int b, char *out, size_t cap)
 }
 
 
+/* Is page word p the start of record word r, cut short (four letters or
+ * more, at least half of it: "KARAGI" of KARAGIANNIS, where a pen stroke
+ * under the name or the line's end stopped the reading)? Only the last
+ * word of a name read is taken so: a reading stops there. */
+static bool cut_short(const char *p, const char *r)
+{
+    size_t lp = strlen(p), lr = strlen(r);
+    return lp >= 4 && lp < lr && 2 * lp >= lr && strncmp(p, r, lp) == 0;
+}
+
 static bool any_near(const words *page, const char *forms)
 {
     words f;
@@ -161,8 +171,9 @@ int ds_sup_name_compare(const char *page_name, const char *surname, const char *
     /* Only words of the record's names: one within reading noise of one
      * ("Oliver" of "Ms Oliver OKAFOR", the surname lost by OCR), or several
      * each printed exactly ("Emily Rose" of a register's cell whose surname
-     * is printed on the line under it): the name is incomplete, no
-     * evidence of another person. */
+     * is printed on the line under it), the last one perhaps cut short
+     * ("Dimitrios KARAGI"): the name is incomplete, no evidence of another
+     * person. */
     {
         char all[512];
         snprintf(all, sizeof all, "%s %s", has_s ? surname : "", has_g ? given : "");
@@ -173,7 +184,9 @@ int ds_sup_name_compare(const char *page_name, const char *surname, const char *
         int found = 0;
         for (int j = 0; j < pw.n; j++)
             for (int i = 0; i < aw.n; i++)
-                if (pw.n == 1 ? ds_sup_word_near(pw.w[j], aw.w[i]) : !strcmp(pw.w[j], aw.w[i])) {
+                if (pw.n == 1 ? ds_sup_word_near(pw.w[j], aw.w[i])
+                              : !strcmp(pw.w[j], aw.w[i]) ||
+                                    (j == pw.n - 1 && cut_short(pw.w[j], aw.w[i]))) {
                     found++;
                     break;
                 }
@@ -916,6 +929,11 @@ static void check_dates(ds_sup_page *p, const ds_sup_text *t, const ds_case *c, 
         if (f->id == DS_SF_BIRTH_DATE && !birth)
             birth = f;
     }
+    /* The end of a period on a page that is no statement ("for the period
+     * from 25 MAR 2026 to 24 MAR 2027" of a lease, a contract's term) lies
+     * in the future as a rule: it does not date the page. */
+    if (stmt && !is_statement(p->cls.type) && strstr(stmt->label, "period"))
+        stmt = NULL;
     ds_sup_field *dated[2] = {issue, stmt};
     for (int k = 0; k < 2; k++)
         if (dated[k] && ds_sup_check_future(p, t, dated[k], today, false, page, flags))
